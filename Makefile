@@ -1,0 +1,44 @@
+# Ratsbot: every task is one make target. `make demo` and `make test` set everything up themselves.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: install demo test lint typecheck pytest bench bench-quick migrations clean
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml constraints.txt
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install -q --upgrade pip
+	$(BIN)/python -m pip install -q -c constraints.txt -e '.[dev]'
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/ratsbot demo
+
+test: install lint typecheck
+	.ci/with-postgres $(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check bot fetcher storage tests bench
+	$(BIN)/ruff format --check bot fetcher storage tests bench
+
+typecheck: install
+	$(BIN)/mypy
+
+pytest: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	.ci/with-postgres $(BIN)/python -m bench
+
+bench-quick: install
+	$(BIN)/python -m bench --quick
+
+# Regenerate the migration after a model change (tortoise's built-in migrations).
+migrations: install
+	$(BIN)/tortoise -c storage.tortoise_conf.TORTOISE_ORM makemigrations
+
+clean:
+	rm -rf $(VENV) data/demo .pytest_cache .mypy_cache .ruff_cache

@@ -1,0 +1,115 @@
+"""Database lifecycle (I/O): open, migrate and close the Tortoise connection for a DATABASE_URL."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from tortoise import Tortoise
+from tortoise.backends.base.executor import EXECUTOR_CACHE
+from tortoise.migrations.api.migrate import migrate as tortoise_migrate
+
+log = logging.getLogger(__name__)
+
+SUPPORTED_SCHEMES = ("sqlite", "postgres", "postgresql", "asyncpg")
+
+
+class DatabaseUrlError(ValueError):
+    """Raised when DATABASE_URL has a scheme or shape Ratsbot cannot use."""
+
+
+def check_database_url(url: str) -> str:
+    """Return the URL unchanged if Ratsbot can use it, else raise DatabaseUrlError."""
+    scheme = url.split("://", 1)[0] if "://" in url else ""
+    if scheme not in SUPPORTED_SCHEMES:
+        raise DatabaseUrlError(
+            f"unbekanntes Schema {scheme or '(keins)'!r}; erlaubt: sqlite://PFAD oder "
+            "postgres://user:pass@host:port/db"
+        )
+    if scheme == "sqlite":
+        if not url[len("sqlite://") :]:
+            raise DatabaseUrlError("sqlite:// braucht einen Dateipfad, z. B. sqlite://data/ratsbot.sqlite3")
+    else:
+        parts = urlsplit(url)
+        if not parts.hostname or not parts.path.strip("/"):
+            raise DatabaseUrlError("PostgreSQL-URL braucht Host und Datenbank: postgres://user:pass@host:port/db")
+    return url
+
+
+def is_sqlite(url: str) -> bool:
+    """Return True when the URL names an SQLite database."""
+    return url.startswith("sqlite://")
+
+
+def tortoise_config(url: str) -> dict[str, Any]:
+    """Return the Tortoise config dict for a DATABASE_URL (asyncpg for PostgreSQL)."""
+    if url.startswith(("postgres://", "postgresql://")):
+        url = "asyncpg://" + url.split("://", 1)[1]
+    return {
+        "connections": {"default": url},
+        "apps": {
+            "models": {
+                "models": ["storage.models"],
+                "migrations": "storage.migrations",
+                "default_connection": "default",
+            }
+        },
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+def _ensure_sqlite_dir(url: str) -> None:
+    path = url[len("sqlite://") :]
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+
+
+async def migrate(url: str) -> None:
+    """Apply all pending migrations to the database at `url`."""
+    check_database_url(url)
+    if is_sqlite(url):
+        _ensure_sqlite_dir(url)
+    await tortoise_migrate(config=tortoise_config(url))
+    await Tortoise.close_connections()
+
+
+async def open_db(url: str, *, apply_migrations: bool = True) -> None:
+    """Open the connection (and migrate first unless told not to)."""
+    check_database_url(url)
+    if is_sqlite(url):
+        _ensure_sqlite_dir(url)
+    if apply_migrations:
+        await migrate(url)
+    await Tortoise.init(config=tortoise_config(url))
+    if is_sqlite(url):
+        from tortoise.connection import get_connection
+
+        conn = get_connection("default")
+        # WAL: readers (bot) and the writer (fetcher) do not block each other.
+        await conn.execute_script("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;")
+    from storage import search  # the search index DDL is dialect-specific, kept beside search
+
+    await search.ensure_index()
+
+
+async def close_db() -> None:
+    """Close all connections."""
+    await Tortoise.close_connections()
+    # Tortoise caches compiled INSERT/DELETE statements per (connection name, table), not per
+    # dialect: a process that reopens "default" on another backend (tests, bench) must forget them.
+    EXECUTOR_CACHE.clear()
+
+
+@asynccontextmanager
+async def database(url: str, *, apply_migrations: bool = True) -> AsyncIterator[None]:
+    """Open the database for the duration of the block."""
+    await open_db(url, apply_migrations=apply_migrations)
+    try:
+        yield
+    finally:
+        await close_db()
