@@ -53,7 +53,8 @@ def build_parser() -> argparse.ArgumentParser:
     parse = sub.add_parser(
         "parse",
         help="eine PDF-Datei lesen und die erkannten Felder zeigen",
-        description="Liest eine PDF-Datei (Anfrage, Antwort, Antrag …) und zeigt, was erkannt wurde.",
+        description="Liest eine PDF-Datei (Anfrage, Antwort, Antrag …) und zeigt, was erkannt "
+        "wurde.",
     )
     parse.add_argument("file", type=Path, metavar="DATEI.pdf", help="die PDF-Datei")
     parse.add_argument("--json", action="store_true", help="als ein JSON-Objekt ausgeben")
@@ -63,10 +64,14 @@ def build_parser() -> argparse.ArgumentParser:
         help="in gespeicherten Dokumenten suchen (wie /suche im Bot)",
         description="Durchsucht Titel, Fragen und Volltext, wie /suche im Bot.",
     )
-    search.add_argument("query", metavar="SUCHBEGRIFFE", help='Suchbegriffe, z. B. "Schule kommune:Leipzig"')
+    search.add_argument(
+        "query", metavar="SUCHBEGRIFFE", help='Suchbegriffe, z. B. "Schule kommune:Leipzig"'
+    )
     search.add_argument("--kommune", metavar="NAME", help="nur in dieser Kommune suchen")
     search.add_argument("--json", action="store_true", help="Treffer als JSON-Liste ausgeben")
-    search.add_argument("--limit", type=int, default=10, help="höchstens so viele Treffer (Standard 10)")
+    search.add_argument(
+        "--limit", type=int, default=10, help="höchstens so viele Treffer (Standard 10)"
+    )
 
     demo = sub.add_parser(
         "demo",
@@ -128,7 +133,9 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.search_cli import search_command
 
         return asyncio.run(
-            search_command(settings, args.query, kommune=args.kommune, as_json=args.json, limit=args.limit)
+            search_command(
+                settings, args.query, kommune=args.kommune, as_json=args.json, limit=args.limit
+            )
         )
     if args.command == "demo":
         from bot.demo import demo_command
@@ -147,7 +154,10 @@ async def _cmd_migrate(settings: Settings) -> int:
     try:
         await open_db(settings.database_url)
     except OSError as exc:
-        print(f"Datenbank nicht erreichbar ({settings.database_url.split('@')[-1]}): {exc}", file=sys.stderr)
+        print(
+            f"Datenbank nicht erreichbar ({settings.database_url.split('@')[-1]}): {exc}",
+            file=sys.stderr,
+        )
         return 1
     finally:
         await close_db()

@@ -1,12 +1,12 @@
-"""Settings from the environment and `.env` (pydantic-settings). Read only by the composition root."""
+"""Settings from the environment and `.env` (pydantic-settings); read by the composition root."""
 
 from __future__ import annotations
 
+from typing import Annotated
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
-from typing_extensions import Annotated
 
 from storage.db import DatabaseUrlError, check_database_url
 

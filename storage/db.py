@@ -32,11 +32,15 @@ def check_database_url(url: str) -> str:
         )
     if scheme == "sqlite":
         if not url[len("sqlite://") :]:
-            raise DatabaseUrlError("sqlite:// braucht einen Dateipfad, z. B. sqlite://data/ratsbot.sqlite3")
+            raise DatabaseUrlError(
+                "sqlite:// braucht einen Dateipfad, z. B. sqlite://data/ratsbot.sqlite3"
+            )
     else:
         parts = urlsplit(url)
         if not parts.hostname or not parts.path.strip("/"):
-            raise DatabaseUrlError("PostgreSQL-URL braucht Host und Datenbank: postgres://user:pass@host:port/db")
+            raise DatabaseUrlError(
+                "PostgreSQL-URL braucht Host und Datenbank: postgres://user:pass@host:port/db"
+            )
     return url
 
 

@@ -29,7 +29,9 @@ def test_env_example_documents_every_setting() -> None:
     assert set(_documented_keys()) == aliases
 
 
-def test_env_example_defaults_match_settings(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+def test_env_example_defaults_match_settings(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     """The defaults written in .env.example are the ones the settings class uses."""
     monkeypatch.chdir(tmp_path)
     for key in _documented_keys():
@@ -58,7 +60,9 @@ def test_env_example_defaults_match_settings(monkeypatch: pytest.MonkeyPatch, tm
         ("LOG_LEVEL", "LOUD"),
     ],
 )
-def test_bad_value_names_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, key: str, value: str) -> None:
+def test_bad_value_names_the_key(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, key: str, value: str
+) -> None:
     """A wrong value raises ConfigError whose single line names the key."""
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv(key, value)
@@ -72,10 +76,15 @@ def test_bad_value_names_the_key(monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 def test_lists_are_comma_separated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """OPARL_ENDPOINTS and ADMIN_CHAT_IDS are comma-separated lists."""
     monkeypatch.chdir(tmp_path)
-    monkeypatch.setenv("OPARL_ENDPOINTS", "https://a.example/oparl/system, https://b.example/oparl/system")
+    monkeypatch.setenv(
+        "OPARL_ENDPOINTS", "https://a.example/oparl/system, https://b.example/oparl/system"
+    )
     monkeypatch.setenv("ADMIN_CHAT_IDS", "1, -1002")
     settings = load_settings()
-    assert settings.oparl_endpoints == ["https://a.example/oparl/system", "https://b.example/oparl/system"]
+    assert settings.oparl_endpoints == [
+        "https://a.example/oparl/system",
+        "https://b.example/oparl/system",
+    ]
     assert settings.admin_chat_ids == [1, -1002]
 
 

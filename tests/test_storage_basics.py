@@ -10,7 +10,9 @@ from storage.models import Chat, Kommune, Notification, Paper, Subscription
 
 async def test_migrations_create_every_table(db_url: str) -> None:
     """After migrating, every model can be written and read back."""
-    kommune = await Kommune.create(oparl_id="https://example.org/body/1", name="Leipzig", slug="leipzig")
+    kommune = await Kommune.create(
+        oparl_id="https://example.org/body/1", name="Leipzig", slug="leipzig"
+    )
     paper = await Paper.create(
         oparl_id="https://example.org/paper/1",
         kommune=kommune,

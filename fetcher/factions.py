@@ -1,0 +1,97 @@
+"""The canonical faction table (fetcher/data/factions.json) and lookups. Pure; reads its data once.
+
+One table serves the parser (submitters → factions) and the bot's subscriptions
+("/abo Leipzig Grüne").
+To add a party or a local group, add an entry to the JSON file; no code change is needed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+_WORD = r"(?<![\wÄÖÜäöüß]){}(?![\wÄÖÜäöüß])"
+_TRANSLIT = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+@dataclass(frozen=True)
+class _Faction:
+    name: str
+    slug: str
+    local: str | None
+    patterns: tuple[re.Pattern[str], ...]
+    patterns_cs: tuple[re.Pattern[str], ...]
+
+
+@cache
+def _table() -> tuple[_Faction, ...]:
+    raw = json.loads(resources.files("fetcher").joinpath("data/factions.json").read_text("utf-8"))
+    return tuple(
+        _Faction(
+            name=entry["name"],
+            slug=entry["slug"],
+            local=entry.get("local"),
+            patterns=tuple(re.compile(_WORD.format(a)) for a in entry.get("aliases", [])),
+            patterns_cs=tuple(re.compile(_WORD.format(a)) for a in entry.get("aliases_cs", [])),
+        )
+        for entry in raw["factions"]
+    )
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def _matches(text: str) -> list[tuple[int, int, str]]:
+    """Return non-overlapping (start, end, name) matches, the longest match per place."""
+    text = _normalise(text)
+    lower = text.lower()
+    found: list[tuple[int, int, str]] = []
+    for faction in _table():
+        for pattern in faction.patterns:
+            found += [(m.start(), m.end(), faction.name) for m in pattern.finditer(lower)]
+        for pattern in faction.patterns_cs:
+            found += [(m.start(), m.end(), faction.name) for m in pattern.finditer(text)]
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, str]] = []
+    for match in found:
+        if kept and match[0] < kept[-1][1]:
+            continue
+        kept.append(match)
+    return kept
+
+
+def canonical_faction(text: str) -> str | None:
+    """Return the canonical name of the first faction named in `text`, or None."""
+    matches = _matches(text)
+    return matches[0][2] if matches else None
+
+
+def factions_in(text: str) -> list[str]:
+    """Return every canonical faction named in a submitter string, in order, without repeats."""
+    names: list[str] = []
+    for _, _, name in _matches(text):
+        if name not in names:
+            names.append(name)
+    return names
+
+
+def faction_slug(name: str) -> str:
+    """Return the ASCII slug of a faction ("gruene"); unknown groups are slugified as printed."""
+    canonical = canonical_faction(name)
+    for faction in _table():
+        if faction.name == canonical:
+            return faction.slug
+    ascii_name = unicodedata.normalize("NFKD", name.lower().translate(_TRANSLIT))
+    ascii_name = ascii_name.encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_name).strip("-")
+
+
+def all_factions() -> list[str]:
+    """Return the canonical names of all factions in the table, parties first."""
+    return [f.name for f in _table()]

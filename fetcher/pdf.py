@@ -1,0 +1,231 @@
+"""PDF → text per page (pypdfium2), header-block tables (pdfplumber), OCR (tesseract CLI). Does I/O.
+
+CPU-bound; runs inside a ParserPool worker process. Measured on the fixture PDFs
+(bench/bench_parse.py): pypdfium2's text layer is ~50× faster than pdfplumber's extract_text and
+gives the same lines for the
+text-based field parser, so every page goes through pypdfium2 and pdfplumber only reads the first
+page's header table when the text alone did not yield the Beratungsfolge (see fetcher.parse).
+Every failure becomes a PdfError with a `status` from the ParsedDocument contract.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+import tempfile
+import zlib
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pdfplumber
+import pypdfium2 as pdfium
+
+# A document with less text than this per page is treated as scanned (no text layer).
+MIN_CHARS_PER_PAGE = 25
+# Decompression-bomb guard: no single Flate stream may inflate beyond this, nor all together.
+MAX_STREAM_BYTES = 64 * 1024 * 1024
+MAX_INFLATED_BYTES = 256 * 1024 * 1024
+MAX_OCR_PAGES = 20
+OCR_DPI = 300
+OCR_PAGE_TIMEOUT_S = 30
+
+_PDFIUM_PASSWORD_ERROR = 4  # FPDF_ERR_PASSWORD
+_PDFIUM_SECURITY_ERROR = 5  # FPDF_ERR_SECURITY (unsupported security handler)
+_STREAM = re.compile(rb"stream\r?\n")
+
+
+class PdfError(Exception):
+    """Raised when a file cannot be read as a PDF; `status` is the ParsedDocument.parse_status."""
+
+    def __init__(self, status: str, message: str) -> None:
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+@dataclass(frozen=True)
+class PdfText:
+    """The text layer of a PDF: one string per page read (at most max_pages)."""
+
+    pages: tuple[str, ...]
+    page_count: int
+    ocr: bool = False
+    # Set when the text could only be partly read (truncated file, page limit); parse goes on.
+    warning_status: str | None = None
+    warning: str | None = None
+
+
+def sniff(data: bytes) -> None:
+    """Raise PdfError unless `data` starts like a PDF (empty files and HTML pages are common)."""
+    if not data.strip():
+        raise PdfError("empty", "Leere Datei (0 Bytes) – kein PDF.")
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        lowered = head.lower()
+        if b"<html" in lowered or b"<!doctype" in lowered or b"<?xml" in lowered:
+            raise PdfError(
+                "not_pdf", "HTML-Seite statt PDF erhalten (z. B. Fehler- oder Login-Seite)."
+            )
+        raise PdfError("not_pdf", "Datei ist kein PDF (Kennung %PDF- fehlt).")
+
+
+def _inflated_size(data: bytes, start: int, limit: int) -> int:
+    """Return how many bytes the Flate stream at `start` inflates to (stops past `limit`)."""
+    step = 1024 * 1024
+    inflater = zlib.decompressobj()
+    produced, pos = 0, start
+    try:
+        while produced <= limit and not inflater.eof:
+            if inflater.unconsumed_tail:
+                buf = inflater.unconsumed_tail
+            elif pos < len(data):
+                buf, pos = data[pos : pos + step], pos + step
+            else:
+                break
+            produced += len(inflater.decompress(buf, step))
+    except zlib.error:
+        pass  # not Flate data (DCT image, other filter) or corrupt: pdfium decides
+    return produced
+
+
+def check_inflation(data: bytes) -> None:
+    """Raise PdfError("broken") if a Flate stream inflates beyond the bomb limits."""
+    total = 0
+    for match in _STREAM.finditer(data):
+        produced = _inflated_size(data, match.end(), MAX_STREAM_BYTES)
+        total += produced
+        if produced > MAX_STREAM_BYTES or total > MAX_INFLATED_BYTES:
+            raise PdfError(
+                "broken",
+                "Dekompressionsbombe: ein Datenstrom würde über "
+                f"{MAX_STREAM_BYTES // (1024 * 1024)} MB entpacken – nicht gelesen.",
+            )
+
+
+def _clean_pdfium(text: str) -> str:
+    # pdfium marks a hyphen at a line end as U+FFFE (or 0x02) and drops the line break: a
+    # hyphenated word ("bau\ufffedurchführende") loses it, a compound before a capital keeps it.
+    text = re.sub(r"[\ufffe\x02](?=[A-ZÄÖÜ0-9])", "-", text)
+    text = re.sub(r"[\ufffe\x02]", "", text)
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def extract_text(path: Path, *, max_pages: int = 300, ocr: bool = True) -> PdfText:
+    """Read the text layer of every page (OCR for scanned files); raise PdfError when unreadable."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PdfError("broken", f"Datei nicht lesbar: {exc.strerror}") from exc
+    sniff(data)
+    check_inflation(data)
+    truncated = b"%%EOF" not in data[-2048:]
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if exc.err_code in (_PDFIUM_PASSWORD_ERROR, _PDFIUM_SECURITY_ERROR):
+            raise PdfError("encrypted", "PDF ist verschlüsselt (Passwort nötig).") from exc
+        raise PdfError("broken", f"PDF beschädigt oder abgeschnitten ({exc}).") from exc
+    try:
+        page_count = len(doc)
+        if page_count == 0:
+            raise PdfError(
+                "broken", "PDF enthält keine lesbaren Seiten (beschädigt oder abgeschnitten)."
+            )
+        pages: list[str] = []
+        for index in range(min(page_count, max_pages)):
+            page = doc[index]
+            try:
+                textpage = page.get_textpage()
+                pages.append(_clean_pdfium(textpage.get_text_range()))
+                textpage.close()
+            finally:
+                page.close()
+        used_ocr = False
+        if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
+            if not ocr or tesseract_languages() is None:
+                raise PdfError(
+                    "no_text",
+                    "Kein Textlayer (gescanntes Dokument?) und keine Texterkennung (tesseract) "
+                    "installiert.",
+                )
+            pages = _ocr_pages(doc, min(page_count, max_pages, MAX_OCR_PAGES))
+            used_ocr = True
+            if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE:
+                raise PdfError("no_text", "Kein Text erkannt, auch nicht per Texterkennung (OCR).")
+    finally:
+        doc.close()
+    warning_status = warning = None
+    if page_count > max_pages:
+        warning_status = "too_many_pages"
+        warning = f"Nur die ersten {max_pages} von {page_count} Seiten gelesen (Seitenlimit)."
+    elif truncated:
+        warning_status = "broken"
+        warning = "PDF ist abgeschnitten (Dateiende fehlt); nur der lesbare Teil wurde ausgewertet."
+    return PdfText(tuple(pages), page_count, used_ocr, warning_status, warning)
+
+
+@cache
+def tesseract_languages() -> str | None:
+    """Return the tesseract language argument ("deu", "deu+eng" …), or None without tesseract."""
+    exe = shutil.which("tesseract")
+    if exe is None:
+        return None
+    try:
+        listing = subprocess.run(
+            [exe, "--list-langs"], capture_output=True, text=True, timeout=10, check=False
+        ).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    langs = {line.strip() for line in listing.splitlines()[1:]}
+    return "deu" if "deu" in langs else "eng"
+
+
+def _ocr_pages(doc: pdfium.PdfDocument, count: int) -> list[str]:
+    exe = shutil.which("tesseract")
+    langs = tesseract_languages()
+    assert exe is not None
+    assert langs is not None
+    pages: list[str] = []
+    with tempfile.TemporaryDirectory(prefix="ratsbot-ocr-") as tmp:
+        for index in range(count):
+            page = doc[index]
+            try:
+                image = page.render(scale=OCR_DPI / 72, grayscale=True).to_pil()
+            finally:
+                page.close()
+            png = Path(tmp) / f"page-{index}.png"
+            image.save(png)
+            try:
+                result = subprocess.run(
+                    [exe, str(png), "stdout", "-l", langs],
+                    capture_output=True,
+                    text=True,
+                    timeout=OCR_PAGE_TIMEOUT_S,
+                    check=False,
+                )
+                pages.append(result.stdout)
+            except subprocess.TimeoutExpired:
+                pages.append("")
+            png.unlink()
+    return pages
+
+
+def header_tables(path: Path) -> list[list[list[str]]]:
+    """Return the ruled tables of page 1 via pdfplumber (the ALLRIS/SessionNet header block)."""
+    tables: list[list[list[str]]] = []
+    try:
+        with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+            if not pdf.pages:
+                return tables
+            page = pdf.pages[0]
+            try:
+                for table in page.extract_tables():
+                    tables.append([[cell or "" for cell in row] for row in table])
+            finally:
+                page.close()  # releases pdfplumber's per-page layout caches
+    except Exception:
+        return []
+    return tables
