@@ -7,6 +7,8 @@ duplicating. The same models run on SQLite (default) and PostgreSQL; migrations 
 
 from __future__ import annotations
 
+from typing import Any
+
 from tortoise import fields
 from tortoise.models import Model
 
@@ -78,16 +80,19 @@ class Paper(Model):
     date = fields.DateField(null=True, db_index=True)
     web_url = fields.CharField(max_length=1000, null=True)
     pdf_url = fields.CharField(max_length=1000, null=True)
-    submitters = fields.JSONField(default=list)
-    factions = fields.JSONField(default=list)
+    submitters: fields.JSONField[list[Any]] = fields.JSONField(default=list)
+    factions: fields.JSONField[list[Any]] = fields.JSONField(default=list)
     citizen_inquiry = fields.BooleanField(default=False)
     status = fields.CharField(max_length=100, null=True)
-    consultations = fields.JSONField(default=list)
-    questions = fields.JSONField(default=list)
-    answers = fields.JSONField(default=list)
+    consultations: fields.JSONField[list[Any]] = fields.JSONField(default=list)
+    questions: fields.JSONField[list[Any]] = fields.JSONField(default=list)
+    answers: fields.JSONField[list[Any]] = fields.JSONField(default=list)
     summary = fields.TextField(null=True)
     full_text = fields.TextField(null=True)
     parse_status = fields.CharField(max_length=30, default="pending")
+    # False until the paper's document is read and its notifications are queued; a poll finishes
+    # unprocessed papers first, so a crash between storing and notifying loses nothing.
+    processed = fields.BooleanField(default=False, db_index=True)
     # The inquiry this paper answers (Antwort → Anfrage).
     answer_to: fields.ForeignKeyNullableRelation[Paper] = fields.ForeignKeyField(
         "models.Paper", related_name="answers_papers", null=True, on_delete=fields.SET_NULL
@@ -97,7 +102,7 @@ class Paper(Model):
     oparl_created = fields.DatetimeField(null=True)
     oparl_modified = fields.DatetimeField(null=True)
     # Unknown OParl fields, kept as served.
-    extra = fields.JSONField(default=dict)
+    extra: fields.JSONField[dict[str, Any]] = fields.JSONField(default=dict)
     created_at = fields.DatetimeField(auto_now_add=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
@@ -146,7 +151,7 @@ class Meeting(Model):
     announced_start = fields.DatetimeField(null=True)
     location = fields.TextField(null=True)
     cancelled = fields.BooleanField(default=False)
-    organizations = fields.JSONField(default=list)
+    organizations: fields.JSONField[list[Any]] = fields.JSONField(default=list)
     web_url = fields.CharField(max_length=1000, null=True)
     deleted = fields.BooleanField(default=False)
     oparl_modified = fields.DatetimeField(null=True)

@@ -117,6 +117,7 @@ class Migration(migrations.Migration):
                 ('summary', fields.TextField(null=True, unique=False)),
                 ('full_text', fields.TextField(null=True, unique=False)),
                 ('parse_status', fields.CharField(default='pending', max_length=30)),
+                ('processed', fields.BooleanField(default=False, db_index=True)),
                 ('answer_to', fields.ForeignKeyField('models.Paper', source_field='answer_to_id', null=True, db_constraint=True, to_field='id', related_name='answers_papers', on_delete=OnDelete.SET_NULL)),
                 ('hidden', fields.BooleanField(default=False)),
                 ('deleted', fields.BooleanField(default=False)),

@@ -1,0 +1,447 @@
+"""The poll → store → notify job (I/O): sync every configured Kommune from OParl into the database.
+
+Per Kommune and poll: connect (first System URL that answers), upsert bodies and factions, walk
+the paper list from its newest end until a run of known papers (filters are only an
+optimisation), re-read papers changed since the watermark, finish every unprocessed paper
+(download → parse in the worker pool → store → queue notifications) and sync meetings. Failures
+are caught per Kommune: logged, kept in SyncState, retried later with a growing pause.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from contextlib import suppress
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.notify import Notifier
+from fetcher import model
+from fetcher.classify import normalise_reference
+from fetcher.download import NotPdf
+from fetcher.endpoints import Endpoint, load_endpoints, parse_endpoint_setting, slugify
+from fetcher.http import FetchError, HttpClient, TooLarge
+from fetcher.oparl import BodyLists, OParlClient
+from fetcher.parsepool import ParserPool
+from storage import records, syncstate
+from storage.models import File, Kommune, Paper
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+log = logging.getLogger(__name__)
+
+# notify(paper_id, created=…, backfill=…) → rows queued; bot.notify.Notifier.on_paper_stored.
+Notify = Callable[..., Awaitable[int]]
+Clock = Callable[[], datetime]
+
+FIRST_SYNC_DAYS = 90
+MAX_RETRY_PAUSE = timedelta(hours=6)
+
+
+def utc_now() -> datetime:
+    """Return the current time, timezone-aware."""
+    return datetime.now(UTC)
+
+
+def configured_endpoints(setting: Sequence[str]) -> tuple[Endpoint, ...]:
+    """Return the endpoints from OPARL_ENDPOINTS, or the bundled list of real Kommunen."""
+    if not setting:
+        return load_endpoints()
+    return parse_endpoint_setting(",".join(setting))
+
+
+def retry_pause(failures: int, poll_interval: timedelta) -> timedelta:
+    """Return how long a failing source rests: one poll, doubling per failure, at most 6 h."""
+    pause: timedelta = poll_interval * (2 ** max(0, failures - 1))
+    return min(MAX_RETRY_PAUSE, pause)
+
+
+@dataclass
+class KommuneReport:
+    """What one poll of one Kommune did (the canonical log line)."""
+
+    source: str
+    ok: bool = True
+    skipped: bool = False
+    new: int = 0
+    updated: int = 0
+    deleted: int = 0
+    parsed: int = 0
+    parse_failures: int = 0
+    meetings: int = 0
+    requests: int = 0
+    error: str | None = None
+    took_s: float = 0.0
+
+    def line(self) -> str:
+        """Return the one log line for this unit of work."""
+        if self.skipped:
+            return f"kommune={self.source} skipped=circuit_open"
+        state = "ok" if self.ok else f"error={self.error!r}"
+        return (
+            f"kommune={self.source} {state} new={self.new} updated={self.updated} "
+            f"deleted={self.deleted} parsed={self.parsed} parse_failures={self.parse_failures} "
+            f"meetings={self.meetings} requests={self.requests} took={self.took_s:.1f}s"
+        )
+
+
+@dataclass
+class SyncReport:
+    """What one poll of every Kommune did."""
+
+    kommunen: list[KommuneReport] = field(default_factory=list)
+
+    @property
+    def all_failed(self) -> bool:
+        """Return True when every attempted source failed (exit code of `fetch --once`)."""
+        tried = [k for k in self.kommunen if not k.skipped]
+        return bool(tried) and not any(k.ok for k in tried)
+
+
+class Progress:
+    """Show progress on a terminal (one updating line); silent when not a TTY (logs suffice)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._state: dict[str, str] = {}
+
+    def update(self, source: str, text: str) -> None:
+        """Set the status text of one source and redraw."""
+        if not self.enabled:
+            return
+        self._state[source] = text
+        line = " | ".join(f"{k}: {v}" for k, v in self._state.items())
+        sys.stderr.write("\r\033[K" + line[-200:])
+        sys.stderr.flush()
+
+    def done(self) -> None:
+        """End the progress line."""
+        if self.enabled and self._state:
+            sys.stderr.write("\n")
+
+
+class SyncService:
+    """Sync Kommunen from OParl into storage; one instance per process, reused across polls."""
+
+    def __init__(
+        self,
+        http: HttpClient,
+        parser: ParserPool,
+        endpoints: Sequence[Endpoint],
+        *,
+        notify: Notify | None = None,
+        poll_interval: timedelta = timedelta(seconds=600),
+        first_sync_since: date | None = None,
+        clock: Clock = utc_now,
+        download_dir: Path | None = None,
+        max_parallel_documents: int = 4,
+        progress: Progress | None = None,
+    ) -> None:
+        self.http = http
+        self.parser = parser
+        self.endpoints = tuple(endpoints)
+        self.notify = notify
+        self.poll_interval = poll_interval
+        self.first_sync_since = first_sync_since
+        self.clock = clock
+        self.download_dir = download_dir
+        self.max_parallel_documents = max_parallel_documents
+        self.progress = progress or Progress(False)
+        self._clients: dict[str, OParlClient] = {}
+        # Kommunen whose first sync (history, notifies nobody) ran in this poll.
+        self._backfilled: set[int] = set()
+        # Papers re-read because they changed (not new): their notifications say "changed".
+        self._changed: set[int] = set()
+
+    async def sync_all(self, *, only: str | None = None) -> SyncReport:
+        """Poll every endpoint concurrently (or the one named `only`); never raises for a source."""
+        endpoints = [e for e in self.endpoints if only is None or _names(e, only)]
+        if only is not None and not endpoints:
+            raise ValueError(f"unbekannte Kommune: {only}")
+        reports = await asyncio.gather(*(self.sync_endpoint(e) for e in endpoints))
+        self.progress.done()
+        return SyncReport(list(reports))
+
+    async def sync_endpoint(self, endpoint: Endpoint) -> KommuneReport:
+        """Poll one Kommune; record the outcome in its SyncState; never raises (but cancels)."""
+        report = KommuneReport(endpoint.slug)
+        state = await syncstate.get_state(endpoint.slug, "system")
+        now = self.clock()
+        if state.next_attempt_at is not None and state.next_attempt_at > now:
+            report.skipped = True
+            log.info(report.line())
+            return report
+        started = time.monotonic()
+        requests_before = self.http.request_count()
+        try:
+            await self._sync(endpoint, report)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:  # one Kommune's failure must not stop the others
+            report.ok = False
+            report.error = _describe(exc)
+            failures = state.consecutive_failures + 1
+            await syncstate.record_failure(
+                state,
+                self.clock(),
+                report.error,
+                retry_after=retry_pause(failures, self.poll_interval),
+            )
+            if not isinstance(exc, FetchError):
+                log.exception("kommune=%s unexpected error", endpoint.slug)
+        else:
+            await syncstate.record_success(state, self.clock(), new_papers=report.new)
+        report.took_s = time.monotonic() - started
+        report.requests = self.http.request_count() - requests_before
+        (log.info if report.ok else log.warning)(report.line())
+        self.progress.update(endpoint.slug, "ok" if report.ok else "Fehler")
+        return report
+
+    def _client(self, endpoint: Endpoint) -> OParlClient:
+        if endpoint.slug not in self._clients:
+            self._clients[endpoint.slug] = OParlClient(self.http, source=endpoint.slug)
+        return self._clients[endpoint.slug]
+
+    async def _sync(self, endpoint: Endpoint, report: KommuneReport) -> None:
+        client = self._client(endpoint)
+        state = await syncstate.get_state(endpoint.slug, "system")
+        active = await client.connect(endpoint.system_urls)
+        if state.active_url != active:
+            state.active_url = active
+            await state.save(update_fields=["active_url"])
+        bodies = await client.bodies()
+        if not bodies:
+            raise FetchError(f"System of {endpoint.slug} lists no body")
+        for number, lists in enumerate(bodies):
+            slug = endpoint.slug if number == 0 else f"{endpoint.slug}-{slugify(lists.body.name)}"
+            name = endpoint.name if number == 0 else lists.body.name
+            kommune = await records.upsert_kommune(lists.body, slug=slug, name=name)
+            await self._sync_body(client, kommune, lists, report)
+
+    async def _sync_body(
+        self, client: OParlClient, kommune: Kommune, lists: BodyLists, report: KommuneReport
+    ) -> None:
+        if lists.organization:
+            await self._sync_organizations(client, kommune, lists.organization)
+        if lists.paper:
+            await self._sync_papers(client, kommune, lists.paper, report)
+        await self._finish_unprocessed(client, kommune, report)
+        if lists.meeting:
+            report.meetings += await self._sync_meetings(client, kommune, lists.meeting)
+
+    async def _sync_organizations(self, client: OParlClient, kommune: Kommune, url: str) -> None:
+        state = await syncstate.get_state(kommune.slug, "organization")
+        since = syncstate.since_for(state)
+        started = self.clock()
+        async for page in client.iter_organizations(url, modified_since=since):
+            for org in page.items:
+                await records.upsert_organization(kommune, org)
+        await syncstate.advance_watermark(state, started)
+
+    def _first_sync_cutoff(self) -> date:
+        if self.first_sync_since is not None:
+            return self.first_sync_since
+        return (self.clock() - timedelta(days=FIRST_SYNC_DAYS)).date()
+
+    async def _sync_papers(
+        self, client: OParlClient, kommune: Kommune, url: str, report: KommuneReport
+    ) -> None:
+        state = await syncstate.get_state(kommune.slug, "paper")
+        backfill = not state.first_sync_done
+        known_ids: set[str] = {
+            str(v) for v in await Paper.filter(kommune=kommune).values_list("oparl_id", flat=True)
+        }
+        known_refs: set[str] = {
+            str(v)
+            for v in await Paper.filter(kommune=kommune, reference_key__isnull=False).values_list(
+                "reference_key", flat=True
+            )
+        }
+        cutoff = self._first_sync_cutoff() if backfill else None
+
+        def is_known(paper: model.Paper) -> bool:
+            if paper.oparl_id in known_ids:
+                return True
+            if paper.reference and normalise_reference(paper.reference) in known_refs:
+                return True
+            # First sync: papers older than the cutoff count as known, so the walk stops there.
+            return cutoff is not None and paper.date is not None and paper.date < cutoff
+
+        started = self.clock()
+        # 1. New papers: the walk from the newest end.
+        async for paper in client.walk_newest(url, is_known):
+            change = await records.upsert_paper(kommune, paper)
+            known_ids.add(paper.oparl_id)
+            if change.created:
+                report.new += 1
+            self.progress.update(kommune.slug, f"{report.new} neue Papiere")
+        # 2. Changed papers (new files, answers, deletions) since the watermark.
+        if not backfill:
+            since = syncstate.since_for(state)
+            async for page in client.iter_papers(url, modified_since=since):
+                relevant = [p for p in page.items if _modified_after(p, since)]
+                for paper in relevant:
+                    if paper.deleted:
+                        report.deleted += int(await records.mark_paper_deleted(paper.oparl_id))
+                        continue
+                    change = await records.upsert_paper(kommune, paper)
+                    if change.created:
+                        report.new += 1
+                    elif change.changed:
+                        report.updated += 1
+                        if change.needs_parse:
+                            self._changed.add(change.paper_id)
+                            await Paper.filter(id=change.paper_id).update(processed=False)
+                if since is not None and page.items and not relevant:
+                    # The server ignores modified_since (seen on several vendors): a page of
+                    # only old papers means the rest is old too; the walk above found new ones.
+                    log.warning(
+                        "kommune=%s server ignores modified_since on %s; stopped after one page",
+                        kommune.slug,
+                        url,
+                    )
+                    break
+        await syncstate.advance_watermark(state, started)
+        if backfill:
+            state.first_sync_done = True
+            await state.save(update_fields=["first_sync_done"])
+            self._backfilled.add(kommune.id)
+
+    async def _finish_unprocessed(
+        self, client: OParlClient, kommune: Kommune, report: KommuneReport
+    ) -> None:
+        """Download, parse and notify every stored paper of the Kommune not processed yet."""
+        backfill = kommune.id in self._backfilled
+        rows = await Paper.filter(kommune=kommune, processed=False).order_by("date", "id")
+        ids = [row.id for row in rows]
+        semaphore = asyncio.Semaphore(self.max_parallel_documents)
+        state = await syncstate.get_state(kommune.slug, "paper")
+
+        async def process(paper_id: int) -> None:
+            async with semaphore:
+                outcome = await self._read_document(client, paper_id)
+            if outcome == "ok":
+                report.parsed += 1
+            elif outcome not in ("no_file", "unchanged"):
+                report.parse_failures += 1
+                await syncstate.record_parse_failure(state)
+            if self.notify is not None:
+                # A paper left unprocessed by a crash was never notified: it counts as new.
+                created = paper_id not in self._changed
+                await self.notify(paper_id, created=created, backfill=backfill)
+            self._changed.discard(paper_id)
+            await Paper.filter(id=paper_id).update(processed=True)
+
+        await asyncio.gather(*(process(paper_id) for paper_id in ids))
+        self._backfilled.discard(kommune.id)
+
+    async def _read_document(self, client: OParlClient, paper_id: int) -> str:
+        """Download and parse a paper's main file; return the parse status (never raises)."""
+        file = await File.filter(paper_id=paper_id, role="main", deleted=False).first()
+        if file is None or not file.url:
+            await Paper.filter(id=paper_id, parse_status="pending").update(parse_status="no_file")
+            return "no_file"
+        oparl_file = model.File(oparl_id=file.oparl_id, access_url=file.url)
+        try:
+            downloaded = await client.download(oparl_file, self.download_dir)
+        except (NotPdf, TooLarge) as exc:
+            return await self._store_failure(paper_id, file.oparl_id, "not_pdf", _describe(exc))
+        except FetchError as exc:
+            return await self._store_failure(
+                paper_id, file.oparl_id, "download_failed", _describe(exc)
+            )
+        try:
+            if downloaded.sha256 == file.sha256 and file.parse_status == "ok":
+                return "unchanged"
+            parsed = await self.parser.parse(downloaded.path)
+        finally:
+            with suppress(OSError):
+                downloaded.path.unlink()
+        await records.apply_parsed(paper_id, file.oparl_id, parsed, sha256=downloaded.sha256)
+        if parsed.parse_status != "ok":
+            log.warning(
+                "paper=%s file=%s parse_status=%s error=%s",
+                paper_id,
+                file.oparl_id,
+                parsed.parse_status,
+                parsed.parse_error,
+            )
+        return parsed.parse_status
+
+    async def _store_failure(
+        self, paper_id: int, file_oparl_id: str, status: str, error: str
+    ) -> str:
+        log.warning("paper=%s file=%s %s: %s", paper_id, file_oparl_id, status, error)
+        failed = model.ParsedDocument(parse_status=status, parse_error=error)
+        await records.apply_parsed(paper_id, file_oparl_id, failed, sha256=None)
+        return status
+
+    async def _sync_meetings(self, client: OParlClient, kommune: Kommune, url: str) -> int:
+        state = await syncstate.get_state(kommune.slug, "meeting")
+        since = syncstate.since_for(state)
+        if since is None:
+            since = datetime.combine(self._first_sync_cutoff(), datetime.min.time(), UTC)
+        started = self.clock()
+        count = 0
+        async for page in client.iter_meetings(url, modified_since=since, max_pages=200):
+            for meeting in page.items:
+                await records.upsert_meeting(kommune, meeting)
+                count += 1
+        await syncstate.advance_watermark(state, started)
+        return count
+
+
+def _modified_after(paper: model.Paper, since: datetime | None) -> bool:
+    if since is None or paper.modified is None:
+        return True
+    return paper.modified >= since
+
+
+def _names(endpoint: Endpoint, name: str) -> bool:
+    wanted = name.strip().casefold()
+    return wanted in (endpoint.slug.casefold(), endpoint.name.casefold()) or wanted == slugify(
+        endpoint.name
+    )
+
+
+def _describe(exc: BaseException) -> str:
+    text = str(exc) or type(exc).__name__
+    return f"{type(exc).__name__}: {text}"[:500]
+
+
+async def fetch_command(
+    settings: Settings, *, once: bool, since: date | None, kommune: str | None
+) -> int:
+    """Run `ratsbot fetch`: one pass with --once (exit 1 if every source failed), else forever."""
+    from storage.db import close_db, open_db
+
+    endpoints = configured_endpoints(settings.oparl_endpoints)
+    if kommune is not None and not any(_names(e, kommune) for e in endpoints):
+        print(f"Unbekannte Kommune: {kommune}", file=sys.stderr)
+        return 2
+    await open_db(settings.database_url)
+    try:
+        async with HttpClient(per_host_interval_s=0.5) as http, ParserPool() as parser:
+            notifier = Notifier()
+            service = SyncService(
+                http,
+                parser,
+                endpoints,
+                notify=notifier.on_paper_stored,
+                poll_interval=timedelta(seconds=settings.poll_interval_seconds),
+                first_sync_since=since,
+                progress=Progress(sys.stderr.isatty()),
+            )
+            while True:
+                report = await service.sync_all(only=kommune)
+                if once:
+                    return 1 if report.all_failed else 0
+                await asyncio.sleep(settings.poll_interval_seconds)
+    finally:
+        await close_db()

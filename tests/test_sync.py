@@ -1,0 +1,232 @@
+"""End-to-end sync: the real Karlsruhe OParl fixture over HTTP into real databases (SQLite, PG)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime
+from pathlib import Path
+
+import pytest
+
+from bot.sync import SyncService
+from fetcher.endpoints import Endpoint
+from fetcher.http import HttpClient, RetryPolicy
+from fetcher.parsepool import ParserPool
+from storage.models import File, Kommune, Meeting, Organization, Paper, SyncState
+from tests.fakes.oparl_server import Faults, OParlServer
+from tests.fixtures_path import OPARL_FIXTURES
+from tests.pdf_render import render_text
+
+
+class NotifyLog:
+    """Records what the sync asked the notifier to do."""
+
+    def __init__(self) -> None:
+        self.calls: list[tuple[int, bool, bool]] = []
+
+    async def __call__(self, paper_id: int, *, created: bool, backfill: bool) -> int:
+        self.calls.append((paper_id, created, backfill))
+        return 0
+
+
+@pytest.fixture
+async def parser() -> AsyncIterator[ParserPool]:
+    async with ParserPool(size=2) as pool:
+        yield pool
+
+
+async def _service(
+    server: OParlServer, http: HttpClient, parser: ParserPool, notify: NotifyLog
+) -> SyncService:
+    endpoint = Endpoint(name="Stadt Karlsruhe", slug="karlsruhe", system_urls=(server.system_url,))
+    return SyncService(http, parser, [endpoint], notify=notify, first_sync_since=date(2026, 1, 1))
+
+
+def _real_inquiry_text() -> tuple[dict[str, object], str]:
+    """Return the real Karlsruhe inquiry 2026/0297 (OParl JSON) and its real extracted text."""
+    obj = json.loads((OPARL_FIXTURES / "karlsruhe/papers/54457.json").read_text(encoding="utf-8"))
+    text = (OPARL_FIXTURES / "karlsruhe/file-contents/677733.txt").read_text(encoding="utf-8")
+    return obj, text
+
+
+async def test_first_sync_then_idle_then_new_paper(
+    db_url: str, parser: ParserPool, tmp_path: Path
+) -> None:
+    """A first sync stores the 2026 papers, parsed, with meetings and factions; an idle re-poll
+    stores nothing with ≤ 2 requests per list; a published inquiry is found by the next poll."""
+    notify = NotifyLog()
+    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+        service = await _service(server, http, parser, notify)
+        report = await service.sync_all()
+        assert report.kommunen[0].ok, report.kommunen[0].error
+        kommune = await Kommune.get(slug="karlsruhe")
+        papers = await Paper.filter(kommune=kommune).count()
+        fixture_2026 = sum(
+            1
+            for p in (OPARL_FIXTURES / "karlsruhe/papers").glob("*.json")
+            if str(json.loads(p.read_text(encoding="utf-8")).get("date", "")) >= "2026-01-01"
+        )
+        assert papers >= fixture_2026 > 0
+        assert await Paper.filter(kommune=kommune, processed=False).count() == 0
+        parsed = await File.filter(parse_status="ok").count()
+        assert parsed >= fixture_2026 // 2
+        # Karlsruhe's organizations are committees and offices (no factions in OParl) …
+        assert await Organization.filter(kommune=kommune).count() >= 90
+        # … so factions come from the parsed PDFs ("Anfrage: SPD", "GRÜNE-Gemeinderatsfraktion").
+        inquiries = await Paper.filter(kommune=kommune, kind="Anfrage", parse_status="ok")
+        assert inquiries
+        with_faction = [p for p in inquiries if p.factions]
+        assert len(with_faction) >= len(inquiries) * 0.8
+        assert await Meeting.filter(kommune=kommune).count() > 0
+        # the first sync of a new Kommune is history: it notifies nobody
+        assert notify.calls
+        assert all(backfill for _, _, backfill in notify.calls)
+        inquiry = await Paper.filter(kommune=kommune, kind="Anfrage", parse_status="ok").first()
+        assert inquiry is not None
+        assert inquiry.questions
+
+        # idle re-poll: nothing new, ≤ 2 requests per paper list
+        server.reset_counts()
+        notify.calls.clear()
+        report = await service.sync_all()
+        assert report.kommunen[0].new == 0
+        assert report.kommunen[0].updated == 0
+        assert await Paper.filter(kommune=kommune).count() == papers
+        paper_requests = sum(count for path, count in server.requests.items() if "/paper" in path)
+        assert paper_requests <= 2
+        assert notify.calls == []
+
+        # a new inquiry appears: stored, parsed, notified as new (not backfill)
+        obj, text = _real_inquiry_text()
+        new = dict(obj)
+        for key in ("id", "created", "modified", "date", "auxiliaryFile", "mainFile"):
+            new.pop(key, None)
+        new["reference"] = "2026/9999"
+        server.add_paper(new, pdf_bytes=render_text(text, tmp_path / "new.pdf").read_bytes())
+        report = await service.sync_all()
+        assert report.kommunen[0].new == 1
+        stored = await Paper.get(reference="2026/9999")
+        assert stored.parse_status == "ok"
+        assert stored.kind == "Anfrage"
+        assert len(stored.questions) == 8  # counted by hand in file-contents/677733.txt
+        assert stored.factions == ["AfD"]
+        assert notify.calls == [(stored.id, True, False)]
+
+
+async def test_sync_survives_500s_and_reports_them(db_url: str, parser: ParserPool) -> None:
+    """A source answering 500 is marked failing in SyncState and skipped until its pause is over."""
+    notify = NotifyLog()
+    faults = Faults(fail_next=1000, fail_status=500)
+    async with (
+        OParlServer("karlsruhe", faults=faults) as server,
+        HttpClient(retry=RetryPolicy.off()) as http,
+    ):
+        service = await _service(server, http, parser, notify)
+        report = await service.sync_all()
+        assert not report.kommunen[0].ok
+        assert report.all_failed
+        state = await SyncState.get(source="karlsruhe", list_name="system")
+        assert state.consecutive_failures == 1
+        assert state.last_error
+        assert "500" in state.last_error
+        assert state.next_attempt_at is not None
+        assert state.next_attempt_at > datetime.now(UTC)
+        again = await service.sync_all()
+        assert again.kommunen[0].skipped
+        assert await Paper.all().count() == 0
+
+
+async def test_deleted_paper_is_marked(db_url: str, parser: ParserPool) -> None:
+    """A paper deleted on the server (tombstone via modified_since) is marked deleted locally."""
+    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+        service = await _service(server, http, parser, NotifyLog())
+        await service.sync_all()
+        victim = await Paper.filter(deleted=False).order_by("-date").first()
+        assert victim is not None
+        served_id = victim.oparl_id
+        server.delete_paper(served_id)
+        report = await service.sync_all()
+        assert report.kommunen[0].deleted == 1
+        assert (await Paper.get(id=victim.id)).deleted
+
+
+async def _paper_keys() -> list[str]:
+    return sorted(await Paper.all().values_list("oparl_id", flat=True))
+
+
+@pytest.mark.parametrize(
+    "fault",
+    [
+        "pagination_loop",
+        "ignore_modified_since",
+        "drop_filters_from_next",
+        "control_characters",
+        "truncate_next",
+        "fail_next",
+        "hang_next",
+    ],
+)
+async def test_each_fault_loses_and_duplicates_nothing(
+    sqlite_db: str, parser: ParserPool, tmp_path: Path, fault: str
+) -> None:
+    """With each injected fault during polls, the papers stored equal a clean sync's, once each."""
+    async with OParlServer("karlsruhe") as clean, HttpClient(retry=RetryPolicy.fast()) as http:
+        await (await _service(clean, http, parser, NotifyLog())).sync_all()
+    expected = [key.split("/oparl/", 1)[1] for key in await _paper_keys()]
+    await Paper.all().delete()
+    await SyncState.all().delete()
+
+    faults = Faults()
+    async with (
+        OParlServer("karlsruhe", faults=faults) as server,
+        HttpClient(retry=RetryPolicy.fast(attempts=4), timeout_s=1.0) as http,
+    ):
+        service = await _service(server, http, parser, NotifyLog())
+        if fault in ("truncate_next", "fail_next", "hang_next"):
+            setattr(faults, fault, 2)
+            faults.hang_s = 3.0
+        else:
+            setattr(faults, fault, True)
+        first = await service.sync_all()
+        assert first.kommunen[0].ok, first.kommunen[0].error
+        obj, text = _real_inquiry_text()
+        new = {k: v for k, v in obj.items() if k not in ("id", "created", "modified", "date")}
+        new.pop("auxiliaryFile", None)
+        new["reference"] = "2026/9998"
+        server.add_paper(new, pdf_bytes=render_text(text, tmp_path / "n.pdf").read_bytes())
+        if fault in ("truncate_next", "fail_next", "hang_next"):
+            setattr(faults, fault, 2)
+        second = await service.sync_all()
+        assert second.kommunen[0].ok, second.kommunen[0].error
+        stored = [key.split("/oparl/", 1)[1] for key in await _paper_keys()]
+    assert len(stored) == len(set(stored))
+    new_keys = sorted(set(stored) - set(expected))
+    assert len(new_keys) == 1
+    assert sorted(set(stored) - set(new_keys)) == expected
+    assert (await Paper.get(reference="2026/9998")).parse_status == "ok"
+
+
+async def test_pdf_replaced_by_html_error_page_keeps_the_paper(
+    sqlite_db: str, parser: ParserPool
+) -> None:
+    """A file URL answering an HTML page keeps the paper with its metadata and a clear status."""
+    faults = Faults(pdf_html_error=True)
+    async with (
+        OParlServer("karlsruhe", faults=faults) as server,
+        HttpClient(retry=RetryPolicy.fast()) as http,
+    ):
+        report = await (await _service(server, http, parser, NotifyLog())).sync_all()
+    assert report.kommunen[0].ok
+    assert report.kommunen[0].parse_failures > 0
+    papers = await Paper.all()
+    assert papers
+    assert all(p.title for p in papers)
+    failed = await File.filter(role="main", parse_status="not_pdf").count()
+    assert failed == report.kommunen[0].parse_failures
+    one = await File.filter(role="main", parse_status="not_pdf").first()
+    assert one is not None
+    assert one.parse_error
+    assert "HTML" in one.parse_error
+    state = await SyncState.get(source="karlsruhe", list_name="paper")
+    assert state.parse_failures_total == failed
