@@ -30,6 +30,7 @@ class Settings(BaseSettings):
     telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_URL")
     telegram_webhook_url: str | None = Field(default=None, alias="TELEGRAM_WEBHOOK_URL")
+    telegram_webhook_port: int = Field(default=8443, alias="TELEGRAM_WEBHOOK_PORT")
     database_url: str = Field(default="sqlite://data/ratsbot.sqlite3", alias="DATABASE_URL")
     oparl_endpoints: Annotated[list[str], NoDecode] = Field(
         default_factory=list, alias="OPARL_ENDPOINTS"
@@ -100,6 +101,11 @@ class Settings(BaseSettings):
         if level not in ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"):
             raise ValueError(f"unbekannte Stufe {value!r} (DEBUG, INFO, WARNING, ERROR)")
         return level
+
+    @property
+    def telegram_webhook_path(self) -> str:
+        """Return the local path the webhook server listens on (the URL's path)."""
+        return urlsplit(self.telegram_webhook_url or "").path.lstrip("/") or "telegram"
 
     @property
     def telegram_base_url(self) -> str:

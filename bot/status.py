@@ -1,0 +1,91 @@
+"""Operator status (pure rendering + the `ratsbot status` command): sources, outbox, audience."""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import asdict
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING, Any
+
+from storage.health import Health, SourceHealth
+
+if TYPE_CHECKING:
+    from bot.config import Settings
+
+
+def _when(value: datetime | None) -> str:
+    if value is None:
+        return "nie"
+    return value.astimezone(UTC).strftime("%d.%m.%Y %H:%M UTC")
+
+
+def _source_line(source: SourceHealth) -> str:
+    state = (
+        "OK" if not source.consecutive_failures else f"FEHLER seit {_when(source.failing_since)}"
+    )
+    line = (
+        f"{source.name} ({source.source}): {state}; "
+        f"letzter Erfolg {_when(source.last_success_at)}; "
+        f"Papiere {source.papers_total} (heute {source.papers_today}); "
+        f"nicht lesbar {source.parse_failures}"
+    )
+    if source.last_error:
+        line += f"\n    letzter Fehler: {source.last_error[:200]}"
+    return line
+
+
+def render_status_text(health: Health) -> str:
+    """Return the plain-text status report (CLI)."""
+    lines = ["Quellen:"]
+    lines += [f"  {_source_line(s)}" for s in health.sources] or ["  (noch keine Quelle abgerufen)"]
+    lines += [
+        f"Versand: {health.outbox_pending} wartend, {health.outbox_inflight} unterwegs, "
+        f"{health.outbox_failed} fehlgeschlagen",
+        f"Chats: {health.chats_active} aktiv, {health.chats_inactive} inaktiv; "
+        f"Abos: {health.subscriptions}; verborgene Papiere: {health.hidden_papers}",
+    ]
+    return "\n".join(lines)
+
+
+def render_status_html(health: Health) -> str:
+    """Return the status report for Telegram (HTML, escaped, ≤ 4096 characters)."""
+    text = html.escape(render_status_text(health))
+    if len(text) > 4000:
+        text = text[:3990] + "\n…"
+    return f"<b>Ratsbot-Status</b>\n{text}"
+
+
+def render_source_alert(source: str, failing_since: datetime, error: str | None) -> str:
+    """Return the one admin message for a source failing for more than a day (HTML)."""
+    return (
+        f"⚠️ <b>Quelle {html.escape(source)} fällt seit {_when(failing_since)} aus.</b>\n"
+        f"Letzter Fehler: {html.escape((error or 'unbekannt')[:500])}\n"
+        "Ratsbot versucht es weiter; diese Meldung kommt nur einmal."
+    )
+
+
+def health_json(health: Health) -> dict[str, Any]:
+    """Return the status as JSON-ready data."""
+
+    def default(value: object) -> object:
+        return value.isoformat() if isinstance(value, datetime) else value
+
+    return json.loads(json.dumps(asdict(health), default=default))  # type: ignore[no-any-return]
+
+
+async def status_command(settings: Settings, *, as_json: bool) -> int:
+    """Run `ratsbot status`: print the health report; exit 1 when a source is failing."""
+    from storage.db import close_db, open_db
+    from storage.health import health
+
+    await open_db(settings.database_url)
+    try:
+        report = await health(datetime.now(UTC))
+    finally:
+        await close_db()
+    if as_json:
+        print(json.dumps(health_json(report), ensure_ascii=False, indent=2))
+    else:
+        print(render_status_text(report))
+    return 1 if any(s.consecutive_failures for s in report.sources) else 0
