@@ -227,13 +227,36 @@ class SyncService:
     async def _sync_body(
         self, client: OParlClient, kommune: Kommune, lists: BodyLists, report: KommuneReport
     ) -> None:
+        # Papers are what matters: a broken organization or meeting list (ALLRIS net serves
+        # some lists as 404/HTML) is recorded on that list's SyncState and does not stop them.
         if lists.organization:
-            await self._sync_organizations(client, kommune, lists.organization)
+            await self._optional_list(
+                kommune,
+                "organization",
+                self._sync_organizations(client, kommune, lists.organization),
+            )
         if lists.paper:
             await self._sync_papers(client, kommune, lists.paper, report)
         await self._finish_unprocessed(client, kommune, report)
         if lists.meeting:
-            report.meetings += await self._sync_meetings(client, kommune, lists.meeting)
+            report.meetings += await self._optional_list(
+                kommune, "meeting", self._sync_meetings(client, kommune, lists.meeting)
+            )
+
+    async def _optional_list(
+        self, kommune: Kommune, list_name: str, work: Awaitable[int | None]
+    ) -> int:
+        state = await syncstate.get_state(kommune.slug, list_name)
+        try:
+            result = await work
+        except FetchError as exc:
+            log.warning("kommune=%s list=%s failed: %s", kommune.slug, list_name, exc)
+            await syncstate.record_failure(
+                state, self.clock(), _describe(exc), retry_after=self.poll_interval
+            )
+            return 0
+        await syncstate.record_success(state, self.clock())
+        return result or 0
 
     async def _sync_organizations(self, client: OParlClient, kommune: Kommune, url: str) -> None:
         state = await syncstate.get_state(kommune.slug, "organization")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+
+# Before any `telegram` import: PTB 22 warns on RetryAfter unless timedelta is opted in.
+os.environ.setdefault("PTB_TIMEDELTA", "true")
+
 import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path

@@ -230,3 +230,26 @@ async def test_pdf_replaced_by_html_error_page_keeps_the_paper(
     assert "HTML" in one.parse_error
     state = await SyncState.get(source="karlsruhe", list_name="paper")
     assert state.parse_failures_total == failed
+
+
+async def test_leipzig_allris_net_without_meeting_list_still_syncs_papers(
+    sqlite_db: str, parser: ParserPool
+) -> None:
+    """Leipzig's old ALLRIS net endpoint serves no meeting list: papers sync, the list's failure
+    is recorded on its own SyncState and the Kommune counts as healthy."""
+    async with (
+        OParlServer("leipzig-allris-net") as server,
+        HttpClient(retry=RetryPolicy.fast()) as http,
+    ):
+        endpoint = Endpoint("Stadt Leipzig", "leipzig", (server.system_url,))
+        service = SyncService(http, parser, [endpoint], first_sync_since=date(2014, 1, 1))
+        report = await service.sync_all()
+    assert report.kommunen[0].ok, report.kommunen[0].error
+    paper = await Paper.get(reference="DS-00029/14")
+    assert paper.title.startswith(
+        "Konzept der Stadt Leipzig zur fairen und nachhaltigen Beschaffung"
+    )
+    assert paper.kind == "Informationsvorlage"
+    meeting_state = await SyncState.get(source="leipzig", list_name="meeting")
+    assert meeting_state.consecutive_failures == 1
+    assert meeting_state.last_error
