@@ -29,7 +29,7 @@ from fetcher.http import FetchError, HttpClient, TooLarge
 from fetcher.oparl import BodyLists, OParlClient
 from fetcher.parsepool import ParserPool
 from storage import records, syncstate
-from storage.models import File, Kommune, Paper
+from storage.models import File, Kommune, Paper, SyncState
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -142,6 +142,8 @@ class SyncService:
         download_dir: Path | None = None,
         max_parallel_documents: int = 4,
         progress: Progress | None = None,
+        lease_owner: str | None = None,
+        lease_ttl: timedelta = timedelta(minutes=15),
     ) -> None:
         self.http = http
         self.parser = parser
@@ -158,6 +160,11 @@ class SyncService:
         self._backfilled: set[int] = set()
         # Papers re-read because they changed (not new): their notifications say "changed".
         self._changed: set[int] = set()
+        # Several fetch workers on one PostgreSQL split the Kommunen through leases.
+        self.lease_owner = lease_owner
+        self.lease_ttl = lease_ttl
+        # (slug, started, finished) of every sync this service ran: for tests and the bench.
+        self.history: list[tuple[str, float, float]] = []
 
     async def sync_all(self, *, only: str | None = None) -> SyncReport:
         """Poll every endpoint concurrently (or the one named `only`); never raises for a source."""
@@ -177,6 +184,21 @@ class SyncService:
             report.skipped = True
             log.info(report.line())
             return report
+        if self.lease_owner is not None and not await syncstate.acquire_lease(
+            endpoint.slug, "lease", self.lease_owner, now, ttl=self.lease_ttl
+        ):
+            report.skipped = True
+            log.info("kommune=%s skipped=leased_by_other_worker", endpoint.slug)
+            return report
+        try:
+            return await self._sync_with_state(endpoint, report, state)
+        finally:
+            if self.lease_owner is not None:
+                await syncstate.release_lease(endpoint.slug, "lease", self.lease_owner)
+
+    async def _sync_with_state(
+        self, endpoint: Endpoint, report: KommuneReport, state: SyncState
+    ) -> KommuneReport:
         started = time.monotonic()
         requests_before = self.http.request_count()
         try:
@@ -198,6 +220,7 @@ class SyncService:
         else:
             await syncstate.record_success(state, self.clock(), new_papers=report.new)
         report.took_s = time.monotonic() - started
+        self.history.append((endpoint.slug, started, time.monotonic()))
         report.requests = self.http.request_count() - requests_before
         (log.info if report.ok else log.warning)(report.line())
         self.progress.update(endpoint.slug, "ok" if report.ok else "Fehler")
