@@ -1,0 +1,308 @@
+"""Meeting alerts and the weekly preview (I/O): what to queue, and how to render it per chat.
+
+`check_meetings(now)` runs every minute (JobQueue); `now` is a parameter so tests drive the clock.
+It queues, idempotently through the outbox's unique key:
+
+- ("meeting", id, "alert") for every chat subscribed to the meeting's Kommune, once the meeting
+  starts within `alert_hours` — also for a chat that subscribed after that moment, as long as the
+  meeting has not started;
+- ("meeting", id, "moved:<new>:<old>") when `start` differs from `announced_start` (the time the
+  alerted chats were told), to the chats whose alert went out; then `announced_start` := `start`;
+- ("meeting", id, "cancelled") to the chats whose alert went out; alerts still queued are skipped;
+- ("weekly", YYYYWW, "weekly:YYYY-Www") on Monday from `weekly_hour` (Berlin time) to chats with
+  the weekly preview on, when their Kommunes have meetings that week.
+
+Rendering happens at send time (`render_meeting_row`, given to the delivery worker): the alert
+lists the inquiries on the agenda (AgendaItem, Consultation, and — Leipzig — the inquiries whose
+Beratungsfolge in Paper.consultations names this meeting's body and date), those that match the
+chat's subscriptions first.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import UTC, date, datetime, time, timedelta
+from typing import cast
+from zoneinfo import ZoneInfo
+
+from bot import render
+from bot.matching import SubscriptionIndex, matching_chats
+from bot.notify import facts_of
+from bot.render import RenderedMessage
+from bot.views import answering_consultation, fk_id, meeting_view, paper_view
+from storage import outbox
+from storage.models import (
+    AgendaItem,
+    Chat,
+    Consultation,
+    Meeting,
+    Notification,
+    Paper,
+    Subscription,
+)
+from storage.outbox import OutboxItem, OutboxRow
+from storage.subscriptions import load_subscription_rows
+
+log = logging.getLogger(__name__)
+
+BERLIN = ZoneInfo("Europe/Berlin")
+MEETING_ALERT_HOURS = 24
+WEEKLY_HOUR = 7  # Monday, 07:00 Berlin time
+# Inquiries are listed for the Ratsversammlung that answers them within about a quarter year.
+_INQUIRY_LOOKBACK = timedelta(days=120)
+_STAMP = "%y%m%d%H%M"  # kind "moved:2503121800:2503111800" fits Notification.kind (30 chars)
+_TOLD = (outbox.SENT, outbox.INFLIGHT)
+
+# German user texts of the weekly preview (belong in bot/texts.py + bot/render.py; see report).
+WEEKLY_HEADLINE = "🗓 Sitzungen diese Woche"
+WEEKLY_NONE = "Diese Woche sind keine Sitzungen angekündigt."
+
+
+def _utc_stamp(value: datetime) -> str:
+    return value.astimezone(UTC).strftime(_STAMP)
+
+
+def moved_kind(new_start: datetime, old_start: datetime) -> str:
+    """Return the outbox kind of a "verschoben" notice: one per (new, old) start."""
+    return f"moved:{_utc_stamp(new_start)}:{_utc_stamp(old_start)}"
+
+
+def previous_start(kind: str) -> datetime | None:
+    """Return the old start encoded in a `moved_kind`, or None."""
+    parts = kind.split(":")
+    if len(parts) != 3 or parts[0] != "moved":
+        return None
+    try:
+        return datetime.strptime(parts[2], _STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+def iso_week(day: date) -> tuple[int, int]:
+    """Return (ISO year, ISO week) of a day."""
+    year, week, _ = day.isocalendar()
+    return year, week
+
+
+def week_bounds(year: int, week: int) -> tuple[datetime, datetime]:
+    """Return Monday 00:00 and next Monday 00:00 (Berlin) of an ISO week, as aware datetimes."""
+    monday = date.fromisocalendar(year, week, 1)
+    start = datetime.combine(monday, time(0), BERLIN)
+    return start, datetime.combine(monday + timedelta(days=7), time(0), BERLIN)
+
+
+async def _kommune_chats() -> dict[int, set[int]]:
+    """Return Kommune id → chats (row ids) with an active subscription naming that Kommune."""
+    rows = await Subscription.filter(
+        paused=False, chat__active=True, kommune_id__isnull=False
+    ).values_list("kommune_id", "chat_id")
+    result: dict[int, set[int]] = defaultdict(set)
+    for kommune_id, chat in rows:
+        result[int(kommune_id)].add(int(chat))
+    return result
+
+
+async def _told(meeting_ids: Iterable[int]) -> dict[int, set[int]]:
+    """Return meeting id → chats whose alert was sent (or is on the wire)."""
+    ids = sorted(set(meeting_ids))
+    result: dict[int, set[int]] = defaultdict(set)
+    if not ids:
+        return result
+    rows = await Notification.filter(
+        subject_type="meeting", kind="alert", subject_id__in=ids, state__in=_TOLD
+    ).values_list("subject_id", "chat_id")
+    for meeting_id, chat in rows:
+        result[int(meeting_id)].add(int(chat))
+    return result
+
+
+async def check_meetings(
+    now: datetime, *, alert_hours: float = MEETING_ALERT_HOURS, weekly_hour: int = WEEKLY_HOUR
+) -> int:
+    """Queue due alerts, move and cancellation notices and weekly previews; return rows queued."""
+    kommune_chats = await _kommune_chats()
+    queued = 0
+    upcoming = await Meeting.filter(
+        kommune_id__in=sorted(kommune_chats),
+        deleted=False,
+        cancelled=False,
+        start__gt=now,
+        start__lte=now + timedelta(hours=alert_hours),
+    )
+    for meeting in upcoming:
+        chats = kommune_chats.get(fk_id(meeting, "kommune") or 0, set())
+        queued += await outbox.enqueue(OutboxItem(c, "meeting", meeting.id, "alert") for c in chats)
+        if meeting.announced_start is None:
+            meeting.announced_start = meeting.start
+            await meeting.save(update_fields=["announced_start"])
+    queued += await _moved(now)
+    queued += await _cancelled(now)
+    queued += await _weekly(now, weekly_hour, kommune_chats)
+    if queued:
+        log.info("alerts: queued=%d", queued)
+    return queued
+
+
+async def _moved(now: datetime) -> int:
+    candidates = [
+        m
+        for m in await Meeting.filter(
+            deleted=False, cancelled=False, announced_start__isnull=False, start__isnull=False
+        ).filter(start__gt=now - timedelta(days=1))
+        if m.start != m.announced_start
+    ]
+    told = await _told(m.id for m in candidates)
+    queued = 0
+    for meeting in candidates:
+        assert meeting.start is not None
+        assert meeting.announced_start is not None
+        kind = moved_kind(meeting.start, meeting.announced_start)
+        queued += await outbox.enqueue(
+            OutboxItem(c, "meeting", meeting.id, kind) for c in told.get(meeting.id, ())
+        )
+        meeting.announced_start = meeting.start
+        await meeting.save(update_fields=["announced_start"])
+    return queued
+
+
+async def _cancelled(now: datetime) -> int:
+    meetings = await Meeting.filter(cancelled=True, start__gt=now - timedelta(days=1))
+    told = await _told(m.id for m in meetings)
+    queued = 0
+    for meeting in meetings:
+        await outbox.skip_pending(
+            subject_type="meeting", subject_id=meeting.id, kind="alert", reason="meeting cancelled"
+        )
+        queued += await outbox.enqueue(
+            OutboxItem(c, "meeting", meeting.id, "cancelled") for c in told.get(meeting.id, ())
+        )
+    return queued
+
+
+async def _weekly(now: datetime, weekly_hour: int, kommune_chats: dict[int, set[int]]) -> int:
+    local = now.astimezone(BERLIN)
+    if local.weekday() != 0 or local.hour < weekly_hour:
+        return 0
+    year, week = iso_week(local.date())
+    start, end = week_bounds(year, week)
+    wanted = set(
+        cast(
+            list[int],
+            await Chat.filter(active=True, weekly_preview=True).values_list("id", flat=True),
+        )
+    )
+    if not wanted:
+        return 0
+    with_meetings = set(
+        cast(
+            list[int],
+            await Meeting.filter(
+                kommune_id__in=sorted(kommune_chats), deleted=False, start__gte=start, start__lt=end
+            ).values_list("kommune_id", flat=True),
+        )
+    )
+    chats = {
+        c for kommune, cs in kommune_chats.items() if kommune in with_meetings for c in cs
+    } & wanted
+    kind = f"weekly:{year}-W{week:02d}"
+    return await outbox.enqueue(OutboxItem(c, "weekly", year * 100 + week, kind) for c in chats)
+
+
+# ---------------------------------------------------------------------- rendering at send time
+
+
+def _same_body(committee: str, meeting_name: str) -> bool:
+    a, b = " ".join(committee.casefold().split()), " ".join(meeting_name.casefold().split())
+    return bool(a) and bool(b) and (a in b or b in a)
+
+
+async def agenda_inquiries(meeting: Meeting) -> list[Paper]:
+    """Return the visible inquiries on a meeting's agenda, in agenda order (Kommune loaded)."""
+    ids: list[int] = []
+    items = await AgendaItem.filter(meeting_id=meeting.id, paper_id__isnull=False).order_by(
+        "order", "id"
+    )
+    ids += [pid for item in items if (pid := fk_id(item, "paper")) is not None]
+    consulted = await Consultation.filter(meeting_id=meeting.id, paper_id__isnull=False).order_by(
+        "id"
+    )
+    ids += [pid for c in consulted if (pid := fk_id(c, "paper")) is not None]
+    if meeting.start is not None and meeting.name:
+        # Leipzig (ALLRIS) links inquiries to the Ratsversammlung only in the PDF's Beratungsfolge.
+        day = meeting.start.astimezone(BERLIN).date()
+        candidates = await Paper.filter(
+            kommune_id=fk_id(meeting, "kommune"),
+            kind="Anfrage",
+            date__gte=day - _INQUIRY_LOOKBACK,
+            date__lte=day,
+        ).order_by("id")
+        for paper in candidates:
+            treated = answering_consultation(paper.consultations)
+            if treated and treated[1] == day and _same_body(treated[0], meeting.name):
+                ids.append(paper.id)
+    order = list(dict.fromkeys(ids))
+    if not order:
+        return []
+    papers = {
+        p.id: p
+        for p in await Paper.filter(
+            id__in=order, kind="Anfrage", hidden=False, deleted=False
+        ).select_related("kommune")
+    }
+    return [papers[i] for i in order if i in papers]
+
+
+async def render_meeting_row(row: OutboxRow) -> RenderedMessage | None:
+    """Render a meeting or weekly outbox row for its chat; None when there is nothing to say."""
+    if row.subject_type == "weekly":
+        return await _render_weekly(row)
+    meeting = await Meeting.get_or_none(id=row.subject_id).select_related("kommune")
+    if meeting is None or meeting.deleted:
+        return None
+    view = meeting_view(meeting)
+    if row.kind == "cancelled":
+        return render.render_meeting_cancelled(view)
+    if meeting.cancelled:
+        return None
+    if row.kind.startswith("moved:"):
+        return render.render_meeting_moved(view, previous_start(row.kind))
+    papers = await agenda_inquiries(meeting)
+    index = SubscriptionIndex(await load_subscription_rows(chat_pk=row.chat))
+    matching = {p.id for p in papers if matching_chats(index, facts_of(p))}
+    return render.render_meeting_alert(view, [paper_view(p) for p in papers], matching)
+
+
+async def _render_weekly(row: OutboxRow) -> RenderedMessage | None:
+    year, week = divmod(row.subject_id, 100)
+    start, end = week_bounds(year, week)
+    kommunes = await Subscription.filter(
+        chat_id=row.chat, paused=False, kommune_id__isnull=False
+    ).values_list("kommune_id", flat=True)
+    meetings = (
+        await Meeting.filter(
+            kommune_id__in=sorted({int(k) for k in kommunes}),  # type: ignore[call-overload]
+            deleted=False,
+            start__gte=start,
+            start__lt=end,
+        )
+        .select_related("kommune")
+        .order_by("start", "id")
+    )
+    if not meetings:
+        return None
+    lines = [f"<b>{html.escape(WEEKLY_HEADLINE, quote=False)}</b>", ""]
+    for meeting in meetings:
+        view = meeting_view(meeting)
+        # Reuse the alert's headline and time lines (the renderer escapes and formats them).
+        head = render.render_meeting_alert(view, []).text.split("\n")[:2]
+        if meeting.cancelled:
+            head[0] = render.render_meeting_cancelled(view).text.split("\n")[0]
+        lines += [*head, ""]
+    text = "\n".join(lines).strip()
+    while not render.fits(text) and len(lines) > 3:
+        lines = lines[:-3]
+        text = "\n".join(lines).strip()
+    return RenderedMessage(text)

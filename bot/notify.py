@@ -1,0 +1,150 @@
+"""After the sync stores a paper: match it against subscriptions and queue messages (I/O).
+
+The sync calls `on_paper_stored(paper_id, created=…, backfill=…)` after each committed paper.
+Matching runs against an in-memory `SubscriptionIndex`, rebuilt only when the set of active
+subscriptions changed (`subscriptions_fingerprint`, one aggregate query), so a sync cycle with
+many papers does not reload 100,000 subscriptions per paper.
+
+What gets queued (storage.outbox; the unique key makes every call idempotent):
+- a new paper: ("paper", paper id, "new") for each chat with a matching subscription;
+- an answer (Paper.answer_to set, or kind "Antwort"): ("answer", answer id, "answer") for each
+  chat that got the inquiry (a queued or sent notification), follows it (AnswerFollow), or has a
+  subscription the answer matches (it inherits the inquiry's factions and words).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from bot.matching import (
+    PaperFacts,
+    SubscriptionIndex,
+    matching_chats,
+    merge_facts,
+    paper_facts,
+)
+from bot.views import fk_id
+from storage import outbox
+from storage.models import AnswerFollow, Chat, Notification, Paper
+from storage.outbox import OutboxItem
+from storage.subscriptions import load_subscription_rows, subscriptions_fingerprint
+
+log = logging.getLogger(__name__)
+
+# A paper changed after this long in the database is old news: its changes notify nobody.
+CHANGED_WINDOW = timedelta(days=14)
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+def facts_of(paper: Paper) -> PaperFacts:
+    """Return the matching facts of a paper row: title, questions, summary and full text."""
+    questions = paper.questions if isinstance(paper.questions, list) else []
+    factions = paper.factions if isinstance(paper.factions, list) else []
+    texts = [
+        paper.title,
+        "\n".join(q for q in questions if isinstance(q, str)),
+        paper.summary,
+        paper.full_text,
+    ]
+    return paper_facts(fk_id(paper, "kommune") or 0, paper.kind, [str(f) for f in factions], texts)
+
+
+def is_answer(paper: Paper) -> bool:
+    """Return whether the paper is the answer to an inquiry."""
+    return fk_id(paper, "answer_to") is not None or paper.kind == "Antwort"
+
+
+class Notifier:
+    """Matches stored papers and fills the outbox; keeps the subscription index between calls."""
+
+    def __init__(
+        self,
+        *,
+        changed_window: timedelta = CHANGED_WINDOW,
+        clock: Callable[[], datetime] = _utcnow,
+        on_enqueued: Callable[[], None] | None = None,
+    ) -> None:
+        """Configure; `on_enqueued` is called after rows were queued (e.g. wake the worker)."""
+        self._changed_window = changed_window
+        self._clock = clock
+        self._on_enqueued = on_enqueued
+        self._index: SubscriptionIndex | None = None
+        self._fingerprint: tuple[int, int, int] | None = None
+
+    async def index(self) -> SubscriptionIndex:
+        """Return the subscription index, rebuilt if subscriptions changed since the last call."""
+        fingerprint = await subscriptions_fingerprint()
+        if self._index is None or fingerprint != self._fingerprint:
+            self._index = SubscriptionIndex(await load_subscription_rows())
+            self._fingerprint = fingerprint
+        return self._index
+
+    async def on_paper_stored(self, paper_id: int, *, created: bool, backfill: bool) -> int:
+        """Queue the messages a stored paper causes; return how many rows were queued.
+
+        `backfill`: the first sync of a new Kommune stores its history and notifies nobody.
+        A changed (not created) paper notifies only chats that have not heard of it yet, and only
+        while the paper is recent (its text arriving after the PDF was parsed, a late answer link).
+        """
+        if backfill:
+            return 0
+        paper = await Paper.get_or_none(id=paper_id)
+        if paper is None or paper.hidden or paper.deleted:
+            return 0
+        if not created and paper.created_at < self._clock() - self._changed_window:
+            return 0
+        if is_answer(paper):
+            count = await self._answer(paper)
+        else:
+            matches = matching_chats(await self.index(), facts_of(paper))
+            count = await outbox.enqueue(
+                OutboxItem(chat, "paper", paper.id, "new") for chat in matches
+            )
+        log.info("notify paper=%s created=%s queued=%d", paper.id, created, count)
+        if count and self._on_enqueued is not None:
+            self._on_enqueued()
+        return count
+
+    async def _answer(self, answer: Paper) -> int:
+        inquiry = None
+        inquiry_id = fk_id(answer, "answer_to")
+        if inquiry_id is not None:
+            inquiry = await Paper.get_or_none(id=inquiry_id)
+        facts = facts_of(answer)
+        facts = PaperFacts(
+            facts.kommune_id, "Antwort", facts.factions, facts.stems, facts.phrase_text
+        )
+        if inquiry is not None:
+            facts = merge_facts(facts, facts_of(inquiry))
+        chats = set(matching_chats(await self.index(), facts))
+        if inquiry is not None:
+            received = await Notification.filter(
+                subject_type="paper",
+                subject_id=inquiry.id,
+                state__in=(outbox.PENDING, outbox.INFLIGHT, outbox.SENT),
+            ).values_list("chat_id", flat=True)
+            followers = await AnswerFollow.filter(paper_id=inquiry.id).values_list(
+                "chat_id", flat=True
+            )
+            extra = {int(c) for c in [*received, *followers]}  # type: ignore[call-overload]
+            if extra:
+                active = await Chat.filter(id__in=sorted(extra), active=True).values_list(
+                    "id", flat=True
+                )
+                chats |= {int(c) for c in active}  # type: ignore[call-overload]
+        return await outbox.enqueue(
+            OutboxItem(chat, "answer", answer.id, "answer") for chat in chats
+        )
+
+
+_default = Notifier()
+
+
+async def on_paper_stored(paper_id: int, *, created: bool, backfill: bool) -> int:
+    """Queue the messages a stored paper causes (module-level `Notifier`); return how many."""
+    return await _default.on_paper_stored(paper_id, created=created, backfill=backfill)

@@ -1,0 +1,125 @@
+"""Turn database rows into the renderer's view values (PaperView, MeetingView). Pure, no I/O.
+
+The rows must come with what is read here already loaded (the Kommune of a paper or meeting);
+the callers load them in bulk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from bot.render import MeetingView, PaperView
+from storage.models import Meeting, Paper
+
+# The consultation that answers an inquiry (Leipzig: "Ratsversammlung 14.06.2023 schriftliche
+# Beantwortung"); otherwise the last one listed is the one that decides.
+_ANSWERING_ROLE = "beantwortung"
+# Shown for a meeting without a name (German user text; belongs in bot/texts.py).
+UNNAMED_MEETING = "Sitzung"
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(str(v) for v in value if isinstance(v, str) and v.strip())
+
+
+def _answers(value: Any) -> tuple[str | None, ...]:
+    if not isinstance(value, list):
+        return ()
+    return tuple(v if isinstance(v, str) and v.strip() else None for v in value)
+
+
+def _iso_date(value: Any) -> date | None:
+    if not isinstance(value, str):
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def answering_consultation(consultations: Any) -> tuple[str, date | None] | None:
+    """Return (committee, date) of the meeting treating a paper, from Paper.consultations JSON."""
+    if not isinstance(consultations, list):
+        return None
+    entries = [c for c in consultations if isinstance(c, dict) and c.get("committee")]
+    if not entries:
+        return None
+    chosen = next(
+        (c for c in entries if _ANSWERING_ROLE in str(c.get("role") or "").lower()), entries[-1]
+    )
+    return str(chosen["committee"]), _iso_date(chosen.get("date"))
+
+
+def fk_id(row: object, field: str) -> int | None:
+    """Return a foreign key's raw id (`kommune_id`, …), which the models do not annotate."""
+    value = getattr(row, f"{field}_id", None)
+    return int(value) if value is not None else None
+
+
+def kommune_name(row: Paper | Meeting) -> str:
+    """Return the name of the row's Kommune (must be loaded with select_related)."""
+    return str(row.kommune.name)
+
+
+def paper_view(paper: Paper) -> PaperView:
+    """Return the view of a paper row (its Kommune loaded)."""
+    meeting = answering_consultation(paper.consultations)
+    return PaperView(
+        paper_id=paper.id,
+        kind=paper.kind,
+        kommune=kommune_name(paper),
+        title=paper.title,
+        reference=paper.reference,
+        factions=_strings(paper.factions),
+        submitters=_strings(paper.submitters),
+        date=paper.date,
+        is_citizen_inquiry=paper.citizen_inquiry,
+        meeting_name=meeting[0] if meeting else None,
+        meeting_date=meeting[1] if meeting else None,
+        summary=paper.summary,
+        questions=_strings(paper.questions),
+        answers=_answers(paper.answers),
+        pdf_url=paper.pdf_url,
+        web_url=paper.web_url,
+    )
+
+
+def answer_view(answer: Paper, inquiry: Paper | None) -> PaperView:
+    """Return the view of an answer: the inquiry's subject and questions, the answer's texts.
+
+    The questions come from the answer document when the parser found them there (they are then
+    aligned with its answers), else from the inquiry.
+    """
+    if inquiry is None:
+        return replace(paper_view(answer), kind="Anfrage", answer_pdf_url=answer.pdf_url)
+    asked = paper_view(inquiry)
+    return replace(
+        asked,
+        questions=_strings(answer.questions) or asked.questions,
+        answers=_answers(answer.answers),
+        answer_pdf_url=answer.pdf_url,
+        web_url=answer.web_url or inquiry.web_url,
+    )
+
+
+def meeting_view(meeting: Meeting) -> MeetingView:
+    """Return the view of a meeting row (its Kommune loaded)."""
+    return MeetingView(
+        meeting_id=meeting.id,
+        kommune=kommune_name(meeting),
+        name=meeting.name or UNNAMED_MEETING,
+        start=meeting.start,
+        end=meeting.end,
+        location=meeting.location,
+        web_url=meeting.web_url,
+    )
+
+
+def paper_views(papers: Sequence[Paper]) -> list[PaperView]:
+    """Return the views of several paper rows, in order."""
+    return [paper_view(p) for p in papers]

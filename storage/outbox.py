@@ -1,0 +1,306 @@
+"""The notification outbox (I/O): enqueue, claim, and record the outcome of each message.
+
+Life of a row: pending → inflight (claimed right before the Telegram call) → sent | failed |
+skipped; a transient error puts it back to pending with `next_attempt_at` in the future.
+While a row is in flight, `next_attempt_at` holds the claim time, so rows left in flight by a
+crashed worker are found by age (`requeue_inflight`). Only those rows can be sent twice.
+
+One delivery worker per database: claims are plain updates, not row locks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import cast
+
+from tortoise.expressions import F, Q
+from tortoise.functions import Count
+from tortoise.transactions import in_transaction
+
+from storage.models import Chat, Notification, Subscription
+
+PENDING, INFLIGHT, SENT, FAILED, SKIPPED = "pending", "inflight", "sent", "failed", "skipped"
+STATES = (PENDING, INFLIGHT, SENT, FAILED, SKIPPED)
+MAX_ERROR_CHARS = 1000
+_CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+
+
+@dataclass(frozen=True)
+class OutboxItem:
+    """One message to enqueue: to which chat (row id), about what, which kind."""
+
+    chat: int
+    subject_type: str
+    subject_id: int
+    kind: str
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """A due outbox row with what the sender needs about its chat."""
+
+    id: int
+    chat: int  # Chat row id
+    chat_id: int  # Telegram chat id
+    chat_type: str
+    subject_type: str
+    subject_id: int
+    kind: str
+    attempts: int
+
+    @property
+    def is_group(self) -> bool:
+        """Return whether the chat is a group (Telegram: negative ids; 20 messages a minute)."""
+        return self.chat_id < 0
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """Outbox counters for `ratsbot status`."""
+
+    by_state: dict[str, int]
+    due: int
+    oldest_pending: datetime | None
+
+
+def _chunks(ids: Sequence[int]) -> Iterable[Sequence[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield ids[start : start + _CHUNK]
+
+
+async def enqueue(items: Iterable[OutboxItem], now: datetime | None = None) -> int:
+    """Queue messages, ignoring those already queued (any state); return how many are new.
+
+    Insert-or-ignore on the unique (chat, subject_type, subject_id, kind): SQLite `INSERT OR
+    IGNORE`, PostgreSQL `ON CONFLICT DO NOTHING` (both via tortoise's `ignore_conflicts`).
+    """
+    wanted = {(i.chat, i.subject_type, i.subject_id, i.kind) for i in items}
+    if not wanted:
+        return 0
+    # Count only rows that are really new: look up the existing ones per (subject, kind).
+    existing: set[tuple[int, str, int, str]] = set()
+    groups: dict[tuple[str, int, str], list[int]] = {}
+    for chat, subject_type, subject_id, kind in wanted:
+        groups.setdefault((subject_type, subject_id, kind), []).append(chat)
+    for (subject_type, subject_id, kind), chats in groups.items():
+        for chunk in _chunks(sorted(chats)):
+            found = await Notification.filter(
+                subject_type=subject_type, subject_id=subject_id, kind=kind, chat_id__in=chunk
+            ).values_list("chat_id", flat=True)
+            existing.update((c, subject_type, subject_id, kind) for c in cast(list[int], found))
+    new = sorted(wanted - existing, key=lambda k: (k[1], k[2], k[3], k[0]))
+    if not new:
+        return 0
+    await Notification.bulk_create(
+        [
+            Notification(
+                chat_id=chat,
+                subject_type=subject_type,
+                subject_id=subject_id,
+                kind=kind,
+                **({"created_at": now} if now else {}),
+            )
+            for chat, subject_type, subject_id, kind in new
+        ],
+        batch_size=_CHUNK,
+        ignore_conflicts=True,
+    )
+    return len(new)
+
+
+def _due(now: datetime) -> Q:
+    return Q(state=PENDING) & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
+
+
+_ROW_FIELDS = (
+    "id",
+    "chat_id",
+    "chat__chat_id",
+    "chat__chat_type",
+    "subject_type",
+    "subject_id",
+    "kind",
+    "attempts",
+)
+
+
+def _rows(values: Iterable[Sequence[object]]) -> list[OutboxRow]:
+    return [
+        OutboxRow(
+            id=int(v[0]),  # type: ignore[call-overload]
+            chat=int(v[1]),  # type: ignore[call-overload]
+            chat_id=int(v[2]),  # type: ignore[call-overload]
+            chat_type=str(v[3]),
+            subject_type=str(v[4]),
+            subject_id=int(v[5]),  # type: ignore[call-overload]
+            kind=str(v[6]),
+            attempts=int(v[7]),  # type: ignore[call-overload]
+        )
+        for v in values
+    ]
+
+
+async def fetch_due(now: datetime, *, after_id: int = 0, limit: int = 200) -> list[OutboxRow]:
+    """Return up to `limit` due pending rows of active chats with id > after_id, oldest first."""
+    values = (
+        await Notification.filter(_due(now), id__gt=after_id, chat__active=True)
+        .order_by("id")
+        .limit(limit)
+        .values_list(*_ROW_FIELDS)
+    )
+    return _rows(values)
+
+
+async def has_pending() -> bool:
+    """Return whether any row of an active chat is pending (due or not)."""
+    return await Notification.filter(state=PENDING, chat__active=True).exists()
+
+
+async def next_due_at() -> datetime | None:
+    """Return the earliest `next_attempt_at` of pending rows waiting for a retry, if any."""
+    row = (
+        await Notification.filter(state=PENDING, next_attempt_at__isnull=False, chat__active=True)
+        .order_by("next_attempt_at")
+        .first()
+        .values_list("next_attempt_at", flat=True)
+    )
+    return row  # type: ignore[return-value]
+
+
+async def count_pending_papers(chat_pks: Iterable[int], now: datetime) -> dict[int, int]:
+    """Return, per chat, how many due new-paper rows are pending (for coalescing into a digest)."""
+    counts: dict[int, int] = {}
+    for chunk in _chunks(sorted(set(chat_pks))):
+        rows = (
+            await Notification.filter(_due(now), subject_type="paper", chat_id__in=chunk)
+            .annotate(n=Count("id"))
+            .group_by("chat_id")
+            .values_list("chat_id", "n")
+        )
+        counts.update({int(c): int(n) for c, n in rows})
+    return counts
+
+
+async def claim(ids: Sequence[int], now: datetime) -> int:
+    """Mark pending rows as in flight (before the API call); return how many were claimed."""
+    claimed = 0
+    for chunk in _chunks(list(ids)):
+        claimed += await Notification.filter(id__in=chunk, state=PENDING).update(
+            state=INFLIGHT, next_attempt_at=now, attempts=F("attempts") + 1
+        )
+    return claimed
+
+
+async def claim_pending_papers(chat_pk: int, now: datetime, limit: int) -> list[OutboxRow]:
+    """Claim up to `limit` due new-paper rows of one chat, oldest first (for one digest)."""
+    values = (
+        await Notification.filter(_due(now), subject_type="paper", chat_id=chat_pk)
+        .order_by("id")
+        .limit(limit)
+        .values_list(*_ROW_FIELDS)
+    )
+    rows = _rows(values)
+    if rows:
+        await claim([r.id for r in rows], now)
+    return rows
+
+
+async def mark_sent(results: Sequence[tuple[int, int | None]], now: datetime) -> None:
+    """Record sent rows: (row id, Telegram message id) pairs, in one transaction."""
+    if not results:
+        return
+    async with in_transaction():
+        by_message: dict[int | None, list[int]] = {}
+        for row_id, message_id in results:
+            by_message.setdefault(message_id, []).append(row_id)
+        for message_id, row_ids in by_message.items():
+            for chunk in _chunks(row_ids):
+                await Notification.filter(id__in=chunk).update(
+                    state=SENT, telegram_message_id=message_id, sent_at=now, last_error=None
+                )
+
+
+async def retry_later(row_id: int, at: datetime, error: str) -> None:
+    """Put a row back to pending, to be tried again at `at` (a transient error)."""
+    await Notification.filter(id=row_id).update(
+        state=PENDING, next_attempt_at=at, last_error=error[:MAX_ERROR_CHARS]
+    )
+
+
+async def release(row_ids: Sequence[int]) -> None:
+    """Put claimed rows that were never sent back to pending, due now (clean shutdown)."""
+    for chunk in _chunks(list(row_ids)):
+        await Notification.filter(id__in=chunk, state=INFLIGHT).update(
+            state=PENDING, next_attempt_at=None, attempts=F("attempts") - 1
+        )
+
+
+async def mark_failed(row_ids: Sequence[int], error: str) -> None:
+    """Give rows up for good (a permanent error such as a message Telegram refuses)."""
+    for chunk in _chunks(list(row_ids)):
+        await Notification.filter(id__in=chunk).update(
+            state=FAILED, last_error=error[:MAX_ERROR_CHARS]
+        )
+
+
+async def mark_skipped(row_ids: Sequence[int], reason: str) -> None:
+    """Mark rows as not to be sent (subject hidden or gone, superseded)."""
+    for chunk in _chunks(list(row_ids)):
+        await Notification.filter(id__in=chunk).update(
+            state=SKIPPED, last_error=reason[:MAX_ERROR_CHARS]
+        )
+
+
+async def skip_pending(
+    *, chat: int | None = None, subject_type: str, subject_id: int, kind: str, reason: str
+) -> int:
+    """Skip pending rows about one subject (optionally of one chat); return how many."""
+    query = Notification.filter(
+        state=PENDING, subject_type=subject_type, subject_id=subject_id, kind=kind
+    )
+    if chat is not None:
+        query = query.filter(chat_id=chat)
+    return await query.update(state=SKIPPED, last_error=reason[:MAX_ERROR_CHARS])
+
+
+async def requeue_inflight(claimed_before: datetime) -> int:
+    """Return rows left in flight by a crash (claimed before the cutoff) to pending; count them."""
+    return await Notification.filter(
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lt=claimed_before), state=INFLIGHT
+    ).update(state=PENDING, next_attempt_at=None)
+
+
+async def deactivate_chat(chat_pk: int, reason: str) -> int:
+    """Stop writing to a chat (blocked, kicked, deleted): pause its subscriptions, skip its queue.
+
+    Returns the number of pending rows skipped. `get_or_create_chat` undoes it when the user
+    talks to the bot again.
+    """
+    async with in_transaction():
+        await Chat.filter(id=chat_pk).update(active=False, deactivated_reason=reason[:300])
+        await Subscription.filter(chat_id=chat_pk).update(paused=True)
+        return await Notification.filter(chat_id=chat_pk, state=PENDING).update(
+            state=SKIPPED, last_error=f"chat deactivated: {reason}"[:MAX_ERROR_CHARS]
+        )
+
+
+async def migrate_chat(chat_pk: int, new_chat_id: int) -> None:
+    """Follow a group that became a supergroup: its new Telegram chat id."""
+    await Chat.filter(id=chat_pk).update(chat_id=new_chat_id, chat_type="supergroup")
+
+
+async def backlog(now: datetime) -> Backlog:
+    """Return row counts per state, how many pending rows are due, and the oldest pending row."""
+    counts = dict.fromkeys(STATES, 0)
+    rows = await Notification.annotate(n=Count("id")).group_by("state").values_list("state", "n")
+    counts.update({str(state): int(n) for state, n in rows})
+    due = await Notification.filter(_due(now), chat__active=True).count()
+    oldest = (
+        await Notification.filter(state=PENDING)
+        .order_by("created_at")
+        .first()
+        .values_list("created_at", flat=True)
+    )
+    return Backlog(by_state=counts, due=due, oldest_pending=oldest)  # type: ignore[arg-type]
