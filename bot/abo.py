@@ -1,0 +1,301 @@
+"""Subscribing (I/O): /abo with arguments or as a guided keyboard, deep links, /abos, deleting.
+
+The keyboard keeps its state in the callback data (bot/keyboards.py); only the keyword step
+remembers, in `chat_data`, that the next text of that user is the keyword. That memory is lost
+on a restart, which costs the user one retyped word.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from telegram import Update
+
+from bot import chat_texts as t
+from bot import keyboards as kb
+from bot import lookup, replies
+from bot.abo_parse import (
+    AboProblem,
+    AboRequest,
+    KommuneRef,
+    keyword_problem,
+    parse_abo,
+    parse_deep_link,
+)
+from bot.chat_io import (
+    Context,
+    answer,
+    command_text,
+    config_of,
+    edit,
+    is_group,
+    refuse_non_admin,
+    send,
+    send_text,
+)
+from bot.render import RenderedMessage
+from fetcher.factions import all_factions, faction_slug
+from storage.models import Subscription
+from storage.subscriptions import (
+    SubscriptionError,
+    add_subscription,
+    delete_subscription,
+    get_or_create_chat,
+    list_subscriptions,
+)
+
+log = logging.getLogger(__name__)
+
+MAX_SUBSCRIPTIONS_PER_CHAT = 50
+KEYWORD_WAIT = timedelta(minutes=10)
+_PENDING = "abo_keyword"
+
+
+@dataclass(frozen=True)
+class PendingKeyword:
+    """The chat waits for `user_id` to type a keyword for the Kommune `kref`."""
+
+    kref: str
+    user_id: int
+    expires_at: datetime
+
+
+async def subscribe(update: Update, request: AboRequest) -> RenderedMessage:
+    """Store the subscription for the update's chat; return the confirmation to show."""
+    chat = update.effective_chat
+    assert chat is not None
+    await get_or_create_chat(chat.id, chat.type, chat.title if is_group(update) else None)
+    if await lookup.count_subscriptions(chat.id) >= MAX_SUBSCRIPTIONS_PER_CHAT:
+        return replies.plain(t.ABO_TOO_MANY.format(n=MAX_SUBSCRIPTIONS_PER_CHAT))
+    kommune_id = await lookup.ensure_kommune(request.kommune) if request.kommune else None
+    try:
+        sub, created = await add_subscription(
+            chat.id, kommune_id, request.faction, request.keyword, request.kind
+        )
+    except SubscriptionError:
+        return replies.plain(t.ABO_INVALID)
+    log.info(
+        "subscribe chat_type=%s created=%s kommune=%s faction=%s keyword=%s kind=%s",
+        chat.type,
+        created,
+        kommune_id,
+        request.faction is not None,
+        request.keyword is not None,
+        request.kind,
+    )
+    return replies.abo_confirmation(request, int(sub.id), created)
+
+
+async def abo_command(update: Update, context: Context) -> None:
+    """/abo: without arguments the guided keyboard, else subscribe to what the text names."""
+    if await refuse_non_admin(update, context):
+        return
+    if context.chat_data is not None:
+        context.chat_data.pop(_PENDING, None)  # a new /abo ends an unanswered keyword question
+    text = command_text(update.effective_message)
+    kommunen = await lookup.kommune_refs()
+    if not text:
+        await send(update, context, replies.kommune_picker(kommunen, 1))
+        return
+    parsed = parse_abo(text, kommunen)
+    if isinstance(parsed, AboProblem):
+        await send(update, context, replies.abo_problem(parsed))
+        return
+    await send(update, context, await subscribe(update, parsed))
+
+
+async def subscribe_deep_link(update: Update, context: Context, payload: str) -> bool:
+    """Subscribe for `/start <payload>`; return False when the payload names nothing."""
+    request = parse_deep_link(payload, await lookup.kommune_refs())
+    if request is None:
+        return False
+    if not await refuse_non_admin(update, context):
+        await send(update, context, await subscribe(update, request))
+    return True
+
+
+def _labels(subscriptions: list[Subscription]) -> list[tuple[int, str]]:
+    return [
+        (
+            int(s.id),
+            replies.subscription_label(
+                s.kommune.name if s.kommune else None, s.faction, s.keyword, s.kind
+            ),
+        )
+        for s in subscriptions
+    ]
+
+
+async def _list_message(chat_id: int) -> RenderedMessage:
+    return replies.subscriptions_list(_labels(await list_subscriptions(chat_id)))
+
+
+async def abos_command(update: Update, context: Context) -> None:
+    """/abos: the chat's subscriptions, each with a delete button."""
+    chat = update.effective_chat
+    assert chat is not None
+    await send(update, context, await _list_message(chat.id))
+
+
+def _faction_by_slug(slug: str, choices: list[str]) -> str | None:
+    for name in [*choices, *all_factions()]:
+        if faction_slug(name) == slug:
+            return name
+    return None
+
+
+async def abo_button(update: Update, context: Context) -> None:
+    """Handle every `a:` button: the wizard steps, delete, undo, "as keyword instead"."""
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None
+    assert chat is not None
+    callback = kb.parse(query.data or "")
+    if callback is None:
+        await answer(query, t.BUTTON_STALE)
+        return
+    verb = callback.verb
+    if verb == "l":
+        await answer(query)
+        await send(update, context, await _list_message(chat.id))
+        return
+    if await refuse_non_admin(update, context):
+        return
+    if verb in ("d", "u", "sk"):
+        await _change_subscription(update, context, verb, callback)
+        return
+    if verb == "x":
+        await answer(query)
+        await edit(query, replies.plain(t.ABO_CANCELLED))
+        return
+    kommunen = await lookup.kommune_refs()
+    if verb == "w":
+        message = replies.kommune_picker(kommunen, 1)
+    elif verb == "p":
+        message = replies.kommune_picker(kommunen, kb.int_arg(callback) or 1)
+    else:
+        key = callback.args[0] if callback.args else ""
+        ref = kb.find_kommune(key, kommunen)
+        if ref is None and not (verb == "s" and key == kb.EVERY_KOMMUNE):
+            await answer(query, t.BUTTON_STALE)
+            return
+        if verb == "s":
+            await answer(query)
+            await _ask_keyword(update, context, key, ref)
+            return
+        assert ref is not None
+        found = await _wizard_step(update, verb, callback, ref)
+        if found is None:
+            await answer(query, t.BUTTON_STALE)
+            return
+        message = found
+    await answer(query)
+    await edit(query, message)
+
+
+async def _wizard_step(
+    update: Update, verb: str, callback: kb.Callback, ref: KommuneRef
+) -> RenderedMessage | None:
+    if verb == "k":
+        return replies.what_picker(ref)
+    if verb == "c":
+        return replies.confirm(ref, None)
+    if verb == "f":
+        return replies.faction_picker(ref, await lookup.faction_choices(ref.kommune_id))
+    if verb in ("F", "y"):
+        faction = None
+        if len(callback.args) > 1:
+            faction = _faction_by_slug(
+                callback.args[1], await lookup.faction_choices(ref.kommune_id)
+            )
+            if faction is None:
+                return None
+        if verb == "F":
+            return replies.confirm(ref, faction)
+        return await subscribe(update, AboRequest(ref, faction=faction))
+    return None
+
+
+async def _ask_keyword(update: Update, context: Context, key: str, ref: KommuneRef | None) -> None:
+    query = update.callback_query
+    user = update.effective_user
+    assert query is not None
+    assert user is not None
+    where = ref.name if ref else t.EVERY_KOMMUNE_TITLE
+    await edit(query, replies.plain(t.ABO_KEYWORD_CHOSEN.format(where=where)))
+    if context.chat_data is not None:
+        expires = config_of(context.bot_data).clock() + KEYWORD_WAIT
+        context.chat_data[_PENDING] = PendingKeyword(key, user.id, expires)
+    # No ForceReply yet: the stand-in echoes it back inside the Message, which PTB cannot parse
+    # (Telegram returns inline keyboards only). In groups (privacy mode) the user replies by hand.
+    await send(update, context, replies.keyword_prompt(ref, is_group(update)))
+
+
+async def keyword_reply(update: Update, context: Context) -> bool:
+    """Take a text as the keyword the wizard asked for; return False if none was asked for."""
+    message = update.message
+    user = update.effective_user
+    if context.chat_data is None or message is None or user is None or not message.text:
+        return False
+    pending = context.chat_data.get(_PENDING)
+    if not isinstance(pending, PendingKeyword) or pending.user_id != user.id:
+        return False
+    del context.chat_data[_PENDING]
+    if pending.expires_at < config_of(context.bot_data).clock():
+        return False
+    keyword = " ".join(message.text.split())
+    problem = keyword_problem(keyword)
+    if problem is not None:
+        await send_text(update, context, problem.message)
+        return True
+    ref = None
+    if pending.kref != kb.EVERY_KOMMUNE:
+        ref = kb.find_kommune(pending.kref, await lookup.kommune_refs())
+        if ref is None:
+            return False
+    await send(update, context, await subscribe(update, AboRequest(ref, keyword=keyword)))
+    return True
+
+
+async def _change_subscription(
+    update: Update, context: Context, verb: str, callback: kb.Callback
+) -> None:
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None
+    assert chat is not None
+    sub_id = kb.int_arg(callback)
+    if sub_id is None:
+        await answer(query, t.BUTTON_STALE)
+        return
+    if verb == "sk":
+        await _switch_to_keyword(update, sub_id, callback)
+        return
+    deleted = await delete_subscription(chat.id, sub_id)
+    await answer(query, t.ABO_DELETED if deleted else t.ABO_ALREADY_DELETED)
+    if verb == "d":
+        await edit(query, await _list_message(chat.id))
+    elif deleted:
+        await edit(query, replies.plain(t.ABO_DELETED))
+
+
+async def _switch_to_keyword(update: Update, sub_id: int, callback: kb.Callback) -> None:
+    """Replace a faction subscription made from a free word by a keyword subscription."""
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None
+    assert chat is not None
+    word = ":".join(callback.args[1:]).strip()
+    sub = await lookup.subscription(chat.id, sub_id)
+    if sub is None or not word or sub.faction is None:
+        await answer(query, t.ABO_ALREADY_DELETED if sub is None else t.BUTTON_STALE)
+        return
+    kommune = None
+    if sub.kommune is not None:
+        kommune = KommuneRef(sub.kommune.name, sub.kommune.slug, int(sub.kommune.id))
+    await delete_subscription(chat.id, sub_id)
+    request = AboRequest(kommune, keyword=word, kind=sub.kind, guessed="keyword")
+    await answer(query)
+    await edit(query, await subscribe(update, request))

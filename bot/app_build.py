@@ -1,0 +1,77 @@
+"""Build the PTB Application with Ratsbot's handlers (no I/O until the caller starts it).
+
+The same code runs against https://api.telegram.org and the local stand-in: only `base_url` and
+`base_file_url` differ (/work/shared/TELEGRAM-NOTES.md §1.1). The composition root (bot/app.py)
+owns the lifecycle and calls `set_commands` once the bot is initialised.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from datetime import datetime
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from telegram import LinkPreviewOptions
+from telegram.constants import ParseMode
+from telegram.ext import (
+    Application,
+    ApplicationBuilder,
+    BaseHandler,
+    ContextTypes,
+    Defaults,
+    ExtBot,
+    JobQueue,
+)
+
+from bot.chat_io import CONFIG_KEY, HandlerConfig
+from bot.commands import BOT_COMMANDS, register_handlers, set_commands
+
+__all__ = ["BOT_COMMANDS", "RatsbotApplication", "build_application", "set_commands"]
+
+RatsbotApplication = Application[
+    ExtBot[None],
+    ContextTypes.DEFAULT_TYPE,
+    dict[Any, Any],
+    dict[Any, Any],
+    dict[Any, Any],
+    JobQueue[ContextTypes.DEFAULT_TYPE],
+]
+BERLIN = ZoneInfo("Europe/Berlin")
+ADMIN_CHAT_IDS_KEY = "admin_chat_ids"
+
+
+def build_application(
+    token: str,
+    base_url: str,
+    base_file_url: str,
+    *,
+    admin_chat_ids: Iterable[int] = (),
+    clock: Callable[[], datetime] | None = None,
+    extra_handlers: Sequence[BaseHandler[Any, Any, Any]] = (),
+) -> RatsbotApplication:
+    """Return the Application: HTML and no link previews by default, every handler registered.
+
+    `base_url`/`base_file_url` as PTB takes them ("https://api.telegram.org/bot", the token is
+    appended). `admin_chat_ids` is kept in bot_data for the operator commands; `clock` (UTC now)
+    decides what counts as an upcoming meeting.
+    """
+    defaults = Defaults(
+        parse_mode=ParseMode.HTML,
+        link_preview_options=LinkPreviewOptions(is_disabled=True),
+        tzinfo=BERLIN,
+    )
+    application = (
+        ApplicationBuilder()
+        .token(token)
+        .base_url(base_url)
+        .base_file_url(base_file_url)
+        .defaults(defaults)
+        .build()
+    )
+    admins = frozenset(admin_chat_ids)
+    config = HandlerConfig(admins, clock) if clock is not None else HandlerConfig(admins)
+    application.bot_data[CONFIG_KEY] = config
+    application.bot_data[ADMIN_CHAT_IDS_KEY] = tuple(config.admin_chat_ids)  # bot/admin.py reads it
+    register_handlers(application, extra_handlers=extra_handlers)
+    return application

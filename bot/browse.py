@@ -1,0 +1,222 @@
+"""Reading papers and meetings (I/O): /suche, /anfrage, /termine and the buttons on papers.
+
+A search's paging buttons carry only the page ("search:2", bot/render.py); the query is kept in
+`chat_data` under the result message's id (the last few per chat). After a restart the
+"weitere" button answers that the search has expired.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import OrderedDict
+from typing import Any
+
+from telegram import Update
+
+from bot import chat_texts as t
+from bot import lookup, replies
+from bot.abo_parse import match_kommune, unknown_kommune
+from bot.chat_io import Context, answer, command_text, config_of, edit, refuse_non_admin, send
+from bot.render import (
+    CB_FOLLOW,
+    CB_OPEN,
+    CB_SEARCH_PAGE,
+    CB_SIMILAR,
+    SEARCH_PAGE_SIZE,
+    PaperView,
+    RenderedMessage,
+    parse_callback_data,
+    render_answer,
+    render_inquiry,
+    render_search_results,
+)
+from bot.views import answer_view, meeting_view, paper_view
+from storage.models import Paper
+from storage.query import QueryError, SearchQuery, parse_query
+from storage.search import SearchHit, search
+from storage.subscriptions import follow_paper
+from storage.textnorm import query_stems
+
+log = logging.getLogger(__name__)
+
+_SEARCHES = "searches"
+REMEMBERED_SEARCHES = 20
+SIMILAR_LIMIT = 5
+SIMILAR_TITLE_WORDS = 8
+SIMILAR_PER_WORD = 20
+
+
+def hit_view(hit: SearchHit) -> PaperView:
+    """Return the renderer's view of a search hit."""
+    return PaperView(
+        paper_id=hit.paper_id,
+        kind=hit.kind,
+        kommune=hit.kommune,
+        title=hit.title,
+        reference=hit.reference,
+        factions=hit.factions,
+        date=hit.date,
+        pdf_url=hit.pdf_url,
+        web_url=hit.web_url,
+    )
+
+
+async def paper_message(paper: Paper) -> RenderedMessage:
+    """Return the full message of a paper (an answer shows its inquiry's questions)."""
+    if paper.kind == "Antwort":
+        return render_answer(answer_view(paper, await lookup.answered_inquiry(paper)))
+    return render_inquiry(paper_view(paper))
+
+
+async def search_page(text: str, page: int) -> RenderedMessage | None:
+    """Return one page of results for a /suche text (None: no hits on this page)."""
+    try:
+        query = parse_query(text)
+        if query.is_empty:
+            return replies.search_nothing(text)
+        result = await search(query, limit=SEARCH_PAGE_SIZE, offset=(page - 1) * SEARCH_PAGE_SIZE)
+    except QueryError as exc:
+        return replies.plain(str(exc))
+    if result.total == 0:
+        return replies.search_nothing(text)
+    if not result.hits:
+        return None
+    views = [hit_view(h) for h in result.hits]
+    return render_search_results(views, page, result.total, query=text)
+
+
+def _remember(chat_data: dict[Any, Any] | None, message_id: int, text: str) -> None:
+    if chat_data is None:
+        return
+    searches = chat_data.setdefault(_SEARCHES, OrderedDict())
+    searches[message_id] = text
+    while len(searches) > REMEMBERED_SEARCHES:
+        searches.popitem(last=False)
+
+
+async def suche_command(update: Update, context: Context) -> None:
+    """/suche <Begriffe>: a compact list of hits with paging and a button per hit."""
+    text = command_text(update.effective_message)
+    if not text:
+        await send(update, context, replies.plain(t.SEARCH_USAGE))
+        return
+    message = await search_page(text, 1) or replies.search_nothing(text)
+    sent = await send(update, context, message)
+    if message.buttons:
+        _remember(context.chat_data, sent.message_id, text)
+
+
+async def anfrage_command(update: Update, context: Context) -> None:
+    """/anfrage <Aktenzeichen>: the full message of that paper (a list if several match)."""
+    text = command_text(update.effective_message)
+    if not text:
+        await send(update, context, replies.plain(t.PAPER_USAGE))
+        return
+    papers = await lookup.papers_by_reference(text)
+    if not papers:
+        await send(update, context, replies.plain(t.PAPER_UNKNOWN.format(reference=text[:60])))
+    elif len(papers) == 1:
+        await send(update, context, await paper_message(papers[0]))
+    else:
+        views = [paper_view(p) for p in papers]
+        listing = render_search_results(views, 1, len(views), query=text, page_size=len(views))
+        await send(update, context, listing)
+
+
+async def termine_command(update: Update, context: Context) -> None:
+    """/termine [Kommune]: the next meetings of the chat's Kommunen or of the named one."""
+    chat = update.effective_chat
+    assert chat is not None
+    text = command_text(update.effective_message)
+    kommunen = await lookup.kommune_refs()
+    if text:
+        ref = match_kommune(text, kommunen)
+        if ref is None:
+            await send(update, context, replies.plain(unknown_kommune(text, kommunen).message))
+            return
+        if ref.kommune_id is None:
+            await send(
+                update, context, replies.plain(t.MEETINGS_NOT_FETCHED.format(kommune=ref.name))
+            )
+            return
+        ids = [ref.kommune_id]
+    else:
+        ids = await lookup.chat_kommune_ids(chat.id)
+        if not ids:
+            await send(update, context, replies.plain(t.MEETINGS_NO_KOMMUNE))
+            return
+    names = {r.kommune_id: r.name for r in kommunen}
+    title = (
+        t.MEETINGS_FOR.format(kommune=names.get(ids[0], "")) if len(ids) == 1 else t.MEETINGS_TITLE
+    )
+    rows = await lookup.upcoming_meetings(ids, config_of(context.bot_data).clock())
+    meetings = [(meeting_view(m), n) for m, n in rows]
+    await send(update, context, replies.meetings_list(title, meetings, show_kommune=len(ids) > 1))
+
+
+async def similar_hits(paper: Paper, limit: int = SIMILAR_LIMIT) -> list[SearchHit]:
+    """Return papers sharing words of the paper's title, the paper itself excluded.
+
+    Search matches all terms, so each title word is searched alone; a paper scores 1/n for
+    each shared word found in n papers, so "Hundekotbeutel" counts far more than "Karlsruhe".
+    """
+    scores: dict[int, float] = {}
+    hits: dict[int, SearchHit] = {}
+    for stem in list(dict.fromkeys(query_stems(paper.title)))[:SIMILAR_TITLE_WORDS]:
+        result = await search(SearchQuery(raw=stem, terms=(stem,)), limit=SIMILAR_PER_WORD)
+        others = [h for h in result.hits if h.paper_id != paper.id]
+        for hit in others:
+            scores[hit.paper_id] = scores.get(hit.paper_id, 0.0) + 1.0 / max(result.total, 1)
+            hits.setdefault(hit.paper_id, hit)
+    ranked = sorted(scores, key=lambda pid: (-scores[pid], -pid))
+    return [hits[pid] for pid in ranked[:limit]]
+
+
+async def paper_button(update: Update, context: Context) -> None:
+    """Handle the buttons of pushed messages and search results: follow, similar, open, page."""
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None
+    assert chat is not None
+    parsed = parse_callback_data(query.data or "")
+    if parsed is None:
+        await answer(query, t.BUTTON_STALE)
+        return
+    verb, value = parsed
+    if verb == CB_SEARCH_PAGE:
+        text = (
+            (context.chat_data or {})
+            .get(_SEARCHES, {})
+            .get(query.message.message_id if query.message else 0)
+        )
+        if text is None:
+            await answer(query, t.SEARCH_EXPIRED, alert=True)
+            return
+        page = await search_page(text, max(1, value))
+        await answer(query, None if page else t.SEARCH_NO_MORE)
+        if page is not None:
+            await edit(query, page)
+        return
+    paper = await lookup.visible_paper(value)
+    if paper is None:
+        await answer(query, t.PAPER_GONE)
+        return
+    if verb == CB_FOLLOW:
+        if await refuse_non_admin(update, context):
+            return
+        created = await follow_paper(chat.id, int(paper.id))
+        await answer(query, t.FOLLOW_NEW if created else t.FOLLOW_EXISTS)
+    elif verb == CB_OPEN:
+        await answer(query)
+        await send(update, context, await paper_message(paper))
+    elif verb == CB_SIMILAR:
+        await answer(query)
+        views = [hit_view(h) for h in await similar_hits(paper)]
+        if not views:
+            await send(update, context, replies.plain(t.SIMILAR_NONE))
+            return
+        listing = render_search_results(views, 1, len(views), page_size=SIMILAR_LIMIT)
+        title = t.SIMILAR_TITLE.format(title=" ".join(paper.title.split())[:80])
+        await send(update, context, replies.with_title(title, listing))
+    else:
+        await answer(query, t.BUTTON_STALE)

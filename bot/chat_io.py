@@ -1,0 +1,151 @@
+"""Talking back to a chat from a handler (I/O): send, edit, answer buttons, check admin rights.
+
+Also the handler settings kept in `bot_data` (admin chats, the clock) and the command argument
+text (with its quotes, which `context.args` would split apart).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Any
+
+from telegram import (
+    CallbackQuery,
+    ChatMember,
+    Message,
+    Update,
+)
+from telegram.constants import ChatType
+from telegram.error import BadRequest, TelegramError
+from telegram.ext import ContextTypes
+
+from bot import chat_texts as t
+from bot.delivery import to_markup
+from bot.render import RenderedMessage
+from bot.replies import plain
+
+log = logging.getLogger(__name__)
+
+Context = ContextTypes.DEFAULT_TYPE
+CONFIG_KEY = "ratsbot"
+
+
+def _utcnow() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class HandlerConfig:
+    """What the handlers read from `bot_data`: operator chats (admin hooks) and the clock."""
+
+    admin_chat_ids: frozenset[int] = frozenset()
+    clock: Callable[[], datetime] = field(default=_utcnow)
+
+
+def config_of(bot_data: dict[Any, Any]) -> HandlerConfig:
+    """Return the handler settings stored in `bot_data` (defaults when absent)."""
+    value = bot_data.get(CONFIG_KEY)
+    return value if isinstance(value, HandlerConfig) else HandlerConfig()
+
+
+def command_text(message: Message | None) -> str:
+    """Return what follows the command ("/abo@bot Leipzig" → "Leipzig"), quotes kept."""
+    if message is None or not message.text:
+        return ""
+    text = message.text
+    entity = message.entities[0] if message.entities else None
+    if entity is not None and entity.type == "bot_command" and entity.offset == 0:
+        return text[entity.length :].strip()  # a command is ASCII: UTF-16 length = str length
+    return text.partition(" ")[2].strip()
+
+
+def is_group(update: Update) -> bool:
+    """Return whether the update comes from a group or supergroup."""
+    chat = update.effective_chat
+    return chat is not None and chat.type in (ChatType.GROUP, ChatType.SUPERGROUP)
+
+
+async def may_change(update: Update, context: Context) -> bool:
+    """Return whether the sender may change this chat's subscriptions (groups: admins only)."""
+    chat = update.effective_chat
+    if chat is None:
+        return False
+    if chat.type == ChatType.PRIVATE:
+        return True
+    message = update.message
+    # An anonymous admin writes as the group itself (sender_chat), Telegram's "GroupAnonymousBot".
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id == chat.id
+    user = update.effective_user
+    if user is None:
+        return False
+    member = await context.bot.get_chat_member(chat.id, user.id)
+    return member.status in (ChatMember.OWNER, ChatMember.ADMINISTRATOR)
+
+
+def _thread(update: Update) -> int | None:
+    message = update.effective_message
+    return message.message_thread_id if message is not None and message.is_topic_message else None
+
+
+async def send(
+    update: Update,
+    context: Context,
+    message: RenderedMessage,
+) -> Message:
+    """Send a rendered message to the update's chat (same forum topic)."""
+    chat = update.effective_chat
+    assert chat is not None, "handlers only answer updates that have a chat"
+    return await context.bot.send_message(
+        chat.id, message.text, reply_markup=to_markup(message), message_thread_id=_thread(update)
+    )
+
+
+async def send_text(update: Update, context: Context, text: str) -> Message:
+    """Send one plain German sentence (escaped)."""
+    return await send(update, context, plain(text))
+
+
+async def edit(query: CallbackQuery, message: RenderedMessage) -> None:
+    """Replace the text and buttons of the message a button sits on (double taps are fine)."""
+    try:
+        await query.edit_message_text(message.text, reply_markup=to_markup(message))
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
+async def answer(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:
+    """Answer a button press (stops the client's spinner); a press that is too old is ignored."""
+    try:
+        await query.answer(text[:200] if text else None, show_alert=alert)
+    except BadRequest as exc:
+        log.info("callback answer failed: %s", exc)
+
+
+async def refuse_non_admin(update: Update, context: Context) -> bool:
+    """Tell a non-admin in a group that only admins change subscriptions; return True if so."""
+    if await may_change(update, context):
+        return False
+    query = update.callback_query
+    if query is not None:
+        await answer(query, t.GROUP_ADMINS_ONLY, alert=True)
+    else:
+        await send_text(update, context, t.GROUP_ADMINS_ONLY)
+    return True
+
+
+async def notify_failure(update: object, context: Context) -> None:
+    """Tell the user that handling their update failed (never raises)."""
+    if not isinstance(update, Update):
+        return
+    try:
+        if update.callback_query is not None:
+            await answer(update.callback_query)
+        if update.effective_chat is not None:
+            await send_text(update, context, t.SOMETHING_WENT_WRONG)
+    except TelegramError as exc:
+        log.warning("could not tell the chat about the failure: %s", exc)

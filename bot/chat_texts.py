@@ -1,0 +1,194 @@
+"""Every German text the chat commands answer with, in one place for proofreading. Pure data.
+
+Plain text with `str.format` placeholders: bot/replies.py HTML-escapes a template and its values
+and adds the markup. Pushed messages (inquiries, answers, meetings) live in bot/texts.py.
+Address form: "Sie".
+"""
+
+from __future__ import annotations
+
+# --- commands for setMyCommands (name, description ≤ 256 characters)
+COMMANDS = (
+    ("start", "Willkommen und erste Schritte"),
+    ("abo", "Anfragen abonnieren: Kommune, Fraktion oder Stichwort"),
+    ("abos", "Ihre Abos zeigen und löschen"),
+    ("suche", "Anfragen durchsuchen"),
+    ("anfrage", "Eine Anfrage nach Aktenzeichen zeigen"),
+    ("termine", "Die nächsten Ratssitzungen"),
+    ("hilfe", "Alle Befehle mit Beispielen"),
+    ("stop", "Alle Abos und gespeicherten Daten löschen"),
+)
+
+# --- /start
+WELCOME_TITLE = "Willkommen beim Ratsbot!"
+WELCOME_BODY = (
+    "Ich schicke Ihnen neue Anfragen aus Stadt- und Gemeinderäten, sobald sie veröffentlicht "
+    "sind – mit den Fragen und dem PDF. Kommt die Antwort der Verwaltung, bekommen Sie auch die."
+)
+WELCOME_NEXT = "So geht es los:"
+BUTTON_START_ABO = "📬 Abo anlegen"
+BUTTON_START_SEARCH = "🔎 So suchen Sie"
+BUTTON_START_HELP = "❓ Alle Befehle"
+DEEP_LINK_UNKNOWN = "Diesen Link kenne ich nicht (mehr). Mit /abo legen Sie ein Abo selbst an."
+
+# --- /hilfe: (command, what it does, example)
+HELP_TITLE = "So benutzen Sie den Ratsbot"
+HELP_LINES = (
+    ("/abo", "Anfragen abonnieren", "/abo Leipzig Grüne"),
+    ("/abos", "Ihre Abos zeigen und löschen", "/abos"),
+    ("/suche", "Anfragen durchsuchen", "/suche Radweg kommune:Leipzig seit:2024-01-01"),
+    ("/anfrage", "eine Anfrage nach Aktenzeichen", "/anfrage F-00724/14"),
+    ("/termine", "die nächsten Sitzungen", "/termine Leipzig"),
+    ("/stop", "alle Abos und Daten löschen", "/stop"),
+    ("/hilfe", "diese Übersicht", "/hilfe"),
+)
+HELP_EXAMPLE = "z. B. {example}"
+HELP_ABO_TITLE = "Abo-Angaben"
+HELP_ABO_LINES = (
+    "/abo Leipzig – alle neuen Anfragen einer Kommune",
+    "/abo Leipzig Grüne – eine Fraktion (sonst gilt das Wort als Stichwort)",
+    '/abo Leipzig stichwort:"freie Träger" – ein Stichwort oder eine Wortgruppe',
+    "/abo stichwort:Radverkehr – ein Stichwort in allen Kommunen",
+    "typ:Anfrage, typ:Antrag, typ:Vorlage oder typ:alle – welche Papiere (Standard: Anfrage)",
+)
+HELP_SEARCH_TITLE = "Suchen"
+HELP_SEARCH_LINES = (
+    "/suche Schulen Radweg – alle Wörter, auch gebeugt (Schule, Grundschulsanierung)",
+    '/suche "Haus der Jugend" – genau diese Wortgruppe',
+    "Filter: kommune:Leipzig fraktion:Grüne typ:Anfrage seit:2024-01-31",
+)
+HELP_GROUPS = "In Gruppen ändern nur Admins die Abos der Gruppe."
+
+# --- /abo
+ABO_CHOOSE_KOMMUNE = "Für welche Kommune möchten Sie Anfragen bekommen?"
+ABO_CHOOSE_KOMMUNE_HINT = "Oder schreiben Sie direkt z. B. /abo Leipzig Grüne"
+ABO_PAGE = "Seite {page} von {pages}"
+BUTTON_EVERY_KOMMUNE = "🌍 Alle Kommunen (Stichwort)"
+BUTTON_PREVIOUS = "‹ zurück"
+BUTTON_MORE = "weitere ›"
+ABO_CHOOSE_WHAT = "{kommune}: Was möchten Sie bekommen?"
+BUTTON_ALL_INQUIRIES = "Alle Anfragen"
+BUTTON_FACTION = "Eine Fraktion"
+BUTTON_KEYWORD = "Ein Stichwort"
+BUTTON_BACK = "‹ andere Kommune"
+ABO_CHOOSE_FACTION = "{kommune}: Welche Fraktion?"
+ABO_CONFIRM = "Dieses Abo anlegen?"
+BUTTON_CONFIRM = "✅ Abonnieren"
+BUTTON_CANCEL = "Abbrechen"
+ABO_CANCELLED = "Abgebrochen – es wurde nichts geändert."
+ABO_KEYWORD_PROMPT = "{where}: Bitte schreiben Sie jetzt das Stichwort, z. B. Radverkehr."
+ABO_KEYWORD_PROMPT_GROUP = "Antworten Sie dazu auf diese Nachricht."
+ABO_KEYWORD_CHOSEN = "{where}: Stichwort"
+ABO_CREATED = "✅ Abo angelegt: {label}"
+ABO_EXISTS = "Das Abo besteht schon: {label}"
+ABO_READ_AS_FACTION = "„{word}“ habe ich als Fraktion verstanden."
+ABO_READ_AS_KEYWORD = (
+    "„{word}“ habe ich als Stichwort verstanden: Sie bekommen Papiere, in denen es vorkommt."
+)
+ABO_WHAT_YOU_GET = "Neue Papiere kommen ab jetzt automatisch hierher."
+BUTTON_AS_KEYWORD = "Stattdessen Stichwort „{word}“"
+BUTTON_UNDO = "Rückgängig"
+BUTTON_MY_ABOS = "Meine Abos"
+ABO_UNKNOWN_KEY = "„{key}:“ kenne ich nicht. Möglich sind fraktion:, stichwort:, typ: und kommune:."
+ABO_MISSING_VALUE = "Nach {key}: fehlt ein Wert, z. B. {key}:Radverkehr."
+ABO_UNKNOWN_KIND = "Typ „{value}“ kenne ich nicht. Möglich: Anfrage, Antrag, Vorlage oder alle."
+ABO_NOTHING = "Was möchten Sie abonnieren? Zum Beispiel: /abo Leipzig Grüne"
+KOMMUNE_UNKNOWN_SUGGEST = "Die Kommune „{name}“ kenne ich nicht. Meinten Sie: {names}?"
+KOMMUNE_UNKNOWN = (
+    "Die Kommune „{name}“ kenne ich nicht. /abo ohne Angaben zeigt alle Kommunen. "
+    "Für ein Stichwort in allen Kommunen: /abo stichwort:{name}"
+)
+ABO_TOO_MANY = "Dieser Chat hat schon {n} Abos – mehr gehen nicht. Löschen Sie erst eins mit /abos."
+ABO_INVALID = "Dieses Abo geht so nicht: das Stichwort ist zu lang (höchstens 200 Zeichen)."
+ABO_KEYWORD_TOO_COMMON = (
+    "„{keyword}“ ist als Stichwort zu allgemein (es kommt in jedem Text vor). "
+    "Bitte ein genaueres Wort, z. B. Radverkehr."
+)
+ABO_KEYWORD_EMPTY = "Das Stichwort ist leer. Bitte schreiben Sie ein Wort, z. B. Radverkehr."
+
+# --- what a subscription is, in one line ("Leipzig · Fraktion Die Linke · Anfragen")
+LABEL_EVERY_KOMMUNE = "alle Kommunen"
+EVERY_KOMMUNE_TITLE = "Alle Kommunen"
+LABEL_FACTION = "Fraktion {faction}"
+LABEL_KEYWORD = "Stichwort „{keyword}“"
+LABEL_KINDS = {
+    "Anfrage": "Anfragen und Antworten",
+    "Antrag": "Anträge",
+    "Vorlage": "Vorlagen",
+    "alle": "alle Papiere",
+}
+
+# --- /abos
+ABOS_TITLE = "Ihre Abos ({n})"
+ABOS_NONE = "Sie haben noch kein Abo. Legen Sie eins an, z. B. mit /abo Leipzig."
+ABOS_DELETE_HINT = "Zum Löschen tippen Sie auf das Abo."
+BUTTON_DELETE = "🗑 {label}"
+ABO_DELETED = "Abo gelöscht."
+ABO_ALREADY_DELETED = "Dieses Abo gibt es nicht mehr."
+
+# --- groups
+GROUP_ADMINS_ONLY = "Nur Admins dieser Gruppe können die Abos der Gruppe ändern."
+
+# --- /suche
+SEARCH_USAGE = "Was suchen Sie? Zum Beispiel: /suche Radweg kommune:Leipzig"
+SEARCH_NOTHING = "Nichts gefunden für „{query}“."
+SEARCH_NOTHING_TIP = (
+    "Tipp: weniger oder allgemeinere Wörter versuchen, Filter weglassen, "
+    "oder Anführungszeichen nur um feste Wortgruppen setzen."
+)
+SEARCH_EXPIRED = "Diese Suche ist abgelaufen. Bitte senden Sie /suche erneut."
+SEARCH_NO_MORE = "Keine weiteren Treffer."
+SIMILAR_TITLE = "Ähnlich wie „{title}“"
+SIMILAR_NONE = "Keine ähnlichen Anfragen gefunden."
+
+# --- /anfrage
+PAPER_USAGE = "Welches Aktenzeichen? Zum Beispiel: /anfrage F-00724/14"
+PAPER_UNKNOWN = (
+    "Ein Papier mit dem Aktenzeichen „{reference}“ habe ich nicht. "
+    "Mit /suche finden Sie es vielleicht über Wörter aus dem Titel."
+)
+PAPER_GONE = "Dieses Papier gibt es nicht mehr."
+
+# --- /termine
+MEETINGS_TITLE = "📅 Nächste Sitzungen"
+MEETINGS_FOR = "📅 Nächste Sitzungen · {kommune}"
+MEETINGS_NONE = "Keine kommenden Sitzungen bekannt."
+MEETINGS_NO_KOMMUNE = (
+    "Für welche Kommune? Zum Beispiel: /termine Leipzig – oder abonnieren Sie eine Kommune "
+    "mit /abo, dann zeigt /termine deren Sitzungen."
+)
+MEETINGS_NOT_FETCHED = "Für {kommune} liegen noch keine Sitzungen vor."
+MEETING_INQUIRIES_NONE = "keine Anfragen"
+MEETING_INQUIRIES_ONE = "1 Anfrage"
+MEETING_INQUIRIES_MANY = "{n} Anfragen"
+MEETING_DATE = "{weekday}, {day:02d}.{month:02d}.{year}, {hour:02d}:{minute:02d} Uhr"
+WEEKDAYS_SHORT = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
+
+# --- buttons on pushed messages
+FOLLOW_NEW = "Sie bekommen die Antwort, sobald sie da ist."
+FOLLOW_EXISTS = "Sie warten schon auf diese Antwort – sie kommt, sobald sie da ist."
+
+# --- /stop
+STOP_CONFIRM = (
+    "Wirklich alles löschen? Alle Abos dieses Chats und alles, was ich über ihn gespeichert "
+    "habe, werden gelöscht."
+)
+BUTTON_STOP_YES = "Ja, alles löschen"
+STOP_DONE = (
+    "Erledigt: alle Abos und Daten dieses Chats sind gelöscht. "
+    "Mit /start geht es jederzeit wieder los."
+)
+STOP_NOTHING = "Es war nichts gespeichert. Mit /start geht es jederzeit los."
+STOP_CANCELLED = "Abgebrochen – Ihre Abos bleiben."
+
+# --- fallbacks
+UNKNOWN_COMMAND = "Den Befehl {command} kenne ich nicht. /hilfe zeigt alle Befehle."
+FREE_TEXT = (
+    "Ich verstehe nur Befehle. Zum Suchen: /suche {text} – zum Abonnieren: /abo. "
+    "Alle Befehle: /hilfe"
+)
+FREE_TEXT_PLAIN = "Ich verstehe nur Befehle. Alle Befehle mit Beispielen: /hilfe"
+BUTTON_STALE = "Dieser Knopf funktioniert nicht mehr."
+SOMETHING_WENT_WRONG = (
+    "Da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal."
+)
