@@ -133,6 +133,8 @@ async def check_meetings(
         start__lte=now + timedelta(hours=alert_hours),
     )
     for meeting in upcoming:
+        if not await worth_an_alert(meeting):
+            continue
         chats = kommune_chats.get(fk_id(meeting, "kommune") or 0, set())
         queued += await outbox.enqueue(OutboxItem(c, "meeting", meeting.id, "alert") for c in chats)
         if meeting.announced_start is None:
@@ -212,6 +214,23 @@ async def _weekly(now: datetime, weekly_hour: int, kommune_chats: dict[int, set[
 
 
 # ---------------------------------------------------------------------- rendering at send time
+
+
+# Council plenaries (the meetings that answer inquiries); other committees alert only when an
+# inquiry is on their agenda — a city has dozens of committee meetings a week.
+_PLENARY = ("ratsversammlung", "gemeinderat", "stadtrat", "rat der stadt", "stadtverordneten",
+            "kreistag", "bürgerschaft", "gemeindevertretung", "ratssitzung")  # fmt: skip
+
+
+def is_plenary(meeting_name: str | None) -> bool:
+    """Return True for a council plenary session (Ratsversammlung, Gemeinderat, …)."""
+    name = (meeting_name or "").casefold()
+    return any(word in name for word in _PLENARY)
+
+
+async def worth_an_alert(meeting: Meeting) -> bool:
+    """Return True for a plenary or a meeting with an inquiry on its agenda."""
+    return is_plenary(meeting.name) or bool(await agenda_inquiries(meeting))
 
 
 def _same_body(committee: str, meeting_name: str) -> bool:

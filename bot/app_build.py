@@ -67,6 +67,8 @@ def build_application(
         .base_url(base_url)
         .base_file_url(base_file_url)
         .defaults(defaults)
+        # The delivery worker sends concurrently (up to DeliveryConfig.max_concurrency).
+        .connection_pool_size(32)
         .build()
     )
     admins = frozenset(admin_chat_ids)

@@ -11,7 +11,15 @@ from datetime import date, datetime
 from typing import Any
 
 # The document kinds Ratsbot distinguishes (contract of `ratsbot parse --json`).
-KINDS = ("Anfrage", "Antwort", "Antrag", "Vorlage", "Informationsvorlage", "Niederschrift", "sonstiges")
+KINDS = (
+    "Anfrage",
+    "Antwort",
+    "Antrag",
+    "Vorlage",
+    "Informationsvorlage",
+    "Niederschrift",
+    "sonstiges",
+)
 
 
 @dataclass(frozen=True)

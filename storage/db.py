@@ -89,7 +89,9 @@ async def open_db(url: str, *, apply_migrations: bool = True) -> None:
         _ensure_sqlite_dir(url)
     if apply_migrations:
         await migrate(url)
-    await Tortoise.init(config=tortoise_config(url))
+    # One database per process, used from every task (PTB handlers, delivery, the fetcher):
+    # the global fallback makes the connection visible beyond the contextvar of this task.
+    await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
     if is_sqlite(url):
         from tortoise.connection import get_connection
 

@@ -210,3 +210,34 @@ async def test_alert_lists_agenda_inquiries_matching_first(db_url: str) -> None:
     assert "Drohnen statt Hubschrauber" in others
     assert "Meusdorfer" not in text
     assert message.buttons[0][0].callback_data == f"open:{charging.id}"
+
+
+async def test_committee_meeting_alerts_only_with_an_inquiry_on_its_agenda(db_url: str) -> None:
+    """A committee meeting without inquiries alerts nobody; with an inquiry on its agenda it does."""
+    leipzig = await Kommune.create(
+        oparl_id="https://leipzig.example/body/1", name="Leipzig", slug="leipzig"
+    )
+    committee = await Meeting.create(
+        oparl_id="https://leipzig.example/meeting/7",
+        kommune=leipzig,
+        name="Umlegungsausschuss",
+        start=START,
+    )
+    await add_subscription(1, leipzig.id, None, None, "Anfrage")
+    assert await check_meetings(START - timedelta(hours=2)) == 0
+    inquiry = await Paper.create(
+        oparl_id="https://leipzig.example/paper/1",
+        kommune=leipzig,
+        title="Drohnen statt Hubschrauber?",
+        reference="VII-EF-08640",
+        kind="Anfrage",
+        date=date(2023, 5, 9),
+    )
+    await AgendaItem.create(
+        oparl_id="https://leipzig.example/agenda/1",
+        meeting=committee,
+        number="1",
+        name="Anfrage",
+        paper=inquiry,
+    )
+    assert await check_meetings(START - timedelta(hours=1)) == 1

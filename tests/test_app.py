@@ -1,0 +1,197 @@
+"""The composition root end to end: `run` against the local OParl server and Bot API stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import AsyncIterator
+from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.app import RunContext, RunOptions, run
+from bot.config import Settings
+from bot.delivery import DeliveryConfig
+from fetcher.endpoints import Endpoint
+from storage.models import Paper, SyncState
+from tests.fakes.oparl_server import OParlServer
+from tests.fakes.telegram_api import TelegramAPI
+from tests.fixtures_path import OPARL_FIXTURES
+from tests.pdf_render import render_text
+
+ROOT = Path(__file__).resolve().parents[1]
+USER = 4242
+ADMIN = 777
+
+
+def _settings(api: TelegramAPI, db: Path) -> Settings:
+    return Settings(
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_URL=api.url,
+        DATABASE_URL=f"sqlite://{db}",
+        POLL_INTERVAL_SECONDS=1,
+        ADMIN_CHAT_IDS=str(ADMIN),
+    )  # type: ignore[call-arg]
+
+
+@pytest.fixture
+async def running(tmp_path: Path) -> AsyncIterator[tuple[TelegramAPI, OParlServer, RunContext]]:
+    """Run the whole application against both local servers; stop it afterwards."""
+    async with OParlServer("karlsruhe") as oparl, TelegramAPI() as api:
+        stop = asyncio.Event()
+        ready: asyncio.Future[RunContext] = asyncio.get_running_loop().create_future()
+
+        async def on_ready(context: RunContext) -> None:
+            ready.set_result(context)
+
+        options = RunOptions(
+            endpoints=[Endpoint("Stadt Karlsruhe", "karlsruhe", (oparl.system_url,))],
+            per_host_interval_s=0.0,
+            polling_timeout_s=1,
+            alert_check_interval_s=0.2,
+            first_sync_since=date(2026, 1, 1),
+            delivery=DeliveryConfig(poll_interval_s=0.1),
+            on_ready=on_ready,
+        )
+        task = asyncio.create_task(run(_settings(api, tmp_path / "run.sqlite3"), stop, options))
+        context = await asyncio.wait_for(ready, 30)
+        try:
+            yield api, oparl, context
+        finally:
+            stop.set()
+            await asyncio.wait_for(task, 15)
+
+
+async def _first_sync_done() -> bool:
+    state = await SyncState.get_or_none(source="karlsruhe", list_name="paper")
+    return state is not None and state.first_sync_done
+
+
+async def test_run_pushes_a_new_inquiry_to_a_subscriber(
+    running: tuple[TelegramAPI, OParlServer, RunContext], tmp_path: Path
+) -> None:
+    """A user subscribes to Karlsruhe's AfD inquiries; a newly published real AfD inquiry arrives
+    as a push with its questions; the history of the first sync is not pushed."""
+    api, oparl, _ = running
+    deadline = time.monotonic() + 60
+    while not await _first_sync_done():
+        assert time.monotonic() < deadline, "first sync did not finish"
+        await asyncio.sleep(0.2)
+    api.user_sends(USER, "/abo Karlsruhe fraktion:AfD")
+    confirmation = await api.wait_for_message(USER, timeout=10)
+    assert "AfD" in confirmation.text
+    obj = json.loads((OPARL_FIXTURES / "karlsruhe/papers/54457.json").read_text(encoding="utf-8"))
+    text = (OPARL_FIXTURES / "karlsruhe/file-contents/677733.txt").read_text(encoding="utf-8")
+    new = {k: v for k, v in obj.items() if k not in ("id", "created", "modified", "date")}
+    new.pop("auxiliaryFile", None)
+    new["reference"] = "2026/9997"
+    oparl.add_paper(new, pdf_bytes=render_text(text, tmp_path / "new.pdf").read_bytes())
+    push = await api.wait_for_message(USER, lambda m: "2026/9997" in m.text, timeout=30)
+    assert "AfD" in push.text
+    assert push.text.count("?") >= 8  # the 8 questions counted by hand in 677733.txt
+    assert any(url.endswith(".pdf") for url in push.link_urls())
+    # only the new paper was pushed, not the history of the first sync
+    pushes = [m for m in api.messages(USER) if m.text.startswith("📄")]
+    assert len(pushes) == 1
+    assert await Paper.filter(reference="2026/9997").count() == 1
+
+
+async def test_run_answers_status_for_admins_only(
+    running: tuple[TelegramAPI, OParlServer, RunContext],
+) -> None:
+    """/status shows the source health to an operator and refuses everyone else."""
+    api, _, _ = running
+    deadline = time.monotonic() + 60
+    while not await _first_sync_done():
+        assert time.monotonic() < deadline
+        await asyncio.sleep(0.2)
+    api.user_sends(ADMIN, "/status")
+    report = await api.wait_for_message(ADMIN, timeout=10)
+    assert "Ratsbot-Status" in report.text
+    assert "karlsruhe" in report.text
+    api.user_sends(USER, "/status")
+    refused = await api.wait_for_message(USER, timeout=10)
+    assert "nur für die Betreiber" in refused.text
+
+
+async def test_run_hides_a_paper_with_verbergen(
+    running: tuple[TelegramAPI, OParlServer, RunContext],
+) -> None:
+    """/verbergen hides a paper from search; `rückgängig` shows it again."""
+    api, _, _ = running
+    deadline = time.monotonic() + 60
+    while not await _first_sync_done():
+        assert time.monotonic() < deadline
+        await asyncio.sleep(0.2)
+    paper = await Paper.filter(kind="Anfrage").exclude(reference=None).first()
+    assert paper is not None
+    api.user_sends(ADMIN, f"/verbergen {paper.reference}")
+    reply = await api.wait_for_message(ADMIN, timeout=10)
+    assert "verborgen" in reply.text
+    assert (await Paper.get(id=paper.id)).hidden
+    api.user_sends(ADMIN, f"/anfrage {paper.reference}")
+    hidden_reply = await api.wait_for_message(ADMIN, timeout=10)
+    assert paper.title[:30] not in hidden_reply.text
+    api.user_sends(ADMIN, f"/verbergen rückgängig {paper.reference}")
+    await api.wait_for_message(ADMIN, timeout=10)
+    assert not (await Paper.get(id=paper.id)).hidden
+
+
+async def test_ratsbot_run_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+    """`ratsbot run` as a process exits 0 within 10 s of SIGTERM."""
+    async with OParlServer("leipzig-allris-net") as oparl, TelegramAPI() as api:
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_URL": api.url,
+            "DATABASE_URL": f"sqlite://{tmp_path / 'sig.sqlite3'}",
+            "OPARL_ENDPOINTS": f"Stadt Leipzig={oparl.system_url}",
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        await api.wait_until(lambda: bool(api.calls("getUpdates")), timeout=60)
+        await asyncio.sleep(0.5)
+        started = time.monotonic()
+        process.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+        assert process.returncode == 0, stderr.decode()[-2000:]
+        assert time.monotonic() - started < 10
+        assert b"Traceback" not in stderr
+        assert api.token.encode() not in stderr
+
+
+async def test_meeting_alert_is_delivered(
+    running: tuple[TelegramAPI, OParlServer, RunContext],
+) -> None:
+    """A chat subscribed to Karlsruhe gets exactly one alert for a Gemeinderat within 24 h."""
+    api, _, _ = running
+    deadline = time.monotonic() + 60
+    while not await _first_sync_done():
+        assert time.monotonic() < deadline
+        await asyncio.sleep(0.2)
+    from storage.models import Kommune, Meeting
+
+    kommune = await Kommune.get(slug="karlsruhe")
+    await Meeting.create(
+        oparl_id="https://karlsruhe.example/meeting/demo",
+        kommune=kommune,
+        name="Gemeinderat",
+        start=datetime.now(UTC) + timedelta(hours=3),
+        location="Rathaus am Marktplatz, Bürgersaal",
+    )
+    api.user_sends(USER, "/abo Karlsruhe")
+    await api.wait_for_message(USER, timeout=10)
+    alert = await api.wait_for_message(USER, lambda m: "Gemeinderat" in m.text, timeout=20)
+    assert "Bürgersaal" in alert.text
+    await asyncio.sleep(1.0)
+    alerts = [m for m in api.messages(USER) if "Bürgersaal" in m.text]
+    assert len(alerts) == 1
