@@ -1,0 +1,378 @@
+"""Search on SQLite and PostgreSQL over real council texts (Karlsruhe OParl, Leipzig ALLRIS)."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import re
+import sys
+from dataclasses import replace
+from datetime import date
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from fetcher.classify import kind_from_paper_type, normalise_reference
+from fetcher.factions import canonical_faction
+from storage import search
+from storage.models import Kommune, Paper
+from storage.query import QueryError, parse_query
+from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
+LEIPZIG = TEXT_FIXTURES / "leipzig" / "stadtratmonitor-input.json"
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@cache
+def _karlsruhe_records() -> list[dict[str, Any]]:
+    records = []
+    for path in sorted((KARLSRUHE / "papers").glob("*.json")):
+        raw = json.loads(path.read_text("utf-8"))
+        texts, pdf_url = [], None
+        for file in raw.get("auxiliaryFile", []):
+            pdf_url = pdf_url or file.get("accessUrl")
+            text_path = KARLSRUHE / "file-contents" / f"{file['id'].rsplit('/', 1)[1]}.txt"
+            if text_path.exists():
+                # Some extracted texts hold NUL bytes, which PostgreSQL text refuses.
+                texts.append(text_path.read_text("utf-8").replace("\x00", ""))
+        records.append(
+            {
+                "oparl_id": raw["id"],
+                "reference": raw.get("reference"),
+                "title": raw["name"],
+                "paper_type": raw.get("paperType"),
+                "date": date.fromisoformat(raw["date"]),
+                "pdf_url": pdf_url,
+                "full_text": "\n".join(texts),
+            }
+        )
+    return records
+
+
+@cache
+def _leipzig_records() -> list[dict[str, Any]]:
+    records = []
+    for n, raw in enumerate(json.loads(LEIPZIG.read_text("utf-8"))):
+        # 297 of the 308 are budget amendments; 20 of them are enough noise.
+        if raw["paper_type"] == "Änderung zum HH-Planentwurf" and n > 40:
+            continue
+        citizen = raw["paper_type"] == "Einwohneranfrage"
+        originator = raw.get("originator") or ""
+        faction = canonical_faction(originator) if originator.startswith("Fraktion") else None
+        records.append(
+            {
+                "oparl_id": raw["url"] or f"leipzig-{n}",
+                "reference": raw["reference"],
+                "title": raw["name"],
+                "paper_type": raw["paper_type"],
+                "date": date.fromisoformat(raw["published_at"][:10]),
+                "web_url": raw["url"],
+                "full_text": raw["content"],
+                "submitters": [originator] if originator else [],
+                "factions": [faction] if faction else [],
+                "citizen_inquiry": citizen,
+            }
+        )
+    return records
+
+
+async def _load_corpus(size: int | None = None) -> dict[str, int]:
+    """Insert the real papers (or the first `size` of each city) and index them; return ids."""
+    karlsruhe = await Kommune.create(oparl_id="ka", name="Karlsruhe", slug="karlsruhe")
+    leipzig = await Kommune.create(oparl_id="le", name="Leipzig", slug="leipzig")
+    rows = [
+        Paper(
+            kommune=kommune,
+            kind=kind_from_paper_type(record["paper_type"], record["reference"]),
+            reference_key=normalise_reference(record["reference"]),
+            **record,
+        )
+        for kommune, records in ((karlsruhe, _karlsruhe_records()), (leipzig, _leipzig_records()))
+        for record in records[:size]
+    ]
+    await Paper.bulk_create(rows, batch_size=200)
+    ids = {p.reference: p.id for p in await Paper.all().only("id", "reference")}
+    await search.index_papers(sorted(ids.values()))
+    return ids
+
+
+async def _refs(text: str, limit: int = 50) -> list[str | None]:
+    result = await search.search(parse_query(text), limit=limit)
+    return [hit.reference for hit in result.hits]
+
+
+def _fixture_refs(pattern: str) -> set[str]:
+    """Return the Karlsruhe references whose title or text matches a regex (the test oracle)."""
+    regex = re.compile(pattern, re.IGNORECASE)
+    return {
+        r["reference"] for r in _karlsruhe_records() if regex.search(r["title"] + r["full_text"])
+    }
+
+
+async def test_inflected_form_is_found(db_url: str) -> None:
+    """ "Schulen" finds 2023/1134, whose text says "Schule" but never "Schulen"."""
+    await _load_corpus()
+    assert "2023/1134" in await _refs("Schulen", limit=200)
+
+
+async def test_compound_is_found_by_its_part(db_url: str) -> None:
+    """ "Grundschule" finds 2022/2201, which mentions only the compound "Grundschulneubau".
+
+    Works on both backends because the compound parts are computed in Python (storage.textnorm);
+    PostgreSQL's own 'german' configuration would not split the compound.
+    """
+    await _load_corpus()
+    found = await _refs("Grundschule", limit=200)
+    assert "2022/2201" in found
+    assert "2026/0245" in found  # only "Grundschulkinder"
+
+
+async def test_phrase_search(db_url: str) -> None:
+    """ "Tempo 30" in quotes finds exactly the papers where the two words stand together."""
+    await _load_corpus()
+    expected = _fixture_refs(r"\btempo[\s-]*30\b")
+    assert expected == {"20131", "2019/1304", "2021/0451", "2026/0397"}
+    assert set(await _refs('"Tempo 30"')) == expected
+
+
+async def test_negation_excludes(db_url: str) -> None:
+    """ "-wort" removes papers containing that word."""
+    await _load_corpus()
+    with_bad = set(await _refs("Hallenbad", limit=200))
+    without = set(await _refs("Hallenbad -Neureut", limit=200))
+    assert "2022/2201" in with_bad  # Adolf-Ehrmann-Bad in Neureut
+    assert "2022/2201" not in without
+    assert without
+    assert without < with_bad
+
+
+async def test_kommune_filter(db_url: str) -> None:
+    """kommune: keeps hits of one Kommune only, by name or slug, case-insensitive."""
+    await _load_corpus()
+    result = await search.search(parse_query("Stadt kommune:leipzig"), limit=50)
+    assert result.hits
+    assert {hit.kommune for hit in result.hits} == {"Leipzig"}
+    with pytest.raises(QueryError, match="Kommune „Atlantis“ kenne ich nicht"):
+        await search.search(parse_query("Stadt kommune:Atlantis"))
+
+
+async def test_faction_filter(db_url: str) -> None:
+    """fraktion:Linke finds both Leipzig papers of Fraktion DIE LINKE, no Grünen motion."""
+    await _load_corpus()
+    found = set(await _refs("fraktion:Linke"))
+    assert {"VII-A-07860-NF-04", "VII-F-08613"} <= found
+    assert all(r and not r.startswith("VII-A-08079") for r in found)  # a Grünen motion
+
+
+async def test_kind_and_since_filters(db_url: str) -> None:
+    """typ: and seit: restrict kind and date (Kitas, Anfragen since 2024)."""
+    await _load_corpus()
+    result = await search.search(parse_query("Kita typ:Anfrage seit:2024-01-01"), limit=100)
+    assert result.hits
+    assert {hit.kind for hit in result.hits} == {"Anfrage"}
+    assert all(hit.date and hit.date >= date(2024, 1, 1) for hit in result.hits)
+    old = await _refs("Fachkräftemangel Kitas typ:Anfrage")
+    assert "2019/0395" in old
+    assert "2019/0395" not in await _refs("Fachkräftemangel Kitas seit:2020-01-01")
+
+
+async def test_reference_comes_first(db_url: str) -> None:
+    """An Aktenzeichen as the query puts that paper first (also typed without zero padding)."""
+    ids = await _load_corpus()
+    assert (await _refs("2019/0395"))[0] == "2019/0395"
+    assert (await _refs("VII-F-08632"))[0] == "VII-F-08632"
+    result = await search.search(parse_query("VII-F-8632 Ladepunkte"))
+    assert result.hits[0].paper_id == ids["VII-F-08632"]
+    assert result.hits[0].title.startswith("Entwicklung von Elektrofahrzeugen")
+
+
+async def test_hidden_and_deleted_papers_are_not_found(db_url: str) -> None:
+    """A hidden or deleted paper disappears from results once re-indexed (and by the filter)."""
+    ids = await _load_corpus()
+    assert "2019/0395" in await _refs("Fachkräftemangel Kitas")
+    await Paper.filter(id=ids["2019/0395"]).update(hidden=True)
+    assert "2019/0395" not in await _refs("Fachkräftemangel Kitas")  # the query filter
+    await search.index_paper(ids["2019/0395"])
+    await Paper.filter(id=ids["2019/0395"]).update(hidden=False)
+    assert "2019/0395" not in await _refs("Fachkräftemangel Kitas")  # the index row is gone
+    await search.index_paper(ids["2019/0395"])
+    assert "2019/0395" in await _refs("Fachkräftemangel Kitas")
+    await search.remove_paper(ids["2019/0395"])
+    assert "2019/0395" not in await _refs("Fachkräftemangel Kitas")
+
+
+async def test_reindex_after_update(db_url: str) -> None:
+    """After a paper's title changes and it is re-indexed, the new words find it, the old do not."""
+    ids = await _load_corpus()
+    await Paper.filter(id=ids["2022/2201"]).update(
+        title="Zwiebelturmrenovierung", full_text="Nichts mehr über Bäder."
+    )
+    await search.index_paper(ids["2022/2201"])
+    assert await _refs("Zwiebelturmrenovierung") == ["2022/2201"]
+    assert "2022/2201" not in await _refs("Grundschulneubau")
+
+
+async def test_citizen_inquiry_submitter_is_not_indexed(db_url: str) -> None:
+    """The Einwohneranfrage VII-EF-08640 is found by its subject but never by its author's name."""
+    await _load_corpus()
+    hits = (await search.search(parse_query("Drohnen Hubschrauber"))).hits
+    assert hits[0].reference == "VII-EF-08640"
+    assert "Koll" not in hits[0].snippet
+    assert "VII-EF-08640" not in await _refs("Koll", limit=200)  # other papers say "Koll…"
+    assert await _refs("Heidi") == []
+    assert await _refs('"Heidi Koll"') == []
+    assert "VII-A-07860-NF-04" in await _refs("Fraktion Linke Mieten")  # faction names stay
+
+
+async def test_hit_fields(db_url: str) -> None:
+    """A hit carries reference, title, kind, Kommune name, date, factions, URLs and a snippet."""
+    await _load_corpus()
+    hit = (await search.search(parse_query("VII-A-08079-NF-02"))).hits[0]
+    assert hit.reference == "VII-A-08079-NF-02"
+    assert hit.title == "Gebt die Dächer frei!"
+    assert hit.kind == "Antrag"
+    assert hit.kommune == "Leipzig"
+    assert hit.date == date(2023, 5, 9)
+    assert hit.factions == ("Bündnis 90/Die Grünen",)
+    assert hit.snippet
+
+
+async def test_only_stopwords_and_empty_find_nothing(db_url: str) -> None:
+    """A query of stop words only is valid and finds nothing."""
+    await _load_corpus()
+    result = await search.search(parse_query("der die das und"))
+    assert result.hits == ()
+    assert result.total == 0
+
+
+NASTY = [
+    '"unbalanced quote',
+    "„halbes Zitat",
+    "*",
+    "-",
+    "--",
+    "Kita*",
+    "**Schule**",
+    "Schule NEAR Kita",
+    "Schule AND Kita OR Hort",
+    "'; DROP TABLE paper; --",
+    'Schule" OR 1=1 --',
+    "paper_fts MATCH '*'",
+    "{title}: Schule",
+    "Schule^2 ~3 (Kita)",
+    "x" * 4000,
+    "Schule " * 60,
+    "🚲🚲 Radweg 🙂",
+    "der die das",
+    "\x00\x1b[31m Schule",
+    "kommune:",
+    "seit:gestern",
+    "seit:2024-02-30",
+    "typ:Brief",
+    "fraktion:",
+    "kommune:Atlantis Schule",
+    "-Schule",
+    '-"Tempo 30"',
+    "typ:alle",
+    "seit:2024-01-01",
+    "a b c d e f g h i j k l m n o p q r s t u v w x y z",
+    "Rathaus:Platz",
+    "$1 $2 ? ?",
+    "\\",
+    "'",
+    "NULL",
+]
+
+
+@pytest.mark.parametrize("text", NASTY)
+async def test_nasty_input_gives_results_or_query_error(db_url: str, text: str) -> None:
+    """Whatever a user types, search answers with hits, nothing, or a friendly QueryError."""
+    await _load_corpus(size=40)
+    message = None
+    try:
+        result = await search.search(parse_query(text))
+    except QueryError as exc:
+        message = str(exc)
+    if message is not None:
+        assert message[0].isupper()
+    else:
+        assert result.total >= len(result.hits)
+
+
+async def test_paging_and_total(db_url: str) -> None:
+    """offset pages through the same ranking; total counts all matches."""
+    await _load_corpus()
+    first = await search.search(parse_query("Kita"), limit=5)
+    second = await search.search(parse_query("Kita"), limit=5, offset=5)
+    assert first.total == second.total > 10
+    assert not {h.paper_id for h in first.hits} & {h.paper_id for h in second.hits}
+
+
+async def test_cli_search_json(db_url: str, tmp_path: Path) -> None:
+    """`ratsbot search --json` prints one JSON list with the contract keys, best first."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("the CLI test needs one backend only; it runs on the SQLite database file")
+    await _load_corpus()
+    env = {**os.environ, "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": ""}
+    code, out, err = await _run_cli(env, "search", "2019/0395", "--json")
+    assert code == 0, err
+    hits = json.loads(out)
+    assert hits[0]["reference"] == "2019/0395"
+    assert hits[0]["title"] == "Fachkräftemangel und Stellenbesetzungen bei den Kitas in Karlsruhe"
+    assert hits[0]["date"] == "2019-04-15"
+    keys = {"reference", "title", "kind", "kommune", "date", "factions", "web_url", "pdf_url"}
+    assert all(keys <= hit.keys() for hit in hits)
+
+    code, out, err = await _run_cli(env, "search", "Zwiebelturmrenovierung", "--json")
+    assert (code, json.loads(out)) == (0, [])
+    code, out, err = await _run_cli(env, "search", "Kita seit:morgen")
+    assert (code, out) == (2, "")
+    assert err.strip().startswith("Datum „morgen“ nach seit: nicht erkannt")
+
+
+async def _run_cli(env: dict[str, str], *args: str) -> tuple[int, str, str]:
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        *args,
+        cwd=ROOT,
+        env=env,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    out, err = await asyncio.wait_for(proc.communicate(), timeout=60)
+    return proc.returncode or 0, out.decode(), err.decode()
+
+
+async def test_cli_search_text(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Without --json the CLI prints a German list, and "Nichts gefunden." when nothing matches."""
+    if not db_url.startswith("sqlite"):
+        pytest.skip("one backend is enough for the output format")
+    from bot.config import Settings
+    from bot.search_cli import search_command
+    from storage.db import close_db
+
+    await _load_corpus()
+    await close_db()
+    settings = Settings(DATABASE_URL=db_url)  # type: ignore[call-arg]
+    code = await search_command(
+        settings, "Fachkräftemangel Kitas", kommune="Karlsruhe", as_json=False, limit=3
+    )
+    out = capsys.readouterr().out
+    assert code == 0
+    assert "Anfrage 2019/0395 · Karlsruhe · 15.04.2019" in out
+    assert "Treffer für „Fachkräftemangel Kitas“" in out
+    code = await search_command(settings, "Zwiebelturm", kommune=None, as_json=False, limit=3)
+    assert (code, capsys.readouterr().out.strip()) == (0, "Nichts gefunden.")
+
+
+def test_query_replace_keeps_kommune_override() -> None:
+    """--kommune overrides a kommune: typed in the query (what search_command does)."""
+    parsed = replace(parse_query("Kita kommune:Leipzig"), kommune="Karlsruhe")
+    assert parsed.kommune == "Karlsruhe"
+    assert parsed.terms == ("kita",)
