@@ -509,6 +509,41 @@ class OParlServer:
         self.data.lists[self.data.paper_list].keys.append(key)
         return self.to_live(paper)  # type: ignore[no-any-return]
 
+    def add_list(
+        self, path: str, kind: str, *, page_param: str = "page", base_query: str = ""
+    ) -> None:
+        """Serve an empty external list at `path` (e.g. a list the Body names but the dataset
+        lacks); a "Meeting" list becomes the dataset's meeting list (`add_meeting`)."""
+        self.data.lists[path] = ListSpec([], kind, page_param=page_param, base_query=base_query)
+        if kind == "Meeting":
+            self.data.meeting_list = path
+
+    def add_file(self, access_path: str, pdf_bytes: bytes) -> str:
+        """Serve exactly `pdf_bytes` at `access_path` (path with query); return its live URL."""
+        file_id = f"file:{access_path}"
+        self.data.files[access_path] = file_id
+        with _PDF_LOCK:
+            _PDF_CACHE[("", f"raw:{file_id}")] = pdf_bytes
+        self.data.file_texts[file_id] = f"raw:{file_id}"
+        return self.base_url + access_path
+
+    def add_meeting(self, obj: Json) -> Json:
+        """Publish a meeting in the meeting list (created/modified = now unless given).
+
+        `obj` needs an `id`; live URLs in it are stored with the placeholder origin.
+        """
+        if not self.data.meeting_list:
+            raise ValueError(f"dataset {self.data.name} has no meeting list (add_list first)")
+        meeting = json.loads(json.dumps(obj, ensure_ascii=False).replace(self.base_url, TOKEN))
+        now = _now_iso()
+        meeting.setdefault("type", "https://schema.oparl.org/1.1/Meeting")
+        meeting.setdefault("created", now)
+        meeting.setdefault("modified", now)
+        key = _path(meeting["id"])
+        self.data.objects[key] = meeting
+        self.data.lists[self.data.meeting_list].keys.append(key)
+        return self.to_live(meeting)  # type: ignore[no-any-return]
+
     def delete_paper(self, paper_id: str) -> None:
         """Turn a paper into a tombstone (spec 2-08: stays at its URL, deleted: true)."""
         key = _path(paper_id.replace(self.base_url, TOKEN))

@@ -1,0 +1,239 @@
+"""`ratsbot demo`: the scripted default conversation end to end, Ctrl-C, and the chat rendering."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.demo_chat import (
+    Input,
+    ShownButton,
+    classify_input,
+    pick_button,
+    script_lines,
+    show_message,
+    with_link_targets,
+)
+from tests.fixtures_path import TEXT_FIXTURES
+
+REPO = Path(__file__).resolve().parents[1]
+SCRIPT = REPO / "docs" / "demo-script.txt"
+SEED = TEXT_FIXTURES / "politik-bei-uns-leipzig-F-00724-14.txt"
+TIMEOUT_S = 120
+# Read off the seed document (F-00724/14, questions 2, 3 and 4).
+QUESTION_FRAGMENTS = (
+    "Welche Rolle kommt dabei der Aktivierung der Ressourcen der Bürgerinnen und Bürger zu?",
+    "mit einer Hochschule, Fachrichtung Sozialwissenschaften, angedacht oder angebahnt?",
+    "Stellenanteile zur Koordinierungs- und Netzwerkarbeit zur Verfügung zu stellen?",
+)
+# Karlsruhe papers since September 2025 (the demo's Karlsruhe history) with "Schul" in the
+# title, read off oparl/karlsruhe/papers/*.json.
+KARLSRUHE_SCHOOL_TITLES = (
+    "Schulbusverkehr von Hohenwettersbach",
+    "Auswirkungen sinkender Geburtenzahlen auf die städtische Kita- und Schulplanung",
+    "Geplanter Containerabbau an der Riedschule Rüppurr",
+)
+
+
+def _env(demo_dir: Path) -> dict[str, str]:
+    return {**os.environ, "RATSBOT_DEMO_DIR": str(demo_dir), "PYTHONIOENCODING": "utf-8"}
+
+
+def _turns(transcript: str) -> dict[str, str]:
+    """Split a transcript into user line → what followed until the next user line."""
+    turns: dict[str, str] = {}
+    current: str | None = None
+    for line in transcript.splitlines():
+        if line.startswith("> "):
+            current = line[2:]
+            turns[current] = ""
+        elif current is not None:
+            turns[current] += line + "\n"
+    return turns
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("demo")
+
+
+@pytest.fixture(scope="module")
+def demo_run(demo_dir: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "demo", "--script", str(SCRIPT)],
+        cwd=REPO,
+        env=_env(demo_dir),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=TIMEOUT_S,
+        check=False,
+    )
+
+
+@pytest.fixture(scope="module")
+def turns(demo_run: subprocess.CompletedProcess[str]) -> dict[str, str]:
+    return _turns(demo_run.stdout)
+
+
+def test_script_runs_to_the_end_and_exits_cleanly(
+    demo_run: subprocess.CompletedProcess[str],
+) -> None:
+    """The scripted demo plays every line, says goodbye and exits 0 without errors."""
+    assert demo_run.returncode == 0, demo_run.stderr
+    assert "Traceback" not in demo_run.stderr
+    assert demo_run.stdout.rstrip().endswith("Demo beendet.")
+    for line in script_lines(SCRIPT.read_text("utf-8")):
+        assert f"\n> {line}\n" in demo_run.stdout
+
+
+def test_start_shows_the_welcome(turns: dict[str, str]) -> None:
+    """/start answers with the welcome and its numbered buttons."""
+    assert "Willkommen beim Ratsbot!" in turns["/start"]
+    assert "[1] 📬 Abo anlegen" in turns["/start"]
+
+
+def test_subscription_is_confirmed_as_the_green_faction(turns: dict[str, str]) -> None:
+    """/abo Leipzig Grüne subscribes Leipzig's faction Bündnis 90/Die Grünen."""
+    confirmation = turns["/abo Leipzig Grüne"]
+    assert "Abo angelegt: Stadt Leipzig · Fraktion Bündnis 90/Die Grünen" in confirmation
+
+
+def test_search_lists_real_karlsruhe_titles(turns: dict[str, str]) -> None:
+    """/suche Schule lists real papers of the Karlsruhe fixture."""
+    found = [t for t in KARLSRUHE_SCHOOL_TITLES if t in turns["/suche Schule"]]
+    assert len(found) >= 2, turns["/suche Schule"]
+
+
+def test_new_inquiry_is_pushed_with_questions_and_pdf(turns: dict[str, str]) -> None:
+    """!neu publishes F-00724/14 and its push shows title, faction, questions and the PDF link."""
+    seed = " ".join(SEED.read_text("utf-8").split())
+    push = turns["!neu"]
+    assert "📄 Anfrage · Stadt Leipzig" in push
+    assert "Gemeinwesenarbeit – Vernetzung – Synergie" in push
+    assert "F-00724/14 · Bündnis 90/Die Grünen" in push
+    for fragment in QUESTION_FRAGMENTS:
+        assert fragment in seed  # the expectation comes from the document itself
+        assert fragment in " ".join(push.split())
+    assert re.search(r"PDF <http://127\.0\.0\.1:\d+/\S+id=1011112>", push), push
+
+
+def test_ratsversammlung_triggers_the_meeting_alert(turns: dict[str, str]) -> None:
+    """!sitzung announces tomorrow's Ratsversammlung and the alert lists the inquiry."""
+    alert = turns["!sitzung"]
+    assert "📅 Ratsversammlung · Stadt Leipzig" in alert
+    assert "Neues Rathaus" in alert
+    assert "Gemeinwesenarbeit – Vernetzung – Synergie" in alert
+
+
+def test_stop_deletes_after_confirmation(turns: dict[str, str]) -> None:
+    """/stop asks first; pressing the confirm button edits the question into the confirmation."""
+    assert "Wirklich alles löschen?" in turns["/stop"]
+    assert "[1] Ja, alles löschen" in turns["/stop"]
+    assert (
+        "Erledigt: alle Abos und Daten dieses Chats sind gelöscht."
+        in (turns["[Ja, alles löschen]"])
+    )
+
+
+def test_demo_writes_into_its_data_dir(
+    demo_run: subprocess.CompletedProcess[str], demo_dir: Path
+) -> None:
+    """The demo keeps its database, PDFs and log under RATSBOT_DEMO_DIR."""
+    assert demo_run.returncode == 0
+    assert (demo_dir / "pdfs" / "F-00724-14.pdf").is_file()
+    assert (demo_dir / "ratsbot.sqlite3").is_file()
+    assert "ratsbot running" in (demo_dir / "ratsbot.log").read_text("utf-8")
+
+
+async def test_interactive_demo_exits_cleanly_on_ctrl_c(tmp_path: Path) -> None:
+    """Typed lines reach the bot, a number presses a button, and Ctrl-C (SIGINT) exits 0."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "demo",
+        cwd=REPO,
+        env=_env(tmp_path),
+        stdin=asyncio.subprocess.PIPE,
+        stdout=asyncio.subprocess.PIPE,
+        stderr=asyncio.subprocess.PIPE,
+    )
+    assert process.stdin is not None
+    assert process.stdout is not None
+    seen = b""
+
+    async def read_until(text: str) -> None:
+        nonlocal seen
+        assert process.stdout is not None
+        while text.encode() not in seen:
+            chunk = await process.stdout.read(4096)
+            assert chunk, seen.decode()
+            seen += chunk
+
+    try:
+        async with asyncio.timeout(TIMEOUT_S):
+            await read_until("/quit     beenden")
+            process.stdin.write(b"/start\n")
+            await read_until("[3] ❓ Alle Befehle")
+            process.stdin.write(b"3\n")
+            await read_until("So benutzen Sie den Ratsbot")
+            process.send_signal(signal.SIGINT)
+            out, err = await process.communicate()
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+    assert process.returncode == 0, err.decode()
+    assert (seen + out).decode().rstrip().endswith("Demo beendet.")
+
+
+def test_text_links_get_their_target_written_out() -> None:
+    """A text link's URL follows its label; offsets count UTF-16 units, as Telegram's do."""
+    text = "📄 Anfrage\nPDF · Quelle"
+    entities = [
+        {"type": "bold", "offset": 0, "length": 10},
+        {"type": "text_link", "offset": 11, "length": 3, "url": "http://x/a.pdf"},
+        {"type": "text_link", "offset": 17, "length": 6, "url": "http://x/p"},
+    ]
+    assert with_link_targets(text, entities) == (
+        "📄 Anfrage\nPDF <http://x/a.pdf> · Quelle <http://x/p>"
+    )
+
+
+def test_buttons_are_numbered_and_url_buttons_are_not() -> None:
+    """Callback buttons get [n] across rows; URL buttons show their target without a number."""
+    rows = [
+        [ShownButton("Antwort abonnieren", "f:1"), ShownButton("Ähnliche", "s:1")],
+        [ShownButton("Im Ratsinfo", url="https://example.org/vo020")],
+        [ShownButton("weitere ›", "p:2")],
+    ]
+    shown = show_message("Titel\nZeile", [], rows)
+    assert shown.lines == (
+        "🤖 Titel",
+        "   Zeile",
+        "   [1] Antwort abonnieren   [2] Ähnliche",
+        "   ↗ Im Ratsinfo <https://example.org/vo020>",
+        "   [3] weitere ›",
+    )
+    assert pick_button(shown.choices, "3") == ShownButton("weitere ›", "p:2")
+    assert pick_button(shown.choices, "ähnliche") == ShownButton("Ähnliche", "s:1")
+    assert pick_button(shown.choices, "4") is None
+
+
+def test_input_lines_are_classified() -> None:
+    """Commands go to the bot, numbers and [labels] press buttons, !words are demo actions."""
+    assert classify_input("  /abo Leipzig Grüne ") == Input("text", "/abo Leipzig Grüne")
+    assert classify_input("2") == Input("press", "2")
+    assert classify_input("[Ja, alles löschen]") == Input("press", "Ja, alles löschen")
+    assert classify_input("!Neu") == Input("action", "neu")
+    assert classify_input("/quit") == Input("quit")
+    assert classify_input("# Kommentar") == Input("skip")
+    assert script_lines("# a\n\n/start\n  1\n") == ["/start", "1"]
