@@ -309,7 +309,9 @@ class SyncService:
                 "reference_key", flat=True
             )
         }
-        cutoff = self._first_sync_cutoff() if backfill else None
+        # History before the first sync's window stays history: without this, a later walk
+        # over a short list would reach those papers and announce them as new.
+        cutoff = self._first_sync_cutoff() if backfill else await _history_cutoff(kommune)
 
         def is_known(paper: model.Paper) -> bool:
             if paper.oparl_id in known_ids:
@@ -441,6 +443,12 @@ class SyncService:
                 count += 1
         await syncstate.advance_watermark(state, started)
         return count
+
+
+async def _history_cutoff(kommune: Kommune) -> date | None:
+    """Return the date of the oldest paper stored for the Kommune (None when it has none)."""
+    oldest = await Paper.filter(kommune=kommune, date__isnull=False).order_by("date").first()
+    return oldest.date if oldest is not None else None
 
 
 def _modified_after(paper: model.Paper, since: datetime | None) -> bool:

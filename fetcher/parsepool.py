@@ -13,6 +13,7 @@ import contextlib
 import multiprocessing
 import os
 import resource
+import signal
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
@@ -26,6 +27,9 @@ DEFAULT_MEMORY_LIMIT_BYTES = 2 * 1024 * 1024 * 1024
 
 def _worker_main(conn: Connection, max_pages: int, memory_limit_bytes: int | None) -> None:
     """Serve parse requests (a path string per message) until the pipe closes."""
+    # Ctrl-C on a terminal reaches the whole process group: the parent shuts the pool down,
+    # workers must not die mid-parse with a KeyboardInterrupt traceback of their own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if memory_limit_bytes:
         resource.setrlimit(resource.RLIMIT_AS, (memory_limit_bytes, memory_limit_bytes))
     from fetcher.parse import parse_pdf_file

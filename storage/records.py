@@ -290,11 +290,18 @@ async def apply_parsed(
                 }
                 for c in parsed.consultations
             ]
-            paper.questions = list(parsed.questions)
-            paper.answers = list(parsed.answers)
-            paper.update_from_dict({"summary": parsed.summary, "full_text": parsed.full_text})
+            paper.questions = [_no_nul(q) for q in parsed.questions]
+            paper.answers = [_no_nul(a) for a in parsed.answers]
+            paper.update_from_dict(
+                {"summary": _no_nul(parsed.summary), "full_text": _no_nul(parsed.full_text)}
+            )
         await paper.save()
     await search.index_paper(paper_id)
+
+
+def _no_nul(text: str | None) -> str | None:
+    """Drop NUL characters: some PDFs' text layers contain them and PostgreSQL refuses them."""
+    return text.replace("\x00", "") if text else text
 
 
 async def file_hash(file_oparl_id: str) -> str | None:

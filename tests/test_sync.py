@@ -253,3 +253,24 @@ async def test_leipzig_allris_net_without_meeting_list_still_syncs_papers(
     meeting_state = await SyncState.get(source="leipzig", list_name="meeting")
     assert meeting_state.consecutive_failures == 1
     assert meeting_state.last_error
+
+
+async def test_history_before_the_first_window_is_never_announced(
+    sqlite_db: str, parser: ParserPool
+) -> None:
+    """Papers older than the first sync's window are not imported as new by later polls."""
+    notify = NotifyLog()
+    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+        endpoint = Endpoint("Stadt Karlsruhe", "karlsruhe", (server.system_url,))
+        service = SyncService(
+            http, parser, [endpoint], notify=notify, first_sync_since=date(2026, 6, 1)
+        )
+        await service.sync_all()
+        stored = await Paper.all().count()
+        assert 0 < stored < 600
+        notify.calls.clear()
+        for _ in range(2):
+            report = await service.sync_all()
+            assert report.kommunen[0].new == 0
+        assert await Paper.all().count() == stored
+        assert notify.calls == []
