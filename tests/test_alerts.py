@@ -213,7 +213,7 @@ async def test_alert_lists_agenda_inquiries_matching_first(db_url: str) -> None:
 
 
 async def test_committee_meeting_alerts_only_with_an_inquiry_on_its_agenda(db_url: str) -> None:
-    """A committee meeting without inquiries alerts nobody; with an inquiry on the agenda it does."""
+    """A committee meeting with no inquiry alerts nobody; with one on the agenda it does."""
     leipzig = await Kommune.create(
         oparl_id="https://leipzig.example/body/1", name="Leipzig", slug="leipzig"
     )
