@@ -158,7 +158,8 @@ async def test_ratsbot_run_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
             sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip
-        await api.wait_until(lambda: bool(api.calls("getUpdates")), timeout=60)
+        # deleteWebhook precedes the first long poll (getUpdates is recorded only when it returns)
+        await api.wait_until(lambda: bool(api.calls("deleteWebhook")), timeout=60)
         await asyncio.sleep(0.5)
         started = time.monotonic()
         process.send_signal(signal.SIGTERM)
