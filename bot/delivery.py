@@ -744,6 +744,12 @@ class DeliveryWorker:
         if waiting:
             await outbox.release(waiting)
         await self._flush(force=True)
+        # A cancellation can land between a claim's UPDATE and its bookkeeping: whatever is
+        # still in flight now was not confirmed sent, so it goes back to pending (one worker per
+        # bot token; a send cut off mid-request is the in-flight window that may repeat).
+        stray = await outbox.requeue_inflight(self._now() + timedelta(seconds=1))
+        if stray:
+            log.info("delivery: %d claimed rows handed back at shutdown", stray)
         self._claimed_unsent.clear()
         self._queues.clear()
         self._known.clear()
