@@ -7,6 +7,7 @@ the normalised reference stays: `fetcher.classify.normalise_reference`).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -219,9 +220,57 @@ async def upsert_paper(kommune: Kommune, paper: model.Paper) -> PaperChange:
                 oparl_id=consultation.oparl_id,
             )
         await _link_answer(kommune, row, paper)
+        for file in paper.auxiliary_files:
+            if row.kind == "Anfrage" and not file.deleted and is_answer_file(file):
+                await _store_answer_file(kommune, row, file)
     if changed:
         await search.index_paper(row.id)
     return PaperChange(row.id, created, changed, needs_parse)
+
+
+# SessionNet (Karlsruhe, Köln, …) publishes the administration's answer as another file of the
+# inquiry's own paper ("Stellungnahme zur Anfrage"), not as a paper of its own (ALLRIS/Leipzig).
+_ANSWER_FILE = re.compile(r"stellungnahme|antwort|beantwortung", re.IGNORECASE)
+ANSWER_SUFFIX = "#answer"
+
+
+def is_answer_file(file: model.File) -> bool:
+    """Return True for a file that holds the answer to the inquiry it is attached to."""
+    return bool(_ANSWER_FILE.search(file.name or file.file_name or ""))
+
+
+async def _store_answer_file(kommune: Kommune, inquiry: Paper, file: model.File) -> None:
+    """Give an answer file a paper row of its own (kind Antwort, answer_to the inquiry).
+
+    Then it runs through the same pipeline as an ALLRIS answer paper: download, parse, notify
+    the inquiry's recipients and followers. Created once; later polls leave it alone.
+    """
+    oparl_id = file.oparl_id + ANSWER_SUFFIX
+    if await Paper.filter(oparl_id=oparl_id).exists():
+        return
+    answer = await Paper.create(
+        oparl_id=oparl_id,
+        kommune_id=kommune.id,
+        title=f"{file.name or 'Antwort'}: {inquiry.title}",
+        paper_type=file.name or "Antwort",
+        kind="Antwort",
+        date=inquiry.date,
+        web_url=inquiry.web_url,
+        pdf_url=file.url,
+        factions=list(inquiry.factions),
+        answer_to=inquiry,
+    )
+    await File.update_or_create(
+        defaults={
+            "paper": answer,
+            "role": "main",
+            "name": file.name,
+            "mime_type": file.mime_type,
+            "url": file.url,
+            "size": file.size,
+        },
+        oparl_id=oparl_id,
+    )
 
 
 async def _link_answer(kommune: Kommune, row: Paper, paper: model.Paper) -> None:
@@ -273,9 +322,12 @@ async def apply_parsed(
         paper.parse_status = parsed.parse_status
         if parsed.parse_status == "ok":
             paper.kind = kind_from_paper_type(paper.paper_type, paper.reference, parsed.kind)
+            if paper.answer_to_id is not None:  # type: ignore[attr-defined]
+                paper.kind = "Antwort"
             if paper.kind == "sonstiges" and parsed.kind in model.KINDS:
                 paper.kind = parsed.kind
-            if not paper.reference and parsed.reference:
+            # An answer file repeats its inquiry's reference: keep that on the inquiry alone.
+            if not paper.reference and parsed.reference and paper.answer_to_id is None:  # type: ignore[attr-defined]
                 paper.reference = parsed.reference
                 paper.reference_key = normalise_reference(parsed.reference)
             if not paper.factions and parsed.factions:
@@ -316,6 +368,13 @@ async def mark_paper_deleted(oparl_id: str) -> bool:
     if updated:
         row = await Paper.get(oparl_id=oparl_id)
         await search.remove_paper(row.id)
+        # answer files stored as papers of their own go with their inquiry
+        for answer in await Paper.filter(
+            answer_to_id=row.id, oparl_id__endswith=ANSWER_SUFFIX, deleted=False
+        ):
+            answer.deleted = True
+            await answer.save(update_fields=["deleted"])
+            await search.remove_paper(answer.id)
     return bool(updated)
 
 

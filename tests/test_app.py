@@ -196,3 +196,44 @@ async def test_meeting_alert_is_delivered(
     await asyncio.sleep(1.0)
     alerts = [m for m in api.messages(USER) if "Bürgersaal" in m.text]
     assert len(alerts) == 1
+
+
+async def test_answer_reaches_the_chat_that_follows_the_inquiry(
+    running: tuple[TelegramAPI, OParlServer, RunContext], tmp_path: Path
+) -> None:
+    """A user opens a new inquiry with /anfrage, taps "Antwort abonnieren"; when Karlsruhe adds
+    the real Stellungnahme to the paper, the answer message with the answers arrives."""
+    api, oparl, _ = running
+    deadline = time.monotonic() + 60
+    while not await _first_sync_done():
+        assert time.monotonic() < deadline
+        await asyncio.sleep(0.2)
+    obj = json.loads((OPARL_FIXTURES / "karlsruhe/papers/54457.json").read_text(encoding="utf-8"))
+    text = (OPARL_FIXTURES / "karlsruhe/file-contents/677733.txt").read_text(encoding="utf-8")
+    new = {k: v for k, v in obj.items() if k not in ("id", "created", "modified", "date")}
+    new.pop("auxiliaryFile", None)
+    new["reference"] = "2026/9994"
+    served = oparl.add_paper(new, pdf_bytes=render_text(text, tmp_path / "q.pdf").read_bytes())
+    deadline = time.monotonic() + 30
+    while not await Paper.filter(reference="2026/9994", processed=True).exists():
+        assert time.monotonic() < deadline, "the new inquiry was not synced"
+        await asyncio.sleep(0.2)
+    api.user_sends(USER, "/anfrage 2026/9994")
+    message = await api.wait_for_message(USER, lambda m: "2026/9994" in m.text, timeout=10)
+    query = api.user_clicks_button(USER, message.message_id, "Antwort abonnieren")
+    await api.wait_for_answer(query, timeout=10)
+
+    answer_text = (OPARL_FIXTURES / "karlsruhe/file-contents/678136.txt").read_text("utf-8")
+    access = "/oparl/bodies/0001/downloadfiles/a/99940001.pdf"
+    url = oparl.add_file(access, render_text(answer_text, tmp_path / "a.pdf").read_bytes())
+    answer_file = {
+        "id": served["id"] + "/files/answer",
+        "type": "https://schema.oparl.org/1.1/File",
+        "name": "Stellungnahme zur Anfrage",
+        "mimeType": "application/pdf",
+        "accessUrl": url,
+    }
+    oparl.touch_paper(served["id"], auxiliaryFile=[*served["auxiliaryFile"], answer_file])
+    answer = await api.wait_for_message(USER, lambda m: m.text.startswith("✅"), timeout=30)
+    assert "Stadtjugendausschuss" in answer.text  # the first answer, read in 678136.txt
+    assert url in answer.link_urls()

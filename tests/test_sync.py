@@ -142,7 +142,7 @@ async def test_deleted_paper_is_marked(db_url: str, parser: ParserPool) -> None:
     async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
         service = await _service(server, http, parser, NotifyLog())
         await service.sync_all()
-        victim = await Paper.filter(deleted=False).order_by("-date").first()
+        victim = await Paper.filter(deleted=False, answer_to=None).order_by("-date").first()
         assert victim is not None
         served_id = victim.oparl_id
         server.delete_paper(served_id)
@@ -274,3 +274,48 @@ async def test_history_before_the_first_window_is_never_announced(
             assert report.kommunen[0].new == 0
         assert await Paper.all().count() == stored
         assert notify.calls == []
+
+
+async def test_sessionnet_answer_file_becomes_an_answer_to_its_inquiry(
+    db_url: str, parser: ParserPool, tmp_path: Path
+) -> None:
+    """Karlsruhe (SessionNet) adds the "Stellungnahme zur Anfrage" as a file of the inquiry's
+    paper: it is stored as an Antwort linked to the inquiry, parsed, and notified as new."""
+    notify = NotifyLog()
+    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+        service = await _service(server, http, parser, notify)
+        await service.sync_all()
+        # the fixture's own 2026/0297 already has its answer: stored as history, no notification
+        history = await Paper.get(reference="2026/0297")
+        old_answer = await Paper.get(answer_to_id=history.id)
+        assert old_answer.kind == "Antwort"
+        assert (old_answer.id, True, False) not in notify.calls
+
+        obj, text = _real_inquiry_text()
+        new = {k: v for k, v in obj.items() if k not in ("id", "created", "modified", "date")}
+        new.pop("auxiliaryFile", None)
+        new["reference"] = "2026/9995"
+        served = server.add_paper(new, pdf_bytes=render_text(text, tmp_path / "q.pdf").read_bytes())
+        await service.sync_all()
+        inquiry = await Paper.get(reference="2026/9995")
+        assert not await Paper.filter(answer_to_id=inquiry.id).exists()
+
+        answer_text = (OPARL_FIXTURES / "karlsruhe/file-contents/678136.txt").read_text("utf-8")
+        access = "/oparl/bodies/0001/downloadfiles/a/99950001.pdf"
+        url = server.add_file(access, render_text(answer_text, tmp_path / "a.pdf").read_bytes())
+        answer_file = {
+            "id": served["id"] + "/files/answer",
+            "type": "https://schema.oparl.org/1.1/File",
+            "name": "Stellungnahme zur Anfrage",
+            "mimeType": "application/pdf",
+            "accessUrl": url,
+        }
+        server.touch_paper(served["id"], auxiliaryFile=[*served["auxiliaryFile"], answer_file])
+        notify.calls.clear()
+        await service.sync_all()
+    answer = await Paper.get(answer_to_id=inquiry.id)
+    assert answer.kind == "Antwort"
+    assert answer.parse_status == "ok"
+    assert len(answer.answers) == 8  # the Stellungnahme answers all 8 questions (read by hand)
+    assert "Stadtjugendausschuss" in answer.answers[0]
+    assert (answer.id, True, False) in notify.calls
