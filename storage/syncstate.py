@@ -45,7 +45,19 @@ async def record_success(state: SyncState, now: datetime, *, new_papers: int = 0
     state.next_attempt_at = None
     state.alert_sent_at = None
     state.papers_new_total += new_papers
-    await state.save()
+    # Only these fields: another holder of this row may have advanced the watermark meanwhile.
+    await state.save(
+        update_fields=[
+            "last_attempt_at",
+            "last_success_at",
+            "first_sync_done",
+            "consecutive_failures",
+            "failing_since",
+            "next_attempt_at",
+            "alert_sent_at",
+            "papers_new_total",
+        ]
+    )
 
 
 async def record_failure(
@@ -59,7 +71,16 @@ async def record_failure(
     if state.failing_since is None:
         state.failing_since = now
     state.next_attempt_at = now + retry_after
-    await state.save()
+    await state.save(
+        update_fields=[
+            "last_attempt_at",
+            "last_error",
+            "last_error_at",
+            "consecutive_failures",
+            "failing_since",
+            "next_attempt_at",
+        ]
+    )
 
 
 async def record_parse_failure(state: SyncState) -> None:

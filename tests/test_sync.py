@@ -93,8 +93,9 @@ async def test_first_sync_then_idle_then_new_paper(
         assert report.kommunen[0].new == 0
         assert report.kommunen[0].updated == 0
         assert await Paper.filter(kommune=kommune).count() == papers
-        paper_requests = sum(count for path, count in server.requests.items() if "/paper" in path)
-        assert paper_requests <= 2
+        for name in ("/paper", "/meeting", "/organization"):
+            requests = sum(count for path, count in server.requests.items() if name in path)
+            assert requests <= 2, (name, requests)
         assert notify.calls == []
 
         # a new inquiry appears: stored, parsed, notified as new (not backfill)
