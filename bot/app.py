@@ -10,11 +10,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import shutil
 import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 from telegram import Update
 from telegram.error import TelegramError
@@ -105,13 +107,75 @@ async def alert_forever(
     clock: Clock,
     interval_s: float,
 ) -> None:
-    """Every `interval_s`: queue meeting alerts, and tell operators once about dead sources."""
+    """Every `interval_s`: queue meeting alerts; tell operators once about dead sources and
+    once about a filling disk."""
+    disk = DiskWatch(database_dir(settings.database_url))
     while True:
         now = clock()
         if await alerts.check_meetings(now, alert_hours=settings.meeting_alert_hours):
             delivery.wake()
         await alert_operators(bot_send, settings.admin_chat_ids, now)
+        warning = disk.check()
+        if warning is not None:
+            log.warning("disk %s", warning)
+            await _tell_operators(bot_send, settings.admin_chat_ids, f"⚠️ {warning}")
         await asyncio.sleep(interval_s)
+
+
+def database_dir(database_url: str) -> Path:
+    """Return the directory whose disk holds the database (SQLite) or the working directory."""
+    if database_url.startswith("sqlite://"):
+        return Path(database_url[len("sqlite://") :]).resolve().parent
+    return Path.cwd()
+
+
+def disk_warning(free_bytes: int, total_bytes: int) -> str | None:
+    """Return the operators' warning when less than 1 GiB or 5 % of the disk is free."""
+    if free_bytes >= min(1 << 30, total_bytes // 20):
+        return None
+    return (
+        f"Nur noch {free_bytes / (1 << 20):.0f} MB frei auf dem Datenträger der Datenbank. "
+        "Ratsbot läuft weiter; bitte Platz schaffen (alte Backups, Logs)."
+    )
+
+
+class DiskWatch:
+    """Warn once when the disk runs low, and again only after it recovered and ran low again."""
+
+    def __init__(self, path: Path, usage: Callable[[Path], tuple[int, int]] | None = None) -> None:
+        self.path = path
+        self._usage = usage or _disk_usage
+        self._warned = False
+
+    def check(self) -> str | None:
+        """Return a warning the first time the disk is low; None otherwise."""
+        try:
+            total, free = self._usage(self.path)
+        except OSError:
+            return None
+        warning = disk_warning(free, total)
+        if warning is None:
+            self._warned = False
+            return None
+        if self._warned:
+            return None
+        self._warned = True
+        return warning
+
+
+def _disk_usage(path: Path) -> tuple[int, int]:
+    usage = shutil.disk_usage(path)
+    return usage.total, usage.free
+
+
+async def _tell_operators(
+    bot_send: Callable[..., Awaitable[object]], admin_chat_ids: Sequence[int], text: str
+) -> None:
+    for chat_id in admin_chat_ids:
+        try:
+            await bot_send(chat_id=chat_id, text=text)
+        except TelegramError as exc:
+            log.warning("operator message to chat=%s failed: %s", chat_id, exc)
 
 
 async def alert_operators(
