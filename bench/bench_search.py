@@ -43,6 +43,8 @@ QUERIES = {
     "rare term": "Hubschrauber",
     "very common term": "Stadt",
     "Aktenzeichen": "2019/0395",
+    "very common + Kommune": "Stadt kommune:Leipzig",
+    "very common + typ/seit": "Stadt typ:Anfrage seit:2024-01-01",
 }
 RUNS = 30
 KINDS = ["Anfrage", "Antwort", "Antrag", "Vorlage", "Informationsvorlage"]
@@ -187,7 +189,7 @@ async def run(sizes: list[int], backends: list[str]) -> str:
         f"Corpus: recombined real fixture texts ({len(pool.titles)} titles, "
         f"{len(pool.paragraphs)} paragraphs, {len(pool.questions)} question sentences); "
         f"{len(KOMMUNEN)} Kommunen; {RUNS} runs per query, limit 10, total counted up to "
-        f"{search.MAX_COUNT}.",
+        f"{search.MAX_COUNT}, the newest {search.RANK_CAP} matches ranked.",
         "",
     ]
     for backend in backends:

@@ -4,12 +4,20 @@ Both backends index the same terms, computed in Python by `storage.textnorm` (fo
 stems in order, plus compound parts), so "Schulen" finds "Schule" and "Grundschule" finds
 "Grundschulsanierung" on SQLite and PostgreSQL alike:
 
-- SQLite: FTS5 table `paper_fts` (rowid = paper id) with columns title, questions, body (stems in
-  order: phrases work) and parts (compound parts, a bag of words); ranked by bm25.
-- PostgreSQL: table `paper_search` (paper_id, tsv) with a GIN index; tsv is
-  `to_tsvector('simple', …)` over the same stems, weighted A title, B questions, C body, D parts.
-  The 'simple' configuration, not 'german': the stems are already German, and 'german' would
-  neither split compounds nor agree with SQLite. Ranked by ts_rank.
+- SQLite: FTS5 table `paper_fts` with columns title, questions, body (stems in order: phrases
+  work), parts (compound parts, a bag of words) and meta (filter tokens "_k<kommune id>",
+  "_t<kind>", which no query word can spell); ranked by bm25. Its rowid is a recency key,
+  date (days) << 32 | paper id, so FTS5 walks matches newest first; `paper_fts_key` maps paper
+  id → key for deletes.
+- PostgreSQL: table `paper_search` (paper_id, tsv, date, kommune_id, kind) with a GIN index on tsv
+  and btree indexes on date and (kommune_id, date); tsv is `to_tsvector('simple', …)` over the
+  same stems, weighted A title, B questions, C body, D parts. The 'simple' configuration, not
+  'german': the stems are already German, and 'german' would neither split compounds nor agree
+  with SQLite. Ranked by ts_rank.
+
+Ranking is relevance, then recency, over at most RANK_CAP candidates: when more papers match, only
+the newest RANK_CAP matches (after the Kommune/kind/date filters) are scored. A rare query is
+ranked over all its matches; a common word ("Stadt") costs a bounded amount of work.
 
 User text never reaches SQL: a SearchQuery holds only [a-z0-9] stems, which are joined into an FTS5
 or tsquery expression passed as a bound parameter. Einwohneranfragen (citizen inquiries): the
@@ -21,7 +29,7 @@ from __future__ import annotations
 import json
 import logging
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -39,22 +47,40 @@ log = logging.getLogger(__name__)
 MAX_INDEXED_CHARS = 200_000
 # Counting stops here: "mehr als 1000 Treffer" is all a chat needs, and counting is the slow part.
 MAX_COUNT = 1000
+# Ranking scores at most this many matches, the newest ones; keep it >= MAX_COUNT so that totals
+# stay what they were (a lower value also lowers the counted total to it).
+RANK_CAP = 2000
+# Bump when the layout of the search tables changes: ensure_index then drops and rebuilds them.
+_SCHEMA_VERSION = 2
+# The low 32 bits of a SQLite FTS rowid are the paper id, the bits above the date (days).
+_ID_BITS = 32
+_ID_MASK = (1 << _ID_BITS) - 1
 SNIPPET_CHARS = 200
 _BATCH = 500
 
-_SQLITE_DDL = (
-    "CREATE VIRTUAL TABLE IF NOT EXISTS paper_fts USING fts5("
-    "title, questions, body, parts, tokenize='ascii', detail=full)",
-    "CREATE TABLE IF NOT EXISTS search_meta (key VARCHAR(50) PRIMARY KEY, value TEXT NOT NULL)",
+_META_DDL = (
+    "CREATE TABLE IF NOT EXISTS search_meta (key VARCHAR(50) PRIMARY KEY, value TEXT NOT NULL)"
 )
+_SQLITE_DDL = (
+    # '_' is a token character only so that the meta tokens cannot be typed: stems are [a-z0-9].
+    "CREATE VIRTUAL TABLE IF NOT EXISTS paper_fts USING fts5("
+    "title, questions, body, parts, meta, tokenize=\"ascii tokenchars '_'\", detail=full)",
+    "CREATE TABLE IF NOT EXISTS paper_fts_key (paper_id INTEGER PRIMARY KEY, key INTEGER NOT NULL)",
+)
+_SQLITE_DROP = ("DROP TABLE IF EXISTS paper_fts", "DROP TABLE IF EXISTS paper_fts_key")
 _PG_DDL = (
     "CREATE TABLE IF NOT EXISTS paper_search ("
-    "paper_id INTEGER PRIMARY KEY REFERENCES paper(id) ON DELETE CASCADE, tsv TSVECTOR NOT NULL)",
+    "paper_id INTEGER PRIMARY KEY REFERENCES paper(id) ON DELETE CASCADE, tsv TSVECTOR NOT NULL, "
+    "date DATE, kommune_id INTEGER NOT NULL, kind VARCHAR(30) NOT NULL)",
     "CREATE INDEX IF NOT EXISTS paper_search_tsv ON paper_search USING GIN (tsv)",
-    "CREATE TABLE IF NOT EXISTS search_meta (key VARCHAR(50) PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS paper_search_date ON paper_search "
+    "(date DESC NULLS LAST, paper_id DESC)",
+    "CREATE INDEX IF NOT EXISTS paper_search_kommune_date ON paper_search "
+    "(kommune_id, date DESC NULLS LAST, paper_id DESC)",
 )
-# bm25 column weights (title, questions, body, parts) and ts_rank weights {D, C, B, A}.
-_BM25 = "bm25(paper_fts, 10.0, 4.0, 1.0, 1.0)"
+_PG_DROP = ("DROP TABLE IF EXISTS paper_search",)
+# bm25 column weights (title, questions, body, parts, meta) and ts_rank weights {D, C, B, A}.
+_BM25 = "bm25(paper_fts, 10.0, 4.0, 1.0, 1.0, 0.0)"
 _PG_WEIGHTS = "'{0.2, 0.2, 0.5, 1.0}'"
 _PG_TSV = (
     "setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B') || "
@@ -112,19 +138,26 @@ def _is_pg(conn: BaseDBAsyncClient) -> bool:
 
 
 def _index_version() -> str:
-    return f"textnorm-{textnorm.VERSION}"
+    return f"textnorm-{textnorm.VERSION}-schema-{_SCHEMA_VERSION}"
 
 
 async def ensure_index() -> None:
-    """Create the dialect-specific search index if absent; rebuild it when its terms changed."""
+    """Create the dialect-specific search index if absent; rebuild it when its terms or layout
+    changed (the old tables are dropped first, so a new layout replaces an old one)."""
     conn = _conn()
-    for ddl in _PG_DDL if _is_pg(conn) else _SQLITE_DDL:
-        await conn.execute_script(ddl)
+    pg = _is_pg(conn)
+    await conn.execute_script(_META_DDL)
     rows = await conn.execute_query_dict(
-        "SELECT value FROM search_meta WHERE key = " + ("$1" if _is_pg(conn) else "?"),
+        "SELECT value FROM search_meta WHERE key = " + ("$1" if pg else "?"),
         ["version"],
     )
-    if rows and rows[0]["value"] == _index_version():
+    current = bool(rows) and rows[0]["value"] == _index_version()
+    if not current:
+        for ddl in _PG_DROP if pg else _SQLITE_DROP:
+            await conn.execute_script(ddl)
+    for ddl in _PG_DDL if pg else _SQLITE_DDL:
+        await conn.execute_script(ddl)
+    if current:
         return
     count = await reindex_all()
     if _is_pg(conn):
@@ -143,7 +176,9 @@ async def reindex_all() -> int:
     """Rebuild the whole search index from the paper table; return the number of papers indexed."""
     conn = _conn()
     await conn.execute_script(
-        "DELETE FROM paper_search" if _is_pg(conn) else "DELETE FROM paper_fts"
+        "DELETE FROM paper_search"
+        if _is_pg(conn)
+        else "DELETE FROM paper_fts; DELETE FROM paper_fts_key"
     )
     last_id, total = 0, 0
     while True:
@@ -192,9 +227,14 @@ async def _delete(conn: BaseDBAsyncClient, paper_ids: list[int]) -> None:
     if _is_pg(conn):
         await conn.execute_query("DELETE FROM paper_search WHERE paper_id = ANY($1)", [paper_ids])
     else:
+        ids = json.dumps(paper_ids)
         await conn.execute_query(
-            "DELETE FROM paper_fts WHERE rowid IN (SELECT value FROM json_each(?))",
-            [json.dumps(paper_ids)],
+            "DELETE FROM paper_fts WHERE rowid IN (SELECT key FROM paper_fts_key "
+            "WHERE paper_id IN (SELECT value FROM json_each(?)))",
+            [ids],
+        )
+        await conn.execute_query(
+            "DELETE FROM paper_fts_key WHERE paper_id IN (SELECT value FROM json_each(?))", [ids]
         )
 
 
@@ -203,25 +243,67 @@ def _paper_rows_sql(conn: BaseDBAsyncClient, where: str) -> str:
     where = where.format("$1" if pg else "?", f="false" if pg else "0")
     return (
         "SELECT p.id, p.title, p.questions, p.summary, p.full_text, p.submitters, "
-        "p.citizen_inquiry FROM paper p WHERE " + where
+        "p.citizen_inquiry, p.date, p.kommune_id, p.kind FROM paper p WHERE " + where
     )
 
 
 async def _write_rows(conn: BaseDBAsyncClient, rows: list[dict[str, Any]]) -> None:
     if not rows:
         return
-    values = [[row["id"], *index_columns(row)] for row in rows]
     if _is_pg(conn):
         await conn.execute_many(
-            f"INSERT INTO paper_search (paper_id, tsv) VALUES ($1, {_PG_TSV}) "
-            "ON CONFLICT (paper_id) DO UPDATE SET tsv = EXCLUDED.tsv",
-            values,
+            f"INSERT INTO paper_search (paper_id, tsv, date, kommune_id, kind) "
+            f"VALUES ($1, {_PG_TSV}, $6, $7, $8) ON CONFLICT (paper_id) DO UPDATE SET "
+            "tsv = EXCLUDED.tsv, date = EXCLUDED.date, kommune_id = EXCLUDED.kommune_id, "
+            "kind = EXCLUDED.kind",
+            [
+                [
+                    row["id"],
+                    *index_columns(row),
+                    _as_date(row["date"]),
+                    row["kommune_id"],
+                    row["kind"],
+                ]
+                for row in rows
+            ],
         )
-    else:
-        await conn.execute_many(
-            "INSERT INTO paper_fts (rowid, title, questions, body, parts) VALUES (?, ?, ?, ?, ?)",
-            values,
-        )
+        return
+    keys = [recency_key(int(row["id"]), _as_date(row["date"])) for row in rows]
+    await conn.execute_many(
+        "INSERT INTO paper_fts (rowid, title, questions, body, parts, meta) "
+        "VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            [key, *index_columns(row), _meta_tokens(row["kommune_id"], row["kind"])]
+            for key, row in zip(keys, rows, strict=True)
+        ],
+    )
+    await conn.execute_many(
+        "INSERT OR REPLACE INTO paper_fts_key (paper_id, key) VALUES (?, ?)",
+        [[row["id"], key] for key, row in zip(keys, rows, strict=True)],
+    )
+
+
+def _as_date(value: Any) -> date | None:
+    if isinstance(value, str):
+        return date.fromisoformat(value[:10])
+    return value if isinstance(value, date) else None
+
+
+def recency_key(paper_id: int, day: date | None) -> int:
+    """Return a paper's SQLite FTS rowid: newer papers sort higher, no date sorts lowest. Pure."""
+    return ((day.toordinal() if day else 0) << _ID_BITS) | paper_id
+
+
+def _kommune_token(kommune_id: int) -> str:
+    return f"_k{kommune_id}"
+
+
+def _kind_token(kind: str) -> str:
+    return "_t" + "".join(c for c in textnorm.fold(kind) if c.isascii() and c.isalnum())
+
+
+def _meta_tokens(kommune_id: Any, kind: Any) -> str:
+    return f"{_kommune_token(int(kommune_id))} {_kind_token(str(kind or ''))}"
 
 
 def _json_list(value: Any) -> list[Any]:
@@ -335,10 +417,13 @@ async def _kommune_id(conn: BaseDBAsyncClient, name: str) -> int:
     raise QueryError(f"Kommune „{name[:60]}“ kenne ich nicht. Bekannt: {known}.")
 
 
-async def search(query: SearchQuery, *, limit: int = 10, offset: int = 0) -> SearchResult:
+async def search(
+    query: SearchQuery, *, limit: int = 10, offset: int = 0, rank_cap: int = RANK_CAP
+) -> SearchResult:
     """Return papers matching a query: an Aktenzeichen's paper first, then relevance, recency.
 
-    Raises QueryError for an unknown Kommune.
+    Only the newest `rank_cap` matches are ranked (and counted). Raises QueryError for an unknown
+    Kommune.
     """
     if query.is_empty or limit <= 0:
         return SearchResult((), 0)
@@ -386,23 +471,22 @@ async def search(query: SearchQuery, *, limit: int = 10, offset: int = 0) -> Sea
     # An Aktenzeichen alone that names a paper means that paper: skip the phrase search for its
     # digits, which is the slowest query there is ("2019" is in most papers).
     only_reference = bool(first) and query.phrases[1:] == () and not query.terms
-    if (positive is not None or query.has_filters) and not (only_reference and not query.prefixes):
-        params = _Params(pg)
-        score, from_where, order = _ranked_sql(pg, params, positive, negative)
-        from_where += filters(params)
-        count_params = list(params.values)
-        page_sql = (
-            f"SELECT p.id, {score} AS score {from_where} ORDER BY {order}"
-            f" LIMIT {params.add(limit + len(first))} OFFSET {params.add(offset)}"
-        )
-        ids = [int(r["id"]) for r in await conn.execute_query_dict(page_sql, params.values)]
-        count_rows = await conn.execute_query_dict(
-            f"SELECT count(*) AS n FROM (SELECT p.id {from_where} LIMIT {MAX_COUNT + 1}) AS m",
-            count_params,
-        )
-        total = int(count_rows[0]["n"])
-        capped = total > MAX_COUNT
-        total = min(total, MAX_COUNT)
+    page = limit + len(first)
+    if only_reference and not query.prefixes:
+        pass
+    elif positive is None and query.has_filters:
+        ids, total, capped = await _filtered(conn, pg, negative, filters, page, offset)
+    elif positive is not None:
+        if pg:
+            ids, matches = await _ranked_pg(
+                conn, positive, negative, filters, kommune_id, query, page, offset, rank_cap
+            )
+        else:
+            ids, matches = await _ranked_sqlite(
+                conn, positive, negative, filters, kommune_id, query, page, offset, rank_cap
+            )
+        total = min(matches, rank_cap, MAX_COUNT)
+        capped = matches > min(rank_cap, MAX_COUNT)
     # The Aktenzeichen's paper need not match the text (its own number is rarely in its text).
     total += len([i for i in first if i not in ids])
     ordered = (first + [i for i in ids if i not in first])[:limit]
@@ -410,43 +494,161 @@ async def search(query: SearchQuery, *, limit: int = 10, offset: int = 0) -> Sea
     return SearchResult(tuple(hits), total, capped)
 
 
-def _ranked_sql(
-    pg: bool, params: _Params, positive: str | None, negative: str | None
-) -> tuple[str, str, str]:
-    """Return (score expression, FROM … WHERE … without filters, ORDER BY) for the text part."""
-    if positive is None:  # filters only: newest first
-        from_where = "FROM paper p WHERE 1 = 1"
-        if negative is not None and pg:
-            from_where += (
-                " AND NOT EXISTS (SELECT 1 FROM paper_search s WHERE s.paper_id = p.id AND "
-                f"s.tsv @@ to_tsquery('simple', {params.add(negative)}))"
-            )
-        elif negative is not None:
-            from_where += (
-                " AND p.id NOT IN (SELECT rowid FROM paper_fts WHERE paper_fts MATCH "
-                f"{params.add(negative)})"
-            )
-        return (
-            "0",
-            from_where,
-            "p.date DESC, p.id DESC" if not pg else ("p.date DESC NULLS LAST, p.id DESC"),
+_Filters = Callable[[_Params], str]
+
+
+async def _filtered(
+    conn: BaseDBAsyncClient,
+    pg: bool,
+    negative: str | None,
+    filters: _Filters,
+    page: int,
+    offset: int,
+) -> tuple[list[int], int, bool]:
+    """Filters without text: newest first; return (ids, total, capped)."""
+    params = _Params(pg)
+    from_where = "FROM paper p WHERE 1 = 1"
+    if negative is not None and pg:
+        from_where += (
+            " AND NOT EXISTS (SELECT 1 FROM paper_search s WHERE s.paper_id = p.id AND "
+            f"s.tsv @@ to_tsquery('simple', {params.add(negative)}))"
         )
-    if pg:
-        q = params.add(positive)
-        from_where = (
-            f"FROM paper_search s JOIN paper p ON p.id = s.paper_id "
-            f"WHERE s.tsv @@ to_tsquery('simple', {q})"
+    elif negative is not None:
+        from_where += (
+            f" AND p.id NOT IN (SELECT rowid & {_ID_MASK} FROM paper_fts WHERE paper_fts MATCH "
+            f"{params.add(negative)})"
         )
-        if negative is not None:
-            from_where += f" AND NOT (s.tsv @@ to_tsquery('simple', {params.add(negative)}))"
-        score = f"ts_rank({_PG_WEIGHTS}, s.tsv, to_tsquery('simple', {q}))"
-        return score, from_where, "score DESC, p.date DESC NULLS LAST, p.id DESC"
-    match = positive if negative is None else f"({positive}) NOT ({negative})"
-    from_where = (
-        "FROM paper_fts JOIN paper p ON p.id = paper_fts.rowid "
-        f"WHERE paper_fts MATCH {params.add(match)}"
+    from_where += filters(params)
+    count_params = list(params.values)
+    order = "p.date DESC NULLS LAST, p.id DESC" if pg else "p.date DESC, p.id DESC"
+    rows = await conn.execute_query_dict(
+        f"SELECT p.id {from_where} ORDER BY {order} "
+        f"LIMIT {params.add(page)} OFFSET {params.add(offset)}",
+        params.values,
     )
-    return _BM25, from_where, "score, p.date DESC, p.id DESC"
+    count_rows = await conn.execute_query_dict(
+        f"SELECT count(*) AS n FROM (SELECT p.id {from_where} LIMIT {MAX_COUNT + 1}) AS m",
+        count_params,
+    )
+    total = int(count_rows[0]["n"])
+    return [int(r["id"]) for r in rows], min(total, MAX_COUNT), total > MAX_COUNT
+
+
+def _sqlite_match(
+    positive: str, negative: str | None, kommune_id: int | None, kinds: Sequence[str]
+) -> str:
+    """Return the FTS5 MATCH text: the query's words and its Kommune/kind filter tokens. Pure."""
+    match = f"({positive})"
+    if kommune_id is not None:
+        match += f' AND meta : "{_kommune_token(kommune_id)}"'
+    if kinds:
+        match += " AND meta : (" + " OR ".join(f'"{_kind_token(k)}"' for k in kinds) + ")"
+    return match if negative is None else f"({match}) NOT ({negative})"
+
+
+async def _ranked_sqlite(
+    conn: BaseDBAsyncClient,
+    positive: str,
+    negative: str | None,
+    filters: _Filters,
+    kommune_id: int | None,
+    query: SearchQuery,
+    page: int,
+    offset: int,
+    rank_cap: int,
+) -> tuple[list[int], int]:
+    """Rank the newest rank_cap matches by bm25, then date; return (page ids, matches ≤ cap+1).
+
+    FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1; the
+    ranking query then reads only rowids above the oldest candidate (an FTS5 rowid range).
+    """
+    match = _sqlite_match(positive, negative, kommune_id, query.kinds)
+    join = f"CROSS JOIN paper p ON p.id = (paper_fts.rowid & {_ID_MASK})"
+    lower = recency_key(0, query.since) if query.since else None
+    params = _Params(False)
+    where = f"WHERE paper_fts MATCH {params.add(match)}"
+    if lower is not None:
+        where += f" AND paper_fts.rowid >= {params.add(lower)}"
+    rows = await conn.execute_query_dict(
+        f"SELECT count(*) AS n, min(k) AS low FROM (SELECT paper_fts.rowid AS k FROM paper_fts "
+        f"{join} {where}{filters(params)} ORDER BY paper_fts.rowid DESC "
+        f"LIMIT {params.add(rank_cap + 1)})",
+        params.values,
+    )
+    matches = int(rows[0]["n"])
+    if matches == 0:
+        return [], 0
+    if matches > rank_cap:
+        lower = int(rows[0]["low"]) + 1
+    params = _Params(False)
+    where = f"WHERE paper_fts MATCH {params.add(match)}"
+    if lower is not None:
+        where += f" AND paper_fts.rowid >= {params.add(lower)}"
+    rows = await conn.execute_query_dict(
+        f"SELECT p.id, {_BM25} AS score FROM paper_fts {join} {where}{filters(params)} "
+        f"ORDER BY score, p.date DESC, p.id DESC "
+        f"LIMIT {params.add(page)} OFFSET {params.add(offset)}",
+        params.values,
+    )
+    return [int(r["id"]) for r in rows], matches
+
+
+async def _ranked_pg(
+    conn: BaseDBAsyncClient,
+    positive: str,
+    negative: str | None,
+    filters: _Filters,
+    kommune_id: int | None,
+    query: SearchQuery,
+    page: int,
+    offset: int,
+    rank_cap: int,
+) -> tuple[list[int], int]:
+    """Rank the newest rank_cap matches by ts_rank, then date; return (page ids, matches ≤ cap+1).
+
+    The candidates come from paper_search alone, in (date, paper_id) order and filtered on its
+    indexed kommune_id/kind/date columns: no paper row is read for them. Only the ranked list is
+    joined with paper (hidden, deleted and all filters again), lazily, until the page is full.
+    """
+    params = _Params(True)
+    q = params.add(positive)
+    where = f"WHERE s.tsv @@ to_tsquery('simple', {q})"
+    if negative is not None:
+        where += f" AND NOT (s.tsv @@ to_tsquery('simple', {params.add(negative)}))"
+    if kommune_id is not None:
+        where += f" AND s.kommune_id = {params.add(kommune_id)}"
+    if query.kinds:
+        where += " AND s.kind IN (" + ", ".join(params.add(k) for k in query.kinds) + ")"
+    if query.since:
+        where += f" AND s.date >= {params.add(query.since)}"
+    source = "paper_search s"
+    if query.faction:  # factions live in paper only: filter the candidates by them too
+        source += " JOIN paper p ON p.id = s.paper_id"
+        where += filters(params)
+    candidates = (
+        f"SELECT s.paper_id, s.tsv, s.date FROM {source} {where} "
+        f"ORDER BY s.date DESC NULLS LAST, s.paper_id DESC LIMIT {params.add(rank_cap + 1)}"
+    )
+    count_values = list(params.values)
+    order = "score DESC, date DESC NULLS LAST, paper_id DESC"
+    sql = (
+        f"WITH c AS MATERIALIZED ({candidates}), "
+        "r AS MATERIALIZED (SELECT x.paper_id, x.date, "
+        f"ts_rank({_PG_WEIGHTS}, x.tsv, to_tsquery('simple', {q})) AS score FROM "
+        f"(SELECT * FROM c ORDER BY date DESC NULLS LAST, paper_id DESC "
+        f"LIMIT {params.add(rank_cap)}) AS x) "
+        "SELECT r.paper_id AS id, (SELECT count(*) FROM c) AS n "
+        f"FROM (SELECT * FROM r ORDER BY {order}) AS r JOIN paper p ON p.id = r.paper_id "
+        f"WHERE 1 = 1{filters(params)} ORDER BY r.{order.replace(', ', ', r.')} "
+        f"LIMIT {params.add(page)} OFFSET {params.add(offset)}"
+    )
+    rows = await conn.execute_query_dict(sql, params.values)
+    if rows:
+        return [int(r["id"]) for r in rows], int(rows[0]["n"])
+    count = await conn.execute_query_dict(
+        f"SELECT count(*) AS n FROM ({candidates}) AS c", count_values
+    )
+    return [], int(count[0]["n"])
 
 
 async def _hits(conn: BaseDBAsyncClient, ids: list[int], query: SearchQuery) -> list[SearchHit]:

@@ -376,3 +376,76 @@ def test_query_replace_keeps_kommune_override() -> None:
     parsed = replace(parse_query("Kita kommune:Leipzig"), kommune="Karlsruhe")
     assert parsed.kommune == "Karlsruhe"
     assert parsed.terms == ("kita",)
+
+
+async def _newest_first(paper_ids: set[int]) -> list[int]:
+    """Return paper ids newest first (date, then id; no date last): the candidate order."""
+    rows = await Paper.filter(id__in=paper_ids).values_list("id", "date")
+    return [i for _, i in sorted(((d or date.min, i) for i, d in rows), reverse=True)]
+
+
+async def test_common_query_ranks_only_the_newest_matches(db_url: str) -> None:
+    """Beyond rank_cap matches only the newest rank_cap are ranked, by relevance, total capped."""
+    await _load_corpus()
+    everything = await search.search(parse_query("Stadt"), limit=1000, rank_cap=100_000)
+    assert 20 < everything.total < search.MAX_COUNT
+    assert not everything.total_capped
+    ranking = [hit.paper_id for hit in everything.hits]
+    newest = set((await _newest_first(set(ranking)))[:5])
+
+    capped = await search.search(parse_query("Stadt"), limit=10, rank_cap=5)
+    assert (capped.total, capped.total_capped) == (5, True)
+    # The same relevance order as the full ranking, restricted to the five newest matches.
+    assert [hit.paper_id for hit in capped.hits] == [i for i in ranking if i in newest]
+    second = await search.search(parse_query("Stadt"), limit=3, offset=3, rank_cap=5)
+    assert [hit.paper_id for hit in second.hits] == [hit.paper_id for hit in capped.hits][3:]
+    assert (second.total, second.total_capped) == (5, True)
+
+
+async def test_rank_cap_applies_after_filters(db_url: str) -> None:
+    """With kommune:/typ:/seit: the cap keeps the newest matches that pass the filters."""
+    await _load_corpus()
+    text = "Stadt kommune:leipzig typ:Antrag seit:2023-01-01"
+    everything = await search.search(parse_query(text), limit=500, rank_cap=100_000)
+    assert everything.total > 4
+    ranking = [hit.paper_id for hit in everything.hits]
+    newest = set((await _newest_first(set(ranking)))[:4])
+    capped = await search.search(parse_query(text), rank_cap=4)
+    assert [hit.paper_id for hit in capped.hits] == [i for i in ranking if i in newest]
+    assert {hit.kommune for hit in capped.hits} == {"Leipzig"}
+    assert {hit.kind for hit in capped.hits} == {"Antrag"}
+
+
+async def test_rare_query_is_ranked_over_all_matches(db_url: str) -> None:
+    """Below the cap the default search ranks every match: the cap changes nothing."""
+    await _load_corpus()
+    for text in ("Hallenbad", '"Tempo 30"', "Kita -Neureut", "Schul*"):
+        full = await search.search(parse_query(text), limit=300, rank_cap=100_000)
+        default = await search.search(parse_query(text), limit=300)
+        assert full.total < search.RANK_CAP, text
+        assert default == full, text
+
+
+async def test_old_index_layout_is_rebuilt(db_url: str) -> None:
+    """An index of an older layout (version mark) is dropped and rebuilt by ensure_index."""
+    from tortoise.connection import get_connection
+
+    ids = await _load_corpus()
+    conn = get_connection("default")
+    if db_url.startswith("sqlite"):
+        await conn.execute_script(
+            "DROP TABLE paper_fts; DROP TABLE paper_fts_key; "
+            "CREATE VIRTUAL TABLE paper_fts USING fts5(title, questions, body, parts); "
+            "UPDATE search_meta SET value = 'textnorm-1' WHERE key = 'version'"
+        )
+    else:
+        await conn.execute_script(
+            "DROP TABLE paper_search; CREATE TABLE paper_search (paper_id INTEGER PRIMARY KEY, "
+            "tsv TSVECTOR NOT NULL); UPDATE search_meta SET value = 'textnorm-1' "
+            "WHERE key = 'version'"
+        )
+    await search.ensure_index()
+    assert (await _refs("2019/0395"))[0] == "2019/0395"
+    assert ids["2019/0395"] in {
+        h.paper_id for h in (await search.search(parse_query("Kitas"))).hits
+    }
