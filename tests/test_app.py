@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
 import signal
 import subprocess
@@ -22,8 +21,7 @@ from fetcher.endpoints import Endpoint
 from storage.models import Paper, SyncState
 from tests.fakes.oparl_server import OParlServer
 from tests.fakes.telegram_api import TelegramAPI
-from tests.fixtures_path import OPARL_FIXTURES
-from tests.pdf_render import render_text
+from tests.karlsruhe_publish import publish_answer, publish_inquiry
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = 4242
@@ -73,25 +71,24 @@ async def _first_sync_done() -> bool:
     return state is not None and state.first_sync_done
 
 
+async def _wait_for_first_sync(timeout_s: float = 60) -> None:
+    deadline = time.monotonic() + timeout_s
+    while not await _first_sync_done():
+        assert time.monotonic() < deadline, "first sync did not finish"
+        await asyncio.sleep(0.2)
+
+
 async def test_run_pushes_a_new_inquiry_to_a_subscriber(
     running: tuple[TelegramAPI, OParlServer, RunContext], tmp_path: Path
 ) -> None:
     """A user subscribes to Karlsruhe's AfD inquiries; a newly published real AfD inquiry arrives
     as a push with its questions; the history of the first sync is not pushed."""
     api, oparl, _ = running
-    deadline = time.monotonic() + 60
-    while not await _first_sync_done():
-        assert time.monotonic() < deadline, "first sync did not finish"
-        await asyncio.sleep(0.2)
+    await _wait_for_first_sync()
     api.user_sends(USER, "/abo Karlsruhe fraktion:AfD")
     confirmation = await api.wait_for_message(USER, timeout=10)
     assert "AfD" in confirmation.text
-    obj = json.loads((OPARL_FIXTURES / "karlsruhe/papers/54457.json").read_text(encoding="utf-8"))
-    text = (OPARL_FIXTURES / "karlsruhe/file-contents/677733.txt").read_text(encoding="utf-8")
-    new = {k: v for k, v in obj.items() if k not in ("id", "created", "modified", "date")}
-    new.pop("auxiliaryFile", None)
-    new["reference"] = "2026/9997"
-    oparl.add_paper(new, pdf_bytes=render_text(text, tmp_path / "new.pdf").read_bytes())
+    publish_inquiry(oparl, "2026/9997", tmp_path)
     push = await api.wait_for_message(USER, lambda m: "2026/9997" in m.text, timeout=30)
     assert "AfD" in push.text
     assert push.text.count("?") >= 8  # the 8 questions counted by hand in 677733.txt
@@ -107,10 +104,7 @@ async def test_run_answers_status_for_admins_only(
 ) -> None:
     """/status shows the source health to an operator and refuses everyone else."""
     api, _, _ = running
-    deadline = time.monotonic() + 60
-    while not await _first_sync_done():
-        assert time.monotonic() < deadline
-        await asyncio.sleep(0.2)
+    await _wait_for_first_sync()
     api.user_sends(ADMIN, "/status")
     report = await api.wait_for_message(ADMIN, timeout=10)
     assert "Ratsbot-Status" in report.text
@@ -125,10 +119,7 @@ async def test_run_hides_a_paper_with_verbergen(
 ) -> None:
     """/verbergen hides a paper from search; `rückgängig` shows it again."""
     api, _, _ = running
-    deadline = time.monotonic() + 60
-    while not await _first_sync_done():
-        assert time.monotonic() < deadline
-        await asyncio.sleep(0.2)
+    await _wait_for_first_sync()
     paper = await Paper.filter(kind="Anfrage").exclude(reference=None).first()
     assert paper is not None
     api.user_sends(ADMIN, f"/verbergen {paper.reference}")
@@ -175,10 +166,7 @@ async def test_meeting_alert_is_delivered(
 ) -> None:
     """A chat subscribed to Karlsruhe gets exactly one alert for a Gemeinderat within 24 h."""
     api, _, _ = running
-    deadline = time.monotonic() + 60
-    while not await _first_sync_done():
-        assert time.monotonic() < deadline
-        await asyncio.sleep(0.2)
+    await _wait_for_first_sync()
     from storage.models import Kommune, Meeting
 
     kommune = await Kommune.get(slug="karlsruhe")
@@ -204,16 +192,8 @@ async def test_answer_reaches_the_chat_that_follows_the_inquiry(
     """A user opens a new inquiry with /anfrage, taps "Antwort abonnieren"; when Karlsruhe adds
     the real Stellungnahme to the paper, the answer message with the answers arrives."""
     api, oparl, _ = running
-    deadline = time.monotonic() + 60
-    while not await _first_sync_done():
-        assert time.monotonic() < deadline
-        await asyncio.sleep(0.2)
-    obj = json.loads((OPARL_FIXTURES / "karlsruhe/papers/54457.json").read_text(encoding="utf-8"))
-    text = (OPARL_FIXTURES / "karlsruhe/file-contents/677733.txt").read_text(encoding="utf-8")
-    new = {k: v for k, v in obj.items() if k not in ("id", "created", "modified", "date")}
-    new.pop("auxiliaryFile", None)
-    new["reference"] = "2026/9994"
-    served = oparl.add_paper(new, pdf_bytes=render_text(text, tmp_path / "q.pdf").read_bytes())
+    await _wait_for_first_sync()
+    served = publish_inquiry(oparl, "2026/9994", tmp_path)
     deadline = time.monotonic() + 30
     while not await Paper.filter(reference="2026/9994", processed=True).exists():
         assert time.monotonic() < deadline, "the new inquiry was not synced"
@@ -223,17 +203,7 @@ async def test_answer_reaches_the_chat_that_follows_the_inquiry(
     query = api.user_clicks_button(USER, message.message_id, "Antwort abonnieren")
     await api.wait_for_answer(query, timeout=10)
 
-    answer_text = (OPARL_FIXTURES / "karlsruhe/file-contents/678136.txt").read_text("utf-8")
-    access = "/oparl/bodies/0001/downloadfiles/a/99940001.pdf"
-    url = oparl.add_file(access, render_text(answer_text, tmp_path / "a.pdf").read_bytes())
-    answer_file = {
-        "id": served["id"] + "/files/answer",
-        "type": "https://schema.oparl.org/1.1/File",
-        "name": "Stellungnahme zur Anfrage",
-        "mimeType": "application/pdf",
-        "accessUrl": url,
-    }
-    oparl.touch_paper(served["id"], auxiliaryFile=[*served["auxiliaryFile"], answer_file])
+    url = publish_answer(oparl, served, tmp_path)
     answer = await api.wait_for_message(USER, lambda m: m.text.startswith("✅"), timeout=30)
     assert "Stadtjugendausschuss" in answer.text  # the first answer, read in 678136.txt
     assert url in answer.link_urls()

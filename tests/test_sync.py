@@ -16,7 +16,7 @@ from fetcher.parsepool import ParserPool
 from storage.models import File, Kommune, Meeting, Organization, Paper, SyncState
 from tests.fakes.oparl_server import Faults, OParlServer
 from tests.fixtures_path import OPARL_FIXTURES
-from tests.pdf_render import render_text
+from tests.karlsruhe_publish import publish_answer, publish_inquiry
 
 
 class NotifyLog:
@@ -41,13 +41,6 @@ async def _service(
 ) -> SyncService:
     endpoint = Endpoint(name="Stadt Karlsruhe", slug="karlsruhe", system_urls=(server.system_url,))
     return SyncService(http, parser, [endpoint], notify=notify, first_sync_since=date(2026, 1, 1))
-
-
-def _real_inquiry_text() -> tuple[dict[str, object], str]:
-    """Return the real Karlsruhe inquiry 2026/0297 (OParl JSON) and its real extracted text."""
-    obj = json.loads((OPARL_FIXTURES / "karlsruhe/papers/54457.json").read_text(encoding="utf-8"))
-    text = (OPARL_FIXTURES / "karlsruhe/file-contents/677733.txt").read_text(encoding="utf-8")
-    return obj, text
 
 
 async def test_first_sync_then_idle_then_new_paper(
@@ -99,12 +92,7 @@ async def test_first_sync_then_idle_then_new_paper(
         assert notify.calls == []
 
         # a new inquiry appears: stored, parsed, notified as new (not backfill)
-        obj, text = _real_inquiry_text()
-        new = dict(obj)
-        for key in ("id", "created", "modified", "date", "auxiliaryFile", "mainFile"):
-            new.pop(key, None)
-        new["reference"] = "2026/9999"
-        server.add_paper(new, pdf_bytes=render_text(text, tmp_path / "new.pdf").read_bytes())
+        publish_inquiry(server, "2026/9999", tmp_path)
         report = await service.sync_all()
         assert report.kommunen[0].new == 1
         stored = await Paper.get(reference="2026/9999")
@@ -191,11 +179,7 @@ async def test_each_fault_loses_and_duplicates_nothing(
             setattr(faults, fault, True)
         first = await service.sync_all()
         assert first.kommunen[0].ok, first.kommunen[0].error
-        obj, text = _real_inquiry_text()
-        new = {k: v for k, v in obj.items() if k not in ("id", "created", "modified", "date")}
-        new.pop("auxiliaryFile", None)
-        new["reference"] = "2026/9998"
-        server.add_paper(new, pdf_bytes=render_text(text, tmp_path / "n.pdf").read_bytes())
+        publish_inquiry(server, "2026/9998", tmp_path)
         if fault in ("truncate_next", "fail_next", "hang_next"):
             setattr(faults, fault, 2)
         second = await service.sync_all()
@@ -292,26 +276,12 @@ async def test_sessionnet_answer_file_becomes_an_answer_to_its_inquiry(
         assert old_answer.kind == "Antwort"
         assert (old_answer.id, True, False) not in notify.calls
 
-        obj, text = _real_inquiry_text()
-        new = {k: v for k, v in obj.items() if k not in ("id", "created", "modified", "date")}
-        new.pop("auxiliaryFile", None)
-        new["reference"] = "2026/9995"
-        served = server.add_paper(new, pdf_bytes=render_text(text, tmp_path / "q.pdf").read_bytes())
+        served = publish_inquiry(server, "2026/9995", tmp_path)
         await service.sync_all()
         inquiry = await Paper.get(reference="2026/9995")
         assert not await Paper.filter(answer_to_id=inquiry.id).exists()
 
-        answer_text = (OPARL_FIXTURES / "karlsruhe/file-contents/678136.txt").read_text("utf-8")
-        access = "/oparl/bodies/0001/downloadfiles/a/99950001.pdf"
-        url = server.add_file(access, render_text(answer_text, tmp_path / "a.pdf").read_bytes())
-        answer_file = {
-            "id": served["id"] + "/files/answer",
-            "type": "https://schema.oparl.org/1.1/File",
-            "name": "Stellungnahme zur Anfrage",
-            "mimeType": "application/pdf",
-            "accessUrl": url,
-        }
-        server.touch_paper(served["id"], auxiliaryFile=[*served["auxiliaryFile"], answer_file])
+        publish_answer(server, served, tmp_path)
         notify.calls.clear()
         await service.sync_all()
     answer = await Paper.get(answer_to_id=inquiry.id)
