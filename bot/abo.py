@@ -44,6 +44,7 @@ from storage.subscriptions import (
     delete_subscription,
     get_or_create_chat,
     list_subscriptions,
+    set_weekly_preview,
 )
 
 log = logging.getLogger(__name__)
@@ -129,7 +130,10 @@ def _labels(subscriptions: list[Subscription]) -> list[tuple[int, str]]:
 
 
 async def _list_message(chat_id: int) -> RenderedMessage:
-    return replies.subscriptions_list(_labels(await list_subscriptions(chat_id)))
+    return replies.subscriptions_list(
+        _labels(await list_subscriptions(chat_id)),
+        weekly_preview=await lookup.weekly_preview(chat_id),
+    )
 
 
 async def abos_command(update: Update, context: Context) -> None:
@@ -165,6 +169,12 @@ async def abo_button(update: Update, context: Context) -> None:
         return
     if verb in ("d", "u", "sk"):
         await _change_subscription(update, context, verb, callback)
+        return
+    if verb == "wk":
+        on = kb.int_arg(callback) == 1
+        await set_weekly_preview(chat.id, on)
+        await answer(query, t.WEEKLY_ON if on else t.WEEKLY_OFF)
+        await edit(query, await _list_message(chat.id))
         return
     if verb == "x":
         await answer(query)

@@ -14,6 +14,7 @@ messages (`follow:`, `similar:`, `open:`, `search:`).
     a:y:<kref>[:<fslug>]  subscribe
     a:x                 cancel
     a:l                 list the chat's subscriptions (as /abos)
+    a:wk:<0|1>          weekly preview of meetings off / on (from /abos)
     a:d:<id> / a:u:<id> delete a subscription (from /abos / undo on the confirmation)
     a:sk:<id>:<word>    replace a faction subscription by the keyword it was typed as
     stop:y / stop:n     /stop confirmed or cancelled

@@ -14,7 +14,15 @@ from bot.abo_parse import KommuneRef
 from fetcher.classify import normalise_reference
 from fetcher.endpoints import load_endpoints
 from fetcher.factions import all_factions, canonical_faction
-from storage.models import AgendaItem, Kommune, Meeting, Organization, Paper, Subscription
+from storage.models import (
+    AgendaItem,
+    Chat,
+    Kommune,
+    Meeting,
+    Organization,
+    Paper,
+    Subscription,
+)
 
 # A Kommune row made before its first sync (someone subscribed to a bundled Kommune). The sync
 # finds it by slug (storage.records.upsert_kommune) and replaces this id by the Body's.
@@ -111,6 +119,11 @@ async def chat_kommune_ids(chat_id: int) -> list[int]:
         .values_list("kommune_id", flat=True)
     )
     return list(dict.fromkeys(int(i) for i in ids))  # type: ignore[call-overload]
+
+
+async def weekly_preview(chat_id: int) -> bool:
+    """Return whether the chat gets the Monday preview of the week's meetings."""
+    return await Chat.filter(chat_id=chat_id, weekly_preview=True).exists()
 
 
 async def count_subscriptions(chat_id: int) -> int:

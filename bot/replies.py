@@ -218,8 +218,11 @@ def keyword_prompt(ref: KommuneRef | None, group: bool) -> RenderedMessage:
     return RenderedMessage(text)
 
 
-def subscriptions_list(items: Sequence[tuple[int, str]]) -> RenderedMessage:
-    """Return /abos: the chat's subscriptions (id, label), each with a delete button."""
+def subscriptions_list(
+    items: Sequence[tuple[int, str]], *, weekly_preview: bool = False
+) -> RenderedMessage:
+    """Return /abos: the chat's subscriptions (id, label), each with a delete button, and the
+    switch for the weekly preview (Monday morning: this week's meetings)."""
     if not items:
         return plain(t.ABOS_NONE, ((Button(t.BUTTON_START_ABO, kb.data(kb.ABO, "w")),),))
     lines = [f"<b>{_fmt(t.ABOS_TITLE, n=len(items))}</b>", ""]
@@ -233,11 +236,16 @@ def subscriptions_list(items: Sequence[tuple[int, str]]) -> RenderedMessage:
         )
         for n, (sid, label) in enumerate(items, start=1)
     )
+    weekly = (
+        Button(t.BUTTON_WEEKLY_OFF, kb.data(kb.ABO, "wk", 0))
+        if weekly_preview
+        else Button(t.BUTTON_WEEKLY_ON, kb.data(kb.ABO, "wk", 1))
+    )
     text = "\n".join(lines)
     while not fits(text) and len(lines) > 4:  # hundreds of subscriptions: keep the buttons
         lines.pop(-3)
         text = "\n".join(lines)
-    return RenderedMessage(text, rows[:100])
+    return RenderedMessage(text, (*rows[:99], (weekly,)))
 
 
 def stop_confirm() -> RenderedMessage:

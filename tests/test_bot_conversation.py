@@ -455,6 +455,17 @@ async def test_guided_abo_keyboard_and_deep_links(
     assert "Ihre Abos (3)" in listing.text
     assert "2. Stadt Karlsruhe · Stichwort „Radverkehr“ · Anfragen und Antworten" in listing.text
 
+    # The weekly preview of meetings is a switch under /abos.
+    switched = await press(api, listing, t.BUTTON_WEEKLY_ON)
+    assert switched.text == t.WEEKLY_ON
+    await api.wait_until(
+        lambda: bool(listing.buttons) and listing.buttons[-1][0].text == t.BUTTON_WEEKLY_OFF
+    )
+    assert await Chat.filter(chat_id=PRIVATE, weekly_preview=True).exists()
+    await press(api, listing, t.BUTTON_WEEKLY_OFF)
+    await api.wait_until(lambda: listing.buttons[-1][0].text == t.BUTTON_WEEKLY_ON)
+    assert not await Chat.filter(chat_id=PRIVATE, weekly_preview=True).exists()
+
     # Deep links (t.me/<bot>?start=…) subscribe at once; unknown payloads just say hello.
     created = await say(api, PRIVATE, "/start leipzig-gruene")
     assert created.text.startswith(
