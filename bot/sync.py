@@ -258,6 +258,10 @@ class SyncService:
                 "organization",
                 self._sync_organizations(client, kommune, lists.organization),
             )
+        if lists.person:
+            await self._optional_list(
+                kommune, "person", self._sync_persons(client, kommune, lists.person)
+            )
         if lists.paper:
             await self._sync_papers(client, kommune, lists.paper, report)
         await self._finish_unprocessed(client, kommune, report)
@@ -288,6 +292,15 @@ class SyncService:
         async for page in client.iter_organizations(url, modified_since=since):
             for org in page.items:
                 await records.upsert_organization(kommune, org)
+        await syncstate.advance_watermark(state, started)
+
+    async def _sync_persons(self, client: OParlClient, kommune: Kommune, url: str) -> None:
+        state = await syncstate.get_state(kommune.slug, "person")
+        since = syncstate.since_for(state)
+        started = self.clock()
+        async for page in client.iter_persons(url, modified_since=since):
+            for person in page.items:
+                await records.upsert_person(kommune, person)
         await syncstate.advance_watermark(state, started)
 
     def _first_sync_cutoff(self) -> date:

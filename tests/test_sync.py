@@ -13,7 +13,7 @@ from bot.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
-from storage.models import File, Kommune, Meeting, Organization, Paper, SyncState
+from storage.models import File, Kommune, Meeting, Organization, Paper, Person, SyncState
 from tests.fakes.oparl_server import Faults, OParlServer
 from tests.fixtures_path import OPARL_FIXTURES
 from tests.karlsruhe_publish import publish_answer, publish_inquiry
@@ -290,3 +290,21 @@ async def test_sessionnet_answer_file_becomes_an_answer_to_its_inquiry(
     assert len(answer.answers) == 8  # the Stellungnahme answers all 8 questions (read by hand)
     assert "Stadtjugendausschuss" in answer.answers[0]
     assert (answer.id, True, False) in notify.calls
+
+
+async def test_sternberg_huertgenwald_syncs_factions_persons_and_recent_papers(
+    sqlite_db: str, parser: ParserPool
+) -> None:
+    """The real Hürtgenwald crawl (Sternberg, OParl 1.0): its 5 factions, its council members and
+    the papers of the first-sync window are stored; an idle re-poll stores nothing new."""
+    async with OParlServer("huertgenwald") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+        endpoint = Endpoint("Gemeinde Hürtgenwald", "huertgenwald", (server.system_url,))
+        service = SyncService(http, parser, [endpoint], first_sync_since=date(2021, 6, 1))
+        first = await service.sync_all()
+        assert first.kommunen[0].ok, first.kommunen[0].error
+        again = await service.sync_all()
+    assert again.kommunen[0].new == 0
+    factions = await Organization.exclude(faction=None).values_list("faction", flat=True)
+    assert len(factions) == 5  # SOURCES.md: "organizations incl. 5 factions"
+    assert await Person.all().count() > 20
+    assert first.kommunen[0].new == await Paper.all().count() > 0
