@@ -13,12 +13,12 @@ import asyncio
 import logging
 import sys
 import time
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import suppress
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.notify import Notifier
 from fetcher import model
@@ -26,7 +26,7 @@ from fetcher.classify import normalise_reference
 from fetcher.download import NotPdf
 from fetcher.endpoints import Endpoint, load_endpoints, parse_endpoint_setting, slugify
 from fetcher.http import FetchError, HttpClient, TooLarge
-from fetcher.oparl import BodyLists, OParlClient
+from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
 from storage import records, syncstate
 from storage.models import File, Kommune, Paper, SyncState
@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 # notify(paper_id, created=…, backfill=…) → rows queued; bot.notify.Notifier.on_paper_stored.
 Notify = Callable[..., Awaitable[int]]
 Clock = Callable[[], datetime]
+T = TypeVar("T")
 
 FIRST_SYNC_DAYS = 90
 MAX_RETRY_PAUSE = timedelta(hours=6)
@@ -252,15 +253,27 @@ class SyncService:
     ) -> None:
         # Papers are what matters: a broken organization or meeting list (ALLRIS net serves
         # some lists as 404/HTML) is recorded on that list's SyncState and does not stop them.
-        if lists.organization:
+        if org_url := lists.organization:
             await self._optional_list(
                 kommune,
                 "organization",
-                self._sync_organizations(client, kommune, lists.organization),
+                self._sync_directory(
+                    kommune,
+                    "organization",
+                    lambda since: client.iter_organizations(org_url, modified_since=since),
+                    records.upsert_organization,
+                ),
             )
-        if lists.person:
+        if person_url := lists.person:
             await self._optional_list(
-                kommune, "person", self._sync_persons(client, kommune, lists.person)
+                kommune,
+                "person",
+                self._sync_directory(
+                    kommune,
+                    "person",
+                    lambda since: client.iter_persons(person_url, modified_since=since),
+                    records.upsert_person,
+                ),
             )
         if lists.paper:
             await self._sync_papers(client, kommune, lists.paper, report)
@@ -285,22 +298,19 @@ class SyncService:
         await syncstate.record_success(state, self.clock())
         return result or 0
 
-    async def _sync_organizations(self, client: OParlClient, kommune: Kommune, url: str) -> None:
-        state = await syncstate.get_state(kommune.slug, "organization")
-        since = syncstate.since_for(state)
+    async def _sync_directory(
+        self,
+        kommune: Kommune,
+        list_name: str,
+        pages: Callable[[datetime | None], AsyncIterator[ListPage[T]]],
+        store: Callable[[Kommune, T], Awaitable[object]],
+    ) -> None:
+        """Upsert a list's objects changed since its watermark (organizations, persons)."""
+        state = await syncstate.get_state(kommune.slug, list_name)
         started = self.clock()
-        async for page in client.iter_organizations(url, modified_since=since):
-            for org in page.items:
-                await records.upsert_organization(kommune, org)
-        await syncstate.advance_watermark(state, started)
-
-    async def _sync_persons(self, client: OParlClient, kommune: Kommune, url: str) -> None:
-        state = await syncstate.get_state(kommune.slug, "person")
-        since = syncstate.since_for(state)
-        started = self.clock()
-        async for page in client.iter_persons(url, modified_since=since):
-            for person in page.items:
-                await records.upsert_person(kommune, person)
+        async for page in pages(syncstate.since_for(state)):
+            for item in page.items:
+                await store(kommune, item)
         await syncstate.advance_watermark(state, started)
 
     def _first_sync_cutoff(self) -> date:
