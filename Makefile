@@ -21,8 +21,8 @@ test: install lint typecheck
 	.ci/with-postgres $(BIN)/python -m pytest -q
 
 lint: install
-	$(BIN)/ruff check bot fetcher storage tests bench
-	$(BIN)/ruff format --check bot fetcher storage tests bench
+	$(BIN)/ruff check bot fetcher storage standins tests bench
+	$(BIN)/ruff format --check bot fetcher storage standins tests bench
 
 typecheck: install
 	$(BIN)/mypy

@@ -18,11 +18,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from standins.telegram_api import TelegramAPI
 from storage import outbox
 from storage.db import close_db, open_db
 from storage.models import Chat, Kommune, Paper
 from storage.outbox import OutboxItem
-from tests.fakes.telegram_api import TelegramAPI
 
 ROOT = Path(__file__).resolve().parents[1]
 CHATS = 10_000

@@ -17,10 +17,10 @@ import time
 from contextlib import AsyncExitStack
 from pathlib import Path
 
+from standins.oparl_server import OParlServer
+from standins.telegram_api import TelegramAPI
 from storage.db import close_db, open_db
 from storage.models import Chat, Kommune, Subscription, SyncState
-from tests.fakes.oparl_server import OParlServer
-from tests.fakes.telegram_api import TelegramAPI
 
 ROOT = Path(__file__).resolve().parents[1]
 

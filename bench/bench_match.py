@@ -17,10 +17,10 @@ import statistics
 import sys
 import time
 
-from bot.matching import PaperFacts, SubscriptionIndex, matching_chats, paper_facts
+from bot.pipeline.matching import PaperFacts, SubscriptionIndex, matching_chats, paper_facts
 from fetcher.factions import all_factions
+from standins.fixtures import TEXT_FIXTURES
 from storage.subscriptions import SubscriptionRow
-from tests.fixtures_path import TEXT_FIXTURES
 
 SIZES = (1_000, 10_000, 100_000)
 KOMMUNES = 40

@@ -26,7 +26,7 @@ import pypdfium2 as pdfium
 from fetcher.classify import is_citizen_inquiry, kind_from_paper_type
 from fetcher.parse import parse_pdf_file, parse_text
 from fetcher.parsepool import ParserPool
-from tests.fixtures_path import OPARL_FIXTURES, PDF_FIXTURES, TEXT_FIXTURES
+from standins.fixtures import OPARL_FIXTURES, PDF_FIXTURES, TEXT_FIXTURES
 
 
 def _pages(path: Path) -> int:

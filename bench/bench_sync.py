@@ -14,13 +14,13 @@ from collections import Counter
 from datetime import date
 from pathlib import Path
 
-from bot.sync import SyncService
+from bot.pipeline.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
+from standins.oparl_server import Faults, OParlServer
 from storage.db import close_db, open_db
 from storage.models import Paper
-from tests.fakes.oparl_server import Faults, OParlServer
 
 
 def _list_of(path: str) -> str:

@@ -21,14 +21,14 @@ from pathlib import Path
 from telegram import Update
 from telegram.error import TelegramError
 
-from bot import alerts
-from bot.admin import register_admin_handlers
-from bot.app_build import build_application, set_commands
+from bot.chat.admin import register_admin_handlers
+from bot.chat.application import build_application, set_commands
 from bot.config import Settings
-from bot.delivery import DeliveryConfig, DeliveryWorker
-from bot.notify import Notifier
-from bot.status import render_source_alert
-from bot.sync import SyncService, configured_endpoints
+from bot.ops.status import render_source_alert
+from bot.pipeline import alerts
+from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker
+from bot.pipeline.notify import Notifier
+from bot.pipeline.sync import SyncService, configured_endpoints
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient
 from fetcher.parsepool import ParserPool

@@ -124,13 +124,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return run_forever(settings)
     if args.command == "fetch":
-        from bot.sync import fetch_command
+        from bot.pipeline.sync import fetch_command
 
         return asyncio.run(
             fetch_command(settings, once=args.once, since=args.since, kommune=args.kommune)
         )
     if args.command == "search":
-        from bot.search_cli import search_command
+        from bot.ops.search_cli import search_command
 
         return asyncio.run(
             search_command(
@@ -138,11 +138,11 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             )
         )
     if args.command == "demo":
-        from bot.demo import demo_command
+        from bot.demo.runner import demo_command
 
         return demo_command(settings, script=args.script)
     if args.command == "status":
-        from bot.status import status_command
+        from bot.ops.status import status_command
 
         return asyncio.run(status_command(settings, as_json=args.json))
     raise AssertionError(args.command)

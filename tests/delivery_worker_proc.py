@@ -17,7 +17,7 @@ import logging
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot.delivery import DeliveryConfig, DeliveryWorker
+from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker
 from storage.db import close_db, open_db
 
 

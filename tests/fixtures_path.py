@@ -1,12 +1,5 @@
-"""Where the shared real fixtures live (../shared beside the clone). No I/O besides path lookup."""
+"""Where the shared real fixtures live (../shared beside the clone); see standins.fixtures."""
 
-from __future__ import annotations
+from standins.fixtures import FIXTURES, OPARL_FIXTURES, PDF_FIXTURES, SHARED, TEXT_FIXTURES
 
-import os
-from pathlib import Path
-
-SHARED = Path(os.environ.get("RATSBOT_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
-FIXTURES = SHARED / "fixtures"
-OPARL_FIXTURES = FIXTURES / "oparl"
-PDF_FIXTURES = FIXTURES / "pdfs"
-TEXT_FIXTURES = FIXTURES / "texts"
+__all__ = ["FIXTURES", "OPARL_FIXTURES", "PDF_FIXTURES", "SHARED", "TEXT_FIXTURES"]

@@ -11,9 +11,9 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.fakes.oparl_server import OParlServer
+from standins.oparl_server import OParlServer
+from standins.pdf_render import render_text
 from tests.fixtures_path import OPARL_FIXTURES
-from tests.pdf_render import render_text
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
 

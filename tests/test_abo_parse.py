@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot import keyboards as kb
-from bot.abo_parse import (
+from bot.chat.abo_parse import (
     AboProblem,
     AboRequest,
     KommuneRef,
@@ -15,6 +14,7 @@ from bot.abo_parse import (
     parse_deep_link,
     parse_kind,
 )
+from bot.messages import keyboards as kb
 from fetcher.endpoints import load_endpoints
 
 GRUENE = "Bündnis 90/Die Grünen"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
-from bot.alerts import check_meetings, moved_kind, previous_start, render_meeting_row
+from bot.pipeline.alerts import check_meetings, moved_kind, previous_start, render_meeting_row
 from storage import outbox
 from storage.models import AgendaItem, Chat, Kommune, Meeting, Notification, Paper
 from storage.subscriptions import add_subscription, get_or_create_chat, set_weekly_preview

@@ -16,11 +16,11 @@ import pytest
 
 from bot.app import RunContext, RunOptions, run
 from bot.config import Settings
-from bot.delivery import DeliveryConfig
+from bot.pipeline.delivery import DeliveryConfig
 from fetcher.endpoints import Endpoint
+from standins.oparl_server import OParlServer
+from standins.telegram_api import TelegramAPI
 from storage.models import Paper, SyncState
-from tests.fakes.oparl_server import OParlServer
-from tests.fakes.telegram_api import TelegramAPI
 from tests.karlsruhe_publish import publish_answer, publish_inquiry
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -3,8 +3,8 @@
 Papers come from real council documents (Leipzig: the seed inquiry F-00724/14 and the
 stadtratmonitor texts; Karlsruhe: captured OParl papers, file texts and meetings) and go through
 the real pipeline: fetcher.oparl → storage.records.upsert_paper / apply_parsed (which index them
-with storage.search.index_paper) and upsert_meeting. Pushes go through bot.notify and
-bot.delivery against the same stand-in.
+with storage.search.index_paper) and upsert_meeting. Pushes go through bot.pipeline.notify and
+bot.pipeline.delivery against the same stand-in.
 """
 
 from __future__ import annotations
@@ -21,18 +21,18 @@ import pytest
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import CommandHandler
 
-from bot import chat_texts as t
-from bot.app_build import RatsbotApplication, build_application
-from bot.commands import BOT_COMMANDS, set_commands
-from bot.delivery import DeliveryWorker
-from bot.notify import Notifier
+from bot.chat.application import RatsbotApplication, build_application
+from bot.chat.commands import BOT_COMMANDS, set_commands
+from bot.messages import chat_texts as t
+from bot.pipeline.delivery import DeliveryWorker
+from bot.pipeline.notify import Notifier
 from fetcher import model
 from fetcher.oparl import meeting_from_json, paper_from_json
 from fetcher.parse import parse_text
+from standins.telegram_api import CallbackAnswer, RecordedMessage, TelegramAPI
+from standins.telegram_html import parse_html
 from storage.models import AnswerFollow, Chat, Kommune, Paper, Subscription
 from storage.records import apply_parsed, upsert_meeting, upsert_paper
-from tests.fakes.telegram_api import CallbackAnswer, RecordedMessage, TelegramAPI
-from tests.fakes.telegram_html import parse_html
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"

@@ -16,14 +16,14 @@ import pytest
 from telegram import Bot
 from telegram.request import HTTPXRequest
 
-from bot.alerts import check_meetings, render_meeting_row
-from bot.delivery import DeliveryConfig, DeliveryWorker
+from bot.pipeline.alerts import check_meetings, render_meeting_row
+from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker
+from standins.telegram_api import FloodLimits, TelegramAPI
 from storage import outbox
 from storage.db import close_db, open_db
 from storage.models import AgendaItem, Chat, Kommune, Meeting, Notification, Paper, Subscription
 from storage.outbox import OutboxItem
 from storage.subscriptions import add_subscription, get_or_create_chat
-from tests.fakes.telegram_api import FloodLimits, TelegramAPI
 
 ROOT = Path(__file__).resolve().parents[1]
 # Fast limits so the tests take seconds; the pacing logic is the same as with the defaults.

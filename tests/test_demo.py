@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.demo_chat import (
+from bot.demo.texts import (
     Input,
     ShownButton,
     classify_input,

@@ -12,7 +12,7 @@ import pytest
 from fetcher.download import NotPdf, download_pdf, pdf_problem
 from fetcher.http import FetchError, HttpClient, RetryPolicy, TooLarge
 from fetcher.oparl import OParlClient
-from tests.fakes.oparl_server import OParlServer
+from standins.oparl_server import OParlServer
 
 # Karlsruhe paper 2024/1420 ("Planungen zur Umgestaltung der Steinkreuzstraße …"); its inquiry
 # PDF is file 663803, rendered by the local server from file-contents/663803.txt.

@@ -22,7 +22,7 @@ from fetcher.http import (
     SourceUnavailable,
     parse_retry_after,
 )
-from tests.fakes.oparl_server import Faults, OParlServer
+from standins.oparl_server import Faults, OParlServer
 
 
 class Probe:

@@ -9,13 +9,13 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from bot.sync import SyncService
+from bot.pipeline.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
+from standins.oparl_server import Faults, OParlServer
 from storage import syncstate
 from storage.models import Paper
-from tests.fakes.oparl_server import Faults, OParlServer
 
 KOMMUNEN = 4
 ROUNDS = 3

@@ -8,7 +8,7 @@ from typing import Any
 
 import pytest
 
-from bot.matching import (
+from bot.pipeline.matching import (
     PaperFacts,
     SubscriptionIndex,
     matching_chats,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.notify import Notifier
+from bot.pipeline.notify import Notifier
 from storage import outbox
 from storage.models import Kommune, Notification, Paper
 from storage.outbox import OutboxItem

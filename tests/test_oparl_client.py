@@ -19,7 +19,7 @@ from fetcher.oparl import (
     previous_page_url,
     with_filters,
 )
-from tests.fakes.oparl_server import OParlServer
+from standins.oparl_server import OParlServer
 
 BERLIN = ZoneInfo("Europe/Berlin")
 KA_PAPERS = 600  # papers in shared/fixtures/oparl/karlsruhe/papers

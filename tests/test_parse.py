@@ -17,8 +17,8 @@ from pathlib import Path
 
 from fetcher.model import ConsultationInfo, ParsedDocument
 from fetcher.parse import format_parsed, parse_pdf_file, summarise
+from standins.pdf_render import render_text
 from tests.fixtures_path import OPARL_FIXTURES, PDF_FIXTURES, TEXT_FIXTURES
-from tests.pdf_render import render_text
 
 
 @cache

@@ -11,8 +11,8 @@ import pytest
 from fpdf import FPDF
 
 from fetcher.parse import parse_pdf_file
+from standins.pdf_render import FONT, render_pdf, render_text
 from tests.fixtures_path import OPARL_FIXTURES
-from tests.pdf_render import FONT, render_pdf, render_text
 
 _INQUIRY = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "676309.txt"
 

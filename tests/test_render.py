@@ -1,4 +1,4 @@
-"""Tests for bot/render.py with real inquiries from Leipzig and Karlsruhe. Reads fixtures only."""
+"""Tests for bot/messages/render.py with real inquiries from Leipzig and Karlsruhe. Reads fixtures only."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot import texts
-from bot.render import (
+from bot.messages import texts
+from bot.messages.render import (
     MAX_MESSAGE_LENGTH,
     Button,
     MeetingView,
@@ -27,7 +27,7 @@ from bot.render import (
     render_meeting_moved,
     render_search_results,
 )
-from tests.fakes.telegram_html import ParsedText, parse_html, utf16_len
+from standins.telegram_html import ParsedText, parse_html, utf16_len
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 BERLIN = ZoneInfo("Europe/Berlin")
@@ -598,7 +598,7 @@ def test_every_callback_data_fits_64_bytes() -> None:
 
 
 def test_texts_module_is_only_strings() -> None:
-    """bot/texts.py holds only strings (and tables of them), so it can be proofread alone."""
+    """bot/messages/texts.py holds only strings (and tables of them), so it can be proofread alone."""
     values = [v for k, v in vars(texts).items() if k.isupper()]
     assert values
     for value in values:

@@ -354,7 +354,7 @@ async def test_cli_search_text(db_url: str, capsys: pytest.CaptureFixture[str]) 
     if not db_url.startswith("sqlite"):
         pytest.skip("one backend is enough for the output format")
     from bot.config import Settings
-    from bot.search_cli import search_command
+    from bot.ops.search_cli import search_command
     from storage.db import close_db
 
     await _load_corpus()

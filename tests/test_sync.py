@@ -9,12 +9,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.sync import SyncService
+from bot.pipeline.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
+from standins.oparl_server import Faults, OParlServer
 from storage.models import File, Kommune, Meeting, Organization, Paper, Person, SyncState
-from tests.fakes.oparl_server import Faults, OParlServer
 from tests.fixtures_path import OPARL_FIXTURES
 from tests.karlsruhe_publish import publish_answer, publish_inquiry
 

@@ -45,8 +45,8 @@ from telegram.ext import (
 )
 from telegram.request import HTTPXRequest
 
-from tests.fakes.telegram_api import FloodLimits, TelegramAPI
-from tests.fakes.telegram_html import HTMLParseError, parse_html
+from standins.telegram_api import FloodLimits, TelegramAPI
+from standins.telegram_html import HTMLParseError, parse_html
 
 PRIVATE = 4242
 REPO_ROOT = Path(__file__).resolve().parents[1]
@@ -514,9 +514,9 @@ async def test_http_control_api(api: TelegramAPI) -> None:
 
 
 async def test_runs_standalone() -> None:
-    """`python -m tests.fakes.telegram_api --port 0` serves getMe until interrupted."""
+    """`python -m standins.telegram_api --port 0` serves getMe until interrupted."""
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "tests.fakes.telegram_api", "--port", "0",
+        sys.executable, "-m", "standins.telegram_api", "--port", "0",
         stdout=asyncio.subprocess.PIPE, cwd=REPO_ROOT,
     )  # fmt: skip
     try:

@@ -1,7 +1,7 @@
 """Render what the chat commands answer (HTML text plus buttons as plain data). Pure, no I/O.
 
-The German wording is in bot/chat_texts.py; every value is escaped here. Pushed messages
-(inquiries, answers, search hits) are rendered by bot/render.py.
+The German wording is in bot/messages/chat_texts.py; every value is escaped here. Pushed messages
+(inquiries, answers, search hits) are rendered by bot/messages/render.py.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ import math
 from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
-from bot import chat_texts as t
-from bot import keyboards as kb
-from bot.abo_parse import AboProblem, AboRequest, KommuneRef
-from bot.render import Button, MeetingView, RenderedMessage, fits
+from bot.chat.abo_parse import AboProblem, AboRequest, KommuneRef
+from bot.messages import chat_texts as t
+from bot.messages import keyboards as kb
+from bot.messages.render import Button, MeetingView, RenderedMessage, fits
 from fetcher.factions import faction_slug
 
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -1,12 +1,11 @@
 """What the demo's local OParl servers publish, built from the real fixtures. I/O: reads fixtures,
 writes PDFs.
 
-Leipzig is served as its old ALLRIS net endpoint (tests/fakes/oparl_server.py), extended with
+Leipzig is served as its old ALLRIS net endpoint (standins/oparl_server.py), extended with
 real Leipzig papers of May 2023 (CodeforLeipzig/stadtratmonitor: their full PDF text, rendered
 into PDFs) as history, and — during the demo — the real inquiry F-00724/14 of Fraktion
 Bündnis 90/Die Grünen (the product's seed document) and a Ratsversammlung that treats it.
-Karlsruhe is the real Somacos fixture as it is. Needs the repository root on sys.path
-(bot/demo.py puts it there) because the servers live in tests/.
+Karlsruhe is the real Somacos fixture as it is.
 """
 
 from __future__ import annotations
@@ -20,9 +19,9 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from fetcher.endpoints import Endpoint
-from tests.fakes.oparl_server import OParlServer
-from tests.fixtures_path import TEXT_FIXTURES
-from tests.pdf_render import render_text
+from standins.fixtures import TEXT_FIXTURES
+from standins.oparl_server import OParlServer
+from standins.pdf_render import render_text
 
 BERLIN = ZoneInfo("Europe/Berlin")
 LEIPZIG = Endpoint(name="Stadt Leipzig", slug="leipzig", system_urls=())

@@ -22,10 +22,10 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
-from bot import chat_texts as t
-from bot.delivery import to_markup
-from bot.render import RenderedMessage
-from bot.replies import plain
+from bot.messages import chat_texts as t
+from bot.messages.render import RenderedMessage
+from bot.messages.replies import plain
+from bot.pipeline.delivery import to_markup
 
 log = logging.getLogger(__name__)
 

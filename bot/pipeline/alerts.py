@@ -28,11 +28,11 @@ from datetime import UTC, date, datetime, time, timedelta
 from typing import cast
 from zoneinfo import ZoneInfo
 
-from bot import render
-from bot.matching import SubscriptionIndex, matching_chats
-from bot.notify import facts_of
-from bot.render import RenderedMessage
-from bot.views import answering_consultation, fk_id, meeting_view, paper_view
+from bot.messages import render
+from bot.messages.render import RenderedMessage
+from bot.messages.views import answering_consultation, fk_id, meeting_view, paper_view
+from bot.pipeline.matching import SubscriptionIndex, matching_chats
+from bot.pipeline.notify import facts_of
 from storage import outbox
 from storage.models import (
     AgendaItem,
@@ -56,7 +56,7 @@ _INQUIRY_LOOKBACK = timedelta(days=120)
 _STAMP = "%y%m%d%H%M"  # kind "moved:2503121800:2503111800" fits Notification.kind (30 chars)
 _TOLD = (outbox.SENT, outbox.INFLIGHT)
 
-# German user texts of the weekly preview (belong in bot/texts.py + bot/render.py; see report).
+# German user texts of the weekly preview (belong in bot/messages/texts.py + bot/messages/render.py; see report).
 WEEKLY_HEADLINE = "🗓 Sitzungen diese Woche"
 WEEKLY_NONE = "Diese Woche sind keine Sitzungen angekündigt."
 

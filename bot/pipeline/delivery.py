@@ -49,9 +49,9 @@ from telegram.error import (
 )
 from telegram.warnings import PTBDeprecationWarning
 
-from bot import render
-from bot.render import RenderedMessage
-from bot.views import answer_view, fk_id, paper_view
+from bot.messages import render
+from bot.messages.render import RenderedMessage
+from bot.messages.views import answer_view, fk_id, paper_view
 from storage import outbox
 from storage.models import Paper
 from storage.outbox import OutboxRow
@@ -104,7 +104,7 @@ if TYPE_CHECKING:
 
 
 MeetingRenderer = Callable[[OutboxRow], Awaitable[RenderedMessage | None]]
-"""Renders a meeting/weekly row for its chat (bot.alerts.render_meeting_row); None = skip it."""
+"""Renders a meeting/weekly row for its chat (alerts.render_meeting_row); None = skip it."""
 
 
 @dataclass(frozen=True)
@@ -275,7 +275,7 @@ class DeliveryWorker:
         now: Callable[[], datetime] = _utcnow,
         rng: random.Random | None = None,
     ) -> None:
-        """Configure; `render_meeting` renders meeting and weekly rows (bot.alerts)."""
+        """Configure; `render_meeting` renders meeting and weekly rows (bot.pipeline.alerts)."""
         self._sender = sender
         self.config = config or DeliveryConfig()
         self._render_meeting = render_meeting

@@ -1,6 +1,6 @@
 """Reading papers and meetings (I/O): /suche, /anfrage, /termine and the buttons on papers.
 
-A search's paging buttons carry only the page ("search:2", bot/render.py); the query is kept in
+A search's paging buttons carry only the page ("search:2", bot/messages/render.py); the query is kept in
 `chat_data` under the result message's id (the last few per chat). After a restart the
 "weitere" button answers that the search has expired.
 """
@@ -13,11 +13,12 @@ from typing import Any
 
 from telegram import Update
 
-from bot import chat_texts as t
-from bot import lookup, replies
-from bot.abo_parse import match_kommune, unknown_kommune
-from bot.chat_io import Context, answer, command_text, config_of, edit, refuse_non_admin, send
-from bot.render import (
+from bot.chat import lookup
+from bot.chat.abo_parse import match_kommune, unknown_kommune
+from bot.chat.respond import Context, answer, command_text, config_of, edit, refuse_non_admin, send
+from bot.messages import chat_texts as t
+from bot.messages import replies
+from bot.messages.render import (
     CB_FOLLOW,
     CB_OPEN,
     CB_SEARCH_PAGE,
@@ -30,7 +31,7 @@ from bot.render import (
     render_inquiry,
     render_search_results,
 )
-from bot.views import answer_view, meeting_view, paper_view
+from bot.messages.views import answer_view, meeting_view, paper_view
 from storage.models import Paper
 from storage.query import QueryError, SearchQuery, parse_query
 from storage.search import SearchHit, search

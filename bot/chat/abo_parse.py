@@ -26,7 +26,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot import chat_texts as t
+from bot.messages import chat_texts as t
 from fetcher.endpoints import slugify
 from fetcher.factions import all_factions, canonical_faction, faction_slug
 from storage.textnorm import fold, query_stems

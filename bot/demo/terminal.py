@@ -9,7 +9,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 
-from bot import demo_chat as c
+from bot.demo import texts as c
 
 
 class Terminal:

@@ -11,7 +11,7 @@ from telegram import Update
 from telegram.constants import ParseMode
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes
 
-from bot.status import render_status_html
+from bot.ops.status import render_status_html
 from storage.health import health, set_hidden
 
 log = logging.getLogger(__name__)

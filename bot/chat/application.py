@@ -24,8 +24,8 @@ from telegram.ext import (
     JobQueue,
 )
 
-from bot.chat_io import CONFIG_KEY, HandlerConfig
-from bot.commands import BOT_COMMANDS, register_handlers, set_commands
+from bot.chat.commands import BOT_COMMANDS, register_handlers, set_commands
+from bot.chat.respond import CONFIG_KEY, HandlerConfig
 
 __all__ = ["BOT_COMMANDS", "RatsbotApplication", "build_application", "set_commands"]
 
@@ -74,6 +74,6 @@ def build_application(
     admins = frozenset(admin_chat_ids)
     config = HandlerConfig(admins, clock) if clock is not None else HandlerConfig(admins)
     application.bot_data[CONFIG_KEY] = config
-    application.bot_data[ADMIN_CHAT_IDS_KEY] = tuple(config.admin_chat_ids)  # bot/admin.py reads it
+    application.bot_data[ADMIN_CHAT_IDS_KEY] = tuple(config.admin_chat_ids)  # bot/chat/admin.py reads it
     register_handlers(application, extra_handlers=extra_handlers)
     return application

@@ -1,7 +1,7 @@
 """The callback data of the bot's own buttons (subscribe wizard, /abos, /stop). Pure, no I/O.
 
 Short ASCII verbs and ids, never names, within Telegram's 64 bytes
-(https://core.telegram.org/bots/api#inlinekeyboardbutton); bot/render.py owns the buttons of pushed
+(https://core.telegram.org/bots/api#inlinekeyboardbutton); bot/messages/render.py owns the buttons of pushed
 messages (`follow:`, `similar:`, `open:`, `search:`).
 
     a:w                 start the wizard (Kommune picker, page 1)
@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.abo_parse import KommuneRef
+from bot.chat.abo_parse import KommuneRef
 
 MAX_CALLBACK_BYTES = 64
 EVERY_KOMMUNE = "*"

@@ -18,14 +18,14 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 
-from bot.matching import (
+from bot.messages.views import fk_id
+from bot.pipeline.matching import (
     PaperFacts,
     SubscriptionIndex,
     matching_chats,
     merge_facts,
     paper_facts,
 )
-from bot.views import fk_id
 from storage import outbox
 from storage.models import AnswerFollow, Chat, Notification, Paper
 from storage.outbox import OutboxItem

@@ -11,13 +11,13 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from bot.render import MeetingView, PaperView
+from bot.messages.render import MeetingView, PaperView
 from storage.models import Meeting, Paper
 
 # The consultation that answers an inquiry (Leipzig: "Ratsversammlung 14.06.2023 schriftliche
 # Beantwortung"); otherwise the last one listed is the one that decides.
 _ANSWERING_ROLE = "beantwortung"
-# Shown for a meeting without a name (German user text; belongs in bot/texts.py).
+# Shown for a meeting without a name (German user text; belongs in bot/messages/texts.py).
 UNNAMED_MEETING = "Sitzung"
 
 

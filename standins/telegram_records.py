@@ -1,6 +1,6 @@
 """Values the Telegram Bot API stand-in records and is configured with. Pure, no I/O.
 
-Kept apart from the server (tests/fakes/telegram_api.py), which re-exports them.
+Kept apart from the server (standins/telegram_api.py), which re-exports them.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """`ratsbot demo` (I/O): the real bot against local OParl and Telegram stand-ins, chatted with from
 the terminal.
 
-Starts the local OParl servers (tests/fakes: Leipzig's ALLRIS net endpoint extended with real
+Starts the local OParl servers (standins/: Leipzig's ALLRIS net endpoint extended with real
 papers, Karlsruhe's real fixture) and the local Bot API stand-in, runs `bot.app.run` against
 them on a fresh SQLite file under data/demo/ (or RATSBOT_DEMO_DIR), and turns what the person
 types into the stand-in's user messages and button presses. `--script FILE` plays the same
@@ -20,11 +20,10 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from bot import demo_chat as c
 from bot.config import Settings
+from bot.demo import texts as c
 from bot.logs import RedactingFormatter
 
-REPO_ROOT = Path(__file__).resolve().parents[1]
 DEMO_DIR_ENV = "RATSBOT_DEMO_DIR"
 DEMO_FILES = ("ratsbot.sqlite3", "ratsbot.sqlite3-wal", "ratsbot.sqlite3-shm", "ratsbot.log")
 # The demo drives polls itself (startup, !neu, !sitzung); the background poll stays out of the way.
@@ -45,7 +44,7 @@ def demo_command(settings: Settings, *, script: Path | None = None) -> int:
             print(c.SCRIPT_MISSING.format(path=script), file=sys.stderr)
             return 2
         lines = c.script_lines(script.read_text("utf-8"))
-    problem = prepare_imports()
+    problem = missing_prerequisite()
     if problem is not None:
         print(problem, file=sys.stderr)
         return 2
@@ -60,11 +59,9 @@ def demo_command(settings: Settings, *, script: Path | None = None) -> int:
         return 0
 
 
-def prepare_imports() -> str | None:
-    """Put the repository root on sys.path (the stand-ins live in tests/); return a problem."""
-    if str(REPO_ROOT) not in sys.path:
-        sys.path.insert(0, str(REPO_ROOT))
-    from tests.fixtures_path import FIXTURES
+def missing_prerequisite() -> str | None:
+    """Return what the demo lacks (the shared fixtures, fpdf2), or None."""
+    from standins.fixtures import FIXTURES
 
     if not (FIXTURES / "oparl").is_dir() or not (FIXTURES / "texts").is_dir():
         return c.FIXTURES_MISSING.format(path=FIXTURES)
@@ -122,12 +119,12 @@ def demo_settings(api_url: str, token: str, data_dir: Path) -> Settings:
 
 
 async def _demo(data_dir: Path, lines: list[str] | None) -> int:
-    from bot import demo_data
     from bot.app import RunOptions, run
-    from bot.demo_session import Session
-    from bot.demo_terminal import Terminal
-    from tests.fakes.oparl_server import OParlServer
-    from tests.fakes.telegram_api import TelegramAPI
+    from bot.demo import data as demo_data
+    from bot.demo.session import Session
+    from bot.demo.terminal import Terminal
+    from standins.oparl_server import OParlServer
+    from standins.telegram_api import TelegramAPI
 
     out = Terminal(interactive=lines is None)
     out.say(c.INTRO)

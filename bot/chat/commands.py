@@ -1,8 +1,8 @@
 """The chat's command table (I/O): /start, /hilfe, /stop, fallbacks, the error handler, wiring.
 
 `register_handlers` adds every handler to one PTB Application; `set_commands` publishes the
-German command list (setMyCommands). Handlers for /abo and /abos live in bot/abo.py, reading
-papers in bot/browse.py.
+German command list (setMyCommands). Handlers for /abo and /abos live in bot/chat/abo.py, reading
+papers in bot/chat/browse.py.
 """
 
 from __future__ import annotations
@@ -21,10 +21,8 @@ from telegram.ext import (
     filters,
 )
 
-from bot import abo, browse, replies
-from bot import chat_texts as t
-from bot import keyboards as kb
-from bot.chat_io import (
+from bot.chat import abo, browse
+from bot.chat.respond import (
     CONFIG_KEY,
     Context,
     HandlerConfig,
@@ -36,6 +34,9 @@ from bot.chat_io import (
     send,
     send_text,
 )
+from bot.messages import chat_texts as t
+from bot.messages import keyboards as kb
+from bot.messages import replies
 from storage.subscriptions import delete_chat_data, get_or_create_chat
 
 log = logging.getLogger(__name__)

@@ -20,7 +20,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from bot.notify import Notifier
+from bot.pipeline.notify import Notifier
 from fetcher import model
 from fetcher.classify import normalise_reference
 from fetcher.download import NotPdf
@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-# notify(paper_id, created=…, backfill=…) → rows queued; bot.notify.Notifier.on_paper_stored.
+# notify(paper_id, created=…, backfill=…) → rows queued; notify.Notifier.on_paper_stored.
 Notify = Callable[..., Awaitable[int]]
 Clock = Callable[[], datetime]
 T = TypeVar("T")

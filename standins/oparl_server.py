@@ -11,7 +11,7 @@ ordering, PDFs and the faults real servers show (OPARL-NOTES.md §5.7):
     leipzig-allris-net ALLRIS net, OParl 1.0: Leipzig's old System/Body and a real papers.asp page
 
 Use as `async with OParlServer("karlsruhe") as server: …` (port 0) or standalone for the demo:
-`python -m tests.fakes.oparl_server --dataset karlsruhe --port 8081 [--latency-ms 50]`. Standalone,
+`python -m standins.oparl_server --dataset karlsruhe --port 8081 [--latency-ms 50]`. Standalone,
 `POST /_admin/papers` (JSON paper, optional "pdf_text") publishes a new paper,
 `POST /_admin/faults` (JSON fields of Faults) switches faults, `GET /_admin/requests` counts.
 
@@ -38,7 +38,7 @@ from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
-from tests.fixtures_path import OPARL_FIXTURES
+from standins.fixtures import OPARL_FIXTURES
 
 TOKEN = "http://oparl.invalid"
 BERLIN = ZoneInfo("Europe/Berlin")

@@ -1,6 +1,6 @@
 """Subscribing (I/O): /abo with arguments or as a guided keyboard, deep links, /abos, deleting.
 
-The keyboard keeps its state in the callback data (bot/keyboards.py); only the keyword step
+The keyboard keeps its state in the callback data (bot/messages/keyboards.py); only the keyword step
 remembers, in `chat_data`, that the next text of that user is the keyword. That memory is lost
 on a restart, which costs the user one retyped word.
 """
@@ -13,10 +13,8 @@ from datetime import datetime, timedelta
 
 from telegram import Update
 
-from bot import chat_texts as t
-from bot import keyboards as kb
-from bot import lookup, replies
-from bot.abo_parse import (
+from bot.chat import lookup
+from bot.chat.abo_parse import (
     AboProblem,
     AboRequest,
     KommuneRef,
@@ -24,7 +22,7 @@ from bot.abo_parse import (
     parse_abo,
     parse_deep_link,
 )
-from bot.chat_io import (
+from bot.chat.respond import (
     Context,
     answer,
     command_text,
@@ -35,7 +33,10 @@ from bot.chat_io import (
     send,
     send_text,
 )
-from bot.render import RenderedMessage
+from bot.messages import chat_texts as t
+from bot.messages import keyboards as kb
+from bot.messages import replies
+from bot.messages.render import RenderedMessage
 from fetcher.factions import all_factions, faction_slug
 from storage.models import Subscription
 from storage.subscriptions import (

@@ -1,8 +1,6 @@
 """The demo's chat session (I/O): typed lines to the Telegram stand-in, bot messages to the
 terminal, and the demo's own actions (publishing on the local OParl server, polling at once).
 
-Imports the stand-ins from tests/ (through bot.demo_data): bot/demo.py puts the repository root
-on sys.path before importing this module.
 """
 
 from __future__ import annotations
@@ -15,15 +13,15 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from bot import demo_chat as c
-from bot import demo_data
-from bot.demo_terminal import LineReader, Terminal
+from bot.demo import data as demo_data
+from bot.demo import texts as c
+from bot.demo.terminal import LineReader, Terminal
 from storage.models import Meeting, Notification, Paper
 
 if TYPE_CHECKING:
     from bot.app import RunContext
-    from tests.fakes.oparl_server import OParlServer
-    from tests.fakes.telegram_api import RecordedMessage, TelegramAPI
+    from standins.oparl_server import OParlServer
+    from standins.telegram_api import RecordedMessage, TelegramAPI
 
 log = logging.getLogger(__name__)
 

@@ -10,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from datetime import datetime
 
-from bot.abo_parse import KommuneRef
+from bot.chat.abo_parse import KommuneRef
 from fetcher.classify import normalise_reference
 from fetcher.endpoints import load_endpoints
 from fetcher.factions import all_factions, canonical_faction

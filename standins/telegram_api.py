@@ -13,7 +13,7 @@ over `/_control/*`) act as a user: send a text, press a button, block the bot.
         api.user_sends(42, "/start")
         reply = await api.wait_for_message(42)
 
-Standalone for the demo: `python -m tests.fakes.telegram_api --port 8081`.
+Standalone for the demo: `python -m standins.telegram_api --port 8081`.
 Wire details it mirrors: /work/shared/TELEGRAM-NOTES.md §1 (and https://core.telegram.org/bots/api).
 """
 
@@ -36,7 +36,7 @@ from typing import Any
 
 from aiohttp import web
 
-from tests.fakes.telegram_html import (
+from standins.telegram_html import (
     MAX_TEXT_LENGTH,
     HTMLParseError,
     ParsedText,
@@ -44,7 +44,7 @@ from tests.fakes.telegram_html import (
     plain_text,
     utf16_len,
 )
-from tests.fakes.telegram_records import (
+from standins.telegram_records import (
     ApiError,
     Button,
     Call,

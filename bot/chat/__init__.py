@@ -1,0 +1,1 @@
+"""Telegram chat handlers: commands, subscribing, browsing, operator commands."""

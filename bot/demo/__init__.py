@@ -1,0 +1,1 @@
+"""`ratsbot demo`: the real bot against the local stand-ins, chatted with in a terminal."""

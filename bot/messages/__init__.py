@@ -1,0 +1,1 @@
+"""What users read: pure rendering, German texts, keyboards. No I/O."""

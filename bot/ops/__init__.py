@@ -1,0 +1,1 @@
+"""Operator tools: status and the search command line."""

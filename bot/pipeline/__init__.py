@@ -1,0 +1,1 @@
+"""The push pipeline: sync → notify → match → deliver, and meeting alerts."""
