@@ -1,4 +1,4 @@
-"""Tests for bot/messages/render.py with real inquiries from Leipzig and Karlsruhe. Reads fixtures only."""
+"""Tests for bot/messages/render.py on real Leipzig and Karlsruhe inquiries. Reads fixtures."""
 
 from __future__ import annotations
 
@@ -598,7 +598,7 @@ def test_every_callback_data_fits_64_bytes() -> None:
 
 
 def test_texts_module_is_only_strings() -> None:
-    """bot/messages/texts.py holds only strings (and tables of them), so it can be proofread alone."""
+    """bot/messages/texts.py holds only strings (and tables of them): it can be proofread alone."""
     values = [v for k, v in vars(texts).items() if k.isupper()]
     assert values
     for value in values:

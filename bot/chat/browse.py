@@ -1,7 +1,7 @@
 """Reading papers and meetings (I/O): /suche, /anfrage, /termine and the buttons on papers.
 
-A search's paging buttons carry only the page ("search:2", bot/messages/render.py); the query is kept in
-`chat_data` under the result message's id (the last few per chat). After a restart the
+A search's paging buttons carry only the page ("search:2", bot/messages/render.py); the query is
+kept in `chat_data` under the result message's id (the last few per chat). After a restart the
 "weitere" button answers that the search has expired.
 """
 

@@ -1,7 +1,8 @@
 """Every German text the chat commands answer with, in one place for proofreading. Pure data.
 
-Plain text with `str.format` placeholders: bot/messages/replies.py HTML-escapes a template and its values
-and adds the markup. Pushed messages (inquiries, answers, meetings) live in bot/messages/texts.py.
+Plain text with `str.format` placeholders: bot/messages/replies.py HTML-escapes a template and its
+values and adds the markup. Pushed messages (inquiries, answers, meetings) live in
+bot/messages/texts.py.
 Address form: "Sie".
 """
 

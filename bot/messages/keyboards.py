@@ -1,8 +1,8 @@
 """The callback data of the bot's own buttons (subscribe wizard, /abos, /stop). Pure, no I/O.
 
 Short ASCII verbs and ids, never names, within Telegram's 64 bytes
-(https://core.telegram.org/bots/api#inlinekeyboardbutton); bot/messages/render.py owns the buttons of pushed
-messages (`follow:`, `similar:`, `open:`, `search:`).
+(https://core.telegram.org/bots/api#inlinekeyboardbutton); bot/messages/render.py owns the buttons
+of pushed messages (`follow:`, `similar:`, `open:`, `search:`).
 
     a:w                 start the wizard (Kommune picker, page 1)
     a:p:<page>          Kommune picker, another page

@@ -1,10 +1,10 @@
 """Render what users read (Telegram HTML parse mode) from plain view values. Pure, no I/O.
 
 Every value that comes from a document goes through `html.escape`; German wording lives in
-bot/messages/texts.py. Messages never exceed Telegram's 4096 characters: the limit applies to the text
-after entity parsing (https://core.telegram.org/bots/api#sendmessage), which is never longer than
-the HTML source, so the source itself is kept within 4096 UTF-16 code units (the unit the Bot API
-counts offsets in). Buttons are plain data; bot/ turns them into an InlineKeyboardMarkup.
+bot/messages/texts.py. Messages never exceed Telegram's 4096 characters: the limit applies to the
+text after entity parsing (https://core.telegram.org/bots/api#sendmessage), which is never longer
+than the HTML source, so the source itself is kept within 4096 UTF-16 code units (the unit the Bot
+API counts offsets in). Buttons are plain data; bot/ turns them into an InlineKeyboardMarkup.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Every German text a user reads in a pushed message, in one place for proofreading. Pure data.
 
-Plain text with `str.format` placeholders. bot/messages/render.py HTML-escapes a template *and* the values,
-so a text here may contain "&", "<" or quotes freely; markup (bold, links) is added by render.py.
+Plain text with `str.format` placeholders. bot/messages/render.py HTML-escapes a template *and* the
+values, so a text here may contain "&", "<" or quotes freely; markup (bold, links) is added by
+render.py.
 Address form: "Sie".
 """
 
