@@ -64,9 +64,10 @@ def test_every_entry_has_a_source_line() -> None:
 
 
 def test_split_sizes() -> None:
-    """Both splits hold documents, and no Kommune appears in both (check Kommunen stay unseen)."""
+    """Both splits hold documents; no Kommune is in both (Landtag papers are split by document)."""
     dev = {item.label["kommune"] for item in corpus_items("dev")}
     check = {item.label["kommune"] for item in corpus_items("check")}
     assert dev
     assert check
-    assert not dev & check
+    shared = {name for name in dev & check if "(Landtag)" not in name}
+    assert not shared
