@@ -1,6 +1,9 @@
 # Ratsbot: every task is one make target. `make demo` and `make test` set everything up themselves.
 PYTHON ?= python3
 VENV := .venv
+# pytest-xdist workers: most tests wait on local servers, subprocesses and databases, so more
+# workers than the 2 cores of a developer machine still pay (docs/benchmarks.md, "Test loop").
+TEST_WORKERS ?= 4
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
@@ -18,7 +21,7 @@ demo: install
 	$(BIN)/ratsbot demo
 
 test: install lint typecheck
-	.ci/with-postgres $(BIN)/python -m pytest -q
+	.ci/with-postgres $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 lint: install
 	$(BIN)/ruff check bot fetcher storage standins tests bench
@@ -28,7 +31,7 @@ typecheck: install
 	$(BIN)/mypy
 
 pytest: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadgroup
 
 bench: install
 	.ci/with-postgres $(BIN)/python -m bench

@@ -23,6 +23,9 @@ from bot.demo.texts import (
 )
 from tests.fixtures_path import TEXT_FIXTURES
 
+# Under pytest-xdist (`make test`): one worker plays the scripted demo once for the whole module.
+pytestmark = pytest.mark.xdist_group("demo")
+
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "docs" / "demo-script.txt"
 SEED = TEXT_FIXTURES / "politik-bei-uns-leipzig-F-00724-14.txt"
