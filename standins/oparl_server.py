@@ -34,15 +34,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit
-from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
+from fetcher.clock import BERLIN
 from standins.fixtures import OPARL_FIXTURES
 from standins.pdf_cache import cached_pdf
 
 TOKEN = "http://oparl.invalid"
-BERLIN = ZoneInfo("Europe/Berlin")
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 

@@ -24,9 +24,6 @@ from storage.query import QueryError, parse_query
 from tests.conftest import BACKENDS, Templates, open_copy
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
-# Under pytest-xdist (`make test`): one worker builds the corpus template once per backend.
-pytestmark = pytest.mark.xdist_group("search")
-
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
 LEIPZIG = TEXT_FIXTURES / "leipzig" / "stadtratmonitor-input.json"
 ROOT = Path(__file__).resolve().parents[1]
