@@ -26,6 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from storage.db import close_db, open_db
+from tests.installed import Installed, build_and_install
 
 POSTGRES_URL = os.environ.get("RATSBOT_TEST_POSTGRES_URL")
 
@@ -163,3 +164,9 @@ async def sqlite_db(templates: Templates, tmp_path: Path) -> AsyncIterator[str]:
     """Yield the URL of a fresh, migrated SQLite database (for tests that need only one backend)."""
     async with open_copy(templates, "sqlite", tmp_path) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """Build the wheel and install it into a fresh venv outside the repository (once)."""
+    return build_and_install(tmp_path_factory.mktemp("wheel"))
