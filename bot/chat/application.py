@@ -1,7 +1,7 @@
 """Build the PTB Application with Ratsbot's handlers (no I/O until the caller starts it).
 
 The same code runs against https://api.telegram.org and the local stand-in: only `base_url` and
-`base_file_url` differ (/work/shared/TELEGRAM-NOTES.md §1.1). The composition root (bot/app.py)
+`base_file_url` differ (../shared/TELEGRAM-NOTES.md §1.1). The composition root (bot/app.py)
 owns the lifecycle and calls `set_commands` once the bot is initialised.
 """
 
