@@ -157,12 +157,6 @@ async def follow_paper(chat_id: int, paper_id: int) -> bool:
     return True
 
 
-async def unfollow_paper(chat_id: int, paper_id: int) -> bool:
-    """Stop waiting for the answer to an inquiry; False if the chat did not follow it."""
-    deleted = await AnswerFollow.filter(chat__chat_id=chat_id, paper_id=paper_id).delete()
-    return bool(deleted)
-
-
 async def set_weekly_preview(chat_id: int, on: bool) -> None:
     """Switch the Monday preview of the week's meetings on or off for a chat."""
     chat = await get_or_create_chat(chat_id)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 
@@ -32,11 +32,13 @@ from bot.messages.render import (
     render_search_results,
 )
 from bot.messages.views import answer_view, meeting_view, paper_view
-from storage.models import Paper
 from storage.query import QueryError, SearchQuery, parse_query
 from storage.search import SearchHit, search
 from storage.subscriptions import follow_paper
 from storage.textnorm import query_stems
+
+if TYPE_CHECKING:
+    from storage.models import Paper
 
 log = logging.getLogger(__name__)
 
