@@ -44,8 +44,10 @@ from storage.subscriptions import (
     add_subscription,
     delete_subscription,
     get_or_create_chat,
+    list_follows,
     list_subscriptions,
     set_weekly_preview,
+    unfollow_paper,
 )
 
 log = logging.getLogger(__name__)
@@ -118,30 +120,38 @@ async def subscribe_deep_link(update: Update, context: Context, payload: str) ->
     return True
 
 
-def _labels(subscriptions: list[Subscription]) -> list[tuple[int, str]]:
-    return [
-        (
-            int(s.id),
-            replies.subscription_label(
-                s.kommune.name if s.kommune else None, s.faction, s.keyword, s.kind
-            ),
+def _labels(subscriptions: list[Subscription]) -> list[tuple[int, str, str]]:
+    rows = []
+    for s in subscriptions:
+        kommune = s.kommune.name if s.kommune else None
+        rows.append(
+            (
+                int(s.id),
+                replies.subscription_label(kommune, s.faction, s.keyword, s.kind),
+                replies.button_label(kommune, s.faction, s.keyword, s.kind),
+            )
         )
-        for s in subscriptions
+    return rows
+
+
+async def _list_message(chat_id: int, *, group: bool = False) -> RenderedMessage:
+    follows = [
+        (f.paper_id, replies.follow_label(f.reference, f.title))
+        for f in await list_follows(chat_id)
     ]
-
-
-async def _list_message(chat_id: int) -> RenderedMessage:
     return replies.subscriptions_list(
         _labels(await list_subscriptions(chat_id)),
         weekly_preview=await lookup.weekly_preview(chat_id),
+        follows=follows,
+        group=group,
     )
 
 
 async def abos_command(update: Update, context: Context) -> None:
-    """/abos: the chat's subscriptions, each with a delete button."""
+    """/abos: the chat's subscriptions and followed inquiries, each with a remove button."""
     chat = update.effective_chat
     assert chat is not None
-    await send(update, context, await _list_message(chat.id))
+    await send(update, context, await _list_message(chat.id, group=is_group(update)))
 
 
 def _faction_by_slug(slug: str, choices: list[str]) -> str | None:
@@ -164,9 +174,15 @@ async def abo_button(update: Update, context: Context) -> None:
     verb = callback.verb
     if verb == "l":
         await answer(query)
-        await send(update, context, await _list_message(chat.id))
+        await send(update, context, await _list_message(chat.id, group=is_group(update)))
         return
     if await refuse_non_admin(update, context):
+        return
+    if verb == "uf":
+        paper_id = kb.int_arg(callback)
+        stopped = paper_id is not None and await unfollow_paper(chat.id, paper_id)
+        await answer(query, t.UNFOLLOWED if stopped else t.BUTTON_STALE)
+        await edit(query, await _list_message(chat.id, group=is_group(update)))
         return
     if verb in ("d", "u", "sk"):
         await _change_subscription(update, context, verb, callback)
@@ -175,7 +191,7 @@ async def abo_button(update: Update, context: Context) -> None:
         on = kb.int_arg(callback) == 1
         await set_weekly_preview(chat.id, on)
         await answer(query, t.WEEKLY_ON if on else t.WEEKLY_OFF)
-        await edit(query, await _list_message(chat.id))
+        await edit(query, await _list_message(chat.id, group=is_group(update)))
         return
     if verb == "x":
         await answer(query)
@@ -287,7 +303,7 @@ async def _change_subscription(
     deleted = await delete_subscription(chat.id, sub_id)
     await answer(query, t.ABO_DELETED if deleted else t.ABO_ALREADY_DELETED)
     if verb == "d":
-        await edit(query, await _list_message(chat.id))
+        await edit(query, await _list_message(chat.id, group=is_group(update)))
     elif deleted:
         await edit(query, replies.plain(t.ABO_DELETED))
 

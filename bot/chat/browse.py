@@ -1,7 +1,7 @@
 """Reading papers and meetings (I/O): /suche, /anfrage, /termine and the buttons on papers.
 
-A search's paging buttons carry only the page ("search:2", bot/messages/render.py); the query is kept in
-`chat_data` under the result message's id (the last few per chat). After a restart the
+A search's paging buttons carry only the page ("search:2", bot/messages/render.py); the query is
+kept in `chat_data` under the result message's id (the last few per chat). After a restart the
 "weitere" button answers that the search has expired.
 """
 
@@ -15,7 +15,16 @@ from telegram import Update
 
 from bot.chat import lookup
 from bot.chat.abo_parse import match_kommune, unknown_kommune
-from bot.chat.respond import Context, answer, command_text, config_of, edit, refuse_non_admin, send
+from bot.chat.respond import (
+    Context,
+    answer,
+    command_text,
+    config_of,
+    edit,
+    edit_buttons,
+    refuse_non_admin,
+    send,
+)
 from bot.messages import chat_texts as t
 from bot.messages import replies
 from bot.messages.render import (
@@ -23,9 +32,11 @@ from bot.messages.render import (
     CB_OPEN,
     CB_SEARCH_PAGE,
     CB_SIMILAR,
+    CB_UNFOLLOW,
     SEARCH_PAGE_SIZE,
     PaperView,
     RenderedMessage,
+    paper_buttons,
     parse_callback_data,
     render_answer,
     render_inquiry,
@@ -35,7 +46,7 @@ from bot.messages.views import answer_view, meeting_view, paper_view
 from storage.models import Paper
 from storage.query import QueryError, SearchQuery, parse_query
 from storage.search import SearchHit, search
-from storage.subscriptions import follow_paper
+from storage.subscriptions import follow_paper, unfollow_paper
 from storage.textnorm import query_stems
 
 log = logging.getLogger(__name__)
@@ -202,11 +213,21 @@ async def paper_button(update: Update, context: Context) -> None:
     if paper is None:
         await answer(query, t.PAPER_GONE)
         return
-    if verb == CB_FOLLOW:
+    if verb in (CB_FOLLOW, CB_UNFOLLOW):
         if await refuse_non_admin(update, context):
             return
-        created = await follow_paper(chat.id, int(paper.id))
-        await answer(query, t.FOLLOW_NEW if created else t.FOLLOW_EXISTS)
+        if paper.kind != "Anfrage":
+            await answer(query, t.FOLLOW_NOT_INQUIRY)
+            return
+        if verb == CB_FOLLOW:
+            created = await follow_paper(chat.id, int(paper.id))
+            await answer(query, t.FOLLOW_NEW if created else t.FOLLOW_EXISTS)
+        else:
+            await unfollow_paper(chat.id, int(paper.id))
+            await answer(query, t.FOLLOW_STOPPED)
+        await edit_buttons(
+            query, paper_buttons(int(paper.id), paper.kind, following=verb == CB_FOLLOW)
+        )
     elif verb == CB_OPEN:
         await answer(query)
         await send(update, context, await paper_message(paper))

@@ -1,8 +1,8 @@
 """The callback data of the bot's own buttons (subscribe wizard, /abos, /stop). Pure, no I/O.
 
 Short ASCII verbs and ids, never names, within Telegram's 64 bytes
-(https://core.telegram.org/bots/api#inlinekeyboardbutton); bot/messages/render.py owns the buttons of pushed
-messages (`follow:`, `similar:`, `open:`, `search:`).
+(https://core.telegram.org/bots/api#inlinekeyboardbutton); bot/messages/render.py owns the buttons
+of pushed messages (`follow:`, `similar:`, `open:`, `search:`).
 
     a:w                 start the wizard (Kommune picker, page 1)
     a:p:<page>          Kommune picker, another page
@@ -15,6 +15,7 @@ messages (`follow:`, `similar:`, `open:`, `search:`).
     a:x                 cancel
     a:l                 list the chat's subscriptions (as /abos)
     a:wk:<0|1>          weekly preview of meetings off / on (from /abos)
+    a:uf:<paper id>     stop waiting for the answer to a followed inquiry (from /abos)
     a:d:<id> / a:u:<id> delete a subscription (from /abos / undo on the confirmation)
     a:sk:<id>:<word>    replace a faction subscription by the keyword it was typed as
     stop:y / stop:n     /stop confirmed or cancelled

@@ -1,7 +1,8 @@
 """Every German text a user reads in a pushed message, in one place for proofreading. Pure data.
 
-Plain text with `str.format` placeholders. bot/messages/render.py HTML-escapes a template *and* the values,
-so a text here may contain "&", "<" or quotes freely; markup (bold, links) is added by render.py.
+Plain text with `str.format` placeholders. bot/messages/render.py HTML-escapes a template *and* the
+values, so a text here may contain "&", "<" or quotes freely; markup (bold, links) is added by
+render.py.
 Address form: "Sie".
 """
 
@@ -31,11 +32,17 @@ MORE_IN = "im"  # "… und 5 weitere Fragen im PDF"
 LINK_PDF = "PDF"
 LINK_WEB = "Zur Vorlage"
 BUTTON_FOLLOW = "Antwort abonnieren"
+BUTTON_FOLLOWING = "✓ Antwort abonniert"
 BUTTON_SIMILAR = "Ähnliche"
+BUTTON_MANAGE = "⚙️ Abos verwalten"
 
 # --- the answer to an inquiry
 ANSWER_HEADLINE = "✅ Antwort auf {kind} · {kommune}"
 ANSWER_NOT_SPLIT = "Die Verwaltung hat geantwortet. Die Antwort steht im PDF."
+ANSWER_AFTER_DAYS = "Antwort nach {n} Tagen"
+ANSWER_AFTER_ONE_DAY = "Antwort nach 1 Tag"
+ANSWER_TO = "Zu {n}.:"
+QUESTIONS_ASKED_HEADING = "Die Fragen"
 ANSWER_MISSING = "(Keine eigene Antwort zu dieser Frage erkannt – siehe PDF.)"
 MORE_ANSWERS_ONE = "… und 1 weitere Antwort"
 MORE_ANSWERS_MANY = "… und {n} weitere Antworten"

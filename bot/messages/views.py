@@ -6,6 +6,7 @@ the callers load them in bulk.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
@@ -89,6 +90,43 @@ def paper_view(paper: Paper) -> PaperView:
     )
 
 
+_ANSWER_START = re.compile(
+    r"\b(?:Antwort(?:\s+der\s+Verwaltung)?\s*:|Stellungnahme(?:\s+der\s+Verwaltung)?\s*:|"
+    r"Die\s+Verwaltung\s+(?:beantwortet|nimmt|antwortet)|Zu\s+(?:Frage\s+)?1\s*[.:)])",
+    re.IGNORECASE,
+)
+EXCERPT_SOURCE_CHARS = 2000
+
+
+def answer_excerpt(full_text: str | None, questions: Sequence[str] = ()) -> str | None:
+    """Return the beginning of an answer's own text (after any repeated questions), or None.
+
+    Answers usually quote the inquiry first; the answer begins at a marker ("Antwort:",
+    "Stellungnahme:", "Die Verwaltung beantwortet …", "Zu 1.") or after the last quoted question.
+    """
+    if not full_text:
+        return None
+    text = " ".join(full_text.split())
+    start = 0
+    for question in questions:
+        probe = " ".join(question.split())[:60]
+        found = text.find(probe) if len(probe) >= 20 else -1
+        if found >= 0:
+            start = max(start, found + len(" ".join(question.split())))
+    marker = _ANSWER_START.search(text, start if start else 0)
+    if marker is not None and (not start or marker.start() - start < 400):
+        start = marker.start()
+    excerpt = text[start : start + EXCERPT_SOURCE_CHARS].strip()
+    return excerpt or None
+
+
+def days_between(asked: date | None, answered: date | None) -> int | None:
+    """Return the days from an inquiry to its answer, or None when unknown or implausible."""
+    if asked is None or answered is None or answered < asked:
+        return None
+    return (answered - asked).days
+
+
 def answer_view(answer: Paper, inquiry: Paper | None) -> PaperView:
     """Return the view of an answer: the inquiry's subject and questions, the answer's texts.
 
@@ -96,14 +134,23 @@ def answer_view(answer: Paper, inquiry: Paper | None) -> PaperView:
     aligned with its answers), else from the inquiry.
     """
     if inquiry is None:
-        return replace(paper_view(answer), kind="Anfrage", answer_pdf_url=answer.pdf_url)
+        own = paper_view(answer)
+        return replace(
+            own,
+            kind="Anfrage",
+            answer_pdf_url=answer.pdf_url,
+            answer_excerpt=answer_excerpt(answer.full_text, own.questions),
+        )
     asked = paper_view(inquiry)
+    questions = _strings(answer.questions) or asked.questions
     return replace(
         asked,
-        questions=_strings(answer.questions) or asked.questions,
+        questions=questions,
         answers=_answers(answer.answers),
         answer_pdf_url=answer.pdf_url,
         web_url=answer.web_url or inquiry.web_url,
+        answer_excerpt=answer_excerpt(answer.full_text, questions),
+        days_to_answer=days_between(inquiry.date, answer.date),
     )
 
 

@@ -56,7 +56,7 @@ _INQUIRY_LOOKBACK = timedelta(days=120)
 _STAMP = "%y%m%d%H%M"  # kind "moved:2503121800:2503111800" fits Notification.kind (30 chars)
 _TOLD = (outbox.SENT, outbox.INFLIGHT)
 
-# German user texts of the weekly preview (belong in bot/messages/texts.py + bot/messages/render.py; see report).
+# German user texts of the weekly preview (belong in bot/messages/texts.py and render.py).
 WEEKLY_HEADLINE = "🗓 Sitzungen diese Woche"
 WEEKLY_NONE = "Diese Woche sind keine Sitzungen angekündigt."
 
