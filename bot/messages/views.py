@@ -92,32 +92,46 @@ def paper_view(paper: Paper) -> PaperView:
 
 _ANSWER_START = re.compile(
     r"\b(?:Antwort(?:\s+der\s+Verwaltung)?\s*:|Stellungnahme(?:\s+der\s+Verwaltung)?\s*:|"
-    r"Die\s+Verwaltung\s+(?:beantwortet|nimmt|antwortet)|Zu\s+(?:Frage\s+)?1\s*[.:)])",
+    r"Die\s+Verwaltung\s+(?:beantwortet|nimmt|antwortet)|Zu\s+(?:Frage\s+)?1\s*[.:)]|"
+    r"Inhalt\s+der\s+Mitteilung\s*:|Sachverhalt\s*:|Beantwortung\b)",
     re.IGNORECASE,
 )
 EXCERPT_SOURCE_CHARS = 2000
 
 
 def answer_excerpt(full_text: str | None, questions: Sequence[str] = ()) -> str | None:
-    """Return the beginning of an answer's own text (after any repeated questions), or None.
+    """Return the beginning of an answer's own text (after the quoted questions), or None.
 
-    Answers usually quote the inquiry first; the answer begins at a marker ("Antwort:",
-    "Stellungnahme:", "Die Verwaltung beantwortet …", "Zu 1.") or after the last quoted question.
+    Answers quote the inquiry first. Where each answer follows its question (interleaved), the
+    excerpt starts after the first question; where the questions come as one block, after the
+    last one; a marker ("Antwort:", "Stellungnahme:", "Die Verwaltung beantwortet …", "Zu 1.")
+    shortly after that point is where the answer begins.
     """
     if not full_text:
         return None
-    text = " ".join(full_text.split())
-    start = 0
+    text = re.sub(r"(?<=[a-zäöüß])-\n\s*(?=[a-zäöüß])", "", full_text)  # hyphenated line ends
+    text = " ".join(text.split())
+    spans: list[tuple[int, int]] = []
     for question in questions:
-        probe = " ".join(question.split())[:60]
+        quoted = " ".join(question.split())
+        probe = quoted[:60]
         found = text.find(probe) if len(probe) >= 20 else -1
         if found >= 0:
-            start = max(start, found + len(" ".join(question.split())))
-    marker = _ANSWER_START.search(text, start if start else 0)
-    if marker is not None and (not start or marker.start() - start < 400):
+            spans.append((found, found + len(quoted)))
+    start = 0
+    if spans:
+        spans.sort()
+        interleaved = len(spans) > 1 and spans[1][0] - spans[0][1] > _INTERLEAVED_GAP_CHARS
+        start = spans[0][1] if interleaved else spans[-1][1]
+    marker = _ANSWER_START.search(text, start)
+    if marker is not None and (not spans or marker.start() - start < _MARKER_NEAR_CHARS):
         start = marker.start()
     excerpt = text[start : start + EXCERPT_SOURCE_CHARS].strip()
     return excerpt or None
+
+
+_INTERLEAVED_GAP_CHARS = 200
+_MARKER_NEAR_CHARS = 400
 
 
 def days_between(asked: date | None, answered: date | None) -> int | None:
