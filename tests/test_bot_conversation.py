@@ -553,7 +553,7 @@ ODD_INPUT = [
     ("/suche kommune:Atlantis Radweg", "Kommune „Atlantis“ kenne ich nicht."),
     ("/suche Zzzyxq", "🔎 Nichts gefunden für „Zzzyxq“.\nTipp:"),
     ('/suche "', "🔎 Nichts gefunden"),
-    ("/suche die der das", "🔎 Nichts gefunden"),
+    ("/suche die der das", "„die der das“ besteht nur aus sehr häufigen Wörtern"),
     ("/suche '; DROP TABLE paper; --", "🔎 Nichts gefunden"),
     ("/suche " + "Radweg " * 60, "Suchanfrage zu lang"),
     ("/anfrage", t.PAPER_USAGE),

@@ -190,3 +190,17 @@ async def test_references_as_typed_and_follow_only_on_inquiries(
     assert labels(motion) == ["Ähnliche"]
     phrase = await say(api, PRIVATE, '/suche "Haus der Jugend"')
     assert '„"' not in phrase.text
+
+
+async def test_search_folds_answers_and_shows_type_faction_snippet(
+    bot: RatsbotApplication, api: TelegramAPI
+) -> None:
+    """Karlsruhe 2025/1090 and its Stellungnahme are one hit: "✅ beantwortet", with a snippet."""
+    found = await say(api, PRIVATE, "/suche Hundekotbeutelausgabe")
+    assert found.text.startswith("🔎 1 Treffer für „Hundekotbeutelausgabe“")
+    assert "Karlsruhe · Anfrage" in found.text
+    assert "2025/1090" in found.text
+    assert "Stellungnahme" not in found.text
+    assert "✅ beantwortet" in found.text
+    assert "Hundekotbeutel" in found.text.split("✅ beantwortet", 1)[1]  # the snippet
+    assert labels(found) == ["1"]

@@ -510,21 +510,25 @@ def test_digest_of_one_uses_singular() -> None:
 
 
 def test_search_results_page_has_hit_buttons_and_paging() -> None:
-    """Page 2 of 23 hits lists hits 6–10 (date · Kommune · reference, title) with buttons."""
+    """Page 2 of 23 hits lists hits 6–10 (date · Kommune · type · reference, title) with
+    compact numbered buttons in one row, then the paging buttons."""
     hits = karlsruhe_inquiries(10)[5:10]
     message = render_search_results(hits, page=2, total=23, query="Müll & <Plastik>")
     parsed = telegram_view(message)
     assert parsed.text.split("\n")[0] == "🔎 23 Treffer für „Müll & <Plastik>“ · Seite 2 von 5"
     first = hits[0]
     assert first.date is not None
-    assert f"6. {first.date:%d.%m.%Y} · Karlsruhe · {first.reference}\n{first.title}" in parsed.text
+    assert (
+        f"6. {first.date:%d.%m.%Y} · Karlsruhe · Anfrage · {first.reference}\n{first.title}"
+        in parsed.text
+    )
     assert "10. " in parsed.text
     assert callback_datas(message) == [f"open:{h.paper_id}" for h in hits] + [
         "search:1",
         "search:3",
     ]
     assert [b.label for b in message.buttons[-1]] == ["‹ zurück", "weitere ›"]
-    assert message.buttons[0][0].label.startswith("6. ")
+    assert [b.label for b in message.buttons[0]] == ["6", "7", "8", "9", "10"]
 
 
 def test_search_last_page_and_no_hits() -> None:

@@ -172,6 +172,11 @@ SEARCH_NOTHING_TIP = (
     "Tipp: weniger oder allgemeinere Wörter versuchen, Filter weglassen, "
     "oder Anführungszeichen nur um feste Wortgruppen setzen."
 )
+SEARCH_ONLY_STOPWORDS = (
+    "„{query}“ besteht nur aus sehr häufigen Wörtern (wie „der“, „und“, „die“), die in fast "
+    "jedem Papier stehen und deshalb nicht gesucht werden. Bitte ein Wort mit Inhalt, "
+    "z. B. /suche Radweg."
+)
 SEARCH_EXPIRED = "Diese Suche ist abgelaufen. Bitte senden Sie /suche erneut."
 SEARCH_NO_MORE = "Keine weiteren Treffer."
 SIMILAR_TITLE = "Ähnlich wie „{title}“"

@@ -28,6 +28,8 @@ ANSWER_EXCERPT_CHARS = 700
 MANAGE_CALLBACK = "a:l"
 TITLE_MAX_CHARS = 300
 SEARCH_PAGE_SIZE = 5
+SNIPPET_MAX_CHARS = 160
+NUMBER_BUTTONS_PER_ROW = 5
 BERLIN = ZoneInfo("Europe/Berlin")
 
 # Callback data: short ASCII verb + DB id, far below Telegram's 64-byte limit.
@@ -82,6 +84,9 @@ class PaperView:
     answer_excerpt: str | None = None
     # Days from the inquiry to its answer, where both dates are known.
     days_to_answer: int | None = None
+    # A search hit: the text around the match; and whether the inquiry has its answer.
+    snippet: str | None = None
+    answered: bool = False
 
 
 @dataclass(frozen=True)
@@ -201,7 +206,7 @@ def render_answer(paper: PaperView) -> RenderedMessage:
 
     def compose(question_max: int, answer_max: int | None, shown: int) -> str:
         lines = [*_header(paper, texts.ANSWER_HEADLINE)]
-        if paper.days_to_answer is not None:
+        if paper.days_to_answer:  # 0: usually an answer file dated like its inquiry
             days = paper.days_to_answer
             lines.append(
                 _fmt(texts.ANSWER_AFTER_ONE_DAY if days == 1 else texts.ANSWER_AFTER_DAYS, n=days)
@@ -281,7 +286,8 @@ def render_search_results(
 ) -> RenderedMessage:
     """Render one page of search hits (1-based `page`) with a button per hit and paging buttons.
 
-    Each line shows date, Kommune, reference and title; the button opens the full message.
+    Each hit shows date, Kommune, type, faction and reference, the title, whether an inquiry was
+    answered, and the text around the match; numbered buttons open the full message.
     """
     if total <= 0 or not hits:
         if query:
@@ -296,17 +302,29 @@ def render_search_results(
         head += " · " + _fmt(texts.SEARCH_PAGE, page=page, pages=pages)
     first_number = (page - 1) * page_size + 1
     items: list[str] = []
-    rows: list[tuple[Button, ...]] = []
+    numbers: list[Button] = []
     for number, paper in enumerate((_for_display(p) for p in hits), start=first_number):
-        meta = " · ".join(
-            part for part in (_date(paper.date), paper.kommune, paper.reference or "") if part
-        )
+        who = _shorten(_origin(paper), 40)
+        parts = (_date(paper.date), paper.kommune, _kind_label(paper), who, paper.reference or "")
+        meta = " · ".join(part for part in parts if part)
         title = _shorten(paper.title, 200)
         url = paper.web_url or paper.pdf_url
         title_html = _link(url, title) if url else f"<b>{_esc(title)}</b>"
-        items.append(f"{number}. {_esc(meta)}\n{title_html}")
-        label = f"{number}. {_shorten(paper.title, 40)}"
-        rows.append((Button(label, callback_data(CB_OPEN, paper.paper_id)),))
+        item = f"{number}. {_esc(meta)}\n{title_html}"
+        if paper.answered:
+            days = paper.days_to_answer
+            answered = (  # 0 days: usually an answer file dated like its inquiry (SessionNet)
+                texts.SEARCH_ANSWERED_AFTER.format(n=days) if days else texts.SEARCH_ANSWERED
+            )
+            item += "\n" + _esc(answered)
+        if paper.snippet:
+            item += f"\n<i>{_esc(_shorten(paper.snippet, SNIPPET_MAX_CHARS))}</i>"
+        items.append(item)
+        numbers.append(Button(str(number), callback_data(CB_OPEN, paper.paper_id)))
+    rows: list[tuple[Button, ...]] = [
+        tuple(numbers[i : i + NUMBER_BUTTONS_PER_ROW])
+        for i in range(0, len(numbers), NUMBER_BUTTONS_PER_ROW)
+    ]
     paging: list[Button] = []
     if page > 1:
         paging.append(Button(texts.BUTTON_PREVIOUS, callback_data(CB_SEARCH_PAGE, page - 1)))

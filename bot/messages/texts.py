@@ -78,6 +78,8 @@ SEARCH_FOR = "für „{query}“"
 SEARCH_PAGE = "Seite {page} von {pages}"
 SEARCH_NONE = "🔎 Keine Treffer."
 SEARCH_NONE_FOR = "🔎 Keine Treffer für „{query}“."
+SEARCH_ANSWERED = "✅ beantwortet"
+SEARCH_ANSWERED_AFTER = "✅ beantwortet nach {n} Tagen"
 BUTTON_PREVIOUS = "‹ zurück"
 BUTTON_MORE = "weitere ›"
 
