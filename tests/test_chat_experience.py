@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import replace
 
 from bot.chat.application import RatsbotApplication
+from bot.chat.overlap import AboSpec, covers, overlaps
 from bot.messages import chat_texts as t
 from bot.messages.render import paper_buttons, render_answer, shown_query
 from bot.messages.views import answer_excerpt, days_between
@@ -25,6 +26,7 @@ from tests.test_bot_conversation import (
     OWNER,
     PRIVATE,
     labels,
+    press,
     say,
     store_leipzig,
     store_seed_inquiry,
@@ -204,3 +206,43 @@ async def test_search_folds_answers_and_shows_type_faction_snippet(
     assert "✅ beantwortet" in found.text
     assert "Hundekotbeutel" in found.text.split("✅ beantwortet", 1)[1]  # the snippet
     assert labels(found) == ["1"]
+
+
+def test_overlap_of_subscriptions() -> None:
+    """A Kommune-wide subscription covers a faction or keyword one there; 'alle' covers a type."""
+    leipzig_all = AboSpec(1, None, None, "Anfrage", "Leipzig · Anfragen")
+    greens = AboSpec(1, "Bündnis 90/Die Grünen", None, "Anfrage")
+    greens_school = AboSpec(1, "Bündnis 90/Die Grünen", "Schule", "Anfrage")
+    school_everywhere = AboSpec(None, None, "schule", "alle")
+    karlsruhe_all = AboSpec(2, None, None, "Anfrage")
+    assert covers(leipzig_all, greens)
+    assert covers(greens, greens_school)
+    assert covers(school_everywhere, greens_school)
+    assert not covers(greens_school, greens)
+    assert not covers(leipzig_all, karlsruhe_all)
+    assert not covers(AboSpec(1, None, None, "Antrag"), greens)
+    assert overlaps(greens, [leipzig_all, karlsruhe_all, greens_school]) == (
+        [leipzig_all],
+        [greens_school],
+    )
+
+
+async def test_overlap_note_and_undo_after_delete(
+    bot: RatsbotApplication, api: TelegramAPI
+) -> None:
+    """A narrower new subscription is pointed out; a deleted one comes back with "Rückgängig"."""
+    await say(api, PRIVATE, "/abo Leipzig")
+    narrower = await say(api, PRIVATE, "/abo Leipzig Grüne")
+    assert narrower.text.startswith("✅ Abo angelegt: Stadt Leipzig · Fraktion Bündnis 90")
+    assert (
+        "Hinweis: Ihr Abo „Stadt Leipzig · Anfragen und Antworten“ liefert diese Papiere schon."
+        in narrower.text
+    )
+    listing = await say(api, PRIVATE, "/abos")
+    await press(api, listing, labels(listing)[1])  # 🗑 2. Leipzig · Bündnis 90/Die Grünen …
+    await api.wait_until(lambda: "↩️ Rückgängig: Abo wiederherstellen" in labels(listing))
+    assert "Ihre Abos (1)" in listing.text
+    restored = await press(api, listing, "↩️ Rückgängig: Abo wiederherstellen")
+    assert restored.text == "Abo wiederhergestellt."
+    await api.wait_until(lambda: "Ihre Abos (2)" in listing.text)
+    assert "↩️ Rückgängig: Abo wiederherstellen" not in labels(listing)

@@ -160,6 +160,12 @@ WEEKLY_ON = "Montags um 7 Uhr bekommen Sie die Sitzungen der Woche."
 WEEKLY_OFF = "Keine Wochenvorschau mehr."
 BUTTON_DELETE = "🗑 {label}"
 ABO_DELETED = "Abo gelöscht."
+BUTTON_RESTORE = "↩️ Rückgängig: Abo wiederherstellen"
+ABO_RESTORED = "Abo wiederhergestellt."
+ABO_OVERLAP_WIDER = "Hinweis: Ihr Abo „{label}“ liefert diese Papiere schon."
+ABO_OVERLAP_NARROWER = (
+    "Hinweis: Dieses Abo umfasst Ihr Abo „{label}“ – das können Sie mit /abos löschen."
+)
 ABO_ALREADY_DELETED = "Dieses Abo gibt es nicht mehr."
 
 # --- groups

@@ -313,6 +313,18 @@ def subscriptions_list(
     return RenderedMessage(text, (*rows[:99], (weekly,)))
 
 
+def with_notes(message: RenderedMessage, notes: Sequence[str]) -> RenderedMessage:
+    """Return the message with notes added as their own paragraph (before the buttons)."""
+    extra = "\n".join(_esc(n) for n in notes)
+    return RenderedMessage(f"{message.text}\n\n{extra}", message.buttons)
+
+
+def with_restore_button(message: RenderedMessage, token: int) -> RenderedMessage:
+    """Return the /abos listing with a "Rückgängig" button for the subscription just deleted."""
+    undo = (Button(t.BUTTON_RESTORE, kb.data(kb.ABO, "r", token)),)
+    return RenderedMessage(message.text, (undo, *message.buttons))
+
+
 def follow_label(reference: str | None, title: str) -> str:
     """Return a followed inquiry's line in /abos: "F-00724/14 · Gemeinwesenarbeit …"."""
     title = _short(title, 60)
