@@ -285,7 +285,9 @@ async def test_subscribe_receive_search_and_stop(bot: RatsbotApplication, api: T
     follow = await press(api, pushed, "Antwort abonnieren")
     assert follow.text == t.FOLLOW_NEW
     assert await AnswerFollow.filter(paper_id=seed_id, chat__chat_id=PRIVATE).count() == 1
-    await api.wait_until(lambda: labels(pushed)[0] == "✓ Antwort abonniert")
+    await api.wait_until(
+        lambda: labels(pushed) == ["✓ Antwort abonniert", "Ähnliche", "⚙️ Abos verwalten"]
+    )
     unfollow = await press(api, pushed, "✓ Antwort abonniert")
     assert unfollow.text == t.FOLLOW_STOPPED
     await api.wait_until(lambda: labels(pushed)[0] == "Antwort abonnieren")

@@ -22,8 +22,8 @@ from bot.chat.respond import (
     command_text,
     config_of,
     edit,
-    edit_buttons,
     refuse_non_admin,
+    replace_button,
     send,
 )
 from bot.messages import chat_texts as t
@@ -255,9 +255,8 @@ async def paper_button(update: Update, context: Context) -> None:
         else:
             await unfollow_paper(chat.id, int(paper.id))
             await answer(query, t.FOLLOW_STOPPED)
-        await edit_buttons(
-            query, paper_buttons(int(paper.id), paper.kind, following=verb == CB_FOLLOW)
-        )
+        toggled = paper_buttons(int(paper.id), paper.kind, following=verb == CB_FOLLOW)[0][0]
+        await replace_button(query, query.data or "", toggled)
     elif verb == CB_OPEN:
         await answer(query)
         await send(update, context, await paper_message(paper))

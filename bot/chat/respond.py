@@ -15,6 +15,8 @@ from typing import Any
 from telegram import (
     CallbackQuery,
     ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
     Message,
     Update,
 )
@@ -118,10 +120,23 @@ async def edit(query: CallbackQuery, message: RenderedMessage) -> None:
             raise
 
 
-async def edit_buttons(query: CallbackQuery, buttons: tuple[tuple[Button, ...], ...]) -> None:
-    """Replace only the buttons of the message a button sits on (double taps are fine)."""
+async def replace_button(query: CallbackQuery, old_data: str, new: Button) -> None:
+    """Replace one button of the message a button sits on, keeping every other button."""
+    message = query.message
+    markup = getattr(message, "reply_markup", None)
+    if markup is None:
+        return
+    rows = [
+        [
+            InlineKeyboardButton(new.label, callback_data=new.callback_data)
+            if button.callback_data == old_data
+            else button
+            for button in row
+        ]
+        for row in markup.inline_keyboard
+    ]
     try:
-        await query.edit_message_reply_markup(to_markup(RenderedMessage("", buttons)))
+        await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
     except BadRequest as exc:
         if "not modified" not in str(exc).lower():
             raise
