@@ -74,8 +74,7 @@ def build_application(
     admins = frozenset(admin_chat_ids)
     config = HandlerConfig(admins, clock) if clock is not None else HandlerConfig(admins)
     application.bot_data[CONFIG_KEY] = config
-    application.bot_data[ADMIN_CHAT_IDS_KEY] = tuple(
-        config.admin_chat_ids
-    )  # bot/chat/admin.py reads it
+    # bot/chat/admin.py reads it
+    application.bot_data[ADMIN_CHAT_IDS_KEY] = tuple(config.admin_chat_ids)
     register_handlers(application, extra_handlers=extra_handlers)
     return application
