@@ -1,6 +1,10 @@
 # Ratsbot: every task is one make target. `make demo` and `make test` set everything up themselves.
 PYTHON ?= python3
 VENV := .venv
+# pytest-xdist workers: most tests wait on local servers, subprocesses and databases, so more
+# workers than the 2 cores of a developer machine still pay. One file runs on one worker
+# (--dist loadfile), so module-scoped fixtures (the demo run, the search corpus) are built once.
+TEST_WORKERS ?= 4
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
@@ -18,17 +22,18 @@ demo: install
 	$(BIN)/ratsbot demo
 
 test: install lint typecheck
-	.ci/with-postgres $(BIN)/python -m pytest -q
+	.ci/with-postgres $(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 lint: install
 	$(BIN)/ruff check bot fetcher storage standins tests bench
 	$(BIN)/ruff format --check bot fetcher storage standins tests bench
+	$(BIN)/lint-imports
 
 typecheck: install
 	$(BIN)/mypy
 
 pytest: install
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 bench: install
 	.ci/with-postgres $(BIN)/python -m bench

@@ -3,7 +3,7 @@
 Run: .venv/bin/python -m bench.bench_parse  (the lead pastes the output into docs/benchmarks.md).
 Speed: our parse_pdf_file (pypdfium2 text + field parsing, pdfplumber only as header-table
 fallback) vs `pdftotext` (poppler-utils) vs pypdfium2 plain text vs pdfplumber extract_text, over
-/work/shared/fixtures/pdfs, same run. Accuracy: fields with ground truth in the fixture data
+../shared/fixtures/pdfs, same run. Accuracy: fields with ground truth in the fixture data
 (Karlsruhe OParl reference/name/paperType vs the file texts; Leipzig stadtratmonitor metadata).
 """
 

@@ -8,6 +8,7 @@ import json
 import sys
 from collections.abc import Sequence
 from datetime import date
+from importlib import metadata
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
@@ -21,6 +22,13 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"kein Datum im Format JJJJ-MM-TT: {value!r}") from None
 
 
+def _version() -> str:
+    try:
+        return metadata.version("ratsbot")
+    except metadata.PackageNotFoundError:
+        return "unbekannt (nicht installiert)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand and its plain-words help."""
     parser = argparse.ArgumentParser(
@@ -29,6 +37,9 @@ def build_parser() -> argparse.ArgumentParser:
             "Ratsbot: liest neue Anfragen aus Ratsinformationssystemen (OParl) und schickt sie "
             "per Telegram an alle, die sie abonniert haben."
         ),
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"ratsbot {_version()}", help="Version zeigen"
     )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
 

@@ -34,14 +34,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qsl, quote, urlsplit
-from zoneinfo import ZoneInfo
 
 from aiohttp import web
 
+from fetcher.clock import BERLIN
 from standins.fixtures import OPARL_FIXTURES
+from standins.pdf_cache import cached_pdf
 
 TOKEN = "http://oparl.invalid"
-BERLIN = ZoneInfo("Europe/Berlin")
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
@@ -321,6 +321,13 @@ def render_pdf(text: str, title: str = "") -> bytes:
     with _PDF_LOCK:
         if key in _PDF_CACHE:
             return _PDF_CACHE[key]
+    data = cached_pdf(_render_pdf, f"{title}\0{text}", lambda: _render_pdf(text, title))
+    with _PDF_LOCK:
+        _PDF_CACHE[key] = data
+    return data
+
+
+def _render_pdf(text: str, title: str) -> bytes:
     from fpdf import FPDF
 
     pdf = FPDF()
@@ -330,10 +337,7 @@ def render_pdf(text: str, title: str = "") -> bytes:
     pdf.set_font("DejaVu", size=10)
     clean = "".join(c if c >= " " or c == "\n" else " " for c in (title + "\n\n" + text).strip())
     pdf.multi_cell(0, 5, clean or " ")
-    data = bytes(pdf.output())
-    with _PDF_LOCK:
-        _PDF_CACHE[key] = data
-    return data
+    return bytes(pdf.output())
 
 
 # ---------------------------------------------------------------------------------------------

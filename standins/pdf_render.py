@@ -1,4 +1,4 @@
-"""Test helper: render real fixture texts into PDFs with fpdf2 (into tmp_path). Writes files.
+"""Render real fixture texts into PDFs with fpdf2 (tests, demo) through the disk cache. I/O.
 
 Needs a Unicode TrueType font: DejaVuSans from Debian's `fonts-dejavu-core`.
 """
@@ -6,16 +6,26 @@ Needs a Unicode TrueType font: DejaVuSans from Debian's `fonts-dejavu-core`.
 from __future__ import annotations
 
 import re
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
+
+from standins.pdf_cache import cached_pdf
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def render_pdf(pages: list[str], path: Path, *, font_size: float = 10) -> Path:
     """Write `pages` (one string per page, long lines wrapped) to a PDF at `path`."""
+    inputs = f"{font_size}\0" + "\f".join(pages)
+    path.write_bytes(cached_pdf(_render, inputs, lambda: _render(pages, font_size)))
+    return path
+
+
+def _render(pages: list[str], font_size: float) -> bytes:
     pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
     pdf.set_auto_page_break(auto=True, margin=15)
     pdf.add_font("DejaVu", fname=str(FONT))
     pdf.set_font("DejaVu", size=font_size)
@@ -26,8 +36,7 @@ def render_pdf(pages: list[str], path: Path, *, font_size: float = 10) -> Path:
                 pdf.multi_cell(0, font_size * 0.5, line.rstrip(), new_x="LMARGIN", new_y="NEXT")
             else:
                 pdf.ln(font_size * 0.3)
-    pdf.output(str(path))
-    return path
+    return bytes(pdf.output())
 
 
 def render_text(text: str, path: Path) -> Path:

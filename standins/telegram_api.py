@@ -14,7 +14,7 @@ over `/_control/*`) act as a user: send a text, press a button, block the bot.
         reply = await api.wait_for_message(42)
 
 Standalone for the demo: `python -m standins.telegram_api --port 8081`.
-Wire details it mirrors: /work/shared/TELEGRAM-NOTES.md §1 (and https://core.telegram.org/bots/api).
+Wire details it mirrors: ../shared/TELEGRAM-NOTES.md §1 (and https://core.telegram.org/bots/api).
 """
 
 from __future__ import annotations

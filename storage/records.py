@@ -118,17 +118,6 @@ def _unique(items: Any) -> list[str]:
     return seen
 
 
-async def known_paper(kommune: Kommune, oparl_id: str, reference: str | None) -> bool:
-    """Return True when the paper is stored already, by OParl id or by normalised reference."""
-    if await Paper.filter(oparl_id=oparl_id).exists():
-        return True
-    if reference:
-        return await Paper.filter(
-            kommune=kommune, reference_key=normalise_reference(reference)
-        ).exists()
-    return False
-
-
 async def _find_existing(kommune: Kommune, paper: model.Paper) -> Paper | None:
     row = await Paper.get_or_none(oparl_id=paper.oparl_id)
     if row is not None or not paper.reference:
@@ -354,12 +343,6 @@ async def apply_parsed(
 def _no_nul(text: str | None) -> str | None:
     """Drop NUL characters: some PDFs' text layers contain them and PostgreSQL refuses them."""
     return text.replace("\x00", "") if text else text
-
-
-async def file_hash(file_oparl_id: str) -> str | None:
-    """Return the stored sha256 of a file, or None when never downloaded."""
-    row = await File.get_or_none(oparl_id=file_oparl_id)
-    return row.sha256 if row else None
 
 
 async def mark_paper_deleted(oparl_id: str) -> bool:

@@ -141,8 +141,3 @@ async def release_lease(source: str, list_name: str, owner: str) -> None:
     await SyncState.filter(source=source, list_name=list_name, lease_owner=owner).update(
         lease_owner=None, lease_expires_at=None
     )
-
-
-async def all_states() -> list[SyncState]:
-    """Return every SyncState row, ordered by source and list."""
-    return await SyncState.all().order_by("source", "list_name")

@@ -1,4 +1,11 @@
-"""Shared test fixtures: a fresh migrated database per test, on SQLite and on real PostgreSQL."""
+"""Shared test fixtures: a fresh migrated database per test, on SQLite and on real PostgreSQL.
+
+Migrating a new database takes about two seconds, so each test process migrates one template
+per backend (and builds each read-only corpus once) and every test gets a copy of it: a file
+copy on SQLite, `CREATE DATABASE … TEMPLATE …` on PostgreSQL. Copies are private to their test,
+which may write to them; the names carry random ids, so parallel workers (pytest-xdist) never
+share a database.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +14,23 @@ import os
 # Before any `telegram` import: PTB 22 warns on RetryAfter unless timedelta is opted in.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
+import asyncio
+import shutil
+import threading
 import uuid
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 
 from storage.db import close_db, open_db
+from tests.installed import Installed, build_and_install
 
 POSTGRES_URL = os.environ.get("RATSBOT_TEST_POSTGRES_URL")
+
+Builder = Callable[[], Awaitable[None]]
 
 
 def _with_db_name(url: str, name: str) -> str:
@@ -24,24 +38,13 @@ def _with_db_name(url: str, name: str) -> str:
     return urlunsplit(parts._replace(path="/" + name))
 
 
-async def _create_pg_database(name: str) -> None:
+async def _pg_admin(statement: str) -> None:
     import asyncpg
 
     assert POSTGRES_URL
     conn = await asyncpg.connect(_with_db_name(POSTGRES_URL, "postgres"))
     try:
-        await conn.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await conn.close()
-
-
-async def _drop_pg_database(name: str) -> None:
-    import asyncpg
-
-    assert POSTGRES_URL
-    conn = await asyncpg.connect(_with_db_name(POSTGRES_URL, "postgres"))
-    try:
-        await conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        await conn.execute(statement)
     finally:
         await conn.close()
 
@@ -54,11 +57,79 @@ def _require_postgres() -> None:
     pytest.skip("no PostgreSQL: run through `make test` (.ci/with-postgres starts one)")
 
 
-@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
-async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[str]:
-    """Yield the URL of a fresh, migrated, open database; the test runs once per backend."""
-    if request.param == "sqlite":
-        url = f"sqlite://{tmp_path / 'ratsbot.sqlite3'}"
+async def _no_data() -> None:
+    """An empty (migrated) database."""
+
+
+class Templates:
+    """Migrated template databases of this test process, built on first use."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.sqlite: dict[str, Path] = {}
+        self.postgres: dict[str, str] = {}
+
+    async def sqlite_copy(self, name: str, build: Builder, target: Path) -> str:
+        """Copy the SQLite template `name` (built by `build` once) to `target`; return its URL."""
+        if name not in self.sqlite:
+            path = self.directory / f"{name}.sqlite3"
+            await open_db(f"sqlite://{path}")
+            try:
+                await build()
+            finally:
+                await close_db()  # the last connection checkpoints the WAL into the file
+            self.sqlite[name] = path
+        shutil.copyfile(self.sqlite[name], target)
+        return f"sqlite://{target}"
+
+    async def postgres_copy(self, name: str, build: Builder, target: str) -> str:
+        """Create database `target` from the PostgreSQL template `name`; return its URL."""
+        assert POSTGRES_URL
+        if name not in self.postgres:
+            template = f"tpl_{name}_{uuid.uuid4().hex[:8]}"
+            await _pg_admin(f'CREATE DATABASE "{template}"')
+            self.postgres[name] = template
+            await open_db(_with_db_name(POSTGRES_URL, template))
+            try:
+                await build()
+            finally:
+                await close_db()
+        await _pg_admin(f'CREATE DATABASE "{target}" TEMPLATE "{self.postgres[name]}"')
+        return _with_db_name(POSTGRES_URL, target)
+
+    def drop_postgres(self) -> None:
+        """Drop the PostgreSQL templates (in a thread: no event loop runs at session end)."""
+        if not self.postgres:
+            return
+
+        async def drop() -> None:
+            for template in self.postgres.values():
+                await _pg_admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+
+        worker = threading.Thread(target=asyncio.run, args=(drop(),))
+        worker.start()
+        worker.join()
+
+
+@pytest.fixture(scope="session")
+def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
+    """The process's template databases; PostgreSQL ones are dropped at the end."""
+    store = Templates(tmp_path_factory.mktemp("templates"))
+    yield store
+    store.drop_postgres()
+
+
+@asynccontextmanager
+async def open_copy(
+    templates: Templates,
+    backend: str,
+    tmp_path: Path,
+    name: str = "empty",
+    build: Builder = _no_data,
+) -> AsyncIterator[str]:
+    """Open a private copy of template `name` on `backend`; yield its URL, close and drop it."""
+    if backend == "sqlite":
+        url = await templates.sqlite_copy(name, build, tmp_path / "ratsbot.sqlite3")
         await open_db(url)
         try:
             yield url
@@ -66,24 +137,36 @@ async def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterato
             await close_db()
         return
     _require_postgres()
-    assert POSTGRES_URL
-    name = "t_" + uuid.uuid4().hex[:12]
-    await _create_pg_database(name)
-    url = _with_db_name(POSTGRES_URL, name)
+    target = "t_" + uuid.uuid4().hex[:12]
+    url = await templates.postgres_copy(name, build, target)
     await open_db(url)
     try:
         yield url
     finally:
         await close_db()
-        await _drop_pg_database(name)
+        await _pg_admin(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
+
+
+@pytest.fixture(params=BACKENDS)
+async def db_url(
+    request: pytest.FixtureRequest, templates: Templates, tmp_path: Path
+) -> AsyncIterator[str]:
+    """Yield the URL of a fresh, migrated, open database; the test runs once per backend."""
+    async with open_copy(templates, request.param, tmp_path) as url:
+        yield url
 
 
 @pytest.fixture
-async def sqlite_db(tmp_path: Path) -> AsyncIterator[str]:
+async def sqlite_db(templates: Templates, tmp_path: Path) -> AsyncIterator[str]:
     """Yield the URL of a fresh, migrated SQLite database (for tests that need only one backend)."""
-    url = f"sqlite://{tmp_path / 'ratsbot.sqlite3'}"
-    await open_db(url)
-    try:
+    async with open_copy(templates, "sqlite", tmp_path) as url:
         yield url
-    finally:
-        await close_db()
+
+
+@pytest.fixture(scope="session")
+def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """Build the wheel and install it into a fresh venv outside the repository (once)."""
+    return build_and_install(tmp_path_factory.mktemp("wheel"))

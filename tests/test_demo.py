@@ -1,4 +1,4 @@
-"""`ratsbot demo`: the scripted default conversation end to end, Ctrl-C, and the chat rendering."""
+"""`ratsbot demo`: the scripted conversation end to end (the installed wheel), Ctrl-C, rendering."""
 
 from __future__ import annotations
 
@@ -21,12 +21,14 @@ from bot.demo.texts import (
     show_message,
     with_link_targets,
 )
-from tests.fixtures_path import TEXT_FIXTURES
+from standins.fixtures import SHARED_DIR_ENV
+from tests.fixtures_path import SHARED, TEXT_FIXTURES
+from tests.installed import Installed
 
 REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "docs" / "demo-script.txt"
 SEED = TEXT_FIXTURES / "politik-bei-uns-leipzig-F-00724-14.txt"
-TIMEOUT_S = 120
+TIMEOUT_S = 300  # a safety net for a stuck demo, generous for a loaded machine
 # Read off the seed document (F-00724/14, questions 2, 3 and 4).
 QUESTION_FRAGMENTS = (
     "Welche Rolle kommt dabei der Aktivierung der Ressourcen der Bürgerinnen und Bürger zu?",
@@ -65,11 +67,14 @@ def demo_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def demo_run(demo_dir: Path) -> subprocess.CompletedProcess[str]:
+def demo_run(demo_dir: Path, installed_wheel: Installed) -> subprocess.CompletedProcess[str]:
+    """Play the scripted demo with the installed wheel, from a directory outside the repository."""
+    env = {**_env(demo_dir), SHARED_DIR_ENV: str(SHARED)}
+    env.pop("PYTHONPATH", None)
     return subprocess.run(
-        [sys.executable, "-m", "bot", "demo", "--script", str(SCRIPT)],
-        cwd=REPO,
-        env=_env(demo_dir),
+        [str(installed_wheel.ratsbot), "demo", "--script", str(SCRIPT)],
+        cwd=demo_dir,
+        env=env,
         capture_output=True,
         text=True,
         encoding="utf-8",

@@ -7,6 +7,7 @@ import json
 import os
 import re
 import sys
+from collections.abc import AsyncIterator
 from dataclasses import replace
 from datetime import date
 from functools import cache
@@ -20,6 +21,7 @@ from fetcher.factions import canonical_faction
 from storage import search
 from storage.models import Kommune, Paper
 from storage.query import QueryError, parse_query
+from tests.conftest import BACKENDS, Templates, open_copy
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
@@ -80,8 +82,8 @@ def _leipzig_records() -> list[dict[str, Any]]:
     return records
 
 
-async def _load_corpus(size: int | None = None) -> dict[str, int]:
-    """Insert the real papers (or the first `size` of each city) and index them; return ids."""
+async def _load_corpus() -> None:
+    """Insert the real papers of both cities and index them."""
     karlsruhe = await Kommune.create(oparl_id="ka", name="Karlsruhe", slug="karlsruhe")
     leipzig = await Kommune.create(oparl_id="le", name="Leipzig", slug="leipzig")
     rows = [
@@ -92,12 +94,24 @@ async def _load_corpus(size: int | None = None) -> dict[str, int]:
             **record,
         )
         for kommune, records in ((karlsruhe, _karlsruhe_records()), (leipzig, _leipzig_records()))
-        for record in records[:size]
+        for record in records
     ]
     await Paper.bulk_create(rows, batch_size=200)
-    ids = {p.reference: p.id for p in await Paper.all().only("id", "reference")}
-    await search.index_papers(sorted(ids.values()))
-    return ids
+    await search.index_papers(sorted((await _corpus_ids()).values()))
+
+
+async def _corpus_ids() -> dict[str, int]:
+    """Return reference → paper id of the corpus in the open database."""
+    return {p.reference: p.id for p in await Paper.all().only("id", "reference")}
+
+
+@pytest.fixture(params=BACKENDS)
+async def db_url(
+    request: pytest.FixtureRequest, templates: Templates, tmp_path: Path
+) -> AsyncIterator[str]:
+    """Yield a private copy of the indexed real corpus (built once per process and backend)."""
+    async with open_copy(templates, request.param, tmp_path, "corpus", _load_corpus) as url:
+        yield url
 
 
 async def _refs(text: str, limit: int = 50) -> list[str | None]:
@@ -115,7 +129,6 @@ def _fixture_refs(pattern: str) -> set[str]:
 
 async def test_inflected_form_is_found(db_url: str) -> None:
     """ "Schulen" finds 2023/1134, whose text says "Schule" but never "Schulen"."""
-    await _load_corpus()
     assert "2023/1134" in await _refs("Schulen", limit=200)
 
 
@@ -125,7 +138,6 @@ async def test_compound_is_found_by_its_part(db_url: str) -> None:
     Works on both backends because the compound parts are computed in Python (storage.textnorm);
     PostgreSQL's own 'german' configuration would not split the compound.
     """
-    await _load_corpus()
     found = await _refs("Grundschule", limit=200)
     assert "2022/2201" in found
     assert "2026/0245" in found  # only "Grundschulkinder"
@@ -133,7 +145,6 @@ async def test_compound_is_found_by_its_part(db_url: str) -> None:
 
 async def test_phrase_search(db_url: str) -> None:
     """ "Tempo 30" in quotes finds exactly the papers where the two words stand together."""
-    await _load_corpus()
     expected = _fixture_refs(r"\btempo[\s-]*30\b")
     assert expected == {"20131", "2019/1304", "2021/0451", "2026/0397"}
     assert set(await _refs('"Tempo 30"')) == expected
@@ -141,7 +152,6 @@ async def test_phrase_search(db_url: str) -> None:
 
 async def test_negation_excludes(db_url: str) -> None:
     """ "-wort" removes papers containing that word."""
-    await _load_corpus()
     with_bad = set(await _refs("Hallenbad", limit=200))
     without = set(await _refs("Hallenbad -Neureut", limit=200))
     assert "2022/2201" in with_bad  # Adolf-Ehrmann-Bad in Neureut
@@ -152,7 +162,6 @@ async def test_negation_excludes(db_url: str) -> None:
 
 async def test_kommune_filter(db_url: str) -> None:
     """kommune: keeps hits of one Kommune only, by name or slug, case-insensitive."""
-    await _load_corpus()
     result = await search.search(parse_query("Stadt kommune:leipzig"), limit=50)
     assert result.hits
     assert {hit.kommune for hit in result.hits} == {"Leipzig"}
@@ -162,7 +171,6 @@ async def test_kommune_filter(db_url: str) -> None:
 
 async def test_faction_filter(db_url: str) -> None:
     """fraktion:Linke finds both Leipzig papers of Fraktion DIE LINKE, no Grünen motion."""
-    await _load_corpus()
     found = set(await _refs("fraktion:Linke"))
     assert {"VII-A-07860-NF-04", "VII-F-08613"} <= found
     assert all(r and not r.startswith("VII-A-08079") for r in found)  # a Grünen motion
@@ -170,7 +178,6 @@ async def test_faction_filter(db_url: str) -> None:
 
 async def test_kind_and_since_filters(db_url: str) -> None:
     """typ: and seit: restrict kind and date (Kitas, Anfragen since 2024)."""
-    await _load_corpus()
     result = await search.search(parse_query("Kita typ:Anfrage seit:2024-01-01"), limit=100)
     assert result.hits
     assert {hit.kind for hit in result.hits} == {"Anfrage"}
@@ -182,7 +189,7 @@ async def test_kind_and_since_filters(db_url: str) -> None:
 
 async def test_reference_comes_first(db_url: str) -> None:
     """An Aktenzeichen as the query puts that paper first (also typed without zero padding)."""
-    ids = await _load_corpus()
+    ids = await _corpus_ids()
     assert (await _refs("2019/0395"))[0] == "2019/0395"
     assert (await _refs("VII-F-08632"))[0] == "VII-F-08632"
     result = await search.search(parse_query("VII-F-8632 Ladepunkte"))
@@ -192,7 +199,7 @@ async def test_reference_comes_first(db_url: str) -> None:
 
 async def test_hidden_and_deleted_papers_are_not_found(db_url: str) -> None:
     """A hidden or deleted paper disappears from results once re-indexed (and by the filter)."""
-    ids = await _load_corpus()
+    ids = await _corpus_ids()
     assert "2019/0395" in await _refs("Fachkräftemangel Kitas")
     await Paper.filter(id=ids["2019/0395"]).update(hidden=True)
     assert "2019/0395" not in await _refs("Fachkräftemangel Kitas")  # the query filter
@@ -207,7 +214,7 @@ async def test_hidden_and_deleted_papers_are_not_found(db_url: str) -> None:
 
 async def test_reindex_after_update(db_url: str) -> None:
     """After a paper's title changes and it is re-indexed, the new words find it, the old do not."""
-    ids = await _load_corpus()
+    ids = await _corpus_ids()
     await Paper.filter(id=ids["2022/2201"]).update(
         title="Zwiebelturmrenovierung", full_text="Nichts mehr über Bäder."
     )
@@ -218,7 +225,6 @@ async def test_reindex_after_update(db_url: str) -> None:
 
 async def test_citizen_inquiry_submitter_is_not_indexed(db_url: str) -> None:
     """The Einwohneranfrage VII-EF-08640 is found by its subject but never by its author's name."""
-    await _load_corpus()
     hits = (await search.search(parse_query("Drohnen Hubschrauber"))).hits
     assert hits[0].reference == "VII-EF-08640"
     assert "Koll" not in hits[0].snippet
@@ -230,7 +236,6 @@ async def test_citizen_inquiry_submitter_is_not_indexed(db_url: str) -> None:
 
 async def test_hit_fields(db_url: str) -> None:
     """A hit carries reference, title, kind, Kommune name, date, factions, URLs and a snippet."""
-    await _load_corpus()
     hit = (await search.search(parse_query("VII-A-08079-NF-02"))).hits[0]
     assert hit.reference == "VII-A-08079-NF-02"
     assert hit.title == "Gebt die Dächer frei!"
@@ -243,7 +248,6 @@ async def test_hit_fields(db_url: str) -> None:
 
 async def test_only_stopwords_and_empty_find_nothing(db_url: str) -> None:
     """A query of stop words only is valid and finds nothing."""
-    await _load_corpus()
     result = await search.search(parse_query("der die das und"))
     assert result.hits == ()
     assert result.total == 0
@@ -290,7 +294,6 @@ NASTY = [
 
 async def test_nasty_input_gives_results_or_query_error(db_url: str) -> None:
     """Whatever a user types, search answers with hits, nothing, or a friendly QueryError."""
-    await _load_corpus(size=40)
     for text in NASTY:
         message = None
         try:
@@ -305,7 +308,6 @@ async def test_nasty_input_gives_results_or_query_error(db_url: str) -> None:
 
 async def test_paging_and_total(db_url: str) -> None:
     """offset pages through the same ranking; total counts all matches."""
-    await _load_corpus()
     first = await search.search(parse_query("Kita"), limit=5)
     second = await search.search(parse_query("Kita"), limit=5, offset=5)
     assert first.total == second.total > 10
@@ -316,7 +318,6 @@ async def test_cli_search_json(db_url: str, tmp_path: Path) -> None:
     """`ratsbot search --json` prints one JSON list with the contract keys, best first."""
     if not db_url.startswith("sqlite"):
         pytest.skip("the CLI test needs one backend only; it runs on the SQLite database file")
-    await _load_corpus()
     env = {**os.environ, "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": ""}
     code, out, err = await _run_cli(env, "search", "2019/0395", "--json")
     assert code == 0, err
@@ -357,7 +358,6 @@ async def test_cli_search_text(db_url: str, capsys: pytest.CaptureFixture[str]) 
     from bot.ops.search_cli import search_command
     from storage.db import close_db
 
-    await _load_corpus()
     await close_db()
     settings = Settings(DATABASE_URL=db_url)  # type: ignore[call-arg]
     code = await search_command(
@@ -386,7 +386,6 @@ async def _newest_first(paper_ids: set[int]) -> list[int]:
 
 async def test_common_query_ranks_only_the_newest_matches(db_url: str) -> None:
     """Beyond rank_cap matches only the newest rank_cap are ranked, by relevance, total capped."""
-    await _load_corpus()
     everything = await search.search(parse_query("Stadt"), limit=1000, rank_cap=100_000)
     assert 20 < everything.total < search.MAX_COUNT
     assert not everything.total_capped
@@ -404,7 +403,6 @@ async def test_common_query_ranks_only_the_newest_matches(db_url: str) -> None:
 
 async def test_rank_cap_applies_after_filters(db_url: str) -> None:
     """With kommune:/typ:/seit: the cap keeps the newest matches that pass the filters."""
-    await _load_corpus()
     text = "Stadt kommune:leipzig typ:Antrag seit:2023-01-01"
     everything = await search.search(parse_query(text), limit=500, rank_cap=100_000)
     assert everything.total > 4
@@ -418,7 +416,6 @@ async def test_rank_cap_applies_after_filters(db_url: str) -> None:
 
 async def test_rare_query_is_ranked_over_all_matches(db_url: str) -> None:
     """Below the cap the default search ranks every match: the cap changes nothing."""
-    await _load_corpus()
     for text in ("Hallenbad", '"Tempo 30"', "Kita -Neureut", "Schul*"):
         full = await search.search(parse_query(text), limit=300, rank_cap=100_000)
         default = await search.search(parse_query(text), limit=300)
@@ -430,7 +427,7 @@ async def test_old_index_layout_is_rebuilt(db_url: str) -> None:
     """An index of an older layout (version mark) is dropped and rebuilt by ensure_index."""
     from tortoise.connection import get_connection
 
-    ids = await _load_corpus()
+    ids = await _corpus_ids()
     conn = get_connection("default")
     if db_url.startswith("sqlite"):
         await conn.execute_script(

@@ -141,7 +141,24 @@ async def test_deleted_paper_is_marked(db_url: str, parser: ParserPool) -> None:
 
 
 async def _paper_keys() -> list[str]:
-    return sorted(await Paper.all().values_list("oparl_id", flat=True))
+    return sorted(
+        key.split("/oparl/", 1)[1] for key in await Paper.all().values_list("oparl_id", flat=True)
+    )
+
+
+_CLEAN_KEYS: list[str] = []
+
+
+async def _clean_sync_keys(parser: ParserPool) -> list[str]:
+    """Return the paper keys a clean sync stores, synced once per test process (the baseline
+    every fault is compared with); the database is left without papers and sync states."""
+    if not _CLEAN_KEYS:
+        async with OParlServer("karlsruhe") as clean, HttpClient(retry=RetryPolicy.fast()) as http:
+            await (await _service(clean, http, parser, NotifyLog())).sync_all()
+        _CLEAN_KEYS.extend(await _paper_keys())
+        await Paper.all().delete()
+        await SyncState.all().delete()
+    return list(_CLEAN_KEYS)
 
 
 @pytest.mark.parametrize(
@@ -160,13 +177,8 @@ async def test_each_fault_loses_and_duplicates_nothing(
     sqlite_db: str, parser: ParserPool, tmp_path: Path, fault: str
 ) -> None:
     """With each injected fault during polls, the papers stored equal a clean sync's, once each."""
-    async with OParlServer("karlsruhe") as clean, HttpClient(retry=RetryPolicy.fast()) as http:
-        await (await _service(clean, http, parser, NotifyLog())).sync_all()
-    expected = [key.split("/oparl/", 1)[1] for key in await _paper_keys()]
-    await Paper.all().delete()
-    await SyncState.all().delete()
-
-    faults = Faults()
+    expected = await _clean_sync_keys(parser)
+    faults = Faults(hang_s=1.5)  # longer than the client's timeout: the request times out
     async with (
         OParlServer("karlsruhe", faults=faults) as server,
         HttpClient(retry=RetryPolicy.fast(attempts=4), timeout_s=1.0) as http,
@@ -174,7 +186,6 @@ async def test_each_fault_loses_and_duplicates_nothing(
         service = await _service(server, http, parser, NotifyLog())
         if fault in ("truncate_next", "fail_next", "hang_next"):
             setattr(faults, fault, 2)
-            faults.hang_s = 3.0
         else:
             setattr(faults, fault, True)
         first = await service.sync_all()
@@ -184,7 +195,7 @@ async def test_each_fault_loses_and_duplicates_nothing(
             setattr(faults, fault, 2)
         second = await service.sync_all()
         assert second.kommunen[0].ok, second.kommunen[0].error
-        stored = [key.split("/oparl/", 1)[1] for key in await _paper_keys()]
+        stored = await _paper_keys()
     assert len(stored) == len(set(stored))
     new_keys = sorted(set(stored) - set(expected))
     assert len(new_keys) == 1

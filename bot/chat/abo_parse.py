@@ -31,7 +31,6 @@ from fetcher.endpoints import slugify
 from fetcher.factions import all_factions, canonical_faction, faction_slug
 from storage.textnorm import fold, query_stems
 
-DEEP_LINK_MAX_CHARS = 64
 EVERY_KOMMUNE_SLUG = "alle"
 KEYWORD_MARK = "s"
 MAX_KOMMUNE_WORDS = 4

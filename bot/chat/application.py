@@ -1,7 +1,7 @@
 """Build the PTB Application with Ratsbot's handlers (no I/O until the caller starts it).
 
 The same code runs against https://api.telegram.org and the local stand-in: only `base_url` and
-`base_file_url` differ (/work/shared/TELEGRAM-NOTES.md §1.1). The composition root (bot/app.py)
+`base_file_url` differ (../shared/TELEGRAM-NOTES.md §1.1). The composition root (bot/app.py)
 owns the lifecycle and calls `set_commands` once the bot is initialised.
 """
 
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from datetime import datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from telegram import LinkPreviewOptions
 from telegram.constants import ParseMode
@@ -26,6 +25,7 @@ from telegram.ext import (
 
 from bot.chat.commands import BOT_COMMANDS, register_handlers, set_commands
 from bot.chat.respond import CONFIG_KEY, HandlerConfig
+from fetcher.clock import BERLIN
 
 __all__ = ["BOT_COMMANDS", "RatsbotApplication", "build_application", "set_commands"]
 
@@ -37,7 +37,6 @@ RatsbotApplication = Application[
     dict[Any, Any],
     JobQueue[ContextTypes.DEFAULT_TYPE],
 ]
-BERLIN = ZoneInfo("Europe/Berlin")
 ADMIN_CHAT_IDS_KEY = "admin_chat_ids"
 
 

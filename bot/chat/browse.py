@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from collections import OrderedDict
 from dataclasses import replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 
@@ -46,11 +46,13 @@ from bot.messages.render import (
 )
 from bot.messages.views import answer_view, days_between, meeting_view, paper_view
 from storage.answers import answers_of, related_papers
-from storage.models import Paper
 from storage.query import QueryError, SearchQuery, parse_query
 from storage.search import SearchHit, search
 from storage.subscriptions import follow_paper, unfollow_paper
 from storage.textnorm import query_stems
+
+if TYPE_CHECKING:
+    from storage.models import Paper
 
 log = logging.getLogger(__name__)
 

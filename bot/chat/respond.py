@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from telegram import (
@@ -28,6 +28,7 @@ from bot.messages import chat_texts as t
 from bot.messages.render import Button, RenderedMessage
 from bot.messages.replies import plain
 from bot.pipeline.delivery import to_markup
+from fetcher.clock import utc_now
 
 log = logging.getLogger(__name__)
 
@@ -35,16 +36,12 @@ Context = ContextTypes.DEFAULT_TYPE
 CONFIG_KEY = "ratsbot"
 
 
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
-
-
 @dataclass(frozen=True)
 class HandlerConfig:
     """What the handlers read from `bot_data`: operator chats (admin hooks) and the clock."""
 
     admin_chat_ids: frozenset[int] = frozenset()
-    clock: Callable[[], datetime] = field(default=_utcnow)
+    clock: Callable[[], datetime] = field(default=utc_now)
 
 
 def config_of(bot_data: dict[Any, Any]) -> HandlerConfig:

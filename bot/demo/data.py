@@ -16,14 +16,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
+from fetcher.clock import BERLIN
 from fetcher.endpoints import Endpoint
 from standins.fixtures import TEXT_FIXTURES
 from standins.oparl_server import OParlServer
 from standins.pdf_render import render_text
 
-BERLIN = ZoneInfo("Europe/Berlin")
 LEIPZIG = Endpoint(name="Stadt Leipzig", slug="leipzig", system_urls=())
 KARLSRUHE = Endpoint(name="Stadt Karlsruhe", slug="karlsruhe", system_urls=())
 # The first sync imports history (notifying nobody) from this day on: Leipzig's May 2023 papers

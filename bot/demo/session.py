@@ -16,8 +16,11 @@ from typing import TYPE_CHECKING, Any
 from bot.demo import data as demo_data
 from bot.demo import texts as c
 from bot.demo.terminal import LineReader, Terminal
+from fetcher.clock import BERLIN
 from standins.karlsruhe_publish import publish_answer, publish_inquiry
-from storage.models import Meeting, Notification, Paper
+from storage.audience import anything_queued
+from storage.meetings import meeting_id_by_oparl_id
+from storage.paper_reads import paper_id_by_oparl_id
 
 if TYPE_CHECKING:
     from bot.app import RunContext
@@ -204,16 +207,14 @@ class Session:
             return
         inquiry = demo_data.read_seed_inquiry()
         self.out.note(c.PUBLISHING_INQUIRY.format(title=inquiry.title))
-        today = datetime.now(demo_data.BERLIN).date()
+        today = datetime.now(BERLIN).date()
         self.meeting_start = demo_data.meeting_start(datetime.now(UTC))
         self.inquiry_id = demo_data.publish_inquiry(
             self.leipzig, self.pdf_dir, today, self.meeting_start.date()
         )
         await self.context.sync.sync_all(only=demo_data.LEIPZIG.slug)
-        paper = await Paper.get_or_none(oparl_id=self.inquiry_id)
-        queued = paper is not None and await Notification.exists(
-            subject_type="paper", subject_id=paper.id
-        )
+        paper_id = await paper_id_by_oparl_id(self.inquiry_id)
+        queued = paper_id is not None and await anything_queued("paper", paper_id)
         if not queued:
             self._print_fresh()
             self.out.note(c.NO_PUSH)
@@ -235,13 +236,13 @@ class Session:
         self.out.note(c.PUBLISHING_MEETING.format(when=when))
         self.meeting_id = demo_data.publish_meeting(self.leipzig, start)
         await self.context.sync.sync_all(only=demo_data.LEIPZIG.slug)
-        meeting = await Meeting.get_or_none(oparl_id=self.meeting_id)
+        meeting_id = await meeting_id_by_oparl_id(self.meeting_id)
         loop = asyncio.get_running_loop()
         deadline = loop.time() + ALERT_QUEUE_TIMEOUT_S
         queued = False
-        while meeting is not None and not queued and loop.time() < deadline:
+        while meeting_id is not None and not queued and loop.time() < deadline:
             # The alert check runs every second (RunOptions.alert_check_interval_s).
-            queued = await Notification.exists(subject_type="meeting", subject_id=meeting.id)
+            queued = await anything_queued("meeting", meeting_id)
             if not queued:
                 await asyncio.sleep(0.2)
         if not queued:

@@ -15,9 +15,9 @@ import math
 import re
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass, replace
-from zoneinfo import ZoneInfo
 
 from bot.messages import texts
+from fetcher.clock import BERLIN
 
 MAX_MESSAGE_LENGTH = 4096
 SUMMARY_MAX_CHARS = 220
@@ -30,7 +30,6 @@ TITLE_MAX_CHARS = 300
 SEARCH_PAGE_SIZE = 5
 SNIPPET_MAX_CHARS = 160
 NUMBER_BUTTONS_PER_ROW = 5
-BERLIN = ZoneInfo("Europe/Berlin")
 
 # Callback data: short ASCII verb + DB id, far below Telegram's 64-byte limit.
 CB_FOLLOW = "follow"

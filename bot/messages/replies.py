@@ -10,15 +10,14 @@ import html
 import math
 import re
 from collections.abc import Sequence
-from zoneinfo import ZoneInfo
 
 from bot.chat.abo_parse import AboProblem, AboRequest, KommuneRef
 from bot.messages import chat_texts as t
 from bot.messages import keyboards as kb
 from bot.messages.render import Button, MeetingView, RenderedMessage, fits, shown_query
+from fetcher.clock import BERLIN
 from fetcher.factions import faction_slug
 
-BERLIN = ZoneInfo("Europe/Berlin")
 KOMMUNE_PAGE_SIZE = 8
 MAX_MEETINGS = 10
 

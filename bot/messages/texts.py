@@ -70,6 +70,7 @@ MEETING_MOVED_OLD = "Bisher: {when}"
 MEETING_MOVED_NEW_LOCATION = "Neuer Ort: {location}"
 MEETING_CANCELLED_HEADLINE = "❌ Sitzung abgesagt: {name} · {kommune}"
 MEETING_CANCELLED_BODY = "Der Termin {when} entfällt."
+WEEKLY_HEADLINE = "🗓 Sitzungen diese Woche"  # the Monday preview (bot/pipeline/alerts.py)
 
 # --- search
 SEARCH_HEADLINE_ONE = "🔎 1 Treffer"

@@ -10,10 +10,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from bot.messages.render import MeetingView, PaperView
-from storage.models import Meeting, Paper
+
+if TYPE_CHECKING:
+    from storage.models import Meeting, Paper
 
 # The consultation that answers an inquiry (Leipzig: "Ratsversammlung 14.06.2023 schriftliche
 # Beantwortung"); otherwise the last one listed is the one that decides.
@@ -179,8 +181,3 @@ def meeting_view(meeting: Meeting) -> MeetingView:
         location=meeting.location,
         web_url=meeting.web_url,
     )
-
-
-def paper_views(papers: Sequence[Paper]) -> list[PaperView]:
-    """Return the views of several paper rows, in order."""
-    return [paper_view(p) for p in papers]

@@ -22,43 +22,29 @@ from __future__ import annotations
 
 import html
 import logging
-from collections import defaultdict
-from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta
-from typing import cast
-from zoneinfo import ZoneInfo
+from typing import TYPE_CHECKING
 
-from bot.messages import render
+from bot.messages import render, texts
 from bot.messages.render import RenderedMessage
 from bot.messages.views import answering_consultation, fk_id, meeting_view, paper_view
 from bot.pipeline.matching import SubscriptionIndex, matching_chats
 from bot.pipeline.notify import facts_of
-from storage import outbox
-from storage.models import (
-    AgendaItem,
-    Chat,
-    Consultation,
-    Meeting,
-    Notification,
-    Paper,
-    Subscription,
-)
+from fetcher.clock import BERLIN
+from storage import audience, meetings, outbox
 from storage.outbox import OutboxItem, OutboxRow
 from storage.subscriptions import load_subscription_rows
 
+if TYPE_CHECKING:
+    from storage.models import Meeting, Paper
+
 log = logging.getLogger(__name__)
 
-BERLIN = ZoneInfo("Europe/Berlin")
 MEETING_ALERT_HOURS = 24
 WEEKLY_HOUR = 7  # Monday, 07:00 Berlin time
 # Inquiries are listed for the Ratsversammlung that answers them within about a quarter year.
 _INQUIRY_LOOKBACK = timedelta(days=120)
 _STAMP = "%y%m%d%H%M"  # kind "moved:2503121800:2503111800" fits Notification.kind (30 chars)
-_TOLD = (outbox.SENT, outbox.INFLIGHT)
-
-# German user texts of the weekly preview (belong in bot/messages/texts.py and render.py).
-WEEKLY_HEADLINE = "🗓 Sitzungen diese Woche"
-WEEKLY_NONE = "Diese Woche sind keine Sitzungen angekündigt."
 
 
 def _utc_stamp(value: datetime) -> str:
@@ -94,43 +80,14 @@ def week_bounds(year: int, week: int) -> tuple[datetime, datetime]:
     return start, datetime.combine(monday + timedelta(days=7), time(0), BERLIN)
 
 
-async def _kommune_chats() -> dict[int, set[int]]:
-    """Return Kommune id → chats (row ids) with an active subscription naming that Kommune."""
-    rows = await Subscription.filter(
-        paused=False, chat__active=True, kommune_id__isnull=False
-    ).values_list("kommune_id", "chat_id")
-    result: dict[int, set[int]] = defaultdict(set)
-    for kommune_id, chat in rows:
-        result[int(kommune_id)].add(int(chat))
-    return result
-
-
-async def _told(meeting_ids: Iterable[int]) -> dict[int, set[int]]:
-    """Return meeting id → chats whose alert was sent (or is on the wire)."""
-    ids = sorted(set(meeting_ids))
-    result: dict[int, set[int]] = defaultdict(set)
-    if not ids:
-        return result
-    rows = await Notification.filter(
-        subject_type="meeting", kind="alert", subject_id__in=ids, state__in=_TOLD
-    ).values_list("subject_id", "chat_id")
-    for meeting_id, chat in rows:
-        result[int(meeting_id)].add(int(chat))
-    return result
-
-
 async def check_meetings(
     now: datetime, *, alert_hours: float = MEETING_ALERT_HOURS, weekly_hour: int = WEEKLY_HOUR
 ) -> int:
     """Queue due alerts, move and cancellation notices and weekly previews; return rows queued."""
-    kommune_chats = await _kommune_chats()
+    kommune_chats = await audience.kommune_chats()
     queued = 0
-    upcoming = await Meeting.filter(
-        kommune_id__in=sorted(kommune_chats),
-        deleted=False,
-        cancelled=False,
-        start__gt=now,
-        start__lte=now + timedelta(hours=alert_hours),
+    upcoming = await meetings.upcoming_meetings(
+        kommune_chats, now, now + timedelta(hours=alert_hours)
     )
     for meeting in upcoming:
         if not await worth_an_alert(meeting):
@@ -138,8 +95,7 @@ async def check_meetings(
         chats = kommune_chats.get(fk_id(meeting, "kommune") or 0, set())
         queued += await outbox.enqueue(OutboxItem(c, "meeting", meeting.id, "alert") for c in chats)
         if meeting.announced_start is None:
-            meeting.announced_start = meeting.start
-            await meeting.save(update_fields=["announced_start"])
+            await meetings.set_announced_start(meeting)
     queued += await _moved(now)
     queued += await _cancelled(now)
     queued += await _weekly(now, weekly_hour, kommune_chats)
@@ -149,14 +105,8 @@ async def check_meetings(
 
 
 async def _moved(now: datetime) -> int:
-    candidates = [
-        m
-        for m in await Meeting.filter(
-            deleted=False, cancelled=False, announced_start__isnull=False, start__isnull=False
-        ).filter(start__gt=now - timedelta(days=1))
-        if m.start != m.announced_start
-    ]
-    told = await _told(m.id for m in candidates)
+    candidates = await meetings.moved_meetings(now - timedelta(days=1))
+    told = await audience.alerted_chats(m.id for m in candidates)
     queued = 0
     for meeting in candidates:
         assert meeting.start is not None
@@ -165,16 +115,15 @@ async def _moved(now: datetime) -> int:
         queued += await outbox.enqueue(
             OutboxItem(c, "meeting", meeting.id, kind) for c in told.get(meeting.id, ())
         )
-        meeting.announced_start = meeting.start
-        await meeting.save(update_fields=["announced_start"])
+        await meetings.set_announced_start(meeting)
     return queued
 
 
 async def _cancelled(now: datetime) -> int:
-    meetings = await Meeting.filter(cancelled=True, start__gt=now - timedelta(days=1))
-    told = await _told(m.id for m in meetings)
+    cancelled = await meetings.cancelled_meetings(now - timedelta(days=1))
+    told = await audience.alerted_chats(m.id for m in cancelled)
     queued = 0
-    for meeting in meetings:
+    for meeting in cancelled:
         await outbox.skip_pending(
             subject_type="meeting", subject_id=meeting.id, kind="alert", reason="meeting cancelled"
         )
@@ -190,22 +139,10 @@ async def _weekly(now: datetime, weekly_hour: int, kommune_chats: dict[int, set[
         return 0
     year, week = iso_week(local.date())
     start, end = week_bounds(year, week)
-    wanted = set(
-        cast(
-            list[int],
-            await Chat.filter(active=True, weekly_preview=True).values_list("id", flat=True),
-        )
-    )
+    wanted = await audience.weekly_preview_chats()
     if not wanted:
         return 0
-    with_meetings = set(
-        cast(
-            list[int],
-            await Meeting.filter(
-                kommune_id__in=sorted(kommune_chats), deleted=False, start__gte=start, start__lt=end
-            ).values_list("kommune_id", flat=True),
-        )
-    )
+    with_meetings = await meetings.kommunes_meeting_between(kommune_chats, start, end)
     chats = {
         c for kommune, cs in kommune_chats.items() if kommune in with_meetings for c in cs
     } & wanted
@@ -240,24 +177,13 @@ def _same_body(committee: str, meeting_name: str) -> bool:
 
 async def agenda_inquiries(meeting: Meeting) -> list[Paper]:
     """Return the visible inquiries on a meeting's agenda, in agenda order (Kommune loaded)."""
-    ids: list[int] = []
-    items = await AgendaItem.filter(meeting_id=meeting.id, paper_id__isnull=False).order_by(
-        "order", "id"
-    )
-    ids += [pid for item in items if (pid := fk_id(item, "paper")) is not None]
-    consulted = await Consultation.filter(meeting_id=meeting.id, paper_id__isnull=False).order_by(
-        "id"
-    )
-    ids += [pid for c in consulted if (pid := fk_id(c, "paper")) is not None]
+    ids = await meetings.agenda_paper_ids(meeting.id)
     if meeting.start is not None and meeting.name:
         # Leipzig (ALLRIS) links inquiries to the Ratsversammlung only in the PDF's Beratungsfolge.
         day = meeting.start.astimezone(BERLIN).date()
-        candidates = await Paper.filter(
-            kommune_id=fk_id(meeting, "kommune"),
-            kind="Anfrage",
-            date__gte=day - _INQUIRY_LOOKBACK,
-            date__lte=day,
-        ).order_by("id")
+        candidates = await meetings.inquiries_dated(
+            fk_id(meeting, "kommune"), day - _INQUIRY_LOOKBACK, day
+        )
         for paper in candidates:
             treated = answering_consultation(paper.consultations)
             if treated and treated[1] == day and _same_body(treated[0], meeting.name):
@@ -265,12 +191,7 @@ async def agenda_inquiries(meeting: Meeting) -> list[Paper]:
     order = list(dict.fromkeys(ids))
     if not order:
         return []
-    papers = {
-        p.id: p
-        for p in await Paper.filter(
-            id__in=order, kind="Anfrage", hidden=False, deleted=False
-        ).select_related("kommune")
-    }
+    papers = await meetings.visible_inquiries(order)
     return [papers[i] for i in order if i in papers]
 
 
@@ -278,7 +199,7 @@ async def render_meeting_row(row: OutboxRow) -> RenderedMessage | None:
     """Render a meeting or weekly outbox row for its chat; None when there is nothing to say."""
     if row.subject_type == "weekly":
         return await _render_weekly(row)
-    meeting = await Meeting.get_or_none(id=row.subject_id).select_related("kommune")
+    meeting = await meetings.meeting_with_kommune(row.subject_id)
     if meeting is None or meeting.deleted:
         return None
     view = meeting_view(meeting)
@@ -297,23 +218,12 @@ async def render_meeting_row(row: OutboxRow) -> RenderedMessage | None:
 async def _render_weekly(row: OutboxRow) -> RenderedMessage | None:
     year, week = divmod(row.subject_id, 100)
     start, end = week_bounds(year, week)
-    kommunes = await Subscription.filter(
-        chat_id=row.chat, paused=False, kommune_id__isnull=False
-    ).values_list("kommune_id", flat=True)
-    meetings = (
-        await Meeting.filter(
-            kommune_id__in=sorted({int(k) for k in kommunes}),  # type: ignore[call-overload]
-            deleted=False,
-            start__gte=start,
-            start__lt=end,
-        )
-        .select_related("kommune")
-        .order_by("start", "id")
-    )
-    if not meetings:
+    kommunes = await audience.chat_kommunes(row.chat)
+    of_the_week = await meetings.meetings_between(kommunes, start, end)
+    if not of_the_week:
         return None
-    lines = [f"<b>{html.escape(WEEKLY_HEADLINE, quote=False)}</b>", ""]
-    for meeting in meetings:
+    lines = [f"<b>{html.escape(texts.WEEKLY_HEADLINE, quote=False)}</b>", ""]
+    for meeting in of_the_week:
         view = meeting_view(meeting)
         # Reuse the alert's headline and time lines (the renderer escapes and formats them).
         head = render.render_meeting_alert(view, []).text.split("\n")[:2]

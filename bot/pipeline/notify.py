@@ -16,7 +16,8 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.messages.views import fk_id
 from bot.pipeline.matching import (
@@ -26,19 +27,20 @@ from bot.pipeline.matching import (
     merge_facts,
     paper_facts,
 )
+from fetcher.clock import utc_now
 from storage import outbox
-from storage.models import AnswerFollow, Chat, Notification, Paper
+from storage.audience import inquiry_audience
 from storage.outbox import OutboxItem
+from storage.paper_reads import paper_by_id
 from storage.subscriptions import load_subscription_rows, subscriptions_fingerprint
+
+if TYPE_CHECKING:
+    from storage.models import Paper
 
 log = logging.getLogger(__name__)
 
 # A paper changed after this long in the database is old news: its changes notify nobody.
 CHANGED_WINDOW = timedelta(days=14)
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 def facts_of(paper: Paper) -> PaperFacts:
@@ -66,7 +68,7 @@ class Notifier:
         self,
         *,
         changed_window: timedelta = CHANGED_WINDOW,
-        clock: Callable[[], datetime] = _utcnow,
+        clock: Callable[[], datetime] = utc_now,
         on_enqueued: Callable[[], None] | None = None,
     ) -> None:
         """Configure; `on_enqueued` is called after rows were queued (e.g. wake the worker)."""
@@ -93,7 +95,7 @@ class Notifier:
         """
         if backfill:
             return 0
-        paper = await Paper.get_or_none(id=paper_id)
+        paper = await paper_by_id(paper_id)
         if paper is None or paper.hidden or paper.deleted:
             return 0
         if not created and paper.created_at < self._clock() - self._changed_window:
@@ -114,7 +116,7 @@ class Notifier:
         inquiry = None
         inquiry_id = fk_id(answer, "answer_to")
         if inquiry_id is not None:
-            inquiry = await Paper.get_or_none(id=inquiry_id)
+            inquiry = await paper_by_id(inquiry_id)
         facts = facts_of(answer)
         facts = PaperFacts(
             facts.kommune_id, "Antwort", facts.factions, facts.stems, facts.phrase_text
@@ -123,20 +125,7 @@ class Notifier:
             facts = merge_facts(facts, facts_of(inquiry))
         chats = set(matching_chats(await self.index(), facts))
         if inquiry is not None:
-            received = await Notification.filter(
-                subject_type="paper",
-                subject_id=inquiry.id,
-                state__in=(outbox.PENDING, outbox.INFLIGHT, outbox.SENT),
-            ).values_list("chat_id", flat=True)
-            followers = await AnswerFollow.filter(paper_id=inquiry.id).values_list(
-                "chat_id", flat=True
-            )
-            extra = {int(c) for c in [*received, *followers]}  # type: ignore[call-overload]
-            if extra:
-                active = await Chat.filter(id__in=sorted(extra), active=True).values_list(
-                    "id", flat=True
-                )
-                chats |= {int(c) for c in active}  # type: ignore[call-overload]
+            chats |= await inquiry_audience(inquiry.id)
         return await outbox.enqueue(
             OutboxItem(chat, "answer", answer.id, "answer") for chat in chats
         )
