@@ -207,6 +207,20 @@ async def chat_overview(chat_id: int) -> tuple[int, int] | None:
     return subscriptions, follows
 
 
+async def set_meeting_alerts(chat_id: int, on: bool) -> None:
+    """Switch the alerts before meetings on or off for a chat."""
+    chat = await get_or_create_chat(chat_id)
+    if chat.meeting_alerts != on:
+        chat.meeting_alerts = on
+        await chat.save(update_fields=["meeting_alerts"])
+
+
+async def meeting_alerts_on(chat_id: int) -> bool:
+    """Return whether a chat gets meeting alerts (a chat the bot does not know: yes)."""
+    chat = await Chat.get_or_none(chat_id=chat_id)
+    return chat is None or bool(chat.meeting_alerts)
+
+
 async def set_weekly_preview(chat_id: int, on: bool) -> None:
     """Switch the Monday preview of the week's meetings on or off for a chat."""
     chat = await get_or_create_chat(chat_id)

@@ -478,11 +478,11 @@ async def test_guided_abo_keyboard_and_deep_links(
     switched = await press(api, listing, t.BUTTON_WEEKLY_ON)
     assert switched.text == t.WEEKLY_ON
     await api.wait_until(
-        lambda: bool(listing.buttons) and listing.buttons[-1][0].text == t.BUTTON_WEEKLY_OFF
+        lambda: bool(listing.buttons) and listing.buttons[-2][0].text == t.BUTTON_WEEKLY_OFF
     )
     assert await Chat.filter(chat_id=PRIVATE, weekly_preview=True).exists()
     await press(api, listing, t.BUTTON_WEEKLY_OFF)
-    await api.wait_until(lambda: listing.buttons[-1][0].text == t.BUTTON_WEEKLY_ON)
+    await api.wait_until(lambda: listing.buttons[-2][0].text == t.BUTTON_WEEKLY_ON)
     assert not await Chat.filter(chat_id=PRIVATE, weekly_preview=True).exists()
 
     # Deep links (t.me/<bot>?start=…) subscribe at once; unknown payloads just say hello.

@@ -18,6 +18,7 @@ from fetcher.classify import normalise_reference, reference_lookup_keys
 from standins.telegram_api import TelegramAPI
 from standins.telegram_html import parse_html
 from storage.models import Kommune
+from storage.subscriptions import meeting_alerts_on
 from tests import test_bot_conversation as conversation
 from tests.fixtures_path import TEXT_FIXTURES
 from tests.test_bot_conversation import (
@@ -246,3 +247,21 @@ async def test_overlap_note_and_undo_after_delete(
     assert restored.text == "Abo wiederhergestellt."
     await api.wait_until(lambda: "Ihre Abos (2)" in listing.text)
     assert "↩️ Rückgängig: Abo wiederherstellen" not in labels(listing)
+
+
+async def test_meeting_alerts_switch_in_abos(bot: RatsbotApplication, api: TelegramAPI) -> None:
+    """/abos switches meeting alerts off and on again, next to the weekly preview."""
+    await say(api, PRIVATE, "/abo Leipzig stichwort:Schule")
+    listing = await say(api, PRIVATE, "/abos")
+    assert labels(listing)[-2:] == [
+        "🗓 Wochenvorschau einschalten",
+        "🔕 Sitzungserinnerungen ausschalten",
+    ]
+    off = await press(api, listing, "🔕 Sitzungserinnerungen ausschalten")
+    assert off.text == t.ALERTS_OFF
+    await api.wait_until(lambda: "🔔 Sitzungserinnerungen einschalten" in labels(listing))
+    assert not await meeting_alerts_on(PRIVATE)
+    on = await press(api, listing, "🔔 Sitzungserinnerungen einschalten")
+    assert on.text == t.ALERTS_ON
+    await api.wait_until(lambda: "🔕 Sitzungserinnerungen ausschalten" in labels(listing))
+    assert await meeting_alerts_on(PRIVATE)

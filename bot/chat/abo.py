@@ -47,6 +47,8 @@ from storage.subscriptions import (
     get_or_create_chat,
     list_follows,
     list_subscriptions,
+    meeting_alerts_on,
+    set_meeting_alerts,
     set_weekly_preview,
     unfollow_paper,
 )
@@ -173,6 +175,7 @@ async def _list_message(chat_id: int, *, group: bool = False) -> RenderedMessage
     return replies.subscriptions_list(
         _labels(await list_subscriptions(chat_id)),
         weekly_preview=await lookup.weekly_preview(chat_id),
+        meeting_alerts=await meeting_alerts_on(chat_id),
         follows=follows,
         group=group,
     )
@@ -220,6 +223,12 @@ async def abo_button(update: Update, context: Context) -> None:
         return
     if verb in ("d", "u", "sk"):
         await _change_subscription(update, context, verb, callback)
+        return
+    if verb == "ma":
+        on = kb.int_arg(callback) == 1
+        await set_meeting_alerts(chat.id, on)
+        await answer(query, t.ALERTS_ON if on else t.ALERTS_OFF)
+        await edit(query, await _list_message(chat.id, group=is_group(update)))
         return
     if verb == "wk":
         on = kb.int_arg(callback) == 1

@@ -275,6 +275,7 @@ def subscriptions_list(
     items: Sequence[tuple[int, str, str]],
     *,
     weekly_preview: bool = False,
+    meeting_alerts: bool = True,
     follows: Sequence[tuple[int, str]] = (),
     group: bool = False,
 ) -> RenderedMessage:
@@ -305,11 +306,16 @@ def subscriptions_list(
         if weekly_preview
         else Button(t.BUTTON_WEEKLY_ON, kb.data(kb.ABO, "wk", 1))
     )
+    alerts = (
+        Button(t.BUTTON_ALERTS_OFF, kb.data(kb.ABO, "ma", 0))
+        if meeting_alerts
+        else Button(t.BUTTON_ALERTS_ON, kb.data(kb.ABO, "ma", 1))
+    )
     text = "\n".join(lines)
     while not fits(text) and len(lines) > 4:  # hundreds of subscriptions: keep the buttons
         lines.pop(-3)
         text = "\n".join(lines)
-    return RenderedMessage(text, (*rows[:99], (weekly,)))
+    return RenderedMessage(text, (*rows[:98], (weekly,), (alerts,)))
 
 
 def with_notes(message: RenderedMessage, notes: Sequence[str]) -> RenderedMessage:
