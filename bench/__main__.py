@@ -63,6 +63,12 @@ def _footprint(quick: bool) -> str:
     return bench_footprint.markdown_report(quick=quick)
 
 
+def _push(quick: bool) -> str:
+    from bench import bench_push
+
+    return bench_push.markdown_report(quick=quick)
+
+
 SECTIONS: dict[str, Callable[[bool], str]] = {
     "parse": _parse,
     "search": _search,
@@ -70,6 +76,7 @@ SECTIONS: dict[str, Callable[[bool], str]] = {
     "fanout": _fanout,
     "sync": _sync,
     "footprint": _footprint,
+    "push": _push,
 }
 
 

@@ -58,6 +58,23 @@ def normalise_reference(ref: str) -> str:
     return re.sub(r"(?<!\d)0+(?=\d)", "", key)
 
 
+def reference_lookup_keys(typed: str) -> tuple[str, ...]:
+    """Return the dedup keys a typed Aktenzeichen may stand for, most literal first.
+
+    People type "F 00724/14", "F00724/14" or "f-724/14" for "F-00724/14": a space or nothing
+    between the letters and the number stands for the dash councils print.
+    """
+    typed = " ".join(typed.split())
+    candidates = [
+        typed,
+        re.sub(r"(?<=[A-Za-z]) (?=\d)|(?<=\d) (?=[A-Za-z])", "-", typed),
+        re.sub(r"\s+", "-", typed),
+        re.sub(r"(?<=[A-Za-z])(?=\d)", "-", typed.replace(" ", "")),
+    ]
+    keys = [normalise_reference(c) for c in candidates]
+    return tuple(dict.fromkeys(k for k in keys if k))
+
+
 def kind_from_paper_type(
     paper_type: str | None, reference: str | None, parsed_kind: str | None = None
 ) -> str:

@@ -226,7 +226,8 @@ class TelegramAPI:
                 "getUpdates", "sendMessage", "editMessageText", "editMessageReplyMarkup",
                 "deleteMessage", "answerCallbackQuery", "setMyCommands", "getMyCommands",
                 "deleteMyCommands", "sendChatAction", "getChat", "getChatMember",
-                "getChatAdministrators",
+                "getChatAdministrators", "setMyDescription", "getMyDescription",
+                "setMyShortDescription", "getMyShortDescription",
             )
         }  # fmt: skip
         self._init_state()
@@ -245,6 +246,7 @@ class TelegramAPI:
         self._faults: list[Fault] = []
         self._chat_latency_s: dict[int, float] = {}
         self._commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        self._descriptions: dict[tuple[str, str], str] = {}
         self._calls: list[Call] = []
         self._call_counts: dict[str, int] = defaultdict(int)
         self._error_counts: dict[int, int] = defaultdict(int)
@@ -1089,6 +1091,32 @@ class TelegramAPI:
     async def _m_deleteMyCommands(self, params: dict[str, Any]) -> Any:
         self._commands.pop(_scope_key(params), None)
         return True
+
+    async def _m_setMyDescription(self, params: dict[str, Any]) -> Any:
+        text = str(params.get("description") or "")
+        if len(text) > 512:
+            raise ApiError(400, "Bad Request: description is too long")
+        self._descriptions[("description", str(params.get("language_code") or ""))] = text
+        return True
+
+    async def _m_getMyDescription(self, params: dict[str, Any]) -> Any:
+        key = ("description", str(params.get("language_code") or ""))
+        return {"description": self._descriptions.get(key, "")}
+
+    async def _m_setMyShortDescription(self, params: dict[str, Any]) -> Any:
+        text = str(params.get("short_description") or "")
+        if len(text) > 120:
+            raise ApiError(400, "Bad Request: short description is too long")
+        self._descriptions[("short", str(params.get("language_code") or ""))] = text
+        return True
+
+    async def _m_getMyShortDescription(self, params: dict[str, Any]) -> Any:
+        key = ("short", str(params.get("language_code") or ""))
+        return {"short_description": self._descriptions.get(key, "")}
+
+    def description(self, *, short: bool = False, language_code: str = "") -> str:
+        """Return what setMyDescription (or setMyShortDescription) set for a language."""
+        return self._descriptions.get(("short" if short else "description", language_code), "")
 
     async def _m_sendChatAction(self, params: dict[str, Any]) -> Any:
         self._check_writable(self._target_chat(params))

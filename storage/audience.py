@@ -28,6 +28,12 @@ async def kommune_chats() -> dict[int, set[int]]:
     return result
 
 
+async def meeting_alerts_off() -> set[int]:
+    """Return the chats that switched meeting alerts off (/abos)."""
+    rows = await Chat.filter(meeting_alerts=False).values_list("id", flat=True)
+    return {int(c) for c in cast(list[int], rows)}
+
+
 async def chat_kommunes(chat: int) -> set[int]:
     """Return the Kommunes a chat's active subscriptions name."""
     rows = await Subscription.filter(

@@ -14,11 +14,12 @@ from storage.models import AgendaItem, Consultation, Meeting, Paper
 
 
 async def upcoming_meetings(
-    kommune_ids: Iterable[int], after: datetime, until: datetime
+    kommune_ids: Iterable[int] | None, after: datetime, until: datetime
 ) -> list[Meeting]:
-    """Return the live meetings of these Kommunes starting in (after, until]."""
+    """Return the live meetings of these Kommunes (None: of all) starting in (after, until]."""
+    where = {} if kommune_ids is None else {"kommune_id__in": sorted(set(kommune_ids))}
     return await Meeting.filter(
-        kommune_id__in=sorted(set(kommune_ids)),
+        **where,
         deleted=False,
         cancelled=False,
         start__gt=after,

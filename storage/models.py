@@ -209,6 +209,8 @@ class Chat(Model):
     title = fields.CharField(max_length=300, null=True)
     active = fields.BooleanField(default=True)
     weekly_preview = fields.BooleanField(default=False)
+    # Alerts before meetings with relevant inquiries (switch in /abos).
+    meeting_alerts = fields.BooleanField(default=True)
     deactivated_reason = fields.CharField(max_length=300, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 

@@ -13,7 +13,7 @@ from tortoise.connection import get_connection
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from storage.models import AnswerFollow, Chat, Notification, Subscription
+from storage.models import AnswerFollow, Chat, Notification, Paper, Subscription
 
 SUBSCRIPTION_KINDS = ("Anfrage", "Antrag", "Vorlage", "alle")
 MAX_KEYWORD_CHARS = 200
@@ -155,6 +155,70 @@ async def follow_paper(chat_id: int, paper_id: int) -> bool:
     except IntegrityError:
         return False
     return True
+
+
+async def unfollow_paper(chat_id: int, paper_id: int) -> bool:
+    """Stop waiting for the answer to an inquiry; False if the chat did not follow it."""
+    deleted = await AnswerFollow.filter(chat__chat_id=chat_id, paper_id=paper_id).delete()
+    return bool(deleted)
+
+
+@dataclass(frozen=True)
+class FollowedPaper:
+    """An inquiry a chat waits for the answer to, as /abos lists it."""
+
+    paper_id: int
+    reference: str | None
+    title: str
+    kommune: str
+
+
+async def list_follows(chat_id: int) -> list[FollowedPaper]:
+    """Return the inquiries the chat waits for (answer not yet arrived), oldest follow first."""
+    follows = (
+        await AnswerFollow.filter(chat__chat_id=chat_id)
+        .select_related("paper", "paper__kommune")
+        .order_by("id")
+    )
+    ids = [int(f.paper.id) for f in follows]
+    answered_rows = await Paper.filter(answer_to_id__in=ids, deleted=False).values_list(
+        "answer_to_id", flat=True
+    )
+    answered = {int(pid) for pid in answered_rows}  # type: ignore[call-overload]
+    return [
+        FollowedPaper(
+            paper_id=int(f.paper.id),
+            reference=f.paper.reference,
+            title=f.paper.title,
+            kommune=f.paper.kommune.name,
+        )
+        for f in follows
+        if int(f.paper.id) not in answered
+    ]
+
+
+async def chat_overview(chat_id: int) -> tuple[int, int] | None:
+    """Return (subscriptions, followed inquiries) of a known chat, or None for a new one."""
+    chat = await Chat.get_or_none(chat_id=chat_id)
+    if chat is None:
+        return None
+    subscriptions = await Subscription.filter(chat_id=chat.id).count()
+    follows = await AnswerFollow.filter(chat_id=chat.id).count()
+    return subscriptions, follows
+
+
+async def set_meeting_alerts(chat_id: int, on: bool) -> None:
+    """Switch the alerts before meetings on or off for a chat."""
+    chat = await get_or_create_chat(chat_id)
+    if chat.meeting_alerts != on:
+        chat.meeting_alerts = on
+        await chat.save(update_fields=["meeting_alerts"])
+
+
+async def meeting_alerts_on(chat_id: int) -> bool:
+    """Return whether a chat gets meeting alerts (a chat the bot does not know: yes)."""
+    chat = await Chat.get_or_none(chat_id=chat_id)
+    return chat is None or bool(chat.meeting_alerts)
 
 
 async def set_weekly_preview(chat_id: int, on: bool) -> None:

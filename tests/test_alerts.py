@@ -7,7 +7,12 @@ from datetime import UTC, date, datetime, timedelta
 from bot.pipeline.alerts import check_meetings, moved_kind, previous_start, render_meeting_row
 from storage import outbox
 from storage.models import AgendaItem, Chat, Kommune, Meeting, Notification, Paper
-from storage.subscriptions import add_subscription, get_or_create_chat, set_weekly_preview
+from storage.subscriptions import (
+    add_subscription,
+    get_or_create_chat,
+    set_meeting_alerts,
+    set_weekly_preview,
+)
 
 # Ratsversammlung Leipzig, Wednesday 14 June 2023, 14:00 Berlin (12:00 UTC) — the meeting that
 # answers VII-F-08632 and VII-EF-08640 in the stadtratmonitor fixture.
@@ -37,20 +42,47 @@ async def _rows(kind: str | None = None) -> list[tuple[int, str, str]]:
 
 
 async def test_alert_once_per_chat_at_alert_time(db_url: str) -> None:
-    """Chats of the Kommune get one alert once the meeting is within 24 h, and only once."""
+    """Chats following the whole Kommune or a faction get one alert within 24 h, only once; a
+    keyword subscriber with nothing on the agenda and other Kommunes' chats get none."""
     leipzig, _ = await _leipzig()
     bonn = await Kommune.create(oparl_id="https://bonn.example/body", name="Bonn", slug="bonn")
     await add_subscription(1, leipzig.id, None, None, "Anfrage")
     await add_subscription(1, leipzig.id, "Die Linke", None, "Anfrage")
-    await add_subscription(2, leipzig.id, None, "Schule", "alle")
+    await add_subscription(2, leipzig.id, None, "Schule", "alle")  # nothing on the agenda
     await add_subscription(3, bonn.id, None, None, "Anfrage")
-    await add_subscription(4, None, None, "Radverkehr", "alle")  # every Kommune: no alerts
+    await add_subscription(4, None, None, "Radverkehr", "alle")  # every Kommune: no match
+    await add_subscription(5, leipzig.id, "Die Linke", None, "Anfrage")
     assert await check_meetings(START - timedelta(hours=25)) == 0
     assert await check_meetings(START - timedelta(hours=24)) == 2
     assert await check_meetings(START - timedelta(hours=23, minutes=59)) == 0
-    assert await _rows() == [(1, "alert", "pending"), (2, "alert", "pending")]
+    assert await _rows() == [(1, "alert", "pending"), (5, "alert", "pending")]
     meeting = await Meeting.get(id=1)
     assert meeting.announced_start == START
+
+
+async def test_keyword_subscribers_are_alerted_only_for_matching_inquiries(db_url: str) -> None:
+    """A keyword subscriber hears of a meeting only when an agenda inquiry matches its keyword
+    (also a keyword for every Kommune); a chat that switched alerts off hears nothing."""
+    leipzig, meeting = await _leipzig()
+    charging = await Paper.create(  # VII-F-08632 of the stadtratmonitor fixture
+        oparl_id="https://leipzig.example/paper/08632",
+        kommune=leipzig,
+        title="Entwicklung von Elektrofahrzeugen in der Stadt",
+        reference="VII-F-08632",
+        kind="Anfrage",
+        date=date(2023, 5, 9),
+    )
+    await AgendaItem.create(
+        oparl_id="https://leipzig.example/agendaitem/1", meeting=meeting, paper=charging, order=1
+    )
+    await add_subscription(1, leipzig.id, None, "Schule", "alle")
+    await add_subscription(2, leipzig.id, None, "Elektrofahrzeuge", "Anfrage")
+    await add_subscription(3, None, None, "Elektrofahrzeug", "alle")
+    await add_subscription(4, leipzig.id, None, None, "Anfrage")
+    await add_subscription(5, leipzig.id, None, None, "Anfrage")
+    await set_meeting_alerts(5, False)
+    assert await check_meetings(START - timedelta(hours=1)) == 3
+    assert [chat for chat, _, _ in await _rows()] == [2, 3, 4]
 
 
 async def test_late_subscriber_gets_alert_until_start(db_url: str) -> None:

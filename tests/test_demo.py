@@ -130,6 +130,35 @@ def test_new_inquiry_is_pushed_with_questions_and_pdf(turns: dict[str, str]) -> 
     assert re.search(r"PDF <http://127\.0\.0\.1:\d+/\S+id=1011112>", push), push
 
 
+def test_pushed_inquiry_names_the_demo_meeting_not_the_2014_one(turns: dict[str, str]) -> None:
+    """The re-published 2014 inquiry is dated today and names the Ratsversammlung !sitzung sets."""
+    push = turns["!neu"]
+    assert "10.12.2014" not in push
+    meeting_line = re.search(r"Sitzung: Ratsversammlung (\d\d\.\d\d\.\d{4})", push)
+    assert meeting_line is not None, push
+    announced = re.search(r"Ratsversammlung für \w+, (\d\d\.\d\d\.\d{4})", turns["!sitzung"])
+    assert announced is not None, turns["!sitzung"]
+    assert meeting_line.group(1) == announced.group(1)
+
+
+def test_answer_push_shows_the_answers_and_folds_the_questions(turns: dict[str, str]) -> None:
+    """!antwort: the follower gets "Zu 1.: …" from the real Stellungnahme, then the questions."""
+    assert "✓ Antwort abonniert" in turns["[Antwort abonnieren]"]
+    answer = turns["!antwort"]
+    assert "✅ Antwort auf Anfrage · Stadt Karlsruhe" in answer
+    # Read off file-contents/678136.txt of the Karlsruhe fixture (answer 1 and 8).
+    assert "Zu 1.: Die Stadt Karlsruhe hat den Stadtjugendausschuss e.V. Karlsruhe" in answer
+    assert "Zu 8.: Siehe 5." in answer
+    assert answer.index("Zu 1.:") < answer.index("Die Fragen")
+
+
+def test_search_folds_the_answer_under_its_inquiry(turns: dict[str, str]) -> None:
+    """Karlsruhe 2025/1090 and its Stellungnahme are one hit, marked answered."""
+    found = turns["/suche Hundekotbeutelausgabe"]
+    assert "🔎 1 Treffer" in found
+    assert "✅ beantwortet" in found
+
+
 def test_ratsversammlung_triggers_the_meeting_alert(turns: dict[str, str]) -> None:
     """!sitzung announces tomorrow's Ratsversammlung and the alert lists the inquiry."""
     alert = turns["!sitzung"]

@@ -238,14 +238,40 @@ def test_leipzig_inquiry_shows_header_numbered_questions_and_links() -> None:
     assert {"type": "bold", "offset": utf16_len(lines[0]) + 1, "length": 41} in parsed.entities
 
 
-def test_summary_is_cut_to_about_300_characters_at_a_word() -> None:
-    """The 480-character Sachverhalt is shown as its first ≤ 300 characters, ending with …."""
+def test_summary_is_the_first_sentence_of_the_sachverhalt() -> None:
+    """The 480-character Sachverhalt is shown as one line: its first sentence, as written."""
     parsed = telegram_view(render_inquiry(leipzig_inquiry()))
     (summary,) = [line for line in parsed.text.split("\n") if line.startswith("Im Juli 2013")]
     assert len(LEIPZIG_SUMMARY) > 400
-    assert len(summary) <= 300
-    assert summary.endswith("…")
-    assert LEIPZIG_SUMMARY.startswith(summary[:-1])
+    assert summary == (
+        "Im Juli 2013 beschloss der Stadtrat den Antrag der Fraktion Bündnis 90/Die Grünen V/A 404 "
+        "„Gemeinwesenarbeit für unterversorgte Stadtteile“ im Sinne des Verwaltungsstandpunktes."
+    )
+
+
+def test_summary_without_sentence_end_is_cut_at_a_word() -> None:
+    """A summary that is one long sentence is cut at a word below 220 characters, with …."""
+    long = "Die Verwaltung " + "prüft " * 80 + "weiter"
+    view = PaperView(**{**leipzig_inquiry().__dict__, "summary": long})
+    parsed = telegram_view(render_inquiry(view))
+    (summary,) = [line for line in parsed.text.split("\n") if line.startswith("Die Verwaltung")]
+    assert len(summary) <= 220
+    assert summary.endswith("prüft …") or summary.endswith("prüft…")
+
+
+def test_long_question_lists_are_folded_short_ones_are_not() -> None:
+    """Questions over 700 characters in all go into an expandable blockquote; fewer stay open."""
+    short = telegram_view(render_inquiry(leipzig_inquiry()))
+    assert "expandable_blockquote" not in [e["type"] for e in short.entities]
+    many = tuple(f"Wie viele Schulen im Stadtbezirk {n} sind saniert worden?" for n in range(15))
+    view = PaperView(**{**leipzig_inquiry().__dict__, "questions": many})
+    parsed = telegram_view(render_inquiry(view))
+    (folded,) = [e for e in parsed.entities if e["type"] == "expandable_blockquote"]
+    inside = parsed.text.encode("utf-16-le")[
+        2 * folded["offset"] : 2 * (folded["offset"] + folded["length"])
+    ].decode("utf-16-le")
+    assert inside.startswith("1. Wie viele Schulen im Stadtbezirk 0 sind saniert worden?")
+    assert "15. Wie viele Schulen im Stadtbezirk 14" in inside
 
 
 def test_inquiry_buttons_follow_and_similar() -> None:
@@ -299,15 +325,18 @@ def test_sixty_very_long_questions_stay_under_the_limit() -> None:
 
 def test_one_hidden_question_uses_the_singular() -> None:
     """When exactly one question does not fit, the text says "… und 1 weitere Frage"."""
-    question = "Warum " + "sehr " * 45 + "lang?"  # 236 characters: never shortened
     base = {**leipzig_inquiry().__dict__, "summary": None}
-    for count in range(2, 40):
-        view = PaperView(**{**base, "questions": (question,) * count})
-        text = telegram_view(render_inquiry(view)).text
-        if "weitere" in text:
-            break
-    assert "… und 1 weitere Frage im PDF" in text
-    assert "… und 1 weitere Fragen" not in text
+    singular = []
+    for words in range(40, 49):  # 211–251 characters: never shortened
+        question = "Warum " + "sehr " * words + "lang?"
+        for count in range(14, 22):
+            view = PaperView(**{**base, "questions": (question,) * count})
+            text = telegram_view(render_inquiry(view)).text
+            if "… und 1 weitere" in text:
+                singular.append(text)
+    assert singular, "some count must hide exactly one question"
+    assert all("… und 1 weitere Frage im PDF" in text for text in singular)
+    assert not any("… und 1 weitere Fragen" in text for text in singular)
 
 
 @pytest.mark.parametrize(
@@ -379,8 +408,8 @@ def test_citizen_name_inside_document_texts_is_removed() -> None:
 # ------------------------------------------------------------------ render_answer
 
 
-def test_karlsruhe_answer_pairs_each_question_with_its_answer() -> None:
-    """2018/0691's Stellungnahme: four bold numbered questions, each followed by its answer."""
+def test_karlsruhe_answer_shows_each_answer_and_folds_the_questions() -> None:
+    """2018/0691's Stellungnahme: "Zu 1.: …" per answer first, the four questions folded below."""
     view = karlsruhe_inquiry()
     assert sum(len(a or "") for a in view.answers) > MAX_MESSAGE_LENGTH  # must be shortened
     message = render_answer(view)
@@ -388,15 +417,17 @@ def test_karlsruhe_answer_pairs_each_question_with_its_answer() -> None:
     text = parsed.text
     assert text.startswith("✅ Antwort auf Anfrage · Karlsruhe\n")
     starts = [
-        "1. Welcher Anteil des Karlsruher Plastikmülls wird verbrannt?\nMit der Sammlung",
-        "2. Wie hoch ist der Anteil an Plastikmüll, der dem Recycling zugeführt wird?\nNach "
-        "bisherigen Informationen",
-        "3. Findet die Müllverbrennung in dazu geeigneten Anlagen statt?\nNach Aussagen",
+        "Zu 1.: Mit der Sammlung",
+        "Zu 2.: Nach bisherigen Informationen",
+        "Zu 3.: Nach Aussagen",
+        "Zu 4.: Laut der Firma ALBA",
+        "Die Fragen\n1. Welcher Anteil des Karlsruher Plastikmülls wird verbrannt?",
         "4. Besitzen alle Anlagen, in denen Karlsruher Plastikmüll verbrannt wird auch "
-        "entsprechende Filtersysteme zur Luftreinhaltung?\nLaut der Firma ALBA",
+        "entsprechende Filtersysteme zur Luftreinhaltung?",
     ]
     positions = [text.index(s) for s in starts]
     assert positions == sorted(positions)
+    assert [e["type"] for e in parsed.entities].count("expandable_blockquote") == 1
     assert links(parsed) == {
         "Antwort (PDF)": "https://web1.karlsruhe.de/oparl/bodies/0001/downloadfiles/00606829.pdf",
         "Anfrage (PDF)": "https://web1.karlsruhe.de/oparl/bodies/0001/downloadfiles/00606619.pdf",
@@ -479,21 +510,25 @@ def test_digest_of_one_uses_singular() -> None:
 
 
 def test_search_results_page_has_hit_buttons_and_paging() -> None:
-    """Page 2 of 23 hits lists hits 6–10 (date · Kommune · reference, title) with buttons."""
+    """Page 2 of 23 hits lists hits 6–10 (date · Kommune · type · reference, title) with
+    compact numbered buttons in one row, then the paging buttons."""
     hits = karlsruhe_inquiries(10)[5:10]
     message = render_search_results(hits, page=2, total=23, query="Müll & <Plastik>")
     parsed = telegram_view(message)
     assert parsed.text.split("\n")[0] == "🔎 23 Treffer für „Müll & <Plastik>“ · Seite 2 von 5"
     first = hits[0]
     assert first.date is not None
-    assert f"6. {first.date:%d.%m.%Y} · Karlsruhe · {first.reference}\n{first.title}" in parsed.text
+    assert (
+        f"6. {first.date:%d.%m.%Y} · Karlsruhe · Anfrage · {first.reference}\n{first.title}"
+        in parsed.text
+    )
     assert "10. " in parsed.text
     assert callback_datas(message) == [f"open:{h.paper_id}" for h in hits] + [
         "search:1",
         "search:3",
     ]
     assert [b.label for b in message.buttons[-1]] == ["‹ zurück", "weitere ›"]
-    assert message.buttons[0][0].label.startswith("6. ")
+    assert [b.label for b in message.buttons[0]] == ["6", "7", "8", "9", "10"]
 
 
 def test_search_last_page_and_no_hits() -> None:

@@ -22,6 +22,7 @@ from bot.chat.abo_parse import (
     parse_abo,
     parse_deep_link,
 )
+from bot.chat.overlap import AboSpec, overlaps
 from bot.chat.respond import (
     Context,
     answer,
@@ -44,8 +45,12 @@ from storage.subscriptions import (
     add_subscription,
     delete_subscription,
     get_or_create_chat,
+    list_follows,
     list_subscriptions,
+    meeting_alerts_on,
+    set_meeting_alerts,
     set_weekly_preview,
+    unfollow_paper,
 )
 
 log = logging.getLogger(__name__)
@@ -78,6 +83,12 @@ async def subscribe(update: Update, request: AboRequest) -> RenderedMessage:
         )
     except SubscriptionError:
         return replies.plain(t.ABO_INVALID)
+    notes: list[str] = []
+    if created:
+        notes = _overlap_notes(
+            AboSpec(kommune_id, request.faction, request.keyword, request.kind),
+            [s for s in await list_subscriptions(chat.id) if int(s.id) != int(sub.id)],
+        )
     log.info(
         "subscribe chat_type=%s created=%s kommune=%s faction=%s keyword=%s kind=%s",
         chat.type,
@@ -87,7 +98,31 @@ async def subscribe(update: Update, request: AboRequest) -> RenderedMessage:
         request.keyword is not None,
         request.kind,
     )
-    return replies.abo_confirmation(request, int(sub.id), created)
+    confirmation = replies.abo_confirmation(request, int(sub.id), created)
+    if notes:
+        confirmation = replies.with_notes(confirmation, notes)
+    return confirmation
+
+
+def _spec(subscription: Subscription) -> AboSpec:
+    kommune = subscription.kommune.name if subscription.kommune else None
+    return AboSpec(
+        int(subscription.kommune.id) if subscription.kommune else None,
+        subscription.faction,
+        subscription.keyword,
+        subscription.kind,
+        replies.subscription_label(
+            kommune, subscription.faction, subscription.keyword, subscription.kind
+        ),
+    )
+
+
+def _overlap_notes(new: AboSpec, others: list[Subscription]) -> list[str]:
+    """Return the German notes on how a new subscription overlaps the chat's others."""
+    wider, narrower = overlaps(new, [_spec(s) for s in others])
+    notes = [t.ABO_OVERLAP_WIDER.format(label=w.label) for w in wider[:2]]
+    notes += [t.ABO_OVERLAP_NARROWER.format(label=n.label) for n in narrower[:2]]
+    return notes
 
 
 async def abo_command(update: Update, context: Context) -> None:
@@ -118,30 +153,39 @@ async def subscribe_deep_link(update: Update, context: Context, payload: str) ->
     return True
 
 
-def _labels(subscriptions: list[Subscription]) -> list[tuple[int, str]]:
-    return [
-        (
-            int(s.id),
-            replies.subscription_label(
-                s.kommune.name if s.kommune else None, s.faction, s.keyword, s.kind
-            ),
+def _labels(subscriptions: list[Subscription]) -> list[tuple[int, str, str]]:
+    rows = []
+    for s in subscriptions:
+        kommune = s.kommune.name if s.kommune else None
+        rows.append(
+            (
+                int(s.id),
+                replies.subscription_label(kommune, s.faction, s.keyword, s.kind),
+                replies.button_label(kommune, s.faction, s.keyword, s.kind),
+            )
         )
-        for s in subscriptions
+    return rows
+
+
+async def _list_message(chat_id: int, *, group: bool = False) -> RenderedMessage:
+    follows = [
+        (f.paper_id, replies.follow_label(f.reference, f.title))
+        for f in await list_follows(chat_id)
     ]
-
-
-async def _list_message(chat_id: int) -> RenderedMessage:
     return replies.subscriptions_list(
         _labels(await list_subscriptions(chat_id)),
         weekly_preview=await lookup.weekly_preview(chat_id),
+        meeting_alerts=await meeting_alerts_on(chat_id),
+        follows=follows,
+        group=group,
     )
 
 
 async def abos_command(update: Update, context: Context) -> None:
-    """/abos: the chat's subscriptions, each with a delete button."""
+    """/abos: the chat's subscriptions and followed inquiries, each with a remove button."""
     chat = update.effective_chat
     assert chat is not None
-    await send(update, context, await _list_message(chat.id))
+    await send(update, context, await _list_message(chat.id, group=is_group(update)))
 
 
 def _faction_by_slug(slug: str, choices: list[str]) -> str | None:
@@ -164,18 +208,33 @@ async def abo_button(update: Update, context: Context) -> None:
     verb = callback.verb
     if verb == "l":
         await answer(query)
-        await send(update, context, await _list_message(chat.id))
+        await send(update, context, await _list_message(chat.id, group=is_group(update)))
         return
     if await refuse_non_admin(update, context):
         return
+    if verb == "r":
+        await _restore_deleted(update, context, callback)
+        return
+    if verb == "uf":
+        paper_id = kb.int_arg(callback)
+        stopped = paper_id is not None and await unfollow_paper(chat.id, paper_id)
+        await answer(query, t.UNFOLLOWED if stopped else t.BUTTON_STALE)
+        await edit(query, await _list_message(chat.id, group=is_group(update)))
+        return
     if verb in ("d", "u", "sk"):
         await _change_subscription(update, context, verb, callback)
+        return
+    if verb == "ma":
+        on = kb.int_arg(callback) == 1
+        await set_meeting_alerts(chat.id, on)
+        await answer(query, t.ALERTS_ON if on else t.ALERTS_OFF)
+        await edit(query, await _list_message(chat.id, group=is_group(update)))
         return
     if verb == "wk":
         on = kb.int_arg(callback) == 1
         await set_weekly_preview(chat.id, on)
         await answer(query, t.WEEKLY_ON if on else t.WEEKLY_OFF)
-        await edit(query, await _list_message(chat.id))
+        await edit(query, await _list_message(chat.id, group=is_group(update)))
         return
     if verb == "x":
         await answer(query)
@@ -284,12 +343,54 @@ async def _change_subscription(
     if verb == "sk":
         await _switch_to_keyword(update, sub_id, callback)
         return
+    token = None
+    if verb == "d":
+        gone = await lookup.subscription(chat.id, sub_id)
+        token = _remember_deleted(context, _spec(gone)) if gone is not None else None
     deleted = await delete_subscription(chat.id, sub_id)
     await answer(query, t.ABO_DELETED if deleted else t.ABO_ALREADY_DELETED)
     if verb == "d":
-        await edit(query, await _list_message(chat.id))
+        listing = await _list_message(chat.id, group=is_group(update))
+        if deleted and token is not None:
+            listing = replies.with_restore_button(listing, token)
+        await edit(query, listing)
     elif deleted:
         await edit(query, replies.plain(t.ABO_DELETED))
+
+
+_DELETED = "deleted_abos"
+_REMEMBERED_DELETES = 10
+
+
+def _remember_deleted(context: Context, spec: AboSpec) -> int:
+    """Keep a deleted subscription for "Rückgängig" (in memory: gone after a restart)."""
+    store = context.chat_data.setdefault(_DELETED, {}) if context.chat_data is not None else {}
+    token = max(store, default=0) + 1
+    store[token] = spec
+    for old in sorted(store)[:-_REMEMBERED_DELETES]:
+        del store[old]
+    return token
+
+
+async def _restore_deleted(update: Update, context: Context, callback: kb.Callback) -> None:
+    """Re-create a subscription deleted from /abos ("Rückgängig")."""
+    query = update.callback_query
+    chat = update.effective_chat
+    assert query is not None
+    assert chat is not None
+    token = kb.int_arg(callback)
+    store = (context.chat_data or {}).get(_DELETED, {})
+    spec = store.pop(token, None) if token is not None else None
+    if spec is None:
+        await answer(query, t.BUTTON_STALE)
+        return
+    try:
+        await add_subscription(chat.id, spec.kommune_id, spec.faction, spec.keyword, spec.kind)
+    except SubscriptionError:
+        await answer(query, t.BUTTON_STALE)
+        return
+    await answer(query, t.ABO_RESTORED)
+    await edit(query, await _list_message(chat.id, group=is_group(update)))
 
 
 async def _switch_to_keyword(update: Update, sub_id: int, callback: kb.Callback) -> None:

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import logging
 from collections import OrderedDict
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 from telegram import Update
 
 from bot.chat import lookup
 from bot.chat.abo_parse import match_kommune, unknown_kommune
-from bot.chat.respond import Context, answer, command_text, config_of, edit, refuse_non_admin, send
+from bot.chat.respond import (
+    Context,
+    answer,
+    command_text,
+    config_of,
+    edit,
+    refuse_non_admin,
+    replace_button,
+    send,
+)
 from bot.messages import chat_texts as t
 from bot.messages import replies
 from bot.messages.render import (
@@ -23,18 +33,22 @@ from bot.messages.render import (
     CB_OPEN,
     CB_SEARCH_PAGE,
     CB_SIMILAR,
+    CB_UNFOLLOW,
     SEARCH_PAGE_SIZE,
     PaperView,
     RenderedMessage,
+    paper_buttons,
     parse_callback_data,
     render_answer,
     render_inquiry,
     render_search_results,
+    shown_query,
 )
-from bot.messages.views import answer_view, meeting_view, paper_view
+from bot.messages.views import answer_view, days_between, meeting_view, paper_view
+from storage.answers import answers_of, related_papers
 from storage.query import QueryError, SearchQuery, parse_query
 from storage.search import SearchHit, search
-from storage.subscriptions import follow_paper
+from storage.subscriptions import follow_paper, unfollow_paper
 from storage.textnorm import query_stems
 
 if TYPE_CHECKING:
@@ -61,7 +75,30 @@ def hit_view(hit: SearchHit) -> PaperView:
         date=hit.date,
         pdf_url=hit.pdf_url,
         web_url=hit.web_url,
+        snippet=hit.snippet or None,
     )
+
+
+async def folded_views(hits: list[SearchHit]) -> list[PaperView]:
+    """Return the views of hits with answers folded under their inquiry.
+
+    An answer whose inquiry is on the same page is left out; the inquiry says "✅ beantwortet
+    nach N Tagen" instead.
+    """
+    links = await answers_of([h.paper_id for h in hits if h.kind == "Anfrage"])
+    folded = {link.answer_id for link in links.values()}
+    views = []
+    for hit in hits:
+        if hit.paper_id in folded:
+            continue
+        view = hit_view(hit)
+        link = links.get(hit.paper_id)
+        if link is not None:
+            view = replace(
+                view, answered=True, days_to_answer=days_between(hit.date, link.answer_date)
+            )
+        views.append(view)
+    return views
 
 
 async def paper_message(paper: Paper) -> RenderedMessage:
@@ -76,6 +113,8 @@ async def search_page(text: str, page: int) -> RenderedMessage | None:
     try:
         query = parse_query(text)
         if query.is_empty:
+            if any(ch.isalpha() for ch in text):  # words, but only stop words
+                return replies.plain(t.SEARCH_ONLY_STOPWORDS.format(query=shown_query(text)))
             return replies.search_nothing(text)
         result = await search(query, limit=SEARCH_PAGE_SIZE, offset=(page - 1) * SEARCH_PAGE_SIZE)
     except QueryError as exc:
@@ -84,8 +123,9 @@ async def search_page(text: str, page: int) -> RenderedMessage | None:
         return replies.search_nothing(text)
     if not result.hits:
         return None
-    views = [hit_view(h) for h in result.hits]
-    return render_search_results(views, page, result.total, query=text)
+    views = await folded_views(list(result.hits))
+    total = result.total - (len(result.hits) - len(views))  # answers folded on this page
+    return render_search_results(views, page, total, query=text)
 
 
 def _remember(chat_data: dict[Any, Any] | None, message_id: int, text: str) -> None:
@@ -165,9 +205,10 @@ async def similar_hits(paper: Paper, limit: int = SIMILAR_LIMIT) -> list[SearchH
     """
     scores: dict[int, float] = {}
     hits: dict[int, SearchHit] = {}
+    excluded = {int(paper.id), *await related_papers(int(paper.id))}
     for stem in list(dict.fromkeys(query_stems(paper.title)))[:SIMILAR_TITLE_WORDS]:
         result = await search(SearchQuery(raw=stem, terms=(stem,)), limit=SIMILAR_PER_WORD)
-        others = [h for h in result.hits if h.paper_id != paper.id]
+        others = [h for h in result.hits if h.paper_id not in excluded]
         for hit in others:
             scores[hit.paper_id] = scores.get(hit.paper_id, 0.0) + 1.0 / max(result.total, 1)
             hits.setdefault(hit.paper_id, hit)
@@ -204,17 +245,26 @@ async def paper_button(update: Update, context: Context) -> None:
     if paper is None:
         await answer(query, t.PAPER_GONE)
         return
-    if verb == CB_FOLLOW:
+    if verb in (CB_FOLLOW, CB_UNFOLLOW):
         if await refuse_non_admin(update, context):
             return
-        created = await follow_paper(chat.id, int(paper.id))
-        await answer(query, t.FOLLOW_NEW if created else t.FOLLOW_EXISTS)
+        if paper.kind != "Anfrage":
+            await answer(query, t.FOLLOW_NOT_INQUIRY)
+            return
+        if verb == CB_FOLLOW:
+            created = await follow_paper(chat.id, int(paper.id))
+            await answer(query, t.FOLLOW_NEW if created else t.FOLLOW_EXISTS)
+        else:
+            await unfollow_paper(chat.id, int(paper.id))
+            await answer(query, t.FOLLOW_STOPPED)
+        toggled = paper_buttons(int(paper.id), paper.kind, following=verb == CB_FOLLOW)[0][0]
+        await replace_button(query, query.data or "", toggled)
     elif verb == CB_OPEN:
         await answer(query)
         await send(update, context, await paper_message(paper))
     elif verb == CB_SIMILAR:
         await answer(query)
-        views = [hit_view(h) for h in await similar_hits(paper)]
+        views = await folded_views(await similar_hits(paper))
         if not views:
             await send(update, context, replies.plain(t.SIMILAR_NONE))
             return

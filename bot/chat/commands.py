@@ -11,7 +11,15 @@ import logging
 from collections.abc import Sequence
 from typing import Any
 
-from telegram import Bot, BotCommand, Update
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScope,
+    BotCommandScopeAllChatAdministrators,
+    BotCommandScopeAllGroupChats,
+    BotCommandScopeAllPrivateChats,
+    Update,
+)
 from telegram.ext import (
     Application,
     BaseHandler,
@@ -37,7 +45,7 @@ from bot.chat.respond import (
 from bot.messages import chat_texts as t
 from bot.messages import keyboards as kb
 from bot.messages import replies
-from storage.subscriptions import delete_chat_data, get_or_create_chat
+from storage.subscriptions import chat_overview, delete_chat_data, get_or_create_chat
 
 log = logging.getLogger(__name__)
 
@@ -55,8 +63,20 @@ async def start_command(update: Update, context: Context) -> None:
             return
         await send(update, context, replies.welcome(t.DEEP_LINK_UNKNOWN))
         return
+    overview = await chat_overview(chat.id)
     await get_or_create_chat(chat.id, chat.type, chat.title if is_group(update) else None)
+    if overview is not None and any(overview):
+        subscriptions, follows = overview
+        await send(
+            update, context, replies.welcome_back(subscriptions, follows, group=is_group(update))
+        )
+        return
     await send(update, context, replies.welcome())
+
+
+async def privacy_command(update: Update, context: Context) -> None:
+    """/datenschutz: what the bot stores about a chat, for how long, and how to delete it."""
+    await send(update, context, replies.privacy_message())
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -79,6 +99,11 @@ async def help_button(update: Update, context: Context) -> None:
 async def stop_command(update: Update, context: Context) -> None:
     """/stop: ask before deleting every subscription and the chat's data."""
     if await refuse_non_admin(update, context):
+        return
+    chat = update.effective_chat
+    assert chat is not None
+    if await chat_overview(chat.id) is None:
+        await send(update, context, replies.plain(t.STOP_NOTHING_STORED))
         return
     await send(update, context, replies.stop_confirm())
 
@@ -103,22 +128,6 @@ async def stop_button(update: Update, context: Context) -> None:
     await edit(query, replies.plain(t.STOP_DONE if deleted else t.STOP_NOTHING))
 
 
-def _addressed_to_bot(update: Update, context: Context) -> bool:
-    """Return whether a group message is meant for the bot (a reply to it or a mention)."""
-    message = update.message
-    if message is None:
-        return False
-    replied = message.reply_to_message
-    if (
-        replied is not None
-        and replied.from_user is not None
-        and replied.from_user.id == context.bot.id
-    ):
-        return True
-    username = context.bot.username
-    return bool(username and message.text and f"@{username}".lower() in message.text.lower())
-
-
 async def unknown_command(update: Update, context: Context) -> None:
     """A command the bot does not know: say so (in groups only when it was addressed to us)."""
     message = update.effective_message
@@ -134,11 +143,16 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 
 async def free_text(update: Update, context: Context) -> None:
-    """Text that is no command: the keyword the wizard asked for, else a friendly hint."""
+    """Text that is no command: the keyword the wizard asked for, else a friendly hint.
+
+    In a group, text is answered only when it answers the bot's open prompt to that admin
+    (`abo.keyword_reply`); replies and mentions stay quiet, because every answer there reaches
+    the whole group.
+    """
     if await abo.keyword_reply(update, context):
         return
     message = update.message
-    if message is None or (is_group(update) and not _addressed_to_bot(update, context)):
+    if message is None or is_group(update):
         return
     text = " ".join((message.text or "").split())
     if text and len(text) <= FREE_TEXT_ECHO_CHARS and not text.startswith("@"):
@@ -199,11 +213,14 @@ def register_handlers(
         CommandHandler("anfrage", browse.anfrage_command),
         CommandHandler("termine", browse.termine_command),
         CommandHandler("stop", stop_command),
+        CommandHandler("datenschutz", privacy_command),
         *extra_handlers,
         CallbackQueryHandler(abo.abo_button, pattern=r"^a:"),
         CallbackQueryHandler(stop_button, pattern=r"^stop:"),
         CallbackQueryHandler(help_button, pattern=r"^h:"),
-        CallbackQueryHandler(browse.paper_button, pattern=r"^(follow|similar|open|search):"),
+        CallbackQueryHandler(
+            browse.paper_button, pattern=r"^(follow|unfollow|similar|open|search):"
+        ),
         CallbackQueryHandler(stale_button),
         MessageHandler(filters.UpdateType.MESSAGES & filters.COMMAND, unknown_command),
         MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, free_text),
@@ -216,7 +233,21 @@ def register_handlers(
 
 
 async def set_commands(bot: Bot) -> None:
-    """Publish the German command list, for every user and for German clients."""
-    commands = [BotCommand(name, description) for name, description in BOT_COMMANDS]
-    await bot.set_my_commands(commands)
-    await bot.set_my_commands(commands, language_code="de")
+    """Publish the command menus and the bot's profile texts, for everyone and German clients.
+
+    Private chats and group admins get every command; other group members only those they may
+    use (reading and searching), so nobody is offered a command that would be refused.
+    """
+    everything = [BotCommand(name, description) for name, description in BOT_COMMANDS]
+    in_groups = [c for c in everything if c.command in t.GROUP_COMMANDS]
+    menus: list[tuple[list[BotCommand], BotCommandScope | None]] = [
+        (everything, None),
+        (everything, BotCommandScopeAllPrivateChats()),
+        (in_groups, BotCommandScopeAllGroupChats()),
+        (everything, BotCommandScopeAllChatAdministrators()),
+    ]
+    for language in (None, "de"):
+        for commands, scope in menus:
+            await bot.set_my_commands(commands, scope=scope, language_code=language)
+        await bot.set_my_description(t.BOT_DESCRIPTION, language_code=language)
+        await bot.set_my_short_description(t.BOT_SHORT_DESCRIPTION, language_code=language)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from bot.chat.abo_parse import KommuneRef
-from fetcher.classify import normalise_reference
+from fetcher.classify import reference_lookup_keys
 from fetcher.endpoints import load_endpoints
 from fetcher.factions import all_factions, canonical_faction
 from storage.models import (
@@ -100,11 +100,11 @@ async def answered_inquiry(answer: Paper) -> Paper | None:
 
 async def papers_by_reference(reference: str, limit: int = 10) -> list[Paper]:
     """Return the visible papers with this Aktenzeichen (any spelling), newest first."""
-    key = normalise_reference(reference.strip())
-    if not key:
+    keys = reference_lookup_keys(reference)
+    if not keys:
         return []
     return (
-        await Paper.filter(reference_key=key, hidden=False, deleted=False)
+        await Paper.filter(reference_key__in=keys, hidden=False, deleted=False)
         .select_related("kommune")
         .order_by("-date", "-id")
         .limit(limit)

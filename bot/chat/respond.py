@@ -15,6 +15,8 @@ from typing import Any
 from telegram import (
     CallbackQuery,
     ChatMember,
+    InlineKeyboardButton,
+    InlineKeyboardMarkup,
     Message,
     Update,
 )
@@ -23,7 +25,7 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from bot.messages import chat_texts as t
-from bot.messages.render import RenderedMessage
+from bot.messages.render import Button, RenderedMessage
 from bot.messages.replies import plain
 from bot.pipeline.delivery import to_markup
 from fetcher.clock import utc_now
@@ -115,6 +117,28 @@ async def edit(query: CallbackQuery, message: RenderedMessage) -> None:
             raise
 
 
+async def replace_button(query: CallbackQuery, old_data: str, new: Button) -> None:
+    """Replace one button of the message a button sits on, keeping every other button."""
+    message = query.message
+    markup = getattr(message, "reply_markup", None)
+    if markup is None:
+        return
+    rows = [
+        [
+            InlineKeyboardButton(new.label, callback_data=new.callback_data)
+            if button.callback_data == old_data
+            else button
+            for button in row
+        ]
+        for row in markup.inline_keyboard
+    ]
+    try:
+        await query.edit_message_reply_markup(InlineKeyboardMarkup(rows))
+    except BadRequest as exc:
+        if "not modified" not in str(exc).lower():
+            raise
+
+
 async def answer(query: CallbackQuery, text: str | None = None, *, alert: bool = False) -> None:
     """Answer a button press (stops the client's spinner); a press that is too old is ignored."""
     try:
@@ -124,14 +148,19 @@ async def answer(query: CallbackQuery, text: str | None = None, *, alert: bool =
 
 
 async def refuse_non_admin(update: Update, context: Context) -> bool:
-    """Tell a non-admin in a group that only admins change subscriptions; return True if so."""
+    """Refuse a group member who is no admin; return True if refused.
+
+    A button press gets a popup only the presser sees; a typed command gets no answer, because
+    a refusal posted to the whole group is noise for everybody else (the group's command menu
+    shows members only what they may use).
+    """
     if await may_change(update, context):
         return False
     query = update.callback_query
     if query is not None:
         await answer(query, t.GROUP_ADMINS_ONLY, alert=True)
     else:
-        await send_text(update, context, t.GROUP_ADMINS_ONLY)
+        log.debug("group command from a non-admin ignored")
     return True
 
 

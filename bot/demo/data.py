@@ -50,6 +50,9 @@ MEETING_NUMBER = 9000001
 ALLRIS_NET = "/bi/oparl/1.0"
 V10 = "https://schema.oparl.org/1.0"
 MEETING_NAME = "Ratsversammlung"
+# Karlsruhe's real AfD inquiry 2026/0297 and its Stellungnahme, published anew under this
+# demo reference (standins/karlsruhe_publish.py); the real one is part of the history.
+KARLSRUHE_REFERENCE = "2026/9297"
 MEETING_LEAD = timedelta(hours=23)
 
 Json = dict[str, Any]
@@ -135,15 +138,26 @@ def _ids(server: OParlServer) -> dict[str, str]:
     }
 
 
-def publish_inquiry(server: OParlServer, pdf_dir: Path, today: date) -> str:
+def shifted_text(text: str, today: date, meeting_day: date) -> str:
+    """Return the seed inquiry's text moved to the demo's days, consistently.
+
+    The real paper was written on 21.11.2014 for the Ratsversammlung of 10.12.2014; the demo
+    publishes it today for the Ratsversammlung it announces, so the push, /anfrage and the
+    meeting alert name the same meeting.
+    """
+    text = text.replace("21.11.14", today.strftime("%d.%m.%y"))
+    return text.replace("10.12.2014", meeting_day.strftime("%d.%m.%Y"))
+
+
+def publish_inquiry(server: OParlServer, pdf_dir: Path, today: date, meeting_day: date) -> str:
     """Publish F-00724/14 dated `today` with its real text as PDF; return its OParl id.
 
-    Its Beratungsfolge names the Ratsversammlung `publish_meeting` announces, so the meeting
-    alert can list it.
+    Its Beratungsfolge names the Ratsversammlung on `meeting_day` that `publish_meeting`
+    announces, so the meeting alert can list it.
     """
     inquiry = read_seed_inquiry()
     ids = _ids(server)
-    pdf = _pdf(inquiry.text, pdf_dir / "F-00724-14.pdf")
+    pdf = _pdf(shifted_text(inquiry.text, today, meeting_day), pdf_dir / "F-00724-14.pdf")
     server.add_paper(
         {
             "id": ids["paper"],

@@ -144,7 +144,7 @@ async def _demo(data_dir: Path, lines: list[str] | None) -> int:
             replace(demo_data.LEIPZIG, system_urls=(leipzig.system_url,)),
             replace(demo_data.KARLSRUHE, system_urls=(karlsruhe.system_url,)),
         )
-        session = Session(api, leipzig, out, pdf_dir, stop, lines)
+        session = Session(api, leipzig, karlsruhe, out, pdf_dir, stop, lines)
         options = RunOptions(
             endpoints=endpoints,
             alert_check_interval_s=ALERT_CHECK_INTERVAL_S,

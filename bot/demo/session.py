@@ -11,12 +11,13 @@ import logging
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from bot.demo import data as demo_data
 from bot.demo import texts as c
 from bot.demo.terminal import LineReader, Terminal
 from fetcher.clock import BERLIN
+from standins.karlsruhe_publish import publish_answer, publish_inquiry
 from storage.audience import anything_queued
 from storage.meetings import meeting_id_by_oparl_id
 from storage.paper_reads import paper_id_by_oparl_id
@@ -47,6 +48,7 @@ class Session:
         self,
         api: TelegramAPI,
         leipzig: OParlServer,
+        karlsruhe: OParlServer,
         out: Terminal,
         pdf_dir: Path,
         stop: asyncio.Event,
@@ -54,6 +56,9 @@ class Session:
     ) -> None:
         self.api = api
         self.leipzig = leipzig
+        self.karlsruhe = karlsruhe
+        self.karlsruhe_inquiry: dict[str, Any] | None = None
+        self.karlsruhe_answered = False
         self.out = out
         self.pdf_dir = pdf_dir
         self.stop = stop
@@ -62,6 +67,7 @@ class Session:
         self.context: RunContext | None = None
         self.inquiry_id: str | None = None
         self.meeting_id: str | None = None
+        self.meeting_start: datetime | None = None  # fixed when the inquiry names it
         self._shown: dict[int, tuple[str, str]] = {}  # message id → (source, buttons) printed
         self._choices: tuple[c.ShownButton, ...] = ()
         self._choices_message: int | None = None
@@ -186,6 +192,10 @@ class Session:
             await self._publish_inquiry()
         elif word == "sitzung":
             await self._publish_meeting()
+        elif word == "karlsruhe":
+            await self._publish_karlsruhe_inquiry()
+        elif word == "antwort":
+            await self._publish_karlsruhe_answer()
         else:
             self.out.note(c.UNKNOWN_ACTION.format(word=f"!{word}"))
 
@@ -198,7 +208,10 @@ class Session:
         inquiry = demo_data.read_seed_inquiry()
         self.out.note(c.PUBLISHING_INQUIRY.format(title=inquiry.title))
         today = datetime.now(BERLIN).date()
-        self.inquiry_id = demo_data.publish_inquiry(self.leipzig, self.pdf_dir, today)
+        self.meeting_start = demo_data.meeting_start(datetime.now(UTC))
+        self.inquiry_id = demo_data.publish_inquiry(
+            self.leipzig, self.pdf_dir, today, self.meeting_start.date()
+        )
         await self.context.sync.sync_all(only=demo_data.LEIPZIG.slug)
         paper_id = await paper_id_by_oparl_id(self.inquiry_id)
         queued = paper_id is not None and await anything_queued("paper", paper_id)
@@ -218,7 +231,7 @@ class Session:
             return
         if self.inquiry_id is None:
             await self._publish_inquiry()
-        start = demo_data.meeting_start(datetime.now(UTC))
+        start = self.meeting_start or demo_data.meeting_start(datetime.now(UTC))
         when = f"{WEEKDAYS[start.weekday()]}, {start:%d.%m.%Y, %H:%M} Uhr"
         self.out.note(c.PUBLISHING_MEETING.format(when=when))
         self.meeting_id = demo_data.publish_meeting(self.leipzig, start)
@@ -239,6 +252,36 @@ class Session:
         await self._await_replies(
             until=lambda m: demo_data.MEETING_NAME in m.text, first_timeout_s=PUSH_TIMEOUT_S
         )
+
+    async def _publish_karlsruhe_inquiry(self) -> None:
+        """!karlsruhe: Karlsruhe publishes the real AfD inquiry 2026/0297 anew; poll, wait."""
+        assert self.context is not None
+        if self.karlsruhe_inquiry is not None:
+            self.out.note(c.KARLSRUHE_ALREADY)
+            return
+        self.out.note(c.PUBLISHING_KARLSRUHE.format(reference=demo_data.KARLSRUHE_REFERENCE))
+        self.karlsruhe_inquiry = publish_inquiry(
+            self.karlsruhe, demo_data.KARLSRUHE_REFERENCE, self.pdf_dir
+        )
+        await self.context.sync.sync_all(only=demo_data.KARLSRUHE.slug)
+        await self._await_replies(
+            until=lambda m: demo_data.KARLSRUHE_REFERENCE in m.text, first_timeout_s=5.0
+        )
+
+    async def _publish_karlsruhe_answer(self) -> None:
+        """!antwort: the administration's real Stellungnahme arrives; poll, wait for the push."""
+        assert self.context is not None
+        if self.karlsruhe_answered:
+            self.out.note(c.ANSWER_ALREADY)
+            return
+        if self.karlsruhe_inquiry is None:
+            await self._publish_karlsruhe_inquiry()
+        assert self.karlsruhe_inquiry is not None
+        self.out.note(c.PUBLISHING_ANSWER.format(reference=demo_data.KARLSRUHE_REFERENCE))
+        publish_answer(self.karlsruhe, self.karlsruhe_inquiry, self.pdf_dir)
+        self.karlsruhe_answered = True
+        await self.context.sync.sync_all(only=demo_data.KARLSRUHE.slug)
+        await self._await_replies(until=lambda m: "Antwort auf" in m.text, first_timeout_s=10.0)
 
     # -- showing what the bot sent ------------------------------------------------------------
 

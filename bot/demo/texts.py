@@ -27,10 +27,14 @@ Knöpfe: eine Zahl drückt den Knopf [n] der letzten Nachricht mit Knöpfen.
 Demo-Befehle:
   !neu      Leipzig veröffentlicht eine neue Anfrage (F-00724/14 der Grünen)
   !sitzung  eine Ratsversammlung morgen wird angekündigt (Sitzungserinnerung)
+  !karlsruhe  Karlsruhe veröffentlicht eine Anfrage der AfD (echter Text, neu nummeriert)
+  !antwort  die Verwaltung beantwortet sie (echte Stellungnahme)
   !hilfe    diese Hinweise
   /quit     beenden (oder Strg-C)"""
 
-DEMO_COMMANDS = "Nur in der Demo: !neu, !sitzung, !hilfe und /quit (siehe !hilfe)."
+DEMO_COMMANDS = (
+    "Nur in der Demo: !neu, !sitzung, !karlsruhe, !antwort, !hilfe und /quit (siehe !hilfe)."
+)
 STARTING = "Lokale Server starten, erster Abruf der Ratsinformationssysteme …"
 READY = "Bereit: {counts} – als Vorgeschichte übernommen, ohne Benachrichtigung."
 READY_COUNT = "{name} {n} Papiere und {meetings} Sitzungen"
@@ -48,6 +52,16 @@ PUBLISHING_MEETING = (
     "mit der Anfrage F-00724/14 auf der Tagesordnung …"
 )
 MEETING_ALREADY = "Die Ratsversammlung ist schon angekündigt."
+PUBLISHING_KARLSRUHE = (
+    "Karlsruhe veröffentlicht die echte Anfrage 2026/0297 der AfD-Fraktion noch einmal, als "
+    "{reference}. Der Bot ruft den OParl-Server ab …"
+)
+KARLSRUHE_ALREADY = "Die Karlsruher Anfrage ist schon veröffentlicht."
+PUBLISHING_ANSWER = (
+    "Die Karlsruher Verwaltung hängt ihre echte Stellungnahme an {reference} an. "
+    "Der Bot ruft den OParl-Server ab …"
+)
+ANSWER_ALREADY = "Die Antwort ist schon veröffentlicht."
 NO_ALERT = (
     "Keine Sitzungserinnerung: sie geht an alle, die Leipzig abonniert haben "
     "(z. B. /abo Leipzig Grüne)."

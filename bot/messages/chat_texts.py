@@ -17,8 +17,19 @@ COMMANDS = (
     ("anfrage", "Eine Anfrage nach Aktenzeichen zeigen"),
     ("termine", "Die nächsten Ratssitzungen"),
     ("hilfe", "Alle Befehle mit Beispielen"),
+    ("datenschutz", "Was gespeichert wird und wie Sie es löschen"),
     ("stop", "Alle Abos und gespeicherten Daten löschen"),
 )
+# In groups, members see only what they may use; admins get the full list (BotCommandScope).
+GROUP_COMMANDS = ("suche", "anfrage", "termine", "abos", "hilfe", "datenschutz")
+
+# --- the bot's profile (setMyDescription ≤ 512, setMyShortDescription ≤ 120 characters)
+BOT_DESCRIPTION = (
+    "Der Ratsbot meldet neue Anfragen aus Stadt- und Gemeinderäten, sobald sie im "
+    "Ratsinformationssystem stehen – mit den Fragen, dem PDF und später der Antwort. "
+    "Abonnieren Sie eine Kommune, eine Fraktion oder ein Stichwort; /suche durchsucht alles."
+)
+BOT_SHORT_DESCRIPTION = "Neue Anfragen aus Ihrem Stadtrat – mit Fragen, PDF und Antwort."
 
 # --- /start
 WELCOME_TITLE = "Willkommen beim Ratsbot!"
@@ -30,6 +41,12 @@ WELCOME_NEXT = "So geht es los:"
 BUTTON_START_ABO = "📬 Abo anlegen"
 BUTTON_START_SEARCH = "🔎 So suchen Sie"
 BUTTON_START_HELP = "❓ Alle Befehle"
+WELCOME_BACK_TITLE = "Willkommen zurück!"
+WELCOME_BACK_PRIVATE = "Sie haben {abos} und warten auf {follows}."
+WELCOME_BACK_GROUP = "Diese Gruppe hat {abos} und wartet auf {follows}."
+WELCOME_BACK_NEXT = "/abos zeigt und ändert alles, /suche durchsucht die Papiere."
+COUNT_ABOS = ("kein Abo", "1 Abo", "{n} Abos")
+COUNT_FOLLOWS = ("keine Antwort", "1 Antwort", "{n} Antworten")
 DEEP_LINK_UNKNOWN = "Diesen Link kenne ich nicht (mehr). Mit /abo legen Sie ein Abo selbst an."
 
 # --- /hilfe: (command, what it does, example)
@@ -41,6 +58,7 @@ HELP_LINES = (
     ("/anfrage", "eine Anfrage nach Aktenzeichen", "/anfrage F-00724/14"),
     ("/termine", "die nächsten Sitzungen", "/termine Leipzig"),
     ("/stop", "alle Abos und Daten löschen", "/stop"),
+    ("/datenschutz", "was gespeichert wird", "/datenschutz"),
     ("/hilfe", "diese Übersicht", "/hilfe"),
 )
 HELP_EXAMPLE = "z. B. {example}"
@@ -112,6 +130,12 @@ LABEL_EVERY_KOMMUNE = "alle Kommunen"
 EVERY_KOMMUNE_TITLE = "Alle Kommunen"
 LABEL_FACTION = "Fraktion {faction}"
 LABEL_KEYWORD = "Stichwort „{keyword}“"
+LABEL_KINDS_SHORT = {
+    "Anfrage": "Anfragen",
+    "Antrag": "Anträge",
+    "Vorlage": "Vorlagen",
+    "alle": "alles",
+}
 LABEL_KINDS = {
     "Anfrage": "Anfragen und Antworten",
     "Antrag": "Anträge",
@@ -121,14 +145,31 @@ LABEL_KINDS = {
 
 # --- /abos
 ABOS_TITLE = "Ihre Abos ({n})"
+ABOS_TITLE_GROUP = "Abos dieser Gruppe ({n})"
+ABOS_NONE_GROUP = "Diese Gruppe hat noch kein Abo. Admins legen eins an, z. B. mit /abo Leipzig."
+ABOS_DELETE_HINT_GROUP = "Löschen können nur Admins der Gruppe."
+FOLLOWS_TITLE = "Antworten, auf die Sie warten ({n})"
+FOLLOWS_TITLE_GROUP = "Antworten, auf die diese Gruppe wartet ({n})"
+BUTTON_UNFOLLOW = "✖ {label}"
+UNFOLLOWED = "Sie warten nicht mehr auf diese Antwort."
 ABOS_NONE = "Sie haben noch kein Abo. Legen Sie eins an, z. B. mit /abo Leipzig."
 ABOS_DELETE_HINT = "Zum Löschen tippen Sie auf das Abo."
 BUTTON_WEEKLY_ON = "🗓 Wochenvorschau einschalten"
 BUTTON_WEEKLY_OFF = "🗓 Wochenvorschau ausschalten"
 WEEKLY_ON = "Montags um 7 Uhr bekommen Sie die Sitzungen der Woche."
 WEEKLY_OFF = "Keine Wochenvorschau mehr."
+BUTTON_ALERTS_ON = "🔔 Sitzungserinnerungen einschalten"
+BUTTON_ALERTS_OFF = "🔕 Sitzungserinnerungen ausschalten"
+ALERTS_ON = "Vor Sitzungen mit passenden Anfragen erinnere ich Sie wieder."
+ALERTS_OFF = "Keine Sitzungserinnerungen mehr."
 BUTTON_DELETE = "🗑 {label}"
 ABO_DELETED = "Abo gelöscht."
+BUTTON_RESTORE = "↩️ Rückgängig: Abo wiederherstellen"
+ABO_RESTORED = "Abo wiederhergestellt."
+ABO_OVERLAP_WIDER = "Hinweis: Ihr Abo „{label}“ liefert diese Papiere schon."
+ABO_OVERLAP_NARROWER = (
+    "Hinweis: Dieses Abo umfasst Ihr Abo „{label}“ – das können Sie mit /abos löschen."
+)
 ABO_ALREADY_DELETED = "Dieses Abo gibt es nicht mehr."
 
 # --- groups
@@ -140,6 +181,11 @@ SEARCH_NOTHING = "Nichts gefunden für „{query}“."
 SEARCH_NOTHING_TIP = (
     "Tipp: weniger oder allgemeinere Wörter versuchen, Filter weglassen, "
     "oder Anführungszeichen nur um feste Wortgruppen setzen."
+)
+SEARCH_ONLY_STOPWORDS = (
+    "„{query}“ besteht nur aus sehr häufigen Wörtern (wie „der“, „und“, „die“), die in fast "
+    "jedem Papier stehen und deshalb nicht gesucht werden. Bitte ein Wort mit Inhalt, "
+    "z. B. /suche Radweg."
 )
 SEARCH_EXPIRED = "Diese Suche ist abgelaufen. Bitte senden Sie /suche erneut."
 SEARCH_NO_MORE = "Keine weiteren Treffer."
@@ -170,8 +216,10 @@ MEETING_DATE = "{weekday}, {day:02d}.{month:02d}.{year}, {hour:02d}:{minute:02d}
 WEEKDAYS_SHORT = ("Mo", "Di", "Mi", "Do", "Fr", "Sa", "So")
 
 # --- buttons on pushed messages
-FOLLOW_NEW = "Sie bekommen die Antwort, sobald sie da ist."
+FOLLOW_NEW = "Sie bekommen die Antwort, sobald sie da ist. Nochmal tippen: abbestellen."
 FOLLOW_EXISTS = "Sie warten schon auf diese Antwort – sie kommt, sobald sie da ist."
+FOLLOW_STOPPED = "Abbestellt: Sie bekommen die Antwort nicht mehr eigens."
+FOLLOW_NOT_INQUIRY = "Nur auf Anfragen gibt es eine Antwort zum Abonnieren."
 
 # --- /stop
 STOP_CONFIRM = (
@@ -184,6 +232,26 @@ STOP_DONE = (
     "Mit /start geht es jederzeit wieder los."
 )
 STOP_NOTHING = "Es war nichts gespeichert. Mit /start geht es jederzeit los."
+STOP_NOTHING_STORED = (
+    "Über diesen Chat ist nichts gespeichert – es gibt nichts zu löschen. "
+    "Mit /start geht es jederzeit los."
+)
+
+# --- /datenschutz
+PRIVACY_TITLE = "Datenschutz"
+PRIVACY_LINES = (
+    "Gespeichert wird nur, was der Bot zum Zustellen braucht: die Chat-ID, die Art des Chats "
+    "(bei Gruppen ihr Name), Ihre Abos, die Anfragen, auf deren Antwort Sie warten, und welche "
+    "Nachrichten zugestellt wurden.",
+    "Nicht gespeichert werden Ihr Name, Ihre Telefonnummer und Ihre Nachrichten an den Bot; "
+    "Suchanfragen werden nicht protokolliert.",
+    "Die Papiere selbst sind öffentliche Dokumente aus dem Ratsinformationssystem Ihrer Kommune. "
+    "Namen von Bürgerinnen und Bürgern, die eine Einwohneranfrage gestellt haben, zeigt der Bot "
+    "nicht.",
+    "Die Daten bleiben, bis Sie sie löschen. Wird der Bot blockiert oder aus der Gruppe entfernt, "
+    "pausieren die Abos.",
+)
+PRIVACY_DELETE = "/stop löscht alles über diesen Chat sofort und endgültig."
 STOP_CANCELLED = "Abgebrochen – Ihre Abos bleiben."
 
 # --- fallbacks

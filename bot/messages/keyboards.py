@@ -15,6 +15,9 @@ of pushed messages (`follow:`, `similar:`, `open:`, `search:`).
     a:x                 cancel
     a:l                 list the chat's subscriptions (as /abos)
     a:wk:<0|1>          weekly preview of meetings off / on (from /abos)
+    a:ma:<0|1>          meeting alerts off / on (from /abos)
+    a:uf:<paper id>     stop waiting for the answer to a followed inquiry (from /abos)
+    a:r:<token>         restore a subscription just deleted from /abos ("Rückgängig")
     a:d:<id> / a:u:<id> delete a subscription (from /abos / undo on the confirmation)
     a:sk:<id>:<word>    replace a faction subscription by the keyword it was typed as
     stop:y / stop:n     /stop confirmed or cancelled

@@ -20,12 +20,20 @@ from bot.messages import texts
 from fetcher.clock import BERLIN
 
 MAX_MESSAGE_LENGTH = 4096
-SUMMARY_MAX_CHARS = 300
+SUMMARY_MAX_CHARS = 220
+# Questions longer than this in all are folded into an expandable blockquote.
+FOLD_QUESTIONS_OVER_CHARS = 700
+ANSWER_EXCERPT_CHARS = 700
+# The /abos listing (keyboards.py: "a:l"), offered under pushed papers.
+MANAGE_CALLBACK = "a:l"
 TITLE_MAX_CHARS = 300
 SEARCH_PAGE_SIZE = 5
+SNIPPET_MAX_CHARS = 160
+NUMBER_BUTTONS_PER_ROW = 5
 
 # Callback data: short ASCII verb + DB id, far below Telegram's 64-byte limit.
 CB_FOLLOW = "follow"
+CB_UNFOLLOW = "unfollow"
 CB_SIMILAR = "similar"
 CB_OPEN = "open"
 CB_SEARCH_PAGE = "search"
@@ -71,6 +79,13 @@ class PaperView:
     pdf_url: str | None = None
     answer_pdf_url: str | None = None
     web_url: str | None = None
+    # An answer that is not split per question: the beginning of its text (for the answer push).
+    answer_excerpt: str | None = None
+    # Days from the inquiry to its answer, where both dates are known.
+    days_to_answer: int | None = None
+    # A search hit: the text around the match; and whether the inquiry has its answer.
+    snippet: str | None = None
+    answered: bool = False
 
 
 @dataclass(frozen=True)
@@ -112,29 +127,32 @@ def fits(text: str) -> bool:
 # ---------------------------------------------------------------- one inquiry
 
 
-def render_inquiry(paper: PaperView) -> RenderedMessage:
-    """Render a new paper (usually an inquiry) with its numbered questions and links.
+def render_inquiry(paper: PaperView, *, manage_button: bool = False) -> RenderedMessage:
+    """Render a new paper (usually an inquiry): who asks, a one-line summary, the questions.
 
-    When too long: the summary is shortened first, then long questions, then the last questions
-    are replaced by "… und N weitere Fragen" with a link to the document.
+    Short enough to read at a glance: the summary is one line; a long question list goes into
+    an expandable blockquote (Telegram shows its first lines and opens it on a tap). When still
+    too long, long questions are shortened, then the last ones replaced by "… und N weitere
+    Fragen" with a link to the document. `manage_button` adds "Abo verwalten" (pushes only).
     """
     paper = _for_display(paper)
     questions = [_strip_numbering(q) for q in paper.questions]
+    summary = _first_sentence(paper.summary or "", SUMMARY_MAX_CHARS)
 
     def compose(summary_max: int, question_max: int | None, shown: int) -> str:
         lines = [*_header(paper, texts.INQUIRY_HEADLINE)]
-        summary = _shorten(paper.summary or "", summary_max)
         if summary:
-            lines += ["", _esc(summary)]
+            lines += ["", _esc(_shorten(summary, summary_max))]
         if questions:
-            lines += ["", f"<b>{_esc(texts.QUESTIONS_HEADING)}</b>"]
+            items = []
             for number, question in enumerate(questions[:shown], start=1):
                 text = _shorten(question, question_max) if question_max else question
-                lines.append(f"{number}. {_esc(text)}")
+                items.append(f"{number}. {_esc(text)}")
             hidden = len(questions) - shown
             if hidden:
-                lines.append(_more_line(hidden, paper, texts.MORE_QUESTIONS_ONE,
+                items.append(_more_line(hidden, paper, texts.MORE_QUESTIONS_ONE,
                                         texts.MORE_QUESTIONS_MANY))  # fmt: skip
+            lines += ["", f"<b>{_esc(texts.QUESTIONS_HEADING)}</b>", *_fold(items)]
         links = _links(paper.pdf_url, texts.LINK_PDF, paper.web_url)
         if links:
             lines += ["", links]
@@ -148,35 +166,73 @@ def render_inquiry(paper: PaperView) -> RenderedMessage:
         (150, 250),
     ]
     text = _fit(compose, levels, len(questions))
-    buttons = (
-        (
-            Button(texts.BUTTON_FOLLOW, callback_data(CB_FOLLOW, paper.paper_id)),
-            Button(texts.BUTTON_SIMILAR, callback_data(CB_SIMILAR, paper.paper_id)),
-        ),
-    )
+    buttons = paper_buttons(paper.paper_id, paper.kind)
+    if manage_button:
+        buttons = (*buttons, (Button(texts.BUTTON_MANAGE, MANAGE_CALLBACK),))
     return RenderedMessage(text, buttons)
 
 
+def paper_buttons(
+    paper_id: int, kind: str, *, following: bool = False
+) -> tuple[tuple[Button, ...], ...]:
+    """Return the buttons under a pushed paper: follow the answer (inquiries only), similar.
+
+    The follow button toggles: once pressed it reads "✓ Antwort abonniert" and stops following
+    when pressed again (the handler edits the keyboard of the message it sits on).
+    """
+    similar = Button(texts.BUTTON_SIMILAR, callback_data(CB_SIMILAR, paper_id))
+    if kind != "Anfrage":
+        return ((similar,),)
+    follow = (
+        Button(texts.BUTTON_FOLLOWING, callback_data(CB_UNFOLLOW, paper_id))
+        if following
+        else Button(texts.BUTTON_FOLLOW, callback_data(CB_FOLLOW, paper_id))
+    )
+    return ((follow, similar),)
+
+
 def render_answer(paper: PaperView) -> RenderedMessage:
-    """Render the follow-up when an inquiry was answered: each question with its answer."""
+    """Render the follow-up when an inquiry was answered: the answer itself, first.
+
+    Split per question ("Zu 1.: …") where the parser split it, else the beginning of the answer
+    text; the questions are folded into an expandable blockquote; how long the answer took.
+    """
     paper = _for_display(paper)
     questions = [_strip_numbering(q) for q in paper.questions]
     answers = list(paper.answers)
     split = bool(answers) and any(a for a in answers)
+    excerpt = "" if split else _collapse(paper.answer_excerpt or "")
 
     def compose(question_max: int, answer_max: int | None, shown: int) -> str:
         lines = [*_header(paper, texts.ANSWER_HEADLINE)]
-        if not split:
-            lines += ["", _esc(texts.ANSWER_NOT_SPLIT)]
-        for number, question in enumerate(questions[:shown], start=1):
-            lines += ["", f"<b>{number}. {_esc(_shorten(question, question_max))}</b>"]
-            if split:
+        if paper.days_to_answer:  # 0: usually an answer file dated like its inquiry
+            days = paper.days_to_answer
+            lines.append(
+                _fmt(texts.ANSWER_AFTER_ONE_DAY if days == 1 else texts.ANSWER_AFTER_DAYS, n=days)
+            )
+        if split:
+            for number in range(1, min(shown, max(len(answers), len(questions))) + 1):
                 answer = answers[number - 1] if number <= len(answers) else None
+                lines.append("")
                 if answer and answer.strip():
                     body = _shorten(answer, answer_max) if answer_max else _collapse(answer)
-                    lines.append(_esc(body))
+                    lines.append(f"<b>{_fmt(texts.ANSWER_TO, n=number)}</b> {_esc(body)}")
                 else:
-                    lines.append(f"<i>{_esc(texts.ANSWER_MISSING)}</i>")
+                    lines.append(
+                        f"<b>{_fmt(texts.ANSWER_TO, n=number)}</b> "
+                        f"<i>{_esc(texts.ANSWER_MISSING)}</i>"
+                    )
+        elif excerpt:
+            lines += ["", _esc(_shorten(excerpt, answer_max or ANSWER_EXCERPT_CHARS))]
+        else:
+            lines += ["", _esc(texts.ANSWER_NOT_SPLIT)]
+        if questions:
+            asked = [
+                f"{n}. {_esc(_shorten(q, question_max))}"
+                for n, q in enumerate(questions[:shown], start=1)
+            ]
+            lines += ["", f"<b>{_esc(texts.QUESTIONS_ASKED_HEADING)}</b>"]
+            lines.append(f"<blockquote expandable>{chr(10).join(asked)}</blockquote>")
         hidden = len(questions) - shown
         if hidden:
             lines += [
@@ -202,7 +258,7 @@ def render_answer(paper: PaperView) -> RenderedMessage:
         (120, 300),
         (100, 160),
     ]
-    text = _fit(compose, levels, len(questions))
+    text = _fit(compose, levels, max(len(questions), len(answers)))
     buttons = ((Button(texts.BUTTON_SIMILAR, callback_data(CB_SIMILAR, paper.paper_id)),),)
     return RenderedMessage(text, buttons)
 
@@ -229,32 +285,45 @@ def render_search_results(
 ) -> RenderedMessage:
     """Render one page of search hits (1-based `page`) with a button per hit and paging buttons.
 
-    Each line shows date, Kommune, reference and title; the button opens the full message.
+    Each hit shows date, Kommune, type, faction and reference, the title, whether an inquiry was
+    answered, and the text around the match; numbered buttons open the full message.
     """
     if total <= 0 or not hits:
         if query:
-            return RenderedMessage(_fmt(texts.SEARCH_NONE_FOR, query=_shorten(query, 100)))
+            return RenderedMessage(_fmt(texts.SEARCH_NONE_FOR, query=shown_query(query)))
         return RenderedMessage(_esc(texts.SEARCH_NONE))
     pages = max(1, math.ceil(total / page_size))
     head_template = texts.SEARCH_HEADLINE_ONE if total == 1 else texts.SEARCH_HEADLINE_MANY
     head = f"<b>{_fmt(head_template, total=total)}</b>"
     if query:
-        head += " " + _fmt(texts.SEARCH_FOR, query=_shorten(query, 100))
+        head += " " + _fmt(texts.SEARCH_FOR, query=shown_query(query))
     if pages > 1:
         head += " · " + _fmt(texts.SEARCH_PAGE, page=page, pages=pages)
     first_number = (page - 1) * page_size + 1
     items: list[str] = []
-    rows: list[tuple[Button, ...]] = []
+    numbers: list[Button] = []
     for number, paper in enumerate((_for_display(p) for p in hits), start=first_number):
-        meta = " · ".join(
-            part for part in (_date(paper.date), paper.kommune, paper.reference or "") if part
-        )
+        who = _shorten(_origin(paper), 40)
+        parts = (_date(paper.date), paper.kommune, _kind_label(paper), who, paper.reference or "")
+        meta = " · ".join(part for part in parts if part)
         title = _shorten(paper.title, 200)
         url = paper.web_url or paper.pdf_url
         title_html = _link(url, title) if url else f"<b>{_esc(title)}</b>"
-        items.append(f"{number}. {_esc(meta)}\n{title_html}")
-        label = f"{number}. {_shorten(paper.title, 40)}"
-        rows.append((Button(label, callback_data(CB_OPEN, paper.paper_id)),))
+        item = f"{number}. {_esc(meta)}\n{title_html}"
+        if paper.answered:
+            days = paper.days_to_answer
+            answered = (  # 0 days: usually an answer file dated like its inquiry (SessionNet)
+                texts.SEARCH_ANSWERED_AFTER.format(n=days) if days else texts.SEARCH_ANSWERED
+            )
+            item += "\n" + _esc(answered)
+        if paper.snippet:
+            item += f"\n<i>{_esc(_shorten(paper.snippet, SNIPPET_MAX_CHARS))}</i>"
+        items.append(item)
+        numbers.append(Button(str(number), callback_data(CB_OPEN, paper.paper_id)))
+    rows: list[tuple[Button, ...]] = [
+        tuple(numbers[i : i + NUMBER_BUTTONS_PER_ROW])
+        for i in range(0, len(numbers), NUMBER_BUTTONS_PER_ROW)
+    ]
     paging: list[Button] = []
     if page > 1:
         paging.append(Button(texts.BUTTON_PREVIOUS, callback_data(CB_SEARCH_PAGE, page - 1)))
@@ -342,6 +411,15 @@ def render_meeting_cancelled(meeting: MeetingView) -> RenderedMessage:
 # ---------------------------------------------------------------- building blocks
 
 
+def shown_query(query: str) -> str:
+    """Return a query as quoted back to the user: a fully quoted phrase loses its own quotes,
+    so /suche "Haus der Jugend" reads „Haus der Jugend“, not „"Haus der Jugend"“."""
+    query = " ".join(query.split())
+    if len(query) >= 2 and query[0] in '"„“' and query[-1] in '"“”' and query.count('"') <= 2:
+        query = query[1:-1].strip()
+    return _shorten(query, 100)
+
+
 def _esc(text: str) -> str:
     return html.escape(text, quote=False)
 
@@ -386,6 +464,33 @@ def _shorten(text: str, limit: int) -> str:
 
 
 _NUMBERING = re.compile(r"^\s*(?:\(?\d{1,3}[.)]|\(?[a-z]\))\s+")
+
+
+def _fold(items: list[str]) -> list[str]:
+    """Return list lines as they are, or folded into an expandable blockquote when long."""
+    if sum(len(i) for i in items) <= FOLD_QUESTIONS_OVER_CHARS:
+        return items
+    return [f"<blockquote expandable>{chr(10).join(items)}</blockquote>"]
+
+
+def _first_sentence(text: str, limit: int) -> str:
+    """Return the text's first sentence (or its beginning, up to `limit` characters).
+
+    A sentence ends at ".", "!" or "?" after a word of four or more letters (or a digit) that is
+    no common abbreviation, followed by a capital: "Co." and "bzw." do not end one.
+    """
+    text = _collapse(text)
+    for match in re.finditer(r"(\w+)([.!?])\s+(?=[A-ZÄÖÜ„\"])", text):
+        word, mark = match.group(1), match.group(2)
+        is_abbreviation = mark == "." and (
+            (len(word) < 4 and not word.isdigit()) or word.lower() in _ABBREVIATIONS
+        )
+        if match.start(2) >= 40 and not is_abbreviation:
+            return _shorten(text[: match.end(2)], limit)
+    return _shorten(text, limit)
+
+
+_ABBREVIATIONS = frozenset({"inkl", "evtl", "insb", "bspw", "ziff", "gem", "vgl", "drucks"})
 
 
 def _strip_numbering(question: str) -> str:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import html
 import math
+import re
 from collections.abc import Sequence
 
 from bot.chat.abo_parse import AboProblem, AboRequest, KommuneRef
 from bot.messages import chat_texts as t
 from bot.messages import keyboards as kb
-from bot.messages.render import Button, MeetingView, RenderedMessage, fits
+from bot.messages.render import Button, MeetingView, RenderedMessage, fits, shown_query
 from fetcher.clock import BERLIN
 from fetcher.factions import faction_slug
 
@@ -59,6 +60,34 @@ def welcome(notice: str | None = None) -> RenderedMessage:
     return RenderedMessage("\n".join(lines), buttons)
 
 
+def _count(forms: tuple[str, str, str], n: int) -> str:
+    """Return "kein Abo" / "1 Abo" / "3 Abos" from the three German forms."""
+    return forms[min(n, 2)].format(n=n)
+
+
+def welcome_back(subscriptions: int, follows: int, *, group: bool) -> RenderedMessage:
+    """Return /start for a chat the bot knows: what it has, and where to change it."""
+    template = t.WELCOME_BACK_GROUP if group else t.WELCOME_BACK_PRIVATE
+    status = template.format(
+        abos=_count(t.COUNT_ABOS, subscriptions), follows=_count(t.COUNT_FOLLOWS, follows)
+    )
+    lines = [f"👋 <b>{_esc(t.WELCOME_BACK_TITLE)}</b>", _esc(status), "", _esc(t.WELCOME_BACK_NEXT)]
+    buttons = (
+        (Button(t.BUTTON_MY_ABOS, kb.data(kb.ABO, "l")),),
+        (Button(t.BUTTON_START_HELP, kb.data(kb.HELP, "h")),),
+    )
+    return RenderedMessage("\n".join(lines), buttons)
+
+
+def privacy_message() -> RenderedMessage:
+    """Return /datenschutz: what is stored, for how long, and how to delete it."""
+    lines = [f"🔒 <b>{_esc(t.PRIVACY_TITLE)}</b>"]
+    for line in t.PRIVACY_LINES:
+        lines += ["", _esc(line)]
+    lines += ["", f"<b>{_esc(t.PRIVACY_DELETE)}</b>"]
+    return RenderedMessage("\n".join(lines))
+
+
 def _section(title: str, lines: Sequence[str]) -> list[str]:
     return ["", f"<b>{_esc(title)}</b>", *(f"• {_esc(line)}" for line in lines)]
 
@@ -94,6 +123,31 @@ def subscription_label(
     if keyword:
         parts.append(t.LABEL_KEYWORD.format(keyword=keyword.strip('"')))
     parts.append(t.LABEL_KINDS.get(kind, kind))
+    return " · ".join(parts)
+
+
+_KOMMUNE_PREFIXES = re.compile(
+    r"^(?:Landeshauptstadt|Bundesstadt|Hansestadt|Universitätsstadt|Große Kreisstadt|Kreisstadt|"
+    r"Stadt|Gemeinde|Markt|Samtgemeinde|Verbandsgemeinde|Ortsgemeinde)\s+"
+)
+
+
+def short_kommune(name: str) -> str:
+    """Return a Kommune's name without its legal prefix: "Stadt Leipzig" → "Leipzig"."""
+    return _KOMMUNE_PREFIXES.sub("", name.strip()) or name
+
+
+def button_label(kommune: str | None, faction: str | None, keyword: str | None, kind: str) -> str:
+    """Return a short label for a subscription's button: "Leipzig · Grüne · Anfragen".
+
+    Every part is kept short so that two subscriptions never read the same on a narrow button.
+    """
+    parts = [_short(short_kommune(kommune), 20) if kommune else t.LABEL_EVERY_KOMMUNE]
+    if faction:
+        parts.append(_short(faction, 22))
+    if keyword:
+        parts.append(f"„{_short(keyword.strip(chr(34)), 20)}“")
+    parts.append(t.LABEL_KINDS_SHORT.get(kind, kind))
     return " · ".join(parts)
 
 
@@ -218,33 +272,68 @@ def keyword_prompt(ref: KommuneRef | None, group: bool) -> RenderedMessage:
 
 
 def subscriptions_list(
-    items: Sequence[tuple[int, str]], *, weekly_preview: bool = False
+    items: Sequence[tuple[int, str, str]],
+    *,
+    weekly_preview: bool = False,
+    meeting_alerts: bool = True,
+    follows: Sequence[tuple[int, str]] = (),
+    group: bool = False,
 ) -> RenderedMessage:
-    """Return /abos: the chat's subscriptions (id, label), each with a delete button, and the
-    switch for the weekly preview (Monday morning: this week's meetings)."""
-    if not items:
-        return plain(t.ABOS_NONE, ((Button(t.BUTTON_START_ABO, kb.data(kb.ABO, "w")),),))
-    lines = [f"<b>{_fmt(t.ABOS_TITLE, n=len(items))}</b>", ""]
-    lines += [f"{n}. {_esc(label)}" for n, (_, label) in enumerate(items, start=1)]
-    lines += ["", _esc(t.ABOS_DELETE_HINT)]
+    """Return /abos: the subscriptions (id, label, button label) and followed inquiries,
+    each with a remove button, and the switch for the weekly preview (Monday: this week's
+    meetings). In a group the texts speak of the group and say that only admins delete."""
+    if not items and not follows:
+        none = t.ABOS_NONE_GROUP if group else t.ABOS_NONE
+        return plain(none, ((Button(t.BUTTON_START_ABO, kb.data(kb.ABO, "w")),),))
+    title = t.ABOS_TITLE_GROUP if group else t.ABOS_TITLE
+    lines = [f"<b>{_fmt(title, n=len(items))}</b>", ""]
+    lines += [f"{n}. {_esc(label)}" for n, (_, label, _) in enumerate(items, start=1)]
+    if follows:
+        follows_title = t.FOLLOWS_TITLE_GROUP if group else t.FOLLOWS_TITLE
+        lines += ["", f"<b>{_fmt(follows_title, n=len(follows))}</b>"]
+        lines += [f"• {_esc(label)}" for _, label in follows]
+    lines += ["", _esc(t.ABOS_DELETE_HINT_GROUP if group else t.ABOS_DELETE_HINT)]
     rows = tuple(
-        (
-            Button(
-                t.BUTTON_DELETE.format(label=f"{n}. {_short(label, 40)}"), kb.data(kb.ABO, "d", sid)
-            ),
-        )
-        for n, (sid, label) in enumerate(items, start=1)
+        (Button(t.BUTTON_DELETE.format(label=f"{n}. {short}"), kb.data(kb.ABO, "d", sid)),)
+        for n, (sid, _, short) in enumerate(items, start=1)
+    )
+    rows += tuple(
+        (Button(t.BUTTON_UNFOLLOW.format(label=_short(label, 48)), kb.data(kb.ABO, "uf", pid)),)
+        for pid, label in follows
     )
     weekly = (
         Button(t.BUTTON_WEEKLY_OFF, kb.data(kb.ABO, "wk", 0))
         if weekly_preview
         else Button(t.BUTTON_WEEKLY_ON, kb.data(kb.ABO, "wk", 1))
     )
+    alerts = (
+        Button(t.BUTTON_ALERTS_OFF, kb.data(kb.ABO, "ma", 0))
+        if meeting_alerts
+        else Button(t.BUTTON_ALERTS_ON, kb.data(kb.ABO, "ma", 1))
+    )
     text = "\n".join(lines)
     while not fits(text) and len(lines) > 4:  # hundreds of subscriptions: keep the buttons
         lines.pop(-3)
         text = "\n".join(lines)
-    return RenderedMessage(text, (*rows[:99], (weekly,)))
+    return RenderedMessage(text, (*rows[:98], (weekly,), (alerts,)))
+
+
+def with_notes(message: RenderedMessage, notes: Sequence[str]) -> RenderedMessage:
+    """Return the message with notes added as their own paragraph (before the buttons)."""
+    extra = "\n".join(_esc(n) for n in notes)
+    return RenderedMessage(f"{message.text}\n\n{extra}", message.buttons)
+
+
+def with_restore_button(message: RenderedMessage, token: int) -> RenderedMessage:
+    """Return the /abos listing with a "Rückgängig" button for the subscription just deleted."""
+    undo = (Button(t.BUTTON_RESTORE, kb.data(kb.ABO, "r", token)),)
+    return RenderedMessage(message.text, (undo, *message.buttons))
+
+
+def follow_label(reference: str | None, title: str) -> str:
+    """Return a followed inquiry's line in /abos: "F-00724/14 · Gemeinwesenarbeit …"."""
+    title = _short(title, 60)
+    return f"{reference} · {title}" if reference else title
 
 
 def stop_confirm() -> RenderedMessage:
@@ -264,7 +353,7 @@ def stop_confirm() -> RenderedMessage:
 def search_nothing(query: str) -> RenderedMessage:
     """Return "Nichts gefunden …" with a tip."""
     return RenderedMessage(
-        f"🔎 {_fmt(t.SEARCH_NOTHING, query=_short(query, 100))}\n{_esc(t.SEARCH_NOTHING_TIP)}"
+        f"🔎 {_fmt(t.SEARCH_NOTHING, query=shown_query(query))}\n{_esc(t.SEARCH_NOTHING_TIP)}"
     )
 
 

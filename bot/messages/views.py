@@ -6,6 +6,8 @@ the callers load them in bulk.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -90,6 +92,57 @@ def paper_view(paper: Paper) -> PaperView:
     )
 
 
+_ANSWER_START = re.compile(
+    r"\b(?:Antwort(?:\s+der\s+Verwaltung)?\s*:|Stellungnahme(?:\s+der\s+Verwaltung)?\s*:|"
+    r"Die\s+Verwaltung\s+(?:beantwortet|nimmt|antwortet)|Zu\s+(?:Frage\s+)?1\s*[.:)]|"
+    r"Inhalt\s+der\s+Mitteilung\s*:|Sachverhalt\s*:|Beantwortung\b)",
+    re.IGNORECASE,
+)
+EXCERPT_SOURCE_CHARS = 2000
+
+
+def answer_excerpt(full_text: str | None, questions: Sequence[str] = ()) -> str | None:
+    """Return the beginning of an answer's own text (after the quoted questions), or None.
+
+    Answers quote the inquiry first. Where each answer follows its question (interleaved), the
+    excerpt starts after the first question; where the questions come as one block, after the
+    last one; a marker ("Antwort:", "Stellungnahme:", "Die Verwaltung beantwortet …", "Zu 1.")
+    shortly after that point is where the answer begins.
+    """
+    if not full_text:
+        return None
+    text = re.sub(r"(?<=[a-zäöüß])-\n\s*(?=[a-zäöüß])", "", full_text)  # hyphenated line ends
+    text = " ".join(text.split())
+    spans: list[tuple[int, int]] = []
+    for question in questions:
+        quoted = " ".join(question.split())
+        probe = quoted[:60]
+        found = text.find(probe) if len(probe) >= 20 else -1
+        if found >= 0:
+            spans.append((found, found + len(quoted)))
+    start = 0
+    if spans:
+        spans.sort()
+        interleaved = len(spans) > 1 and spans[1][0] - spans[0][1] > _INTERLEAVED_GAP_CHARS
+        start = spans[0][1] if interleaved else spans[-1][1]
+    marker = _ANSWER_START.search(text, start)
+    if marker is not None and (not spans or marker.start() - start < _MARKER_NEAR_CHARS):
+        start = marker.start()
+    excerpt = text[start : start + EXCERPT_SOURCE_CHARS].strip()
+    return excerpt or None
+
+
+_INTERLEAVED_GAP_CHARS = 200
+_MARKER_NEAR_CHARS = 400
+
+
+def days_between(asked: date | None, answered: date | None) -> int | None:
+    """Return the days from an inquiry to its answer, or None when unknown or implausible."""
+    if asked is None or answered is None or answered < asked:
+        return None
+    return (answered - asked).days
+
+
 def answer_view(answer: Paper, inquiry: Paper | None) -> PaperView:
     """Return the view of an answer: the inquiry's subject and questions, the answer's texts.
 
@@ -97,14 +150,23 @@ def answer_view(answer: Paper, inquiry: Paper | None) -> PaperView:
     aligned with its answers), else from the inquiry.
     """
     if inquiry is None:
-        return replace(paper_view(answer), kind="Anfrage", answer_pdf_url=answer.pdf_url)
+        own = paper_view(answer)
+        return replace(
+            own,
+            kind="Anfrage",
+            answer_pdf_url=answer.pdf_url,
+            answer_excerpt=answer_excerpt(answer.full_text, own.questions),
+        )
     asked = paper_view(inquiry)
+    questions = _strings(answer.questions) or asked.questions
     return replace(
         asked,
-        questions=_strings(answer.questions) or asked.questions,
+        questions=questions,
         answers=_answers(answer.answers),
         answer_pdf_url=answer.pdf_url,
         web_url=answer.web_url or inquiry.web_url,
+        answer_excerpt=answer_excerpt(answer.full_text, questions),
+        days_to_answer=days_between(inquiry.date, answer.date),
     )
 
 

@@ -3,9 +3,12 @@
 `check_meetings(now)` runs every minute (JobQueue); `now` is a parameter so tests drive the clock.
 It queues, idempotently through the outbox's unique key:
 
-- ("meeting", id, "alert") for every chat subscribed to the meeting's Kommune, once the meeting
-  starts within `alert_hours` — also for a chat that subscribed after that moment, as long as the
-  meeting has not started;
+- ("meeting", id, "alert") once a plenary, or a meeting with an inquiry on its agenda, starts
+  within `alert_hours`: for the chats that follow the meeting's whole Kommune or a faction there,
+  and for those whose subscriptions match an inquiry on the agenda (a keyword-only subscriber is
+  not woken for a meeting with nothing of theirs); never for chats that switched alerts off in
+  /abos; also for a chat that subscribed after that moment, as long as the meeting has not
+  started;
 - ("meeting", id, "moved:<new>:<old>") when `start` differs from `announced_start` (the time the
   alerted chats were told), to the chats whose alert went out; then `announced_start` := `start`;
 - ("meeting", id, "cancelled") to the chats whose alert went out; alerts still queued are skipped;
@@ -33,7 +36,7 @@ from bot.pipeline.notify import facts_of
 from fetcher.clock import BERLIN
 from storage import audience, meetings, outbox
 from storage.outbox import OutboxItem, OutboxRow
-from storage.subscriptions import load_subscription_rows
+from storage.subscriptions import SubscriptionRow, load_subscription_rows
 
 if TYPE_CHECKING:
     from storage.models import Meeting, Paper
@@ -85,14 +88,18 @@ async def check_meetings(
 ) -> int:
     """Queue due alerts, move and cancellation notices and weekly previews; return rows queued."""
     kommune_chats = await audience.kommune_chats()
+    rows = await load_subscription_rows()
+    index = SubscriptionIndex(rows)
+    silenced = await audience.meeting_alerts_off()
     queued = 0
-    upcoming = await meetings.upcoming_meetings(
-        kommune_chats, now, now + timedelta(hours=alert_hours)
-    )
+    # A subscription for every Kommune (a keyword) may care about any Kommune's meeting.
+    kommunes = None if any(r.kommune_id is None for r in rows) else kommune_chats
+    upcoming = await meetings.upcoming_meetings(kommunes, now, now + timedelta(hours=alert_hours))
     for meeting in upcoming:
-        if not await worth_an_alert(meeting):
+        papers = await agenda_inquiries(meeting)
+        if not (papers or is_plenary(meeting.name)):
             continue
-        chats = kommune_chats.get(fk_id(meeting, "kommune") or 0, set())
+        chats = alert_audience(rows, index, fk_id(meeting, "kommune"), papers) - silenced
         queued += await outbox.enqueue(OutboxItem(c, "meeting", meeting.id, "alert") for c in chats)
         if meeting.announced_start is None:
             await meetings.set_announced_start(meeting)
@@ -159,15 +166,31 @@ _PLENARY = ("ratsversammlung", "gemeinderat", "stadtrat", "rat der stadt", "stad
             "kreistag", "bürgerschaft", "gemeindevertretung", "ratssitzung")  # fmt: skip
 
 
+def alert_audience(
+    rows: list[SubscriptionRow],
+    index: SubscriptionIndex,
+    kommune_id: int | None,
+    agenda: list[Paper],
+) -> set[int]:
+    """Return the chats a meeting's alert is for.
+
+    A chat that follows the whole Kommune or a faction there hears of every alerted meeting;
+    a chat with keyword subscriptions only when an inquiry on the agenda matches one of them.
+    """
+    chats = {
+        r.chat
+        for r in rows
+        if r.kommune_id == kommune_id and r.keyword is None and not r.paused and r.chat_active
+    }
+    for paper in agenda:
+        chats |= set(matching_chats(index, facts_of(paper)))
+    return chats
+
+
 def is_plenary(meeting_name: str | None) -> bool:
     """Return True for a council plenary session (Ratsversammlung, Gemeinderat, …)."""
     name = (meeting_name or "").casefold()
     return any(word in name for word in _PLENARY)
-
-
-async def worth_an_alert(meeting: Meeting) -> bool:
-    """Return True for a plenary or a meeting with an inquiry on its agenda."""
-    return is_plenary(meeting.name) or bool(await agenda_inquiries(meeting))
 
 
 def _same_body(committee: str, meeting_name: str) -> bool:

@@ -775,4 +775,4 @@ def _render_subject(
         inquiry_id = fk_id(paper, "answer_to")
         inquiry = papers.get(inquiry_id) if inquiry_id is not None else None
         return render.render_answer(answer_view(paper, inquiry))
-    return render.render_inquiry(paper_view(paper))
+    return render.render_inquiry(paper_view(paper), manage_button=True)
