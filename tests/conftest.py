@@ -170,3 +170,19 @@ async def sqlite_db(templates: Templates, tmp_path: Path) -> AsyncIterator[str]:
 def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
     """Build the wheel and install it into a fresh venv outside the repository (once)."""
     return build_and_install(tmp_path_factory.mktemp("wheel"))
+
+
+# The slowest test files, longest first: under `make test` (pytest-xdist, --dist loadfile) a
+# file runs on one worker, and files are handed out in collection order, so these start first
+# instead of leaving one worker busy after the others are done.
+SLOW_FILES = ("test_sync.py", "test_demo.py", "test_search.py", "test_app.py", "test_delivery.py")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Move the tests of SLOW_FILES to the front, keeping every other order as collected."""
+
+    def rank(item: pytest.Item) -> int:
+        name = item.path.name
+        return SLOW_FILES.index(name) if name in SLOW_FILES else len(SLOW_FILES)
+
+    items.sort(key=rank)  # stable: the order inside a file is kept
