@@ -27,7 +27,7 @@ from bot.commands import BOT_COMMANDS, set_commands
 from bot.delivery import DeliveryWorker
 from bot.notify import Notifier
 from fetcher import model
-from fetcher.oparl import meeting_from_json, paper_from_json
+from fetcher.oparl_json import meeting_from_json, paper_from_json
 from fetcher.parse import parse_text
 from storage.models import AnswerFollow, Chat, Kommune, Paper, Subscription
 from storage.records import apply_parsed, upsert_meeting, upsert_paper

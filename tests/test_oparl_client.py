@@ -12,13 +12,9 @@ import pytest
 from fetcher.endpoints import load_endpoints, parse_endpoint_setting, slugify
 from fetcher.http import FetchError, HttpClient, NotOParl, RetryPolicy
 from fetcher.model import Meeting, Paper
-from fetcher.oparl import (
-    OParlClient,
-    format_filter_time,
-    paper_from_json,
-    previous_page_url,
-    with_filters,
-)
+from fetcher.oparl import OParlClient
+from fetcher.oparl_json import paper_from_json
+from fetcher.oparl_pages import format_filter_time, previous_page_url, with_filters
 from tests.fakes.oparl_server import OParlServer
 
 BERLIN = ZoneInfo("Europe/Berlin")
