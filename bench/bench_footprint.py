@@ -19,7 +19,7 @@ from pathlib import Path
 
 from storage.db import close_db, open_db
 from storage.models import Chat, Kommune, Subscription, SyncState
-from tests.fakes.oparl_server import OParlServer
+from tests.fakes.oparl_server import LOCAL_NETWORKS, OParlServer
 from tests.fakes.telegram_api import TelegramAPI
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -98,6 +98,7 @@ async def measure(kommunen: int, chats: int) -> dict[str, float]:
                 "TELEGRAM_API_URL": api.url,
                 "DATABASE_URL": url,
                 "OPARL_ENDPOINTS": endpoints,
+                "HTTP_ALLOW_NETWORKS": LOCAL_NETWORKS,
                 "LOG_LEVEL": "WARNING",
             }
             started = time.perf_counter()

@@ -210,7 +210,10 @@ async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | Non
     await open_db(settings.database_url)
     try:
         async with (
-            HttpClient(per_host_interval_s=options.per_host_interval_s) as http,
+            HttpClient(
+                per_host_interval_s=options.per_host_interval_s,
+                allow_networks=settings.http_allow_networks,
+            ) as http,
             ParserPool() as parser,
         ):
             application = build_application(

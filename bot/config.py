@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from fetcher.netguard import NetworkListError, parse_networks
 from storage.db import DatabaseUrlError, check_database_url
 
 
@@ -42,8 +43,11 @@ class Settings(BaseSettings):
     )
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
     telegram_rate_limit: float = Field(default=25.0, alias="TELEGRAM_RATE_LIMIT")
+    http_allow_networks: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, alias="HTTP_ALLOW_NETWORKS"
+    )
 
-    @field_validator("oparl_endpoints", "admin_chat_ids", mode="before")
+    @field_validator("oparl_endpoints", "admin_chat_ids", "http_allow_networks", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
         return _split_commas(value)
@@ -56,6 +60,15 @@ class Settings(BaseSettings):
             for candidate in url.split("|"):
                 if not _is_http_url(candidate):
                     raise ValueError(f"keine gültige http(s)-URL: {candidate!r}")
+        return value
+
+    @field_validator("http_allow_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        try:
+            parse_networks(value)
+        except NetworkListError as exc:
+            raise ValueError(str(exc)) from None
         return value
 
     @field_validator("telegram_api_url")

@@ -16,6 +16,7 @@ from bot import keyboards as kb
 from bot.abo_parse import AboProblem, AboRequest, KommuneRef
 from bot.render import Button, MeetingView, RenderedMessage, fits
 from fetcher.factions import faction_slug
+from fetcher.netguard import safe_link
 
 BERLIN = ZoneInfo("Europe/Berlin")
 KOMMUNE_PAGE_SIZE = 8
@@ -306,8 +307,8 @@ def meetings_list(
     for meeting, inquiries in meetings[:MAX_MEETINGS]:
         name = _short(meeting.name, 120)
         head = (
-            f'<a href="{html.escape(meeting.web_url, quote=True)}">{_esc(name)}</a>'
-            if meeting.web_url
+            f'<a href="{html.escape(link, quote=True)}">{_esc(name)}</a>'
+            if (link := safe_link(meeting.web_url))
             else f"<b>{_esc(name)}</b>"
         )
         meta = [meeting_when(meeting)] + ([meeting.kommune] if show_kommune else [])

@@ -12,7 +12,7 @@ import pytest
 from fetcher.download import NotPdf, download_pdf, pdf_problem
 from fetcher.http import FetchError, HttpClient, RetryPolicy, TooLarge
 from fetcher.oparl import OParlClient
-from tests.fakes.oparl_server import OParlServer
+from tests.fakes.oparl_server import LOCAL_NETWORKS, OParlServer
 
 # Karlsruhe paper 2024/1420 ("Planungen zur Umgestaltung der Steinkreuzstraße …"); its inquiry
 # PDF is file 663803, rendered by the local server from file-contents/663803.txt.
@@ -30,7 +30,7 @@ async def server() -> AsyncIterator[OParlServer]:
 @pytest.fixture
 async def http() -> AsyncIterator[HttpClient]:
     """Yield an HttpClient with fast retries."""
-    async with HttpClient(retry=RetryPolicy.fast()) as client:
+    async with HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as client:
         yield client
 
 

@@ -15,7 +15,7 @@ from fetcher.model import Meeting, Paper
 from fetcher.oparl import OParlClient
 from fetcher.oparl_json import paper_from_json
 from fetcher.oparl_pages import format_filter_time, previous_page_url, with_filters
-from tests.fakes.oparl_server import OParlServer
+from tests.fakes.oparl_server import LOCAL_NETWORKS, OParlServer
 
 BERLIN = ZoneInfo("Europe/Berlin")
 KA_PAPERS = 600  # papers in shared/fixtures/oparl/karlsruhe/papers
@@ -25,7 +25,9 @@ HW_PAPERS = 2115  # papers in the Hürtgenwald crawl (pagination.totalElements)
 @pytest.fixture
 async def http() -> AsyncIterator[HttpClient]:
     """Yield an HttpClient with millisecond retries."""
-    async with HttpClient(retry=RetryPolicy.fast(attempts=3)) as client:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=3)
+    ) as client:
         yield client
 
 

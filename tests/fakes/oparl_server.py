@@ -41,6 +41,9 @@ from aiohttp import web
 from tests.fixtures_path import OPARL_FIXTURES
 
 TOKEN = "http://oparl.invalid"
+# What a client must allow (HTTP_ALLOW_NETWORKS) to talk to this server on 127.0.0.1: loopback
+# is refused by default (fetcher.netguard).
+LOCAL_NETWORKS = "127.0.0.0/8,::1/128"
 BERLIN = ZoneInfo("Europe/Berlin")
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
