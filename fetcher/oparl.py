@@ -22,20 +22,18 @@ papers, so an idle poll costs one or two requests per list.
 from __future__ import annotations
 
 import logging
-from collections.abc import AsyncIterator, Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import AsyncIterator, Callable, Sequence
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from fetcher import vendors
+from fetcher import oparl_walk, vendors
 from fetcher.download import DownloadedFile, download_pdf
 from fetcher.http import FetchError, HttpClient, NotOParl
-from fetcher.model import Body, File, Meeting, Organization, Paper, Person
+from fetcher.model import File, Meeting, Organization, Paper, Person
 from fetcher.oparl_json import (
     body_from_json,
     clean_str,
-    guess_newest_first,
     int_value,
     meeting_from_json,
     objects,
@@ -46,7 +44,17 @@ from fetcher.oparl_json import (
     ref,
     type_name,
 )
-from fetcher.oparl_pages import format_filter_time, page_key, previous_page_url, with_filters
+from fetcher.oparl_pages import BodyLists as BodyLists
+from fetcher.oparl_pages import (
+    ListAnomaly,
+    SkippedRecord,
+    WalkStats,
+    announced_pages,
+    format_filter_time,
+    page_key,
+    with_filters,
+)
+from fetcher.oparl_pages import ListPage as ListPage
 from fetcher.vendors import Dialect, JsonObject
 
 log = logging.getLogger(__name__)
@@ -54,48 +62,22 @@ log = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class ListPage(Generic[T]):
-    """One page of an external list, its items parsed, with the links the walk needs."""
-
-    url: str
-    items: tuple[T, ...]
-    next_url: str | None = None
-    prev_url: str | None = None
-    first_url: str | None = None
-    last_url: str | None = None
-    total_elements: int | None = None
-    # Sternberg's 404-802 / bare [] for an empty filtered window (§4.5).
-    empty_window: bool = False
-    skipped: int = 0
-
-
-@dataclass(frozen=True)
-class BodyLists:
-    """A Body with the URLs of its external lists (the model's Body has no room for them)."""
-
-    body: Body
-    paper: str | None
-    meeting: str | None
-    organization: str | None
-    person: str | None
-    raw: JsonObject = field(default_factory=dict)
-
-
-@dataclass
-class WalkStats:
-    """What the last `walk_newest` did, for the canonical log line and the bench."""
-
-    list_url: str = ""
-    pages: int = 0
-    new: int = 0
-    known_run: int = 0
-    newest_first: bool | None = None
-    stop: str = ""
+# Pages of one list in one poll. A busy city publishes a few hundred papers a week and lists
+# carry 20–100 items a page, so a modified_since window of a poll fits in a few pages; a server
+# whose list keeps producing pages (issue #18: 1,000 pages, 2,000 junk papers in 2 minutes) is
+# stopped here and reported as a ListAnomaly.
+DEFAULT_MAX_PAGES = 50
+# Pages beyond the first page's own count (totalPages / totalElements) tolerated before a walk
+# counts as runaway: papers published during the walk add a page now and then.
+OVERRUN_MARGIN_PAGES = 3
 
 
 class OParlClient:
-    """Read one source's OParl server (one Kommune) through a shared HttpClient."""
+    """Read one source's OParl server (one Kommune) through a shared HttpClient.
+
+    Bad objects never stop a list: they are skipped, logged once and collected for
+    `take_skipped()`; walks stopped early are collected for `take_anomalies()`.
+    """
 
     def __init__(
         self,
@@ -103,19 +85,60 @@ class OParlClient:
         *,
         source: str,
         dialect: Dialect | None = None,
-        max_pages: int = 1000,
+        max_pages: int = DEFAULT_MAX_PAGES,
     ) -> None:
         self.http = http
         self.source = source
         self.max_pages = max_pages
+        self._skipped: list[SkippedRecord] = []
+        self._anomalies: list[ListAnomaly] = []
+        self._reported: set[tuple[str | None, str]] = set()
         self._fixed_dialect = dialect
         self.dialect: Dialect = dialect or Dialect(vendors.GENERIC)
         self.system: JsonObject = {}
         self.system_url: str | None = None
         self._rewrite: tuple[str, str] | None = None
-        self._order: dict[str, bool] = {}
-        self._last_page: dict[str, str] = {}
+        self.list_order: dict[str, bool] = {}
+        self.last_page_url: dict[str, str] = {}
         self.last_walk = WalkStats()
+
+    # -- what went wrong, for the sync's health -----------------------------------------------
+
+    def take_skipped(self) -> list[SkippedRecord]:
+        """Return the records skipped since the last call, and forget them."""
+        taken, self._skipped = self._skipped, []
+        return taken
+
+    def take_anomalies(self) -> list[ListAnomaly]:
+        """Return the list walks stopped early since the last call, and forget them."""
+        taken, self._anomalies = self._anomalies, []
+        return taken
+
+    def _skip(self, page_url: str, oparl_id: str | None, reason: str) -> None:
+        self._skipped.append(SkippedRecord(self.source, page_url, oparl_id, reason))
+        # Logged once per record and reason: the same poison comes back on every poll.
+        key = (oparl_id, reason)
+        level = logging.DEBUG if key in self._reported else logging.WARNING
+        self._reported.add(key)
+        log.log(
+            level,
+            "source=%s skipped record id=%s on %s: %s",
+            self.source,
+            oparl_id,
+            page_url,
+            reason,
+        )
+
+    def record_anomaly(self, list_url: str, kind: str, pages: int, detail: str) -> None:
+        self._anomalies.append(ListAnomaly(self.source, list_url, kind, pages, detail))
+        log.warning(
+            "source=%s list %s stopped (%s) after %d pages: %s",
+            self.source,
+            list_url,
+            kind,
+            pages,
+            detail,
+        )
 
     # -- URLs and single objects --------------------------------------------------------------
 
@@ -250,15 +273,29 @@ class OParlClient:
         pagination = _as_dict(data.get("pagination"))
         items: list[T] = []
         skipped = 0
-        for obj in objects(data.get("data")):
-            try:
-                fixed = vendors.sternberg_tombstone_type(
-                    vendors.apply_fixups(obj, self.dialect), expected_type
-                )
-                items.append(parse(fixed))
-            except (ValueError, KeyError, TypeError) as exc:
+        seen_ids: set[str] = set()
+        raw_items = data.get("data")
+        for obj in raw_items if isinstance(raw_items, list) else objects(raw_items):
+            raw_id = obj.get("id") if isinstance(obj, dict) else None
+            oparl_id = raw_id[:200] if isinstance(raw_id, str) else None
+            reason: str | None = None
+            if not isinstance(obj, dict):
+                reason = f"list item of type {type(obj).__name__}, not an object"
+            elif oparl_id is not None and oparl_id in seen_ids:
+                reason = "duplicate id on the same page"
+            else:
+                try:
+                    fixed = vendors.sternberg_tombstone_type(
+                        vendors.apply_fixups(obj, self.dialect), expected_type
+                    )
+                    items.append(parse(fixed))
+                except (ValueError, KeyError, TypeError, AttributeError) as exc:
+                    reason = f"{type(exc).__name__}: {exc}"
+            if oparl_id is not None:
+                seen_ids.add(oparl_id)
+            if reason is not None:
                 skipped += 1
-                log.warning("source=%s skipped item on %s: %s", self.source, url, exc)
+                self._skip(url, oparl_id, reason)
         return ListPage(
             url=url,
             items=tuple(items),
@@ -267,6 +304,7 @@ class OParlClient:
             first_url=clean_str(links.get("first")),
             last_url=clean_str(links.get("last")),
             total_elements=int_value(pagination.get("totalElements")),
+            announced_pages=announced_pages(pagination, len(items) + skipped),
             skipped=skipped,
         )
 
@@ -282,9 +320,10 @@ class OParlClient:
     ) -> AsyncIterator[ListPage[T]]:
         """Yield the pages of an external list, following `links.next`.
 
-        Filters are set on every page. The walk ends at the last page, at `max_pages`, at a
-        `next` already seen or at a page repeating an earlier page's items (OWL-IT serves one
-        page for every `?page=n`, §4.4) — the last two with a warning.
+        Filters are set on every page. The walk ends at the last page, or early, recorded as a
+        ListAnomaly: at `max_pages`, past the page count the first page announced (plus a
+        margin for a list growing meanwhile), at a `next` already seen or at a page repeating an
+        earlier page's items (OWL-IT serves one page for every `?page=n`, §4.4).
         """
         filters: dict[str, str] = {}
         if modified_since is not None:
@@ -296,29 +335,29 @@ class OParlClient:
         seen_pages: set[frozenset[str]] = set()
         next_url: str | None = with_filters(url, filters, encode=self.dialect.encode_filter_values)
         pages = 0
+        announced: int | None = None
         while next_url is not None:
             key = page_key(next_url)
             if key in seen_urls:
-                log.warning(
-                    "source=%s pagination loop: next=%s was already fetched; stopping list %s",
-                    self.source,
-                    next_url,
-                    url,
+                self.record_anomaly(
+                    url, "loop", pages, f"pagination loop: next={next_url} was already fetched"
                 )
                 return
             if pages >= limit:
-                log.warning("source=%s page cap %d reached for %s", self.source, limit, url)
+                self.record_anomaly(url, "cap", pages, f"more than {limit} pages in one poll")
+                return
+            if announced is not None and pages >= announced + OVERRUN_MARGIN_PAGES:
+                self.record_anomaly(url, "overrun", pages, f"the list announced {announced} pages")
                 return
             seen_urls.add(key)
             page = await self.fetch_page(next_url, parse, expected_type=expected_type)
             pages += 1
+            if announced is None:
+                announced = page.announced_pages
             ids = frozenset(_item_id(i) for i in page.items)
             if ids and ids in seen_pages:
-                log.warning(
-                    "source=%s pagination loop: %s repeats an earlier page; stopping list %s",
-                    self.source,
-                    next_url,
-                    url,
+                self.record_anomaly(
+                    url, "repeat", pages, f"pagination loop: {next_url} repeats an earlier page"
                 )
                 return
             seen_pages.add(ids)
@@ -345,133 +384,23 @@ class OParlClient:
         """Yield pages of Persons."""
         return self.iter_list(url, person_from_json, expected_type="Person", **kwargs)
 
-    # -- the newest-end walk ------------------------------------------------------------------
+    # -- the newest-end walk (fetcher.oparl_walk) ---------------------------------------------
 
-    async def walk_newest(
+    def walk_newest(
         self,
         list_url: str,
         is_known: Callable[[Paper], bool],
         *,
         stop_after_known: int = 10,
-        max_pages: int = 50,
+        max_pages: int = DEFAULT_MAX_PAGES,
     ) -> AsyncIterator[Paper]:
         """Yield the papers `is_known` rejects, newest first, until a run of known papers.
 
-        Newest-first lists are read from page 1 along `next`; oldest-first ones from
-        `links.last` backwards along `prev` (or the decremented page number), each page's items
-        in reverse (§0.4). The order comes from the dialect, else from the first page's dates.
-        The client remembers each list's last page, so an idle walk of an oldest-first list costs
-        one or two requests. Stats of the walk are left in `last_walk`.
+        See `fetcher.oparl_walk.walk_newest`; stats of the walk are left in `last_walk`.
         """
-        stats = self.last_walk = WalkStats(list_url=list_url)
-        seen: set[str] = set()
-        run = 0
-
-        def consume(page: ListPage[Paper], reverse: bool) -> Iterable[Paper]:
-            nonlocal run
-            for paper in reversed(page.items) if reverse else page.items:
-                if paper.oparl_id in seen:
-                    continue
-                seen.add(paper.oparl_id)
-                if is_known(paper):
-                    run += 1
-                    if run >= stop_after_known:
-                        return
-                    continue
-                run = 0
-                stats.new += 1
-                yield paper
-
-        newest_first = self._order.get(list_url, self.dialect.newest_first)
-        first: ListPage[Paper] | None = None
-        if newest_first is not False:
-            first = await self.fetch_page(list_url, paper_from_json, expected_type="Paper")
-            stats.pages += 1
-            if newest_first is None:
-                newest_first = guess_newest_first(first.items)
-                if newest_first is None:
-                    newest_first = first.last_url is None or first.next_url is None
-                    log.warning(
-                        "source=%s cannot tell the order of %s; assuming %s",
-                        self.source,
-                        list_url,
-                        "newest first" if newest_first else "oldest first",
-                    )
-        self._order[list_url] = newest_first
-        stats.newest_first = newest_first
-
-        cache: dict[str, ListPage[Paper]] = {}
-        if first is not None:
-            cache[page_key(list_url)] = first
-        visited: set[str] = set()
-        if newest_first:
-            page = await self._walk_page(list_url, stats, cache)
-            while True:
-                visited.add(page_key(page.url))
-                for paper in consume(page, reverse=False):
-                    yield paper
-                if run >= stop_after_known:
-                    stats.stop = "known"
-                    break
-                stats.stop = _stop_reason(page.next_url, visited, stats.pages, max_pages)
-                if stats.stop or page.next_url is None:
-                    break
-                page = await self._walk_page(page.next_url, stats, cache)
-        else:
-            page = await self._newest_page_oldest_first(list_url, stats, cache, max_pages)
-            self._last_page[list_url] = page.url
-            while True:
-                visited.add(page_key(page.url))
-                for paper in consume(page, reverse=True):
-                    yield paper
-                if run >= stop_after_known:
-                    stats.stop = "known"
-                    break
-                prev = page.prev_url or previous_page_url(page.url)
-                stats.stop = _stop_reason(prev, visited, stats.pages, max_pages)
-                if stats.stop or prev is None:
-                    break
-                page = await self._walk_page(prev, stats, cache)
-        if stats.stop == "loop":
-            log.warning("source=%s pagination loop at %s", self.source, page.url)
-        stats.known_run = run
-        log.info(
-            "walk source=%s list=%s order=%s pages=%d new=%d stop=%s",
-            self.source,
-            list_url,
-            "newest_first" if newest_first else "oldest_first",
-            stats.pages,
-            stats.new,
-            stats.stop,
+        return oparl_walk.walk_newest(
+            self, list_url, is_known, stop_after_known=stop_after_known, max_pages=max_pages
         )
-
-    async def _walk_page(
-        self, url: str, stats: WalkStats, cache: dict[str, ListPage[Paper]]
-    ) -> ListPage[Paper]:
-        """Fetch a page once per walk (walking back over a page just read costs nothing)."""
-        key = page_key(url)
-        if key not in cache:
-            stats.pages += 1
-            cache[key] = await self.fetch_page(url, paper_from_json, expected_type="Paper")
-        return cache[key]
-
-    async def _newest_page_oldest_first(
-        self,
-        list_url: str,
-        stats: WalkStats,
-        cache: dict[str, ListPage[Paper]],
-        max_pages: int,
-    ) -> ListPage[Paper]:
-        hint = self._last_page.get(list_url)
-        page = await self._walk_page(hint or list_url, stats, cache)
-        if hint is None and page.last_url:
-            page = await self._walk_page(page.last_url, stats, cache)
-        # The list grew since the remembered last page: follow next to the real end.
-        seen = {page_key(page.url)}
-        while page.next_url and page_key(page.next_url) not in seen and stats.pages < max_pages:
-            seen.add(page_key(page.next_url))
-            page = await self._walk_page(page.next_url, stats, cache)
-        return page
 
     # -- files --------------------------------------------------------------------------------
 
@@ -486,14 +415,6 @@ class OParlClient:
         if max_bytes is not None:
             kwargs["max_bytes"] = max_bytes
         return await download_pdf(self.http, self.fetchable_url(url), **kwargs)
-
-
-def _stop_reason(next_url: str | None, visited: set[str], pages: int, max_pages: int) -> str:
-    if not next_url:
-        return "end"
-    if page_key(next_url) in visited:
-        return "loop"
-    return "cap" if pages >= max_pages else ""
 
 
 def _as_dict(value: Any) -> JsonObject:

@@ -1,7 +1,11 @@
 """Pure mapping of OParl 1.0/1.1 JSON to fetcher.model values, tolerant of vendor quirks. No I/O.
 
 Every `*_from_json` takes one decoded OParl object (vendor fixups already applied by the client)
-and returns a frozen value; placeholders, wrong types and garbage dates become None.
+and returns a frozen value; placeholders, wrong types and garbage dates become None. Every value
+also fits its storage column (`COLUMN_LIMITS`): texts are cut, over-long URLs and out-of-range
+numbers dropped, embedded objects without a usable id left out. What cannot be fixed, an object
+without a usable id, raises BadRecord, which the list walk counts and skips (issue #18: one
+over-long reference used to stop a Kommune's whole sync).
 """
 
 from __future__ import annotations
@@ -26,6 +30,82 @@ from fetcher.model import (
 from fetcher.vendors import JsonObject
 
 BERLIN = ZoneInfo("Europe/Berlin")
+
+# Widths of the storage columns (storage/models.py; tests/test_poison.py keeps both equal). The
+# fetcher cannot import storage (it depends on fetcher), hence the copy.
+COLUMN_LIMITS = {
+    "Paper.oparl_id": 500,
+    "Paper.reference": 100,
+    "Paper.paper_type": 200,
+    "Paper.web_url": 1000,
+    "File.oparl_id": 500,
+    "File.name": 500,
+    "File.mime_type": 100,
+    "File.url": 1000,
+    "Consultation.oparl_id": 500,
+    "Consultation.role": 300,
+    "Consultation.meeting_oparl_id": 500,
+    "Meeting.oparl_id": 500,
+    "Meeting.name": 500,
+    "Meeting.web_url": 1000,
+    "AgendaItem.oparl_id": 500,
+    "AgendaItem.number": 50,
+    "AgendaItem.paper_oparl_id": 500,
+    "Organization.oparl_id": 500,
+    "Organization.name": 500,
+    "Organization.short_name": 200,
+    "Organization.classification": 200,
+    "Person.oparl_id": 500,
+    "Person.name": 300,
+    "Kommune.oparl_id": 500,
+    "Kommune.name": 200,
+    "Kommune.web_url": 500,
+    "Kommune.system_url": 500,
+    "Kommune.vendor": 50,
+}
+LIMIT = COLUMN_LIMITS
+MAX_ID_CHARS = 500
+# storage turns a File's id + "#answer" into the oparl_id of an answer paper (records.py).
+MAX_FILE_ID_CHARS = MAX_ID_CHARS - len("#answer")
+MAX_INT32 = 2**31 - 1  # IntField (AgendaItem.order)
+MAX_INT64 = 2**63 - 1  # BigIntField (File.size)
+
+
+class BadRecord(ValueError):
+    """Raised when an OParl object cannot be mapped at all: no usable id (missing, not a string,
+    longer than its column) or not an object; the list walk skips and counts it."""
+
+
+def _cut(value: str | None, limit: int, fixed: list[str] | None, key: str) -> str | None:
+    """Return `value` cut to `limit` characters, noting the cut in `fixed`."""
+    if value is not None and len(value) > limit:
+        if fixed is not None:
+            fixed.append(f"{key} cut from {len(value)} to {limit} characters")
+        return value[:limit].rstrip()
+    return value
+
+
+def _fits(value: str | None, limit: int, fixed: list[str] | None, key: str) -> str | None:
+    """Return `value`, or None (noted in `fixed`) when it is longer than `limit`: for URLs and
+    ids, where a cut value would point somewhere else."""
+    if value is not None and len(value) > limit:
+        if fixed is not None:
+            fixed.append(f"{key} dropped: {len(value)} characters > {limit}")
+        return None
+    return value
+
+
+def _text(obj: JsonObject, key: str, fixed: list[str]) -> str | None:
+    """Return `clean_str` of a field, noting a list or object where a string belongs."""
+    value = obj.get(key)
+    if isinstance(value, dict | list):
+        fixed.append(f"{key} of type {type(value).__name__} ignored")
+        return None
+    return clean_str(value)
+
+
+def _in_range(value: int | None, limit: int) -> int | None:
+    return value if value is not None and 0 <= value <= limit else None
 
 
 def clean_str(value: Any) -> str | None:
@@ -74,7 +154,8 @@ def refs(value: Any) -> tuple[str, ...]:
     for item in items:
         ref = item.get("id") if isinstance(item, dict) else item
         text = clean_str(ref)
-        if text is not None:
+        # An id longer than the id column can never name a stored object.
+        if text is not None and len(text) <= MAX_ID_CHARS:
             out.append(text)
     return tuple(out)
 
@@ -117,11 +198,26 @@ def int_value(value: Any) -> int | None:
     return None
 
 
-def _id(obj: JsonObject) -> str:
-    oid = clean_str(obj.get("id"))
-    if oid is None:
-        raise ValueError("OParl object without id")
+def _id(obj: JsonObject, limit: int = MAX_ID_CHARS) -> str:
+    raw = obj.get("id")
+    if raw is None:
+        raise BadRecord("OParl object without id")
+    if not isinstance(raw, str):
+        raise BadRecord(f"OParl id of type {type(raw).__name__}, not a string")
+    oid = clean_str(raw)
+    if not oid:
+        raise BadRecord("OParl object with an empty id")
+    if len(oid) > limit:
+        raise BadRecord(f"OParl id of {len(oid)} characters (> {limit}): {oid[:80]}…")
     return oid
+
+
+def usable_id(obj: JsonObject, limit: int = MAX_ID_CHARS) -> str | None:
+    """Return an object's id if it can be stored, else None (for embedded objects)."""
+    try:
+        return _id(obj, limit)
+    except BadRecord:
+        return None
 
 
 def type_name(obj: JsonObject) -> str | None:
@@ -130,16 +226,21 @@ def type_name(obj: JsonObject) -> str | None:
     return kind.rstrip("/").rsplit("/", 1)[-1] if kind else None
 
 
-def file_from_json(obj: JsonObject, role: str = "attachment") -> File:
+def file_from_json(
+    obj: JsonObject, role: str = "attachment", fixed: list[str] | None = None
+) -> File:
     """Map an OParl File (embedded or fetched) to a File value."""
-    size = int_value(obj.get("size"))
-    access = clean_str(obj.get("accessUrl"))
-    download = clean_str(obj.get("downloadUrl"))
+    size = _in_range(int_value(obj.get("size")), MAX_INT64)
+    access = _fits(clean_str(obj.get("accessUrl")), LIMIT["File.url"], fixed, "file accessUrl")
+    download = _fits(
+        clean_str(obj.get("downloadUrl")), LIMIT["File.url"], fixed, "file downloadUrl"
+    )
+    mime = vendors.allris4_short_mime_type(clean_str(obj.get("mimeType")))
     return File(
-        oparl_id=_id(obj),
-        name=clean_str(obj.get("name")),
-        file_name=clean_str(obj.get("fileName")),
-        mime_type=vendors.allris4_short_mime_type(clean_str(obj.get("mimeType"))),
+        oparl_id=_id(obj, MAX_FILE_ID_CHARS),
+        name=_cut(clean_str(obj.get("name")), LIMIT["File.name"], fixed, "file name"),
+        file_name=_cut(clean_str(obj.get("fileName")), LIMIT["File.name"], fixed, "file fileName"),
+        mime_type=_fits(mime, LIMIT["File.mime_type"], fixed, "file mimeType"),
         access_url=vendors.sternberg_double_slash_url(access) if access else None,
         download_url=vendors.sternberg_double_slash_url(download) if download else None,
         size=size or None,  # ALLRIS 4 sends size 0 for unknown (§4.2)
@@ -148,7 +249,9 @@ def file_from_json(obj: JsonObject, role: str = "attachment") -> File:
     )
 
 
-def consultation_from_json(obj: JsonObject, paper_id: str | None = None) -> Consultation:
+def consultation_from_json(
+    obj: JsonObject, paper_id: str | None = None, fixed: list[str] | None = None
+) -> Consultation:
     """Map an OParl Consultation; embedded ones lack `paper`, so the caller may pass it."""
     obj = vendors.allris4_lowercase_agendaitem(obj)
     return Consultation(
@@ -157,7 +260,9 @@ def consultation_from_json(obj: JsonObject, paper_id: str | None = None) -> Cons
         meeting_id=ref(obj.get("meeting")),
         agenda_item_id=ref(obj.get("agendaItem")),
         organization_ids=refs(obj.get("organization")),
-        role=clean_str(obj.get("role")),
+        role=_cut(
+            clean_str(obj.get("role")), LIMIT["Consultation.role"], fixed, "consultation role"
+        ),
         authoritative=bool_value(obj.get("authoritative")),
     )
 
@@ -191,12 +296,17 @@ def paper_from_json(obj: JsonObject) -> Paper:
 
     Tombstones (`deleted: true`, maybe without name or type) map to a Paper with `deleted=True`.
     Without `mainFile` the main document is picked from `auxiliaryFile[]` (Somacos, §4.4) and
-    `extra["main_file_from_auxiliary"]` says so.
+    `extra["main_file_from_auxiliary"]` says so. Values fixed to fit storage are listed in
+    `extra["fixed"]`.
     """
     oid = _id(obj)
-    aux = [file_from_json(f) for f in objects(obj.get("auxiliaryFile")) if clean_str(f.get("id"))]
-    main_objs = [f for f in objects(obj.get("mainFile")) if clean_str(f.get("id"))]
-    main = file_from_json(main_objs[0], role="main") if main_objs else None
+    fixed: list[str] = []
+    aux = [
+        file_from_json(f, fixed=fixed)
+        for f in _embedded(obj.get("auxiliaryFile"), "auxiliaryFile", fixed, MAX_FILE_ID_CHARS)
+    ]
+    main_objs = _embedded(obj.get("mainFile"), "mainFile", fixed, MAX_FILE_ID_CHARS)
+    main = file_from_json(main_objs[0], role="main", fixed=fixed) if main_objs else None
     extra = {k: v for k, v in obj.items() if k not in _PAPER_KEYS}
     if main is None and aux:
         index = vendors.somacos_main_file_index([f.name for f in aux])
@@ -204,13 +314,22 @@ def paper_from_json(obj: JsonObject) -> Paper:
             picked = aux.pop(index)
             main = File(**{**picked.__dict__, "role": "main"})
             extra["main_file_from_auxiliary"] = True
+    reference = _cut(_text(obj, "reference", fixed), LIMIT["Paper.reference"], fixed, "reference")
+    paper_type = _cut(_text(obj, "paperType", fixed), LIMIT["Paper.paper_type"], fixed, "paperType")
+    web_url = _fits(_text(obj, "web", fixed), LIMIT["Paper.web_url"], fixed, "web")
+    consultations = tuple(
+        consultation_from_json(c, paper_id=oid, fixed=fixed)
+        for c in _embedded(obj.get("consultation"), "consultation", fixed)
+    )
+    if fixed:
+        extra["fixed"] = fixed
     return Paper(
         oparl_id=oid,
-        name=clean_str(obj.get("name")) or "",
-        reference=clean_str(obj.get("reference")),
-        paper_type=clean_str(obj.get("paperType")),
+        name=_text(obj, "name", fixed) or "",
+        reference=reference,
+        paper_type=paper_type,
         date=parse_date(obj.get("date")),
-        web_url=clean_str(obj.get("web")),
+        web_url=web_url,
         main_file=main,
         auxiliary_files=tuple(aux),
         related_paper_ids=refs(obj.get("relatedPaper")),
@@ -218,11 +337,7 @@ def paper_from_json(obj: JsonObject) -> Paper:
         subordinated_paper_ids=refs(obj.get("subordinatedPaper")),
         originator_organization_ids=refs(obj.get("originatorOrganization")),
         originator_person_ids=refs(obj.get("originatorPerson")),
-        consultations=tuple(
-            consultation_from_json(c, paper_id=oid)
-            for c in objects(obj.get("consultation"))
-            if clean_str(c.get("id"))
-        ),
+        consultations=consultations,
         created=parse_datetime(obj.get("created")),
         modified=parse_datetime(obj.get("modified")),
         deleted=obj.get("deleted") is True,
@@ -230,14 +345,27 @@ def paper_from_json(obj: JsonObject) -> Paper:
     )
 
 
+def _embedded(
+    value: Any, key: str, fixed: list[str] | None, limit: int = MAX_ID_CHARS
+) -> list[JsonObject]:
+    """Return the embedded objects of a field that have a storable id; note the others."""
+    out: list[JsonObject] = []
+    for item in objects(value):
+        if usable_id(item, limit) is not None:
+            out.append(item)
+        elif fixed is not None:
+            fixed.append(f"{key} without usable id left out")
+    return out
+
+
 def agenda_item_from_json(obj: JsonObject) -> AgendaItem:
     """Map an OParl AgendaItem (usually embedded in a Meeting)."""
     obj = vendors.allris4_lowercase_agendaitem(obj)
     return AgendaItem(
         oparl_id=_id(obj),
-        number=clean_str(obj.get("number")),
+        number=_cut(clean_str(obj.get("number")), LIMIT["AgendaItem.number"], None, "number"),
         name=clean_str(obj.get("name")),
-        order=int_value(obj.get("order")),
+        order=_in_range(int_value(obj.get("order")), MAX_INT32),
         public=bool_value(obj.get("public")),
         consultation_id=ref(obj.get("consultation")),
         paper_id=ref(obj.get("paper")),
@@ -256,18 +384,16 @@ def meeting_from_json(obj: JsonObject) -> Meeting:
     """Map an OParl Meeting with its embedded agenda."""
     return Meeting(
         oparl_id=_id(obj),
-        name=clean_str(obj.get("name")),
+        name=_cut(clean_str(obj.get("name")), LIMIT["Meeting.name"], None, "name"),
         start=parse_datetime(obj.get("start")),
         end=parse_datetime(obj.get("end")),
         location=_location_text(obj.get("location")),
         cancelled=obj.get("cancelled") is True,
         organization_ids=refs(obj.get("organization")),
         agenda=tuple(
-            agenda_item_from_json(a)
-            for a in objects(obj.get("agendaItem"))
-            if clean_str(a.get("id"))
+            agenda_item_from_json(a) for a in _embedded(obj.get("agendaItem"), "agendaItem", None)
         ),
-        web_url=clean_str(obj.get("web")),
+        web_url=_fits(clean_str(obj.get("web")), LIMIT["Meeting.web_url"], None, "web"),
         created=parse_datetime(obj.get("created")),
         modified=parse_datetime(obj.get("modified")),
         deleted=obj.get("deleted") is True,
@@ -279,9 +405,16 @@ def organization_from_json(obj: JsonObject) -> Organization:
     obj = vendors.allris4_type_abbreviation(obj)
     return Organization(
         oparl_id=_id(obj),
-        name=clean_str(obj.get("name")) or "",
-        short_name=clean_str(obj.get("shortName")),
-        classification=clean_str(obj.get("classification")),
+        name=_cut(clean_str(obj.get("name")), LIMIT["Organization.name"], None, "name") or "",
+        short_name=_cut(
+            clean_str(obj.get("shortName")), LIMIT["Organization.short_name"], None, "shortName"
+        ),
+        classification=_cut(
+            clean_str(obj.get("classification")),
+            LIMIT["Organization.classification"],
+            None,
+            "classification",
+        ),
         organization_type=clean_str(obj.get("organizationType")),
         deleted=obj.get("deleted") is True,
     )
@@ -293,20 +426,25 @@ def person_from_json(obj: JsonObject) -> Person:
     if name is None:
         parts = [clean_str(obj.get(k)) for k in ("givenName", "familyName")]
         name = " ".join(p for p in parts if p)
-    return Person(oparl_id=_id(obj), name=name or "", deleted=obj.get("deleted") is True)
+    return Person(
+        oparl_id=_id(obj),
+        name=_cut(name, LIMIT["Person.name"], None, "name") or "",
+        deleted=obj.get("deleted") is True,
+    )
 
 
 def body_from_json(
     obj: JsonObject, system_url: str | None = None, vendor: str | None = None
 ) -> Body:
     """Map an OParl Body (one Kommune)."""
+    web = clean_str(obj.get("web")) or clean_str(obj.get("website"))
     return Body(
         oparl_id=_id(obj),
-        name=clean_str(obj.get("name")) or "",
+        name=_cut(clean_str(obj.get("name")), LIMIT["Kommune.name"], None, "name") or "",
         short_name=clean_str(obj.get("shortName")),
-        web_url=clean_str(obj.get("web")) or clean_str(obj.get("website")),
-        system_url=system_url,
-        vendor=vendor,
+        web_url=_fits(web, LIMIT["Kommune.web_url"], None, "web"),
+        system_url=_fits(system_url, LIMIT["Kommune.system_url"], None, "system"),
+        vendor=_cut(vendor, LIMIT["Kommune.vendor"], None, "vendor"),
     )
 
 

@@ -1,4 +1,4 @@
-"""Pure helpers for OParl list URLs: filters, page keys, page numbers. No I/O.
+"""OParl list pages: the values a list walk produces and pure helpers for list URLs. No I/O.
 
 The spec forbids clients to build URLs (§0.1); these helpers only re-set filters the server
 dropped, recognise a page seen before, and step back one page where a server sends no `prev`.
@@ -7,8 +7,15 @@ dropped, recognise a page seen before, and step back one page where a server sen
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Generic, TypeVar
 from urllib.parse import parse_qsl, quote, urlsplit, urlunsplit
+
+from fetcher.model import Body
+from fetcher.vendors import JsonObject
+
+T = TypeVar("T")
 
 FILTER_KEYS = ("created_since", "created_until", "modified_since", "modified_until")
 
@@ -83,3 +90,83 @@ def previous_page_url(url: str) -> str | None:
         key = pair.split("=", 1)[0]
         pairs.append(f"{key}={number - 1}" if key in ("page", "p") else pair)
     return urlunsplit(parts._replace(query="&".join(pairs)))
+
+
+@dataclass(frozen=True)
+class ListPage(Generic[T]):
+    """One page of an external list, its items parsed, with the links the walk needs."""
+
+    url: str
+    items: tuple[T, ...]
+    next_url: str | None = None
+    prev_url: str | None = None
+    first_url: str | None = None
+    last_url: str | None = None
+    total_elements: int | None = None
+    # Sternberg's 404-802 / bare [] for an empty filtered window (§4.5).
+    empty_window: bool = False
+    skipped: int = 0
+    announced_pages: int | None = None  # the page count the server's pagination claims
+
+
+@dataclass(frozen=True)
+class BodyLists:
+    """A Body with the URLs of its external lists (the model's Body has no room for them)."""
+
+    body: Body
+    paper: str | None
+    meeting: str | None
+    organization: str | None
+    person: str | None
+    raw: JsonObject = field(default_factory=dict)
+
+
+@dataclass
+class WalkStats:
+    """What the last `walk_newest` did, for the canonical log line and the bench."""
+
+    list_url: str = ""
+    pages: int = 0
+    new: int = 0
+    known_run: int = 0
+    newest_first: bool | None = None
+    stop: str = ""
+
+
+@dataclass(frozen=True)
+class SkippedRecord:
+    """An object of a list page that could not be mapped and was left out of the walk."""
+
+    source: str
+    page_url: str
+    oparl_id: str | None  # None when the object had no usable id
+    reason: str
+
+
+@dataclass(frozen=True)
+class ListAnomaly:
+    """A list walk that stopped before the list's end, for a reason the operator should hear of.
+
+    kind: "cap" (more pages than `max_pages` in one poll: an endless or runaway list),
+    "overrun" (more pages than the server's own pagination announced), "loop" (a `next` seen
+    before) or "repeat" (a page repeating an earlier page's items).
+    """
+
+    source: str
+    list_url: str
+    kind: str
+    pages: int
+    detail: str
+
+
+def announced_pages(pagination: JsonObject, items_on_page: int) -> int | None:
+    """Return how many pages a list says it has (`totalPages`, else elements / per page)."""
+    total_pages = pagination.get("totalPages")
+    if isinstance(total_pages, int) and not isinstance(total_pages, bool) and total_pages > 0:
+        return total_pages
+    total, per_page = pagination.get("totalElements"), pagination.get("elementsPerPage")
+    if not isinstance(per_page, int) or isinstance(per_page, bool) or per_page <= 0:
+        per_page = items_on_page
+    if isinstance(total, int) and not isinstance(total, bool) and total >= 0 and per_page > 0:
+        return max(1, -(-total // per_page))
+    return None

@@ -165,7 +165,7 @@ async def test_huertgenwald_real_pages_with_typeless_tombstones(http: HttpClient
     async with OParlServer("huertgenwald") as server:
         client = await connected(server, http, "huertgenwald")
         assert client.dialect.name == "sternberg"
-        papers = await all_papers(client, server.paper_list_url)
+        papers = await all_papers(client, server.paper_list_url, max_pages=100)
     assert len(papers) == HW_PAPERS
     assert len({p.oparl_id for p in papers}) == HW_PAPERS
     assert sum(p.deleted for p in papers) == 18
