@@ -67,6 +67,8 @@ LIMIT = COLUMN_LIMITS
 MAX_ID_CHARS = 500
 # storage turns a File's id + "#answer" into the oparl_id of an answer paper (records.py).
 MAX_FILE_ID_CHARS = MAX_ID_CHARS - len("#answer")
+# ... and an answer file's name becomes that paper's paper_type (200), not only File.name (500).
+MAX_FILE_NAME_CHARS = min(LIMIT["File.name"], LIMIT["Paper.paper_type"])
 MAX_INT32 = 2**31 - 1  # IntField (AgendaItem.order)
 MAX_INT64 = 2**63 - 1  # BigIntField (File.size)
 
@@ -153,7 +155,8 @@ def refs(value: Any) -> tuple[str, ...]:
     out: list[str] = []
     for item in items:
         ref = item.get("id") if isinstance(item, dict) else item
-        text = clean_str(ref)
+        # References are URLs: a number is not one (clean_str would turn it into "17").
+        text = clean_str(ref) if isinstance(ref, str) else None
         # An id longer than the id column can never name a stored object.
         if text is not None and len(text) <= MAX_ID_CHARS:
             out.append(text)
@@ -173,7 +176,7 @@ def objects(value: Any) -> list[JsonObject]:
     for item in items:
         if isinstance(item, dict):
             out.append(item)
-        elif clean_str(item) is not None:
+        elif isinstance(item, str) and clean_str(item) is not None:
             out.append({"id": clean_str(item)})
     return out
 
@@ -238,8 +241,8 @@ def file_from_json(
     mime = vendors.allris4_short_mime_type(clean_str(obj.get("mimeType")))
     return File(
         oparl_id=_id(obj, MAX_FILE_ID_CHARS),
-        name=_cut(clean_str(obj.get("name")), LIMIT["File.name"], fixed, "file name"),
-        file_name=_cut(clean_str(obj.get("fileName")), LIMIT["File.name"], fixed, "file fileName"),
+        name=_cut(clean_str(obj.get("name")), MAX_FILE_NAME_CHARS, fixed, "file name"),
+        file_name=_cut(clean_str(obj.get("fileName")), MAX_FILE_NAME_CHARS, fixed, "file fileName"),
         mime_type=_fits(mime, LIMIT["File.mime_type"], fixed, "file mimeType"),
         access_url=vendors.sternberg_double_slash_url(access) if access else None,
         download_url=vendors.sternberg_double_slash_url(download) if download else None,

@@ -108,8 +108,9 @@ async def walk_newest(
             if stats.stop or prev is None:
                 break
             page = await _walk_page(client, prev, stats, cache)
-    if stats.stop == "loop":
-        log.warning("source=%s pagination loop at %s", client.source, page.url)
+    if stats.stop in ("loop", "cap"):
+        detail = f"pagination loop at {page.url}" if stats.stop == "loop" else "page cap"
+        client.record_anomaly(list_url, stats.stop, stats.pages, detail)
     stats.known_run = run
     log.info(
         "walk source=%s list=%s order=%s pages=%d new=%d stop=%s",
@@ -149,6 +150,10 @@ async def _newest_page_oldest_first(
     while page.next_url and page_key(page.next_url) not in seen and stats.pages < max_pages:
         seen.add(page_key(page.next_url))
         page = await _walk_page(client, page.next_url, stats, cache)
+    if page.next_url and page_key(page.next_url) not in seen:
+        client.record_anomaly(
+            list_url, "cap", stats.pages, f"newest end not reached within {max_pages} pages"
+        )
     return page
 
 
