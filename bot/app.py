@@ -214,7 +214,7 @@ async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | Non
                 per_host_interval_s=options.per_host_interval_s,
                 allow_networks=settings.http_allow_networks,
             ) as http,
-            ParserPool() as parser,
+            ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
         ):
             application = build_application(
                 settings.telegram_bot_token,

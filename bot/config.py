@@ -46,6 +46,7 @@ class Settings(BaseSettings):
     http_allow_networks: Annotated[list[str], NoDecode] = Field(
         default_factory=list, alias="HTTP_ALLOW_NETWORKS"
     )
+    parser_memory_mb: int = Field(default=512, alias="PARSER_MEMORY_MB")
 
     @field_validator("oparl_endpoints", "admin_chat_ids", "http_allow_networks", mode="before")
     @classmethod
@@ -99,6 +100,18 @@ class Settings(BaseSettings):
         if value <= 0:
             raise ValueError(f"muss größer als 0 sein, ist {value}")
         return value
+
+    @field_validator("parser_memory_mb")
+    @classmethod
+    def _parser_memory(cls, value: int) -> int:
+        if value < 128:
+            raise ValueError(f"mindestens 128 (MB), ist {value}")
+        return value
+
+    @property
+    def parser_memory_bytes(self) -> int:
+        """Return PARSER_MEMORY_MB in bytes (ParserPool's memory_limit_bytes)."""
+        return self.parser_memory_mb * 1024 * 1024
 
     @field_validator("telegram_rate_limit")
     @classmethod

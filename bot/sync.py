@@ -508,7 +508,7 @@ async def fetch_command(
             HttpClient(
                 per_host_interval_s=0.5, allow_networks=settings.http_allow_networks
             ) as http,
-            ParserPool() as parser,
+            ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
         ):
             notifier = Notifier()
             service = SyncService(
