@@ -130,6 +130,7 @@ class OParlClient:
         )
 
     def record_anomaly(self, list_url: str, kind: str, pages: int, detail: str) -> None:
+        """Keep a list walk's early stop for `take_anomalies()` and log it."""
         self._anomalies.append(ListAnomaly(self.source, list_url, kind, pages, detail))
         log.warning(
             "source=%s list %s stopped (%s) after %d pages: %s",
@@ -277,7 +278,7 @@ class OParlClient:
         raw_items = data.get("data")
         for obj in raw_items if isinstance(raw_items, list) else objects(raw_items):
             raw_id = obj.get("id") if isinstance(obj, dict) else None
-            oparl_id = raw_id[:200] if isinstance(raw_id, str) else None
+            oparl_id = raw_id if isinstance(raw_id, str) else None
             reason: str | None = None
             if not isinstance(obj, dict):
                 reason = f"list item of type {type(obj).__name__}, not an object"
@@ -295,7 +296,7 @@ class OParlClient:
                 seen_ids.add(oparl_id)
             if reason is not None:
                 skipped += 1
-                self._skip(url, oparl_id, reason)
+                self._skip(url, oparl_id[:200] if oparl_id else None, reason)
         return ListPage(
             url=url,
             items=tuple(items),
