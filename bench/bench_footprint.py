@@ -17,7 +17,7 @@ import time
 from contextlib import AsyncExitStack
 from pathlib import Path
 
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from storage.db import close_db, open_db
 from storage.models import Chat, Kommune, Subscription, SyncState
@@ -98,6 +98,7 @@ async def measure(kommunen: int, chats: int) -> dict[str, float]:
                 "TELEGRAM_API_URL": api.url,
                 "DATABASE_URL": url,
                 "OPARL_ENDPOINTS": endpoints,
+                "HTTP_ALLOW_NETWORKS": LOCAL_NETWORKS,
                 "LOG_LEVEL": "WARNING",
             }
             started = time.perf_counter()

@@ -18,7 +18,7 @@ from bot.pipeline.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
-from standins.oparl_server import Faults, OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 from storage.db import close_db, open_db
 from storage.models import Paper
 
@@ -54,7 +54,7 @@ async def _measure(
             faults = Faults(latency_s=latency_s)
             async with (
                 OParlServer("karlsruhe", faults=faults) as server,
-                HttpClient(retry=RetryPolicy.fast()) as http,
+                HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
                 ParserPool() as parser,
             ):
                 endpoint = Endpoint("Stadt Karlsruhe", "karlsruhe", (server.system_url,))

@@ -210,8 +210,11 @@ async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | Non
     await open_db(settings.database_url)
     try:
         async with (
-            HttpClient(per_host_interval_s=options.per_host_interval_s) as http,
-            ParserPool() as parser,
+            HttpClient(
+                per_host_interval_s=options.per_host_interval_s,
+                allow_networks=settings.http_allow_networks,
+            ) as http,
+            ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
         ):
             application = build_application(
                 settings.telegram_bot_token,

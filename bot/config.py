@@ -8,6 +8,7 @@ from urllib.parse import urlsplit
 from pydantic import Field, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from fetcher.netguard import NetworkListError, parse_networks
 from storage.db import DatabaseUrlError, check_database_url
 
 
@@ -42,8 +43,12 @@ class Settings(BaseSettings):
     )
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
     telegram_rate_limit: float = Field(default=25.0, alias="TELEGRAM_RATE_LIMIT")
+    http_allow_networks: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, alias="HTTP_ALLOW_NETWORKS"
+    )
+    parser_memory_mb: int = Field(default=512, alias="PARSER_MEMORY_MB")
 
-    @field_validator("oparl_endpoints", "admin_chat_ids", mode="before")
+    @field_validator("oparl_endpoints", "admin_chat_ids", "http_allow_networks", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
         return _split_commas(value)
@@ -56,6 +61,15 @@ class Settings(BaseSettings):
             for candidate in url.split("|"):
                 if not _is_http_url(candidate):
                     raise ValueError(f"keine gültige http(s)-URL: {candidate!r}")
+        return value
+
+    @field_validator("http_allow_networks")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        try:
+            parse_networks(value)
+        except NetworkListError as exc:
+            raise ValueError(str(exc)) from None
         return value
 
     @field_validator("telegram_api_url")
@@ -86,6 +100,18 @@ class Settings(BaseSettings):
         if value <= 0:
             raise ValueError(f"muss größer als 0 sein, ist {value}")
         return value
+
+    @field_validator("parser_memory_mb")
+    @classmethod
+    def _parser_memory(cls, value: int) -> int:
+        if value < 128:
+            raise ValueError(f"mindestens 128 (MB), ist {value}")
+        return value
+
+    @property
+    def parser_memory_bytes(self) -> int:
+        """Return PARSER_MEMORY_MB in bytes (ParserPool's memory_limit_bytes)."""
+        return self.parser_memory_mb * 1024 * 1024
 
     @field_validator("telegram_rate_limit")
     @classmethod

@@ -3,7 +3,8 @@
 Real servers hand out HTML error pages with HTTP 200 where a PDF should be, label PDFs
 `application/octetstream; charset=UTF-8` (Sternberg, OPARL-NOTES.md §4.5) or `pdf` (ALLRIS), and
 some documents are huge; so the body's first bytes decide, not the label, and a cap stops the
-stream early.
+stream early. `classify_failure` turns any download error into a per-file status and says whether
+a later poll should try again (503, timeouts) or not (404, refused, too large, not a PDF).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from fetcher.http import FetchError, HttpClient
+from fetcher.http import FetchError, HttpClient, Refused, SourceUnavailable, TooLarge
 
 DEFAULT_MAX_PDF_BYTES = 50 * 1024 * 1024
 
@@ -47,6 +48,48 @@ class DownloadedFile:
     size_bytes: int
     content_type: str
     url: str
+
+
+@dataclass(frozen=True)
+class DownloadFailure:
+    """Why a document could not be fetched: a per-file status, retry or not, and the detail.
+
+    `status` fits the File/Paper `parse_status` column (≤ 30 characters):
+
+        download_failed   transient: 5xx, 429, 408, timeout, network error, source paused
+        download_gone     permanent: 404 or 410
+        download_denied   permanent: any other 4xx (401, 403, …)
+        download_refused  permanent: not http(s), a refused address, too many redirects
+        too_large         permanent: over the size cap
+        not_pdf           permanent: an HTML page or other non-PDF body
+    """
+
+    status: str
+    transient: bool
+    reason: str
+
+
+# Client errors a later try may cure: Request Timeout, Too Many Requests (after retries).
+TRANSIENT_CLIENT_STATUSES = frozenset({408, 425, 429})
+
+
+def classify_failure(exc: BaseException) -> DownloadFailure:
+    """Return the per-file status of a failed download and whether to retry on a later poll."""
+    reason = (str(exc) or type(exc).__name__)[:500]
+    if isinstance(exc, NotPdf):
+        return DownloadFailure("not_pdf", False, reason)
+    if isinstance(exc, TooLarge):
+        return DownloadFailure("too_large", False, reason)
+    if isinstance(exc, Refused):
+        return DownloadFailure("download_refused", False, reason)
+    if isinstance(exc, SourceUnavailable):
+        return DownloadFailure("download_failed", True, reason)
+    status = exc.status if isinstance(exc, FetchError) else None
+    if status is not None and 400 <= status < 500 and status not in TRANSIENT_CLIENT_STATUSES:
+        return DownloadFailure(
+            "download_gone" if status in (404, 410) else "download_denied", False, reason
+        )
+    return DownloadFailure("download_failed", True, reason)
 
 
 def pdf_problem(content_type: str, head: bytes) -> str | None:

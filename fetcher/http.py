@@ -1,14 +1,18 @@
-"""Polite shared HTTP access for OParl servers: limits, retries, circuit breakers. Does network I/O.
+"""Polite, guarded shared HTTP access for OParl servers and documents. Does network I/O.
 
 One `HttpClient` wraps one `aiohttp.ClientSession` for the whole process. It adds what real council
 servers need (OPARL-NOTES.md §0.7, §5.6): an identifiable User-Agent, a per-host concurrency limit,
 long timeouts, retries with exponential backoff and jitter on timeouts, connection errors, 429 and
-5xx (honouring Retry-After), a per-source circuit breaker and request counters per host.
+5xx (honouring Retry-After), a per-source circuit breaker and request counters per host. URLs come
+from servers the bot does not control, so only http(s) is requested, at most `MAX_REDIRECTS`
+redirects are followed, and every hop's addresses are checked after DNS resolution
+(`fetcher.netguard`; the operator's `HTTP_ALLOW_NETWORKS` opens networks explicitly).
 
 Exceptions (the whole tree):
 
     FetchError            a request failed for good, or its answer was unusable
      ├── SourceUnavailable  the source's circuit breaker is open; nothing was sent
+     ├── Refused            the URL or a redirect hop is not allowed; nothing was sent there
      ├── NotOParl           the server answered, but not with OParl JSON
      └── TooLarge           the response exceeded the size cap
 """
@@ -23,15 +27,18 @@ import logging
 import random
 import time
 from collections import Counter
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from importlib import metadata
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import aiohttp
 from yarl import URL
+
+from fetcher.breaker import CircuitBreaker
+from fetcher.netguard import AddressPolicy, BlockedAddress, GuardedResolver, url_refusal
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +58,8 @@ USER_AGENT = f"Ratsbot/{_version()} (+{PROJECT_URL})"
 DEFAULT_TIMEOUT_S = 120.0
 DEFAULT_MAX_JSON_BYTES = 64 * 1024 * 1024
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+REDIRECT_STATUSES = frozenset({301, 302, 303, 307, 308})
+MAX_REDIRECTS = 5
 
 T = TypeVar("T")
 
@@ -66,6 +75,14 @@ class FetchError(Exception):
 
 class SourceUnavailable(FetchError):
     """Raised instead of sending a request while the source's circuit breaker is open."""
+
+
+class Refused(FetchError):
+    """Raised before connecting when a URL or redirect hop is not allowed.
+
+    Not http(s), a host resolving only to loopback/private/link-local/multicast/metadata
+    addresses (outside `HTTP_ALLOW_NETWORKS`), or more than MAX_REDIRECTS redirects.
+    """
 
 
 class NotOParl(FetchError):
@@ -107,86 +124,6 @@ class RetryPolicy:
         if retry_after_s is not None:
             return max(backoff, min(retry_after_s, self.max_retry_after_s))
         return backoff
-
-
-BreakerStateName = Literal["closed", "open", "half_open"]
-
-
-@dataclass(frozen=True)
-class BreakerState:
-    """A snapshot of one circuit breaker, for SyncState and logs."""
-
-    state: BreakerStateName
-    consecutive_failures: int
-    trips: int
-    retry_in_s: float
-    last_error: str | None
-
-
-class CircuitBreaker:
-    """Stop hammering a source that keeps failing; let it try again after a growing cooldown.
-
-    After `failure_threshold` consecutive failed requests the breaker opens for `base_cooldown_s`;
-    each further trip doubles the cooldown up to `max_cooldown_s`. When the cooldown is over one
-    request is let through (half open): success closes the breaker, failure opens it again.
-    """
-
-    def __init__(
-        self,
-        *,
-        failure_threshold: int = 3,
-        base_cooldown_s: float = 60.0,
-        max_cooldown_s: float = 6 * 3600.0,
-        clock: Callable[[], float] = time.monotonic,
-    ) -> None:
-        self.failure_threshold = failure_threshold
-        self.base_cooldown_s = base_cooldown_s
-        self.max_cooldown_s = max_cooldown_s
-        self._clock = clock
-        self.consecutive_failures = 0
-        self.trips = 0
-        self.open_until: float | None = None
-        self.last_error: str | None = None
-
-    @property
-    def state(self) -> BreakerStateName:
-        """Return "closed", "open" (rejecting) or "half_open" (one trial request allowed)."""
-        if self.open_until is None:
-            return "closed"
-        return "open" if self._clock() < self.open_until else "half_open"
-
-    def allow(self) -> bool:
-        """Return whether a request may be sent now."""
-        return self.state != "open"
-
-    def record_success(self) -> None:
-        """Close the breaker and forget earlier failures."""
-        self.consecutive_failures = 0
-        self.trips = 0
-        self.open_until = None
-        self.last_error = None
-
-    def record_failure(self, error: str) -> None:
-        """Count a failed request; open (or re-open) the breaker when the threshold is reached."""
-        self.consecutive_failures += 1
-        self.last_error = error
-        if self.state == "half_open" or self.consecutive_failures >= self.failure_threshold:
-            cooldown = min(self.max_cooldown_s, self.base_cooldown_s * 2.0**self.trips)
-            self.trips += 1
-            self.open_until = self._clock() + cooldown
-
-    def snapshot(self) -> BreakerState:
-        """Return the current state as a value."""
-        retry_in = 0.0
-        if self.open_until is not None:
-            retry_in = max(0.0, self.open_until - self._clock())
-        return BreakerState(
-            state=self.state,
-            consecutive_failures=self.consecutive_failures,
-            trips=self.trips,
-            retry_in_s=retry_in,
-            last_error=self.last_error,
-        )
 
 
 @dataclass(frozen=True)
@@ -237,11 +174,19 @@ def parse_retry_after(value: str | None, now: datetime | None = None) -> float |
     return max(0.0, (when - (now or datetime.now(UTC))).total_seconds())
 
 
-def create_session(*, user_agent: str = USER_AGENT) -> aiohttp.ClientSession:
-    """Build the one shared session (call from the composition root, inside the event loop)."""
+def create_session(
+    *, user_agent: str = USER_AGENT, policy: AddressPolicy | None = None
+) -> aiohttp.ClientSession:
+    """Build the one shared session (call from the composition root, inside the event loop).
+
+    Its connector resolves through `GuardedResolver`, so a connection only ever goes to an
+    address `policy` allows (by default: public addresses only).
+    """
     return aiohttp.ClientSession(
         headers={"User-Agent": user_agent, "Accept": "application/json, */*;q=0.5"},
-        connector=aiohttp.TCPConnector(limit=64, ttl_dns_cache=300),
+        connector=aiohttp.TCPConnector(
+            limit=64, ttl_dns_cache=300, resolver=GuardedResolver(policy or AddressPolicy())
+        ),
     )
 
 
@@ -255,9 +200,10 @@ class _HostGate:
 class HttpClient:
     """Send polite GETs through one shared session; see the module docstring for the policy.
 
-    Pass `session` to share one built by the composition root (it stays open on `close()`); without
+    Pass `session` to share one built by `create_session` (it stays open on `close()`); without
     it the client builds and owns its own. `source` on each call names the Kommune whose circuit
-    breaker counts the outcome (default: the URL's host).
+    breaker counts the outcome (default: the URL's host). `allow_networks` (CIDRs, the setting
+    `HTTP_ALLOW_NETWORKS`) opens otherwise refused networks, e.g. `127.0.0.0/8` for local servers.
     """
 
     def __init__(
@@ -271,7 +217,9 @@ class HttpClient:
         breaker_factory: Callable[[], CircuitBreaker] = CircuitBreaker,
         user_agent: str = USER_AGENT,
         rand: random.Random | None = None,
+        allow_networks: str | Iterable[str] = (),
     ) -> None:
+        self.policy = AddressPolicy.allowing(allow_networks)
         self._session = session
         self._owns_session = session is None
         self._user_agent = user_agent
@@ -301,7 +249,7 @@ class HttpClient:
     def session(self) -> aiohttp.ClientSession:
         """Return the shared session, building it on first use when none was passed in."""
         if self._session is None:
-            self._session = create_session(user_agent=self._user_agent)
+            self._session = create_session(user_agent=self._user_agent, policy=self.policy)
         return self._session
 
     def breaker(self, source: str) -> CircuitBreaker:
@@ -451,16 +399,39 @@ class HttpClient:
                     gate.next_slot = max(now, gate.next_slot) + self.per_host_interval_s
                 if wait > 0:
                     await asyncio.sleep(wait)
-            self.requests_by_host[host] += 1
-            # encoded=True: never re-encode server URLs (spec 2-03: clients must not modify them).
-            async with self.session.get(
-                URL(url, encoded=True), timeout=self.timeout, allow_redirects=True
-            ) as resp:
-                if resp.status in RETRY_STATUSES:
-                    retry_after = parse_retry_after(resp.headers.get("Retry-After"))
-                    await resp.read()
-                    raise _Retryable(f"HTTP {resp.status}", retry_after)
-                return await handle(resp)
+            return await self._follow(URL(url, encoded=True), host, handle)
+
+    async def _follow(
+        self, url: URL, host: str, handle: Callable[[aiohttp.ClientResponse], Awaitable[T]]
+    ) -> T:
+        """GET `url`, following at most MAX_REDIRECTS redirects, each hop checked before."""
+        for _hop in range(MAX_REDIRECTS + 1):
+            refusal = url_refusal(url, self.policy)
+            if refusal is not None:
+                raise Refused(f"refused {url}: {refusal}", url=str(url))
+            self.requests_by_host[url.host or host] += 1
+            try:
+                # encoded=True: never re-encode server URLs (spec 2-03: clients must not modify
+                # them). Redirects are followed here, not by aiohttp, so each hop is checked.
+                async with self.session.get(
+                    url, timeout=self.timeout, allow_redirects=False
+                ) as resp:
+                    location = resp.headers.get("Location")
+                    if resp.status in REDIRECT_STATUSES and location:
+                        url = resp.url.join(URL(location))
+                        continue
+                    if resp.status in RETRY_STATUSES:
+                        retry_after = parse_retry_after(resp.headers.get("Retry-After"))
+                        await resp.read()
+                        raise _Retryable(f"HTTP {resp.status}", retry_after)
+                    return await handle(resp)
+            except aiohttp.ClientConnectorError as exc:
+                if isinstance(exc.os_error, BlockedAddress) or isinstance(
+                    exc.__cause__, BlockedAddress
+                ):
+                    raise Refused(f"refused {url}: {exc.os_error}", url=str(url)) from exc
+                raise
+        raise Refused(f"more than {MAX_REDIRECTS} redirects, last {url}", url=str(url))
 
 
 def _status_of(error: str) -> int | None:

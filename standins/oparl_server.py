@@ -42,6 +42,9 @@ from standins.fixtures import OPARL_FIXTURES
 from standins.pdf_cache import cached_pdf
 
 TOKEN = "http://oparl.invalid"
+# What a client must allow (HTTP_ALLOW_NETWORKS) to talk to this server on 127.0.0.1: loopback
+# is refused by default (fetcher.netguard).
+LOCAL_NETWORKS = "127.0.0.0/8,::1/128"
 FONT_DIR = Path("/usr/share/fonts/truetype/dejavu")
 FILTERS = ("created_since", "created_until", "modified_since", "modified_until")
 
@@ -70,6 +73,9 @@ class Faults:
     error_object_200: bool = False  # unknown paths: 1.0 Error object with HTTP 200 (more! rubin)
     html_200_lists: bool = False  # list URLs answer an HTML page with HTTP 200 (Aachen)
     dead_prefixes: dict[str, int] = field(default_factory=dict)  # path prefix → status forever
+    # Past its real end the paper list goes on forever: every further page holds brand-new
+    # papers and a `next`, while pagination keeps the real counts (issue #18's runaway list).
+    endless_list: bool = False
 
 
 @dataclass
@@ -362,6 +368,19 @@ def _sort_key(obj: Json) -> tuple[str, str, int]:
     return when, str(obj.get("created", "")), int(number[-1]) if number else 0
 
 
+def _junk_paper(oparl_id: str) -> Json:
+    now = _now_iso()
+    return {
+        "id": oparl_id,
+        "type": "https://schema.oparl.org/1.1/Paper",
+        "name": "Endlosliste",
+        "reference": oparl_id.rsplit("/endless/", 1)[-1],
+        "date": now[:10],
+        "created": now,
+        "modified": now,
+    }
+
+
 def _now_iso() -> str:
     return datetime.now(BERLIN).replace(microsecond=0).isoformat()
 
@@ -512,6 +531,17 @@ class OParlServer:
         self.data.objects[key] = paper
         self.data.lists[self.data.paper_list].keys.append(key)
         return self.to_live(paper)  # type: ignore[no-any-return]
+
+    def add_raw_paper(self, obj: Json) -> None:
+        """Put an object into the paper list exactly as given, even without a usable id.
+
+        For poison-record tests: missing or non-string ids, duplicates of a real paper's id,
+        over-long fields. The object is served with the placeholder origin rewritten.
+        """
+        self._next_number += 1
+        key = f"/_raw/{self._next_number}"
+        self.data.objects[key] = copy.deepcopy(obj)
+        self.data.lists[self.data.paper_list].keys.append(key)
 
     def add_list(
         self, path: str, kind: str, *, page_param: str = "page", base_query: str = ""
@@ -688,6 +718,8 @@ class OParlServer:
         total_pages = max(1, -(-len(items) // size))
         shown_page = 1 if faults.same_page_everywhere else page
         chunk = items[(shown_page - 1) * size : shown_page * size]
+        if faults.endless_list and spec.kind == "Paper" and page > total_pages:
+            chunk = [_junk_paper(f"{TOKEN}{path}/endless/{page}/{i}") for i in range(size)]
         if faults.control_characters:
             chunk = [
                 {**o, "name": f"{o['name']}\x0b(Steuerzeichen)"} if "name" in o else o
@@ -713,7 +745,8 @@ class OParlServer:
             links["prev"] = link(page - 1)
         if "last" in wanted:
             links["last"] = link(total_pages)
-        if page < total_pages or faults.same_page_everywhere:
+        endless = faults.endless_list and spec.kind == "Paper"
+        if page < total_pages or faults.same_page_everywhere or endless:
             target = page + 1
             if faults.pagination_loop and page == 2:
                 target = 1

@@ -18,7 +18,7 @@ from bot.app import RunContext, RunOptions, run
 from bot.config import Settings
 from bot.pipeline.delivery import DeliveryConfig
 from fetcher.endpoints import Endpoint
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from storage.models import Paper, SyncState
 from tests.karlsruhe_publish import publish_answer, publish_inquiry
@@ -35,6 +35,7 @@ def _settings(api: TelegramAPI, db: Path) -> Settings:
         DATABASE_URL=f"sqlite://{db}",
         POLL_INTERVAL_SECONDS=1,
         ADMIN_CHAT_IDS=str(ADMIN),
+        HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
     )  # type: ignore[call-arg]
 
 
@@ -144,6 +145,7 @@ async def test_ratsbot_run_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
             "TELEGRAM_API_URL": api.url,
             "DATABASE_URL": f"sqlite://{tmp_path / 'sig.sqlite3'}",
             "OPARL_ENDPOINTS": f"Stadt Leipzig={oparl.system_url}",
+            "HTTP_ALLOW_NETWORKS": LOCAL_NETWORKS,
         }
         process = await asyncio.create_subprocess_exec(
             sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,

@@ -27,7 +27,7 @@ from bot.messages import chat_texts as t
 from bot.pipeline.delivery import DeliveryWorker
 from bot.pipeline.notify import Notifier
 from fetcher import model
-from fetcher.oparl import meeting_from_json, paper_from_json
+from fetcher.oparl_json import meeting_from_json, paper_from_json
 from fetcher.parse import parse_text
 from standins.telegram_api import CallbackAnswer, RecordedMessage, TelegramAPI
 from standins.telegram_html import parse_html

@@ -9,10 +9,10 @@ from pathlib import Path
 import pypdfium2
 import pytest
 
-from fetcher.download import NotPdf, download_pdf, pdf_problem
+from fetcher.download import NotPdf, classify_failure, download_pdf, pdf_problem
 from fetcher.http import FetchError, HttpClient, RetryPolicy, TooLarge
 from fetcher.oparl import OParlClient
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 
 # Karlsruhe paper 2024/1420 ("Planungen zur Umgestaltung der Steinkreuzstraße …"); its inquiry
 # PDF is file 663803, rendered by the local server from file-contents/663803.txt.
@@ -30,7 +30,7 @@ async def server() -> AsyncIterator[OParlServer]:
 @pytest.fixture
 async def http() -> AsyncIterator[HttpClient]:
     """Yield an HttpClient with fast retries."""
-    async with HttpClient(retry=RetryPolicy.fast()) as client:
+    async with HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as client:
         yield client
 
 
@@ -127,3 +127,56 @@ def test_pdf_problem_judges_by_bytes_and_type() -> None:
         "no %PDF- header (content-type application/pdf)"
     )
     assert pdf_problem("text/html", b"%PDF-1.4") == "unexpected content-type text/html"
+
+
+async def _failure_of(
+    http: HttpClient, url: str, tmp_path: Path, **kwargs: int
+) -> tuple[str, bool]:
+    try:
+        await download_pdf(http, url, dest_dir=tmp_path, **kwargs)
+    except FetchError as exc:
+        failure = classify_failure(exc)
+        assert failure.reason
+        return failure.status, failure.transient
+    raise AssertionError("the download should have failed")
+
+
+async def test_server_errors_and_timeouts_are_transient(
+    server: OParlServer, tmp_path: Path
+) -> None:
+    """A PDF server answering 503 past all retries, or hanging, is worth another try later."""
+    server.faults.fail_next = 10
+    server.faults.fail_status = 503
+    server.faults.fail_path_prefix = "/oparl/bodies/0001/downloadfiles"
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=2), timeout_s=0.5
+    ) as http:
+        assert await _failure_of(http, server.url(ACCESS_PATH), tmp_path) == (
+            "download_failed",
+            True,
+        )
+        server.faults.fail_next = 0
+        server.faults.hang_next = 2
+        server.faults.hang_s = 2.0
+        assert await _failure_of(http, server.url(ACCESS_PATH), tmp_path) == (
+            "download_failed",
+            True,
+        )
+    assert _files_in(tmp_path) == []
+
+
+async def test_permanent_download_failures_are_not_retried(
+    server: OParlServer, http: HttpClient, tmp_path: Path
+) -> None:
+    """404, 403, too large and an HTML page are final: each gets its own per-file status."""
+    missing = server.url("/oparl/bodies/0001/downloadfiles/a/00000001.pdf")
+    assert await _failure_of(http, missing, tmp_path) == ("download_gone", False)
+    assert await _failure_of(http, server.url(ACCESS_PATH), tmp_path, max_bytes=1000) == (
+        "too_large",
+        False,
+    )
+    server.faults.dead_prefixes = {"/oparl/bodies/0001/downloadfiles": 403}
+    assert await _failure_of(http, server.url(ACCESS_PATH), tmp_path) == ("download_denied", False)
+    server.faults.dead_prefixes = {}
+    server.faults.pdf_html_error = True
+    assert await _failure_of(http, server.url(ACCESS_PATH), tmp_path) == ("not_pdf", False)

@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 import pytest
 from aiohttp import web
 
+from fetcher.breaker import CircuitBreaker
 from fetcher.http import (
     USER_AGENT,
-    CircuitBreaker,
     FetchError,
     HttpClient,
     NotOParl,
@@ -22,7 +22,7 @@ from fetcher.http import (
     SourceUnavailable,
     parse_retry_after,
 )
-from standins.oparl_server import Faults, OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 
 
 class Probe:
@@ -73,7 +73,7 @@ def _free_port() -> int:
 
 async def test_user_agent_names_project_and_version() -> None:
     """Every request carries `Ratsbot/<version> (+project URL)`."""
-    async with Probe() as probe, HttpClient() as http:
+    async with Probe() as probe, HttpClient(allow_networks=LOCAL_NETWORKS) as http:
         await http.get_json(probe.base_url + "/slow")
     assert probe.user_agents == [USER_AGENT]
     assert USER_AGENT.startswith("Ratsbot/0.")
@@ -82,7 +82,10 @@ async def test_user_agent_names_project_and_version() -> None:
 
 async def test_per_host_limit_caps_concurrent_requests() -> None:
     """Ten parallel GETs to one host never run more than `per_host_limit` at a time."""
-    async with Probe() as probe, HttpClient(per_host_limit=2) as http:
+    async with (
+        Probe() as probe,
+        HttpClient(allow_networks=LOCAL_NETWORKS, per_host_limit=2) as http,
+    ):
         await asyncio.gather(*(http.get_json(probe.base_url + "/slow") for _ in range(10)))
     assert probe.max_active == 2
     assert http.request_count("127.0.0.1") == 10
@@ -91,7 +94,9 @@ async def test_per_host_limit_caps_concurrent_requests() -> None:
 async def test_5xx_is_retried_until_success(server: OParlServer) -> None:
     """Two HTTP 500 answers are retried and the third attempt's JSON is returned."""
     server.faults.fail_next = 2
-    async with HttpClient(retry=RetryPolicy.fast(attempts=3)) as http:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=3)
+    ) as http:
         response, data = await http.get_json(server.system_url)
     assert response.status == 200
     assert data["name"].startswith("Schnittstelle OParl")
@@ -102,7 +107,9 @@ async def test_gives_up_after_last_attempt_with_status(server: OParlServer) -> N
     """A server answering 503 every time yields FetchError with status 503 after N attempts."""
     server.faults.fail_next = 99
     server.faults.fail_status = 503
-    async with HttpClient(retry=RetryPolicy.fast(attempts=3)) as http:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=3)
+    ) as http:
         with pytest.raises(FetchError) as info:
             await http.get_json(server.system_url)
     assert info.value.status == 503
@@ -115,7 +122,7 @@ async def test_retry_after_header_is_honoured(server: OParlServer) -> None:
     server.faults.fail_status = 429
     server.faults.retry_after = "1"
     policy = RetryPolicy(attempts=2, base_delay_s=0.001, max_delay_s=0.01, max_retry_after_s=5)
-    async with HttpClient(retry=policy) as http:
+    async with HttpClient(allow_networks=LOCAL_NETWORKS, retry=policy) as http:
         started = time.monotonic()
         response, _ = await http.get_json(server.system_url)
         took = time.monotonic() - started
@@ -148,7 +155,9 @@ async def test_timeout_is_retried(server: OParlServer) -> None:
     """A request that hangs past the timeout is retried and the next attempt succeeds."""
     server.faults.hang_next = 1
     server.faults.hang_s = 1.0
-    async with HttpClient(timeout_s=0.3, retry=RetryPolicy.fast(attempts=2)) as http:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, timeout_s=0.3, retry=RetryPolicy.fast(attempts=2)
+    ) as http:
         response, _ = await http.get_json(server.system_url)
     assert response.status == 200
     assert server.requests["/oparl/system"] == 2
@@ -157,7 +166,9 @@ async def test_timeout_is_retried(server: OParlServer) -> None:
 async def test_connection_refused_becomes_fetch_error() -> None:
     """A port nobody listens on gives FetchError after the retries, not a raw aiohttp error."""
     url = f"http://127.0.0.1:{_free_port()}/oparl/system"
-    async with HttpClient(retry=RetryPolicy.fast(attempts=2)) as http:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=2)
+    ) as http:
         with pytest.raises(FetchError, match="ClientConnectorError"):
             await http.get_json(url)
     assert http.request_count() == 2
@@ -166,7 +177,9 @@ async def test_connection_refused_becomes_fetch_error() -> None:
 async def test_truncated_json_is_retried_then_not_oparl(server: OParlServer) -> None:
     """JSON cut short is retried like a 5xx; cut short every time it is NotOParl."""
     server.faults.truncate_next = 1
-    async with HttpClient(retry=RetryPolicy.fast(attempts=2)) as http:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=2)
+    ) as http:
         _, data = await http.get_json(server.system_url)
         assert data["type"].endswith("/System")
         server.faults.truncate_next = 5
@@ -176,7 +189,9 @@ async def test_truncated_json_is_retried_then_not_oparl(server: OParlServer) -> 
 
 async def test_404_is_returned_not_retried(server: OParlServer) -> None:
     """A 404 is a definite answer: returned to the caller after one request."""
-    async with HttpClient(retry=RetryPolicy.fast(attempts=3)) as http:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=3)
+    ) as http:
         response, data = await http.get_json(server.url("/oparl/nothing-here"))
     assert response.status == 404
     assert data["type"].endswith("/Error")
@@ -217,7 +232,9 @@ async def test_open_breaker_rejects_without_sending_and_other_sources_go_on(
 
     server.faults.dead_prefixes["/dead/"] = 500
     dead = server.url("/dead/oparl/system")
-    async with HttpClient(retry=RetryPolicy.off(), breaker_factory=breaker) as http:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.off(), breaker_factory=breaker
+    ) as http:
         for _ in range(2):
             with pytest.raises(FetchError):
                 await http.get_json(dead, source="leipzig")

@@ -13,7 +13,7 @@ from bot.pipeline.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
-from standins.oparl_server import Faults, OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 from storage import syncstate
 from storage.models import Paper
 
@@ -45,7 +45,10 @@ async def test_two_workers_never_sync_one_kommune_at_once(
         Endpoint(f"Kommune {n}", f"kommune-{n}", (server.system_url,))
         for n, server in enumerate(servers)
     ]
-    async with HttpClient(retry=RetryPolicy.fast()) as http, ParserPool(size=1) as parser:
+    async with (
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+        ParserPool(size=1) as parser,
+    ):
         workers = [
             SyncService(
                 http,

@@ -12,14 +12,10 @@ import pytest
 from fetcher.endpoints import load_endpoints, parse_endpoint_setting, slugify
 from fetcher.http import FetchError, HttpClient, NotOParl, RetryPolicy
 from fetcher.model import Meeting, Paper
-from fetcher.oparl import (
-    OParlClient,
-    format_filter_time,
-    paper_from_json,
-    previous_page_url,
-    with_filters,
-)
-from standins.oparl_server import OParlServer
+from fetcher.oparl import OParlClient
+from fetcher.oparl_json import paper_from_json
+from fetcher.oparl_pages import format_filter_time, previous_page_url, with_filters
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 
 BERLIN = ZoneInfo("Europe/Berlin")
 KA_PAPERS = 600  # papers in shared/fixtures/oparl/karlsruhe/papers
@@ -29,7 +25,9 @@ HW_PAPERS = 2115  # papers in the Hürtgenwald crawl (pagination.totalElements)
 @pytest.fixture
 async def http() -> AsyncIterator[HttpClient]:
     """Yield an HttpClient with millisecond retries."""
-    async with HttpClient(retry=RetryPolicy.fast(attempts=3)) as client:
+    async with HttpClient(
+        allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=3)
+    ) as client:
         yield client
 
 
@@ -167,7 +165,7 @@ async def test_huertgenwald_real_pages_with_typeless_tombstones(http: HttpClient
     async with OParlServer("huertgenwald") as server:
         client = await connected(server, http, "huertgenwald")
         assert client.dialect.name == "sternberg"
-        papers = await all_papers(client, server.paper_list_url)
+        papers = await all_papers(client, server.paper_list_url, max_pages=100)
     assert len(papers) == HW_PAPERS
     assert len({p.oparl_id for p in papers}) == HW_PAPERS
     assert sum(p.deleted for p in papers) == 18

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import struct
+import zlib
 from pathlib import Path
 
-from fetcher.parsepool import ParserPool
+from fetcher.parsepool import DEFAULT_MEMORY_LIMIT_BYTES, ParserPool, tree_rss_bytes
 from tests.fixtures_path import PDF_FIXTURES
 
 
@@ -42,3 +44,93 @@ async def test_broken_file_in_worker(tmp_path: Path) -> None:
     async with ParserPool(size=1) as pool:
         doc = await pool.parse(path)
     assert doc.parse_status == "not_pdf"
+
+
+def _zeros_zlib(inflated_mb: int) -> bytes:
+    """Return a zlib stream of `inflated_mb` MB of "0" bytes, built in about a second.
+
+    Full flushes make each 1 MB block byte-identical, so the block is compressed once and
+    repeated instead of deflating a gigabyte.
+    """
+    chunk = b"0" * (1024 * 1024)
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = deflate.compress(chunk) + deflate.flush(zlib.Z_FULL_FLUSH)
+    tail = deflate.flush()
+    adler = 1
+    for _ in range(inflated_mb):
+        adler = zlib.adler32(chunk, adler)
+    return b"\x78\xda" + block * inflated_mb + tail + struct.pack(">I", adler)
+
+
+def _nested_flate_bomb(path: Path, inflated_mb: int) -> Path:
+    """Write a one-page PDF whose content stream is Flate inside Flate (about 5 KB on disk).
+
+    The outer layer inflates to about 1 MB (below the parser's single-stream bomb guard);
+    the inner one to `inflated_mb` MB, which only pdfium unpacks.
+    """
+    stream = zlib.compress(_zeros_zlib(inflated_mb), 9)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
+        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
+        + stream
+        + b"\nendstream",
+    ]
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
+        len(objects) + 1,
+        xref,
+    )
+    path.write_bytes(bytes(out))
+    return path
+
+
+async def test_nested_flate_bomb_stays_within_memory_budget(tmp_path: Path) -> None:
+    """A 2 GB Flate-in-Flate bomb ends as 'broken' (memory limit) under the default 512 MB."""
+    bomb = _nested_flate_bomb(tmp_path / "bomb.pdf", inflated_mb=2048)
+    assert bomb.stat().st_size < 64 * 1024
+    assert DEFAULT_MEMORY_LIMIT_BYTES == 512 * 1024 * 1024
+    async with ParserPool(size=1) as pool:
+        task = asyncio.ensure_future(pool.parse(bomb))
+        peak = 0
+        pids: set[int] = set()
+        while not task.done():
+            for worker in list(pool._all):
+                if worker.process.pid is not None:
+                    pids.add(worker.process.pid)
+                    peak = max(peak, tree_rss_bytes(worker.process.pid))
+            await asyncio.sleep(0.02)
+        doc = task.result()
+        assert doc.parse_status == "broken"
+        assert (
+            doc.parse_error == "Speicherlimit von 512 MB beim Lesen überschritten – nicht gelesen."
+        )
+        assert peak <= DEFAULT_MEMORY_LIMIT_BYTES
+        # The failed worker was recycled: the next file gets a fresh process and parses.
+        stuttgart = await pool.parse(PDF_FIXTURES / "Antwort_Anfrage_23-2018_Stuttgart.pdf")
+        assert stuttgart.parse_status == "ok"
+        assert stuttgart.reference == "23/2018"
+        assert {w.process.pid for w in pool._all}.isdisjoint(pids)
+
+
+async def test_rss_watch_stops_a_worker_past_the_budget() -> None:
+    """The RSS watch alone (no RLIMIT_AS) stops a parse whose process tree outgrows the budget."""
+    path = PDF_FIXTURES / "Landtag_BW_Drs_17-0273_Gesetzentwurf.pdf"
+    # 20 MB: less than the interpreter itself (about 50 MB resident), so the watch must fire.
+    async with ParserPool(
+        size=1, memory_limit_bytes=20 * 1024 * 1024, address_space_limit=False
+    ) as pool:
+        doc = await pool.parse(path)
+        assert doc.parse_status == "broken"
+        assert (
+            doc.parse_error == "Speicherlimit von 20 MB beim Lesen überschritten – nicht gelesen."
+        )
+        assert not pool._all  # the worker was killed, not kept

@@ -13,7 +13,7 @@ from bot.pipeline.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
-from standins.oparl_server import Faults, OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 from storage.models import File, Kommune, Meeting, Organization, Paper, Person, SyncState
 from tests.fixtures_path import OPARL_FIXTURES
 from tests.karlsruhe_publish import publish_answer, publish_inquiry
@@ -49,7 +49,10 @@ async def test_first_sync_then_idle_then_new_paper(
     """A first sync stores the 2026 papers, parsed, with meetings and factions; an idle re-poll
     stores nothing with ≤ 2 requests per list; a published inquiry is found by the next poll."""
     notify = NotifyLog()
-    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+    async with (
+        OParlServer("karlsruhe") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
         service = await _service(server, http, parser, notify)
         report = await service.sync_all()
         assert report.kommunen[0].ok, report.kommunen[0].error
@@ -109,7 +112,7 @@ async def test_sync_survives_500s_and_reports_them(db_url: str, parser: ParserPo
     faults = Faults(fail_next=1000, fail_status=500)
     async with (
         OParlServer("karlsruhe", faults=faults) as server,
-        HttpClient(retry=RetryPolicy.off()) as http,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.off()) as http,
     ):
         service = await _service(server, http, parser, notify)
         report = await service.sync_all()
@@ -128,7 +131,10 @@ async def test_sync_survives_500s_and_reports_them(db_url: str, parser: ParserPo
 
 async def test_deleted_paper_is_marked(db_url: str, parser: ParserPool) -> None:
     """A paper deleted on the server (tombstone via modified_since) is marked deleted locally."""
-    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+    async with (
+        OParlServer("karlsruhe") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
         service = await _service(server, http, parser, NotifyLog())
         await service.sync_all()
         victim = await Paper.filter(deleted=False, answer_to=None).order_by("-date").first()
@@ -153,7 +159,10 @@ async def _clean_sync_keys(parser: ParserPool) -> list[str]:
     """Return the paper keys a clean sync stores, synced once per test process (the baseline
     every fault is compared with); the database is left without papers and sync states."""
     if not _CLEAN_KEYS:
-        async with OParlServer("karlsruhe") as clean, HttpClient(retry=RetryPolicy.fast()) as http:
+        async with (
+            OParlServer("karlsruhe") as clean,
+            HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+        ):
             await (await _service(clean, http, parser, NotifyLog())).sync_all()
         _CLEAN_KEYS.extend(await _paper_keys())
         await Paper.all().delete()
@@ -181,7 +190,9 @@ async def test_each_fault_loses_and_duplicates_nothing(
     faults = Faults(hang_s=1.5)  # longer than the client's timeout: the request times out
     async with (
         OParlServer("karlsruhe", faults=faults) as server,
-        HttpClient(retry=RetryPolicy.fast(attempts=4), timeout_s=1.0) as http,
+        HttpClient(
+            allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=4), timeout_s=1.0
+        ) as http,
     ):
         service = await _service(server, http, parser, NotifyLog())
         if fault in ("truncate_next", "fail_next", "hang_next"):
@@ -210,7 +221,7 @@ async def test_pdf_replaced_by_html_error_page_keeps_the_paper(
     faults = Faults(pdf_html_error=True)
     async with (
         OParlServer("karlsruhe", faults=faults) as server,
-        HttpClient(retry=RetryPolicy.fast()) as http,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
     ):
         report = await (await _service(server, http, parser, NotifyLog())).sync_all()
     assert report.kommunen[0].ok
@@ -235,7 +246,7 @@ async def test_leipzig_allris_net_without_meeting_list_still_syncs_papers(
     is recorded on its own SyncState and the Kommune counts as healthy."""
     async with (
         OParlServer("leipzig-allris-net") as server,
-        HttpClient(retry=RetryPolicy.fast()) as http,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
     ):
         endpoint = Endpoint("Stadt Leipzig", "leipzig", (server.system_url,))
         service = SyncService(http, parser, [endpoint], first_sync_since=date(2014, 1, 1))
@@ -256,7 +267,10 @@ async def test_history_before_the_first_window_is_never_announced(
 ) -> None:
     """Papers older than the first sync's window are not imported as new by later polls."""
     notify = NotifyLog()
-    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+    async with (
+        OParlServer("karlsruhe") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
         endpoint = Endpoint("Stadt Karlsruhe", "karlsruhe", (server.system_url,))
         service = SyncService(
             http, parser, [endpoint], notify=notify, first_sync_since=date(2026, 6, 1)
@@ -278,7 +292,10 @@ async def test_sessionnet_answer_file_becomes_an_answer_to_its_inquiry(
     """Karlsruhe (SessionNet) adds the "Stellungnahme zur Anfrage" as a file of the inquiry's
     paper: it is stored as an Antwort linked to the inquiry, parsed, and notified as new."""
     notify = NotifyLog()
-    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+    async with (
+        OParlServer("karlsruhe") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
         service = await _service(server, http, parser, notify)
         await service.sync_all()
         # the fixture's own 2026/0297 already has its answer: stored as history, no notification
@@ -308,7 +325,10 @@ async def test_sternberg_huertgenwald_syncs_factions_persons_and_recent_papers(
 ) -> None:
     """The real Hürtgenwald crawl (Sternberg, OParl 1.0): its 5 factions, its council members and
     the papers of the first-sync window are stored; an idle re-poll stores nothing new."""
-    async with OParlServer("huertgenwald") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+    async with (
+        OParlServer("huertgenwald") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
         endpoint = Endpoint("Gemeinde Hürtgenwald", "huertgenwald", (server.system_url,))
         service = SyncService(http, parser, [endpoint], first_sync_since=date(2021, 6, 1))
         first = await service.sync_all()

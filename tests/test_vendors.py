@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from fetcher import vendors
-from fetcher.oparl import (
+from fetcher.oparl_json import (
     meeting_from_json,
     organization_from_json,
     paper_from_json,

@@ -115,6 +115,7 @@ def demo_settings(api_url: str, token: str, data_dir: Path) -> Settings:
         MEETING_ALERT_HOURS=24,
         ADMIN_CHAT_IDS=[],
         LOG_LEVEL="INFO",
+        HTTP_ALLOW_NETWORKS=["127.0.0.0/8", "::1/128"],  # the local OParl stand-in
     )
 
 

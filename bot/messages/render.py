@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from bot.messages import texts
 from fetcher.clock import BERLIN
+from fetcher.netguard import safe_link
 
 MAX_MESSAGE_LENGTH = 4096
 SUMMARY_MAX_CHARS = 220
@@ -308,7 +309,7 @@ def render_search_results(
         meta = " · ".join(part for part in parts if part)
         title = _shorten(paper.title, 200)
         url = paper.web_url or paper.pdf_url
-        title_html = _link(url, title) if url else f"<b>{_esc(title)}</b>"
+        title_html = _link(url, title) or f"<b>{_esc(title)}</b>"
         item = f"{number}. {_esc(meta)}\n{title_html}"
         if paper.answered:
             days = paper.days_to_answer
@@ -435,8 +436,8 @@ def _bold(template: str, **values: object) -> str:
 
 
 def _link(url: str | None, label: str) -> str:
-    """Return an HTML link, or "" without a URL."""
-    if not url:
+    """Return an HTML link, or "" without a URL or with one that is not http(s)."""
+    if not (url := safe_link(url)):
         return ""
     return f'<a href="{html.escape(url, quote=True)}">{_esc(label)}</a>'
 
@@ -550,16 +551,16 @@ def _compact_item(paper: PaperView) -> str:
     """Return one list line: • linked title (origin, reference)."""
     title = _shorten(paper.title, 160)
     url = paper.web_url or paper.pdf_url
-    title_html = _link(url, title) if url else _esc(title)
+    title_html = _link(url, title) or _esc(title)
     details = ", ".join(x for x in (_shorten(_origin(paper), 60), paper.reference or "") if x)
     return f"• {title_html}" + (f" ({_esc(details)})" if details else "")
 
 
 def _more_line(hidden: int, paper: PaperView, one: str, many: str) -> str:
     line = _fmt(one) if hidden == 1 else _fmt(many, n=hidden)
-    if paper.pdf_url:
+    if safe_link(paper.pdf_url):
         return f"{line} {_esc(texts.MORE_IN)} {_link(paper.pdf_url, texts.LINK_PDF)}"
-    if paper.web_url:
+    if safe_link(paper.web_url):
         return f"{line}: {_link(paper.web_url, texts.LINK_WEB)}"
     return line
 

@@ -17,6 +17,7 @@ from bot.messages import keyboards as kb
 from bot.messages.render import Button, MeetingView, RenderedMessage, fits, shown_query
 from fetcher.clock import BERLIN
 from fetcher.factions import faction_slug
+from fetcher.netguard import safe_link
 
 KOMMUNE_PAGE_SIZE = 8
 MAX_MEETINGS = 10
@@ -394,8 +395,8 @@ def meetings_list(
     for meeting, inquiries in meetings[:MAX_MEETINGS]:
         name = _short(meeting.name, 120)
         head = (
-            f'<a href="{html.escape(meeting.web_url, quote=True)}">{_esc(name)}</a>'
-            if meeting.web_url
+            f'<a href="{html.escape(link, quote=True)}">{_esc(name)}</a>'
+            if (link := safe_link(meeting.web_url))
             else f"<b>{_esc(name)}</b>"
         )
         meta = [meeting_when(meeting)] + ([meeting.kommune] if show_kommune else [])

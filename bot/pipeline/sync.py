@@ -504,7 +504,12 @@ async def fetch_command(
         return 2
     await open_db(settings.database_url)
     try:
-        async with HttpClient(per_host_interval_s=0.5) as http, ParserPool() as parser:
+        async with (
+            HttpClient(
+                per_host_interval_s=0.5, allow_networks=settings.http_allow_networks
+            ) as http,
+            ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
+        ):
             notifier = Notifier()
             service = SyncService(
                 http,
