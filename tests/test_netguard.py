@@ -18,7 +18,7 @@ from fetcher.netguard import (
     url_refusal,
 )
 from fetcher.oparl import OParlClient
-from tests.fakes.oparl_server import LOCAL_NETWORKS, OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 
 
 class Hops:

@@ -21,8 +21,8 @@ from fetcher.oparl_json import (
     paper_from_json,
     person_from_json,
 )
+from standins.oparl_server import LOCAL_NETWORKS, TOKEN, OParlServer
 from storage import models, records
-from tests.fakes.oparl_server import LOCAL_NETWORKS, TOKEN, OParlServer
 from tests.fixtures_path import OPARL_FIXTURES
 
 # Karlsruhe paper 2024/1420, the inquiry "Planungen zur Umgestaltung der Steinkreuzstraße";
