@@ -14,6 +14,7 @@ from typing import Any, Protocol
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage.query import SearchQuery
+from storage.search.terms import IndexEntry
 
 # Counting stops here: "mehr als 1000 Treffer" is all a chat needs, and counting is the slow part.
 MAX_COUNT = 1000
@@ -112,8 +113,11 @@ class SearchBackend(Protocol):
     async def delete(self, conn: BaseDBAsyncClient, paper_ids: list[int]) -> None:
         """Remove the index rows of these papers."""
 
-    async def write(self, conn: BaseDBAsyncClient, rows: list[dict[str, Any]]) -> None:
-        """Write index rows for these paper rows (any old rows must be deleted first)."""
+    async def write(self, conn: BaseDBAsyncClient, entries: list[IndexEntry]) -> None:
+        """Write index rows for these entries (any old rows must be deleted first)."""
+
+    async def bulk_load(self, conn: BaseDBAsyncClient, *, done: bool) -> None:
+        """Prepare for a rebuild of the whole index (done=False), or finish one (done=True)."""
 
     async def reference_ids(
         self, conn: BaseDBAsyncClient, query: SearchQuery, kommune_id: int | None

@@ -16,7 +16,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage.query import SearchQuery
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
-from storage.search.terms import as_date, index_columns
+from storage.search.terms import IndexEntry
 
 _DDL = (
     "CREATE TABLE IF NOT EXISTS paper_search ("
@@ -110,26 +110,24 @@ class PostgresSearch:
         """Remove the index rows of these papers."""
         await conn.execute_query("DELETE FROM paper_search WHERE paper_id = ANY($1)", [paper_ids])
 
-    async def write(self, conn: BaseDBAsyncClient, rows: list[dict[str, Any]]) -> None:
-        """Write index rows for these paper rows (an existing row is replaced)."""
-        if not rows:
+    async def write(self, conn: BaseDBAsyncClient, entries: list[IndexEntry]) -> None:
+        """Write index rows for these entries (an existing row is replaced)."""
+        if not entries:
             return
         await conn.execute_many(
             f"INSERT INTO paper_search (paper_id, tsv, date, kommune_id, kind) "
             f"VALUES ($1, {_TSV}, $6, $7, $8) ON CONFLICT (paper_id) DO UPDATE SET "
             "tsv = EXCLUDED.tsv, date = EXCLUDED.date, kommune_id = EXCLUDED.kommune_id, "
             "kind = EXCLUDED.kind",
-            [
-                [
-                    row["id"],
-                    *index_columns(row),
-                    as_date(row["date"]),
-                    row["kommune_id"],
-                    row["kind"],
-                ]
-                for row in rows
-            ],
+            [[e.paper_id, *e.columns, e.date, e.kommune_id, e.kind] for e in entries],
         )
+
+    async def bulk_load(self, conn: BaseDBAsyncClient, *, done: bool) -> None:
+        """Drop the GIN index before a rebuild of the whole index; build it after the load."""
+        if done:
+            await conn.execute_script(_DDL[1] + "; ANALYZE paper_search")
+        else:
+            await conn.execute_script("DROP INDEX IF EXISTS paper_search_tsv")
 
     async def reference_ids(
         self, conn: BaseDBAsyncClient, query: SearchQuery, kommune_id: int | None

@@ -17,7 +17,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 from storage import textnorm
 from storage.query import SearchQuery
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
-from storage.search.terms import as_date, index_columns
+from storage.search.terms import IndexEntry
 
 # The low 32 bits of a FTS rowid are the paper id, the bits above the date (days).
 _ID_BITS = 32
@@ -146,23 +146,28 @@ class SqliteSearch:
             "DELETE FROM paper_fts_key WHERE paper_id IN (SELECT value FROM json_each(?))", [ids]
         )
 
-    async def write(self, conn: BaseDBAsyncClient, rows: list[dict[str, Any]]) -> None:
-        """Write index rows for these paper rows (any old rows must be deleted first)."""
-        if not rows:
+    async def write(self, conn: BaseDBAsyncClient, entries: list[IndexEntry]) -> None:
+        """Write index rows for these entries (any old rows must be deleted first)."""
+        if not entries:
             return
-        keys = [recency_key(int(row["id"]), as_date(row["date"])) for row in rows]
+        keys = [recency_key(e.paper_id, e.date) for e in entries]
         await conn.execute_many(
             "INSERT INTO paper_fts (rowid, title, questions, body, parts, meta) "
             "VALUES (?, ?, ?, ?, ?, ?)",
             [
-                [key, *index_columns(row), _meta_tokens(row["kommune_id"], row["kind"])]
-                for key, row in zip(keys, rows, strict=True)
+                [key, *e.columns, _meta_tokens(e.kommune_id, e.kind)]
+                for key, e in zip(keys, entries, strict=True)
             ],
         )
         await conn.execute_many(
             "INSERT OR REPLACE INTO paper_fts_key (paper_id, key) VALUES (?, ?)",
-            [[row["id"], key] for key, row in zip(keys, rows, strict=True)],
+            [[e.paper_id, key] for key, e in zip(keys, entries, strict=True)],
         )
+
+    async def bulk_load(self, conn: BaseDBAsyncClient, *, done: bool) -> None:
+        """Prepare for a rebuild of the whole index, or finish one (merge FTS5's segments)."""
+        if done:
+            await conn.execute_query("INSERT INTO paper_fts (paper_fts) VALUES ('optimize')")
 
     async def reference_ids(
         self, conn: BaseDBAsyncClient, query: SearchQuery, kommune_id: int | None

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -86,6 +87,35 @@ def index_columns(row: dict[str, Any]) -> tuple[str, str, str, str]:
         columns.append(" ".join(t for t in textnorm.index_terms(text) if t not in private))
     parts = textnorm.compound_terms(" ".join((title, questions, body))) - private
     return columns[0], columns[1], columns[2], " ".join(sorted(parts))
+
+
+@dataclass(frozen=True)
+class IndexEntry:
+    """What the index stores for one paper: its terms and the values the filters use."""
+
+    paper_id: int
+    date: date | None
+    kommune_id: int
+    kind: str
+    factions: tuple[str, ...]
+    columns: tuple[str, str, str, str]  # title, questions, body, parts (see index_columns)
+
+
+def index_entry(row: dict[str, Any]) -> IndexEntry:
+    """Return the index entry of a paper row (the CPU-bound part of indexing). Pure."""
+    return IndexEntry(
+        paper_id=int(row["id"]),
+        date=as_date(row["date"]),
+        kommune_id=int(row["kommune_id"]),
+        kind=str(row["kind"] or ""),
+        factions=tuple(dict.fromkeys(str(f) for f in json_list(row.get("factions")) if f)),
+        columns=index_columns(row),
+    )
+
+
+def index_entries(rows: Sequence[dict[str, Any]]) -> list[IndexEntry]:
+    """Return the index entries of many rows (one call per worker process). Pure."""
+    return [index_entry(row) for row in rows]
 
 
 def hit_texts(row: dict[str, Any]) -> list[str]:
