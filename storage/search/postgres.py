@@ -21,8 +21,10 @@ from storage.search.terms import IndexEntry
 _DDL = (
     "CREATE TABLE IF NOT EXISTS paper_search ("
     "paper_id INTEGER PRIMARY KEY REFERENCES paper(id) ON DELETE CASCADE, tsv TSVECTOR NOT NULL, "
-    "date DATE, kommune_id INTEGER NOT NULL, kind VARCHAR(30) NOT NULL)",
+    "date DATE, kommune_id INTEGER NOT NULL, kind VARCHAR(30) NOT NULL, "
+    "factions TEXT[] NOT NULL DEFAULT '{}')",
     "CREATE INDEX IF NOT EXISTS paper_search_tsv ON paper_search USING GIN (tsv)",
+    "CREATE INDEX IF NOT EXISTS paper_search_factions ON paper_search USING GIN (factions)",
     "CREATE INDEX IF NOT EXISTS paper_search_date ON paper_search "
     "(date DESC NULLS LAST, paper_id DESC)",
     "CREATE INDEX IF NOT EXISTS paper_search_kommune_date ON paper_search "
@@ -51,6 +53,7 @@ def tsquery_expression(query: SearchQuery) -> tuple[str | None, str | None]:
 
 
 def _filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
+    """Return the SQL filters on the paper row (the faction is matched in paper_search only)."""
     sql = _VISIBLE
     if kommune_id is not None:
         sql += f" AND p.kommune_id = {params.add(kommune_id)}"
@@ -58,8 +61,20 @@ def _filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
         sql += " AND p.kind IN (" + ", ".join(params.add(k) for k in query.kinds) + ")"
     if query.since:
         sql += f" AND p.date >= {params.add(query.since)}"
+    return sql
+
+
+def _index_filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
+    """Return the filters on paper_search's indexed columns (Kommune, kind, date, faction)."""
+    sql = ""
+    if kommune_id is not None:
+        sql += f" AND s.kommune_id = {params.add(kommune_id)}"
+    if query.kinds:
+        sql += " AND s.kind IN (" + ", ".join(params.add(k) for k in query.kinds) + ")"
+    if query.since:
+        sql += f" AND s.date >= {params.add(query.since)}"
     if query.faction:
-        sql += f" AND p.factions::jsonb @> {params.add(json.dumps([query.faction]))}::jsonb"
+        sql += f" AND s.factions @> ARRAY[{params.add(query.faction)}]::text[]"
     return sql
 
 
@@ -115,11 +130,14 @@ class PostgresSearch:
         if not entries:
             return
         await conn.execute_many(
-            f"INSERT INTO paper_search (paper_id, tsv, date, kommune_id, kind) "
-            f"VALUES ($1, {_TSV}, $6, $7, $8) ON CONFLICT (paper_id) DO UPDATE SET "
+            f"INSERT INTO paper_search (paper_id, tsv, date, kommune_id, kind, factions) "
+            f"VALUES ($1, {_TSV}, $6, $7, $8, $9) ON CONFLICT (paper_id) DO UPDATE SET "
             "tsv = EXCLUDED.tsv, date = EXCLUDED.date, kommune_id = EXCLUDED.kommune_id, "
-            "kind = EXCLUDED.kind",
-            [[e.paper_id, *e.columns, e.date, e.kommune_id, e.kind] for e in entries],
+            "kind = EXCLUDED.kind, factions = EXCLUDED.factions",
+            [
+                [e.paper_id, *e.columns, e.date, e.kommune_id, e.kind, list(e.factions)]
+                for e in entries
+            ],
         )
 
     async def bulk_load(self, conn: BaseDBAsyncClient, *, done: bool) -> None:
@@ -137,12 +155,11 @@ class PostgresSearch:
         ref = params.add(query.reference)
         key = params.add(query.reference_key or query.reference)
         # reference_key is indexed (paper.reference is not): look both spellings up in it.
-        rows = await conn.execute_query_dict(
-            f"SELECT p.id FROM paper p WHERE p.reference_key IN ({ref}, {key})"
-            + _filters(params, query, kommune_id)
-            + " ORDER BY p.date DESC LIMIT 5",
-            params.values,
-        )
+        sql = f"SELECT p.id FROM paper p WHERE p.reference_key IN ({ref}, {key})"
+        sql += _filters(params, query, kommune_id)
+        if query.faction:  # a handful of rows: their JSON is read, no index needed
+            sql += f" AND p.factions::jsonb @> {params.add(json.dumps([query.faction]))}::jsonb"
+        rows = await conn.execute_query_dict(sql + " ORDER BY p.date DESC LIMIT 5", params.values)
         return [int(r["id"]) for r in rows]
 
     async def filtered(
@@ -156,16 +173,25 @@ class PostgresSearch:
         """Return a page of papers passing the filters (no text), newest first."""
         _, negative = tsquery_expression(query)
         params = Params(True)
-        from_where = "FROM paper p WHERE 1 = 1"
+        if query.faction:
+            # The faction is in paper_search (GIN): drive from there, newest first.
+            from_where = (
+                "FROM paper_search s JOIN paper p ON p.id = s.paper_id WHERE 1 = 1"
+                + _index_filters(params, query, kommune_id)
+            )
+            order = "s.date DESC NULLS LAST, s.paper_id DESC"
+        else:
+            from_where = "FROM paper p WHERE 1 = 1"
+            order = "p.date DESC NULLS LAST, p.id DESC"
         if negative is not None:
             from_where += (
-                " AND NOT EXISTS (SELECT 1 FROM paper_search s WHERE s.paper_id = p.id AND "
-                f"s.tsv @@ to_tsquery('simple', {params.add(negative)}))"
+                " AND NOT EXISTS (SELECT 1 FROM paper_search n WHERE n.paper_id = p.id AND "
+                f"n.tsv @@ to_tsquery('simple', {params.add(negative)}))"
             )
         from_where += _filters(params, query, kommune_id)
         count_params = list(params.values)
         rows = await conn.execute_query_dict(
-            f"SELECT p.id {from_where} ORDER BY p.date DESC NULLS LAST, p.id DESC "
+            f"SELECT p.id {from_where} ORDER BY {order} "
             f"LIMIT {params.add(page)} OFFSET {params.add(offset)}",
             params.values,
         )
@@ -198,18 +224,9 @@ class PostgresSearch:
         where = f"WHERE s.tsv @@ to_tsquery('simple', {q})"
         if negative is not None:
             where += f" AND NOT (s.tsv @@ to_tsquery('simple', {params.add(negative)}))"
-        if kommune_id is not None:
-            where += f" AND s.kommune_id = {params.add(kommune_id)}"
-        if query.kinds:
-            where += " AND s.kind IN (" + ", ".join(params.add(k) for k in query.kinds) + ")"
-        if query.since:
-            where += f" AND s.date >= {params.add(query.since)}"
-        source = "paper_search s"
-        if query.faction:  # factions live in paper only: filter the candidates by them too
-            source += " JOIN paper p ON p.id = s.paper_id"
-            where += _filters(params, query, kommune_id)
+        where += _index_filters(params, query, kommune_id)
         candidates = (
-            f"SELECT s.paper_id, s.tsv, s.date FROM {source} {where} "
+            f"SELECT s.paper_id, s.tsv, s.date FROM paper_search s {where} "
             f"ORDER BY s.date DESC NULLS LAST, s.paper_id DESC LIMIT {params.add(rank_cap + 1)}"
         )
         count_values = list(params.values)

@@ -59,23 +59,39 @@ def _kind_token(kind: str) -> str:
     return "_t" + "".join(c for c in textnorm.fold(kind) if c.isascii() and c.isalnum())
 
 
-def _meta_tokens(kommune_id: Any, kind: Any) -> str:
-    return f"{_kommune_token(int(kommune_id))} {_kind_token(str(kind or ''))}"
+def _faction_token(faction: str) -> str:
+    return "_f" + "".join(c for c in textnorm.fold(faction) if c.isascii() and c.isalnum())
 
 
-def match_text(
-    positive: str, negative: str | None, kommune_id: int | None, kinds: tuple[str, ...]
-) -> str:
-    """Return the FTS5 MATCH text: the query's words and its Kommune/kind filter tokens. Pure."""
-    match = f"({positive})"
+def _meta_tokens(entry: IndexEntry) -> str:
+    tokens = [_kommune_token(entry.kommune_id), _kind_token(entry.kind)]
+    return " ".join(tokens + [_faction_token(f) for f in entry.factions])
+
+
+def meta_match(query: SearchQuery, kommune_id: int | None) -> str | None:
+    """Return the FTS5 MATCH text of the Kommune/kind/faction filters, None if none is set. Pure.
+
+    The filters are tokens of the indexed meta column: FTS5 intersects their doclists with the
+    words', skipping through each, so a rare filter narrows first and a common one costs little.
+    """
+    parts = []
     if kommune_id is not None:
-        match += f' AND meta : "{_kommune_token(kommune_id)}"'
-    if kinds:
-        match += " AND meta : (" + " OR ".join(f'"{_kind_token(k)}"' for k in kinds) + ")"
+        parts.append(f'meta : "{_kommune_token(kommune_id)}"')
+    if query.kinds:
+        parts.append("meta : (" + " OR ".join(f'"{_kind_token(k)}"' for k in query.kinds) + ")")
+    if query.faction:
+        parts.append(f'meta : "{_faction_token(query.faction)}"')
+    return " AND ".join(parts) or None
+
+
+def match_text(positive: str | None, negative: str | None, meta: str | None) -> str:
+    """Return the FTS5 MATCH text: the query's words and its filter tokens. Pure."""
+    match = " AND ".join(f"({m})" for m in (positive, meta) if m)
     return match if negative is None else f"({match}) NOT ({negative})"
 
 
 def _filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
+    """Return the SQL filters on the paper row (the faction is matched in the index only)."""
     sql = _VISIBLE
     if kommune_id is not None:
         sql += f" AND p.kommune_id = {params.add(kommune_id)}"
@@ -83,11 +99,6 @@ def _filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
         sql += " AND p.kind IN (" + ", ".join(params.add(k) for k in query.kinds) + ")"
     if query.since:
         sql += f" AND p.date >= {params.add(query.since.isoformat())}"
-    if query.faction:
-        sql += (
-            " AND EXISTS (SELECT 1 FROM json_each(p.factions) f "
-            f"WHERE f.value = {params.add(query.faction)})"
-        )
     return sql
 
 
@@ -154,10 +165,7 @@ class SqliteSearch:
         await conn.execute_many(
             "INSERT INTO paper_fts (rowid, title, questions, body, parts, meta) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [
-                [key, *e.columns, _meta_tokens(e.kommune_id, e.kind)]
-                for key, e in zip(keys, entries, strict=True)
-            ],
+            [[key, *e.columns, _meta_tokens(e)] for key, e in zip(keys, entries, strict=True)],
         )
         await conn.execute_many(
             "INSERT OR REPLACE INTO paper_fts_key (paper_id, key) VALUES (?, ?)",
@@ -177,12 +185,14 @@ class SqliteSearch:
         ref = params.add(query.reference)
         key = params.add(query.reference_key or query.reference)
         # reference_key is indexed (paper.reference is not): look both spellings up in it.
-        rows = await conn.execute_query_dict(
-            f"SELECT p.id FROM paper p WHERE p.reference_key IN ({ref}, {key})"
-            + _filters(params, query, kommune_id)
-            + " ORDER BY p.date DESC LIMIT 5",
-            params.values,
-        )
+        sql = f"SELECT p.id FROM paper p WHERE p.reference_key IN ({ref}, {key})"
+        sql += _filters(params, query, kommune_id)
+        if query.faction:  # a handful of rows: their JSON is read, no index needed
+            sql += (
+                " AND EXISTS (SELECT 1 FROM json_each(p.factions) f "
+                f"WHERE f.value = {params.add(query.faction)})"
+            )
+        rows = await conn.execute_query_dict(sql + " ORDER BY p.date DESC LIMIT 5", params.values)
         return [int(r["id"]) for r in rows]
 
     async def filtered(
@@ -193,19 +203,34 @@ class SqliteSearch:
         page: int,
         offset: int,
     ) -> Page:
-        """Return a page of papers passing the filters (no text), newest first."""
+        """Return a page of papers passing the filters (no text), newest first.
+
+        Kommune, kind and faction are index tokens: FTS5 walks their intersection newest first
+        (rowid order is date order). Only a bare seit: reads the paper table's date index.
+        """
         _, negative = fts5_expression(query)
+        meta = meta_match(query, kommune_id)
         params = Params(False)
-        from_where = "FROM paper p WHERE 1 = 1"
-        if negative is not None:
-            from_where += (
-                f" AND p.id NOT IN (SELECT rowid & {_ID_MASK} FROM paper_fts WHERE paper_fts "
-                f"MATCH {params.add(negative)})"
+        if meta is not None:
+            from_where = (
+                f"FROM paper_fts CROSS JOIN paper p ON p.id = (paper_fts.rowid & {_ID_MASK}) "
+                f"WHERE paper_fts MATCH {params.add(match_text(None, negative, meta))}"
             )
+            if query.since:
+                from_where += f" AND paper_fts.rowid >= {params.add(recency_key(0, query.since))}"
+            order = "paper_fts.rowid DESC"
+        else:
+            from_where = "FROM paper p WHERE 1 = 1"
+            if negative is not None:
+                from_where += (
+                    f" AND p.id NOT IN (SELECT rowid & {_ID_MASK} FROM paper_fts WHERE paper_fts "
+                    f"MATCH {params.add(negative)})"
+                )
+            order = "p.date DESC, p.id DESC"
         from_where += _filters(params, query, kommune_id)
         count_params = list(params.values)
         rows = await conn.execute_query_dict(
-            f"SELECT p.id {from_where} ORDER BY p.date DESC, p.id DESC "
+            f"SELECT p.id {from_where} ORDER BY {order} "
             f"LIMIT {params.add(page)} OFFSET {params.add(offset)}",
             params.values,
         )
@@ -232,7 +257,7 @@ class SqliteSearch:
         """
         positive, negative = fts5_expression(query)
         assert positive is not None
-        match = match_text(positive, negative, kommune_id, query.kinds)
+        match = match_text(positive, negative, meta_match(query, kommune_id))
         join = f"CROSS JOIN paper p ON p.id = (paper_fts.rowid & {_ID_MASK})"
         lower = recency_key(0, query.since) if query.since else None
         params = Params(False)
