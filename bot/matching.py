@@ -17,6 +17,7 @@ Keywords use the same German normalisation as search (storage.textnorm): the key
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -165,6 +166,10 @@ class SubscriptionIndex:
             else:
                 self._plain[bucket].append(sub)
             self.size += 1
+        # The index lives until subscriptions change: move it out of the collector's generations,
+        # or every full collection walks all its objects in the middle of a match (p95 71 → see
+        # docs/benchmarks.md). Frozen objects are still freed by reference counting.
+        gc.freeze()
 
     def candidates(self, paper: PaperFacts) -> Iterable[_Sub]:
         """Yield the subscriptions that can match the paper (superset; `_matches` decides)."""
