@@ -305,25 +305,79 @@ async def bench_one(
 
             await get_connection("default").execute_script("ANALYZE")
         size = await _db_size(url, pg)
-        timings: dict[str, tuple[float, float, int | str]] = {}
+        timings: dict[str, tuple[float, float, float, float, int | str]] = {}
         for label, text in QUERIES.items():
             try:
                 query = parse_query(text)
             except QueryError as exc:  # a shape the bot answers with a hint
-                timings[label] = (0.0, 0.0, str(exc))
+                timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
                 continue
             result = await search.search(query)  # warm-up
-            samples = []
+            samples, cpu = [], []
             for _ in range(RUNS):
-                s = time.perf_counter()
+                s, c = time.perf_counter(), time.process_time()
                 await search.search(query)
                 samples.append((time.perf_counter() - s) * 1000)
+                cpu.append((time.process_time() - c) * 1000)
             samples.sort()
-            p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
-            timings[label] = (statistics.median(samples), p95, result.total)
+            cpu.sort()
+            timings[label] = (
+                statistics.median(samples),
+                _p95(samples),
+                statistics.median(cpu),
+                _p95(cpu),
+                result.total,
+            )
         return {"insert_s": t1 - t0, "index_s": t2 - t1, "size": size, "timings": timings}
     finally:
         await close_db()
+
+
+def sqlite_footprint(path: Path) -> list[tuple[str, float]]:
+    """Return (part, bytes per paper) of an SQLite corpus: tables and indexes by dbstat, the paper
+    table split by column (sum of column lengths, the rest is row overhead)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        papers = conn.execute("SELECT count(*) FROM paper").fetchone()[0] or 1
+        sizes = dict(conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall())
+        columns = {
+            name: conn.execute(f"SELECT sum(length(CAST({name} AS BLOB))) FROM paper").fetchone()[0]
+            or 0
+            for name in ("full_text", "title", "questions", "factions", "submitters", "extra")
+        }
+    finally:
+        conn.close()
+    parts = [
+        ("FTS5 index (paper_fts_data: doclists, prefix indexes)", sizes.get("paper_fts_data", 0)),
+        ("FTS5 stored stems (paper_fts_content)", sizes.get("paper_fts_content", 0)),
+        ("FTS5 document sizes (paper_fts_docsize)", sizes.get("paper_fts_docsize", 0)),
+        (
+            "FTS5 rest (paper_fts_idx, paper_fts_key)",
+            sizes.get("paper_fts_idx", 0) + sizes.get("paper_fts_key", 0),
+        ),
+        ("paper: full text", columns["full_text"]),
+        ("paper: questions JSON", columns["questions"]),
+        (
+            "paper: title, factions, submitters, extra JSON",
+            columns["title"] + columns["factions"] + columns["submitters"] + columns["extra"],
+        ),
+        ("paper: other columns and page overhead", sizes.get("paper", 0) - sum(columns.values())),
+        (
+            "paper indexes",
+            sum(
+                v
+                for k, v in sizes.items()
+                if k.startswith("sqlite_autoindex_paper") or k.startswith("idx_paper")
+            ),
+        ),
+    ]
+    return [(name, size / papers) for name, size in parts]
+
+
+def _p95(sorted_ms: list[float]) -> float:
+    return sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * 0.95))]
 
 
 def _pg_url(base: str, name: str) -> str:
@@ -345,11 +399,14 @@ async def run(
         f"Corpus: recombined real fixture texts ({len(pool.titles)} titles, "
         f"{len(pool.paragraphs)} paragraphs, {len(pool.questions)} question sentences); "
         f"{len(KOMMUNEN)} Kommunen; {RUNS} runs per query, limit 10, total counted up to "
-        f"{search.MAX_COUNT}, the newest {search.RANK_CAP} matches ranked.",
+        f"{search.MAX_COUNT}, the newest {search.RANK_CAP} matches ranked. CPU: this process's "
+        "CPU time per query (SQLite runs inside it; PostgreSQL's work is in the server and not "
+        "counted), the figure that holds on a shared, loaded machine.",
         "",
     ]
     for backend in backends:
         for n in sizes:
+            footprint: list[tuple[str, float]] = []
             if backend == "sqlite" and keep is not None:
                 # A kept corpus is built once and then only queried (same seed, same papers).
                 path = keep / f"bench-{n}.sqlite3"
@@ -357,6 +414,7 @@ async def run(
                 figures = await bench_one(
                     f"sqlite://{path}", pool, n, pg=False, workers=workers, build=build, memo=memo
                 )
+                footprint = sqlite_footprint(path)
             elif backend == "sqlite":
                 with tempfile.TemporaryDirectory(prefix="ratsbot-bench-") as tmp:
                     url = f"sqlite://{tmp}/bench.sqlite3"
@@ -384,20 +442,26 @@ async def run(
                 f"{figures['size'] / 1e6:.0f} MB ({figures['size'] * per_100k / 1e6:.0f} MB "
                 "per 100k)",
                 "",
-                "| query | text | p50 ms | p95 ms | total |",
-                "|---|---|---:|---:|---:|",
+                "| query | text | p50 ms | p95 ms | CPU p50 | CPU p95 | total |",
+                "|---|---|---:|---:|---:|---:|---:|",
             ]
             timings = figures["timings"]
             assert isinstance(timings, dict)
-            for label, (p50, p95, total) in timings.items():
+            for label, (p50, p95, c50, c95, total) in timings.items():
                 if isinstance(total, str):  # refused with a hint, no search runs
-                    out.append(f"| {label} | `{QUERIES[label]}` | – | – | hint: {total} |")
+                    out.append(f"| {label} | `{QUERIES[label]}` | – | – | – | – | {total} |")
                 else:
                     out.append(
-                        f"| {label} | `{QUERIES[label]}` | {p50:.1f} | {p95:.1f} | {total} |"
+                        f"| {label} | `{QUERIES[label]}` | {p50:.1f} | {p95:.1f} | {c50:.1f} "
+                        f"| {c95:.1f} | {total} |"
                     )
             out.append("")
-            print("\n".join(out[-len(timings) - 7 :]), file=sys.stderr)
+            if footprint:
+                out += ["| part | bytes per paper |", "|---|---:|"]
+                out += [f"| {name} | {size:,.0f} |" for name, size in footprint]
+                out.append(f"| total | {sum(size for _, size in footprint):,.0f} |")
+                out.append("")
+            print("\n".join(out[-len(timings) - 20 :]), file=sys.stderr)
     return "\n".join(out)
 
 

@@ -72,7 +72,7 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 # Bump when the layout of the search tables changes: ensure_index then drops and rebuilds them.
-_SCHEMA_VERSION = 3
+_SCHEMA_VERSION = 4
 _META_DDL = (
     "CREATE TABLE IF NOT EXISTS search_meta (key VARCHAR(50) PRIMARY KEY, value TEXT NOT NULL)"
 )

@@ -1,9 +1,10 @@
 """The SQLite search backend (I/O): an FTS5 table over the stems, ranked by bm25.
 
 FTS5 table `paper_fts` with columns title, questions, body (stems in order: phrases work), parts
-(compound parts, a bag of words) and meta (filter tokens "_k<kommune id>", "_t<kind>", which no
-query word can spell). Its rowid is a recency key, date (days) << 32 | paper id, so FTS5 walks
-matches newest first; `paper_fts_key` maps paper id → key for deletes.
+(compound parts, a bag of words) and meta (filter tokens "_k<kommune id>", "_t<kind>",
+"_f<faction>", which no query word can spell), with a prefix index for 3 letters. Its
+rowid is a recency key, date (days) << 32 | paper id, so FTS5 walks matches newest first;
+`paper_fts_key` maps paper id → key for deletes.
 """
 
 from __future__ import annotations
@@ -25,7 +26,11 @@ _ID_MASK = (1 << _ID_BITS) - 1
 _DDL = (
     # '_' is a token character only so that the meta tokens cannot be typed: stems are [a-z0-9].
     "CREATE VIRTUAL TABLE IF NOT EXISTS paper_fts USING fts5("
-    "title, questions, body, parts, meta, tokenize=\"ascii tokenchars '_'\", detail=full)",
+    "title, questions, body, parts, meta, tokenize=\"ascii tokenchars '_'\", detail=full, "
+    # A prefix index for 3 letters: "Sta*" reads one doclist instead of merging those of every
+    # word starting with "sta" (query.MIN_PREFIX_CHARS refuses shorter prefixes). Each prefix
+    # length costs about 1.1 kB per paper (docs/benchmarks.md); longer prefixes are selective.
+    "prefix='3')",
     "CREATE TABLE IF NOT EXISTS paper_fts_key (paper_id INTEGER PRIMARY KEY, key INTEGER NOT NULL)",
 )
 _DROP = ("DROP TABLE IF EXISTS paper_fts", "DROP TABLE IF EXISTS paper_fts_key")
