@@ -305,6 +305,7 @@ async def bench_one(
 
             await get_connection("default").execute_script("ANALYZE")
         size = await _db_size(url, pg)
+        footprint = await pg_footprint() if pg else []
         timings: dict[str, tuple[float, float, float, float, int | str]] = {}
         for label, text in QUERIES.items():
             try:
@@ -328,7 +329,13 @@ async def bench_one(
                 _p95(cpu),
                 result.total,
             )
-        return {"insert_s": t1 - t0, "index_s": t2 - t1, "size": size, "timings": timings}
+        return {
+            "insert_s": t1 - t0,
+            "index_s": t2 - t1,
+            "size": size,
+            "timings": timings,
+            "footprint": footprint,
+        }
     finally:
         await close_db()
 
@@ -372,6 +379,45 @@ def sqlite_footprint(path: Path) -> list[tuple[str, float]]:
                 if k.startswith("sqlite_autoindex_paper") or k.startswith("idx_paper")
             ),
         ),
+    ]
+    return [(name, size / papers) for name, size in parts]
+
+
+async def pg_footprint() -> list[tuple[str, float]]:
+    """Return (part, bytes per paper) of the open PostgreSQL corpus (tables, TOAST, indexes)."""
+    from tortoise.connection import get_connection
+
+    conn = get_connection("default")
+    rows = await conn.execute_query_dict(
+        "SELECT (SELECT count(*) FROM paper) AS papers, "
+        "pg_table_size('paper_search') AS search_table, "
+        "(SELECT sum(pg_column_size(tsv)) FROM paper_search) AS tsv, "
+        "pg_relation_size('paper_search_tsv') AS gin, "
+        "pg_relation_size('paper_search_factions') AS factions_gin, "
+        "pg_indexes_size('paper_search') AS search_indexes, "
+        "pg_table_size('paper') AS paper_table, "
+        "(SELECT sum(pg_column_size(full_text)) FROM paper) AS full_text, "
+        "(SELECT sum(pg_column_size(questions)) FROM paper) AS questions, "
+        "pg_indexes_size('paper') AS paper_indexes"
+    )
+    r = {k: int(v or 0) for k, v in rows[0].items()}
+    papers = max(1, r["papers"])
+    parts = [
+        ("paper_search: tsvector (stored stems with positions)", r["tsv"]),
+        ("paper_search: other columns and page overhead", r["search_table"] - r["tsv"]),
+        ("GIN index on tsv", r["gin"]),
+        ("GIN index on factions", r["factions_gin"]),
+        (
+            "paper_search: btree indexes",
+            r["search_indexes"] - r["gin"] - r["factions_gin"],
+        ),
+        ("paper: full text (compressed)", r["full_text"]),
+        ("paper: questions JSON", r["questions"]),
+        (
+            "paper: other columns and page overhead",
+            r["paper_table"] - r["full_text"] - r["questions"],
+        ),
+        ("paper indexes", r["paper_indexes"]),
     ]
     return [(name, size / papers) for name, size in parts]
 
@@ -456,6 +502,7 @@ async def run(
                         f"| {c95:.1f} | {total} |"
                     )
             out.append("")
+            footprint = footprint or figures["footprint"]  # type: ignore[assignment]
             if footprint:
                 out += ["| part | bytes per paper |", "|---|---:|"]
                 out += [f"| {name} | {size:,.0f} |" for name, size in footprint]
