@@ -107,6 +107,29 @@ def _filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
     return sql
 
 
+async def _visible_page(
+    conn: BaseDBAsyncClient, sql: str, values: list[Any], page: int, offset: int
+) -> list[int]:
+    """Return the page of paper ids that `sql` lists in order, without papers hidden or deleted
+    since they were indexed (hiding re-indexes a paper, so they are rare): the ids are read
+    with a little slack, and all of them only if that was not enough."""
+    want = offset + page
+    for limit in (want + 20, None):
+        rows = await conn.execute_query_dict(
+            sql + ("" if limit is None else f" LIMIT {int(limit)}"), values
+        )
+        ranked = [int(r["id"]) for r in rows]
+        found = await conn.execute_query_dict(
+            "SELECT p.id FROM paper p WHERE p.id IN (SELECT value FROM json_each(?))" + _VISIBLE,
+            [json.dumps(ranked)],
+        )
+        shown = {int(r["id"]) for r in found}
+        visible = [i for i in ranked if i in shown]
+        if len(visible) >= want or limit is None or len(ranked) < limit:
+            return visible[offset:want]
+    raise AssertionError("unreachable")
+
+
 class SqliteSearch:
     """The search index on SQLite (FTS5)."""
 
@@ -217,13 +240,17 @@ class SqliteSearch:
         meta = meta_match(query, kommune_id)
         params = Params(False)
         if meta is not None:
-            from_where = (
-                f"FROM paper_fts CROSS JOIN paper p ON p.id = (paper_fts.rowid & {_ID_MASK}) "
-                f"WHERE paper_fts MATCH {params.add(match_text(None, negative, meta))}"
-            )
+            # Kommune, kind, faction and seit: are all in the index: no paper row is read.
+            where = f"WHERE paper_fts MATCH {params.add(match_text(None, negative, meta))}"
             if query.since:
-                from_where += f" AND paper_fts.rowid >= {params.add(recency_key(0, query.since))}"
-            order = "paper_fts.rowid DESC"
+                where += f" AND rowid >= {params.add(recency_key(0, query.since))}"
+            count_rows = await conn.execute_query_dict(
+                f"SELECT count(*) AS n FROM (SELECT rowid FROM paper_fts {where} "
+                f"ORDER BY rowid DESC LIMIT {MAX_COUNT + 1})",
+                params.values,
+            )
+            sql = f"SELECT rowid & {_ID_MASK} AS id FROM paper_fts {where} ORDER BY rowid DESC"
+            ids = await _visible_page(conn, sql, params.values, page, offset)
         else:
             from_where = "FROM paper p WHERE 1 = 1"
             if negative is not None:
@@ -231,20 +258,20 @@ class SqliteSearch:
                     f" AND p.id NOT IN (SELECT rowid & {_ID_MASK} FROM paper_fts WHERE paper_fts "
                     f"MATCH {params.add(negative)})"
                 )
-            order = "p.date DESC, p.id DESC"
-        from_where += _filters(params, query, kommune_id)
-        count_params = list(params.values)
-        rows = await conn.execute_query_dict(
-            f"SELECT p.id {from_where} ORDER BY {order} "
-            f"LIMIT {params.add(page)} OFFSET {params.add(offset)}",
-            params.values,
-        )
-        count_rows = await conn.execute_query_dict(
-            f"SELECT count(*) AS n FROM (SELECT p.id {from_where} LIMIT {MAX_COUNT + 1}) AS m",
-            count_params,
-        )
+            from_where += _filters(params, query, kommune_id)
+            count_params = list(params.values)
+            rows = await conn.execute_query_dict(
+                f"SELECT p.id {from_where} ORDER BY p.date DESC, p.id DESC "
+                f"LIMIT {params.add(page)} OFFSET {params.add(offset)}",
+                params.values,
+            )
+            ids = [int(r["id"]) for r in rows]
+            count_rows = await conn.execute_query_dict(
+                f"SELECT count(*) AS n FROM (SELECT p.id {from_where} LIMIT {MAX_COUNT + 1}) AS m",
+                count_params,
+            )
         total = int(count_rows[0]["n"])
-        return Page([int(r["id"]) for r in rows], min(total, MAX_COUNT), total > MAX_COUNT)
+        return Page(ids, min(total, MAX_COUNT), total > MAX_COUNT)
 
     async def ranked(
         self,
@@ -259,20 +286,21 @@ class SqliteSearch:
 
         FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1;
         the ranking query then reads only rowids above the oldest candidate (an FTS5 rowid range).
+        Every filter is in the MATCH text or the rowid range, so neither query reads a paper row:
+        a paper row's `hidden`/`deleted` sit behind its full text (overflow pages), and reading
+        them for 2,000 candidates cost more than the search. Only the page is checked for them.
         """
         positive, negative = fts5_expression(query)
         assert positive is not None
         match = match_text(positive, negative, meta_match(query, kommune_id))
-        join = f"CROSS JOIN paper p ON p.id = (paper_fts.rowid & {_ID_MASK})"
         lower = recency_key(0, query.since) if query.since else None
         params = Params(False)
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
-            where += f" AND paper_fts.rowid >= {params.add(lower)}"
+            where += f" AND rowid >= {params.add(lower)}"
         rows = await conn.execute_query_dict(
-            f"SELECT count(*) AS n, min(k) AS low FROM (SELECT paper_fts.rowid AS k FROM "
-            f"paper_fts {join} {where}{_filters(params, query, kommune_id)} "
-            f"ORDER BY paper_fts.rowid DESC LIMIT {params.add(rank_cap + 1)})",
+            f"SELECT count(*) AS n, min(k) AS low FROM (SELECT rowid AS k FROM paper_fts {where} "
+            f"ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)})",
             params.values,
         )
         matches = int(rows[0]["n"])
@@ -283,14 +311,11 @@ class SqliteSearch:
         params = Params(False)
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
-            where += f" AND paper_fts.rowid >= {params.add(lower)}"
-        rows = await conn.execute_query_dict(
-            f"SELECT p.id, {_BM25} AS score FROM paper_fts {join} {where}"
-            f"{_filters(params, query, kommune_id)} ORDER BY score, p.date DESC, p.id DESC "
-            f"LIMIT {params.add(page)} OFFSET {params.add(offset)}",
-            params.values,
-        )
-        return [int(r["id"]) for r in rows], matches
+            where += f" AND rowid >= {params.add(lower)}"
+        # rowid DESC is date DESC, id DESC (no date last): the order the old join sorted by.
+        sql = f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts {where} "
+        sql += "ORDER BY score, rowid DESC"
+        return await _visible_page(conn, sql, params.values, page, offset), matches
 
     async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:
         """Return the paper rows (with Kommune name and the first 6000 body chars) to show."""
