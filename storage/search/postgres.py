@@ -173,8 +173,9 @@ class PostgresSearch:
         """Return a page of papers passing the filters (no text), newest first."""
         _, negative = tsquery_expression(query)
         params = Params(True)
-        if query.faction:
-            # The faction is in paper_search (GIN): drive from there, newest first.
+        if query.faction or kommune_id is not None or query.kinds:
+            # Faction (GIN), Kommune ((kommune_id, date) btree) and kind are columns of
+            # paper_search: drive from there, newest first; a bare seit: uses paper's date index.
             from_where = (
                 "FROM paper_search s JOIN paper p ON p.id = s.paper_id WHERE 1 = 1"
                 + _index_filters(params, query, kommune_id)
