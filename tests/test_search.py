@@ -479,6 +479,25 @@ async def test_cli_search_text(sqlite_corpus: Corpus, capsys: pytest.CaptureFixt
     assert (code, capsys.readouterr().out.strip()) == (0, "Nichts gefunden.")
 
 
+async def test_cli_short_prefix_gets_the_german_hint(
+    sqlite_corpus: Corpus, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ratsbot search "Schule St*"` exits 2 with the hint to type 3 letters before the star."""
+    from bot.config import Settings
+    from bot.search_cli import search_command
+
+    settings = Settings(DATABASE_URL=sqlite_corpus.url)  # type: ignore[call-arg]
+    code = await search_command(settings, "Schule St*", kommune=None, as_json=False, limit=3)
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "")
+    assert captured.err.startswith("Bitte mindestens 3 Buchstaben vor *")
+
+
+async def test_three_letter_prefix_finds_what_its_words_find(corpus: Corpus) -> None:
+    """ "Hub*" (the 3-letter prefix index) finds the Leipzig inquiry about Hubschrauber."""
+    assert "VII-EF-08640" in await _refs("Hub* Drohnen", limit=200)
+
+
 def test_query_replace_keeps_kommune_override() -> None:
     """--kommune overrides a kommune: typed in the query (what search_command does)."""
     parsed = replace(parse_query("Kita kommune:Leipzig"), kommune="Karlsruhe")
