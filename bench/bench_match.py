@@ -4,8 +4,11 @@ The subscriptions are a realistic mix: Kommunes drawn Zipf-like from 40 (a big c
 most subscribers), 35 % whole-Kommune, 30 % faction (the canonical table), 30 % keyword from
 the words of the real Leipzig papers, 5 % keyword in every Kommune; kinds 60 % Anfrage, 15 %
 alle, 15 % Antrag, 10 % Vorlage; about three subscriptions per chat. The paper is Leipzig's
-VII-F-08613 (Die Linke, full PDF text) from the stadtratmonitor fixture. Goal: median < 20 ms at
-100,000 subscriptions.
+VII-F-08613 (Die Linke, full PDF text) from the stadtratmonitor fixture. Goal: p95 < 20 ms at
+100,000 subscriptions. The garbage collector stays on, as in the running bot: full collections
+over a long-lived index are what made the tail (see `SubscriptionIndex`, which freezes it).
+
+    .venv/bin/python -m bench.bench_match [--quick] [--rounds N]
 """
 
 from __future__ import annotations
@@ -74,20 +77,33 @@ def the_paper() -> tuple[PaperFacts, int]:
     return facts, sum(len(t) for t in texts)
 
 
-def _median_ms(index: SubscriptionIndex, paper: PaperFacts, rounds: int) -> tuple[float, int]:
+def _percentile(sorted_ms: list[float], share: float) -> float:
+    return sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * share))]
+
+
+def _timings_ms(
+    index: SubscriptionIndex, paper: PaperFacts, rounds: int
+) -> tuple[float, float, float, int]:
+    """Return p50, p95, p99 of matching_chats in CPU ms and the number of matching chats.
+
+    CPU time of this thread, not wall time: on a shared machine the wall-clock tail is other
+    processes' scheduling, while a garbage-collection pass inside a call is CPU time of the call.
+    """
     times: list[float] = []
     matches = 0
     for _ in range(rounds):
-        start = time.perf_counter()
+        start = time.thread_time()
         result = matching_chats(index, paper)
-        times.append((time.perf_counter() - start) * 1000)
+        times.append((time.thread_time() - start) * 1000)
         matches = len(result)
-    return statistics.median(times), matches
+    times.sort()
+    p50 = statistics.median(times)
+    return p50, _percentile(times, 0.95), _percentile(times, 0.99), matches
 
 
-def markdown_report(quick: bool = False) -> str:
+def markdown_report(quick: bool = False, rounds: int | None = None) -> str:
     """Run the benchmark and return it as a markdown section."""
-    rounds = 20 if quick else 200
+    rounds = rounds or (20 if quick else 1000)
     start = time.perf_counter()
     paper, chars = the_paper()
     facts_ms = (time.perf_counter() - start) * 1000
@@ -95,18 +111,23 @@ def markdown_report(quick: bool = False) -> str:
         "### Matching one paper against subscriptions",
         "",
         f"Paper: Leipzig VII-F-08613 ({len(paper.stems)} distinct stems incl. compound parts); "
-        f"median of {rounds} runs of `matching_chats`. Goal: < 20 ms at 100,000.",
+        f"{rounds} runs of `matching_chats`, CPU time per call (`time.thread_time`), garbage "
+        "collector on. Goal: p95 < 20 ms at 100,000.",
         "",
-        "| subscriptions | index build | matching chats | median match time |",
-        "|---:|---:|---:|---:|",
+        "| subscriptions | index build | matching chats | p50 | p95 | p99 |",
+        "|---:|---:|---:|---:|---:|---:|",
     ]
     for size in SIZES:
         rows = subscriptions(size)
         t0 = time.perf_counter()
         index = SubscriptionIndex(rows)
         build_s = time.perf_counter() - t0
-        median, matches = _median_ms(index, paper, rounds)
-        lines.append(f"| {size:,} | {build_s * 1000:.0f} ms | {matches:,} | {median:.2f} ms |")
+        p50, p95, p99, matches = _timings_ms(index, paper, rounds)
+        lines.append(
+            f"| {size:,} | {build_s * 1000:.0f} ms | {matches:,} | {p50:.2f} ms | {p95:.2f} ms "
+            f"| {p99:.2f} ms |"
+        )
+        del index
     lines += [
         "",
         f"Building the paper's facts (stemming {chars:,} characters, cold caches): "
@@ -116,4 +137,5 @@ def markdown_report(quick: bool = False) -> str:
 
 
 if __name__ == "__main__":
-    print(markdown_report(quick="--quick" in sys.argv))
+    _rounds = int(sys.argv[sys.argv.index("--rounds") + 1]) if "--rounds" in sys.argv else None
+    print(markdown_report(quick="--quick" in sys.argv, rounds=_rounds))

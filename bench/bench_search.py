@@ -4,132 +4,68 @@
     .venv/bin/python -m bench.bench_search --sizes 10000,100000
     RATSBOT_TEST_POSTGRES_URL=postgres://… adds PostgreSQL (a throw-away database is created).
 
-The corpus recombines real fixture texts (Karlsruhe OParl papers and their extracted PDF texts,
-Leipzig ALLRIS texts): titles, question sentences and 2–4 body paragraphs drawn at random, with
-dates spread over 2010–2026 and 25 Kommunen. No timing is asserted anywhere; this prints numbers.
+The corpus (`bench/search_corpus.py`) recombines real fixture texts, with factions as in a
+council. The build inserts papers in bulk and then
+builds the index, stemming in a process pool (`--workers`). No timing is asserted anywhere; this
+prints numbers.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import json
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
 import uuid
-from dataclasses import dataclass
-from datetime import date, timedelta
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.search_corpus import (
+    KOMMUNEN,
+    MemoStems,
+    Pool,
+    insert_papers,
+    load_pool,
+    paper_rows,
+)
 from storage import search
 from storage.db import close_db, open_db
-from storage.query import parse_query
+from storage.query import QueryError, parse_query
 
-SHARED = Path(os.environ.get("RATSBOT_SHARED_DIR", Path(__file__).resolve().parents[2] / "shared"))
-FIXTURES = SHARED / "fixtures"
-KOMMUNEN = [f"Kommune {n:02d}" for n in range(24)] + ["Leipzig"]
 QUERIES = {
     "single word": "Radweg",
     "two words": "Schule Sanierung",
+    "three words": "Stadt Antrag Verwaltung",
+    "four words": "Schule Sanierung Kosten Stadtrat",
+    "six words": "Radweg Sicherheit Kreuzung Ampel Verkehr Stadt",
     "phrase": '"Tempo 30"',
-    "filter Kommune": "Kita kommune:Leipzig",
     "rare term": "Hubschrauber",
     "very common term": "Stadt",
     "Aktenzeichen": "2019/0395",
+    "filter Kommune": "Kita kommune:Leipzig",
     "very common + Kommune": "Stadt kommune:Leipzig",
     "very common + typ/seit": "Stadt typ:Anfrage seit:2024-01-01",
+    "prefix, short": "Sta*",
+    "prefix, long": "Schul*",
+    "prefix, longer": "Radverkehr*",
+    "faction common + word": "Stadt fraktion:Grüne",
+    "faction common only": "fraktion:Grüne",
+    "faction rare + word": "Stadt fraktion:Piraten",
+    "faction rare only": "fraktion:Piraten",
+    "faction absent + word": "Schule fraktion:Tierschutzpartei",
+    "faction absent only": "fraktion:Tierschutzpartei",
+    "filters only": "kommune:Leipzig typ:Anfrage",
+    "misspelt": "Schuhle Sanirung",
+    "negation": "Stadt -Radweg",
+    "negation, rare": "Kita -Neureut",
 }
 RUNS = 30
-KINDS = ["Anfrage", "Antwort", "Antrag", "Vorlage", "Informationsvorlage"]
-
-
-@dataclass
-class Pool:
-    """Real texts to recombine."""
-
-    titles: list[str]
-    questions: list[str]
-    paragraphs: list[str]
-
-
-def load_pool() -> Pool:
-    """Read titles, question sentences and paragraphs from the shared fixtures."""
-    titles, paragraphs = [], []
-    karlsruhe = FIXTURES / "oparl" / "karlsruhe"
-    for path in sorted((karlsruhe / "papers").glob("*.json")):
-        titles.append(json.loads(path.read_text("utf-8"))["name"])
-    for path in sorted((karlsruhe / "file-contents").glob("*.txt")):
-        text = path.read_text("utf-8").replace("\x00", "")
-        paragraphs += [p.strip() for p in text.split("\n \n") if len(p.strip()) > 200]
-    leipzig = FIXTURES / "texts" / "leipzig" / "stadtratmonitor-input.json"
-    for raw in json.loads(leipzig.read_text("utf-8")):
-        titles.append(raw["name"])
-        paragraphs += [p.strip() for p in raw["content"].split("\n \n") if len(p.strip()) > 200]
-    questions = [
-        s.strip() + "?"
-        for p in paragraphs
-        for s in p.replace("\n", " ").split("?")[:-1]
-        if 30 < len(s.strip()) < 300
-    ]
-    return Pool(titles, questions, [p[:1500] for p in paragraphs])
-
-
-def paper_rows(pool: Pool, n: int, seed: int = 7) -> list[tuple[object, ...]]:
-    """Return n synthetic rows (kommune index, title, kind, date, questions, text, reference)."""
-    rng = random.Random(seed)
-    start = date(2010, 1, 1)
-    rows = []
-    for i in range(n):
-        body = "\n".join(rng.sample(pool.paragraphs, rng.randint(2, 4)))
-        questions = rng.sample(pool.questions, rng.randint(0, 4))
-        rows.append(
-            (
-                rng.randrange(len(KOMMUNEN)),
-                rng.choice(pool.titles),
-                rng.choice(KINDS),
-                start + timedelta(days=rng.randrange(6000)),
-                json.dumps(questions, ensure_ascii=False),
-                body,
-                "2019/0395" if i == n // 2 else f"B{i}/{rng.randrange(2010, 2027)}",
-            )
-        )
-    return rows
-
-
-async def _insert(rows: list[tuple[object, ...]]) -> None:
-    from storage.models import Kommune, Paper
-
-    kommunen = [
-        await Kommune.create(oparl_id=f"k{n}", name=name, slug=f"k{n}")
-        for n, name in enumerate(KOMMUNEN)
-    ]
-    batch = []
-    for i, (k, title, kind, day, questions, body, ref) in enumerate(rows):
-        batch.append(
-            Paper(
-                oparl_id=f"p{i}",
-                kommune=kommunen[int(str(k))],
-                title=title,
-                kind=kind,
-                date=day,
-                questions=json.loads(str(questions)),
-                full_text=body,
-                reference=ref,
-                reference_key=ref,
-            )
-        )
-        if len(batch) == 2000:
-            await Paper.bulk_create(batch)
-            batch = []
-    if batch:
-        await Paper.bulk_create(batch)
 
 
 async def _db_size(url: str, pg: bool) -> int:
@@ -144,43 +80,169 @@ async def _db_size(url: str, pg: bool) -> int:
     return int(rows[0]["n"])
 
 
-async def bench_one(url: str, pool: Pool, n: int, pg: bool) -> dict[str, object]:
+async def bench_one(
+    url: str, pool: Pool, n: int, pg: bool, workers: int, build: bool = True, memo: bool = False
+) -> dict[str, object]:
     """Build a corpus of n papers at url, index it, time the queries; return the figures."""
     await open_db(url)
     try:
-        rows = paper_rows(pool, n)
-        t0 = time.perf_counter()
-        await _insert(rows)
-        t1 = time.perf_counter()
-        await search.reindex_all()
-        t2 = time.perf_counter()
+        t0 = t1 = t2 = time.perf_counter()
+        if build:
+            rows = paper_rows(pool, n)
+            t0 = time.perf_counter()
+            await insert_papers(rows, pg)
+            del rows
+            t1 = time.perf_counter()
+            if memo:
+                stems = MemoStems()
+                from tortoise.connection import get_connection
+
+                sample = await get_connection("default").execute_query_dict(
+                    "SELECT * FROM paper ORDER BY id LIMIT 300"
+                )
+                stems.check(sample)
+                await search.reindex_all(entries_of=stems.entries)
+            else:
+                with ProcessPoolExecutor(workers) as executor:
+                    await search.reindex_all(executor, workers)
+            t2 = time.perf_counter()
         if pg:
             from tortoise.connection import get_connection
 
             await get_connection("default").execute_script("ANALYZE")
         size = await _db_size(url, pg)
-        timings: dict[str, tuple[float, float, int]] = {}
+        footprint = await pg_footprint() if pg else []
+        timings: dict[str, tuple[float, float, float, float, int | str]] = {}
         for label, text in QUERIES.items():
-            query = parse_query(text)
+            try:
+                query = parse_query(text)
+            except QueryError as exc:  # a shape the bot answers with a hint
+                timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
+                continue
             result = await search.search(query)  # warm-up
-            samples = []
+            samples, cpu = [], []
             for _ in range(RUNS):
-                s = time.perf_counter()
+                s, c = time.perf_counter(), time.process_time()
                 await search.search(query)
                 samples.append((time.perf_counter() - s) * 1000)
+                cpu.append((time.process_time() - c) * 1000)
             samples.sort()
-            p95 = samples[min(len(samples) - 1, int(len(samples) * 0.95))]
-            timings[label] = (statistics.median(samples), p95, result.total)
-        return {"insert_s": t1 - t0, "index_s": t2 - t1, "size": size, "timings": timings}
+            cpu.sort()
+            timings[label] = (
+                statistics.median(samples),
+                _p95(samples),
+                statistics.median(cpu),
+                _p95(cpu),
+                result.total,
+            )
+        return {
+            "insert_s": t1 - t0,
+            "index_s": t2 - t1,
+            "size": size,
+            "timings": timings,
+            "footprint": footprint,
+        }
     finally:
         await close_db()
+
+
+def sqlite_footprint(path: Path) -> list[tuple[str, float]]:
+    """Return (part, bytes per paper) of an SQLite corpus: tables and indexes by dbstat, the paper
+    table split by column (sum of column lengths, the rest is row overhead)."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        papers = conn.execute("SELECT count(*) FROM paper").fetchone()[0] or 1
+        sizes = dict(conn.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall())
+        columns = {
+            name: conn.execute(f"SELECT sum(length(CAST({name} AS BLOB))) FROM paper").fetchone()[0]
+            or 0
+            for name in ("full_text", "title", "questions", "factions", "submitters", "extra")
+        }
+    finally:
+        conn.close()
+    parts = [
+        ("FTS5 index (paper_fts_data: doclists, prefix indexes)", sizes.get("paper_fts_data", 0)),
+        ("FTS5 stored stems (paper_fts_content)", sizes.get("paper_fts_content", 0)),
+        ("FTS5 document sizes (paper_fts_docsize)", sizes.get("paper_fts_docsize", 0)),
+        (
+            "FTS5 rest (paper_fts_idx, paper_fts_key)",
+            sizes.get("paper_fts_idx", 0) + sizes.get("paper_fts_key", 0),
+        ),
+        ("paper: full text", columns["full_text"]),
+        ("paper: questions JSON", columns["questions"]),
+        (
+            "paper: title, factions, submitters, extra JSON",
+            columns["title"] + columns["factions"] + columns["submitters"] + columns["extra"],
+        ),
+        ("paper: other columns and page overhead", sizes.get("paper", 0) - sum(columns.values())),
+        (
+            "paper indexes",
+            sum(
+                v
+                for k, v in sizes.items()
+                if k.startswith("sqlite_autoindex_paper") or k.startswith("idx_paper")
+            ),
+        ),
+    ]
+    return [(name, size / papers) for name, size in parts]
+
+
+async def pg_footprint() -> list[tuple[str, float]]:
+    """Return (part, bytes per paper) of the open PostgreSQL corpus (tables, TOAST, indexes)."""
+    from tortoise.connection import get_connection
+
+    conn = get_connection("default")
+    rows = await conn.execute_query_dict(
+        "SELECT (SELECT count(*) FROM paper) AS papers, "
+        "pg_table_size('paper_search') AS search_table, "
+        "(SELECT sum(pg_column_size(tsv)) FROM paper_search) AS tsv, "
+        "pg_relation_size('paper_search_tsv') AS gin, "
+        "pg_relation_size('paper_search_factions') AS factions_gin, "
+        "pg_indexes_size('paper_search') AS search_indexes, "
+        "pg_table_size('paper') AS paper_table, "
+        "(SELECT sum(pg_column_size(full_text)) FROM paper) AS full_text, "
+        "(SELECT sum(pg_column_size(questions)) FROM paper) AS questions, "
+        "pg_indexes_size('paper') AS paper_indexes"
+    )
+    r = {k: int(v or 0) for k, v in rows[0].items()}
+    papers = max(1, r["papers"])
+    parts = [
+        ("paper_search: tsvector (stored stems with positions)", r["tsv"]),
+        ("paper_search: other columns and page overhead", r["search_table"] - r["tsv"]),
+        ("GIN index on tsv", r["gin"]),
+        ("GIN index on factions", r["factions_gin"]),
+        (
+            "paper_search: btree indexes",
+            r["search_indexes"] - r["gin"] - r["factions_gin"],
+        ),
+        ("paper: full text (compressed)", r["full_text"]),
+        ("paper: questions JSON", r["questions"]),
+        (
+            "paper: other columns and page overhead",
+            r["paper_table"] - r["full_text"] - r["questions"],
+        ),
+        ("paper indexes", r["paper_indexes"]),
+    ]
+    return [(name, size / papers) for name, size in parts]
+
+
+def _p95(sorted_ms: list[float]) -> float:
+    return sorted_ms[min(len(sorted_ms) - 1, int(len(sorted_ms) * 0.95))]
 
 
 def _pg_url(base: str, name: str) -> str:
     return urlunsplit(urlsplit(base)._replace(path="/" + name))
 
 
-async def run(sizes: list[int], backends: list[str]) -> str:
+async def run(
+    sizes: list[int],
+    backends: list[str],
+    workers: int = 2,
+    keep: Path | None = None,
+    memo: bool = False,
+) -> str:
     """Run the benchmark; return a markdown report."""
     pool = load_pool()
     out = [
@@ -189,15 +251,26 @@ async def run(sizes: list[int], backends: list[str]) -> str:
         f"Corpus: recombined real fixture texts ({len(pool.titles)} titles, "
         f"{len(pool.paragraphs)} paragraphs, {len(pool.questions)} question sentences); "
         f"{len(KOMMUNEN)} Kommunen; {RUNS} runs per query, limit 10, total counted up to "
-        f"{search.MAX_COUNT}, the newest {search.RANK_CAP} matches ranked.",
+        f"{search.MAX_COUNT}, the newest {search.RANK_CAP} matches ranked. CPU: this process's "
+        "CPU time per query (SQLite runs inside it; PostgreSQL's work is in the server and not "
+        "counted), the figure that holds on a shared, loaded machine.",
         "",
     ]
     for backend in backends:
         for n in sizes:
-            if backend == "sqlite":
-                tmp = tempfile.mkdtemp(prefix="ratsbot-bench-")
-                url = f"sqlite://{tmp}/bench.sqlite3"
-                figures = await bench_one(url, pool, n, pg=False)
+            footprint: list[tuple[str, float]] = []
+            if backend == "sqlite" and keep is not None:
+                # A kept corpus is built once and then only queried (same seed, same papers).
+                path = keep / f"bench-{n}.sqlite3"
+                build = not path.exists()
+                figures = await bench_one(
+                    f"sqlite://{path}", pool, n, pg=False, workers=workers, build=build, memo=memo
+                )
+                footprint = sqlite_footprint(path)
+            elif backend == "sqlite":
+                with tempfile.TemporaryDirectory(prefix="ratsbot-bench-") as tmp:
+                    url = f"sqlite://{tmp}/bench.sqlite3"
+                    figures = await bench_one(url, pool, n, pg=False, workers=workers, memo=memo)
             else:
                 import asyncpg
 
@@ -206,7 +279,9 @@ async def run(sizes: list[int], backends: list[str]) -> str:
                 admin = await asyncpg.connect(_pg_url(base, "postgres"))
                 await admin.execute(f'CREATE DATABASE "{name}"')
                 try:
-                    figures = await bench_one(_pg_url(base, name), pool, n, pg=True)
+                    figures = await bench_one(
+                        _pg_url(base, name), pool, n, pg=True, workers=workers, memo=memo
+                    )
                 finally:
                     await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                     await admin.close()
@@ -219,15 +294,27 @@ async def run(sizes: list[int], backends: list[str]) -> str:
                 f"{figures['size'] / 1e6:.0f} MB ({figures['size'] * per_100k / 1e6:.0f} MB "
                 "per 100k)",
                 "",
-                "| query | text | p50 ms | p95 ms | total |",
-                "|---|---|---:|---:|---:|",
+                "| query | text | p50 ms | p95 ms | CPU p50 | CPU p95 | total |",
+                "|---|---|---:|---:|---:|---:|---:|",
             ]
             timings = figures["timings"]
             assert isinstance(timings, dict)
-            for label, (p50, p95, total) in timings.items():
-                out.append(f"| {label} | `{QUERIES[label]}` | {p50:.1f} | {p95:.1f} | {total} |")
+            for label, (p50, p95, c50, c95, total) in timings.items():
+                if isinstance(total, str):  # refused with a hint, no search runs
+                    out.append(f"| {label} | `{QUERIES[label]}` | – | – | – | – | {total} |")
+                else:
+                    out.append(
+                        f"| {label} | `{QUERIES[label]}` | {p50:.1f} | {p95:.1f} | {c50:.1f} "
+                        f"| {c95:.1f} | {total} |"
+                    )
             out.append("")
-            print("\n".join(out[-len(timings) - 7 :]), file=sys.stderr)
+            footprint = footprint or figures["footprint"]  # type: ignore[assignment]
+            if footprint:
+                out += ["| part | bytes per paper |", "|---|---:|"]
+                out += [f"| {name} | {size:,.0f} |" for name, size in footprint]
+                out.append(f"| total | {sum(size for _, size in footprint):,.0f} |")
+                out.append("")
+            print("\n".join(out[-len(timings) - 20 :]), file=sys.stderr)
     return "\n".join(out)
 
 
@@ -237,13 +324,22 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="2k papers only (CI)")
     parser.add_argument("--sizes", default="10000,100000", help="comma-separated corpus sizes")
     parser.add_argument("--backends", default="sqlite,postgres")
+    parser.add_argument("--workers", type=int, default=2, help="stemming processes")
+    parser.add_argument(
+        "--keep", type=Path, metavar="DIR", help="keep SQLite corpora in DIR and reuse them"
+    )
+    parser.add_argument(
+        "--memo-stems",
+        action="store_true",
+        help="stem each recombined fixture text once (checked against the product; for 1M)",
+    )
     args = parser.parse_args(argv)
     sizes = [2000] if args.quick else [int(s) for s in args.sizes.split(",")]
     backends = [b for b in args.backends.split(",") if b]
     if "postgres" in backends and not os.environ.get("RATSBOT_TEST_POSTGRES_URL"):
         print("no RATSBOT_TEST_POSTGRES_URL: PostgreSQL skipped", file=sys.stderr)
         backends.remove("postgres")
-    print(asyncio.run(run(sizes, backends)))
+    print(asyncio.run(run(sizes, backends, args.workers, args.keep, args.memo_stems)))
     return 0
 
 

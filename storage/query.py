@@ -3,7 +3,7 @@
     Schulen Radweg            both words (any German form: Schule, Schulen, Grundschulsanierung)
     "Haus der Jugend" „…“     the words in this order
     -Parkplatz  -"Tempo 30"   without this word or phrase
-    Kita*                     words starting with Kita
+    Kita*                     words starting with Kita (at least 3 letters before the *)
     kommune:Leipzig  kommune:"Bad Homburg"
     fraktion:Grüne            canonical faction name (fetcher.factions)
     typ:Anfrage               Anfrage|Antwort|Antrag|Vorlage|Informationsvorlage|Niederschrift|alle
@@ -26,6 +26,8 @@ from storage import textnorm
 
 MAX_QUERY_CHARS = 300
 MAX_TERMS = 20
+# A prefix of fewer letters matches most of the index: too slow at a million papers, and useless.
+MIN_PREFIX_CHARS = 3
 
 KIND_NAMES = ("Anfrage", "Antwort", "Antrag", "Vorlage", "Informationsvorlage", "Niederschrift")
 # typ: values by stem, so "Anfragen", "Anträge" and "antwort" all work.
@@ -59,6 +61,16 @@ _FILTER_KEYS = {
 
 class QueryError(ValueError):
     """Raised when a search query cannot be used; the message is German and meant for the user."""
+
+
+class ShortPrefixError(QueryError):
+    """Raised for a word of one or two letters before * ("St*"): it would match most papers."""
+
+    def __init__(self, word: str) -> None:
+        super().__init__(
+            f"Bitte mindestens {MIN_PREFIX_CHARS} Buchstaben vor * (statt „{word[:20]}“), "
+            "z. B. Schul*."
+        )
 
 
 @dataclass(frozen=True)
@@ -145,7 +157,10 @@ def parse_query(text: str) -> SearchQuery:
                 phrases.append(ref_stems)
             words.append(piece)
             continue
-        if piece.endswith("*") and len(piece.rstrip("*")) >= 3:
+        letters = sum(c.isalnum() for c in piece.rstrip("*"))
+        if piece.endswith("*") and 0 < letters < MIN_PREFIX_CHARS:
+            raise ShortPrefixError(piece)
+        if piece.endswith("*") and len(piece.rstrip("*")) >= MIN_PREFIX_CHARS:
             stems = textnorm.query_stems(piece.rstrip("*"))
             if stems:
                 terms += stems[:-1]

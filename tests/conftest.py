@@ -49,6 +49,14 @@ async def _pg_admin(statement: str) -> None:
         await conn.close()
 
 
+async def _create_pg_database(name: str) -> None:
+    await _pg_admin(f'CREATE DATABASE "{name}"')
+
+
+async def _drop_pg_database(name: str) -> None:
+    await _pg_admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def _require_postgres() -> None:
     if POSTGRES_URL:
         return

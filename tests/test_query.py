@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 
-from storage.query import MAX_QUERY_CHARS, QueryError, parse_query
+from storage.query import MAX_QUERY_CHARS, QueryError, ShortPrefixError, parse_query
 
 
 def test_terms_are_stems() -> None:
@@ -31,10 +31,20 @@ def test_negation_of_word_and_phrase() -> None:
 
 
 def test_prefix_star() -> None:
-    """A trailing * on a word of 3+ letters asks for a prefix; shorter ones and a lone * do not."""
+    """A trailing * on a word of 3+ letters asks for a prefix; a lone * is ignored."""
     assert parse_query("Kita*").prefixes == ("kita",)
-    q = parse_query("* Ki*")
-    assert (q.terms, q.prefixes) == (("ki",), ())
+    assert parse_query("Sta*").prefixes == ("sta",)
+    q = parse_query("* Kita")
+    assert (q.terms, q.prefixes) == (("kita",), ())
+
+
+@pytest.mark.parametrize("text", ["Ki*", "Schule S*", "kommune:Leipzig St**"])
+def test_short_prefix_is_refused_with_a_hint(text: str) -> None:
+    """One or two letters before * raise ShortPrefixError, a QueryError telling the rule."""
+    with pytest.raises(ShortPrefixError) as info:
+        parse_query(text)
+    assert isinstance(info.value, QueryError)
+    assert str(info.value).startswith("Bitte mindestens 3 Buchstaben vor *")
 
 
 def test_filters() -> None:

@@ -6,27 +6,39 @@ import asyncio
 import json
 import os
 import re
+import shutil
 import sys
-from collections.abc import AsyncIterator
-from dataclasses import replace
+import time
+import uuid
+from collections.abc import AsyncIterator, Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import pytest
 
 from fetcher.classify import kind_from_paper_type, normalise_reference
 from fetcher.factions import canonical_faction
 from storage import search
+from storage.db import close_db, open_db
 from storage.models import Kommune, Paper
 from storage.query import QueryError, parse_query
-from tests.conftest import BACKENDS, Templates, open_copy
+from tests.conftest import (
+    POSTGRES_URL,
+    _create_pg_database,
+    _drop_pg_database,
+    _require_postgres,
+    _with_db_name,
+)
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
 LEIPZIG = TEXT_FIXTURES / "leipzig" / "stadtratmonitor-input.json"
 ROOT = Path(__file__).resolve().parents[1]
+T = TypeVar("T")
 
 
 @cache
@@ -82,8 +94,8 @@ def _leipzig_records() -> list[dict[str, Any]]:
     return records
 
 
-async def _load_corpus() -> None:
-    """Insert the real papers of both cities and index them."""
+async def _load_corpus() -> dict[str, int]:
+    """Insert the real papers and index them; return their ids by reference."""
     karlsruhe = await Kommune.create(oparl_id="ka", name="Karlsruhe", slug="karlsruhe")
     leipzig = await Kommune.create(oparl_id="le", name="Leipzig", slug="leipzig")
     rows = [
@@ -97,21 +109,123 @@ async def _load_corpus() -> None:
         for record in records
     ]
     await Paper.bulk_create(rows, batch_size=200)
-    await search.index_papers(sorted((await _corpus_ids()).values()))
+    ids = {p.reference: p.id for p in await Paper.all().only("id", "reference")}
+    await search.index_papers(sorted(ids.values()))
+    return ids
 
 
-async def _corpus_ids() -> dict[str, int]:
-    """Return reference → paper id of the corpus in the open database."""
-    return {p.reference: p.id for p in await Paper.all().only("id", "reference")}
+async def _build(url: str) -> dict[str, int]:
+    await open_db(url)
+    try:
+        return await _load_corpus()
+    finally:
+        await close_db()
+
+
+def _run(coro: Coroutine[Any, Any, T]) -> T:
+    """Run a coroutine to its end in a thread of its own (session fixtures may be set up from
+    inside the running event loop of an async fixture)."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coro).result()
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """A database holding the indexed real corpus: its URL and the paper ids by reference."""
+
+    url: str
+    ids: dict[str, int]
+
+
+@pytest.fixture(scope="session")
+def sqlite_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """Build the SQLite corpus once per session (a file that tests copy or only read)."""
+    path = tmp_path_factory.mktemp("search") / "corpus.sqlite3"
+    url = f"sqlite://{path}"
+    return Corpus(url, _run(_build(url)))
+
+
+@pytest.fixture(scope="session")
+def postgres_corpus() -> Iterator[Corpus]:
+    """Build the PostgreSQL corpus once per session (a template database tests clone or read)."""
+    _require_postgres()
+    assert POSTGRES_URL
+    name = "tpl_" + uuid.uuid4().hex[:12]
+    _run(_create_pg_database(name))
+    try:
+        yield Corpus(name, _run(_build(_with_db_name(POSTGRES_URL, name))))
+    finally:
+        _run(_drop_pg_database(name))
+
+
+async def _clone_pg(template: str) -> str:
+    """Create a database from the corpus template; return its name (retries while in use)."""
+    import asyncpg
+
+    assert POSTGRES_URL
+    name = "t_" + uuid.uuid4().hex[:12]
+    conn = await asyncpg.connect(_with_db_name(POSTGRES_URL, "postgres"))
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                await conn.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+                return name
+            except asyncpg.ObjectInUseError:  # the build's connection is still closing
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.1)
+    finally:
+        await conn.close()
+
+
+@pytest.fixture(scope="session")
+def postgres_readonly(postgres_corpus: Corpus) -> Iterator[Corpus]:
+    """One clone of the PostgreSQL corpus that the read-only tests share."""
+    assert POSTGRES_URL
+    name = _run(_clone_pg(postgres_corpus.url))
+    try:
+        yield Corpus(_with_db_name(POSTGRES_URL, name), postgres_corpus.ids)
+    finally:
+        _run(_drop_pg_database(name))
+
+
+BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]
 
 
 @pytest.fixture(params=BACKENDS)
-async def db_url(
-    request: pytest.FixtureRequest, templates: Templates, tmp_path: Path
-) -> AsyncIterator[str]:
-    """Yield a private copy of the indexed real corpus (built once per process and backend)."""
-    async with open_copy(templates, request.param, tmp_path, "corpus", _load_corpus) as url:
-        yield url
+async def corpus(request: pytest.FixtureRequest) -> AsyncIterator[Corpus]:
+    """Open the shared corpus of one backend; the test must not change it."""
+    shared: Corpus = request.getfixturevalue(
+        "sqlite_corpus" if request.param == "sqlite" else "postgres_readonly"
+    )
+    await open_db(shared.url, apply_migrations=False)
+    try:
+        yield shared
+    finally:
+        await close_db()
+
+
+@pytest.fixture(params=BACKENDS)
+async def own_corpus(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator[Corpus]:
+    """Open a private copy of the corpus of one backend, for a test that changes it."""
+    if request.param == "sqlite":
+        shared: Corpus = request.getfixturevalue("sqlite_corpus")
+        path = tmp_path / "corpus.sqlite3"
+        shutil.copyfile(shared.url[len("sqlite://") :], path)
+        url, name = f"sqlite://{path}", None
+    else:
+        shared = request.getfixturevalue("postgres_corpus")
+        assert POSTGRES_URL
+        name = await _clone_pg(shared.url)
+        url = _with_db_name(POSTGRES_URL, name)
+    await open_db(url, apply_migrations=False)
+    try:
+        yield Corpus(url, shared.ids)
+    finally:
+        await close_db()
+        if name:
+            await _drop_pg_database(name)
 
 
 async def _refs(text: str, limit: int = 50) -> list[str | None]:
@@ -127,12 +241,12 @@ def _fixture_refs(pattern: str) -> set[str]:
     }
 
 
-async def test_inflected_form_is_found(db_url: str) -> None:
+async def test_inflected_form_is_found(corpus: Corpus) -> None:
     """ "Schulen" finds 2023/1134, whose text says "Schule" but never "Schulen"."""
     assert "2023/1134" in await _refs("Schulen", limit=200)
 
 
-async def test_compound_is_found_by_its_part(db_url: str) -> None:
+async def test_compound_is_found_by_its_part(corpus: Corpus) -> None:
     """ "Grundschule" finds 2022/2201, which mentions only the compound "Grundschulneubau".
 
     Works on both backends because the compound parts are computed in Python (storage.textnorm);
@@ -143,14 +257,14 @@ async def test_compound_is_found_by_its_part(db_url: str) -> None:
     assert "2026/0245" in found  # only "Grundschulkinder"
 
 
-async def test_phrase_search(db_url: str) -> None:
+async def test_phrase_search(corpus: Corpus) -> None:
     """ "Tempo 30" in quotes finds exactly the papers where the two words stand together."""
     expected = _fixture_refs(r"\btempo[\s-]*30\b")
     assert expected == {"20131", "2019/1304", "2021/0451", "2026/0397"}
     assert set(await _refs('"Tempo 30"')) == expected
 
 
-async def test_negation_excludes(db_url: str) -> None:
+async def test_negation_excludes(corpus: Corpus) -> None:
     """ "-wort" removes papers containing that word."""
     with_bad = set(await _refs("Hallenbad", limit=200))
     without = set(await _refs("Hallenbad -Neureut", limit=200))
@@ -160,7 +274,7 @@ async def test_negation_excludes(db_url: str) -> None:
     assert without < with_bad
 
 
-async def test_kommune_filter(db_url: str) -> None:
+async def test_kommune_filter(corpus: Corpus) -> None:
     """kommune: keeps hits of one Kommune only, by name or slug, case-insensitive."""
     result = await search.search(parse_query("Stadt kommune:leipzig"), limit=50)
     assert result.hits
@@ -169,14 +283,14 @@ async def test_kommune_filter(db_url: str) -> None:
         await search.search(parse_query("Stadt kommune:Atlantis"))
 
 
-async def test_faction_filter(db_url: str) -> None:
+async def test_faction_filter(corpus: Corpus) -> None:
     """fraktion:Linke finds both Leipzig papers of Fraktion DIE LINKE, no Grünen motion."""
     found = set(await _refs("fraktion:Linke"))
     assert {"VII-A-07860-NF-04", "VII-F-08613"} <= found
     assert all(r and not r.startswith("VII-A-08079") for r in found)  # a Grünen motion
 
 
-async def test_kind_and_since_filters(db_url: str) -> None:
+async def test_kind_and_since_filters(corpus: Corpus) -> None:
     """typ: and seit: restrict kind and date (Kitas, Anfragen since 2024)."""
     result = await search.search(parse_query("Kita typ:Anfrage seit:2024-01-01"), limit=100)
     assert result.hits
@@ -187,9 +301,9 @@ async def test_kind_and_since_filters(db_url: str) -> None:
     assert "2019/0395" not in await _refs("Fachkräftemangel Kitas seit:2020-01-01")
 
 
-async def test_reference_comes_first(db_url: str) -> None:
+async def test_reference_comes_first(corpus: Corpus) -> None:
     """An Aktenzeichen as the query puts that paper first (also typed without zero padding)."""
-    ids = await _corpus_ids()
+    ids = corpus.ids
     assert (await _refs("2019/0395"))[0] == "2019/0395"
     assert (await _refs("VII-F-08632"))[0] == "VII-F-08632"
     result = await search.search(parse_query("VII-F-8632 Ladepunkte"))
@@ -197,9 +311,9 @@ async def test_reference_comes_first(db_url: str) -> None:
     assert result.hits[0].title.startswith("Entwicklung von Elektrofahrzeugen")
 
 
-async def test_hidden_and_deleted_papers_are_not_found(db_url: str) -> None:
+async def test_hidden_and_deleted_papers_are_not_found(own_corpus: Corpus) -> None:
     """A hidden or deleted paper disappears from results once re-indexed (and by the filter)."""
-    ids = await _corpus_ids()
+    ids = own_corpus.ids
     assert "2019/0395" in await _refs("Fachkräftemangel Kitas")
     await Paper.filter(id=ids["2019/0395"]).update(hidden=True)
     assert "2019/0395" not in await _refs("Fachkräftemangel Kitas")  # the query filter
@@ -212,9 +326,9 @@ async def test_hidden_and_deleted_papers_are_not_found(db_url: str) -> None:
     assert "2019/0395" not in await _refs("Fachkräftemangel Kitas")
 
 
-async def test_reindex_after_update(db_url: str) -> None:
+async def test_reindex_after_update(own_corpus: Corpus) -> None:
     """After a paper's title changes and it is re-indexed, the new words find it, the old do not."""
-    ids = await _corpus_ids()
+    ids = own_corpus.ids
     await Paper.filter(id=ids["2022/2201"]).update(
         title="Zwiebelturmrenovierung", full_text="Nichts mehr über Bäder."
     )
@@ -223,7 +337,7 @@ async def test_reindex_after_update(db_url: str) -> None:
     assert "2022/2201" not in await _refs("Grundschulneubau")
 
 
-async def test_citizen_inquiry_submitter_is_not_indexed(db_url: str) -> None:
+async def test_citizen_inquiry_submitter_is_not_indexed(corpus: Corpus) -> None:
     """The Einwohneranfrage VII-EF-08640 is found by its subject but never by its author's name."""
     hits = (await search.search(parse_query("Drohnen Hubschrauber"))).hits
     assert hits[0].reference == "VII-EF-08640"
@@ -234,7 +348,7 @@ async def test_citizen_inquiry_submitter_is_not_indexed(db_url: str) -> None:
     assert "VII-A-07860-NF-04" in await _refs("Fraktion Linke Mieten")  # faction names stay
 
 
-async def test_hit_fields(db_url: str) -> None:
+async def test_hit_fields(corpus: Corpus) -> None:
     """A hit carries reference, title, kind, Kommune name, date, factions, URLs and a snippet."""
     hit = (await search.search(parse_query("VII-A-08079-NF-02"))).hits[0]
     assert hit.reference == "VII-A-08079-NF-02"
@@ -246,7 +360,7 @@ async def test_hit_fields(db_url: str) -> None:
     assert hit.snippet
 
 
-async def test_only_stopwords_and_empty_find_nothing(db_url: str) -> None:
+async def test_only_stopwords_and_empty_find_nothing(corpus: Corpus) -> None:
     """A query of stop words only is valid and finds nothing."""
     result = await search.search(parse_query("der die das und"))
     assert result.hits == ()
@@ -292,7 +406,7 @@ NASTY = [
 ]
 
 
-async def test_nasty_input_gives_results_or_query_error(db_url: str) -> None:
+async def test_nasty_input_gives_results_or_query_error(corpus: Corpus) -> None:
     """Whatever a user types, search answers with hits, nothing, or a friendly QueryError."""
     for text in NASTY:
         message = None
@@ -306,7 +420,7 @@ async def test_nasty_input_gives_results_or_query_error(db_url: str) -> None:
             assert result.total >= len(result.hits), text
 
 
-async def test_paging_and_total(db_url: str) -> None:
+async def test_paging_and_total(corpus: Corpus) -> None:
     """offset pages through the same ranking; total counts all matches."""
     first = await search.search(parse_query("Kita"), limit=5)
     second = await search.search(parse_query("Kita"), limit=5, offset=5)
@@ -314,11 +428,9 @@ async def test_paging_and_total(db_url: str) -> None:
     assert not {h.paper_id for h in first.hits} & {h.paper_id for h in second.hits}
 
 
-async def test_cli_search_json(db_url: str, tmp_path: Path) -> None:
+async def test_cli_search_json(sqlite_corpus: Corpus, tmp_path: Path) -> None:
     """`ratsbot search --json` prints one JSON list with the contract keys, best first."""
-    if not db_url.startswith("sqlite"):
-        pytest.skip("the CLI test needs one backend only; it runs on the SQLite database file")
-    env = {**os.environ, "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": ""}
+    env = {**os.environ, "DATABASE_URL": sqlite_corpus.url, "TELEGRAM_BOT_TOKEN": ""}
     code, out, err = await _run_cli(env, "search", "2019/0395", "--json")
     assert code == 0, err
     hits = json.loads(out)
@@ -350,16 +462,12 @@ async def _run_cli(env: dict[str, str], *args: str) -> tuple[int, str, str]:
     return proc.returncode or 0, out.decode(), err.decode()
 
 
-async def test_cli_search_text(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_cli_search_text(sqlite_corpus: Corpus, capsys: pytest.CaptureFixture[str]) -> None:
     """Without --json the CLI prints a German list, and "Nichts gefunden." when nothing matches."""
-    if not db_url.startswith("sqlite"):
-        pytest.skip("one backend is enough for the output format")
     from bot.config import Settings
     from bot.ops.search_cli import search_command
-    from storage.db import close_db
 
-    await close_db()
-    settings = Settings(DATABASE_URL=db_url)  # type: ignore[call-arg]
+    settings = Settings(DATABASE_URL=sqlite_corpus.url)  # type: ignore[call-arg]
     code = await search_command(
         settings, "Fachkräftemangel Kitas", kommune="Karlsruhe", as_json=False, limit=3
     )
@@ -369,6 +477,25 @@ async def test_cli_search_text(db_url: str, capsys: pytest.CaptureFixture[str]) 
     assert "Treffer für „Fachkräftemangel Kitas“" in out
     code = await search_command(settings, "Zwiebelturm", kommune=None, as_json=False, limit=3)
     assert (code, capsys.readouterr().out.strip()) == (0, "Nichts gefunden.")
+
+
+async def test_cli_short_prefix_gets_the_german_hint(
+    sqlite_corpus: Corpus, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`ratsbot search "Schule St*"` exits 2 with the hint to type 3 letters before the star."""
+    from bot.config import Settings
+    from bot.ops.search_cli import search_command
+
+    settings = Settings(DATABASE_URL=sqlite_corpus.url)  # type: ignore[call-arg]
+    code = await search_command(settings, "Schule St*", kommune=None, as_json=False, limit=3)
+    captured = capsys.readouterr()
+    assert (code, captured.out) == (2, "")
+    assert captured.err.startswith("Bitte mindestens 3 Buchstaben vor *")
+
+
+async def test_three_letter_prefix_finds_what_its_words_find(corpus: Corpus) -> None:
+    """ "Hub*" (the 3-letter prefix index) finds the Leipzig inquiry about Hubschrauber."""
+    assert "VII-EF-08640" in await _refs("Hub* Drohnen", limit=200)
 
 
 def test_query_replace_keeps_kommune_override() -> None:
@@ -384,7 +511,7 @@ async def _newest_first(paper_ids: set[int]) -> list[int]:
     return [i for _, i in sorted(((d or date.min, i) for i, d in rows), reverse=True)]
 
 
-async def test_common_query_ranks_only_the_newest_matches(db_url: str) -> None:
+async def test_common_query_ranks_only_the_newest_matches(corpus: Corpus) -> None:
     """Beyond rank_cap matches only the newest rank_cap are ranked, by relevance, total capped."""
     everything = await search.search(parse_query("Stadt"), limit=1000, rank_cap=100_000)
     assert 20 < everything.total < search.MAX_COUNT
@@ -401,7 +528,7 @@ async def test_common_query_ranks_only_the_newest_matches(db_url: str) -> None:
     assert (second.total, second.total_capped) == (5, True)
 
 
-async def test_rank_cap_applies_after_filters(db_url: str) -> None:
+async def test_rank_cap_applies_after_filters(corpus: Corpus) -> None:
     """With kommune:/typ:/seit: the cap keeps the newest matches that pass the filters."""
     text = "Stadt kommune:leipzig typ:Antrag seit:2023-01-01"
     everything = await search.search(parse_query(text), limit=500, rank_cap=100_000)
@@ -414,7 +541,7 @@ async def test_rank_cap_applies_after_filters(db_url: str) -> None:
     assert {hit.kind for hit in capped.hits} == {"Antrag"}
 
 
-async def test_rare_query_is_ranked_over_all_matches(db_url: str) -> None:
+async def test_rare_query_is_ranked_over_all_matches(corpus: Corpus) -> None:
     """Below the cap the default search ranks every match: the cap changes nothing."""
     for text in ("Hallenbad", '"Tempo 30"', "Kita -Neureut", "Schul*"):
         full = await search.search(parse_query(text), limit=300, rank_cap=100_000)
@@ -423,13 +550,13 @@ async def test_rare_query_is_ranked_over_all_matches(db_url: str) -> None:
         assert default == full, text
 
 
-async def test_old_index_layout_is_rebuilt(db_url: str) -> None:
+async def test_old_index_layout_is_rebuilt(own_corpus: Corpus) -> None:
     """An index of an older layout (version mark) is dropped and rebuilt by ensure_index."""
     from tortoise.connection import get_connection
 
-    ids = await _corpus_ids()
+    ids = own_corpus.ids
     conn = get_connection("default")
-    if db_url.startswith("sqlite"):
+    if own_corpus.url.startswith("sqlite"):
         await conn.execute_script(
             "DROP TABLE paper_fts; DROP TABLE paper_fts_key; "
             "CREATE VIRTUAL TABLE paper_fts USING fts5(title, questions, body, parts); "

@@ -17,6 +17,7 @@ Keywords use the same German normalisation as search (storage.textnorm): the key
 
 from __future__ import annotations
 
+import gc
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -36,6 +37,8 @@ _ACCEPTED_BY: dict[str, tuple[str, ...]] = {
     "Informationsvorlage": ("Vorlage", "alle"),
 }
 _QUOTES = ('"', "„", "“", "”", "'", "‚", "‘", "’", "»", "«")
+# Freeze the garbage collector's view of indexes from this size on (see SubscriptionIndex).
+_FREEZE_FROM = 10_000
 _PHRASE_GAP = " | "  # between title, questions and text: a phrase never spans two of them
 
 ChatMatches = dict[int, list[int]]
@@ -165,6 +168,13 @@ class SubscriptionIndex:
             else:
                 self._plain[bucket].append(sub)
             self.size += 1
+        if self.size >= _FREEZE_FROM:
+            # A big index lives until subscriptions change: move it out of the collector's
+            # generations, or every full collection walks all its objects in the middle of a
+            # match (at 100k: p95 71 → 12 ms, docs/benchmarks.md). Frozen objects are still freed
+            # by reference counting; only cyclic garbage alive at this moment is never collected,
+            # so small, short-lived indexes (one chat's, for alerts) are not frozen.
+            gc.freeze()
 
     def candidates(self, paper: PaperFacts) -> Iterable[_Sub]:
         """Yield the subscriptions that can match the paper (superset; `_matches` decides)."""

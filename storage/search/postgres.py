@@ -1,0 +1,261 @@
+"""The PostgreSQL search backend (I/O): a stored tsvector with a GIN index, ranked by ts_rank.
+
+Table `paper_search` (paper_id, tsv, date, kommune_id, kind) with a GIN index on tsv and btree
+indexes on date and (kommune_id, date); tsv is `to_tsvector('simple', …)` over the stems of
+`storage.search.terms`, weighted A title, B questions, C body, D parts. The 'simple'
+configuration, not 'german': the stems are already German, and 'german' would neither split
+compounds nor agree with SQLite.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+from storage.query import SearchQuery
+from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
+from storage.search.terms import IndexEntry
+
+_DDL = (
+    "CREATE TABLE IF NOT EXISTS paper_search ("
+    "paper_id INTEGER PRIMARY KEY REFERENCES paper(id) ON DELETE CASCADE, tsv TSVECTOR NOT NULL, "
+    "date DATE, kommune_id INTEGER NOT NULL, kind VARCHAR(30) NOT NULL, "
+    "factions TEXT[] NOT NULL DEFAULT '{}')",
+    "CREATE INDEX IF NOT EXISTS paper_search_tsv ON paper_search USING GIN (tsv)",
+    "CREATE INDEX IF NOT EXISTS paper_search_factions ON paper_search USING GIN (factions)",
+    "CREATE INDEX IF NOT EXISTS paper_search_date ON paper_search "
+    "(date DESC NULLS LAST, paper_id DESC)",
+    "CREATE INDEX IF NOT EXISTS paper_search_kommune_date ON paper_search "
+    "(kommune_id, date DESC NULLS LAST, paper_id DESC)",
+)
+_DROP = ("DROP TABLE IF EXISTS paper_search",)
+# ts_rank weights {D, C, B, A}.
+_WEIGHTS = "'{0.2, 0.2, 0.5, 1.0}'"
+_TSV = (
+    "setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B') || "
+    "setweight(to_tsvector('simple', $4), 'C') || setweight(to_tsvector('simple', $5), 'D')"
+)
+_VISIBLE = " AND p.hidden = false AND p.deleted = false"
+
+
+def tsquery_expression(query: SearchQuery) -> tuple[str | None, str | None]:
+    """Return the PostgreSQL tsquery texts (positive, negative) for a query. Pure."""
+    positive = [f"'{t}'" for t in query.terms]
+    positive += [f"'{p}':*" for p in query.prefixes]
+    positive += ["(" + " <-> ".join(f"'{t}':ABC" for t in ph) + ")" for ph in query.phrases]
+    negative = ["(" + " <-> ".join(f"'{t}'" for t in ex) + ")" for ex in query.excluded]
+    return (
+        " & ".join(positive) or None,
+        " | ".join(negative) or None,
+    )
+
+
+def _filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
+    """Return the SQL filters on the paper row (the faction is matched in paper_search only)."""
+    sql = _VISIBLE
+    if kommune_id is not None:
+        sql += f" AND p.kommune_id = {params.add(kommune_id)}"
+    if query.kinds:
+        sql += " AND p.kind IN (" + ", ".join(params.add(k) for k in query.kinds) + ")"
+    if query.since:
+        sql += f" AND p.date >= {params.add(query.since)}"
+    return sql
+
+
+def _index_filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
+    """Return the filters on paper_search's indexed columns (Kommune, kind, date, faction)."""
+    sql = ""
+    if kommune_id is not None:
+        sql += f" AND s.kommune_id = {params.add(kommune_id)}"
+    if query.kinds:
+        sql += " AND s.kind IN (" + ", ".join(params.add(k) for k in query.kinds) + ")"
+    if query.since:
+        sql += f" AND s.date >= {params.add(query.since)}"
+    if query.faction:
+        sql += f" AND s.factions @> ARRAY[{params.add(query.faction)}]::text[]"
+    return sql
+
+
+class PostgresSearch:
+    """The search index on PostgreSQL (tsvector + GIN)."""
+
+    async def create(self, conn: BaseDBAsyncClient, *, drop_first: bool) -> None:
+        """Create the index tables if absent (dropping an old layout first when told)."""
+        for ddl in (*_DROP, *_DDL) if drop_first else _DDL:
+            await conn.execute_script(ddl)
+
+    async def read_version(self, conn: BaseDBAsyncClient) -> str | None:
+        """Return the stored version mark of the index, None if there is none."""
+        rows = await conn.execute_query_dict(
+            "SELECT value FROM search_meta WHERE key = $1", ["version"]
+        )
+        return str(rows[0]["value"]) if rows else None
+
+    async def write_version(self, conn: BaseDBAsyncClient, version: str) -> None:
+        """Store the version mark of the index."""
+        await conn.execute_query(
+            "INSERT INTO search_meta (key, value) VALUES ($1, $2) "
+            "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
+            ["version", version],
+        )
+
+    async def clear(self, conn: BaseDBAsyncClient) -> None:
+        """Delete every index row."""
+        await conn.execute_script("DELETE FROM paper_search")
+
+    async def rows_after(
+        self, conn: BaseDBAsyncClient, last_id: int, limit: int
+    ) -> list[dict[str, Any]]:
+        """Return up to `limit` visible paper rows with id > last_id, by id (for a rebuild)."""
+        return await conn.execute_query_dict(
+            f"SELECT {PAPER_COLUMNS} FROM paper p WHERE p.id > $1{_VISIBLE} "
+            f"ORDER BY p.id LIMIT {int(limit)}",
+            [last_id],
+        )
+
+    async def rows_of(self, conn: BaseDBAsyncClient, paper_ids: list[int]) -> list[dict[str, Any]]:
+        """Return the visible paper rows among `paper_ids`."""
+        return await conn.execute_query_dict(
+            f"SELECT {PAPER_COLUMNS} FROM paper p WHERE p.id = ANY($1){_VISIBLE}", [paper_ids]
+        )
+
+    async def delete(self, conn: BaseDBAsyncClient, paper_ids: list[int]) -> None:
+        """Remove the index rows of these papers."""
+        await conn.execute_query("DELETE FROM paper_search WHERE paper_id = ANY($1)", [paper_ids])
+
+    async def write(self, conn: BaseDBAsyncClient, entries: list[IndexEntry]) -> None:
+        """Write index rows for these entries (an existing row is replaced)."""
+        if not entries:
+            return
+        await conn.execute_many(
+            f"INSERT INTO paper_search (paper_id, tsv, date, kommune_id, kind, factions) "
+            f"VALUES ($1, {_TSV}, $6, $7, $8, $9) ON CONFLICT (paper_id) DO UPDATE SET "
+            "tsv = EXCLUDED.tsv, date = EXCLUDED.date, kommune_id = EXCLUDED.kommune_id, "
+            "kind = EXCLUDED.kind, factions = EXCLUDED.factions",
+            [
+                [e.paper_id, *e.columns, e.date, e.kommune_id, e.kind, list(e.factions)]
+                for e in entries
+            ],
+        )
+
+    async def bulk_load(self, conn: BaseDBAsyncClient, *, done: bool) -> None:
+        """Drop the GIN index before a rebuild of the whole index; build it after the load."""
+        if done:
+            await conn.execute_script(_DDL[1] + "; ANALYZE paper_search")
+        else:
+            await conn.execute_script("DROP INDEX IF EXISTS paper_search_tsv")
+
+    async def reference_ids(
+        self, conn: BaseDBAsyncClient, query: SearchQuery, kommune_id: int | None
+    ) -> list[int]:
+        """Return the ids of up to 5 papers whose Aktenzeichen is the query's, newest first."""
+        params = Params(True)
+        ref = params.add(query.reference)
+        key = params.add(query.reference_key or query.reference)
+        # reference_key is indexed (paper.reference is not): look both spellings up in it.
+        sql = f"SELECT p.id FROM paper p WHERE p.reference_key IN ({ref}, {key})"
+        sql += _filters(params, query, kommune_id)
+        if query.faction:  # a handful of rows: their JSON is read, no index needed
+            sql += f" AND p.factions::jsonb @> {params.add(json.dumps([query.faction]))}::jsonb"
+        rows = await conn.execute_query_dict(sql + " ORDER BY p.date DESC LIMIT 5", params.values)
+        return [int(r["id"]) for r in rows]
+
+    async def filtered(
+        self,
+        conn: BaseDBAsyncClient,
+        query: SearchQuery,
+        kommune_id: int | None,
+        page: int,
+        offset: int,
+    ) -> Page:
+        """Return a page of papers passing the filters (no text), newest first."""
+        _, negative = tsquery_expression(query)
+        params = Params(True)
+        if query.faction or kommune_id is not None or query.kinds:
+            # Faction (GIN), Kommune ((kommune_id, date) btree) and kind are columns of
+            # paper_search: drive from there, newest first; a bare seit: uses paper's date index.
+            from_where = (
+                "FROM paper_search s JOIN paper p ON p.id = s.paper_id WHERE 1 = 1"
+                + _index_filters(params, query, kommune_id)
+            )
+            order = "s.date DESC NULLS LAST, s.paper_id DESC"
+        else:
+            from_where = "FROM paper p WHERE 1 = 1"
+            order = "p.date DESC NULLS LAST, p.id DESC"
+        if negative is not None:
+            from_where += (
+                " AND NOT EXISTS (SELECT 1 FROM paper_search n WHERE n.paper_id = p.id AND "
+                f"n.tsv @@ to_tsquery('simple', {params.add(negative)}))"
+            )
+        from_where += _filters(params, query, kommune_id)
+        count_params = list(params.values)
+        rows = await conn.execute_query_dict(
+            f"SELECT p.id {from_where} ORDER BY {order} "
+            f"LIMIT {params.add(page)} OFFSET {params.add(offset)}",
+            params.values,
+        )
+        count_rows = await conn.execute_query_dict(
+            f"SELECT count(*) AS n FROM (SELECT p.id {from_where} LIMIT {MAX_COUNT + 1}) AS m",
+            count_params,
+        )
+        total = int(count_rows[0]["n"])
+        return Page([int(r["id"]) for r in rows], min(total, MAX_COUNT), total > MAX_COUNT)
+
+    async def ranked(
+        self,
+        conn: BaseDBAsyncClient,
+        query: SearchQuery,
+        kommune_id: int | None,
+        page: int,
+        offset: int,
+        rank_cap: int,
+    ) -> tuple[list[int], int]:
+        """Rank the newest rank_cap matches by ts_rank, then date; return (page ids, matches).
+
+        The candidates come from paper_search alone, in (date, paper_id) order and filtered on its
+        indexed kommune_id/kind/date columns: no paper row is read for them. Only the ranked list
+        is joined with paper (hidden, deleted and all filters again), lazily, until the page is
+        full.
+        """
+        positive, negative = tsquery_expression(query)
+        params = Params(True)
+        q = params.add(positive)
+        where = f"WHERE s.tsv @@ to_tsquery('simple', {q})"
+        if negative is not None:
+            where += f" AND NOT (s.tsv @@ to_tsquery('simple', {params.add(negative)}))"
+        where += _index_filters(params, query, kommune_id)
+        candidates = (
+            f"SELECT s.paper_id, s.tsv, s.date FROM paper_search s {where} "
+            f"ORDER BY s.date DESC NULLS LAST, s.paper_id DESC LIMIT {params.add(rank_cap + 1)}"
+        )
+        count_values = list(params.values)
+        order = "score DESC, date DESC NULLS LAST, paper_id DESC"
+        sql = (
+            f"WITH c AS MATERIALIZED ({candidates}), "
+            "r AS MATERIALIZED (SELECT x.paper_id, x.date, "
+            f"ts_rank({_WEIGHTS}, x.tsv, to_tsquery('simple', {q})) AS score FROM "
+            f"(SELECT * FROM c ORDER BY date DESC NULLS LAST, paper_id DESC "
+            f"LIMIT {params.add(rank_cap)}) AS x) "
+            "SELECT r.paper_id AS id, (SELECT count(*) FROM c) AS n "
+            f"FROM (SELECT * FROM r ORDER BY {order}) AS r JOIN paper p ON p.id = r.paper_id "
+            f"WHERE 1 = 1{_filters(params, query, kommune_id)} "
+            f"ORDER BY r.{order.replace(', ', ', r.')} "
+            f"LIMIT {params.add(page)} OFFSET {params.add(offset)}"
+        )
+        rows = await conn.execute_query_dict(sql, params.values)
+        if rows:
+            return [int(r["id"]) for r in rows], int(rows[0]["n"])
+        count = await conn.execute_query_dict(
+            f"SELECT count(*) AS n FROM ({candidates}) AS c", count_values
+        )
+        return [], int(count[0]["n"])
+
+    async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:
+        """Return the paper rows (with Kommune name and the first 6000 body chars) to show."""
+        return await conn.execute_query_dict(
+            f"SELECT {HIT_COLUMNS} FROM paper p JOIN kommune k ON k.id = p.kommune_id "
+            "WHERE p.id = ANY($1)",
+            [ids],
+        )
