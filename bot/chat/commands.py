@@ -21,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import abo, browse
+from bot.chat import abo, browse, open_inquiries
 from bot.chat.respond import (
     CONFIG_KEY,
     Context,
@@ -198,11 +198,13 @@ def register_handlers(
         CommandHandler("suche", browse.suche_command),
         CommandHandler("anfrage", browse.anfrage_command),
         CommandHandler("termine", browse.termine_command),
+        CommandHandler("offen", open_inquiries.offen_command),
         CommandHandler("stop", stop_command),
         *extra_handlers,
         CallbackQueryHandler(abo.abo_button, pattern=r"^a:"),
         CallbackQueryHandler(stop_button, pattern=r"^stop:"),
         CallbackQueryHandler(help_button, pattern=r"^h:"),
+        CallbackQueryHandler(open_inquiries.offen_button, pattern=r"^of:"),
         CallbackQueryHandler(browse.paper_button, pattern=r"^(follow|similar|open|search):"),
         CallbackQueryHandler(stale_button),
         MessageHandler(filters.UpdateType.MESSAGES & filters.COMMAND, unknown_command),

@@ -16,6 +16,7 @@ COMMANDS = (
     ("suche", "Anfragen durchsuchen"),
     ("anfrage", "Eine Anfrage nach Aktenzeichen zeigen"),
     ("termine", "Die nächsten Ratssitzungen"),
+    ("offen", "Offene Anfragen: wer wartet seit wann auf Antwort"),
     ("hilfe", "Alle Befehle mit Beispielen"),
     ("stop", "Alle Abos und gespeicherten Daten löschen"),
 )
