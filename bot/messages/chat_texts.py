@@ -41,6 +41,7 @@ HELP_LINES = (
     ("/suche", "Anfragen durchsuchen", "/suche Radweg kommune:Leipzig seit:2024-01-01"),
     ("/anfrage", "eine Anfrage nach Aktenzeichen", "/anfrage F-00724/14"),
     ("/termine", "die nächsten Sitzungen", "/termine Leipzig"),
+    ("/offen", "wer wartet seit wann auf Antwort", "/offen Karlsruhe SPD"),
     ("/stop", "alle Abos und Daten löschen", "/stop"),
     ("/hilfe", "diese Übersicht", "/hilfe"),
 )
