@@ -735,3 +735,33 @@ def _cut(flat: str, start: int) -> str:
         space = flat.rfind(" ", start, end)
         end = space if space > start + SNIPPET_CHARS // 2 else end
     return ("… " if start > 0 else "") + flat[start:end] + (" …" if end < len(flat) else "")
+
+
+# ---- topic terms ("Wurde das schon gefragt?", storage/earlier_inquiries.py) -----------------
+
+
+async def title_question_matches(
+    term: str, kommune_id: int, kinds: Sequence[str], limit: int
+) -> list[int]:
+    """Return ids of up to `limit` visible papers with the stem in their title or questions."""
+    if not term.isascii() or not term.isalnum() or limit <= 0:
+        return []
+    conn = _conn()
+    if _is_pg(conn):
+        rows = await conn.execute_query_dict(
+            "SELECT s.paper_id AS id FROM paper_search s JOIN paper p ON p.id = s.paper_id "
+            "WHERE s.tsv @@ to_tsquery('simple', $1) AND s.kommune_id = $2 "
+            "AND s.kind = ANY($3) AND NOT p.hidden AND NOT p.deleted LIMIT $4",
+            [f"{term}:AB", kommune_id, list(kinds), limit],
+        )
+    else:
+        match = f'{{title questions}} : "{term}" AND meta : "{_kommune_token(kommune_id)}"'
+        if kinds:
+            match += " AND meta : (" + " OR ".join(f'"{_kind_token(k)}"' for k in kinds) + ")"
+        rows = await conn.execute_query_dict(
+            f"SELECT p.id AS id FROM paper_fts CROSS JOIN paper p "
+            f"ON p.id = (paper_fts.rowid & {_ID_MASK}) WHERE paper_fts MATCH ? "
+            "AND p.hidden = 0 AND p.deleted = 0 LIMIT ?",
+            [match, limit],
+        )
+    return [int(r["id"]) for r in rows]
