@@ -17,13 +17,16 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
 
 from bot.chat.admin import register_admin_handlers
 from bot.chat.application import build_application, set_commands
+from bot.chat.feed import FEEDS_URL_KEY
 from bot.config import Settings
+from bot.feeds.server import FeedServer
 from bot.ops.status import render_source_alert
 from bot.pipeline import alerts
 from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker
@@ -302,6 +305,8 @@ async def _run_application(
             )
         ),
     ]
+    # Atom/iCal feeds (bot/feeds/server.py): only with FEEDS_PORT.
+    feeds = await start_feeds(settings, application.bot_data, options.clock)
     log.info("ratsbot running: kommunen=%d mode=%s", len(endpoints), _mode(settings))
     try:
         if options.on_ready is not None:
@@ -315,9 +320,25 @@ async def _run_application(
             await asyncio.wait_for(
                 asyncio.gather(*context.tasks, return_exceptions=True), SHUTDOWN_TIMEOUT_S
             )
+        if feeds is not None:
+            await feeds.stop()
         if updater.running:
             await updater.stop()
         await application.stop()
+
+
+async def start_feeds(
+    settings: Settings, bot_data: dict[Any, Any], clock: Callable[[], datetime]
+) -> FeedServer | None:
+    """Start the feed server when FEEDS_PORT is set and tell /feed its public URL."""
+    base_url = settings.feeds_base_url
+    if settings.feeds_port is None or base_url is None:
+        return None
+    feeds = FeedServer(base_url=base_url, clock=clock)
+    port = await feeds.start("0.0.0.0", settings.feeds_port)
+    bot_data[FEEDS_URL_KEY] = base_url
+    log.info("feeds: port=%d url=%s", port, base_url)
+    return feeds
 
 
 def _mode(settings: Settings) -> str:

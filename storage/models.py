@@ -309,3 +309,17 @@ class SyncState(Model):
     class Meta:
         table = "sync_state"
         unique_together = (("source", "list_name"),)
+
+
+class FeedToken(Model):
+    """The unguessable token in a subscription's Atom/iCal feed URLs (`/feed`, `/feed neu`)."""
+
+    id = fields.IntField(primary_key=True)
+    subscription: fields.OneToOneRelation[Subscription] = fields.OneToOneField(
+        "models.Subscription", related_name="feed_token", on_delete=fields.CASCADE
+    )
+    token = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "feed_token"

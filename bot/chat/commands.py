@@ -21,7 +21,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import abo, browse, open_inquiries
+from bot.chat import abo, browse, feed, open_inquiries
 from bot.chat.respond import (
     CONFIG_KEY,
     Context,
@@ -199,6 +199,7 @@ def register_handlers(
         CommandHandler("anfrage", browse.anfrage_command),
         CommandHandler("termine", browse.termine_command),
         CommandHandler("offen", open_inquiries.offen_command),
+        CommandHandler("feed", feed.feed_command),
         CommandHandler("stop", stop_command),
         *extra_handlers,
         CallbackQueryHandler(abo.abo_button, pattern=r"^a:"),

@@ -17,6 +17,7 @@ COMMANDS = (
     ("anfrage", "Eine Anfrage nach Aktenzeichen zeigen"),
     ("termine", "Die nächsten Ratssitzungen"),
     ("offen", "Offene Anfragen: wer wartet seit wann auf Antwort"),
+    ("feed", "Atom- und Kalender-Adressen Ihrer Abos"),
     ("hilfe", "Alle Befehle mit Beispielen"),
     ("stop", "Alle Abos und gespeicherten Daten löschen"),
 )
@@ -42,6 +43,7 @@ HELP_LINES = (
     ("/anfrage", "eine Anfrage nach Aktenzeichen", "/anfrage F-00724/14"),
     ("/termine", "die nächsten Sitzungen", "/termine Leipzig"),
     ("/offen", "wer wartet seit wann auf Antwort", "/offen Karlsruhe SPD"),
+    ("/feed", "Ihre Abos als Atom-Feed und Kalender", "/feed"),
     ("/stop", "alle Abos und Daten löschen", "/stop"),
     ("/hilfe", "diese Übersicht", "/hilfe"),
 )
