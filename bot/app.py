@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import shutil
 import signal
@@ -24,7 +25,7 @@ from telegram.error import TelegramError
 
 from bot.chat.admin import register_admin_handlers
 from bot.chat.application import build_application, set_commands
-from bot.chat.feed import FEEDS_URL_KEY
+from bot.chat.feed import FEEDS_FORGET_KEY, FEEDS_URL_KEY
 from bot.config import Settings
 from bot.feeds.server import FeedServer
 from bot.ops.status import render_source_alert
@@ -255,11 +256,17 @@ async def _run_application(
     await delivery.recover()
     notifier = Notifier(clock=options.clock, on_enqueued=delivery.wake)
     application.bot_data["notifier"] = notifier
+    # Atom/iCal feeds (bot/feeds/server.py), only with FEEDS_PORT; stale once a paper is stored.
+    feeds = feed_server(settings, options.clock)
     sync = SyncService(
         http,
         parser,
         endpoints,
-        notify=notifier.on_paper_stored,
+        notify=(
+            functools.partial(feeds.on_paper_stored, notifier.on_paper_stored)
+            if feeds is not None
+            else notifier.on_paper_stored
+        ),
         poll_interval=timedelta(seconds=settings.poll_interval_seconds),
         first_sync_since=options.first_sync_since,
         clock=options.clock,
@@ -305,8 +312,8 @@ async def _run_application(
             )
         ),
     ]
-    # Atom/iCal feeds (bot/feeds/server.py): only with FEEDS_PORT.
-    feeds = await start_feeds(settings, application.bot_data, options.clock)
+    if feeds is not None:
+        await start_feeds(feeds, settings, application.bot_data)
     log.info("ratsbot running: kommunen=%d mode=%s", len(endpoints), _mode(settings))
     try:
         if options.on_ready is not None:
@@ -327,18 +334,19 @@ async def _run_application(
         await application.stop()
 
 
-async def start_feeds(
-    settings: Settings, bot_data: dict[Any, Any], clock: Callable[[], datetime]
-) -> FeedServer | None:
-    """Start the feed server when FEEDS_PORT is set and tell /feed its public URL."""
+def feed_server(settings: Settings, clock: Callable[[], datetime]) -> FeedServer | None:
+    """Return the feed server when FEEDS_PORT is set (not yet listening)."""
     base_url = settings.feeds_base_url
-    if settings.feeds_port is None or base_url is None:
-        return None
-    feeds = FeedServer(base_url=base_url, clock=clock)
+    return FeedServer(base_url=base_url, clock=clock) if base_url is not None else None
+
+
+async def start_feeds(feeds: FeedServer, settings: Settings, bot_data: dict[Any, Any]) -> None:
+    """Listen on FEEDS_PORT and tell /feed the public URL and how to drop a replaced token."""
+    assert settings.feeds_port is not None
     port = await feeds.start("0.0.0.0", settings.feeds_port)
-    bot_data[FEEDS_URL_KEY] = base_url
-    log.info("feeds: port=%d url=%s", port, base_url)
-    return feeds
+    bot_data[FEEDS_URL_KEY] = feeds.base_url
+    bot_data[FEEDS_FORGET_KEY] = feeds.forget
+    log.info("feeds: port=%d url=%s", port, feeds.base_url)
 
 
 def _mode(settings: Settings) -> str:

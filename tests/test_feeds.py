@@ -18,7 +18,7 @@ import icalendar
 import pytest
 
 from bot.chat.application import RatsbotApplication
-from bot.chat.feed import FEEDS_URL_KEY
+from bot.chat.feed import FEEDS_FORGET_KEY, FEEDS_URL_KEY
 from bot.feeds.ical import escape_text, fold
 from bot.feeds.server import FeedServer
 from standins.telegram_api import TelegramAPI
@@ -56,6 +56,7 @@ async def feed_bot(
     """Yield the running bot, told the feed server's URL as bot/app.py does."""
     application = make_app(api)
     application.bot_data[FEEDS_URL_KEY] = feeds.base_url
+    application.bot_data[FEEDS_FORGET_KEY] = feeds.forget
     async with running(application) as running_app:
         yield running_app
 
@@ -113,7 +114,7 @@ async def test_feed_neu_replaces_the_token(
     feed_bot: RatsbotApplication,
     api: TelegramAPI,  # noqa: F811
 ) -> None:
-    """/feed neu gives new links; the old one answers 404 from then on."""
+    """/feed neu gives new links; the old one answers 404 at once (its cached copy is dropped)."""
     await say(api, PRIVATE, "/abo Karlsruhe")
     old_atom, _ = URL.findall((await say(api, PRIVATE, "/feed")).text)
     assert (await _get(old_atom))[0] == 200
@@ -121,13 +122,12 @@ async def test_feed_neu_replaces_the_token(
     assert renewed.text.startswith("Neue Feed-Adressen")
     new_atom, _ = URL.findall(renewed.text)
     assert new_atom != old_atom
-    feeds._cache.clear()  # the old document may still be cached for 5 minutes
     assert (await _get(old_atom))[0] == 404
     assert (await _get(new_atom))[0] == 200
 
 
 async def test_kommune_feed_is_cached_and_answers_304(feeds: FeedServer) -> None:
-    """Polling readers get the cached document; with its ETag they get 304 and no body."""
+    """Polling readers get the cached document (304 with its ETag) until a paper is stored."""
     url = f"{feeds.base_url}/kommune/karlsruhe.atom"
     status, body, headers = await _get(url)
     assert status == 200
@@ -137,6 +137,9 @@ async def test_kommune_feed_is_cached_and_answers_304(feeds: FeedServer) -> None
     status, again, _ = await _get(url, headers["ETag"])
     assert (status, again) == (304, b"")
     assert feeds.stats.builds == 1
+    feeds.data_changed()  # the sync stored a paper
+    assert (await _get(url))[0] == 200
+    assert feeds.stats.builds == 2
     assert (await _get(f"{feeds.base_url}/kommune/nirgendwo.atom"))[0] == 404
     assert (await _get(f"{feeds.base_url}/feed/erfunden.ics"))[0] == 404
 

@@ -16,6 +16,7 @@ from storage.feeds import feed_token, renew_feed_token
 from storage.subscriptions import list_subscriptions
 
 FEEDS_URL_KEY = "feeds_base_url"
+FEEDS_FORGET_KEY = "feeds_forget"  # drops a replaced token's cached feeds (bot/feeds/server.py)
 
 # --- German texts of /feed (kept together for proofreading)
 FEEDS_OFF = "Feeds sind auf diesem Server nicht eingeschaltet."
@@ -53,7 +54,13 @@ async def feed_command(update: Update, context: Context) -> None:
         return
     lines = [f"<b>{html.escape(TITLE_RENEWED if renew else TITLE)}</b>", ""]
     for sub in subscriptions:
-        token = await (renew_feed_token(sub.id) if renew else feed_token(sub.id))
+        if renew:
+            forget = context.bot_data.get(FEEDS_FORGET_KEY)
+            if forget is not None:
+                forget(await feed_token(sub.id))
+            token = await renew_feed_token(sub.id)
+        else:
+            token = await feed_token(sub.id)
         kommune = sub.kommune.name if sub.kommune is not None else None
         label = _label(kommune, sub.faction, sub.keyword, sub.kind)
         item = ITEM.format(

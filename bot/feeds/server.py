@@ -5,9 +5,11 @@
     GET /kommune/<slug>.atom  new papers of a Kommune
     GET /kommune/<slug>.ics   meetings of a Kommune
 
-Every document is built at most once per `ttl_s` (default 5 minutes) and kept in memory with its
-ETag: 1,000 feed readers polling every 10 minutes cost about one query set per feed and
-5 minutes, not per request (docs/benchmarks.md). A reader sending If-None-Match gets 304.
+Every document is built once and kept in memory with its ETag until the data changes: the sync
+calls `data_changed()` when it stores a paper (bot/app.py wires it), `/feed neu` calls `forget()`
+for the old token, and after `max_age_s` (1 hour: meetings moved, a day passed) a document is
+built anew anyway. So 1,000 readers polling every 10 minutes cost one query set per feed and
+change, not per request (docs/benchmarks.md). A reader sending If-None-Match gets 304.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class _Cached:
     etag: str
     content_type: str
     expires: float
+    generation: int
 
 
 @dataclass
@@ -106,8 +109,12 @@ class FeedServer:
 
     base_url: str
     clock: Callable[[], dt.datetime] = field(default=lambda: dt.datetime.now(dt.UTC))
-    ttl_s: float = 300.0
+    max_age_s: float = 3600.0
+    # Readers are told to come back after this long (Cache-Control).
+    poll_hint_s: int = 600
+    monotonic: Callable[[], float] = time.monotonic
     stats: FeedStats = field(default_factory=FeedStats)
+    generation: int = 0
     _cache: OrderedDict[str, _Cached] = field(default_factory=OrderedDict)
     _runner: web.AppRunner | None = None
 
@@ -132,6 +139,29 @@ class FeedServer:
             await self._runner.cleanup()
             self._runner = None
 
+    def data_changed(self) -> None:
+        """Mark every cached document stale (a paper was stored)."""
+        self.generation += 1
+
+    def forget(self, token: str) -> None:
+        """Drop the cached documents of a subscription token (replaced by /feed neu)."""
+        for key in [k for k in self._cache if f"/feed/{token}." in k]:
+            del self._cache[key]
+
+    async def on_paper_stored(
+        self,
+        notify: Callable[..., Awaitable[int]],
+        paper_id: int,
+        *,
+        created: bool,
+        backfill: bool,
+    ) -> int:
+        """Call the notifier, then mark the feeds stale (the sync's `notify` hook)."""
+        try:
+            return await notify(paper_id, created=created, backfill=backfill)
+        finally:
+            self.data_changed()
+
     @property
     def uid_host(self) -> str:
         return urlsplit(self.base_url).hostname or "ratsbot"
@@ -144,21 +174,21 @@ class FeedServer:
         build: Callable[[], Awaitable[bytes | None]],
     ) -> web.StreamResponse:
         self.stats.requests += 1
-        now = time.monotonic()
+        now = self.monotonic()
         cached = self._cache.get(key)
-        if cached is None or cached.expires <= now:
+        if cached is None or cached.expires <= now or cached.generation != self.generation:
             body = await build()
             self.stats.builds += 1
             if body is None:
                 self.stats.not_found += 1
                 raise web.HTTPNotFound(text="Unbekannter Feed.\n")
             etag = '"' + hashlib.sha256(body).hexdigest()[:32] + '"'
-            cached = _Cached(body, etag, content_type, now + self.ttl_s)
+            cached = _Cached(body, etag, content_type, now + self.max_age_s, self.generation)
             self._cache[key] = cached
             self._cache.move_to_end(key)
             while len(self._cache) > MAX_CACHED:
                 self._cache.popitem(last=False)
-        headers = {"ETag": cached.etag, "Cache-Control": f"max-age={int(self.ttl_s)}"}
+        headers = {"ETag": cached.etag, "Cache-Control": f"max-age={self.poll_hint_s}"}
         if request.headers.get("If-None-Match") == cached.etag:
             self.stats.not_modified += 1
             return web.Response(status=304, headers=headers)
