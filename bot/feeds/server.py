@@ -20,14 +20,13 @@ import logging
 import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from aiohttp import web
 
 from bot.feeds import atom, ical
-from bot.pipeline.matching import SubscriptionIndex, accepting_kinds, matching_chats
-from bot.pipeline.notify import facts_of
+from bot.pipeline.volume import kinds_for, matching_papers
 from fetcher.model import KINDS
 from storage.feeds import (
     FeedSubscription,
@@ -96,11 +95,6 @@ def subscription_label(sub: FeedSubscription) -> str:
     parts += [p for p in (sub.row.faction, sub.row.keyword) if p]
     parts.append(sub.row.kind)
     return " · ".join(parts)
-
-
-def kinds_for(subscription_kind: str) -> tuple[str, ...]:
-    """Return the paper kinds a subscription kind covers (as live matching decides)."""
-    return tuple(k for k in KINDS if subscription_kind in accepting_kinds(k))
 
 
 @dataclass
@@ -223,9 +217,8 @@ class FeedServer:
         if sub is None:
             return None
         row = sub.row
-        index = SubscriptionIndex([replace(row, paused=False, chat_active=True)])
         papers = await recent_papers(row.kommune_id, kinds_for(row.kind), CANDIDATES)
-        matching = [p for p in papers if matching_chats(index, facts_of(p))][:ENTRIES]
+        matching = (await matching_papers(row, papers))[:ENTRIES]
         return atom.render_atom(
             feed_id=f"{self.base_url}/feed/{row.id}",
             title=TITLE_SUBSCRIPTION.format(label=subscription_label(sub)),
