@@ -209,6 +209,9 @@ class Chat(Model):
     title = fields.CharField(max_length=300, null=True)
     active = fields.BooleanField(default=True)
     weekly_preview = fields.BooleanField(default=False)
+    # Quiet hours in Europe/Berlin (e.g. 22 → 7): pushes wait and arrive together afterwards.
+    quiet_start_hour = fields.SmallIntField(null=True)
+    quiet_end_hour = fields.SmallIntField(null=True)
     deactivated_reason = fields.CharField(max_length=300, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -234,6 +237,8 @@ class Subscription(Model):
     # Dedup key: one row per (chat, kommune, faction, keyword, kind).
     key = fields.CharField(max_length=600)
     paused = fields.BooleanField(default=False)
+    # "sofort" (each paper as it comes) or "taeglich" (one digest a day, 7 Uhr).
+    delivery = fields.CharField(max_length=20, default="sofort")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
