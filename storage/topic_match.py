@@ -17,14 +17,14 @@ from dataclasses import dataclass
 from storage.textnorm import query_stems
 
 TITLE_WEIGHT = 2.0
-MAX_TERMS = 40
+MAX_TERMS = 30
 # A term in more than this share of the Kommune's inquiries says nothing about the topic.
 MAX_DOC_SHARE = 0.2
 MIN_SCORE = 0.4
 MIN_SHARED = 3
 # Candidates by query coverage, then scored exactly (their own terms' rarity looked up).
 PREFILTER_SCORE = 0.1
-PREFILTER_LIMIT = 10
+PREFILTER_LIMIT = 5
 
 
 @dataclass(frozen=True)
