@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 import shutil
 import signal
@@ -17,13 +18,16 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 from telegram import Update
 from telegram.error import TelegramError
 
 from bot.chat.admin import register_admin_handlers
 from bot.chat.application import build_application, set_commands
+from bot.chat.feed import FEEDS_FORGET_KEY, FEEDS_URL_KEY
 from bot.config import Settings
+from bot.feeds.server import FeedServer
 from bot.ops.status import render_source_alert
 from bot.pipeline import alerts
 from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker
@@ -255,11 +259,17 @@ async def _run_application(
     await delivery.recover()
     notifier = Notifier(clock=options.clock, on_enqueued=delivery.wake)
     application.bot_data["notifier"] = notifier
+    # Atom/iCal feeds (bot/feeds/server.py), only with FEEDS_PORT; stale once a paper is stored.
+    feeds = feed_server(settings, options.clock)
     sync = SyncService(
         http,
         parser,
         endpoints,
-        notify=notifier.on_paper_stored,
+        notify=(
+            functools.partial(feeds.on_paper_stored, notifier.on_paper_stored)
+            if feeds is not None
+            else notifier.on_paper_stored
+        ),
         poll_interval=timedelta(seconds=settings.poll_interval_seconds),
         first_sync_since=options.first_sync_since,
         clock=options.clock,
@@ -305,6 +315,8 @@ async def _run_application(
             )
         ),
     ]
+    if feeds is not None:
+        await start_feeds(feeds, settings, application.bot_data)
     log.info("ratsbot running: kommunen=%d mode=%s", len(endpoints), _mode(settings))
     try:
         if options.on_ready is not None:
@@ -318,9 +330,26 @@ async def _run_application(
             await asyncio.wait_for(
                 asyncio.gather(*context.tasks, return_exceptions=True), SHUTDOWN_TIMEOUT_S
             )
+        if feeds is not None:
+            await feeds.stop()
         if updater.running:
             await updater.stop()
         await application.stop()
+
+
+def feed_server(settings: Settings, clock: Callable[[], datetime]) -> FeedServer | None:
+    """Return the feed server when FEEDS_PORT is set (not yet listening)."""
+    base_url = settings.feeds_base_url
+    return FeedServer(base_url=base_url, clock=clock) if base_url is not None else None
+
+
+async def start_feeds(feeds: FeedServer, settings: Settings, bot_data: dict[Any, Any]) -> None:
+    """Listen on FEEDS_PORT and tell /feed the public URL and how to drop a replaced token."""
+    assert settings.feeds_port is not None
+    port = await feeds.start("0.0.0.0", settings.feeds_port)
+    bot_data[FEEDS_URL_KEY] = feeds.base_url
+    bot_data[FEEDS_FORGET_KEY] = feeds.forget
+    log.info("feeds: port=%d url=%s", port, feeds.base_url)
 
 
 def _mode(settings: Settings) -> str:

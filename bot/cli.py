@@ -103,6 +103,14 @@ def build_parser() -> argparse.ArgumentParser:
         description="Zeigt je Kommune den letzten erfolgreichen Abruf, Fehler, Warteschlange usw.",
     )
     status.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    stats = sub.add_parser(
+        "stats",
+        help="offene Anfragen und Antwortzeiten je Kommune und Fraktion zeigen (wie /offen)",
+        description="Zählt je Kommune und Fraktion Anfragen, Antworten, offene Anfragen und "
+        "die Tage bis zur Antwort – nur wo der Server Antworten mit Anfragen verknüpft.",
+    )
+    stats.add_argument("--kommune", metavar="NAME", help="nur diese Kommune")
+    stats.add_argument("--json", action="store_true", help="als JSON ausgeben (siehe README)")
     return parser
 
 
@@ -156,6 +164,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.ops.status import status_command
 
         return asyncio.run(status_command(settings, as_json=args.json))
+    if args.command == "stats":
+        from bot.ops.stats_cli import stats_command
+
+        return asyncio.run(stats_command(settings, kommune=args.kommune, as_json=args.json))
     raise AssertionError(args.command)
 
 

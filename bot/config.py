@@ -47,6 +47,9 @@ class Settings(BaseSettings):
         default_factory=list, alias="HTTP_ALLOW_NETWORKS"
     )
     parser_memory_mb: int = Field(default=512, alias="PARSER_MEMORY_MB")
+    # Atom/iCal feeds (bot/feeds/): local port, off when empty; the public URL in /feed's links.
+    feeds_port: int | None = Field(default=None, alias="FEEDS_PORT")
+    feeds_public_url: str | None = Field(default=None, alias="FEEDS_PUBLIC_URL")
 
     @field_validator("oparl_endpoints", "admin_chat_ids", "http_allow_networks", mode="before")
     @classmethod
@@ -85,6 +88,34 @@ class Settings(BaseSettings):
         if value and not _is_http_url(value):
             raise ValueError(f"keine gültige http(s)-URL: {value!r}")
         return value or None
+
+    @field_validator("feeds_port", mode="before")
+    @classmethod
+    def _feeds_port(cls, value: object) -> object:
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return None
+        return value
+
+    @field_validator("feeds_port")
+    @classmethod
+    def _port_range(cls, value: int | None) -> int | None:
+        if value is not None and not 0 < value < 65536:
+            raise ValueError(f"kein gültiger Port: {value}")
+        return value
+
+    @field_validator("feeds_public_url")
+    @classmethod
+    def _feeds_url(cls, value: str | None) -> str | None:
+        if value and not _is_http_url(value):
+            raise ValueError(f"keine gültige http(s)-URL: {value!r}")
+        return value.rstrip("/") if value else None
+
+    @property
+    def feeds_base_url(self) -> str | None:
+        """Return the URL feed links start with (None when feeds are off)."""
+        if self.feeds_port is None:
+            return None
+        return self.feeds_public_url or f"http://localhost:{self.feeds_port}"
 
     @field_validator("database_url")
     @classmethod

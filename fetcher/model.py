@@ -125,6 +125,8 @@ class File:
     download_url: str | None = None
     size: int | None = None
     role: str = "attachment"  # "main" | "attachment"
+    # OParl File.date: when the document was made; for an answer file, the day it was answered.
+    date: date | None = None
     deleted: bool = False
 
     @property

@@ -249,6 +249,7 @@ def file_from_json(
         size=size or None,  # ALLRIS 4 sends size 0 for unknown (§4.2)
         role=role,
         deleted=obj.get("deleted") is True,
+        date=parse_date(obj.get("date")),
     )
 
 

@@ -211,6 +211,9 @@ class Chat(Model):
     weekly_preview = fields.BooleanField(default=False)
     # Alerts before meetings with relevant inquiries (switch in /abos).
     meeting_alerts = fields.BooleanField(default=True)
+    # Quiet hours in Europe/Berlin (e.g. 22 → 7): pushes wait and arrive together afterwards.
+    quiet_start_hour = fields.SmallIntField(null=True)
+    quiet_end_hour = fields.SmallIntField(null=True)
     deactivated_reason = fields.CharField(max_length=300, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
@@ -236,6 +239,8 @@ class Subscription(Model):
     # Dedup key: one row per (chat, kommune, faction, keyword, kind).
     key = fields.CharField(max_length=600)
     paused = fields.BooleanField(default=False)
+    # "sofort" (each paper as it comes) or "taeglich" (one digest a day, 7 Uhr).
+    delivery = fields.CharField(max_length=20, default="sofort")
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -311,3 +316,17 @@ class SyncState(Model):
     class Meta:
         table = "sync_state"
         unique_together = (("source", "list_name"),)
+
+
+class FeedToken(Model):
+    """The unguessable token in a subscription's Atom/iCal feed URLs (`/feed`, `/feed neu`)."""
+
+    id = fields.IntField(primary_key=True)
+    subscription: fields.OneToOneRelation[Subscription] = fields.OneToOneField(
+        "models.Subscription", related_name="feed_token", on_delete=fields.CASCADE
+    )
+    token = fields.CharField(max_length=64, unique=True)
+    created_at = fields.DatetimeField(auto_now_add=True)
+
+    class Meta:
+        table = "feed_token"

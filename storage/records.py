@@ -219,7 +219,11 @@ async def upsert_paper(kommune: Kommune, paper: model.Paper) -> PaperChange:
 
 # SessionNet (Karlsruhe, Köln, …) publishes the administration's answer as another file of the
 # inquiry's own paper ("Stellungnahme zur Anfrage"), not as a paper of its own (ALLRIS/Leipzig).
-_ANSWER_FILE = re.compile(r"stellungnahme|antwort|beantwortung", re.IGNORECASE)
+# Karlsruhe abbreviates it in 20 of its 400 fixture inquiries: "StN Anfrage 20260283 SPD - …",
+# "Vorl.Nr. 59_STN CDU_Radweg …", "St zur Anfrage".
+_ANSWER_FILE = re.compile(
+    r"stellungnahme|antwort|beantwortung|(?<![a-z])stn(?![a-z])|^st zur ", re.IGNORECASE
+)
 ANSWER_SUFFIX = "#answer"
 
 
@@ -235,7 +239,12 @@ async def _store_answer_file(kommune: Kommune, inquiry: Paper, file: model.File)
     the inquiry's recipients and followers. Created once; later polls leave it alone.
     """
     oparl_id = file.oparl_id + ANSWER_SUFFIX
-    if await Paper.filter(oparl_id=oparl_id).exists():
+    existing = await Paper.get_or_none(oparl_id=oparl_id)
+    if existing is not None:
+        # Rows stored before File.date was read carry the inquiry's date: correct it once.
+        if file.date is not None and existing.date != file.date:
+            existing.date = file.date
+            await existing.save(update_fields=["date"])
         return
     answer = await Paper.create(
         oparl_id=oparl_id,
@@ -243,7 +252,8 @@ async def _store_answer_file(kommune: Kommune, inquiry: Paper, file: model.File)
         title=f"{file.name or 'Antwort'}: {inquiry.title}",
         paper_type=file.name or "Antwort",
         kind="Antwort",
-        date=inquiry.date,
+        # The day the answer was filed (SessionNet File.date), so "answered after N days" holds.
+        date=file.date or inquiry.date,
         web_url=inquiry.web_url,
         pdf_url=file.url,
         factions=list(inquiry.factions),

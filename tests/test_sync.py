@@ -302,6 +302,8 @@ async def test_sessionnet_answer_file_becomes_an_answer_to_its_inquiry(
         history = await Paper.get(reference="2026/0297")
         old_answer = await Paper.get(answer_to_id=history.id)
         assert old_answer.kind == "Antwort"
+        # its Stellungnahme file is dated 04.05.2026, the inquiry 21.04.2026
+        assert old_answer.date == date(2026, 5, 4)
         assert (old_answer.id, True, False) not in notify.calls
 
         served = publish_inquiry(server, "2026/9995", tmp_path)

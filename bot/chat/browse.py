@@ -45,6 +45,7 @@ from bot.messages.render import (
     shown_query,
 )
 from bot.messages.views import answer_view, days_between, meeting_view, paper_view
+from bot.pipeline.asked_before import add_asked_before
 from storage.answers import answers_of, related_papers
 from storage.query import QueryError, SearchQuery, parse_query
 from storage.search import SearchHit, search
@@ -159,7 +160,9 @@ async def anfrage_command(update: Update, context: Context) -> None:
     if not papers:
         await send(update, context, replies.plain(t.PAPER_UNKNOWN.format(reference=text[:60])))
     elif len(papers) == 1:
-        await send(update, context, await paper_message(papers[0]))
+        message = await paper_message(papers[0])
+        message = await add_asked_before(papers[0].id, papers[0].kind, message)
+        await send(update, context, message)
     else:
         views = [paper_view(p) for p in papers]
         listing = render_search_results(views, 1, len(views), query=text, page_size=len(views))

@@ -29,7 +29,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import abo, browse
+from bot.chat import abo, browse, feed, open_inquiries
 from bot.chat.respond import (
     CONFIG_KEY,
     Context,
@@ -212,6 +212,8 @@ def register_handlers(
         CommandHandler("suche", browse.suche_command),
         CommandHandler("anfrage", browse.anfrage_command),
         CommandHandler("termine", browse.termine_command),
+        CommandHandler("offen", open_inquiries.offen_command),
+        CommandHandler("feed", feed.feed_command),
         CommandHandler("stop", stop_command),
         CommandHandler("datenschutz", privacy_command),
         *extra_handlers,
@@ -221,6 +223,7 @@ def register_handlers(
         CallbackQueryHandler(
             browse.paper_button, pattern=r"^(follow|unfollow|similar|open|search):"
         ),
+        CallbackQueryHandler(open_inquiries.offen_button, pattern=r"^of:"),
         CallbackQueryHandler(stale_button),
         MessageHandler(filters.UpdateType.MESSAGES & filters.COMMAND, unknown_command),
         MessageHandler(filters.UpdateType.MESSAGE & filters.TEXT, free_text),

@@ -16,6 +16,7 @@ import logging
 import os
 import shutil
 import signal
+import socket
 import sys
 from dataclasses import replace
 from pathlib import Path
@@ -116,7 +117,15 @@ def demo_settings(api_url: str, token: str, data_dir: Path) -> Settings:
         ADMIN_CHAT_IDS=[],
         LOG_LEVEL="INFO",
         HTTP_ALLOW_NETWORKS=["127.0.0.0/8", "::1/128"],  # the local OParl stand-in
+        FEEDS_PORT=_free_port(),  # /feed shows real links the demo serves
     )
+
+
+def _free_port() -> int:
+    """Return a TCP port free on this machine right now (for the demo's feed server)."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
 
 
 async def _demo(data_dir: Path, lines: list[str] | None) -> int:

@@ -52,6 +52,7 @@ from telegram.warnings import PTBDeprecationWarning
 from bot.messages import render
 from bot.messages.render import RenderedMessage
 from bot.messages.views import answer_view, fk_id, paper_view
+from bot.pipeline.asked_before import add_asked_before
 from storage import outbox
 from storage.models import Paper
 from storage.outbox import OutboxRow
@@ -668,9 +669,12 @@ class DeliveryWorker:
             extra = await Paper.filter(id__in=sorted(inquiry_ids)).select_related("kommune")
             papers.update({p.id: p for p in extra})
         for subject_type, subject_id in wanted:
-            self._remember(
-                (subject_type, subject_id), _render_subject(subject_type, subject_id, papers)
-            )
+            message = _render_subject(subject_type, subject_id, papers)
+            paper = papers.get(subject_id)
+            if message is not None and paper is not None and subject_type == "paper":
+                # "Schon gefragt": earlier inquiries on the topic (bot/pipeline/asked_before.py)
+                message = await add_asked_before(subject_id, paper.kind, message)
+            self._remember((subject_type, subject_id), message)
 
     def _remember(self, key: tuple[str, int], message: RenderedMessage | None) -> None:
         self._cache[key] = message

@@ -252,3 +252,16 @@ async def _hits(
             )
         )
     return hits
+
+
+# ---- topic terms ("Wurde das schon gefragt?", storage/earlier_inquiries.py) -----------------
+
+
+async def title_question_matches(
+    term: str, kommune_id: int, kinds: Sequence[str], limit: int
+) -> list[int]:
+    """Return ids of up to `limit` visible papers with the stem in their title or questions."""
+    if not term.isascii() or not term.isalnum() or limit <= 0:
+        return []
+    conn = _conn()
+    return await _backend(conn).title_question_matches(conn, term, kommune_id, kinds, limit)

@@ -7,6 +7,7 @@ owns its tables and SQL: schema, writing and deleting index rows, the text match
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
@@ -147,6 +148,11 @@ class SearchBackend(Protocol):
 
     async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:
         """Return the paper rows (with Kommune name and the first 6000 body chars) to show."""
+
+    async def title_question_matches(
+        self, conn: BaseDBAsyncClient, term: str, kommune_id: int, kinds: Sequence[str], limit: int
+    ) -> list[int]:
+        """Return ids of up to `limit` visible papers with the stem in their title or questions."""
 
 
 PAPER_COLUMNS = (

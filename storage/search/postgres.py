@@ -10,6 +10,7 @@ compounds nor agree with SQLite.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -259,3 +260,15 @@ class PostgresSearch:
             "WHERE p.id = ANY($1)",
             [ids],
         )
+
+    async def title_question_matches(
+        self, conn: BaseDBAsyncClient, term: str, kommune_id: int, kinds: Sequence[str], limit: int
+    ) -> list[int]:
+        """Return ids of up to `limit` visible papers with the stem in their title or questions."""
+        rows = await conn.execute_query_dict(
+            "SELECT s.paper_id AS id FROM paper_search s JOIN paper p ON p.id = s.paper_id "
+            "WHERE s.tsv @@ to_tsquery('simple', $1) AND s.kommune_id = $2 "
+            f"AND s.kind = ANY($3){_VISIBLE} LIMIT $4",
+            [f"{term}:AB", kommune_id, list(kinds), limit],
+        )
+        return [int(r["id"]) for r in rows]

@@ -10,6 +10,7 @@ rowid is a recency key, date (days) << 32 | paper id, so FTS5 walks matches newe
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
@@ -324,3 +325,17 @@ class SqliteSearch:
             "WHERE p.id IN (SELECT value FROM json_each(?))",
             [json.dumps(ids)],
         )
+
+    async def title_question_matches(
+        self, conn: BaseDBAsyncClient, term: str, kommune_id: int, kinds: Sequence[str], limit: int
+    ) -> list[int]:
+        """Return ids of up to `limit` visible papers with the stem in their title or questions."""
+        match = f'{{title questions}} : "{term}" AND meta : "{_kommune_token(kommune_id)}"'
+        if kinds:
+            match += " AND meta : (" + " OR ".join(f'"{_kind_token(k)}"' for k in kinds) + ")"
+        rows = await conn.execute_query_dict(
+            f"SELECT p.id AS id FROM paper_fts CROSS JOIN paper p "
+            f"ON p.id = (paper_fts.rowid & {_ID_MASK}) WHERE paper_fts MATCH ?{_VISIBLE} LIMIT ?",
+            [match, limit],
+        )
+        return [int(r["id"]) for r in rows]

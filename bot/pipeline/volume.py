@@ -1,0 +1,132 @@
+"""Volume preview before subscribing: "hätte in den letzten 30 Tagen 14 Papiere geliefert".
+
+`delivered_count` (I/O: database reads) runs the stored papers of the last days through the same
+matching code as live delivery (bot/pipeline/matching.py, facts from bot/pipeline/notify.py);
+`volume_text` (pure) words the result. Hook for the /abo confirmation (bot/chat/abo.py):
+
+    row = SubscriptionRow(id=sub.id, chat=sub.chat_id, kommune_id=…, faction=…, keyword=…, kind=…)
+    text = volume_text(await delivered_count(row, clock()))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from bot.messages.views import fk_id
+from bot.pipeline.matching import (
+    PaperFacts,
+    SubscriptionIndex,
+    accepting_kinds,
+    matching_chats,
+    merge_facts,
+)
+from bot.pipeline.notify import facts_of, is_answer
+from fetcher.clock import BERLIN
+from fetcher.model import KINDS
+from storage.subscriptions import SubscriptionRow
+from storage.volume import papers_between, papers_by_id
+
+if TYPE_CHECKING:
+    from storage.models import Paper
+
+PREVIEW_DAYS = 30
+# Above this many papers in PREVIEW_DAYS a daily digest is worth offering.
+DIGEST_THRESHOLD = 20
+
+# --- German texts (kept together for proofreading)
+VOLUME = "Dieses Abo hätte in den letzten {days} Tagen {count} Papiere geliefert."
+VOLUME_ONE = "Dieses Abo hätte in den letzten {days} Tagen 1 Papier geliefert."
+VOLUME_NONE = "Dieses Abo hätte in den letzten {days} Tagen nichts geliefert."
+
+
+def kinds_for(subscription_kind: str) -> tuple[str, ...]:
+    """Return the paper kinds a subscription kind covers (as live matching decides)."""
+    return tuple(k for k in KINDS if subscription_kind in accepting_kinds(k))
+
+
+def volume_text(count: int, days: int = PREVIEW_DAYS) -> str:
+    """Return the German sentence for the preview."""
+    if count == 0:
+        return VOLUME_NONE.format(days=days)
+    if count == 1:
+        return VOLUME_ONE.format(days=days)
+    return VOLUME.format(days=days, count=count)
+
+
+def offers_digest(count: int) -> bool:
+    """Return whether the confirmation should offer "sofort" / "täglich um 7 Uhr"."""
+    return count > DIGEST_THRESHOLD
+
+
+def live_facts(paper: Paper, inquiry: Paper | None) -> PaperFacts:
+    """Return the facts live delivery matches a paper by (bot/pipeline/notify.py).
+
+    An answer is matched as kind "Antwort" with its inquiry's factions and words added, as
+    `Notifier._answer` does.
+    """
+    facts = facts_of(paper)
+    if not is_answer(paper):
+        return facts
+    facts = PaperFacts(facts.kommune_id, "Antwort", facts.factions, facts.stems, facts.phrase_text)
+    return merge_facts(facts, facts_of(inquiry)) if inquiry is not None else facts
+
+
+async def matching_papers(row: SubscriptionRow, papers: Sequence[Paper]) -> list[Paper]:
+    """Return the papers (in the given order) the subscription would have been sent."""
+    inquiry_ids = [i for p in papers if (i := fk_id(p, "answer_to")) is not None]
+    inquiries = await papers_by_id(inquiry_ids)
+    index = SubscriptionIndex([replace(row, paused=False, chat_active=True)])
+    found = []
+    for paper in papers:
+        inquiry_id = fk_id(paper, "answer_to")
+        inquiry = inquiries.get(inquiry_id) if inquiry_id is not None else None
+        if matching_chats(index, live_facts(paper, inquiry)):
+            found.append(paper)
+    return found
+
+
+async def delivered_count(row: SubscriptionRow, now: datetime, days: int = PREVIEW_DAYS) -> int:
+    """Return how many stored papers of the last `days` the subscription would have delivered."""
+    papers = await papers_between(
+        row.kommune_id, kinds_for(row.kind), (now - timedelta(days=days)).date(), now.date()
+    )
+    return len(await matching_papers(row, papers))
+
+
+# ---------------------------------------------------------------- quiet hours and daily digest
+
+DIGEST_HOUR = 7
+
+
+def quiet_until(now: datetime, start_hour: int, end_hour: int) -> datetime | None:
+    """Return when quiet hours end if `now` lies in them (else None); hours in Europe/Berlin.
+
+    22 → 7 spans midnight; start == end means no quiet hours. Hook: the delivery worker
+    (bot/pipeline/delivery.py, robust helper) holds a chat's rows until this time, then sends
+    them together (as a digest when several).
+    """
+    if start_hour == end_hour:
+        return None
+    local = now.astimezone(BERLIN)
+    hour = local.hour
+    inside = (
+        start_hour <= hour < end_hour
+        if start_hour < end_hour
+        else (hour >= start_hour or hour < end_hour)
+    )
+    if not inside:
+        return None
+    end = local.replace(hour=end_hour, minute=0, second=0, microsecond=0)
+    if end <= local:
+        end += timedelta(days=1)
+    return end
+
+
+def next_digest_at(now: datetime, hour: int = DIGEST_HOUR) -> datetime:
+    """Return the next daily digest time (7:00 Europe/Berlin) after `now`."""
+    local = now.astimezone(BERLIN)
+    at = local.replace(hour=hour, minute=0, second=0, microsecond=0)
+    return at if at > local else at + timedelta(days=1)
