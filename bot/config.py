@@ -35,6 +35,7 @@ class Settings(BaseSettings):
     oparl_endpoints: Annotated[list[str], NoDecode] = Field(
         default_factory=list, alias="OPARL_ENDPOINTS"
     )
+    oparl_pinned: Annotated[list[str], NoDecode] = Field(default_factory=list, alias="OPARL_PINNED")
     poll_interval_seconds: int = Field(default=600, alias="POLL_INTERVAL_SECONDS")
     meeting_alert_hours: int = Field(default=24, alias="MEETING_ALERT_HOURS")
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(
@@ -43,7 +44,7 @@ class Settings(BaseSettings):
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
     telegram_rate_limit: float = Field(default=25.0, alias="TELEGRAM_RATE_LIMIT")
 
-    @field_validator("oparl_endpoints", "admin_chat_ids", mode="before")
+    @field_validator("oparl_endpoints", "admin_chat_ids", "oparl_pinned", mode="before")
     @classmethod
     def _comma_list(cls, value: object) -> object:
         return _split_commas(value)

@@ -134,8 +134,8 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 
 async def free_text(update: Update, context: Context) -> None:
-    """Text that is no command: the keyword the wizard asked for, else a friendly hint."""
-    if await abo.keyword_reply(update, context):
+    """Text that is no command: the keyword or Kommune the wizard asked for, else a hint."""
+    if await abo.keyword_reply(update, context) or await abo.wizard_text(update, context):
         return
     message = update.message
     if message is None or (is_group(update) and not _addressed_to_bot(update, context)):
