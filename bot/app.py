@@ -63,7 +63,9 @@ class RunOptions:
     first_poll_delay_s: float = 0.0
     first_sync_since: date | None = None
     on_ready: Callable[[RunContext], Awaitable[None]] | None = None
-    # On-demand polling: how long a Kommune without subscriptions is still polled.
+    # On-demand polling (OPARL_ENDPOINTS empty): the Kommunen offered (default: the bundled
+    # list) and how long one without subscriptions is still polled.
+    bundled: Sequence[Endpoint] | None = None
     unsubscribed_grace: timedelta = DEFAULT_GRACE
 
 
@@ -263,6 +265,7 @@ async def _run_application(
     application.bot_data["notifier"] = notifier
     coverage = Coverage(
         endpoints,
+        bundled=options.bundled,
         pinned=settings.oparl_pinned,
         grace=options.unsubscribed_grace,
         clock=options.clock,

@@ -103,7 +103,7 @@ class Coverage:
         wanted = set(await kommunen.subscribed_kommune_slugs()) | self.pinned
         for slug in wanted:
             self._wanted_until[slug] = now + self.grace
-        keep = {slug for slug, until in self._wanted_until.items() if until > now}
+        keep = wanted | {slug for slug, until in self._wanted_until.items() if until > now}
         return tuple(e for e in self.bundled if e.slug in keep)
 
     async def poll_once(self, http: HttpClient) -> None:
