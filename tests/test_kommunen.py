@@ -292,3 +292,36 @@ async def test_combined_requests_say_what_was_understood(karlsruhe: Running) -> 
     )
     rows = await Subscription.all().order_by("id").values_list("faction", "keyword")
     assert rows == [("SPD", "Radweg"), (None, "Schule"), (None, "Kita")]
+
+
+# ---------------------------------------------------------------- a failing source
+
+
+async def test_failing_source_is_shown_in_abo_abos_and_termine(tmp_path: Path) -> None:
+    """While Karlsruhe's server answers 503, the /abo confirmation, /abos and /termine say
+    "⚠️ Ratsinfo Karlsruhe seit … nicht erreichbar" instead of silently showing nothing."""
+
+    def options(oparl: OParlServer) -> RunOptions:
+        oparl.faults.dead_prefixes = {"/oparl": 503}
+        return RunOptions()
+
+    async with running_bot(
+        tmp_path,
+        "karlsruhe",
+        oparl_endpoints=lambda oparl: f"Karlsruhe={oparl.system_url}",
+        options=options,
+    ) as bot:
+        await _until(_karlsruhe_failing, "the first failed poll", 60)
+        warning = "⚠️ Ratsinfo Karlsruhe seit "
+        confirmation = await bot.say("/abo Karlsruhe")
+        assert confirmation.text.startswith("✅ Abo angelegt: Karlsruhe")
+        assert warning in confirmation.text
+        assert "nicht erreichbar" in confirmation.text
+        assert warning in (await bot.say("/abos")).text
+        assert warning in (await bot.say("/termine")).text
+
+
+async def _karlsruhe_failing() -> bool:
+    return await SyncState.filter(
+        source="karlsruhe", list_name="system", failing_since__isnull=False
+    ).exists()

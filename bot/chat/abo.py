@@ -210,10 +210,16 @@ def _labels(subscriptions: list[Subscription]) -> list[tuple[int, str]]:
 
 
 async def _list_message(chat_id: int) -> RenderedMessage:
-    return replies.subscriptions_list(
-        _labels(await list_subscriptions(chat_id)),
-        weekly_preview=await lookup.weekly_preview(chat_id),
+    subscriptions = await list_subscriptions(chat_id)
+    message = replies.subscriptions_list(
+        _labels(subscriptions), weekly_preview=await lookup.weekly_preview(chat_id)
     )
+    refs = {
+        s.kommune.slug: KommuneRef(s.kommune.name, s.kommune.slug, int(s.kommune.id))
+        for s in subscriptions
+        if s.kommune is not None
+    }
+    return replies.with_source_warnings(message, await lookup.failing_kommunen(list(refs.values())))
 
 
 async def abos_command(update: Update, context: Context) -> None:

@@ -124,6 +124,12 @@ async def failing_since(slugs: Sequence[str]) -> dict[str, datetime]:
     return await kommunen.failing_since(slugs)
 
 
+async def failing_kommunen(refs: Sequence[KommuneRef]) -> list[tuple[str, datetime]]:
+    """Return (name, failing since) of those Kommunen whose source fails right now."""
+    failing = await kommunen.failing_since([r.slug for r in refs])
+    return [(r.name, failing[r.slug]) for r in refs if r.slug in failing]
+
+
 async def fully_read(kommune_id: int, slug: str) -> bool:
     """Return whether the Kommune's data is read completely (its factions are all known)."""
     return await kommunen.fully_read(kommune_id, slug)

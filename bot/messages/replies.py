@@ -105,6 +105,17 @@ def source_down(kommune: str, since: datetime) -> str:
     return _fmt(t.SOURCE_DOWN, kommune=kommune, since=when)
 
 
+def with_source_warnings(
+    message: RenderedMessage, failing: Sequence[tuple[str, datetime]]
+) -> RenderedMessage:
+    """Return the message with one "⚠️ Ratsinfo … nicht erreichbar" line per failing source."""
+    if not failing:
+        return message
+    lines = [source_down(name, since) for name, since in failing]
+    text = message.text + "\n\n" + "\n".join(lines)
+    return RenderedMessage(text, message.buttons) if fits(text) else message
+
+
 def abo_confirmation(
     request: AboRequest, subscriptions: Sequence[tuple[int, bool]], notes: Sequence[str] = ()
 ) -> RenderedMessage:
