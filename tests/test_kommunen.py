@@ -325,3 +325,21 @@ async def _karlsruhe_failing() -> bool:
     return await SyncState.filter(
         source="karlsruhe", list_name="system", failing_since__isnull=False
     ).exists()
+
+
+async def test_fetch_names_a_bare_url_by_its_body(tmp_path: Path) -> None:
+    """`ratsbot fetch --once` with a bare URL stores the Kommune as "Karlsruhe", as `run` does
+    (one Kommune per server, whichever command reads it first)."""
+    from bot.pipeline.sync import fetch_command
+    from storage.db import close_db, open_db
+
+    database = f"sqlite://{tmp_path / 'fetch.sqlite3'}"
+    async with OParlServer("karlsruhe") as oparl:
+        settings = Settings(DATABASE_URL=database, OPARL_ENDPOINTS=oparl.system_url)  # type: ignore[call-arg]
+        code = await fetch_command(settings, once=True, since=date(2026, 6, 1), kommune=None)
+    assert code == 0
+    await open_db(database)
+    try:
+        assert await Kommune.all().values_list("name", "slug") == [("Karlsruhe", "karlsruhe")]
+    finally:
+        await close_db()

@@ -24,7 +24,13 @@ from bot.pipeline.notify import Notifier
 from fetcher import model
 from fetcher.classify import normalise_reference
 from fetcher.download import NotPdf
-from fetcher.endpoints import Endpoint, load_endpoints, parse_endpoint_setting, slugify
+from fetcher.endpoints import (
+    Endpoint,
+    identified,
+    load_endpoints,
+    parse_endpoint_setting,
+    slugify,
+)
 from fetcher.http import FetchError, HttpClient, TooLarge
 from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
@@ -242,6 +248,8 @@ class SyncService:
         bodies = await client.bodies()
         if not bodies:
             raise FetchError(f"System of {endpoint.slug} lists no body")
+        if endpoint.provisional:  # a bare URL: its Kommune is named by its Body, never by host
+            endpoint = identified(endpoint, bodies[0].body.name, bodies[0].body.short_name)
         for number, lists in enumerate(bodies):
             slug = endpoint.slug if number == 0 else f"{endpoint.slug}-{slugify(lists.body.name)}"
             name = endpoint.name if number == 0 else lists.body.name
@@ -504,7 +512,18 @@ async def fetch_command(
         return 2
     await open_db(settings.database_url)
     try:
+        if not settings.oparl_endpoints and kommune is None:
+            # On demand (bot/pipeline/coverage.py): the subscribed and pinned Kommunen only.
+            from bot.pipeline.coverage import Coverage
+
+            endpoints = await Coverage(pinned=settings.oparl_pinned).polled()
         async with HttpClient(per_host_interval_s=0.5) as http, ParserPool() as parser:
+            if any(e.provisional for e in endpoints):  # bare URLs: named by their servers
+                from bot.pipeline.coverage import Coverage
+
+                coverage = Coverage(endpoints)
+                await coverage.identify(http)
+                endpoints = coverage.configured
             notifier = Notifier()
             service = SyncService(
                 http,
