@@ -92,6 +92,18 @@ def build_parser() -> argparse.ArgumentParser:
         description="Zeigt je Kommune den letzten erfolgreichen Abruf, Fehler, Warteschlange usw.",
     )
     status.add_argument("--json", action="store_true", help="als JSON ausgeben")
+    endpoints = sub.add_parser(
+        "endpoints",
+        help="die mitgelieferten OParl-Endpunkte prüfen",
+        description="check: fragt jede Kommune der Liste ab (System, Körperschaften, neuestes "
+        "Papier, Hersteller) und schreibt docs/endpoints-check-DATUM.md.",
+    )
+    endpoints.add_argument("action", choices=["check"])
+    endpoints.add_argument("--only", nargs="*", default=[], metavar="SLUG", help="nur diese")
+    endpoints.add_argument(
+        "--update", action="store_true", help="tote Endpunkte in endpoints.json markieren"
+    )
+    endpoints.add_argument("--report-dir", type=Path, default=Path("docs"), help="Zielordner")
     return parser
 
 
@@ -145,6 +157,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.ops.status import status_command
 
         return asyncio.run(status_command(settings, as_json=args.json))
+    if args.command == "endpoints":
+        from bot.ops.endpoints_cli import endpoints_check_command
+
+        return endpoints_check_command(
+            report_dir=args.report_dir, only=args.only, update=args.update
+        )
     raise AssertionError(args.command)
 
 

@@ -32,6 +32,8 @@ class Endpoint:
     note: str | None = None
     # True while name and slug are only the host's: the server's Body names it (`identified`).
     provisional: bool = False
+    # "<date>: <why>" when `ratsbot endpoints check` found no System answering; not offered.
+    dead: str | None = None
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -69,6 +71,7 @@ def load_endpoints() -> tuple[Endpoint, ...]:
             system_urls=tuple(item["system_urls"]),
             wikidata=item.get("wikidata"),
             note=item.get("note"),
+            dead=item.get("dead"),
         )
         for item in json.loads(text)["endpoints"]
     )

@@ -60,8 +60,11 @@ class Coverage:
         self._tasks: set[asyncio.Task[None]] = set()
 
     def offered(self) -> tuple[Endpoint, ...]:
-        """Return the Kommunen a subscription may name (a subscription to them can fire)."""
-        return self.bundled if self.on_demand else self.configured
+        """Return the Kommunen a subscription may name (a subscription to them can fire); on
+        demand, bundled ones marked dead by `ratsbot endpoints check` are left out."""
+        if self.on_demand:
+            return tuple(e for e in self.bundled if not e.dead)
+        return self.configured
 
     def served_slugs(self) -> frozenset[str]:
         """Return the slugs of the Kommunen offered."""
