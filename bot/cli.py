@@ -96,9 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
         "endpoints",
         help="die mitgelieferten OParl-Endpunkte prüfen",
         description="check: fragt jede Kommune der Liste ab (System, Körperschaften, neuestes "
-        "Papier, Hersteller) und schreibt docs/endpoints-check-DATUM.md.",
+        "Papier, Hersteller) und schreibt docs/endpoints-check-DATUM.md. build: baut "
+        "fetcher/data/endpoints.json aus der Registry-Kopie und endpoint-corrections.json.",
     )
-    endpoints.add_argument("action", choices=["check"])
+    endpoints.add_argument("action", choices=["check", "build"])
+    endpoints.add_argument(
+        "--registry",
+        type=Path,
+        default=Path("../shared/fixtures/oparl/endpoints.yml"),
+        help="build: Kopie der OParl-Registry (endpoints.yml)",
+    )
     endpoints.add_argument("--only", nargs="*", default=[], metavar="SLUG", help="nur diese")
     endpoints.add_argument(
         "--update", action="store_true", help="tote Endpunkte in endpoints.json markieren"
@@ -158,8 +165,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return asyncio.run(status_command(settings, as_json=args.json))
     if args.command == "endpoints":
-        from bot.ops.endpoints_cli import endpoints_check_command
+        from bot.ops.endpoints_cli import build_command, endpoints_check_command
 
+        if args.action == "build":
+            return build_command(registry=args.registry)
         return endpoints_check_command(
             report_dir=args.report_dir, only=args.only, update=args.update
         )

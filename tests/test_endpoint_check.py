@@ -6,8 +6,11 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
+
 from bot.ops.endpoints_cli import bundle_endpoints, check_all, write_results
 from bot.pipeline.coverage import Coverage
+from fetcher.endpoint_bundle import build_bundle
 from fetcher.endpoints import Endpoint
 from fetcher.http import RetryPolicy
 from standins.oparl_server import OParlServer
@@ -60,3 +63,31 @@ async def test_check_reports_live_and_dead_endpoints_and_marks_the_dead(tmp_path
         Endpoint(e["name"], e["slug"], tuple(e["system_urls"]), dead=e.get("dead")) for e in marked
     ]
     assert [e.slug for e in Coverage(bundled=bundled).offered()] == ["karlsruhe"]
+
+
+def test_bundle_is_rebuilt_from_the_registry_copy_and_dated_corrections() -> None:
+    """`make endpoints` reproduces fetcher/data/endpoints.json from ../shared's registry copy and
+    the corrections file, every correction dated and with evidence; Leipzig first, both URLs."""
+    data = Path(__file__).resolve().parents[1] / "fetcher" / "data"
+    bundle = json.loads((data / "endpoints.json").read_text("utf-8"))
+    corrections = json.loads((data / "endpoint-corrections.json").read_text("utf-8"))
+    registry = (OPARL_FIXTURES / "endpoints.yml").read_text("utf-8")
+    assert build_bundle(registry, corrections, bundle) == bundle
+    assert all(c["date"] and c["evidence"] for c in corrections["corrections"])
+    leipzig = bundle["endpoints"][0]
+    assert leipzig["slug"] == "leipzig"
+    assert leipzig["system_urls"] == [
+        "https://www.leipzig.sitzung-online.de/oparl/system",
+        "https://ratsinformation.leipzig.de/allris_leipzig_public/oparl/system",
+    ]
+    names = {e["name"] for e in bundle["endpoints"]}
+    assert "Landeshauptstadt Düsseldorf" in names  # the registry says "Dusseldorf"
+    assert not names & {"OParl Mirror", "München Transparent"}  # aggregators, no Kommune
+
+
+def test_a_correction_without_evidence_is_refused() -> None:
+    """A correction must say when it was made and why."""
+    with pytest.raises(ValueError, match="without date or evidence"):
+        build_bundle("- title: Stadt X\n  url: https://x/oparl/system\n", {
+            "source": "t", "corrections": [{"slug": "x", "date": "2026-11-29", "name": "Y"}]
+        })  # fmt: skip

@@ -1,4 +1,5 @@
-"""`ratsbot endpoints check` (I/O): probe the bundled Kommunen, write a dated report, mark dead."""
+"""`ratsbot endpoints check|build` (I/O): probe the bundled Kommunen (dated report, dead marked);
+rebuild the bundle from the registry copy and the dated corrections."""
 
 from __future__ import annotations
 
@@ -10,11 +11,15 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from fetcher.endpoint_bundle import build_bundle
 from fetcher.endpoint_check import Probe, mark_dead, probe, render_report
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 
-BUNDLE = Path(__file__).resolve().parents[2] / "fetcher" / "data" / "endpoints.json"
+DATA = Path(__file__).resolve().parents[2] / "fetcher" / "data"
+BUNDLE = DATA / "endpoints.json"
+CORRECTIONS = DATA / "endpoint-corrections.json"
+REGISTRY = Path("../shared/fixtures/oparl/endpoints.yml")  # the registry copy beside the clone
 MAX_PARALLEL = 8
 
 
@@ -82,3 +87,19 @@ def endpoints_check_command(
     alive = sum(p.ok for p in probes)
     print(f"{alive} von {len(probes)} Kommunen antworten; Bericht: {report}")
     return 0 if alive else 1
+
+
+def build_command(
+    *, registry: Path = REGISTRY, corrections: Path = CORRECTIONS, bundle_path: Path = BUNDLE
+) -> int:
+    """Run `ratsbot endpoints build` (`make endpoints`): registry + corrections → the bundle."""
+    if not registry.exists():
+        print(f"Registry-Kopie fehlt: {registry}", file=sys.stderr)
+        return 2
+    previous = json.loads(bundle_path.read_text("utf-8")) if bundle_path.exists() else None
+    bundle = build_bundle(
+        registry.read_text("utf-8"), json.loads(corrections.read_text("utf-8")), previous
+    )
+    bundle_path.write_text(json.dumps(bundle, ensure_ascii=False, indent=1) + "\n", "utf-8")
+    print(f"{len(bundle['endpoints'])} Kommunen → {bundle_path}")
+    return 0
