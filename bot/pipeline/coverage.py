@@ -145,3 +145,15 @@ class Coverage:
     def is_syncing(self, slug: str) -> bool:
         """Return whether a sync of the Kommune runs right now."""
         return slug in self._running
+
+
+async def endpoints_to_fetch(
+    configured: Sequence[Endpoint], http: HttpClient, on_demand: bool, pinned: Iterable[str]
+) -> tuple[Endpoint, ...]:
+    """Return what `ratsbot fetch` syncs: on demand the subscribed and pinned Kommunen, else the
+    configured ones with bare URLs named by their servers (as `ratsbot run` names them)."""
+    if on_demand:
+        return await Coverage(pinned=pinned).polled()
+    coverage = Coverage(configured)
+    await coverage.identify(http)
+    return coverage.configured

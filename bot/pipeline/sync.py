@@ -20,17 +20,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from bot.pipeline.coverage import endpoints_to_fetch
 from bot.pipeline.notify import Notifier
 from fetcher import model
 from fetcher.classify import normalise_reference
 from fetcher.download import NotPdf
-from fetcher.endpoints import (
-    Endpoint,
-    identified,
-    load_endpoints,
-    parse_endpoint_setting,
-    slugify,
-)
+from fetcher.endpoints import Endpoint, identified, load_endpoints, parse_endpoint_setting, slugify
 from fetcher.http import FetchError, HttpClient, TooLarge
 from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
@@ -512,18 +507,9 @@ async def fetch_command(
         return 2
     await open_db(settings.database_url)
     try:
-        if not settings.oparl_endpoints and kommune is None:
-            # On demand (bot/pipeline/coverage.py): the subscribed and pinned Kommunen only.
-            from bot.pipeline.coverage import Coverage
-
-            endpoints = await Coverage(pinned=settings.oparl_pinned).polled()
         async with HttpClient(per_host_interval_s=0.5) as http, ParserPool() as parser:
-            if any(e.provisional for e in endpoints):  # bare URLs: named by their servers
-                from bot.pipeline.coverage import Coverage
-
-                coverage = Coverage(endpoints)
-                await coverage.identify(http)
-                endpoints = coverage.configured
+            on_demand = not settings.oparl_endpoints and kommune is None
+            endpoints = await endpoints_to_fetch(endpoints, http, on_demand, settings.oparl_pinned)
             notifier = Notifier()
             service = SyncService(
                 http,
