@@ -125,6 +125,8 @@ async def test_url_only_endpoint_is_named_by_its_body_and_subscriptions_fire(
         refused = await bot.say("/abo Leipzig Grüne")
         assert refused.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
         assert "Dieser Bot liest: Karlsruhe" in refused.text
+        deep_link = await bot.say("/start leipzig-gruene")  # t.me/<bot>?start=leipzig-gruene
+        assert deep_link.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
         assert await Subscription.all().count() == 1
 
         await bot.say("/abo Karlsruhe AfD")
