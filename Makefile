@@ -8,7 +8,7 @@ TEST_WORKERS ?= 4
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest bench bench-quick migrations clean
+.PHONY: install demo test lint typecheck pytest bench bench-quick migrations clean endpoints
 
 install: $(STAMP)
 
@@ -47,3 +47,7 @@ migrations: install
 
 clean:
 	rm -rf $(VENV) data/demo .pytest_cache .mypy_cache .ruff_cache
+
+# fetcher/data/endpoints.json from the registry copy and fetcher/data/endpoint-corrections.json
+endpoints: install
+	$(BIN)/ratsbot endpoints build

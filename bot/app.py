@@ -23,6 +23,7 @@ from typing import Any
 from telegram import Update
 from telegram.error import TelegramError
 
+from bot.chat.abo import COVERAGE_KEY
 from bot.chat.admin import register_admin_handlers
 from bot.chat.application import build_application, set_commands
 from bot.chat.feed import FEEDS_FORGET_KEY, FEEDS_URL_KEY
@@ -30,6 +31,7 @@ from bot.config import Settings
 from bot.feeds.server import FeedServer
 from bot.ops.status import render_source_alert
 from bot.pipeline import alerts
+from bot.pipeline.coverage import DEFAULT_GRACE, Coverage
 from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker
 from bot.pipeline.notify import Notifier
 from bot.pipeline.sync import SyncService, configured_endpoints
@@ -65,6 +67,10 @@ class RunOptions:
     first_poll_delay_s: float = 0.0
     first_sync_since: date | None = None
     on_ready: Callable[[RunContext], Awaitable[None]] | None = None
+    # On-demand polling (OPARL_ENDPOINTS empty): the Kommunen offered (default: the bundled
+    # list) and how long one without subscriptions is still polled.
+    bundled: Sequence[Endpoint] | None = None
+    unsubscribed_grace: timedelta = DEFAULT_GRACE
 
 
 @dataclass
@@ -74,6 +80,7 @@ class RunContext:
     sync: SyncService
     notifier: Notifier
     delivery: DeliveryWorker
+    coverage: Coverage | None = None
     tasks: list[asyncio.Task[None]] = field(default_factory=list)
 
 
@@ -95,11 +102,13 @@ async def supervised(
             await asyncio.sleep(delay)
 
 
-async def poll_forever(sync: SyncService, interval_s: float, first_delay_s: float = 0.0) -> None:
-    """Poll every source, then wait `interval_s`; repeat."""
+async def poll_forever(
+    coverage: Coverage, http: HttpClient, interval_s: float, first_delay_s: float = 0.0
+) -> None:
+    """Poll every source that should be polled (bot/pipeline/coverage.py), wait; repeat."""
     await asyncio.sleep(first_delay_s)
     while True:
-        await sync.sync_all()
+        await coverage.poll_once(http)
         await asyncio.sleep(interval_s)
 
 
@@ -211,6 +220,8 @@ async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | Non
     if not settings.telegram_bot_token:
         raise ValueError("TELEGRAM_BOT_TOKEN fehlt")
     endpoints = options.endpoints or configured_endpoints(settings.oparl_endpoints)
+    if options.endpoints is None and not settings.oparl_endpoints:
+        endpoints = ()  # on demand: polled once subscribed (bot/pipeline/coverage.py)
     await open_db(settings.database_url)
     try:
         async with (
@@ -259,6 +270,14 @@ async def _run_application(
     await delivery.recover()
     notifier = Notifier(clock=options.clock, on_enqueued=delivery.wake)
     application.bot_data["notifier"] = notifier
+    coverage = Coverage(
+        endpoints,
+        bundled=options.bundled,
+        pinned=settings.oparl_pinned,
+        grace=options.unsubscribed_grace,
+        clock=options.clock,
+    )
+    application.bot_data[COVERAGE_KEY] = coverage
     # Atom/iCal feeds (bot/feeds/server.py), only with FEEDS_PORT; stale once a paper is stored.
     feeds = feed_server(settings, options.clock)
     sync = SyncService(
@@ -274,6 +293,9 @@ async def _run_application(
         first_sync_since=options.first_sync_since,
         clock=options.clock,
     )
+    coverage.sync = sync
+    # A bare URL's Kommune is named by its server before /abo can be asked about it.
+    await coverage.identify(http)
     await application.start()
     updater = application.updater
     assert updater is not None
@@ -290,14 +312,14 @@ async def _run_application(
             timeout=options.polling_timeout_s,
             allowed_updates=Update.ALL_TYPES,
         )
-    context = RunContext(sync=sync, notifier=notifier, delivery=delivery)
+    context = RunContext(sync=sync, notifier=notifier, delivery=delivery, coverage=coverage)
     context.tasks = [
         asyncio.create_task(supervised("delivery", delivery.run)),
         asyncio.create_task(
             supervised(
                 "poll",
                 lambda: poll_forever(
-                    sync, settings.poll_interval_seconds, options.first_poll_delay_s
+                    coverage, http, settings.poll_interval_seconds, options.first_poll_delay_s
                 ),
             )
         ),
@@ -317,7 +339,11 @@ async def _run_application(
     ]
     if feeds is not None:
         await start_feeds(feeds, settings, application.bot_data)
-    log.info("ratsbot running: kommunen=%d mode=%s", len(endpoints), _mode(settings))
+    log.info(
+        "ratsbot running: kommunen=%s mode=%s",
+        "on-demand" if coverage.on_demand else len(endpoints),
+        _mode(settings),
+    )
     try:
         if options.on_ready is not None:
             await options.on_ready(context)

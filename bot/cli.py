@@ -111,6 +111,25 @@ def build_parser() -> argparse.ArgumentParser:
     )
     stats.add_argument("--kommune", metavar="NAME", help="nur diese Kommune")
     stats.add_argument("--json", action="store_true", help="als JSON ausgeben (siehe README)")
+    endpoints = sub.add_parser(
+        "endpoints",
+        help="die mitgelieferten OParl-Endpunkte prüfen",
+        description="check: fragt jede Kommune der Liste ab (System, Körperschaften, neuestes "
+        "Papier, Hersteller) und schreibt docs/endpoints-check-DATUM.md. build: baut "
+        "fetcher/data/endpoints.json aus der Registry-Kopie und endpoint-corrections.json.",
+    )
+    endpoints.add_argument("action", choices=["check", "build"])
+    endpoints.add_argument(
+        "--registry",
+        type=Path,
+        default=Path("../shared/fixtures/oparl/endpoints.yml"),
+        help="build: Kopie der OParl-Registry (endpoints.yml)",
+    )
+    endpoints.add_argument("--only", nargs="*", default=[], metavar="SLUG", help="nur diese")
+    endpoints.add_argument(
+        "--update", action="store_true", help="tote Endpunkte in endpoints.json markieren"
+    )
+    endpoints.add_argument("--report-dir", type=Path, default=Path("docs"), help="Zielordner")
     return parser
 
 
@@ -168,6 +187,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         from bot.ops.stats_cli import stats_command
 
         return asyncio.run(stats_command(settings, kommune=args.kommune, as_json=args.json))
+    if args.command == "endpoints":
+        from bot.ops.endpoints_cli import build_command, endpoints_check_command
+
+        if args.action == "build":
+            return build_command(registry=args.registry)
+        return endpoints_check_command(
+            report_dir=args.report_dir, only=args.only, update=args.update
+        )
     raise AssertionError(args.command)
 
 

@@ -36,6 +36,7 @@ class Settings(BaseSettings):
     oparl_endpoints: Annotated[list[str], NoDecode] = Field(
         default_factory=list, alias="OPARL_ENDPOINTS"
     )
+    oparl_pinned: Annotated[list[str], NoDecode] = Field(default_factory=list, alias="OPARL_PINNED")
     poll_interval_seconds: int = Field(default=600, alias="POLL_INTERVAL_SECONDS")
     meeting_alert_hours: int = Field(default=24, alias="MEETING_ALERT_HOURS")
     admin_chat_ids: Annotated[list[int], NoDecode] = Field(
@@ -51,7 +52,9 @@ class Settings(BaseSettings):
     feeds_port: int | None = Field(default=None, alias="FEEDS_PORT")
     feeds_public_url: str | None = Field(default=None, alias="FEEDS_PUBLIC_URL")
 
-    @field_validator("oparl_endpoints", "admin_chat_ids", "http_allow_networks", mode="before")
+    @field_validator(
+        "oparl_endpoints", "admin_chat_ids", "http_allow_networks", "oparl_pinned", mode="before"
+    )
     @classmethod
     def _comma_list(cls, value: object) -> object:
         return _split_commas(value)

@@ -5,7 +5,8 @@ Kommune, with Leipzig first and corrected per OPARL-NOTES.md §2.1: a Kommune ma
 System URLs; the client uses the first that answers (`OParlClient.connect`).
 
 The OPARL_ENDPOINTS setting is a comma-separated list of items, each one of
-    https://host/oparl/system                      a System URL (name from the bundle, else host)
+    https://host/oparl/system                      a System URL (name from the bundle, else from
+                                                   the server's Body on first contact)
     https://a/oparl/system|https://b/oparl/system  several URLs of one Kommune, tried in order
     Stadt Leipzig=https://a/system|https://b/system  with an explicit name
 """
@@ -29,10 +30,25 @@ class Endpoint:
     system_urls: tuple[str, ...]
     wikidata: str | None = None
     note: str | None = None
+    # True while name and slug are only the host's: the server's Body names it (`identified`).
+    provisional: bool = False
+    # "<date>: <why>" when `ratsbot endpoints check` found no System answering; not offered.
+    dead: str | None = None
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
-_PREFIXES = ("Landeshauptstadt ", "Stadt ", "Gemeinde ", "Kolpingstadt ", "Klingenstadt ")
+_PREFIXES = (
+    "Landeshauptstadt ",
+    "Stadt ",
+    "Gemeinde ",
+    "Kolpingstadt ",
+    "Klingenstadt ",
+    "Hansestadt ",
+    "Universitätsstadt ",
+    "Kreisstadt ",
+    "Große Kreisstadt ",
+    "Markt ",
+)
 
 
 def slugify(name: str) -> str:
@@ -55,6 +71,7 @@ def load_endpoints() -> tuple[Endpoint, ...]:
             system_urls=tuple(item["system_urls"]),
             wikidata=item.get("wikidata"),
             note=item.get("note"),
+            dead=item.get("dead"),
         )
         for item in json.loads(text)["endpoints"]
     )
@@ -87,15 +104,50 @@ def parse_endpoint_setting(value: str) -> tuple[Endpoint, ...]:
         urls = tuple(u.strip() for u in urls_part.split("|") if u.strip())
         if not urls or not all(urlsplit(u).scheme in ("http", "https") for u in urls):
             raise ValueError(f"OPARL_ENDPOINTS: not a URL list: {item!r}")
-        known = find_endpoint(urls[0])
+        known = next((k for k in map(find_endpoint, urls) if k is not None), None)
+        provisional = name is None and known is None
         if name is None:
             name = known.name if known else (urlsplit(urls[0]).hostname or urls[0])
+        if known is not None and name == known.name:
+            # The bundled entry's other URLs stay as fallbacks after the operator's.
+            urls += tuple(u for u in known.system_urls if u not in urls)
         out.append(
             Endpoint(
                 name=name,
                 slug=known.slug if known and known.name == name else slugify(name),
                 system_urls=urls,
                 wikidata=known.wikidata if known else None,
+                provisional=provisional,
             )
         )
     return tuple(out)
+
+
+def display_name(name: str, short_name: str | None = None) -> str:
+    """Return how a Body's Kommune reads best: "Stadt Karlsruhe" → "Karlsruhe".
+
+    A Body's `shortName` is often an abbreviation ("KA", "StL"); it is used only when it is a
+    word of the full name. Otherwise the administrative prefix is dropped.
+    """
+    name = " ".join(name.split())
+    short = " ".join((short_name or "").split())
+    if len(short) >= 3 and not short.isupper() and short.casefold() in name.casefold():
+        return short
+    for prefix in _PREFIXES:
+        if name.startswith(prefix) and len(name) > len(prefix) + 1:
+            return name[len(prefix) :]
+    return name
+
+
+def identified(endpoint: Endpoint, body_name: str, body_short_name: str | None = None) -> Endpoint:
+    """Return the endpoint named after its server's first Body (operator names stay as given)."""
+    if not endpoint.provisional or not body_name.strip():
+        return endpoint
+    name = display_name(body_name, body_short_name)
+    return Endpoint(
+        name=name,
+        slug=slugify(name) or endpoint.slug,
+        system_urls=endpoint.system_urls,
+        wikidata=endpoint.wikidata,
+        note=endpoint.note,
+    )

@@ -95,3 +95,42 @@ def faction_slug(name: str) -> str:
 def all_factions() -> list[str]:
     """Return the canonical names of all factions in the table, parties first."""
     return [f.name for f in _table()]
+
+
+def parties() -> list[str]:
+    """Return the canonical names of the parties (factions not tied to one council)."""
+    return [f.name for f in _table() if f.local is None]
+
+
+# "Fraktion Bündnis 90/Die Grünen", "SPD-Stadtratsfraktion", "Ratsfraktion DIE LINKE"; the word
+# must end there, so "Fraktionsgeschäftsstelle" (Karlsruhe's faction office, short name "Frak")
+# is no faction.
+_FACTION_WORD = re.compile(
+    r"(?<![\wÄÖÜäöüß])(?:[\wäöüß]*-)?(?:stadtrats|gemeinderats|rats|kreistags)?fraktion(?:en)?"
+    r"(?![\wÄÖÜäöüß])",
+    re.IGNORECASE,
+)
+_NOT_FACTION = re.compile(r"gesch[äa]ftsstelle|geschäftsführ|büro|mitarbeiter", re.IGNORECASE)
+
+
+def is_faction_organization(
+    name: str, classification: str | None = None, organization_type: str | None = None
+) -> bool:
+    """Return whether an OParl Organization is a faction (Fraktion or Gruppe in the council).
+
+    Sternberg (Hürtgenwald) says so in `organizationType` ("Fraktion"), others in
+    `classification`; without either, a name with the word "Fraktion" counts, unless it names
+    an office of the factions ("Fraktionsgeschäftsstelle").
+    """
+    for label in (classification, organization_type):
+        if label and _FACTION_WORD.search(label):
+            return not _NOT_FACTION.search(name)
+    if classification or organization_type:
+        return False
+    return bool(_FACTION_WORD.search(name)) and not _NOT_FACTION.search(name)
+
+
+def local_faction(text: str, choices: list[str]) -> str | None:
+    """Return the Kommune's group that `text` names exactly (case and spacing aside), if any."""
+    wanted = " ".join(text.strip(' "').split()).casefold()
+    return next((c for c in choices if " ".join(c.split()).casefold() == wanted), None)

@@ -20,7 +20,7 @@ from fetcher.classify import (
     kind_from_paper_type,
     normalise_reference,
 )
-from fetcher.factions import canonical_faction, factions_in
+from fetcher.factions import canonical_faction, factions_in, is_faction_organization
 from storage import search
 from storage.models import (
     AgendaItem,
@@ -67,10 +67,7 @@ async def upsert_kommune(body: model.Body, *, slug: str, name: str | None = None
 
 async def upsert_organization(kommune: Kommune, org: model.Organization) -> Organization:
     """Insert or update an organization; factions get their canonical name."""
-    is_faction = (
-        "fraktion"
-        in " ".join(filter(None, [org.classification, org.organization_type, org.name])).lower()
-    )
+    is_faction = is_faction_organization(org.name, org.classification, org.organization_type)
     faction = None
     if is_faction:
         faction = canonical_faction(org.name) or canonical_faction(org.short_name or "")

@@ -68,11 +68,15 @@ async def running(tmp_path: Path) -> AsyncIterator[tuple[TelegramAPI, OParlServe
 
 
 async def _first_sync_done() -> bool:
+    """Return whether the first sync is over: history listed and every paper read (a paper
+    published before that waits for the next poll, which a loaded machine may delay)."""
     state = await SyncState.get_or_none(source="karlsruhe", list_name="paper")
-    return state is not None and state.first_sync_done
+    if state is None or not state.first_sync_done:
+        return False
+    return not await Paper.filter(processed=False).exists()
 
 
-async def _wait_for_first_sync(timeout_s: float = 60) -> None:
+async def _wait_for_first_sync(timeout_s: float = 180) -> None:
     deadline = time.monotonic() + timeout_s
     while not await _first_sync_done():
         assert time.monotonic() < deadline, "first sync did not finish"

@@ -31,7 +31,7 @@ from fetcher.oparl_json import meeting_from_json, paper_from_json
 from fetcher.parse import parse_text
 from standins.telegram_api import CallbackAnswer, RecordedMessage, TelegramAPI
 from standins.telegram_html import parse_html
-from storage.models import AnswerFollow, Chat, Kommune, Paper, Subscription
+from storage.models import AnswerFollow, Chat, Kommune, Paper, Subscription, SyncState
 from storage.records import apply_parsed, upsert_meeting, upsert_paper
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
@@ -138,6 +138,9 @@ async def load_corpus() -> tuple[Kommune, Kommune]:
         raw = json.loads(path.read_text("utf-8"))
         if (raw.get("start") or "") >= "2026-05-01":
             await upsert_meeting(karlsruhe, meeting_from_json(raw))
+    for kommune in (leipzig, karlsruhe):  # both read in: their first sync is done
+        await SyncState.create(source=kommune.slug, list_name="paper", first_sync_done=True)
+    await Paper.all().update(processed=True)
     return leipzig, karlsruhe
 
 
@@ -404,18 +407,24 @@ async def test_guided_abo_keyboard_and_deep_links(
     """/abo without arguments walks Kommune → faction / keyword / all → confirm; deep links."""
     picker = await say(api, PRIVATE, "/abo")
     assert picker.text.startswith("Für welche Kommune möchten Sie Anfragen bekommen?")
-    assert labels(picker)[:2] == ["Stadt Leipzig", "Stadt Karlsruhe"]  # synced ones first
+    # Kommunen already read in first, then the others, each alphabetically.
+    assert labels(picker)[:3] == ["Stadt Karlsruhe", "Stadt Leipzig", "Stadt Aachen"]
     await press(api, picker, "Stadt Leipzig")
     await edited_to(api, picker, "Stadt Leipzig: Was möchten Sie bekommen?")
     await press(api, picker, "Eine Fraktion")
     await edited_to(api, picker, "Stadt Leipzig: Welche Fraktion?")
-    # The faction seen in Leipzig's papers (VII-A-08079-NF-02) first, then the others.
-    assert labels(picker)[0] == "Bündnis 90/Die Grünen"
-    assert "Die Linke" in labels(picker)
-    await press(api, picker, "Die Linke")
-    await edited_to(api, picker, "Dieses Abo anlegen?\nStadt Leipzig · Fraktion Die Linke")
-    await press(api, picker, "✅ Abonnieren")
-    await edited_to(api, picker, "✅ Abo angelegt: Stadt Leipzig · Fraktion Die Linke")
+    # Only factions seen in Leipzig's data: the corpus' papers name the Greens alone
+    # (VII-A-08079-NF-02); no CSU, no Karlsruhe groups.
+    assert labels(picker) == ["Bündnis 90/Die Grünen", "‹ andere Kommune", "Abbrechen"]
+    await press(api, picker, "Abbrechen")
+    await edited_to(api, picker, "Abgebrochen")
+    # A faction never seen there is questioned; an explicit tap still subscribes.
+    warning = await say(api, PRIVATE, "/abo Leipzig Linke")
+    assert warning.text.startswith("⚠️ Eine Fraktion Die Linke kommt in den Daten von Stadt Leipzig")
+    assert labels(warning)[0] == "Bündnis 90/Die Grünen"
+    assert await subscriptions(PRIVATE) == []
+    await press(api, warning, "Trotzdem Die Linke abonnieren")
+    await edited_to(api, warning, "✅ Abo angelegt: Stadt Leipzig · Fraktion Die Linke")
 
     picker = await say(api, PRIVATE, "/abo")
     await press(api, picker, "Stadt Karlsruhe")
@@ -426,12 +435,13 @@ async def test_guided_abo_keyboard_and_deep_links(
     typed = await say(api, PRIVATE, "Radverkehr")
     assert typed.text.startswith("✅ Abo angelegt: Stadt Karlsruhe · Stichwort „Radverkehr“")
 
-    # A bundled Kommune that was never synced: page 2 of the picker.
+    # A bundled Kommune that was never synced: paging works, and typing its name while the
+    # picker is open jumps to it.
     picker = await say(api, PRIVATE, "/abo")
     await press(api, picker, "weitere ›")
     await edited_to(api, picker, "Seite 2 von")
-    await press(api, picker, "Stadt Münster")
-    await edited_to(api, picker, "Stadt Münster: Was möchten Sie bekommen?")
+    picker = await say(api, PRIVATE, "Münster")
+    assert picker.text.startswith("Stadt Münster: Was möchten Sie bekommen?")
     await press(api, picker, "Alle Anfragen")
     await edited_to(api, picker, "Stadt Münster · Anfragen und Antworten")
     await press(api, picker, "✅ Abonnieren")
@@ -561,9 +571,9 @@ ODD_INPUT = [
     ("/anfrage", t.PAPER_USAGE),
     ("/anfrage X-0000/99", "Ein Papier mit dem Aktenzeichen „X-0000/99“ habe ich nicht."),
     ("/abo Leipzig typ:Beschluss", "Typ „Beschluss“ kenne ich nicht."),
-    ("/abo Atlantis", "Die Kommune „Atlantis“ kenne ich nicht."),
+    ("/abo Atlantis", "„Atlantis“ ist (noch) nicht angebunden"),
     ("/abo Leipzig die", "„die“ ist als Stichwort zu allgemein"),
-    ("/termine Atlantis", "Die Kommune „Atlantis“ kenne ich nicht."),
+    ("/termine Atlantis", "„Atlantis“ ist (noch) nicht angebunden"),
     ("/abos", t.ABOS_NONE),
     ("/help", "So benutzen Sie den Ratsbot"),
 ]

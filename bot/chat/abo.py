@@ -8,7 +8,7 @@ on a restart, which costs the user one retyped word.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from telegram import Update
@@ -23,6 +23,7 @@ from bot.chat.abo_parse import (
     parse_deep_link,
 )
 from bot.chat.overlap import AboSpec, overlaps
+from bot.chat.kommune_names import sort_key, unserved_kommune
 from bot.chat.respond import (
     Context,
     answer,
@@ -38,7 +39,8 @@ from bot.messages import chat_texts as t
 from bot.messages import keyboards as kb
 from bot.messages import replies
 from bot.messages.render import RenderedMessage
-from fetcher.factions import all_factions, faction_slug
+from bot.pipeline.coverage import Coverage
+from fetcher.factions import all_factions, faction_slug, local_faction, parties
 from storage.models import Subscription
 from storage.subscriptions import (
     SubscriptionError,
@@ -58,6 +60,7 @@ log = logging.getLogger(__name__)
 MAX_SUBSCRIPTIONS_PER_CHAT = 50
 KEYWORD_WAIT = timedelta(minutes=10)
 _PENDING = "abo_keyword"
+_WIZARD = "abo_wizard"
 
 
 @dataclass(frozen=True)
@@ -69,38 +72,80 @@ class PendingKeyword:
     expires_at: datetime
 
 
-async def subscribe(update: Update, request: AboRequest) -> RenderedMessage:
-    """Store the subscription for the update's chat; return the confirmation to show."""
+COVERAGE_KEY = "coverage"
+
+
+def coverage_of(context: Context) -> Coverage | None:
+    """Return the running instance's Coverage (None when handlers run without the poll loop)."""
+    value = context.bot_data.get(COVERAGE_KEY)
+    return value if isinstance(value, Coverage) else None
+
+
+async def kommune_refs(context: Context) -> list[KommuneRef]:
+    """Return the Kommunen /abo knows, as this instance serves them."""
+    return await lookup.kommune_refs(coverage_of(context))
+
+
+async def subscribe(
+    update: Update, context: Context, request: AboRequest, *, confirmed: bool = False
+) -> RenderedMessage:
+    """Store the subscription(s) for the update's chat; return the answer to show.
+
+    Never confirms what cannot fire: a Kommune this bot does not read is refused, a faction never
+    seen in the Kommune's data is questioned unless `confirmed` (the user tapped "Trotzdem").
+    """
     chat = update.effective_chat
     assert chat is not None
+    coverage = coverage_of(context)
+    ref = request.kommune
+    if ref is not None and not ref.served:
+        return replies.abo_problem(unserved_kommune(ref, await kommune_refs(context)))
     await get_or_create_chat(chat.id, chat.type, chat.title if is_group(update) else None)
-    if await lookup.count_subscriptions(chat.id) >= MAX_SUBSCRIPTIONS_PER_CHAT:
+    keywords = request.keywords or (None,)
+    if await lookup.count_subscriptions(chat.id) + len(keywords) > MAX_SUBSCRIPTIONS_PER_CHAT:
         return replies.plain(t.ABO_TOO_MANY.format(n=MAX_SUBSCRIPTIONS_PER_CHAT))
-    kommune_id = await lookup.ensure_kommune(request.kommune) if request.kommune else None
-    try:
-        sub, created = await add_subscription(
-            chat.id, kommune_id, request.faction, request.keyword, request.kind
-        )
-    except SubscriptionError:
-        return replies.plain(t.ABO_INVALID)
-    notes: list[str] = []
-    if created:
-        notes = _overlap_notes(
-            AboSpec(kommune_id, request.faction, request.keyword, request.kind),
-            [s for s in await list_subscriptions(chat.id) if int(s.id) != int(sub.id)],
-        )
+    kommune_id = await lookup.ensure_kommune(ref, coverage) if ref is not None else None
+    if ref is not None and kommune_id is not None and ref.kommune_id is None:
+        ref = replace(ref, kommune_id=kommune_id)
+        request = replace(request, kommune=ref)
+    if ref is not None and kommune_id is not None and request.faction and not confirmed:
+        # While a Kommune is being read in, its factions are not all known yet: no warning.
+        choices = await lookup.faction_choices(kommune_id)
+        if (
+            choices
+            and request.faction not in choices
+            and await lookup.fully_read(kommune_id, ref.slug)
+        ):
+            return replies.faction_not_seen(ref, request.faction, choices)
+    subs: list[tuple[int, bool]] = []
+    for keyword in keywords:
+        try:
+            sub, created = await add_subscription(
+                chat.id, kommune_id, request.faction, keyword, request.kind
+            )
+        except SubscriptionError:
+            return replies.plain(t.ABO_INVALID)
+        subs.append((int(sub.id), created))
     log.info(
-        "subscribe chat_type=%s created=%s kommune=%s faction=%s keyword=%s kind=%s",
+        "subscribe chat_type=%s created=%d kommune=%s faction=%s keywords=%d kind=%s",
         chat.type,
-        created,
+        sum(c for _, c in subs),
         kommune_id,
         request.faction is not None,
-        request.keyword is not None,
+        len(request.keywords),
         request.kind,
     )
-    confirmation = replies.abo_confirmation(request, int(sub.id), created)
-    if notes:
-        confirmation = replies.with_notes(confirmation, notes)
+    notes = await _kommune_notes(ref, coverage, any(c for _, c in subs))
+    confirmation = replies.abo_confirmation(request, subs, notes)
+    created_ids = {sid for sid, created in subs if created}
+    if created_ids:
+        others = [s for s in await list_subscriptions(chat.id) if int(s.id) not in created_ids]
+        overlap: list[str] = []
+        for keyword in keywords:
+            new = AboSpec(kommune_id, request.faction, keyword, request.kind)
+            overlap += _overlap_notes(new, others)
+        if overlap:
+            confirmation = replies.with_notes(confirmation, list(dict.fromkeys(overlap)))
     return confirmation
 
 
@@ -125,6 +170,22 @@ def _overlap_notes(new: AboSpec, others: list[Subscription]) -> list[str]:
     return notes
 
 
+async def _kommune_notes(
+    ref: KommuneRef | None, coverage: Coverage | None, created: bool
+) -> list[str]:
+    """Return what the user should know about the Kommune: being read in, source down."""
+    if ref is None:
+        return []
+    notes: list[str] = []
+    started = created and coverage is not None and coverage.start_now(ref.slug)
+    if started or (created and not await lookup.first_sync_done(ref.slug)):
+        notes.append(t.ABO_READING_IN.format(kommune=ref.name))
+    failing = await lookup.failing_since([ref.slug])
+    if ref.slug in failing:
+        notes.append(replies.source_down(ref.name, failing[ref.slug]))
+    return notes
+
+
 async def abo_command(update: Update, context: Context) -> None:
     """/abo: without arguments the guided keyboard, else subscribe to what the text names."""
     if await refuse_non_admin(update, context):
@@ -132,24 +193,43 @@ async def abo_command(update: Update, context: Context) -> None:
     if context.chat_data is not None:
         context.chat_data.pop(_PENDING, None)  # a new /abo ends an unanswered keyword question
     text = command_text(update.effective_message)
-    kommunen = await lookup.kommune_refs()
+    kommunen = await kommune_refs(context)
     if not text:
-        await send(update, context, replies.kommune_picker(kommunen, 1))
+        _open_wizard(update, context)
+        await send(update, context, replies.kommune_picker(_offered(kommunen), 1))
         return
     parsed = parse_abo(text, kommunen)
     if isinstance(parsed, AboProblem):
         await send(update, context, replies.abo_problem(parsed))
         return
-    await send(update, context, await subscribe(update, parsed))
+    await send(update, context, await subscribe(update, context, await _local(parsed)))
+
+
+async def _local(request: AboRequest) -> AboRequest:
+    """Read a keyword that is the name of one of the Kommune's local groups as that faction."""
+    ref = request.kommune
+    if ref is None or request.faction or request.guessed != "keyword" or not request.keyword:
+        return request
+    group = local_faction(request.keyword, await lookup.faction_choices(ref.kommune_id))
+    if group is None:
+        return request
+    return replace(request, faction=group, keyword=None, guessed="faction")
+
+
+def _offered(kommunen: list[KommuneRef]) -> list[KommuneRef]:
+    """Return the Kommunen the picker shows: those served, the ones already read in (with data
+    and subscribers) first, each group alphabetically."""
+    served = [k for k in kommunen if k.served]
+    return sorted(served, key=lambda k: (k.kommune_id is None, sort_key(k)))
 
 
 async def subscribe_deep_link(update: Update, context: Context, payload: str) -> bool:
     """Subscribe for `/start <payload>`; return False when the payload names nothing."""
-    request = parse_deep_link(payload, await lookup.kommune_refs())
+    request = parse_deep_link(payload, await kommune_refs(context))
     if request is None:
         return False
     if not await refuse_non_admin(update, context):
-        await send(update, context, await subscribe(update, request))
+        await send(update, context, await subscribe(update, context, request))
     return True
 
 
@@ -172,13 +252,20 @@ async def _list_message(chat_id: int, *, group: bool = False) -> RenderedMessage
         (f.paper_id, replies.follow_label(f.reference, f.title))
         for f in await list_follows(chat_id)
     ]
-    return replies.subscriptions_list(
-        _labels(await list_subscriptions(chat_id)),
+    subscriptions = await list_subscriptions(chat_id)
+    message = replies.subscriptions_list(
+        _labels(subscriptions),
         weekly_preview=await lookup.weekly_preview(chat_id),
         meeting_alerts=await meeting_alerts_on(chat_id),
         follows=follows,
         group=group,
     )
+    refs = {
+        s.kommune.slug: KommuneRef(s.kommune.name, s.kommune.slug, int(s.kommune.id))
+        for s in subscriptions
+        if s.kommune is not None
+    }
+    return replies.with_source_warnings(message, await lookup.failing_kommunen(list(refs.values())))
 
 
 async def abos_command(update: Update, context: Context) -> None:
@@ -236,15 +323,18 @@ async def abo_button(update: Update, context: Context) -> None:
         await answer(query, t.WEEKLY_ON if on else t.WEEKLY_OFF)
         await edit(query, await _list_message(chat.id, group=is_group(update)))
         return
+    if verb in ("x", "y") and context.chat_data is not None:
+        context.chat_data.pop(_WIZARD, None)
     if verb == "x":
         await answer(query)
         await edit(query, replies.plain(t.ABO_CANCELLED))
         return
-    kommunen = await lookup.kommune_refs()
+    kommunen = await kommune_refs(context)
+    _open_wizard(update, context)
     if verb == "w":
-        message = replies.kommune_picker(kommunen, 1)
+        message = replies.kommune_picker(_offered(kommunen), 1)
     elif verb == "p":
-        message = replies.kommune_picker(kommunen, kb.int_arg(callback) or 1)
+        message = replies.kommune_picker(_offered(kommunen), kb.int_arg(callback) or 1)
     else:
         key = callback.args[0] if callback.args else ""
         ref = kb.find_kommune(key, kommunen)
@@ -256,7 +346,7 @@ async def abo_button(update: Update, context: Context) -> None:
             await _ask_keyword(update, context, key, ref)
             return
         assert ref is not None
-        found = await _wizard_step(update, verb, callback, ref)
+        found = await _wizard_step(update, context, verb, callback, ref)
         if found is None:
             await answer(query, t.BUTTON_STALE)
             return
@@ -266,14 +356,15 @@ async def abo_button(update: Update, context: Context) -> None:
 
 
 async def _wizard_step(
-    update: Update, verb: str, callback: kb.Callback, ref: KommuneRef
+    update: Update, context: Context, verb: str, callback: kb.Callback, ref: KommuneRef
 ) -> RenderedMessage | None:
     if verb == "k":
         return replies.what_picker(ref)
     if verb == "c":
         return replies.confirm(ref, None)
     if verb == "f":
-        return replies.faction_picker(ref, await lookup.faction_choices(ref.kommune_id))
+        choices = await lookup.faction_choices(ref.kommune_id)
+        return replies.faction_picker(ref, choices or parties())
     if verb in ("F", "y"):
         faction = None
         if len(callback.args) > 1:
@@ -284,7 +375,7 @@ async def _wizard_step(
                 return None
         if verb == "F":
             return replies.confirm(ref, faction)
-        return await subscribe(update, AboRequest(ref, faction=faction))
+        return await subscribe(update, context, AboRequest(ref, faction=faction), confirmed=True)
     return None
 
 
@@ -313,6 +404,7 @@ async def keyword_reply(update: Update, context: Context) -> bool:
     if not isinstance(pending, PendingKeyword) or pending.user_id != user.id:
         return False
     del context.chat_data[_PENDING]
+    context.chat_data.pop(_WIZARD, None)
     if pending.expires_at < config_of(context.bot_data).clock():
         return False
     keyword = " ".join(message.text.split())
@@ -322,10 +414,45 @@ async def keyword_reply(update: Update, context: Context) -> bool:
         return True
     ref = None
     if pending.kref != kb.EVERY_KOMMUNE:
-        ref = kb.find_kommune(pending.kref, await lookup.kommune_refs())
+        ref = kb.find_kommune(pending.kref, await kommune_refs(context))
         if ref is None:
             return False
-    await send(update, context, await subscribe(update, AboRequest(ref, keyword=keyword)))
+    request = AboRequest(ref, keyword=keyword)
+    await send(update, context, await subscribe(update, context, request))
+    return True
+
+
+def _open_wizard(update: Update, context: Context) -> None:
+    """Remember that the user has the guided /abo open: a typed name then picks the Kommune."""
+    user = update.effective_user
+    if context.chat_data is not None and user is not None:
+        expires = config_of(context.bot_data).clock() + KEYWORD_WAIT
+        context.chat_data[_WIZARD] = PendingKeyword("", user.id, expires)
+
+
+async def wizard_text(update: Update, context: Context) -> bool:
+    """Take a typed text as the Kommune while the guided /abo is open (at any step); return
+    False when no wizard is open for this user."""
+    message = update.message
+    user = update.effective_user
+    if context.chat_data is None or message is None or user is None or not message.text:
+        return False
+    opened = context.chat_data.get(_WIZARD)
+    if not isinstance(opened, PendingKeyword) or opened.user_id != user.id:
+        return False
+    if opened.expires_at < config_of(context.bot_data).clock() or message.text.startswith("/"):
+        del context.chat_data[_WIZARD]
+        return False
+    kommunen = await kommune_refs(context)
+    parsed = parse_abo(message.text, kommunen)
+    if isinstance(parsed, AboProblem):
+        await send(update, context, replies.abo_problem(parsed))
+        return True
+    if parsed.kommune is not None and not parsed.faction and not parsed.keywords:
+        await send(update, context, replies.what_picker(parsed.kommune))
+        return True
+    del context.chat_data[_WIZARD]
+    await send(update, context, await subscribe(update, context, await _local(parsed)))
     return True
 
 
@@ -341,7 +468,7 @@ async def _change_subscription(
         await answer(query, t.BUTTON_STALE)
         return
     if verb == "sk":
-        await _switch_to_keyword(update, sub_id, callback)
+        await _switch_to_keyword(update, context, sub_id, callback)
         return
     token = None
     if verb == "d":
@@ -393,7 +520,9 @@ async def _restore_deleted(update: Update, context: Context, callback: kb.Callba
     await edit(query, await _list_message(chat.id, group=is_group(update)))
 
 
-async def _switch_to_keyword(update: Update, sub_id: int, callback: kb.Callback) -> None:
+async def _switch_to_keyword(
+    update: Update, context: Context, sub_id: int, callback: kb.Callback
+) -> None:
     """Replace a faction subscription made from a free word by a keyword subscription."""
     query = update.callback_query
     chat = update.effective_chat
@@ -410,4 +539,4 @@ async def _switch_to_keyword(update: Update, sub_id: int, callback: kb.Callback)
     await delete_subscription(chat.id, sub_id)
     request = AboRequest(kommune, keyword=word, kind=sub.kind, guessed="keyword")
     await answer(query)
-    await edit(query, await subscribe(update, request))
+    await edit(query, await subscribe(update, context, request))

@@ -21,13 +21,15 @@ for spaces; matching folds the same way, so "buergerbeteiligung" is not needed.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.chat.kommune_names import KommuneProblem, unserved_kommune
+from bot.chat.kommune_names import KommuneRef as KommuneRef  # re-exported for its users
+from bot.chat.kommune_names import match_kommune as match_kommune
+from bot.chat.kommune_names import unknown_kommune as unknown_kommune
 from bot.messages import chat_texts as t
-from fetcher.endpoints import slugify
 from fetcher.factions import all_factions, canonical_faction, faction_slug
 from storage.textnorm import fold, query_stems
 
@@ -58,15 +60,6 @@ _FACTION_FILLERS = frozenset({"fraktion", "ratsfraktion", "stadtratsfraktion", "
 
 
 @dataclass(frozen=True)
-class KommuneRef:
-    """A Kommune the bot can offer: in the database (`kommune_id`) or only in the bundled list."""
-
-    name: str
-    slug: str
-    kommune_id: int | None = None
-
-
-@dataclass(frozen=True)
 class AboRequest:
     """What to subscribe to. `kommune` None means every Kommune."""
 
@@ -78,57 +71,22 @@ class AboRequest:
     alternative_keyword: str | None = None
     # How a free word was read ("faction" or "keyword"), for the confirmation; None if explicit.
     guessed: str | None = None
+    # Further keywords (`stichwort:` given more than once): one subscription each, so a paper
+    # that names any of them arrives (once per chat).
+    more_keywords: tuple[str, ...] = ()
+
+    @property
+    def keywords(self) -> tuple[str, ...]:
+        """Return every keyword of the request (none, one or several)."""
+        return ((self.keyword,) if self.keyword else ()) + self.more_keywords
 
 
-@dataclass(frozen=True)
-class AboProblem:
-    """Why the arguments cannot be used: a German sentence and, for a Kommune, the closest names."""
-
-    message: str
-    suggestions: tuple[KommuneRef, ...] = ()
+# Why the arguments cannot be used: a German sentence and, for a Kommune, the closest names.
+AboProblem = KommuneProblem
 
 
 def _normal(text: str) -> str:
     return " ".join(text.translate(_QUOTES).split())
-
-
-def match_kommune(text: str, kommunen: Sequence[KommuneRef]) -> KommuneRef | None:
-    """Return the Kommune the text names exactly ("Leipzig", "Stadt Leipzig", "leipzig")."""
-    wanted = slugify(_normal(text).strip('"'))
-    if not wanted:
-        return None
-    for ref in kommunen:
-        if wanted in (ref.slug, slugify(ref.name)):
-            return ref
-    return None
-
-
-def closest_kommunen(
-    text: str, kommunen: Sequence[KommuneRef], limit: int = 3
-) -> tuple[KommuneRef, ...]:
-    """Return up to `limit` Kommunen whose names are closest to the text (difflib)."""
-    wanted = slugify(_normal(text).strip('"'))
-    by_key: dict[str, KommuneRef] = {}
-    for ref in kommunen:
-        by_key.setdefault(ref.slug, ref)
-        by_key.setdefault(slugify(ref.name), ref)
-    found: list[KommuneRef] = []
-    for key in difflib.get_close_matches(wanted, list(by_key), n=limit * 2, cutoff=0.6):
-        if by_key[key] not in found:
-            found.append(by_key[key])
-    if not found and wanted:  # a prefix ("Karls" for Karlsruhe) is no typo but still a hint
-        found = [r for r in kommunen if r.slug.startswith(wanted[:4])]
-    return tuple(found[:limit])
-
-
-def unknown_kommune(text: str, kommunen: Sequence[KommuneRef]) -> AboProblem:
-    """Return the problem "Kommune unknown" with the closest names as suggestions."""
-    suggestions = closest_kommunen(text, kommunen)
-    shown = text.strip('"')[:60]
-    if suggestions:
-        names = ", ".join(s.name for s in suggestions)
-        return AboProblem(t.KOMMUNE_UNKNOWN_SUGGEST.format(name=shown, names=names), suggestions)
-    return AboProblem(t.KOMMUNE_UNKNOWN.format(name=shown))
 
 
 def parse_kind(value: str) -> str | None:
@@ -170,8 +128,14 @@ def keyword_problem(keyword: str) -> AboProblem | None:
 
 
 def parse_abo(text: str, kommunen: Sequence[KommuneRef]) -> AboRequest | AboProblem:
-    """Return what `/abo <text>` asks for, or the problem to tell the user."""
+    """Return what `/abo <text>` asks for, or the problem to tell the user.
+
+    Free words after the Kommune: a faction's name at the start or end, the rest a keyword
+    (both must match: "SPD Radweg" is SPD's papers about Radweg). `stichwort:` may repeat: a
+    paper with any of the words arrives.
+    """
     explicit: dict[str, str] = {}
+    keywords: list[str] = []
     free: list[tuple[str, bool]] = []  # (word or phrase, quoted)
     for m in _PIECE.finditer(_normal(text)):
         if m["key"] is not None:
@@ -182,6 +146,8 @@ def parse_abo(text: str, kommunen: Sequence[KommuneRef]) -> AboRequest | AboProb
             if not value:
                 return AboProblem(t.ABO_MISSING_VALUE.format(key=key))
             quoted = m["qval"] is not None and key == "stichwort" and len(value.split()) > 1
+            if key == "stichwort":
+                keywords.append(f'"{value}"' if quoted else value)
             explicit[key] = f'"{value}"' if quoted else value
         elif m["q"] is not None:
             if m["q"].strip():
@@ -196,6 +162,10 @@ def parse_abo(text: str, kommunen: Sequence[KommuneRef]) -> AboRequest | AboProb
             return AboProblem(t.ABO_UNKNOWN_KIND.format(value=explicit["typ"][:30]))
         kind = parsed_kind
 
+    faction = explicit.get("fraktion")
+    if faction is not None:
+        faction = canonical_faction(faction) or " ".join(faction.split())
+
     kommune: KommuneRef | None = None
     if "kommune" in explicit:
         kommune = match_kommune(explicit["kommune"], kommunen)
@@ -204,36 +174,72 @@ def parse_abo(text: str, kommunen: Sequence[KommuneRef]) -> AboRequest | AboProb
     elif free:
         kommune, used = _leading_kommune(free, kommunen)
         if kommune is None:
-            problem = unknown_kommune(free[0][0], kommunen)
-            if not problem.suggestions and len(free) > 1 and not free[1][1]:
-                two = unknown_kommune(f"{free[0][0]} {free[1][0]}", kommunen)
-                problem = two if two.suggestions else problem
-            return problem
+            return _no_kommune(free, kommunen, faction, kind)
         free = free[used:]
+    if kommune is not None and not kommune.served:
+        return unserved_kommune(kommune, kommunen)
 
-    faction = explicit.get("fraktion")
-    if faction is not None:
-        faction = canonical_faction(faction) or " ".join(faction.split())
-    keyword = explicit.get("stichwort")
     guessed: str | None = None
     alternative: str | None = None
     if free:
-        rest = " ".join(f'"{w}"' if quoted and len(w.split()) > 1 else w for w, quoted in free)
-        named = None if any(q for _, q in free) else names_faction(rest)
-        if named is not None and faction is None:
-            faction, guessed = named, "faction"
-            # "Bündnis 90/Die Grünen" typed in full is no keyword anyone meant.
-            alternative = None if fold(rest) == fold(named) else rest
-        elif keyword is None:
-            keyword, guessed = rest, "keyword"
-        else:
-            keyword = f"{keyword} {rest}"
-    if kommune is None and faction is None and keyword is None:
+        found, rest = (None, free) if faction is not None else _split_faction(free)
+        if found is not None:
+            faction, guessed = found
+            words = " ".join(w for w, _ in free)
+            # "Bündnis 90/Die Grünen" typed in full is no keyword anyone meant; "Grüne Welle"
+            # (read as Greens + "Welle") may well be one: the confirmation offers it.
+            alternative = None if fold(words) == fold(faction) else words
+        if rest:
+            phrase = " ".join(f'"{w}"' if q and len(w.split()) > 1 else w for w, q in rest)
+            if keywords:
+                keywords[0] = f"{keywords[0]} {phrase}"
+            else:
+                keywords.append(phrase)
+                guessed = guessed or "keyword"
+    if kommune is None and faction is None and not keywords:
+        if "typ" in explicit:
+            message = t.ABO_KIND_NEEDS_KOMMUNE.format(kind=t.LABEL_KINDS[kind], value=kind)
+            return AboProblem(message)
         return AboProblem(t.ABO_NOTHING)
-    too_vague = keyword_problem(keyword) if keyword is not None else None
-    if too_vague is not None:
-        return too_vague
-    return AboRequest(kommune, faction, keyword, kind, alternative, guessed)
+    for keyword in keywords:
+        too_vague = keyword_problem(keyword)
+        if too_vague is not None:
+            return too_vague
+    keywords = list(dict.fromkeys(keywords))
+    first = keywords[0] if keywords else None
+    return AboRequest(kommune, faction, first, kind, alternative, guessed, tuple(keywords[1:]))
+
+
+def _split_faction(
+    free: Sequence[tuple[str, bool]],
+) -> tuple[tuple[str, str] | None, list[tuple[str, bool]]]:
+    """Return ((faction, "faction"), the other words) when the words begin or end with a
+    faction's name; else (None, all words)."""
+    for count in range(len(free), 0, -1):
+        for part, rest in ((free[:count], free[count:]), (free[-count:], free[:-count])):
+            if any(q for _, q in part):
+                continue
+            named = names_faction(" ".join(w for w, _ in part))
+            if named is not None:
+                return (named, "faction"), list(rest)
+    return None, list(free)
+
+
+def _no_kommune(
+    free: Sequence[tuple[str, bool]],
+    kommunen: Sequence[KommuneRef],
+    faction: str | None,
+    kind: str,
+) -> AboProblem:
+    """Return the problem when the free words name no Kommune (maybe only a faction)."""
+    named = None if any(q for _, q in free) else names_faction(" ".join(w for w, _ in free))
+    if named is not None or (faction is not None and not free):
+        return AboProblem(t.ABO_FACTION_NEEDS_KOMMUNE.format(faction=named or faction))
+    problem = unknown_kommune(free[0][0], kommunen)
+    if not problem.suggestions and len(free) > 1 and not free[1][1]:
+        two = unknown_kommune(f"{free[0][0]} {free[1][0]}", kommunen)
+        problem = two if two.suggestions else problem
+    return problem
 
 
 def _leading_kommune(

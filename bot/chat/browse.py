@@ -197,7 +197,10 @@ async def termine_command(update: Update, context: Context) -> None:
     )
     rows = await lookup.upcoming_meetings(ids, config_of(context.bot_data).clock())
     meetings = [(meeting_view(m), n) for m, n in rows]
-    await send(update, context, replies.meetings_list(title, meetings, show_kommune=len(ids) > 1))
+    message = replies.meetings_list(title, meetings, show_kommune=len(ids) > 1)
+    # "Keine kommenden Sitzungen" must not hide an outage of the council's server.
+    failing = await lookup.failing_kommunen([r for r in kommunen if r.kommune_id in ids])
+    await send(update, context, replies.with_source_warnings(message, failing))
 
 
 async def similar_hits(paper: Paper, limit: int = SIMILAR_LIMIT) -> list[SearchHit]:

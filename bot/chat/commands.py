@@ -143,13 +143,13 @@ async def unknown_command(update: Update, context: Context) -> None:
 
 
 async def free_text(update: Update, context: Context) -> None:
-    """Text that is no command: the keyword the wizard asked for, else a friendly hint.
+    """Text that is no command: the keyword or Kommune the wizard asked for, else a hint.
 
     In a group, text is answered only when it answers the bot's open prompt to that admin
-    (`abo.keyword_reply`); replies and mentions stay quiet, because every answer there reaches
-    the whole group.
+    (`abo.keyword_reply`, `abo.wizard_text`); replies and mentions stay quiet, because every
+    answer there reaches the whole group.
     """
-    if await abo.keyword_reply(update, context):
+    if await abo.keyword_reply(update, context) or await abo.wizard_text(update, context):
         return
     message = update.message
     if message is None or is_group(update):

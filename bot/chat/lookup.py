@@ -8,18 +8,19 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING
 
 from bot.chat.abo_parse import KommuneRef
 from fetcher.classify import reference_lookup_keys
 from fetcher.endpoints import load_endpoints
-from fetcher.factions import all_factions, canonical_faction
+from fetcher.factions import canonical_faction
+from storage import kommunen
 from storage.models import (
     AgendaItem,
     Chat,
     Kommune,
     Meeting,
-    Organization,
     Paper,
     Subscription,
 )
@@ -27,58 +28,116 @@ from storage.models import (
 # A Kommune row made before its first sync (someone subscribed to a bundled Kommune). The sync
 # finds it by slug (storage.records.upsert_kommune) and replaces this id by the Body's.
 PLACEHOLDER_OPARL_ID = "ratsbot:pending:{slug}"
-RECENT_PAPERS_FOR_FACTIONS = 300
+FACTION_WINDOW = timedelta(days=730)
+
+if TYPE_CHECKING:
+    from bot.pipeline.coverage import Coverage
 
 
-async def kommune_refs() -> list[KommuneRef]:
-    """Return every Kommune /abo offers: the database's first, then the bundled list's others."""
-    rows = await Kommune.all().order_by("id").values_list("id", "name", "slug")
-    refs = [KommuneRef(name=str(n), slug=str(s), kommune_id=int(i)) for i, n, s in rows]
+def _system_url(slug: str, coverage: Coverage | None) -> str | None:
+    offered = coverage.offered() if coverage is not None else load_endpoints()
+    endpoint = next((e for e in offered if e.slug == slug), None)
+    return endpoint.system_urls[0] if endpoint and endpoint.system_urls else None
+
+
+async def kommune_refs(coverage: Coverage | None = None) -> list[KommuneRef]:
+    """Return every Kommune /abo knows: those it offers (served) first, then the bundled rest
+    marked unserved, so "Leipzig" on a Karlsruhe-only bot is refused, not misread.
+
+    Without `coverage` (handlers run without the poll loop), every Kommune counts as served.
+    """
+    rows = await kommunen.kommune_rows()
+    by_slug = {r.slug: r for r in rows}
+    if coverage is None:
+        refs = [KommuneRef(r.name, r.slug, r.id) for r in rows]
+        known = {r.slug for r in refs}
+        return refs + [KommuneRef(e.name, e.slug) for e in load_endpoints() if e.slug not in known]
+    served = coverage.served_slugs()
+    refs = []
+    for endpoint in coverage.offered():
+        row = by_slug.get(endpoint.slug)
+        name = row.name if row is not None and not coverage.on_demand else endpoint.name
+        refs.append(KommuneRef(name, endpoint.slug, row.id if row else None))
+    # Further bodies of a served System ("leipzig-ortschaftsrat-…") are served as well.
+    refs += [
+        KommuneRef(r.name, r.slug, r.id)
+        for r in rows
+        if r.slug not in served and any(r.slug.startswith(s + "-") for s in served)
+    ]
     known = {r.slug for r in refs}
-    refs += [KommuneRef(e.name, e.slug) for e in load_endpoints() if e.slug not in known]
+    refs += [
+        KommuneRef(e.name, e.slug, served=False) for e in load_endpoints() if e.slug not in known
+    ]
     return refs
 
 
-async def ensure_kommune(ref: KommuneRef) -> int:
-    """Return the database id of the Kommune, creating the row for a bundled one."""
+async def ensure_kommune(ref: KommuneRef, coverage: Coverage | None = None) -> int:
+    """Return the database id of the Kommune, creating the row for one not synced yet."""
     if ref.kommune_id is not None:
         return ref.kommune_id
     existing = await Kommune.get_or_none(slug=ref.slug)
     if existing is not None:
         return int(existing.id)
-    endpoint = next((e for e in load_endpoints() if e.slug == ref.slug), None)
     row, _ = await Kommune.get_or_create(
         slug=ref.slug,
         defaults={
             "oparl_id": PLACEHOLDER_OPARL_ID.format(slug=ref.slug),
             "name": ref.name,
-            "system_url": endpoint.system_urls[0] if endpoint and endpoint.system_urls else None,
+            "system_url": _system_url(ref.slug, coverage),
         },
     )
     return int(row.id)
 
 
-async def faction_choices(kommune_id: int | None) -> list[str]:
-    """Return the factions to offer for a Kommune: those seen there first, then the known rest."""
-    seen: set[str] = set()
-    if kommune_id is not None:
-        names = await Organization.filter(
-            kommune_id=kommune_id, faction__isnull=False, deleted=False
-        ).values_list("faction", flat=True)
-        seen.update(str(n) for n in names if n)
-        recent = (
-            await Paper.filter(kommune_id=kommune_id, deleted=False)
-            .order_by("-id")
-            .limit(RECENT_PAPERS_FOR_FACTIONS)
-            .values_list("factions", flat=True)
-        )
-        for factions in recent:
-            if isinstance(factions, list):
-                seen.update(str(f) for f in factions if f)
-    known = all_factions()
-    order = {name: i for i, name in enumerate(known)}
-    first = sorted({canonical_faction(n) or n for n in seen}, key=lambda n: (order.get(n, 99), n))
-    return first + [name for name in known if name not in first]
+def rank_factions(seen: Sequence[kommunen.FactionSeen]) -> list[str]:
+    """Return faction names in canonical form, the most recently active first (current term),
+    then organizations without recent papers, each group alphabetical within equal dates."""
+    best: dict[str, tuple[date | None, bool]] = {}
+    for item in seen:
+        name = canonical_faction(item.name) or " ".join(item.name.split())
+        last, org = best.get(name, (None, False))
+        if item.last_paper is not None and (last is None or item.last_paper > last):
+            last = item.last_paper
+        best[name] = (last, org or item.organization)
+
+    def order(name: str) -> tuple[bool, int, str]:
+        last = best[name][0]
+        return (last is None, -(last or date.min).toordinal(), name)
+
+    return sorted(best, key=order)
+
+
+async def faction_choices(kommune_id: int | None, today: date | None = None) -> list[str]:
+    """Return the factions of a Kommune seen in its data (Fraktion organizations and paper
+    originators of the last 24 months it published); empty when nothing is known there yet."""
+    if kommune_id is None:
+        return []
+    today = today or datetime.now(UTC).date()
+    # A Kommune whose server stopped publishing (or a test corpus) keeps its last factions.
+    newest = await kommunen.newest_paper_date(kommune_id)
+    until = min(today, newest) if newest is not None else today
+    return rank_factions(await kommunen.factions_seen(kommune_id, until - FACTION_WINDOW))
+
+
+async def failing_since(slugs: Sequence[str]) -> dict[str, datetime]:
+    """Return since when the sources of these Kommunen fail (only the failing ones)."""
+    return await kommunen.failing_since(slugs)
+
+
+async def failing_kommunen(refs: Sequence[KommuneRef]) -> list[tuple[str, datetime]]:
+    """Return (name, failing since) of those Kommunen whose source fails right now."""
+    failing = await kommunen.failing_since([r.slug for r in refs])
+    return [(r.name, failing[r.slug]) for r in refs if r.slug in failing]
+
+
+async def fully_read(kommune_id: int, slug: str) -> bool:
+    """Return whether the Kommune's data is read completely (its factions are all known)."""
+    return await kommunen.fully_read(kommune_id, slug)
+
+
+async def first_sync_done(slug: str) -> bool:
+    """Return whether the Kommune's history has been read once."""
+    return await kommunen.first_sync_done(slug)
 
 
 async def visible_paper(paper_id: int) -> Paper | None:

@@ -118,8 +118,41 @@ ABO_UNKNOWN_KIND = "Typ „{value}“ kenne ich nicht. Möglich: Anfrage, Antrag
 ABO_NOTHING = "Was möchten Sie abonnieren? Zum Beispiel: /abo Leipzig Grüne"
 KOMMUNE_UNKNOWN_SUGGEST = "Die Kommune „{name}“ kenne ich nicht. Meinten Sie: {names}?"
 KOMMUNE_UNKNOWN = (
-    "Die Kommune „{name}“ kenne ich nicht. /abo ohne Angaben zeigt alle Kommunen. "
+    "„{name}“ ist (noch) nicht angebunden: Für diese Kommune kenne ich kein Ratsinformationssystem "
+    "mit OParl-Schnittstelle. /abo ohne Angaben zeigt alle angebundenen Kommunen. "
     "Für ein Stichwort in allen Kommunen: /abo stichwort:{name}"
+)
+KOMMUNE_NOT_SERVED = (
+    "{name} wird von diesem Bot nicht abgedeckt – ein Abo dafür bekäme nie eine Nachricht. "
+    "Dieser Bot liest: {names}"
+)
+ABO_KIND_NEEDS_KOMMUNE = (
+    "Verstanden: {kind}. Es fehlt noch die Kommune – zum Beispiel /abo Leipzig typ:{value}, "
+    "oder für ein Stichwort in allen Kommunen: /abo stichwort:Radverkehr typ:{value}"
+)
+ABO_FACTION_NEEDS_KOMMUNE = (
+    "Verstanden: Fraktion {faction}. Es fehlt noch die Kommune – "
+    "zum Beispiel /abo Leipzig {faction}"
+)
+ABO_READING_IN = "{kommune} wird gerade eingelesen; neue Papiere kommen ab jetzt hierher."
+ABO_KEYWORDS_ANY = (
+    "Das sind {n} Abos, eins je Stichwort: Sie bekommen jedes Papier, in dem eines davon vorkommt "
+    "(ein Papier mit mehreren nur einmal)."
+)
+ABO_FACTION_AND_KEYWORD = (
+    "Sie bekommen Papiere der Fraktion {faction}, in denen „{keyword}“ vorkommt (beides zugleich)."
+)
+ABO_FACTION_NOT_SEEN = (
+    "⚠️ Eine Fraktion {faction} kommt in den Daten von {kommune} nicht vor "
+    "(weder als Fraktion noch als Einreicherin eines Papiers der letzten 24 Monate). "
+    "Ein solches Abo bliebe wohl stumm. Fraktionen dort:"
+)
+ABO_FACTION_NOTHING_KNOWN = (
+    "⚠️ Für {kommune} kenne ich noch keine Fraktionen (die Daten werden noch eingelesen)."
+)
+BUTTON_ANYWAY = "Trotzdem {faction} abonnieren"
+SOURCE_DOWN = (
+    "⚠️ Ratsinfo {kommune} seit {since} nicht erreichbar – Neues kommt, sobald es wieder antwortet."
 )
 ABO_TOO_MANY = "Dieser Chat hat schon {n} Abos – mehr gehen nicht. Löschen Sie erst eins mit /abos."
 ABO_INVALID = "Dieses Abo geht so nicht: das Stichwort ist zu lang (höchstens 200 Zeichen)."

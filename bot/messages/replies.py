@@ -10,6 +10,7 @@ import html
 import math
 import re
 from collections.abc import Sequence
+from datetime import datetime
 
 from bot.chat.abo_parse import AboProblem, AboRequest, KommuneRef
 from bot.messages import chat_texts as t
@@ -152,34 +153,84 @@ def button_label(kommune: str | None, faction: str | None, keyword: str | None, 
     return " · ".join(parts)
 
 
-def abo_confirmation(request: AboRequest, subscription_id: int, created: bool) -> RenderedMessage:
-    """Return the answer to a subscription: created or existing, how a free word was read."""
+def source_down(kommune: str, since: datetime) -> str:
+    """Return the warning that a Kommune's council server has not answered since `since`."""
+    when = since.astimezone(BERLIN).strftime("%d.%m.%Y %H:%M")
+    return _fmt(t.SOURCE_DOWN, kommune=kommune, since=when)
+
+
+def with_source_warnings(
+    message: RenderedMessage, failing: Sequence[tuple[str, datetime]]
+) -> RenderedMessage:
+    """Return the message with one "⚠️ Ratsinfo … nicht erreichbar" line per failing source."""
+    if not failing:
+        return message
+    lines = [source_down(name, since) for name, since in failing]
+    text = message.text + "\n\n" + "\n".join(lines)
+    return RenderedMessage(text, message.buttons) if fits(text) else message
+
+
+def abo_confirmation(
+    request: AboRequest, subscriptions: Sequence[tuple[int, bool]], notes: Sequence[str] = ()
+) -> RenderedMessage:
+    """Return the answer to a subscription: each created or existing one, how free words were
+    read, and `notes` (already escaped: Kommune being read in, source down)."""
     name = request.kommune.name if request.kommune else None
-    label = subscription_label(name, request.faction, request.keyword, request.kind)
-    lines = [_fmt(t.ABO_CREATED if created else t.ABO_EXISTS, label=label)]
-    if request.guessed == "faction" and request.alternative_keyword:
+    keywords = request.keywords or (None,)
+    lines = []
+    for (_, created), keyword in zip(subscriptions, keywords, strict=False):
+        label = subscription_label(name, request.faction, keyword, request.kind)
+        lines.append(_fmt(t.ABO_CREATED if created else t.ABO_EXISTS, label=label))
+    created_any = any(created for _, created in subscriptions)
+    if len(subscriptions) > 1:
+        lines.append(_fmt(t.ABO_KEYWORDS_ANY, n=len(subscriptions)))
+    if request.faction and request.keyword and len(subscriptions) == 1:
+        keyword = request.keyword.strip('"')
+        lines.append(_fmt(t.ABO_FACTION_AND_KEYWORD, faction=request.faction, keyword=keyword))
+    elif request.guessed == "faction" and request.alternative_keyword:
         lines.append(_fmt(t.ABO_READ_AS_FACTION, word=request.alternative_keyword))
-    elif request.guessed == "keyword" and request.keyword:
+    elif request.guessed == "keyword" and request.keyword and not request.faction:
         lines.append(_fmt(t.ABO_READ_AS_KEYWORD, word=request.keyword.strip('"')))
-    if created:
+    reading = [n for n in notes if not n.startswith("⚠️")]
+    if created_any and not reading:
         lines.append(_esc(t.ABO_WHAT_YOU_GET))
+    lines += list(notes)
     rows: list[tuple[Button, ...]] = []
     word = request.alternative_keyword
-    if created and word and kb.fits(kb.ABO, "sk", subscription_id, word):
+    first_id, first_created = subscriptions[0]
+    if first_created and word and kb.fits(kb.ABO, "sk", first_id, word):
         label_word = _short(word, 30)
         rows.append(
             (
                 Button(
                     t.BUTTON_AS_KEYWORD.format(word=label_word),
-                    kb.data(kb.ABO, "sk", subscription_id, word),
+                    kb.data(kb.ABO, "sk", first_id, word),
                 ),
             )
         )
     last = [Button(t.BUTTON_MY_ABOS, kb.data(kb.ABO, "l"))]
-    if created:
-        last.insert(0, Button(t.BUTTON_UNDO, kb.data(kb.ABO, "u", subscription_id)))
+    if first_created and len(subscriptions) == 1:
+        last.insert(0, Button(t.BUTTON_UNDO, kb.data(kb.ABO, "u", first_id)))
     rows.append(tuple(last))
     return RenderedMessage("\n".join(lines), tuple(rows))
+
+
+def faction_not_seen(ref: KommuneRef, faction: str, choices: Sequence[str]) -> RenderedMessage:
+    """Return the warning for a faction never seen in the Kommune: the real ones as buttons,
+    and one button to subscribe anyway."""
+    key = kb.kommune_key(ref)
+    buttons = [
+        Button(_short(name, 30), kb.data(kb.ABO, "F", key, faction_slug(name)))
+        for name in choices[:12]
+        if kb.fits(kb.ABO, "F", key, faction_slug(name))
+    ]
+    rows: list[tuple[Button, ...]] = [tuple(buttons[i : i + 2]) for i in range(0, len(buttons), 2)]
+    if kb.fits(kb.ABO, "y", key, faction_slug(faction)):
+        anyway = t.BUTTON_ANYWAY.format(faction=_short(faction, 30))
+        rows.append((Button(anyway, kb.data(kb.ABO, "y", key, faction_slug(faction))),))
+    rows.append((Button(t.BUTTON_CANCEL, kb.data(kb.ABO, "x")),))
+    text = _fmt(t.ABO_FACTION_NOT_SEEN, faction=faction, kommune=ref.name)
+    return RenderedMessage(text + "\n" + _esc(", ".join(choices)), tuple(rows))
 
 
 def abo_problem(problem: AboProblem) -> RenderedMessage:

@@ -20,11 +20,12 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from bot.pipeline.coverage import endpoints_to_fetch
 from bot.pipeline.notify import Notifier
 from fetcher import model
 from fetcher.classify import normalise_reference
 from fetcher.download import NotPdf
-from fetcher.endpoints import Endpoint, load_endpoints, parse_endpoint_setting, slugify
+from fetcher.endpoints import Endpoint, identified, load_endpoints, parse_endpoint_setting, slugify
 from fetcher.http import FetchError, HttpClient, TooLarge
 from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
@@ -242,6 +243,8 @@ class SyncService:
         bodies = await client.bodies()
         if not bodies:
             raise FetchError(f"System of {endpoint.slug} lists no body")
+        if endpoint.provisional:  # a bare URL: its Kommune is named by its Body, never by host
+            endpoint = identified(endpoint, bodies[0].body.name, bodies[0].body.short_name)
         for number, lists in enumerate(bodies):
             slug = endpoint.slug if number == 0 else f"{endpoint.slug}-{slugify(lists.body.name)}"
             name = endpoint.name if number == 0 else lists.body.name
@@ -510,6 +513,8 @@ async def fetch_command(
             ) as http,
             ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
         ):
+            on_demand = not settings.oparl_endpoints and kommune is None
+            endpoints = await endpoints_to_fetch(endpoints, http, on_demand, settings.oparl_pinned)
             notifier = Notifier()
             service = SyncService(
                 http,
