@@ -193,7 +193,10 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         if args.action == "build":
             return build_command(registry=args.registry)
         return endpoints_check_command(
-            report_dir=args.report_dir, only=args.only, update=args.update
+            report_dir=args.report_dir,
+            only=args.only,
+            update=args.update,
+            allow_networks=settings.http_allow_networks,
         )
     raise AssertionError(args.command)
 

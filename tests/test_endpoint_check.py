@@ -13,7 +13,7 @@ from bot.pipeline.coverage import Coverage
 from fetcher.endpoint_bundle import build_bundle
 from fetcher.endpoints import Endpoint
 from fetcher.http import RetryPolicy
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from tests.fixtures_path import OPARL_FIXTURES
 
 DAY = date(2026, 11, 29)
@@ -35,7 +35,9 @@ async def test_check_reports_live_and_dead_endpoints_and_marks_the_dead(tmp_path
                 {"name": "Stadt Karlsruhe", "slug": "karlsruhe", "system_urls": [oparl.system_url]},
             ],
         }  # fmt: skip
-        probes = await check_all(bundle_endpoints(bundle), retry=RetryPolicy.fast())
+        probes = await check_all(
+            bundle_endpoints(bundle), retry=RetryPolicy.fast(), allow_networks=LOCAL_NETWORKS
+        )
     leipzig, karlsruhe = probes
     assert not leipzig.ok
     assert leipzig.error

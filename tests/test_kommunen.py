@@ -17,7 +17,7 @@ from bot.app import RunContext, RunOptions, run
 from bot.config import Settings
 from bot.pipeline.delivery import DeliveryConfig
 from fetcher.endpoints import Endpoint
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from standins.telegram_records import RecordedMessage
 from storage.models import Kommune, Paper, Subscription, SyncState
@@ -61,6 +61,7 @@ async def running_bot(
             DATABASE_URL=f"sqlite://{tmp_path / 'kommunen.sqlite3'}",
             POLL_INTERVAL_SECONDS=1,
             OPARL_ENDPOINTS=oparl_endpoints(oparl) if oparl_endpoints else "",
+            HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
         )  # type: ignore[call-arg]
         stop = asyncio.Event()
         ready: asyncio.Future[RunContext] = asyncio.get_running_loop().create_future()
@@ -337,7 +338,11 @@ async def test_fetch_names_a_bare_url_by_its_body(tmp_path: Path) -> None:
 
     database = f"sqlite://{tmp_path / 'fetch.sqlite3'}"
     async with OParlServer("karlsruhe") as oparl:
-        settings = Settings(DATABASE_URL=database, OPARL_ENDPOINTS=oparl.system_url)  # type: ignore[call-arg]
+        settings = Settings(
+            DATABASE_URL=database,
+            OPARL_ENDPOINTS=oparl.system_url,
+            HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
+        )  # type: ignore[call-arg]
         code = await fetch_command(settings, once=True, since=date(2026, 6, 1), kommune=None)
     assert code == 0
     await open_db(database)

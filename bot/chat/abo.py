@@ -22,8 +22,8 @@ from bot.chat.abo_parse import (
     parse_abo,
     parse_deep_link,
 )
-from bot.chat.overlap import AboSpec, overlaps
 from bot.chat.kommune_names import sort_key, unserved_kommune
+from bot.chat.overlap import AboSpec, overlaps
 from bot.chat.respond import (
     Context,
     answer,

@@ -32,7 +32,11 @@ def bundle_endpoints(bundle: dict[str, Any], only: Sequence[str] = ()) -> list[E
     ]
 
 
-async def check_all(endpoints: Sequence[Endpoint], retry: RetryPolicy | None = None) -> list[Probe]:
+async def check_all(
+    endpoints: Sequence[Endpoint],
+    retry: RetryPolicy | None = None,
+    allow_networks: Sequence[str] = (),
+) -> list[Probe]:
     """Probe the Kommunen, a few at a time; report each on stderr as it finishes."""
     limit = asyncio.Semaphore(MAX_PARALLEL)
 
@@ -42,7 +46,9 @@ async def check_all(endpoints: Sequence[Endpoint], retry: RetryPolicy | None = N
         print(f"{found.slug}: {'ok' if found.ok else found.error}", file=sys.stderr)
         return found
 
-    async with HttpClient(per_host_interval_s=0.5, retry=retry) as http:
+    async with HttpClient(
+        per_host_interval_s=0.5, retry=retry, allow_networks=allow_networks
+    ) as http:
         return list(await asyncio.gather(*(one(http, e) for e in endpoints)))
 
 
@@ -66,7 +72,12 @@ def write_results(
 
 
 def endpoints_check_command(
-    *, report_dir: Path, only: Sequence[str] = (), update: bool = False, bundle_path: Path = BUNDLE
+    *,
+    report_dir: Path,
+    only: Sequence[str] = (),
+    update: bool = False,
+    bundle_path: Path = BUNDLE,
+    allow_networks: Sequence[str] = (),
 ) -> int:
     """Run `ratsbot endpoints check`; exit 1 when no Kommune answers, 2 for unknown slugs."""
     bundle = json.loads(bundle_path.read_text("utf-8"))
@@ -74,7 +85,7 @@ def endpoints_check_command(
     if not endpoints:
         print(f"Keine Kommune mit diesen Kürzeln: {', '.join(only)}", file=sys.stderr)
         return 2
-    probes = asyncio.run(check_all(endpoints))
+    probes = asyncio.run(check_all(endpoints, allow_networks=allow_networks))
     day = datetime.now(UTC).date()
     report = write_results(
         probes,
