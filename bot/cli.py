@@ -9,9 +9,10 @@ import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.config import ConfigError, Settings, load_settings
-from bot.logs import setup_logging
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 
 def _iso_date(value: str) -> date:
@@ -104,6 +105,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "parse":
         return _cmd_parse(args.file, as_json=args.json)
+    # Imported here: bot.config pulls in the database stack (~0.5 s), which `parse` never needs.
+    from bot.config import ConfigError, load_settings
+    from bot.logs import setup_logging
+
     try:
         settings = load_settings()
     except ConfigError as exc:

@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
 
 # A document with less text than this per page is treated as scanned (no text layer).
@@ -215,6 +214,9 @@ def _ocr_pages(doc: pdfium.PdfDocument, count: int) -> list[str]:
 
 def header_tables(path: Path) -> list[list[list[str]]]:
     """Return the ruled tables of page 1 via pdfplumber (the ALLRIS/SessionNet header block)."""
+    # Imported here: pdfplumber (pdfminer) costs ~0.2 s of start-up that most documents never need.
+    import pdfplumber
+
     tables: list[list[list[str]]] = []
     try:
         with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
