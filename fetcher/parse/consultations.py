@@ -8,7 +8,7 @@ from datetime import date
 
 from fetcher.model import ConsultationInfo
 from fetcher.parse.kind import DOC_LABEL
-from fetcher.parse.questions import NUM
+from fetcher.parse.markers import NUM
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, STOP_SECTION, wraps
 
 _TABLE_HEADER_WORDS = re.compile(

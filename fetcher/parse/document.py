@@ -15,7 +15,7 @@ from fetcher.parse.answers import find_answers
 from fetcher.parse.consultations import consultations_from_tables, find_consultations
 from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
-from fetcher.parse.kind import find_doc_label, kind_from_label
+from fetcher.parse.kind import find_doc_label, kind_from_content, kind_from_label
 from fetcher.parse.questions import find_questions
 from fetcher.parse.submitters import KA_FACTION_LINE, find_submitters
 from fetcher.parse.summary import section_text, summarise
@@ -31,7 +31,7 @@ def parse_pages(
     doc_label = find_doc_label(lines)
     label = doc_label[1] if doc_label else None
     reference = find_reference(lines)
-    kind = kind_from_label(label)
+    kind = kind_from_content(lines, kind_from_label(label), doc_label[0] if doc_label else None)
     if kind == "sonstiges" and any(
         (KA_FACTION_LINE.match(x) and x.startswith("Anfrage")) or re.match(r"^Anfrage\s*:?$", x)
         for x in lines[:HEADER_LINES]
@@ -63,8 +63,10 @@ def parse_pages(
         summary_source = preamble if len(preamble) >= 40 else (answers[0] if answers else "")
         if not questions:
             summary_source = section_text(lines, header_end)
-    elif kind == "Anfrage":
+    else:
         questions = find_questions(lines, header_end)
+    if kind in ("sonstiges", "Vorlage") and questions and factions:
+        kind = "Anfrage"  # a faction's paper that asks questions, without a type word
     if not summary_source:
         summary_source = section_text(lines, header_end)
     return ParsedDocument(

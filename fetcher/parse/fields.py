@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from fetcher.parse.consultations import HEADER_ONLY
 from fetcher.parse.kind import DOC_LABEL
-from fetcher.parse.questions import list_marker
+from fetcher.parse.markers import list_marker
 from fetcher.parse.text import HEADER_LINES, LABEL_LINE, wraps
 
 

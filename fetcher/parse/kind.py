@@ -42,3 +42,51 @@ def kind_from_label(label: str | None) -> str:
     if override:
         return override
     return kind_from_paper_type(label, None)
+
+
+# An answer names itself ("mit Antwort der Landesregierung", "Antwort der Oberbürgermeisterin",
+# "Beantwortung einer Anfrage") or is a Mitteilung/Informationsvorlage whose subject is an inquiry.
+_ANSWER_WORDING = re.compile(
+    r"\bmit\s+Antwort\s+de[rs]\b"
+    r"|^(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung)\s+(?:de[rs]|zu[rm]?|auf|einer|"
+    r"von)\b"
+    r"|^Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
+    re.I | re.M,
+)
+_NOTICE_TYPE = re.compile(
+    r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
+    r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
+    r"(?:\s+(?:zu\s+TOP|zu[rm]?\s+\w+|der\s+Verwaltung|des\s+\w+)\b.*)?\s*$",
+    re.I | re.M,
+)
+_INQUIRY_SUBJECT = re.compile(
+    r"^(?:Betreff:\s*)?(?:\S+\s+){0,3}Anfrage\b|\bAnfrage\s+(?:der|des|vom|von|zu[rm]?)\b",
+    re.I | re.M,
+)
+# An inquiry names its type in a header line, a subject line or in prose.
+_INQUIRY_WORDING = re.compile(
+    r"^(?:(?:Mündliche|Schriftliche|Kleine|Große|Dringliche)\s+Anfrage|Ratsanfrage|Anfrage\b"
+    r"|Auskunftsersuchen|Vorlageart:\s*Anfrage|Fragen\s+an\s+de[nr]\s+(?:Magistrat|Oberbürger"
+    r"|Bürgermeister|Landrat|Verwaltung)|Betreff:\s*Anfrage|Art:\s*Anfrage|Anfragen?\s+nach\s+§)"
+    r"|\bfolgende\s+(?:\w+\s+)?Anfrage\b|\bAnfrage\s+(?:gem(?:\.|äß)|nach)\s+§"
+    r"|\bstellen\s+(?:wir|ich)\s+(?:folgende\s+)?Anfrage",
+    re.I | re.M,
+)
+
+
+def kind_from_content(lines: Sequence[str], label_kind: str, label_index: int | None) -> str:
+    """Return the kind from the wording of the header block, the label's kind as the default."""
+    head = "\n".join(lines[:HEADER_LINES])
+    if label_kind == "Antwort" or _ANSWER_WORDING.search(head):
+        return "Antwort"
+    notice = _NOTICE_TYPE.search(head)
+    # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
+    # the subject of a notice, so the notice answers it.
+    notice_first = notice and head.count("\n", 0, notice.start()) < (label_index or 0)
+    if notice and (label_kind != "Anfrage" or notice_first) and _INQUIRY_SUBJECT.search(head):
+        return "Antwort"
+    if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and _INQUIRY_WORDING.search(
+        head
+    ):
+        return "Anfrage"
+    return label_kind

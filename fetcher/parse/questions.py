@@ -1,166 +1,218 @@
-"""List markers, list items and the inquiry's questions. Pure."""
+"""Find the question list of any document by scoring list structure and question signals. Pure.
+
+Every run of consecutively labelled items (1. 2. 3., 5. 6., Frage 1:, a) b), A. B., I. II.,
+bullets) is a candidate; so are lines ending in "?" after a lead-in ("Wir fragen die Verwaltung:").
+A candidate scores by how many of its items read as questions ("?", interrogative opening, "ob …",
+"Bitte … darstellen") and by a lead-in just before it; the best candidate above the threshold wins.
+Sub-items (1.1, a) under 1.) stay inside their parent; Roman section headings above numbered
+items are dropped and the numbered items kept. The list ends at a stop section (Begründung,
+"Mit freundlichen Grüßen", signature), at an answer marker ("Zu 1.") and, after the last
+question, before a paragraph of justification without heading.
+"""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from fetcher.parse.text import DATE, STOP_SECTION, join_lines
+from fetcher.parse.markers import is_first_label, join_item, list_marker, next_label
+from fetcher.parse.text import STOP_SECTION
 
 INTRO = re.compile(
     r"(?:\b(?:wir|ich)\s+(?:fragen|frage)\s+(?:daher\s+|deshalb\s+|hiermit\s+|somit\s+)?"
-    r"(?:an|den\s+oberbürgermeister|die\s+verwaltung|die\s+stadtverwaltung|den\s+stadtrat)?\s*[:.]?"
+    r"(?:sie\s+|an\s+|den\s+oberbürgermeister|die\s+oberbürgermeisterin|den\s+magistrat|"
+    r"die\s+(?:stadt|gemeinde|kreis)?verwaltung|den\s+(?:stadt|gemeinde)?rat|die\s+landesregierung)?"
+    r"(?:\s*\w+){0,3}?\s*[:.]"
     r"|\bfragen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:an|den\s+oberbürgermeister|die\s+verwaltung)?\s*:"
-    r"|^(?:fragen|anfrage|die fragen lauten)\s*:"
-    r"|\bfolgende(?:n)?\s+fragen(?:\s+\w+){0,4}\s*:"
+    r"|^(?:fragen|anfrage|die fragen lauten|fragestellung(?:en)?)\s*:"
+    r"|\bfolgende(?:n)?\s+fragen(?:\s+\w+){0,6}\s*:"
+    r"|\bfolgende\s+anfrage(?:\s+\S+){0,8}\s*:"
     r"|\bum\s+(?:auskunft|beantwortung(?:\s+\w+){0,3})\s+gebeten\s*:"
-    r"|\bbitten\s+(?:wir|ich)\s+um\s+(?:die\s+)?(?:beantwortung|auskunft)(?:\s+\w+){0,4}\s*:)",
+    r"|\bbitte[nt]?\s+(?:wir|ich)?\s*(?:sie\s+)?um\s+(?:die\s+)?(?:beantwortung|auskunft|"
+    r"stellungnahme)(?:\s+\S+){0,6}\s*:)",
     re.I,
 )
+ANSWER_TO = re.compile(
+    r"^(?:Antwort(?:\s+zu(?:r)?)?|Zu|Beantwortung)\s+(?:Frage\s+)?(\d{1,2})\s*(?:[.:)]|$|\s)",
+    re.I,
+)
+_QUESTION_OPENING = re.compile(
+    r"^(?:(?:in|auf|an|aus|bis|seit|mit|für|durch|nach|unter|von|bei|zu|um|über|gegen|ab)\s+)?"
+    r"(?:wie|was|wann|wo|wer|wen|wem|wessen|welche[rsmn]?|warum|weshalb|wieso|weswegen|wo\w+|"
+    r"inwie(?:weit|fern)|ob|gibt|ist|sind|hat|haben|wird|werden|wurde|wurden|kann|können|"
+    r"könnte|plant|planen|sieht|teilt|teilen|liegen|liegt|besteht|bestehen|trifft|hält|halten|"
+    r"beabsichtigt|sollte|soll|sollen|darf|dürfen|gab|war|waren|existiert|existieren)\b",
+    re.I,
+)
+_REQUEST = re.compile(
+    r"\bbitte\b.*\b(?:darstellen|darlegen|erläutern|auflisten|aufschlüsseln|mitteilen|"
+    r"berichten|angeben|benennen|aufführen|nennen|beziffern)\b|\b(?:ob|inwieweit|inwiefern)\s",
+    re.I,
+)
+_JUSTIFICATION = re.compile(
+    r"^(?:Begründung|Hintergrund|Erläuterung|Sachverhalt|Vorbemerkung|Zur Begründung)", re.I
+)
+_CLOSING = re.compile(
+    r"^(?:Mit freundlichen Grüßen|Mit freundlichem Gruß|Freundliche Grüße|gez\.|i\.\s?A\.|"
+    r"Unterschrift|Für die Fraktion|Für die .*[Ff]raktion)",
+)
+MAX_TAIL_CHARS = 220  # text after the last "?" of the last item kept as part of that question
 
 
-NUM = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*(?:\.\)|[.)]|:(?=\s))\s*(?!\d)(?=\S)")
+@dataclass
+class _Run:
+    start: int
+    items: list[list[str]]
+    score: float = 0.0
 
 
-_ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+def question_signal(text: str) -> float:
+    """Return how much a list item reads as a question (1 = "?", 0 = plain statement)."""
+    text = text.strip()
+    if "?" in text:
+        return 1.0
+    if _QUESTION_OPENING.match(text):
+        return 0.7
+    if _REQUEST.search(text):
+        return 0.6
+    return 0.0
 
 
-_ROMAN = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,2})\s*[.)]\s+(?=\S)")
+def _is_stop(line: str) -> bool:
+    return bool(STOP_SECTION.match(line) or _CLOSING.match(line) or ANSWER_TO.match(line))
 
 
-_NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*[.):]?$")
-
-
-_LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
-
-
-_BULLET = re.compile(r"^([•\-–·▪◦●*])(?:\s+|$)")
-
-
-_ANSWER_TO = re.compile(r"^(?:Antwort|Zu)\s+(?:zu\s+)?(?:Frage\s+)?(\d{1,2})\b.*$", re.I)
-
-
-def list_marker(line: str) -> tuple[str, str, str] | None:
-    """Return (style, label, rest) of a list marker at the start of a line."""
-    if DATE.match(line):
-        return None
-    match = NUM.match(line)
-    if match:
-        return "num", match.group(1), line[match.end() :]
-    match = _NUM_ALONE.match(line)
-    if match:
-        return "num", match.group(1), ""
-    match = _ROMAN.match(line)
-    if match:
-        return "roman", match.group(1), line[match.end() :]
-    match = _LETTER.match(line)
-    if match and not re.match(r"^[A-Za-z]\.\s*[A-Za-z]\.", line):
-        return "letter", match.group(1), line[match.end() :]
-    match = _BULLET.match(line)
-    if match:
-        return "bullet", match.group(1), line[match.end() :]
-    return None
-
-
-def _next_label(style: str, label: str) -> str:
-    if style == "num":
-        return str(int(label) + 1)
-    if style == "letter":
-        return chr(ord(label) + 1)
-    if style == "roman" and label in _ROMAN_NUMERALS[:-1]:
-        return _ROMAN_NUMERALS[_ROMAN_NUMERALS.index(label) + 1]
-    return label
-
-
-def split_items(block: Sequence[str]) -> list[list[str]]:
-    """Split lines into top-level list items; sub-items and follow-up lines stay with them."""
-    items: list[list[str]] = []
-    style = label = None
-    for line in block:
+def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
+    """Collect the labelled run starting at `start`; return it and the index where it ended."""
+    first = list_marker(lines[start])
+    assert first is not None
+    style, label = first[0], first[1]
+    items: list[list[str]] = [[first[2]] if first[2] else []]
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
         if not line:
+            i += 1
             continue
+        if _is_stop(line):
+            break
         marker = list_marker(line)
-        if (
-            marker
-            and style is None
-            and (marker[0] != "num" or marker[1] == "1")
-            and (marker[0] != "letter" or marker[1] in "aA")
-            and (marker[0] != "roman" or marker[1] == "I")
-        ):
-            style, label = marker[0], marker[1]
-            items.append([marker[2]] if marker[2] else [])
-            continue
-        if (
-            marker
-            and style == marker[0]
-            and label is not None
-            and (
-                (style == "bullet" and marker[1] == label) or marker[1] == _next_label(style, label)
-            )
-        ):
+        if marker and marker[0] == style and marker[1] == next_label(style, label):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
-            continue
-        if items:
+        elif (
+            style == "num"
+            and marker
+            and marker[0] in ("roman", "letter")
+            and marker[1].isupper()
+            and _next_marker_is_one(lines, i + 1)
+        ):
+            label = "0"  # a section heading ("II. Schulen") above numbering that restarts at 1
+        else:
             items[-1].append(line)
-    return [item for item in items if any(item)]
+        i += 1
+    return _Run(start, [item for item in items if any(item)]), i
 
 
-def _block_after_intro(lines: Sequence[str], body_start: int) -> list[str] | None:
+def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
+    for line in lines[start : start + 4]:
+        marker = list_marker(line)
+        if marker:
+            return marker[0] == "num" and marker[1] == "1"
+    return False
+
+
+def _has_intro_before(lines: Sequence[str], start: int) -> bool:
+    seen = 0
+    for line in reversed(lines[max(0, start - 6) : start]):
+        if not line:
+            continue
+        if INTRO.search(line) or line.rstrip().endswith(":"):
+            return True
+        seen += 1
+        if seen >= 2:
+            break
+    return False
+
+
+def _score(run: _Run, lines: Sequence[str]) -> float:
+    signals = [question_signal(" ".join(item[:4])) for item in run.items]
+    if not signals:
+        return 0.0
+    mean = sum(signals) / len(signals)
+    intro = _has_intro_before(lines, run.start)
+    if mean < 0.5 or (len(signals) == 1 and not (intro and signals[0] == 1.0)):
+        return 0.0
+    return sum(signals) + (2.0 if intro else 0.0) + mean
+
+
+def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
+    """Return unnumbered questions after a lead-in: a new question after each line ending "?"."""
     for i in range(max(body_start, 0), len(lines)):
         match = INTRO.search(lines[i])
         if not match:
             continue
-        block: list[str] = []
         rest = lines[i][match.end() :].strip()
-        if rest:
-            block.append(rest)
-        for line in lines[i + 1 :]:
-            if STOP_SECTION.match(line) and block:
+        block = ([rest] if rest else []) + list(lines[i + 1 :])
+        items: list[list[str]] = [[]]
+        for line in block:
+            if not line:
+                continue
+            if _is_stop(line) or list_marker(line):
                 break
-            block.append(line)
-        return block
+            items[-1].append(line)
+            if line.rstrip().endswith("?"):
+                items.append([])
+        asked = [item for item in items if item and item[-1].rstrip().endswith("?")]
+        if asked:
+            return _Run(i, asked, score=len(asked) + 2.0)
     return None
 
 
-def _first_list_block(lines: Sequence[str], body_start: int) -> list[str]:
-    start = None
-    for i in range(max(body_start, 0), len(lines)):
+def _trim_last(item: list[str]) -> list[str]:
+    """Cut a justification or closing that follows the last question of the list."""
+    asked = [k for k, line in enumerate(item) if "?" in line]
+    if not asked:
+        return item
+    last = asked[-1]
+    tail = item[last + 1 :]
+    if not tail:
+        return item
+    if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
+        return item[: last + 1]
+    return item
+
+
+def question_items(lines: Sequence[str], body_start: int, *, trim: bool = True) -> list[list[str]]:
+    """Return the best-scoring question list as items of lines (markers removed).
+
+    `trim` cuts a justification after the last question; answer documents keep it (the answer).
+    """
+    candidates: list[_Run] = []
+    i = max(body_start, 0)
+    while i < len(lines):
         marker = list_marker(lines[i])
-        if marker and marker[1] in ("1", "I") and marker[0] in ("num", "roman"):
-            start = i
-            break
-    if start is None:  # a bullet list with questions (Karlsruhe Ortschaftsrat inquiries)
-        for i in range(max(body_start, 0), len(lines)):
-            marker = list_marker(lines[i])
-            if marker and marker[0] == "bullet":
-                block = until_stop(lines, i)
-                if any("?" in " ".join(item) for item in split_items(block)):
-                    return block
+        if marker and is_first_label(marker[0], marker[1]):
+            run, end = _build_run(lines, i)
+            run.score = _score(run, lines)
+            if run.score > 0:
+                candidates.append(run)
+            i = end if run.score > 0 else i + 1
+            continue
+        i += 1
+    unnumbered = _question_lines_after_intro(lines, body_start)
+    if unnumbered is not None:
+        candidates.append(unnumbered)
+    if not candidates:
         return []
-    return until_stop(lines, start)
-
-
-def until_stop(lines: Sequence[str], start: int) -> list[str]:
-    block: list[str] = []
-    for line in lines[start:]:
-        if STOP_SECTION.match(line) and block:
-            break
-        block.append(line)
-    return block
+    best = max(candidates, key=lambda run: (run.score, -run.start))
+    items = [list(item) for item in best.items]
+    if trim:
+        items[-1] = _trim_last(items[-1])
+    return items
 
 
 def find_questions(lines: Sequence[str], body_start: int) -> list[str]:
-    """Return the inquiry's questions, one per top-level item, numbering removed."""
-    block = _block_after_intro(lines, body_start)
-    if block is None or not split_items(block):
-        listed = _first_list_block(lines, body_start)
-        if listed:
-            block = listed
-    if not block:
-        return []
-    items = split_items(block)
-    if not items:
-        text = join_lines(block)
-        return [text] if "?" in text else []
-    return [join_lines(item) for item in items]
+    """Return the document's questions, one per top-level item, numbering removed."""
+    return [join_item(item) for item in question_items(lines, body_start)]

@@ -6,7 +6,8 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.kind import DOC_LABEL
-from fetcher.parse.questions import INTRO, list_marker
+from fetcher.parse.markers import list_marker
+from fetcher.parse.questions import INTRO
 from fetcher.parse.text import HEADER_LINES, join_lines, sentences, wraps
 
 SUMMARY_MAX_CHARS = 400

@@ -128,7 +128,7 @@ def _unflatten(page: str) -> str:
     return "".join(out)
 
 
-_INLINE_LABEL = re.compile(r"\s(?:Status:|Eingereicht von|Betreff\b|Beratungsfolge|Sachverhalt\b)")
+_INLINE_LABEL = re.compile(r"\s(?:Status:|Eingereicht von|Betreff\b|Beratungsfolge|Sachverhalt:)")
 
 
 def _is_flattened(lines: Sequence[str]) -> bool:
@@ -165,13 +165,40 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
                 continue  # ALLRIS "1/2" page counter
             if filled and i == filled[-1] and re.fullmatch(r"\d{1,3}", line):
                 continue  # page number at the foot
+            if i in filled[:3] and line == str(index + 1):
+                continue  # page number under the running head (Niedersachsen Landtag)
             is_repeat = counts[re.sub(r"\d+", "#", line)] >= 2
             if index > 0 and i in edges and is_repeat and len(page_lines) > 1:
                 continue  # running head/foot repeated from another page
             result.append(line)
     while result and result[-1] in ("", "Vorlage"):
         result.pop()  # "1 von 1 in Zusammenstellung / Vorlage": ALLRIS print-view trailer
-    return result
+    return _drop_inner_page_breaks(result)
+
+
+def _drop_inner_page_breaks(lines: list[str]) -> list[str]:
+    """Drop running heads and page numbers where pages were joined without a form feed.
+
+    Text exports (and PDFs whose pages reflowed) repeat the head line ("Niedersächsischer Landtag
+    – 19. Wahlperiode Drucksache 19/11222") with a bare page number next to it mid-document.
+    """
+    keys = Counter(re.sub(r"\d+", "#", line) for line in lines if len(line) >= 20)
+    filled = [i for i, line in enumerate(lines) if line]
+    drop: set[int] = set()
+    seen: set[str] = set()
+    for pos, i in enumerate(filled):
+        key = re.sub(r"\d+", "#", lines[i])
+        if len(lines[i]) < 20 or keys[key] < 2:
+            continue
+        if key not in seen:
+            seen.add(key)
+            continue
+        near = [filled[k] for k in range(max(0, pos - 2), min(len(filled), pos + 3)) if k != pos]
+        numbers = [k for k in near if re.fullmatch(r"\d{1,3}", lines[k])]
+        if numbers:
+            drop.add(i)
+            drop.update(numbers)
+    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 def join_lines(lines: Iterable[str]) -> str:
