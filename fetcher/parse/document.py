@@ -17,7 +17,7 @@ from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.kind import find_doc_label, kind_from_content, kind_from_label
 from fetcher.parse.questions import find_questions
-from fetcher.parse.submitters import KA_FACTION_LINE, find_submitters
+from fetcher.parse.submitters import KA_FACTION_LINE, factions_in_prose, find_submitters
 from fetcher.parse.summary import section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
 
@@ -52,6 +52,8 @@ def parse_pages(
                 ).strip()
             ]
         factions += [n for n in names if n and n not in factions]
+    if not factions and not citizen:
+        factions = factions_in_prose(lines)
     consultations, table_end = find_consultations(lines)
     header_end = max(table_end, find_header_end(lines))
     questions: list[str] = []

@@ -94,3 +94,60 @@ def _signatures(lines: Sequence[str]) -> list[str]:
                 break
             names.append(cand)
     return names
+
+
+# Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
+# bittet", "SPD-Fraktion in der Bezirksvertretung …", "der Fraktionen SPD und FDP".
+_MEMBER_PARTY = re.compile(
+    r"\b(?:Abgeordnete[nr]?|Stadtr(?:at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
+    r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderät(?:in|e|innen)|Kreisr(?:at|ätin)|"
+    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?)\b[^()\n]{0,90}"
+    r"\((?P<v>[^()\n]{2,40})\)"
+)
+_HYPHEN_FACTION = re.compile(
+    r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?)-(?:\w+)?[Ff]raktion\b"
+)
+_NAMED_FACTION = re.compile(
+    r"\b(?:[Ff]raktion(?:en)?|FRAKTION|Gruppe|Ratsgruppe|Wählergruppe)\s+(?:der\s+|von\s+)?"
+    r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
+    r"(?=\s+(?:im|in|des|der|zur|zum|zu|bittet|bitten|hat|haben|vom|vom|für|betr\w*|wegen|"
+    r"stellt|fragt|möchte|beantragt|eingegangen|gemäß|nach|an|über)\b|[,;:().]\s|[;:()]|\s*$)"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?|alle|beide|folgende|"
+    r"gemeinsam|vorsitz\w*|geschäfts\w*|fraktionslos\w*)\b|\b(?:Rat|Rates|Stadt|Gemeinde|"
+    r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung)\b",
+    re.I,
+)
+
+
+def _names_in(value: str) -> list[str]:
+    """Return canonical faction names in a value; an unknown but name-like value as printed."""
+    known = factions_in(value)
+    if known:
+        return known
+    names: list[str] = []
+    for part in re.split(r",\s*|\s+und\s+|\s*&\s*", value):
+        part = part.strip(" .-–")
+        if (
+            2 <= len(part) <= 40
+            and len(part.split()) <= 4
+            and part[:1].isupper()
+            and not _NOT_A_NAME.search(part)
+            and not re.search(r"\d", part)
+        ):
+            names.append(part)
+    return names
+
+
+def factions_in_prose(lines: Sequence[str], limit: int = HEADER_LINES) -> list[str]:
+    """Return the factions the header block and the letter's opening name as submitters."""
+    found: list[str] = []
+    for line in lines[:limit]:
+        for pattern in (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION):
+            for match in pattern.finditer(line):
+                value = match.group("v")
+                if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
+                    continue
+                found += [n for n in _names_in(value) if n not in found]
+    return found
