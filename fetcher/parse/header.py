@@ -15,8 +15,12 @@ _REF = r"(?:[IVX]+/[A-Z]{1,3}\s\d+|[A-ZÄÖÜ0-9][A-Za-z0-9ÄÖÜ]*(?:\s?[/-]\s?
 
 
 _REFERENCE_PATTERNS = (
-    re.compile(rf"(?:^|\s|-)Nr\.?\s*:?\s*(?P<ref>{_REF})", re.I),
-    re.compile(r"Drucksache\s+(?P<ref>\d+\s*/\s*\d+)", re.I),
+    re.compile(rf"(?:^|\s|(?<!TOP)-)(?<!Flurstücks-)Nr\.?\s*:?\s*(?P<ref>{_REF})", re.I),
+    re.compile(r"(?:Drucksache|Drs\.)\s*(?:-\s*)?(?P<ref>\d+\s*[/-]\s*\d+)", re.I),
+    # Shapes printed without a "Nr." label: "DS 8/2021" (Nordstemmen), "VO/2021/1234",
+    # "F0123/21" and "mAF0123/21", "RA 123/2024", "Anfrage 2024/0123".
+    re.compile(r"^(?:DS|Drs)\s*\.?\s*(?P<ref>\d{1,5}\s*/\s*\d{2,4})\b"),
+    re.compile(r"(?<![\w/])(?P<ref>VO/\d{4}/\d{2,6}|(?:mA)?F\d{3,5}/\d{2}|RA\s?\d{1,4}/\d{4})\b"),
     re.compile(
         rf"^(?:Beantwortung|Antwort|Stellungnahme)\s+zu[rm]?\s+Anfrage\s+(?P<ref>{_REF})", re.I
     ),
@@ -31,8 +35,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
             following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
             if following and re.fullmatch(r"\d{4}/\d{3,5}|" + _REF, following[0]):
                 return following[0]
-        if re.search(r"\bvom\s+\d", line):
-            continue  # "Antrag … Nr. 266/2019 vom 21.10.2019" names another paper
+        if re.search(r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß)\b\.?|eingegangen am", line, re.I):
+            continue  # "Antrag … Nr. 266/2019 vom 21.10.2019", "(vgl. DS 71/2010)": other papers
         for pattern in _REFERENCE_PATTERNS:
             match = pattern.search(line)
             if match:
