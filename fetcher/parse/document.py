@@ -18,7 +18,7 @@ from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.kind import find_doc_label, kind_from_content, kind_from_label
 from fetcher.parse.questions import find_questions
 from fetcher.parse.submitters import KA_FACTION_LINE, factions_in_prose, find_submitters
-from fetcher.parse.summary import section_text, summarise
+from fetcher.parse.summary import prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
 
 
@@ -58,30 +58,28 @@ def parse_pages(
     header_end = max(table_end, find_header_end(lines))
     questions: list[str] = []
     answers: list[str] = []
-    summary_source = ""
     if kind == "Antwort":
-        questions, answers, preamble = find_answers(lines, header_end)
-        preamble = re.sub(r"^(?:Sachverhalt|Begründung)\s*:?\s*", "", preamble)
-        summary_source = preamble if len(preamble) >= 40 else (answers[0] if answers else "")
-        if not questions:
-            summary_source = section_text(lines, header_end)
+        questions, answers, _preamble = find_answers(lines, header_end)
     else:
         questions = find_questions(lines, header_end)
     if kind in ("sonstiges", "Vorlage") and questions and factions:
         kind = "Anfrage"  # a faction's paper that asks questions, without a type word
-    if not summary_source:
-        summary_source = section_text(lines, header_end)
+    # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the
+    # questions): never the title, never a question; none when there is no justification.
+    summary_source = section_text(lines, header_end)
+    title = find_title(lines, doc_label)
+    summary = summarise(prose_only(summary_source, title, questions))
     return ParsedDocument(
         kind=kind,
         reference=reference,
-        title=find_title(lines, doc_label),
+        title=title,
         submitters=tuple(submitters),
         factions=tuple(factions),
         status=find_status(lines),
         consultations=tuple(consultations),
         questions=tuple(questions),
         answers=tuple(answers) if answers and len(answers) == len(questions) else (),
-        summary=summarise(summary_source),
+        summary=summary,
         pages=page_count if page_count is not None else len(pages),
         text_chars=len(full_text),
         ocr=ocr,

@@ -34,8 +34,9 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
     """Return Sachverhalt/Begründung prose (without questions), else the first body prose."""
     for i, line in enumerate(lines):
         if re.match(
-            r"^(?:Sachverhalt|Begründung|Ergänzende Erläuterungen|Erläuterung"
-            r"|[A-Z]\.\s+Zielsetzung)",
+            r"^(?:Sachverhalt|Begründung|Ergänzende Erläuterungen|Erläuterung|Hintergrund"
+            r"|Vorbemerkung(?:\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))?\s*$"
+            r"|Inhalt der Mitteilung|Zur Begründung|[A-Z]\.\s+Zielsetzung)",
             line,
             re.I,
         ):
@@ -74,11 +75,29 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
             skip_wrapped = wraps(line)  # the subject line and its wrapped continuation
             if DOC_LABEL.match(line) or not skip_wrapped:
                 continue
-        if INTRO.search(line) or (list_marker(line) and collected):
+        if INTRO.search(line) or list_marker(line):
             break
+        if not collected and line.endswith(":") and len(line) < 40:
+            continue  # a section label ("Inhalt der Mitteilung:") with nothing after it
         if re.match(r"^(?:Sehr geehrte|Mit freundlichen)", line):
             if collected:
                 break
             continue
         collected.append(line)
     return join_lines(collected)
+
+
+def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
+    """Return `text` without the title at its start and without sentences that ask questions."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if title:
+        folded = re.sub(r"\s+", " ", title).strip()
+        if folded and text.lower().startswith(folded.lower()):
+            text = text[len(folded) :].lstrip(" .:-–")
+    asked = {re.sub(r"\s+", " ", q).strip().lower() for q in questions}
+    kept = [
+        sentence
+        for sentence in sentences(text)
+        if "?" not in sentence and sentence.lower() not in asked
+    ]
+    return " ".join(kept)
