@@ -15,6 +15,7 @@ from fetcher.parse.answers import find_answers
 from fetcher.parse.consultations import consultations_from_tables, find_consultations
 from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
+from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content, kind_from_label
 from fetcher.parse.questions import find_questions
 from fetcher.parse.submitters import KA_FACTION_LINE, factions_in_prose, find_submitters
@@ -23,9 +24,16 @@ from fetcher.parse.text import HEADER_LINES, clean_lines
 
 
 def parse_pages(
-    pages: Sequence[str], *, ocr: bool = False, page_count: int | None = None
+    pages: Sequence[str],
+    *,
+    ocr: bool = False,
+    page_count: int | None = None,
+    hints: PaperHints | None = None,
 ) -> ParsedDocument:
-    """Turn the text of a council document (one string per page) into a ParsedDocument."""
+    """Turn the text of a council document (one string per page) into a ParsedDocument.
+
+    `hints` (OParl metadata of the paper) win over what the text says; the text fills the gaps.
+    """
     lines = clean_lines(pages)
     full_text = "\n".join(lines).strip()
     doc_label = find_doc_label(lines)
@@ -37,6 +45,7 @@ def parse_pages(
         for x in lines[:HEADER_LINES]
     ):
         kind = "Anfrage"  # Karlsruhe Ortschaftsrat forms: no type line, only "Anfrage:"
+    kind = hinted_kind(kind, hints)
     citizen = is_citizen_inquiry(label, reference)
     submitters = [] if citizen else find_submitters(lines, doc_label[0] if doc_label else None)
     factions: list[str] = []
@@ -69,7 +78,7 @@ def parse_pages(
     summary_source = section_text(lines, header_end)
     title = find_title(lines, doc_label)
     summary = summarise(prose_only(summary_source, title, questions))
-    return ParsedDocument(
+    parsed = ParsedDocument(
         kind=kind,
         reference=reference,
         title=title,
@@ -85,6 +94,7 @@ def parse_pages(
         ocr=ocr,
         full_text=full_text,
     )
+    return apply_hints(parsed, hints)
 
 
 def parse_text(text: str) -> ParsedDocument:
@@ -92,16 +102,27 @@ def parse_text(text: str) -> ParsedDocument:
     return parse_pages(text.split("\f"))
 
 
-def parse_pdf_file(path: Path, *, max_pages: int = 300, ocr: bool = True) -> ParsedDocument:
-    """Read and parse a PDF; never raise: unreadable files give parse_status and parse_error."""
+def parse_pdf_file(
+    path: Path, *, max_pages: int = 300, ocr: bool = True, hints: PaperHints | None = None
+) -> ParsedDocument:
+    """Read and parse a PDF; never raise: unreadable files give parse_status and parse_error.
+
+    `hints`: the paper's OParl metadata (paperType, reference, name, originators); it wins over
+    the PDF where present, also when the PDF cannot be read.
+    """
     try:
         extracted = pdf.extract_text(path, max_pages=max_pages, ocr=ocr)
     except pdf.PdfError as exc:
-        return ParsedDocument(parse_status=exc.status, parse_error=exc.message)
+        return apply_hints(
+            ParsedDocument(parse_status=exc.status, parse_error=exc.message, pages=exc.page_count),
+            hints,
+        )
     except Exception as exc:
         return ParsedDocument(parse_status="broken", parse_error=f"PDF nicht lesbar: {exc!r}")
     try:
-        doc = parse_pages(extracted.pages, ocr=extracted.ocr, page_count=extracted.page_count)
+        doc = parse_pages(
+            extracted.pages, ocr=extracted.ocr, page_count=extracted.page_count, hints=hints
+        )
         if not doc.consultations and re.search(r"Beratungsfolge|Gremi", doc.full_text[:3000]):
             # Layout fallback: the header block is a ruled table whose cells pdfium may interleave.
             tables = pdf.header_tables(path)
@@ -136,6 +157,8 @@ def format_parsed(doc: ParsedDocument) -> str:
         f"Status:       {doc.status or '–'}",
         f"Seiten:       {doc.pages} ({doc.text_chars} Zeichen{', OCR' if doc.ocr else ''})",
     ]
+    if doc.parse_status == "ocr_unavailable":
+        return f"Nicht gelesen: {doc.parse_error}"
     if doc.parse_status != "ok":
         out.append(f"Lesefehler:   {doc.parse_status} – {doc.parse_error or ''}")
     if doc.consultations:
