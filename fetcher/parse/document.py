@@ -16,7 +16,7 @@ from fetcher.parse.consultations import consultations_from_tables, find_consulta
 from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
-from fetcher.parse.kind import find_doc_label, kind_from_content, kind_from_label
+from fetcher.parse.kind import find_doc_label, kind_from_content
 from fetcher.parse.questions import find_questions
 from fetcher.parse.submitters import KA_FACTION_LINE, factions_in_prose, find_submitters
 from fetcher.parse.summary import prose_only, section_text, summarise
@@ -39,7 +39,7 @@ def parse_pages(
     doc_label = find_doc_label(lines)
     label = doc_label[1] if doc_label else None
     reference = find_reference(lines)
-    kind = kind_from_content(lines, kind_from_label(label), doc_label[0] if doc_label else None)
+    kind = kind_from_content(lines, label, doc_label[0] if doc_label else None)
     if kind == "sonstiges" and any(
         (KA_FACTION_LINE.match(x) and x.startswith("Anfrage")) or re.match(r"^Anfrage\s*:?$", x)
         for x in lines[:HEADER_LINES]

@@ -14,7 +14,7 @@ DOC_LABEL = re.compile(
     r"|Einwohneranfrage|Kleine Anfrage|Große Anfrage|Anfrage|Neufassung\s+Antrag|Änderungsantrag"
     r"|Ergänzungsantrag|Dringlichkeitsantrag|Antrag|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
     r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|Niederschrift|Protokoll|Gesetzentwurf"
-    r"|Einladung|Tagesordnung|Stellungnahme)\b"
+    r"|Einladung|Tagesordnung|Unterrichtung|Stellungnahme)\b"
     r"(?P<rest>.*)$",
     re.I,
 )
@@ -24,6 +24,7 @@ _LABEL_KIND_OVERRIDES = {
     "gesetzentwurf": "sonstiges",
     "einladung": "sonstiges",
     "tagesordnung": "sonstiges",
+    "unterrichtung": "sonstiges",  # Landtag notices: withdrawn papers, resolutions reported on
 }
 
 
@@ -74,8 +75,11 @@ _INQUIRY_WORDING = re.compile(
 )
 
 
-def kind_from_content(lines: Sequence[str], label_kind: str, label_index: int | None) -> str:
+def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
     """Return the kind from the wording of the header block, the label's kind as the default."""
+    if label and label.lower() in _LABEL_KIND_OVERRIDES:
+        return _LABEL_KIND_OVERRIDES[label.lower()]
+    label_kind = kind_from_label(label)
     head = "\n".join(lines[:HEADER_LINES])
     if label_kind == "Antwort" or _ANSWER_WORDING.search(head):
         return "Antwort"

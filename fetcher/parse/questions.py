@@ -34,8 +34,7 @@ INTRO = re.compile(
     re.I,
 )
 ANSWER_TO = re.compile(
-    r"^(?:Antwort(?:\s+zu(?:r)?)?|Zu|Beantwortung)\s+(?:Frage\s+)?(\d{1,2})\s*(?:[.:)]|$|\s)",
-    re.I,
+    r"^(?:Antwort(?:\s+zu(?:r)?)?|Zu|ZU|Beantwortung)\s+(?:[Ff]rage\s+)?(\d{1,2})\s*(?:[.:)]|$|\s)"
 )
 _QUESTION_OPENING = re.compile(
     r"^(?:(?:in|auf|an|aus|bis|seit|mit|für|durch|nach|unter|von|bei|zu|um|über|gegen|ab)\s+)?"
@@ -80,7 +79,11 @@ def question_signal(text: str) -> float:
 
 
 def _is_stop(line: str) -> bool:
-    return bool(STOP_SECTION.match(line) or _CLOSING.match(line) or ANSWER_TO.match(line))
+    answer = ANSWER_TO.match(line)
+    # "Zu 1." opens the answers after the question list; "Zu 3.a)" between items is a sub-answer.
+    return bool(
+        STOP_SECTION.match(line) or _CLOSING.match(line) or (answer and answer.group(1) == "1")
+    )
 
 
 def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:

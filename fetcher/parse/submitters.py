@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
@@ -143,8 +144,13 @@ def _names_in(value: str) -> list[str]:
 def factions_in_prose(lines: Sequence[str], limit: int = HEADER_LINES) -> list[str]:
     """Return the factions the header block and the letter's opening name as submitters."""
     found: list[str] = []
-    for line in lines[:limit]:
+    head = list(lines[:limit])
+    # A member and the party in brackets are often wrapped onto two lines.
+    pairs = [f"{a} {b}" for a, b in pairwise(head) if a and b]
+    for line in head + pairs:
         for pattern in (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION):
+            if pattern is not _MEMBER_PARTY and line not in head:
+                continue
             for match in pattern.finditer(line):
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):

@@ -184,11 +184,13 @@ def _drop_inner_page_breaks(lines: list[str]) -> list[str]:
     """
     keys = Counter(re.sub(r"\d+", "#", line) for line in lines if len(line) >= 20)
     filled = [i for i, line in enumerate(lines) if line]
+    # Only the document's own first or last lines can be a running head or foot.
+    edges = {re.sub(r"\d+", "#", lines[i]) for i in filled[:3] + filled[-3:]}
     drop: set[int] = set()
     seen: set[str] = set()
     for pos, i in enumerate(filled):
         key = re.sub(r"\d+", "#", lines[i])
-        if len(lines[i]) < 20 or keys[key] < 2:
+        if len(lines[i]) < 20 or keys[key] < 2 or key not in edges:
             continue
         if key not in seen:
             seen.add(key)
