@@ -25,6 +25,10 @@ def _split_question_answer(item: Sequence[str]) -> tuple[str, str]:
         if _ANSWER_LABEL.match(line):
             rest = [_ANSWER_LABEL.sub("", line), *lines[k + 1 :]]
             return join_item(lines[:k]), join_lines(rest)
+        answer_to = ANSWER_TO.match(line)
+        if answer_to and k > 0:  # "Antwort zu Frage 1 und 2:" after the question
+            rest = [re.sub(r"^[^:]*:\s*", "", line) if ":" in line else "", *lines[k + 1 :]]
+            return join_item(lines[:k]), join_lines(rest)
     for k, line in enumerate(lines[:10]):
         if line.rstrip().endswith("?") and not (
             k + 1 < len(lines) and lines[k + 1].rstrip().endswith("?")
@@ -68,7 +72,11 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
             preamble.append(line)
         return [], [], join_lines(preamble)
     start = next((i for i in range(body, len(lines)) if lines[i] and items[0][0] in lines[i]), body)
-    if first_answer is not None and first_answer > start:
+    last = next(
+        (i for i in range(len(lines) - 1, body - 1, -1) if lines[i] and items[-1][0] in lines[i]),
+        start,
+    )
+    if first_answer is not None and first_answer > last:
         blocks = _answer_blocks(lines, first_answer)
         questions = [join_item(item) for item in items]
         answers = [blocks.get(n, "") for n in range(1, len(items) + 1)]

@@ -7,7 +7,11 @@ from collections.abc import Sequence
 
 from fetcher.parse.text import DATE, join_lines
 
-NUM = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*(?:\.\)|[.)]|:(?=\s))\s*(?!\d)(?=\S)")
+# "1.", "1)", "Frage 1:", and "Zu 1.:" where an answer repeats each question after "Zu N.:"
+# (Karlsruhe Stellungnahmen).
+NUM = re.compile(
+    r"^(?:Frage\s+|Zu\s+(?=\d{1,2}\.?:))?(\d{1,2})\s*(?:\.\)|\.:|[.)]|:(?=\s))\s*(?!\d)(?=\S)"
+)
 ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,2})\s*[.)]\s+(?=\S)")
 _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*[.):]?$")

@@ -79,11 +79,24 @@ def question_signal(text: str) -> float:
 
 
 def _is_stop(line: str) -> bool:
-    answer = ANSWER_TO.match(line)
-    # "Zu 1." opens the answers after the question list; "Zu 3.a)" between items is a sub-answer.
-    return bool(
-        STOP_SECTION.match(line) or _CLOSING.match(line) or (answer and answer.group(1) == "1")
-    )
+    return bool(STOP_SECTION.match(line) or _CLOSING.match(line))
+
+
+def _answers_begin(lines: Sequence[str], i: int, style: str, label: str) -> bool:
+    """Return True if lines[i] ("Zu 1.", "Antwort zu Frage 1") opens answers after the list.
+
+    When the list goes on after it ("Antwort zu Frage 1 und 2:" then "3. …"), the answers are
+    interleaved and the line belongs to the item before it; "zu 3.a)" is a sub-answer.
+    """
+    answer = ANSWER_TO.match(lines[i])
+    if not answer or answer.group(1) != "1":
+        return False
+    following = next_label(style, label)
+    for line in lines[i + 1 :]:
+        marker = list_marker(line)
+        if marker and marker[0] == style and marker[1] == following:
+            return False
+    return True
 
 
 def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
@@ -98,7 +111,7 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         if not line:
             i += 1
             continue
-        if _is_stop(line):
+        if _is_stop(line) or _answers_begin(lines, i, style, label):
             break
         marker = list_marker(line)
         if marker and marker[0] == style and marker[1] == next_label(style, label):
@@ -115,7 +128,26 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         else:
             items[-1].append(line)
         i += 1
+    if style == "num" and first[1] == "2":
+        items.insert(0, _unnumbered_first(lines, start))
     return _Run(start, [item for item in items if any(item)]), i
+
+
+def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
+    """Return the question just above a list that starts at 2 (its "1." was lost), if any."""
+    k = start - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    if k < 0 or not lines[k].endswith("?"):
+        return []
+    block = [lines[k]]
+    k -= 1
+    while k >= 0 and lines[k] and not lines[k].endswith((".", ":", "?", "x")) and len(block) < 4:
+        if list_marker(lines[k]) or re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", lines[k]):
+            break
+        block.insert(0, lines[k])
+        k -= 1
+    return block
 
 
 def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:

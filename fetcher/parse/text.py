@@ -30,7 +30,8 @@ _FURNITURE = re.compile(
     r"|--\s*\d+\s+of\s+\d+\s*--"
     r"|gedruckt\s+auf\s+100(?:\s+prozent)?(?:\s+recyclingpapier)?"
     r"|prozent\s+recyclingpapier"
-    r"|frei\s+verwendbar)$",
+    r"|frei\s+verwendbar"
+    r"|ergänzende\s+erläuterungen\s+seite\s+\d+)$",  # Karlsruhe Stellungnahme page head
     re.I,
 )
 
