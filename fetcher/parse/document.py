@@ -70,7 +70,7 @@ def parse_pages(
     if kind == "Antwort":
         questions, answers, _preamble = find_answers(lines, header_end)
     else:
-        questions = find_questions(lines, header_end)
+        questions = find_questions(lines, header_end, kind=kind)
     if kind in ("sonstiges", "Vorlage") and questions and factions:
         kind = "Anfrage"  # a faction's paper that asks questions, without a type word
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the

@@ -89,6 +89,8 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     notice_first = notice and head.count("\n", 0, notice.start()) < (label_index or 0)
     if notice and (label_kind != "Anfrage" or notice_first) and _INQUIRY_SUBJECT.search(head):
         return "Antwort"
+    if notice_first and notice and re.match(r"(?:Mitteilung|Information)", notice.group(0), re.I):
+        return "Informationsvorlage"  # a notice about a motion or a petition, not an answer
     if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and _INQUIRY_WORDING.search(
         head
     ):

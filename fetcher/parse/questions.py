@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fetcher.parse.markers import is_first_label, join_item, list_marker, next_label
-from fetcher.parse.text import STOP_SECTION
+from fetcher.parse.text import STOP_SECTION, join_lines, sentences
 
 INTRO = re.compile(
     r"(?:\b(?:wir|ich)\s+(?:fragen|frage)\s+(?:daher\s+|deshalb\s+|hiermit\s+|somit\s+)?"
@@ -64,6 +64,7 @@ class _Run:
     start: int
     items: list[list[str]]
     score: float = 0.0
+    item_lines: tuple[int, ...] = ()
 
 
 def question_signal(text: str) -> float:
@@ -79,7 +80,16 @@ def question_signal(text: str) -> float:
 
 
 def _is_stop(line: str) -> bool:
-    return bool(STOP_SECTION.match(line) or _CLOSING.match(line))
+    """Return True for a section heading or closing that ends a list.
+
+    A heading stands alone or ends in a colon: "Anlagen vom 11. März …" or "Sachverhalt und
+    prüft …" at the start of a wrapped prose line (Landtag answers) is no heading.
+    """
+    if _CLOSING.match(line):
+        return True
+    return bool(
+        STOP_SECTION.match(line) and (len(line) <= 40 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line))
+    )
 
 
 def _answers_begin(lines: Sequence[str], i: int, style: str, label: str) -> bool:
@@ -105,6 +115,7 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
     assert first is not None
     style, label = first[0], first[1]
     items: list[list[str]] = [[first[2]] if first[2] else []]
+    item_lines = [start]
     i = start + 1
     while i < len(lines):
         line = lines[i]
@@ -117,6 +128,7 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         if marker and marker[0] == style and marker[1] == next_label(style, label):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
+            item_lines.append(i)
         elif (
             style == "num"
             and marker
@@ -130,7 +142,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         i += 1
     if style == "num" and first[1] == "2":
         items.insert(0, _unnumbered_first(lines, start))
-    return _Run(start, [item for item in items if any(item)]), i
+    kept = [item for item in items if any(item)]
+    return _Run(start, kept, item_lines=tuple(item_lines)), i
 
 
 def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
@@ -158,12 +171,12 @@ def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
     return False
 
 
-def _has_intro_before(lines: Sequence[str], start: int) -> bool:
+def _has_intro_before(lines: Sequence[str], start: int, *, strict: bool = False) -> bool:
     seen = 0
     for line in reversed(lines[max(0, start - 6) : start]):
         if not line:
             continue
-        if INTRO.search(line) or line.rstrip().endswith(":"):
+        if INTRO.search(line) or (not strict and line.rstrip().endswith(":")):
             return True
         seen += 1
         if seen >= 2:
@@ -171,15 +184,30 @@ def _has_intro_before(lines: Sequence[str], start: int) -> bool:
     return False
 
 
-def _score(run: _Run, lines: Sequence[str]) -> float:
-    signals = [question_signal(" ".join(item[:4])) for item in run.items]
+def _own_text(item: Sequence[str]) -> str:
+    """Return an item's first lines up to its first sub-item (a)-e) under "2." are not "2.")."""
+    own: list[str] = []
+    for k, line in enumerate(item[:4]):
+        if k > 0 and list_marker(line):
+            break
+        own.append(line)
+    return " ".join(own)
+
+
+def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
+    signals = [question_signal(_own_text(item)) for item in run.items]
     if not signals:
         return 0.0
     mean = sum(signals) / len(signals)
-    intro = _has_intro_before(lines, run.start)
+    intro = _has_intro_before(lines, run.start, strict=strict)
+    if strict and not intro:
+        return 0.0
     if mean < 0.5 or (len(signals) == 1 and not (intro and signals[0] == 1.0)):
         return 0.0
-    return sum(signals) + (2.0 if intro else 0.0) + mean
+    # A question list opens with a question: a run whose first item is a statement ("1. Einstiegs-
+    # amt …" wrapped inside an answer) loses against the list it borrowed its later items from.
+    opening = 0.0 if signals[0] > 0 else -1.5
+    return sum(signals) + (2.0 if intro else 0.0) + mean + opening
 
 
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
@@ -219,24 +247,26 @@ def _trim_last(item: list[str]) -> list[str]:
     return item
 
 
-def question_items(lines: Sequence[str], body_start: int, *, trim: bool = True) -> list[list[str]]:
+def question_items(
+    lines: Sequence[str], body_start: int, *, trim: bool = True, strict: bool = False
+) -> list[list[str]]:
     """Return the best-scoring question list as items of lines (markers removed).
 
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
+    `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
     candidates: list[_Run] = []
-    i = max(body_start, 0)
-    while i < len(lines):
+    continued: set[int] = set()  # lines that continue a run already scored: never a new start
+    for i in range(max(body_start, 0), len(lines)):
         marker = list_marker(lines[i])
-        if marker and is_first_label(marker[0], marker[1]):
-            run, end = _build_run(lines, i)
-            run.score = _score(run, lines)
-            if run.score > 0:
-                candidates.append(run)
-            i = end if run.score > 0 else i + 1
+        if i in continued or not marker or not is_first_label(marker[0], marker[1]):
             continue
-        i += 1
-    unnumbered = _question_lines_after_intro(lines, body_start)
+        run, _end = _build_run(lines, i)
+        continued.update(run.item_lines)
+        run.score = _score(run, lines, strict=strict)
+        if run.score > 0:
+            candidates.append(run)
+    unnumbered = None if strict else _question_lines_after_intro(lines, body_start)
     if unnumbered is not None:
         candidates.append(unnumbered)
     if not candidates:
@@ -248,6 +278,35 @@ def question_items(lines: Sequence[str], body_start: int, *, trim: bool = True) 
     return items
 
 
-def find_questions(lines: Sequence[str], body_start: int) -> list[str]:
-    """Return the document's questions, one per top-level item, numbering removed."""
-    return [join_item(item) for item in question_items(lines, body_start)]
+_SALUTATION = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s|Hallo\b)", re.I)
+_FAREWELL = re.compile(
+    r"^(?:Mit freundlichen|Freundliche Grüße|Beste Grüße|Viele Grüße|gez\.)", re.I
+)
+
+
+def _questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
+    """Return the sentences ending in "?" of a letter's body (an inquiry without a list)."""
+    start = max(body_start, 0)
+    for i in range(start, len(lines)):
+        if _SALUTATION.match(lines[i]):
+            start = i + 1
+            break
+    body: list[str] = []
+    for line in lines[start:]:
+        if _FAREWELL.match(line) or _is_stop(line):
+            break
+        body.append(line)
+    asked = [s for s in sentences(join_lines(body)) if s.endswith("?")]
+    return asked if len(asked) <= 10 else []
+
+
+def find_questions(lines: Sequence[str], body_start: int, *, kind: str = "sonstiges") -> list[str]:
+    """Return the document's questions, one per top-level item, numbering removed.
+
+    Motions need a lead-in before their list (their lettered items may be questions for someone
+    else); an inquiry without any list gives the sentences of its letter that end in "?".
+    """
+    items = question_items(lines, body_start, strict=kind == "Antrag")
+    if not items and kind == "Anfrage":
+        return _questions_in_prose(lines, body_start)
+    return [join_item(item) for item in items]
