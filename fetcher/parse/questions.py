@@ -124,6 +124,9 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             continue
         if _is_stop(line) or _answers_begin(lines, i, style, label):
             break
+        if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line):
+            i += 1
+            continue  # a bare section number ("II.") between numbered questions
         marker = list_marker(line)
         if marker and marker[0] == style and marker[1] == next_label(style, label):
             label = marker[1]

@@ -39,7 +39,8 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
             r"|Inhalt der Mitteilung|Zur Begründung|[A-Z]\.\s+Zielsetzung)",
             line,
             re.I,
-        ):
+        ) and (len(line) <= 60 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line)):
+            # a heading stands alone or ends in a colon; "Hintergrund, dass …" is wrapped prose
             inline = re.sub(r"^[^:]*:?\s*", "", line) if ":" in line else ""
             inline = re.sub(r"^(?:Sachverhalt\s*/\s*)?Begründung(?: des Antrags)?\s*", "", inline)
             collected = [inline] if inline else []
