@@ -19,7 +19,7 @@ from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
 from fetcher.parse.questions import find_questions
 from fetcher.parse.submitters import KA_FACTION_LINE, factions_in_prose, find_submitters
-from fetcher.parse.summary import prose_only, section_text, summarise
+from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
 
 
@@ -75,7 +75,7 @@ def parse_pages(
         kind = "Anfrage"  # a faction's paper that asks questions, without a type word
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the
     # questions): never the title, never a question; none when there is no justification.
-    summary_source = section_text(lines, header_end)
+    summary_source = section_text(lines, header_end)[: 8 * SUMMARY_MAX_CHARS]
     title = find_title(lines, doc_label)
     summary = summarise(prose_only(summary_source, title, questions))
     parsed = ParsedDocument(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from fetcher.parse.text import DATE, join_lines
 
@@ -23,8 +24,12 @@ _SUB_ITEM = re.compile(
 )
 
 
+@lru_cache(maxsize=8192)
 def list_marker(line: str) -> tuple[str, str, str] | None:
-    """Return (style, label, rest) of a list marker at the start of a line."""
+    """Return (style, label, rest) of a list marker at the start of a line.
+
+    Cached: the list scorer asks for the same lines from every candidate start.
+    """
     if DATE.match(line):
         return None
     match = NUM.match(line)

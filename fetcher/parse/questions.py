@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fetcher.parse.markers import is_first_label, join_item, list_marker, next_label
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
@@ -79,6 +80,7 @@ def question_signal(text: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=8192)
 def _is_stop(line: str) -> bool:
     """Return True for a section heading or closing that ends a list.
 

@@ -225,11 +225,15 @@ def join_lines(lines: Iterable[str]) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# One pass over the text; alternatives in list order, so "u.a." wins over "u." at one place.
+_ABBREVIATION = re.compile(
+    r"(?<![\wäöüÄÖÜ])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")"
+)
+
+
 def sentences(text: str) -> list[str]:
     """Split German prose into sentences, keeping abbreviations, dates and ordinals intact."""
-    protected = text
-    for i, abbr in enumerate(_ABBREVIATIONS):
-        protected = re.sub(rf"(?<![\wäöüÄÖÜ]){re.escape(abbr)}", f"\x00{i}\x00", protected)
+    protected = _ABBREVIATION.sub(lambda m: f"\x00{_ABBREVIATIONS.index(m.group(0))}\x00", text)
     parts = re.split(r"(?<=[.!?])(?<!\d\.)\s+(?=[A-ZÄÖÜ„\"(])", protected)
 
     def restore(part: str) -> str:
