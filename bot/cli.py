@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from collections.abc import Sequence
@@ -132,6 +131,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio  # not at module level: `ratsbot parse` starts without it (ssl, ~0.1 s)
+
     if args.command == "migrate":
         return asyncio.run(_cmd_migrate(settings))
     if args.command == "run":
