@@ -9,7 +9,6 @@ from pathlib import Path
 
 from fetcher import pdf
 from fetcher.classify import is_citizen_inquiry
-from fetcher.factions import factions_in
 from fetcher.model import ParsedDocument
 from fetcher.parse.answers import find_answers
 from fetcher.parse.consultations import consultations_from_tables, find_consultations
@@ -18,7 +17,12 @@ from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
 from fetcher.parse.questions import find_questions
-from fetcher.parse.submitters import KA_FACTION_LINE, factions_in_prose, find_submitters
+from fetcher.parse.submitters import (
+    KA_FACTION_LINE,
+    factions_in_prose,
+    factions_of_submitter,
+    find_submitters,
+)
 from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
 
@@ -50,17 +54,7 @@ def parse_pages(
     submitters = [] if citizen else find_submitters(lines, doc_label[0] if doc_label else None)
     factions: list[str] = []
     for submitter in submitters:
-        names = factions_in(submitter)
-        if not names and re.search(r"fraktion", submitter, re.I):
-            names = [
-                re.sub(
-                    r"^(?:der\s+)?Fraktion\s+(?:der\s+)?|-?\s*(?:Stadtrats|Gemeinderats)?fraktion$",
-                    "",
-                    submitter,
-                    flags=re.I,
-                ).strip()
-            ]
-        factions += [n for n in names if n and n not in factions]
+        factions += [n for n in factions_of_submitter(submitter) if n not in factions]
     if not factions and not citizen:
         factions = factions_in_prose(lines)
     consultations, table_end = find_consultations(lines)

@@ -117,7 +117,8 @@ _NAMED_FACTION = re.compile(
 _NOT_A_NAME = re.compile(
     r"^(?:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?|alle|beide|folgende|"
     r"gemeinsam|vorsitz\w*|geschäfts\w*|fraktionslos\w*)\b|\b(?:Rat|Rates|Stadt|Gemeinde|"
-    r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung)\b",
+    r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung|Stadträt\w*|"
+    r"Stadtr[aä]t\w*|Mitglied\w*|Abgeordnete\w*)\b|\b(?:der|die|des|den|dem|und|im|in)$",
     re.I,
 )
 
@@ -157,3 +158,22 @@ def factions_in_prose(lines: Sequence[str], limit: int = HEADER_LINES) -> list[s
                     continue
                 found += [n for n in _names_in(value) if n not in found]
     return found
+
+
+def factions_of_submitter(submitter: str) -> list[str]:
+    """Return the factions a submitter line names ("KAL-Gemeinderatsfraktion" → "KAL").
+
+    An unknown group is taken as printed without its label and place ("Fraktion XY im Rat der
+    Stadt …" → "XY"); "Fraktion in der Bezirksvertretung Köln-Lindenthal" names none.
+    """
+    known = factions_in(submitter)
+    if known or not re.search(r"fraktion|gruppe", submitter, re.I):
+        return known
+    value = re.sub(
+        r"^(?:die\s+|der\s+)?(?:\w*fraktion|gruppe)\s+(?:der\s+)?|-?\s*\w*fraktion$",
+        "",
+        submitter.strip(),
+        flags=re.I,
+    )
+    value = re.split(r"\s+(?:im|in|des|der)\s+", value, maxsplit=1)[0]
+    return _names_in(value)
