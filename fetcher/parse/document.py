@@ -16,7 +16,7 @@ from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
-from fetcher.parse.questions import find_questions
+from fetcher.parse.questions import SALUTATION, find_questions
 from fetcher.parse.submitters import (
     KA_FACTION_LINE,
     factions_in_prose,
@@ -63,10 +63,11 @@ def parse_pages(
     answers: list[str] = []
     if kind == "Antwort":
         questions, answers, _preamble = find_answers(lines, header_end)
-    else:
+    elif kind != "Niederschrift":  # minutes quote citizens' questions and answers: no inquiry
         questions = find_questions(lines, header_end, kind=kind)
-    if kind in ("sonstiges", "Vorlage") and questions and factions:
-        kind = "Anfrage"  # a faction's paper that asks questions, without a type word
+    letter = any(SALUTATION.match(x) for x in lines[:HEADER_LINES])
+    if kind in ("sonstiges", "Vorlage") and questions and (factions or letter):
+        kind = "Anfrage"  # a faction's paper or a letter that asks questions, without a type word
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the
     # questions): never the title, never a question; none when there is no justification.
     summary_source = section_text(lines, header_end)[: 8 * SUMMARY_MAX_CHARS]

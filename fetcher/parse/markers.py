@@ -17,10 +17,11 @@ ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "
 _ROMAN = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,2})\s*[.)]\s+(?=\S)")
 _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*[.):]?$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
-_BULLET = re.compile(r"^([•\-–·▪◦●*➢►→])(?:\s+|$)")
+# \uf0b7 and \uf0a7: Word's Symbol/Wingdings bullets as pdfium extracts them.
+_BULLET = re.compile(r"^([•\-–·▪◦●*➢►→\uf0b7\uf0a7])(?:\s+|$)")
 # A sub-item inside a question: "1.1", "a)", "- …"; it starts its own line within the question.
 _SUB_ITEM = re.compile(
-    r"^(?:\d{1,2}\.\d{1,2}\.?\s|[a-z]\)\s|[a-h]\.\s(?![A-ZÄÖÜ]\.)|[•\-–·▪◦●*➢►→]\s)"
+    r"^(?:\d{1,2}\.\d{1,2}\.?\s|[a-z]\)\s|[a-h]\.\s(?![A-ZÄÖÜ]\.)|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
 )
 
 

@@ -54,9 +54,11 @@ _JUSTIFICATION = re.compile(
     r"^(?:Begründung|Hintergrund|Erläuterung|Sachverhalt|Vorbemerkung|Zur Begründung)", re.I
 )
 _CLOSING = re.compile(
-    r"^(?:Mit freundlichen Grüßen|Mit freundlichem Gruß|Freundliche Grüße|gez\.|i\.\s?A\.|"
+    r"^(?:Mit freundlichen Grüßen|Mit freundlichem Gruß|(?:Freundliche|Beste|Viele|Herzliche)"
+    r" Grüße|gez\.|i\.\s?A\.|"
     r"Unterschrift|Für die Fraktion|Für die .*[Ff]raktion)",
 )
+MAX_ITEM_LINES = 400  # 3× the longest question+answer in the dev corpus (129 lines): list over
 MAX_TAIL_CHARS = 220  # text after the last "?" of the last item kept as part of that question
 
 
@@ -124,7 +126,9 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         if not line:
             i += 1
             continue
-        if _is_stop(line) or _answers_begin(lines, i, style, label):
+        if _is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
+            break
+        if _answers_begin(lines, i, style, label):
             break
         if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line):
             i += 1
@@ -252,6 +256,43 @@ def _trim_last(item: list[str]) -> list[str]:
     return item
 
 
+_INLINE_FIRST = re.compile(r"(?<=[:?])\s+1[.)]\s+(?=[A-ZÄÖÜ„])")
+
+
+def split_inline_lists(lines: Sequence[str]) -> list[str]:
+    """Give each item of a list run into the prose its own line ("… frage ich Sie: 1. Wie …? 2. …").
+
+    The list must start with "1." after a colon or "?"; later numbers are split off after a
+    sentence end as long as they follow in order, also on the following (wrapped) lines.
+    """
+    out: list[str] = []
+    expected: int | None = None
+    for line in lines:
+        if not line or _is_stop(line):
+            expected = None
+            out.append(line)
+            continue
+        pieces = [line]
+        if expected is None:
+            first = _INLINE_FIRST.search(line)
+            if first is None:
+                out.append(line)
+                continue
+            pieces = [line[: first.start()], line[first.start() :].strip()]
+            expected = 2
+        marker = list_marker(pieces[-1])
+        if len(pieces) == 1 and marker and marker[0] == "num" and marker[1] == str(expected):
+            expected += 1  # the list went on at a line start
+        rest = pieces.pop()
+        while found := re.search(rf"(?<=[?.!])\s+{expected}[.)]\s+(?=[A-ZÄÖÜ„])", rest):
+            pieces.append(rest[: found.start()])
+            rest = rest[found.start() :].strip()
+            expected += 1
+        pieces.append(rest)
+        out += [piece for piece in pieces if piece]
+    return out
+
+
 def question_items(
     lines: Sequence[str], body_start: int, *, trim: bool = True, strict: bool = False
 ) -> list[list[str]]:
@@ -260,6 +301,8 @@ def question_items(
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
+    lines = split_inline_lists(lines[max(body_start, 0) :])
+    body_start = 0
     candidates: list[_Run] = []
     continued: set[int] = set()  # lines that continue a run already scored: never a new start
     for i in range(max(body_start, 0), len(lines)):
@@ -283,7 +326,7 @@ def question_items(
     return items
 
 
-_SALUTATION = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s|Hallo\b)", re.I)
+SALUTATION = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s|Hallo\b)", re.I)
 _FAREWELL = re.compile(
     r"^(?:Mit freundlichen|Freundliche Grüße|Beste Grüße|Viele Grüße|gez\.)", re.I
 )
@@ -293,7 +336,7 @@ def _questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
     """Return the sentences ending in "?" of a letter's body (an inquiry without a list)."""
     start = max(body_start, 0)
     for i in range(start, len(lines)):
-        if _SALUTATION.match(lines[i]):
+        if SALUTATION.match(lines[i]):
             start = i + 1
             break
     body: list[str] = []

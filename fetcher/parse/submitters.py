@@ -108,6 +108,8 @@ _MEMBER_PARTY = re.compile(
 _HYPHEN_FACTION = re.compile(
     r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?)-(?:\w+)?[Ff]raktion\b"
 )
+# "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
+_SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
 _NAMED_FACTION = re.compile(
     r"\b(?:[Ff]raktion(?:en)?|FRAKTION|Gruppe|Ratsgruppe|Wählergruppe)\s+(?:der\s+|von\s+)?"
     r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
@@ -142,22 +144,32 @@ def _names_in(value: str) -> list[str]:
     return names
 
 
-def factions_in_prose(lines: Sequence[str], limit: int = HEADER_LINES) -> list[str]:
-    """Return the factions the header block and the letter's opening name as submitters."""
+def _scan(lines: Sequence[str]) -> list[str]:
     found: list[str] = []
-    head = list(lines[:limit])
     # A member and the party in brackets are often wrapped onto two lines.
-    pairs = [f"{a} {b}" for a, b in pairwise(head) if a and b]
-    for line in head + pairs:
-        for pattern in (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION):
-            if pattern is not _MEMBER_PARTY and line not in head:
-                continue
+    pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
+    for line in lines:
+        for pattern in (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION, _SPACED_FACTION):
             for match in pattern.finditer(line):
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
-                found += [n for n in _names_in(value) if n not in found]
+                names = factions_in(value) if pattern is _SPACED_FACTION else _names_in(value)
+                found += [n for n in names if n not in found]
+    for pair in pairs:
+        for match in _MEMBER_PARTY.finditer(pair):
+            if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
+                found += [n for n in _names_in(match.group("v")) if n not in found]
     return found
+
+
+def factions_in_prose(lines: Sequence[str], limit: int = HEADER_LINES) -> list[str]:
+    """Return the factions the header block names, else those of the letter's closing lines.
+
+    The closing ("im Namen der Fraktion Bündnis 90/Die Grünen", "Für die SPD-Fraktion") is read
+    only when the head names none: an answer's last lines may cite other groups.
+    """
+    return _scan(lines[:limit]) or _scan(lines[max(limit, len(lines) - 15) :])
 
 
 def factions_of_submitter(submitter: str) -> list[str]:

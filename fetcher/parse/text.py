@@ -177,21 +177,30 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
     return _drop_inner_page_breaks(result)
 
 
+_DIGITS = re.compile(r"\d+")
+
+
 def _drop_inner_page_breaks(lines: list[str]) -> list[str]:
     """Drop running heads and page numbers where pages were joined without a form feed.
 
     Text exports (and PDFs whose pages reflowed) repeat the head line ("Niedersächsischer Landtag
     – 19. Wahlperiode Drucksache 19/11222") with a bare page number next to it mid-document.
     """
-    keys = Counter(re.sub(r"\d+", "#", line) for line in lines if len(line) >= 20)
     filled = [i for i, line in enumerate(lines) if line]
     # Only the document's own first or last lines can be a running head or foot.
-    edges = {re.sub(r"\d+", "#", lines[i]) for i in filled[:3] + filled[-3:]}
+    edges = {_DIGITS.sub("#", lines[i]) for i in filled[:3] + filled[-3:] if len(lines[i]) >= 20}
+    if not edges:
+        return lines
+    keys = Counter(
+        key for line in lines if len(line) >= 20 and (key := _DIGITS.sub("#", line)) in edges
+    )
     drop: set[int] = set()
     seen: set[str] = set()
     for pos, i in enumerate(filled):
-        key = re.sub(r"\d+", "#", lines[i])
-        if len(lines[i]) < 20 or keys[key] < 2 or key not in edges:
+        if len(lines[i]) < 20:
+            continue
+        key = _DIGITS.sub("#", lines[i])
+        if keys[key] < 2:
             continue
         if key not in seen:
             seen.add(key)
@@ -206,23 +215,25 @@ def _drop_inner_page_breaks(lines: list[str]) -> list[str]:
 
 def join_lines(lines: Iterable[str]) -> str:
     """Join wrapped lines into one string, repairing hyphenation at line ends."""
-    text = ""
+    parts: list[str] = []  # pieces joined at the end: appending to one string is quadratic
     for raw in lines:
         line = raw.strip()
         if not line:
             continue
-        if not text:
-            text = line
-        elif re.search(r"[a-zäöüß]-$", text) and re.match(r"[a-zäöüß]", line):
+        last = parts[-1] if parts else ""
+        if not last:
+            parts.append(line)
+        elif re.search(r"[a-zäöüß]-$", last[-2:]) and re.match(r"[a-zäöüß]", line):
             if re.match(r"(?:und|oder|bzw\.|sowie|als|bis)\b", line):
-                text += " " + line  # "Wiesental- und Palmbacher Straße"
+                parts.append(" " + line)  # "Wiesental- und Palmbacher Straße"
             else:
-                text = text[:-1] + line  # "Veranstaltun-" + "gen"
-        elif text.endswith("-") and re.match(r"[A-ZÄÖÜ0-9]", line):
-            text += line  # "Corona-" + "Prämie"
+                parts[-1] = last[:-1]
+                parts.append(line)  # "Veranstaltun-" + "gen"
+        elif last.endswith("-") and re.match(r"[A-ZÄÖÜ0-9]", line):
+            parts.append(line)  # "Corona-" + "Prämie"
         else:
-            text += " " + line
-    return re.sub(r"\s+", " ", text).strip()
+            parts.append(" " + line)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 
 # One pass over the text; alternatives in list order, so "u.a." wins over "u." at one place.
