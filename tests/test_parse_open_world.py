@@ -41,6 +41,7 @@ def test_landtag_kleine_anfrage_mit_antwort(tmp_path: Path) -> None:
         tmp_path, DIVERSE / "LANDTAG-niedersachsen-19-11134-kleine-anfrage-mit-antwort.txt"
     )
     assert doc.kind == "Antwort"
+    assert doc.title == "Prüfung und Modernisierung des Bestattungsrechts in Niedersachsen"
     assert doc.reference == "19/11134"  # not the inquiry's own "Drs. 19/10805"
     assert doc.factions == ("CDU",)  # "Anfrage der Abgeordneten Claus Seebeck und … (CDU)"
     assert len(doc.questions) == 5

@@ -62,6 +62,40 @@ def find_status(lines: Sequence[str]) -> str | None:
     return None
 
 
+# Landtag "Kleine Anfrage zur schriftlichen Beantwortung" heads: the title follows these lines.
+_BOILERPLATE = re.compile(
+    r"^(?:gemäß\s+§|mit\s+Antwort|Anfrage\s+de[rs]|Antwort\s+de[rs]|namens\s+der|an\s+die\s+"
+    r"Staatskanzlei|eingegangen|Drs\.|Hannover|Niedersächsischer\s+Landtag)",
+    re.I,
+)
+
+
+def _title_after_boilerplate(lines: Sequence[str], start: int) -> str | None:
+    """Return the title between the Landtag header lines and the repeated "Anfrage der …" line."""
+    k = start
+    in_answer_line = False  # "Antwort des … Ministeriums … namens der Lan-" / "desregierung"
+    while k < min(len(lines), start + 12):
+        line = lines[k]
+        if line and not _BOILERPLATE.match(line) and not in_answer_line:
+            break
+        if re.match(r"^Antwort\s+de[rs]", line):
+            in_answer_line = True
+        if re.search(r"regierung\s*$", line):
+            in_answer_line = False
+        k += 1
+    title: list[str] = []
+    while (
+        k < len(lines)
+        and lines[k]
+        and not _BOILERPLATE.match(lines[k])
+        and not lines[k].startswith("Vorbemerkung")
+        and len(title) < 4
+    ):
+        title.append(lines[k])
+        k += 1
+    return join_lines(title) or None
+
+
 def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
     """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject."""
     values, _ = value_after(lines, re.compile(r"^(?:Betreff|Thema)\s*:?", re.I))
@@ -109,6 +143,8 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
     if doc_label is not None:
         index, _label, rest = doc_label
         rest = rest.strip()
+        if re.match(r"zur\s+(?:\w+\s+)?(?:schriftlichen|mündlichen)\s+Beantwortung", rest):
+            return _title_after_boilerplate(lines, index + 1)
         if rest.startswith(":"):
             value = rest[1:].strip()
             if value and not factions_in(value) and len(value) > 12:
