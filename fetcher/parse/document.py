@@ -55,8 +55,9 @@ def parse_pages(
     factions: list[str] = []
     for submitter in submitters:
         factions += [n for n in factions_of_submitter(submitter) if n not in factions]
+    letter = any(SALUTATION.match(x) for x in lines[:HEADER_LINES])
     if not factions and not citizen:
-        factions = factions_in_prose(lines)
+        factions = factions_in_prose(lines, letter=letter)
     consultations, table_end = find_consultations(lines)
     header_end = max(table_end, find_header_end(lines))
     questions: list[str] = []
@@ -65,7 +66,6 @@ def parse_pages(
         questions, answers, _preamble = find_answers(lines, header_end)
     elif kind != "Niederschrift":  # minutes quote citizens' questions and answers: no inquiry
         questions = find_questions(lines, header_end, kind=kind)
-    letter = any(SALUTATION.match(x) for x in lines[:HEADER_LINES])
     if kind in ("sonstiges", "Vorlage") and questions and (factions or letter):
         kind = "Anfrage"  # a faction's paper or a letter that asks questions, without a type word
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the

@@ -49,9 +49,9 @@ def kind_from_label(label: str | None) -> str:
 # "Beantwortung einer Anfrage") or is a Mitteilung/Informationsvorlage whose subject is an inquiry.
 _ANSWER_WORDING = re.compile(
     r"\bmit\s+Antwort\s+de[rs]\b"
-    r"|^(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung)\s+(?:de[rs]|zu[rm]?|auf|einer|"
-    r"von)\b"
-    r"|^Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
+    r"|^(?:Betreff:\s*)?(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung)\s+"
+    r"(?:de[rs]|zu[rm]?|auf|einer|von)\b"
+    r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
     re.I | re.M,
 )
 _NOTICE_TYPE = re.compile(

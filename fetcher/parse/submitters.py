@@ -144,6 +144,9 @@ def _names_in(value: str) -> list[str]:
     return names
 
 
+_SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
+
+
 def _scan(lines: Sequence[str]) -> list[str]:
     found: list[str] = []
     # A member and the party in brackets are often wrapped onto two lines.
@@ -163,13 +166,26 @@ def _scan(lines: Sequence[str]) -> list[str]:
     return found
 
 
-def factions_in_prose(lines: Sequence[str], limit: int = HEADER_LINES) -> list[str]:
+def factions_in_prose(
+    lines: Sequence[str], limit: int = HEADER_LINES, *, letter: bool = False
+) -> list[str]:
     """Return the factions the header block names, else those of the letter's closing lines.
 
     The closing ("im Namen der Fraktion Bündnis 90/Die Grünen", "Für die SPD-Fraktion") is read
-    only when the head names none: an answer's last lines may cite other groups.
+    only when the head names none: an answer's last lines may cite other groups. A letter's
+    letterhead or signature often names just the party ("SPD Musterstadt", "FREIE WÄHLER"): for
+    letters, a party the faction table knows counts there too.
     """
-    return _scan(lines[:limit]) or _scan(lines[max(limit, len(lines) - 15) :])
+    tail = lines[max(limit, len(lines) - 15) :]
+    found = _scan(lines[:limit]) or _scan(tail)
+    if found or not letter:
+        return found
+    salutation = next((i for i, x in enumerate(lines[:limit]) if _SALUTE.match(x)), 0)
+    names: list[str] = []
+    for line in [*lines[:salutation], *tail[-8:]]:
+        if not re.search(r"@|www\.|https?://", line):  # e-mail and web addresses name no group
+            names += [n for n in factions_in(line) if n not in names]
+    return names
 
 
 def factions_of_submitter(submitter: str) -> list[str]:
