@@ -225,3 +225,27 @@ def test_unterrichtung_is_no_answer(tmp_path: Path) -> None:
     )
     assert doc.kind == "sonstiges"
     assert doc.questions == ()
+
+
+def test_numbered_sub_questions_1a_1b(tmp_path: Path) -> None:
+    """'1 a.', '1 b.', '2 a.' … give one question per number with its lettered parts inside."""
+    doc = _parse(tmp_path, KARLSRUHE / "624286.txt")
+    assert doc.kind == "Anfrage"
+    assert len(doc.questions) == 4
+    assert doc.questions[3] == (
+        "a) Gibt/gab es Infektionsschwerpunkte in Karlsruhe und welche sind das?\n"
+        "b) Welche Maßnahmen werden/wurden durch die Stadt gegen diese Infektionsschwerpunkte "
+        "ergriffen?"
+    )
+
+
+def test_numbers_and_letters_on_lines_of_their_own(tmp_path: Path) -> None:
+    """'1.' and 'a.' alone on a line: three questions, a.–c. inside the third on own lines."""
+    doc = _parse(tmp_path, KARLSRUHE / "665183.txt")
+    assert len(doc.questions) == 3
+    assert doc.questions[2].startswith(
+        "Wie sieht die derzeitige Regelung zum Reservepool aus?\na. "
+    )
+    assert "\nb. In welchem Umfang kann der Reservepool" in doc.questions[2]
+    assert "\nc. Welche weiteren Maßnahmen" in doc.questions[2]
+    assert "Begründung" not in doc.questions[2]

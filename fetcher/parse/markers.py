@@ -15,13 +15,15 @@ NUM = re.compile(
 )
 ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,2})\s*[.)]\s+(?=\S)")
+_NUM_LETTER = re.compile(r"^(\d{1,2})\s?([a-z])[.)]\s+(?=\S)")
 _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*[.):]?$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
 # \uf0b7 and \uf0a7: Word's Symbol/Wingdings bullets as pdfium extracts them.
 _BULLET = re.compile(r"^([•\-–·▪◦●*➢►→\uf0b7\uf0a7])(?:\s+|$)")
 # A sub-item inside a question: "1.1", "a)", "- …"; it starts its own line within the question.
 _SUB_ITEM = re.compile(
-    r"^(?:\d{1,2}\.\d{1,2}\.?\s|[a-z]\)\s|[a-h]\.\s(?![A-ZÄÖÜ]\.)|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
+    r"^(?:\d{1,2}\.\d{1,2}\.?\s|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
+    r"|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
 )
 
 
@@ -36,6 +38,9 @@ def list_marker(line: str) -> tuple[str, str, str] | None:
     match = NUM.match(line)
     if match:
         return "num", match.group(1), line[match.end() :]
+    match = _NUM_LETTER.match(line)
+    if match:  # "1 a. …", "1 b. …": sub-questions a, b of question 1 (Karlsruhe 2021/0373)
+        return "num", match.group(1), f"{match.group(2)}) {line[match.end() :]}"
     match = _NUM_ALONE.match(line)
     if match:
         return "num", match.group(1), ""

@@ -138,6 +138,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
             item_lines.append(i)
+        elif marker and style == "num" and marker[1] == label and marker[2][1:3] == ") ":
+            items[-1].append(marker[2])  # "1 b." under "1 a.": a sub-question of the same item
         elif (
             style == "num"
             and marker
