@@ -29,7 +29,7 @@ from typing import Any
 from fetcher.factions import canonical_faction
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_text
-from tests.fixtures_path import TEXT_FIXTURES
+from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 REPO = Path(__file__).resolve().parents[1]
 FIELDS = ("kind", "questions", "factions", "first question", "reference", "no invented reference")
@@ -103,11 +103,47 @@ def _pct(cell: list[int] | tuple[int, int] | None) -> str:
     return f"{100 * cell[0] / cell[1]:.0f} % ({cell[0]}/{cell[1]})"
 
 
+def karlsruhe_count_agreement() -> tuple[int, int]:
+    """Return (agree, pairs): inquiry and its Stellungnahme give the same number of questions.
+
+    Karlsruhe has no hand-counted questions; a Stellungnahme repeats the inquiry's questions, so
+    two independent parses agreeing is a proxy for the exact count (pairs where the answer shows
+    questions).
+    """
+    base = OPARL_FIXTURES / "karlsruhe"
+    agree = pairs = 0
+    for paper_path in sorted((base / "papers").glob("*.json")):
+        paper = json.loads(paper_path.read_text("utf-8"))
+        if paper.get("paperType") != "Anfrage":
+            continue
+        found: dict[str, Path] = {}
+        for file in [paper.get("mainFile"), *paper.get("auxiliaryFile", [])]:
+            if not file:
+                continue
+            name = (file.get("name") or "").lower()
+            path = base / "file-contents" / f"{file['id'].rsplit('/', 1)[1]}.txt"
+            if path.is_file() and path.stat().st_size:
+                role = "answer" if re.match(r"stellungnahme|stn\b", name) else None
+                role = role or ("inquiry" if name.startswith("anfrage") else None)
+                if role:
+                    found[role] = path
+        if len(found) < 2:
+            continue
+        answer = parse_text(found["answer"].read_text("utf-8"))
+        if answer.questions:
+            inquiry = parse_text(found["inquiry"].read_text("utf-8"))
+            pairs += 1
+            agree += len(inquiry.questions) == len(answer.questions)
+    return agree, pairs
+
+
 def fixture_baseline() -> dict[str, dict[str, tuple[int, int]]]:
     """Return the Karlsruhe and Leipzig metadata scores of bench.bench_parse."""
     from bench.bench_parse import karlsruhe_accuracy, leipzig_accuracy
 
-    return {"Karlsruhe": karlsruhe_accuracy(), "Leipzig": leipzig_accuracy()}
+    karlsruhe = karlsruhe_accuracy()
+    karlsruhe["Anfrage = Stellungnahme: question count"] = karlsruhe_count_agreement()
+    return {"Karlsruhe": karlsruhe, "Leipzig": leipzig_accuracy()}
 
 
 def labelled_scores() -> dict[str, dict[str, dict[str, list[int]]]]:

@@ -58,7 +58,7 @@ def list_marker(line: str) -> tuple[str, str, str] | None:
 
 def next_label(style: str, label: str) -> str:
     """Return the label that continues a list after `label` (bullets repeat themselves)."""
-    if style == "num":
+    if style in ("num", "bare"):
         return str(int(label) + 1)
     if style == "letter":
         return chr(ord(label) + 1)
@@ -71,6 +71,8 @@ def is_first_label(style: str, label: str) -> bool:
     """Return True if a list can start with this label (numbers may start anywhere up to 20)."""
     if style == "num":
         return 1 <= int(label) <= 20
+    if style == "bare":
+        return label == "1"
     if style == "letter":
         return label in "aA"
     if style == "roman":

@@ -17,8 +17,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from fetcher.parse.markers import is_first_label, join_item, list_marker, next_label
+from fetcher.parse.markers import is_first_label, join_item, next_label
+from fetcher.parse.markers import list_marker as _list_marker
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
+
+# "1 Wird …", "2 Geschieht …": numbers without a dot (Karlsruhe 2018/…); only the question list
+# scorer reads them, elsewhere a number at a line start is too often prose ("30 Sekunden …").
+_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-ZÄÖÜ][a-zäöüß]+\s)")
+
+
+@lru_cache(maxsize=8192)
+def list_marker(line: str) -> tuple[str, str, str] | None:
+    """Return the list marker of a line (fetcher.parse.markers), or a bare number ("1 Wird …")."""
+    marker = _list_marker(line)
+    if marker is None and (bare := _BARE_NUMBER.match(line)):
+        return "bare", bare.group(1), line[bare.end() :]
+    return marker
+
 
 INTRO = re.compile(
     r"(?:\b(?:wir|ich)\s+(?:fragen|frage)\s+(?:daher\s+|deshalb\s+|hiermit\s+|somit\s+)?"
