@@ -249,3 +249,23 @@ def test_numbers_and_letters_on_lines_of_their_own(tmp_path: Path) -> None:
     assert "\nb. In welchem Umfang kann der Reservepool" in doc.questions[2]
     assert "\nc. Welche weiteren Maßnahmen" in doc.questions[2]
     assert "Begründung" not in doc.questions[2]
+
+
+def test_numbers_without_dot(tmp_path: Path) -> None:
+    """'Fragen' then '1 Wird …', '2 Geschieht …', '3 Wieviel …' (no dot): three questions."""
+    doc = _parse(tmp_path, KARLSRUHE / "606295.txt")
+    assert len(doc.questions) == 3
+    assert doc.questions[1] == (
+        "Geschieht dies Zug um Zug damit nicht weniger Pflegekräfte die Arbeit der jetzigen "
+        "Pflegekräfte übernehmen müssen?"
+    )
+
+
+def test_single_question_without_type_word(tmp_path: Path) -> None:
+    """A faction's paper with only 'Vorlage Nr.' and one unnumbered question is an Anfrage."""
+    doc = _parse(tmp_path, KARLSRUHE / "620435.txt")
+    assert doc.kind == "Anfrage"
+    assert doc.factions == ("CDU",)
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith("In welchen Teilhaushalten der Doppelhaushalte 2017/2018")
+    assert doc.questions[0].endswith("Europäischen Union einberechnet?")

@@ -66,7 +66,12 @@ def parse_pages(
         questions, answers, _preamble = find_answers(lines, header_end)
     elif kind != "Niederschrift":  # minutes quote citizens' questions and answers: no inquiry
         questions = find_questions(lines, header_end, kind=kind)
-    if kind in ("sonstiges", "Vorlage") and questions and (factions or letter):
+    # No type word, only "Vorlage Nr." or nothing: a faction's paper or a letter that asks is an
+    # inquiry. A paper labelled otherwise ("Stellungnahme" of a Stadtteilbeirat) keeps its kind.
+    untyped = kind == "Vorlage" or (kind == "sonstiges" and label is None)
+    if untyped and not questions and (factions or letter):
+        questions = find_questions(lines, header_end, kind="Anfrage")  # one question in prose
+    if untyped and questions and (factions or letter):
         kind = "Anfrage"  # a faction's paper or a letter that asks questions, without a type word
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the
     # questions): never the title, never a question; none when there is no justification.

@@ -361,7 +361,11 @@ def _questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
         if _FAREWELL.match(line) or _is_stop(line):
             break
         body.append(line)
-    asked = [s for s in sentences(join_lines(body)) if s.endswith("?")]
+    asked = [
+        s
+        for s in sentences(join_lines(body))
+        if s.endswith("?") or re.search(r"\?\s+(?:[a-z]\)|[-•–])\s", s)  # "…? a) … b) …"
+    ]
     return asked if len(asked) <= 10 else []
 
 
