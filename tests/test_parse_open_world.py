@@ -269,3 +269,11 @@ def test_single_question_without_type_word(tmp_path: Path) -> None:
     assert len(doc.questions) == 1
     assert doc.questions[0].startswith("In welchen Teilhaushalten der Doppelhaushalte 2017/2018")
     assert doc.questions[0].endswith("Europäischen Union einberechnet?")
+
+
+def test_items_completing_the_lead_in_question(tmp_path: Path) -> None:
+    """'… um Auskunft gebeten, wie … 1. die medizinische Versorgung …': six questions."""
+    doc = _parse(tmp_path, KARLSRUHE / "642807.txt")
+    assert doc.kind == "Anfrage"
+    assert len(doc.questions) == 6
+    assert doc.questions[3] == "die Sauberkeit (Sanitär/Hygiene) erhalten bleiben kann"

@@ -210,6 +210,21 @@ def _has_intro_before(lines: Sequence[str], start: int, *, strict: bool = False)
     return False
 
 
+_ASKS = re.compile(
+    r"\b(?:um\s+(?:\w+\s+)?Auskunft|Auskunft\s+(?:darüber|zu)|bitten\s+(?:wir|ich)\s+um\s+"
+    r"(?:\w+\s+)?(?:Beantwortung|Auskunft|Darstellung|Information)|fragen\s+(?:wir|ich))\b"
+    r"[^.?]*(?:\b(?:wie|ob|welche\w*|wann|wo|warum|inwieweit|inwiefern|in\s+welche\w*)\b"
+    r"[^.?]*|:)\s*$",
+    re.I,
+)
+
+
+def _asks_for_items(lines: Sequence[str], start: int) -> bool:
+    """Return True if the two lines before a list ask a question the items complete."""
+    before = [line for line in lines[max(0, start - 4) : start] if line][-2:]
+    return bool(before) and bool(_ASKS.search(" ".join(before)))
+
+
 def _own_text(item: Sequence[str]) -> str:
     """Return an item's first lines up to its first sub-item (a)-e) under "2." are not "2.")."""
     own: list[str] = []
@@ -224,8 +239,12 @@ def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
     signals = [question_signal(_own_text(item)) for item in run.items]
     if not signals:
         return 0.0
-    mean = sum(signals) / len(signals)
     intro = _has_intro_before(lines, run.start, strict=strict)
+    if _asks_for_items(lines, run.start):
+        # "… wird um Auskunft gebeten, wie … 1. die Versorgung … 2. …": the lead-in asks, the items
+        # complete its question (Karlsruhe 2022/…); each counts as a question.
+        signals = [max(signal, 0.6) for signal in signals]
+    mean = sum(signals) / len(signals)
     if strict and not intro:
         return 0.0
     if mean < 0.5 or (len(signals) == 1 and not (intro and signals[0] == 1.0)):
