@@ -5,8 +5,8 @@ workers: it reads the file it is given through fetcher.pdf and never raises.
 
 Modules, in reading order: text (cleaning, lines, sentences), kind (label and wording), fields
 (labelled header values), header (reference, status, title), submitters, consultations
-(Beratungsfolge), markers + questions (list scoring), answers, summary, hints (OParl metadata
-over the PDF), document (assembly and the human rendering).
+(Beratungsfolge), markers + wording + questions (list scoring), answers, summary, hints (OParl
+metadata over the PDF), document (assembly and the human rendering).
 """
 
 from fetcher.parse.document import format_parsed, parse_pages, parse_pdf_file, parse_text

@@ -12,8 +12,9 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.markers import join_item
-from fetcher.parse.questions import ANSWER_TO, question_items
+from fetcher.parse.questions import question_items
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
+from fetcher.parse.wording import ANSWER_TO
 
 _ANSWER_LABEL = re.compile(r"^(?:Antwort(?: der Verwaltung)?|Stellungnahme)\s*:\s*", re.I)
 _END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen Grüßen|gez\.)")

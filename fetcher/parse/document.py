@@ -16,7 +16,7 @@ from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
-from fetcher.parse.questions import SALUTATION, find_questions
+from fetcher.parse.questions import find_questions
 from fetcher.parse.submitters import (
     KA_FACTION_LINE,
     factions_in_prose,
@@ -25,6 +25,7 @@ from fetcher.parse.submitters import (
 )
 from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
+from fetcher.parse.wording import SALUTATION
 
 
 def parse_pages(

@@ -7,7 +7,8 @@ A candidate scores by how many of its items read as questions ("?", interrogativ
 Sub-items (1.1, a) under 1.) stay inside their parent; Roman section headings above numbered
 items are dropped and the numbered items kept. The list ends at a stop section (Begründung,
 "Mit freundlichen Grüßen", signature), at an answer marker ("Zu 1.") and, after the last
-question, before a paragraph of justification without heading.
+question, before a paragraph of justification without heading. The wording it reads (lead-ins,
+interrogatives, closings) and the unnumbered forms live in fetcher.parse.wording.
 """
 
 from __future__ import annotations
@@ -15,63 +16,20 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from fetcher.parse.markers import is_first_label, join_item, next_label
-from fetcher.parse.markers import list_marker as _list_marker
-from fetcher.parse.text import STOP_SECTION, join_lines, sentences
-
-# "1 Wird …", "2 Geschieht …": numbers without a dot (Karlsruhe 2018/…); only the question list
-# scorer reads them, elsewhere a number at a line start is too often prose ("30 Sekunden …").
-_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-ZÄÖÜ][a-zäöüß]+\s)")
-
-
-@lru_cache(maxsize=8192)
-def list_marker(line: str) -> tuple[str, str, str] | None:
-    """Return the list marker of a line (fetcher.parse.markers), or a bare number ("1 Wird …")."""
-    marker = _list_marker(line)
-    if marker is None and (bare := _BARE_NUMBER.match(line)):
-        return "bare", bare.group(1), line[bare.end() :]
-    return marker
-
-
-INTRO = re.compile(
-    r"(?:\b(?:wir|ich)\s+(?:fragen|frage)\s+(?:daher\s+|deshalb\s+|hiermit\s+|somit\s+)?"
-    r"(?:sie\s+|an\s+|den\s+oberbürgermeister|die\s+oberbürgermeisterin|den\s+magistrat|"
-    r"die\s+(?:stadt|gemeinde|kreis)?verwaltung|den\s+(?:stadt|gemeinde)?rat|die\s+landesregierung)?"
-    r"(?:\s*\w+){0,3}?\s*[:.]"
-    r"|\bfragen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:an|den\s+oberbürgermeister|die\s+verwaltung)?\s*:"
-    r"|^(?:fragen|anfrage|die fragen lauten|fragestellung(?:en)?)\s*:"
-    r"|\bfolgende(?:n)?\s+fragen(?:\s+\w+){0,6}\s*:"
-    r"|\bfolgende\s+anfrage(?:\s+\S+){0,8}\s*:"
-    r"|\bum\s+(?:auskunft|beantwortung(?:\s+\w+){0,3})\s+gebeten\s*:"
-    r"|\bbitte[nt]?\s+(?:wir|ich)?\s*(?:sie\s+)?um\s+(?:die\s+)?(?:beantwortung|auskunft|"
-    r"stellungnahme)(?:\s+\S+){0,6}\s*:)",
-    re.I,
+from fetcher.parse.wording import (
+    ANSWER_TO,
+    INTRO,
+    is_stop,
+    list_marker,
+    question_signal,
+    questions_in_prose,
+    split_inline_lists,
 )
-ANSWER_TO = re.compile(
-    r"^(?:Antwort(?:\s+zu(?:r)?)?|Zu|ZU|Beantwortung)\s+(?:[Ff]rage\s+)?(\d{1,2})\s*(?:[.:)]|$|\s)"
-)
-_QUESTION_OPENING = re.compile(
-    r"^(?:(?:in|auf|an|aus|bis|seit|mit|für|durch|nach|unter|von|bei|zu|um|über|gegen|ab)\s+)?"
-    r"(?:wie|was|wann|wo|wer|wen|wem|wessen|welche[rsmn]?|warum|weshalb|wieso|weswegen|wo\w+|"
-    r"inwie(?:weit|fern)|ob|gibt|ist|sind|hat|haben|wird|werden|wurde|wurden|kann|können|"
-    r"könnte|plant|planen|sieht|teilt|teilen|liegen|liegt|besteht|bestehen|trifft|hält|halten|"
-    r"beabsichtigt|sollte|soll|sollen|darf|dürfen|gab|war|waren|existiert|existieren)\b",
-    re.I,
-)
-_REQUEST = re.compile(
-    r"\bbitte\b.*\b(?:darstellen|darlegen|erläutern|auflisten|aufschlüsseln|mitteilen|"
-    r"berichten|angeben|benennen|aufführen|nennen|beziffern)\b|\b(?:ob|inwieweit|inwiefern)\s",
-    re.I,
-)
+
 _JUSTIFICATION = re.compile(
     r"^(?:Begründung|Hintergrund|Erläuterung|Sachverhalt|Vorbemerkung|Zur Begründung)", re.I
-)
-_CLOSING = re.compile(
-    r"^(?:Mit freundlichen Grüßen|Mit freundlichem Gruß|(?:Freundliche|Beste|Viele|Herzliche)"
-    r" Grüße|gez\.|i\.\s?A\.|"
-    r"Unterschrift|Für die Fraktion|Für die .*[Ff]raktion)",
 )
 MAX_ITEM_LINES = 400  # 3× the longest question+answer in the dev corpus (129 lines): list over
 MAX_TAIL_CHARS = 220  # text after the last "?" of the last item kept as part of that question
@@ -83,32 +41,6 @@ class _Run:
     items: list[list[str]]
     score: float = 0.0
     item_lines: tuple[int, ...] = ()
-
-
-def question_signal(text: str) -> float:
-    """Return how much a list item reads as a question (1 = "?", 0 = plain statement)."""
-    text = text.strip()
-    if "?" in text:
-        return 1.0
-    if _QUESTION_OPENING.match(text):
-        return 0.7
-    if _REQUEST.search(text):
-        return 0.6
-    return 0.0
-
-
-@lru_cache(maxsize=8192)
-def _is_stop(line: str) -> bool:
-    """Return True for a section heading or closing that ends a list.
-
-    A heading stands alone or ends in a colon: "Anlagen vom 11. März …" or "Sachverhalt und
-    prüft …" at the start of a wrapped prose line (Landtag answers) is no heading.
-    """
-    if _CLOSING.match(line):
-        return True
-    return bool(
-        STOP_SECTION.match(line) and (len(line) <= 40 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line))
-    )
 
 
 def _answers_begin(lines: Sequence[str], i: int, style: str, label: str) -> bool:
@@ -141,7 +73,7 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         if not line:
             i += 1
             continue
-        if _is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
+        if is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
             break
         if _answers_begin(lines, i, style, label):
             break
@@ -267,7 +199,7 @@ def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run |
         for line in block:
             if not line:
                 continue
-            if _is_stop(line) or list_marker(line):
+            if is_stop(line) or list_marker(line):
                 break
             items[-1].append(line)
             if line.rstrip().endswith("?"):
@@ -290,43 +222,6 @@ def _trim_last(item: list[str]) -> list[str]:
     if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
         return item[: last + 1]
     return item
-
-
-_INLINE_FIRST = re.compile(r"(?<=[:?])\s+1[.)]\s+(?=[A-ZÄÖÜ„])")
-
-
-def split_inline_lists(lines: Sequence[str]) -> list[str]:
-    """Give each item of a list run into the prose its own line ("… frage ich Sie: 1. Wie …? 2. …").
-
-    The list must start with "1." after a colon or "?"; later numbers are split off after a
-    sentence end as long as they follow in order, also on the following (wrapped) lines.
-    """
-    out: list[str] = []
-    expected: int | None = None
-    for line in lines:
-        if not line or _is_stop(line):
-            expected = None
-            out.append(line)
-            continue
-        pieces = [line]
-        if expected is None:
-            first = _INLINE_FIRST.search(line)
-            if first is None:
-                out.append(line)
-                continue
-            pieces = [line[: first.start()], line[first.start() :].strip()]
-            expected = 2
-        marker = list_marker(pieces[-1])
-        if len(pieces) == 1 and marker and marker[0] == "num" and marker[1] == str(expected):
-            expected += 1  # the list went on at a line start
-        rest = pieces.pop()
-        while found := re.search(rf"(?<=[?.!])\s+{expected}[.)]\s+(?=[A-ZÄÖÜ„])", rest):
-            pieces.append(rest[: found.start()])
-            rest = rest[found.start() :].strip()
-            expected += 1
-        pieces.append(rest)
-        out += [piece for piece in pieces if piece]
-    return out
 
 
 def question_items(
@@ -362,32 +257,6 @@ def question_items(
     return items
 
 
-SALUTATION = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s|Hallo\b)", re.I)
-_FAREWELL = re.compile(
-    r"^(?:Mit freundlichen|Freundliche Grüße|Beste Grüße|Viele Grüße|gez\.)", re.I
-)
-
-
-def _questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
-    """Return the sentences ending in "?" of a letter's body (an inquiry without a list)."""
-    start = max(body_start, 0)
-    for i in range(start, len(lines)):
-        if SALUTATION.match(lines[i]):
-            start = i + 1
-            break
-    body: list[str] = []
-    for line in lines[start:]:
-        if _FAREWELL.match(line) or _is_stop(line):
-            break
-        body.append(line)
-    asked = [
-        s
-        for s in sentences(join_lines(body))
-        if s.endswith("?") or re.search(r"\?\s+(?:[a-z]\)|[-•–])\s", s)  # "…? a) … b) …"
-    ]
-    return asked if len(asked) <= 10 else []
-
-
 def find_questions(lines: Sequence[str], body_start: int, *, kind: str = "sonstiges") -> list[str]:
     """Return the document's questions, one per top-level item, numbering removed.
 
@@ -396,5 +265,5 @@ def find_questions(lines: Sequence[str], body_start: int, *, kind: str = "sonsti
     """
     items = question_items(lines, body_start, strict=kind == "Antrag")
     if not items and kind == "Anfrage":
-        return _questions_in_prose(lines, body_start)
+        return questions_in_prose(lines, body_start)
     return [join_item(item) for item in items]

@@ -7,8 +7,8 @@ from collections.abc import Sequence
 
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
-from fetcher.parse.questions import INTRO
 from fetcher.parse.text import HEADER_LINES, join_lines, sentences, wraps
+from fetcher.parse.wording import INTRO
 
 SUMMARY_MAX_CHARS = 400
 
