@@ -1,6 +1,8 @@
 """Benchmark and corpus accuracy of the PDF parser; prints a markdown section. Does I/O.
 
 Run: .venv/bin/python -m bench.bench_parse  (the lead pastes the output into docs/benchmarks.md).
+Per-field accuracy on the labelled real documents (kind, question count, faction, first question,
+reference): .venv/bin/python -m bench.parse_accuracy.
 Speed: our parse_pdf_file (pypdfium2 text + field parsing, pdfplumber only as header-table
 fallback) vs `pdftotext` (poppler-utils) vs pypdfium2 plain text vs pdfplumber extract_text, over
 ../shared/fixtures/pdfs, same run. Accuracy: fields with ground truth in the fixture data

@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from collections.abc import Sequence
 from datetime import date
 from importlib import metadata
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.config import ConfigError, Settings, load_settings
-from bot.logs import setup_logging
+if TYPE_CHECKING:
+    from bot.config import Settings
 
 
 def _iso_date(value: str) -> date:
@@ -69,6 +69,16 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parse.add_argument("file", type=Path, metavar="DATEI.pdf", help="die PDF-Datei")
     parse.add_argument("--json", action="store_true", help="als ein JSON-Objekt ausgeben")
+    # Metadata first: what the OParl server says about the paper wins over what the PDF says.
+    parse.add_argument("--paper-type", metavar="ART", help="Vorlagenart laut OParl (paperType)")
+    parse.add_argument("--reference", metavar="AZ", help="Aktenzeichen laut OParl")
+    parse.add_argument("--name", metavar="BETREFF", help="Betreff laut OParl")
+    parse.add_argument(
+        "--originator", action="append", default=[], metavar="ORG", help="einreichende Gruppe"
+    )
+    parse.add_argument(
+        "--person", action="append", default=[], metavar="NAME", help="einreichende Person"
+    )
 
     search = sub.add_parser(
         "search",
@@ -141,7 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return 2
     if args.command == "parse":
-        return _cmd_parse(args.file, as_json=args.json)
+        return _cmd_parse(args, as_json=args.json)
+    # Imported here: bot.config pulls in the database stack (~0.5 s), which `parse` never needs.
+    from bot.config import ConfigError, load_settings
+    from bot.logs import setup_logging
+
     try:
         settings = load_settings()
     except ConfigError as exc:
@@ -155,6 +169,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    import asyncio  # not at module level: `ratsbot parse` starts without it (ssl, ~0.1 s)
+
     if args.command == "migrate":
         return asyncio.run(_cmd_migrate(settings))
     if args.command == "run":
@@ -228,13 +244,21 @@ def _safe_url(url: str) -> str:
     return url
 
 
-def _cmd_parse(path: Path, *, as_json: bool) -> int:
-    from fetcher.parse import format_parsed, parse_pdf_file
+def _cmd_parse(args: argparse.Namespace, *, as_json: bool) -> int:
+    from fetcher.parse import PaperHints, format_parsed, parse_pdf_file
 
+    path: Path = args.file
     if not path.is_file():
         print(f"Datei nicht gefunden: {path}", file=sys.stderr)
         return 2
-    doc = parse_pdf_file(path)
+    hints = PaperHints(
+        paper_type=args.paper_type,
+        reference=args.reference,
+        name=args.name,
+        originator_organizations=tuple(args.originator),
+        originator_persons=tuple(args.person),
+    )
+    doc = parse_pdf_file(path, hints=hints)
     if as_json:
         print(json.dumps(doc.to_json(), ensure_ascii=False, indent=2))
     else:

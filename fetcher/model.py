@@ -51,7 +51,8 @@ class ParsedDocument:
     text_chars: int = 0
     ocr: bool = False
     full_text: str = ""
-    # "ok", or why the document could not be read ("encrypted", "not_pdf", "timeout", …).
+    # "ok", or why the document could not be read ("encrypted", "not_pdf", "timeout",
+    # "ocr_unavailable" = a scan that needs OCR while tesseract is missing, …).
     parse_status: str = "ok"
     parse_error: str | None = None
 
@@ -77,6 +78,9 @@ class ParsedDocument:
             "pages": self.pages,
             "text_chars": self.text_chars,
             "ocr": self.ocr,
+            # "ok", or why the text could not be read ("ocr_unavailable": a scan, no tesseract).
+            "parse_status": self.parse_status,
+            "parse_error": self.parse_error,
         }
 
 

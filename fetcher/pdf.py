@@ -20,7 +20,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import pdfplumber
 import pypdfium2 as pdfium
 
 # A document with less text than this per page is treated as scanned (no text layer).
@@ -40,10 +39,11 @@ _STREAM = re.compile(rb"stream\r?\n")
 class PdfError(Exception):
     """Raised when a file cannot be read as a PDF; `status` is the ParsedDocument.parse_status."""
 
-    def __init__(self, status: str, message: str) -> None:
+    def __init__(self, status: str, message: str, page_count: int = 0) -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.page_count = page_count
 
 
 @dataclass(frozen=True)
@@ -145,11 +145,16 @@ def extract_text(path: Path, *, max_pages: int = 300, ocr: bool = True) -> PdfTe
                 page.close()
         used_ocr = False
         if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE * len(pages):
-            if not ocr or tesseract_languages() is None:
+            if not ocr:
                 raise PdfError(
-                    "no_text",
-                    "Kein Textlayer (gescanntes Dokument?) und keine Texterkennung (tesseract) "
-                    "installiert.",
+                    "no_text", "Kein Textlayer (gescanntes Dokument?), Texterkennung ausgeschaltet."
+                )
+            if tesseract_languages() is None:
+                raise PdfError(
+                    "ocr_unavailable",
+                    "Gescanntes Dokument ohne Textlayer: Texterkennung (OCR) nötig, aber nicht "
+                    "verfügbar (tesseract ist nicht installiert).",
+                    page_count,
                 )
             pages = _ocr_pages(doc, min(page_count, max_pages, MAX_OCR_PAGES))
             used_ocr = True
@@ -215,6 +220,9 @@ def _ocr_pages(doc: pdfium.PdfDocument, count: int) -> list[str]:
 
 def header_tables(path: Path) -> list[list[list[str]]]:
     """Return the ruled tables of page 1 via pdfplumber (the ALLRIS/SessionNet header block)."""
+    # Imported here: pdfplumber (pdfminer) costs ~0.2 s of start-up that most documents never need.
+    import pdfplumber
+
     tables: list[list[list[str]]] = []
     try:
         with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:

@@ -273,7 +273,7 @@ def test_landtag_bill_is_not_an_inquiry() -> None:
 
 
 def test_every_fixture_pdf_gives_the_contract_json() -> None:
-    """Every real fixture PDF parses without error into exactly the contract's JSON keys."""
+    """Every real fixture PDF parses without error into the contract's JSON keys plus its status."""
     keys = {
         "kind",
         "reference",
@@ -287,6 +287,8 @@ def test_every_fixture_pdf_gives_the_contract_json() -> None:
         "pages",
         "text_chars",
         "ocr",
+        "parse_status",
+        "parse_error",
     }
     for path in sorted(PDF_FIXTURES.glob("*.pdf")):
         doc = parse_pdf_file(path)

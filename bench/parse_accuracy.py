@@ -1,0 +1,189 @@
+"""Parser accuracy per field, per corpus and per layout style; prints markdown. Reads files (I/O).
+
+Run: .venv/bin/python -m bench.parse_accuracy [--json]
+
+Corpora:
+- Karlsruhe + Leipzig: the fixture corpus scored against OParl metadata (bench.bench_parse).
+- diverse: ../shared/fixtures/texts/diverse/NAME.txt with hand-read labels NAME.json.
+- corpus dev / corpus check: tests/corpus/{dev,check}/ of the `corpus` branch (same label shape),
+  read from the repository or from RATSBOT_CORPUS_DIR. `check` is never used for tuning.
+
+Label fields scored (a missing or null label skips that field for the document):
+kind ("anfrage", "antwort", "anfrage+antwort" = an answer that repeats the inquiry, so "Antwort";
+kind_alt lists other readings accepted), questions (exact top-level count; questions_alt),
+factions (where the document names one: every labelled faction found, canonicalised),
+first_question_start (the first question starts with it, whitespace and case folded),
+reference (printed reference; reference_alt accepted; null = the parser must not invent one).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from fetcher.factions import canonical_faction
+from fetcher.model import ParsedDocument
+from fetcher.parse import parse_text
+from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
+
+REPO = Path(__file__).resolve().parents[1]
+FIELDS = ("kind", "questions", "factions", "first question", "reference", "no invented reference")
+_KINDS = {"anfrage": "Anfrage", "antwort": "Antwort", "anfrage+antwort": "Antwort"}
+
+
+def _fold(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip().lower()
+
+
+def _labelled(directory: Path) -> Iterator[tuple[dict[str, Any], str]]:
+    for label_path in sorted(directory.glob("*.json")):
+        label = json.loads(label_path.read_text("utf-8"))
+        text_name = label.get("text") or label_path.with_suffix(".txt").name
+        text_path = directory / text_name
+        if text_path.is_file():
+            yield label, text_path.read_text("utf-8")
+
+
+def _canon(name: str) -> str:
+    return canonical_faction(name) or name.strip()
+
+
+def score_document(label: dict[str, Any], doc: ParsedDocument) -> dict[str, bool]:
+    """Return field → correct for one labelled document (fields without a label are left out)."""
+    result: dict[str, bool] = {}
+    if label.get("kind"):
+        wanted = {_KINDS.get(label["kind"], label["kind"])}
+        wanted |= {_KINDS.get(k, k) for k in label.get("kind_alt") or []}
+        result["kind"] = doc.kind in wanted
+    if label.get("questions") is not None:
+        counts = {label["questions"], *(label.get("questions_alt") or [])}
+        result["questions"] = len(doc.questions) in counts
+    if label.get("factions"):
+        found = {_canon(f) for f in doc.factions}
+        result["factions"] = all(_canon(f) in found for f in label["factions"])
+    if label.get("first_question_start"):
+        first = _fold(doc.questions[0]) if doc.questions else ""
+        result["first question"] = first.startswith(_fold(label["first_question_start"]))
+    if "reference" in label:
+        if label["reference"]:
+            accepted = {_fold(r) for r in [label["reference"], *(label.get("reference_alt") or [])]}
+            result["reference"] = _fold(doc.reference) in accepted
+        else:
+            result["no invented reference"] = doc.reference is None
+    return result
+
+
+def score_corpus(directory: Path) -> dict[str, dict[str, list[int]]]:
+    """Return style → field → [correct, total] over a labelled directory ("all" included)."""
+    table: dict[str, dict[str, list[int]]] = {}
+    for label, text in _labelled(directory):
+        doc = parse_text(text)
+        style = label.get("layout") or "unknown"
+        for field, ok in score_document(label, doc).items():
+            for key in ("all", style):
+                cell = table.setdefault(key, {}).setdefault(field, [0, 0])
+                cell[0] += ok
+                cell[1] += 1
+    return table
+
+
+def _corpus_dir() -> Path:
+    override = os.environ.get("RATSBOT_CORPUS_DIR")
+    return Path(override) if override else REPO / "tests" / "corpus"
+
+
+def _pct(cell: list[int] | tuple[int, int] | None) -> str:
+    if not cell or not cell[1]:
+        return "–"
+    return f"{100 * cell[0] / cell[1]:.0f} % ({cell[0]}/{cell[1]})"
+
+
+def karlsruhe_count_agreement() -> tuple[int, int]:
+    """Return (agree, pairs): inquiry and its Stellungnahme give the same number of questions.
+
+    Karlsruhe has no hand-counted questions; a Stellungnahme repeats the inquiry's questions, so
+    two independent parses agreeing is a proxy for the exact count (pairs where the answer shows
+    questions).
+    """
+    base = OPARL_FIXTURES / "karlsruhe"
+    agree = pairs = 0
+    for paper_path in sorted((base / "papers").glob("*.json")):
+        paper = json.loads(paper_path.read_text("utf-8"))
+        if paper.get("paperType") != "Anfrage":
+            continue
+        found: dict[str, Path] = {}
+        for file in [paper.get("mainFile"), *paper.get("auxiliaryFile", [])]:
+            if not file:
+                continue
+            name = (file.get("name") or "").lower()
+            path = base / "file-contents" / f"{file['id'].rsplit('/', 1)[1]}.txt"
+            if path.is_file() and path.stat().st_size:
+                role = "answer" if re.match(r"stellungnahme|stn\b", name) else None
+                role = role or ("inquiry" if name.startswith("anfrage") else None)
+                if role:
+                    found[role] = path
+        if len(found) < 2:
+            continue
+        answer = parse_text(found["answer"].read_text("utf-8"))
+        if answer.questions:
+            inquiry = parse_text(found["inquiry"].read_text("utf-8"))
+            pairs += 1
+            agree += len(inquiry.questions) == len(answer.questions)
+    return agree, pairs
+
+
+def fixture_baseline() -> dict[str, dict[str, tuple[int, int]]]:
+    """Return the Karlsruhe and Leipzig metadata scores of bench.bench_parse."""
+    from bench.bench_parse import karlsruhe_accuracy, leipzig_accuracy
+
+    karlsruhe = karlsruhe_accuracy()
+    karlsruhe["Anfrage = Stellungnahme: question count"] = karlsruhe_count_agreement()
+    return {"Karlsruhe": karlsruhe, "Leipzig": leipzig_accuracy()}
+
+
+def labelled_scores() -> dict[str, dict[str, dict[str, list[int]]]]:
+    """Return corpus → style → field → [correct, total] for every labelled corpus present."""
+    corpora = {"diverse": TEXT_FIXTURES / "diverse"}
+    for split in ("dev", "check"):
+        corpora[f"corpus {split}"] = _corpus_dir() / split
+    return {name: score_corpus(path) for name, path in corpora.items() if path.is_dir()}
+
+
+def markdown(
+    baseline: dict[str, dict[str, tuple[int, int]]],
+    labelled: dict[str, dict[str, dict[str, list[int]]]],
+) -> str:
+    """Return both tables as markdown."""
+    out = ["| corpus | field | accuracy |", "|---|---|---:|"]
+    for corpus, result in baseline.items():
+        out += [f"| {corpus} | {field} | {_pct(hit)} |" for field, hit in sorted(result.items())]
+    out += ["", "| corpus | layout | " + " | ".join(FIELDS) + " |"]
+    out.append("|---|---|" + "---:|" * len(FIELDS))
+    for corpus, styles in labelled.items():
+        for style in ["all", *sorted(s for s in styles if s != "all")]:
+            cells = [_pct(styles[style].get(f)) for f in FIELDS]
+            out.append(f"| {corpus} | {style} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def main() -> None:
+    """Print the accuracy tables (markdown, or JSON with --json)."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--json", action="store_true")
+    parser.add_argument("--no-fixtures", action="store_true", help="skip Karlsruhe/Leipzig")
+    args = parser.parse_args()
+    baseline = {} if args.no_fixtures else fixture_baseline()
+    labelled = labelled_scores()
+    if args.json:
+        print(json.dumps({"fixtures": baseline, "labelled": labelled}, indent=1))
+    else:
+        print(markdown(baseline, labelled))
+
+
+if __name__ == "__main__":
+    main()

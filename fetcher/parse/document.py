@@ -1,0 +1,178 @@
+"""Assemble a ParsedDocument from page texts (pure) and from a PDF file (reads it; never raises)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+
+from fetcher import pdf
+from fetcher.classify import is_citizen_inquiry
+from fetcher.model import ParsedDocument
+from fetcher.parse.answers import find_answers
+from fetcher.parse.consultations import consultations_from_tables, find_consultations
+from fetcher.parse.fields import find_header_end
+from fetcher.parse.header import find_reference, find_status, find_title
+from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
+from fetcher.parse.kind import find_doc_label, kind_from_content
+from fetcher.parse.questions import find_questions
+from fetcher.parse.submitters import (
+    KA_FACTION_LINE,
+    factions_in_prose,
+    factions_of_submitter,
+    find_submitters,
+)
+from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
+from fetcher.parse.text import HEADER_LINES, clean_lines
+from fetcher.parse.wording import SALUTATION
+
+
+def parse_pages(
+    pages: Sequence[str],
+    *,
+    ocr: bool = False,
+    page_count: int | None = None,
+    hints: PaperHints | None = None,
+) -> ParsedDocument:
+    """Turn the text of a council document (one string per page) into a ParsedDocument.
+
+    `hints` (OParl metadata of the paper) win over what the text says; the text fills the gaps.
+    """
+    lines = clean_lines(pages)
+    full_text = "\n".join(lines).strip()
+    doc_label = find_doc_label(lines)
+    label = doc_label[1] if doc_label else None
+    reference = find_reference(lines)
+    kind = kind_from_content(lines, label, doc_label[0] if doc_label else None)
+    if kind == "sonstiges" and any(
+        (KA_FACTION_LINE.match(x) and x.startswith("Anfrage")) or re.match(r"^Anfrage\s*:?$", x)
+        for x in lines[:HEADER_LINES]
+    ):
+        kind = "Anfrage"  # Karlsruhe Ortschaftsrat forms: no type line, only "Anfrage:"
+    kind = hinted_kind(kind, hints)
+    citizen = is_citizen_inquiry(label, reference)
+    submitters = [] if citizen else find_submitters(lines, doc_label[0] if doc_label else None)
+    factions: list[str] = []
+    for submitter in submitters:
+        factions += [n for n in factions_of_submitter(submitter) if n not in factions]
+    letter = any(SALUTATION.match(x) for x in lines[:HEADER_LINES])
+    if not factions and not citizen:
+        factions = factions_in_prose(lines, letter=letter)
+    consultations, table_end = find_consultations(lines)
+    header_end = max(table_end, find_header_end(lines))
+    questions: list[str] = []
+    answers: list[str] = []
+    if kind == "Antwort":
+        questions, answers, _preamble = find_answers(lines, header_end)
+    elif kind != "Niederschrift":  # minutes quote citizens' questions and answers: no inquiry
+        questions = find_questions(lines, header_end, kind=kind)
+    # No type word, only "Vorlage Nr." or nothing: a faction's paper or a letter that asks is an
+    # inquiry. A paper labelled otherwise ("Stellungnahme" of a Stadtteilbeirat) keeps its kind.
+    untyped = kind == "Vorlage" or (kind == "sonstiges" and label is None)
+    if untyped and not questions and (factions or letter):
+        questions = find_questions(lines, header_end, kind="Anfrage")  # one question in prose
+    if untyped and questions and (factions or letter):
+        kind = "Anfrage"  # a faction's paper or a letter that asks questions, without a type word
+    # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the
+    # questions): never the title, never a question; none when there is no justification.
+    summary_source = section_text(lines, header_end)[: 8 * SUMMARY_MAX_CHARS]
+    title = find_title(lines, doc_label)
+    summary = summarise(prose_only(summary_source, title, questions))
+    parsed = ParsedDocument(
+        kind=kind,
+        reference=reference,
+        title=title,
+        submitters=tuple(submitters),
+        factions=tuple(factions),
+        status=find_status(lines),
+        consultations=tuple(consultations),
+        questions=tuple(questions),
+        answers=tuple(answers) if answers and len(answers) == len(questions) else (),
+        summary=summary,
+        pages=page_count if page_count is not None else len(pages),
+        text_chars=len(full_text),
+        ocr=ocr,
+        full_text=full_text,
+    )
+    return apply_hints(parsed, hints)
+
+
+def parse_text(text: str) -> ParsedDocument:
+    """Parse a whole document's text; form feeds separate pages."""
+    return parse_pages(text.split("\f"))
+
+
+def parse_pdf_file(
+    path: Path, *, max_pages: int = 300, ocr: bool = True, hints: PaperHints | None = None
+) -> ParsedDocument:
+    """Read and parse a PDF; never raise: unreadable files give parse_status and parse_error.
+
+    `hints`: the paper's OParl metadata (paperType, reference, name, originators); it wins over
+    the PDF where present, also when the PDF cannot be read.
+    """
+    try:
+        extracted = pdf.extract_text(path, max_pages=max_pages, ocr=ocr)
+    except pdf.PdfError as exc:
+        return apply_hints(
+            ParsedDocument(parse_status=exc.status, parse_error=exc.message, pages=exc.page_count),
+            hints,
+        )
+    except Exception as exc:
+        return ParsedDocument(parse_status="broken", parse_error=f"PDF nicht lesbar: {exc!r}")
+    try:
+        doc = parse_pages(
+            extracted.pages, ocr=extracted.ocr, page_count=extracted.page_count, hints=hints
+        )
+        if not doc.consultations and re.search(r"Beratungsfolge|Gremi", doc.full_text[:3000]):
+            # Layout fallback: the header block is a ruled table whose cells pdfium may interleave.
+            tables = pdf.header_tables(path)
+            rows = consultations_from_tables(tables)
+            if rows:
+                doc = replace(doc, consultations=tuple(rows))
+    except Exception as exc:
+        return ParsedDocument(
+            pages=extracted.page_count, parse_status="broken", parse_error=f"Parser-Fehler: {exc!r}"
+        )
+    if extracted.warning_status:
+        doc = replace(doc, parse_status=extracted.warning_status, parse_error=extracted.warning)
+    return doc
+
+
+_KIND_LABELS = {
+    "Anfrage": "Anfrage",
+    "Antwort": "Antwort",
+    "Antrag": "Antrag",
+    "Vorlage": "Vorlage",
+}
+
+
+def format_parsed(doc: ParsedDocument) -> str:
+    """Render a ParsedDocument for humans (German labels), for `ratsbot parse FILE.pdf`."""
+    out = [
+        f"Art:          {doc.kind}",
+        f"Aktenzeichen: {doc.reference or '–'}",
+        f"Betreff:      {doc.title or '–'}",
+        f"Eingereicht:  {', '.join(doc.submitters) or '–'}",
+        f"Fraktionen:   {', '.join(doc.factions) or '–'}",
+        f"Status:       {doc.status or '–'}",
+        f"Seiten:       {doc.pages} ({doc.text_chars} Zeichen{', OCR' if doc.ocr else ''})",
+    ]
+    if doc.parse_status == "ocr_unavailable":
+        return f"Nicht gelesen: {doc.parse_error}"
+    if doc.parse_status != "ok":
+        out.append(f"Lesefehler:   {doc.parse_status} – {doc.parse_error or ''}")
+    if doc.consultations:
+        out.append("Beratungsfolge:")
+        for c in doc.consultations:
+            when = c.date.strftime("%d.%m.%Y") if c.date else "ohne Termin"
+            out.append(f"  - {c.committee}, {when}" + (f", {c.role}" if c.role else ""))
+    if doc.questions:
+        out.append("Fragen:")
+        for n, question in enumerate(doc.questions, 1):
+            out.append(f"  {n}. {question}")
+            if doc.answers and doc.answers[n - 1]:
+                out.append(f"     Antwort: {doc.answers[n - 1]}")
+    if doc.summary:
+        out.append(f"Zusammenfassung: {doc.summary}")
+    return "\n".join(out)

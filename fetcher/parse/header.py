@@ -1,0 +1,170 @@
+"""Header fields: the paper's reference, its public status and its title. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.factions import factions_in
+from fetcher.parse.fields import value_after
+from fetcher.parse.kind import DOC_LABEL
+from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
+from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
+
+_REF = r"(?:[IVX]+/[A-Z]{1,3}\s\d+|[A-ZÄÖÜ0-9][A-Za-z0-9ÄÖÜ]*(?:\s?[/-]\s?[A-Za-z0-9ÄÖÜ]+)+|\d{3,})"
+
+
+_REFERENCE_PATTERNS = (
+    re.compile(rf"(?:^|\s|(?<!TOP)-)(?<!Flurstücks-)Nr\.?\s*:?\s*(?P<ref>{_REF})", re.I),
+    re.compile(r"(?:Drucksache|Drs\.)\s*(?:-\s*)?(?P<ref>\d+\s*[/-]\s*\d+)", re.I),
+    # Shapes printed without a "Nr." label: "DS 8/2021" (Nordstemmen), "VO/2021/1234",
+    # "F0123/21" and "mAF0123/21", "RA 123/2024", "Anfrage 2024/0123".
+    re.compile(r"^(?:DS|Drs)\s*\.?\s*(?P<ref>\d{1,5}\s*/\s*\d{2,4})\b"),
+    re.compile(r"(?<![\w/])(?P<ref>VO/\d{4}/\d{2,6}|(?:mA)?F\d{3,5}/\d{2}|RA\s?\d{1,4}/\d{4})\b"),
+    re.compile(
+        rf"^(?:Beantwortung|Antwort|Stellungnahme)\s+zu[rm]?\s+Anfrage\s+(?P<ref>{_REF})", re.I
+    ),
+)
+
+
+def find_reference(lines: Sequence[str]) -> str | None:
+    """Return the paper's reference as printed ("F-00724/14", "2025/0833", "17/273"), or None."""
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if re.fullmatch(r"(?:Vorlage|Drucksache)\s*-?\s*Nr\.?\s*:?", line):
+            # Karlsruhe 2018 layout: "Vorlage Nr.:" with the number a few lines further down.
+            following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
+            if following and re.fullmatch(r"\d{4}/\d{3,5}|" + _REF, following[0]):
+                return following[0]
+        if re.search(r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß)\b\.?|eingegangen am", line, re.I):
+            continue  # "Antrag … Nr. 266/2019 vom 21.10.2019", "(vgl. DS 71/2010)": other papers
+        for pattern in _REFERENCE_PATTERNS:
+            match = pattern.search(line)
+            if match:
+                ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
+                if DATE.fullmatch(ref):
+                    continue
+                return ref
+    return None
+
+
+def find_status(lines: Sequence[str]) -> str | None:
+    """Return "öffentlich" / "nichtöffentlich" from "Status:" or the Ö/N column of the header."""
+    for line in lines[:HEADER_LINES]:
+        match = re.search(r"Status:\s*(nicht\s*öffentlich|öffentlich)", line, re.I)
+        if match:
+            return "nichtöffentlich" if "nicht" in match.group(1).lower() else "öffentlich"
+    for line in lines[:HEADER_LINES]:
+        if DATE.search(line):
+            if re.search(r"\d{4}\s+(?:\d+\s+)?Ö\b", line):
+                return "öffentlich"
+            if re.search(r"\d{4}\s+(?:\d+\s+)?N\b", line):
+                return "nichtöffentlich"
+    return None
+
+
+# Landtag "Kleine Anfrage zur schriftlichen Beantwortung" heads: the title follows these lines.
+_BOILERPLATE = re.compile(
+    r"^(?:gemäß\s+§|mit\s+Antwort|Anfrage\s+de[rs]|Antwort\s+de[rs]|namens\s+der|an\s+die\s+"
+    r"Staatskanzlei|eingegangen|Drs\.|Hannover|Niedersächsischer\s+Landtag)",
+    re.I,
+)
+
+
+def _title_after_boilerplate(lines: Sequence[str], start: int) -> str | None:
+    """Return the title between the Landtag header lines and the repeated "Anfrage der …" line."""
+    k = start
+    in_answer_line = False  # "Antwort des … Ministeriums … namens der Lan-" / "desregierung"
+    while k < min(len(lines), start + 12):
+        line = lines[k]
+        if line and not _BOILERPLATE.match(line) and not in_answer_line:
+            break
+        if re.match(r"^Antwort\s+de[rs]", line):
+            in_answer_line = True
+        if re.search(r"regierung\s*$", line):
+            in_answer_line = False
+        k += 1
+    title: list[str] = []
+    while (
+        k < len(lines)
+        and lines[k]
+        and not _BOILERPLATE.match(lines[k])
+        and not lines[k].startswith("Vorbemerkung")
+        and len(title) < 4
+    ):
+        title.append(lines[k])
+        k += 1
+    return join_lines(title) or None
+
+
+def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
+    """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject."""
+    values, _ = value_after(lines, re.compile(r"^(?:Betreff|Thema)\s*:?", re.I))
+    if values:
+        return join_lines(values)
+    # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
+    # "Anfrage: <faction>" or "Gremien Termin TOP".
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if not re.match(r"^(?:Gremien|Gremium)\s+Termin", line):
+            continue
+        k = i - 1
+        while k >= 0 and not lines[k]:
+            k -= 1
+        faction_line = ""
+        if k >= 0 and (KA_FACTION_LINE.match(lines[k]) or OF_FACTION.match(lines[k])):
+            faction_line = lines[k]
+            k -= 1
+        while k >= 0 and not lines[k]:
+            k -= 1
+        collected: list[str] = []
+        while k >= 0 and lines[k]:
+            prev = lines[k]
+            if (
+                re.match(r"^(?:Vorlage Nr|Eingang|Verantwortlich|Dienststelle|Gedruckt)", prev)
+                or re.fullmatch(r"\d{4}/\d{3,5}", prev)
+                or DOC_LABEL.match(prev)
+                or LABEL_LINE.match(prev)
+            ):
+                break
+            collected.insert(0, prev)
+            k -= 1
+        if (
+            collected
+            and k >= 0
+            and lines[k].startswith("Dienststelle:")
+            and len(collected[0]) < 40
+            and not wraps(collected[0])
+        ):
+            collected = collected[1:]  # "Dienststelle: Eigenbetrieb / Fußballstadion im Wildpark"
+        if collected:
+            return join_lines(collected)
+        if "hier:" in faction_line:
+            # Ortschaftsrat answers: "Anfrage der …-Fraktion vom …; hier: <Betreff>"
+            return faction_line
+    if doc_label is not None:
+        index, _label, rest = doc_label
+        rest = rest.strip()
+        if re.match(r"zur\s+(?:\w+\s+)?(?:schriftlichen|mündlichen)\s+Beantwortung", rest):
+            return _title_after_boilerplate(lines, index + 1)
+        if rest.startswith(":"):
+            value = rest[1:].strip()
+            if value and not factions_in(value) and len(value) > 12:
+                more = [value]
+                j = index + 1
+                while wraps(more[-1]) and j < len(lines) and lines[j]:
+                    more.append(lines[j])
+                    j += 1
+                return join_lines(more)
+        # Landtag: "Gesetzentwurf / der Fraktion der SPD / <title>".
+        j = index + 1
+        while j < len(lines) and (not lines[j] or OF_FACTION.match(lines[j])):
+            j += 1
+        if j > index + 1 and j < len(lines) and not LABEL_LINE.match(lines[j]):
+            return lines[j]
+        if (
+            rest
+            and not re.match(r"^[-\s]*Nr", rest, re.I)
+            and len(rest) > 12
+            and not DATE.search(rest)
+        ):
+            return lines[index].strip()
+    return None

@@ -1,0 +1,98 @@
+"""The document-type label near the top ("Anfrage", "Stellungnahme zur Anfrage" …) → kind. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.classify import kind_from_paper_type
+from fetcher.parse.text import HEADER_LINES
+
+DOC_LABEL = re.compile(
+    r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnahme)\s+zu[rm]?\s+"
+    r"(?:Einwohner)?(?:Anfrage|Antrag)"
+    r"|Einwohneranfrage|Kleine Anfrage|Große Anfrage|Anfrage|Neufassung\s+Antrag|Änderungsantrag"
+    r"|Ergänzungsantrag|Dringlichkeitsantrag|Antrag|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
+    r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|Niederschrift|Protokoll|Gesetzentwurf"
+    r"|Einladung|Tagesordnung|Unterrichtung|Stellungnahme)\b"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+
+
+_LABEL_KIND_OVERRIDES = {
+    "gesetzentwurf": "sonstiges",
+    "einladung": "sonstiges",
+    "tagesordnung": "sonstiges",
+    "unterrichtung": "sonstiges",  # Landtag notices: withdrawn papers, resolutions reported on
+}
+
+
+def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        match = DOC_LABEL.match(line)
+        if match and not re.search(r"\bvom\s+\d", match.group("rest")):
+            return i, match.group("label"), match.group("rest").strip()
+    return None
+
+
+def kind_from_label(label: str | None) -> str:
+    if label is None:
+        return "sonstiges"
+    override = _LABEL_KIND_OVERRIDES.get(label.lower())
+    if override:
+        return override
+    return kind_from_paper_type(label, None)
+
+
+# An answer names itself ("mit Antwort der Landesregierung", "Antwort der Oberbürgermeisterin",
+# "Beantwortung einer Anfrage") or is a Mitteilung/Informationsvorlage whose subject is an inquiry.
+_ANSWER_WORDING = re.compile(
+    r"\bmit\s+Antwort\s+de[rs]\b"
+    r"|^(?:Betreff:\s*)?(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung)\s+"
+    r"(?:de[rs]|zu[rm]?|auf|einer|von)\b"
+    r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
+    re.I | re.M,
+)
+_NOTICE_TYPE = re.compile(
+    r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
+    r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
+    r"(?:\s+(?:zu\s+TOP|zu[rm]?\s+\w+|der\s+Verwaltung|des\s+\w+)\b.*)?\s*$",
+    re.I | re.M,
+)
+_INQUIRY_SUBJECT = re.compile(
+    r"^(?:Betreff:\s*)?(?:\S+\s+){0,3}Anfrage\b|\bAnfrage\s+(?:der|des|vom|von|zu[rm]?)\b",
+    re.I | re.M,
+)
+# An inquiry names its type in a header line, a subject line or in prose.
+_INQUIRY_WORDING = re.compile(
+    r"^(?:(?:Mündliche|Schriftliche|Kleine|Große|Dringliche)\s+Anfrage|Ratsanfrage|Anfrage\b"
+    r"|Auskunftsersuchen|Vorlageart:\s*Anfrage|Fragen\s+an\s+de[nr]\s+(?:Magistrat|Oberbürger"
+    r"|Bürgermeister|Landrat|Verwaltung)|Betreff:\s*Anfrage|Art:\s*Anfrage|Anfragen?\s+nach\s+§)"
+    r"|\bfolgende\s+(?:\w+\s+)?Anfrage\b|\bAnfrage\s+(?:gem(?:\.|äß)|nach)\s+§"
+    r"|\bstellen\s+(?:wir|ich)\s+(?:folgende\s+)?Anfrage",
+    re.I | re.M,
+)
+
+
+def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
+    """Return the kind from the wording of the header block, the label's kind as the default."""
+    if label and label.lower() in _LABEL_KIND_OVERRIDES:
+        return _LABEL_KIND_OVERRIDES[label.lower()]
+    label_kind = kind_from_label(label)
+    head = "\n".join(lines[:HEADER_LINES])
+    if label_kind == "Antwort" or _ANSWER_WORDING.search(head):
+        return "Antwort"
+    notice = _NOTICE_TYPE.search(head)
+    # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
+    # the subject of a notice, so the notice answers it.
+    notice_first = notice and head.count("\n", 0, notice.start()) < (label_index or 0)
+    if notice and (label_kind != "Anfrage" or notice_first) and _INQUIRY_SUBJECT.search(head):
+        return "Antwort"
+    if notice_first and notice and re.match(r"(?:Mitteilung|Information)", notice.group(0), re.I):
+        return "Informationsvorlage"  # a notice about a motion or a petition, not an answer
+    if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and _INQUIRY_WORDING.search(
+        head
+    ):
+        return "Anfrage"
+    return label_kind

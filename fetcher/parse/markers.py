@@ -1,0 +1,118 @@
+"""List markers at line starts (1. / 1) / Frage 1: / a) / A. / I. / bullets), list items. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from fetcher.parse.text import DATE, join_lines
+
+# "1.", "1)", "Frage 1:", and "Zu 1.:" where an answer repeats each question after "Zu N.:"
+# (Karlsruhe Stellungnahmen).
+NUM = re.compile(
+    r"^(?:Frage\s+|Zu\s+(?=\d{1,2}\.?:))?(\d{1,2})\s*(?:\.\)|\.:|[.)]|:(?=\s))\s*(?!\d)(?=\S)"
+)
+ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
+_ROMAN = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,2})\s*[.)]\s+(?=\S)")
+_NUM_LETTER = re.compile(r"^(\d{1,2})\s?([a-z])[.)]\s+(?=\S)")
+_NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*[.):]?$")
+_LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
+# \uf0b7 and \uf0a7: Word's Symbol/Wingdings bullets as pdfium extracts them.
+_BULLET = re.compile(r"^([•\-–·▪◦●*➢►→\uf0b7\uf0a7])(?:\s+|$)")
+# A sub-item inside a question: "1.1", "a)", "- …"; it starts its own line within the question.
+_SUB_ITEM = re.compile(
+    r"^(?:\d{1,2}\.\d{1,2}\.?\s|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
+    r"|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
+)
+
+
+@lru_cache(maxsize=8192)
+def list_marker(line: str) -> tuple[str, str, str] | None:
+    """Return (style, label, rest) of a list marker at the start of a line.
+
+    Cached: the list scorer asks for the same lines from every candidate start.
+    """
+    if DATE.match(line):
+        return None
+    match = NUM.match(line)
+    if match:
+        return "num", match.group(1), line[match.end() :]
+    match = _NUM_LETTER.match(line)
+    if match:  # "1 a. …", "1 b. …": sub-questions a, b of question 1 (Karlsruhe 2021/0373)
+        return "num", match.group(1), f"{match.group(2)}) {line[match.end() :]}"
+    match = _NUM_ALONE.match(line)
+    if match:
+        return "num", match.group(1), ""
+    match = _ROMAN.match(line)
+    if match:
+        return "roman", match.group(1), line[match.end() :]
+    match = _LETTER.match(line)
+    if match and not re.match(r"^[A-Za-z]\.\s*[A-Za-z]\.", line):
+        return "letter", match.group(1), line[match.end() :]
+    match = _BULLET.match(line)
+    if match:
+        return "bullet", match.group(1), line[match.end() :]
+    return None
+
+
+def next_label(style: str, label: str) -> str:
+    """Return the label that continues a list after `label` (bullets repeat themselves)."""
+    if style in ("num", "bare"):
+        return str(int(label) + 1)
+    if style == "letter":
+        return chr(ord(label) + 1)
+    if style == "roman" and label in ROMAN_NUMERALS[:-1]:
+        return ROMAN_NUMERALS[ROMAN_NUMERALS.index(label) + 1]
+    return label
+
+
+def is_first_label(style: str, label: str) -> bool:
+    """Return True if a list can start with this label (numbers may start anywhere up to 20)."""
+    if style == "num":
+        return 1 <= int(label) <= 20
+    if style == "bare":
+        return label == "1"
+    if style == "letter":
+        return label in "aA"
+    if style == "roman":
+        return label == "I"
+    return True
+
+
+def split_items(block: Sequence[str]) -> list[list[str]]:
+    """Split lines into top-level list items; sub-items and follow-up lines stay with them."""
+    items: list[list[str]] = []
+    style = label = None
+    for line in block:
+        if not line:
+            continue
+        marker = list_marker(line)
+        if marker and style is None and is_first_label(marker[0], marker[1]):
+            style, label = marker[0], marker[1]
+            items.append([marker[2]] if marker[2] else [])
+            continue
+        if (
+            marker
+            and style == marker[0]
+            and label is not None
+            and marker[1] == next_label(style, label)
+        ):
+            label = marker[1]
+            items.append([marker[2]] if marker[2] else [])
+            continue
+        if items:
+            items[-1].append(line)
+    return [item for item in items if any(item)]
+
+
+def join_item(lines: Sequence[str]) -> str:
+    """Join an item's lines; each sub-item (1.1, a), bullet) keeps a line of its own."""
+    segments: list[list[str]] = [[]]
+    for line in lines:
+        if not line:
+            continue
+        if _SUB_ITEM.match(line) and segments[-1]:
+            segments.append([])
+        segments[-1].append(line)
+    return "\n".join(text for text in (join_lines(s) for s in segments) if text)

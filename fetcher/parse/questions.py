@@ -1,0 +1,269 @@
+"""Find the question list of any document by scoring list structure and question signals. Pure.
+
+Every run of consecutively labelled items (1. 2. 3., 5. 6., Frage 1:, a) b), A. B., I. II.,
+bullets) is a candidate; so are lines ending in "?" after a lead-in ("Wir fragen die Verwaltung:").
+A candidate scores by how many of its items read as questions ("?", interrogative opening, "ob …",
+"Bitte … darstellen") and by a lead-in just before it; the best candidate above the threshold wins.
+Sub-items (1.1, a) under 1.) stay inside their parent; Roman section headings above numbered
+items are dropped and the numbered items kept. The list ends at a stop section (Begründung,
+"Mit freundlichen Grüßen", signature), at an answer marker ("Zu 1.") and, after the last
+question, before a paragraph of justification without heading. The wording it reads (lead-ins,
+interrogatives, closings) and the unnumbered forms live in fetcher.parse.wording.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from fetcher.parse.markers import is_first_label, join_item, next_label
+from fetcher.parse.wording import (
+    ANSWER_TO,
+    INTRO,
+    is_stop,
+    list_marker,
+    question_signal,
+    questions_in_prose,
+    split_inline_lists,
+)
+
+_JUSTIFICATION = re.compile(
+    r"^(?:Begründung|Hintergrund|Erläuterung|Sachverhalt|Vorbemerkung|Zur Begründung)", re.I
+)
+MAX_ITEM_LINES = 400  # 3× the longest question+answer in the dev corpus (129 lines): list over
+MAX_TAIL_CHARS = 220  # text after the last "?" of the last item kept as part of that question
+
+
+@dataclass
+class _Run:
+    start: int
+    items: list[list[str]]
+    score: float = 0.0
+    item_lines: tuple[int, ...] = ()
+
+
+def _answers_begin(lines: Sequence[str], i: int, style: str, label: str) -> bool:
+    """Return True if lines[i] ("Zu 1.", "Antwort zu Frage 1") opens answers after the list.
+
+    When the list goes on after it ("Antwort zu Frage 1 und 2:" then "3. …"), the answers are
+    interleaved and the line belongs to the item before it; "zu 3.a)" is a sub-answer.
+    """
+    answer = ANSWER_TO.match(lines[i])
+    if not answer or answer.group(1) != "1":
+        return False
+    following = next_label(style, label)
+    for line in lines[i + 1 :]:
+        marker = list_marker(line)
+        if marker and marker[0] == style and marker[1] == following:
+            return False
+    return True
+
+
+def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
+    """Collect the labelled run starting at `start`; return it and the index where it ended."""
+    first = list_marker(lines[start])
+    assert first is not None
+    style, label = first[0], first[1]
+    items: list[list[str]] = [[first[2]] if first[2] else []]
+    item_lines = [start]
+    i = start + 1
+    while i < len(lines):
+        line = lines[i]
+        if not line:
+            i += 1
+            continue
+        if is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
+            break
+        if _answers_begin(lines, i, style, label):
+            break
+        if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line):
+            i += 1
+            continue  # a bare section number ("II.") between numbered questions
+        marker = list_marker(line)
+        if marker and marker[0] == style and marker[1] == next_label(style, label):
+            label = marker[1]
+            items.append([marker[2]] if marker[2] else [])
+            item_lines.append(i)
+        elif marker and style == "num" and marker[1] == label and marker[2][1:3] == ") ":
+            items[-1].append(marker[2])  # "1 b." under "1 a.": a sub-question of the same item
+        elif (
+            style == "num"
+            and marker
+            and marker[0] in ("roman", "letter")
+            and marker[1].isupper()
+            and _next_marker_is_one(lines, i + 1)
+        ):
+            label = "0"  # a section heading ("II. Schulen") above numbering that restarts at 1
+        else:
+            items[-1].append(line)
+        i += 1
+    if style == "num" and first[1] == "2":
+        items.insert(0, _unnumbered_first(lines, start))
+    kept = [item for item in items if any(item)]
+    return _Run(start, kept, item_lines=tuple(item_lines)), i
+
+
+def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
+    """Return the question just above a list that starts at 2 (its "1." was lost), if any."""
+    k = start - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    if k < 0 or not lines[k].endswith("?"):
+        return []
+    block = [lines[k]]
+    k -= 1
+    while k >= 0 and lines[k] and not lines[k].endswith((".", ":", "?", "x")) and len(block) < 4:
+        if list_marker(lines[k]) or re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", lines[k]):
+            break
+        block.insert(0, lines[k])
+        k -= 1
+    return block
+
+
+def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
+    for line in lines[start : start + 4]:
+        marker = list_marker(line)
+        if marker:
+            return marker[0] == "num" and marker[1] == "1"
+    return False
+
+
+def _has_intro_before(lines: Sequence[str], start: int, *, strict: bool = False) -> bool:
+    seen = 0
+    for line in reversed(lines[max(0, start - 6) : start]):
+        if not line:
+            continue
+        if INTRO.search(line) or (not strict and line.rstrip().endswith(":")):
+            return True
+        seen += 1
+        if seen >= 2:
+            break
+    return False
+
+
+_ASKS = re.compile(
+    r"\b(?:um\s+(?:\w+\s+)?Auskunft|Auskunft\s+(?:darüber|zu)|bitten\s+(?:wir|ich)\s+um\s+"
+    r"(?:\w+\s+)?(?:Beantwortung|Auskunft|Darstellung|Information)|fragen\s+(?:wir|ich))\b"
+    r"[^.?]*(?:\b(?:wie|ob|welche\w*|wann|wo|warum|inwieweit|inwiefern|in\s+welche\w*)\b"
+    r"[^.?]*|:)\s*$",
+    re.I,
+)
+
+
+def _asks_for_items(lines: Sequence[str], start: int) -> bool:
+    """Return True if the two lines before a list ask a question the items complete."""
+    before = [line for line in lines[max(0, start - 4) : start] if line][-2:]
+    return bool(before) and bool(_ASKS.search(" ".join(before)))
+
+
+def _own_text(item: Sequence[str]) -> str:
+    """Return an item's first lines up to its first sub-item (a)-e) under "2." are not "2.")."""
+    own: list[str] = []
+    for k, line in enumerate(item[:4]):
+        if k > 0 and list_marker(line):
+            break
+        own.append(line)
+    return " ".join(own)
+
+
+def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
+    signals = [question_signal(_own_text(item)) for item in run.items]
+    if not signals:
+        return 0.0
+    intro = _has_intro_before(lines, run.start, strict=strict)
+    if _asks_for_items(lines, run.start):
+        # "… wird um Auskunft gebeten, wie … 1. die Versorgung … 2. …": the lead-in asks, the items
+        # complete its question (Karlsruhe 2022/…); each counts as a question.
+        signals = [max(signal, 0.6) for signal in signals]
+    mean = sum(signals) / len(signals)
+    if strict and not intro:
+        return 0.0
+    if mean < 0.5 or (len(signals) == 1 and not (intro and signals[0] == 1.0)):
+        return 0.0
+    # A question list opens with a question: a run whose first item is a statement ("1. Einstiegs-
+    # amt …" wrapped inside an answer) loses against the list it borrowed its later items from.
+    opening = 0.0 if signals[0] > 0 else -1.5
+    return sum(signals) + (2.0 if intro else 0.0) + mean + opening
+
+
+def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
+    """Return unnumbered questions after a lead-in: a new question after each line ending "?"."""
+    for i in range(max(body_start, 0), len(lines)):
+        match = INTRO.search(lines[i])
+        if not match:
+            continue
+        rest = lines[i][match.end() :].strip()
+        block = ([rest] if rest else []) + list(lines[i + 1 :])
+        items: list[list[str]] = [[]]
+        for line in block:
+            if not line:
+                continue
+            if is_stop(line) or list_marker(line):
+                break
+            items[-1].append(line)
+            if line.rstrip().endswith("?"):
+                items.append([])
+        asked = [item for item in items if item and item[-1].rstrip().endswith("?")]
+        if asked:
+            return _Run(i, asked, score=len(asked) + 2.0)
+    return None
+
+
+def _trim_last(item: list[str]) -> list[str]:
+    """Cut a justification or closing that follows the last question of the list."""
+    asked = [k for k, line in enumerate(item) if "?" in line]
+    if not asked:
+        return item
+    last = asked[-1]
+    tail = item[last + 1 :]
+    if not tail:
+        return item
+    if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
+        return item[: last + 1]
+    return item
+
+
+def question_items(
+    lines: Sequence[str], body_start: int, *, trim: bool = True, strict: bool = False
+) -> list[list[str]]:
+    """Return the best-scoring question list as items of lines (markers removed).
+
+    `trim` cuts a justification after the last question; answer documents keep it (the answer).
+    `strict` (motions) accepts a list only after a lead-in that asks the administration.
+    """
+    lines = split_inline_lists(lines[max(body_start, 0) :])
+    body_start = 0
+    candidates: list[_Run] = []
+    continued: set[int] = set()  # lines that continue a run already scored: never a new start
+    for i in range(max(body_start, 0), len(lines)):
+        marker = list_marker(lines[i])
+        if i in continued or not marker or not is_first_label(marker[0], marker[1]):
+            continue
+        run, _end = _build_run(lines, i)
+        continued.update(run.item_lines)
+        run.score = _score(run, lines, strict=strict)
+        if run.score > 0:
+            candidates.append(run)
+    unnumbered = None if strict else _question_lines_after_intro(lines, body_start)
+    if unnumbered is not None:
+        candidates.append(unnumbered)
+    if not candidates:
+        return []
+    best = max(candidates, key=lambda run: (run.score, -run.start))
+    items = [list(item) for item in best.items]
+    if trim:
+        items[-1] = _trim_last(items[-1])
+    return items
+
+
+def find_questions(lines: Sequence[str], body_start: int, *, kind: str = "sonstiges") -> list[str]:
+    """Return the document's questions, one per top-level item, numbering removed.
+
+    Motions need a lead-in before their list (their lettered items may be questions for someone
+    else); an inquiry without any list gives the sentences of its letter that end in "?".
+    """
+    items = question_items(lines, body_start, strict=kind == "Antrag")
+    if not items and kind == "Anfrage":
+        return questions_in_prose(lines, body_start)
+    return [join_item(item) for item in items]

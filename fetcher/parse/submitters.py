@@ -1,0 +1,207 @@
+"""Who submitted the paper: labelled submitters, faction lines, signatures. Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from fetcher.factions import factions_in
+from fetcher.parse.fields import value_after
+from fetcher.parse.text import HEADER_LINES, LABEL_LINE
+
+_SUBMITTER_LABEL = re.compile(
+    r"^(?:Eingereicht von|Einreicher(?:in)?|Antragsteller(?:in)?|Stadträtinnen/Stadträte\s*[–-]\s*"
+    r"Fraktionen)\s*:?",
+    re.I,
+)
+
+
+KA_FACTION_LINE = re.compile(
+    r"^(?:Anfrage|Antrag|Änderungsantrag|Ergänzungsantrag|Änderungs-/Ergänzungsantrag)\s*:\s*(?P<v>.+)$"
+)
+
+
+OF_FACTION = re.compile(
+    r"^(?:Anfrage|Antrag|Gesetzentwurf)?\s*der\s+(?P<v>.+?)(?:\s+vom\s+\d.*|,\s*eingegangen.*|;.*)?$"
+)
+
+
+_SIGNATURE_LABEL = re.compile(r"^Unterzeichnet(?: von)?\s*:?\s*(?P<v>.*)$", re.I)
+
+
+_NAME = re.compile(
+    r"^(?:(?:Dr\.|Prof\.|Dipl\.-\w+\.?)\s+)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:von\s+|van\s+|de\s+)?"
+    r"[A-ZÄÖÜ][\wäöüß'-]+){1,3}$"
+)
+
+
+def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[str]:
+    """Return submitters as printed: "Eingereicht von", "Anfrage: SPD", signatures …"""
+    found: list[str] = []
+    values, _ = value_after(lines, _SUBMITTER_LABEL, max_lines=3)
+    found += values
+    for line in lines[:HEADER_LINES]:
+        match = KA_FACTION_LINE.match(line)
+        if match and len(match.group("v")) <= 60 and "?" not in match.group("v"):
+            if factions_in(match.group("v")) or "fraktion" in match.group("v").lower():
+                found.append(match.group("v").strip())
+            continue
+        if re.match(r"^Stadträt(?:in|innen|e)?\s+\S.*\(.+\)$|^Stadtrat\s+\S.*\(.+\)$", line):
+            found.append(line)  # Karlsruhe 2018: "Stadtrat Marc Bernhard (AfD)"
+            continue
+        match = OF_FACTION.match(line)
+        if match and re.search(r"fraktion|gruppe|liste", match.group("v"), re.I):
+            found.append(match.group("v").strip())
+            continue
+        if (
+            re.search(r"fraktion\b", line, re.I)
+            and len(line.split()) <= 6
+            and not re.search(r"\d{3,}", line)
+            and not LABEL_LINE.match(line)
+            and not re.search(r"Fraktionen|Mitglieder|geehrte", line)
+            and not line.endswith((".", ":", "?"))
+        ):
+            found.append(line)
+    found += _signatures(lines)
+    unique: list[str] = []
+    for value in found:
+        value = value.strip(" ,;")
+        if value and value not in unique:
+            unique.append(value)
+    return unique
+
+
+def _signatures(lines: Sequence[str]) -> list[str]:
+    names: list[str] = []
+    for i, line in enumerate(lines):
+        if re.match(r"^Mit freundlichen Grüßen", line):
+            following = [x.strip(" ,") for x in lines[i + 1 : i + 3] if x.strip()]
+            if following and _NAME.match(following[0]):
+                names.append(following[0])
+            continue
+        match = _SIGNATURE_LABEL.match(line)
+        if not match:
+            continue
+        candidates = [match.group("v")] if match.group("v") else []
+        candidates += lines[i + 1 : i + 12]
+        for cand in candidates:
+            cand = cand.strip(" ,")
+            if not cand:
+                if names:
+                    break
+                continue
+            if not _NAME.match(cand):
+                break
+            names.append(cand)
+    return names
+
+
+# Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
+# bittet", "SPD-Fraktion in der Bezirksvertretung …", "der Fraktionen SPD und FDP".
+_MEMBER_PARTY = re.compile(
+    r"\b(?:Abgeordnete[nr]?|Stadtr(?:at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
+    r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderät(?:in|e|innen)|Kreisr(?:at|ätin)|"
+    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?)\b[^()\n]{0,90}"
+    r"\((?P<v>[^()\n]{2,40})\)"
+)
+_HYPHEN_FACTION = re.compile(
+    r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?)-(?:\w+)?[Ff]raktion\b"
+)
+# "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
+_SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
+_NAMED_FACTION = re.compile(
+    r"\b(?:[Ff]raktion(?:en)?|FRAKTION|Gruppe|Ratsgruppe|Wählergruppe)\s+(?:der\s+|von\s+)?"
+    r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
+    r"(?=\s+(?:im|in|des|der|zur|zum|zu|bittet|bitten|hat|haben|vom|vom|für|betr\w*|wegen|"
+    r"stellt|fragt|möchte|beantragt|eingegangen|gemäß|nach|an|über)\b|[,;:().]\s|[;:()]|\s*$)"
+)
+_NOT_A_NAME = re.compile(
+    r"^(?:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?|alle|beide|folgende|"
+    r"gemeinsam|vorsitz\w*|geschäfts\w*|fraktionslos\w*)\b|\b(?:Rat|Rates|Stadt|Gemeinde|"
+    r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung|Stadträt\w*|"
+    r"Stadtr[aä]t\w*|Mitglied\w*|Abgeordnete\w*)\b|\b(?:der|die|des|den|dem|und|im|in)$",
+    re.I,
+)
+
+
+def _names_in(value: str) -> list[str]:
+    """Return canonical faction names in a value; an unknown but name-like value as printed."""
+    known = factions_in(value)
+    if known:
+        return known
+    names: list[str] = []
+    for part in re.split(r",\s*|\s+und\s+|\s*&\s*", value):
+        part = part.strip(" .-–")
+        if (
+            2 <= len(part) <= 40
+            and len(part.split()) <= 4
+            and part[:1].isupper()
+            and not _NOT_A_NAME.search(part)
+            and not re.search(r"\d", part)
+        ):
+            names.append(part)
+    return names
+
+
+_SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
+
+
+def _scan(lines: Sequence[str]) -> list[str]:
+    found: list[str] = []
+    # A member and the party in brackets are often wrapped onto two lines.
+    pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
+    for line in lines:
+        for pattern in (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION, _SPACED_FACTION):
+            for match in pattern.finditer(line):
+                value = match.group("v")
+                if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
+                    continue
+                names = factions_in(value) if pattern is _SPACED_FACTION else _names_in(value)
+                found += [n for n in names if n not in found]
+    for pair in pairs:
+        for match in _MEMBER_PARTY.finditer(pair):
+            if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
+                found += [n for n in _names_in(match.group("v")) if n not in found]
+    return found
+
+
+def factions_in_prose(
+    lines: Sequence[str], limit: int = HEADER_LINES, *, letter: bool = False
+) -> list[str]:
+    """Return the factions the header block names, else those of the letter's closing lines.
+
+    The closing ("im Namen der Fraktion Bündnis 90/Die Grünen", "Für die SPD-Fraktion") is read
+    only when the head names none: an answer's last lines may cite other groups. A letter's
+    letterhead or signature often names just the party ("SPD Musterstadt", "FREIE WÄHLER"): for
+    letters, a party the faction table knows counts there too.
+    """
+    tail = lines[max(limit, len(lines) - 15) :]
+    found = _scan(lines[:limit]) or _scan(tail)
+    if found or not letter:
+        return found
+    salutation = next((i for i, x in enumerate(lines[:limit]) if _SALUTE.match(x)), 0)
+    names: list[str] = []
+    for line in [*lines[:salutation], *tail[-8:]]:
+        if not re.search(r"@|www\.|https?://", line):  # e-mail and web addresses name no group
+            names += [n for n in factions_in(line) if n not in names]
+    return names
+
+
+def factions_of_submitter(submitter: str) -> list[str]:
+    """Return the factions a submitter line names ("KAL-Gemeinderatsfraktion" → "KAL").
+
+    An unknown group is taken as printed without its label and place ("Fraktion XY im Rat der
+    Stadt …" → "XY"); "Fraktion in der Bezirksvertretung Köln-Lindenthal" names none.
+    """
+    known = factions_in(submitter)
+    if known or not re.search(r"fraktion|gruppe", submitter, re.I):
+        return known
+    value = re.sub(
+        r"^(?:die\s+|der\s+)?(?:\w*fraktion|gruppe)\s+(?:der\s+)?|-?\s*\w*fraktion$",
+        "",
+        submitter.strip(),
+        flags=re.I,
+    )
+    value = re.split(r"\s+(?:im|in|des|der)\s+", value, maxsplit=1)[0]
+    return _names_in(value)

@@ -1,0 +1,104 @@
+"""The summary: leading whole sentences of the justification (Sachverhalt/Begründung). Pure."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.kind import DOC_LABEL
+from fetcher.parse.markers import list_marker
+from fetcher.parse.text import HEADER_LINES, join_lines, sentences, wraps
+from fetcher.parse.wording import INTRO
+
+SUMMARY_MAX_CHARS = 400
+
+
+def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
+    """Return the leading whole sentences of `text` that fit into max_chars."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if not text:
+        return None
+    summary = ""
+    for sentence in sentences(text):
+        candidate = f"{summary} {sentence}".strip()
+        if len(candidate) > max_chars:
+            break
+        summary = candidate
+    if not summary:
+        cut = text[: max_chars - 1].rsplit(" ", 1)[0]
+        summary = cut.rstrip(",;:– ") + "…"
+    return summary
+
+
+def section_text(lines: Sequence[str], body_start: int) -> str:
+    """Return Sachverhalt/Begründung prose (without questions), else the first body prose."""
+    for i, line in enumerate(lines):
+        if re.match(
+            r"^(?:Sachverhalt|Begründung|Ergänzende Erläuterungen|Erläuterung|Hintergrund"
+            r"|Vorbemerkung(?:\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))?\s*$"
+            r"|Inhalt der Mitteilung|Zur Begründung|[A-Z]\.\s+Zielsetzung)",
+            line,
+            re.I,
+        ) and (len(line) <= 60 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line)):
+            # a heading stands alone or ends in a colon; "Hintergrund, dass …" is wrapped prose
+            inline = re.sub(r"^[^:]*:?\s*", "", line) if ":" in line else ""
+            inline = re.sub(r"^(?:Sachverhalt\s*/\s*)?Begründung(?: des Antrags)?\s*", "", inline)
+            collected = [inline] if inline else []
+            for nxt in lines[i + 1 :]:
+                if re.match(r"^(?:Begründung des Antrags|Begründung)\s*:?$", nxt):
+                    continue
+                if INTRO.search(nxt):
+                    before = nxt[: INTRO.search(nxt).start()]  # type: ignore[union-attr]
+                    collected.append(before)
+                    break
+                if list_marker(nxt) and list_marker(nxt)[0] == "num":  # type: ignore[index]
+                    break
+                if re.match(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen|gez\.)", nxt):
+                    break
+                collected.append(nxt)
+            text = join_lines(collected)
+            if len(text) >= 40:
+                return text
+    collected = []
+    start = max(body_start, 0)
+    salutations = [
+        i
+        for i, x in enumerate(lines[:HEADER_LINES])
+        if re.match(r"^(?:Sehr geehrte|Liebe )", x, re.I)
+    ]
+    if salutations:
+        start = max(start, salutations[-1] + 1)
+    skip_wrapped = False
+    for line in lines[start:]:
+        if not line:
+            continue
+        if not collected and (DOC_LABEL.match(line) or skip_wrapped):
+            skip_wrapped = wraps(line)  # the subject line and its wrapped continuation
+            if DOC_LABEL.match(line) or not skip_wrapped:
+                continue
+        if INTRO.search(line) or list_marker(line):
+            break
+        if not collected and line.endswith(":") and len(line) < 40:
+            continue  # a section label ("Inhalt der Mitteilung:") with nothing after it
+        if re.match(r"^(?:Sehr geehrte|Mit freundlichen)", line):
+            if collected:
+                break
+            continue
+        collected.append(line)
+    return join_lines(collected)
+
+
+def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
+    """Return `text` without the title at its start and without sentences that ask questions."""
+    text = re.sub(r"\s+", " ", text).strip()
+    if title:
+        folded = re.sub(r"\s+", " ", title).strip()
+        if folded and text.lower().startswith(folded.lower()):
+            text = text[len(folded) :].lstrip(" .:-–")
+    asked = {re.sub(r"\s+", " ", q).strip().lower() for q in questions}
+    kept = [
+        sentence
+        for sentence in sentences(text)
+        if "?" not in sentence and sentence.lower() not in asked
+    ]
+    return " ".join(kept)

@@ -1,0 +1,265 @@
+"""Text cleaning: page furniture, flattened text, line joining, sentences. Pure."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable, Sequence
+
+HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
+
+
+_CHAR_FIXES = str.maketrans(
+    {
+        "\u00a0": " ",
+        "\u00ad": "",
+        "\t": " ",
+        "\ufb01": "fi",
+        "\ufb02": "fl",
+        "\u200b": "",
+        "\f": "\n",
+    }
+)
+
+
+_FURNITURE = re.compile(
+    r"^(?:seite\s+\d+(?:\s*(?:von|/|aus)\s*\d+)?"
+    r"|\d+\s+von\s+\d+(?:\s+in\s+zusammenstellung)?"
+    r"|[-–—]\s*\d+\s*[-–—]"
+    r"|--\s*\d+\s+of\s+\d+\s*--"
+    r"|gedruckt\s+auf\s+100(?:\s+prozent)?(?:\s+recyclingpapier)?"
+    r"|prozent\s+recyclingpapier"
+    r"|frei\s+verwendbar"
+    r"|ergänzende\s+erläuterungen\s+seite\s+\d+)$",  # Karlsruhe Stellungnahme page head
+    re.I,
+)
+
+
+_INLINE_FURNITURE = re.compile(
+    r"\s*(?:seite\s+\d+\s*/\s*\d+|\d+\s+von\s+\d+\s+in\s+zusammenstellung)\s*", re.I
+)
+
+
+_PAGE_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
+
+
+# Labels that open a field or a section (start of a line). Used to split flattened text too.
+_LABELS = (
+    r"Status:|Eingereicht von:?|Einreicher(?:in)?:|Betreff:?|Beratungsfolge"
+    r"|Sachverhalt\s*/\s*Begründung"
+    r"|Sachverhalt:?|Begründung(?: des Antrag(?:e)?s)?:?|Beschlussvorschlag:?|Anlage/n|Anlagen:?"
+    r"|Stammbaum:|Unterzeichnet(?: von)?:?|Ergänzende Erläuterungen:?|Thema:|Vorlage Nr\.?:?"
+    r"|Eingang:|Verantwortlich:|Dienststelle:|Datum\b|Finanzielle Auswirkungen"
+)
+
+
+LABEL_LINE = re.compile(rf"^(?:{_LABELS})", re.I)
+
+
+STOP_SECTION = re.compile(
+    r"^(?:Sachverhalt|Begründung|Beschlussvorschlag|Anlage/n|Anlagen\b|Unterzeichnet"
+    r"|Ergänzende Erläuterungen|Mit freundlichen Grüßen|gez\.|Finanzielle Auswirkungen"
+    r"|Erläuterung(?:en)?:)",
+    re.I,
+)
+
+
+DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
+
+
+_ABBREVIATIONS = (
+    "z.B.",
+    "u.a.",
+    "d.h.",
+    "o.g.",
+    "bzw.",
+    "ggf.",
+    "ca.",
+    "Nr.",
+    "Dr.",
+    "Prof.",
+    "Abs.",
+    "Art.",
+    "vgl.",
+    "S.",
+    "u.",
+    "i.V.m.",
+    "inkl.",
+    "evtl.",
+    "sog.",
+    "Str.",
+    "St.",
+    "z. B.",
+    "u. a.",
+    "d. h.",
+    "etc.",
+    "bspw.",
+    "Hr.",
+    "Fr.",
+    "gem.",
+    "lt.",
+    "v.",
+    "Mio.",
+    "Mrd.",
+    "max.",
+    "min.",
+    "zzgl.",
+)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"[ \t]+", " ", unicodedata.normalize("NFC", text.translate(_CHAR_FIXES))).strip()
+
+
+def _unflatten(page: str) -> str:
+    """Re-insert line breaks before labels and question numbers in text flattened to one line."""
+    text = re.sub(rf"\s+(?=(?:{_LABELS}))", "\n", page)
+    text = re.sub(r"\s+(?=(?:Wir|Ich)\s+frag)", "\n", text)
+    expected = 1
+    out: list[str] = []
+    pos = 0
+    for match in re.finditer(r"(?:(?<=[?.!:])|(?<=^))\s*(\d{1,2})\.\s+(?=[A-ZÄÖÜ])", text):
+        if int(match.group(1)) == expected:
+            out.append(text[pos : match.start()])
+            out.append("\n" + match.group(1) + ". ")
+            pos = match.end()
+            expected += 1
+    out.append(text[pos:])
+    return "".join(out)
+
+
+_INLINE_LABEL = re.compile(r"\s(?:Status:|Eingereicht von|Betreff\b|Beratungsfolge|Sachverhalt:)")
+
+
+def _is_flattened(lines: Sequence[str]) -> bool:
+    """Return True if labels sit inside lines instead of starting them (text lost its layout)."""
+    starts = sum(1 for line in lines if LABEL_LINE.match(line.strip()))
+    inline = sum(len(_INLINE_LABEL.findall(line)) for line in lines)
+    return inline >= 2 and starts <= 1
+
+
+def clean_lines(pages: Sequence[str]) -> list[str]:
+    """Return the document's lines without page furniture (page numbers, running heads, footers)."""
+    page_lines: list[list[str]] = []
+    for page in pages:
+        raw = page.translate(_CHAR_FIXES)
+        lines = raw.split("\n")
+        if _is_flattened(lines):
+            lines = _unflatten(" ".join(line.strip() for line in lines)).split("\n")
+        page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
+
+    def edge_keys(lines: list[str]) -> set[str]:
+        filled = [line for line in lines if line]
+        return {re.sub(r"\d+", "#", line) for line in filled[:3] + filled[-3:]}
+
+    counts = Counter(key for lines in page_lines for key in edge_keys(lines))
+    result: list[str] = []
+    for index, lines in enumerate(page_lines):
+        filled = [i for i, line in enumerate(lines) if line]
+        edges = set(filled[:3] + filled[-3:])
+        for i, line in enumerate(lines):
+            if _FURNITURE.match(line):
+                continue
+            counter = _PAGE_COUNTER.match(line)
+            if counter and int(counter.group(1)) <= int(counter.group(2)):
+                continue  # ALLRIS "1/2" page counter
+            if filled and i == filled[-1] and re.fullmatch(r"\d{1,3}", line):
+                continue  # page number at the foot
+            if i in filled[:3] and line == str(index + 1):
+                continue  # page number under the running head (Niedersachsen Landtag)
+            is_repeat = counts[re.sub(r"\d+", "#", line)] >= 2
+            if index > 0 and i in edges and is_repeat and len(page_lines) > 1:
+                continue  # running head/foot repeated from another page
+            result.append(line)
+    while result and result[-1] in ("", "Vorlage"):
+        result.pop()  # "1 von 1 in Zusammenstellung / Vorlage": ALLRIS print-view trailer
+    return _drop_inner_page_breaks(result)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def _drop_inner_page_breaks(lines: list[str]) -> list[str]:
+    """Drop running heads and page numbers where pages were joined without a form feed.
+
+    Text exports (and PDFs whose pages reflowed) repeat the head line ("Niedersächsischer Landtag
+    – 19. Wahlperiode Drucksache 19/11222") with a bare page number next to it mid-document.
+    """
+    filled = [i for i, line in enumerate(lines) if line]
+    # Only the document's own first or last lines can be a running head or foot.
+    edges = {_DIGITS.sub("#", lines[i]) for i in filled[:3] + filled[-3:] if len(lines[i]) >= 20}
+    if not edges:
+        return lines
+    keys = Counter(
+        key for line in lines if len(line) >= 20 and (key := _DIGITS.sub("#", line)) in edges
+    )
+    drop: set[int] = set()
+    seen: set[str] = set()
+    for pos, i in enumerate(filled):
+        if len(lines[i]) < 20:
+            continue
+        key = _DIGITS.sub("#", lines[i])
+        if keys[key] < 2:
+            continue
+        if key not in seen:
+            seen.add(key)
+            continue
+        near = [filled[k] for k in range(max(0, pos - 2), min(len(filled), pos + 3)) if k != pos]
+        numbers = [k for k in near if re.fullmatch(r"\d{1,3}", lines[k])]
+        if numbers:
+            drop.add(i)
+            drop.update(numbers)
+    return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def join_lines(lines: Iterable[str]) -> str:
+    """Join wrapped lines into one string, repairing hyphenation at line ends."""
+    parts: list[str] = []  # pieces joined at the end: appending to one string is quadratic
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            continue
+        last = parts[-1] if parts else ""
+        if not last:
+            parts.append(line)
+        elif re.search(r"[a-zäöüß]-$", last[-2:]) and re.match(r"[a-zäöüß]", line):
+            if re.match(r"(?:und|oder|bzw\.|sowie|als|bis)\b", line):
+                parts.append(" " + line)  # "Wiesental- und Palmbacher Straße"
+            else:
+                parts[-1] = last[:-1]
+                parts.append(line)  # "Veranstaltun-" + "gen"
+        elif last.endswith("-") and re.match(r"[A-ZÄÖÜ0-9]", line):
+            parts.append(line)  # "Corona-" + "Prämie"
+        else:
+            parts.append(" " + line)
+    return re.sub(r"\s+", " ", "".join(parts)).strip()
+
+
+# One pass over the text; alternatives in list order, so "u.a." wins over "u." at one place.
+_ABBREVIATION = re.compile(
+    r"(?<![\wäöüÄÖÜ])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")"
+)
+
+
+def sentences(text: str) -> list[str]:
+    """Split German prose into sentences, keeping abbreviations, dates and ordinals intact."""
+    protected = _ABBREVIATION.sub(lambda m: f"\x00{_ABBREVIATIONS.index(m.group(0))}\x00", text)
+    parts = re.split(r"(?<=[.!?])(?<!\d\.)\s+(?=[A-ZÄÖÜ„\"(])", protected)
+
+    def restore(part: str) -> str:
+        return re.sub(r"\x00(\d+)\x00", lambda m: _ABBREVIATIONS[int(m.group(1))], part)
+
+    return [restore(p).strip() for p in parts if p.strip()]
+
+
+def wraps(line: str) -> bool:
+    """Return True if a title line evidently continues on the next line."""
+    return bool(
+        re.search(
+            r"(?:\b(?:die|der|den|des|dem|und|oder|für|von|vom|zur|zum|im|in|auf|mit|an|am|"
+            r"bei|über|zu|eines?|einer)|[-,–])$",
+            line,
+            re.I,
+        )
+    )

@@ -1,0 +1,163 @@
+"""Question wording: lead-ins, interrogatives, closings, list markers incl. bare numbers. Pure.
+
+Also the two unnumbered forms: a list run into the prose after a lead-in ("… frage ich Sie:
+1. … 2. …") and an inquiry letter that asks in plain sentences.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from fetcher.parse.markers import list_marker as _list_marker
+from fetcher.parse.text import STOP_SECTION, join_lines, sentences
+
+# "1 Wird …", "2 Geschieht …": numbers without a dot (Karlsruhe 2018/…); only the question list
+# scorer reads them, elsewhere a number at a line start is too often prose ("30 Sekunden …").
+_BARE_NUMBER = re.compile(r"^(\d{1,2})\s+(?=[A-ZÄÖÜ][a-zäöüß]+\s)")
+
+
+@lru_cache(maxsize=8192)
+def list_marker(line: str) -> tuple[str, str, str] | None:
+    """Return the list marker of a line (fetcher.parse.markers), or a bare number ("1 Wird …")."""
+    marker = _list_marker(line)
+    if marker is None and (bare := _BARE_NUMBER.match(line)):
+        return "bare", bare.group(1), line[bare.end() :]
+    return marker
+
+
+INTRO = re.compile(
+    r"(?:\b(?:wir|ich)\s+(?:fragen|frage)\s+(?:daher\s+|deshalb\s+|hiermit\s+|somit\s+)?"
+    r"(?:sie\s+|an\s+|den\s+oberbürgermeister|die\s+oberbürgermeisterin|den\s+magistrat|"
+    r"die\s+(?:stadt|gemeinde|kreis)?verwaltung|den\s+(?:stadt|gemeinde)?rat|die\s+landesregierung)?"
+    r"(?:\s*\w+){0,3}?\s*[:.]"
+    r"|\bfragen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:an|den\s+oberbürgermeister|die\s+verwaltung)?\s*:"
+    r"|^(?:fragen|anfrage|die fragen lauten|fragestellung(?:en)?)\s*:"
+    r"|\bfolgende(?:n)?\s+fragen(?:\s+\w+){0,6}\s*:"
+    r"|\bfolgende\s+anfrage(?:\s+\S+){0,8}\s*:"
+    r"|\bum\s+(?:auskunft|beantwortung(?:\s+\w+){0,3})\s+gebeten\s*:"
+    r"|\bbitte[nt]?\s+(?:wir|ich)?\s*(?:sie\s+)?um\s+(?:die\s+)?(?:beantwortung|auskunft|"
+    r"stellungnahme)(?:\s+\S+){0,6}\s*:)",
+    re.I,
+)
+
+
+ANSWER_TO = re.compile(
+    r"^(?:Antwort(?:\s+zu(?:r)?)?|Zu|ZU|Beantwortung)\s+(?:[Ff]rage\s+)?(\d{1,2})\s*(?:[.:)]|$|\s)"
+)
+
+
+_QUESTION_OPENING = re.compile(
+    r"^(?:(?:in|auf|an|aus|bis|seit|mit|für|durch|nach|unter|von|bei|zu|um|über|gegen|ab)\s+)?"
+    r"(?:wie|was|wann|wo|wer|wen|wem|wessen|welche[rsmn]?|warum|weshalb|wieso|weswegen|wo\w+|"
+    r"inwie(?:weit|fern)|ob|gibt|ist|sind|hat|haben|wird|werden|wurde|wurden|kann|können|"
+    r"könnte|plant|planen|sieht|teilt|teilen|liegen|liegt|besteht|bestehen|trifft|hält|halten|"
+    r"beabsichtigt|sollte|soll|sollen|darf|dürfen|gab|war|waren|existiert|existieren)\b",
+    re.I,
+)
+
+
+_REQUEST = re.compile(
+    r"\bbitte\b.*\b(?:darstellen|darlegen|erläutern|auflisten|aufschlüsseln|mitteilen|"
+    r"berichten|angeben|benennen|aufführen|nennen|beziffern)\b|\b(?:ob|inwieweit|inwiefern)\s",
+    re.I,
+)
+
+
+_CLOSING = re.compile(
+    r"^(?:Mit freundlichen Grüßen|Mit freundlichem Gruß|(?:Freundliche|Beste|Viele|Herzliche)"
+    r" Grüße|gez\.|i\.\s?A\.|"
+    r"Unterschrift|Für die Fraktion|Für die .*[Ff]raktion)",
+)
+
+
+def question_signal(text: str) -> float:
+    """Return how much a list item reads as a question (1 = "?", 0 = plain statement)."""
+    text = text.strip()
+    if "?" in text:
+        return 1.0
+    if _QUESTION_OPENING.match(text):
+        return 0.7
+    if _REQUEST.search(text):
+        return 0.6
+    return 0.0
+
+
+@lru_cache(maxsize=8192)
+def is_stop(line: str) -> bool:
+    """Return True for a section heading or closing that ends a list.
+
+    A heading stands alone or ends in a colon: "Anlagen vom 11. März …" or "Sachverhalt und
+    prüft …" at the start of a wrapped prose line (Landtag answers) is no heading.
+    """
+    if _CLOSING.match(line):
+        return True
+    return bool(
+        STOP_SECTION.match(line) and (len(line) <= 40 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line))
+    )
+
+
+_INLINE_FIRST = re.compile(r"(?<=[:?])\s+1[.)]\s+(?=[A-ZÄÖÜ„])")
+
+
+def split_inline_lists(lines: Sequence[str]) -> list[str]:
+    """Give each item of a list run into the prose its own line ("… frage ich Sie: 1. Wie …? 2. …").
+
+    The list must start with "1." after a colon or "?"; later numbers are split off after a
+    sentence end as long as they follow in order, also on the following (wrapped) lines.
+    """
+    out: list[str] = []
+    expected: int | None = None
+    for line in lines:
+        if not line or is_stop(line):
+            expected = None
+            out.append(line)
+            continue
+        pieces = [line]
+        if expected is None:
+            first = _INLINE_FIRST.search(line)
+            if first is None:
+                out.append(line)
+                continue
+            pieces = [line[: first.start()], line[first.start() :].strip()]
+            expected = 2
+        marker = list_marker(pieces[-1])
+        if len(pieces) == 1 and marker and marker[0] == "num" and marker[1] == str(expected):
+            expected += 1  # the list went on at a line start
+        rest = pieces.pop()
+        while found := re.search(rf"(?<=[?.!])\s+{expected}[.)]\s+(?=[A-ZÄÖÜ„])", rest):
+            pieces.append(rest[: found.start()])
+            rest = rest[found.start() :].strip()
+            expected += 1
+        pieces.append(rest)
+        out += [piece for piece in pieces if piece]
+    return out
+
+
+SALUTATION = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s|Hallo\b)", re.I)
+
+
+_FAREWELL = re.compile(
+    r"^(?:Mit freundlichen|Freundliche Grüße|Beste Grüße|Viele Grüße|gez\.)", re.I
+)
+
+
+def questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
+    """Return the sentences ending in "?" of a letter's body (an inquiry without a list)."""
+    start = max(body_start, 0)
+    for i in range(start, len(lines)):
+        if SALUTATION.match(lines[i]):
+            start = i + 1
+            break
+    body: list[str] = []
+    for line in lines[start:]:
+        if _FAREWELL.match(line) or is_stop(line):
+            break
+        body.append(line)
+    asked = [
+        s
+        for s in sentences(join_lines(body))
+        if s.endswith("?") or re.search(r"\?\s+(?:[a-z]\)|[-•–])\s", s)  # "…? a) … b) …"
+    ]
+    return asked if len(asked) <= 10 else []
