@@ -16,8 +16,8 @@ from fpdf import FPDF
 
 from bot.cli import main
 from fetcher.parse import PaperHints, disagreements, parse_pdf_file
+from standins.pdf_render import render_text
 from tests.fixtures_path import OPARL_FIXTURES, PDF_FIXTURES, TEXT_FIXTURES
-from tests.pdf_render import render_text
 
 NORDSTEMMEN_DS_8 = (
     TEXT_FIXTURES / "diverse" / "nordstemmen-DS-8-2021-antwort-gruene-radverkehrskonzept.txt"

@@ -15,8 +15,8 @@ import pytest
 
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file
+from standins.pdf_render import render_text
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
-from tests.pdf_render import render_text
 
 DIVERSE = TEXT_FIXTURES / "diverse"
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
