@@ -38,11 +38,14 @@ class Health:
     chats_inactive: int
     subscriptions: int
     hidden_papers: int
+    delivery_failing_since: datetime | None = None
+    delivery_error: str | None = None
 
 
 async def health(now: datetime) -> Health:
     """Collect the health of every source, the outbox and the audience."""
     kommunen = {k.slug: k for k in await Kommune.all()}
+    delivery = await SyncState.get_or_none(source=DELIVERY_SOURCE, list_name=DELIVERY_LIST)
     states = await SyncState.filter(list_name="system").order_by("source")
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     sources = []
@@ -82,7 +85,26 @@ async def health(now: datetime) -> Health:
         chats_inactive=await Chat.filter(active=False).count(),
         subscriptions=await Subscription.filter(paused=False).count(),
         hidden_papers=await Paper.filter(hidden=True).count(),
+        delivery_failing_since=delivery.failing_since if delivery else None,
+        delivery_error=delivery.last_error if delivery and delivery.failing_since else None,
     )
+
+
+DELIVERY_SOURCE, DELIVERY_LIST = "telegram", "delivery"
+
+
+async def record_delivery(
+    now: datetime, *, failing_since: datetime | None, error: str | None
+) -> None:
+    """Keep the delivery worker's outage state for `ratsbot status` (None: delivery works)."""
+    state, _ = await SyncState.get_or_create(source=DELIVERY_SOURCE, list_name=DELIVERY_LIST)
+    state.failing_since = failing_since
+    if error is not None:
+        state.last_error = error
+        state.last_error_at = now
+    else:
+        state.last_success_at = now
+    await state.save()
 
 
 async def sources_to_alert(now: datetime, *, after: timedelta) -> list[SyncState]:

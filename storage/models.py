@@ -273,7 +273,9 @@ class Notification(Model):
     # "pending" → "inflight" → "sent" | "failed" | "skipped"
     state = fields.CharField(max_length=20, default="pending", db_index=True)
     attempts = fields.IntField(default=0)
+    # pending: when to try again; inflight: when the claim expires (then anyone may re-queue it)
     next_attempt_at = fields.DatetimeField(null=True, db_index=True)
+    claimed_by = fields.CharField(max_length=100, null=True)  # the delivery worker in flight
     telegram_message_id = fields.BigIntField(null=True)
     last_error = fields.TextField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)

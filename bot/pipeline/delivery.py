@@ -10,11 +10,23 @@ batches, keeps one queue per chat (a chat's messages go out in order) and sends 
   chat, 20/min per group; /work/shared/TELEGRAM-NOTES.md §2.2) — a chat waiting for its slot
   never holds up the others;
 - `RetryAfter` pauses all sending for the time Telegram asks; timeouts, network errors and 5xx
-  are retried with exponential backoff and jitter, up to `max_attempts`; `Forbidden` (and "chat
-  not found") deactivate the chat and pause its subscriptions; any other `BadRequest` fails only
-  that row (logged with its paper);
+  are retried with exponential backoff and jitter capped at `backoff_max_s` (10 min) for as long
+  as the row is younger than `max_age_s` (7 days) — never given up for time alone;
+  `Forbidden` (and "chat not found") deactivate the chat and pause its subscriptions; any other
+  `BadRequest` fails only that row (logged with its paper): `failed` means a permanent cause;
+- a 401 pauses everything and is retried; a lasting 401 (`AuthWatch`) is a revoked token:
+  `run()` raises `TokenRevoked` and the process exits (bot.app) instead of staying half alive;
+- operators get one alert when sending has failed for `alert_after_s` (15 min) and one note
+  when it works again (`OutageWatch`, `on_outage`); the state is also kept for `ratsbot status`;
 - a chat with more than `coalesce_over` pending new papers gets one digest ("12 neue Anfragen in
-  Leipzig") and all those rows are marked sent with the digest's message id.
+  Leipzig") and all those rows are marked sent with the digest's message id — after an outage
+  too, since a chat's rows all become due together;
+- claims carry the worker's name and expire (storage.outbox), so several workers can share an
+  outbox; on cancellation the worker stops claiming and waits up to `shutdown_grace_s` (longer
+  than an HTTP timeout) for sends in flight, so a clean stop repeats nothing.
+
+Time comes from injected clocks (`now` for the database, `clock` for pacing and backoff), so
+tests can run a 30-minute outage in a second.
 
 Messages are rendered at send time from the database, once per subject for a fan-out.
 """
@@ -26,19 +38,13 @@ import contextlib
 import heapq
 import logging
 import random
+import socket
 import time
-import warnings
-from collections import OrderedDict, deque
+from collections import deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from typing import TYPE_CHECKING, Protocol
 
-from telegram import (
-    InlineKeyboardButton,
-    InlineKeyboardMarkup,
-    LinkPreviewOptions,
-)
 from telegram.error import (
     BadRequest,
     ChatMigrated,
@@ -47,64 +53,31 @@ from telegram.error import (
     NetworkError,
     RetryAfter,
 )
-from telegram.warnings import PTBDeprecationWarning
 
-from bot.messages import render
-from bot.messages.render import RenderedMessage
-from bot.messages.views import answer_view, fk_id, paper_view
-from storage import outbox
-from storage.models import Paper
+from bot.pipeline.delivery_render import MeetingRenderer, RowRenderer
+from bot.pipeline.delivery_watch import (
+    REVOKED_TEXT,
+    AuthWatch,
+    Outage,
+    OutageWatch,
+    backoff_s,
+    outage_text,
+)
+from bot.pipeline.pacing import ChatPacer, TokenBucket
+from bot.pipeline.telegram_send import NO_PREVIEW, Sender, chat_gone, retry_after_s
+from bot.pipeline.telegram_send import to_markup as to_markup  # bot.chat.respond imports it here
+from storage import health, outbox
 from storage.outbox import OutboxRow
-
-if TYPE_CHECKING:
-    import telegram
 
 log = logging.getLogger(__name__)
 
-# BadRequest descriptions that mean "this chat is gone for good" (AllrisBot's list, lower case).
-_CHAT_GONE = (
-    "chat not found",
-    "chat_write_forbidden",
-    "have no rights to send",
-    "not enough rights",
-    "need administrator rights",
-    "bot is not a member",
-    "topic_closed",
-    "user is deactivated",
-    "group chat was deleted",
-)
-_NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
+
+OutageHandler = Callable[[str], Awaitable[None]]
+"""Tells the operators (German text): the outage alert and the recovery note (bot.app)."""
 
 
-class SentMessage(Protocol):
-    """What the worker reads from a sent message."""
-
-    @property
-    def message_id(self) -> int: ...
-
-
-class Sender(Protocol):
-    """The one Bot API call the worker makes; `telegram.Bot` satisfies it."""
-
-    async def send_message(
-        self,
-        chat_id: int | str,
-        text: str,
-        parse_mode: str | None = None,
-        *,
-        reply_markup: InlineKeyboardMarkup | None = None,
-        link_preview_options: LinkPreviewOptions | None = None,
-    ) -> SentMessage: ...
-
-
-if TYPE_CHECKING:
-
-    def _bot_is_a_sender(bot: telegram.Bot) -> Sender:
-        return bot
-
-
-MeetingRenderer = Callable[[OutboxRow], Awaitable[RenderedMessage | None]]
-"""Renders a meeting/weekly row for its chat (alerts.render_meeting_row); None = skip it."""
+class TokenRevoked(Exception):
+    """Raised by `DeliveryWorker.run` when Telegram keeps answering 401: the token is revoked."""
 
 
 @dataclass(frozen=True)
@@ -120,120 +93,21 @@ class DeliveryConfig:
     digest_max: int = 50
     batch_size: int = 500
     max_concurrency: int = 32
-    max_attempts: int = 8
     backoff_base_s: float = 2.0
-    backoff_max_s: float = 300.0
+    backoff_max_s: float = 600.0
+    max_age_s: float = 7 * 86400.0  # older pending rows are skipped, not sent
+    alert_after_s: float = 900.0
+    auth_max_failures: int = 5
+    auth_lasting_s: float = 60.0
+    claim_ttl_s: float = outbox.CLAIM_TTL.total_seconds()
     poll_interval_s: float = 1.0
     flush_interval_s: float = 0.1
-    shutdown_grace_s: float = 2.0
+    # ≥ the HTTP timeouts of a send (PTB: 5 s read + 5 s write), so a stop cuts no send off.
+    shutdown_grace_s: float = 12.0
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-def retry_after_s(exc: RetryAfter) -> float:
-    """Return the seconds Telegram asks to wait (PTB 22 warns when reading it as int)."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", PTBDeprecationWarning)
-        value = exc.retry_after
-    return value.total_seconds() if isinstance(value, timedelta) else float(value)
-
-
-def to_markup(message: RenderedMessage) -> InlineKeyboardMarkup | None:
-    """Return the inline keyboard of a rendered message (None without buttons)."""
-    if not message.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(b.label, url=b.url)
-                if b.url
-                else InlineKeyboardButton(b.label, callback_data=b.callback_data)
-                for b in row
-            ]
-            for row in message.buttons
-        ]
-    )
-
-
-class TokenBucket:
-    """Global pacing: `rate_per_s` on average, bursts of `burst`, and pauses (RetryAfter)."""
-
-    def __init__(
-        self, rate_per_s: float, burst: int, clock: Callable[[], float] = time.monotonic
-    ) -> None:
-        """Start full."""
-        self._rate = rate_per_s
-        self._capacity = float(max(1, burst))
-        self._tokens = self._capacity
-        self._clock = clock
-        self._updated = clock()
-        self.paused_until = 0.0
-
-    def _refill(self, now: float) -> None:
-        if now > self._updated:
-            self._tokens = min(self._capacity, self._tokens + (now - self._updated) * self._rate)
-            self._updated = now
-
-    def reserve(self) -> float:
-        """Take a token; return how long to wait before using it."""
-        now = self._clock()
-        self._refill(now)
-        self._tokens -= 1.0
-        start = max(now, self._updated)
-        return start - now + max(0.0, -self._tokens) / self._rate
-
-    def pause(self, seconds: float) -> None:
-        """Stop handing out tokens for `seconds` (no credit builds up meanwhile)."""
-        until = self._clock() + seconds
-        if until > self.paused_until:
-            self.paused_until = until
-            self._tokens = min(self._tokens, 0.0)
-            self._updated = max(self._updated, until)
-
-    async def acquire(self) -> None:
-        """Wait for a token (and for any pause to end)."""
-        delay = self.reserve()
-        while True:
-            await asyncio.sleep(delay)
-            # A RetryAfter may have paused everything while we slept.
-            delay = self.paused_until - self._clock()
-            if delay <= 0:
-                return
-
-
-class ChatPacer:
-    """Per-chat pacing: spacing for private chats, a sliding window for groups."""
-
-    def __init__(self, config: DeliveryConfig) -> None:
-        """Remember the limits."""
-        self._config = config
-        self._last: dict[int, float] = {}
-        self._window: dict[int, deque[float]] = {}
-
-    def next_time(self, chat: int, is_group: bool, now: float) -> float:
-        """Return the earliest monotonic time the chat may get its next message."""
-        c = self._config
-        earliest = self._last.get(chat, -1e9) + (1.0 if is_group else c.private_interval_s)
-        if is_group:
-            window = self._window.get(chat)
-            if window:
-                while window and window[0] <= now - c.group_window_s:
-                    window.popleft()
-                if len(window) >= c.group_per_window:
-                    earliest = max(earliest, window[0] + c.group_window_s)
-        return max(now, earliest)
-
-    def record(self, chat: int, is_group: bool, at: float) -> None:
-        """Note that a message to the chat starts now."""
-        self._last[chat] = at
-        if is_group:
-            self._window.setdefault(chat, deque()).append(at)
-
-    def hold(self, chat: int, until: float) -> None:
-        """Keep the chat waiting until `until` (after a RetryAfter)."""
-        self._last[chat] = max(self._last.get(chat, -1e9), until - self._config.private_interval_s)
 
 
 @dataclass
@@ -273,15 +147,31 @@ class DeliveryWorker:
         *,
         render_meeting: MeetingRenderer | None = None,
         now: Callable[[], datetime] = _utcnow,
+        clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
+        owner: str | None = None,
+        on_outage: OutageHandler | None = None,
     ) -> None:
-        """Configure; `render_meeting` renders meeting and weekly rows (bot.pipeline.alerts)."""
+        """Configure; `render_meeting` renders meeting and weekly rows (bot.pipeline.alerts).
+
+        `owner` names this worker in its claims (default: the host name; give each worker on
+        one host its own); `now` and `clock` (monotonic seconds) are the injected clocks.
+        """
         self._sender = sender
         self.config = config or DeliveryConfig()
-        self._render_meeting = render_meeting
+        self._renderer = RowRenderer(render_meeting)
         self._now = now
+        self._clock = clock
         self._rng = rng or random.Random()
-        self._bucket = TokenBucket(self.config.rate_per_s, self.config.burst)
+        self.owner = owner or socket.gethostname()[:100]
+        self._on_outage = on_outage
+        self._outage = OutageWatch(self.config.alert_after_s)
+        self._auth = AuthWatch(
+            self.config.auth_max_failures, self.config.auth_lasting_s, self.config.backoff_max_s
+        )
+        self._bucket = TokenBucket(
+            self.config.rate_per_s, self.config.burst, clock, self.config.poll_interval_s
+        )
         self._pacer = ChatPacer(self.config)
         self._sem = asyncio.Semaphore(self.config.max_concurrency)
         self._wake = asyncio.Event()
@@ -297,11 +187,11 @@ class DeliveryWorker:
         self._cursor = 0
         self._scan_done_at: float | None = None
         self._results: list[tuple[int, int | None]] = []
-        self._last_flush = time.monotonic()
+        self._last_flush = clock()
         self._tasks: set[asyncio.Task[None]] = set()
         self._claimed_unsent: dict[int, _Job] = {}
-        self._cache: OrderedDict[tuple[str, int], RenderedMessage | None] = OrderedDict()
         self._fatal: BaseException | None = None
+        self._events: list[Outage] = []
 
     # ------------------------------------------------------------------ public API
 
@@ -309,9 +199,10 @@ class DeliveryWorker:
         """Look for new rows now instead of at the next poll (call after enqueueing)."""
         self._wake.set()
 
-    async def recover(self, stale_after: timedelta = timedelta(0)) -> int:
-        """Return rows a crashed worker left in flight to pending; call once at start-up."""
-        count = await outbox.requeue_inflight(self._now() - stale_after)
+    async def recover(self) -> int:
+        """Return rows this worker (by name) or an expired claim left in flight; call at start."""
+        count = await outbox.requeue_own(self.owner)
+        count += await outbox.requeue_expired(self._now())
         if count:
             log.warning(
                 "delivery: %d rows were in flight at the last stop; sending them again", count
@@ -319,7 +210,7 @@ class DeliveryWorker:
         return count
 
     async def run(self) -> None:
-        """Send until cancelled; on cancellation finish or hand back in-flight work in seconds."""
+        """Send until cancelled (finishing sends in flight); raise TokenRevoked on a lasting 401."""
         await self._loop(until_idle=False, deadline=None)
 
     async def run_once(self) -> int:
@@ -331,7 +222,8 @@ class DeliveryWorker:
     async def drain(self, timeout_s: float = 60.0) -> int:
         """Send until no row is pending (waiting for retries); return how many were handled."""
         before = self._handled()
-        await self._loop(until_idle=True, deadline=time.monotonic() + timeout_s)
+        deadline = asyncio.get_running_loop().time() + timeout_s
+        await self._loop(until_idle=True, deadline=deadline)
         return self._handled() - before
 
     # ------------------------------------------------------------------ the loop
@@ -348,12 +240,16 @@ class DeliveryWorker:
         scans = 0
         try:
             while self._fatal is None:
-                if deadline is not None and time.monotonic() > deadline:
+                if deadline is not None and asyncio.get_running_loop().time() > deadline:
                     raise TimeoutError("delivery did not drain in time")
                 if not (one_scan and scans > 0):
                     scans += await self._refill()
                 await self._flush(force=False)
-                jobs = self._pick(time.monotonic())
+                if (event := self._outage.check(self._clock())) is not None:
+                    self._events.append(event)
+                while self._events:
+                    await self._report(self._events.pop(0))
+                jobs = self._pick(self._clock())
                 if jobs:
                     await self._dispatch(jobs)
                     continue
@@ -375,7 +271,7 @@ class DeliveryWorker:
         return not await outbox.has_pending()
 
     def _next_wakeup(self, until_idle: bool) -> float:
-        now = time.monotonic()
+        now = self._clock()
         waits = [self.config.poll_interval_s]
         if self._timers:
             waits.append(self._timers[0][0] - now)
@@ -400,16 +296,17 @@ class DeliveryWorker:
             self._cursor == 0
             and self._scan_done_at is not None
             and not self._wake.is_set()
-            and time.monotonic() - self._scan_done_at < c.poll_interval_s
+            and self._clock() - self._scan_done_at < c.poll_interval_s
         ):
             return 0
         self._wake.clear()
         if self._cursor == 0:
-            self._cache.clear()  # a new scan: papers may have changed (hidden, answered)
+            self._renderer.clear()  # a new scan: papers may have changed (hidden, answered)
+            await self._sweep()
         rows = await outbox.fetch_due(self._now(), after_id=self._cursor, limit=c.batch_size)
         if len(rows) < c.batch_size:
             self._cursor = 0
-            self._scan_done_at = time.monotonic()
+            self._scan_done_at = self._clock()
             done = 1
         else:
             self._cursor = rows[-1].id
@@ -417,8 +314,17 @@ class DeliveryWorker:
         await self._ingest(rows)
         return done
 
+    async def _sweep(self) -> None:
+        """Re-queue expired claims (a crashed worker's) and skip rows past the maximum age."""
+        now = self._now()
+        if await outbox.requeue_expired(now):
+            log.warning("delivery: claims of a stopped worker expired; sending those rows again")
+        if old := await outbox.expire_old(now - timedelta(seconds=self.config.max_age_s)):
+            log.warning("delivery: %d rows older than the maximum age were not sent", old)
+            self.stats.skipped += old
+
     async def _ingest(self, rows: Sequence[OutboxRow]) -> None:
-        now = time.monotonic()
+        now = self._clock()
         accepted = [
             r
             for r in rows
@@ -441,7 +347,7 @@ class DeliveryWorker:
                 _Job(row.chat, row.chat_id, row.id, [row])
             )
             self._schedule(row.chat, now)
-        await self._prefetch([r for r in accepted if r.id in self._known])
+        await self._renderer.prefetch([r for r in accepted if r.id in self._known])
 
     def _start_digest(self, row: OutboxRow) -> None:
         """Replace the chat's queued single paper messages by one digest job."""
@@ -455,7 +361,7 @@ class DeliveryWorker:
         kept.append(_Job(row.chat, row.chat_id, row.id, digest=True))
         self._queues[row.chat] = deque(sorted(kept, key=lambda j: j.first_id))
         self._digest_chats.add(row.chat)
-        self._schedule(row.chat, time.monotonic())
+        self._schedule(row.chat, self._clock())
 
     # ------------------------------------------------------------------ scheduling
 
@@ -500,7 +406,7 @@ class DeliveryWorker:
 
     def _done(self, job: _Job) -> None:
         self._busy.discard(job.chat)
-        self._schedule(job.chat, time.monotonic())
+        self._schedule(job.chat, self._clock())
 
     def _drop_queue(self, chat: int) -> None:
         """Forget a chat's queued (unclaimed) jobs; they stay pending in the database."""
@@ -512,16 +418,22 @@ class DeliveryWorker:
     # ------------------------------------------------------------------ sending
 
     async def _dispatch(self, jobs: list[_Job]) -> None:
+        ttl = timedelta(seconds=self.config.claim_ttl_s)
         singles = [r.id for job in jobs if not (job.digest or job.claimed) for r in job.rows]
-        if singles:
-            await outbox.claim(singles, self._now())
+        got = set(await outbox.claim(singles, self._now(), owner=self.owner, ttl=ttl))
         for job in jobs:
             self._claimed_unsent[job.first_id] = job
         for job in jobs:
+            if not (job.digest or job.claimed) and job.rows[0].id not in got:
+                # Another worker claimed it first (several workers on one outbox).
+                del self._claimed_unsent[job.first_id]
+                self._forget(job.rows)
+                self._done(job)
+                continue
             if job.digest and not job.claimed:
                 self._digest_chats.discard(job.chat)
                 job.rows = await outbox.claim_pending_papers(
-                    job.chat, self._now(), self.config.digest_max
+                    job.chat, self._now(), self.config.digest_max, owner=self.owner, ttl=ttl
                 )
                 self._known.update(r.id for r in job.rows)
                 if not job.rows:
@@ -549,7 +461,7 @@ class DeliveryWorker:
             self._done(job)
 
     async def _deliver(self, job: _Job) -> None:
-        message, skipped = await self._message(job)
+        message, skipped = await self._renderer.message(job)
         if skipped:
             await outbox.mark_skipped([r.id for r in skipped], "subject hidden or gone")
             self.stats.skipped += len(skipped)
@@ -562,23 +474,26 @@ class DeliveryWorker:
                 self._forget(job.rows)
             return
         job.rows = [r for r in job.rows if r not in skipped]
-        self._pacer.record(job.chat, job.is_group, time.monotonic())
+        self._pacer.record(job.chat, job.is_group, self._clock())
         try:
             sent = await self._sender.send_message(
                 job.chat_id,
                 message.text,
                 "HTML",
                 reply_markup=to_markup(message),
-                link_preview_options=_NO_PREVIEW,
+                link_preview_options=NO_PREVIEW,
             )
         except RetryAfter as exc:
+            self._failure(f"RetryAfter: {retry_after_s(exc):.0f} s")
             await self._rate_limited(job, retry_after_s(exc))
         except ChatMigrated as exc:
             await self._migrated(job, int(exc.new_chat_id))
         except Forbidden as exc:
+            self._success()
             await self._chat_gone(job, exc.message)
         except BadRequest as exc:
-            if any(s in exc.message.lower() for s in _CHAT_GONE):
+            self._success()  # Telegram answered: delivery itself works
+            if chat_gone(exc.message):
                 await self._chat_gone(job, exc.message)
             else:
                 subjects = sorted({(r.subject_type, r.subject_id) for r in job.rows})
@@ -587,12 +502,13 @@ class DeliveryWorker:
                 )
                 await self._fail(job, f"BadRequest: {exc.message}")
         except InvalidToken as exc:
-            self._fatal = exc
-            await outbox.release([r.id for r in job.rows])
-            self._forget(job.rows)
+            await self._unauthorized(job, exc.message)
         except NetworkError as exc:  # TimedOut, connection errors, 5xx
-            await self._retry(job, f"{type(exc).__name__}: {exc.message}")
+            error = f"{type(exc).__name__}: {exc.message}"
+            self._failure(error)
+            await self._retry(job, error)
         else:
+            self._success()
             self._results.extend((r.id, sent.message_id) for r in job.rows)
             self.stats.sent += len(job.rows)
             if job.digest:
@@ -611,7 +527,11 @@ class DeliveryWorker:
         log.warning("delivery: Telegram asks to wait %.0f s (flood control)", seconds)
         self.stats.rate_limited += 1
         self._bucket.pause(seconds)
-        self._pacer.hold(job.chat, time.monotonic() + seconds)
+        if seconds > self.config.claim_ttl_s / 4:
+            # Too long to hold the claim: back to pending, due when the pause ends.
+            await self._postpone(job, seconds, f"RetryAfter: {seconds:.0f} s")
+            return
+        self._pacer.hold(job.chat, self._clock() + seconds)
         # Back to the head of its chat's queue; the rows stay in flight meanwhile.
         self._queues.setdefault(job.chat, deque()).appendleft(job)
 
@@ -631,95 +551,75 @@ class DeliveryWorker:
         self.stats.skipped += skipped
 
     async def _retry(self, job: _Job, error: str) -> None:
+        """Try the rows again later: doubling backoff with jitter, capped; never given up."""
         attempts = max(r.attempts for r in job.rows) + 1  # the claim counted this attempt
-        if attempts >= self.config.max_attempts:
-            log.warning("delivery: giving up on rows %s: %s", [r.id for r in job.rows], error)
-            await self._fail(job, error)
-            return
-        delay = min(self.config.backoff_max_s, self.config.backoff_base_s * 2 ** (attempts - 1))
-        delay *= self._rng.uniform(0.8, 1.2)
-        at = self._now() + timedelta(seconds=delay)
-        for row in job.rows:
-            await outbox.retry_later(row.id, at, error)
+        delay = backoff_s(attempts, self.config.backoff_base_s, self.config.backoff_max_s)
+        delay = min(self.config.backoff_max_s, delay * self._rng.uniform(0.8, 1.2))
+        await self._postpone(job, delay, error)
+
+    async def _postpone(self, job: _Job, delay: float, error: str) -> None:
+        """Put the job's rows back to pending, due in `delay` seconds; the chat waits till then."""
+        await outbox.retry_later(
+            [r.id for r in job.rows], self._now() + timedelta(seconds=delay), error
+        )
         self.stats.retried += len(job.rows)
         self._forget(job.rows)
         # Keep the chat's order: its later rows wait until this one is due again.
         self._drop_queue(job.chat)
-        self._blocked_until[job.chat] = time.monotonic() + delay
+        self._blocked_until[job.chat] = self._clock() + delay
 
-    # ------------------------------------------------------------------ rendering
-
-    async def _prefetch(self, rows: Sequence[OutboxRow]) -> None:
-        """Load and render the papers and answers of a batch in two queries (cached per subject)."""
-        wanted = {
-            (r.subject_type, r.subject_id)
-            for r in rows
-            if r.subject_type in ("paper", "answer")
-            and (r.subject_type, r.subject_id) not in self._cache
-        }
-        if not wanted:
+    async def _unauthorized(self, job: _Job, error: str) -> None:
+        """A 401: pause everything and try again, or give up the process on a lasting one."""
+        self._failure(f"Unauthorized: {error}")
+        pause = self._auth.failure(self._clock())
+        if pause is None:
+            log.critical("delivery: %s", REVOKED_TEXT)
+            await health.record_delivery(
+                self._now(), failing_since=self._now(), error="401 Unauthorized: token revoked"
+            )
+            self._fatal = TokenRevoked(error)
+            await outbox.release([r.id for r in job.rows])
+            self._forget(job.rows)
             return
-        ids = sorted({subject_id for _, subject_id in wanted})
-        papers = {p.id: p for p in await Paper.filter(id__in=ids).select_related("kommune")}
-        inquiry_ids = {
-            i for p in papers.values() if (i := fk_id(p, "answer_to")) is not None
-        } - papers.keys()
-        if inquiry_ids:
-            extra = await Paper.filter(id__in=sorted(inquiry_ids)).select_related("kommune")
-            papers.update({p.id: p for p in extra})
-        for subject_type, subject_id in wanted:
-            self._remember(
-                (subject_type, subject_id), _render_subject(subject_type, subject_id, papers)
-            )
+        log.warning("delivery: Telegram answers 401 (%s); trying again in %.0f s", error, pause)
+        self._bucket.pause(pause)
+        await self._postpone(job, pause, f"Unauthorized: {error}")
 
-    def _remember(self, key: tuple[str, int], message: RenderedMessage | None) -> None:
-        self._cache[key] = message
-        self._cache.move_to_end(key)
-        while len(self._cache) > 1000:
-            self._cache.popitem(last=False)
+    def _failure(self, error: str) -> None:
+        event = self._outage.failure(self._clock(), error)
+        if event is not None:
+            self._events.append(event)
 
-    async def _message(self, job: _Job) -> tuple[RenderedMessage | None, list[OutboxRow]]:
-        """Return the message for a job and the rows to skip (their subject is hidden or gone)."""
-        if job.digest:
-            return await self._digest_message(job.rows)
-        row = job.rows[0]
-        if row.subject_type in ("paper", "answer"):
-            key = (row.subject_type, row.subject_id)
-            if key not in self._cache:
-                await self._prefetch([row])
-            message = self._cache.get(key)
-        elif self._render_meeting is not None:
-            message = await self._render_meeting(row)
+    def _success(self) -> None:
+        self._auth.success()
+        event = self._outage.success(self._clock())
+        if event is not None:
+            self._events.append(event)
+
+    async def _report(self, event: Outage) -> None:
+        """Tell the operators about an outage or its end (log, status, and `on_outage`)."""
+        text = outage_text(event)
+        failing_since = self._now() - timedelta(seconds=event.failing_for_s)
+        if event.recovered:
+            log.warning("delivery recovered: %s", text)
+            await health.record_delivery(self._now(), failing_since=None, error=None)
         else:
-            message = None
-        return message, ([] if message else [row])
-
-    async def _digest_message(
-        self, rows: list[OutboxRow]
-    ) -> tuple[RenderedMessage | None, list[OutboxRow]]:
-        papers = {
-            p.id: p
-            for p in await Paper.filter(id__in=[r.subject_id for r in rows]).select_related(
-                "kommune"
+            log.error("delivery outage: %s", text)
+            await health.record_delivery(
+                self._now(), failing_since=failing_since, error=event.last_error
             )
-        }
-        shown = [papers[r.subject_id] for r in rows if _visible(papers.get(r.subject_id))]
-        skipped = [r for r in rows if not _visible(papers.get(r.subject_id))]
-        if not shown:
-            return None, skipped
-        if len(shown) == 1:
-            return render.render_inquiry(paper_view(shown[0])), skipped
-        shown.sort(key=lambda p: (str(p.kommune.name), p.id))
-        names = list(dict.fromkeys(str(p.kommune.name) for p in shown))
-        views = [paper_view(p) for p in shown]
-        return render.render_digest(", ".join(names), views), skipped
+        if self._on_outage is not None:
+            try:
+                await self._on_outage(text)
+            except Exception:  # the alert path must never stop delivery
+                log.exception("delivery: telling the operators failed")
 
     # ------------------------------------------------------------------ bookkeeping
 
     async def _flush(self, *, force: bool) -> None:
         if not self._results:
             return
-        now = time.monotonic()
+        now = self._clock()
         if (
             not force
             and len(self._results) < 50
@@ -732,22 +632,27 @@ class DeliveryWorker:
         self._known.difference_update(row_id for row_id, _ in results)
 
     async def _shutdown(self) -> None:
-        """Let in-flight sends finish (briefly), hand back claimed rows, record what was sent."""
+        """Stop claiming; let in-flight sends finish, record them, hand back the rest."""
         if self._tasks:
-            _, pending = await asyncio.wait(set(self._tasks), timeout=self.config.shutdown_grace_s)
+            grace = self.config.shutdown_grace_s
+            _, pending = await asyncio.wait(set(self._tasks), timeout=grace)
             for task in pending:
                 task.cancel()
             await asyncio.gather(*pending, return_exceptions=True)
+            if pending:
+                log.warning(
+                    "delivery: %d sends cut off after %.0f s at shutdown", len(pending), grace
+                )
         waiting = [r.id for job in self._claimed_unsent.values() for r in job.rows]
         for queue in self._queues.values():
             waiting += [r.id for job in queue if job.claimed for r in job.rows]
         if waiting:
             await outbox.release(waiting)
         await self._flush(force=True)
-        # A cancellation can land between a claim's UPDATE and its bookkeeping: whatever is
-        # still in flight now was not confirmed sent, so it goes back to pending (one worker per
-        # bot token; a send cut off mid-request is the in-flight window that may repeat).
-        stray = await outbox.requeue_inflight(self._now() + timedelta(seconds=1))
+        # A cancellation can land between a claim's UPDATE and its bookkeeping: whatever this
+        # worker still holds was not confirmed sent, so it goes back to pending (a send cut off
+        # mid-request after the grace is the in-flight window that may repeat).
+        stray = await outbox.requeue_own(self.owner)
         if stray:
             log.info("delivery: %d claimed rows handed back at shutdown", stray)
         self._claimed_unsent.clear()
@@ -758,21 +663,3 @@ class DeliveryWorker:
         self._scheduled.clear()
         self._busy.clear()
         self._digest_chats.clear()
-
-
-def _visible(paper: Paper | None) -> bool:
-    return paper is not None and not paper.hidden and not paper.deleted
-
-
-def _render_subject(
-    subject_type: str, subject_id: int, papers: dict[int, Paper]
-) -> RenderedMessage | None:
-    paper = papers.get(subject_id)
-    if not _visible(paper):
-        return None
-    assert paper is not None
-    if subject_type == "answer":
-        inquiry_id = fk_id(paper, "answer_to")
-        inquiry = papers.get(inquiry_id) if inquiry_id is not None else None
-        return render.render_answer(answer_view(paper, inquiry))
-    return render.render_inquiry(paper_view(paper))
