@@ -243,6 +243,9 @@ class TelegramAPI:
         self._webhook_url = ""
         self._poll_generation = 0
         self._faults: list[Fault] = []
+        self.offline = False  # every request is cut off without an answer (network down)
+        self.revoked = False  # every request answers 401 (the token was revoked)
+        self.cut_off = 0  # requests dropped while offline
         self._chat_latency_s: dict[int, float] = {}
         self._commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._calls: list[Call] = []
@@ -498,8 +501,10 @@ class TelegramAPI:
         return fault
 
     def clear_faults(self) -> None:
-        """Switch all faults off."""
+        """Switch all faults off (also `offline` and `revoked`)."""
         self._faults.clear()
+        self.offline = False
+        self.revoked = False
 
     def set_latency(self, seconds: float, *, chat_id: int | None = None) -> None:
         """Add `seconds` before answering every request (or those for one chat)."""
@@ -767,7 +772,13 @@ class TelegramAPI:
     async def _handle_api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"].lower()
         name = request.match_info["method"]
-        if request.match_info["token"] != self.token:
+        if self.offline:
+            # A network outage as the client sees it: the connection closes without an answer.
+            self.cut_off += 1
+            if request.transport is not None:
+                request.transport.abort()
+            return web.Response(status=502)  # never reaches the client
+        if request.match_info["token"] != self.token or self.revoked:
             self._error_counts[401] += 1
             return _error_body(401, "Unauthorized", None)
         try:
@@ -1160,6 +1171,7 @@ class TelegramAPI:
         POST block|unblock {chat_id}
         POST fail {status, times?, chat_id?, method?, retry_after?, description?}
         POST clear_faults | reset
+        POST offline {on} | revoked {on}                        → network down / token revoked
         POST latency {seconds, chat_id?}
         GET  messages?chat_id=…&after_seq=0&wait_s=0         → the bot's messages (long poll)
         GET  stats
@@ -1209,6 +1221,9 @@ class TelegramAPI:
                 retry_after=_int_or_none(p.get("retry_after")),
                 description=p.get("description"),
             )
+            return True
+        if action in ("offline", "revoked"):
+            setattr(self, action, bool(p.get("on", True)))
             return True
         if action == "clear_faults":
             self.clear_faults()

@@ -568,16 +568,30 @@ class DeliveryWorker:
         self._drop_queue(job.chat)
         self._blocked_until[job.chat] = self._clock() + delay
 
-    async def _unauthorized(self, job: _Job, error: str) -> None:
-        """A 401: pause everything and try again, or give up the process on a lasting one."""
+    async def token_rejected(self, error: str) -> float | None:
+        """Count a 401 seen elsewhere (getMe, polling); on a lasting one stop `run()`.
+
+        Returns the pause before the next try, or None when the token counts as revoked.
+        """
         self._failure(f"Unauthorized: {error}")
         pause = self._auth.failure(self._clock())
-        if pause is None:
+        if pause is None and self._fatal is None:
             log.critical("delivery: %s", REVOKED_TEXT)
             await health.record_delivery(
                 self._now(), failing_since=self._now(), error="401 Unauthorized: token revoked"
             )
             self._fatal = TokenRevoked(error)
+            self._wake.set()
+        return pause
+
+    def token_accepted(self) -> None:
+        """Note that Telegram accepted the token (a 401 burst is over)."""
+        self._auth.success()
+
+    async def _unauthorized(self, job: _Job, error: str) -> None:
+        """A 401: pause everything and try again, or give up the process on a lasting one."""
+        pause = await self.token_rejected(error)
+        if pause is None:
             await outbox.release([r.id for r in job.rows])
             self._forget(job.rows)
             return
