@@ -24,6 +24,7 @@ class SourceHealth:
     papers_total: int
     papers_today: int
     parse_failures: int
+    records_skipped: int = 0  # records that could not be stored (poison), all lists
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,11 @@ async def health(now: datetime) -> Health:
     kommunen = {k.slug: k for k in await Kommune.all()}
     delivery = await SyncState.get_or_none(source=DELIVERY_SOURCE, list_name=DELIVERY_LIST)
     states = await SyncState.filter(list_name="system").order_by("source")
+    skipped: dict[str, int] = {}
+    for source, count in await SyncState.filter(records_skipped_total__gt=0).values_list(
+        "source", "records_skipped_total"
+    ):
+        skipped[str(source)] = skipped.get(str(source), 0) + int(count)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     sources = []
     for state in states:
@@ -74,6 +80,7 @@ async def health(now: datetime) -> Health:
                 papers_total=papers_total,
                 papers_today=papers_today,
                 parse_failures=parse_failures,
+                records_skipped=skipped.get(state.source, 0),
             )
         )
     return Health(

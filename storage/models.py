@@ -304,6 +304,7 @@ class SyncState(Model):
     alert_sent_at = fields.DatetimeField(null=True)
     papers_new_total = fields.IntField(default=0)
     parse_failures_total = fields.IntField(default=0)
+    records_skipped_total = fields.IntField(default=0)  # records that could not be stored
     active_url = fields.CharField(max_length=500, null=True)
     lease_owner = fields.CharField(max_length=100, null=True)
     lease_expires_at = fields.DatetimeField(null=True)

@@ -30,6 +30,8 @@ def _source_line(source: SourceHealth) -> str:
         f"Papiere {source.papers_total} (heute {source.papers_today}); "
         f"nicht lesbar {source.parse_failures}"
     )
+    if source.records_skipped:
+        line += f"; übersprungen (fehlerhafte Daten) {source.records_skipped}"
     if source.last_error:
         line += f"\n    letzter Fehler: {source.last_error[:200]}"
     return line

@@ -4,7 +4,9 @@ Per Kommune and poll: connect (first System URL that answers), upsert bodies and
 the paper list from its newest end until a run of known papers (filters are only an
 optimisation), re-read papers changed since the watermark, finish every unprocessed paper
 (download → parse in the worker pool → store → queue notifications) and sync meetings. Failures
-are caught per Kommune: logged, kept in SyncState, retried later with a growing pause.
+are caught per Kommune: logged, kept in SyncState, retried later with a growing pause. A record
+that cannot be stored (storage.poison: over-long field, wrong type, clashing id) is caught per
+record: logged once with its id, counted in its list's SyncState, and the poll goes on.
 """
 
 from __future__ import annotations
@@ -15,12 +17,12 @@ import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.pipeline.notify import Notifier
+from bot.pipeline.sync_report import KommuneReport, Progress, SyncReport
 from fetcher import model
 from fetcher.classify import normalise_reference
 from fetcher.download import NotPdf
@@ -30,6 +32,7 @@ from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
 from storage import records, syncstate
 from storage.models import File, Kommune, Paper, SyncState
+from storage.poison import RECORD_ERRORS
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -61,70 +64,6 @@ def retry_pause(failures: int, poll_interval: timedelta) -> timedelta:
     """Return how long a failing source rests: one poll, doubling per failure, at most 6 h."""
     pause: timedelta = poll_interval * (2 ** max(0, failures - 1))
     return min(MAX_RETRY_PAUSE, pause)
-
-
-@dataclass
-class KommuneReport:
-    """What one poll of one Kommune did (the canonical log line)."""
-
-    source: str
-    ok: bool = True
-    skipped: bool = False
-    new: int = 0
-    updated: int = 0
-    deleted: int = 0
-    parsed: int = 0
-    parse_failures: int = 0
-    meetings: int = 0
-    requests: int = 0
-    error: str | None = None
-    took_s: float = 0.0
-
-    def line(self) -> str:
-        """Return the one log line for this unit of work."""
-        if self.skipped:
-            return f"kommune={self.source} skipped=circuit_open"
-        state = "ok" if self.ok else f"error={self.error!r}"
-        return (
-            f"kommune={self.source} {state} new={self.new} updated={self.updated} "
-            f"deleted={self.deleted} parsed={self.parsed} parse_failures={self.parse_failures} "
-            f"meetings={self.meetings} requests={self.requests} took={self.took_s:.1f}s"
-        )
-
-
-@dataclass
-class SyncReport:
-    """What one poll of every Kommune did."""
-
-    kommunen: list[KommuneReport] = field(default_factory=list)
-
-    @property
-    def all_failed(self) -> bool:
-        """Return True when every attempted source failed (exit code of `fetch --once`)."""
-        tried = [k for k in self.kommunen if not k.skipped]
-        return bool(tried) and not any(k.ok for k in tried)
-
-
-class Progress:
-    """Show progress on a terminal (one updating line); silent when not a TTY (logs suffice)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._state: dict[str, str] = {}
-
-    def update(self, source: str, text: str) -> None:
-        """Set the status text of one source and redraw."""
-        if not self.enabled:
-            return
-        self._state[source] = text
-        line = " | ".join(f"{k}: {v}" for k, v in self._state.items())
-        sys.stderr.write("\r\033[K" + line[-200:])
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        """End the progress line."""
-        if self.enabled and self._state:
-            sys.stderr.write("\n")
 
 
 class SyncService:
@@ -166,6 +105,8 @@ class SyncService:
         self.lease_ttl = lease_ttl
         # (slug, started, finished) of every sync this service ran: for tests and the bench.
         self.history: list[tuple[str, float, float]] = []
+        # (source, list, oparl id) of poison records already logged and counted.
+        self._poison: set[tuple[str, str, str]] = set()
 
     async def sync_all(self, *, only: str | None = None) -> SyncReport:
         """Poll every endpoint concurrently (or the one named `only`); never raises for a source."""
@@ -226,6 +167,35 @@ class SyncService:
         (log.info if report.ok else log.warning)(report.line())
         self.progress.update(endpoint.slug, "ok" if report.ok else "Fehler")
         return report
+
+    async def _isolated(
+        self,
+        kommune: Kommune,
+        list_name: str,
+        oparl_id: str,
+        work: Awaitable[T],
+        report: KommuneReport | None,
+    ) -> T | None:
+        """Await one record's storage; a poison record is skipped (logged and counted once)."""
+        try:
+            return await work
+        except RECORD_ERRORS as exc:
+            key = (kommune.slug, list_name, oparl_id)
+            if key in self._poison:
+                log.debug("kommune=%s %s=%s skipped again", kommune.slug, list_name, oparl_id)
+                return None
+            self._poison.add(key)
+            if report is not None:
+                report.skipped_records += 1
+            log.warning(
+                "kommune=%s %s=%s skipped, cannot be stored: %s",
+                kommune.slug,
+                list_name,
+                oparl_id,
+                _describe(exc)[:300],
+            )
+            await syncstate.record_skipped(kommune.slug, list_name)
+            return None
 
     def _client(self, endpoint: Endpoint) -> OParlClient:
         if endpoint.slug not in self._clients:
@@ -310,7 +280,8 @@ class SyncService:
         started = self.clock()
         async for page in pages(syncstate.since_for(state)):
             for item in page.items:
-                await store(kommune, item)
+                item_id = str(getattr(item, "oparl_id", "?"))
+                await self._isolated(kommune, list_name, item_id, store(kommune, item), None)
         await syncstate.advance_watermark(state, started)
 
     def _first_sync_cutoff(self) -> date:
@@ -347,9 +318,11 @@ class SyncService:
         started = self.clock()
         # 1. New papers: the walk from the newest end.
         async for paper in client.walk_newest(url, is_known):
-            change = await records.upsert_paper(kommune, paper)
+            change = await self._isolated(
+                kommune, "paper", paper.oparl_id, records.upsert_paper(kommune, paper), report
+            )
             known_ids.add(paper.oparl_id)
-            if change.created:
+            if change is not None and change.created:
                 report.new += 1
             self.progress.update(kommune.slug, f"{report.new} neue Papiere")
         # 2. Changed papers (new files, answers, deletions) since the watermark.
@@ -361,7 +334,15 @@ class SyncService:
                     if paper.deleted:
                         report.deleted += int(await records.mark_paper_deleted(paper.oparl_id))
                         continue
-                    change = await records.upsert_paper(kommune, paper)
+                    change = await self._isolated(
+                        kommune,
+                        "paper",
+                        paper.oparl_id,
+                        records.upsert_paper(kommune, paper),
+                        report,
+                    )
+                    if change is None:
+                        continue
                     if change.created:
                         report.new += 1
                     elif change.changed:
@@ -395,6 +376,15 @@ class SyncService:
         state = await syncstate.get_state(kommune.slug, "paper")
 
         async def process(paper_id: int) -> None:
+            try:
+                await finish(paper_id)
+            except RECORD_ERRORS as exc:  # one document's data must not stop the others
+                log.warning("kommune=%s paper=%s not finished: %s", kommune.slug, paper_id, exc)
+                report.skipped_records += 1
+                await syncstate.record_skipped(kommune.slug, "paper")
+                await Paper.filter(id=paper_id).update(processed=True)
+
+        async def finish(paper_id: int) -> None:
             async with semaphore:
                 outcome = await self._read_document(client, paper_id)
             if outcome == "ok":
@@ -462,8 +452,14 @@ class SyncService:
         count = 0
         async for page in client.iter_meetings(url, modified_since=since, max_pages=200):
             for meeting in page.items:
-                await records.upsert_meeting(kommune, meeting)
-                count += 1
+                stored = await self._isolated(
+                    kommune,
+                    "meeting",
+                    meeting.oparl_id,
+                    records.upsert_meeting(kommune, meeting),
+                    None,
+                )
+                count += stored is not None
         await syncstate.advance_watermark(state, started)
         return count
 

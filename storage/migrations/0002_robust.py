@@ -1,4 +1,4 @@
-"""Outbox claims carry their owner, so several delivery workers share one outbox (issue #13)."""
+"""Outbox claims carry their owner (issue #13); sources count the records they skipped (#18)."""
 
 from tortoise import fields, migrations
 from tortoise.migrations import operations as ops
@@ -12,5 +12,10 @@ class Migration(migrations.Migration):
             model_name="Notification",
             name="claimed_by",
             field=fields.CharField(null=True, max_length=100),
+        ),
+        ops.AddField(
+            model_name="SyncState",
+            name="records_skipped_total",
+            field=fields.IntField(default=0),
         ),
     ]
