@@ -373,10 +373,27 @@ def run_forever(settings: Settings) -> int:
 
     async def main() -> None:
         stop = asyncio.Event()
+        started = asyncio.Event()
+        main_task = asyncio.current_task()
+        assert main_task is not None
+
+        def on_signal() -> None:
+            # Running: stop cleanly (sends in flight finish). Still starting (database, network,
+            # Telegram's getMe): nothing to finish, so give up the start-up at once.
+            if not started.is_set() or stop.is_set():
+                main_task.cancel()
+            stop.set()
+
+        async def on_ready(context: RunContext) -> None:
+            started.set()
+
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-        await run(settings, stop)
+            loop.add_signal_handler(sig, on_signal)
+        try:
+            await run(settings, stop, RunOptions(on_ready=on_ready))
+        except asyncio.CancelledError:
+            log.info("ratsbot stopped during start-up")
 
     try:
         asyncio.run(main())
