@@ -130,6 +130,9 @@ class File(Model):
     text_chars = fields.IntField(null=True)
     ocr = fields.BooleanField(default=False)
     deleted = fields.BooleanField(default=False)
+    # A failed download or parse is tried again on later polls (storage.document_retry).
+    fetch_attempts = fields.IntField(default=0)
+    retry_at = fields.DatetimeField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:

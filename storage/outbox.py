@@ -118,6 +118,17 @@ async def enqueue(items: Iterable[OutboxItem], now: datetime | None = None) -> i
     return len(new)
 
 
+async def enqueue_followups(paper_id: int) -> int:
+    """Queue a "questions" follow-up to every chat that was sent this paper; count new rows."""
+    chats = await Notification.filter(
+        subject_type="paper", subject_id=paper_id, state=SENT
+    ).values_list("chat_id", flat=True)
+    return await enqueue(
+        OutboxItem(int(c), "questions", paper_id, "followup")  # type: ignore[call-overload]
+        for c in chats
+    )
+
+
 def _due(now: datetime) -> Q:
     return Q(state=PENDING) & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
 

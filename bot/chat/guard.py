@@ -22,9 +22,14 @@ MAX_CALLBACK_BYTES = 64  # Telegram's limit for callback data
 _LONG_NUMBER = re.compile(rf"\d{{{MAX_ID_DIGITS + 1},}}")
 
 
+# Commands that answer an over-long text with their own, more specific message.
+_OWN_LENGTH_CHECK = ("/suche",)
+
+
 def command_problem(text: str) -> str | None:
     """Return the German answer for a command that is too long or holds a too-long number."""
-    if len(text) > MAX_COMMAND_CHARS:
+    command = text.split(maxsplit=1)[0].split("@")[0].lower() if text.strip() else ""
+    if len(text) > MAX_COMMAND_CHARS and command not in _OWN_LENGTH_CHECK:
         return t.INPUT_TOO_LONG.format(max=MAX_COMMAND_CHARS)
     if _LONG_NUMBER.search(text):
         return t.NUMBER_TOO_LONG

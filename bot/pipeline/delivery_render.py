@@ -6,15 +6,19 @@ hidden or deleted meanwhile is skipped.
 
 from __future__ import annotations
 
+import html
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Protocol
 
-from bot.messages import render
+from bot.messages import render, texts
 from bot.messages.render import RenderedMessage
 from bot.messages.views import answer_view, fk_id, paper_view
 from storage.models import Paper
 from storage.outbox import OutboxRow
+
+# "questions": the follow-up to a paper pushed before its document could be read (issue #18).
+_PAPER_SUBJECTS = ("paper", "answer", "questions")
 
 MeetingRenderer = Callable[[OutboxRow], Awaitable[RenderedMessage | None]]
 """Renders a meeting/weekly row for its chat (alerts.render_meeting_row); None = skip it."""
@@ -46,7 +50,7 @@ class RowRenderer:
         wanted = {
             (r.subject_type, r.subject_id)
             for r in rows
-            if r.subject_type in ("paper", "answer")
+            if r.subject_type in _PAPER_SUBJECTS
             and (r.subject_type, r.subject_id) not in self._cache
         }
         if not wanted:
@@ -75,7 +79,7 @@ class RowRenderer:
         if job.digest:
             return await self._digest_message(job.rows)
         row = job.rows[0]
-        if row.subject_type in ("paper", "answer"):
+        if row.subject_type in _PAPER_SUBJECTS:
             key = (row.subject_type, row.subject_id)
             if key not in self._cache:
                 await self.prefetch([row])
@@ -122,4 +126,11 @@ def _render_subject(
         inquiry_id = fk_id(paper, "answer_to")
         inquiry = papers.get(inquiry_id) if inquiry_id is not None else None
         return render.render_answer(answer_view(paper, inquiry))
-    return render.render_inquiry(paper_view(paper))
+    message = render.render_inquiry(paper_view(paper))
+    if subject_type == "questions":
+        if not paper.questions:
+            return None
+        followup = f"<i>{html.escape(texts.QUESTIONS_FOLLOWUP)}</i>\n\n{message.text}"
+        if render.fits(followup):
+            return RenderedMessage(followup, message.buttons)
+    return message

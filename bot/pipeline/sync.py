@@ -16,22 +16,21 @@ import logging
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import suppress
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from bot.pipeline.documents import DocumentReader, describe
 from bot.pipeline.notify import Notifier
 from bot.pipeline.sync_report import KommuneReport, Progress, SyncReport
 from fetcher import model
 from fetcher.classify import normalise_reference
-from fetcher.download import NotPdf
 from fetcher.endpoints import Endpoint, load_endpoints, parse_endpoint_setting, slugify
-from fetcher.http import FetchError, HttpClient, TooLarge
+from fetcher.http import FetchError, HttpClient
 from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
 from storage import records, syncstate
-from storage.models import File, Kommune, Paper, SyncState
+from storage.models import Kommune, Paper, SyncState
 from storage.poison import RECORD_ERRORS
 
 if TYPE_CHECKING:
@@ -84,6 +83,7 @@ class SyncService:
         progress: Progress | None = None,
         lease_owner: str | None = None,
         lease_ttl: timedelta = timedelta(minutes=15),
+        document_attempts: int = 6,
     ) -> None:
         self.http = http
         self.parser = parser
@@ -94,6 +94,14 @@ class SyncService:
         self.clock = clock
         self.download_dir = download_dir
         self.max_parallel_documents = max_parallel_documents
+        # A failed download or parse is tried this often in all, a poll apart and doubling.
+        self.documents = DocumentReader(
+            parser,
+            download_dir=download_dir,
+            clock=clock,
+            retry_base=poll_interval,
+            max_attempts=document_attempts,
+        )
         self.progress = progress or Progress(False)
         self._clients: dict[str, OParlClient] = {}
         # Kommunen whose first sync (history, notifies nobody) ran in this poll.
@@ -149,7 +157,7 @@ class SyncService:
             raise
         except Exception as exc:  # one Kommune's failure must not stop the others
             report.ok = False
-            report.error = _describe(exc)
+            report.error = describe(exc)
             failures = state.consecutive_failures + 1
             await syncstate.record_failure(
                 state,
@@ -192,7 +200,7 @@ class SyncService:
                 kommune.slug,
                 list_name,
                 oparl_id,
-                _describe(exc)[:300],
+                describe(exc)[:300],
             )
             await syncstate.record_skipped(kommune.slug, list_name)
             return None
@@ -248,6 +256,7 @@ class SyncService:
         if lists.paper:
             await self._sync_papers(client, kommune, lists.paper, report)
         await self._finish_unprocessed(client, kommune, report)
+        report.parsed += await self.documents.retry_due(client, kommune.id, kommune.slug)
         if lists.meeting:
             report.meetings += await self._optional_list(
                 kommune, "meeting", self._sync_meetings(client, kommune, lists.meeting)
@@ -262,7 +271,7 @@ class SyncService:
         except FetchError as exc:
             log.warning("kommune=%s list=%s failed: %s", kommune.slug, list_name, exc)
             await syncstate.record_failure(
-                state, self.clock(), _describe(exc), retry_after=self.poll_interval
+                state, self.clock(), describe(exc), retry_after=self.poll_interval
             )
             return 0
         await syncstate.record_success(state, self.clock())
@@ -386,7 +395,7 @@ class SyncService:
 
         async def finish(paper_id: int) -> None:
             async with semaphore:
-                outcome = await self._read_document(client, paper_id)
+                outcome = await self.documents.read(client, paper_id)
             if outcome == "ok":
                 report.parsed += 1
             elif outcome not in ("no_file", "unchanged"):
@@ -401,47 +410,6 @@ class SyncService:
 
         await asyncio.gather(*(process(paper_id) for paper_id in ids))
         self._backfilled.discard(kommune.id)
-
-    async def _read_document(self, client: OParlClient, paper_id: int) -> str:
-        """Download and parse a paper's main file; return the parse status (never raises)."""
-        file = await File.filter(paper_id=paper_id, role="main", deleted=False).first()
-        if file is None or not file.url:
-            await Paper.filter(id=paper_id, parse_status="pending").update(parse_status="no_file")
-            return "no_file"
-        oparl_file = model.File(oparl_id=file.oparl_id, access_url=file.url)
-        try:
-            downloaded = await client.download(oparl_file, self.download_dir)
-        except (NotPdf, TooLarge) as exc:
-            return await self._store_failure(paper_id, file.oparl_id, "not_pdf", _describe(exc))
-        except FetchError as exc:
-            return await self._store_failure(
-                paper_id, file.oparl_id, "download_failed", _describe(exc)
-            )
-        try:
-            if downloaded.sha256 == file.sha256 and file.parse_status == "ok":
-                return "unchanged"
-            parsed = await self.parser.parse(downloaded.path)
-        finally:
-            with suppress(OSError):
-                downloaded.path.unlink()
-        await records.apply_parsed(paper_id, file.oparl_id, parsed, sha256=downloaded.sha256)
-        if parsed.parse_status != "ok":
-            log.warning(
-                "paper=%s file=%s parse_status=%s error=%s",
-                paper_id,
-                file.oparl_id,
-                parsed.parse_status,
-                parsed.parse_error,
-            )
-        return parsed.parse_status
-
-    async def _store_failure(
-        self, paper_id: int, file_oparl_id: str, status: str, error: str
-    ) -> str:
-        log.warning("paper=%s file=%s %s: %s", paper_id, file_oparl_id, status, error)
-        failed = model.ParsedDocument(parse_status=status, parse_error=error)
-        await records.apply_parsed(paper_id, file_oparl_id, failed, sha256=None)
-        return status
 
     async def _sync_meetings(self, client: OParlClient, kommune: Kommune, url: str) -> int:
         state = await syncstate.get_state(kommune.slug, "meeting")
@@ -481,11 +449,6 @@ def _names(endpoint: Endpoint, name: str) -> bool:
     return wanted in (endpoint.slug.casefold(), endpoint.name.casefold()) or wanted == slugify(
         endpoint.name
     )
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return f"{type(exc).__name__}: {text}"[:500]
 
 
 async def fetch_command(

@@ -1,4 +1,5 @@
-"""Outbox claims carry their owner (issue #13); sources count the records they skipped (#18)."""
+"""Outbox claims carry their owner (issue #13); sources count skipped records and files their
+download attempts (#18)."""
 
 from tortoise import fields, migrations
 from tortoise.migrations import operations as ops
@@ -18,4 +19,6 @@ class Migration(migrations.Migration):
             name="records_skipped_total",
             field=fields.IntField(default=0),
         ),
+        ops.AddField(model_name="File", name="fetch_attempts", field=fields.IntField(default=0)),
+        ops.AddField(model_name="File", name="retry_at", field=fields.DatetimeField(null=True)),
     ]
