@@ -1,4 +1,4 @@
-"""A document whose download failed is fetched again later; the push gets a follow-up (#18 point 4)."""
+"""A failed document download is retried later; the push gets a follow-up (#18 point 4)."""
 
 from __future__ import annotations
 
