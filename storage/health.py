@@ -25,6 +25,7 @@ class SourceHealth:
     papers_today: int
     parse_failures: int
     records_skipped: int = 0  # records that could not be stored (poison), all lists
+    first_sync_done: bool = True  # False while a large history is fetched in batches
 
 
 @dataclass(frozen=True)
@@ -48,6 +49,9 @@ async def health(now: datetime) -> Health:
     kommunen = {k.slug: k for k in await Kommune.all()}
     delivery = await SyncState.get_or_none(source=DELIVERY_SOURCE, list_name=DELIVERY_LIST)
     states = await SyncState.filter(list_name="system").order_by("source")
+    first_done = dict(
+        await SyncState.filter(list_name="paper").values_list("source", "first_sync_done")
+    )
     skipped: dict[str, int] = {}
     for source, count in await SyncState.filter(records_skipped_total__gt=0).values_list(
         "source", "records_skipped_total"
@@ -81,6 +85,7 @@ async def health(now: datetime) -> Health:
                 papers_today=papers_today,
                 parse_failures=parse_failures,
                 records_skipped=skipped.get(state.source, 0),
+                first_sync_done=bool(first_done.get(state.source, True)),
             )
         )
     return Health(

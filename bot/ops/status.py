@@ -30,6 +30,8 @@ def _source_line(source: SourceHealth) -> str:
         f"Papiere {source.papers_total} (heute {source.papers_today}); "
         f"nicht lesbar {source.parse_failures}"
     )
+    if not source.first_sync_done:
+        line += f"; Erstabruf läuft in Etappen (bisher {source.papers_total} Papiere)"
     if source.records_skipped:
         line += f"; übersprungen (fehlerhafte Daten) {source.records_skipped}"
     if source.last_error:

@@ -45,6 +45,7 @@ T = TypeVar("T")
 
 FIRST_SYNC_DAYS = 90
 MAX_RETRY_PAUSE = timedelta(hours=6)
+CAP_ALERT_POLLS = 3  # polls in a row at the cap of new papers before the operators hear of it
 
 
 def utc_now() -> datetime:
@@ -84,6 +85,7 @@ class SyncService:
         lease_owner: str | None = None,
         lease_ttl: timedelta = timedelta(minutes=15),
         document_attempts: int = 6,
+        max_new_papers: int = 1000,
     ) -> None:
         self.http = http
         self.parser = parser
@@ -95,6 +97,10 @@ class SyncService:
         self.download_dir = download_dir
         self.max_parallel_documents = max_parallel_documents
         # A failed download or parse is tried this often in all, a poll apart and doubling.
+        # Per poll and Kommune: a busy city publishes a few hundred papers a week; more in one
+        # poll is a first sync (continued next poll) or a list that never ends.
+        self.max_new_papers = max_new_papers
+        self._capped_polls: dict[str, int] = {}
         self.documents = DocumentReader(
             parser,
             download_dir=download_dir,
@@ -303,6 +309,9 @@ class SyncService:
     ) -> None:
         state = await syncstate.get_state(kommune.slug, "paper")
         backfill = not state.first_sync_done
+        # A first sync capped by max_new_papers goes on in the next poll: the papers it stored
+        # must not end the walk as "a run of known papers".
+        resuming = backfill and await Paper.filter(kommune=kommune).exists()
         known_ids: set[str] = {
             str(v) for v in await Paper.filter(kommune=kommune).values_list("oparl_id", flat=True)
         }
@@ -317,6 +326,8 @@ class SyncService:
         cutoff = self._first_sync_cutoff() if backfill else await _history_cutoff(kommune)
 
         def is_known(paper: model.Paper) -> bool:
+            if resuming and paper.date is not None and cutoff is not None:
+                return paper.date < cutoff
             if paper.oparl_id in known_ids:
                 return True
             if paper.reference and normalise_reference(paper.reference) in known_refs:
@@ -326,6 +337,7 @@ class SyncService:
 
         started = self.clock()
         # 1. New papers: the walk from the newest end.
+        capped = False
         async for paper in client.walk_newest(url, is_known):
             change = await self._isolated(
                 kommune, "paper", paper.oparl_id, records.upsert_paper(kommune, paper), report
@@ -334,8 +346,13 @@ class SyncService:
             if change is not None and change.created:
                 report.new += 1
             self.progress.update(kommune.slug, f"{report.new} neue Papiere")
-        # 2. Changed papers (new files, answers, deletions) since the watermark.
-        if not backfill:
+            if report.new >= self.max_new_papers:
+                capped = True
+                break
+        self._note_cap(kommune.slug, capped, backfill)
+        # 2. Changed papers (new files, answers, deletions) since the watermark; after a capped
+        # walk they wait for the next poll (the watermark stays, so nothing is skipped).
+        if not backfill and not capped:
             since = syncstate.since_for(state)
             async for page in client.iter_papers(url, modified_since=since):
                 relevant = [p for p in page.items if _modified_after(p, since)]
@@ -368,11 +385,13 @@ class SyncService:
                         url,
                     )
                     break
-        await syncstate.advance_watermark(state, started)
+        if not capped:
+            await syncstate.advance_watermark(state, started)
         if backfill:
-            state.first_sync_done = True
-            await state.save(update_fields=["first_sync_done"])
-            self._backfilled.add(kommune.id)
+            self._backfilled.add(kommune.id)  # history: stored, notified to nobody
+            if not capped:
+                state.first_sync_done = True
+                await state.save(update_fields=["first_sync_done"])
 
     async def _finish_unprocessed(
         self, client: OParlClient, kommune: Kommune, report: KommuneReport
@@ -410,6 +429,29 @@ class SyncService:
 
         await asyncio.gather(*(process(paper_id) for paper_id in ids))
         self._backfilled.discard(kommune.id)
+
+    def _note_cap(self, slug: str, capped: bool, backfill: bool) -> None:
+        """Log the first capped poll and, if it persists outside a first sync, alert once."""
+        if not capped:
+            if self._capped_polls.pop(slug, 0):
+                log.info("kommune=%s below the cap of new papers again", slug)
+            return
+        polls = self._capped_polls[slug] = self._capped_polls.get(slug, 0) + 1
+        if polls == 1:
+            log.warning(
+                "kommune=%s %d new papers in one poll: stopped there (%s)",
+                slug,
+                self.max_new_papers,
+                "first sync goes on next poll" if backfill else "the rest comes next poll",
+            )
+        elif polls == CAP_ALERT_POLLS and not backfill:
+            log.error(
+                "kommune=%s cap of %d new papers reached %d polls in a row: a list that never "
+                "ends? Check the source.",
+                slug,
+                self.max_new_papers,
+                polls,
+            )
 
     async def _sync_meetings(self, client: OParlClient, kommune: Kommune, url: str) -> int:
         state = await syncstate.get_state(kommune.slug, "meeting")
