@@ -41,7 +41,7 @@ import random
 import socket
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
@@ -54,26 +54,18 @@ from telegram.error import (
     RetryAfter,
 )
 
+from bot.pipeline.delivery_health import DeliveryHealth, OutageHandler
 from bot.pipeline.delivery_render import MeetingRenderer, RowRenderer
 from bot.pipeline.delivery_watch import (
-    REVOKED_TEXT,
-    AuthWatch,
-    Outage,
-    OutageWatch,
     backoff_s,
-    outage_text,
 )
 from bot.pipeline.pacing import ChatPacer, TokenBucket
 from bot.pipeline.telegram_send import NO_PREVIEW, Sender, chat_gone, retry_after_s
 from bot.pipeline.telegram_send import to_markup as to_markup  # bot.chat.respond imports it here
-from storage import health, outbox
+from storage import outbox
 from storage.outbox import OutboxRow
 
 log = logging.getLogger(__name__)
-
-
-OutageHandler = Callable[[str], Awaitable[None]]
-"""Tells the operators (German text): the outage alert and the recovery note (bot.app)."""
 
 
 class TokenRevoked(Exception):
@@ -164,10 +156,14 @@ class DeliveryWorker:
         self._clock = clock
         self._rng = rng or random.Random()
         self.owner = owner or socket.gethostname()[:100]
-        self._on_outage = on_outage
-        self._outage = OutageWatch(self.config.alert_after_s)
-        self._auth = AuthWatch(
-            self.config.auth_max_failures, self.config.auth_lasting_s, self.config.backoff_max_s
+        self._health = DeliveryHealth(
+            alert_after_s=self.config.alert_after_s,
+            auth_max_failures=self.config.auth_max_failures,
+            auth_lasting_s=self.config.auth_lasting_s,
+            pause_max_s=self.config.backoff_max_s,
+            clock=clock,
+            now=now,
+            on_outage=on_outage,
         )
         self._bucket = TokenBucket(
             self.config.rate_per_s, self.config.burst, clock, self.config.poll_interval_s
@@ -191,7 +187,6 @@ class DeliveryWorker:
         self._tasks: set[asyncio.Task[None]] = set()
         self._claimed_unsent: dict[int, _Job] = {}
         self._fatal: BaseException | None = None
-        self._events: list[Outage] = []
 
     # ------------------------------------------------------------------ public API
 
@@ -245,10 +240,7 @@ class DeliveryWorker:
                 if not (one_scan and scans > 0):
                     scans += await self._refill()
                 await self._flush(force=False)
-                if (event := self._outage.check(self._clock())) is not None:
-                    self._events.append(event)
-                while self._events:
-                    await self._report(self._events.pop(0))
+                await self._health.report_due()
                 jobs = self._pick(self._clock())
                 if jobs:
                     await self._dispatch(jobs)
@@ -484,15 +476,15 @@ class DeliveryWorker:
                 link_preview_options=NO_PREVIEW,
             )
         except RetryAfter as exc:
-            self._failure(f"RetryAfter: {retry_after_s(exc):.0f} s")
+            self._health.failure(f"RetryAfter: {retry_after_s(exc):.0f} s")
             await self._rate_limited(job, retry_after_s(exc))
         except ChatMigrated as exc:
             await self._migrated(job, int(exc.new_chat_id))
         except Forbidden as exc:
-            self._success()
+            self._health.success()
             await self._chat_gone(job, exc.message)
         except BadRequest as exc:
-            self._success()  # Telegram answered: delivery itself works
+            self._health.success()  # Telegram answered: delivery itself works
             if chat_gone(exc.message):
                 await self._chat_gone(job, exc.message)
             else:
@@ -505,10 +497,10 @@ class DeliveryWorker:
             await self._unauthorized(job, exc.message)
         except NetworkError as exc:  # TimedOut, connection errors, 5xx
             error = f"{type(exc).__name__}: {exc.message}"
-            self._failure(error)
+            self._health.failure(error)
             await self._retry(job, error)
         else:
-            self._success()
+            self._health.success()
             self._results.extend((r.id, sent.message_id) for r in job.rows)
             self.stats.sent += len(job.rows)
             if job.digest:
@@ -573,20 +565,15 @@ class DeliveryWorker:
 
         Returns the pause before the next try, or None when the token counts as revoked.
         """
-        self._failure(f"Unauthorized: {error}")
-        pause = self._auth.failure(self._clock())
+        pause = await self._health.token_rejected(error)
         if pause is None and self._fatal is None:
-            log.critical("delivery: %s", REVOKED_TEXT)
-            await health.record_delivery(
-                self._now(), failing_since=self._now(), error="401 Unauthorized: token revoked"
-            )
             self._fatal = TokenRevoked(error)
             self._wake.set()
         return pause
 
     def token_accepted(self) -> None:
         """Note that Telegram accepted the token (a 401 burst is over)."""
-        self._auth.success()
+        self._health.token_accepted()
 
     async def _unauthorized(self, job: _Job, error: str) -> None:
         """A 401: pause everything and try again, or give up the process on a lasting one."""
@@ -598,35 +585,6 @@ class DeliveryWorker:
         log.warning("delivery: Telegram answers 401 (%s); trying again in %.0f s", error, pause)
         self._bucket.pause(pause)
         await self._postpone(job, pause, f"Unauthorized: {error}")
-
-    def _failure(self, error: str) -> None:
-        event = self._outage.failure(self._clock(), error)
-        if event is not None:
-            self._events.append(event)
-
-    def _success(self) -> None:
-        self._auth.success()
-        event = self._outage.success(self._clock())
-        if event is not None:
-            self._events.append(event)
-
-    async def _report(self, event: Outage) -> None:
-        """Tell the operators about an outage or its end (log, status, and `on_outage`)."""
-        text = outage_text(event)
-        failing_since = self._now() - timedelta(seconds=event.failing_for_s)
-        if event.recovered:
-            log.warning("delivery recovered: %s", text)
-            await health.record_delivery(self._now(), failing_since=None, error=None)
-        else:
-            log.error("delivery outage: %s", text)
-            await health.record_delivery(
-                self._now(), failing_since=failing_since, error=event.last_error
-            )
-        if self._on_outage is not None:
-            try:
-                await self._on_outage(text)
-            except Exception:  # the alert path must never stop delivery
-                log.exception("delivery: telling the operators failed")
 
     # ------------------------------------------------------------------ bookkeeping
 
