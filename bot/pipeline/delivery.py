@@ -1,48 +1,35 @@
 """The delivery worker (I/O): sends outbox rows to Telegram within its flood limits.
 
-One long-lived task (`DeliveryWorker.run`) per database. It reads due rows in id order in
-batches, keeps one queue per chat (a chat's messages go out in order) and sends each row:
+One long-lived task (`DeliveryWorker.run`) per worker. It reads due rows in id order in batches,
+keeps one queue per chat (bot.pipeline.delivery_queues: a chat's messages go out in order) and:
 
-- claimed (in flight) in small batches right before the call, recorded as sent after it, so a
-  `kill -9` can only repeat rows that were in flight (`storage.outbox.requeue_inflight` at start);
-- global rate ≤ `rate_per_s` (token bucket), ≤ 1 message per `private_interval_s` to one private
-  chat, ≤ `group_per_window` per `group_window_s` to a group (Telegram: ~30/s overall, 1/s per
-  chat, 20/min per group; /work/shared/TELEGRAM-NOTES.md §2.2) — a chat waiting for its slot
-  never holds up the others;
-- `RetryAfter` pauses all sending for the time Telegram asks; timeouts, network errors and 5xx
-  are retried with exponential backoff and jitter capped at `backoff_max_s` (10 min) for as long
-  as the row is younger than `max_age_s` (7 days) — never given up for time alone;
-  `Forbidden` (and "chat not found") deactivate the chat and pause its subscriptions; any other
-  `BadRequest` fails only that row (logged with its paper): `failed` means a permanent cause;
-- a 401 pauses everything and is retried; a lasting 401 (`AuthWatch`) is a revoked token:
-  `run()` raises `TokenRevoked` and the process exits (bot.app) instead of staying half alive;
-- operators get one alert when sending has failed for `alert_after_s` (15 min) and one note
-  when it works again (`OutageWatch`, `on_outage`); the state is also kept for `ratsbot status`;
-- a chat with more than `coalesce_over` pending new papers gets one digest ("12 neue Anfragen in
-  Leipzig") and all those rows are marked sent with the digest's message id — after an outage
-  too, since a chat's rows all become due together;
-- claims carry the worker's name and expire (storage.outbox), so several workers can share an
-  outbox; on cancellation the worker stops claiming and waits up to `shutdown_grace_s` (longer
-  than an HTTP timeout) for sends in flight, so a clean stop repeats nothing.
+- claims rows (owner and expiry, storage.outbox) right before the call, records them sent after
+  it, so a `kill -9` can only repeat rows in flight; several workers may share one outbox;
+- paces sending (bot.pipeline.pacing; Telegram: ~30/s overall, 1/s per chat, 20/min per group,
+  /work/shared/TELEGRAM-NOTES.md §2.2); `RetryAfter` pauses all sending as long as asked;
+- retries timeouts, network errors and 5xx with jittered backoff capped at `backoff_max_s`
+  (10 min) while the row is younger than `max_age_s` (7 days): never given up for time alone;
+  `Forbidden` deactivates the chat; any other `BadRequest` fails that row (a permanent cause);
+- retries a 401; a lasting one (revoked token) makes `run()` raise `TokenRevoked`, so the
+  process exits instead of staying half alive; outage alerts: bot.pipeline.delivery_health;
+- sends one digest to a chat with more than `coalesce_over` pending papers (after an outage too);
+- on cancellation stops claiming and waits up to `shutdown_grace_s` (longer than an HTTP
+  timeout) for sends in flight, so a clean stop repeats nothing.
 
-Time comes from injected clocks (`now` for the database, `clock` for pacing and backoff), so
-tests can run a 30-minute outage in a second.
-
-Messages are rendered at send time from the database, once per subject for a fan-out.
+Time comes from injected clocks (`now` for the database, `clock` for pacing and backoff), so tests
+run a 30-minute outage in seconds. Messages are rendered at send time (delivery_render).
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextlib
-import heapq
 import logging
 import random
 import socket
 import time
 from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from telegram.error import (
@@ -54,7 +41,10 @@ from telegram.error import (
     RetryAfter,
 )
 
+from bot.pipeline.delivery_config import DeliveryConfig as DeliveryConfig
+from bot.pipeline.delivery_config import DeliveryStats as DeliveryStats
 from bot.pipeline.delivery_health import DeliveryHealth, OutageHandler
+from bot.pipeline.delivery_queues import ChatQueues, Job
 from bot.pipeline.delivery_render import MeetingRenderer, RowRenderer
 from bot.pipeline.delivery_watch import (
     backoff_s,
@@ -72,61 +62,8 @@ class TokenRevoked(Exception):
     """Raised by `DeliveryWorker.run` when Telegram keeps answering 401: the token is revoked."""
 
 
-@dataclass(frozen=True)
-class DeliveryConfig:
-    """Limits and retry policy of the worker."""
-
-    rate_per_s: float = 25.0
-    burst: int = 5
-    private_interval_s: float = 1.1  # a little over Telegram's 1/s, for clock skew on the way
-    group_per_window: int = 20
-    group_window_s: float = 61.0
-    coalesce_over: int = 3
-    digest_max: int = 50
-    batch_size: int = 500
-    max_concurrency: int = 32
-    backoff_base_s: float = 2.0
-    backoff_max_s: float = 600.0
-    max_age_s: float = 7 * 86400.0  # older pending rows are skipped, not sent
-    alert_after_s: float = 900.0
-    auth_max_failures: int = 5
-    auth_lasting_s: float = 60.0
-    claim_ttl_s: float = outbox.CLAIM_TTL.total_seconds()
-    poll_interval_s: float = 1.0
-    flush_interval_s: float = 0.1
-    # ≥ the HTTP timeouts of a send (PTB: 5 s read + 5 s write), so a stop cuts no send off.
-    shutdown_grace_s: float = 12.0
-
-
 def _utcnow() -> datetime:
     return datetime.now(UTC)
-
-
-@dataclass
-class _Job:
-    chat: int
-    chat_id: int
-    first_id: int
-    rows: list[OutboxRow] = field(default_factory=list)
-    digest: bool = False
-    claimed: bool = False  # its rows are in flight (a job put back after RetryAfter)
-
-    @property
-    def is_group(self) -> bool:
-        return self.chat_id < 0
-
-
-@dataclass
-class DeliveryStats:
-    """Counters since the worker started (for logs, status and the benchmark)."""
-
-    sent: int = 0
-    digests: int = 0
-    failed: int = 0
-    skipped: int = 0
-    retried: int = 0
-    rate_limited: int = 0
-    deactivated: int = 0
 
 
 class DeliveryWorker:
@@ -169,23 +106,16 @@ class DeliveryWorker:
             self.config.rate_per_s, self.config.burst, clock, self.config.poll_interval_s
         )
         self._pacer = ChatPacer(self.config)
+        self._q = ChatQueues(self.config, self._pacer, clock)
         self._sem = asyncio.Semaphore(self.config.max_concurrency)
         self._wake = asyncio.Event()
         self.stats = DeliveryStats()
-        self._queues: dict[int, deque[_Job]] = {}
-        self._known: set[int] = set()
-        self._ready: list[tuple[int, int]] = []
-        self._timers: list[tuple[float, int]] = []
-        self._scheduled: set[int] = set()
-        self._busy: set[int] = set()
-        self._blocked_until: dict[int, float] = {}
-        self._digest_chats: set[int] = set()
         self._cursor = 0
         self._scan_done_at: float | None = None
         self._results: list[tuple[int, int | None]] = []
         self._last_flush = clock()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._claimed_unsent: dict[int, _Job] = {}
+        self._claimed_unsent: dict[int, Job] = {}
         self._fatal: BaseException | None = None
 
     # ------------------------------------------------------------------ public API
@@ -241,7 +171,7 @@ class DeliveryWorker:
                     scans += await self._refill()
                 await self._flush(force=False)
                 await self._health.report_due()
-                jobs = self._pick(self._clock())
+                jobs = self._q.pick(self._clock())
                 if jobs:
                     await self._dispatch(jobs)
                     continue
@@ -254,7 +184,7 @@ class DeliveryWorker:
             await self._shutdown()
 
     async def _idle(self, scanned: bool) -> bool:
-        if self._tasks or self._queues or self._claimed_unsent:
+        if self._tasks or self._q.queues or self._claimed_unsent:
             return False
         if self._cursor != 0 or self._scan_done_at is None:
             return False  # mid-scan
@@ -265,8 +195,8 @@ class DeliveryWorker:
     def _next_wakeup(self, until_idle: bool) -> float:
         now = self._clock()
         waits = [self.config.poll_interval_s]
-        if self._timers:
-            waits.append(self._timers[0][0] - now)
+        if self._q.timers:
+            waits.append(self._q.timers[0][0] - now)
         if self._results:
             waits.append(self.config.flush_interval_s)
         if until_idle and self._scan_done_at is not None:
@@ -282,7 +212,7 @@ class DeliveryWorker:
     async def _refill(self) -> int:
         """Fetch the next batch if the queues run low; return 1 when a scan completed."""
         c = self.config
-        if len(self._known) >= 4 * c.batch_size or len(self._ready) >= c.batch_size // 4:
+        if len(self._q.known) >= 4 * c.batch_size or len(self._q.ready) >= c.batch_size // 4:
             return 0
         if (
             self._cursor == 0
@@ -320,9 +250,9 @@ class DeliveryWorker:
         accepted = [
             r
             for r in rows
-            if r.id not in self._known
-            and self._blocked_until.get(r.chat, 0.0) <= now
-            and not (r.subject_type == "paper" and r.chat in self._digest_chats)
+            if r.id not in self._q.known
+            and self._q.blocked_until.get(r.chat, 0.0) <= now
+            and not (r.subject_type == "paper" and r.chat in self._q.digest_chats)
         ]
         digest_for: set[int] = set()
         paper_chats = {r.chat for r in accepted if r.subject_type == "paper"}
@@ -331,85 +261,19 @@ class DeliveryWorker:
             digest_for = {chat for chat, n in counts.items() if n > self.config.coalesce_over}
         for row in accepted:
             if row.subject_type == "paper" and row.chat in digest_for:
-                if row.chat not in self._digest_chats:
-                    self._start_digest(row)
+                if row.chat not in self._q.digest_chats:
+                    self._q.start_digest(row)
                 continue
-            self._known.add(row.id)
-            self._queues.setdefault(row.chat, deque()).append(
-                _Job(row.chat, row.chat_id, row.id, [row])
+            self._q.known.add(row.id)
+            self._q.queues.setdefault(row.chat, deque()).append(
+                Job(row.chat, row.chat_id, row.id, [row])
             )
-            self._schedule(row.chat, now)
-        await self._renderer.prefetch([r for r in accepted if r.id in self._known])
-
-    def _start_digest(self, row: OutboxRow) -> None:
-        """Replace the chat's queued single paper messages by one digest job."""
-        queue = self._queues.setdefault(row.chat, deque())
-        kept: deque[_Job] = deque()
-        for job in queue:
-            if not job.digest and job.rows[0].subject_type == "paper":
-                self._known.discard(job.rows[0].id)
-            else:
-                kept.append(job)
-        kept.append(_Job(row.chat, row.chat_id, row.id, digest=True))
-        self._queues[row.chat] = deque(sorted(kept, key=lambda j: j.first_id))
-        self._digest_chats.add(row.chat)
-        self._schedule(row.chat, self._clock())
-
-    # ------------------------------------------------------------------ scheduling
-
-    def _schedule(self, chat: int, now: float) -> None:
-        if chat in self._scheduled or chat in self._busy:
-            return
-        queue = self._queues.get(chat)
-        if not queue:
-            return
-        at = self._pacer.next_time(chat, queue[0].is_group, now)
-        blocked = self._blocked_until.get(chat, 0.0)
-        at = max(at, blocked)
-        self._scheduled.add(chat)
-        if at <= now:
-            heapq.heappush(self._ready, (queue[0].first_id, chat))
-        else:
-            heapq.heappush(self._timers, (at, chat))
-
-    def _pick(self, now: float) -> list[_Job]:
-        """Pop up to a fraction of a second's worth of jobs whose chats may receive now."""
-        while self._timers and self._timers[0][0] <= now:
-            _, chat = heapq.heappop(self._timers)
-            queue = self._queues.get(chat)
-            if queue:
-                heapq.heappush(self._ready, (queue[0].first_id, chat))
-            else:
-                self._scheduled.discard(chat)
-        want = max(1, min(self.config.max_concurrency, round(self.config.rate_per_s * 0.2)))
-        jobs: list[_Job] = []
-        while self._ready and len(jobs) < want:
-            _, chat = heapq.heappop(self._ready)
-            self._scheduled.discard(chat)
-            queue = self._queues.get(chat)
-            if not queue or chat in self._busy:
-                continue
-            job = queue.popleft()
-            if not queue:
-                del self._queues[chat]
-            self._busy.add(chat)
-            jobs.append(job)
-        return jobs
-
-    def _done(self, job: _Job) -> None:
-        self._busy.discard(job.chat)
-        self._schedule(job.chat, self._clock())
-
-    def _drop_queue(self, chat: int) -> None:
-        """Forget a chat's queued (unclaimed) jobs; they stay pending in the database."""
-        for job in self._queues.pop(chat, deque()):
-            for row in job.rows:
-                self._known.discard(row.id)
-        self._digest_chats.discard(chat)
+            self._q.schedule(row.chat, now)
+        await self._renderer.prefetch([r for r in accepted if r.id in self._q.known])
 
     # ------------------------------------------------------------------ sending
 
-    async def _dispatch(self, jobs: list[_Job]) -> None:
+    async def _dispatch(self, jobs: list[Job]) -> None:
         ttl = timedelta(seconds=self.config.claim_ttl_s)
         singles = [r.id for job in jobs if not (job.digest or job.claimed) for r in job.rows]
         got = set(await outbox.claim(singles, self._now(), owner=self.owner, ttl=ttl))
@@ -420,17 +284,17 @@ class DeliveryWorker:
                 # Another worker claimed it first (several workers on one outbox).
                 del self._claimed_unsent[job.first_id]
                 self._forget(job.rows)
-                self._done(job)
+                self._q.done(job)
                 continue
             if job.digest and not job.claimed:
-                self._digest_chats.discard(job.chat)
+                self._q.digest_chats.discard(job.chat)
                 job.rows = await outbox.claim_pending_papers(
                     job.chat, self._now(), self.config.digest_max, owner=self.owner, ttl=ttl
                 )
-                self._known.update(r.id for r in job.rows)
+                self._q.known.update(r.id for r in job.rows)
                 if not job.rows:
                     del self._claimed_unsent[job.first_id]
-                    self._done(job)
+                    self._q.done(job)
                     continue
             await self._bucket.acquire()
             await self._sem.acquire()
@@ -440,7 +304,7 @@ class DeliveryWorker:
             self._tasks.add(task)
             task.add_done_callback(self._tasks.discard)
 
-    async def _send(self, job: _Job) -> None:
+    async def _send(self, job: Job) -> None:
         try:
             await self._deliver(job)
         except asyncio.CancelledError:
@@ -450,9 +314,9 @@ class DeliveryWorker:
             await self._fail(job, f"{type(exc).__name__}: {exc}")
         finally:
             self._sem.release()
-            self._done(job)
+            self._q.done(job)
 
-    async def _deliver(self, job: _Job) -> None:
+    async def _deliver(self, job: Job) -> None:
         message, skipped = await self._renderer.message(job)
         if skipped:
             await outbox.mark_skipped([r.id for r in skipped], "subject hidden or gone")
@@ -508,14 +372,14 @@ class DeliveryWorker:
 
     def _forget(self, rows: Sequence[OutboxRow]) -> None:
         for row in rows:
-            self._known.discard(row.id)
+            self._q.known.discard(row.id)
 
-    async def _fail(self, job: _Job, error: str) -> None:
+    async def _fail(self, job: Job, error: str) -> None:
         await outbox.mark_failed([r.id for r in job.rows], error)
         self.stats.failed += len(job.rows)
         self._forget(job.rows)
 
-    async def _rate_limited(self, job: _Job, seconds: float) -> None:
+    async def _rate_limited(self, job: Job, seconds: float) -> None:
         log.warning("delivery: Telegram asks to wait %.0f s (flood control)", seconds)
         self.stats.rate_limited += 1
         self._bucket.pause(seconds)
@@ -525,31 +389,31 @@ class DeliveryWorker:
             return
         self._pacer.hold(job.chat, self._clock() + seconds)
         # Back to the head of its chat's queue; the rows stay in flight meanwhile.
-        self._queues.setdefault(job.chat, deque()).appendleft(job)
+        self._q.queues.setdefault(job.chat, deque()).appendleft(job)
 
-    async def _migrated(self, job: _Job, new_chat_id: int) -> None:
+    async def _migrated(self, job: Job, new_chat_id: int) -> None:
         await outbox.migrate_chat(job.chat, new_chat_id)
         job.chat_id = new_chat_id
-        for queued in self._queues.get(job.chat, ()):
+        for queued in self._q.queues.get(job.chat, ()):
             queued.chat_id = new_chat_id
-        self._queues.setdefault(job.chat, deque()).appendleft(job)
+        self._q.queues.setdefault(job.chat, deque()).appendleft(job)
 
-    async def _chat_gone(self, job: _Job, reason: str) -> None:
+    async def _chat_gone(self, job: Job, reason: str) -> None:
         log.info("delivery: chat %s deactivated: %s", job.chat, reason)
-        self._drop_queue(job.chat)
+        self._q.drop(job.chat)
         skipped = await outbox.deactivate_chat(job.chat, reason)
         await self._fail(job, f"Forbidden: {reason}")
         self.stats.deactivated += 1
         self.stats.skipped += skipped
 
-    async def _retry(self, job: _Job, error: str) -> None:
+    async def _retry(self, job: Job, error: str) -> None:
         """Try the rows again later: doubling backoff with jitter, capped; never given up."""
         attempts = max(r.attempts for r in job.rows) + 1  # the claim counted this attempt
         delay = backoff_s(attempts, self.config.backoff_base_s, self.config.backoff_max_s)
         delay = min(self.config.backoff_max_s, delay * self._rng.uniform(0.8, 1.2))
         await self._postpone(job, delay, error)
 
-    async def _postpone(self, job: _Job, delay: float, error: str) -> None:
+    async def _postpone(self, job: Job, delay: float, error: str) -> None:
         """Put the job's rows back to pending, due in `delay` seconds; the chat waits till then."""
         await outbox.retry_later(
             [r.id for r in job.rows], self._now() + timedelta(seconds=delay), error
@@ -557,8 +421,8 @@ class DeliveryWorker:
         self.stats.retried += len(job.rows)
         self._forget(job.rows)
         # Keep the chat's order: its later rows wait until this one is due again.
-        self._drop_queue(job.chat)
-        self._blocked_until[job.chat] = self._clock() + delay
+        self._q.drop(job.chat)
+        self._q.blocked_until[job.chat] = self._clock() + delay
 
     async def token_rejected(self, error: str) -> float | None:
         """Count a 401 seen elsewhere (getMe, polling); on a lasting one stop `run()`.
@@ -575,7 +439,7 @@ class DeliveryWorker:
         """Note that Telegram accepted the token (a 401 burst is over)."""
         self._health.token_accepted()
 
-    async def _unauthorized(self, job: _Job, error: str) -> None:
+    async def _unauthorized(self, job: Job, error: str) -> None:
         """A 401: pause everything and try again, or give up the process on a lasting one."""
         pause = await self.token_rejected(error)
         if pause is None:
@@ -601,7 +465,7 @@ class DeliveryWorker:
         results, self._results = self._results, []
         self._last_flush = now
         await outbox.mark_sent(results, self._now())
-        self._known.difference_update(row_id for row_id, _ in results)
+        self._q.known.difference_update(row_id for row_id, _ in results)
 
     async def _shutdown(self) -> None:
         """Stop claiming; let in-flight sends finish, record them, hand back the rest."""
@@ -616,7 +480,7 @@ class DeliveryWorker:
                     "delivery: %d sends cut off after %.0f s at shutdown", len(pending), grace
                 )
         waiting = [r.id for job in self._claimed_unsent.values() for r in job.rows]
-        for queue in self._queues.values():
+        for queue in self._q.queues.values():
             waiting += [r.id for job in queue if job.claimed for r in job.rows]
         if waiting:
             await outbox.release(waiting)
@@ -628,10 +492,4 @@ class DeliveryWorker:
         if stray:
             log.info("delivery: %d claimed rows handed back at shutdown", stray)
         self._claimed_unsent.clear()
-        self._queues.clear()
-        self._known.clear()
-        self._ready.clear()
-        self._timers.clear()
-        self._scheduled.clear()
-        self._busy.clear()
-        self._digest_chats.clear()
+        self._q.clear()

@@ -22,6 +22,8 @@ from typing import TYPE_CHECKING, TypeVar
 
 from bot.pipeline.documents import DocumentReader, describe
 from bot.pipeline.notify import Notifier
+from bot.pipeline.sync_guard import CAP_ALERT_POLLS as CAP_ALERT_POLLS
+from bot.pipeline.sync_guard import SyncGuard
 from bot.pipeline.sync_report import KommuneReport, Progress, SyncReport
 from fetcher import model
 from fetcher.classify import normalise_reference
@@ -45,7 +47,6 @@ T = TypeVar("T")
 
 FIRST_SYNC_DAYS = 90
 MAX_RETRY_PAUSE = timedelta(hours=6)
-CAP_ALERT_POLLS = 3  # polls in a row at the cap of new papers before the operators hear of it
 
 
 def utc_now() -> datetime:
@@ -100,7 +101,6 @@ class SyncService:
         # Per poll and Kommune: a busy city publishes a few hundred papers a week; more in one
         # poll is a first sync (continued next poll) or a list that never ends.
         self.max_new_papers = max_new_papers
-        self._capped_polls: dict[str, int] = {}
         self.documents = DocumentReader(
             parser,
             download_dir=download_dir,
@@ -119,8 +119,7 @@ class SyncService:
         self.lease_ttl = lease_ttl
         # (slug, started, finished) of every sync this service ran: for tests and the bench.
         self.history: list[tuple[str, float, float]] = []
-        # (source, list, oparl id) of poison records already logged and counted.
-        self._poison: set[tuple[str, str, str]] = set()
+        self.guard = SyncGuard()  # poison records and the cap of new papers
 
     async def sync_all(self, *, only: str | None = None) -> SyncReport:
         """Poll every endpoint concurrently (or the one named `only`); never raises for a source."""
@@ -181,35 +180,6 @@ class SyncService:
         (log.info if report.ok else log.warning)(report.line())
         self.progress.update(endpoint.slug, "ok" if report.ok else "Fehler")
         return report
-
-    async def _isolated(
-        self,
-        kommune: Kommune,
-        list_name: str,
-        oparl_id: str,
-        work: Awaitable[T],
-        report: KommuneReport | None,
-    ) -> T | None:
-        """Await one record's storage; a poison record is skipped (logged and counted once)."""
-        try:
-            return await work
-        except RECORD_ERRORS as exc:
-            key = (kommune.slug, list_name, oparl_id)
-            if key in self._poison:
-                log.debug("kommune=%s %s=%s skipped again", kommune.slug, list_name, oparl_id)
-                return None
-            self._poison.add(key)
-            if report is not None:
-                report.skipped_records += 1
-            log.warning(
-                "kommune=%s %s=%s skipped, cannot be stored: %s",
-                kommune.slug,
-                list_name,
-                oparl_id,
-                describe(exc)[:300],
-            )
-            await syncstate.record_skipped(kommune.slug, list_name)
-            return None
 
     def _client(self, endpoint: Endpoint) -> OParlClient:
         if endpoint.slug not in self._clients:
@@ -296,7 +266,7 @@ class SyncService:
         async for page in pages(syncstate.since_for(state)):
             for item in page.items:
                 item_id = str(getattr(item, "oparl_id", "?"))
-                await self._isolated(kommune, list_name, item_id, store(kommune, item), None)
+                await self.guard.isolated(kommune, list_name, item_id, store(kommune, item), None)
         await syncstate.advance_watermark(state, started)
 
     def _first_sync_cutoff(self) -> date:
@@ -339,7 +309,7 @@ class SyncService:
         # 1. New papers: the walk from the newest end.
         capped = False
         async for paper in client.walk_newest(url, is_known):
-            change = await self._isolated(
+            change = await self.guard.isolated(
                 kommune, "paper", paper.oparl_id, records.upsert_paper(kommune, paper), report
             )
             known_ids.add(paper.oparl_id)
@@ -349,7 +319,7 @@ class SyncService:
             if report.new >= self.max_new_papers:
                 capped = True
                 break
-        self._note_cap(kommune.slug, capped, backfill)
+        self.guard.note_cap(kommune.slug, capped, backfill, self.max_new_papers)
         # 2. Changed papers (new files, answers, deletions) since the watermark; after a capped
         # walk they wait for the next poll (the watermark stays, so nothing is skipped).
         if not backfill and not capped:
@@ -360,7 +330,7 @@ class SyncService:
                     if paper.deleted:
                         report.deleted += int(await records.mark_paper_deleted(paper.oparl_id))
                         continue
-                    change = await self._isolated(
+                    change = await self.guard.isolated(
                         kommune,
                         "paper",
                         paper.oparl_id,
@@ -430,29 +400,6 @@ class SyncService:
         await asyncio.gather(*(process(paper_id) for paper_id in ids))
         self._backfilled.discard(kommune.id)
 
-    def _note_cap(self, slug: str, capped: bool, backfill: bool) -> None:
-        """Log the first capped poll and, if it persists outside a first sync, alert once."""
-        if not capped:
-            if self._capped_polls.pop(slug, 0):
-                log.info("kommune=%s below the cap of new papers again", slug)
-            return
-        polls = self._capped_polls[slug] = self._capped_polls.get(slug, 0) + 1
-        if polls == 1:
-            log.warning(
-                "kommune=%s %d new papers in one poll: stopped there (%s)",
-                slug,
-                self.max_new_papers,
-                "first sync goes on next poll" if backfill else "the rest comes next poll",
-            )
-        elif polls == CAP_ALERT_POLLS and not backfill:
-            log.error(
-                "kommune=%s cap of %d new papers reached %d polls in a row: a list that never "
-                "ends? Check the source.",
-                slug,
-                self.max_new_papers,
-                polls,
-            )
-
     async def _sync_meetings(self, client: OParlClient, kommune: Kommune, url: str) -> int:
         state = await syncstate.get_state(kommune.slug, "meeting")
         since = syncstate.since_for(state)
@@ -462,7 +409,7 @@ class SyncService:
         count = 0
         async for page in client.iter_meetings(url, modified_since=since, max_pages=200):
             for meeting in page.items:
-                stored = await self._isolated(
+                stored = await self.guard.isolated(
                     kommune,
                     "meeting",
                     meeting.oparl_id,
