@@ -25,7 +25,7 @@ from telegram.ext import (
 )
 
 from bot.chat import abo, browse
-from bot.chat.guard import guard
+from bot.chat.guard import GUARD_GROUP, guard
 from bot.chat.respond import (
     CONFIG_KEY,
     Context,
@@ -221,7 +221,9 @@ def register_handlers(
             filters.UpdateType.MESSAGE & private & ~filters.StatusUpdate.ALL, other_message
         ),
     ]
-    application.add_handler(TypeHandler(Update, guard), group=-1)  # input bounds first
+    # Input bounds first: a group of its own before the admin commands (group -1, admin.py);
+    # within one group only the first matching handler runs.
+    application.add_handler(TypeHandler(Update, guard), group=GUARD_GROUP)
     application.add_handlers(handlers)
     application.add_error_handler(on_error)
 

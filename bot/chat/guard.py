@@ -1,9 +1,9 @@
 """Input bounds (I/O at the edge): every command and button is checked before any handler runs.
 
-A PTB handler in group -1 sees each update first. Over-long commands, numbers longer than any
-id (a 24-digit callback id raised `OverflowError: Python int too large to convert to SQLite
-INTEGER`, issue #18) and malformed button data get a specific German answer here and never reach
-the handlers or the database. The checks themselves are pure functions.
+A PTB handler in group -2 (GUARD_GROUP) sees each update first. Over-long commands, numbers
+longer than any id (a 24-digit callback id raised `OverflowError: Python int too large to
+convert to SQLite INTEGER`, issue #18) and malformed button data get a specific German answer
+here and never reach the handlers or the database. The checks themselves are pure functions.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from telegram.ext import ApplicationHandlerStop
 from bot.chat.respond import Context, answer, send_text
 from bot.messages import chat_texts as t
 
+GUARD_GROUP = -2  # before every other handler group (admin commands use -1)
 MAX_COMMAND_CHARS = 256  # the longest real /abo line is about 100 characters
 MAX_ID_DIGITS = 12  # database ids and Telegram message ids stay far below 10**12
 MAX_CALLBACK_BYTES = 64  # Telegram's limit for callback data
