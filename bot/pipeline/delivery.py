@@ -464,7 +464,11 @@ class DeliveryWorker:
             return
         results, self._results = self._results, []
         self._last_flush = now
-        await outbox.mark_sent(results, self._now())
+        try:
+            await outbox.mark_sent(results, self._now())
+        except BaseException:  # cancelled mid-write (SIGTERM): the shutdown flush records them
+            self._results = results + self._results
+            raise
         self._q.known.difference_update(row_id for row_id, _ in results)
 
     async def _shutdown(self) -> None:
