@@ -2,7 +2,9 @@
 
 `ratsbot run` calls `run_forever`; the demo and tests call `run` with their own stop event.
 Every long-lived loop runs under `supervised`: an unexpected error is logged and the loop
-restarts after a pause, so nothing needs a human to restart it.
+restarts after a pause, so nothing needs a human to restart it. The one exception is a revoked
+Telegram token (`TokenRevoked`): nothing can be sent, so `run` ends and `ratsbot run` exits
+with EXIT_TOKEN_REVOKED instead of staying up half alive.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from pathlib import Path
 from typing import Any
 
 from telegram import Update
-from telegram.error import TelegramError
+from telegram.error import InvalidToken, TelegramError
 
 from bot.chat.abo import COVERAGE_KEY
 from bot.chat.admin import register_admin_handlers
@@ -32,7 +34,7 @@ from bot.feeds.server import FeedServer
 from bot.ops.status import render_source_alert
 from bot.pipeline import alerts
 from bot.pipeline.coverage import DEFAULT_GRACE, Coverage
-from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker
+from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker, TokenRevoked
 from bot.pipeline.notify import Notifier
 from bot.pipeline.sync import SyncService, configured_endpoints
 from fetcher.endpoints import Endpoint
@@ -46,7 +48,9 @@ log = logging.getLogger(__name__)
 Clock = Callable[[], datetime]
 SOURCE_ALERT_AFTER = timedelta(hours=24)
 ALERT_CHECK_INTERVAL_S = 60.0
-SHUTDOWN_TIMEOUT_S = 8.0
+TOKEN_CHECK_INTERVAL_S = 30.0
+SHUTDOWN_TIMEOUT_S = 20.0  # > DeliveryConfig.shutdown_grace_s: sends in flight finish first
+EXIT_TOKEN_REVOKED = 2  # "cannot run": Telegram answers 401 to the token, now or for a minute
 
 
 def utc_now() -> datetime:
@@ -66,6 +70,7 @@ class RunOptions:
     polling_timeout_s: int = 30
     first_poll_delay_s: float = 0.0
     first_sync_since: date | None = None
+    token_check_interval_s: float = TOKEN_CHECK_INTERVAL_S
     on_ready: Callable[[RunContext], Awaitable[None]] | None = None
     # On-demand polling (OPARL_ENDPOINTS empty): the Kommunen offered (default: the bundled
     # list) and how long one without subscriptions is still polled.
@@ -87,13 +92,16 @@ class RunContext:
 async def supervised(
     name: str, loop: Callable[[], Awaitable[None]], *, pause_s: float = 5.0
 ) -> None:
-    """Run `loop` forever; log and restart it after an unexpected error (never give up)."""
+    """Run `loop` forever; log and restart it after an unexpected error (never give up).
+
+    TokenRevoked is not unexpected: it ends the task, and `run` ends with it.
+    """
     failures = 0
     while True:
         try:
             await loop()
             return
-        except asyncio.CancelledError:
+        except (asyncio.CancelledError, TokenRevoked):
             raise
         except Exception:
             failures += 1
@@ -110,6 +118,23 @@ async def poll_forever(
     while True:
         await coverage.poll_once(http)
         await asyncio.sleep(interval_s)
+
+
+async def watch_token(
+    get_me: Callable[[], Awaitable[object]], delivery: DeliveryWorker, interval_s: float
+) -> None:
+    """Ask Telegram who we are every `interval_s`: PTB's polling stops silently on a 401, so
+    a revoked token must be noticed here too (the delivery worker decides when it lasts)."""
+    while True:
+        await asyncio.sleep(interval_s)
+        try:
+            await get_me()
+        except InvalidToken as exc:
+            await delivery.token_rejected(exc.message)
+        except TelegramError as exc:
+            log.debug("token check: %s", exc)
+        else:
+            delivery.token_accepted()
 
 
 async def alert_forever(
@@ -266,6 +291,7 @@ async def _run_application(
         options.delivery or DeliveryConfig(rate_per_s=settings.telegram_rate_limit),
         render_meeting=alerts.render_meeting_row,
         now=options.clock,
+        on_outage=lambda text: _tell_operators(bot.send_message, settings.admin_chat_ids, text),
     )
     await delivery.recover()
     notifier = Notifier(clock=options.clock, on_enqueued=delivery.wake)
@@ -317,6 +343,12 @@ async def _run_application(
         asyncio.create_task(supervised("delivery", delivery.run)),
         asyncio.create_task(
             supervised(
+                "token",
+                lambda: watch_token(bot.get_me, delivery, options.token_check_interval_s),
+            )
+        ),
+        asyncio.create_task(
+            supervised(
                 "poll",
                 lambda: poll_forever(
                     coverage, http, settings.poll_interval_seconds, options.first_poll_delay_s
@@ -347,7 +379,11 @@ async def _run_application(
     try:
         if options.on_ready is not None:
             await options.on_ready(context)
-        await stop.wait()
+        stopped = asyncio.create_task(stop.wait())
+        await asyncio.wait({stopped, context.tasks[0]}, return_when=asyncio.FIRST_COMPLETED)
+        stopped.cancel()
+        if context.tasks[0].done() and not context.tasks[0].cancelled():
+            context.tasks[0].result()  # raises TokenRevoked: the process must end
     finally:
         log.info("ratsbot stopping")
         for task in context.tasks:
@@ -358,8 +394,9 @@ async def _run_application(
             )
         if feeds is not None:
             await feeds.stop()
-        if updater.running:
-            await updater.stop()
+        with contextlib.suppress(TelegramError):  # polling that ended on a 401 re-raises here
+            if updater.running:
+                await updater.stop()
         await application.stop()
 
 
@@ -394,10 +431,36 @@ def run_forever(settings: Settings) -> int:
 
     async def main() -> None:
         stop = asyncio.Event()
+        started = asyncio.Event()
+        main_task = asyncio.current_task()
+        assert main_task is not None
+
+        def on_signal() -> None:
+            # Running: stop cleanly (sends in flight finish). Still starting (database, network,
+            # Telegram's getMe): nothing to finish, so give up the start-up at once.
+            if not started.is_set() or stop.is_set():
+                main_task.cancel()
+            stop.set()
+
+        async def on_ready(context: RunContext) -> None:
+            started.set()
+
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
-            loop.add_signal_handler(sig, stop.set)
-        await run(settings, stop)
+            loop.add_signal_handler(sig, on_signal)
+        try:
+            await run(settings, stop, RunOptions(on_ready=on_ready))
+        except asyncio.CancelledError:
+            log.info("ratsbot stopped during start-up")
 
-    asyncio.run(main())
+    try:
+        asyncio.run(main())
+    except (TokenRevoked, InvalidToken):
+        print(
+            "Telegram lehnt TELEGRAM_BOT_TOKEN ab (401 Unauthorized, vermutlich widerrufen): "
+            f"Ratsbot beendet sich mit Exit-Code {EXIT_TOKEN_REVOKED}. Neues Token von @BotFather "
+            "eintragen und neu starten; wartende Nachrichten bleiben erhalten.",
+            file=sys.stderr,
+        )
+        return EXIT_TOKEN_REVOKED
     return 0

@@ -162,8 +162,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(str(exc), file=sys.stderr)
         return 2
     setup_logging(settings.log_level)
+    from storage.db import DatabaseUnavailable
+
     try:
         return _dispatch(args, settings)
+    except DatabaseUnavailable as exc:  # read-only, unreachable, too slow: one line, exit 2
+        print(f"Datenbankfehler: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         return 130
 

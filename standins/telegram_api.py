@@ -125,6 +125,7 @@ class TelegramAPI(UserSide):
         POST block|unblock {chat_id}
         POST fail {status, times?, chat_id?, method?, retry_after?, description?}
         POST clear_faults | reset
+        POST offline {on} | revoked {on}                        → network down / token revoked
         POST latency {seconds, chat_id?}
         GET  messages?chat_id=…&after_seq=0&wait_s=0         → the bot's messages (long poll)
         GET  stats
@@ -174,6 +175,9 @@ class TelegramAPI(UserSide):
                 retry_after=_int_or_none(p.get("retry_after")),
                 description=p.get("description"),
             )
+            return True
+        if action in ("offline", "revoked"):
+            setattr(self, action, bool(p.get("on", True)))
             return True
         if action == "clear_faults":
             self.clear_faults()

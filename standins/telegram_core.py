@@ -113,6 +113,9 @@ class ApiCore:
         self._webhook_url = ""
         self._poll_generation = 0
         self._faults: list[Fault] = []
+        self.offline = False  # every request is cut off without an answer (network down)
+        self.revoked = False  # every request answers 401 (the token was revoked)
+        self.cut_off = 0  # requests dropped while offline
         self._chat_latency_s: dict[int, float] = {}
         self._commands: dict[tuple[str, str], list[dict[str, Any]]] = {}
         self._descriptions: dict[tuple[str, str], str] = {}
@@ -288,7 +291,13 @@ class ApiCore:
     async def _handle_api(self, request: web.Request) -> web.Response:
         method = request.match_info["method"].lower()
         name = request.match_info["method"]
-        if request.match_info["token"] != self.token:
+        if self.offline:
+            # A network outage as the client sees it: the connection closes without an answer.
+            self.cut_off += 1
+            if request.transport is not None:
+                request.transport.abort()
+            return web.Response(status=502)  # never reaches the client
+        if request.match_info["token"] != self.token or self.revoked:
             self._error_counts[401] += 1
             return _error_body(401, "Unauthorized", None)
         try:

@@ -99,15 +99,25 @@ class UserSide(BotMethods):
         return update
 
     def user_clicks(
-        self, chat_id: int, message_id: int, callback_data: str, *, user_id: int | None = None
+        self,
+        chat_id: int,
+        message_id: int,
+        callback_data: str,
+        *,
+        user_id: int | None = None,
+        forged: bool = False,
     ) -> str:
-        """Inject a press on the button with `callback_data`; return the callback query id."""
+        """Inject a press on the button with `callback_data`; return the callback query id.
+
+        `forged`: any data, as a modified client can send for a bot message (Telegram does not
+        check that the message has such a button).
+        """
         chat = self._chats.get(chat_id)
         message = chat.messages.get(message_id) if chat else None
         if chat is None or message is None or message.deleted or not message.from_bot:
             raise ValueError(f"no bot message {message_id} in chat {chat_id}")
         datas = [b.callback_data for row in message.buttons for b in row]
-        if callback_data not in datas:
+        if callback_data not in datas and not forged:
             raise ValueError(f"message {message_id} has no button {callback_data!r}: {datas}")
         uid = user_id if user_id is not None else (chat_id if chat_id > 0 else chat.owner_id)
         if uid is None:
@@ -191,8 +201,10 @@ class UserSide(BotMethods):
         return fault
 
     def clear_faults(self) -> None:
-        """Switch all faults off."""
+        """Switch all faults off (also `offline` and `revoked`)."""
         self._faults.clear()
+        self.offline = False
+        self.revoked = False
 
     def set_latency(self, seconds: float, *, chat_id: int | None = None) -> None:
         """Add `seconds` before answering every request (or those for one chat)."""

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import sqlite3
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -16,10 +19,40 @@ from tortoise.migrations.api.migrate import migrate as tortoise_migrate
 log = logging.getLogger(__name__)
 
 SUPPORTED_SCHEMES = ("sqlite", "postgres", "postgresql", "asyncpg")
+OPEN_TIMEOUT_S = 15.0  # opening and migrating never takes longer on a healthy database
 
 
 class DatabaseUrlError(ValueError):
     """Raised when DATABASE_URL has a scheme or shape Ratsbot cannot use."""
+
+
+class DatabaseUnavailable(RuntimeError):
+    """Raised when the database cannot be opened or written (read-only, unreachable, too slow).
+
+    The message is one German line for the operator; `ratsbot` exits with code 2.
+    """
+
+
+def check_sqlite_writable(path: str, timeout_s: float = 2.0) -> None:
+    """Raise DatabaseUnavailable unless the SQLite file (or its directory) can be written.
+
+    A read-only file or mount made the aiosqlite start-up hang for good (issue #18); the plain
+    sqlite3 module answers at once, so this runs before the async connection is opened.
+    """
+    if not path or path == ":memory:" or not Path(path).exists():
+        return
+    try:
+        conn = sqlite3.connect(path, timeout=timeout_s)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            conn.execute("ROLLBACK")
+        finally:
+            conn.close()
+    except sqlite3.Error as exc:
+        raise DatabaseUnavailable(
+            f"Datenbank {path} lässt sich nicht öffnen oder nicht schreiben ({exc}); "
+            "Schreibrechte und Mount (read-only?) prüfen"
+        ) from None
 
 
 def check_database_url(url: str) -> str:
@@ -82,11 +115,34 @@ async def migrate(url: str) -> None:
     await Tortoise.close_connections()
 
 
-async def open_db(url: str, *, apply_migrations: bool = True) -> None:
-    """Open the connection (and migrate first unless told not to)."""
+async def open_db(
+    url: str, *, apply_migrations: bool = True, timeout_s: float = OPEN_TIMEOUT_S
+) -> None:
+    """Open the connection (and migrate first unless told not to); never hang.
+
+    Raises DatabaseUnavailable when the database cannot be written or does not answer within
+    `timeout_s`.
+    """
     check_database_url(url)
     if is_sqlite(url):
         _ensure_sqlite_dir(url)
+        check_sqlite_writable(url[len("sqlite://") :])
+    try:
+        await asyncio.wait_for(_open(url, apply_migrations), timeout_s)
+    except TimeoutError:
+        with contextlib.suppress(Exception):
+            await close_db()
+        raise DatabaseUnavailable(
+            f"Datenbank antwortet nicht innerhalb von {timeout_s:.0f} s: {_safe(url)}"
+        ) from None
+
+
+def _safe(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.hostname or ''}{parts.path}" if parts.password else url
+
+
+async def _open(url: str, apply_migrations: bool) -> None:
     if apply_migrations:
         await migrate(url)
     # One database per process, used from every task (PTB handlers, delivery, the fetcher):

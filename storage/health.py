@@ -24,6 +24,8 @@ class SourceHealth:
     papers_total: int
     papers_today: int
     parse_failures: int
+    records_skipped: int = 0  # records that could not be stored (poison), all lists
+    first_sync_done: bool = True  # False while a large history is fetched in batches
 
 
 @dataclass(frozen=True)
@@ -38,12 +40,23 @@ class Health:
     chats_inactive: int
     subscriptions: int
     hidden_papers: int
+    delivery_failing_since: datetime | None = None
+    delivery_error: str | None = None
 
 
 async def health(now: datetime) -> Health:
     """Collect the health of every source, the outbox and the audience."""
     kommunen = {k.slug: k for k in await Kommune.all()}
+    delivery = await SyncState.get_or_none(source=DELIVERY_SOURCE, list_name=DELIVERY_LIST)
     states = await SyncState.filter(list_name="system").order_by("source")
+    first_done = dict(
+        await SyncState.filter(list_name="paper").values_list("source", "first_sync_done")
+    )
+    skipped: dict[str, int] = {}
+    for source, count in await SyncState.filter(records_skipped_total__gt=0).values_list(
+        "source", "records_skipped_total"
+    ):
+        skipped[str(source)] = skipped.get(str(source), 0) + int(count)
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     sources = []
     for state in states:
@@ -71,6 +84,8 @@ async def health(now: datetime) -> Health:
                 papers_total=papers_total,
                 papers_today=papers_today,
                 parse_failures=parse_failures,
+                records_skipped=skipped.get(state.source, 0),
+                first_sync_done=bool(first_done.get(state.source, True)),
             )
         )
     return Health(
@@ -82,7 +97,26 @@ async def health(now: datetime) -> Health:
         chats_inactive=await Chat.filter(active=False).count(),
         subscriptions=await Subscription.filter(paused=False).count(),
         hidden_papers=await Paper.filter(hidden=True).count(),
+        delivery_failing_since=delivery.failing_since if delivery else None,
+        delivery_error=delivery.last_error if delivery and delivery.failing_since else None,
     )
+
+
+DELIVERY_SOURCE, DELIVERY_LIST = "telegram", "delivery"
+
+
+async def record_delivery(
+    now: datetime, *, failing_since: datetime | None, error: str | None
+) -> None:
+    """Keep the delivery worker's outage state for `ratsbot status` (None: delivery works)."""
+    state, _ = await SyncState.get_or_create(source=DELIVERY_SOURCE, list_name=DELIVERY_LIST)
+    state.failing_since = failing_since
+    if error is not None:
+        state.last_error = error
+        state.last_error_at = now
+    else:
+        state.last_success_at = now
+    await state.save()
 
 
 async def sources_to_alert(now: datetime, *, after: timedelta) -> list[SyncState]:

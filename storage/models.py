@@ -130,6 +130,9 @@ class File(Model):
     text_chars = fields.IntField(null=True)
     ocr = fields.BooleanField(default=False)
     deleted = fields.BooleanField(default=False)
+    # A failed download or parse is tried again on later polls (storage.document_retry).
+    fetch_attempts = fields.IntField(default=0)
+    retry_at = fields.DatetimeField(null=True)
     updated_at = fields.DatetimeField(auto_now=True)
 
     class Meta:
@@ -280,7 +283,9 @@ class Notification(Model):
     # "pending" → "inflight" → "sent" | "failed" | "skipped"
     state = fields.CharField(max_length=20, default="pending", db_index=True)
     attempts = fields.IntField(default=0)
+    # pending: when to try again; inflight: when the claim expires (then anyone may re-queue it)
     next_attempt_at = fields.DatetimeField(null=True, db_index=True)
+    claimed_by = fields.CharField(max_length=100, null=True)  # the delivery worker in flight
     telegram_message_id = fields.BigIntField(null=True)
     last_error = fields.TextField(null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
@@ -309,6 +314,7 @@ class SyncState(Model):
     alert_sent_at = fields.DatetimeField(null=True)
     papers_new_total = fields.IntField(default=0)
     parse_failures_total = fields.IntField(default=0)
+    records_skipped_total = fields.IntField(default=0)  # records that could not be stored
     active_url = fields.CharField(max_length=500, null=True)
     lease_owner = fields.CharField(max_length=100, null=True)
     lease_expires_at = fields.DatetimeField(null=True)

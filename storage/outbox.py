@@ -2,19 +2,25 @@
 
 Life of a row: pending → inflight (claimed right before the Telegram call) → sent | failed |
 skipped; a transient error puts it back to pending with `next_attempt_at` in the future.
-While a row is in flight, `next_attempt_at` holds the claim time, so rows left in flight by a
-crashed worker are found by age (`requeue_inflight`). Only those rows can be sent twice.
+`failed` is only for permanent causes; a row older than the worker's maximum age is `skipped`.
 
-One delivery worker per database: claims are plain updates, not row locks.
+A claim has an owner (`claimed_by`, the delivery worker's name) and an expiry (while a row is
+in flight, `next_attempt_at` holds when the claim expires). Several workers may share the
+outbox: a claim is one conditional UPDATE (PostgreSQL: `FOR UPDATE SKIP LOCKED`, so workers
+never wait for each other's rows), and only the rows it really changed belong to the caller.
+A restarted worker re-queues its own claims (`requeue_own`); anyone re-queues claims that
+expired (`requeue_expired`), so a crashed worker's rows come back after the expiry. Only rows
+in flight at a crash can be sent twice.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import cast
 
+from tortoise.connection import connections
 from tortoise.expressions import F, Q
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -24,6 +30,7 @@ from storage.models import Chat, Notification, Subscription
 PENDING, INFLIGHT, SENT, FAILED, SKIPPED = "pending", "inflight", "sent", "failed", "skipped"
 STATES = (PENDING, INFLIGHT, SENT, FAILED, SKIPPED)
 MAX_ERROR_CHARS = 1000
+CLAIM_TTL = timedelta(minutes=5)  # well above the longest send (HTTP timeout) and any pause
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
 
 
@@ -49,6 +56,7 @@ class OutboxRow:
     subject_id: int
     kind: str
     attempts: int
+    created_at: datetime | None = None
 
     @property
     def is_group(self) -> bool:
@@ -110,6 +118,17 @@ async def enqueue(items: Iterable[OutboxItem], now: datetime | None = None) -> i
     return len(new)
 
 
+async def enqueue_followups(paper_id: int) -> int:
+    """Queue a "questions" follow-up to every chat that was sent this paper; count new rows."""
+    chats = await Notification.filter(
+        subject_type="paper", subject_id=paper_id, state=SENT
+    ).values_list("chat_id", flat=True)
+    return await enqueue(
+        OutboxItem(int(c), "questions", paper_id, "followup")  # type: ignore[call-overload]
+        for c in chats
+    )
+
+
 def _due(now: datetime) -> Q:
     return Q(state=PENDING) & (Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
 
@@ -123,6 +142,7 @@ _ROW_FIELDS = (
     "subject_id",
     "kind",
     "attempts",
+    "created_at",
 )
 
 
@@ -137,6 +157,7 @@ def _rows(values: Iterable[Sequence[object]]) -> list[OutboxRow]:
             subject_id=int(v[5]),  # type: ignore[call-overload]
             kind=str(v[6]),
             attempts=int(v[7]),  # type: ignore[call-overload]
+            created_at=cast(datetime | None, v[8]),
         )
         for v in values
     ]
@@ -183,17 +204,39 @@ async def count_pending_papers(chat_pks: Iterable[int], now: datetime) -> dict[i
     return counts
 
 
-async def claim(ids: Sequence[int], now: datetime) -> int:
-    """Mark pending rows as in flight (before the API call); return how many were claimed."""
-    claimed = 0
+async def claim(
+    ids: Sequence[int], now: datetime, *, owner: str = "", ttl: timedelta = CLAIM_TTL
+) -> list[int]:
+    """Mark pending rows as in flight for `owner` until now + ttl; return the ids it got.
+
+    Rows another worker holds (or holds a lock on, on PostgreSQL) are left out, never waited for.
+    """
+    claimed: list[int] = []
+    expires = now + ttl
+    conn = connections.get("default")
     for chunk in _chunks(list(ids)):
-        claimed += await Notification.filter(id__in=chunk, state=PENDING).update(
-            state=INFLIGHT, next_attempt_at=now, attempts=F("attempts") + 1
-        )
-    return claimed
+        if conn.capabilities.dialect == "postgres":
+            sql = (
+                "UPDATE notification SET state = $1, next_attempt_at = $2, claimed_by = $3, "
+                "attempts = attempts + 1 WHERE id IN (SELECT id FROM notification "
+                "WHERE id = ANY($4::int[]) AND state = $5 FOR UPDATE SKIP LOCKED) RETURNING id"
+            )
+            values: list[object] = [INFLIGHT, expires, owner, list(chunk), PENDING]
+        else:  # SQLite: one writer at a time; RETURNING names the rows this UPDATE changed
+            marks = ", ".join("?" * len(chunk))
+            sql = (
+                "UPDATE notification SET state = ?, next_attempt_at = ?, claimed_by = ?, "
+                f"attempts = attempts + 1 WHERE id IN ({marks}) AND state = ? RETURNING id"
+            )
+            at = Notification._meta.fields_map["next_attempt_at"].to_db_value(expires, Notification)
+            values = [INFLIGHT, at, owner, *chunk, PENDING]
+        claimed += [int(r["id"]) for r in await conn.execute_query_dict(sql, values)]
+    return sorted(claimed)
 
 
-async def claim_pending_papers(chat_pk: int, now: datetime, limit: int) -> list[OutboxRow]:
+async def claim_pending_papers(
+    chat_pk: int, now: datetime, limit: int, *, owner: str = "", ttl: timedelta = CLAIM_TTL
+) -> list[OutboxRow]:
     """Claim up to `limit` due new-paper rows of one chat, oldest first (for one digest)."""
     values = (
         await Notification.filter(_due(now), subject_type="paper", chat_id=chat_pk)
@@ -202,9 +245,10 @@ async def claim_pending_papers(chat_pk: int, now: datetime, limit: int) -> list[
         .values_list(*_ROW_FIELDS)
     )
     rows = _rows(values)
-    if rows:
-        await claim([r.id for r in rows], now)
-    return rows
+    if not rows:
+        return []
+    got = set(await claim([r.id for r in rows], now, owner=owner, ttl=ttl))
+    return [r for r in rows if r.id in got]
 
 
 async def mark_sent(results: Sequence[tuple[int, int | None]], now: datetime) -> None:
@@ -222,18 +266,19 @@ async def mark_sent(results: Sequence[tuple[int, int | None]], now: datetime) ->
                 )
 
 
-async def retry_later(row_id: int, at: datetime, error: str) -> None:
-    """Put a row back to pending, to be tried again at `at` (a transient error)."""
-    await Notification.filter(id=row_id).update(
-        state=PENDING, next_attempt_at=at, last_error=error[:MAX_ERROR_CHARS]
-    )
+async def retry_later(row_ids: Sequence[int], at: datetime, error: str) -> None:
+    """Put rows back to pending, to be tried again at `at` (a transient error)."""
+    for chunk in _chunks(list(row_ids)):
+        await Notification.filter(id__in=chunk).update(
+            state=PENDING, next_attempt_at=at, claimed_by=None, last_error=error[:MAX_ERROR_CHARS]
+        )
 
 
 async def release(row_ids: Sequence[int]) -> None:
     """Put claimed rows that were never sent back to pending, due now (clean shutdown)."""
     for chunk in _chunks(list(row_ids)):
         await Notification.filter(id__in=chunk, state=INFLIGHT).update(
-            state=PENDING, next_attempt_at=None, attempts=F("attempts") - 1
+            state=PENDING, next_attempt_at=None, claimed_by=None, attempts=F("attempts") - 1
         )
 
 
@@ -265,11 +310,25 @@ async def skip_pending(
     return await query.update(state=SKIPPED, last_error=reason[:MAX_ERROR_CHARS])
 
 
-async def requeue_inflight(claimed_before: datetime) -> int:
-    """Return rows left in flight by a crash (claimed before the cutoff) to pending; count them."""
+async def requeue_own(owner: str) -> int:
+    """Return every row `owner` left in flight to pending (its restart); count them."""
+    return await Notification.filter(state=INFLIGHT, claimed_by=owner).update(
+        state=PENDING, next_attempt_at=None, claimed_by=None
+    )
+
+
+async def requeue_expired(now: datetime) -> int:
+    """Return rows whose claim expired (any owner: a crashed worker) to pending; count them."""
     return await Notification.filter(
-        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lt=claimed_before), state=INFLIGHT
-    ).update(state=PENDING, next_attempt_at=None)
+        Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lt=now), state=INFLIGHT
+    ).update(state=PENDING, next_attempt_at=None, claimed_by=None)
+
+
+async def expire_old(created_before: datetime) -> int:
+    """Skip pending rows queued before the cutoff (no longer worth sending); count them."""
+    return await Notification.filter(state=PENDING, created_at__lt=created_before).update(
+        state=SKIPPED, last_error="expired: not deliverable within the maximum age"
+    )
 
 
 async def deactivate_chat(chat_pk: int, reason: str) -> int:

@@ -89,6 +89,13 @@ async def record_parse_failure(state: SyncState) -> None:
     await state.save(update_fields=["parse_failures_total"])
 
 
+async def record_skipped(source: str, list_name: str, count: int = 1) -> None:
+    """Count records of a list that could not be stored (poison records, skipped)."""
+    state = await get_state(source, list_name)
+    state.records_skipped_total += count
+    await state.save(update_fields=["records_skipped_total"])
+
+
 async def acquire_lease(
     source: str, list_name: str, owner: str, now: datetime, *, ttl: timedelta
 ) -> bool:

@@ -197,21 +197,6 @@ async def test_server_errors_are_retried(sqlite_db: str, api: TelegramAPI, bot: 
     assert worker.stats.retried == 3
 
 
-async def test_server_errors_give_up_after_max_attempts(
-    sqlite_db: str, api: TelegramAPI, bot: Bot
-) -> None:
-    """A chat that keeps failing with 502 is given up after max_attempts; others are sent."""
-    paper = await _inquiry()
-    await _queue(paper, [4101, 4102])
-    api.fail(502, times=None, chat_id=4101)
-    worker = DeliveryWorker(bot, replace(FAST, max_attempts=3))
-    await worker.drain(timeout_s=20)
-    row = await Notification.get(chat__chat_id=4101)
-    assert (row.state, row.attempts) == ("failed", 3)
-    assert "502" in (row.last_error or "") or "Bad Gateway" in (row.last_error or "")
-    assert len(api.messages(4102)) == 1
-
-
 async def test_bad_request_fails_one_row_and_the_rest_go_on(
     sqlite_db: str, api: TelegramAPI, bot: Bot
 ) -> None:

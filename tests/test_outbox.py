@@ -57,8 +57,8 @@ async def test_fetch_due_in_order_and_claim(db_url: str) -> None:
     assert [r.chat_id for r in rows] == [101, 101, 101, -200]
     assert rows[3].is_group
     assert not rows[0].is_group
-    assert await outbox.claim([rows[0].id, rows[1].id], T0) == 2
-    assert await outbox.claim([rows[0].id], T0) == 0  # already in flight
+    assert await outbox.claim([rows[0].id, rows[1].id], T0) == [rows[0].id, rows[1].id]
+    assert await outbox.claim([rows[0].id], T0) == []  # already in flight
     due = await outbox.fetch_due(T0)
     assert [r.id for r in due] == [rows[2].id, rows[3].id]
     claimed = await Notification.get(id=rows[0].id)
@@ -72,7 +72,7 @@ async def test_retry_later_hides_row_until_due(db_url: str) -> None:
     await outbox.enqueue([OutboxItem(a.id, "paper", 1, "new")])
     (row,) = await outbox.fetch_due(T0)
     await outbox.claim([row.id], T0)
-    await outbox.retry_later(row.id, T0 + timedelta(seconds=30), "NetworkError: 502")
+    await outbox.retry_later([row.id], T0 + timedelta(seconds=30), "NetworkError: 502")
     assert await outbox.fetch_due(T0 + timedelta(seconds=29)) == []
     assert [r.id for r in await outbox.fetch_due(T0 + timedelta(seconds=30))] == [row.id]
     assert await outbox.next_due_at() == T0 + timedelta(seconds=30)
@@ -91,16 +91,32 @@ async def test_mark_sent_records_message_ids(db_url: str) -> None:
     assert got[a.id].sent_at == T0
 
 
-async def test_requeue_inflight_only_old_claims(db_url: str) -> None:
-    """After a crash, rows claimed before the cutoff return to pending; fresh claims stay."""
-    a, b = await _chats(101, 102)
-    await outbox.enqueue([OutboxItem(c.id, "paper", 1, "new") for c in (a, b)])
-    rows = await outbox.fetch_due(T0)
-    await outbox.claim([rows[0].id], T0)
-    await outbox.claim([rows[1].id], T0 + timedelta(minutes=5))
-    assert await outbox.requeue_inflight(T0 + timedelta(minutes=1)) == 1
+async def test_claims_have_an_owner_and_an_expiry(db_url: str) -> None:
+    """Two workers never get one row; a restart re-queues its own claims, expiry frees others'."""
+    a, b, c = await _chats(101, 102, 103)
+    await outbox.enqueue([OutboxItem(x.id, "paper", 1, "new") for x in (a, b, c)])
+    ids = [r.id for r in await outbox.fetch_due(T0)]
+    ttl = timedelta(minutes=5)
+    assert await outbox.claim(ids[:2], T0, owner="w1", ttl=ttl) == ids[:2]
+    assert await outbox.claim(ids, T0, owner="w2", ttl=ttl) == ids[2:]
+    assert await outbox.requeue_expired(T0 + timedelta(minutes=4)) == 0
+    assert await outbox.requeue_own("w1") == 2
     states = dict(await Notification.all().values_list("id", "state"))
-    assert states == {rows[0].id: "pending", rows[1].id: "inflight"}
+    assert states == {ids[0]: "pending", ids[1]: "pending", ids[2]: "inflight"}
+    assert await outbox.requeue_expired(T0 + timedelta(minutes=6)) == 1
+    assert {r.id for r in await outbox.fetch_due(T0)} == set(ids)
+
+
+async def test_rows_past_the_maximum_age_are_skipped_not_failed(db_url: str) -> None:
+    """Pending rows queued before the cutoff become skipped with a reason; newer ones stay."""
+    a, b = await _chats(101, 102)
+    await outbox.enqueue([OutboxItem(a.id, "paper", 1, "new")], now=T0)
+    await outbox.enqueue([OutboxItem(b.id, "paper", 1, "new")], now=T0 + timedelta(days=8))
+    assert await outbox.expire_old(T0 + timedelta(days=7)) == 1
+    old = await Notification.get(chat_id=a.id)
+    assert old.state == "skipped"
+    assert "expired" in (old.last_error or "")
+    assert (await Notification.get(chat_id=b.id)).state == "pending"
 
 
 async def test_deactivate_chat_pauses_and_skips(db_url: str) -> None:

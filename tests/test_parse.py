@@ -1,6 +1,6 @@
 """Hand-checked field expectations for real council documents, parsed from PDFs.
 
-Rendered PDFs (the originals are not available offline; standins/pdf_render.py renders the real text):
+Rendered PDFs (the originals are not available offline; standins/pdf_render.py renders the text):
 Leipzig F-00724/14 (politik-bei-uns text, flattened as published), Leipzig VII-F-08613,
 VII-EF-08640, VII-F-08507-AW-01, VII-A-08607 (stadtratmonitor-input.json), Karlsruhe 2026/0297
 inquiry + answer and 2026/0090 (file-contents 677733, 678136, 676309).

@@ -8,7 +8,9 @@ papers in bot/chat/browse.py.
 from __future__ import annotations
 
 import logging
+import traceback
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any
 
 from telegram import (
@@ -26,10 +28,12 @@ from telegram.ext import (
     CallbackQueryHandler,
     CommandHandler,
     MessageHandler,
+    TypeHandler,
     filters,
 )
 
 from bot.chat import abo, browse, feed, open_inquiries
+from bot.chat.guard import GUARD_GROUP, guard
 from bot.chat.respond import (
     CONFIG_KEY,
     Context,
@@ -188,7 +192,13 @@ def _describe(update: object) -> str:
 
 async def on_error(update: object, context: Context) -> None:
     """Log the failure (with traceback, without chat text) and tell the user instead of silence."""
-    log.error("handling %s failed", _describe(update), exc_info=context.error)
+    # The exception's message may quote what the user wrote (a ValidationError shows the value):
+    # only its type and place at ERROR, the full traceback at DEBUG.
+    error = context.error
+    frame = traceback.extract_tb(error.__traceback__)[-1] if error and error.__traceback__ else None
+    where = f" at {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    log.error("handling %s failed: %s%s", _describe(update), type(error).__name__, where)
+    log.debug("handling %s failed", _describe(update), exc_info=error)
     await notify_failure(update, context)
 
 
@@ -231,6 +241,9 @@ def register_handlers(
             filters.UpdateType.MESSAGE & private & ~filters.StatusUpdate.ALL, other_message
         ),
     ]
+    # Input bounds first: a group of its own before the admin commands (group -1, admin.py);
+    # within one group only the first matching handler runs.
+    application.add_handler(TypeHandler(Update, guard), group=GUARD_GROUP)
     application.add_handlers(handlers)
     application.add_error_handler(on_error)
 

@@ -299,6 +299,14 @@ FREE_TEXT = (
 )
 FREE_TEXT_PLAIN = "Ich verstehe nur Befehle. Alle Befehle mit Beispielen: /hilfe"
 BUTTON_STALE = "Dieser Knopf funktioniert nicht mehr."
+INPUT_TOO_LONG = (
+    "Das ist mir zu lang: Befehle dürfen höchstens {max} Zeichen haben. "
+    "Bitte kürzer fassen, z. B. /abo Leipzig fraktion:SPD"
+)
+NUMBER_TOO_LONG = (
+    "Diese Nummer ist zu lang – so viele Stellen hat keine Drucksache. "
+    "Beispiel: /anfrage VII-F-08617"
+)
 SOMETHING_WENT_WRONG = (
     "Da ist bei mir etwas schiefgegangen. Bitte versuchen Sie es gleich noch einmal."
 )

@@ -110,8 +110,8 @@ def callback_data(verb: str, value: int) -> str:
 def parse_callback_data(data: str) -> tuple[str, int] | None:
     """Return (verb, id) from callback data made by `callback_data`, or None if malformed."""
     verb, sep, value = data.partition(":")
-    if not sep or not value.isascii() or not value.isdigit():
-        return None
+    if not sep or not value.isascii() or not value.isdigit() or len(value) > 12:
+        return None  # longer than any database id (24 digits overflowed SQLite's INTEGER)
     return verb, int(value)
 
 

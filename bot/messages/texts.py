@@ -91,3 +91,4 @@ MONTHS = (
     "Juli", "August", "September", "Oktober", "November", "Dezember",
 )  # fmt: skip
 DATETIME_LONG = "{weekday}, {day}. {month} {year}, {hour:02d}:{minute:02d} Uhr"
+QUESTIONS_FOLLOWUP = "Nachtrag: Das Dokument ist jetzt lesbar – hier die Anfrage mit ihren Fragen."

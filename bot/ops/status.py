@@ -30,6 +30,10 @@ def _source_line(source: SourceHealth) -> str:
         f"Papiere {source.papers_total} (heute {source.papers_today}); "
         f"nicht lesbar {source.parse_failures}"
     )
+    if not source.first_sync_done:
+        line += f"; Erstabruf läuft in Etappen (bisher {source.papers_total} Papiere)"
+    if source.records_skipped:
+        line += f"; übersprungen (fehlerhafte Daten) {source.records_skipped}"
     if source.last_error:
         line += f"\n    letzter Fehler: {source.last_error[:200]}"
     return line
@@ -41,10 +45,16 @@ def render_status_text(health: Health) -> str:
     lines += [f"  {_source_line(s)}" for s in health.sources] or ["  (noch keine Quelle abgerufen)"]
     lines += [
         f"Versand: {health.outbox_pending} wartend, {health.outbox_inflight} unterwegs, "
-        f"{health.outbox_failed} fehlgeschlagen",
+        f"{health.outbox_failed} fehlgeschlagen (dauerhafte Ursache)",
         f"Chats: {health.chats_active} aktiv, {health.chats_inactive} inaktiv; "
         f"Abos: {health.subscriptions}; verborgene Papiere: {health.hidden_papers}",
     ]
+    if health.delivery_failing_since is not None:
+        lines.insert(
+            -1,
+            f"  Zustellung GESTÖRT seit {_when(health.delivery_failing_since)}: "
+            f"{(health.delivery_error or 'unbekannt')[:200]}",
+        )
     return "\n".join(lines)
 
 

@@ -4,7 +4,9 @@ Per Kommune and poll: connect (first System URL that answers), upsert bodies and
 the paper list from its newest end until a run of known papers (filters are only an
 optimisation), re-read papers changed since the watermark, finish every unprocessed paper
 (download → parse in the worker pool → store → queue notifications) and sync meetings. Failures
-are caught per Kommune: logged, kept in SyncState, retried later with a growing pause.
+are caught per Kommune: logged, kept in SyncState, retried later with a growing pause. A record
+that cannot be stored (storage.poison: over-long field, wrong type, clashing id) is caught per
+record: logged once with its id, counted in its list's SyncState, and the poll goes on.
 """
 
 from __future__ import annotations
@@ -14,23 +16,25 @@ import logging
 import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
-from contextlib import suppress
-from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from bot.pipeline.coverage import endpoints_to_fetch
+from bot.pipeline.documents import DocumentReader, describe
 from bot.pipeline.notify import Notifier
+from bot.pipeline.sync_guard import CAP_ALERT_POLLS as CAP_ALERT_POLLS
+from bot.pipeline.sync_guard import SyncGuard
+from bot.pipeline.sync_report import KommuneReport, Progress, SyncReport
 from fetcher import model
 from fetcher.classify import normalise_reference
-from fetcher.download import NotPdf
 from fetcher.endpoints import Endpoint, identified, load_endpoints, parse_endpoint_setting, slugify
-from fetcher.http import FetchError, HttpClient, TooLarge
+from fetcher.http import FetchError, HttpClient
 from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
 from storage import records, syncstate
-from storage.models import File, Kommune, Paper, SyncState
+from storage.models import Kommune, Paper, SyncState
+from storage.poison import RECORD_ERRORS
 
 if TYPE_CHECKING:
     from bot.config import Settings
@@ -64,70 +68,6 @@ def retry_pause(failures: int, poll_interval: timedelta) -> timedelta:
     return min(MAX_RETRY_PAUSE, pause)
 
 
-@dataclass
-class KommuneReport:
-    """What one poll of one Kommune did (the canonical log line)."""
-
-    source: str
-    ok: bool = True
-    skipped: bool = False
-    new: int = 0
-    updated: int = 0
-    deleted: int = 0
-    parsed: int = 0
-    parse_failures: int = 0
-    meetings: int = 0
-    requests: int = 0
-    error: str | None = None
-    took_s: float = 0.0
-
-    def line(self) -> str:
-        """Return the one log line for this unit of work."""
-        if self.skipped:
-            return f"kommune={self.source} skipped=circuit_open"
-        state = "ok" if self.ok else f"error={self.error!r}"
-        return (
-            f"kommune={self.source} {state} new={self.new} updated={self.updated} "
-            f"deleted={self.deleted} parsed={self.parsed} parse_failures={self.parse_failures} "
-            f"meetings={self.meetings} requests={self.requests} took={self.took_s:.1f}s"
-        )
-
-
-@dataclass
-class SyncReport:
-    """What one poll of every Kommune did."""
-
-    kommunen: list[KommuneReport] = field(default_factory=list)
-
-    @property
-    def all_failed(self) -> bool:
-        """Return True when every attempted source failed (exit code of `fetch --once`)."""
-        tried = [k for k in self.kommunen if not k.skipped]
-        return bool(tried) and not any(k.ok for k in tried)
-
-
-class Progress:
-    """Show progress on a terminal (one updating line); silent when not a TTY (logs suffice)."""
-
-    def __init__(self, enabled: bool) -> None:
-        self.enabled = enabled
-        self._state: dict[str, str] = {}
-
-    def update(self, source: str, text: str) -> None:
-        """Set the status text of one source and redraw."""
-        if not self.enabled:
-            return
-        self._state[source] = text
-        line = " | ".join(f"{k}: {v}" for k, v in self._state.items())
-        sys.stderr.write("\r\033[K" + line[-200:])
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        """End the progress line."""
-        if self.enabled and self._state:
-            sys.stderr.write("\n")
-
-
 class SyncService:
     """Sync Kommunen from OParl into storage; one instance per process, reused across polls."""
 
@@ -146,6 +86,8 @@ class SyncService:
         progress: Progress | None = None,
         lease_owner: str | None = None,
         lease_ttl: timedelta = timedelta(minutes=15),
+        document_attempts: int = 6,
+        max_new_papers: int = 1000,
     ) -> None:
         self.http = http
         self.parser = parser
@@ -156,6 +98,17 @@ class SyncService:
         self.clock = clock
         self.download_dir = download_dir
         self.max_parallel_documents = max_parallel_documents
+        # A failed download or parse is tried this often in all, a poll apart and doubling.
+        # Per poll and Kommune: a busy city publishes a few hundred papers a week; more in one
+        # poll is a first sync (continued next poll) or a list that never ends.
+        self.max_new_papers = max_new_papers
+        self.documents = DocumentReader(
+            parser,
+            download_dir=download_dir,
+            clock=clock,
+            retry_base=poll_interval,
+            max_attempts=document_attempts,
+        )
         self.progress = progress or Progress(False)
         self._clients: dict[str, OParlClient] = {}
         # Kommunen whose first sync (history, notifies nobody) ran in this poll.
@@ -167,6 +120,7 @@ class SyncService:
         self.lease_ttl = lease_ttl
         # (slug, started, finished) of every sync this service ran: for tests and the bench.
         self.history: list[tuple[str, float, float]] = []
+        self.guard = SyncGuard()  # poison records and the cap of new papers
 
     async def sync_all(self, *, only: str | None = None) -> SyncReport:
         """Poll every endpoint concurrently (or the one named `only`); never raises for a source."""
@@ -209,7 +163,7 @@ class SyncService:
             raise
         except Exception as exc:  # one Kommune's failure must not stop the others
             report.ok = False
-            report.error = _describe(exc)
+            report.error = describe(exc)
             failures = state.consecutive_failures + 1
             await syncstate.record_failure(
                 state,
@@ -281,6 +235,7 @@ class SyncService:
         if lists.paper:
             await self._sync_papers(client, kommune, lists.paper, report)
         await self._finish_unprocessed(client, kommune, report)
+        report.parsed += await self.documents.retry_due(client, kommune.id, kommune.slug)
         if lists.meeting:
             report.meetings += await self._optional_list(
                 kommune, "meeting", self._sync_meetings(client, kommune, lists.meeting)
@@ -295,7 +250,7 @@ class SyncService:
         except FetchError as exc:
             log.warning("kommune=%s list=%s failed: %s", kommune.slug, list_name, exc)
             await syncstate.record_failure(
-                state, self.clock(), _describe(exc), retry_after=self.poll_interval
+                state, self.clock(), describe(exc), retry_after=self.poll_interval
             )
             return 0
         await syncstate.record_success(state, self.clock())
@@ -313,7 +268,8 @@ class SyncService:
         started = self.clock()
         async for page in pages(syncstate.since_for(state)):
             for item in page.items:
-                await store(kommune, item)
+                item_id = str(getattr(item, "oparl_id", "?"))
+                await self.guard.isolated(kommune, list_name, item_id, store(kommune, item), None)
         await syncstate.advance_watermark(state, started)
 
     def _first_sync_cutoff(self) -> date:
@@ -326,6 +282,9 @@ class SyncService:
     ) -> None:
         state = await syncstate.get_state(kommune.slug, "paper")
         backfill = not state.first_sync_done
+        # A first sync capped by max_new_papers goes on in the next poll: the papers it stored
+        # must not end the walk as "a run of known papers".
+        resuming = backfill and await Paper.filter(kommune=kommune).exists()
         known_ids: set[str] = {
             str(v) for v in await Paper.filter(kommune=kommune).values_list("oparl_id", flat=True)
         }
@@ -340,6 +299,8 @@ class SyncService:
         cutoff = self._first_sync_cutoff() if backfill else await _history_cutoff(kommune)
 
         def is_known(paper: model.Paper) -> bool:
+            if resuming and paper.date is not None and cutoff is not None:
+                return paper.date < cutoff
             if paper.oparl_id in known_ids:
                 return True
             if paper.reference and normalise_reference(paper.reference) in known_refs:
@@ -349,14 +310,22 @@ class SyncService:
 
         started = self.clock()
         # 1. New papers: the walk from the newest end.
+        capped = False
         async for paper in client.walk_newest(url, is_known):
-            change = await records.upsert_paper(kommune, paper)
+            change = await self.guard.isolated(
+                kommune, "paper", paper.oparl_id, records.upsert_paper(kommune, paper), report
+            )
             known_ids.add(paper.oparl_id)
-            if change.created:
+            if change is not None and change.created:
                 report.new += 1
             self.progress.update(kommune.slug, f"{report.new} neue Papiere")
-        # 2. Changed papers (new files, answers, deletions) since the watermark.
-        if not backfill:
+            if report.new >= self.max_new_papers:
+                capped = True
+                break
+        self.guard.note_cap(kommune.slug, capped, backfill, self.max_new_papers)
+        # 2. Changed papers (new files, answers, deletions) since the watermark; after a capped
+        # walk they wait for the next poll (the watermark stays, so nothing is skipped).
+        if not backfill and not capped:
             since = syncstate.since_for(state)
             async for page in client.iter_papers(url, modified_since=since):
                 relevant = [p for p in page.items if _modified_after(p, since)]
@@ -364,7 +333,15 @@ class SyncService:
                     if paper.deleted:
                         report.deleted += int(await records.mark_paper_deleted(paper.oparl_id))
                         continue
-                    change = await records.upsert_paper(kommune, paper)
+                    change = await self.guard.isolated(
+                        kommune,
+                        "paper",
+                        paper.oparl_id,
+                        records.upsert_paper(kommune, paper),
+                        report,
+                    )
+                    if change is None:
+                        continue
                     if change.created:
                         report.new += 1
                     elif change.changed:
@@ -381,11 +358,13 @@ class SyncService:
                         url,
                     )
                     break
-        await syncstate.advance_watermark(state, started)
+        if not capped:
+            await syncstate.advance_watermark(state, started)
         if backfill:
-            state.first_sync_done = True
-            await state.save(update_fields=["first_sync_done"])
-            self._backfilled.add(kommune.id)
+            self._backfilled.add(kommune.id)  # history: stored, notified to nobody
+            if not capped:
+                state.first_sync_done = True
+                await state.save(update_fields=["first_sync_done"])
 
     async def _finish_unprocessed(
         self, client: OParlClient, kommune: Kommune, report: KommuneReport
@@ -398,8 +377,17 @@ class SyncService:
         state = await syncstate.get_state(kommune.slug, "paper")
 
         async def process(paper_id: int) -> None:
+            try:
+                await finish(paper_id)
+            except RECORD_ERRORS as exc:  # one document's data must not stop the others
+                log.warning("kommune=%s paper=%s not finished: %s", kommune.slug, paper_id, exc)
+                report.skipped_records += 1
+                await syncstate.record_skipped(kommune.slug, "paper")
+                await Paper.filter(id=paper_id).update(processed=True)
+
+        async def finish(paper_id: int) -> None:
             async with semaphore:
-                outcome = await self._read_document(client, paper_id)
+                outcome = await self.documents.read(client, paper_id)
             if outcome == "ok":
                 report.parsed += 1
             elif outcome not in ("no_file", "unchanged"):
@@ -415,47 +403,6 @@ class SyncService:
         await asyncio.gather(*(process(paper_id) for paper_id in ids))
         self._backfilled.discard(kommune.id)
 
-    async def _read_document(self, client: OParlClient, paper_id: int) -> str:
-        """Download and parse a paper's main file; return the parse status (never raises)."""
-        file = await File.filter(paper_id=paper_id, role="main", deleted=False).first()
-        if file is None or not file.url:
-            await Paper.filter(id=paper_id, parse_status="pending").update(parse_status="no_file")
-            return "no_file"
-        oparl_file = model.File(oparl_id=file.oparl_id, access_url=file.url)
-        try:
-            downloaded = await client.download(oparl_file, self.download_dir)
-        except (NotPdf, TooLarge) as exc:
-            return await self._store_failure(paper_id, file.oparl_id, "not_pdf", _describe(exc))
-        except FetchError as exc:
-            return await self._store_failure(
-                paper_id, file.oparl_id, "download_failed", _describe(exc)
-            )
-        try:
-            if downloaded.sha256 == file.sha256 and file.parse_status == "ok":
-                return "unchanged"
-            parsed = await self.parser.parse(downloaded.path)
-        finally:
-            with suppress(OSError):
-                downloaded.path.unlink()
-        await records.apply_parsed(paper_id, file.oparl_id, parsed, sha256=downloaded.sha256)
-        if parsed.parse_status != "ok":
-            log.warning(
-                "paper=%s file=%s parse_status=%s error=%s",
-                paper_id,
-                file.oparl_id,
-                parsed.parse_status,
-                parsed.parse_error,
-            )
-        return parsed.parse_status
-
-    async def _store_failure(
-        self, paper_id: int, file_oparl_id: str, status: str, error: str
-    ) -> str:
-        log.warning("paper=%s file=%s %s: %s", paper_id, file_oparl_id, status, error)
-        failed = model.ParsedDocument(parse_status=status, parse_error=error)
-        await records.apply_parsed(paper_id, file_oparl_id, failed, sha256=None)
-        return status
-
     async def _sync_meetings(self, client: OParlClient, kommune: Kommune, url: str) -> int:
         state = await syncstate.get_state(kommune.slug, "meeting")
         since = syncstate.since_for(state)
@@ -465,8 +412,14 @@ class SyncService:
         count = 0
         async for page in client.iter_meetings(url, modified_since=since, max_pages=200):
             for meeting in page.items:
-                await records.upsert_meeting(kommune, meeting)
-                count += 1
+                stored = await self.guard.isolated(
+                    kommune,
+                    "meeting",
+                    meeting.oparl_id,
+                    records.upsert_meeting(kommune, meeting),
+                    None,
+                )
+                count += stored is not None
         await syncstate.advance_watermark(state, started)
         return count
 
@@ -488,11 +441,6 @@ def _names(endpoint: Endpoint, name: str) -> bool:
     return wanted in (endpoint.slug.casefold(), endpoint.name.casefold()) or wanted == slugify(
         endpoint.name
     )
-
-
-def _describe(exc: BaseException) -> str:
-    text = str(exc) or type(exc).__name__
-    return f"{type(exc).__name__}: {text}"[:500]
 
 
 async def fetch_command(

@@ -1,0 +1,85 @@
+"""Per-record and per-poll guards of the sync (I/O: log, SyncState): poison records, the cap.
+
+A record that cannot be stored (storage.poison) is skipped: logged once with its id, counted in
+its list's SyncState, never stopping its Kommune. A poll that reaches the cap of new papers is
+logged once, and after CAP_ALERT_POLLS in a row (outside a first sync) reported as an ERROR.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable
+from typing import TypeVar
+
+from bot.pipeline.documents import describe
+from bot.pipeline.sync_report import KommuneReport
+from storage import syncstate
+from storage.models import Kommune
+from storage.poison import RECORD_ERRORS
+
+log = logging.getLogger("bot.pipeline.sync")
+
+T = TypeVar("T")
+CAP_ALERT_POLLS = 3  # polls in a row at the cap of new papers before the operators hear of it
+
+
+class SyncGuard:
+    """Remembers which poison records were reported and how many polls in a row were capped."""
+
+    def __init__(self) -> None:
+        """Start with nothing seen."""
+        # (source, list, oparl id) of poison records already logged and counted.
+        self._poison: set[tuple[str, str, str]] = set()
+        self._capped_polls: dict[str, int] = {}
+
+    async def isolated(
+        self,
+        kommune: Kommune,
+        list_name: str,
+        oparl_id: str,
+        work: Awaitable[T],
+        report: KommuneReport | None,
+    ) -> T | None:
+        """Await one record's storage; a poison record is skipped (logged and counted once)."""
+        try:
+            return await work
+        except RECORD_ERRORS as exc:
+            key = (kommune.slug, list_name, oparl_id)
+            if key in self._poison:
+                log.debug("kommune=%s %s=%s skipped again", kommune.slug, list_name, oparl_id)
+                return None
+            self._poison.add(key)
+            if report is not None:
+                report.skipped_records += 1
+            log.warning(
+                "kommune=%s %s=%s skipped, cannot be stored: %s",
+                kommune.slug,
+                list_name,
+                oparl_id,
+                describe(exc)[:300],
+            )
+            await syncstate.record_skipped(kommune.slug, list_name)
+            return None
+
+    def note_cap(self, slug: str, capped: bool, backfill: bool, cap: int) -> None:
+        """Log the first capped poll and, if it persists outside a first sync, alert once."""
+        if not capped:
+            if self._capped_polls.pop(slug, 0):
+                log.info("kommune=%s below the cap of new papers again", slug)
+            return
+        polls = self._capped_polls[slug] = self._capped_polls.get(slug, 0) + 1
+        if polls == 1:
+            log.warning(
+                "kommune=%s %d new papers in one poll: stopped there (%s)",
+                slug,
+                cap,
+                "first sync goes on next poll" if backfill else "the rest comes next poll",
+            )
+        elif polls == CAP_ALERT_POLLS and not backfill:
+            log.error(
+                "kommune=%s cap of %d new papers reached %d polls in a row: a list that never "
+                "ends? Check the source.",
+                slug,
+                cap,
+                polls,
+            )

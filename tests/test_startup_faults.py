@@ -1,0 +1,105 @@
+"""Start-up never hangs: a read-only database and a SIGTERM while starting (issue #18 point 6)."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from standins.telegram_api import TelegramAPI
+from storage.db import migrate
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def read_only_db(tmp_path: Path) -> Iterator[Path]:
+    """Yield a migrated SQLite file in a directory nobody may write (immutable for root)."""
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    db = folder / "ratsbot.sqlite3"
+    asyncio.run(migrate(f"sqlite://{db}"))
+    if os.geteuid() == 0:
+        if shutil.which("chattr") is None:
+            pytest.skip("root without chattr cannot make a read-only file")
+        done = subprocess.run(["chattr", "+i", str(db), str(folder)], capture_output=True)
+        if done.returncode != 0:
+            pytest.skip(f"chattr +i not permitted here: {done.stderr.decode().strip()}")
+        try:
+            yield db
+        finally:
+            subprocess.run(["chattr", "-i", str(db), str(folder)], check=True)
+        return
+    db.chmod(0o444)
+    folder.chmod(0o555)
+    try:
+        yield db
+    finally:
+        folder.chmod(0o755)
+        db.chmod(0o644)
+
+
+def _ratsbot(*args: str, env: dict[str, str], cwd: Path) -> tuple[int, str, float]:
+    started = time.monotonic()
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", *args],
+        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
+        cwd=cwd,
+        capture_output=True,
+        timeout=60,
+    )
+    return done.returncode, done.stderr.decode(), time.monotonic() - started
+
+
+@pytest.mark.parametrize("command", ["status", "run", "fetch"])
+def test_read_only_database_gives_one_line_and_exit_2(
+    read_only_db: Path, tmp_path: Path, command: str
+) -> None:
+    """status, run and fetch on a database that cannot be written end at once with code 2 and
+    one German line instead of hanging."""
+    env = {"DATABASE_URL": f"sqlite://{read_only_db}", "TELEGRAM_BOT_TOKEN": "1:unused"}
+    args = ("fetch", "--once") if command == "fetch" else (command,)
+    code, stderr, took_s = _ratsbot(*args, env=env, cwd=tmp_path)
+    assert code == 2, stderr
+    assert "Datenbankfehler" in stderr
+    assert "nicht schreiben" in stderr
+    assert "Traceback" not in stderr
+    assert took_s < 30  # the bound of the subprocess call; it took > 300 s before
+
+
+async def test_sigterm_while_starting_ends_run(tmp_path: Path) -> None:
+    """A SIGTERM while Telegram answers slowly during start-up ends `ratsbot run` at once with 0."""
+    async with TelegramAPI() as api:
+        api.set_latency(4.0)  # below the 5 s HTTP timeout: start-up is slow, not failing
+        env = {
+            **os.environ,
+            "PYTHONPATH": str(ROOT),
+            "TELEGRAM_BOT_TOKEN": api.token,
+            "TELEGRAM_API_URL": api.url,
+            "DATABASE_URL": f"sqlite://{tmp_path / 'start.sqlite3'}",
+            "OPARL_ENDPOINTS": "Stadt Leipzig=http://127.0.0.1:9/oparl/system",
+        }
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )  # fmt: skip
+        database = tmp_path / "start.sqlite3"
+        for _ in range(300):  # the signal handlers are in place before the database is opened
+            if database.exists():
+                break
+            await asyncio.sleep(0.1)
+        await asyncio.sleep(1.0)  # migrated, waiting for getMe
+        process.send_signal(signal.SIGTERM)
+        started = time.monotonic()
+        _, stderr = await asyncio.wait_for(process.communicate(), 30)
+        assert process.returncode == 0, stderr.decode()[-2000:]
+        assert time.monotonic() - started < 5
+        assert b"Traceback" not in stderr
