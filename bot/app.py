@@ -265,11 +265,15 @@ async def _run_application(
     updater = application.updater
     assert updater is not None
     if settings.telegram_webhook_url:
+        secret = settings.telegram_webhook_secret
+        assert secret is not None  # Settings refuses webhook mode without it
+        # PTB answers 403 to every POST without this X-Telegram-Bot-Api-Secret-Token header.
         await updater.start_webhook(
-            listen="0.0.0.0",
+            listen=settings.telegram_webhook_listen,
             port=settings.telegram_webhook_port,
             url_path=settings.telegram_webhook_path,
             webhook_url=settings.telegram_webhook_url,
+            secret_token=secret.get_secret_value(),
             allowed_updates=Update.ALL_TYPES,
         )
     else:

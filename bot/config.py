@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from typing import Annotated
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from storage.db import DatabaseUrlError, check_database_url
@@ -15,6 +16,10 @@ def _split_commas(value: object) -> object:
     if isinstance(value, str):
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
+
+
+# setWebhook's secret_token: "1-256 characters. Only characters A-Z, a-z, 0-9, _ and - are allowed."
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
 
 
 def _is_http_url(value: str) -> bool:
@@ -31,6 +36,8 @@ class Settings(BaseSettings):
     telegram_api_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_URL")
     telegram_webhook_url: str | None = Field(default=None, alias="TELEGRAM_WEBHOOK_URL")
     telegram_webhook_port: int = Field(default=8443, alias="TELEGRAM_WEBHOOK_PORT")
+    telegram_webhook_listen: str = Field(default="127.0.0.1", alias="TELEGRAM_WEBHOOK_LISTEN")
+    telegram_webhook_secret: SecretStr | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")
     database_url: str = Field(default="sqlite://data/ratsbot.sqlite3", alias="DATABASE_URL")
     oparl_endpoints: Annotated[list[str], NoDecode] = Field(
         default_factory=list, alias="OPARL_ENDPOINTS"
@@ -71,6 +78,24 @@ class Settings(BaseSettings):
         if value and not _is_http_url(value):
             raise ValueError(f"keine gültige http(s)-URL: {value!r}")
         return value or None
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("1 bis 256 Zeichen aus A–Z, a–z, 0–9, _ und - (Vorgabe von Telegram)")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        # Without the secret anyone who can reach the port can post updates as any user (#13).
+        if self.telegram_webhook_url and self.telegram_webhook_secret is None:
+            raise ValueError(
+                "TELEGRAM_WEBHOOK_SECRET: im Webhook-Betrieb nötig (z. B. `openssl rand -hex 32`)"
+            )
+        return self
 
     @field_validator("database_url")
     @classmethod
@@ -122,13 +147,51 @@ class ConfigError(Exception):
     """Raised when a setting is invalid; the message is one line naming the key."""
 
 
+# pydantic's English messages for the error types a hand-edited `.env` can produce.
+_GERMAN_ERRORS = {
+    "int_parsing": "keine ganze Zahl",
+    "int_type": "keine ganze Zahl",
+    "int_from_float": "keine ganze Zahl",
+    "float_parsing": "keine Zahl",
+    "float_type": "keine Zahl",
+    "bool_parsing": "weder true noch false",
+    "string_type": "kein Text",
+    "missing": "fehlt",
+    "json_invalid": "kein gültiges JSON",
+    "list_type": "keine kommagetrennte Liste",
+}
+
+
+def config_error_line(errors: list[dict[str, object]]) -> str:
+    """Return one German line naming the key of the first validation error."""
+    first = errors[0]
+    loc = first.get("loc") or ()
+    assert isinstance(loc, tuple)
+    message = str(first.get("msg", "")).removeprefix("Value error, ")
+    if loc:
+        key = str(loc[0])
+        field = Settings.model_fields.get(key)
+        key = (field.alias if field is not None else None) or key
+        if len(loc) > 1 and isinstance(loc[1], int):
+            message_item = f" (Eintrag {loc[1] + 1})"
+        else:
+            message_item = ""
+    else:  # a check across keys names its key at the start of the message
+        key, _, message = message.partition(": ")
+        message_item = ""
+    error_type = str(first.get("type", ""))
+    if error_type in _GERMAN_ERRORS:
+        value = first.get("input")
+        secret = "SECRET" in key or "TOKEN" in key  # never echo a secret back
+        shown = f": {value!r}" if isinstance(value, str | int | float) and not secret else ""
+        message = f"{_GERMAN_ERRORS[error_type]}{shown}"
+    return f"Konfigurationsfehler in {key}{message_item}: {message}"
+
+
 def load_settings() -> Settings:
     """Read the settings, or raise ConfigError with one line naming the offending key."""
     try:
         return Settings()
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = str(first["loc"][0]) if first["loc"] else "?"
-        alias = Settings.model_fields[key].alias if key in Settings.model_fields else key
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise ConfigError(f"Konfigurationsfehler in {alias or key}: {message}") from None
+        errors = [dict(e) for e in exc.errors()]
+        raise ConfigError(config_error_line(errors)) from None
