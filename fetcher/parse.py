@@ -24,6 +24,7 @@ from fetcher import pdf
 from fetcher.classify import is_citizen_inquiry, kind_from_paper_type
 from fetcher.factions import factions_in
 from fetcher.model import ConsultationInfo, ParsedDocument
+from fetcher.privacy import citizen_names, redact_names
 
 SUMMARY_MAX_CHARS = 400
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
@@ -942,17 +943,25 @@ def parse_pages(
         questions = find_questions(lines, header_end)
     if not summary_source:
         summary_source = _section_text(lines, header_end)
+    title = find_title(lines, doc_label)
+    summary = summarise(summary_source)
+    if citizen:  # a private person's name never leaves the parser in a shown field
+        private = citizen_names((), full_text)
+        title = redact_names(title, private) if title else title
+        summary = redact_names(summary, private) if summary else summary
+        questions = [redact_names(q, private) for q in questions]
+        answers = [redact_names(a, private) for a in answers]
     return ParsedDocument(
         kind=kind,
         reference=reference,
-        title=find_title(lines, doc_label),
+        title=title,
         submitters=tuple(submitters),
         factions=tuple(factions),
         status=find_status(lines),
         consultations=tuple(consultations),
         questions=tuple(questions),
         answers=tuple(answers) if answers and len(answers) == len(questions) else (),
-        summary=summarise(summary_source),
+        summary=summary,
         pages=page_count if page_count is not None else len(pages),
         text_chars=len(full_text),
         ocr=ocr,

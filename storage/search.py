@@ -37,6 +37,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
 
+from fetcher.privacy import REDACTED_NAME, citizen_names, redact_names
 from storage import textnorm
 from storage.query import QueryError, SearchQuery
 
@@ -86,7 +87,6 @@ _PG_TSV = (
     "setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B') || "
     "setweight(to_tsvector('simple', $4), 'C') || setweight(to_tsvector('simple', $5), 'D')"
 )
-_SUBMITTER_LINE = re.compile(r"eingereicht\s+von:?\s*\n?[^\n]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -324,22 +324,17 @@ def _texts(values: Iterable[Any]) -> list[str]:
     return out
 
 
-def _private_names(row: dict[str, Any]) -> set[str]:
-    """Return the folded name words of a citizen inquiry's submitters (never to be indexed)."""
+def _private_names(row: dict[str, Any]) -> tuple[str, ...]:
+    """Return the names of a citizen inquiry's submitters, given or printed (never indexed)."""
     if not row.get("citizen_inquiry"):
-        return set()
-    return {t for name in _texts(_json_list(row.get("submitters"))) for t in textnorm.tokens(name)}
+        return ()
+    texts = (str(row.get("title") or ""), str(row.get("full_text") or row.get("body") or ""))
+    return citizen_names(_texts(_json_list(row.get("submitters"))), *texts)
 
 
-def _scrub(text: str, names: set[str]) -> str:
-    """Remove the submitter line and every name word from a citizen inquiry's text."""
-    text = _SUBMITTER_LINE.sub(" ", text)
-    if not names:
-        return text
-    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) > 1)
-    if not pattern:
-        return text
-    return re.sub(rf"\b(?:{pattern})\b", "…", text, flags=re.IGNORECASE)
+def _scrub(text: str, names: Sequence[str], replacement: str) -> str:
+    """Remove every form of the citizens' names from a citizen inquiry's text."""
+    return redact_names(text, names, replacement)
 
 
 def index_columns(row: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -351,11 +346,11 @@ def index_columns(row: dict[str, Any]) -> tuple[str, str, str, str]:
         t for t in (row.get("summary") or "", (row.get("full_text") or "")[:MAX_INDEXED_CHARS]) if t
     )
     if row.get("citizen_inquiry"):
-        title, questions, body = (_scrub(t, names) for t in (title, questions, body))
+        title, questions, body = (_scrub(t, names, " ") for t in (title, questions, body))
     else:
         # A council member's name is public and a useful search word ("Anfrage Müller").
         body = "\n".join([*_texts(_json_list(row.get("submitters"))), body])
-    private = {textnorm.stem(n) for n in names}
+    private = {textnorm.stem(t) for name in names for t in textnorm.tokens(name)}
     columns = []
     for text in (title, questions, body):
         columns.append(" ".join(t for t in textnorm.index_terms(text) if t not in private))
@@ -676,14 +671,16 @@ async def _hits(conn: BaseDBAsyncClient, ids: list[int], query: SearchQuery) -> 
             str(row["summary"] or ""),
             str(row["body"] or ""),
         ]
+        title = str(row["title"])
         if row["citizen_inquiry"]:
-            texts = [_scrub(t, names) for t in texts]
+            texts = [_scrub(t, names, REDACTED_NAME) for t in texts]
+            title = _scrub(title, names, REDACTED_NAME)
         raw_date = row["date"]
         hits.append(
             SearchHit(
                 paper_id=paper_id,
                 reference=row["reference"],
-                title=str(row["title"]),
+                title=title,
                 kind=str(row["kind"]),
                 kommune=str(row["kommune"]),
                 date=date.fromisoformat(raw_date) if isinstance(raw_date, str) else raw_date,
