@@ -204,7 +204,7 @@ async def alert_operators(
 async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | None = None) -> None:
     """Run fetcher, bot and delivery until `stop` is set; shut down cleanly."""
     options = options or RunOptions()
-    if not settings.telegram_bot_token:
+    if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN fehlt")
     endpoints = options.endpoints or configured_endpoints(settings.oparl_endpoints)
     await open_db(settings.database_url)
@@ -214,7 +214,7 @@ async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | Non
             ParserPool() as parser,
         ):
             application = build_application(
-                settings.telegram_bot_token,
+                settings.telegram_bot_token.get_secret_value(),
                 settings.telegram_base_url,
                 settings.telegram_base_file_url,
                 admin_chat_ids=settings.admin_chat_ids,
@@ -330,7 +330,7 @@ def _mode(settings: Settings) -> str:
 
 def run_forever(settings: Settings) -> int:
     """Run `ratsbot run` until SIGTERM/SIGINT; return the exit code."""
-    if not settings.telegram_bot_token:
+    if settings.telegram_bot_token is None:
         print(
             "Konfigurationsfehler in TELEGRAM_BOT_TOKEN: für `ratsbot run` nötig "
             "(Token von @BotFather; offline: `ratsbot demo`)",

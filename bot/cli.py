@@ -6,12 +6,20 @@ import argparse
 import asyncio
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, load_settings
 from bot.logs import setup_logging
+
+
+# Exit codes (docs/operations.md): 0 ok; 1 `status` (and `fetch --once`) sees a failing source,
+# `parse` could not read the whole document; 2 cannot run: configuration, database, Telegram.
+EXIT_OK = 0
+EXIT_SOURCE_FAILING = 1
+EXIT_CANNOT_RUN = 2
 
 
 def _iso_date(value: str) -> date:
@@ -101,19 +109,52 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
-        return 2
+        return EXIT_CANNOT_RUN
     if args.command == "parse":
         return _cmd_parse(args.file, as_json=args.json)
     try:
         settings = load_settings()
     except ConfigError as exc:
         print(str(exc), file=sys.stderr)
-        return 2
+        return EXIT_CANNOT_RUN
     setup_logging(settings.log_level)
     try:
         return _dispatch(args, settings)
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        line = failure_line(exc, settings)
+        if line is None:  # a bug: the traceback is for the report, the exit code says "cannot run"
+            traceback.print_exc()
+            line = f"Interner Fehler ({type(exc).__name__}), bitte mit der Ausgabe oben melden"
+        print(line, file=sys.stderr)
+        return EXIT_CANNOT_RUN
+
+
+def failure_line(exc: BaseException, settings: Settings) -> str | None:
+    """Return the one German line for a failure the operator must fix, None for a bug.
+
+    The token never appears in it, even where a library put it into its message.
+    """
+    from telegram.error import InvalidToken, NetworkError
+
+    from storage.db import DatabaseUnavailable
+
+    if isinstance(exc, DatabaseUnavailable):
+        line = str(exc)
+    elif isinstance(exc, InvalidToken):
+        line = "Telegram lehnt TELEGRAM_BOT_TOKEN ab: Token bei @BotFather prüfen"
+    elif isinstance(exc, NetworkError):
+        line = (
+            f"Telegram nicht erreichbar ({settings.telegram_api_url}): "
+            f"{' '.join(exc.message.split())[:200]} – Netzwerk prüfen"
+        )
+    else:
+        return None
+    token = settings.telegram_bot_token
+    if token is not None and token.get_secret_value():
+        line = line.replace(token.get_secret_value(), "***")
+    return line
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -149,30 +190,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _cmd_migrate(settings: Settings) -> int:
-    from storage.db import close_db, open_db
+    from storage.db import close_db, open_db, safe_url
 
     try:
         await open_db(settings.database_url)
-    except OSError as exc:
-        print(
-            f"Datenbank nicht erreichbar ({settings.database_url.split('@')[-1]}): {exc}",
-            file=sys.stderr,
-        )
-        return 1
     finally:
         await close_db()
-    print(f"Datenbank ist auf dem neuesten Stand: {_safe_url(settings.database_url)}")
-    return 0
-
-
-def _safe_url(url: str) -> str:
-    """Return the URL without its password."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}"
-    return url
+    print(f"Datenbank ist auf dem neuesten Stand: {safe_url(settings.database_url)}")
+    return EXIT_OK
 
 
 def _cmd_parse(path: Path, *, as_json: bool) -> int:

@@ -20,6 +20,7 @@ def _split_commas(value: object) -> object:
 
 # setWebhook's secret_token: "1-256 characters. Only characters A-Z, a-z, 0-9, _ and - are allowed."
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{20,100}")
 
 
 def _is_http_url(value: str) -> bool:
@@ -32,7 +33,7 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_URL")
     telegram_webhook_url: str | None = Field(default=None, alias="TELEGRAM_WEBHOOK_URL")
     telegram_webhook_port: int = Field(default=8443, alias="TELEGRAM_WEBHOOK_PORT")
@@ -78,6 +79,16 @@ class Settings(BaseSettings):
         if value and not _is_http_url(value):
             raise ValueError(f"keine gültige http(s)-URL: {value!r}")
         return value or None
+
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        # From @BotFather: "<bot id>:<35 characters>"; a pasted quote or space is the usual typo.
+        if not _TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("kein Token im Format 123456789:ABC… (so wie von @BotFather)")
+        return value
 
     @field_validator("telegram_webhook_secret")
     @classmethod

@@ -518,6 +518,13 @@ async def fetch_command(
             while True:
                 report = await service.sync_all(only=kommune)
                 if once:
+                    if report.all_failed:  # the one line under the log lines (issue #13)
+                        failed = [k.source for k in report.kommunen if not k.skipped]
+                        print(
+                            f"Abruf fehlgeschlagen: keine der {len(failed)} Quellen erreichbar "
+                            f"({', '.join(failed[:5])}) – Netzwerk und OPARL_ENDPOINTS prüfen",
+                            file=sys.stderr,
+                        )
                     return 1 if report.all_failed else 0
                 await asyncio.sleep(settings.poll_interval_seconds)
     finally:
