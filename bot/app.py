@@ -23,6 +23,7 @@ from telegram.error import TelegramError
 
 from bot.chat.admin import register_admin_handlers
 from bot.chat.application import build_application, set_commands
+from bot.chat.membership import register_membership_handler
 from bot.config import Settings
 from bot.ops.status import render_source_alert
 from bot.pipeline import alerts
@@ -221,6 +222,7 @@ async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | Non
                 clock=options.clock,
             )
             register_admin_handlers(application, settings.admin_chat_ids)
+            register_membership_handler(application)
             async with application:
                 await _run_application(
                     settings, stop, options, application, http, parser, endpoints
