@@ -24,7 +24,7 @@ from telegram.error import TelegramError
 from bot.chat.admin import register_admin_handlers
 from bot.chat.application import build_application, set_commands
 from bot.chat.membership import register_membership_handler
-from bot.config import Settings
+from bot.config import ROLE_PARTS, Settings
 from bot.ops.status import render_source_alert
 from bot.pipeline import alerts
 from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker
@@ -35,6 +35,7 @@ from fetcher.http import HttpClient
 from fetcher.parsepool import ParserPool
 from storage import health
 from storage.db import close_db, open_db
+from storage.leases import instance_lock, worker_name
 
 log = logging.getLogger(__name__)
 
@@ -208,27 +209,33 @@ async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | Non
     if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN fehlt")
     endpoints = options.endpoints or configured_endpoints(settings.oparl_endpoints)
-    await open_db(settings.database_url)
-    try:
-        async with (
-            HttpClient(per_host_interval_s=options.per_host_interval_s) as http,
-            ParserPool() as parser,
-        ):
-            application = build_application(
-                settings.telegram_bot_token.get_secret_value(),
-                settings.telegram_base_url,
-                settings.telegram_base_file_url,
-                admin_chat_ids=settings.admin_chat_ids,
-                clock=options.clock,
-            )
-            register_admin_handlers(application, settings.admin_chat_ids)
-            register_membership_handler(application)
-            async with application:
-                await _run_application(
-                    settings, stop, options, application, http, parser, endpoints
-                )
-    finally:
-        await close_db()
+    with instance_lock(settings.database_url):  # SQLite: one process only
+        await open_db(settings.database_url)
+        try:
+            await _run_with_db(settings, stop, options, endpoints)
+        finally:
+            await close_db()
+
+
+async def _run_with_db(
+    settings: Settings, stop: asyncio.Event, options: RunOptions, endpoints: Sequence[Endpoint]
+) -> None:
+    assert settings.telegram_bot_token is not None
+    async with (
+        HttpClient(per_host_interval_s=options.per_host_interval_s) as http,
+        ParserPool() as parser,
+    ):
+        application = build_application(
+            settings.telegram_bot_token.get_secret_value(),
+            settings.telegram_base_url,
+            settings.telegram_base_file_url,
+            admin_chat_ids=settings.admin_chat_ids,
+            clock=options.clock,
+        )
+        register_admin_handlers(application, settings.admin_chat_ids)
+        register_membership_handler(application)
+        async with application:
+            await _run_application(settings, stop, options, application, http, parser, endpoints)
 
 
 async def _run_application(
@@ -244,14 +251,17 @@ async def _run_application(
 
     assert isinstance(application, Application)
     bot = application.bot
-    await set_commands(bot)
+    roles = ROLE_PARTS[settings.ratsbot_role]
+    if "chat" in roles:
+        await set_commands(bot)
     delivery = DeliveryWorker(
         bot,
         options.delivery or DeliveryConfig(rate_per_s=settings.telegram_rate_limit),
         render_meeting=alerts.render_meeting_row,
         now=options.clock,
     )
-    await delivery.recover()
+    if "deliver" in roles:
+        await delivery.recover()
     notifier = Notifier(clock=options.clock, on_enqueued=delivery.wake)
     application.bot_data["notifier"] = notifier
     sync = SyncService(
@@ -262,11 +272,14 @@ async def _run_application(
         poll_interval=timedelta(seconds=settings.poll_interval_seconds),
         first_sync_since=options.first_sync_since,
         clock=options.clock,
+        lease_owner=worker_name(),  # several fetch workers split the Kommunen (docs/scaling.md)
     )
     await application.start()
     updater = application.updater
     assert updater is not None
-    if settings.telegram_webhook_url:
+    if "chat" not in roles:
+        pass  # another process polls Telegram: two pollers end each other's getUpdates (409)
+    elif settings.telegram_webhook_url:
         secret = settings.telegram_webhook_secret
         assert secret is not None  # Settings refuses webhook mode without it
         # PTB answers 403 to every POST without this X-Telegram-Bot-Api-Secret-Token header.
@@ -284,31 +297,41 @@ async def _run_application(
             allowed_updates=Update.ALL_TYPES,
         )
     context = RunContext(sync=sync, notifier=notifier, delivery=delivery)
-    context.tasks = [
-        asyncio.create_task(supervised("delivery", delivery.run)),
-        asyncio.create_task(
-            supervised(
-                "poll",
-                lambda: poll_forever(
-                    sync, settings.poll_interval_seconds, options.first_poll_delay_s
-                ),
+    if "deliver" in roles:
+        context.tasks.append(asyncio.create_task(supervised("delivery", delivery.run)))
+    if "fetch" in roles:
+        context.tasks.append(
+            asyncio.create_task(
+                supervised(
+                    "poll",
+                    lambda: poll_forever(
+                        sync, settings.poll_interval_seconds, options.first_poll_delay_s
+                    ),
+                )
             )
-        ),
-        asyncio.create_task(
-            supervised(
-                "alerts",
-                lambda: alert_forever(
-                    notifier,
-                    delivery,
-                    bot.send_message,
-                    settings,
-                    options.clock,
-                    options.alert_check_interval_s,
-                ),
+        )
+    if "chat" in roles:  # once per installation: alerts go with the one Telegram poller
+        context.tasks.append(
+            asyncio.create_task(
+                supervised(
+                    "alerts",
+                    lambda: alert_forever(
+                        notifier,
+                        delivery,
+                        bot.send_message,
+                        settings,
+                        options.clock,
+                        options.alert_check_interval_s,
+                    ),
+                )
             )
-        ),
-    ]
-    log.info("ratsbot running: kommunen=%d mode=%s", len(endpoints), _mode(settings))
+        )
+    log.info(
+        "ratsbot running: kommunen=%d mode=%s role=%s",
+        len(endpoints),
+        _mode(settings) if "chat" in roles else "-",
+        settings.ratsbot_role,
+    )
     try:
         if options.on_ready is not None:
             await options.on_ready(context)

@@ -11,9 +11,8 @@ from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 
-from bot.config import ConfigError, Settings, load_settings
+from bot.config import ROLE_PARTS, ConfigError, Settings, load_settings
 from bot.logs import setup_logging
-
 
 # Exit codes (docs/operations.md): 0 ok; 1 `status` (and `fetch --once`) sees a failing source,
 # `parse` could not read the whole document; 2 cannot run: configuration, database, Telegram.
@@ -29,6 +28,14 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(f"kein Datum im Format JJJJ-MM-TT: {value!r}") from None
 
 
+def _role(value: str) -> str:
+    if value not in ROLE_PARTS:
+        raise argparse.ArgumentTypeError(
+            f"unbekannte Rolle {value!r} (erlaubt: {', '.join(ROLE_PARTS)})"
+        )
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand and its plain-words help."""
     parser = argparse.ArgumentParser(
@@ -40,11 +47,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
 
-    sub.add_parser(
+    run = sub.add_parser(
         "run",
         help="Bot, Abruf und Versand in einem Prozess starten (Produktionsbetrieb)",
         description="Startet den Abruf aller Quellen, den Telegram-Bot und den Versand. "
         "Beenden mit Strg-C oder SIGTERM.",
+    )
+    run.add_argument(
+        "--role",
+        type=_role,
+        metavar="ROLLE",
+        help="nur diesen Teil: all, chat (Telegram, nur ein Prozess), fetch, deliver "
+        "(Standard: RATSBOT_ROLE, sonst all)",
     )
 
     fetch = sub.add_parser(
@@ -139,8 +153,9 @@ def failure_line(exc: BaseException, settings: Settings) -> str | None:
     from telegram.error import InvalidToken, NetworkError
 
     from storage.db import DatabaseUnavailable
+    from storage.leases import InstanceLocked
 
-    if isinstance(exc, DatabaseUnavailable):
+    if isinstance(exc, DatabaseUnavailable | InstanceLocked):
         line = str(exc)
     elif isinstance(exc, InvalidToken):
         line = "Telegram lehnt TELEGRAM_BOT_TOKEN ab: Token bei @BotFather prüfen"
@@ -163,6 +178,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
         from bot.app import run_forever
 
+        if args.role is not None:
+            settings = settings.model_copy(update={"ratsbot_role": args.role})
         return run_forever(settings)
     if args.command == "fetch":
         from bot.pipeline.sync import fetch_command

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Annotated
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
@@ -17,6 +17,17 @@ def _split_commas(value: object) -> object:
         return [part.strip() for part in value.split(",") if part.strip()]
     return value
 
+
+# What one `ratsbot run` process does (docs/scaling.md): "chat" answers Telegram (the only
+# process that may poll getUpdates) and sends operator and meeting alerts, "fetch" syncs the
+# sources, "deliver" sends the queued messages; "all" is all three.
+Role = Literal["all", "chat", "fetch", "deliver"]
+ROLE_PARTS: dict[str, frozenset[str]] = {
+    "all": frozenset({"chat", "fetch", "deliver"}),
+    "chat": frozenset({"chat"}),
+    "fetch": frozenset({"fetch"}),
+    "deliver": frozenset({"deliver"}),
+}
 
 # setWebhook's secret_token: "1-256 characters. Only characters A-Z, a-z, 0-9, _ and - are allowed."
 _WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
@@ -50,6 +61,7 @@ class Settings(BaseSettings):
     )
     log_level: str = Field(default="INFO", alias="LOG_LEVEL")
     telegram_rate_limit: float = Field(default=25.0, alias="TELEGRAM_RATE_LIMIT")
+    ratsbot_role: Role = Field(default="all", alias="RATSBOT_ROLE")
 
     @field_validator("oparl_endpoints", "admin_chat_ids", mode="before")
     @classmethod
@@ -170,6 +182,7 @@ _GERMAN_ERRORS = {
     "missing": "fehlt",
     "json_invalid": "kein gültiges JSON",
     "list_type": "keine kommagetrennte Liste",
+    "literal_error": "nicht erlaubt",
 }
 
 
@@ -196,6 +209,9 @@ def config_error_line(errors: list[dict[str, object]]) -> str:
         secret = "SECRET" in key or "TOKEN" in key  # never echo a secret back
         shown = f": {value!r}" if isinstance(value, str | int | float) and not secret else ""
         message = f"{_GERMAN_ERRORS[error_type]}{shown}"
+        ctx = first.get("ctx")
+        if error_type == "literal_error" and isinstance(ctx, dict):
+            message += f" (erlaubt: {str(ctx.get('expected', '')).replace(' or ', ', ')})"
     return f"Konfigurationsfehler in {key}{message_item}: {message}"
 
 
