@@ -74,7 +74,7 @@ async def test_bad_configuration_is_one_german_line(tmp_path: Path, command: lis
         ("ADMIN_CHAT_IDS", "12,abc", "Konfigurationsfehler in ADMIN_CHAT_IDS (Eintrag 2): keine"),
         ("TELEGRAM_BOT_TOKEN", '"123:abc', "Konfigurationsfehler in TELEGRAM_BOT_TOKEN:"),
     ]:
-        code, out, err = await _ratsbot(tmp_path, {key: value}, *command)
+        code, _, err = await _ratsbot(tmp_path, {key: value}, *command)
         if command[0] == "parse":  # reads no settings: only the missing file counts
             assert (code, _one_line(err)) == (2, "Datei nicht gefunden: x.pdf")
             continue
@@ -90,7 +90,7 @@ async def test_status_and_search_never_create_a_database(tmp_path: Path) -> None
         code, _, err = await _ratsbot(tmp_path, {}, *command)
         assert code == 2
         assert _one_line(err).startswith("SQLite-Datenbank data/ratsbot.sqlite3 gibt es nicht")
-    assert list(tmp_path.iterdir()) == []
+    assert await asyncio.to_thread(lambda: list(tmp_path.iterdir())) == []
 
 
 async def test_sqlite_in_a_missing_directory_tree_is_refused(tmp_path: Path) -> None:
@@ -183,7 +183,7 @@ def test_status_report_is_cut_before_escaping() -> None:
             papers_total=n,
             papers_today=0,
             parse_failures=0,
-        )  # fmt: skip
+        )
         for n in range(60)
     )
     report = Health(sources, 0, 0, 0, 1, 0, 1, 0)

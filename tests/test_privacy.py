@@ -135,3 +135,25 @@ async def test_cli_search_shows_no_name(sqlite_db: str) -> None:
     hits = json.loads(out)
     assert [h["reference"] for h in hits] == ["VII-EF-08640"]
     assert _leaks(out.decode(), ["Müller", "Mueller", "Jürgen"]) == []
+
+
+async def test_cli_parse_shows_no_name(tmp_path: Path) -> None:
+    """`ratsbot parse --json` on the Einwohneranfrage as a PDF prints subject, never the name."""
+    from standins.pdf_render import render_text
+
+    text = _document("Jürgen Müller", "J. Müller")
+    # as citizens write: the name inside the text the summary is made of
+    text = text.replace("Ich wohne in", "Ich, Jürgen Müller, wohne in")
+    assert "Ich, Jürgen Müller, wohne in" in text
+    pdf = render_text(text, tmp_path / "VII-EF-08640.pdf")
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "parse", str(pdf), "--json",
+        cwd=ROOT, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    out, err = await asyncio.wait_for(proc.communicate(), timeout=120)
+    parsed = json.loads(out)
+    assert parsed["reference"] == "VII-EF-08640", err.decode()
+    assert parsed["title"] == "Drohnen statt Hubschrauber?"
+    assert parsed["submitters"] == []
+    assert _leaks(out.decode("utf-8"), ["Müller", "Mueller", "Jürgen"]) == []
+    assert "[Name entfernt], wohne in" in parsed["summary"]
