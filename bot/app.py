@@ -31,6 +31,8 @@ from bot.chat.application import build_application, set_commands
 from bot.chat.feed import FEEDS_FORGET_KEY, FEEDS_URL_KEY
 from bot.config import Settings
 from bot.feeds.server import FeedServer
+from bot.chat.membership import register_membership_handler
+from bot.config import ROLE_PARTS
 from bot.ops.status import render_source_alert
 from bot.pipeline import alerts
 from bot.pipeline.coverage import DEFAULT_GRACE, Coverage
@@ -42,6 +44,7 @@ from fetcher.http import HttpClient
 from fetcher.parsepool import ParserPool
 from storage import health
 from storage.db import close_db, open_db
+from storage.leases import instance_lock, worker_name
 
 log = logging.getLogger(__name__)
 
@@ -242,34 +245,41 @@ async def alert_operators(
 async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | None = None) -> None:
     """Run fetcher, bot and delivery until `stop` is set; shut down cleanly."""
     options = options or RunOptions()
-    if not settings.telegram_bot_token:
+    if settings.telegram_bot_token is None:
         raise ValueError("TELEGRAM_BOT_TOKEN fehlt")
     endpoints = options.endpoints or configured_endpoints(settings.oparl_endpoints)
     if options.endpoints is None and not settings.oparl_endpoints:
         endpoints = ()  # on demand: polled once subscribed (bot/pipeline/coverage.py)
-    await open_db(settings.database_url)
-    try:
-        async with (
-            HttpClient(
-                per_host_interval_s=options.per_host_interval_s,
-                allow_networks=settings.http_allow_networks,
-            ) as http,
-            ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
-        ):
-            application = build_application(
-                settings.telegram_bot_token,
-                settings.telegram_base_url,
-                settings.telegram_base_file_url,
-                admin_chat_ids=settings.admin_chat_ids,
-                clock=options.clock,
-            )
-            register_admin_handlers(application, settings.admin_chat_ids)
-            async with application:
-                await _run_application(
-                    settings, stop, options, application, http, parser, endpoints
-                )
-    finally:
-        await close_db()
+    with instance_lock(settings.database_url):  # SQLite: one process only
+        await open_db(settings.database_url)
+        try:
+            await _run_with_db(settings, stop, options, endpoints)
+        finally:
+            await close_db()
+
+
+async def _run_with_db(
+    settings: Settings, stop: asyncio.Event, options: RunOptions, endpoints: Sequence[Endpoint]
+) -> None:
+    assert settings.telegram_bot_token is not None
+    async with (
+        HttpClient(
+            per_host_interval_s=options.per_host_interval_s,
+            allow_networks=settings.http_allow_networks,
+        ) as http,
+        ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
+    ):
+        application = build_application(
+            settings.telegram_bot_token.get_secret_value(),
+            settings.telegram_base_url,
+            settings.telegram_base_file_url,
+            admin_chat_ids=settings.admin_chat_ids,
+            clock=options.clock,
+        )
+        register_admin_handlers(application, settings.admin_chat_ids)
+        register_membership_handler(application)
+        async with application:
+            await _run_application(settings, stop, options, application, http, parser, endpoints)
 
 
 async def _run_application(
@@ -285,7 +295,9 @@ async def _run_application(
 
     assert isinstance(application, Application)
     bot = application.bot
-    await set_commands(bot)
+    roles = ROLE_PARTS[settings.ratsbot_role]
+    if "chat" in roles:
+        await set_commands(bot)
     delivery = DeliveryWorker(
         bot,
         options.delivery or DeliveryConfig(rate_per_s=settings.telegram_rate_limit),
@@ -293,7 +305,8 @@ async def _run_application(
         now=options.clock,
         on_outage=lambda text: _tell_operators(bot.send_message, settings.admin_chat_ids, text),
     )
-    await delivery.recover()
+    if "deliver" in roles:
+        await delivery.recover()
     notifier = Notifier(clock=options.clock, on_enqueued=delivery.wake)
     application.bot_data["notifier"] = notifier
     coverage = Coverage(
@@ -318,6 +331,7 @@ async def _run_application(
         poll_interval=timedelta(seconds=settings.poll_interval_seconds),
         first_sync_since=options.first_sync_since,
         clock=options.clock,
+        lease_owner=worker_name(),  # several fetch workers split the Kommunen (docs/scaling.md)
     )
     coverage.sync = sync
     # A bare URL's Kommune is named by its server before /abo can be asked about it.
@@ -325,12 +339,18 @@ async def _run_application(
     await application.start()
     updater = application.updater
     assert updater is not None
-    if settings.telegram_webhook_url:
+    if "chat" not in roles:
+        pass  # another process polls Telegram: two pollers end each other's getUpdates (409)
+    elif settings.telegram_webhook_url:
+        secret = settings.telegram_webhook_secret
+        assert secret is not None  # Settings refuses webhook mode without it
+        # PTB answers 403 to every POST without this X-Telegram-Bot-Api-Secret-Token header.
         await updater.start_webhook(
-            listen="0.0.0.0",
+            listen=settings.telegram_webhook_listen,
             port=settings.telegram_webhook_port,
             url_path=settings.telegram_webhook_path,
             webhook_url=settings.telegram_webhook_url,
+            secret_token=secret.get_secret_value(),
             allowed_updates=Update.ALL_TYPES,
         )
     else:
@@ -339,42 +359,50 @@ async def _run_application(
             allowed_updates=Update.ALL_TYPES,
         )
     context = RunContext(sync=sync, notifier=notifier, delivery=delivery, coverage=coverage)
-    context.tasks = [
-        asyncio.create_task(supervised("delivery", delivery.run)),
-        asyncio.create_task(
-            supervised(
-                "token",
-                lambda: watch_token(bot.get_me, delivery, options.token_check_interval_s),
+    if "deliver" in roles:
+        context.tasks.append(asyncio.create_task(supervised("delivery", delivery.run)))
+        context.tasks.append(
+            asyncio.create_task(
+                supervised(
+                    "token",
+                    lambda: watch_token(bot.get_me, delivery, options.token_check_interval_s),
+                )
             )
-        ),
-        asyncio.create_task(
-            supervised(
-                "poll",
-                lambda: poll_forever(
-                    coverage, http, settings.poll_interval_seconds, options.first_poll_delay_s
-                ),
+        )
+    if "fetch" in roles:
+        context.tasks.append(
+            asyncio.create_task(
+                supervised(
+                    "poll",
+                    lambda: poll_forever(
+                        coverage, http, settings.poll_interval_seconds, options.first_poll_delay_s
+                    ),
+                )
             )
-        ),
-        asyncio.create_task(
-            supervised(
-                "alerts",
-                lambda: alert_forever(
-                    notifier,
-                    delivery,
-                    bot.send_message,
-                    settings,
-                    options.clock,
-                    options.alert_check_interval_s,
-                ),
+        )
+    if "chat" in roles:  # once per installation: alerts go with the one Telegram poller
+        context.tasks.append(
+            asyncio.create_task(
+                supervised(
+                    "alerts",
+                    lambda: alert_forever(
+                        notifier,
+                        delivery,
+                        bot.send_message,
+                        settings,
+                        options.clock,
+                        options.alert_check_interval_s,
+                    ),
+                )
             )
-        ),
-    ]
+        )
     if feeds is not None:
         await start_feeds(feeds, settings, application.bot_data)
     log.info(
-        "ratsbot running: kommunen=%s mode=%s",
+        "ratsbot running: kommunen=%s mode=%s role=%s",
         "on-demand" if coverage.on_demand else len(endpoints),
-        _mode(settings),
+        _mode(settings) if "chat" in roles else "-",
+        settings.ratsbot_role,
     )
     try:
         if options.on_ready is not None:
@@ -421,7 +449,7 @@ def _mode(settings: Settings) -> str:
 
 def run_forever(settings: Settings) -> int:
     """Run `ratsbot run` until SIGTERM/SIGINT; return the exit code."""
-    if not settings.telegram_bot_token:
+    if settings.telegram_bot_token is None:
         print(
             "Konfigurationsfehler in TELEGRAM_BOT_TOKEN: für `ratsbot run` nötig "
             "(Token von @BotFather; offline: `ratsbot demo`)",

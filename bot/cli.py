@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import traceback
 from collections.abc import Sequence
 from datetime import date
 from importlib import metadata
@@ -13,6 +14,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from bot.config import Settings
+
+# Exit codes (docs/operations.md): 0 ok; 1 `status` (and `fetch --once`) sees a failing source,
+# `parse` could not read the whole document; 2 cannot run: configuration, database, Telegram.
+EXIT_OK = 0
+EXIT_SOURCE_FAILING = 1
+EXIT_CANNOT_RUN = 2
 
 
 def _iso_date(value: str) -> date:
@@ -29,6 +36,16 @@ def _version() -> str:
         return "unbekannt (nicht installiert)"
 
 
+def _role(value: str) -> str:
+    from bot.config import ROLE_PARTS  # only with --role: `ratsbot parse` stays light
+
+    if value not in ROLE_PARTS:
+        raise argparse.ArgumentTypeError(
+            f"unbekannte Rolle {value!r} (erlaubt: {', '.join(ROLE_PARTS)})"
+        )
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the argument parser with every subcommand and its plain-words help."""
     parser = argparse.ArgumentParser(
@@ -43,11 +60,18 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
 
-    sub.add_parser(
+    run = sub.add_parser(
         "run",
         help="Bot, Abruf und Versand in einem Prozess starten (Produktionsbetrieb)",
         description="Startet den Abruf aller Quellen, den Telegram-Bot und den Versand. "
         "Beenden mit Strg-C oder SIGTERM.",
+    )
+    run.add_argument(
+        "--role",
+        type=_role,
+        metavar="ROLLE",
+        help="nur diesen Teil: all, chat (Telegram, nur ein Prozess), fetch, deliver "
+        "(Standard: RATSBOT_ROLE, sonst all)",
     )
 
     fetch = sub.add_parser(
@@ -149,7 +173,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         parser.print_help()
-        return 2
+        return EXIT_CANNOT_RUN
     if args.command == "parse":
         return _cmd_parse(args, as_json=args.json)
     # Imported here: bot.config pulls in the database stack (~0.5 s), which `parse` never needs.
@@ -160,7 +184,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings()
     except ConfigError as exc:
         print(str(exc), file=sys.stderr)
-        return 2
+        return EXIT_CANNOT_RUN
     setup_logging(settings.log_level)
     from storage.db import DatabaseUnavailable
 
@@ -171,6 +195,40 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:
+        line = failure_line(exc, settings)
+        if line is None:  # a bug: the traceback is for the report, the exit code says "cannot run"
+            traceback.print_exc()
+            line = f"Interner Fehler ({type(exc).__name__}), bitte mit der Ausgabe oben melden"
+        print(line, file=sys.stderr)
+        return EXIT_CANNOT_RUN
+
+
+def failure_line(exc: BaseException, settings: Settings) -> str | None:
+    """Return the one German line for a failure the operator must fix, None for a bug.
+
+    The token never appears in it, even where a library put it into its message.
+    """
+    from telegram.error import InvalidToken, NetworkError
+
+    from storage.db import DatabaseUnavailable
+    from storage.leases import InstanceLocked
+
+    if isinstance(exc, DatabaseUnavailable | InstanceLocked):
+        line = str(exc)
+    elif isinstance(exc, InvalidToken):
+        line = "Telegram lehnt TELEGRAM_BOT_TOKEN ab: Token bei @BotFather prüfen"
+    elif isinstance(exc, NetworkError):
+        line = (
+            f"Telegram nicht erreichbar ({settings.telegram_api_url}): "
+            f"{' '.join(exc.message.split())[:200]} – Netzwerk prüfen"
+        )
+    else:
+        return None
+    token = settings.telegram_bot_token
+    if token is not None and token.get_secret_value():
+        line = line.replace(token.get_secret_value(), "***")
+    return line
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -181,6 +239,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run":
         from bot.app import run_forever
 
+        if args.role is not None:
+            settings = settings.model_copy(update={"ratsbot_role": args.role})
         return run_forever(settings)
     if args.command == "fetch":
         from bot.pipeline.sync import fetch_command
@@ -223,30 +283,14 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
 
 async def _cmd_migrate(settings: Settings) -> int:
-    from storage.db import close_db, open_db
+    from storage.db import close_db, open_db, safe_url
 
     try:
         await open_db(settings.database_url)
-    except OSError as exc:
-        print(
-            f"Datenbank nicht erreichbar ({settings.database_url.split('@')[-1]}): {exc}",
-            file=sys.stderr,
-        )
-        return 1
     finally:
         await close_db()
-    print(f"Datenbank ist auf dem neuesten Stand: {_safe_url(settings.database_url)}")
-    return 0
-
-
-def _safe_url(url: str) -> str:
-    """Return the URL without its password."""
-    if "@" in url and "://" in url:
-        scheme, rest = url.split("://", 1)
-        creds, host = rest.rsplit("@", 1)
-        user = creds.split(":", 1)[0]
-        return f"{scheme}://{user}:***@{host}"
-    return url
+    print(f"Datenbank ist auf dem neuesten Stand: {safe_url(settings.database_url)}")
+    return EXIT_OK
 
 
 def _cmd_parse(args: argparse.Namespace, *, as_json: bool) -> int:

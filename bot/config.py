@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import re
+from typing import Annotated, Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from fetcher.netguard import NetworkListError, parse_networks
@@ -18,6 +19,22 @@ def _split_commas(value: object) -> object:
     return value
 
 
+# What one `ratsbot run` process does (docs/scaling.md): "chat" answers Telegram (the only
+# process that may poll getUpdates) and sends operator and meeting alerts, "fetch" syncs the
+# sources, "deliver" sends the queued messages; "all" is all three.
+Role = Literal["all", "chat", "fetch", "deliver"]
+ROLE_PARTS: dict[str, frozenset[str]] = {
+    "all": frozenset({"chat", "fetch", "deliver"}),
+    "chat": frozenset({"chat"}),
+    "fetch": frozenset({"fetch"}),
+    "deliver": frozenset({"deliver"}),
+}
+
+# setWebhook's secret_token: "1-256 characters. Only characters A-Z, a-z, 0-9, _ and - are allowed."
+_WEBHOOK_SECRET = re.compile(r"[A-Za-z0-9_-]{1,256}")
+_TOKEN = re.compile(r"[0-9]{1,20}:[A-Za-z0-9_-]{20,100}")
+
+
 def _is_http_url(value: str) -> bool:
     parts = urlsplit(value)
     return parts.scheme in ("http", "https") and bool(parts.netloc)
@@ -28,10 +45,12 @@ class Settings(BaseSettings):
 
     model_config = SettingsConfigDict(env_file=".env", env_file_encoding="utf-8", extra="ignore")
 
-    telegram_bot_token: str | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
+    telegram_bot_token: SecretStr | None = Field(default=None, alias="TELEGRAM_BOT_TOKEN")
     telegram_api_url: str = Field(default="https://api.telegram.org", alias="TELEGRAM_API_URL")
     telegram_webhook_url: str | None = Field(default=None, alias="TELEGRAM_WEBHOOK_URL")
     telegram_webhook_port: int = Field(default=8443, alias="TELEGRAM_WEBHOOK_PORT")
+    telegram_webhook_listen: str = Field(default="127.0.0.1", alias="TELEGRAM_WEBHOOK_LISTEN")
+    telegram_webhook_secret: SecretStr | None = Field(default=None, alias="TELEGRAM_WEBHOOK_SECRET")
     database_url: str = Field(default="sqlite://data/ratsbot.sqlite3", alias="DATABASE_URL")
     oparl_endpoints: Annotated[list[str], NoDecode] = Field(
         default_factory=list, alias="OPARL_ENDPOINTS"
@@ -51,6 +70,7 @@ class Settings(BaseSettings):
     # Atom/iCal feeds (bot/feeds/): local port, off when empty; the public URL in /feed's links.
     feeds_port: int | None = Field(default=None, alias="FEEDS_PORT")
     feeds_public_url: str | None = Field(default=None, alias="FEEDS_PUBLIC_URL")
+    ratsbot_role: Role = Field(default="all", alias="RATSBOT_ROLE")
 
     @field_validator(
         "oparl_endpoints", "admin_chat_ids", "http_allow_networks", "oparl_pinned", mode="before"
@@ -119,6 +139,33 @@ class Settings(BaseSettings):
         if self.feeds_port is None:
             return None
         return self.feeds_public_url or f"http://localhost:{self.feeds_port}"
+    @field_validator("telegram_bot_token")
+    @classmethod
+    def _token(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        # From @BotFather: "<bot id>:<35 characters>"; a pasted quote or space is the usual typo.
+        if not _TOKEN.fullmatch(value.get_secret_value()):
+            raise ValueError("kein Token im Format 123456789:ABC… (so wie von @BotFather)")
+        return value
+
+    @field_validator("telegram_webhook_secret")
+    @classmethod
+    def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value():
+            return None
+        if not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
+            raise ValueError("1 bis 256 Zeichen aus A–Z, a–z, 0–9, _ und - (Vorgabe von Telegram)")
+        return value
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        # Without the secret anyone who can reach the port can post updates as any user (#13).
+        if self.telegram_webhook_url and self.telegram_webhook_secret is None:
+            raise ValueError(
+                "TELEGRAM_WEBHOOK_SECRET: im Webhook-Betrieb nötig (z. B. `openssl rand -hex 32`)"
+            )
+        return self
 
     @field_validator("database_url")
     @classmethod
@@ -182,13 +229,55 @@ class ConfigError(Exception):
     """Raised when a setting is invalid; the message is one line naming the key."""
 
 
+# pydantic's English messages for the error types a hand-edited `.env` can produce.
+_GERMAN_ERRORS = {
+    "int_parsing": "keine ganze Zahl",
+    "int_type": "keine ganze Zahl",
+    "int_from_float": "keine ganze Zahl",
+    "float_parsing": "keine Zahl",
+    "float_type": "keine Zahl",
+    "bool_parsing": "weder true noch false",
+    "string_type": "kein Text",
+    "missing": "fehlt",
+    "json_invalid": "kein gültiges JSON",
+    "list_type": "keine kommagetrennte Liste",
+    "literal_error": "nicht erlaubt",
+}
+
+
+def config_error_line(errors: list[dict[str, object]]) -> str:
+    """Return one German line naming the key of the first validation error."""
+    first = errors[0]
+    loc = first.get("loc") or ()
+    assert isinstance(loc, tuple)
+    message = str(first.get("msg", "")).removeprefix("Value error, ")
+    if loc:
+        key = str(loc[0])
+        field = Settings.model_fields.get(key)
+        key = (field.alias if field is not None else None) or key
+        if len(loc) > 1 and isinstance(loc[1], int):
+            message_item = f" (Eintrag {loc[1] + 1})"
+        else:
+            message_item = ""
+    else:  # a check across keys names its key at the start of the message
+        key, _, message = message.partition(": ")
+        message_item = ""
+    error_type = str(first.get("type", ""))
+    if error_type in _GERMAN_ERRORS:
+        value = first.get("input")
+        secret = "SECRET" in key or "TOKEN" in key  # never echo a secret back
+        shown = f": {value!r}" if isinstance(value, str | int | float) and not secret else ""
+        message = f"{_GERMAN_ERRORS[error_type]}{shown}"
+        ctx = first.get("ctx")
+        if error_type == "literal_error" and isinstance(ctx, dict):
+            message += f" (erlaubt: {str(ctx.get('expected', '')).replace(' or ', ', ')})"
+    return f"Konfigurationsfehler in {key}{message_item}: {message}"
+
+
 def load_settings() -> Settings:
     """Read the settings, or raise ConfigError with one line naming the offending key."""
     try:
         return Settings()
     except ValidationError as exc:
-        first = exc.errors()[0]
-        key = str(first["loc"][0]) if first["loc"] else "?"
-        alias = Settings.model_fields[key].alias if key in Settings.model_fields else key
-        message = str(first["msg"]).removeprefix("Value error, ")
-        raise ConfigError(f"Konfigurationsfehler in {alias or key}: {message}") from None
+        errors = [dict(e) for e in exc.errors()]
+        raise ConfigError(config_error_line(errors)) from None

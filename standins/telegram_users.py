@@ -161,6 +161,18 @@ class UserSide(BotMethods):
         if notify:
             self._member_update(chat, "kicked", "member")
 
+    def add_bot_to_group(self, chat_id: int) -> None:
+        """Let the group's creator add the bot: it receives my_chat_member left → member."""
+        chat = self._chats[chat_id]
+        chat.blocked = False
+        self._member_update(chat, "left", "member")
+
+    def remove_bot_from_group(self, chat_id: int) -> None:
+        """Let the group's creator remove the bot: my_chat_member member → left; sends get 403."""
+        chat = self._chats[chat_id]
+        chat.blocked = True
+        self._member_update(chat, "member", "left")
+
     # ------------------------------------------------------------------ faults and pacing
 
     def fail(

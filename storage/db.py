@@ -26,11 +26,11 @@ class DatabaseUrlError(ValueError):
     """Raised when DATABASE_URL has a scheme or shape Ratsbot cannot use."""
 
 
-class DatabaseUnavailable(RuntimeError):
-    """Raised when the database cannot be opened or written (read-only, unreachable, too slow).
-
-    The message is one German line for the operator; `ratsbot` exits with code 2.
-    """
+class DatabaseUnavailable(Exception):
+    """Raised by `open_db` when the database cannot be opened or written: server unreachable,
+    login or database refused, read-only file or mount, no answer in time, an SQLite file that
+    must exist is missing, or its directory is absent. The message is one German line without
+    the password; `ratsbot` exits with code 2."""
 
 
 def check_sqlite_writable(path: str, timeout_s: float = 2.0) -> None:
@@ -100,60 +100,119 @@ def tortoise_config(url: str) -> dict[str, Any]:
     }
 
 
-def _ensure_sqlite_dir(url: str) -> None:
-    path = url[len("sqlite://") :]
-    if path and path != ":memory:":
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
+def safe_url(url: str) -> str:
+    """Return the URL without its password."""
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        creds, host = rest.rsplit("@", 1)
+        user = creds.split(":", 1)[0]
+        return f"{scheme}://{user}:***@{host}"
+    return url
 
 
-async def migrate(url: str) -> None:
+def check_sqlite_location(url: str, *, create: bool) -> None:
+    """Refuse an SQLite path that cannot be used; create its directory if allowed.
+
+    `create=False` (status, search): the file must exist; nothing is created. `create=True`
+    (migrate, run, fetch): the file is created, and its own directory too when that directory's
+    parent exists (`data/` of the default `sqlite://data/ratsbot.sqlite3`); a deeper missing
+    tree is a typo, refused rather than built.
+    """
+    raw = url[len("sqlite://") :]
+    if not raw or raw == ":memory:":
+        return
+    path = Path(raw)
+    if path.is_file():
+        return
+    if path.exists():
+        raise DatabaseUnavailable(f"SQLite-Datenbank {path} ist keine Datei")
+    if not create:
+        raise DatabaseUnavailable(
+            f"SQLite-Datenbank {path} gibt es nicht (DATABASE_URL prüfen; "
+            "neu anlegen mit `ratsbot migrate`)"
+        )
+    if not path.parent.is_dir():
+        if not path.parent.parent.is_dir():
+            raise DatabaseUnavailable(
+                f"Verzeichnis {path.parent} für die SQLite-Datenbank gibt es nicht "
+                "(DATABASE_URL prüfen oder das Verzeichnis anlegen)"
+            )
+        path.parent.mkdir()
+
+
+def _unavailable_errors() -> tuple[type[BaseException], ...]:
+    import asyncpg  # type: ignore[import-untyped]
+    from tortoise.exceptions import DBConnectionError, OperationalError
+
+    return (OSError, TimeoutError, asyncpg.PostgresError, DBConnectionError, OperationalError)
+
+
+def _one_line(exc: BaseException) -> str:
+    text = " ".join(str(exc).split()) or type(exc).__name__
+    return text[:200]
+
+
+async def migrate(url: str, *, create: bool = True) -> None:
     """Apply all pending migrations to the database at `url`."""
     check_database_url(url)
     if is_sqlite(url):
-        _ensure_sqlite_dir(url)
-    await tortoise_migrate(config=tortoise_config(url))
-    await Tortoise.close_connections()
+        check_sqlite_location(url, create=create)
+    try:
+        await tortoise_migrate(config=tortoise_config(url))
+    except _unavailable_errors() as exc:
+        raise DatabaseUnavailable(
+            f"Datenbank nicht erreichbar ({safe_url(url)}): {_one_line(exc)}"
+        ) from exc
+    finally:
+        await Tortoise.close_connections()
 
 
 async def open_db(
-    url: str, *, apply_migrations: bool = True, timeout_s: float = OPEN_TIMEOUT_S
+    url: str,
+    *,
+    apply_migrations: bool = True,
+    create: bool = True,
+    timeout_s: float = OPEN_TIMEOUT_S,
 ) -> None:
     """Open the connection (and migrate first unless told not to); never hang.
 
-    Raises DatabaseUnavailable when the database cannot be written or does not answer within
-    `timeout_s`.
+    Raises DatabaseUnavailable when the database cannot be opened or written or does not answer
+    within `timeout_s`; `create=False` never creates an SQLite file.
     """
     check_database_url(url)
     if is_sqlite(url):
-        _ensure_sqlite_dir(url)
+        check_sqlite_location(url, create=create)
         check_sqlite_writable(url[len("sqlite://") :])
     try:
-        await asyncio.wait_for(_open(url, apply_migrations), timeout_s)
+        await asyncio.wait_for(_open(url, apply_migrations, create), timeout_s)
     except TimeoutError:
         with contextlib.suppress(Exception):
             await close_db()
         raise DatabaseUnavailable(
-            f"Datenbank antwortet nicht innerhalb von {timeout_s:.0f} s: {_safe(url)}"
+            f"Datenbank antwortet nicht innerhalb von {timeout_s:.0f} s: {safe_url(url)}"
         ) from None
 
 
-def _safe(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.hostname or ''}{parts.path}" if parts.password else url
-
-
-async def _open(url: str, apply_migrations: bool) -> None:
+async def _open(url: str, apply_migrations: bool, create: bool) -> None:
     if apply_migrations:
-        await migrate(url)
-    # One database per process, used from every task (PTB handlers, delivery, the fetcher):
-    # the global fallback makes the connection visible beyond the contextvar of this task.
-    await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
-    if is_sqlite(url):
+        await migrate(url, create=create)
+    try:
+        # One database per process, used from every task (PTB handlers, delivery, the fetcher):
+        # the global fallback makes the connection visible beyond the contextvar of this task.
+        await Tortoise.init(config=tortoise_config(url), _enable_global_fallback=True)
         from tortoise.connection import get_connection
 
         conn = get_connection("default")
-        # WAL: readers (bot) and the writer (fetcher) do not block each other.
-        await conn.execute_script("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;")
+        if is_sqlite(url):
+            # WAL: readers (bot) and the writer (fetcher) do not block each other.
+            await conn.execute_script("PRAGMA journal_mode=WAL; PRAGMA busy_timeout=5000;")
+        else:
+            await conn.execute_query("SELECT 1")  # Tortoise connects lazily: fail here, not later
+    except _unavailable_errors() as exc:
+        await Tortoise.close_connections()
+        raise DatabaseUnavailable(
+            f"Datenbank nicht erreichbar ({safe_url(url)}): {_one_line(exc)}"
+        ) from exc
     from storage import search  # the search index DDL is dialect-specific, kept beside search
 
     await search.ensure_index()

@@ -1,11 +1,10 @@
-"""SyncState bookkeeping (I/O): watermarks, health per source and list, and worker leases."""
+"""SyncState bookkeeping (I/O): watermarks and health per source and list (leases: leases.py)."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from tortoise.connection import get_connection
-from tortoise.transactions import in_transaction
+from tortoise.exceptions import IntegrityError
 
 from storage.models import SyncState
 
@@ -14,9 +13,19 @@ WATERMARK_OVERLAP = timedelta(hours=1)
 
 
 async def get_state(source: str, list_name: str) -> SyncState:
-    """Return the SyncState row for (source, list), creating it when missing."""
-    row, _ = await SyncState.get_or_create(source=source, list_name=list_name)
-    return row
+    """Return the SyncState row for (source, list), creating it when missing.
+
+    Two workers may create it at the same moment; the loser reads the winner's row. (Tortoise's
+    get_or_create retries inside its transaction, which PostgreSQL has already aborted: the
+    IntegrityError of issue #13.)
+    """
+    row = await SyncState.get_or_none(source=source, list_name=list_name)
+    if row is not None:
+        return row
+    try:
+        return await SyncState.create(source=source, list_name=list_name)
+    except IntegrityError:
+        return await SyncState.get(source=source, list_name=list_name)
 
 
 def since_for(state: SyncState) -> datetime | None:
@@ -94,57 +103,3 @@ async def record_skipped(source: str, list_name: str, count: int = 1) -> None:
     state = await get_state(source, list_name)
     state.records_skipped_total += count
     await state.save(update_fields=["records_skipped_total"])
-
-
-async def acquire_lease(
-    source: str, list_name: str, owner: str, now: datetime, *, ttl: timedelta
-) -> bool:
-    """Take the lease on (source, list) for `owner` unless another live worker holds it.
-
-    On PostgreSQL the row is locked with `FOR UPDATE SKIP LOCKED`, so two workers racing for the
-    same Kommune never both win; on SQLite (one process) a conditional UPDATE does the same.
-    """
-    await get_state(source, list_name)
-    conn = get_connection("default")
-    expires = now + ttl
-    if conn.capabilities.dialect == "postgres":
-        async with in_transaction() as tx:
-            rows = await tx.execute_query_dict(
-                "SELECT id, lease_owner, lease_expires_at FROM sync_state "
-                "WHERE source = $1 AND list_name = $2 FOR UPDATE SKIP LOCKED",
-                [source, list_name],
-            )
-            if not rows:
-                return False
-            row = rows[0]
-            held = row["lease_owner"] not in (None, owner) and row["lease_expires_at"] is not None
-            if held and row["lease_expires_at"] > now:
-                return False
-            await tx.execute_query(
-                "UPDATE sync_state SET lease_owner = $1, lease_expires_at = $2 WHERE id = $3",
-                [owner, expires, row["id"]],
-            )
-            return True
-    updated = (
-        await SyncState.filter(source=source, list_name=list_name)
-        .filter(lease_owner=None)
-        .update(lease_owner=owner, lease_expires_at=expires)
-    )
-    if updated:
-        return True
-    updated = await SyncState.filter(source=source, list_name=list_name, lease_owner=owner).update(
-        lease_expires_at=expires
-    )
-    if updated:
-        return True
-    updated = await SyncState.filter(
-        source=source, list_name=list_name, lease_expires_at__lt=now
-    ).update(lease_owner=owner, lease_expires_at=expires)
-    return bool(updated)
-
-
-async def release_lease(source: str, list_name: str, owner: str) -> None:
-    """Give the lease back so another worker may take the source at once."""
-    await SyncState.filter(source=source, list_name=list_name, lease_owner=owner).update(
-        lease_owner=None, lease_expires_at=None
-    )

@@ -1,4 +1,4 @@
-"""Several fetch workers split the Kommunen through SyncState leases (PostgreSQL and SQLite)."""
+"""Several fetch workers split the Kommunen through leases (storage/leases.py): PG and SQLite."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
 from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
-from storage import syncstate
+from storage import leases, syncstate
 from storage.models import Paper
 
 KOMMUNEN = 4
@@ -75,13 +75,58 @@ async def test_lease_of_a_dead_worker_expires(db_url: str) -> None:
     """A lease blocks other workers until it expires; then another worker takes it over."""
     now = datetime.now(UTC)
     ttl = timedelta(minutes=15)
-    assert await syncstate.acquire_lease("leipzig", "lease", "worker-a", now, ttl=ttl)
-    assert not await syncstate.acquire_lease("leipzig", "lease", "worker-b", now, ttl=ttl)
+    assert await leases.acquire("leipzig", "worker-a", now, ttl=ttl)
+    assert not await leases.acquire("leipzig", "worker-b", now, ttl=ttl)
     # the holder renews its own lease
-    assert await syncstate.acquire_lease("leipzig", "lease", "worker-a", now, ttl=ttl)
+    assert await leases.acquire("leipzig", "worker-a", now, ttl=ttl)
     # worker-a dies; after the ttl worker-b takes over
     later = now + ttl + timedelta(seconds=1)
-    assert await syncstate.acquire_lease("leipzig", "lease", "worker-b", later, ttl=ttl)
-    assert not await syncstate.acquire_lease("leipzig", "lease", "worker-a", later, ttl=ttl)
-    await syncstate.release_lease("leipzig", "lease", "worker-b")
-    assert await syncstate.acquire_lease("leipzig", "lease", "worker-a", later, ttl=ttl)
+    assert await leases.acquire("leipzig", "worker-b", later, ttl=ttl)
+    assert not await leases.acquire("leipzig", "worker-a", later, ttl=ttl)
+    assert not await leases.renew("leipzig", "worker-a", later, ttl=ttl)
+    await leases.release("leipzig", "worker-b")
+    assert await leases.acquire("leipzig", "worker-a", later, ttl=ttl)
+
+
+async def test_lease_is_renewed_while_the_sync_runs(db_url: str) -> None:
+    """A sync that lasts many lease lifetimes keeps its lease: nobody else takes the Kommune
+    until the holder is done, then it is free at once."""
+    ttl = timedelta(seconds=0.6)
+
+    def clock() -> datetime:
+        return datetime.now(UTC)
+
+    async with leases.held("leipzig", "worker-a", clock, ttl=ttl) as got:
+        assert got
+        for _ in range(8):  # 2.4 s = 4 lifetimes of the lease
+            await asyncio.sleep(0.3)
+            assert not await leases.acquire("leipzig", "worker-b", clock(), ttl=ttl)
+    assert await leases.acquire("leipzig", "worker-b", clock(), ttl=ttl)
+
+
+async def test_workers_with_the_production_wiring_share_kommunen(
+    db_url: str, servers: list[OParlServer]
+) -> None:
+    """Two workers as `run` and `fetch` build them (same Kommunen in the same order, lease owner
+    host:pid) start at the same moment on a fresh database: no IntegrityError creating the
+    state rows, every Kommune synced, each paper stored once."""
+    endpoints = [
+        Endpoint(f"Kommune {n}", f"kommune-{n}", (server.system_url,))
+        for n, server in enumerate(servers)
+    ]
+    async with HttpClient(retry=RetryPolicy.fast()) as http, ParserPool(size=1) as parser:
+        workers = [
+            SyncService(
+                http,
+                parser,
+                endpoints,
+                first_sync_since=date(2014, 1, 1),
+                lease_owner=f"{leases.worker_name()}-{n}",
+            )
+            for n in range(2)
+        ]
+        reports = await asyncio.gather(*(w.sync_all() for w in workers))
+    synced = [k.source for r in reports for k in r.kommunen if not k.skipped]
+    assert sorted(set(synced)) == sorted(e.slug for e in endpoints)
+    assert all(k.ok for r in reports for k in r.kommunen if not k.skipped), reports
+    assert await Paper.all().count() == KOMMUNEN

@@ -1,4 +1,4 @@
-"""Operator commands (I/O, Telegram): /status and /verbergen, for ADMIN_CHAT_IDS only."""
+"""Operator commands (I/O, Telegram): /status and /verbergen, for operators in private chats."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 
 from telegram import Update
-from telegram.constants import ParseMode
+from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes
 
 from bot.ops.status import render_status_html
@@ -20,7 +20,7 @@ log = logging.getLogger(__name__)
 ADMIN_GROUP = -1
 UNDO_WORDS = ("rückgängig", "rueckgaengig", "zeigen", "aus")
 
-NOT_ADMIN = "Dieser Befehl ist nur für die Betreiber dieses Bots."
+NOT_ADMIN = "Dieser Befehl ist nur für die Betreiber dieses Bots, und nur im privaten Chat mit ihm."
 HIDE_USAGE = (
     "So geht's: <code>/verbergen F-00724/14</code> verbirgt ein Papier in Suche und "
     "Benachrichtigungen; <code>/verbergen rückgängig F-00724/14</code> zeigt es wieder."
@@ -41,13 +41,23 @@ def hide_request(args: Sequence[str]) -> tuple[str, bool] | None:
     return words[0], hide
 
 
+def is_operator(chat_id: int, chat_type: str, user_id: int | None, admins: Sequence[int]) -> bool:
+    """Return whether a message comes from an operator: an ADMIN_CHAT_IDS user in a private chat.
+
+    In a group anyone could send the command, and a chat id alone names a place, not a person
+    (issue #13: a forged update carrying an admin's group id ran /verbergen); so only the
+    private chat with the operator counts, where chat id and user id are the same.
+    """
+    return chat_type == ChatType.PRIVATE and user_id == chat_id and chat_id in admins
+
+
 def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     admins: Sequence[int] = context.application.bot_data.get("admin_chat_ids", ())
     chat = update.effective_chat
     user = update.effective_user
-    return bool(
-        (chat is not None and chat.id in admins) or (user is not None and user.id in admins)
-    )
+    if chat is None or user is None:
+        return False
+    return is_operator(chat.id, chat.type, user.id, admins)
 
 
 async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -21,6 +21,8 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
+from pydantic import SecretStr
+
 from bot.config import Settings
 from bot.demo import texts as c
 from bot.logs import RedactingFormatter
@@ -107,7 +109,7 @@ def demo_settings(api_url: str, token: str, data_dir: Path) -> Settings:
     """Return the demo's settings: every key explicit, nothing read from `.env`."""
     return Settings(
         _env_file=None,  # type: ignore[call-arg]
-        TELEGRAM_BOT_TOKEN=token,
+        TELEGRAM_BOT_TOKEN=SecretStr(token),
         TELEGRAM_API_URL=api_url,
         TELEGRAM_WEBHOOK_URL=None,
         DATABASE_URL=f"sqlite://{data_dir / 'ratsbot.sqlite3'}",

@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from bot.messages import texts
 from fetcher.clock import BERLIN
 from fetcher.netguard import safe_link
+from fetcher.privacy import citizen_names, redact_names
 
 MAX_MESSAGE_LENGTH = 4096
 SUMMARY_MAX_CHARS = 220
@@ -625,15 +626,16 @@ def _for_display(paper: PaperView) -> PaperView:
     """Return the paper with a citizen's name removed from every text of an Einwohneranfrage."""
     if not paper.is_citizen_inquiry:
         return paper
-    names = [n for n in paper.submitters if n.strip()]
+    names = citizen_names(
+        paper.submitters,
+        paper.title,
+        paper.summary or "",
+        *paper.questions,
+        *(a for a in paper.answers if a),
+    )
 
     def scrub(text: str) -> str:
-        for name in names:
-            text = text.replace(name, texts.REDACTED_NAME)
-            for part in name.replace(",", " ").split():
-                if len(part) >= 3 and part[0].isupper():
-                    text = re.sub(rf"\b{re.escape(part)}\b", texts.REDACTED_NAME, text)
-        return text
+        return redact_names(text, names, texts.REDACTED_NAME)
 
     return replace(
         paper,

@@ -15,7 +15,6 @@ from storage.search import SearchHit, SearchResult
 NOTHING_FOUND = "Nichts gefunden."
 HEADER = "{total} Treffer für „{query}“:"
 HEADER_CAPPED = "Mehr als {total} Treffer für „{query}“, hier die besten:"
-DB_UNREACHABLE = "Datenbank nicht erreichbar: {error}"
 
 
 def render_hits(result: SearchResult, query: str) -> str:
@@ -58,11 +57,7 @@ async def search_command(
         return 2
     if kommune:
         parsed = dataclasses.replace(parsed, kommune=kommune)
-    try:
-        await open_db(settings.database_url)
-    except OSError as exc:
-        print(DB_UNREACHABLE.format(error=exc), file=sys.stderr)
-        return 1
+    await open_db(settings.database_url, create=False)  # bot/cli.py reports a failure
     try:
         result = await search_index.search(parsed, limit=max(1, min(limit, 100)))
     except QueryError as exc:

@@ -60,10 +60,22 @@ def render_status_text(health: Health) -> str:
 
 def render_status_html(health: Health) -> str:
     """Return the status report for Telegram (HTML, escaped, ≤ 4096 characters)."""
-    text = html.escape(render_status_text(health))
-    if len(text) > 4000:
-        text = text[:3990] + "\n…"
-    return f"<b>Ratsbot-Status</b>\n{text}"
+    return f"<b>Ratsbot-Status</b>\n{html.escape(_shortened(render_status_text(health)))}"
+
+
+def _shortened(text: str, max_escaped: int = 4000) -> str:
+    """Return the text cut (before escaping, so no entity is split) to fit once escaped."""
+    if len(html.escape(text)) <= max_escaped:
+        return text
+    kept: list[str] = []
+    used = len("\n…")
+    for line in text.split("\n"):
+        size = len(html.escape(line)) + 1
+        if used + size > max_escaped:
+            break
+        kept.append(line)
+        used += size
+    return "\n".join(kept) + "\n…"
 
 
 def render_source_alert(source: str, failing_since: datetime, error: str | None) -> str:
@@ -89,7 +101,7 @@ async def status_command(settings: Settings, *, as_json: bool) -> int:
     from storage.db import close_db, open_db
     from storage.health import health
 
-    await open_db(settings.database_url)
+    await open_db(settings.database_url, create=False)  # never creates a database
     try:
         report = await health(datetime.now(UTC))
     finally:

@@ -32,8 +32,8 @@ from fetcher.endpoints import Endpoint, identified, load_endpoints, parse_endpoi
 from fetcher.http import FetchError, HttpClient
 from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
-from storage import records, syncstate
-from storage.models import Kommune, Paper, SyncState
+from storage import leases, records, syncstate
+from storage.models import File, Kommune, Paper, SyncState
 from storage.poison import RECORD_ERRORS
 
 if TYPE_CHECKING:
@@ -140,17 +140,17 @@ class SyncService:
             report.skipped = True
             log.info(report.line())
             return report
-        if self.lease_owner is not None and not await syncstate.acquire_lease(
-            endpoint.slug, "lease", self.lease_owner, now, ttl=self.lease_ttl
-        ):
-            report.skipped = True
-            log.info("kommune=%s skipped=leased_by_other_worker", endpoint.slug)
-            return report
-        try:
+        if self.lease_owner is None:
             return await self._sync_with_state(endpoint, report, state)
-        finally:
-            if self.lease_owner is not None:
-                await syncstate.release_lease(endpoint.slug, "lease", self.lease_owner)
+        # Held (and renewed) for the whole sync: storage/leases.py.
+        lease = leases.held(endpoint.slug, self.lease_owner, self.clock, ttl=self.lease_ttl)
+        async with lease as got:
+            if not got:
+                report.skipped = True
+                log.info("kommune=%s skipped=leased_by_other_worker", endpoint.slug)
+                return report
+            state = await syncstate.get_state(endpoint.slug, "system")  # as the last holder left it
+            return await self._sync_with_state(endpoint, report, state)
 
     async def _sync_with_state(
         self, endpoint: Endpoint, report: KommuneReport, state: SyncState
@@ -447,12 +447,24 @@ async def fetch_command(
     settings: Settings, *, once: bool, since: date | None, kommune: str | None
 ) -> int:
     """Run `ratsbot fetch`: one pass with --once (exit 1 if every source failed), else forever."""
-    from storage.db import close_db, open_db
-
     endpoints = configured_endpoints(settings.oparl_endpoints)
     if kommune is not None and not any(_names(e, kommune) for e in endpoints):
         print(f"Unbekannte Kommune: {kommune}", file=sys.stderr)
         return 2
+    with leases.instance_lock(settings.database_url):  # SQLite: not beside `ratsbot run`
+        return await _fetch(settings, endpoints, once=once, since=since, kommune=kommune)
+
+
+async def _fetch(
+    settings: Settings,
+    endpoints: Sequence[Endpoint],
+    *,
+    once: bool,
+    since: date | None,
+    kommune: str | None,
+) -> int:
+    from storage.db import close_db, open_db
+
     await open_db(settings.database_url)
     try:
         async with (
@@ -472,10 +484,18 @@ async def fetch_command(
                 poll_interval=timedelta(seconds=settings.poll_interval_seconds),
                 first_sync_since=since,
                 progress=Progress(sys.stderr.isatty()),
+                lease_owner=leases.worker_name(),  # other fetch workers skip what this one syncs
             )
             while True:
                 report = await service.sync_all(only=kommune)
                 if once:
+                    if report.all_failed:  # the one line under the log lines (issue #13)
+                        failed = [k.source for k in report.kommunen if not k.skipped]
+                        print(
+                            f"Abruf fehlgeschlagen: keine der {len(failed)} Quellen erreichbar "
+                            f"({', '.join(failed[:5])}) – Netzwerk und OPARL_ENDPOINTS prüfen",
+                            file=sys.stderr,
+                        )
                     return 1 if report.all_failed else 0
                 await asyncio.sleep(settings.poll_interval_seconds)
     finally:

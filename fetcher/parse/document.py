@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fetcher import pdf
 from fetcher.classify import is_citizen_inquiry
+from fetcher.privacy import citizen_names, redact_names
 from fetcher.model import ParsedDocument
 from fetcher.parse.answers import find_answers
 from fetcher.parse.consultations import consultations_from_tables, find_consultations
@@ -79,6 +80,12 @@ def parse_pages(
     summary_source = section_text(lines, header_end)[: 8 * SUMMARY_MAX_CHARS]
     title = find_title(lines, doc_label)
     summary = summarise(prose_only(summary_source, title, questions))
+    if citizen:  # a private person's name never leaves the parser in a shown field
+        private = citizen_names((), full_text)
+        title = redact_names(title, private) if title else title
+        summary = redact_names(summary, private) if summary else summary
+        questions = [redact_names(q, private) for q in questions]
+        answers = [redact_names(a, private) for a in answers]
     parsed = ParsedDocument(
         kind=kind,
         reference=reference,

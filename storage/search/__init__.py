@@ -43,6 +43,7 @@ from storage.search.terms import (
     IndexEntry,
     as_date,
     hit_texts,
+    hit_title,
     index_columns,
     index_entries,
     json_list,
@@ -241,7 +242,7 @@ async def _hits(
             SearchHit(
                 paper_id=paper_id,
                 reference=row["reference"],
-                title=str(row["title"]),
+                title=hit_title(row),
                 kind=str(row["kind"]),
                 kommune=str(row["kommune"]),
                 date=as_date(row["date"]),

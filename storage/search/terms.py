@@ -14,13 +14,13 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from fetcher.privacy import REDACTED_NAME, citizen_names, redact_names
 from storage import textnorm
 
 # Index at most this much full text per paper: keeps a PostgreSQL tsvector far below its 1 MB limit
 # and phrase positions below its 16383 cap; the first 200k characters hold the question and answer.
 MAX_INDEXED_CHARS = 200_000
 SNIPPET_CHARS = 200
-_SUBMITTER_LINE = re.compile(r"eingereicht\s+von:?\s*\n?[^\n]*", re.IGNORECASE)
 
 
 def as_date(value: Any) -> date | None:
@@ -50,22 +50,17 @@ def texts(values: Iterable[Any]) -> list[str]:
     return out
 
 
-def private_names(row: dict[str, Any]) -> set[str]:
-    """Return the folded name words of a citizen inquiry's submitters (never to be indexed)."""
+def private_names(row: dict[str, Any]) -> tuple[str, ...]:
+    """Return the names of a citizen inquiry's submitters, given or printed (never indexed)."""
     if not row.get("citizen_inquiry"):
-        return set()
-    return {t for name in texts(json_list(row.get("submitters"))) for t in textnorm.tokens(name)}
+        return ()
+    printed = (str(row.get("title") or ""), str(row.get("full_text") or row.get("body") or ""))
+    return citizen_names(texts(json_list(row.get("submitters"))), *printed)
 
 
-def scrub(text: str, names: set[str]) -> str:
-    """Remove the submitter line and every name word from a citizen inquiry's text."""
-    text = _SUBMITTER_LINE.sub(" ", text)
-    if not names:
-        return text
-    pattern = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True) if len(n) > 1)
-    if not pattern:
-        return text
-    return re.sub(rf"\b(?:{pattern})\b", "…", text, flags=re.IGNORECASE)
+def scrub(text: str, names: Sequence[str], replacement: str = " ") -> str:
+    """Remove every form of the citizens' names from a citizen inquiry's text."""
+    return redact_names(text, names, replacement)
 
 
 def index_columns(row: dict[str, Any]) -> tuple[str, str, str, str]:
@@ -81,7 +76,7 @@ def index_columns(row: dict[str, Any]) -> tuple[str, str, str, str]:
     else:
         # A council member's name is public and a useful search word ("Anfrage Müller").
         body = "\n".join([*texts(json_list(row.get("submitters"))), body])
-    private = {textnorm.stem(n) for n in names}
+    private = {textnorm.stem(t) for name in names for t in textnorm.tokens(name)}
     columns = []
     for text in (title, questions, body):
         columns.append(" ".join(t for t in textnorm.index_terms(text) if t not in private))
@@ -127,8 +122,16 @@ def hit_texts(row: dict[str, Any]) -> list[str]:
     ]
     if row["citizen_inquiry"]:
         names = private_names(row)
-        out = [scrub(t, names) for t in out]
+        out = [scrub(t, names, REDACTED_NAME) for t in out]
     return out
+
+
+def hit_title(row: dict[str, Any]) -> str:
+    """Return a hit's title, with a citizen's name removed from a citizen inquiry's. Pure."""
+    title = str(row["title"])
+    if row["citizen_inquiry"]:
+        title = scrub(title, private_names(row), REDACTED_NAME)
+    return title
 
 
 def snippet(texts: Sequence[str], stems: set[str], prefixes: tuple[str, ...] = ()) -> str:

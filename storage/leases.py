@@ -1,0 +1,126 @@
+"""Fetch-worker leases per Kommune and the SQLite single-instance lock (I/O).
+
+Several `ratsbot run`/`fetch` processes on one PostgreSQL split the Kommunen: a worker syncs a
+Kommune only while it holds that Kommune's lease, a row in `sync_state` (list "lease") with an
+owner and an expiry. Taking it is one conditional UPDATE, atomic on both backends (PostgreSQL
+re-checks the WHERE clause after waiting for a concurrent writer). The holder renews it while
+the sync runs, so a first sync that takes hours keeps it; a crashed worker's lease expires.
+
+SQLite allows one writing process: `sqlite_instance_lock` makes a second one refuse to start.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import fcntl
+import logging
+import os
+import secrets
+import socket
+from collections.abc import AsyncIterator, Callable, Iterator
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from tortoise.expressions import Q
+
+from storage.models import SyncState
+from storage.syncstate import get_state
+
+log = logging.getLogger(__name__)
+
+LEASE = "lease"
+DEFAULT_TTL = timedelta(minutes=15)
+
+
+def worker_name() -> str:
+    """Return a new lease owner name: host, process id and a random tag (two services in one
+    process must not share a lease either)."""
+    return f"{socket.gethostname()[:60]}:{os.getpid()}:{secrets.token_hex(3)}"
+
+
+async def acquire(source: str, owner: str, now: datetime, *, ttl: timedelta = DEFAULT_TTL) -> bool:
+    """Take (or renew) the lease on a Kommune unless another live worker holds it."""
+    await get_state(source, LEASE)
+    free = Q(lease_owner=None) | Q(lease_owner=owner) | Q(lease_expires_at__lt=now)
+    taken = await SyncState.filter(free, source=source, list_name=LEASE).update(
+        lease_owner=owner, lease_expires_at=now + ttl
+    )
+    return bool(taken)
+
+
+async def renew(source: str, owner: str, now: datetime, *, ttl: timedelta = DEFAULT_TTL) -> bool:
+    """Extend a lease this owner still holds; False when it was lost (expired and taken)."""
+    kept = await SyncState.filter(source=source, list_name=LEASE, lease_owner=owner).update(
+        lease_expires_at=now + ttl
+    )
+    return bool(kept)
+
+
+async def release(source: str, owner: str) -> None:
+    """Give the lease back so another worker may take the Kommune at once."""
+    await SyncState.filter(source=source, list_name=LEASE, lease_owner=owner).update(
+        lease_owner=None, lease_expires_at=None
+    )
+
+
+@contextlib.asynccontextmanager
+async def held(
+    source: str, owner: str, clock: Callable[[], datetime], *, ttl: timedelta = DEFAULT_TTL
+) -> AsyncIterator[bool]:
+    """Hold the Kommune's lease for the block, renewed every third of `ttl`; yield whether
+    it was taken (False: another worker syncs this Kommune now, skip it)."""
+    if not await acquire(source, owner, clock(), ttl=ttl):
+        yield False
+        return
+
+    async def keep() -> None:
+        while True:
+            await asyncio.sleep(ttl.total_seconds() / 3)
+            if not await renew(source, owner, clock(), ttl=ttl):
+                log.warning("kommune=%s lease lost by %s", source, owner)
+                return
+
+    renewing = asyncio.create_task(keep())
+    try:
+        yield True
+    finally:
+        renewing.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await renewing
+        await release(source, owner)
+
+
+class InstanceLocked(Exception):
+    """Raised when another process already runs with this SQLite database."""
+
+
+@contextlib.contextmanager
+def sqlite_instance_lock(database_path: str) -> Iterator[None]:
+    """Hold an exclusive lock on `<database>.lock` (released by the OS when the process dies)."""
+    lock_path = Path(f"{database_path}.lock")
+    handle = lock_path.open("a+")
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise InstanceLocked(
+                f"Ratsbot läuft schon mit der SQLite-Datenbank {database_path} (Sperre "
+                f"{lock_path}); mehrere Prozesse brauchen PostgreSQL (docs/scaling.md)"
+            ) from None
+        yield
+    finally:
+        handle.close()
+
+
+@contextlib.contextmanager
+def instance_lock(database_url: str) -> Iterator[None]:
+    """Refuse a second process on one SQLite database (InstanceLocked); nothing on PostgreSQL."""
+    from storage.db import check_sqlite_location, is_sqlite
+
+    if not is_sqlite(database_url) or database_url.endswith(":memory:"):
+        yield
+        return
+    check_sqlite_location(database_url, create=True)
+    with sqlite_instance_lock(database_url[len("sqlite://") :]):
+        yield

@@ -1,0 +1,194 @@
+"""Several `ratsbot run` processes: roles on one PostgreSQL, one process only on SQLite.
+
+Real processes (`python -m bot run --role …`) against the local OParl servers and the Bot API
+stand-in; the test reads the shared database to know when the first sync is done.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import re
+import signal
+import sys
+import time
+from collections.abc import AsyncIterator
+from contextlib import AsyncExitStack, asynccontextmanager
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from standins.oparl_server import Faults, OParlServer
+from standins.telegram_api import TelegramAPI
+from storage.models import Paper, SyncState
+from tests.karlsruhe_publish import publish_inquiry
+
+ROOT = Path(__file__).resolve().parents[1]
+USER = 4244
+LEIPZIG_COPIES = 3
+
+
+class Worker:
+    """One `ratsbot run` process whose stderr is collected while it runs."""
+
+    def __init__(self, process: asyncio.subprocess.Process) -> None:
+        self.process = process
+        self.lines: list[str] = []
+        self._reader = asyncio.create_task(self._read())
+
+    async def _read(self) -> None:
+        assert self.process.stderr is not None
+        async for raw in self.process.stderr:
+            self.lines.append(raw.decode(errors="replace").rstrip())
+
+    def log(self) -> str:
+        return "\n".join(self.lines)
+
+    async def wait_for(self, text: str, timeout_s: float = 60) -> None:
+        deadline = time.monotonic() + timeout_s
+        while not any(text in line for line in self.lines):
+            assert self.process.returncode is None, self.log()[-3000:]
+            assert time.monotonic() < deadline, f"{text!r} not logged:\n{self.log()[-3000:]}"
+            await asyncio.sleep(0.1)
+
+    async def stop(self) -> int:
+        if self.process.returncode is None:
+            self.process.send_signal(signal.SIGTERM)
+        code = await asyncio.wait_for(self.process.wait(), 40)
+        await self._reader
+        return code
+
+
+def _env(api: TelegramAPI, database_url: str, endpoints: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPARL_"))}
+    env.update(
+        PYTHONPATH=str(ROOT),
+        TELEGRAM_BOT_TOKEN=api.token,
+        TELEGRAM_API_URL=api.url,
+        DATABASE_URL=database_url,
+        OPARL_ENDPOINTS=endpoints,
+        POLL_INTERVAL_SECONDS="1",
+        LOG_LEVEL="INFO",
+    )
+    return env
+
+
+async def _start(cwd: Path, env: dict[str, str], *args: str) -> Worker:
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", *args, cwd=cwd, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
+    )  # fmt: skip
+    return Worker(process)
+
+
+_SYNC_LINE = re.compile(r"^(\S+) INFO bot\.pipeline\.sync kommune=(\S+) ok .* took=([\d.]+)s$")
+
+
+def _syncs(lines: list[str]) -> list[tuple[str, float, float]]:
+    """Return (kommune, start, end) in epoch seconds of every successful sync in a log."""
+    found = []
+    for line in lines:
+        match = _SYNC_LINE.match(line)
+        if match:
+            end = datetime.fromisoformat(match.group(1)).timestamp()
+            found.append((match.group(2), end - float(match.group(3)), end))
+    return found
+
+
+@asynccontextmanager
+async def _servers() -> AsyncIterator[tuple[TelegramAPI, OParlServer, str]]:
+    async with AsyncExitStack() as stack:
+        api = await stack.enter_async_context(TelegramAPI())
+        karlsruhe = await stack.enter_async_context(OParlServer("karlsruhe"))
+        endpoints = [f"Stadt Karlsruhe={karlsruhe.system_url}"]
+        for n in range(LEIPZIG_COPIES):  # slow servers: syncs last long enough to collide
+            copy = await stack.enter_async_context(
+                # another loopback address each: `run` paces requests per host (1 s apart)
+                OParlServer(
+                    "leipzig-allris-net", faults=Faults(latency_s=0.2), host=f"127.0.0.{n + 2}"
+                )
+            )
+            endpoints.append(f"Kommune {n}={copy.system_url}")
+        yield api, karlsruhe, ",".join(endpoints)
+
+
+async def _first_syncs_done(count: int, timeout_s: float = 120) -> None:
+    deadline = time.monotonic() + timeout_s
+    while await SyncState.filter(list_name="paper", first_sync_done=True).count() < count:
+        assert time.monotonic() < deadline, "first syncs not finished"
+        await asyncio.sleep(0.3)
+
+
+async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
+    """`run --role all` and `run --role fetch` on one PostgreSQL: only the first polls Telegram
+    (no 409 Conflict), the two split the Kommunen through leases (each sync by one process, no
+    error), and a newly published inquiry reaches its subscriber exactly once."""
+    if not db_url.startswith("postgres"):
+        pytest.skip("several processes need PostgreSQL; SQLite refuses a second one (below)")
+    async with _servers() as (api, karlsruhe, endpoints):
+        env = _env(api, db_url, endpoints)
+        # The first sync as README's "Running it for real" does it; with `run`'s default of
+        # 90 days no Karlsruhe fixture paper is recent enough to set a watermark.
+        first = await _start(tmp_path, env, "fetch", "--once", "--since", "2026-01-01")
+        assert await asyncio.wait_for(first.process.wait(), 300) == 0, first.log()[-3000:]
+        await first.stop()
+        fetcher = await _start(tmp_path, env, "run", "--role", "fetch")
+        main: Worker | None = None
+        try:
+            await fetcher.wait_for("role=fetch")
+            await asyncio.sleep(2.0)
+            assert api.calls("getUpdates") == []  # a fetch worker never polls Telegram
+            assert api.calls("setMyCommands") == []
+            main = await _start(tmp_path, env, "run", "--role", "all")
+            await main.wait_for("ratsbot running")
+            await _first_syncs_done(1 + LEIPZIG_COPIES)
+            api.user_sends(USER, "/abo Karlsruhe fraktion:AfD")
+            assert "AfD" in (await api.wait_for_message(USER, timeout=15)).text
+            publish_inquiry(karlsruhe, "2026/9996", tmp_path)
+            # a Karlsruhe sync makes about 28 requests, 1 s apart: up to two syncs to wait for
+            push = await api.wait_for_message(USER, lambda m: "2026/9996" in m.text, timeout=150)
+            assert push.text.startswith("📄")
+            await asyncio.sleep(3.0)  # both processes polled again meanwhile
+        finally:
+            stopping_at = time.monotonic()
+            codes = (await main.stop() if main else None, await fetcher.stop())
+    assert main is not None
+    logs = main.log() + "\n" + fetcher.log()
+    assert codes == (0, 0), logs[-3000:]
+    assert [m for m in api.messages(USER) if "2026/9996" in m.text] == [push]
+    assert await Paper.filter(reference="2026/9996").count() == 1
+    polls = api.calls("getUpdates")
+    assert polls
+    # PTB's own stop ends its pending long poll with one last getUpdates (a 409 here too)
+    assert [c for c in polls if c.status != 200 and c.at < stopping_at] == []
+    assert "skipped=leased_by_other_worker" in logs  # they met, and one stepped aside
+    syncs = {name: _syncs(worker.lines) for name, worker in (("main", main), ("fetch", fetcher))}
+    assert syncs["main"] or syncs["fetch"]
+    for kommune, start, end in syncs["main"]:
+        for other, other_start, other_end in syncs["fetch"]:
+            # log stamps have whole seconds: allow one second either way
+            overlap = min(end, other_end) - max(start, other_start)
+            assert kommune != other or overlap <= 1.0, (kommune, start, end, other_start)
+    assert "Traceback" not in logs
+    assert "IntegrityError" not in logs
+
+
+async def test_second_instance_on_sqlite_refuses_to_start(tmp_path: Path) -> None:
+    """With `ratsbot run` running on an SQLite file, a second `run` and a `fetch` refuse with
+    one line and exit 2; the first one keeps running and stops cleanly."""
+    async with _servers() as (api, _, endpoints):
+        env = _env(api, f"sqlite://{tmp_path / 'one.sqlite3'}", endpoints)
+        first = await _start(tmp_path, env, "run")
+        try:
+            await first.wait_for("ratsbot running")
+            for args in (["run"], ["fetch", "--once"]):
+                second = await _start(tmp_path, env, *args)
+                code = await asyncio.wait_for(second.process.wait(), 60)
+                await second.stop()
+                assert code == 2
+                assert len(second.lines) == 1, second.log()
+                assert second.lines[0].startswith("Ratsbot läuft schon mit der SQLite-Datenbank")
+            assert first.process.returncode is None
+        finally:
+            assert await first.stop() == 0, first.log()[-3000:]
