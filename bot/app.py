@@ -29,10 +29,9 @@ from bot.chat.abo import COVERAGE_KEY
 from bot.chat.admin import register_admin_handlers
 from bot.chat.application import build_application, set_commands
 from bot.chat.feed import FEEDS_FORGET_KEY, FEEDS_URL_KEY
-from bot.config import Settings
-from bot.feeds.server import FeedServer
 from bot.chat.membership import register_membership_handler
-from bot.config import ROLE_PARTS
+from bot.config import ROLE_PARTS, Settings
+from bot.feeds.server import FeedServer
 from bot.ops.status import render_source_alert
 from bot.pipeline import alerts
 from bot.pipeline.coverage import DEFAULT_GRACE, Coverage
@@ -483,7 +482,10 @@ def run_forever(settings: Settings) -> int:
 
     try:
         asyncio.run(main())
-    except (TokenRevoked, InvalidToken):
+    except InvalidToken:  # refused at start: a wrong token rather than a revoked one
+        print("Telegram lehnt TELEGRAM_BOT_TOKEN ab: Token bei @BotFather prüfen", file=sys.stderr)
+        return EXIT_TOKEN_REVOKED
+    except TokenRevoked:
         print(
             "Telegram lehnt TELEGRAM_BOT_TOKEN ab (401 Unauthorized, vermutlich widerrufen): "
             f"Ratsbot beendet sich mit Exit-Code {EXIT_TOKEN_REVOKED}. Neues Token von @BotFather "

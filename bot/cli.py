@@ -191,7 +191,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args, settings)
     except DatabaseUnavailable as exc:  # read-only, unreachable, too slow: one line, exit 2
-        print(f"Datenbankfehler: {exc}", file=sys.stderr)
+        print(str(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         return 130

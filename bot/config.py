@@ -139,6 +139,7 @@ class Settings(BaseSettings):
         if self.feeds_port is None:
             return None
         return self.feeds_public_url or f"http://localhost:{self.feeds_port}"
+
     @field_validator("telegram_bot_token")
     @classmethod
     def _token(cls, value: SecretStr | None) -> SecretStr | None:

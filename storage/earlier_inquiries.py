@@ -20,8 +20,10 @@ from storage.topic_match import (
     MAX_DOC_SHARE,
     MIN_SCORE,
     MIN_SHARED,
+    Scored,
     TopicText,
     best_matches,
+    is_follow_up,
     prefilter,
     term_set,
     weighted_terms,
@@ -111,6 +113,14 @@ async def earlier_inquiries(
         min_score=min_score,
         min_shared=min_shared,
     )
+    # A follow-up (same reference stem, or the same long title) is shown whatever its score.
+    follow_ups = [
+        Scored(pid, 1.0, 0)
+        for pid in sorted(texts, reverse=True)
+        if is_follow_up(paper.title, paper.reference, texts[pid].title, by_id[pid][3])
+        and pid not in {b.paper_id for b in best}
+    ]
+    best = (follow_ups + best)[:limit]
     answers: dict[int, date | None] = {}
     for inquiry_id, day in await Paper.filter(
         answer_to_id__in=[b.paper_id for b in best], deleted=False

@@ -98,8 +98,16 @@ class InstanceLocked(Exception):
 @contextlib.contextmanager
 def sqlite_instance_lock(database_path: str) -> Iterator[None]:
     """Hold an exclusive lock on `<database>.lock` (released by the OS when the process dies)."""
+    from storage.db import DatabaseUnavailable
+
     lock_path = Path(f"{database_path}.lock")
-    handle = lock_path.open("a+")
+    try:
+        handle = lock_path.open("a+")
+    except OSError as exc:  # a read-only mount or file: the database cannot be written either
+        raise DatabaseUnavailable(
+            f"Datenbank {database_path} lässt sich nicht öffnen oder nicht schreiben "
+            f"(Sperrdatei {lock_path}: {exc.strerror}); Schreibrechte und Mount (read-only?) prüfen"
+        ) from None
     try:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

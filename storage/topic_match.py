@@ -165,3 +165,21 @@ def best_matches(
             scored.append(Scored(paper_id, score, shared))
     scored.sort(key=lambda s: (-s.score, -s.paper_id))
     return scored[:limit]
+
+
+# A title this long that a Kommune uses twice names one topic ("Anfrage" or "Haushalt" may not).
+SAME_TITLE_MIN_CHARS = 25
+
+
+def is_follow_up(
+    title: str, reference: str | None, earlier_title: str, earlier_reference: str | None
+) -> bool:
+    """Return whether an inquiry continues an earlier one: its reference extends the earlier
+    one's ("2021/0947/1" after "2021/0947", the Ergänzungsanfrage), or both carry the same long
+    title. Such a pair is the same topic whatever their questions' words. Pure."""
+    if reference and earlier_reference:
+        ref, earlier = reference.strip(), earlier_reference.strip()
+        if ref.startswith(earlier) and ref[len(earlier) : len(earlier) + 1] in ("/", "-", "."):
+            return True
+    same = " ".join(title.casefold().split())
+    return len(same) >= SAME_TITLE_MIN_CHARS and same == " ".join(earlier_title.casefold().split())

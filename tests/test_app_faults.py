@@ -123,6 +123,6 @@ async def test_ratsbot_run_exits_2_with_one_line_on_a_revoked_token(tmp_path: Pa
         _, stderr = await asyncio.wait_for(process.communicate(), 60)
     text = stderr.decode()
     assert process.returncode == 2, text[-2000:]
-    assert "Exit-Code 2" in text
+    assert "Telegram lehnt TELEGRAM_BOT_TOKEN ab" in text  # refused at start: one line
     assert "Traceback" not in text
     assert api.token not in text

@@ -23,6 +23,7 @@ from standins.telegram_api import TelegramAPI
 from storage.earlier_inquiries import EarlierInquiry, earlier_inquiries
 from storage.models import Kommune, Paper
 from storage.records import apply_parsed, upsert_paper
+from storage.topic_match import is_follow_up
 from tests.test_bot_conversation import (
     KARLSRUHE,
     PRIVATE,
@@ -120,3 +121,15 @@ def test_lines_are_added_only_as_far_as_the_message_fits() -> None:
     assert with_asked_before(full, [_earlier()]) == full
     short = with_asked_before(RenderedMessage("Anfrage"), [_earlier(), _earlier(reference="A")])
     assert short.text.endswith("Schon gefragt: A (SPD, beantwortet nach 30 Tagen)")
+
+
+def test_follow_ups_are_recognised_by_reference_or_long_title() -> None:
+    """An Ergänzungsanfrage (2021/0947/1 after 2021/0947) or a repeated long title is the same
+    topic; a short generic title or an unrelated number is not."""
+    title = (
+        "Mittagsverpflegung für die städtischen Beschäftigten: Entwicklung eines Kantinenkonzepts"
+    )
+    assert is_follow_up("anders", "2021/0947/1", "ganz anders", "2021/0947")
+    assert is_follow_up(title, "2023/0100", title, "2021/0947")
+    assert not is_follow_up("Anfrage", "2023/0100", "Anfrage", "2021/0947")
+    assert not is_follow_up("anders", "2021/09471", "ganz anders", "2021/0947")

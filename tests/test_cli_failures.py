@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from bot.ops.status import render_status_html
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from standins.telegram_html import parse_html
 from storage.health import Health, SourceHealth
@@ -38,7 +38,15 @@ async def _ratsbot(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str
         for key, value in os.environ.items()
         if not key.startswith(("TELEGRAM_", "DATABASE_", "OPARL_", "ADMIN_", "POLL_"))
     }
-    full_env.update({"PYTHONPATH": str(ROOT), "TELEGRAM_BOT_TOKEN": WRONG_TOKEN, **env})
+    # The local OParl stand-in is on loopback, which the fetcher refuses unless allowed.
+    full_env.update(
+        {
+            "PYTHONPATH": str(ROOT),
+            "TELEGRAM_BOT_TOKEN": WRONG_TOKEN,
+            "HTTP_ALLOW_NETWORKS": LOCAL_NETWORKS,
+            **env,
+        }
+    )
     proc = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", *args, cwd=cwd, env=full_env,
         stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,

@@ -15,7 +15,7 @@ from bot.pipeline.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
-from standins.oparl_server import Faults, OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 from standins.telegram_api import TelegramAPI
 from storage.models import File, Kommune, Paper
 from storage.subscriptions import add_subscription
@@ -51,7 +51,7 @@ async def test_pdf_answering_503_is_fetched_later_and_the_chat_gets_the_question
     faults = Faults()
     async with (
         OParlServer("karlsruhe", faults=faults) as server,
-        HttpClient(retry=RetryPolicy.fast()) as http,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
         TelegramAPI() as api,
         Bot(api.token, base_url=api.base_url) as bot,
     ):

@@ -14,7 +14,7 @@ from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
 from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
-from storage import leases, syncstate
+from storage import leases
 from storage.models import Paper
 
 KOMMUNEN = 4
@@ -114,7 +114,10 @@ async def test_workers_with_the_production_wiring_share_kommunen(
         Endpoint(f"Kommune {n}", f"kommune-{n}", (server.system_url,))
         for n, server in enumerate(servers)
     ]
-    async with HttpClient(retry=RetryPolicy.fast()) as http, ParserPool(size=1) as parser:
+    async with (
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+        ParserPool(size=1) as parser,
+    ):
         workers = [
             SyncService(
                 http,

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import Settings
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from storage.models import Chat, Subscription
 from tests.test_webhook import _running
@@ -27,6 +27,7 @@ async def api(tmp_path: Path) -> AsyncIterator[TelegramAPI]:
             TELEGRAM_BOT_TOKEN=telegram.token,
             TELEGRAM_API_URL=telegram.url,
             DATABASE_URL=f"sqlite://{tmp_path / 'member.sqlite3'}",
+            HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
         )  # type: ignore[call-arg]
         stop, task = await _running(telegram, oparl, settings)
         try:

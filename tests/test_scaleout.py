@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from standins.oparl_server import Faults, OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 from standins.telegram_api import TelegramAPI
 from storage.models import Paper, SyncState
 from tests.karlsruhe_publish import publish_inquiry
@@ -68,6 +68,7 @@ def _env(api: TelegramAPI, database_url: str, endpoints: str) -> dict[str, str]:
         TELEGRAM_API_URL=api.url,
         DATABASE_URL=database_url,
         OPARL_ENDPOINTS=endpoints,
+        HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
         POLL_INTERVAL_SECONDS="1",
         LOG_LEVEL="INFO",
     )

@@ -14,7 +14,7 @@ from bot.pipeline.sync import CAP_ALERT_POLLS, SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from storage.health import health
 from storage.models import Kommune, Paper, SyncState
 from tests.fixtures_path import OPARL_FIXTURES
@@ -54,7 +54,10 @@ async def test_a_large_first_sync_goes_in_batches_with_progress_in_status(
     expected = _papers_since("2026-05-01")
     assert expected == 10  # papers dated from 2026-05-01 in the fixture: three batches
     notify = NotifyLog()
-    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+    async with (
+        OParlServer("karlsruhe") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
         endpoint = Endpoint("Stadt Karlsruhe", "karlsruhe", (server.system_url,))
         service = SyncService(
             http,
@@ -87,7 +90,10 @@ async def test_a_list_that_keeps_growing_is_capped_and_alerted_once(
         (OPARL_FIXTURES / "karlsruhe/papers/54457.json").read_text(encoding="utf-8")
     )
     keep = ("name", "paperType", "type")
-    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+    async with (
+        OParlServer("karlsruhe") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
         endpoint = Endpoint("Stadt Karlsruhe", "karlsruhe", (server.system_url,))
         service = SyncService(
             http, parser, [endpoint], first_sync_since=date(2026, 6, 29), max_new_papers=5

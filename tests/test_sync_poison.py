@@ -16,7 +16,7 @@ from bot.pipeline.sync import SyncService
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
-from standins.oparl_server import OParlServer
+from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from storage.health import health
 from storage.models import Paper, SyncState
 from tests.fixtures_path import OPARL_FIXTURES
@@ -56,7 +56,10 @@ async def test_poison_records_are_skipped_and_the_rest_is_stored_and_pushed(
     """Over-long reference and URLs, wrong types, a missing and a duplicate id: the good paper
     of the same poll is stored, parsed and pushed; each bad one is logged once and counted."""
     notify = NotifyLog()
-    async with OParlServer("karlsruhe") as server, HttpClient(retry=RetryPolicy.fast()) as http:
+    async with (
+        OParlServer("karlsruhe") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
         endpoint = Endpoint("Stadt Karlsruhe", "karlsruhe", (server.system_url,))
         service = SyncService(
             http, parser, [endpoint], notify=notify, first_sync_since=date(2026, 6, 29)
@@ -83,6 +86,7 @@ async def test_poison_records_are_skipped_and_the_rest_is_stored_and_pushed(
         good = publish_inquiry(server, "2026/9986", tmp_path)
 
         caplog.set_level(logging.WARNING, logger="bot.pipeline.sync")
+        caplog.set_level(logging.WARNING, logger="fetcher.oparl")
         second = await service.sync_all()
         third = await service.sync_all()
 
@@ -93,13 +97,22 @@ async def test_poison_records_are_skipped_and_the_rest_is_stored_and_pushed(
     assert len(stored.questions) == 8  # 677733.txt lists eight questions
     assert (stored.id, True, False) in notify.calls
     assert await Paper.filter(reference="2026/9985").count() == 1
-    assert not await Paper.filter(reference__startswith="2026/999").exists()
-    assert not await Paper.filter(reference__in=["2026/9981", "2026/9982"]).exists()
-    skipped_lines = [r for r in caplog.records if "cannot be stored" in r.getMessage()]
-    assert len(skipped_lines) == 3  # reference, web URL, file URL: once each over two polls
-    assert any(long_reference in r.getMessage() or "9999" in r.getMessage() for r in skipped_lines)
+    # What can be cut is cut and stored (fetcher/oparl_json.py): the over-long reference is
+    # shortened, the over-long web URL and file URL are dropped; Paper.extra["fixed"] says so.
+    (cut,) = await Paper.filter(reference__startswith="2026/999")
+    assert cut.reference is not None
+    assert len(cut.reference) <= 100
+    assert "fixed" in cut.extra
+    no_web = await Paper.get(reference="2026/9981")
+    assert no_web.web_url is None
+    no_file = await Paper.get(reference="2026/9982")
+    assert no_file.pdf_url is None
+    # What cannot be stored (no id, a duplicate id) is skipped, logged once and counted per poll.
+    skipped_lines = [r for r in caplog.records if "skipped record" in r.getMessage()]
+    assert len(skipped_lines) == 2, [r.getMessage() for r in skipped_lines]
+    assert second.kommunen[0].skipped_records == 2
+    assert third.kommunen[0].skipped_records == 2
     state = await SyncState.get(source="karlsruhe", list_name="paper")
-    assert state.records_skipped_total == 3
-    assert second.kommunen[0].skipped_records == 3
+    assert state.records_skipped_total == 4
     report = render_status_text(await health(datetime.now(UTC)))
-    assert "übersprungen (fehlerhafte Daten) 3" in report
+    assert "übersprungen (fehlerhafte Daten) 4" in report

@@ -55,8 +55,13 @@ async def on_my_chat_member(update: Update, context: ContextTypes.DEFAULT_TYPE) 
             await context.bot.send_message(chat.id, GROUP_GREETING, parse_mode=ParseMode.HTML)
 
 
+# Handler groups run in order and one handler per group answers an update: the input guard has
+# -2 (bot/chat/guard.py), operator commands their own; membership changes get a group of their own.
+MEMBERSHIP_GROUP = -3
+
+
 def register_membership_handler(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add the `my_chat_member` handler (its own group: it never competes with commands)."""
     application.add_handler(
-        ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER), group=-2
+        ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER), group=MEMBERSHIP_GROUP
     )

@@ -33,7 +33,7 @@ from fetcher.http import FetchError, HttpClient
 from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
 from storage import leases, records, syncstate
-from storage.models import File, Kommune, Paper, SyncState
+from storage.models import Kommune, Paper, SyncState
 from storage.poison import RECORD_ERRORS
 
 if TYPE_CHECKING:
@@ -234,11 +234,33 @@ class SyncService:
             )
         if lists.paper:
             await self._sync_papers(client, kommune, lists.paper, report)
+        await self._count_fetcher_skips(client, kommune, report)
         await self._finish_unprocessed(client, kommune, report)
         report.parsed += await self.documents.retry_due(client, kommune.id, kommune.slug)
         if lists.meeting:
             report.meetings += await self._optional_list(
                 kommune, "meeting", self._sync_meetings(client, kommune, lists.meeting)
+            )
+
+    async def _count_fetcher_skips(
+        self, client: OParlClient, kommune: Kommune, report: KommuneReport
+    ) -> None:
+        """Count the records the fetcher could not map (no id, wrong types, duplicates) in the
+        source's health; the fetcher logged each once. A list walk stopped early (an endless or
+        looping list) is logged as an error: it needs the operator."""
+        # A record skipped by the newest-first walk and again by the changed-since walk is one.
+        skipped = {(r.oparl_id, r.reason) for r in client.take_skipped()}
+        if skipped:
+            report.skipped_records += len(skipped)
+            await syncstate.record_skipped(kommune.slug, "paper", len(skipped))
+        for anomaly in client.take_anomalies():
+            log.error(
+                "kommune=%s list %s stopped early (%s) after %d pages: %s",
+                kommune.slug,
+                anomaly.list_url,
+                anomaly.kind,
+                anomaly.pages,
+                anomaly.detail,
             )
 
     async def _optional_list(

@@ -9,7 +9,6 @@ from pathlib import Path
 
 from fetcher import pdf
 from fetcher.classify import is_citizen_inquiry
-from fetcher.privacy import citizen_names, redact_names
 from fetcher.model import ParsedDocument
 from fetcher.parse.answers import find_answers
 from fetcher.parse.consultations import consultations_from_tables, find_consultations
@@ -27,6 +26,7 @@ from fetcher.parse.submitters import (
 from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
 from fetcher.parse.wording import SALUTATION
+from fetcher.privacy import citizen_names, redact_names
 
 
 def parse_pages(
