@@ -341,3 +341,27 @@ async def test_sternberg_huertgenwald_syncs_factions_persons_and_recent_papers(
     assert len(factions) == 5  # SOURCES.md: "organizations incl. 5 factions"
     assert await Person.all().count() > 20
     assert first.kommunen[0].new == await Paper.all().count() > 0
+
+
+async def test_a_first_sync_that_finds_nothing_keeps_history_out_of_the_next_poll(
+    db_url: str, parser: ParserPool
+) -> None:
+    """A first sync whose window holds no paper (the fixture ends before it) stores nothing; the
+    next poll still treats the server's older papers as history: nothing stored, nobody told."""
+    notify = NotifyLog()
+    endpoint_since = date(2027, 1, 1)  # after the newest Karlsruhe fixture paper
+    async with (
+        OParlServer("karlsruhe") as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
+        endpoint = Endpoint("Stadt Karlsruhe", "karlsruhe", (server.system_url,))
+        service = SyncService(
+            http, parser, [endpoint], notify=notify, first_sync_since=endpoint_since
+        )
+        first = await service.sync_all()
+        second = await service.sync_all()
+    assert first.kommunen[0].ok, first.kommunen[0].error
+    assert second.kommunen[0].ok, second.kommunen[0].error
+    assert (first.kommunen[0].new, second.kommunen[0].new) == (0, 0)
+    assert await Paper.all().count() == 0
+    assert notify.calls == []

@@ -318,7 +318,13 @@ class SyncService:
         }
         # History before the first sync's window stays history: without this, a later walk
         # over a short list would reach those papers and announce them as new.
-        cutoff = self._first_sync_cutoff() if backfill else await _history_cutoff(kommune)
+        # A first sync that found nothing leaves no history date: its window still bounds later
+        # walks (else the next poll would announce every older paper of the server as new).
+        cutoff = (
+            self._first_sync_cutoff()
+            if backfill
+            else await _history_cutoff(kommune) or self._first_sync_cutoff()
+        )
 
         def is_known(paper: model.Paper) -> bool:
             if resuming and paper.date is not None and cutoff is not None:
