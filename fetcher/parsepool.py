@@ -22,8 +22,12 @@ import signal
 from multiprocessing.connection import Connection
 from multiprocessing.process import BaseProcess
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fetcher.model import ParsedDocument
+
+if TYPE_CHECKING:
+    from fetcher.parse.hints import PaperHints
 
 DEFAULT_TIMEOUT_S = 60.0
 DEFAULT_MAX_PAGES = 300
@@ -47,11 +51,11 @@ def _worker_main(conn: Connection, max_pages: int, memory_limit_bytes: int | Non
 
     while True:
         try:
-            path = conn.recv()
+            path, hints = conn.recv()
         except (EOFError, OSError):
             return
         try:
-            doc = parse_pdf_file(Path(path), max_pages=max_pages)
+            doc = parse_pdf_file(Path(path), max_pages=max_pages, hints=hints)
         except MemoryError:
             mb = (memory_limit_bytes or 0) // (1024 * 1024)
             doc = ParsedDocument(parse_status="broken", parse_error=MEMORY_ERROR.format(mb=mb))
@@ -150,15 +154,20 @@ class ParserPool:
         finally:
             loop.remove_reader(conn.fileno())
 
-    async def parse(self, path: Path, *, timeout_s: float | None = None) -> ParsedDocument:
-        """Parse one PDF in a worker; a limit exceeded or a crash comes back as a status."""
+    async def parse(
+        self, path: Path, *, timeout_s: float | None = None, hints: PaperHints | None = None
+    ) -> ParsedDocument:
+        """Parse one PDF in a worker; a limit exceeded or a crash comes back as a status.
+
+        `hints` (the paper's OParl metadata) win over what the PDF says (fetcher.parse.hints).
+        """
         if self._closed:
             raise RuntimeError("ParserPool is closed")
         limit = self.timeout_s if timeout_s is None else timeout_s
         async with self._slots:
             worker = self._idle.pop() if self._idle else self._start_worker()
             try:
-                worker.conn.send(str(path))
+                worker.conn.send((str(path), hints))
                 stopped = await self._watch(worker, limit)
                 if stopped is not None:
                     self._discard(worker)

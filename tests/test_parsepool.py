@@ -7,6 +7,7 @@ import struct
 import zlib
 from pathlib import Path
 
+from fetcher.parse.hints import PaperHints
 from fetcher.parsepool import DEFAULT_MEMORY_LIMIT_BYTES, ParserPool, tree_rss_bytes
 from tests.fixtures_path import PDF_FIXTURES
 
@@ -134,3 +135,17 @@ async def test_rss_watch_stops_a_worker_past_the_budget() -> None:
             doc.parse_error == "Speicherlimit von 20 MB beim Lesen überschritten – nicht gelesen."
         )
         assert not pool._all  # the worker was killed, not kept
+
+
+async def test_metadata_hints_cross_into_the_worker() -> None:
+    """The paper's OParl metadata reaches the worker and wins: the reference OParl gives the
+    Stuttgart answer (the sync passes paperType, reference and name) replaces the printed one."""
+    stuttgart = PDF_FIXTURES / "Antwort_Anfrage_23-2018_Stuttgart.pdf"
+    hints = PaperHints(paper_type="Stellungnahme", reference="GRDrs 23/2018", name="Antwort")
+    async with ParserPool(size=1) as pool:
+        plain = await pool.parse(stuttgart)
+        hinted = await pool.parse(stuttgart, hints=hints)
+    assert plain.parse_status == hinted.parse_status == "ok"
+    assert hinted.reference == "GRDrs 23/2018"
+    assert hinted.title == "Antwort"
+    assert hinted.kind == "Antwort"  # paperType "Stellungnahme" names an answer

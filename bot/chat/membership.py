@@ -63,5 +63,6 @@ MEMBERSHIP_GROUP = -3
 def register_membership_handler(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
     """Add the `my_chat_member` handler (its own group: it never competes with commands)."""
     application.add_handler(
-        ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER), group=MEMBERSHIP_GROUP
+        ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
+        group=MEMBERSHIP_GROUP,
     )

@@ -18,6 +18,7 @@ from fetcher import model
 from fetcher.download import NotPdf
 from fetcher.http import FetchError, TooLarge
 from fetcher.oparl import OParlClient
+from fetcher.parse.hints import PaperHints, disagreements
 from fetcher.parsepool import ParserPool
 from storage import document_retry, outbox, records
 from storage.models import File, Paper
@@ -99,10 +100,13 @@ class DocumentReader:
         try:
             if downloaded.sha256 == file.sha256 and file.parse_status == "ok":
                 return "unchanged"
-            parsed = await self.parser.parse(downloaded.path)
+            hints = await _hints_of(paper_id)
+            parsed = await self.parser.parse(downloaded.path, hints=hints)
         finally:
             with suppress(OSError):
                 downloaded.path.unlink()
+        for line in disagreements(parsed, hints):  # metadata won; worth a look when it repeats
+            log.info("paper=%s pdf and metadata differ: %s", paper_id, line)
         await records.apply_parsed(paper_id, file.oparl_id, parsed, sha256=downloaded.sha256)
         if parsed.parse_status in document_retry.RETRYABLE:
             await self._schedule_retry(file.oparl_id)
@@ -125,3 +129,11 @@ class DocumentReader:
         if status in document_retry.RETRYABLE:
             await self._schedule_retry(file_oparl_id)
         return status
+
+
+async def _hints_of(paper_id: int) -> PaperHints | None:
+    """Return what OParl says of the paper (paperType, reference, name): it wins over the PDF."""
+    paper = await Paper.get_or_none(id=paper_id)
+    if paper is None:
+        return None
+    return PaperHints(paper_type=paper.paper_type, reference=paper.reference, name=paper.title)
