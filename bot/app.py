@@ -146,9 +146,10 @@ async def alert_forever(
     settings: Settings,
     clock: Clock,
     interval_s: float,
+    sync_warnings: Callable[[], list[str]] = list,
 ) -> None:
-    """Every `interval_s`: queue meeting alerts; tell operators once about dead sources and
-    once about a filling disk."""
+    """Every `interval_s`: queue meeting alerts; tell operators once about dead sources, once
+    about a filling disk, and once about a list that keeps capping the sync (and its end)."""
     disk = DiskWatch(database_dir(settings.database_url))
     while True:
         now = clock()
@@ -159,6 +160,8 @@ async def alert_forever(
         if warning is not None:
             log.warning("disk %s", warning)
             await _tell_operators(bot_send, settings.admin_chat_ids, f"⚠️ {warning}")
+        for text in sync_warnings():
+            await _tell_operators(bot_send, settings.admin_chat_ids, text)
         await asyncio.sleep(interval_s)
 
 
@@ -391,6 +394,7 @@ async def _run_application(
                         settings,
                         options.clock,
                         options.alert_check_interval_s,
+                        sync.guard.take_warnings,
                     ),
                 )
             )

@@ -6,7 +6,7 @@ keeps one queue per chat (bot.pipeline.delivery_queues: a chat's messages go out
 - claims rows (owner and expiry, storage.outbox) right before the call, records them sent after
   it, so a `kill -9` can only repeat rows in flight; several workers may share one outbox;
 - paces sending (bot.pipeline.pacing; Telegram: ~30/s overall, 1/s per chat, 20/min per group,
-  /work/shared/TELEGRAM-NOTES.md §2.2); `RetryAfter` pauses all sending as long as asked;
+  ../shared/TELEGRAM-NOTES.md §2.2); `RetryAfter` pauses all sending as long as asked;
 - retries timeouts, network errors and 5xx with jittered backoff capped at `backoff_max_s`
   (10 min) while the row is younger than `max_age_s` (7 days): never given up for time alone;
   `Forbidden` deactivates the chat; any other `BadRequest` fails that row (a permanent cause);

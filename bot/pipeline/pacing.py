@@ -1,6 +1,6 @@
 """Send pacing (pure, clock injected): a global token bucket and per-chat spacing for Telegram.
 
-Telegram: ~30 messages/s overall, 1/s per chat, 20/min per group (/work/shared/TELEGRAM-NOTES.md
+Telegram: ~30 messages/s overall, 1/s per chat, 20/min per group (../shared/TELEGRAM-NOTES.md
 §2.2 names the limits; bot.pipeline.delivery applies them).
 """
 

@@ -23,6 +23,14 @@ T = TypeVar("T")
 CAP_ALERT_POLLS = 3  # polls in a row at the cap of new papers before the operators hear of it
 
 
+# German operator messages (ADMIN_CHAT_IDS) about a list that keeps producing new papers.
+CAP_ALERT = (
+    "⚠️ Ratsinfo {kommune}: {polls} Abrufe in Folge mit mehr als {cap} neuen Papieren – "
+    "eine Liste, die nie endet? Quelle prüfen."
+)
+CAP_RECOVERED = "✅ Ratsinfo {kommune}: wieder unter der Obergrenze neuer Papiere."
+
+
 class SyncGuard:
     """Remembers which poison records were reported and how many polls in a row were capped."""
 
@@ -31,6 +39,10 @@ class SyncGuard:
         # (source, list, oparl id) of poison records already logged and counted.
         self._poison: set[tuple[str, str, str]] = set()
         self._capped_polls: dict[str, int] = {}
+        # Operator messages not yet sent (the alert loop takes them): one when a cap persists,
+        # one when that Kommune is below the cap again.
+        self._warnings: list[str] = []
+        self._alerted: set[str] = set()
 
     async def isolated(
         self,
@@ -66,6 +78,9 @@ class SyncGuard:
         if not capped:
             if self._capped_polls.pop(slug, 0):
                 log.info("kommune=%s below the cap of new papers again", slug)
+            if slug in self._alerted:
+                self._alerted.discard(slug)
+                self._warnings.append(CAP_RECOVERED.format(kommune=slug))
             return
         polls = self._capped_polls[slug] = self._capped_polls.get(slug, 0) + 1
         if polls == 1:
@@ -76,6 +91,8 @@ class SyncGuard:
                 "first sync goes on next poll" if backfill else "the rest comes next poll",
             )
         elif polls == CAP_ALERT_POLLS and not backfill:
+            self._alerted.add(slug)
+            self._warnings.append(CAP_ALERT.format(kommune=slug, cap=cap, polls=polls))
             log.error(
                 "kommune=%s cap of %d new papers reached %d polls in a row: a list that never "
                 "ends? Check the source.",
@@ -83,3 +100,8 @@ class SyncGuard:
                 cap,
                 polls,
             )
+
+    def take_warnings(self) -> list[str]:
+        """Return the operator messages collected since the last call, and forget them."""
+        taken, self._warnings = self._warnings, []
+        return taken
