@@ -290,7 +290,7 @@ async def test_cancellation_stops_quickly_and_hands_rows_back(
     started = loop.time()
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
-        await task
+        await asyncio.wait_for(task, 30)  # a stop that hangs fails here instead of hanging
     assert loop.time() - started < 3.0
     states = await _states()
     assert states.get("inflight", 0) == 0

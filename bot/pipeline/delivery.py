@@ -29,8 +29,9 @@ import random
 import socket
 import time
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Coroutine, Sequence
 from datetime import UTC, datetime, timedelta
+from typing import Any, TypeVar
 
 from telegram.error import (
     BadRequest,
@@ -56,6 +57,7 @@ from storage import outbox
 from storage.outbox import OutboxRow
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class TokenRevoked(Exception):
@@ -115,6 +117,9 @@ class DeliveryWorker:
         self._results: list[tuple[int, int | None]] = []
         self._last_flush = clock()
         self._tasks: set[asyncio.Task[None]] = set()
+        # The database step of the loop in progress (claim or record): shielded from a
+        # cancellation, so a stop never leaves a transaction half done; _shutdown awaits it.
+        self._db_step: asyncio.Future[Any] | None = None
         self._claimed_unsent: dict[int, Job] = {}
         self._fatal: BaseException | None = None
 
@@ -168,8 +173,8 @@ class DeliveryWorker:
                 if deadline is not None and asyncio.get_running_loop().time() > deadline:
                     raise TimeoutError("delivery did not drain in time")
                 if not (one_scan and scans > 0):
-                    scans += await self._refill()
-                await self._flush(force=False)
+                    scans += await self._shielded(self._refill())
+                await self._shielded(self._flush(force=False))
                 await self._health.report_due()
                 jobs = self._q.pick(self._clock())
                 if jobs:
@@ -182,6 +187,12 @@ class DeliveryWorker:
                 raise self._fatal
         finally:
             await self._shutdown()
+
+    async def _shielded(self, step: Coroutine[Any, Any, T]) -> T:
+        """Run a database step to its end even if the loop is cancelled meanwhile."""
+        task = asyncio.ensure_future(step)
+        self._db_step = task
+        return await asyncio.shield(task)
 
     async def _idle(self, scanned: bool) -> bool:
         if self._tasks or self._q.queues or self._claimed_unsent:
@@ -473,6 +484,9 @@ class DeliveryWorker:
 
     async def _shutdown(self) -> None:
         """Stop claiming; let in-flight sends finish, record them, hand back the rest."""
+        if self._db_step is not None and not self._db_step.done():
+            # A claim or record cut short by the stop: let it finish, so its rows are known.
+            await asyncio.gather(self._db_step, return_exceptions=True)
         if self._tasks:
             grace = self.config.shutdown_grace_s
             _, pending = await asyncio.wait(set(self._tasks), timeout=grace)
