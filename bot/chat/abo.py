@@ -8,6 +8,7 @@ on a restart, which costs the user one retyped word.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
@@ -311,16 +312,11 @@ async def abo_button(update: Update, context: Context) -> None:
     if verb in ("d", "u", "sk"):
         await _change_subscription(update, context, verb, callback)
         return
-    if verb == "ma":
+    if verb in _SWITCHES:  # the on/off buttons under /abos
+        switch, said_on, said_off = _SWITCHES[verb]
         on = kb.int_arg(callback) == 1
-        await set_meeting_alerts(chat.id, on)
-        await answer(query, t.ALERTS_ON if on else t.ALERTS_OFF)
-        await edit(query, await _list_message(chat.id, group=is_group(update)))
-        return
-    if verb == "wk":
-        on = kb.int_arg(callback) == 1
-        await set_weekly_preview(chat.id, on)
-        await answer(query, t.WEEKLY_ON if on else t.WEEKLY_OFF)
+        await switch(chat.id, on)
+        await answer(query, said_on if on else said_off)
         await edit(query, await _list_message(chat.id, group=is_group(update)))
         return
     if verb in ("x", "y") and context.chat_data is not None:
@@ -484,6 +480,12 @@ async def _change_subscription(
     elif deleted:
         await edit(query, replies.plain(t.ABO_DELETED))
 
+
+# The switches under /abos: callback verb → (setter, popup when on, popup when off).
+_SWITCHES: dict[str, tuple[Callable[[int, bool], Awaitable[None]], str, str]] = {
+    "wk": (set_weekly_preview, t.WEEKLY_ON, t.WEEKLY_OFF),
+    "ma": (set_meeting_alerts, t.ALERTS_ON, t.ALERTS_OFF),
+}
 
 _DELETED = "deleted_abos"
 _REMEMBERED_DELETES = 10
