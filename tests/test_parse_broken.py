@@ -13,6 +13,7 @@ from fpdf import FPDF
 from fetcher.parse import parse_pdf_file
 from standins.pdf_render import FONT, render_pdf, render_text
 from tests.fixtures_path import OPARL_FIXTURES
+from tests.pdf_bytes import one_page_pdf
 
 _INQUIRY = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "676309.txt"
 
@@ -79,26 +80,7 @@ def _bomb_pdf(path: Path, inflated_mb: int) -> Path:
     compressor = zlib.compressobj(9)
     chunk = b"0" * (1024 * 1024)
     stream = b"".join(compressor.compress(chunk) for _ in range(inflated_mb)) + compressor.flush()
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(stream) + stream + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
-    return path
+    return one_page_pdf(path, stream, b"/FlateDecode")
 
 
 def test_decompression_bomb(tmp_path: Path) -> None:

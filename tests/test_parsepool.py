@@ -10,6 +10,7 @@ from pathlib import Path
 from fetcher.parse.hints import PaperHints
 from fetcher.parsepool import DEFAULT_MEMORY_LIMIT_BYTES, ParserPool, tree_rss_bytes
 from tests.fixtures_path import PDF_FIXTURES
+from tests.pdf_bytes import one_page_pdf
 
 
 async def test_pool_parses_in_parallel_workers() -> None:
@@ -70,28 +71,7 @@ def _nested_flate_bomb(path: Path, inflated_mb: int) -> Path:
     the inner one to `inflated_mb` MB, which only pdfium unpacks.
     """
     stream = zlib.compress(_zeros_zlib(inflated_mb), 9)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
-        b"<< /Length %d /Filter [/FlateDecode /FlateDecode] >>\nstream\n" % len(stream)
-        + stream
-        + b"\nendstream",
-    ]
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    path.write_bytes(bytes(out))
-    return path
+    return one_page_pdf(path, stream, b"[/FlateDecode /FlateDecode]")
 
 
 async def test_nested_flate_bomb_stays_within_memory_budget(tmp_path: Path) -> None:
