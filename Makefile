@@ -8,7 +8,7 @@ TEST_WORKERS ?= 4
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: install demo test lint typecheck pytest bench bench-quick migrations clean endpoints
+.PHONY: install demo test lint typecheck pytest bench bench-quick migrations clean endpoints corpus
 
 install: $(STAMP)
 
@@ -51,3 +51,8 @@ clean:
 # fetcher/data/endpoints.json from the registry copy and fetcher/data/endpoint-corrections.json
 endpoints: install
 	$(BIN)/ratsbot endpoints build
+
+# tests/corpus texts: materialized from the fetched git snapshots (RATSBOT_CORPUS_SNAPSHOTS,
+# default ../.mirror) into .cache/corpus/, each checked against its label's sha256.
+corpus: install
+	$(BIN)/python -m tests.corpus_data

@@ -5,8 +5,10 @@ Run: .venv/bin/python -m bench.parse_accuracy [--json]
 Corpora:
 - Karlsruhe + Leipzig: the fixture corpus scored against OParl metadata (bench.bench_parse).
 - diverse: ../shared/fixtures/texts/diverse/NAME.txt with hand-read labels NAME.json.
-- corpus dev / corpus check: tests/corpus/{dev,check}/ of the `corpus` branch (same label shape),
-  read from the repository or from RATSBOT_CORPUS_DIR. `check` is never used for tuning.
+- corpus dev / corpus check: the labels in tests/corpus/{dev,check}/ with their texts materialized
+  from the fetched snapshots (tests/corpus_data.py, `make corpus`), or NAME.json + NAME.txt from
+  RATSBOT_CORPUS_DIR. `check` is never used for tuning. Without the snapshots (and no cache) these
+  two corpora are left out with one line on stderr.
 
 Label fields scored (a missing or null label skips that field for the document):
 kind ("anfrage", "antwort", "anfrage+antwort" = an answer that repeats the inquiry, so "Antwort";
@@ -22,16 +24,17 @@ import argparse
 import json
 import os
 import re
-from collections.abc import Iterator
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from fetcher.factions import canonical_faction
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_text
+from tests.corpus_data import CorpusUnavailable, corpus_items
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
-REPO = Path(__file__).resolve().parents[1]
 FIELDS = ("kind", "questions", "factions", "first question", "reference", "no invented reference")
 _KINDS = {"anfrage": "Anfrage", "antwort": "Antwort", "anfrage+antwort": "Antwort"}
 
@@ -80,8 +83,15 @@ def score_document(label: dict[str, Any], doc: ParsedDocument) -> dict[str, bool
 
 def score_corpus(directory: Path) -> dict[str, dict[str, list[int]]]:
     """Return style → field → [correct, total] over a labelled directory ("all" included)."""
+    return score_labelled(_labelled(directory))
+
+
+def score_labelled(
+    labelled: Iterable[tuple[dict[str, Any], str]],
+) -> dict[str, dict[str, list[int]]]:
+    """Return style → field → [correct, total] over (label, text) pairs ("all" included)."""
     table: dict[str, dict[str, list[int]]] = {}
-    for label, text in _labelled(directory):
+    for label, text in labelled:
         doc = parse_text(text)
         style = label.get("layout") or "unknown"
         for field, ok in score_document(label, doc).items():
@@ -90,11 +100,6 @@ def score_corpus(directory: Path) -> dict[str, dict[str, list[int]]]:
                 cell[0] += ok
                 cell[1] += 1
     return table
-
-
-def _corpus_dir() -> Path:
-    override = os.environ.get("RATSBOT_CORPUS_DIR")
-    return Path(override) if override else REPO / "tests" / "corpus"
 
 
 def _pct(cell: list[int] | tuple[int, int] | None) -> str:
@@ -149,9 +154,19 @@ def fixture_baseline() -> dict[str, dict[str, tuple[int, int]]]:
 def labelled_scores() -> dict[str, dict[str, dict[str, list[int]]]]:
     """Return corpus → style → field → [correct, total] for every labelled corpus present."""
     corpora = {"diverse": TEXT_FIXTURES / "diverse"}
-    for split in ("dev", "check"):
-        corpora[f"corpus {split}"] = _corpus_dir() / split
-    return {name: score_corpus(path) for name, path in corpora.items() if path.is_dir()}
+    override = os.environ.get("RATSBOT_CORPUS_DIR")
+    if override:
+        for split in ("dev", "check"):
+            corpora[f"corpus {split}"] = Path(override) / split
+    scores = {name: score_corpus(path) for name, path in corpora.items() if path.is_dir()}
+    if not override:
+        try:
+            for split in ("dev", "check"):
+                items = corpus_items(split)
+                scores[f"corpus {split}"] = score_labelled((i.label, i.text) for i in items)
+        except CorpusUnavailable as exc:
+            print(str(exc).split(";")[0], file=sys.stderr)
+    return scores
 
 
 def markdown(

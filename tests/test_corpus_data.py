@@ -1,36 +1,55 @@
-"""The labelled corpus is well-formed: labels name a real text, valid values and their source."""
+"""The labelled corpus is well-formed: labels name their source and valid values, and fit the text.
+
+The label checks need no snapshot; the text checks skip when the fetched snapshots are missing.
+"""
 
 from __future__ import annotations
 
 import re
+from pathlib import Path
+
+import pytest
 
 from fetcher.model import KINDS
-from tests.corpus_data import CORPUS, LABEL_KEYS, SPLITS, corpus_items
+from tests import corpus_data
+from tests.corpus_data import (
+    CORPUS,
+    LABEL_KEYS,
+    SPLITS,
+    UNAVAILABLE,
+    CorpusUnavailable,
+    corpus_items,
+    corpus_labels,
+    corpus_text,
+)
+from tests.corpus_extract import METHODS
 
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
 
 
-def test_every_text_has_a_label_and_every_label_a_text() -> None:
-    """Texts and labels come in pairs; nothing else sits in the split folders."""
+def test_split_folders_hold_labels_and_only_unfetchable_texts() -> None:
+    """Split folders hold labels; a text sits beside its label only when no snapshot has it."""
     for split in SPLITS:
         folder = CORPUS / split
-        texts = {p.stem for p in folder.glob("*.txt")}
-        labels = {p.stem for p in folder.glob("*.json")}
-        assert texts == labels, (split, texts ^ labels)
-        others = {p.name for p in folder.iterdir() if p.suffix not in {".txt", ".json", ".pdf"}}
+        labels = {p.stem: p for p in folder.glob("*.json")}
+        assert labels, split
+        committed = {p.stem for p in folder.glob("*.txt")}
+        outside = {e.name for e in corpus_labels(split) if not e.label["origin"]["in_snapshot"]}
+        assert committed == outside, (split, committed ^ outside)
+        others = {p.name for p in folder.iterdir() if p.suffix not in {".txt", ".json"}}
         assert not others, others
 
 
 def test_labels_are_well_formed() -> None:
-    """Each label has every key, a kind the parser emits, and values that agree with its text."""
-    items = corpus_items()
-    assert items
-    for item in items:
-        label, name = item.label, item.name
+    """Each label has every key and a kind the parser emits, with values of the right shape."""
+    entries = corpus_labels()
+    assert len(entries) == 134
+    for entry in entries:
+        label, name = entry.label, entry.name
         assert set(LABEL_KEYS) <= set(label), (name, set(LABEL_KEYS) - set(label))
-        assert label["split"] == item.split, name
+        assert label["split"] == entry.split, name
         assert label["text"] == f"{name}.txt", name
         assert label["kind"] in KINDS, name
         assert all(kind in KINDS for kind in label["kind_alt"]), name
@@ -43,31 +62,62 @@ def test_labels_are_well_formed() -> None:
         assert all(isinstance(n, int) for n in label["questions_alt"]), name
         assert isinstance(label["factions"], list), name
         assert isinstance(label["factions_canonical"], list), name
-        flat = _flat(item.text)
         if label["questions"]:
             assert label["first_question_start"], name
-        if label["first_question_start"] is not None:
-            assert _flat(label["first_question_start"]) in flat, name
-        if label["reference"] is not None:
-            assert _flat(label["reference"]) in flat, name
         assert label["notes"].strip(), name
 
 
-def test_every_entry_has_a_source_line() -> None:
-    """Each label names repository and commit; SOURCES.md lists every file with a licence note."""
+def test_every_entry_has_a_source_and_an_origin() -> None:
+    """Each label names its source in words and as a pointer; SOURCES.md lists it with a licence."""
     sources = (CORPUS / "SOURCES.md").read_text("utf-8")
-    for item in corpus_items():
-        source = item.label["source"]
-        assert re.search(r"[\w.-]+/[\w.-]+ @ [0-9a-f]{7,40} ", source), (item.name, source)
-        assert f"| {item.split} | {item.name} |" in sources, item.name
-        assert item.label.get("licence"), item.name
+    for entry in corpus_labels():
+        source, origin, name = entry.label["source"], entry.label["origin"], entry.name
+        match = re.match(r"([\w.-]+/[\w.-]+) @ ([0-9a-f]{7,40}) ", source)
+        assert match, (name, source)
+        assert origin["repo"] == match[1], name
+        assert re.fullmatch(r"[0-9a-f]{40}", origin["commit"]), name
+        assert origin["commit"].startswith(match[2]), name
+        assert origin["path"], name
+        assert origin["path"] in source, name
+        assert origin["extract"] in METHODS, name
+        assert re.fullmatch(r"[0-9a-f]{64}", origin["sha256"]), name
+        assert isinstance(origin["in_snapshot"], bool), name
+        assert f"| {entry.split} | {name} |" in sources, name
+        assert entry.label.get("licence"), name
 
 
 def test_split_sizes() -> None:
     """Both splits hold documents; no Kommune is in both (Landtag papers are split by document)."""
-    dev = {item.label["kommune"] for item in corpus_items("dev")}
-    check = {item.label["kommune"] for item in corpus_items("check")}
+    dev = {entry.label["kommune"] for entry in corpus_labels("dev")}
+    check = {entry.label["kommune"] for entry in corpus_labels("check")}
     assert dev
     assert check
     shared = {name for name in dev & check if "(Landtag)" not in name}
     assert not shared
+
+
+def test_labels_agree_with_their_texts() -> None:
+    """Every text materializes with its recorded sha256 and holds the labelled first question and
+    reference (skipped without the snapshots)."""
+    items = corpus_items()
+    assert len(items) == 134
+    for item in items:
+        label, flat = item.label, _flat(item.text)
+        if label["first_question_start"] is not None:
+            assert _flat(label["first_question_start"]) in flat, item.name
+        if label["reference"] is not None:
+            assert _flat(label["reference"]) in flat, item.name
+
+
+def test_missing_snapshots_skip_with_one_reason(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without snapshots or cache, a text is unavailable and corpus_items skips with the reason."""
+    monkeypatch.setenv(corpus_data.SNAPSHOTS_ENV, str(tmp_path / "no-snapshots"))
+    monkeypatch.setattr(corpus_data, "CACHE", tmp_path / "cache")
+    fetched = next(e for e in corpus_labels("dev") if e.label["origin"]["in_snapshot"])
+    with pytest.raises(CorpusUnavailable, match="corpus snapshots not available"):
+        corpus_text(fetched)
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        corpus_items("check")
+    assert str(skipped.value) == UNAVAILABLE

@@ -2,8 +2,9 @@
 
 Texts: ../shared/fixtures/texts/diverse/ (Niedersachsen Landtag "Kleine Anfrage … mit Antwort",
 Nordstemmen Mitteilungsvorlagen), Karlsruhe inquiries and Stellungnahmen (file-contents), and the
-corpus development split tests/corpus/dev/ (from the `corpus` branch; RATSBOT_CORPUS_DIR
-overrides, tests on it are skipped where it is absent). Expected values were read off the texts.
+corpus development split tests/corpus/dev/ (texts materialized by tests/corpus_data.py;
+RATSBOT_CORPUS_DIR overrides; skipped where the snapshots are absent). Expected values were read
+off the texts.
 """
 
 from __future__ import annotations
@@ -16,15 +17,18 @@ import pytest
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file
 from standins.pdf_render import render_text
+from tests.corpus_data import corpus_path
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 DIVERSE = TEXT_FIXTURES / "diverse"
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
-CORPUS_DEV = (
-    Path(os.environ["RATSBOT_CORPUS_DIR"]) / "dev"
-    if os.environ.get("RATSBOT_CORPUS_DIR")
-    else Path(__file__).parent / "corpus" / "dev"
-)
+
+
+def _corpus_dev(text_name: str) -> Path:
+    # RATSBOT_CORPUS_DIR: a directory with dev/NAME.txt; else materialized from the snapshots.
+    if os.environ.get("RATSBOT_CORPUS_DIR"):
+        return Path(os.environ["RATSBOT_CORPUS_DIR"]) / "dev" / text_name
+    return corpus_path(Path(text_name).stem, "dev")
 
 
 def _parse(tmp_path: Path, text_path: Path) -> ParsedDocument:
@@ -177,7 +181,7 @@ def test_dash_list_after_lead_in(tmp_path: Path) -> None:
 
 def test_lettered_questions_under_numbered_options(tmp_path: Path) -> None:
     """A letter's a)–e) questions win over the numbered list of two options above them."""
-    doc = _parse(tmp_path, CORPUS_DEV / "nordstemmen-DS-34-2023-anfrage-gruene-mehrzweckhalle.txt")
+    doc = _parse(tmp_path, _corpus_dev("nordstemmen-DS-34-2023-anfrage-gruene-mehrzweckhalle.txt"))
     assert doc.kind == "Anfrage"
     assert doc.reference is None  # none printed
     assert doc.factions == ("Bündnis 90/Die Grünen",)
@@ -189,7 +193,7 @@ def test_lettered_questions_under_numbered_options(tmp_path: Path) -> None:
 def test_motion_with_questions_for_others(tmp_path: Path) -> None:
     """A motion asking to survey clubs ('a) Wie sieht Ihre … Nutzung …?') has no questions."""
     doc = _parse(
-        tmp_path, CORPUS_DEV / "nordstemmen-DS-34-2023-antrag-gruene-bedarfsermittlung.txt"
+        tmp_path, _corpus_dev("nordstemmen-DS-34-2023-antrag-gruene-bedarfsermittlung.txt")
     )
     assert doc.kind == "Antrag"
     assert doc.questions == ()
@@ -197,7 +201,7 @@ def test_motion_with_questions_for_others(tmp_path: Path) -> None:
 
 def test_one_question_in_a_letter(tmp_path: Path) -> None:
     """An Ortsrat letter asking one question in its request sentence gives that sentence."""
-    doc = _parse(tmp_path, CORPUS_DEV / "nordstemmen-DS-3-2024-anfrage-ortsrat-barnten.txt")
+    doc = _parse(tmp_path, _corpus_dev("nordstemmen-DS-3-2024-anfrage-ortsrat-barnten.txt"))
     assert doc.kind == "Anfrage"
     assert doc.factions == ()  # "Ortsrat Barnten" is no faction
     assert len(doc.questions) == 1
@@ -209,7 +213,7 @@ def test_one_question_in_a_letter(tmp_path: Path) -> None:
 def test_sub_answers_do_not_end_the_list(tmp_path: Path) -> None:
     """'zu 3.a)' answer lines between questions keep questions 4–9; a)–d) stay inside question 3."""
     doc = _parse(
-        tmp_path, CORPUS_DEV / "LANDTAG-niedersachsen-19-11182-kleine-anfrage-mit-antwort.txt"
+        tmp_path, _corpus_dev("LANDTAG-niedersachsen-19-11182-kleine-anfrage-mit-antwort.txt")
     )
     assert doc.factions == ("AfD",)
     assert len(doc.questions) == 9
@@ -221,7 +225,7 @@ def test_sub_answers_do_not_end_the_list(tmp_path: Path) -> None:
 def test_unterrichtung_is_no_answer(tmp_path: Path) -> None:
     """A Landtag 'Unterrichtung' about a withdrawn answer is neither inquiry nor answer."""
     doc = _parse(
-        tmp_path, CORPUS_DEV / "LANDTAG-niedersachsen-19-11153-unterrichtung-zurueckziehung.txt"
+        tmp_path, _corpus_dev("LANDTAG-niedersachsen-19-11153-unterrichtung-zurueckziehung.txt")
     )
     assert doc.kind == "sonstiges"
     assert doc.questions == ()

@@ -1,0 +1,148 @@
+"""Turn a stored file of a public repository into the text of a corpus document. Pure: bytes in.
+
+Each label's `origin` names one method and its options (see tests/corpus/README.md):
+
+- `plain`: the file is the text (UTF-8).
+- `json-field`: the `field` of a JSON object; with `select`, of the one entry of a JSON list whose
+  keys have those values.
+- `html-strip`: the text nodes of an HTML page (`encoding`, default UTF-8), scripts and styles left
+  out; each node's lines stripped, empty lines dropped; nodes separated by one blank line.
+- `markdown-body`: a Markdown post without its YAML front matter, heading marks, trailing `<br>`,
+  image lines and `\\*` escapes; whitespace-only lines blank, blank runs collapsed. Options:
+  `cut_through_rule` (also drop everything up to the first `---…` rule), `drop_line_prefixes`.
+- `pdf-text`: the text layer of every page read with pypdfium2 (CRLF as LF), pages joined by a
+  blank line.
+
+`plain` keeps the file's bytes as they are; the other methods end the text with a newline (one is
+added where the extraction gives none).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from typing import Any
+
+METHODS = ("plain", "json-field", "html-strip", "markdown-body", "pdf-text")
+
+
+class ExtractError(ValueError):
+    """The stored file does not hold what the origin says."""
+
+
+def _plain(data: bytes, origin: dict[str, Any]) -> str:
+    return data.decode("utf-8")
+
+
+def _json_field(data: bytes, origin: dict[str, Any]) -> str:
+    document = json.loads(data.decode("utf-8"))
+    select = origin.get("select")
+    if select:
+        if not isinstance(document, list):
+            raise ExtractError("select needs a JSON list")
+        entries = [e for e in document if all(e.get(key) == value for key, value in select.items())]
+        if len(entries) != 1:
+            raise ExtractError(f"{len(entries)} entries match {select}")
+        document = entries[0]
+    value = document.get(origin["field"]) if isinstance(document, dict) else None
+    if not isinstance(value, str):
+        raise ExtractError(f"no text field {origin['field']!r}")
+    return value
+
+
+class _TextNodes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.chunks: list[str] = []
+        self._hidden = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self._hidden += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._hidden -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            return
+        lines = [line.strip() for line in data.splitlines()]
+        if any(lines):
+            self.chunks.append("\n".join(line for line in lines if line))
+
+
+def _html_strip(data: bytes, origin: dict[str, Any]) -> str:
+    parser = _TextNodes()
+    parser.feed(data.decode(origin.get("encoding", "utf-8")))
+    parser.close()
+    return "\n\n".join(parser.chunks)
+
+
+_RULE = re.compile(r"-{3,}\s*")
+_IMAGE = re.compile(r"\s*!\[[^\]]*\]\([^)]*\)\s*(<br>)?\s*")
+_HEADING = re.compile(r"#{1,6}\s+")
+
+
+def _markdown_body(data: bytes, origin: dict[str, Any]) -> str:
+    lines = data.decode("utf-8").split("\n")
+    if lines and lines[0].strip() == "---":
+        end = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
+        lines = lines[end + 1 :]
+    if origin.get("cut_through_rule"):
+        end = next(i for i, line in enumerate(lines) if _RULE.fullmatch(line))
+        lines = lines[end + 1 :]
+    prefixes = tuple(origin.get("drop_line_prefixes", ()))
+    out: list[str] = []
+    for line in lines:
+        if _IMAGE.fullmatch(line) or (prefixes and line.startswith(prefixes)):
+            continue
+        line = re.sub(r"\s*<br>\s*$", "", line)
+        if _HEADING.match(line):
+            line = _HEADING.sub("", line, count=1).rstrip()
+        line = line.replace("\\*", "*")
+        if not line.strip():
+            if not out or out[-1] == "":
+                continue
+            line = ""
+        out.append(line)
+    while out and out[-1] == "":
+        out.pop()
+    return "\n".join(out)
+
+
+def _pdf_text(data: bytes, origin: dict[str, Any]) -> str:
+    import pypdfium2 as pdfium
+
+    document = pdfium.PdfDocument(data)
+    try:
+        pages = []
+        for index in range(len(document)):
+            page = document[index]
+            textpage = page.get_textpage()
+            pages.append(textpage.get_text_range().replace("\r\n", "\n"))
+            textpage.close()
+            page.close()
+    finally:
+        document.close()
+    return "\n\n".join(pages)
+
+
+_EXTRACTORS: dict[str, Callable[[bytes, dict[str, Any]], str]] = {
+    "plain": _plain,
+    "json-field": _json_field,
+    "html-strip": _html_strip,
+    "markdown-body": _markdown_body,
+    "pdf-text": _pdf_text,
+}
+
+
+def extract(data: bytes, origin: dict[str, Any]) -> str:
+    """Return the document text the origin's extraction method takes from the stored file."""
+    method = origin.get("extract")
+    if method not in _EXTRACTORS:
+        raise ExtractError(f"unknown extraction method {method!r}")
+    text = _EXTRACTORS[method](data, origin)
+    return text if method == "plain" or text.endswith("\n") else text + "\n"
