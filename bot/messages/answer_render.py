@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.messages import message_parts, texts
 from bot.messages.message_parts import (
     CB_SIMILAR,
+    MAX_MESSAGE_LENGTH,
     Button,
     PaperView,
     RenderedMessage,
@@ -25,9 +26,11 @@ _shorten = message_parts.shorten
 _strip_numbering = message_parts.strip_numbering
 
 ANSWER_EXCERPT_CHARS = 700
+# Room kept free in a push for its footer ("Abo: …", bot/messages/push_footer.py).
+PUSH_FOOTER_RESERVE = 100
 
 
-def render_answer(paper: PaperView) -> RenderedMessage:
+def render_answer(paper: PaperView, *, for_push: bool = False) -> RenderedMessage:
     """Render the follow-up when an inquiry was answered: the answer itself, first.
 
     Split per question ("Zu 1.: …") where the parser split it, else the beginning of the answer
@@ -94,6 +97,8 @@ def render_answer(paper: PaperView) -> RenderedMessage:
         (120, 300),
         (100, 160),
     ]
-    text = _fit(compose, levels, max(len(questions), len(answers)))
+    # A push leaves room for its footer (bot/messages/push_footer.py).
+    limit = MAX_MESSAGE_LENGTH - (PUSH_FOOTER_RESERVE if for_push else 0)
+    text = _fit(compose, levels, max(len(questions), len(answers)), limit)
     buttons = ((Button(texts.BUTTON_SIMILAR, callback_data(CB_SIMILAR, paper.paper_id)),),)
     return RenderedMessage(text, buttons)

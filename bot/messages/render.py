@@ -13,7 +13,11 @@ import math
 from collections.abc import Sequence
 
 from bot.messages import message_parts, texts
-from bot.messages.answer_render import ANSWER_EXCERPT_CHARS, render_answer
+from bot.messages.answer_render import (
+    ANSWER_EXCERPT_CHARS,
+    PUSH_FOOTER_RESERVE,
+    render_answer,
+)
 from bot.messages.meeting_render import (
     render_meeting_alert,
     render_meeting_cancelled,
@@ -66,6 +70,7 @@ __all__ = [
     "MANAGE_CALLBACK",
     "MAX_MESSAGE_LENGTH",
     "NUMBER_BUTTONS_PER_ROW",
+    "PUSH_FOOTER_RESERVE",
     "SEARCH_PAGE_SIZE",
     "SNIPPET_MAX_CHARS",
     "SUMMARY_MAX_CHARS",
@@ -137,7 +142,9 @@ def render_inquiry(paper: PaperView, *, manage_button: bool = False) -> Rendered
         (150, 400),
         (150, 250),
     ]
-    text = _fit(compose, levels, len(questions))
+    # A push leaves room for its footer (bot/messages/push_footer.py: FOOTER_RESERVE).
+    limit = MAX_MESSAGE_LENGTH - (PUSH_FOOTER_RESERVE if manage_button else 0)
+    text = _fit(compose, levels, len(questions), limit)
     buttons = paper_buttons(paper.paper_id, paper.kind)
     if manage_button:
         buttons = (*buttons, (Button(texts.BUTTON_MANAGE, MANAGE_CALLBACK),))
