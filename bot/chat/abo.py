@@ -12,7 +12,7 @@ from dataclasses import replace
 from telegram import Update
 
 from bot.chat import abo_manage, abo_wizard, lookup
-from bot.chat.abo_manage import listing, spec_of
+from bot.chat.abo_manage import listing_for, spec_of
 from bot.chat.abo_parse import AboProblem, AboRequest, KommuneRef, parse_abo, parse_deep_link
 from bot.chat.abo_wizard import COVERAGE_KEY as COVERAGE_KEY
 from bot.chat.abo_wizard import (
@@ -167,7 +167,7 @@ async def abos_command(update: Update, context: Context) -> None:
     """/abos: the chat's subscriptions and followed inquiries, each with a remove button."""
     chat = update.effective_chat
     assert chat is not None
-    await send(update, context, await listing(chat.id, group=is_group(update)))
+    await send(update, context, await listing_for(update, context))
 
 
 async def abo_button(update: Update, context: Context) -> None:
@@ -182,7 +182,7 @@ async def abo_button(update: Update, context: Context) -> None:
         return
     if callback.verb == "l":
         await answer(query)
-        await send(update, context, await listing(chat.id, group=is_group(update)))
+        await send(update, context, await listing_for(update, context))
         return
     if await refuse_non_admin(update, context):
         return

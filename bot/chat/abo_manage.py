@@ -7,7 +7,7 @@ Deleted subscriptions are kept for "Rückgängig" in `chat_data` (in memory: gon
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from telegram import Update
 
@@ -20,6 +20,7 @@ from bot.messages import abo_page, replies
 from bot.messages import chat_texts as t
 from bot.messages import keyboards as kb
 from bot.messages.render import RenderedMessage
+from fetcher.clock import utc_now
 from storage.subscription_details import (
     SubscriptionInfo,
     chat_subscription,
@@ -61,26 +62,30 @@ def spec_of(sub: SubscriptionInfo) -> AboSpec:
     )
 
 
-def _labels(subscriptions: list[SubscriptionInfo]) -> list[tuple[int, str, str]]:
-    return [
-        (
-            s.id,
-            replies.subscription_label(s.kommune_name, s.faction, s.keyword, s.kind),
-            replies.button_label(s.kommune_name, s.faction, s.keyword, s.kind),
+def _labels(subscriptions: list[SubscriptionInfo], now: datetime) -> list[tuple[int, str, str]]:
+    rows = []
+    for s in subscriptions:
+        label = replies.subscription_label(s.kommune_name, s.faction, s.keyword, s.kind)
+        if s.muted(now):
+            label = t.LABEL_MUTED.format(label=label)
+        rows.append(
+            (s.id, label, replies.button_label(s.kommune_name, s.faction, s.keyword, s.kind))
         )
-        for s in subscriptions
-    ]
+    return rows
 
 
-async def listing(chat_id: int, *, group: bool = False) -> RenderedMessage:
-    """Return /abos for the chat: subscriptions, followed inquiries, switches, source warnings."""
+async def listing(
+    chat_id: int, *, group: bool = False, now: datetime | None = None
+) -> RenderedMessage:
+    """Return /abos for the chat: subscriptions (paused ones marked), followed inquiries,
+    switches, source warnings."""
     follows = [
         (f.paper_id, replies.follow_label(f.reference, f.title))
         for f in await list_follows(chat_id)
     ]
     subscriptions = await chat_subscriptions(chat_id)
     message = replies.subscriptions_list(
-        _labels(subscriptions),
+        _labels(subscriptions, now or utc_now()),
         weekly_preview=await lookup.weekly_preview(chat_id),
         meeting_alerts=await meeting_alerts_on(chat_id),
         follows=follows,
@@ -92,6 +97,14 @@ async def listing(chat_id: int, *, group: bool = False) -> RenderedMessage:
         if s.kommune_slug is not None and s.kommune_name is not None
     }
     return replies.with_source_warnings(message, await lookup.failing_kommunen(list(refs.values())))
+
+
+async def listing_for(update: Update, context: Context) -> RenderedMessage:
+    """Return /abos for the update's chat, as of the handlers' clock."""
+    chat = update.effective_chat
+    assert chat is not None
+    now = config_of(context.bot_data).clock()
+    return await listing(chat.id, group=is_group(update), now=now)
 
 
 async def manage_button(
@@ -112,13 +125,13 @@ async def manage_button(
         on = kb.int_arg(callback) == 1
         await switch(chat.id, on)
         await answer(query, said_on if on else said_off)
-        await edit(query, await listing(chat.id, group=group))
+        await edit(query, await listing_for(update, context))
         return
     if verb == "uf":
         paper_id = kb.int_arg(callback)
         stopped = paper_id is not None and await unfollow_paper(chat.id, paper_id)
         await answer(query, t.UNFOLLOWED if stopped else t.BUTTON_STALE)
-        await edit(query, await listing(chat.id, group=group))
+        await edit(query, await listing_for(update, context))
         return
     sub_id = kb.int_arg(callback)
     sub = await chat_subscription(chat.id, sub_id) if sub_id is not None else None
@@ -155,7 +168,7 @@ async def _delete(update: Update, context: Context, verb: str, sub: Subscription
     if verb == "D" and token is not None:
         await edit(query, abo_page.deleted_page(sub, token))
     elif verb == "d":
-        message = await listing(chat.id, group=is_group(update))
+        message = await listing_for(update, context)
         await edit(query, replies.with_restore_button(message, token) if token else message)
     else:
         await edit(query, replies.plain(t.ABO_DELETED))
@@ -189,7 +202,7 @@ async def _restore_deleted(update: Update, context: Context, callback: kb.Callba
         await answer(query, t.BUTTON_STALE)
         return
     await answer(query, t.ABO_RESTORED)
-    await edit(query, await listing(chat.id, group=is_group(update)))
+    await edit(query, await listing_for(update, context))
 
 
 async def _switch_to_keyword(

@@ -48,13 +48,14 @@ class LandCount:
 def land_code(ags: str | None) -> str | None:
     """Return the Land's two-digit key from an AGS (8 digits) or RGS (12), or None.
 
-    A key one digit short lost its leading zero as a number ("5358016", Hürtgenwald in NRW).
+    A key one digit short lost its leading zero as a number ("5358016", Hürtgenwald in NRW);
+    Krefeld's server sends 9 digits ("051140000"): the Land's key still leads.
     """
     if not ags or not ags.isascii() or not ags.isdigit():
         return None
     if len(ags) in (7, 11):
         ags = "0" + ags
-    if len(ags) not in (8, 12):
+    if not 8 <= len(ags) <= 12:
         return None
     code = ags[:2]
     return code if code in LANDS else None
