@@ -111,7 +111,7 @@ def markdown_report(*, quick: bool = False) -> str:
             "",
             "Every real paper of the demo's sources (Leipzig stadtratmonitor texts, the seed "
             "inquiry, the Karlsruhe fixture's file texts), parsed and rendered as the push a "
-            "subscriber gets, footer included (\"Abo: Leipzig · Bündnis 90/Die Grünen · "
+            'subscriber gets, footer included ("Abo: Leipzig · Bündnis 90/Die Grünen · '
             "Anfragen\": the paper's first faction, else the Kommune). Visible characters count "
             "an expandable blockquote as its first three lines.",
             "",
