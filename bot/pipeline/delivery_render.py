@@ -78,6 +78,9 @@ class RowRenderer:
             if r.subject_type in _PAPER_SUBJECTS
             and (r.subject_type, r.subject_id) not in self._cache
         }
+        # The chats' subscriptions first: nothing may await between remembering a message and
+        # reading it back (a new scan's clear() would empty the cache in that gap).
+        await self._load_subscriptions({r.chat for r in rows if r.subject_type in _PAPER_SUBJECTS})
         if not wanted:
             return
         papers = await papers_with_kommune(subject_id for _, subject_id in wanted)
@@ -95,12 +98,16 @@ class RowRenderer:
             if message is not None and paper is not None:
                 self._facts[(subject_type, subject_id)] = _push_facts(subject_type, paper, papers)
             self._remember((subject_type, subject_id), message)
-        await self._load_subscriptions({r.chat for r in rows if r.subject_type in _PAPER_SUBJECTS})
 
     async def _load_subscriptions(self, chats: set[int]) -> None:
         missing = chats - self._subscriptions.keys()
         if missing:
             self._subscriptions.update(await subscriptions_of_chats(missing))
+
+    async def _chat_subscriptions(self, chat: int) -> list[SubscriptionInfo]:
+        if chat not in self._subscriptions:
+            return (await subscriptions_of_chats([chat])).get(chat, [])
+        return self._subscriptions[chat]
 
     def _remember(self, key: tuple[str, int], message: RenderedMessage | None) -> None:
         self._cache[key] = message
@@ -119,9 +126,10 @@ class RowRenderer:
             if key not in self._cache:
                 await self.prefetch([row])
             message = self._cache.get(key)
-            if message is not None:
-                await self._load_subscriptions({row.chat})
-                footed = self._with_footer(row, message)
+            facts = self._facts.get(key)
+            if message is not None and facts is not None:
+                subscriptions = await self._chat_subscriptions(row.chat)
+                footed = self._with_footer(row, message, facts, subscriptions)
                 if footed is None:  # every matching subscription of the chat is muted
                     return None, []
                 message = footed
@@ -131,11 +139,15 @@ class RowRenderer:
             message = None
         return message, ([] if message else [row])
 
-    def _with_footer(self, row: OutboxRow, message: RenderedMessage) -> RenderedMessage | None:
+    def _with_footer(
+        self,
+        row: OutboxRow,
+        message: RenderedMessage,
+        facts: PaperFacts,
+        subscriptions: list[SubscriptionInfo],
+    ) -> RenderedMessage | None:
         """Return the chat's copy with its footer; None when only muted subscriptions match."""
-        facts = self._facts.get((row.subject_type, row.subject_id))
-        subscriptions = self._subscriptions.get(row.chat, [])
-        if facts is None or not subscriptions:
+        if not subscriptions:
             return message
         index = self._indexes.get(row.chat)
         if index is None:
