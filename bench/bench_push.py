@@ -2,8 +2,9 @@
 
 Every real paper of the demo's sources (Leipzig stadtratmonitor texts, the seed inquiry, the
 Karlsruhe fixture's file texts) is parsed (fetcher.parse.parse_text) and rendered as the push
-a subscriber gets (bot.messages.render.render_inquiry); the length counts what Telegram shows
-before anyone taps "expand". Goal (issue 14): median ≤ 1,000 characters.
+a subscriber gets (bot.messages.render.render_inquiry, with the footer naming the subscription,
+bot.messages.push_footer); the length counts what Telegram shows before anyone taps "expand".
+Goal (issue 14): median ≤ 1,000 characters.
 
 .venv/bin/python -m bench --only push
 """
@@ -14,6 +15,7 @@ import json
 import statistics
 from datetime import date
 
+from bot.messages.push_footer import footer_label, with_subscription_footer
 from bot.messages.render import PaperView, render_inquiry
 from fetcher.classify import kind_from_paper_type
 from fetcher.parse import parse_text
@@ -81,7 +83,11 @@ def measure() -> dict[str, list[int]]:
             questions=parsed.questions,
             pdf_url="https://ratsinfo.example.org/papier.pdf",
         )
-        length = visible_length(render_inquiry(view, manage_button=True).text)
+        # The footer a subscriber of the paper's first faction (else of the Kommune) reads.
+        faction = parsed.factions[0] if parsed.factions else None
+        label = footer_label(kommune, faction, None, "Anfrage")
+        push = with_subscription_footer(render_inquiry(view, manage_button=True), label, number)
+        length = visible_length(push.text)
         lengths["alle Papiere"].append(length)
         if kind == "Anfrage":
             lengths["Anfragen"].append(length)
@@ -105,8 +111,9 @@ def markdown_report(*, quick: bool = False) -> str:
             "",
             "Every real paper of the demo's sources (Leipzig stadtratmonitor texts, the seed "
             "inquiry, the Karlsruhe fixture's file texts), parsed and rendered as the push a "
-            "subscriber gets. Visible characters count an expandable blockquote as its first "
-            "three lines.",
+            'subscriber gets, footer included ("Abo: Leipzig · Bündnis 90/Die Grünen · '
+            "Anfragen\": the paper's first faction, else the Kommune). Visible characters count "
+            "an expandable blockquote as its first three lines.",
             "",
             "| pushes | papers | median | p90 | longest | goal: median ≤ 1,000 |",
             "|---|---:|---:|---:|---:|---|",

@@ -94,6 +94,9 @@ class Body:
     web_url: str | None = None
     system_url: str | None = None
     vendor: str | None = None
+    # Amtlicher Gemeindeschlüssel (or the 12-digit Regionalschlüssel): its first two digits
+    # name the Land (the /abo picker's "Nach Bundesland").
+    ags: str | None = None
 
 
 @dataclass(frozen=True)

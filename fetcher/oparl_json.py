@@ -442,6 +442,9 @@ def body_from_json(
 ) -> Body:
     """Map an OParl Body (one Kommune)."""
     web = clean_str(obj.get("web")) or clean_str(obj.get("website"))
+    # OParl 1.1 Body.ags / Body.rgs: digits only; some servers drop the leading zero
+    # (Hürtgenwald, NRW: "5358016" for 05358016), which bot/chat/kommune_lands.py allows for.
+    ags = clean_str(obj.get("ags")) or clean_str(obj.get("rgs"))
     return Body(
         oparl_id=_id(obj),
         name=_cut(clean_str(obj.get("name")), LIMIT["Kommune.name"], None, "name") or "",
@@ -449,6 +452,7 @@ def body_from_json(
         web_url=_fits(web, LIMIT["Kommune.web_url"], None, "web"),
         system_url=_fits(system_url, LIMIT["Kommune.system_url"], None, "system"),
         vendor=_cut(vendor, LIMIT["Kommune.vendor"], None, "vendor"),
+        ags=ags if ags and ags.isascii() and ags.isdigit() and len(ags) <= 12 else None,
     )
 
 

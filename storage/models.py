@@ -23,6 +23,8 @@ class Kommune(Model):
     system_url = fields.CharField(max_length=500, null=True)
     vendor = fields.CharField(max_length=50, null=True)
     web_url = fields.CharField(max_length=500, null=True)
+    # The Body's Amtlicher Gemeindeschlüssel (fetcher.model.Body.ags): where the Land comes from.
+    ags = fields.CharField(max_length=12, null=True)
     created_at = fields.DatetimeField(auto_now_add=True)
 
     class Meta:
@@ -242,6 +244,8 @@ class Subscription(Model):
     # Dedup key: one row per (chat, kommune, faction, keyword, kind).
     key = fields.CharField(max_length=600)
     paused = fields.BooleanField(default=False)
+    # Muted by the user ("7 Tage pausieren" under a push): matches nothing until then.
+    muted_until = fields.DatetimeField(null=True)
     # "sofort" (each paper as it comes) or "taeglich" (one digest a day, 7 Uhr).
     delivery = fields.CharField(max_length=20, default="sofort")
     created_at = fields.DatetimeField(auto_now_add=True)

@@ -52,6 +52,8 @@ async def upsert_kommune(body: model.Body, *, slug: str, name: str | None = None
         "vendor": body.vendor,
         "web_url": body.web_url,
     }
+    if body.ags:  # a server that stops sending it does not erase what it said before
+        defaults["ags"] = body.ags
     existing = await Kommune.get_or_none(slug=slug)
     if existing is not None:
         # The body id changes when the city moves to another endpoint: keep the row, take the id.

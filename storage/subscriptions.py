@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime
 
 from tortoise.connection import get_connection
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
+from fetcher.clock import utc_now
 from storage.models import AnswerFollow, Chat, Notification, Paper, Subscription
 
 SUBSCRIPTION_KINDS = ("Anfrage", "Antrag", "Vorlage", "alle")
@@ -229,12 +232,17 @@ async def set_weekly_preview(chat_id: int, on: bool) -> None:
         await chat.save(update_fields=["weekly_preview"])
 
 
-async def load_subscription_rows(chat_pk: int | None = None) -> list[SubscriptionRow]:
-    """Return every subscription that can match (not paused, active chat) as plain rows.
+async def load_subscription_rows(
+    chat_pk: int | None = None, *, now: datetime | None = None
+) -> list[SubscriptionRow]:
+    """Return every subscription that can match (not paused or muted, active chat) as plain rows.
 
     With `chat_pk`, only that chat's (used to order a meeting alert by what the chat follows).
+    A subscription muted until a time after `now` (default: the current time) matches nothing.
     """
-    query = Subscription.filter(paused=False, chat__active=True)
+    query = Subscription.filter(paused=False, chat__active=True).filter(
+        Q(muted_until__isnull=True) | Q(muted_until__lte=now or utc_now())
+    )
     if chat_pk is not None:
         query = query.filter(chat_id=chat_pk)
     values = await query.order_by("id").values_list(
@@ -246,12 +254,14 @@ async def load_subscription_rows(chat_pk: int | None = None) -> list[Subscriptio
     ]
 
 
-async def subscriptions_fingerprint() -> tuple[int, int, int]:
+async def subscriptions_fingerprint(now: datetime | None = None) -> tuple[int, int, int]:
     """Return a cheap fingerprint of the active subscriptions: it changes whenever the set does.
 
     Count, sum and sum of squares of the ids of subscriptions that can match. Subscriptions are
     only added (with a new, larger id) or deleted, and pausing/deactivation removes ids from the
-    set, so equal fingerprints mean an equal set in every realistic sequence of changes.
+    set, so equal fingerprints mean an equal set in every realistic sequence of changes. Muted
+    subscriptions (few) are taken out of the aggregate one by one, so a mute that starts or ends
+    changes the fingerprint too.
     """
     conn = get_connection("default")
     rows = await conn.execute_query_dict(
@@ -261,4 +271,12 @@ async def subscriptions_fingerprint() -> tuple[int, int, int]:
         "WHERE s.paused = FALSE AND c.active = TRUE"
     )
     row = rows[0]
-    return int(row["n"]), int(row["s1"]), int(row["s2"])
+    muted = await Subscription.filter(
+        paused=False, chat__active=True, muted_until__gt=now or utc_now()
+    ).values_list("id", flat=True)
+    ids = [int(i) for i in muted]  # type: ignore[call-overload]
+    return (
+        int(row["n"]) - len(ids),
+        int(row["s1"]) - sum(ids),
+        int(row["s2"]) - sum(i * i for i in ids),
+    )

@@ -282,14 +282,16 @@ async def test_subscribe_receive_search_and_stop(bot: RatsbotApplication, api: T
     assert SEED_PDF_URL in pushed.link_urls()
     assert len(pushed.text) <= 4096
     assert parse_html(pushed.source).text == pushed.text
-    assert labels(pushed) == ["Antwort abonnieren", "Ähnliche", "⚙️ Abos verwalten"]
+    # The footer names the subscription that brought it; its button opens that subscription.
+    assert pushed.text.endswith("\n\nAbo: Leipzig · Bündnis 90/Die Grünen · Anfragen")
+    assert labels(pushed) == ["Antwort abonnieren", "Ähnliche", "⚙️ Abo verwalten"]
     assert [m.message_id for m in api.messages(PRIVATE)][-1] == pushed.message_id  # nothing else
 
     follow = await press(api, pushed, "Antwort abonnieren")
     assert follow.text == t.FOLLOW_NEW
     assert await AnswerFollow.filter(paper_id=seed_id, chat__chat_id=PRIVATE).count() == 1
     await api.wait_until(
-        lambda: labels(pushed) == ["✓ Antwort abonniert", "Ähnliche", "⚙️ Abos verwalten"]
+        lambda: labels(pushed) == ["✓ Antwort abonniert", "Ähnliche", "⚙️ Abo verwalten"]
     )
     unfollow = await press(api, pushed, "✓ Antwort abonniert")
     assert unfollow.text == t.FOLLOW_STOPPED
@@ -308,7 +310,7 @@ async def test_subscribe_receive_search_and_stop(bot: RatsbotApplication, api: T
     assert "Gemeinwesenarbeit – Vernetzung – Synergie" in found.text
     await press(api, found, labels(found)[0])
     opened = await api.wait_for_message(PRIVATE)
-    assert opened.text == pushed.text
+    assert pushed.text == opened.text + "\n\nAbo: Leipzig · Bündnis 90/Die Grünen · Anfragen"
 
     listing = await say(api, PRIVATE, "/suche typ:Anfrage kommune:Karlsruhe")
     assert "Seite 1 von" in listing.text

@@ -1,90 +1,49 @@
-"""Subscribing (I/O): /abo with arguments or as a guided keyboard, deep links, /abos, deleting.
+"""Subscribing (I/O): /abo with arguments, deep links, /abos, and the dispatch of the `a:` buttons.
 
-The keyboard keeps its state in the callback data (bot/messages/keyboards.py); only the keyword step
-remembers, in `chat_data`, that the next text of that user is the keyword. That memory is lost
-on a restart, which costs the user one retyped word.
+The guided /abo lives in bot/chat/abo_wizard.py, a subscription's page and deleting in
+bot/chat/abo_manage.py; both get `subscribe` handed in.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from dataclasses import replace
 
 from telegram import Update
 
-from bot.chat import lookup
-from bot.chat.abo_parse import (
-    AboProblem,
-    AboRequest,
-    KommuneRef,
-    keyword_problem,
-    parse_abo,
-    parse_deep_link,
+from bot.chat import abo_manage, abo_wizard, lookup
+from bot.chat.abo_manage import listing_for, spec_of
+from bot.chat.abo_parse import AboProblem, AboRequest, KommuneRef, parse_abo, parse_deep_link
+from bot.chat.abo_wizard import COVERAGE_KEY as COVERAGE_KEY
+from bot.chat.abo_wizard import (
+    PENDING,
+    coverage_of,
+    kommune_refs,
+    local,
+    offered,
+    open_wizard,
 )
-from bot.chat.kommune_names import sort_key, unserved_kommune
+from bot.chat.kommune_names import unserved_kommune
 from bot.chat.overlap import AboSpec, overlaps
 from bot.chat.respond import (
     Context,
     answer,
     command_text,
-    config_of,
-    edit,
     is_group,
     refuse_non_admin,
     send,
-    send_text,
 )
 from bot.messages import chat_texts as t
 from bot.messages import keyboards as kb
-from bot.messages import replies
+from bot.messages import land_picker, replies
 from bot.messages.render import RenderedMessage
 from bot.pipeline.coverage import Coverage
-from fetcher.factions import all_factions, faction_slug, local_faction, parties
-from storage.models import Subscription
-from storage.subscriptions import (
-    SubscriptionError,
-    add_subscription,
-    delete_subscription,
-    get_or_create_chat,
-    list_follows,
-    list_subscriptions,
-    meeting_alerts_on,
-    set_meeting_alerts,
-    set_weekly_preview,
-    unfollow_paper,
-)
+from storage.subscription_details import SubscriptionInfo, chat_subscriptions
+from storage.subscriptions import SubscriptionError, add_subscription, get_or_create_chat
 
 log = logging.getLogger(__name__)
 
 MAX_SUBSCRIPTIONS_PER_CHAT = 50
-KEYWORD_WAIT = timedelta(minutes=10)
-_PENDING = "abo_keyword"
-_WIZARD = "abo_wizard"
-
-
-@dataclass(frozen=True)
-class PendingKeyword:
-    """The chat waits for `user_id` to type a keyword for the Kommune `kref`."""
-
-    kref: str
-    user_id: int
-    expires_at: datetime
-
-
-COVERAGE_KEY = "coverage"
-
-
-def coverage_of(context: Context) -> Coverage | None:
-    """Return the running instance's Coverage (None when handlers run without the poll loop)."""
-    value = context.bot_data.get(COVERAGE_KEY)
-    return value if isinstance(value, Coverage) else None
-
-
-async def kommune_refs(context: Context) -> list[KommuneRef]:
-    """Return the Kommunen /abo knows, as this instance serves them."""
-    return await lookup.kommune_refs(coverage_of(context))
 
 
 async def subscribe(
@@ -140,7 +99,7 @@ async def subscribe(
     confirmation = replies.abo_confirmation(request, subs, notes)
     created_ids = {sid for sid, created in subs if created}
     if created_ids:
-        others = [s for s in await list_subscriptions(chat.id) if int(s.id) not in created_ids]
+        others = [s for s in await chat_subscriptions(chat.id) if s.id not in created_ids]
         overlap: list[str] = []
         for keyword in keywords:
             new = AboSpec(kommune_id, request.faction, keyword, request.kind)
@@ -150,22 +109,9 @@ async def subscribe(
     return confirmation
 
 
-def _spec(subscription: Subscription) -> AboSpec:
-    kommune = subscription.kommune.name if subscription.kommune else None
-    return AboSpec(
-        int(subscription.kommune.id) if subscription.kommune else None,
-        subscription.faction,
-        subscription.keyword,
-        subscription.kind,
-        replies.subscription_label(
-            kommune, subscription.faction, subscription.keyword, subscription.kind
-        ),
-    )
-
-
-def _overlap_notes(new: AboSpec, others: list[Subscription]) -> list[str]:
+def _overlap_notes(new: AboSpec, others: list[SubscriptionInfo]) -> list[str]:
     """Return the German notes on how a new subscription overlaps the chat's others."""
-    wider, narrower = overlaps(new, [_spec(s) for s in others])
+    wider, narrower = overlaps(new, [spec_of(s) for s in others])
     notes = [t.ABO_OVERLAP_WIDER.format(label=w.label) for w in wider[:2]]
     notes += [t.ABO_OVERLAP_NARROWER.format(label=n.label) for n in narrower[:2]]
     return notes
@@ -192,36 +138,19 @@ async def abo_command(update: Update, context: Context) -> None:
     if await refuse_non_admin(update, context):
         return
     if context.chat_data is not None:
-        context.chat_data.pop(_PENDING, None)  # a new /abo ends an unanswered keyword question
+        context.chat_data.pop(PENDING, None)  # a new /abo ends an unanswered keyword question
     text = command_text(update.effective_message)
     kommunen = await kommune_refs(context)
     if not text:
-        _open_wizard(update, context)
-        await send(update, context, replies.kommune_picker(_offered(kommunen), 1))
+        open_wizard(update, context)
+        picker = replies.kommune_picker(offered(kommunen), 1)
+        await send(update, context, land_picker.with_land_button(picker))
         return
     parsed = parse_abo(text, kommunen)
     if isinstance(parsed, AboProblem):
         await send(update, context, replies.abo_problem(parsed))
         return
-    await send(update, context, await subscribe(update, context, await _local(parsed)))
-
-
-async def _local(request: AboRequest) -> AboRequest:
-    """Read a keyword that is the name of one of the Kommune's local groups as that faction."""
-    ref = request.kommune
-    if ref is None or request.faction or request.guessed != "keyword" or not request.keyword:
-        return request
-    group = local_faction(request.keyword, await lookup.faction_choices(ref.kommune_id))
-    if group is None:
-        return request
-    return replace(request, faction=group, keyword=None, guessed="faction")
-
-
-def _offered(kommunen: list[KommuneRef]) -> list[KommuneRef]:
-    """Return the Kommunen the picker shows: those served, the ones already read in (with data
-    and subscribers) first, each group alphabetically."""
-    served = [k for k in kommunen if k.served]
-    return sorted(served, key=lambda k: (k.kommune_id is None, sort_key(k)))
+    await send(update, context, await subscribe(update, context, await local(parsed)))
 
 
 async def subscribe_deep_link(update: Update, context: Context, payload: str) -> bool:
@@ -234,57 +163,15 @@ async def subscribe_deep_link(update: Update, context: Context, payload: str) ->
     return True
 
 
-def _labels(subscriptions: list[Subscription]) -> list[tuple[int, str, str]]:
-    rows = []
-    for s in subscriptions:
-        kommune = s.kommune.name if s.kommune else None
-        rows.append(
-            (
-                int(s.id),
-                replies.subscription_label(kommune, s.faction, s.keyword, s.kind),
-                replies.button_label(kommune, s.faction, s.keyword, s.kind),
-            )
-        )
-    return rows
-
-
-async def _list_message(chat_id: int, *, group: bool = False) -> RenderedMessage:
-    follows = [
-        (f.paper_id, replies.follow_label(f.reference, f.title))
-        for f in await list_follows(chat_id)
-    ]
-    subscriptions = await list_subscriptions(chat_id)
-    message = replies.subscriptions_list(
-        _labels(subscriptions),
-        weekly_preview=await lookup.weekly_preview(chat_id),
-        meeting_alerts=await meeting_alerts_on(chat_id),
-        follows=follows,
-        group=group,
-    )
-    refs = {
-        s.kommune.slug: KommuneRef(s.kommune.name, s.kommune.slug, int(s.kommune.id))
-        for s in subscriptions
-        if s.kommune is not None
-    }
-    return replies.with_source_warnings(message, await lookup.failing_kommunen(list(refs.values())))
-
-
 async def abos_command(update: Update, context: Context) -> None:
     """/abos: the chat's subscriptions and followed inquiries, each with a remove button."""
     chat = update.effective_chat
     assert chat is not None
-    await send(update, context, await _list_message(chat.id, group=is_group(update)))
-
-
-def _faction_by_slug(slug: str, choices: list[str]) -> str | None:
-    for name in [*choices, *all_factions()]:
-        if faction_slug(name) == slug:
-            return name
-    return None
+    await send(update, context, await listing_for(update, context))
 
 
 async def abo_button(update: Update, context: Context) -> None:
-    """Handle every `a:` button: the wizard steps, delete, undo, "as keyword instead"."""
+    """Handle every `a:` button: the wizard, a subscription's page, delete, undo, switches."""
     query = update.callback_query
     chat = update.effective_chat
     assert query is not None
@@ -293,252 +180,23 @@ async def abo_button(update: Update, context: Context) -> None:
     if callback is None:
         await answer(query, t.BUTTON_STALE)
         return
-    verb = callback.verb
-    if verb == "l":
+    if callback.verb == "l":
         await answer(query)
-        await send(update, context, await _list_message(chat.id, group=is_group(update)))
+        await send(update, context, await listing_for(update, context))
         return
     if await refuse_non_admin(update, context):
         return
-    if verb == "r":
-        await _restore_deleted(update, context, callback)
-        return
-    if verb == "uf":
-        paper_id = kb.int_arg(callback)
-        stopped = paper_id is not None and await unfollow_paper(chat.id, paper_id)
-        await answer(query, t.UNFOLLOWED if stopped else t.BUTTON_STALE)
-        await edit(query, await _list_message(chat.id, group=is_group(update)))
-        return
-    if verb in ("d", "u", "sk"):
-        await _change_subscription(update, context, verb, callback)
-        return
-    if verb in _SWITCHES:  # the on/off buttons under /abos
-        switch, said_on, said_off = _SWITCHES[verb]
-        on = kb.int_arg(callback) == 1
-        await switch(chat.id, on)
-        await answer(query, said_on if on else said_off)
-        await edit(query, await _list_message(chat.id, group=is_group(update)))
-        return
-    if verb in ("x", "y") and context.chat_data is not None:
-        context.chat_data.pop(_WIZARD, None)
-    if verb == "x":
-        await answer(query)
-        await edit(query, replies.plain(t.ABO_CANCELLED))
-        return
-    kommunen = await kommune_refs(context)
-    _open_wizard(update, context)
-    if verb == "w":
-        message = replies.kommune_picker(_offered(kommunen), 1)
-    elif verb == "p":
-        message = replies.kommune_picker(_offered(kommunen), kb.int_arg(callback) or 1)
+    if callback.verb in abo_manage.VERBS:
+        await abo_manage.manage_button(update, context, callback, subscribe)
     else:
-        key = callback.args[0] if callback.args else ""
-        ref = kb.find_kommune(key, kommunen)
-        if ref is None and not (verb == "s" and key == kb.EVERY_KOMMUNE):
-            await answer(query, t.BUTTON_STALE)
-            return
-        if verb == "s":
-            await answer(query)
-            await _ask_keyword(update, context, key, ref)
-            return
-        assert ref is not None
-        found = await _wizard_step(update, context, verb, callback, ref)
-        if found is None:
-            await answer(query, t.BUTTON_STALE)
-            return
-        message = found
-    await answer(query)
-    await edit(query, message)
-
-
-async def _wizard_step(
-    update: Update, context: Context, verb: str, callback: kb.Callback, ref: KommuneRef
-) -> RenderedMessage | None:
-    if verb == "k":
-        return replies.what_picker(ref)
-    if verb == "c":
-        return replies.confirm(ref, None)
-    if verb == "f":
-        choices = await lookup.faction_choices(ref.kommune_id)
-        return replies.faction_picker(ref, choices or parties())
-    if verb in ("F", "y"):
-        faction = None
-        if len(callback.args) > 1:
-            faction = _faction_by_slug(
-                callback.args[1], await lookup.faction_choices(ref.kommune_id)
-            )
-            if faction is None:
-                return None
-        if verb == "F":
-            return replies.confirm(ref, faction)
-        return await subscribe(update, context, AboRequest(ref, faction=faction), confirmed=True)
-    return None
-
-
-async def _ask_keyword(update: Update, context: Context, key: str, ref: KommuneRef | None) -> None:
-    query = update.callback_query
-    user = update.effective_user
-    assert query is not None
-    assert user is not None
-    where = ref.name if ref else t.EVERY_KOMMUNE_TITLE
-    await edit(query, replies.plain(t.ABO_KEYWORD_CHOSEN.format(where=where)))
-    if context.chat_data is not None:
-        expires = config_of(context.bot_data).clock() + KEYWORD_WAIT
-        context.chat_data[_PENDING] = PendingKeyword(key, user.id, expires)
-    # No ForceReply yet: the stand-in echoes it back inside the Message, which PTB cannot parse
-    # (Telegram returns inline keyboards only). In groups (privacy mode) the user replies by hand.
-    await send(update, context, replies.keyword_prompt(ref, is_group(update)))
+        await abo_wizard.wizard_button(update, context, callback, subscribe)
 
 
 async def keyword_reply(update: Update, context: Context) -> bool:
     """Take a text as the keyword the wizard asked for; return False if none was asked for."""
-    message = update.message
-    user = update.effective_user
-    if context.chat_data is None or message is None or user is None or not message.text:
-        return False
-    pending = context.chat_data.get(_PENDING)
-    if not isinstance(pending, PendingKeyword) or pending.user_id != user.id:
-        return False
-    del context.chat_data[_PENDING]
-    context.chat_data.pop(_WIZARD, None)
-    if pending.expires_at < config_of(context.bot_data).clock():
-        return False
-    keyword = " ".join(message.text.split())
-    problem = keyword_problem(keyword)
-    if problem is not None:
-        await send_text(update, context, problem.message)
-        return True
-    ref = None
-    if pending.kref != kb.EVERY_KOMMUNE:
-        ref = kb.find_kommune(pending.kref, await kommune_refs(context))
-        if ref is None:
-            return False
-    request = AboRequest(ref, keyword=keyword)
-    await send(update, context, await subscribe(update, context, request))
-    return True
-
-
-def _open_wizard(update: Update, context: Context) -> None:
-    """Remember that the user has the guided /abo open: a typed name then picks the Kommune."""
-    user = update.effective_user
-    if context.chat_data is not None and user is not None:
-        expires = config_of(context.bot_data).clock() + KEYWORD_WAIT
-        context.chat_data[_WIZARD] = PendingKeyword("", user.id, expires)
+    return await abo_wizard.keyword_reply(update, context, subscribe)
 
 
 async def wizard_text(update: Update, context: Context) -> bool:
-    """Take a typed text as the Kommune while the guided /abo is open (at any step); return
-    False when no wizard is open for this user."""
-    message = update.message
-    user = update.effective_user
-    if context.chat_data is None or message is None or user is None or not message.text:
-        return False
-    opened = context.chat_data.get(_WIZARD)
-    if not isinstance(opened, PendingKeyword) or opened.user_id != user.id:
-        return False
-    if opened.expires_at < config_of(context.bot_data).clock() or message.text.startswith("/"):
-        del context.chat_data[_WIZARD]
-        return False
-    kommunen = await kommune_refs(context)
-    parsed = parse_abo(message.text, kommunen)
-    if isinstance(parsed, AboProblem):
-        await send(update, context, replies.abo_problem(parsed))
-        return True
-    if parsed.kommune is not None and not parsed.faction and not parsed.keywords:
-        await send(update, context, replies.what_picker(parsed.kommune))
-        return True
-    del context.chat_data[_WIZARD]
-    await send(update, context, await subscribe(update, context, await _local(parsed)))
-    return True
-
-
-async def _change_subscription(
-    update: Update, context: Context, verb: str, callback: kb.Callback
-) -> None:
-    query = update.callback_query
-    chat = update.effective_chat
-    assert query is not None
-    assert chat is not None
-    sub_id = kb.int_arg(callback)
-    if sub_id is None:
-        await answer(query, t.BUTTON_STALE)
-        return
-    if verb == "sk":
-        await _switch_to_keyword(update, context, sub_id, callback)
-        return
-    token = None
-    if verb == "d":
-        gone = await lookup.subscription(chat.id, sub_id)
-        token = _remember_deleted(context, _spec(gone)) if gone is not None else None
-    deleted = await delete_subscription(chat.id, sub_id)
-    await answer(query, t.ABO_DELETED if deleted else t.ABO_ALREADY_DELETED)
-    if verb == "d":
-        listing = await _list_message(chat.id, group=is_group(update))
-        if deleted and token is not None:
-            listing = replies.with_restore_button(listing, token)
-        await edit(query, listing)
-    elif deleted:
-        await edit(query, replies.plain(t.ABO_DELETED))
-
-
-# The switches under /abos: callback verb → (setter, popup when on, popup when off).
-_SWITCHES: dict[str, tuple[Callable[[int, bool], Awaitable[None]], str, str]] = {
-    "wk": (set_weekly_preview, t.WEEKLY_ON, t.WEEKLY_OFF),
-    "ma": (set_meeting_alerts, t.ALERTS_ON, t.ALERTS_OFF),
-}
-
-_DELETED = "deleted_abos"
-_REMEMBERED_DELETES = 10
-
-
-def _remember_deleted(context: Context, spec: AboSpec) -> int:
-    """Keep a deleted subscription for "Rückgängig" (in memory: gone after a restart)."""
-    store = context.chat_data.setdefault(_DELETED, {}) if context.chat_data is not None else {}
-    token = max(store, default=0) + 1
-    store[token] = spec
-    for old in sorted(store)[:-_REMEMBERED_DELETES]:
-        del store[old]
-    return token
-
-
-async def _restore_deleted(update: Update, context: Context, callback: kb.Callback) -> None:
-    """Re-create a subscription deleted from /abos ("Rückgängig")."""
-    query = update.callback_query
-    chat = update.effective_chat
-    assert query is not None
-    assert chat is not None
-    token = kb.int_arg(callback)
-    store = (context.chat_data or {}).get(_DELETED, {})
-    spec = store.pop(token, None) if token is not None else None
-    if spec is None:
-        await answer(query, t.BUTTON_STALE)
-        return
-    try:
-        await add_subscription(chat.id, spec.kommune_id, spec.faction, spec.keyword, spec.kind)
-    except SubscriptionError:
-        await answer(query, t.BUTTON_STALE)
-        return
-    await answer(query, t.ABO_RESTORED)
-    await edit(query, await _list_message(chat.id, group=is_group(update)))
-
-
-async def _switch_to_keyword(
-    update: Update, context: Context, sub_id: int, callback: kb.Callback
-) -> None:
-    """Replace a faction subscription made from a free word by a keyword subscription."""
-    query = update.callback_query
-    chat = update.effective_chat
-    assert query is not None
-    assert chat is not None
-    word = ":".join(callback.args[1:]).strip()
-    sub = await lookup.subscription(chat.id, sub_id)
-    if sub is None or not word or sub.faction is None:
-        await answer(query, t.ABO_ALREADY_DELETED if sub is None else t.BUTTON_STALE)
-        return
-    kommune = None
-    if sub.kommune is not None:
-        kommune = KommuneRef(sub.kommune.name, sub.kommune.slug, int(sub.kommune.id))
-    await delete_subscription(chat.id, sub_id)
-    request = AboRequest(kommune, keyword=word, kind=sub.kind, guessed="keyword")
-    await answer(query)
-    await edit(query, await subscribe(update, context, request))
+    """Take a typed text as the Kommune while the guided /abo is open; False if none is open."""
+    return await abo_wizard.wizard_text(update, context, subscribe)

@@ -209,6 +209,34 @@ ABO_OVERLAP_NARROWER = (
 )
 ABO_ALREADY_DELETED = "Dieses Abo gibt es nicht mehr."
 
+# --- one subscription's page ("Abo verwalten" under a push)
+ABO_PAGE_TITLE = "⚙️ Abo: {label}"
+ABO_PAGE_ACTIVE = "Dieses Abo ist aktiv: neue passende Papiere kommen sofort."
+ABO_PAGE_MUTED = "🔕 Pausiert bis {until}. Danach kommen passende Papiere wieder."
+ABO_PAGE_GROUP = "Dieses Abo gehört dieser Gruppe."
+BUTTON_MUTE = "🔕 7 Tage pausieren"
+BUTTON_UNMUTE = "🔔 Wieder einschalten"
+BUTTON_DELETE_ONE = "🗑 Abo löschen"
+BUTTON_ALL_ABOS = "Alle Abos"
+ABO_MUTED = "Pausiert für 7 Tage."
+ABO_UNMUTED = "Das Abo ist wieder aktiv."
+ABO_DELETED_NAMED = "🗑 Abo gelöscht: {label}"
+LABEL_MUTED = "{label} (pausiert)"
+
+# --- the Kommune picker by Land
+BUTTON_BY_LAND = "🗺 Nach Bundesland"
+ABO_CHOOSE_LAND = "In welchem Bundesland liegt die Kommune?"
+ABO_LAND_SOURCE = (
+    "Das Land steht im Gemeindeschlüssel, den der Ratsinfo-Server der Kommune angibt. "
+    "{n} Kommunen ohne diese Angabe finden Sie in der alphabetischen Liste."
+)
+ABO_LAND_SOURCE_ALL = "Das Land steht im Gemeindeschlüssel, den der Ratsinfo-Server angibt."
+ABO_LAND_NONE = "Von keiner Kommune ist das Bundesland bekannt. Bitte wählen Sie aus der Liste."
+ABO_LAND_KOMMUNEN = "Kommunen in {land}"
+BUTTON_LAND_COUNT = "{land} ({n})"
+BUTTON_ALPHABETICAL = "‹ alphabetisch"
+BUTTON_OTHER_LAND = "‹ anderes Land"
+
 # --- groups
 GROUP_ADMINS_ONLY = "Nur Admins dieser Gruppe können die Abos der Gruppe ändern."
 

@@ -6,6 +6,8 @@ of pushed messages (`follow:`, `similar:`, `open:`, `search:`).
 
     a:w                 start the wizard (Kommune picker, page 1)
     a:p:<page>          Kommune picker, another page
+    a:L                 Kommune picker by Land: the Länder
+    a:lp:<land>:<page>  the Kommunen of one Land (two-digit key, bot/chat/kommune_lands.py)
     a:k:<kref>          Kommune chosen: what to get
     a:c:<kref>          confirm "all inquiries"
     a:f:<kref>          faction picker
@@ -20,6 +22,9 @@ of pushed messages (`follow:`, `similar:`, `open:`, `search:`).
     a:r:<token>         restore a subscription just deleted from /abos ("Rückgängig")
     a:d:<id> / a:u:<id> delete a subscription (from /abos / undo on the confirmation)
     a:sk:<id>:<word>    replace a faction subscription by the keyword it was typed as
+    a:m:<id>            one subscription's page ("Abo verwalten" under a push)
+    a:mu:<id> / a:um:<id>  pause it for 7 days / switch it on again
+    a:D:<id>            delete it from its page (then "Rückgängig": a:r)
     stop:y / stop:n     /stop confirmed or cancelled
     h:s / h:h           how to search / all commands
 

@@ -35,6 +35,9 @@ BUTTON_FOLLOW = "Antwort abonnieren"
 BUTTON_FOLLOWING = "✓ Antwort abonniert"
 BUTTON_SIMILAR = "Ähnliche"
 BUTTON_MANAGE = "⚙️ Abos verwalten"
+# The footer of a push: which subscription brought it, and a button to that subscription's page.
+PUSH_FOOTER = "Abo: {label}"
+BUTTON_MANAGE_ONE = "⚙️ Abo verwalten"
 
 # --- the answer to an inquiry
 ANSWER_HEADLINE = "✅ Antwort auf {kind} · {kommune}"

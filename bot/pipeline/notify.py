@@ -80,9 +80,10 @@ class Notifier:
 
     async def index(self) -> SubscriptionIndex:
         """Return the subscription index, rebuilt if subscriptions changed since the last call."""
-        fingerprint = await subscriptions_fingerprint()
+        now = self._clock()  # muted subscriptions (storage.models.Subscription.muted_until)
+        fingerprint = await subscriptions_fingerprint(now)
         if self._index is None or fingerprint != self._fingerprint:
-            self._index = SubscriptionIndex(await load_subscription_rows())
+            self._index = SubscriptionIndex(await load_subscription_rows(now=now))
             self._fingerprint = fingerprint
         return self._index
 
