@@ -39,6 +39,13 @@ def worker_name() -> str:
     return f"{socket.gethostname()[:60]}:{os.getpid()}:{secrets.token_hex(3)}"
 
 
+def delivery_owner(role: str, configured: str | None = None) -> str:
+    """Return the name a delivery worker claims outbox rows under: the configured one, else host
+    and role. Unlike a lease owner it survives a restart, so the restarted worker re-queues its
+    own claims at once instead of after their expiry (storage.outbox.requeue_own)."""
+    return (configured or f"{socket.gethostname()[:60]}:{role}")[:100]
+
+
 async def acquire(source: str, owner: str, now: datetime, *, ttl: timedelta = DEFAULT_TTL) -> bool:
     """Take (or renew) the lease on a Kommune unless another live worker holds it."""
     await get_state(source, LEASE)
