@@ -145,7 +145,7 @@ async def alert_forever(
     settings: Settings,
     clock: Clock,
     interval_s: float,
-    sync_warnings: Callable[[], list[str]] = list,
+    sync_warnings: Callable[[], Awaitable[list[str]]],
 ) -> None:
     """Every `interval_s`: queue meeting alerts; tell operators once about dead sources, once
     about a filling disk, and once about a list that keeps capping the sync (and its end)."""
@@ -159,7 +159,7 @@ async def alert_forever(
         if warning is not None:
             log.warning("disk %s", warning)
             await _tell_operators(bot_send, settings.admin_chat_ids, f"⚠️ {warning}")
-        for text in sync_warnings():
+        for text in await sync_warnings():
             await _tell_operators(bot_send, settings.admin_chat_ids, text)
         await asyncio.sleep(interval_s)
 
