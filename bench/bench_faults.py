@@ -1,5 +1,5 @@
-"""Delivery faults (issue #13): kill -9 at three moments of a send, SIGTERM with a slow Telegram,
-a 429 storm and blocked chats; each counts lost messages and duplicates. Does I/O.
+"""Faults (issue #13): kill -9 at three moments of a send and during a sync, SIGTERM with a slow
+Telegram, a 429 storm and blocked chats; each counts lost messages and duplicates. Does I/O.
 
 Every scenario: 300 private chats with one pending inquiry each in a fresh SQLite outbox; the
 delivery worker runs in its own process (tests/delivery_worker_proc.py: real PTB over HTTP,
@@ -7,7 +7,9 @@ delivery worker runs in its own process (tests/delivery_worker_proc.py: real PTB
 kill the worker is started again (same name, as systemd would restart it) and drains the outbox.
 "Lost": a chat that should have its message and has none; "duplicates": messages beyond one.
 
-    .venv/bin/python -m bench.bench_faults
+    .venv/bin/python -m bench --only faults --quick     (prints the section)
+
+The kill during a sync is bench/bench_fault_sync.py (a real `ratsbot run`).
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.bench_fault_sync import kill_during_sync
 from standins.telegram_api import TelegramAPI
 from storage import outbox
 from storage.db import close_db, open_db
@@ -190,18 +193,25 @@ async def _blocked() -> Outcome:
 async def run_all() -> list[Outcome]:
     """Run every scenario, one after the other."""
     return [
-        await _kill_self("claim", "kill -9 right after a claim, before its sends"),
+        await _kill_self("claim", "kill -9 right after a claim (the 2nd), before its sends"),
         await _kill_mid_send(),
-        await _kill_self("mark", "kill -9 after Telegram accepted, before the record"),
+        await _kill_self("mark", "kill -9 after Telegram accepted, before the record (2nd)"),
         await _sigterm_slow(),
         await _storm_429(),
         await _blocked(),
     ]
 
 
-def markdown_report() -> str:
-    """Run the scenarios and return them as a markdown table."""
+def markdown_report(quick: bool = False) -> str:
+    """Run the scenarios and return them as a markdown section (the same sizes when quick)."""
     lines = [
+        "## Faults: kill -9, SIGTERM, 429 storm, blocked chats (issue #13)",
+        "",
+        f"Delivery rows: {CHATS:,} private chats, one inquiry each, SQLite outbox, the worker in "
+        f"its own process at {RATE} msg/s against the Bot API stand-in; after a kill the worker is "
+        "restarted under the same name and drains the outbox. Lost must be 0; a duplicate is a "
+        "message beyond one per chat, and can only be a row in flight at the kill.",
+        "",
         "| scenario | messages | lost | duplicates | rows in flight at the stop | notes |",
         "|---|---:|---:|---:|---:|---|",
     ]
@@ -210,6 +220,11 @@ def markdown_report() -> str:
         lines.append(
             f"| {o.scenario} | {CHATS} | {o.lost} | {o.duplicates} | {flight} | {o.note} |"
         )
+    lost, duplicates, note = asyncio.run(kill_during_sync())
+    lines.append(
+        "| kill -9 of `ratsbot run` during a sync (the new inquiry's PDF being downloaded), "
+        f"restart | 1 push | {lost} | {duplicates} | — | {note}; bench/bench_fault_sync.py |"
+    )
     return "\n".join(lines)
 
 
