@@ -62,8 +62,8 @@ def dead_here(owner: str) -> bool:
     The start time tells a reused pid (or a container's pid 1 again) from the same process.
     """
     parts = owner.split(":")
-    if len(parts) != 4 or parts[0] != _host() or not parts[1].isdigit():
-        return False
+    if len(parts) != 4 or parts[0] != _host() or not parts[1].isdigit() or parts[2] == "0":
+        return False  # another host, a name given by hand, or no /proc to tell (not Linux)
     return _started(int(parts[1])) != parts[2]
 
 
