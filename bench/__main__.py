@@ -69,6 +69,12 @@ def _push(quick: bool) -> str:
     return bench_push.markdown_report(quick=quick)
 
 
+def _faults(quick: bool) -> str:
+    from bench import bench_faults
+
+    return bench_faults.markdown_report(quick=quick)
+
+
 SECTIONS: dict[str, Callable[[bool], str]] = {
     "parse": _parse,
     "search": _search,
@@ -77,6 +83,7 @@ SECTIONS: dict[str, Callable[[bool], str]] = {
     "sync": _sync,
     "footprint": _footprint,
     "push": _push,
+    "faults": _faults,
 }
 
 

@@ -43,7 +43,7 @@ from fetcher.http import HttpClient
 from fetcher.parsepool import ParserPool
 from storage import health
 from storage.db import close_db, open_db
-from storage.leases import instance_lock, worker_name
+from storage.leases import delivery_owner, instance_lock, worker_name
 
 log = logging.getLogger(__name__)
 
@@ -74,8 +74,7 @@ class RunOptions:
     first_sync_since: date | None = None
     token_check_interval_s: float = TOKEN_CHECK_INTERVAL_S
     on_ready: Callable[[RunContext], Awaitable[None]] | None = None
-    # On-demand polling (OPARL_ENDPOINTS empty): the Kommunen offered (default: the bundled
-    # list) and how long one without subscriptions is still polled.
+    # On demand (no OPARL_ENDPOINTS): Kommunen offered (bundled), grace without subscriptions.
     bundled: Sequence[Endpoint] | None = None
     unsubscribed_grace: timedelta = DEFAULT_GRACE
 
@@ -146,7 +145,7 @@ async def alert_forever(
     settings: Settings,
     clock: Clock,
     interval_s: float,
-    sync_warnings: Callable[[], list[str]] = list,
+    sync_warnings: Callable[[], Awaitable[list[str]]],
 ) -> None:
     """Every `interval_s`: queue meeting alerts; tell operators once about dead sources, once
     about a filling disk, and once about a list that keeps capping the sync (and its end)."""
@@ -160,7 +159,7 @@ async def alert_forever(
         if warning is not None:
             log.warning("disk %s", warning)
             await _tell_operators(bot_send, settings.admin_chat_ids, f"⚠️ {warning}")
-        for text in sync_warnings():
+        for text in await sync_warnings():
             await _tell_operators(bot_send, settings.admin_chat_ids, text)
         await asyncio.sleep(interval_s)
 
@@ -305,6 +304,7 @@ async def _run_application(
         options.delivery or DeliveryConfig(rate_per_s=settings.telegram_rate_limit),
         render_meeting=alerts.render_meeting_row,
         now=options.clock,
+        owner=delivery_owner(settings.ratsbot_role, settings.ratsbot_worker_name),
         on_outage=lambda text: _tell_operators(bot.send_message, settings.admin_chat_ids, text),
     )
     if "deliver" in roles:

@@ -71,6 +71,7 @@ class Settings(BaseSettings):
     feeds_port: int | None = Field(default=None, alias="FEEDS_PORT")
     feeds_public_url: str | None = Field(default=None, alias="FEEDS_PUBLIC_URL")
     ratsbot_role: Role = Field(default="all", alias="RATSBOT_ROLE")
+    ratsbot_worker_name: str | None = Field(default=None, alias="RATSBOT_WORKER_NAME")
 
     @field_validator(
         "oparl_endpoints", "admin_chat_ids", "http_allow_networks", "oparl_pinned", mode="before"

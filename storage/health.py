@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from storage.models import Chat, File, Kommune, Notification, Paper, Subscription, SyncState
+from storage.sync_memory import capped_sources
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,7 @@ class SourceHealth:
     parse_failures: int
     records_skipped: int = 0  # records that could not be stored (poison), all lists
     first_sync_done: bool = True  # False while a large history is fetched in batches
+    capped_polls: int = 0  # polls in a row at the cap of new papers, once operators were told
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ async def health(now: datetime) -> Health:
         "source", "records_skipped_total"
     ):
         skipped[str(source)] = skipped.get(str(source), 0) + int(count)
+    capped = {c.source: c.polls for c in await capped_sources()}
     midnight = now.replace(hour=0, minute=0, second=0, microsecond=0)
     sources = []
     for state in states:
@@ -86,6 +89,7 @@ async def health(now: datetime) -> Health:
                 parse_failures=parse_failures,
                 records_skipped=skipped.get(state.source, 0),
                 first_sync_done=bool(first_done.get(state.source, True)),
+                capped_polls=capped.get(state.source, 0),
             )
         )
     return Health(

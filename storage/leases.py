@@ -33,10 +33,45 @@ LEASE = "lease"
 DEFAULT_TTL = timedelta(minutes=15)
 
 
+def _host() -> str:
+    return socket.gethostname()[:60]
+
+
+def _started(pid: int) -> str | None:
+    """Return when process `pid` started (clock ticks since boot; Linux), None if it is gone."""
+    try:
+        stat = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # Field 22 is starttime; the command name (field 2) may hold spaces, so count after ")".
+    return stat.rsplit(")", 1)[1].split()[19]
+
+
 def worker_name() -> str:
-    """Return a new lease owner name: host, process id and a random tag (two services in one
-    process must not share a lease either)."""
-    return f"{socket.gethostname()[:60]}:{os.getpid()}:{secrets.token_hex(3)}"
+    """Return a new lease owner name: host, process id, the process's start and a random tag
+    (two services in one process must not share a lease either)."""
+    pid = os.getpid()
+    return f"{_host()}:{pid}:{_started(pid) or 0}:{secrets.token_hex(3)}"
+
+
+def dead_here(owner: str) -> bool:
+    """Return whether `owner` names a process on this host that is no longer running.
+
+    A worker killed with -9 leaves its leases behind; restarted on the same host (same pid in
+    a container, or another one) it may take them back at once instead of after their expiry.
+    The start time tells a reused pid (or a container's pid 1 again) from the same process.
+    """
+    parts = owner.split(":")
+    if len(parts) != 4 or parts[0] != _host() or not parts[1].isdigit() or parts[2] == "0":
+        return False  # another host, a name given by hand, or no /proc to tell (not Linux)
+    return _started(int(parts[1])) != parts[2]
+
+
+def delivery_owner(role: str, configured: str | None = None) -> str:
+    """Return the name a delivery worker claims outbox rows under: the configured one, else host
+    and role. Unlike a lease owner it survives a restart, so the restarted worker re-queues its
+    own claims at once instead of after their expiry (storage.outbox.requeue_own)."""
+    return (configured or f"{_host()}:{role}")[:100]
 
 
 async def acquire(source: str, owner: str, now: datetime, *, ttl: timedelta = DEFAULT_TTL) -> bool:
@@ -44,6 +79,16 @@ async def acquire(source: str, owner: str, now: datetime, *, ttl: timedelta = DE
     await get_state(source, LEASE)
     free = Q(lease_owner=None) | Q(lease_owner=owner) | Q(lease_expires_at__lt=now)
     taken = await SyncState.filter(free, source=source, list_name=LEASE).update(
+        lease_owner=owner, lease_expires_at=now + ttl
+    )
+    if taken:
+        return True
+    state = await SyncState.get(source=source, list_name=LEASE)
+    holder = state.lease_owner
+    if holder is None or not dead_here(holder):
+        return False
+    log.warning("kommune=%s lease of %s (process gone) taken over by %s", source, holder, owner)
+    taken = await SyncState.filter(source=source, list_name=LEASE, lease_owner=holder).update(
         lease_owner=owner, lease_expires_at=now + ttl
     )
     return bool(taken)

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import asyncio
+import sys
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from datetime import UTC, date, datetime, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -17,6 +19,7 @@ from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 from storage import leases
 from storage.models import Paper
 
+ROOT = Path(__file__).resolve().parents[1]
 KOMMUNEN = 4
 ROUNDS = 3
 
@@ -133,3 +136,23 @@ async def test_workers_with_the_production_wiring_share_kommunen(
     assert sorted(set(synced)) == sorted(e.slug for e in endpoints)
     assert all(k.ok for r in reports for k in r.kommunen if not k.skipped), reports
     assert await Paper.all().count() == KOMMUNEN
+
+
+async def test_a_lease_left_by_a_killed_process_on_this_host_is_taken_over_at_once(
+    db_url: str,
+) -> None:
+    """A lease whose holder was a process on this host that is gone (kill -9, then a restart)
+    is taken at once; one held by a running process, or by another host, waits its expiry."""
+    now = datetime.now(UTC)
+    child = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", "from storage.leases import worker_name; print(worker_name())",
+        stdout=asyncio.subprocess.PIPE, cwd=ROOT,
+    )  # fmt: skip
+    gone = (await child.communicate())[0].decode().strip()
+    assert await leases.acquire("kommune-gone", gone, now)
+    assert await leases.acquire("kommune-alive", leases.worker_name(), now)
+    assert await leases.acquire("kommune-elsewhere", "otherhost:1:1:abcdef", now)
+    restarted = leases.worker_name()
+    assert await leases.acquire("kommune-gone", restarted, now)
+    assert not await leases.acquire("kommune-alive", restarted, now)
+    assert not await leases.acquire("kommune-elsewhere", restarted, now)

@@ -7,10 +7,7 @@ stand-in; the test reads the shared database to know when the first sync is done
 from __future__ import annotations
 
 import asyncio
-import os
 import re
-import signal
-import sys
 import time
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack, asynccontextmanager
@@ -19,68 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
+from standins.oparl_server import Faults, OParlServer
 from standins.telegram_api import TelegramAPI
 from storage.models import Paper, SyncState
 from tests.karlsruhe_publish import publish_inquiry
+from tests.run_proc import Worker, run_env, start_run
 
-ROOT = Path(__file__).resolve().parents[1]
 USER = 4244
 LEIPZIG_COPIES = 3
-
-
-class Worker:
-    """One `ratsbot run` process whose stderr is collected while it runs."""
-
-    def __init__(self, process: asyncio.subprocess.Process) -> None:
-        self.process = process
-        self.lines: list[str] = []
-        self._reader = asyncio.create_task(self._read())
-
-    async def _read(self) -> None:
-        assert self.process.stderr is not None
-        async for raw in self.process.stderr:
-            self.lines.append(raw.decode(errors="replace").rstrip())
-
-    def log(self) -> str:
-        return "\n".join(self.lines)
-
-    async def wait_for(self, text: str, timeout_s: float = 60) -> None:
-        deadline = time.monotonic() + timeout_s
-        while not any(text in line for line in self.lines):
-            assert self.process.returncode is None, self.log()[-3000:]
-            assert time.monotonic() < deadline, f"{text!r} not logged:\n{self.log()[-3000:]}"
-            await asyncio.sleep(0.1)
-
-    async def stop(self) -> int:
-        if self.process.returncode is None:
-            self.process.send_signal(signal.SIGTERM)
-        code = await asyncio.wait_for(self.process.wait(), 40)
-        await self._reader
-        return code
-
-
-def _env(api: TelegramAPI, database_url: str, endpoints: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("TELEGRAM_", "OPARL_"))}
-    env.update(
-        PYTHONPATH=str(ROOT),
-        TELEGRAM_BOT_TOKEN=api.token,
-        TELEGRAM_API_URL=api.url,
-        DATABASE_URL=database_url,
-        OPARL_ENDPOINTS=endpoints,
-        HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
-        POLL_INTERVAL_SECONDS="1",
-        LOG_LEVEL="INFO",
-    )
-    return env
-
-
-async def _start(cwd: Path, env: dict[str, str], *args: str) -> Worker:
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", *args, cwd=cwd, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE,
-    )  # fmt: skip
-    return Worker(process)
 
 
 _SYNC_LINE = re.compile(r"^(\S+) INFO bot\.pipeline\.sync kommune=(\S+) ok .* took=([\d.]+)s$")
@@ -128,20 +71,20 @@ async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
     if not db_url.startswith("postgres"):
         pytest.skip("several processes need PostgreSQL; SQLite refuses a second one (below)")
     async with _servers() as (api, karlsruhe, endpoints):
-        env = _env(api, db_url, endpoints)
+        env = run_env(api, db_url, endpoints)
         # The first sync as README's "Running it for real" does it; with `run`'s default of
         # 90 days no Karlsruhe fixture paper is recent enough to set a watermark.
-        first = await _start(tmp_path, env, "fetch", "--once", "--since", "2026-01-01")
+        first = await start_run(tmp_path, env, "fetch", "--once", "--since", "2026-01-01")
         assert await asyncio.wait_for(first.process.wait(), 300) == 0, first.log()[-3000:]
         await first.stop()
-        fetcher = await _start(tmp_path, env, "run", "--role", "fetch")
+        fetcher = await start_run(tmp_path, env, "run", "--role", "fetch")
         main: Worker | None = None
         try:
             await fetcher.wait_for("role=fetch")
             await asyncio.sleep(2.0)
             assert api.calls("getUpdates") == []  # a fetch worker never polls Telegram
             assert api.calls("setMyCommands") == []
-            main = await _start(tmp_path, env, "run", "--role", "all")
+            main = await start_run(tmp_path, env, "run", "--role", "all")
             await main.wait_for("ratsbot running")
             await _first_syncs_done(1 + LEIPZIG_COPIES)
             api.user_sends(USER, "/abo Karlsruhe fraktion:AfD")
@@ -179,12 +122,12 @@ async def test_second_instance_on_sqlite_refuses_to_start(tmp_path: Path) -> Non
     """With `ratsbot run` running on an SQLite file, a second `run` and a `fetch` refuse with
     one line and exit 2; the first one keeps running and stops cleanly."""
     async with _servers() as (api, _, endpoints):
-        env = _env(api, f"sqlite://{tmp_path / 'one.sqlite3'}", endpoints)
-        first = await _start(tmp_path, env, "run")
+        env = run_env(api, f"sqlite://{tmp_path / 'one.sqlite3'}", endpoints)
+        first = await start_run(tmp_path, env, "run")
         try:
             await first.wait_for("ratsbot running")
             for args in (["run"], ["fetch", "--once"]):
-                second = await _start(tmp_path, env, *args)
+                second = await start_run(tmp_path, env, *args)
                 code = await asyncio.wait_for(second.process.wait(), 60)
                 await second.stop()
                 assert code == 2

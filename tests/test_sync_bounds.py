@@ -106,11 +106,11 @@ async def test_a_list_that_keeps_growing_is_capped_and_alerted_once(
                 paper = {k: template[k] for k in keep}
                 server.add_paper({**paper, "reference": f"2026/9{poll}{n:02d}"})
             news.append((await service.sync_all()).kommunen[0].new)
-        operators = service.guard.take_warnings()
+        operators = await service.guard.take_warnings()
         # The list stops growing: the rest arrives below the cap, and the operators hear so.
         while (await service.sync_all()).kommunen[0].new >= 5:
             pass
-        recovered = service.guard.take_warnings()
+        recovered = await service.guard.take_warnings()
     assert news == [5] * (CAP_ALERT_POLLS + 1)
     assert len(operators) == 1  # one message to ADMIN_CHAT_IDS for the whole run of capped polls
     assert operators[0].startswith("⚠️ Ratsinfo karlsruhe: 3 Abrufe in Folge")

@@ -34,6 +34,8 @@ def _source_line(source: SourceHealth) -> str:
         line += f"; Erstabruf läuft in Etappen (bisher {source.papers_total} Papiere)"
     if source.records_skipped:
         line += f"; übersprungen (fehlerhafte Daten) {source.records_skipped}"
+    if source.capped_polls:
+        line += f"; {source.capped_polls} Abrufe in Folge über der Obergrenze neuer Papiere"
     if source.last_error:
         line += f"\n    letzter Fehler: {source.last_error[:200]}"
     return line

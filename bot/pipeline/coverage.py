@@ -7,7 +7,8 @@ Karlsruhe" → "Karlsruhe", slug "karlsruhe"). /abo resolves only to them.
 With OPARL_ENDPOINTS empty, on demand: every bundled Kommune can be subscribed to, and one is polled
 once it has a subscription or an operator pins it (OPARL_PINNED). The first subscription starts the
 Kommune's first sync at once (history, notifies nobody); a Kommune whose last subscription went
-away is polled for `grace` longer (someone who deletes and re-adds keeps the history warm).
+away is polled for `grace` longer (someone who deletes and re-adds keeps the history warm); the
+end of that grace is kept in the database (storage.sync_memory), so a restart does not forget it.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING
 from fetcher.endpoints import Endpoint, identified, load_endpoints
 from fetcher.http import FetchError, HttpClient
 from fetcher.oparl import OParlClient
-from storage import kommunen
+from storage import kommunen, sync_memory
 
 if TYPE_CHECKING:
     from bot.pipeline.sync import SyncService
@@ -106,7 +107,9 @@ class Coverage:
         wanted = set(await kommunen.subscribed_kommune_slugs()) | self.pinned
         for slug in wanted:
             self._wanted_until[slug] = now + self.grace
+        await sync_memory.keep_polling(wanted, now + self.grace)
         keep = wanted | {slug for slug, until in self._wanted_until.items() if until > now}
+        keep |= set(await sync_memory.polled_until(now))
         return tuple(e for e in self.bundled if e.slug in keep)
 
     async def poll_once(self, http: HttpClient) -> None:

@@ -120,7 +120,7 @@ class SyncService:
         self.lease_ttl = lease_ttl
         # (slug, started, finished) of every sync this service ran: for tests and the bench.
         self.history: list[tuple[str, float, float]] = []
-        self.guard = SyncGuard()  # poison records and the cap of new papers
+        self.guard = SyncGuard(clock)  # poison records and the cap of new papers
 
     async def sync_all(self, *, only: str | None = None) -> SyncReport:
         """Poll every endpoint concurrently (or the one named `only`); never raises for a source."""
@@ -350,7 +350,7 @@ class SyncService:
             if report.new >= self.max_new_papers:
                 capped = True
                 break
-        self.guard.note_cap(kommune.slug, capped, backfill, self.max_new_papers)
+        await self.guard.note_cap(kommune.slug, capped, backfill, self.max_new_papers)
         # 2. Changed papers (new files, answers, deletions) since the watermark; after a capped
         # walk they wait for the next poll (the watermark stays, so nothing is skipped).
         if not backfill and not capped:

@@ -3,17 +3,20 @@
 A record that cannot be stored (storage.poison) is skipped: logged once with its id, counted in
 its list's SyncState, never stopping its Kommune. A poll that reaches the cap of new papers is
 logged once, and after CAP_ALERT_POLLS in a row (outside a first sync) reported as an ERROR.
+The run of capped polls and the operator messages about it are kept in the database
+(storage.sync_memory): the process that tells operators may not be the one that syncs.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
 from typing import TypeVar
 
 from bot.pipeline.documents import describe
 from bot.pipeline.sync_report import KommuneReport
-from storage import syncstate
+from storage import sync_memory, syncstate
 from storage.models import Kommune
 from storage.poison import RECORD_ERRORS
 
@@ -31,18 +34,18 @@ CAP_ALERT = (
 CAP_RECOVERED = "✅ Ratsinfo {kommune}: wieder unter der Obergrenze neuer Papiere."
 
 
-class SyncGuard:
-    """Remembers which poison records were reported and how many polls in a row were capped."""
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
-    def __init__(self) -> None:
+
+class SyncGuard:
+    """Remembers which poison records were reported; counts capped polls in the database."""
+
+    def __init__(self, clock: Callable[[], datetime] = _utc_now) -> None:
         """Start with nothing seen."""
         # (source, list, oparl id) of poison records already logged and counted.
         self._poison: set[tuple[str, str, str]] = set()
-        self._capped_polls: dict[str, int] = {}
-        # Operator messages not yet sent (the alert loop takes them): one when a cap persists,
-        # one when that Kommune is below the cap again.
-        self._warnings: list[str] = []
-        self._alerted: set[str] = set()
+        self._clock = clock
 
     async def isolated(
         self,
@@ -73,16 +76,14 @@ class SyncGuard:
             await syncstate.record_skipped(kommune.slug, list_name)
             return None
 
-    def note_cap(self, slug: str, capped: bool, backfill: bool, cap: int) -> None:
+    async def note_cap(self, slug: str, capped: bool, backfill: bool, cap: int) -> None:
         """Log the first capped poll and, if it persists outside a first sync, alert once."""
+        before, polls = await sync_memory.count_cap_streak(slug, capped, self._clock())
         if not capped:
-            if self._capped_polls.pop(slug, 0):
+            if before:
                 log.info("kommune=%s below the cap of new papers again", slug)
-            if slug in self._alerted:
-                self._alerted.discard(slug)
-                self._warnings.append(CAP_RECOVERED.format(kommune=slug))
+            await sync_memory.end_cap_alert(slug, CAP_RECOVERED.format(kommune=slug))
             return
-        polls = self._capped_polls[slug] = self._capped_polls.get(slug, 0) + 1
         if polls == 1:
             log.warning(
                 "kommune=%s %d new papers in one poll: stopped there (%s)",
@@ -91,8 +92,8 @@ class SyncGuard:
                 "first sync goes on next poll" if backfill else "the rest comes next poll",
             )
         elif polls == CAP_ALERT_POLLS and not backfill:
-            self._alerted.add(slug)
-            self._warnings.append(CAP_ALERT.format(kommune=slug, cap=cap, polls=polls))
+            text = CAP_ALERT.format(kommune=slug, cap=cap, polls=polls)
+            await sync_memory.raise_cap_alert(slug, text, self._clock())
             log.error(
                 "kommune=%s cap of %d new papers reached %d polls in a row: a list that never "
                 "ends? Check the source.",
@@ -101,7 +102,6 @@ class SyncGuard:
                 polls,
             )
 
-    def take_warnings(self) -> list[str]:
-        """Return the operator messages collected since the last call, and forget them."""
-        taken, self._warnings = self._warnings, []
-        return taken
+    async def take_warnings(self) -> list[str]:
+        """Return the operator messages queued by any process since the last call, once."""
+        return await sync_memory.take_cap_messages(self._clock())
