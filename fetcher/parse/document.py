@@ -72,7 +72,8 @@ def parse_pages(
     # inquiry. A paper labelled otherwise ("Stellungnahme" of a Stadtteilbeirat) keeps its kind.
     untyped = kind == "Vorlage" or (kind == "sonstiges" and label is None)
     if untyped and not questions and (factions or letter):
-        questions = find_questions(lines, header_end, kind="Anfrage")  # one question in prose
+        # one question in prose
+        questions = find_questions(lines, header_end, kind="Anfrage", requests=False)
     if untyped and questions and (factions or letter):
         kind = "Anfrage"  # a faction's paper or a letter that asks questions, without a type word
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the

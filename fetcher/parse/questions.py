@@ -25,6 +25,7 @@ from fetcher.parse.wording import (
     list_marker,
     question_signal,
     questions_in_prose,
+    request_in_prose,
     split_inline_lists,
 )
 
@@ -257,13 +258,18 @@ def question_items(
     return items
 
 
-def find_questions(lines: Sequence[str], body_start: int, *, kind: str = "sonstiges") -> list[str]:
+def find_questions(
+    lines: Sequence[str], body_start: int, *, kind: str = "sonstiges", requests: bool = True
+) -> list[str]:
     """Return the document's questions, one per top-level item, numbering removed.
 
     Motions need a lead-in before their list (their lettered items may be questions for someone
-    else); an inquiry without any list gives the sentences of its letter that end in "?".
+    else); an inquiry without any list gives the sentences of its letter that end in "?", and
+    without those its one request sentence ("Wir bitten um …"), unless `requests` is False (a
+    paper whose type was not printed: a letter that asks for something is not yet an inquiry).
     """
     items = question_items(lines, body_start, strict=kind == "Antrag")
     if not items and kind == "Anfrage":
-        return questions_in_prose(lines, body_start)
+        asked = questions_in_prose(lines, body_start)
+        return asked or (request_in_prose(lines, body_start) if requests else [])
     return [join_item(item) for item in items]

@@ -60,7 +60,13 @@ _QUESTION_OPENING = re.compile(
 
 _REQUEST = re.compile(
     r"\bbitte\b.*\b(?:darstellen|darlegen|erläutern|auflisten|aufschlüsseln|mitteilen|"
-    r"berichten|angeben|benennen|aufführen|nennen|beziffern)\b|\b(?:ob|inwieweit|inwiefern)\s",
+    r"berichten|angeben|benennen|aufführen|nennen|beziffern)\b|\b(?:ob|inwieweit|inwiefern)\s"
+    # A statement that asks for a report with an indirect question: "Die Stadtverwaltung stellt
+    # dar, an welchen Stellen …", "Es wird aufgezeigt, bei welchen …" (Karlsruhe 2023/0877).
+    r"|\b(?:stell(?:t|en)\s+dar|leg(?:t|en)\s+dar|zeig(?:t|en)\s+auf|berichte[tn]|erläuter[tn]|"
+    r"(?:wird|werden)\s+(?:\w+\s+)?(?:dargestellt|dargelegt|aufgezeigt|aufgelistet|erläutert|"
+    r"berichtet|mitgeteilt|beziffert))\s*,\s+(?:(?:an|auf|aus|bei|für|in|mit|nach|über|unter|"
+    r"von|zu)\s+)?(?:welche[rsmn]?|wie|wann|wo|wer|warum|weshalb|wieso|wofür|wozu|woher)\b",
     re.I,
 )
 
@@ -161,3 +167,44 @@ def questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
         if s.endswith("?") or re.search(r"\?\s+(?:[a-z]\)|[-•–])\s", s)  # "…? a) … b) …"
     ]
     return asked if len(asked) <= 10 else []
+
+
+# A request sentence: the one thing an inquiry without a list and without "?" asks for ("Bitte
+# beziffern Sie …", "Wir bitten um …", "Die Verwaltung wird gebeten …", "möchte wissen, ob …",
+# "Die Verwaltung berichtet über …" — Karlsruhe Ortschaftsrat inquiries).
+_REQUEST_SENTENCE = re.compile(
+    r"\bbitte[nt]?\b|\bgebeten\b|\bersuch(?:en|t)\b"
+    r"|\bmöchte[nt]?\b[^.]{0,80}\b(?:wissen|erfahren|erkundigen)\b"
+    r"|\bbeantrag(?:t|en)\s+(?:\w+\s+){0,3}(?:Sachstand\w*|Bericht|Auskunft|Information\w*)"
+    r"|^(?:Die|Der)\s+(?:Stadt|Gemeinde|Kreis)?(?:[Vv]erwaltung|Oberbürgermeister(?:in)?|"
+    r"Bürgermeister(?:in)?|Landrat|Landrätin|Magistrat)\s+(?:wird\s+)?(?:\w+\s+){0,2}?"
+    r"(?:berichtet|legt|stellt|erläutert|informiert|teilt|zeigt|listet|gibt|nennt)\b",
+    re.I,
+)
+_ASK_HEADING = re.compile(r"^(?:\w+\s+)?(?:Anfrage|Fragen?|Fragestellung)\s*:\s*$", re.I)
+
+
+def request_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
+    """Return the first request sentence of an inquiry's body (after "Anfrage:" if headed).
+
+    An inquiry with no list and no "?" still asks one thing; the justification (after
+    "Begründung", or before an "Anfrage:" heading) is never the question.
+    """
+    start = max(body_start, 0)
+    for i in range(start, len(lines)):
+        if SALUTATION.match(lines[i]) or _ASK_HEADING.match(lines[i]):
+            start = i + 1
+            break
+    paragraphs: list[list[str]] = [[]]
+    for line in lines[start:]:
+        if _FAREWELL.match(line) or is_stop(line):
+            break
+        if list_marker(line):  # list items (streets, places) are what a request is about
+            paragraphs.append([])
+            continue
+        paragraphs[-1].append(line)
+    for paragraph in paragraphs:
+        for sentence in sentences(join_lines(paragraph)):
+            if _REQUEST_SENTENCE.search(sentence):
+                return [sentence]
+    return []
