@@ -1,4 +1,4 @@
-"""Inquiries that ask without a question mark, each pinned on a real Karlsruhe text rendered to PDF.
+"""Inquiries that ask without a plain question list, each pinned on a real Karlsruhe text (PDF).
 
 Texts: ../shared/fixtures/oparl/karlsruhe/file-contents/ (Gemeinderat and Ortschaftsrat
 inquiries). Expected values were read off the texts.
@@ -81,3 +81,13 @@ def test_numbered_statements_with_indirect_questions(tmp_path: Path) -> None:
     assert "\na. in Form von Sammelansätzen." in doc.questions[0]
     assert doc.questions[1].startswith("Es wird aufgezeigt, bei welchen dieser Gutachten")
     assert "Begründung" not in doc.questions[1]
+
+
+def test_conditional_item_asks_through_its_sub_questions(tmp_path: Path) -> None:
+    """'2. Falls 1. mit Nein beantwortet wird: a) Warum nicht? …' is one of the answer's six."""
+    doc = _parse(tmp_path, "641524.txt")
+    assert doc.kind == "Antwort"
+    assert len(doc.questions) == 6
+    assert doc.questions[0] == "Ist die 33 MW-Turbine im Heizkraftwerk West einsatzbereit?"
+    assert doc.questions[1].startswith("Falls 1. mit Nein beantwortet wird:\na) Warum nicht?")
+    assert doc.answers[0] == "Nein, die Turbine ist aktuell nicht einsatzbereit."

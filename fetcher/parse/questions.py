@@ -168,8 +168,21 @@ def _own_text(item: Sequence[str]) -> str:
     return " ".join(own)
 
 
+def _item_signal(item: Sequence[str]) -> float:
+    """Return how much an item reads as a question; a lead-in ending in ":" reads its sub-items.
+
+    "2. Falls 1. mit Nein beantwortet wird: a) Warum nicht? b) …" (Karlsruhe 2022/2202) is a
+    question through its sub-questions.
+    """
+    own = _own_text(item)
+    signal = question_signal(own)
+    if not signal and own.rstrip().endswith(":") and len(item) > 1:
+        signal = question_signal(" ".join(item[:8]))
+    return signal
+
+
 def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
-    signals = [question_signal(_own_text(item)) for item in run.items]
+    signals = [_item_signal(item) for item in run.items]
     if not signals:
         return 0.0
     intro = _has_intro_before(lines, run.start, strict=strict)
