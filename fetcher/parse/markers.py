@@ -20,9 +20,10 @@ _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*[.):]?$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
 # \uf0b7 and \uf0a7: Word's Symbol/Wingdings bullets as pdfium extracts them.
 _BULLET = re.compile(r"^([•\-–·▪◦●*➢►→\uf0b7\uf0a7])(?:\s+|$)")
-# A sub-item inside a question: "1.1", "a)", "- …"; it starts its own line within the question.
+# A sub-item inside a question: "1.1", "a)", "1." under "E.", "- …"; it starts its own line
+# within the question.
 _SUB_ITEM = re.compile(
-    r"^(?:\d{1,2}\.\d{1,2}\.?\s|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
+    r"^(?:\d{1,2}\.\d{1,2}\.?\s|\d{1,2}[.)]\s+(?=[a-zäöü]|[A-ZÄÖÜ][a-zäöüß]+\s)|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
     r"|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
 )
 

@@ -82,6 +82,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             i += 1
             continue  # a bare section number ("II.") between numbered questions
         marker = list_marker(line)
+        if marker and style == "letter" and marker[0] == "roman" and marker[1] in "IVX":
+            marker = ("letter", marker[1], marker[2])  # "H." then "I." (Karlsruhe 2015/0499)
         if marker and marker[0] == style and marker[1] == next_label(style, label):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
@@ -94,7 +96,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             and marker[0] in ("roman", "letter")
             and marker[1].isupper()
             and _next_marker_is_one(lines, i + 1)
-        ):
+            and not question_signal(marker[2])
+        ):  # a heading that asks ("C. Welche Auswirkungen …: 1. …") is a question, not a section
             label = "0"  # a section heading ("II. Schulen") above numbering that restarts at 1
         else:
             items[-1].append(line)

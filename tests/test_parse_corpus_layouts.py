@@ -1,0 +1,62 @@
+"""Layouts of the corpus development split (tests/corpus/dev/), each on a real text rendered to PDF.
+
+The texts come from the `corpus` branch (RATSBOT_CORPUS_DIR overrides the directory; a test is
+skipped where its text is absent). Expected values were read off the texts.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from fetcher.model import ParsedDocument
+from fetcher.parse import parse_pdf_file
+from standins.pdf_render import render_text
+
+CORPUS_DEV = (
+    Path(os.environ["RATSBOT_CORPUS_DIR"]) / "dev"
+    if os.environ.get("RATSBOT_CORPUS_DIR")
+    else Path(__file__).parent / "corpus" / "dev"
+)
+
+
+def _parse(tmp_path: Path, name: str) -> ParsedDocument:
+    path = CORPUS_DEV / f"{name}.txt"
+    if not path.is_file():
+        pytest.skip(f"corpus text not present: {path.name}")
+    doc = parse_pdf_file(render_text(path.read_text("utf-8"), tmp_path / "doc.pdf"))
+    assert doc.parse_status == "ok", doc.parse_error
+    return doc
+
+
+def test_reference_in_a_value_column(tmp_path: Path) -> None:
+    """'Gremium: / Termin: / Vorlage Nr.: / TOP:' then the values: the third value is the number."""
+    doc = _parse(tmp_path, "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher")
+    assert doc.reference == "2013/0017"
+    assert doc.questions[0].startswith("Wie gedenken die Stadtwerke Karlsruhe auf den Wegfall")
+
+
+def test_reference_column_after_an_interleaved_value(tmp_path: Path) -> None:
+    """'Gremium: / 61. Plenarsitzung / Termin: / Vorlage Nr.: …': the column starts at 'Termin:'."""
+    doc = _parse(tmp_path, "karlsruhe-2014-0504-stellungnahme-fw-kombiloesung-tunnel")
+    assert doc.kind == "Antwort"
+    assert doc.reference == "2014/0504"
+
+
+def test_lettered_questions_a_to_j_with_numbered_parts(tmp_path: Path) -> None:
+    """A.–J. ('I.' read as a letter) are the ten questions; '1.'–'5.' under 'E.' stay inside."""
+    doc = _parse(tmp_path, "karlsruhe-2015-0499-anfrage-fw-kombiloesung-wirtschaftlichkeit")
+    assert len(doc.questions) == 10
+    assert doc.questions[0] == (
+        "Bis wann ist mit einem aktualisierten Nachweis der Wirtschaftlichkeit zu rechnen?"
+    )
+    assert doc.questions[4].startswith(
+        "Welche Kosten wurden bei der Beantragung der Fördermittel 2004 kalkuliert:\n"
+        "1. für den Tunnelrohbau?\n2. für die Tunnelinfrastruktur?"
+    )
+    assert doc.questions[5].endswith("vorgelegt mit welchem Ergebnis?")  # no rule line "____"
+    assert doc.questions[8] == (
+        'Wie werden die "unabdingbaren Mehrkosten" von der Stadt / KASIG definiert und begründet?'
+    )
