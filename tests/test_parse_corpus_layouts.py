@@ -60,3 +60,23 @@ def test_lettered_questions_a_to_j_with_numbered_parts(tmp_path: Path) -> None:
     assert doc.questions[8] == (
         'Wie werden die "unabdingbaren Mehrkosten" von der Stadt / KASIG definiert und begründet?'
     )
+
+
+def test_question_asked_in_prose_without_question_mark(tmp_path: Path) -> None:
+    """'Wir fragen von daher an, ob …' (no '?', no list): the 'ob' clause is the one question."""
+    doc = _parse(tmp_path, "karlsruhe-2019-or-durlach-anfrage-gruene-schulweg-hubstrasse")
+    assert doc.kind == "Anfrage"
+    assert doc.reference is None  # '16.10.2019', '11', 'Dez. 2 / OA' are table values
+    assert doc.questions == (
+        "ob ein Bereich der Straße in irgendeiner geeigneten Form zum Kreuzen für Schulkinder "
+        "ausgewiesen werden kann.",
+    )
+
+
+def test_question_inside_a_letter_paragraph(tmp_path: Path) -> None:
+    """'Wir fragen hiermit an, welche Schritte …' in the middle of the letter's one paragraph."""
+    doc = _parse(tmp_path, "karlsruhe-2025-0202-anfrage-gruene-or-wettersbach-aschenbecher")
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith(
+        "welche Schritte notwendig sind, um eine Genehmigung durch den VBK zu erhalten"
+    )

@@ -54,11 +54,11 @@ def test_faction_asks_for_a_status_report(tmp_path: Path) -> None:
 
 
 def test_wants_to_know_whether(tmp_path: Path) -> None:
-    """'… möchte nun wissen, ob …' below a bullet list of places is the question, not the list."""
+    """'… möchte nun wissen, ob …' below a bullet list of places: the 'ob' clause is asked."""
     doc = _parse(tmp_path, "667863.txt")
     assert doc.questions[0] == (
-        "Die FWH / FDP Fraktion möchte nun wissen, ob eine Erschließung dieser Grundstücke mit "
-        "Elektrizität von der Stadt geplant ist und ob hier Kosten auf die Eigentümer zukommen."
+        "ob eine Erschließung dieser Grundstücke mit Elektrizität von der Stadt geplant ist und "
+        "ob hier Kosten auf die Eigentümer zukommen."
     )
 
 
@@ -66,8 +66,8 @@ def test_request_above_a_list_ends_before_it(tmp_path: Path) -> None:
     """A request ending in ':' above a list of streets (no question items) stops at the colon."""
     doc = _parse(tmp_path, "608626.txt")
     assert doc.questions == (
-        "Für die folgenden Straßen möchten wir wissen, ob der Bebauungsplan geändert werden "
-        "muss, wenn dort zusätzliche Gebäude errichtet werden:",
+        "ob der Bebauungsplan geändert werden muss, wenn dort zusätzliche Gebäude errichtet "
+        "werden:",
     )
 
 

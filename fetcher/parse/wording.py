@@ -173,7 +173,8 @@ def questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
 # beziffern Sie …", "Wir bitten um …", "Die Verwaltung wird gebeten …", "möchte wissen, ob …",
 # "Die Verwaltung berichtet über …" — Karlsruhe Ortschaftsrat inquiries).
 _REQUEST_SENTENCE = re.compile(
-    r"\bbitte[nt]?\b|\bgebeten\b|\bersuch(?:en|t)\b"
+    r"\bbitte[nt]?\b|\bgebeten\b|\bersuch(?:en|t)\b|\bfrage[nt]?\s+(?:\w+\s+){0,3}an\b"
+    r"|\bstellen\s+(?:\w+\s+){0,2}Frage\b"
     r"|\bmöchte[nt]?\b[^.]{0,80}\b(?:wissen|erfahren|erkundigen)\b"
     r"|\bbeantrag(?:t|en)\s+(?:\w+\s+){0,3}(?:Sachstand\w*|Bericht|Auskunft|Information\w*)"
     r"|^(?:Die|Der)\s+(?:Stadt|Gemeinde|Kreis)?(?:[Vv]erwaltung|Oberbürgermeister(?:in)?|"
@@ -206,5 +207,13 @@ def request_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
     for paragraph in paragraphs:
         for sentence in sentences(join_lines(paragraph)):
             if _REQUEST_SENTENCE.search(sentence):
-                return [sentence]
+                return [_ASKING_LEAD_IN.sub("", sentence, count=1)]
     return []
+
+
+# "Wir fragen hiermit an, welche …", "Wir stellen die Frage, ob …", "… möchte nun wissen, ob …":
+# the question is the clause the asking verb introduces.
+_ASKING_LEAD_IN = re.compile(
+    r"^[^,.?]*?\b(?:frage[nt]?|Frage|wissen|erfahren)\b[^,.?]{0,40},\s+"
+    r"(?=(?:ob|wie|welche[rsmn]?|wann|wo|warum|weshalb|inwieweit|inwiefern|was|wer)\b)"
+)
