@@ -80,3 +80,41 @@ def test_question_inside_a_letter_paragraph(tmp_path: Path) -> None:
     assert doc.questions[0].startswith(
         "welche Schritte notwendig sind, um eine Genehmigung durch den VBK zu erhalten"
     )
+
+
+def test_decimal_outline_without_parent_lines(tmp_path: Path) -> None:
+    """'1. 1.', '1.2.' … '2.1.' … '3.': three top-level questions, the leaves inside them."""
+    doc = _parse(tmp_path, "karlsruhe-2018-0735-anfrage-afd-radfahrer")
+    assert len(doc.questions) == 3
+    assert doc.questions[0].startswith(
+        "Liegen der Stadtverwaltung aktuelle Erkenntnisse darüber vor, ob sich die Situation"
+    )
+    assert "\n1.2. Falls ja, welche?\n1.3. Falls nein" in doc.questions[0]
+    assert doc.questions[1].startswith(
+        "Wie und in welcher Form findet in Karlsruhe derzeit die amtliche Verkehrsüberwachung"
+    )
+
+
+def test_outline_restarting_under_roman_sections(tmp_path: Path) -> None:
+    """'I.' prose, '1.1.'–'1.3.'; 'II.' prose, '1.1.'–'1.2.': five questions, no section text."""
+    doc = _parse(tmp_path, "karlsruhe-2019-1329-anfrage-afd-sichere-haefen")
+    assert len(doc.questions) == 5
+    assert doc.questions[0].startswith("wie viele Menschen die Stadt Karlsruhe bis zum 31.12.2019")
+    assert doc.questions[2].endswith("(Verein Seebrücke) entstanden sind.")
+    assert doc.questions[4] == "welche Kosten der Stadt hierdurch entstanden sind."
+
+
+def test_topic_headings_over_bullet_questions(tmp_path: Path) -> None:
+    """'1. Kampfmittelsituation' … '4. Erdwälle', each over '- …?' bullets: four questions."""
+    doc = _parse(tmp_path, "karlsruhe-2017-0819-anfrage-afd-stadion-rueckbau")
+    assert len(doc.questions) == 4
+    assert doc.questions[0].startswith("Kampfmittelsituation\n- Besteht außer im Baufeld")
+    assert doc.questions[1].startswith("Abbruchgebäude\n- Wie hoch ist die geschätzte Menge")
+
+
+def test_statement_item_with_lettered_sub_questions(tmp_path: Path) -> None:
+    """'1. <statement>. a) Wie …? b) Wie …?' then '2.'–'5.': five questions, not the a)–c) of 5."""
+    doc = _parse(tmp_path, "karlsruhe-2016-0622-anfrage-linke-sozialwohnungen")
+    assert len(doc.questions) == 5
+    assert doc.questions[0].startswith("Bei Inkrafttreten dieser Satzung (Ende 2014) lagen")
+    assert "\na) Wie ist sieht dieser Durchschnittswert aktuell aus?\nb) " in doc.questions[0]
