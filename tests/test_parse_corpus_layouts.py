@@ -118,3 +118,24 @@ def test_statement_item_with_lettered_sub_questions(tmp_path: Path) -> None:
     assert len(doc.questions) == 5
     assert doc.questions[0].startswith("Bei Inkrafttreten dieser Satzung (Ende 2014) lagen")
     assert "\na) Wie ist sieht dieser Durchschnittswert aktuell aus?\nb) " in doc.questions[0]
+
+
+def test_letter_without_salutation_names_its_group_in_the_letterhead(tmp_path: Path) -> None:
+    """'Freie Wähler Karlsruhe, Hebelstraße 13, …' over 'Herrn Oberbürgermeister': the faction."""
+    doc = _parse(tmp_path, "karlsruhe-2016-fw-brief-anfrage-gewerbeflaechen-ikea")
+    assert doc.kind == "Anfrage"
+    assert doc.factions == ("Freie Wähler",)
+    assert doc.reference is None  # no Vorlage number is printed on the letter
+    assert len(doc.questions) == 4
+    assert "\n1. Auf wie hoch werden die zu erwartenden" in doc.questions[2]
+
+
+def test_lettered_paragraphs_that_end_asking(tmp_path: Path) -> None:
+    """'A. <statements> … Hat sich damit …?' items are questions from their first words on."""
+    doc = _parse(tmp_path, "karlsruhe-2016-fw-brief-anfrage-ditib")
+    assert doc.factions == ("Freie Wähler",)
+    assert len(doc.questions) == 3
+    assert doc.questions[0].startswith("Laut bundesweiten Medienberichten, hat die türkische")
+    assert doc.questions[0].endswith(
+        "als Gesprächspartner für den Bau von Moscheen disqualifiziert - und das auch in Karlsruhe?"
+    )

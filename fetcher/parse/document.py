@@ -25,7 +25,7 @@ from fetcher.parse.submitters import (
 )
 from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
-from fetcher.parse.wording import SALUTATION
+from fetcher.parse.wording import ADDRESSEE, SALUTATION
 from fetcher.privacy import citizen_names, redact_names
 
 
@@ -57,7 +57,7 @@ def parse_pages(
     factions: list[str] = []
     for submitter in submitters:
         factions += [n for n in factions_of_submitter(submitter) if n not in factions]
-    letter = any(SALUTATION.match(x) for x in lines[:HEADER_LINES])
+    letter = any(SALUTATION.match(x) or ADDRESSEE.match(x) for x in lines[:HEADER_LINES])
     if not factions and not citizen:
         factions = factions_in_prose(lines, letter=letter)
     consultations, table_end = find_consultations(lines)

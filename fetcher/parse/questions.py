@@ -209,6 +209,8 @@ def _item_signal(item: Sequence[str]) -> float:
                 if k and (marker := list_marker(line))
             ]
             signal = max((question_signal(part) for part in parts), default=0.0)
+    if not signal and any(line.rstrip().endswith("?") for line in item[:12]):
+        signal = 0.6  # "A. <statements> … Hat sich damit …?": a paragraph that ends asking
     return signal
 
 

@@ -142,6 +142,11 @@ def split_inline_lists(lines: Sequence[str]) -> list[str]:
 
 
 SALUTATION = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s|Hallo\b)", re.I)
+# The addressee block of a letter without salutation ("Herrn Oberbürgermeister / Dr. …").
+ADDRESSEE = re.compile(
+    r"^(?:An\s+)?(?:Herrn|Frau|den|die)\s+(?:Ober)?(?:bürgermeister(?:in)?|Landr(?:at|ätin))\b",
+    re.I,
+)
 
 
 _FAREWELL = re.compile(
