@@ -139,3 +139,26 @@ def test_lettered_paragraphs_that_end_asking(tmp_path: Path) -> None:
     assert doc.questions[0].endswith(
         "als Gesprächspartner für den Bau von Moscheen disqualifiziert - und das auch in Karlsruhe?"
     )
+
+
+def test_answer_wording_inside_an_inquiry_is_prose(tmp_path: Path) -> None:
+    """'Antwort auf …' wrapped onto a line start below the questions keeps the kind Anfrage."""
+    doc = _parse(tmp_path, "karlsruhe-2020-1246-2-anfrage-linke-videoueberwachung")
+    assert doc.kind == "Anfrage"
+    assert doc.reference == "2020/1246/2"
+    assert len(doc.questions) == 5
+
+
+def test_misspelt_stellungnahme_label(tmp_path: Path) -> None:
+    """'Stellungname zur Anfrage' is an answer; each quoted question keeps its answer."""
+    doc = _parse(tmp_path, "karlsruhe-2021-or-wolfartsweier-stellungnahme-cdu-steinkreuzstrasse")
+    assert doc.kind == "Antwort"
+    assert len(doc.questions) == 2
+    assert doc.answers[1] == "Siehe Antwort zu Frage 1."
+
+
+def test_fax_page_number_is_no_reference(tmp_path: Path) -> None:
+    """'Vorlage Nr.:' then the fax line 'Nr. 8015 S. 1': no reference is invented."""
+    doc = _parse(tmp_path, "karlsruhe-2019-or-wolfartsweier-stellungnahme-kita-scan")
+    assert doc.kind == "Antwort"
+    assert doc.reference is None

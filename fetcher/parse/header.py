@@ -68,6 +68,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
                 return column
         if re.search(r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß)\b\.?|eingegangen am", line, re.I):
             continue  # "Antrag … Nr. 266/2019 vom 21.10.2019", "(vgl. DS 71/2010)": other papers
+        if re.fullmatch(r"Nr\.\s*\d+\s+S\.\s*\d+", line):
+            continue  # a fax header's transmission number and page ("Nr. 8015 S. 1")
         for pattern in _REFERENCE_PATTERNS:
             match = pattern.search(line)
             if match:
