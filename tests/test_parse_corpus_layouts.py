@@ -162,3 +162,14 @@ def test_fax_page_number_is_no_reference(tmp_path: Path) -> None:
     doc = _parse(tmp_path, "karlsruhe-2019-or-wolfartsweier-stellungnahme-kita-scan")
     assert doc.kind == "Antwort"
     assert doc.reference is None
+
+
+def test_request_after_a_lead_in_naming_the_anfrage(tmp_path: Path) -> None:
+    """'… stellen daher folgende Anfrage:' then a plain sentence: that sentence is the question."""
+    doc = _parse(tmp_path, "karlsruhe-2026-0357-anfrage-interfraktionell-or-groetzingen-dlrg")
+    assert doc.kind == "Anfrage"
+    assert doc.factions == ()  # "Die Fraktionen im Grötzinger Ortschaftsrat" names none
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith(
+        "Die Ortsverwaltung wird beauftragt zu prüfen, ob und in welchem Umfang Mittel"
+    )

@@ -187,7 +187,8 @@ _REQUEST_SENTENCE = re.compile(
     r"(?:berichtet|legt|stellt|erläutert|informiert|teilt|zeigt|listet|gibt|nennt)\b",
     re.I,
 )
-_ASK_HEADING = re.compile(r"^(?:\w+\s+)?(?:Anfrage|Fragen?|Fragestellung)\s*:\s*$", re.I)
+# "Anfrage:" as a heading, or a lead-in ending in it ("… stellen daher folgende Anfrage:").
+_ASK_HEADING = re.compile(r"(?:^|\s)(?:Anfrage|Fragen?|Fragestellung)\s*:\s*$", re.I)
 
 
 def request_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
@@ -197,8 +198,13 @@ def request_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
     "Begründung", or before an "Anfrage:" heading) is never the question.
     """
     start = max(body_start, 0)
+    headed = False
     for i in range(start, len(lines)):
-        if SALUTATION.match(lines[i]) or _ASK_HEADING.match(lines[i]):
+        if _ASK_HEADING.search(lines[i]):
+            start, headed = i + 1, True
+            break
+    for i in range(start if not headed else len(lines), len(lines)):
+        if SALUTATION.match(lines[i]):
             start = i + 1
             break
     paragraphs: list[list[str]] = [[]]
@@ -211,7 +217,7 @@ def request_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
         paragraphs[-1].append(line)
     for paragraph in paragraphs:
         for sentence in sentences(join_lines(paragraph)):
-            if _REQUEST_SENTENCE.search(sentence):
+            if headed or _REQUEST_SENTENCE.search(sentence):  # under "Anfrage:" it is the ask
                 return [_ASKING_LEAD_IN.sub("", sentence, count=1)]
     return []
 
