@@ -8,7 +8,6 @@ import sys
 import traceback
 from collections.abc import Sequence
 from datetime import date
-from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,10 +29,20 @@ def _iso_date(value: str) -> date:
 
 
 def _version() -> str:
+    from importlib import metadata  # only for --version: `ratsbot parse` stays light
+
     try:
         return metadata.version("ratsbot")
     except metadata.PackageNotFoundError:
         return "unbekannt (nicht installiert)"
+
+
+class _VersionAction(argparse.Action):
+    """Print the version when asked; read from the package metadata only then."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        print(f"ratsbot {_version()}")
+        parser.exit()
 
 
 def _role(value: str) -> str:
@@ -55,9 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
             "per Telegram an alle, die sie abonniert haben."
         ),
     )
-    parser.add_argument(
-        "--version", action="version", version=f"ratsbot {_version()}", help="Version zeigen"
-    )
+    parser.add_argument("--version", action=_VersionAction, nargs=0, help="Version zeigen")
     sub = parser.add_subparsers(dest="command", metavar="BEFEHL")
 
     run = sub.add_parser(

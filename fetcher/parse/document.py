@@ -25,7 +25,7 @@ from fetcher.parse.submitters import (
 )
 from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
-from fetcher.parse.wording import SALUTATION
+from fetcher.parse.wording import ADDRESSEE, SALUTATION
 from fetcher.privacy import citizen_names, redact_names
 
 
@@ -57,7 +57,7 @@ def parse_pages(
     factions: list[str] = []
     for submitter in submitters:
         factions += [n for n in factions_of_submitter(submitter) if n not in factions]
-    letter = any(SALUTATION.match(x) for x in lines[:HEADER_LINES])
+    letter = any(SALUTATION.match(x) or ADDRESSEE.match(x) for x in lines[:HEADER_LINES])
     if not factions and not citizen:
         factions = factions_in_prose(lines, letter=letter)
     consultations, table_end = find_consultations(lines)
@@ -72,7 +72,8 @@ def parse_pages(
     # inquiry. A paper labelled otherwise ("Stellungnahme" of a Stadtteilbeirat) keeps its kind.
     untyped = kind == "Vorlage" or (kind == "sonstiges" and label is None)
     if untyped and not questions and (factions or letter):
-        questions = find_questions(lines, header_end, kind="Anfrage")  # one question in prose
+        # one question in prose
+        questions = find_questions(lines, header_end, kind="Anfrage", requests=False)
     if untyped and questions and (factions or letter):
         kind = "Anfrage"  # a faction's paper or a letter that asks questions, without a type word
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the

@@ -27,6 +27,34 @@ _REFERENCE_PATTERNS = (
 )
 
 
+_COLUMN_LABEL = re.compile(r"^[A-ZÄÖÜ][\w .-]{0,20}:$")
+
+
+def _value_in_column(lines: Sequence[str], index: int) -> str | None:
+    """Return the value printed in a second column: labels first, then values in label order.
+
+    Karlsruhe 2013–2015: "Gremium: / Termin: / Vorlage Nr.: / TOP:" then "53. Plenarsitzung
+    Gemeinderat / 24.09.2013 / 2013/0017 / 24": the third value belongs to the third label.
+    """
+    block: list[int] = []
+    for k in range(max(0, index - 6), min(len(lines), index + 7)):
+        if not lines[k]:
+            continue
+        if _COLUMN_LABEL.match(lines[k]):
+            block.append(k)
+        elif block and block[-1] >= index:
+            break
+        else:
+            block = []  # a value line between labels: the column starts after it
+    if index not in block:
+        return None
+    values = [x for x in lines[block[-1] + 1 : block[-1] + 12] if x][: len(block)]
+    position = block.index(index)
+    if position < len(values) and re.fullmatch(r"\d{4}/\d{3,5}(?:/\d{1,2})?", values[position]):
+        return values[position]
+    return None
+
+
 def find_reference(lines: Sequence[str]) -> str | None:
     """Return the paper's reference as printed ("F-00724/14", "2025/0833", "17/273"), or None."""
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -35,8 +63,13 @@ def find_reference(lines: Sequence[str]) -> str | None:
             following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
             if following and re.fullmatch(r"\d{4}/\d{3,5}|" + _REF, following[0]):
                 return following[0]
+            column = _value_in_column(lines, i)
+            if column:
+                return column
         if re.search(r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß)\b\.?|eingegangen am", line, re.I):
             continue  # "Antrag … Nr. 266/2019 vom 21.10.2019", "(vgl. DS 71/2010)": other papers
+        if re.fullmatch(r"Nr\.\s*\d+\s+S\.\s*\d+", line):
+            continue  # a fax header's transmission number and page ("Nr. 8015 S. 1")
         for pattern in _REFERENCE_PATTERNS:
             match = pattern.search(line)
             if match:

@@ -9,7 +9,7 @@ from fetcher.classify import kind_from_paper_type
 from fetcher.parse.text import HEADER_LINES
 
 DOC_LABEL = re.compile(
-    r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnahme)\s+zu[rm]?\s+"
+    r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnah?me)\s+zu[rm]?\s+"
     r"(?:Einwohner)?(?:Anfrage|Antrag)"
     r"|Einwohneranfrage|Kleine Anfrage|Große Anfrage|Anfrage|Neufassung\s+Antrag|Änderungsantrag"
     r"|Ergänzungsantrag|Dringlichkeitsantrag|Antrag|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
@@ -32,7 +32,9 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     for i, line in enumerate(lines[:HEADER_LINES]):
         match = DOC_LABEL.match(line)
         if match and not re.search(r"\bvom\s+\d", match.group("rest")):
-            return i, match.group("label"), match.group("rest").strip()
+            # "Stellungname zur Anfrage" (a typo, Karlsruhe Ortschaftsrat 2021) is the same label.
+            label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
+            return i, label, match.group("rest").strip()
     return None
 
 
@@ -75,13 +77,20 @@ _INQUIRY_WORDING = re.compile(
 )
 
 
+_FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
+
+
 def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
     """Return the kind from the wording of the header block, the label's kind as the default."""
     if label and label.lower() in _LABEL_KIND_OVERRIDES:
         return _LABEL_KIND_OVERRIDES[label.lower()]
     label_kind = kind_from_label(label)
     head = "\n".join(lines[:HEADER_LINES])
-    if label_kind == "Antwort" or _ANSWER_WORDING.search(head):
+    # An answer names itself above the questions: "Antwort auf …" wrapped onto a line start in
+    # an inquiry's justification is prose (Karlsruhe 2020/1246/2).
+    listed = next((i for i, x in enumerate(lines[:HEADER_LINES]) if _FIRST_ITEM.match(x)), None)
+    above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
+    if label_kind == "Antwort" or _ANSWER_WORDING.search(above):
         return "Antwort"
     notice = _NOTICE_TYPE.search(head)
     # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is

@@ -20,9 +20,10 @@ _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*[.):]?$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
 # \uf0b7 and \uf0a7: Word's Symbol/Wingdings bullets as pdfium extracts them.
 _BULLET = re.compile(r"^([•\-–·▪◦●*➢►→\uf0b7\uf0a7])(?:\s+|$)")
-# A sub-item inside a question: "1.1", "a)", "- …"; it starts its own line within the question.
+# A sub-item inside a question: "1.1", "a)", "1." under "E.", "- …"; it starts its own line
+# within the question.
 _SUB_ITEM = re.compile(
-    r"^(?:\d{1,2}\.\d{1,2}\.?\s|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
+    r"^(?:\d{1,2}\.\d{1,2}\.?\s|\d{1,2}[.)]\s+(?=[a-zäöü]|[A-ZÄÖÜ][a-zäöüß]+\s)|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
     r"|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
 )
 
@@ -116,3 +117,42 @@ def join_item(lines: Sequence[str]) -> str:
             segments.append([])
         segments[-1].append(line)
     return "\n".join(text for text in (join_lines(s) for s in segments) if text)
+
+
+_OUTLINE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})(?:\.\d{1,2})*\.?\s+(?=\S)")
+
+
+def flatten_outline(lines: Sequence[str]) -> list[str]:
+    """Give a decimal outline (1.1, 1.2, 2.1 …) without "1."/"2." parent lines its top level.
+
+    Leaves of several first numbers group under them: the first "2.1." line opens item 2 and
+    the other leaves stay inside as sub-items (Karlsruhe 2018/0735; "1. 1." is a glued "1.1.").
+    Leaves of one first number only ("1.1.", "1.2." restarting under each section heading) are
+    the list themselves (Karlsruhe 2019/1329). Lines under a printed parent stay as they are.
+    """
+    found = [(i, m) for i, line in enumerate(lines) if (m := _OUTLINE.match(line))]
+    if len(found) < 2:
+        return list(lines)
+    out = list(lines)
+    opened: set[str] = {
+        marker[1]
+        for line in lines[: found[0][0]]
+        if (marker := list_marker(line)) and marker[0] == "num"
+    }
+    firsts = {m.group(1) for _, m in found}
+    if len(firsts) == 1:
+        if not firsts & opened:  # "1.1 Baustellenkoordinierung" under a printed "1." stays
+            for i, match in found:
+                out[i] = f"{int(match.group(2))}. {lines[i][match.end() :]}"
+        return out
+    outline = dict(found)
+    for i, line in enumerate(lines):
+        leaf = outline.get(i)
+        if leaf is None:
+            marker = list_marker(line)
+            if marker and marker[0] == "num":
+                opened.add(marker[1])  # a printed parent "2." before its "2.1"
+        elif leaf.group(1) not in opened:
+            opened.add(leaf.group(1))
+            out[i] = f"{int(leaf.group(1))}. {line[leaf.end() :]}"
+    return out

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fetcher.parse.markers import is_first_label, join_item, next_label
+from fetcher.parse.markers import flatten_outline, is_first_label, join_item, next_label
 from fetcher.parse.wording import (
     ANSWER_TO,
     INTRO,
@@ -25,6 +25,7 @@ from fetcher.parse.wording import (
     list_marker,
     question_signal,
     questions_in_prose,
+    request_in_prose,
     split_inline_lists,
 )
 
@@ -41,6 +42,8 @@ class _Run:
     items: list[list[str]]
     score: float = 0.0
     item_lines: tuple[int, ...] = ()
+    end: int = 0
+    style: str = ""
 
 
 def _answers_begin(lines: Sequence[str], i: int, style: str, label: str) -> bool:
@@ -67,6 +70,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
     style, label = first[0], first[1]
     items: list[list[str]] = [[first[2]] if first[2] else []]
     item_lines = [start]
+    parent_next = _parent_next(lines, start) if style != "num" else None
+    in_heading = False  # the wrapped lines of a section heading ("II. Über den … hinaus …")
     i = start + 1
     while i < len(lines):
         line = lines[i]
@@ -75,12 +80,20 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             continue
         if is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
             break
+        if parent_next and (up := list_marker(line)) and up[:2] == ("num", parent_next):
+            break  # "a. … b. …" under "1." ends at "2.": its "c." belongs to another parent
         if _answers_begin(lines, i, style, label):
             break
         if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line):
             i += 1
             continue  # a bare section number ("II.") between numbered questions
         marker = list_marker(line)
+        if in_heading and not marker:
+            i += 1
+            continue
+        in_heading = False
+        if marker and style == "letter" and marker[0] == "roman" and marker[1] in "IVX":
+            marker = ("letter", marker[1], marker[2])  # "H." then "I." (Karlsruhe 2015/0499)
         if marker and marker[0] == style and marker[1] == next_label(style, label):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
@@ -93,15 +106,26 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             and marker[0] in ("roman", "letter")
             and marker[1].isupper()
             and _next_marker_is_one(lines, i + 1)
-        ):
+            and not question_signal(marker[2])
+        ):  # a heading that asks ("C. Welche Auswirkungen …: 1. …") is a question, not a section
             label = "0"  # a section heading ("II. Schulen") above numbering that restarts at 1
+            in_heading = True
         else:
             items[-1].append(line)
         i += 1
     if style == "num" and first[1] == "2":
         items.insert(0, _unnumbered_first(lines, start))
     kept = [item for item in items if any(item)]
-    return _Run(start, kept, item_lines=tuple(item_lines)), i
+    return _Run(start, kept, item_lines=tuple(item_lines), end=i, style=style), i
+
+
+def _parent_next(lines: Sequence[str], start: int) -> str | None:
+    """Return the number after the numbered item a sub-list sits in ("2" under "1."), if any."""
+    for line in reversed(lines[max(0, start - 12) : start]):
+        marker = list_marker(line)
+        if marker and marker[0] == "num":
+            return next_label("num", marker[1])
+    return None
 
 
 def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
@@ -122,7 +146,7 @@ def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
 
 
 def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
-    for line in lines[start : start + 4]:
+    for line in [line for line in lines[start : start + 12] if line][:4]:
         marker = list_marker(line)
         if marker:
             return marker[0] == "num" and marker[1] == "1"
@@ -144,7 +168,7 @@ def _has_intro_before(lines: Sequence[str], start: int, *, strict: bool = False)
 
 _ASKS = re.compile(
     r"\b(?:um\s+(?:\w+\s+)?Auskunft|Auskunft\s+(?:darüber|zu)|bitten\s+(?:wir|ich)\s+um\s+"
-    r"(?:\w+\s+)?(?:Beantwortung|Auskunft|Darstellung|Information)|fragen\s+(?:wir|ich))\b"
+    r"(?:\w+\s+)?(?:Beantwortung|Auskunft|Darstellung|Information|Aufklärung)|fragen\s+(?:wir|ich))\b"
     r"[^.?]*(?:\b(?:wie|ob|welche\w*|wann|wo|warum|inwieweit|inwiefern|in\s+welche\w*)\b"
     r"[^.?]*|:)\s*$",
     re.I,
@@ -167,8 +191,41 @@ def _own_text(item: Sequence[str]) -> str:
     return " ".join(own)
 
 
+def _item_signal(item: Sequence[str]) -> float:
+    """Return how much an item reads as a question; a lead-in ending in ":" reads its sub-items.
+
+    "2. Falls 1. mit Nein beantwortet wird: a) Warum nicht? b) …" (Karlsruhe 2022/2202) is a
+    question through its sub-questions.
+    """
+    own = _own_text(item)
+    signal = question_signal(own)
+    if not signal and len(item) > 1:
+        if own.rstrip().endswith(":"):
+            signal = question_signal(" ".join(item[:8]))
+        else:  # "1. <statement>. a) Wie …? b) Wie …?" (Karlsruhe 2016/0622)
+            parts = [
+                " ".join([marker[2], *item[k + 1 : k + 3]])  # a sub-question wraps
+                for k, line in enumerate(item[:12])
+                if k and (marker := list_marker(line))
+            ]
+            signal = max((question_signal(part) for part in parts), default=0.0)
+    if not signal and any(line.rstrip().endswith("?") for line in item[:12]):
+        signal = 0.6  # "A. <statements> … Hat sich damit …?": a paragraph that ends asking
+    return signal
+
+
+def _asks_or_heads(item: Sequence[str]) -> bool:
+    """Return True if an item asks itself or is a topic heading ("6. Miethöhe") over its parts.
+
+    A section of prose ("I. Am 26.02.2019 hat sich … erklärt.") above restarting numbers is no
+    parent: its numbered parts are the questions (Karlsruhe 2019/1329).
+    """
+    own = _own_text(item).strip()
+    return bool(question_signal(own)) or (len(own.split()) <= 10 and not own.endswith("."))
+
+
 def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
-    signals = [question_signal(_own_text(item)) for item in run.items]
+    signals = [_item_signal(item) for item in run.items]
     if not signals:
         return 0.0
     intro = _has_intro_before(lines, run.start, strict=strict)
@@ -232,7 +289,7 @@ def question_items(
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
-    lines = split_inline_lists(lines[max(body_start, 0) :])
+    lines = flatten_outline(split_inline_lists(lines[max(body_start, 0) :]))
     body_start = 0
     candidates: list[_Run] = []
     continued: set[int] = set()  # lines that continue a run already scored: never a new start
@@ -251,19 +308,38 @@ def question_items(
     if not candidates:
         return []
     best = max(candidates, key=lambda run: (run.score, -run.start))
+    # A long sub-list ("6. Miethöhe" with a.–i.) must not beat the numbered list it sits in:
+    # the questions are the top-level items (Karlsruhe 2022/0919).
+    parents = [
+        run
+        for run in candidates
+        if run.style
+        and run.style != best.style
+        and run.start < best.start < run.end
+        and len(run.items) >= 2
+        and run.score >= 0.5 * best.score
+        and all(_asks_or_heads(item) for item in run.items)
+    ]
+    if parents:
+        best = max(parents, key=lambda run: (run.score, -run.start))
     items = [list(item) for item in best.items]
     if trim:
         items[-1] = _trim_last(items[-1])
     return items
 
 
-def find_questions(lines: Sequence[str], body_start: int, *, kind: str = "sonstiges") -> list[str]:
+def find_questions(
+    lines: Sequence[str], body_start: int, *, kind: str = "sonstiges", requests: bool = True
+) -> list[str]:
     """Return the document's questions, one per top-level item, numbering removed.
 
     Motions need a lead-in before their list (their lettered items may be questions for someone
-    else); an inquiry without any list gives the sentences of its letter that end in "?".
+    else); an inquiry without any list gives the sentences of its letter that end in "?", and
+    without those its one request sentence ("Wir bitten um …"), unless `requests` is False (a
+    paper whose type was not printed: a letter that asks for something is not yet an inquiry).
     """
     items = question_items(lines, body_start, strict=kind == "Antrag")
     if not items and kind == "Anfrage":
-        return questions_in_prose(lines, body_start)
+        asked = questions_in_prose(lines, body_start)
+        return asked or (request_in_prose(lines, body_start) if requests else [])
     return [join_item(item) for item in items]

@@ -180,7 +180,9 @@ def factions_in_prose(
     found = _scan(lines[:limit]) or _scan(tail)
     if found or not letter:
         return found
-    salutation = next((i for i, x in enumerate(lines[:limit]) if _SALUTE.match(x)), 0)
+    # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-
+    # straße 13, …" above "Herrn Oberbürgermeister").
+    salutation = next((i for i, x in enumerate(lines[:limit]) if _SALUTE.match(x)), 8)
     names: list[str] = []
     for line in [*lines[:salutation], *tail[-8:]]:
         if not re.search(r"@|www\.|https?://", line):  # e-mail and web addresses name no group

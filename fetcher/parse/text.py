@@ -31,7 +31,8 @@ _FURNITURE = re.compile(
     r"|gedruckt\s+auf\s+100(?:\s+prozent)?(?:\s+recyclingpapier)?"
     r"|prozent\s+recyclingpapier"
     r"|frei\s+verwendbar"
-    r"|ergänzende\s+erläuterungen\s+seite\s+\d+)$",  # Karlsruhe Stellungnahme page head
+    r"|ergänzende\s+erläuterungen\s+seite\s+\d+"  # Karlsruhe Stellungnahme page head
+    r"|[_=]{5,})$",  # a rule under the running head (Karlsruhe 2015: "Seite 2" over "_____")
     re.I,
 )
 

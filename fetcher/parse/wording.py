@@ -60,7 +60,13 @@ _QUESTION_OPENING = re.compile(
 
 _REQUEST = re.compile(
     r"\bbitte\b.*\b(?:darstellen|darlegen|erläutern|auflisten|aufschlüsseln|mitteilen|"
-    r"berichten|angeben|benennen|aufführen|nennen|beziffern)\b|\b(?:ob|inwieweit|inwiefern)\s",
+    r"berichten|angeben|benennen|aufführen|nennen|beziffern)\b|\b(?:ob|inwieweit|inwiefern)\s"
+    # A statement that asks for a report with an indirect question: "Die Stadtverwaltung stellt
+    # dar, an welchen Stellen …", "Es wird aufgezeigt, bei welchen …" (Karlsruhe 2023/0877).
+    r"|\b(?:stell(?:t|en)\s+dar|leg(?:t|en)\s+dar|zeig(?:t|en)\s+auf|berichte[tn]|erläuter[tn]|"
+    r"(?:wird|werden)\s+(?:\w+\s+)?(?:dargestellt|dargelegt|aufgezeigt|aufgelistet|erläutert|"
+    r"berichtet|mitgeteilt|beziffert))\s*,\s+(?:(?:an|auf|aus|bei|für|in|mit|nach|über|unter|"
+    r"von|zu)\s+)?(?:welche[rsmn]?|wie|wann|wo|wer|warum|weshalb|wieso|wofür|wozu|woher)\b",
     re.I,
 )
 
@@ -136,6 +142,11 @@ def split_inline_lists(lines: Sequence[str]) -> list[str]:
 
 
 SALUTATION = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s|Hallo\b)", re.I)
+# The addressee block of a letter without salutation ("Herrn Oberbürgermeister / Dr. …").
+ADDRESSEE = re.compile(
+    r"^(?:An\s+)?(?:Herrn|Frau|den|die)\s+(?:Ober)?(?:bürgermeister(?:in)?|Landr(?:at|ätin))\b",
+    re.I,
+)
 
 
 _FAREWELL = re.compile(
@@ -161,3 +172,59 @@ def questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
         if s.endswith("?") or re.search(r"\?\s+(?:[a-z]\)|[-•–])\s", s)  # "…? a) … b) …"
     ]
     return asked if len(asked) <= 10 else []
+
+
+# A request sentence: the one thing an inquiry without a list and without "?" asks for ("Bitte
+# beziffern Sie …", "Wir bitten um …", "Die Verwaltung wird gebeten …", "möchte wissen, ob …",
+# "Die Verwaltung berichtet über …" — Karlsruhe Ortschaftsrat inquiries).
+_REQUEST_SENTENCE = re.compile(
+    r"\bbitte[nt]?\b|\bgebeten\b|\bersuch(?:en|t)\b|\bfrage[nt]?\s+(?:\w+\s+){0,3}an\b"
+    r"|\bstellen\s+(?:\w+\s+){0,2}Frage\b"
+    r"|\bmöchte[nt]?\b[^.]{0,80}\b(?:wissen|erfahren|erkundigen)\b"
+    r"|\bbeantrag(?:t|en)\s+(?:\w+\s+){0,3}(?:Sachstand\w*|Bericht|Auskunft|Information\w*)"
+    r"|^(?:Die|Der)\s+(?:Stadt|Gemeinde|Kreis)?(?:[Vv]erwaltung|Oberbürgermeister(?:in)?|"
+    r"Bürgermeister(?:in)?|Landrat|Landrätin|Magistrat)\s+(?:wird\s+)?(?:\w+\s+){0,2}?"
+    r"(?:berichtet|legt|stellt|erläutert|informiert|teilt|zeigt|listet|gibt|nennt)\b",
+    re.I,
+)
+# "Anfrage:" as a heading, or a lead-in ending in it ("… stellen daher folgende Anfrage:").
+_ASK_HEADING = re.compile(r"(?:^|\s)(?:Anfrage|Fragen?|Fragestellung)\s*:\s*$", re.I)
+
+
+def request_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
+    """Return the first request sentence of an inquiry's body (after "Anfrage:" if headed).
+
+    An inquiry with no list and no "?" still asks one thing; the justification (after
+    "Begründung", or before an "Anfrage:" heading) is never the question.
+    """
+    start = max(body_start, 0)
+    headed = False
+    for i in range(start, len(lines)):
+        if _ASK_HEADING.search(lines[i]):
+            start, headed = i + 1, True
+            break
+    for i in range(start if not headed else len(lines), len(lines)):
+        if SALUTATION.match(lines[i]):
+            start = i + 1
+            break
+    paragraphs: list[list[str]] = [[]]
+    for line in lines[start:]:
+        if _FAREWELL.match(line) or is_stop(line):
+            break
+        if list_marker(line):  # list items (streets, places) are what a request is about
+            paragraphs.append([])
+            continue
+        paragraphs[-1].append(line)
+    for paragraph in paragraphs:
+        for sentence in sentences(join_lines(paragraph)):
+            if headed or _REQUEST_SENTENCE.search(sentence):  # under "Anfrage:" it is the ask
+                return [_ASKING_LEAD_IN.sub("", sentence, count=1)]
+    return []
+
+
+# "Wir fragen hiermit an, welche …", "Wir stellen die Frage, ob …", "… möchte nun wissen, ob …":
+# the question is the clause the asking verb introduces.
+_ASKING_LEAD_IN = re.compile(
+    r"^[^,.?]*?\b(?:frage[nt]?|Frage|wissen|erfahren)\b[^,.?]{0,40},\s+"
+    r"(?=(?:ob|wie|welche[rsmn]?|wann|wo|warum|weshalb|inwieweit|inwiefern|was|wer)\b)"
+)
