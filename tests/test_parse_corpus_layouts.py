@@ -1,31 +1,21 @@
 """Layouts of the corpus development split (tests/corpus/dev/), each on a real text rendered to PDF.
 
-The texts come from the `corpus` branch (RATSBOT_CORPUS_DIR overrides the directory; a test is
-skipped where its text is absent). Expected values were read off the texts.
+The texts are rebuilt from their fetched snapshots by tests/corpus_data.py (a test is skipped
+with one reason where the snapshots are absent). Expected values were read off the texts.
 """
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
-
-import pytest
 
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file
 from standins.pdf_render import render_text
-
-CORPUS_DEV = (
-    Path(os.environ["RATSBOT_CORPUS_DIR"]) / "dev"
-    if os.environ.get("RATSBOT_CORPUS_DIR")
-    else Path(__file__).parent / "corpus" / "dev"
-)
+from tests.corpus_data import corpus_path
 
 
 def _parse(tmp_path: Path, name: str) -> ParsedDocument:
-    path = CORPUS_DEV / f"{name}.txt"
-    if not path.is_file():
-        pytest.skip(f"corpus text not present: {path.name}")
+    path = corpus_path(name, "dev")
     doc = parse_pdf_file(render_text(path.read_text("utf-8"), tmp_path / "doc.pdf"))
     assert doc.parse_status == "ok", doc.parse_error
     return doc
