@@ -18,6 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage import textnorm
 from storage.query import SearchQuery
+from storage.search import sqlite_plan
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
 from storage.search.terms import IndexEntry
 
@@ -131,6 +132,25 @@ async def _visible_page(
     raise AssertionError("unreachable")
 
 
+async def _visible_ids(
+    conn: BaseDBAsyncClient, ranked: list[int], page: int, offset: int
+) -> list[int]:
+    """Return the page of `ranked` (paper ids in order) without papers hidden or deleted since
+    they were indexed: a little slack is checked first, all of them only if that was short."""
+    want = offset + page
+    for limit in (want + 20, None):
+        part = ranked if limit is None else ranked[:limit]
+        found = await conn.execute_query_dict(
+            "SELECT p.id FROM paper p WHERE p.id IN (SELECT value FROM json_each(?))" + _VISIBLE,
+            [json.dumps(part)],
+        )
+        shown = {int(r["id"]) for r in found}
+        visible = [i for i in part if i in shown]
+        if len(visible) >= want or limit is None or len(part) < limit:
+            return visible[offset:want]
+    raise AssertionError("unreachable")
+
+
 class SqliteSearch:
     """The search index on SQLite (FTS5)."""
 
@@ -155,6 +175,7 @@ class SqliteSearch:
     async def clear(self, conn: BaseDBAsyncClient) -> None:
         """Delete every index row."""
         await conn.execute_script("DELETE FROM paper_fts; DELETE FROM paper_fts_key")
+        sqlite_plan.forget(conn)
 
     async def rows_after(
         self, conn: BaseDBAsyncClient, last_id: int, limit: int
@@ -285,38 +306,46 @@ class SqliteSearch:
     ) -> tuple[list[int], int]:
         """Rank the newest rank_cap matches by bm25, then date; return (page ids, matches).
 
-        FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1;
-        the ranking query then reads only rowids above the oldest candidate (an FTS5 rowid range).
-        Every filter is in the MATCH text or the rowid range, so neither query reads a paper row:
-        a paper row's `hidden`/`deleted` sit behind its full text (overflow pages), and reading
-        them for 2,000 candidates cost more than the search. Only the page is checked for them.
+        FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1:
+        those keys are the window. The window is scored by bm25 over the words that count
+        (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its rowid
+        range; with none, it stays newest first. Every filter is in the MATCH text or the rowid
+        range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
+        text (overflow pages). Only the page is checked for them.
         """
         positive, negative = fts5_expression(query)
         assert positive is not None
-        match = match_text(positive, negative, meta_match(query, kommune_id))
-        lower = recency_key(0, query.since) if query.since else None
+        meta = meta_match(query, kommune_id)
         params = Params(False)
-        where = f"WHERE paper_fts MATCH {params.add(match)}"
-        if lower is not None:
-            where += f" AND rowid >= {params.add(lower)}"
+        where = f"WHERE paper_fts MATCH {params.add(match_text(positive, negative, meta))}"
+        if query.since:
+            where += f" AND rowid >= {params.add(recency_key(0, query.since))}"
         rows = await conn.execute_query_dict(
-            f"SELECT count(*) AS n, min(k) AS low FROM (SELECT rowid AS k FROM paper_fts {where} "
-            f"ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)})",
+            f"SELECT rowid AS k FROM paper_fts {where} "
+            f"ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)}",
             params.values,
         )
-        matches = int(rows[0]["n"])
-        if matches == 0:
+        matches = len(rows)
+        window = [int(r["k"]) for r in rows[:rank_cap]]
+        if not window:
             return [], 0
-        if matches > rank_cap:
-            lower = int(rows[0]["low"]) + 1
-        params = Params(False)
-        where = f"WHERE paper_fts MATCH {params.add(match)}"
-        if lower is not None:
-            where += f" AND rowid >= {params.add(lower)}"
-        # rowid DESC is date DESC, id DESC (no date last): the order the old join sorted by.
-        sql = f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts {where} "
-        sql += "ORDER BY score, rowid DESC"
-        return await _visible_page(conn, sql, params.values, page, offset), matches
+        scored = sqlite_plan.rank_expression(
+            query, await sqlite_plan.common_terms(conn, query.terms)
+        )
+        if scored is not None:
+            # The filter tokens stay in the MATCH (weight 0: the scores are those of `scored`
+            # alone) so that the walk over the range reads the window, not every scored match.
+            scores = {
+                int(r["k"]): float(r["score"])
+                for r in await conn.execute_query_dict(
+                    f"SELECT rowid AS k, {_BM25} AS score FROM paper_fts WHERE paper_fts MATCH ? "
+                    "AND rowid BETWEEN ? AND ?",
+                    [match_text(scored, None, meta), window[-1], window[0]],
+                )
+            }
+            # rowid DESC is date DESC, id DESC (no date last) among equal scores.
+            window.sort(key=lambda k: (scores[k], -k))
+        return await _visible_ids(conn, [k & _ID_MASK for k in window], page, offset), matches
 
     async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:
         """Return the paper rows (with Kommune name and the first 6000 body chars) to show."""
