@@ -22,10 +22,12 @@ import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import storage.db
 from bench.search_corpus import (
     KOMMUNEN,
     MemoStems,
@@ -80,8 +82,47 @@ async def _db_size(url: str, pg: bool) -> int:
     return int(rows[0]["n"])
 
 
+async def _time_queries() -> tuple[
+    dict[str, tuple[float, float, float, float, int | str]], dict[str, tuple[float, float]]
+]:
+    """Time every query RUNS times after a warm-up; return (timings, first-5/later p50)."""
+    timings: dict[str, tuple[float, float, float, float, int | str]] = {}
+    first_later: dict[str, tuple[float, float]] = {}
+    for label, text in QUERIES.items():
+        try:
+            query = parse_query(text)
+        except QueryError as exc:  # a shape the bot answers with a hint
+            timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
+            continue
+        samples, cpu = [], []
+        for _ in range(RUNS + 1):  # the first is the warm-up: not in p50/p95
+            s, c = time.perf_counter(), time.process_time()
+            result = await search.search(query)
+            samples.append((time.perf_counter() - s) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+        # The first 5 executions of a prepared statement on PostgreSQL (custom plans unless
+        # plan_cache_mode says otherwise) against the later ones.
+        first_later[label] = (statistics.median(samples[:5]), statistics.median(samples[5:]))
+        samples, cpu = sorted(samples[1:]), sorted(cpu[1:])
+        timings[label] = (
+            statistics.median(samples),
+            _p95(samples),
+            statistics.median(cpu),
+            _p95(cpu),
+            result.total,
+        )
+    return timings, first_later
+
+
 async def bench_one(
-    url: str, pool: Pool, n: int, pg: bool, workers: int, build: bool = True, memo: bool = False
+    url: str,
+    pool: Pool,
+    n: int,
+    pg: bool,
+    workers: int,
+    build: bool = True,
+    memo: bool = False,
+    compare_mode: str | None = None,
 ) -> dict[str, object]:
     """Build a corpus of n papers at url, index it, time the queries; return the figures."""
     await open_db(url)
@@ -113,31 +154,16 @@ async def bench_one(
         load = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         size = await _db_size(url, pg)
         footprint = await pg_footprint() if pg else []
-        timings: dict[str, tuple[float, float, float, float, int | str]] = {}
-        first_later: dict[str, tuple[float, float]] = {}
-        for label, text in QUERIES.items():
+        timings, first_later = await _time_queries()
+        compare = None
+        if pg and compare_mode:
+            await close_db()
+            _set_plan_cache_mode(compare_mode)
             try:
-                query = parse_query(text)
-            except QueryError as exc:  # a shape the bot answers with a hint
-                timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
-                continue
-            samples, cpu = [], []
-            for _ in range(RUNS + 1):  # the first is the warm-up: not in p50/p95
-                s, c = time.perf_counter(), time.process_time()
-                result = await search.search(query)
-                samples.append((time.perf_counter() - s) * 1000)
-                cpu.append((time.process_time() - c) * 1000)
-            # The first 5 executions of a prepared statement on PostgreSQL (custom plans unless
-            # plan_cache_mode says otherwise) against the later ones.
-            first_later[label] = (statistics.median(samples[:5]), statistics.median(samples[5:]))
-            samples, cpu = sorted(samples[1:]), sorted(cpu[1:])
-            timings[label] = (
-                statistics.median(samples),
-                _p95(samples),
-                statistics.median(cpu),
-                _p95(cpu),
-                result.total,
-            )
+                await open_db(url, apply_migrations=False)
+                compare = (compare_mode, *(await _time_queries()))
+            finally:
+                _set_plan_cache_mode(None)
         return {
             "insert_s": t1 - t0,
             "load": load,
@@ -145,6 +171,7 @@ async def bench_one(
             "size": size,
             "timings": timings,
             "first_later": first_later,
+            "compare": compare,
             "footprint": footprint,
         }
     finally:
@@ -247,6 +274,7 @@ async def run(
     workers: int = 2,
     keep: Path | None = None,
     memo: bool = False,
+    compare_mode: str | None = None,
 ) -> str:
     """Run the benchmark; return a markdown report."""
     pool = load_pool()
@@ -285,7 +313,13 @@ async def run(
                 await admin.execute(f'CREATE DATABASE "{name}"')
                 try:
                     figures = await bench_one(
-                        _pg_url(base, name), pool, n, pg=True, workers=workers, memo=memo
+                        _pg_url(base, name),
+                        pool,
+                        n,
+                        pg=True,
+                        workers=workers,
+                        memo=memo,
+                        compare_mode=compare_mode,
                     )
                 finally:
                     await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -319,6 +353,21 @@ async def run(
                         f"| {c95:.1f} | {total} | {f5:.1f} | {later:.1f} |"
                     )
             out.append("")
+            compared = figures.get("compare")
+            if isinstance(compared, tuple):
+                mode, other, other_first = compared
+                out += [
+                    f"The same queries on new connections with plan_cache_mode={mode} (first 5 "
+                    "executions of each statement vs later ones):",
+                    "",
+                    "| query | p50 ms | p95 ms | first 5 p50 | later p50 |",
+                    "|---|---:|---:|---:|---:|",
+                ]
+                for label, (p50, p95, _c50, _c95, total) in other.items():
+                    if not isinstance(total, str):
+                        f5, later = other_first[label]
+                        out.append(f"| {label} | {p50:.1f} | {p95:.1f} | {f5:.1f} | {later:.1f} |")
+                out.append("")
             footprint = footprint or figures["footprint"]  # type: ignore[assignment]
             if footprint:
                 out += ["| part | bytes per paper |", "|---|---:|"]
@@ -329,14 +378,17 @@ async def run(
     return "\n".join(out)
 
 
-def _set_plan_cache_mode(mode: str) -> None:
-    """Make storage.db open PostgreSQL with another plan_cache_mode (to compare with it)."""
-    import storage.db
+_PRODUCT_CONFIG = storage.db.tortoise_config
 
-    product = storage.db.tortoise_config
 
-    def config(url: str) -> dict[str, object]:
-        conf = product(url)
+def _set_plan_cache_mode(mode: str | None) -> None:
+    """Make storage.db open PostgreSQL with another plan_cache_mode (None: the product's)."""
+    if mode is None:
+        storage.db.tortoise_config = _PRODUCT_CONFIG
+        return
+
+    def config(url: str) -> dict[str, Any]:
+        conf = _PRODUCT_CONFIG(url)
         connection = conf["connections"]["default"]
         if isinstance(connection, dict):
             connection["credentials"]["server_settings"]["plan_cache_mode"] = mode
@@ -364,15 +416,21 @@ def main(argv: list[str] | None = None) -> int:
         "--plan-cache-mode",
         help="PostgreSQL plan_cache_mode for the search connection (default: the product's)",
     )
+    parser.add_argument(
+        "--compare-plan-cache-mode",
+        metavar="MODE",
+        help="PostgreSQL: time the queries a second time on connections with this mode",
+    )
     args = parser.parse_args(argv)
     if args.plan_cache_mode:
         _set_plan_cache_mode(args.plan_cache_mode)
+    compare = args.compare_plan_cache_mode
     sizes = [2000] if args.quick else [int(s) for s in args.sizes.split(",")]
     backends = [b for b in args.backends.split(",") if b]
     if "postgres" in backends and not os.environ.get("RATSBOT_TEST_POSTGRES_URL"):
         print("no RATSBOT_TEST_POSTGRES_URL: PostgreSQL skipped", file=sys.stderr)
         backends.remove("postgres")
-    print(asyncio.run(run(sizes, backends, args.workers, args.keep, args.memo_stems)))
+    print(asyncio.run(run(sizes, backends, args.workers, args.keep, args.memo_stems, compare)))
     return 0
 
 
