@@ -125,7 +125,7 @@ async def bench_one(
     compare_mode: str | None = None,
 ) -> dict[str, object]:
     """Build a corpus of n papers at url, index it, time the queries; return the figures."""
-    await open_db(url)
+    await open_db(url, timeout_s=600)
     try:
         t0 = t1 = t2 = time.perf_counter()
         if build:
@@ -160,7 +160,7 @@ async def bench_one(
             await close_db()
             _set_plan_cache_mode(compare_mode)
             try:
-                await open_db(url, apply_migrations=False)
+                await open_db(url, apply_migrations=False, timeout_s=600)
                 compare = (compare_mode, *(await _time_queries()))
             finally:
                 _set_plan_cache_mode(None)
