@@ -132,25 +132,6 @@ async def _visible_page(
     raise AssertionError("unreachable")
 
 
-async def _visible_ids(
-    conn: BaseDBAsyncClient, ranked: list[int], page: int, offset: int
-) -> list[int]:
-    """Return the page of `ranked` (paper ids in order) without papers hidden or deleted since
-    they were indexed: a little slack is checked first, all of them only if that was short."""
-    want = offset + page
-    for limit in (want + 20, None):
-        part = ranked if limit is None else ranked[:limit]
-        found = await conn.execute_query_dict(
-            "SELECT p.id FROM paper p WHERE p.id IN (SELECT value FROM json_each(?))" + _VISIBLE,
-            [json.dumps(part)],
-        )
-        shown = {int(r["id"]) for r in found}
-        visible = [i for i in part if i in shown]
-        if len(visible) >= want or limit is None or len(part) < limit:
-            return visible[offset:want]
-    raise AssertionError("unreachable")
-
-
 class SqliteSearch:
     """The search index on SQLite (FTS5)."""
 
@@ -316,36 +297,55 @@ class SqliteSearch:
         positive, negative = fts5_expression(query)
         assert positive is not None
         meta = meta_match(query, kommune_id)
+        match = match_text(positive, negative, meta)
+        lower = recency_key(0, query.since) if query.since else None
         params = Params(False)
-        where = f"WHERE paper_fts MATCH {params.add(match_text(positive, negative, meta))}"
-        if query.since:
-            where += f" AND rowid >= {params.add(recency_key(0, query.since))}"
+        where = f"WHERE paper_fts MATCH {params.add(match)}"
+        if lower is not None:
+            where += f" AND rowid >= {params.add(lower)}"
         rows = await conn.execute_query_dict(
-            f"SELECT rowid AS k FROM paper_fts {where} "
-            f"ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)}",
+            f"SELECT count(*) AS n, min(k) AS low, max(k) AS high FROM (SELECT rowid AS k "
+            f"FROM paper_fts {where} ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)})",
             params.values,
         )
-        matches = len(rows)
-        window = [int(r["k"]) for r in rows[:rank_cap]]
-        if not window:
+        matches = int(rows[0]["n"])
+        if matches == 0:
             return [], 0
+        if matches > rank_cap:
+            lower = int(rows[0]["low"]) + 1
+        params = Params(False)
+        in_window = f"WHERE paper_fts MATCH {params.add(match)}"
+        if lower is not None:
+            in_window += f" AND rowid >= {params.add(lower)}"
+        window = f"SELECT rowid AS k FROM paper_fts {in_window}"
         scored = sqlite_plan.rank_expression(
             query, await sqlite_plan.common_terms(conn, query.terms)
         )
-        if scored is not None:
-            # The filter tokens stay in the MATCH (weight 0: the scores are those of `scored`
-            # alone) so that the walk over the range reads the window, not every scored match.
-            scores = {
-                int(r["k"]): float(r["score"])
-                for r in await conn.execute_query_dict(
-                    f"SELECT rowid AS k, {_BM25} AS score FROM paper_fts WHERE paper_fts MATCH ? "
-                    "AND rowid BETWEEN ? AND ?",
-                    [match_text(scored, None, meta), window[-1], window[0]],
-                )
-            }
-            # rowid DESC is date DESC, id DESC (no date last) among equal scores.
-            window.sort(key=lambda k: (scores[k], -k))
-        return await _visible_ids(conn, [k & _ID_MASK for k in window], page, offset), matches
+        if scored is None:  # nothing to score: newest first
+            sql = f"SELECT k & {_ID_MASK} AS id FROM ({window}) ORDER BY k DESC"
+        elif scored == positive:
+            # Every word counts: one walk scores the window (filter tokens and the negation
+            # have no instances in it, so the scores are those of `scored` alone).
+            sql = (
+                f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts "
+                f"{in_window} ORDER BY score, rowid DESC"
+            )
+        else:
+            # bm25 over the scored words alone, within the window's rowid range (the filter
+            # tokens stay in its MATCH: weight 0, so the scores are those of `scored` alone, and
+            # the walk reads the window's range of the filtered papers); joined with the window.
+            bottom = lower if matches > rank_cap else int(rows[0]["low"])
+            high = int(rows[0]["high"])
+            sql = (
+                f"WITH w AS MATERIALIZED ({window}), s AS MATERIALIZED (SELECT rowid AS k, "
+                f"{_BM25} AS score FROM paper_fts WHERE paper_fts MATCH "
+                f"{params.add(match_text(scored, None, meta))} AND rowid BETWEEN "
+                f"{params.add(bottom)} AND {params.add(high)}) "
+                f"SELECT s.k & {_ID_MASK} AS id FROM s JOIN w ON w.k = s.k "
+                # rowid DESC is date DESC, id DESC (no date last) among equal scores.
+                "ORDER BY s.score, s.k DESC"
+            )
+        return await _visible_page(conn, sql, params.values, page, offset), matches
 
     async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:
         """Return the paper rows (with Kommune name and the first 6000 body chars) to show."""
