@@ -319,7 +319,7 @@ class SqliteSearch:
             in_window += f" AND rowid >= {params.add(lower)}"
         window = f"SELECT rowid AS k FROM paper_fts {in_window}"
         scored = sqlite_plan.rank_expression(
-            query, await sqlite_plan.term_shares(conn, query.terms)
+            query, await sqlite_plan.common_terms(conn, query.terms)
         )
         if scored is None:  # nothing to score: newest first
             sql = f"SELECT k & {_ID_MASK} AS id FROM ({window}) ORDER BY k DESC"
