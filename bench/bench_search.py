@@ -388,10 +388,16 @@ def _set_plan_cache_mode(mode: str | None) -> None:
         return
 
     def config(url: str) -> dict[str, Any]:
+        from tortoise.backends.base.config_generator import expand_db_url
+
         conf = _PRODUCT_CONFIG(url)
         connection = conf["connections"]["default"]
+        if isinstance(connection, str) and connection.startswith("asyncpg://"):
+            connection = expand_db_url(connection)
+            conf["connections"]["default"] = connection
         if isinstance(connection, dict):
-            connection["credentials"]["server_settings"]["plan_cache_mode"] = mode
+            settings = connection["credentials"].setdefault("server_settings", {})
+            settings["plan_cache_mode"] = mode
         return conf
 
     storage.db.tortoise_config = config

@@ -84,16 +84,10 @@ def is_sqlite(url: str) -> bool:
 
 def tortoise_config(url: str) -> dict[str, Any]:
     """Return the Tortoise config dict for a DATABASE_URL (asyncpg for PostgreSQL)."""
-    connection: str | dict[str, Any] = url
     if url.startswith(("postgres://", "postgresql://")):
-        from tortoise.backends.base.config_generator import expand_db_url
-
-        connection = expand_db_url("asyncpg://" + url.split("://", 1)[1])
-        # Every execution of a prepared statement is planned for its values (storage/search):
-        # no slower first five custom plans, then a generic plan blind to how common a word is.
-        connection["credentials"]["server_settings"] = {"plan_cache_mode": "force_custom_plan"}
+        url = "asyncpg://" + url.split("://", 1)[1]
     return {
-        "connections": {"default": connection},
+        "connections": {"default": url},
         "apps": {
             "models": {
                 "models": ["storage.models"],
