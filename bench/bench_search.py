@@ -22,10 +22,12 @@ import time
 import uuid
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+import storage.db
 from bench.search_corpus import (
     KOMMUNEN,
     MemoStems,
@@ -80,11 +82,50 @@ async def _db_size(url: str, pg: bool) -> int:
     return int(rows[0]["n"])
 
 
+async def _time_queries() -> tuple[
+    dict[str, tuple[float, float, float, float, int | str]], dict[str, tuple[float, float]]
+]:
+    """Time every query RUNS times after a warm-up; return (timings, first-5/later p50)."""
+    timings: dict[str, tuple[float, float, float, float, int | str]] = {}
+    first_later: dict[str, tuple[float, float]] = {}
+    for label, text in QUERIES.items():
+        try:
+            query = parse_query(text)
+        except QueryError as exc:  # a shape the bot answers with a hint
+            timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
+            continue
+        samples, cpu = [], []
+        for _ in range(RUNS + 1):  # the first is the warm-up: not in p50/p95
+            s, c = time.perf_counter(), time.process_time()
+            result = await search.search(query)
+            samples.append((time.perf_counter() - s) * 1000)
+            cpu.append((time.process_time() - c) * 1000)
+        # The first 5 executions of a prepared statement on PostgreSQL (custom plans unless
+        # plan_cache_mode says otherwise) against the later ones.
+        first_later[label] = (statistics.median(samples[:5]), statistics.median(samples[5:]))
+        samples, cpu = sorted(samples[1:]), sorted(cpu[1:])
+        timings[label] = (
+            statistics.median(samples),
+            _p95(samples),
+            statistics.median(cpu),
+            _p95(cpu),
+            result.total,
+        )
+    return timings, first_later
+
+
 async def bench_one(
-    url: str, pool: Pool, n: int, pg: bool, workers: int, build: bool = True, memo: bool = False
+    url: str,
+    pool: Pool,
+    n: int,
+    pg: bool,
+    workers: int,
+    build: bool = True,
+    memo: bool = False,
+    compare_mode: str | None = None,
 ) -> dict[str, object]:
     """Build a corpus of n papers at url, index it, time the queries; return the figures."""
-    await open_db(url)
+    await open_db(url, timeout_s=600)
     try:
         t0 = t1 = t2 = time.perf_counter()
         if build:
@@ -110,36 +151,27 @@ async def bench_one(
             from tortoise.connection import get_connection
 
             await get_connection("default").execute_script("ANALYZE")
+        load = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         size = await _db_size(url, pg)
         footprint = await pg_footprint() if pg else []
-        timings: dict[str, tuple[float, float, float, float, int | str]] = {}
-        for label, text in QUERIES.items():
+        timings, first_later = await _time_queries()
+        compare = None
+        if pg and compare_mode:
+            await close_db()
+            _set_plan_cache_mode(compare_mode)
             try:
-                query = parse_query(text)
-            except QueryError as exc:  # a shape the bot answers with a hint
-                timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
-                continue
-            result = await search.search(query)  # warm-up
-            samples, cpu = [], []
-            for _ in range(RUNS):
-                s, c = time.perf_counter(), time.process_time()
-                await search.search(query)
-                samples.append((time.perf_counter() - s) * 1000)
-                cpu.append((time.process_time() - c) * 1000)
-            samples.sort()
-            cpu.sort()
-            timings[label] = (
-                statistics.median(samples),
-                _p95(samples),
-                statistics.median(cpu),
-                _p95(cpu),
-                result.total,
-            )
+                await open_db(url, apply_migrations=False, timeout_s=600)
+                compare = (compare_mode, *(await _time_queries()))
+            finally:
+                _set_plan_cache_mode(None)
         return {
             "insert_s": t1 - t0,
+            "load": load,
             "index_s": t2 - t1,
             "size": size,
             "timings": timings,
+            "first_later": first_later,
+            "compare": compare,
             "footprint": footprint,
         }
     finally:
@@ -242,6 +274,7 @@ async def run(
     workers: int = 2,
     keep: Path | None = None,
     memo: bool = False,
+    compare_mode: str | None = None,
 ) -> str:
     """Run the benchmark; return a markdown report."""
     pool = load_pool()
@@ -280,7 +313,13 @@ async def run(
                 await admin.execute(f'CREATE DATABASE "{name}"')
                 try:
                     figures = await bench_one(
-                        _pg_url(base, name), pool, n, pg=True, workers=workers, memo=memo
+                        _pg_url(base, name),
+                        pool,
+                        n,
+                        pg=True,
+                        workers=workers,
+                        memo=memo,
+                        compare_mode=compare_mode,
                     )
                 finally:
                     await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -294,20 +333,41 @@ async def run(
                 f"{figures['size'] / 1e6:.0f} MB ({figures['size'] * per_100k / 1e6:.0f} MB "
                 "per 100k)",
                 "",
-                "| query | text | p50 ms | p95 ms | CPU p50 | CPU p95 | total |",
-                "|---|---|---:|---:|---:|---:|---:|",
+                f"load before the queries: {figures['load']}",
+                "",
+                "| query | text | p50 ms | p95 ms | CPU p50 | CPU p95 | total "
+                "| first 5 p50 | later p50 |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|",
             ]
             timings = figures["timings"]
+            first_later = figures["first_later"]
             assert isinstance(timings, dict)
+            assert isinstance(first_later, dict)
             for label, (p50, p95, c50, c95, total) in timings.items():
                 if isinstance(total, str):  # refused with a hint, no search runs
-                    out.append(f"| {label} | `{QUERIES[label]}` | – | – | – | – | {total} |")
+                    out.append(f"| {label} | `{QUERIES[label]}` | – | – | – | – | {total} | | |")
                 else:
+                    f5, later = first_later[label]
                     out.append(
                         f"| {label} | `{QUERIES[label]}` | {p50:.1f} | {p95:.1f} | {c50:.1f} "
-                        f"| {c95:.1f} | {total} |"
+                        f"| {c95:.1f} | {total} | {f5:.1f} | {later:.1f} |"
                     )
             out.append("")
+            compared = figures.get("compare")
+            if isinstance(compared, tuple):
+                mode, other, other_first = compared
+                out += [
+                    f"The same queries on new connections with plan_cache_mode={mode} (first 5 "
+                    "executions of each statement vs later ones):",
+                    "",
+                    "| query | p50 ms | p95 ms | first 5 p50 | later p50 |",
+                    "|---|---:|---:|---:|---:|",
+                ]
+                for label, (p50, p95, _c50, _c95, total) in other.items():
+                    if not isinstance(total, str):
+                        f5, later = other_first[label]
+                        out.append(f"| {label} | {p50:.1f} | {p95:.1f} | {f5:.1f} | {later:.1f} |")
+                out.append("")
             footprint = footprint or figures["footprint"]  # type: ignore[assignment]
             if footprint:
                 out += ["| part | bytes per paper |", "|---|---:|"]
@@ -316,6 +376,31 @@ async def run(
                 out.append("")
             print("\n".join(out[-len(timings) - 20 :]), file=sys.stderr)
     return "\n".join(out)
+
+
+_PRODUCT_CONFIG = storage.db.tortoise_config
+
+
+def _set_plan_cache_mode(mode: str | None) -> None:
+    """Make storage.db open PostgreSQL with another plan_cache_mode (None: the product's)."""
+    if mode is None:
+        storage.db.tortoise_config = _PRODUCT_CONFIG
+        return
+
+    def config(url: str) -> dict[str, Any]:
+        from tortoise.backends.base.config_generator import expand_db_url
+
+        conf = _PRODUCT_CONFIG(url)
+        connection = conf["connections"]["default"]
+        if isinstance(connection, str) and connection.startswith("asyncpg://"):
+            connection = expand_db_url(connection)
+            conf["connections"]["default"] = connection
+        if isinstance(connection, dict):
+            settings = connection["credentials"].setdefault("server_settings", {})
+            settings["plan_cache_mode"] = mode
+        return conf
+
+    storage.db.tortoise_config = config
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -333,13 +418,25 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="stem each recombined fixture text once (checked against the product; for 1M)",
     )
+    parser.add_argument(
+        "--plan-cache-mode",
+        help="PostgreSQL plan_cache_mode for the search connection (default: the product's)",
+    )
+    parser.add_argument(
+        "--compare-plan-cache-mode",
+        metavar="MODE",
+        help="PostgreSQL: time the queries a second time on connections with this mode",
+    )
     args = parser.parse_args(argv)
+    if args.plan_cache_mode:
+        _set_plan_cache_mode(args.plan_cache_mode)
+    compare = args.compare_plan_cache_mode
     sizes = [2000] if args.quick else [int(s) for s in args.sizes.split(",")]
     backends = [b for b in args.backends.split(",") if b]
     if "postgres" in backends and not os.environ.get("RATSBOT_TEST_POSTGRES_URL"):
         print("no RATSBOT_TEST_POSTGRES_URL: PostgreSQL skipped", file=sys.stderr)
         backends.remove("postgres")
-    print(asyncio.run(run(sizes, backends, args.workers, args.keep, args.memo_stems)))
+    print(asyncio.run(run(sizes, backends, args.workers, args.keep, args.memo_stems, compare)))
     return 0
 
 

@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import os
 import random
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -89,12 +90,12 @@ class Row:
     factions: str  # JSON
 
 
-def paper_rows(pool: Pool, n: int, seed: int = 7) -> list[Row]:
-    """Return n synthetic papers (see the module docstring for the mix)."""
+def paper_rows(pool: Pool, n: int, seed: int = 7) -> Iterator[Row]:
+    """Yield n synthetic papers (see the module docstring for the mix); a generator, so that a
+    1M corpus is never held in memory at once."""
     rng = random.Random(seed)
     start = date(2010, 1, 1)
     names, weights = list(FACTIONS), list(FACTIONS.values())
-    rows = []
     for i in range(n):
         body = "\n".join(rng.sample(pool.paragraphs, rng.randint(2, 4)))
         questions = rng.sample(pool.questions, rng.randint(0, 4))
@@ -102,19 +103,16 @@ def paper_rows(pool: Pool, n: int, seed: int = 7) -> list[Row]:
         factions: list[str] = []
         if rng.random() < FACTION_SHARE.get(kind, 0.0):
             factions = rng.choices(names, weights, k=2 if rng.random() < 0.1 else 1)
-        rows.append(
-            Row(
-                kommune=rng.randrange(len(KOMMUNEN)),
-                title=rng.choice(pool.titles),
-                kind=kind,
-                day=start + timedelta(days=rng.randrange(6000)),
-                questions=json.dumps(questions, ensure_ascii=False),
-                body=body,
-                reference="2019/0395" if i == n // 2 else f"B{i}/{rng.randrange(2010, 2027)}",
-                factions=json.dumps(list(dict.fromkeys(factions)), ensure_ascii=False),
-            )
+        yield Row(
+            kommune=rng.randrange(len(KOMMUNEN)),
+            title=rng.choice(pool.titles),
+            kind=kind,
+            day=start + timedelta(days=rng.randrange(6000)),
+            questions=json.dumps(questions, ensure_ascii=False),
+            body=body,
+            reference="2019/0395" if i == n // 2 else f"B{i}/{rng.randrange(2010, 2027)}",
+            factions=json.dumps(list(dict.fromkeys(factions)), ensure_ascii=False),
         )
-    return rows
 
 
 class MemoStems:
@@ -158,7 +156,7 @@ class MemoStems:
             raise AssertionError("memoised index entries differ from storage.search.terms")
 
 
-async def insert_papers(rows: list[Row], pg: bool) -> None:
+async def insert_papers(rows: Iterable[Row], pg: bool) -> None:
     """Insert the papers in bulk: plain INSERTs of 5,000 rows per statement batch."""
     from tortoise.connection import get_connection
 
@@ -184,7 +182,9 @@ async def insert_papers(rows: list[Row], pg: bool) -> None:
     now: datetime | str = datetime.now(UTC)
     if not pg:
         now = str(now)
-    for start in range(0, len(rows), 5000):
+    it = iter(rows)
+    start = 0
+    while chunk := list(islice(it, 5000)):
         batch = [
             (
                 f"p{start + i}",
@@ -209,6 +209,7 @@ async def insert_papers(rows: list[Row], pg: bool) -> None:
                 now,
                 now,
             )
-            for i, r in enumerate(rows[start : start + 5000])
+            for i, r in enumerate(chunk)
         ]
         await conn.execute_many(sql, batch)
+        start += len(chunk)

@@ -573,3 +573,63 @@ async def test_old_index_layout_is_rebuilt(own_corpus: Corpus) -> None:
     assert ids["2019/0395"] in {
         h.paper_id for h in (await search.search(parse_query("Kitas"))).hits
     }
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stadt Antrag Verwaltung",
+        "Stadt Kita",
+        "Schul* Stadt",
+        "Stadt kommune:leipzig typ:Antrag",
+        '"Karlsruhe" Stadt Verkehr',
+    ],
+)
+async def test_planned_window_keeps_the_unbounded_order(corpus: Corpus, text: str) -> None:
+    """Common words and prefixes narrow but are not scored: a capped window is ordered exactly
+    as the unbounded search orders those papers."""
+    everything = await search.search(parse_query(text), limit=1000, rank_cap=100_000)
+    assert everything.total > 4, text
+    ranking = [hit.paper_id for hit in everything.hits]
+    newest = set((await _newest_first(set(ranking)))[:4])
+    capped = await search.search(parse_query(text), limit=10, rank_cap=4)
+    assert [hit.paper_id for hit in capped.hits] == [i for i in ranking if i in newest], text
+
+
+def test_rank_expression_leaves_out_common_words_and_prefixes() -> None:
+    """The SQLite ranking scores rare words and phrases only, never a prefix or a common word."""
+    from storage.search.sqlite_plan import rank_expression
+
+    query = parse_query('Stadt Radweg Schul* "Tempo 30"')
+    assert rank_expression(query, {"stadt"}) == ('"radweg" AND {title questions body}: "tempo 30"')
+    assert rank_expression(parse_query("Stadt Sta*"), {"stadt"}) is None
+
+
+async def test_common_words_walk_by_date_and_find_what_gin_finds(own_corpus: Corpus) -> None:
+    """With planner statistics, PostgreSQL answers a query of common words by walking the date
+    index instead of GIN, with the same hits in the same order (SQLite: nothing changes)."""
+    from tortoise.connection import get_connection
+
+    from storage.search import pg_plan
+
+    texts = ("Stadt", "Stadt kommune:leipzig", "Stadt typ:Antrag", "Sta*", "Stadt -Kita")
+    before = [await search.search(parse_query(t), limit=40) for t in texts]
+    if not own_corpus.url.startswith("sqlite"):
+        conn = get_connection("default")
+        await conn.execute_script("ANALYZE paper_search")
+        pg_plan.forget(conn)
+        assert pg_plan.all_common(parse_query("Stadt"), await pg_plan.lexeme_shares(conn))
+    after = [await search.search(parse_query(t), limit=40) for t in texts]
+    assert after == before
+
+
+def test_all_common_needs_every_positive_part_common() -> None:
+    """Only a query whose every word (or prefix) is in most papers walks by date."""
+    from storage.search.pg_plan import _text_array, all_common
+
+    shares = dict(zip(_text_array("{stadt,antrag,kita}"), (0.9, 0.6, 0.1), strict=True))
+    assert all_common(parse_query("Stadt Antrag"), shares)
+    assert all_common(parse_query("Sta*"), shares)
+    assert not all_common(parse_query("Stadt Kita"), shares)
+    assert not all_common(parse_query('"Stadt Antrag"'), shares)
+    assert not all_common(parse_query("Radweg"), {})

@@ -16,6 +16,7 @@ from typing import Any
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage.query import SearchQuery
+from storage.search import pg_plan
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
 from storage.search.terms import IndexEntry
 
@@ -105,6 +106,7 @@ class PostgresSearch:
     async def clear(self, conn: BaseDBAsyncClient) -> None:
         """Delete every index row."""
         await conn.execute_script("DELETE FROM paper_search")
+        pg_plan.forget(conn)
 
     async def rows_after(
         self, conn: BaseDBAsyncClient, last_id: int, limit: int
@@ -145,6 +147,7 @@ class PostgresSearch:
         """Drop the GIN index before a rebuild of the whole index; build it after the load."""
         if done:
             await conn.execute_script(_DDL[1] + "; ANALYZE paper_search")
+            pg_plan.forget(conn)
         else:
             await conn.execute_script("DROP INDEX IF EXISTS paper_search_tsv")
 
@@ -223,7 +226,8 @@ class PostgresSearch:
         positive, negative = tsquery_expression(query)
         params = Params(True)
         q = params.add(positive)
-        where = f"WHERE s.tsv @@ to_tsquery('simple', {q})"
+        shares = await pg_plan.lexeme_shares(conn)
+        where = f"WHERE {pg_plan.candidate_match(query, shares, q)}"
         if negative is not None:
             where += f" AND NOT (s.tsv @@ to_tsquery('simple', {params.add(negative)}))"
         where += _index_filters(params, query, kommune_id)

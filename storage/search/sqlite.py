@@ -18,6 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage import textnorm
 from storage.query import SearchQuery
+from storage.search import sqlite_plan
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
 from storage.search.terms import IndexEntry
 
@@ -155,6 +156,7 @@ class SqliteSearch:
     async def clear(self, conn: BaseDBAsyncClient) -> None:
         """Delete every index row."""
         await conn.execute_script("DELETE FROM paper_fts; DELETE FROM paper_fts_key")
+        sqlite_plan.forget(conn)
 
     async def rows_after(
         self, conn: BaseDBAsyncClient, last_id: int, limit: int
@@ -285,23 +287,25 @@ class SqliteSearch:
     ) -> tuple[list[int], int]:
         """Rank the newest rank_cap matches by bm25, then date; return (page ids, matches).
 
-        FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1;
-        the ranking query then reads only rowids above the oldest candidate (an FTS5 rowid range).
-        Every filter is in the MATCH text or the rowid range, so neither query reads a paper row:
-        a paper row's `hidden`/`deleted` sit behind its full text (overflow pages), and reading
-        them for 2,000 candidates cost more than the search. Only the page is checked for them.
+        FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1:
+        those keys are the window. The window is scored by bm25 over the words that count
+        (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its rowid
+        range; with none, it stays newest first. Every filter is in the MATCH text or the rowid
+        range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
+        text (overflow pages). Only the page is checked for them.
         """
         positive, negative = fts5_expression(query)
         assert positive is not None
-        match = match_text(positive, negative, meta_match(query, kommune_id))
+        meta = meta_match(query, kommune_id)
+        match = match_text(positive, negative, meta)
         lower = recency_key(0, query.since) if query.since else None
         params = Params(False)
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
         rows = await conn.execute_query_dict(
-            f"SELECT count(*) AS n, min(k) AS low FROM (SELECT rowid AS k FROM paper_fts {where} "
-            f"ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)})",
+            f"SELECT count(*) AS n, min(k) AS low, max(k) AS high FROM (SELECT rowid AS k "
+            f"FROM paper_fts {where} ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)})",
             params.values,
         )
         matches = int(rows[0]["n"])
@@ -310,12 +314,37 @@ class SqliteSearch:
         if matches > rank_cap:
             lower = int(rows[0]["low"]) + 1
         params = Params(False)
-        where = f"WHERE paper_fts MATCH {params.add(match)}"
+        in_window = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
-            where += f" AND rowid >= {params.add(lower)}"
-        # rowid DESC is date DESC, id DESC (no date last): the order the old join sorted by.
-        sql = f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts {where} "
-        sql += "ORDER BY score, rowid DESC"
+            in_window += f" AND rowid >= {params.add(lower)}"
+        window = f"SELECT rowid AS k FROM paper_fts {in_window}"
+        scored = sqlite_plan.rank_expression(
+            query, await sqlite_plan.common_terms(conn, query.terms)
+        )
+        if scored is None:  # nothing to score: newest first
+            sql = f"SELECT k & {_ID_MASK} AS id FROM ({window}) ORDER BY k DESC"
+        elif scored == positive:
+            # Every word counts: one walk scores the window (filter tokens and the negation
+            # have no instances in it, so the scores are those of `scored` alone).
+            sql = (
+                f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts "
+                f"{in_window} ORDER BY score, rowid DESC"
+            )
+        else:
+            # bm25 over the scored words alone, within the window's rowid range (the filter
+            # tokens stay in its MATCH: weight 0, so the scores are those of `scored` alone, and
+            # the walk reads the window's range of the filtered papers); joined with the window.
+            bottom = lower if matches > rank_cap else int(rows[0]["low"])
+            high = int(rows[0]["high"])
+            sql = (
+                f"WITH w AS MATERIALIZED ({window}), s AS MATERIALIZED (SELECT rowid AS k, "
+                f"{_BM25} AS score FROM paper_fts WHERE paper_fts MATCH "
+                f"{params.add(match_text(scored, None, meta))} AND rowid BETWEEN "
+                f"{params.add(bottom)} AND {params.add(high)}) "
+                f"SELECT s.k & {_ID_MASK} AS id FROM s JOIN w ON w.k = s.k "
+                # rowid DESC is date DESC, id DESC (no date last) among equal scores.
+                "ORDER BY s.score, s.k DESC"
+            )
         return await _visible_page(conn, sql, params.values, page, offset), matches
 
     async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:
