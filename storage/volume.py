@@ -71,3 +71,13 @@ async def daily_subscription_ids(chat_pk: int) -> set[int]:
         "id", flat=True
     )
     return {int(i) for i in ids}  # type: ignore[call-overload]
+
+
+async def daily_among(subscription_ids: Sequence[int]) -> set[int]:
+    """Return which of these subscriptions want one digest a day (the rest: each paper now)."""
+    if not subscription_ids:
+        return set()
+    ids = await Subscription.filter(
+        id__in=sorted(set(subscription_ids)), delivery="taeglich"
+    ).values_list("id", flat=True)
+    return {int(i) for i in ids}  # type: ignore[call-overload]

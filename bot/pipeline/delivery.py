@@ -12,7 +12,8 @@ keeps one queue per chat (bot.pipeline.delivery_queues: a chat's messages go out
   `Forbidden` deactivates the chat; any other `BadRequest` fails that row (a permanent cause);
 - retries a 401; a lasting one (revoked token) makes `run()` raise `TokenRevoked`, so the
   process exits instead of staying half alive; outage alerts: bot.pipeline.delivery_health;
-- sends one digest to a chat with more than `coalesce_over` pending papers (after an outage too);
+- sends one digest to a chat with more than `coalesce_over` pending papers (after an outage too),
+  or with several papers held back (daily digest, quiet hours: bot.pipeline.delivery_hold);
 - on cancellation stops claiming and waits up to `shutdown_grace_s` (longer than an HTTP
   timeout) for sends in flight, so a clean stop repeats nothing.
 
@@ -45,6 +46,7 @@ from telegram.error import (
 from bot.pipeline.delivery_config import DeliveryConfig as DeliveryConfig
 from bot.pipeline.delivery_config import DeliveryStats as DeliveryStats
 from bot.pipeline.delivery_health import DeliveryHealth, OutageHandler
+from bot.pipeline.delivery_hold import digest_chats, quiet_holds
 from bot.pipeline.delivery_queues import ChatQueues, Job
 from bot.pipeline.delivery_render import MeetingRenderer, RowRenderer
 from bot.pipeline.delivery_watch import (
@@ -201,7 +203,7 @@ class DeliveryWorker:
             return False  # mid-scan
         if scanned:
             return True
-        return not await outbox.has_pending()
+        return not await outbox.has_pending(self._now())
 
     def _next_wakeup(self, until_idle: bool) -> float:
         now = self._clock()
@@ -265,11 +267,16 @@ class DeliveryWorker:
             and self._q.blocked_until.get(r.chat, 0.0) <= now
             and not (r.subject_type == "paper" and r.chat in self._q.digest_chats)
         ]
+        quiet = quiet_holds(accepted, self._now())  # wait in the database, restart-safe
+        for until, ids in quiet.items():
+            await outbox.hold(ids, until)
+        held = {i for ids in quiet.values() for i in ids}
+        accepted = [r for r in accepted if r.id not in held]
         digest_for: set[int] = set()
         paper_chats = {r.chat for r in accepted if r.subject_type == "paper"}
-        if paper_chats and self.config.coalesce_over > 0:
+        if paper_chats:
             counts = await outbox.count_pending_papers(paper_chats, self._now())
-            digest_for = {chat for chat, n in counts.items() if n > self.config.coalesce_over}
+            digest_for = digest_chats(accepted, counts, self.config.coalesce_over)
         for row in accepted:
             if row.subject_type == "paper" and row.chat in digest_for:
                 if row.chat not in self._q.digest_chats:

@@ -24,7 +24,9 @@ from bot.pipeline.matching import (
     merge_facts,
 )
 from bot.pipeline.notify import facts_of, is_answer
-from fetcher.clock import BERLIN
+from bot.pipeline.volume_clock import DIGEST_HOUR as DIGEST_HOUR
+from bot.pipeline.volume_clock import next_digest_at as next_digest_at
+from bot.pipeline.volume_clock import quiet_until as quiet_until
 from fetcher.model import KINDS
 from storage.subscriptions import SubscriptionRow
 from storage.volume import papers_between, papers_by_id
@@ -94,39 +96,3 @@ async def delivered_count(row: SubscriptionRow, now: datetime, days: int = PREVI
         row.kommune_id, kinds_for(row.kind), (now - timedelta(days=days)).date(), now.date()
     )
     return len(await matching_papers(row, papers))
-
-
-# ---------------------------------------------------------------- quiet hours and daily digest
-
-DIGEST_HOUR = 7
-
-
-def quiet_until(now: datetime, start_hour: int, end_hour: int) -> datetime | None:
-    """Return when quiet hours end if `now` lies in them (else None); hours in Europe/Berlin.
-
-    22 → 7 spans midnight; start == end means no quiet hours. Hook: the delivery worker
-    (bot/pipeline/delivery.py, robust helper) holds a chat's rows until this time, then sends
-    them together (as a digest when several).
-    """
-    if start_hour == end_hour:
-        return None
-    local = now.astimezone(BERLIN)
-    hour = local.hour
-    inside = (
-        start_hour <= hour < end_hour
-        if start_hour < end_hour
-        else (hour >= start_hour or hour < end_hour)
-    )
-    if not inside:
-        return None
-    end = local.replace(hour=end_hour, minute=0, second=0, microsecond=0)
-    if end <= local:
-        end += timedelta(days=1)
-    return end
-
-
-def next_digest_at(now: datetime, hour: int = DIGEST_HOUR) -> datetime:
-    """Return the next daily digest time (7:00 Europe/Berlin) after `now`."""
-    local = now.astimezone(BERLIN)
-    at = local.replace(hour=hour, minute=0, second=0, microsecond=0)
-    return at if at > local else at + timedelta(days=1)
