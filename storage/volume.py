@@ -1,7 +1,8 @@
-"""Stored papers of a time window, for "how many papers would this subscription have delivered?".
+"""Volume control in the database: stored papers of a time window, digest and quiet-hour settings.
 
-I/O: database reads only. Papers come with their Kommune and full text: bot/pipeline/volume.py runs
-them through the live matching code.
+I/O. Papers come with their Kommune and full text: bot/pipeline/volume.py runs them through the
+live matching code ("how many papers would this subscription have delivered?"). Per
+subscription "sofort" or "taeglich" (Subscription.delivery), per chat quiet hours.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from collections.abc import Sequence
 from datetime import date
 
 from storage.models import Chat, Paper, Subscription
+from storage.subscriptions import SubscriptionRow
 
 
 async def papers_between(
@@ -81,3 +83,24 @@ async def daily_among(subscription_ids: Sequence[int]) -> set[int]:
         id__in=sorted(set(subscription_ids)), delivery="taeglich"
     ).values_list("id", flat=True)
     return {int(i) for i in ids}  # type: ignore[call-overload]
+
+
+async def subscription_rows(chat_id: int, subscription_ids: Sequence[int]) -> list[SubscriptionRow]:
+    """Return the chat's subscriptions with these ids as matching rows, in id order."""
+    values = (
+        await Subscription.filter(id__in=list(subscription_ids), chat__chat_id=chat_id)
+        .order_by("id")
+        .values_list("id", "chat_id", "kommune_id", "faction", "keyword", "kind")
+    )
+    return [
+        SubscriptionRow(id=v[0], chat=v[1], kommune_id=v[2], faction=v[3], keyword=v[4], kind=v[5])
+        for v in values
+    ]
+
+
+async def chat_quiet_hours(chat_id: int) -> tuple[int, int] | None:
+    """Return (start, end) hour of a chat's quiet hours by Telegram chat id, or None."""
+    row = await Chat.get_or_none(chat_id=chat_id).values_list("quiet_start_hour", "quiet_end_hour")
+    if row is None or row[0] is None or row[1] is None:
+        return None
+    return int(row[0]), int(row[1])

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 
 from telegram import Update
 
-from bot.chat import lookup
+from bot.chat import lookup, volume_prompt
 from bot.chat.abo_parse import (
     AboProblem,
     AboRequest,
@@ -147,7 +147,10 @@ async def subscribe(
             overlap += _overlap_notes(new, others)
         if overlap:
             confirmation = replies.with_notes(confirmation, list(dict.fromkeys(overlap)))
-    return confirmation
+    # Volume control (bot/chat/volume_prompt.py): the 30-day preview, "sofort" / "täglich".
+    now = config_of(context.bot_data).clock()
+    new_ids = [sid for sid, c in subs if c]
+    return await volume_prompt.with_preview(confirmation, chat.id, new_ids, now)
 
 
 def _spec(subscription: Subscription) -> AboSpec:
@@ -261,6 +264,8 @@ async def _list_message(chat_id: int, *, group: bool = False) -> RenderedMessage
         follows=follows,
         group=group,
     )
+    modes = [(int(s.id), str(s.delivery)) for s in subscriptions]
+    message = await volume_prompt.with_volume_controls(message, chat_id, modes)
     refs = {
         s.kommune.slug: KommuneRef(s.kommune.name, s.kommune.slug, int(s.kommune.id))
         for s in subscriptions
@@ -311,6 +316,10 @@ async def abo_button(update: Update, context: Context) -> None:
         return
     if verb in ("d", "u", "sk"):
         await _change_subscription(update, context, verb, callback)
+        return
+    if verb in volume_prompt.VERBS:  # "sofort" / "täglich", quiet hours
+        if await volume_prompt.volume_button(update, context, callback):
+            await edit(query, await _list_message(chat.id, group=is_group(update)))
         return
     if verb in _SWITCHES:  # the on/off buttons under /abos
         switch, said_on, said_off = _SWITCHES[verb]

@@ -1,11 +1,9 @@
 """Volume preview before subscribing: "hätte in den letzten 30 Tagen 14 Papiere geliefert".
 
-`delivered_count` (I/O: database reads) runs the stored papers of the last days through the same
-matching code as live delivery (bot/pipeline/matching.py, facts from bot/pipeline/notify.py);
-`volume_text` (pure) words the result. Hook for the /abo confirmation (bot/chat/abo.py):
-
-    row = SubscriptionRow(id=sub.id, chat=sub.chat_id, kommune_id=…, faction=…, keyword=…, kind=…)
-    text = volume_text(await delivered_count(row, clock()))
+`delivered_count` / `preview_count` (I/O: database reads) run the stored papers of the last days
+through the same matching code as live delivery (bot/pipeline/matching.py, facts from
+bot/pipeline/notify.py); `volume_text` (pure) words the result. The /abo confirmation shows it
+(bot/chat/volume_prompt.py).
 """
 
 from __future__ import annotations
@@ -42,6 +40,9 @@ DIGEST_THRESHOLD = 20
 VOLUME = "Dieses Abo hätte in den letzten {days} Tagen {count} Papiere geliefert."
 VOLUME_ONE = "Dieses Abo hätte in den letzten {days} Tagen 1 Papier geliefert."
 VOLUME_NONE = "Dieses Abo hätte in den letzten {days} Tagen nichts geliefert."
+VOLUME_SEVERAL = "Diese Abos hätten in den letzten {days} Tagen zusammen {count} Papiere geliefert."
+VOLUME_SEVERAL_ONE = "Diese Abos hätten in den letzten {days} Tagen zusammen 1 Papier geliefert."
+VOLUME_SEVERAL_NONE = "Diese Abos hätten in den letzten {days} Tagen nichts geliefert."
 
 
 def kinds_for(subscription_kind: str) -> tuple[str, ...]:
@@ -49,13 +50,18 @@ def kinds_for(subscription_kind: str) -> tuple[str, ...]:
     return tuple(k for k in KINDS if subscription_kind in accepting_kinds(k))
 
 
-def volume_text(count: int, days: int = PREVIEW_DAYS) -> str:
-    """Return the German sentence for the preview."""
+def volume_text(count: int, days: int = PREVIEW_DAYS, *, several: bool = False) -> str:
+    """Return the German sentence for the preview (of one or `several` new subscriptions)."""
+    none, one, many = (
+        (VOLUME_SEVERAL_NONE, VOLUME_SEVERAL_ONE, VOLUME_SEVERAL)
+        if several
+        else (VOLUME_NONE, VOLUME_ONE, VOLUME)
+    )
     if count == 0:
-        return VOLUME_NONE.format(days=days)
+        return none.format(days=days)
     if count == 1:
-        return VOLUME_ONE.format(days=days)
-    return VOLUME.format(days=days, count=count)
+        return one.format(days=days)
+    return many.format(days=days, count=count)
 
 
 def offers_digest(count: int) -> bool:
@@ -96,3 +102,18 @@ async def delivered_count(row: SubscriptionRow, now: datetime, days: int = PREVI
         row.kommune_id, kinds_for(row.kind), (now - timedelta(days=days)).date(), now.date()
     )
     return len(await matching_papers(row, papers))
+
+
+async def preview_count(
+    rows: Sequence[SubscriptionRow], now: datetime, days: int = PREVIEW_DAYS
+) -> int:
+    """Return how many distinct stored papers of the last `days` the rows would have delivered.
+
+    Live delivery sends a chat one message per paper however many of its subscriptions match.
+    """
+    since = (now - timedelta(days=days)).date()
+    found: set[int] = set()
+    for row in rows:
+        papers = await papers_between(row.kommune_id, kinds_for(row.kind), since, now.date())
+        found.update(int(p.id) for p in await matching_papers(row, papers))
+    return len(found)
