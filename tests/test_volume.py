@@ -44,12 +44,12 @@ async def test_preview_counts_inquiries_and_answers_of_the_last_30_days(db_url: 
 
 
 def test_preview_sentence_and_digest_offer() -> None:
-    """The sentence counts papers in German; a digest is offered only above 20 in 30 days."""
+    """The sentence counts papers in German; a digest is offered only above 10 in 30 days."""
     assert volume_text(14) == "Dieses Abo hätte in den letzten 30 Tagen 14 Papiere geliefert."
     assert volume_text(1) == "Dieses Abo hätte in den letzten 30 Tagen 1 Papier geliefert."
     assert volume_text(0) == "Dieses Abo hätte in den letzten 30 Tagen nichts geliefert."
-    assert not offers_digest(20)
-    assert offers_digest(21)
+    assert not offers_digest(10)
+    assert offers_digest(11)
 
 
 def test_quiet_hours_across_midnight_end_at_seven_berlin_time() -> None:

@@ -10,7 +10,8 @@ What gets queued (storage.outbox; the unique key makes every call idempotent):
   until 7:00 when all its matching subscriptions are daily ones (bot.pipeline.delivery_hold);
 - an answer (Paper.answer_to set, or kind "Antwort"): ("answer", answer id, "answer") for each
   chat that got the inquiry (a queued or sent notification), follows it (AnswerFollow), or has a
-  subscription the answer matches (it inherits the inquiry's factions and words).
+  subscription the answer matches (it inherits the inquiry's factions and words); held until
+  7:00 like a paper when the chat's matching subscriptions are all daily ones.
 """
 
 from __future__ import annotations
@@ -126,11 +127,13 @@ class Notifier:
         )
         if inquiry is not None:
             facts = merge_facts(facts, facts_of(inquiry))
-        chats = set(matching_chats(await self.index(), facts))
+        matches = matching_chats(await self.index(), facts)
+        daily = await daily_holds(matches, self._clock())
+        chats = set(matches)
         if inquiry is not None:
             chats |= await inquiry_audience(inquiry.id)
         return await outbox.enqueue(
-            OutboxItem(chat, "answer", answer.id, "answer") for chat in chats
+            OutboxItem(chat, "answer", answer.id, "answer", daily.get(chat)) for chat in chats
         )
 
 

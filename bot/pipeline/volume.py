@@ -33,8 +33,8 @@ if TYPE_CHECKING:
     from storage.models import Paper
 
 PREVIEW_DAYS = 30
-# Above this many papers in PREVIEW_DAYS a daily digest is worth offering.
-DIGEST_THRESHOLD = 20
+# Above this many papers in PREVIEW_DAYS (more than two a week) a daily digest is worth offering.
+DIGEST_THRESHOLD = 10
 
 # --- German texts (kept together for proofreading)
 VOLUME = "Dieses Abo hätte in den letzten {days} Tagen {count} Papiere geliefert."

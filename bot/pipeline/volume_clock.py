@@ -1,11 +1,12 @@
 """When held-back messages go out: the end of a chat's quiet hours, the daily digest at 7:00.
 
 Pure, no I/O; hours are Europe/Berlin wall-clock hours, so 7:00 stays 7:00 across summer time.
+Results are in UTC: the database compares stored times as they are written.
 """
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 
 from fetcher.clock import BERLIN
 
@@ -32,11 +33,11 @@ def quiet_until(now: datetime, start_hour: int, end_hour: int) -> datetime | Non
     end = local.replace(hour=end_hour, minute=0, second=0, microsecond=0)
     if end <= local:
         end += timedelta(days=1)
-    return end
+    return end.astimezone(UTC)
 
 
 def next_digest_at(now: datetime, hour: int = DIGEST_HOUR) -> datetime:
     """Return the next daily digest time (7:00 Europe/Berlin) after `now`."""
     local = now.astimezone(BERLIN)
     at = local.replace(hour=hour, minute=0, second=0, microsecond=0)
-    return at if at > local else at + timedelta(days=1)
+    return (at if at > local else at + timedelta(days=1)).astimezone(UTC)
