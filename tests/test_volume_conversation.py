@@ -21,6 +21,7 @@ from tests.test_bot_conversation import (
     NEW_LEIPZIG,
     NOW,
     PRIVATE,
+    edited_to,
     labels,
     press,
     say,
@@ -169,3 +170,24 @@ async def test_quiet_hours_hold_messages_across_a_restart_and_release_them(
     await api.wait_until(lambda: vp.BUTTON_QUIET_ON in labels(listing))
     chat = await Chat.get(chat_id=PRIVATE)
     assert chat.quiet_start_hour is None
+
+
+async def test_wizard_and_deep_link_show_the_preview_too(
+    bot: RatsbotApplication, api: TelegramAPI
+) -> None:
+    """The guided /abo and a /start link confirm with the same 30-day preview and choice."""
+    picker = await say(api, PRIVATE, "/abo")
+    await press(api, picker, "Stadt Karlsruhe")
+    await edited_to(api, picker, "Was möchten Sie bekommen?")
+    await press(api, picker, "Alle Anfragen")
+    await edited_to(api, picker, "Stadt Karlsruhe · Anfragen und Antworten")
+    await press(api, picker, "✅ Abonnieren")
+    await edited_to(api, picker, "Dieses Abo hätte in den letzten 30 Tagen 11 Papiere geliefert.")
+    assert labels(picker)[:2] == ["sofort", "täglich um 7 Uhr"]
+    await press(api, picker, "sofort")
+    await api.wait_until(lambda: labels(picker)[:2] == ["✓ sofort", "täglich um 7 Uhr"])
+
+    other = PRIVATE + 1
+    linked = await say(api, other, "/start karlsruhe")
+    assert linked.text.startswith("✅ Abo angelegt: Stadt Karlsruhe · Anfragen und Antworten")
+    assert "Dieses Abo hätte in den letzten 30 Tagen 11 Papiere geliefert." in linked.text
