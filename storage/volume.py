@@ -8,9 +8,9 @@ subscription "sofort" or "taeglich" (Subscription.delivery), per chat quiet hour
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
-from storage.models import Chat, Paper, Subscription
+from storage.models import Chat, Notification, Paper, Subscription
 from storage.subscriptions import SubscriptionRow
 
 
@@ -104,3 +104,19 @@ async def chat_quiet_hours(chat_id: int) -> tuple[int, int] | None:
     if row is None or row[0] is None or row[1] is None:
         return None
     return int(row[0]), int(row[1])
+
+
+async def release_holds(chat_id: int, now: datetime) -> int:
+    """Make a chat's held-back rows due now (it wants everything at once again); count them.
+
+    Only when the chat has no daily subscription and no quiet hours left: then nothing it has
+    queued should wait any longer.
+    """
+    chat = await Chat.get_or_none(chat_id=chat_id)
+    if chat is None or chat.quiet_start_hour is not None:
+        return 0
+    if await Subscription.filter(chat_id=chat.id, delivery="taeglich").exists():
+        return 0
+    return await Notification.filter(
+        chat_id=chat.id, state="pending", attempts=0, next_attempt_at__gt=now
+    ).update(next_attempt_at=None)

@@ -191,3 +191,23 @@ async def test_wizard_and_deep_link_show_the_preview_too(
     linked = await say(api, other, "/start karlsruhe")
     assert linked.text.startswith("✅ Abo angelegt: Stadt Karlsruhe · Anfragen und Antworten")
     assert "Dieses Abo hätte in den letzten 30 Tagen 11 Papiere geliefert." in linked.text
+
+
+async def test_switching_quiet_hours_off_releases_what_waits(
+    bot: RatsbotApplication, api: TelegramAPI
+) -> None:
+    """A push held by quiet hours goes out as soon as the chat switches them off."""
+    await say(api, PRIVATE, "/abo Leipzig Grüne")
+    listing = await say(api, PRIVATE, "/abos")
+    await press(api, listing, vp.BUTTON_QUIET_ON)
+    await api.wait_until(lambda: vp.BUTTON_QUIET_OFF in labels(listing))
+    night = datetime(2026, 6, 1, 21, 0, tzinfo=UTC)  # 23:00 in Berlin
+    seed_id = await store_seed_inquiry(await Kommune.get(slug="leipzig"))
+    await Notifier(clock=lambda: night).on_paper_stored(seed_id, created=True, backfill=False)
+    before = len(api.messages(PRIVATE))
+    assert await _drain(bot, night) == 0
+    await press(api, listing, vp.BUTTON_QUIET_OFF)
+    await api.wait_until(lambda: vp.BUTTON_QUIET_ON in labels(listing))
+    assert await _drain(bot, night) == 1
+    (push,) = api.messages(PRIVATE)[before:]
+    assert push.text.startswith("📄 Anfrage · Stadt Leipzig\nGemeinwesenarbeit – Vernetzung")

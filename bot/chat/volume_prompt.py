@@ -21,7 +21,7 @@ from datetime import datetime
 from telegram import CallbackQuery, InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.error import BadRequest
 
-from bot.chat.respond import Context, answer
+from bot.chat.respond import Context, answer, config_of
 from bot.messages import chat_texts as t
 from bot.messages import keyboards as kb
 from bot.messages.render import Button, RenderedMessage
@@ -29,6 +29,7 @@ from bot.messages.replies import with_notes
 from bot.pipeline.volume import offers_digest, preview_count, volume_text
 from storage.volume import (
     chat_quiet_hours,
+    release_holds,
     set_delivery,
     set_quiet_hours,
     subscription_rows,
@@ -139,6 +140,7 @@ async def volume_button(update: Update, context: Context, callback: kb.Callback)
     if callback.verb == "qh":
         on = args[:1] == ("1",)
         await set_quiet_hours(chat.id, *(QUIET_DEFAULT if on else (None, None)))
+        await release_holds(chat.id, config_of(context.bot_data).clock())
         await answer(query, QUIET_ON if on else QUIET_OFF)
         return True
     if len(args) != 2 or args[1] not in _MODES:
@@ -150,6 +152,7 @@ async def volume_button(update: Update, context: Context, callback: kb.Callback)
     if not changed:
         await answer(query, t.BUTTON_STALE)
         return False
+    await release_holds(chat.id, config_of(context.bot_data).clock())
     await answer(query, SAID_DAILY if mode == "taeglich" else SAID_NOW)
     if callback.verb == "vl":
         return True
