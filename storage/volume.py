@@ -34,6 +34,7 @@ async def papers_by_id(paper_ids: Sequence[int]) -> dict[int, Paper]:
 
 
 DELIVERY_MODES = ("sofort", "taeglich")
+_MAX_IN = 500  # ids per IN (...) list
 
 
 async def set_delivery(chat_id: int, subscription_id: int, mode: str) -> bool:
@@ -77,12 +78,16 @@ async def daily_subscription_ids(chat_pk: int) -> set[int]:
 
 async def daily_among(subscription_ids: Sequence[int]) -> set[int]:
     """Return which of these subscriptions want one digest a day (the rest: each paper now)."""
-    if not subscription_ids:
+    wanted = set(subscription_ids)
+    if not wanted:
         return set()
-    ids = await Subscription.filter(
-        id__in=sorted(set(subscription_ids)), delivery="taeglich"
-    ).values_list("id", flat=True)
-    return {int(i) for i in ids}  # type: ignore[call-overload]
+    query = Subscription.filter(delivery="taeglich")
+    if len(wanted) <= _MAX_IN:
+        query = query.filter(id__in=sorted(wanted))
+    # A paper matching thousands of subscriptions: read the (fewer) daily ones instead of an
+    # IN list beyond SQLite's variable limit.
+    ids = await query.values_list("id", flat=True)
+    return {int(i) for i in ids} & wanted  # type: ignore[call-overload]
 
 
 async def subscription_rows(chat_id: int, subscription_ids: Sequence[int]) -> list[SubscriptionRow]:
