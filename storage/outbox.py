@@ -11,6 +11,11 @@ never wait for each other's rows), and only the rows it really changed belong to
 A restarted worker re-queues its own claims (`requeue_own`); anyone re-queues claims that
 expired (`requeue_expired`), so a crashed worker's rows come back after the expiry. Only rows
 in flight at a crash can be sent twice.
+
+A row can be held (volume control, bot/pipeline/volume.py): pending with `next_attempt_at` in the
+future and no attempt yet (`attempts == 0`, which a retry never leaves: its claim counted one).
+A daily-digest subscription's papers are queued held until 7:00, a chat's rows in its quiet hours
+are held until they end; being in the database, a hold survives a restart.
 """
 
 from __future__ import annotations
@@ -42,6 +47,7 @@ class OutboxItem:
     subject_type: str
     subject_id: int
     kind: str
+    not_before: datetime | None = None  # held until then (daily digest)
 
 
 @dataclass(frozen=True)
@@ -57,11 +63,18 @@ class OutboxRow:
     kind: str
     attempts: int
     created_at: datetime | None = None
+    not_before: datetime | None = None  # pending: due from then on (a hold or a retry)
+    quiet_hours: tuple[int, int] | None = None  # the chat's (start, end) hour, Europe/Berlin
 
     @property
     def is_group(self) -> bool:
         """Return whether the chat is a group (Telegram: negative ids; 20 messages a minute)."""
         return self.chat_id < 0
+
+    @property
+    def held(self) -> bool:
+        """Return whether the row was held back (digest, quiet hours) rather than retried."""
+        return self.attempts == 0 and self.not_before is not None
 
 
 @dataclass(frozen=True)
@@ -84,7 +97,10 @@ async def enqueue(items: Iterable[OutboxItem], now: datetime | None = None) -> i
     Insert-or-ignore on the unique (chat, subject_type, subject_id, kind): SQLite `INSERT OR
     IGNORE`, PostgreSQL `ON CONFLICT DO NOTHING` (both via tortoise's `ignore_conflicts`).
     """
-    wanted = {(i.chat, i.subject_type, i.subject_id, i.kind) for i in items}
+    holds: dict[tuple[int, str, int, str], datetime | None] = {}
+    for i in items:
+        holds[(i.chat, i.subject_type, i.subject_id, i.kind)] = i.not_before
+    wanted = set(holds)
     if not wanted:
         return 0
     # Count only rows that are really new: look up the existing ones per (subject, kind).
@@ -108,6 +124,7 @@ async def enqueue(items: Iterable[OutboxItem], now: datetime | None = None) -> i
                 subject_type=subject_type,
                 subject_id=subject_id,
                 kind=kind,
+                next_attempt_at=holds[(chat, subject_type, subject_id, kind)],
                 **({"created_at": now} if now else {}),
             )
             for chat, subject_type, subject_id, kind in new
@@ -143,6 +160,9 @@ _ROW_FIELDS = (
     "kind",
     "attempts",
     "created_at",
+    "next_attempt_at",
+    "chat__quiet_start_hour",
+    "chat__quiet_end_hour",
 )
 
 
@@ -158,6 +178,12 @@ def _rows(values: Iterable[Sequence[object]]) -> list[OutboxRow]:
             kind=str(v[6]),
             attempts=int(v[7]),  # type: ignore[call-overload]
             created_at=cast(datetime | None, v[8]),
+            not_before=cast(datetime | None, v[9]),
+            quiet_hours=(
+                (int(v[10]), int(v[11]))  # type: ignore[call-overload]
+                if v[10] is not None and v[11] is not None
+                else None
+            ),
         )
         for v in values
     ]
@@ -174,9 +200,24 @@ async def fetch_due(now: datetime, *, after_id: int = 0, limit: int = 200) -> li
     return _rows(values)
 
 
-async def has_pending() -> bool:
-    """Return whether any row of an active chat is pending (due or not)."""
-    return await Notification.filter(state=PENDING, chat__active=True).exists()
+async def has_pending(now: datetime | None = None) -> bool:
+    """Return whether any row of an active chat is pending (due or waiting for a retry).
+
+    With `now`, rows held back beyond it (daily digest, quiet hours) do not count: they are
+    not late, they wait for their time.
+    """
+    query = Notification.filter(state=PENDING, chat__active=True)
+    if now is not None:
+        query = query.filter(
+            Q(attempts__gt=0) | Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now)
+        )
+    return await query.exists()
+
+
+async def hold(row_ids: Sequence[int], until: datetime) -> None:
+    """Hold pending rows back until `until` (a chat's quiet hours); a restart keeps the hold."""
+    for chunk in _chunks(list(row_ids)):
+        await Notification.filter(id__in=chunk, state=PENDING).update(next_attempt_at=until)
 
 
 async def next_due_at() -> datetime | None:

@@ -27,6 +27,7 @@ class SubscriptionInfo:
     keyword: str | None
     kind: str
     muted_until: datetime | None = None
+    delivery: str = "sofort"  # "sofort" or "taeglich" (issue #16: volume control)
 
     def muted(self, now: datetime) -> bool:
         """Return whether the subscription is muted at `now`."""
@@ -45,6 +46,7 @@ def _info(sub: Subscription) -> SubscriptionInfo:
         keyword=sub.keyword,
         kind=sub.kind,
         muted_until=sub.muted_until,
+        delivery=str(sub.delivery),
     )
 
 

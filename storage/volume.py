@@ -1,15 +1,17 @@
-"""Stored papers of a time window, for "how many papers would this subscription have delivered?".
+"""Volume control in the database: stored papers of a time window, digest and quiet-hour settings.
 
-I/O: database reads only. Papers come with their Kommune and full text: bot/pipeline/volume.py runs
-them through the live matching code.
+I/O. Papers come with their Kommune and full text: bot/pipeline/volume.py runs them through the
+live matching code ("how many papers would this subscription have delivered?"). Per
+subscription "sofort" or "taeglich" (Subscription.delivery), per chat quiet hours.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, datetime
 
-from storage.models import Chat, Paper, Subscription
+from storage.models import Chat, Notification, Paper, Subscription
+from storage.subscriptions import SubscriptionRow
 
 
 async def papers_between(
@@ -32,6 +34,7 @@ async def papers_by_id(paper_ids: Sequence[int]) -> dict[int, Paper]:
 
 
 DELIVERY_MODES = ("sofort", "taeglich")
+_MAX_IN = 500  # ids per IN (...) list
 
 
 async def set_delivery(chat_id: int, subscription_id: int, mode: str) -> bool:
@@ -71,3 +74,54 @@ async def daily_subscription_ids(chat_pk: int) -> set[int]:
         "id", flat=True
     )
     return {int(i) for i in ids}  # type: ignore[call-overload]
+
+
+async def daily_among(subscription_ids: Sequence[int]) -> set[int]:
+    """Return which of these subscriptions want one digest a day (the rest: each paper now)."""
+    wanted = set(subscription_ids)
+    if not wanted:
+        return set()
+    query = Subscription.filter(delivery="taeglich")
+    if len(wanted) <= _MAX_IN:
+        query = query.filter(id__in=sorted(wanted))
+    # A paper matching thousands of subscriptions: read the (fewer) daily ones instead of an
+    # IN list beyond SQLite's variable limit.
+    ids = await query.values_list("id", flat=True)
+    return {int(i) for i in ids} & wanted  # type: ignore[call-overload]
+
+
+async def subscription_rows(chat_id: int, subscription_ids: Sequence[int]) -> list[SubscriptionRow]:
+    """Return the chat's subscriptions with these ids as matching rows, in id order."""
+    values = (
+        await Subscription.filter(id__in=list(subscription_ids), chat__chat_id=chat_id)
+        .order_by("id")
+        .values_list("id", "chat_id", "kommune_id", "faction", "keyword", "kind")
+    )
+    return [
+        SubscriptionRow(id=v[0], chat=v[1], kommune_id=v[2], faction=v[3], keyword=v[4], kind=v[5])
+        for v in values
+    ]
+
+
+async def chat_quiet_hours(chat_id: int) -> tuple[int, int] | None:
+    """Return (start, end) hour of a chat's quiet hours by Telegram chat id, or None."""
+    row = await Chat.get_or_none(chat_id=chat_id).values_list("quiet_start_hour", "quiet_end_hour")
+    if row is None or row[0] is None or row[1] is None:
+        return None
+    return int(row[0]), int(row[1])
+
+
+async def release_holds(chat_id: int, now: datetime) -> int:
+    """Make a chat's held-back rows due now (it wants everything at once again); count them.
+
+    Only when the chat has no daily subscription and no quiet hours left: then nothing it has
+    queued should wait any longer.
+    """
+    chat = await Chat.get_or_none(chat_id=chat_id)
+    if chat is None or chat.quiet_start_hour is not None:
+        return 0
+    if await Subscription.filter(chat_id=chat.id, delivery="taeglich").exists():
+        return 0
+    return await Notification.filter(
+        chat_id=chat.id, state="pending", attempts=0, next_attempt_at__gt=now
+    ).update(next_attempt_at=None)

@@ -167,6 +167,26 @@ def test_ratsversammlung_triggers_the_meeting_alert(turns: dict[str, str]) -> No
     assert "Gemeinwesenarbeit – Vernetzung – Synergie" in alert
 
 
+def test_subscribing_previews_the_last_30_days(turns: dict[str, str]) -> None:
+    """/abo Karlsruhe counts the demo's inquiry 2026/9297 and its answer, both published today."""
+    assert (
+        "Dieses Abo hätte in den letzten 30 Tagen 2 Papiere geliefert." in turns["/abo Karlsruhe"]
+    )
+    # No stored Leipzig paper is from the last 30 days (the demo's "!neu" comes later).
+    assert (
+        "Dieses Abo hätte in den letzten 30 Tagen nichts geliefert."
+        in (turns["/abo Leipzig Grüne"])
+    )
+
+
+def test_quiet_hours_switch_in_abos(turns: dict[str, str]) -> None:
+    """/abos offers quiet hours 22–7 Uhr; the switch confirms and the listing shows them."""
+    assert "🌙 Ruhezeit 22–7 Uhr einschalten" in turns["/abos"]
+    switched = turns["[🌙 Ruhezeit 22–7 Uhr einschalten]"]
+    assert "Zwischen 22 und 7 Uhr warten Nachrichten und kommen danach gesammelt." in switched
+    assert "Ruhezeit: 22–7 Uhr (Nachrichten warten bis danach)." in switched
+
+
 def test_stop_deletes_after_confirmation(turns: dict[str, str]) -> None:
     """/stop asks first; pressing the confirm button edits the question into the confirmation."""
     assert "Wirklich alles löschen?" in turns["/stop"]

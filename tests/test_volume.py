@@ -8,11 +8,13 @@ from May 2023.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.pipeline.delivery_hold import daily_holds, digest_chats, quiet_holds
 from bot.pipeline.volume import (
     delivered_count,
     next_digest_at,
@@ -21,6 +23,7 @@ from bot.pipeline.volume import (
     volume_text,
 )
 from storage.models import Chat
+from storage.outbox import OutboxRow
 from storage.subscriptions import SubscriptionRow, add_subscription
 from storage.volume import daily_subscription_ids, quiet_hours, set_delivery, set_quiet_hours
 from tests.test_bot_conversation import NOW, load_corpus
@@ -44,12 +47,12 @@ async def test_preview_counts_inquiries_and_answers_of_the_last_30_days(db_url: 
 
 
 def test_preview_sentence_and_digest_offer() -> None:
-    """The sentence counts papers in German; a digest is offered only above 20 in 30 days."""
+    """The sentence counts papers in German; a digest is offered only above 10 in 30 days."""
     assert volume_text(14) == "Dieses Abo hätte in den letzten 30 Tagen 14 Papiere geliefert."
     assert volume_text(1) == "Dieses Abo hätte in den letzten 30 Tagen 1 Papier geliefert."
     assert volume_text(0) == "Dieses Abo hätte in den letzten 30 Tagen nichts geliefert."
-    assert not offers_digest(20)
-    assert offers_digest(21)
+    assert not offers_digest(10)
+    assert offers_digest(11)
 
 
 def test_quiet_hours_across_midnight_end_at_seven_berlin_time() -> None:
@@ -92,3 +95,46 @@ async def test_digest_choice_and_quiet_hours_are_stored(db_url: str) -> None:
     assert await quiet_hours(int(chat.id)) is None
     with pytest.raises(ValueError, match="hour out of range"):
         await set_quiet_hours(4242, 24, 7)
+
+
+async def test_only_chats_whose_matching_subscriptions_are_all_daily_wait(db_url: str) -> None:
+    """A paper waits for 7:00 in a chat with only daily matches, not where one is immediate."""
+    daily_only, _ = await add_subscription(5001, None, None, "Radverkehr")
+    mixed_daily, _ = await add_subscription(5002, None, None, "Radverkehr")
+    mixed_now, _ = await add_subscription(5002, None, None, "Fahrrad")
+    await set_delivery(5001, int(daily_only.id), "taeglich")
+    await set_delivery(5002, int(mixed_daily.id), "taeglich")
+    matches = {
+        int(daily_only.chat_id): [int(daily_only.id)],
+        int(mixed_daily.chat_id): [int(mixed_daily.id), int(mixed_now.id)],
+    }
+    evening = datetime(2026, 6, 1, 18, 0, tzinfo=UTC)  # 20:00 in Berlin
+    assert await daily_holds(matches, evening) == {
+        int(daily_only.chat_id): datetime(2026, 6, 2, 5, 0, tzinfo=UTC)
+    }
+    # Thousands of matches (beyond one IN list) give the same answer.
+    many = {int(daily_only.chat_id): [int(daily_only.id)], 0: list(range(100_000, 101_000))}
+    assert set(await daily_holds(many, evening)) == {int(daily_only.chat_id)}
+
+
+def test_held_papers_come_as_one_digest_from_two_on() -> None:
+    """Two held papers make a digest; two fresh ones do not (only above `coalesce_over`)."""
+    at = datetime(2026, 6, 2, 5, 0, tzinfo=UTC)
+
+    def row(i: int, chat: int, *, held: bool) -> OutboxRow:
+        return OutboxRow(
+            i, chat, chat + 1000, "private", "paper", i, "new", 0, None, at if held else None
+        )
+
+    rows = [
+        row(1, 1, held=True),
+        row(2, 1, held=True),
+        row(3, 2, held=False),
+        row(4, 2, held=False),
+    ]
+    assert digest_chats(rows, {1: 2, 2: 2}, coalesce_over=3) == {1}
+    assert digest_chats(rows, {1: 2, 2: 4}, coalesce_over=3) == {1, 2}
+    quiet = [replace(row(5, 3, held=False), quiet_hours=(22, 7)), row(6, 4, held=False)]
+    night = datetime(2026, 6, 1, 21, 0, tzinfo=UTC)  # 23:00 in Berlin
+    assert quiet_holds(quiet, night) == {at: [5]}
+    assert quiet_holds(quiet, at) == {}

@@ -11,7 +11,7 @@ from dataclasses import replace
 
 from telegram import Update
 
-from bot.chat import abo_manage, abo_wizard, lookup
+from bot.chat import abo_manage, abo_wizard, lookup, volume_prompt
 from bot.chat.abo_manage import listing_for, spec_of
 from bot.chat.abo_parse import AboProblem, AboRequest, KommuneRef, parse_abo, parse_deep_link
 from bot.chat.abo_wizard import COVERAGE_KEY as COVERAGE_KEY
@@ -29,6 +29,8 @@ from bot.chat.respond import (
     Context,
     answer,
     command_text,
+    config_of,
+    edit,
     is_group,
     refuse_non_admin,
     send,
@@ -106,7 +108,10 @@ async def subscribe(
             overlap += _overlap_notes(new, others)
         if overlap:
             confirmation = replies.with_notes(confirmation, list(dict.fromkeys(overlap)))
-    return confirmation
+    # Volume control (bot/chat/volume_prompt.py): the 30-day preview, "sofort" / "täglich".
+    now = config_of(context.bot_data).clock()
+    new_ids = [sid for sid, c in subs if c]
+    return await volume_prompt.with_preview(confirmation, chat.id, new_ids, now)
 
 
 def _overlap_notes(new: AboSpec, others: list[SubscriptionInfo]) -> list[str]:
@@ -186,7 +191,10 @@ async def abo_button(update: Update, context: Context) -> None:
         return
     if await refuse_non_admin(update, context):
         return
-    if callback.verb in abo_manage.VERBS:
+    if callback.verb in volume_prompt.VERBS:  # "sofort" / "täglich", quiet hours
+        if await volume_prompt.volume_button(update, context, callback):
+            await edit(query, await listing_for(update, context))
+    elif callback.verb in abo_manage.VERBS:
         await abo_manage.manage_button(update, context, callback, subscribe)
     else:
         await abo_wizard.wizard_button(update, context, callback, subscribe)

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta
 
 from telegram import Update
 
-from bot.chat import lookup
+from bot.chat import lookup, volume_prompt
 from bot.chat.abo_parse import AboRequest, KommuneRef
 from bot.chat.abo_wizard import Subscriber
 from bot.chat.overlap import AboSpec
@@ -91,6 +91,8 @@ async def listing(
         follows=follows,
         group=group,
     )
+    modes = [(s.id, s.delivery) for s in subscriptions]
+    message = await volume_prompt.with_volume_controls(message, chat_id, modes)
     refs = {
         s.kommune_slug: KommuneRef(s.kommune_name, s.kommune_slug, s.kommune_id)
         for s in subscriptions

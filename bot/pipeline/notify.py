@@ -6,10 +6,12 @@ subscriptions changed (`subscriptions_fingerprint`, one aggregate query), so a s
 many papers does not reload 100,000 subscriptions per paper.
 
 What gets queued (storage.outbox; the unique key makes every call idempotent):
-- a new paper: ("paper", paper id, "new") for each chat with a matching subscription;
+- a new paper: ("paper", paper id, "new") for each chat with a matching subscription; held
+  until 7:00 when all its matching subscriptions are daily ones (bot.pipeline.delivery_hold);
 - an answer (Paper.answer_to set, or kind "Antwort"): ("answer", answer id, "answer") for each
   chat that got the inquiry (a queued or sent notification), follows it (AnswerFollow), or has a
-  subscription the answer matches (it inherits the inquiry's factions and words).
+  subscription the answer matches (it inherits the inquiry's factions and words); held until
+  7:00 like a paper when the chat's matching subscriptions are all daily ones.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.messages.views import fk_id
+from bot.pipeline.delivery_hold import daily_holds
 from bot.pipeline.matching import (
     PaperFacts,
     SubscriptionIndex,
@@ -105,8 +108,9 @@ class Notifier:
             count = await self._answer(paper)
         else:
             matches = matching_chats(await self.index(), facts_of(paper))
+            daily = await daily_holds(matches, self._clock())  # volume control: wait for 7:00
             count = await outbox.enqueue(
-                OutboxItem(chat, "paper", paper.id, "new") for chat in matches
+                OutboxItem(chat, "paper", paper.id, "new", daily.get(chat)) for chat in matches
             )
         log.info("notify paper=%s created=%s queued=%d", paper.id, created, count)
         if count and self._on_enqueued is not None:
@@ -124,11 +128,13 @@ class Notifier:
         )
         if inquiry is not None:
             facts = merge_facts(facts, facts_of(inquiry))
-        chats = set(matching_chats(await self.index(), facts))
+        matches = matching_chats(await self.index(), facts)
+        daily = await daily_holds(matches, self._clock())
+        chats = set(matches)
         if inquiry is not None:
             chats |= await inquiry_audience(inquiry.id)
         return await outbox.enqueue(
-            OutboxItem(chat, "answer", answer.id, "answer") for chat in chats
+            OutboxItem(chat, "answer", answer.id, "answer", daily.get(chat)) for chat in chats
         )
 
 

@@ -1,11 +1,9 @@
 """Volume preview before subscribing: "hätte in den letzten 30 Tagen 14 Papiere geliefert".
 
-`delivered_count` (I/O: database reads) runs the stored papers of the last days through the same
-matching code as live delivery (bot/pipeline/matching.py, facts from bot/pipeline/notify.py);
-`volume_text` (pure) words the result. Hook for the /abo confirmation (bot/chat/abo.py):
-
-    row = SubscriptionRow(id=sub.id, chat=sub.chat_id, kommune_id=…, faction=…, keyword=…, kind=…)
-    text = volume_text(await delivered_count(row, clock()))
+`delivered_count` / `preview_count` (I/O: database reads) run the stored papers of the last days
+through the same matching code as live delivery (bot/pipeline/matching.py, facts from
+bot/pipeline/notify.py); `volume_text` (pure) words the result. The /abo confirmation shows it
+(bot/chat/volume_prompt.py).
 """
 
 from __future__ import annotations
@@ -24,7 +22,9 @@ from bot.pipeline.matching import (
     merge_facts,
 )
 from bot.pipeline.notify import facts_of, is_answer
-from fetcher.clock import BERLIN
+from bot.pipeline.volume_clock import DIGEST_HOUR as DIGEST_HOUR
+from bot.pipeline.volume_clock import next_digest_at as next_digest_at
+from bot.pipeline.volume_clock import quiet_until as quiet_until
 from fetcher.model import KINDS
 from storage.subscriptions import SubscriptionRow
 from storage.volume import papers_between, papers_by_id
@@ -33,13 +33,16 @@ if TYPE_CHECKING:
     from storage.models import Paper
 
 PREVIEW_DAYS = 30
-# Above this many papers in PREVIEW_DAYS a daily digest is worth offering.
-DIGEST_THRESHOLD = 20
+# Above this many papers in PREVIEW_DAYS (more than two a week) a daily digest is worth offering.
+DIGEST_THRESHOLD = 10
 
 # --- German texts (kept together for proofreading)
 VOLUME = "Dieses Abo hätte in den letzten {days} Tagen {count} Papiere geliefert."
 VOLUME_ONE = "Dieses Abo hätte in den letzten {days} Tagen 1 Papier geliefert."
 VOLUME_NONE = "Dieses Abo hätte in den letzten {days} Tagen nichts geliefert."
+VOLUME_SEVERAL = "Diese Abos hätten in den letzten {days} Tagen zusammen {count} Papiere geliefert."
+VOLUME_SEVERAL_ONE = "Diese Abos hätten in den letzten {days} Tagen zusammen 1 Papier geliefert."
+VOLUME_SEVERAL_NONE = "Diese Abos hätten in den letzten {days} Tagen nichts geliefert."
 
 
 def kinds_for(subscription_kind: str) -> tuple[str, ...]:
@@ -47,13 +50,18 @@ def kinds_for(subscription_kind: str) -> tuple[str, ...]:
     return tuple(k for k in KINDS if subscription_kind in accepting_kinds(k))
 
 
-def volume_text(count: int, days: int = PREVIEW_DAYS) -> str:
-    """Return the German sentence for the preview."""
+def volume_text(count: int, days: int = PREVIEW_DAYS, *, several: bool = False) -> str:
+    """Return the German sentence for the preview (of one or `several` new subscriptions)."""
+    none, one, many = (
+        (VOLUME_SEVERAL_NONE, VOLUME_SEVERAL_ONE, VOLUME_SEVERAL)
+        if several
+        else (VOLUME_NONE, VOLUME_ONE, VOLUME)
+    )
     if count == 0:
-        return VOLUME_NONE.format(days=days)
+        return none.format(days=days)
     if count == 1:
-        return VOLUME_ONE.format(days=days)
-    return VOLUME.format(days=days, count=count)
+        return one.format(days=days)
+    return many.format(days=days, count=count)
 
 
 def offers_digest(count: int) -> bool:
@@ -96,37 +104,16 @@ async def delivered_count(row: SubscriptionRow, now: datetime, days: int = PREVI
     return len(await matching_papers(row, papers))
 
 
-# ---------------------------------------------------------------- quiet hours and daily digest
+async def preview_count(
+    rows: Sequence[SubscriptionRow], now: datetime, days: int = PREVIEW_DAYS
+) -> int:
+    """Return how many distinct stored papers of the last `days` the rows would have delivered.
 
-DIGEST_HOUR = 7
-
-
-def quiet_until(now: datetime, start_hour: int, end_hour: int) -> datetime | None:
-    """Return when quiet hours end if `now` lies in them (else None); hours in Europe/Berlin.
-
-    22 → 7 spans midnight; start == end means no quiet hours. Hook: the delivery worker
-    (bot/pipeline/delivery.py, robust helper) holds a chat's rows until this time, then sends
-    them together (as a digest when several).
+    Live delivery sends a chat one message per paper however many of its subscriptions match.
     """
-    if start_hour == end_hour:
-        return None
-    local = now.astimezone(BERLIN)
-    hour = local.hour
-    inside = (
-        start_hour <= hour < end_hour
-        if start_hour < end_hour
-        else (hour >= start_hour or hour < end_hour)
-    )
-    if not inside:
-        return None
-    end = local.replace(hour=end_hour, minute=0, second=0, microsecond=0)
-    if end <= local:
-        end += timedelta(days=1)
-    return end
-
-
-def next_digest_at(now: datetime, hour: int = DIGEST_HOUR) -> datetime:
-    """Return the next daily digest time (7:00 Europe/Berlin) after `now`."""
-    local = now.astimezone(BERLIN)
-    at = local.replace(hour=hour, minute=0, second=0, microsecond=0)
-    return at if at > local else at + timedelta(days=1)
+    since = (now - timedelta(days=days)).date()
+    found: set[int] = set()
+    for row in rows:
+        papers = await papers_between(row.kommune_id, kinds_for(row.kind), since, now.date())
+        found.update(int(p.id) for p in await matching_papers(row, papers))
+    return len(found)
