@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.pipeline.documents import describe
 from bot.pipeline.sync_report import KommuneReport
 from storage import syncstate
-from storage.models import Kommune
 from storage.poison import RECORD_ERRORS
+
+if TYPE_CHECKING:
+    from storage.models import Kommune
 
 log = logging.getLogger("bot.pipeline.sync")
 
