@@ -7,11 +7,12 @@ factions of a Kommune, papers by id or Aktenzeichen, upcoming meetings with thei
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.chat.abo_parse import KommuneRef
 from fetcher.classify import reference_lookup_keys
+from fetcher.clock import utc_now
 from fetcher.endpoints import load_endpoints
 from fetcher.factions import canonical_faction
 from storage import chat_reads, kommunen, meetings, paper_lookup
@@ -90,7 +91,7 @@ async def faction_choices(kommune_id: int | None, today: date | None = None) -> 
     originators of the last 24 months it published); empty when nothing is known there yet."""
     if kommune_id is None:
         return []
-    today = today or datetime.now(UTC).date()
+    today = today or utc_now().date()
     # A Kommune whose server stopped publishing (or a test corpus) keeps its last factions.
     newest = await kommunen.newest_paper_date(kommune_id)
     until = min(today, newest) if newest is not None else today
