@@ -1,4 +1,5 @@
-"""Database reads (and the one Kommune insert) the chat handlers need (I/O).
+"""Database reads (and the one Kommune insert) the chat handlers need (I/O), through named
+storage functions (storage.kommunen, paper_lookup, chat_reads, meetings): no ORM here.
 
 What storage/subscriptions.py and storage/search.py do not cover: the Kommunen /abo offers, the
 factions of a Kommune, papers by id or Aktenzeichen, upcoming meetings with their inquiries.
