@@ -18,7 +18,7 @@ import signal
 import sys
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +38,7 @@ from bot.pipeline.coverage import DEFAULT_GRACE, Coverage
 from bot.pipeline.delivery import DeliveryConfig, DeliveryWorker, TokenRevoked
 from bot.pipeline.notify import Notifier
 from bot.pipeline.sync import SyncService, configured_endpoints
+from fetcher.clock import utc_now
 from fetcher.endpoints import Endpoint
 from fetcher.http import HttpClient
 from fetcher.parsepool import ParserPool
@@ -53,11 +54,6 @@ ALERT_CHECK_INTERVAL_S = 60.0
 TOKEN_CHECK_INTERVAL_S = 30.0
 SHUTDOWN_TIMEOUT_S = 20.0  # > DeliveryConfig.shutdown_grace_s: sends in flight finish first
 EXIT_TOKEN_REVOKED = 2  # "cannot run": Telegram answers 401 to the token, now or for a minute
-
-
-def utc_now() -> datetime:
-    """Return the current time, timezone-aware."""
-    return datetime.now(UTC)
 
 
 @dataclass
@@ -277,7 +273,7 @@ async def _run_with_db(
             admin_chat_ids=settings.admin_chat_ids,
             clock=options.clock,
         )
-        register_admin_handlers(application, settings.admin_chat_ids)
+        register_admin_handlers(application)
         register_membership_handler(application)
         async with application:
             await _run_application(settings, stop, options, application, http, parser, endpoints)

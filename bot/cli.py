@@ -250,7 +250,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             settings = settings.model_copy(update={"ratsbot_role": args.role})
         return run_forever(settings)
     if args.command == "fetch":
-        from bot.pipeline.sync import fetch_command
+        from bot.pipeline.fetch_command import fetch_command
 
         return asyncio.run(
             fetch_command(settings, once=args.once, since=args.since, kommune=args.kommune)

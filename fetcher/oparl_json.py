@@ -14,9 +14,9 @@ import itertools
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from fetcher import vendors
+from fetcher.clock import BERLIN
 from fetcher.model import (
     AgendaItem,
     Body,
@@ -28,8 +28,6 @@ from fetcher.model import (
     Person,
 )
 from fetcher.vendors import JsonObject
-
-BERLIN = ZoneInfo("Europe/Berlin")
 
 # Widths of the storage columns (storage/models.py; tests/test_poison.py keeps both equal). The
 # fetcher cannot import storage (it depends on fetcher), hence the copy.

@@ -101,3 +101,24 @@ async def factions_seen(kommune_id: int, since: date) -> list[FactionSeen]:
                 last = day
             seen[name] = (org, last, count + 1)
     return [FactionSeen(n, o, last, c) for n, (o, last, c) in seen.items()]
+
+
+# A Kommune row made before its first sync (someone subscribed to a bundled Kommune). The sync
+# finds it by slug (storage.records.upsert_kommune) and replaces this id by the Body's.
+PLACEHOLDER_OPARL_ID = "ratsbot:pending:{slug}"
+
+
+async def ensure_kommune_row(slug: str, name: str, system_url: str | None) -> int:
+    """Return the id of the Kommune with this slug, creating a placeholder row when missing."""
+    existing = await Kommune.get_or_none(slug=slug)
+    if existing is not None:
+        return int(existing.id)
+    row, _ = await Kommune.get_or_create(
+        slug=slug,
+        defaults={
+            "oparl_id": PLACEHOLDER_OPARL_ID.format(slug=slug),
+            "name": name,
+            "system_url": system_url,
+        },
+    )
+    return int(row.id)

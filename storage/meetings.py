@@ -6,7 +6,8 @@ aware datetimes; rows come back as model instances with their Kommune loaded whe
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections import Counter
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime
 from typing import cast
 
@@ -113,3 +114,27 @@ async def visible_inquiries(paper_ids: Iterable[int]) -> dict[int, Paper]:
         id__in=sorted(set(paper_ids)), kind="Anfrage", hidden=False, deleted=False
     ).select_related("kommune")
     return {p.id: p for p in rows}
+
+
+async def next_meetings_with_inquiries(
+    kommune_ids: Sequence[int], now: datetime, limit: int = 10
+) -> list[tuple[Meeting, int]]:
+    """Return the next live meetings of these Kommunen (Kommune loaded) and how many inquiries
+    each agenda holds."""
+    if not kommune_ids:
+        return []
+    meetings = (
+        await Meeting.filter(
+            kommune_id__in=list(kommune_ids), start__gte=now, cancelled=False, deleted=False
+        )
+        .select_related("kommune")
+        .order_by("start", "id")
+        .limit(limit)
+    )
+    if not meetings:
+        return []
+    per_meeting = await AgendaItem.filter(
+        meeting_id__in=[m.id for m in meetings], paper__kind="Anfrage", paper__deleted=False
+    ).values_list("meeting_id", flat=True)
+    counts = Counter(int(m) for m in per_meeting)  # type: ignore[call-overload]
+    return [(m, counts.get(int(m.id), 0)) for m in meetings]

@@ -103,3 +103,16 @@ async def record_skipped(source: str, list_name: str, count: int = 1) -> None:
     state = await get_state(source, list_name)
     state.records_skipped_total += count
     await state.save(update_fields=["records_skipped_total"])
+
+
+async def set_active_url(state: SyncState, url: str) -> None:
+    """Remember the System URL that answered (the first of a Kommune's URLs that works)."""
+    if state.active_url != url:
+        state.active_url = url
+        await state.save(update_fields=["active_url"])
+
+
+async def mark_first_sync_done(state: SyncState) -> None:
+    """Record that the list's history has been read once (later walks notify)."""
+    state.first_sync_done = True
+    await state.save(update_fields=["first_sync_done"])

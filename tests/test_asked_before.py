@@ -28,7 +28,8 @@ from tests.test_bot_conversation import (
     KARLSRUHE,
     PRIVATE,
     api,  # noqa: F401  (fixture)
-    load_corpus,
+    corpus_db,  # noqa: F401  (fixture)
+    corpus_kommunen,
     make_app,
     running,
     say,
@@ -50,9 +51,9 @@ async def store_karlsruhe_paper(kommune: Kommune, name: str) -> int:
 
 
 @pytest.fixture
-async def asked_bot(db_url: str, api: TelegramAPI) -> AsyncIterator[RatsbotApplication]:  # noqa: F811
+async def asked_bot(corpus_db: str, api: TelegramAPI) -> AsyncIterator[RatsbotApplication]:  # noqa: F811
     """Yield the running bot over the corpus plus 2021/0947 and its Ergänzungsanfrage."""
-    _, karlsruhe = await load_corpus()
+    _, karlsruhe = await corpus_kommunen()
     for name in (FIRST, FOLLOW_UP):
         await store_karlsruhe_paper(karlsruhe, name)
     async with running(make_app(api)) as application:

@@ -15,6 +15,7 @@ import logging
 from collections.abc import AsyncIterator
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -33,6 +34,7 @@ from standins.telegram_api import CallbackAnswer, RecordedMessage, TelegramAPI
 from standins.telegram_html import parse_html
 from storage.models import AnswerFollow, Chat, Kommune, Paper, Subscription, SyncState
 from storage.records import apply_parsed, upsert_meeting, upsert_paper
+from tests.conftest import BACKENDS, Templates, open_copy
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
@@ -144,6 +146,25 @@ async def load_corpus() -> tuple[Kommune, Kommune]:
     return leipzig, karlsruhe
 
 
+async def _build_corpus() -> None:
+    await load_corpus()
+
+
+@pytest.fixture(params=BACKENDS)
+async def corpus_db(
+    request: pytest.FixtureRequest, templates: Templates, tmp_path: Path
+) -> AsyncIterator[str]:
+    """Yield the URL of a private, open copy of the corpus (stored once per process and backend:
+    the same rows `load_corpus` stores in an empty database)."""
+    async with open_copy(templates, request.param, tmp_path, "corpus", _build_corpus) as url:
+        yield url
+
+
+async def corpus_kommunen() -> tuple[Kommune, Kommune]:
+    """Return the corpus's Leipzig and Karlsruhe rows, as `load_corpus` returns them."""
+    return await Kommune.get(slug="leipzig"), await Kommune.get(slug="karlsruhe")
+
+
 # ---------------------------------------------------------------- the bot and the user
 
 
@@ -179,9 +200,8 @@ def make_app(api: TelegramAPI, **kwargs: Any) -> RatsbotApplication:
 
 
 @pytest.fixture
-async def bot(db_url: str, api: TelegramAPI) -> AsyncIterator[RatsbotApplication]:
+async def bot(corpus_db: str, api: TelegramAPI) -> AsyncIterator[RatsbotApplication]:
     """Yield the running bot over a database holding the corpus (SQLite and PostgreSQL)."""
-    await load_corpus()
     async with running(make_app(api)) as application:
         yield application
     # On stop PTB's last getUpdates ends the pending long poll with 409, as on Telegram.

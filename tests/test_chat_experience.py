@@ -42,6 +42,7 @@ from tests.test_render import (
 # The running bot over the conversation tests' corpus (both backends), and its Bot API stand-in.
 api = conversation.api
 bot = conversation.bot
+corpus_db = conversation.corpus_db
 
 NORDSTEMMEN_ANSWER = (
     TEXT_FIXTURES / "diverse" / "nordstemmen-DS-34-2023-antwort-gruene-mehrzweckhalle.txt"

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
+import logging
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
+from bot.cli import main
 from bot.config import ConfigError, Settings, load_settings
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -88,45 +89,70 @@ def test_lists_are_comma_separated(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
     assert settings.admin_chat_ids == [1, -1002]
 
 
-def _ratsbot(args: list[str], cwd: Path, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "bot", *args],
-        cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **env},
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
+@pytest.fixture
+def ratsbot(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> Iterator[Callable[..., Ran]]:
+    """Run the CLI in this process (bot.cli.main) in `tmp_path`; restore the logging it sets."""
+    monkeypatch.chdir(tmp_path)
+    root = logging.getLogger()
+    saved = root.handlers[:], root.level
+    quiet = ("httpx", "httpcore", "apscheduler", "telegram.ext", "tortoise", "aiosqlite")
+    levels = {name: logging.getLogger(name).level for name in quiet}
+
+    def run(args: list[str], env: dict[str, str] | None = None) -> Ran:
+        for key, value in (env or {}).items():
+            monkeypatch.setenv(key, value)
+        try:
+            code = main(args)
+        except SystemExit as exc:  # argparse: --help
+            code = int(exc.code or 0)
+        out, err = capsys.readouterr()
+        return Ran(code, out, err)
+
+    yield run
+    root.handlers[:], level = saved
+    root.setLevel(level)
+    for name, old in levels.items():
+        logging.getLogger(name).setLevel(old)
 
 
-def test_cli_bad_database_url_gives_one_line(tmp_path: Path) -> None:
+@dataclass(frozen=True)
+class Ran:
+    """What one in-process CLI run returned and printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+def test_cli_bad_database_url_gives_one_line(ratsbot: Callable[..., Ran]) -> None:
     """`ratsbot migrate` with an unknown DB scheme exits 2 with one line and no traceback."""
-    result = _ratsbot(["migrate"], tmp_path, {"DATABASE_URL": "oracle://x/y"})
+    result = ratsbot(["migrate"], {"DATABASE_URL": "oracle://x/y"})
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "DATABASE_URL" in result.stderr
     assert "Traceback" not in result.stderr
 
 
-def test_cli_migrate_creates_default_sqlite(tmp_path: Path) -> None:
+def test_cli_migrate_creates_default_sqlite(ratsbot: Callable[..., Ran], tmp_path: Path) -> None:
     """`ratsbot migrate` on the default DATABASE_URL creates data/ratsbot.sqlite3."""
     env = {"DATABASE_URL": "sqlite://data/ratsbot.sqlite3"}
-    result = _ratsbot(["migrate"], tmp_path, env)
+    result = ratsbot(["migrate"], env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "data" / "ratsbot.sqlite3").stat().st_size > 0
-    again = _ratsbot(["migrate"], tmp_path, env)
+    again = ratsbot(["migrate"], env)
     assert again.returncode == 0, again.stderr
 
 
-def test_cli_help_lists_every_subcommand(tmp_path: Path) -> None:
+def test_cli_help_lists_every_subcommand(ratsbot: Callable[..., Ran]) -> None:
     """`ratsbot --help` names every contract subcommand, each with its own --help."""
-    result = _ratsbot(["--help"], tmp_path, {})
+    result = ratsbot(["--help"])
     assert result.returncode == 0
     for command in ("run", "fetch", "parse", "search", "demo", "migrate", "status"):
         assert command in result.stdout
-        sub = _ratsbot([command, "--help"], tmp_path, {})
+        sub = ratsbot([command, "--help"])
         assert sub.returncode == 0, (command, sub.stderr)
-    fetch_help = _ratsbot(["fetch", "--help"], tmp_path, {}).stdout
+    fetch_help = ratsbot(["fetch", "--help"]).stdout
     for flag in ("--once", "--since", "--kommune"):
         assert flag in fetch_help

@@ -26,7 +26,7 @@ from tests.test_bot_conversation import (
     NOW,
     PRIVATE,
     api,  # noqa: F401  (fixture)
-    load_corpus,
+    corpus_db,  # noqa: F401  (fixture)
     make_app,
     running,
     say,
@@ -36,9 +36,8 @@ URL = re.compile(r"http://127\.0\.0\.1:\d+/feed/[A-Za-z0-9_-]+\.(?:atom|ics)")
 
 
 @pytest.fixture
-async def feeds(db_url: str) -> AsyncIterator[FeedServer]:
+async def feeds(corpus_db: str) -> AsyncIterator[FeedServer]:  # noqa: F811
     """Yield a running feed server on 127.0.0.1 over the conversation corpus."""
-    await load_corpus()
     server = FeedServer(base_url="http://127.0.0.1:0", clock=lambda: NOW)
     port = await server.start("127.0.0.1", 0)
     server.base_url = f"http://127.0.0.1:{port}"

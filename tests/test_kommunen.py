@@ -333,7 +333,7 @@ async def _karlsruhe_failing() -> bool:
 async def test_fetch_names_a_bare_url_by_its_body(tmp_path: Path) -> None:
     """`ratsbot fetch --once` with a bare URL stores the Kommune as "Karlsruhe", as `run` does
     (one Kommune per server, whichever command reads it first)."""
-    from bot.pipeline.sync import fetch_command
+    from bot.pipeline.fetch_command import fetch_command
     from storage.db import close_db, open_db
 
     database = f"sqlite://{tmp_path / 'fetch.sqlite3'}"

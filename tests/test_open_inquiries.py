@@ -33,8 +33,8 @@ from tests.test_bot_conversation import (
     KARLSRUHE,
     PRIVATE,
     api,  # noqa: F401  (fixture)
+    corpus_db,  # noqa: F401  (fixture)
     labels,
-    load_corpus,
     press,
     running,
     say,
@@ -49,9 +49,8 @@ def _app(api: TelegramAPI) -> RatsbotApplication:  # noqa: F811
 
 
 @pytest.fixture
-async def offen_bot(db_url: str, api: TelegramAPI) -> AsyncIterator[RatsbotApplication]:  # noqa: F811
+async def offen_bot(corpus_db: str, api: TelegramAPI) -> AsyncIterator[RatsbotApplication]:  # noqa: F811
     """Yield the running bot (clock 31.07.2026) over the conversation corpus."""
-    await load_corpus()
     async with running(_app(api)) as application:
         yield application
     assert [c.method for c in api.calls() if c.status != 200 and c.method != "getUpdates"] == []
@@ -144,13 +143,12 @@ async def test_offen_pages_oldest_first_with_buttons(
     assert labels(first) == ["◀ zurück"]
 
 
-async def test_stats_json_gives_the_same_figures(db_url: str, tmp_path: Path) -> None:
+async def test_stats_json_gives_the_same_figures(corpus_db: str, tmp_path: Path) -> None:  # noqa: F811
     """`ratsbot stats --json` reports per Kommune and faction what /offen shows."""
-    if not db_url.startswith("sqlite"):
+    if not corpus_db.startswith("sqlite"):
         pytest.skip("the CLI run is backend-independent; SQLite suffices")
-    await load_corpus()
     await close_db()
-    env = {**os.environ, "DATABASE_URL": db_url, "TELEGRAM_BOT_TOKEN": ""}
+    env = {**os.environ, "DATABASE_URL": corpus_db, "TELEGRAM_BOT_TOKEN": ""}
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -162,7 +160,7 @@ async def test_stats_json_gives_the_same_figures(db_url: str, tmp_path: Path) ->
     )
     stdout, _ = await asyncio.wait_for(process.communicate(), timeout=120)
     assert process.returncode == 0
-    await open_db(db_url)
+    await open_db(corpus_db)
     data = json.loads(stdout)
     karlsruhe, leipzig = data["kommunen"]
     assert leipzig == {

@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import html
 import logging
-from collections.abc import Sequence
-from datetime import UTC, datetime
+from collections.abc import Collection, Sequence
 
 from telegram import Update
 from telegram.constants import ChatType, ParseMode
 from telegram.ext import Application, ApplicationHandlerStop, CommandHandler, ContextTypes
 
+from bot.chat.respond import config_of
 from bot.ops.status import render_status_html
+from fetcher.clock import utc_now
 from storage.health import health, set_hidden
 
 log = logging.getLogger(__name__)
@@ -41,7 +42,7 @@ def hide_request(args: Sequence[str]) -> tuple[str, bool] | None:
     return words[0], hide
 
 
-def is_operator(chat_id: int, chat_type: str, user_id: int | None, admins: Sequence[int]) -> bool:
+def is_operator(chat_id: int, chat_type: str, user_id: int | None, admins: Collection[int]) -> bool:
     """Return whether a message comes from an operator: an ADMIN_CHAT_IDS user in a private chat.
 
     In a group anyone could send the command, and a chat id alone names a place, not a person
@@ -52,7 +53,7 @@ def is_operator(chat_id: int, chat_type: str, user_id: int | None, admins: Seque
 
 
 def _is_admin(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
-    admins: Sequence[int] = context.application.bot_data.get("admin_chat_ids", ())
+    admins = config_of(context.application.bot_data).admin_chat_ids
     chat = update.effective_chat
     user = update.effective_user
     if chat is None or user is None:
@@ -68,7 +69,7 @@ async def status_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     if not _is_admin(update, context):
         await message.reply_text(NOT_ADMIN)
         raise ApplicationHandlerStop
-    report = await health(datetime.now(UTC))
+    report = await health(utc_now())
     await message.reply_text(render_status_html(report), parse_mode=ParseMode.HTML)
     raise ApplicationHandlerStop  # answered: the user-facing handlers must not answer too
 
@@ -102,8 +103,8 @@ async def hide_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     raise ApplicationHandlerStop
 
 
-def register_admin_handlers(application: Application, admin_chat_ids: Sequence[int]) -> None:  # type: ignore[type-arg]
-    """Add /status and /verbergen, answering only the configured operators."""
-    application.bot_data["admin_chat_ids"] = tuple(admin_chat_ids)
+def register_admin_handlers(application: Application) -> None:  # type: ignore[type-arg]
+    """Add /status and /verbergen, answering only the operators of the application's
+    HandlerConfig (build_application's `admin_chat_ids`)."""
     application.add_handler(CommandHandler("status", status_command), group=ADMIN_GROUP)
     application.add_handler(CommandHandler("verbergen", hide_command), group=ADMIN_GROUP)

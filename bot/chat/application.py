@@ -37,7 +37,6 @@ RatsbotApplication = Application[
     dict[Any, Any],
     JobQueue[ContextTypes.DEFAULT_TYPE],
 ]
-ADMIN_CHAT_IDS_KEY = "admin_chat_ids"
 
 
 def build_application(
@@ -52,8 +51,9 @@ def build_application(
     """Return the Application: HTML and no link previews by default, every handler registered.
 
     `base_url`/`base_file_url` as PTB takes them ("https://api.telegram.org/bot", the token is
-    appended). `admin_chat_ids` is kept in bot_data for the operator commands; `clock` (UTC now)
-    decides what counts as an upcoming meeting.
+    appended). `admin_chat_ids` (Settings.admin_chat_ids, the one source) goes into the
+    HandlerConfig the operator commands read; `clock` (UTC now) decides what counts as an
+    upcoming meeting.
     """
     defaults = Defaults(
         parse_mode=ParseMode.HTML,
@@ -73,7 +73,5 @@ def build_application(
     admins = frozenset(admin_chat_ids)
     config = HandlerConfig(admins, clock) if clock is not None else HandlerConfig(admins)
     application.bot_data[CONFIG_KEY] = config
-    # bot/chat/admin.py reads it
-    application.bot_data[ADMIN_CHAT_IDS_KEY] = tuple(config.admin_chat_ids)
     register_handlers(application, extra_handlers=extra_handlers)
     return application

@@ -1,4 +1,5 @@
-"""Database reads (and the one Kommune insert) the chat handlers need (I/O).
+"""Database reads (and the one Kommune insert) the chat handlers need (I/O), through named
+storage functions (storage.kommunen, paper_lookup, chat_reads, meetings): no ORM here.
 
 What storage/subscriptions.py and storage/search.py do not cover: the Kommunen /abo offers, the
 factions of a Kommune, papers by id or Aktenzeichen, upcoming meetings with their inquiries.
@@ -6,32 +7,22 @@ factions of a Kommune, papers by id or Aktenzeichen, upcoming meetings with thei
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.chat.abo_parse import KommuneRef
 from fetcher.classify import reference_lookup_keys
+from fetcher.clock import utc_now
 from fetcher.endpoints import load_endpoints
 from fetcher.factions import canonical_faction
-from storage import kommunen
-from storage.models import (
-    AgendaItem,
-    Chat,
-    Kommune,
-    Meeting,
-    Paper,
-    Subscription,
-)
+from storage import chat_reads, kommunen, meetings, paper_lookup
 
-# A Kommune row made before its first sync (someone subscribed to a bundled Kommune). The sync
-# finds it by slug (storage.records.upsert_kommune) and replaces this id by the Body's.
-PLACEHOLDER_OPARL_ID = "ratsbot:pending:{slug}"
 FACTION_WINDOW = timedelta(days=730)
 
 if TYPE_CHECKING:
     from bot.pipeline.coverage import Coverage
+    from storage.models import Meeting, Paper, Subscription
 
 
 def _system_url(slug: str, coverage: Coverage | None) -> str | None:
@@ -75,18 +66,7 @@ async def ensure_kommune(ref: KommuneRef, coverage: Coverage | None = None) -> i
     """Return the database id of the Kommune, creating the row for one not synced yet."""
     if ref.kommune_id is not None:
         return ref.kommune_id
-    existing = await Kommune.get_or_none(slug=ref.slug)
-    if existing is not None:
-        return int(existing.id)
-    row, _ = await Kommune.get_or_create(
-        slug=ref.slug,
-        defaults={
-            "oparl_id": PLACEHOLDER_OPARL_ID.format(slug=ref.slug),
-            "name": ref.name,
-            "system_url": _system_url(ref.slug, coverage),
-        },
-    )
-    return int(row.id)
+    return await kommunen.ensure_kommune_row(ref.slug, ref.name, _system_url(ref.slug, coverage))
 
 
 def rank_factions(seen: Sequence[kommunen.FactionSeen]) -> list[str]:
@@ -112,7 +92,7 @@ async def faction_choices(kommune_id: int | None, today: date | None = None) -> 
     originators of the last 24 months it published); empty when nothing is known there yet."""
     if kommune_id is None:
         return []
-    today = today or datetime.now(UTC).date()
+    today = today or utc_now().date()
     # A Kommune whose server stopped publishing (or a test corpus) keeps its last factions.
     newest = await kommunen.newest_paper_date(kommune_id)
     until = min(today, newest) if newest is not None else today
@@ -142,11 +122,7 @@ async def first_sync_done(slug: str) -> bool:
 
 async def visible_paper(paper_id: int) -> Paper | None:
     """Return a paper that may be shown (not hidden or deleted), its Kommune loaded."""
-    return (
-        await Paper.filter(id=paper_id, hidden=False, deleted=False)
-        .select_related("kommune")
-        .first()
-    )
+    return await paper_lookup.visible_paper(paper_id)
 
 
 async def answered_inquiry(answer: Paper) -> Paper | None:
@@ -154,69 +130,36 @@ async def answered_inquiry(answer: Paper) -> Paper | None:
     inquiry_id = getattr(answer, "answer_to_id", None)
     if inquiry_id is None:
         return None
-    return await Paper.filter(id=inquiry_id).select_related("kommune").first()
+    return await paper_lookup.paper_with_kommune(inquiry_id)
 
 
 async def papers_by_reference(reference: str, limit: int = 10) -> list[Paper]:
     """Return the visible papers with this Aktenzeichen (any spelling), newest first."""
-    keys = reference_lookup_keys(reference)
-    if not keys:
-        return []
-    return (
-        await Paper.filter(reference_key__in=keys, hidden=False, deleted=False)
-        .select_related("kommune")
-        .order_by("-date", "-id")
-        .limit(limit)
-    )
+    return await paper_lookup.papers_by_reference_keys(reference_lookup_keys(reference), limit)
 
 
 async def chat_kommune_ids(chat_id: int) -> list[int]:
     """Return the Kommunen the chat has subscriptions for, in the order subscribed."""
-    ids = (
-        await Subscription.filter(chat__chat_id=chat_id, kommune_id__isnull=False)
-        .order_by("id")
-        .values_list("kommune_id", flat=True)
-    )
-    return list(dict.fromkeys(int(i) for i in ids))  # type: ignore[call-overload]
+    return await chat_reads.chat_kommune_ids(chat_id)
 
 
 async def weekly_preview(chat_id: int) -> bool:
     """Return whether the chat gets the Monday preview of the week's meetings."""
-    return await Chat.filter(chat_id=chat_id, weekly_preview=True).exists()
+    return await chat_reads.weekly_preview(chat_id)
 
 
 async def count_subscriptions(chat_id: int) -> int:
     """Return how many subscriptions the chat has."""
-    return await Subscription.filter(chat__chat_id=chat_id).count()
+    return await chat_reads.count_subscriptions(chat_id)
 
 
 async def subscription(chat_id: int, subscription_id: int) -> Subscription | None:
     """Return one of the chat's subscriptions, its Kommune loaded."""
-    return (
-        await Subscription.filter(id=subscription_id, chat__chat_id=chat_id)
-        .select_related("kommune")
-        .first()
-    )
+    return await chat_reads.subscription(chat_id, subscription_id)
 
 
 async def upcoming_meetings(
     kommune_ids: Sequence[int], now: datetime, limit: int = 10
 ) -> list[tuple[Meeting, int]]:
     """Return the next meetings of these Kommunen and how many inquiries each agenda holds."""
-    if not kommune_ids:
-        return []
-    meetings = (
-        await Meeting.filter(
-            kommune_id__in=list(kommune_ids), start__gte=now, cancelled=False, deleted=False
-        )
-        .select_related("kommune")
-        .order_by("start", "id")
-        .limit(limit)
-    )
-    if not meetings:
-        return []
-    per_meeting = await AgendaItem.filter(
-        meeting_id__in=[m.id for m in meetings], paper__kind="Anfrage", paper__deleted=False
-    ).values_list("meeting_id", flat=True)
-    counts = Counter(int(m) for m in per_meeting)  # type: ignore[call-overload]
-    return [(m, counts.get(int(m.id), 0)) for m in meetings]
+    return await meetings.next_meetings_with_inquiries(kommune_ids, now, limit)

@@ -6,8 +6,6 @@ The figures come from bot/ops/answer_stats.py over storage/stats.py, the same as
 
 from __future__ import annotations
 
-from zoneinfo import ZoneInfo
-
 from telegram import Update
 
 from bot.chat import lookup
@@ -18,10 +16,10 @@ from bot.messages import open_inquiries as view
 from bot.messages.render import RenderedMessage
 from bot.messages.replies import plain
 from bot.ops.answer_stats import all_stats
+from fetcher.clock import BERLIN
 from fetcher.factions import canonical_faction, faction_slug
 from storage.stats import inquiry_rows, kommune_rows
 
-BERLIN = ZoneInfo("Europe/Berlin")
 MAX_KOMMUNE_WORDS = 4
 
 

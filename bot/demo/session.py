@@ -9,14 +9,14 @@ import asyncio
 import json
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from bot.demo import data as demo_data
 from bot.demo import texts as c
 from bot.demo.terminal import LineReader, Terminal
-from fetcher.clock import BERLIN
+from fetcher.clock import BERLIN, utc_now
 from standins.karlsruhe_publish import publish_answer, publish_inquiry
 from storage.audience import anything_queued
 from storage.meetings import meeting_id_by_oparl_id
@@ -208,7 +208,7 @@ class Session:
         inquiry = demo_data.read_seed_inquiry()
         self.out.note(c.PUBLISHING_INQUIRY.format(title=inquiry.title))
         today = datetime.now(BERLIN).date()
-        self.meeting_start = demo_data.meeting_start(datetime.now(UTC))
+        self.meeting_start = demo_data.meeting_start(utc_now())
         self.inquiry_id = demo_data.publish_inquiry(
             self.leipzig, self.pdf_dir, today, self.meeting_start.date()
         )
@@ -231,7 +231,7 @@ class Session:
             return
         if self.inquiry_id is None:
             await self._publish_inquiry()
-        start = self.meeting_start or demo_data.meeting_start(datetime.now(UTC))
+        start = self.meeting_start or demo_data.meeting_start(utc_now())
         when = f"{WEEKDAYS[start.weekday()]}, {start:%d.%m.%Y, %H:%M} Uhr"
         self.out.note(c.PUBLISHING_MEETING.format(when=when))
         self.meeting_id = demo_data.publish_meeting(self.leipzig, start)

@@ -7,10 +7,11 @@ import asyncio
 import json
 import sys
 from collections.abc import Sequence
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 from typing import Any
 
+from fetcher.clock import utc_now
 from fetcher.endpoint_bundle import build_bundle
 from fetcher.endpoint_check import Probe, mark_dead, probe, render_report
 from fetcher.endpoints import Endpoint
@@ -86,7 +87,7 @@ def endpoints_check_command(
         print(f"Keine Kommune mit diesen Kürzeln: {', '.join(only)}", file=sys.stderr)
         return 2
     probes = asyncio.run(check_all(endpoints, allow_networks=allow_networks))
-    day = datetime.now(UTC).date()
+    day = utc_now().date()
     report = write_results(
         probes,
         bundle=bundle,

@@ -8,16 +8,14 @@ from __future__ import annotations
 
 import json
 import sys
-from datetime import UTC, date, datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from bot.ops.answer_stats import GroupFigures, KommuneStats, all_stats
+from fetcher.clock import BERLIN, utc_now
 
 if TYPE_CHECKING:
     from bot.config import Settings
-
-BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def _figures_json(figures: GroupFigures) -> dict[str, Any]:
@@ -90,7 +88,7 @@ async def stats_command(settings: Settings, *, kommune: str | None, as_json: boo
     from storage.db import close_db, open_db
     from storage.stats import inquiry_rows, kommune_rows
 
-    today = datetime.now(UTC).astimezone(BERLIN).date()
+    today = utc_now().astimezone(BERLIN).date()
     await open_db(settings.database_url)
     try:
         kommunen = await kommune_rows()

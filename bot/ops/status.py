@@ -8,6 +8,7 @@ from dataclasses import asdict
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
+from fetcher.clock import utc_now
 from storage.health import Health, SourceHealth
 
 if TYPE_CHECKING:
@@ -105,7 +106,7 @@ async def status_command(settings: Settings, *, as_json: bool) -> int:
 
     await open_db(settings.database_url, create=False)  # never creates a database
     try:
-        report = await health(datetime.now(UTC))
+        report = await health(utc_now())
     finally:
         await close_db()
     if as_json:

@@ -16,9 +16,10 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Callable, Iterable, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import TYPE_CHECKING
 
+from fetcher.clock import utc_now
 from fetcher.endpoints import Endpoint, identified, load_endpoints
 from fetcher.http import FetchError, HttpClient
 from fetcher.oparl import OParlClient
@@ -33,10 +34,6 @@ DEFAULT_GRACE = timedelta(days=7)
 IDENTIFY_TIMEOUT_S = 30.0
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class Coverage:
     """The Kommunen /abo offers and the poll loop syncs; one per process, shared by both."""
 
@@ -47,7 +44,7 @@ class Coverage:
         bundled: Sequence[Endpoint] | None = None,
         pinned: Iterable[str] = (),
         grace: timedelta = DEFAULT_GRACE,
-        clock: Callable[[], datetime] = _utc_now,
+        clock: Callable[[], datetime] = utc_now,
     ) -> None:
         self.on_demand = not configured
         self.configured = tuple(configured)

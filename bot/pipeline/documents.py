@@ -20,8 +20,7 @@ from fetcher.http import FetchError, TooLarge
 from fetcher.oparl import OParlClient
 from fetcher.parse.hints import PaperHints, disagreements
 from fetcher.parsepool import ParserPool
-from storage import document_retry, outbox, records
-from storage.models import File, Paper
+from storage import document_retry, main_files, outbox, paper_reads, records
 
 log = logging.getLogger(__name__)
 
@@ -84,9 +83,9 @@ class DocumentReader:
 
     async def read(self, client: OParlClient, paper_id: int) -> str:
         """Download and parse a paper's main file; return the parse status (never raises)."""
-        file = await File.filter(paper_id=paper_id, role="main", deleted=False).first()
-        if file is None or not file.url:
-            await Paper.filter(id=paper_id, parse_status="pending").update(parse_status="no_file")
+        file = await main_files.main_file(paper_id)
+        if file is None:
+            await main_files.mark_no_file(paper_id)
             return "no_file"
         oparl_file = model.File(oparl_id=file.oparl_id, access_url=file.url)
         try:
@@ -133,7 +132,7 @@ class DocumentReader:
 
 async def _hints_of(paper_id: int) -> PaperHints | None:
     """Return what OParl says of the paper (paperType, reference, name): it wins over the PDF."""
-    paper = await Paper.get_or_none(id=paper_id)
+    paper = await paper_reads.paper_by_id(paper_id)
     if paper is None:
         return None
     return PaperHints(paper_type=paper.paper_type, reference=paper.reference, name=paper.title)

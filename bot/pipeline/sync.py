@@ -13,31 +13,27 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import sys
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from bot.pipeline.coverage import endpoints_to_fetch
 from bot.pipeline.documents import DocumentReader, describe
-from bot.pipeline.notify import Notifier
 from bot.pipeline.sync_guard import CAP_ALERT_POLLS as CAP_ALERT_POLLS
 from bot.pipeline.sync_guard import SyncGuard
+from bot.pipeline.sync_papers import WalkLimits, walk_papers
 from bot.pipeline.sync_report import KommuneReport, Progress, SyncReport
-from fetcher import model
-from fetcher.classify import normalise_reference
+from fetcher.clock import utc_now
 from fetcher.endpoints import Endpoint, identified, load_endpoints, parse_endpoint_setting, slugify
 from fetcher.http import FetchError, HttpClient
 from fetcher.oparl import BodyLists, ListPage, OParlClient
 from fetcher.parsepool import ParserPool
-from storage import leases, records, syncstate
-from storage.models import Kommune, Paper, SyncState
+from storage import leases, paper_sync, records, syncstate
 from storage.poison import RECORD_ERRORS
 
 if TYPE_CHECKING:
-    from bot.config import Settings
+    from storage.models import Kommune, SyncState
 
 log = logging.getLogger(__name__)
 
@@ -48,11 +44,6 @@ T = TypeVar("T")
 
 FIRST_SYNC_DAYS = 90
 MAX_RETRY_PAUSE = timedelta(hours=6)
-
-
-def utc_now() -> datetime:
-    """Return the current time, timezone-aware."""
-    return datetime.now(UTC)
 
 
 def configured_endpoints(setting: Sequence[str]) -> tuple[Endpoint, ...]:
@@ -124,7 +115,7 @@ class SyncService:
 
     async def sync_all(self, *, only: str | None = None) -> SyncReport:
         """Poll every endpoint concurrently (or the one named `only`); never raises for a source."""
-        endpoints = [e for e in self.endpoints if only is None or _names(e, only)]
+        endpoints = [e for e in self.endpoints if only is None or names_endpoint(e, only)]
         if only is not None and not endpoints:
             raise ValueError(f"unbekannte Kommune: {only}")
         reports = await asyncio.gather(*(self.sync_endpoint(e) for e in endpoints))
@@ -191,9 +182,7 @@ class SyncService:
         client = self._client(endpoint)
         state = await syncstate.get_state(endpoint.slug, "system")
         active = await client.connect(endpoint.system_urls)
-        if state.active_url != active:
-            state.active_url = active
-            await state.save(update_fields=["active_url"])
+        await syncstate.set_active_url(state, active)
         bodies = await client.bodies()
         if not bodies:
             raise FetchError(f"System of {endpoint.slug} lists no body")
@@ -302,105 +291,27 @@ class SyncService:
     async def _sync_papers(
         self, client: OParlClient, kommune: Kommune, url: str, report: KommuneReport
     ) -> None:
-        state = await syncstate.get_state(kommune.slug, "paper")
-        backfill = not state.first_sync_done
-        # A first sync capped by max_new_papers goes on in the next poll: the papers it stored
-        # must not end the walk as "a run of known papers".
-        resuming = backfill and await Paper.filter(kommune=kommune).exists()
-        known_ids: set[str] = {
-            str(v) for v in await Paper.filter(kommune=kommune).values_list("oparl_id", flat=True)
-        }
-        known_refs: set[str] = {
-            str(v)
-            for v in await Paper.filter(kommune=kommune, reference_key__isnull=False).values_list(
-                "reference_key", flat=True
-            )
-        }
-        # History before the first sync's window stays history: without this, a later walk
-        # over a short list would reach those papers and announce them as new.
-        # A first sync that found nothing leaves no history date: its window still bounds later
-        # walks (else the next poll would announce every older paper of the server as new).
-        cutoff = (
-            self._first_sync_cutoff()
-            if backfill
-            else await _history_cutoff(kommune) or self._first_sync_cutoff()
+        limits = WalkLimits(self._first_sync_cutoff(), self.max_new_papers)
+        walk = await walk_papers(
+            client,
+            kommune,
+            url,
+            report,
+            limits=limits,
+            guard=self.guard,
+            progress=self.progress,
+            clock=self.clock,
         )
-
-        def is_known(paper: model.Paper) -> bool:
-            if resuming and paper.date is not None and cutoff is not None:
-                return paper.date < cutoff
-            if paper.oparl_id in known_ids:
-                return True
-            if paper.reference and normalise_reference(paper.reference) in known_refs:
-                return True
-            # First sync: papers older than the cutoff count as known, so the walk stops there.
-            return cutoff is not None and paper.date is not None and paper.date < cutoff
-
-        started = self.clock()
-        # 1. New papers: the walk from the newest end.
-        capped = False
-        async for paper in client.walk_newest(url, is_known):
-            change = await self.guard.isolated(
-                kommune, "paper", paper.oparl_id, records.upsert_paper(kommune, paper), report
-            )
-            known_ids.add(paper.oparl_id)
-            if change is not None and change.created:
-                report.new += 1
-            self.progress.update(kommune.slug, f"{report.new} neue Papiere")
-            if report.new >= self.max_new_papers:
-                capped = True
-                break
-        await self.guard.note_cap(kommune.slug, capped, backfill, self.max_new_papers)
-        # 2. Changed papers (new files, answers, deletions) since the watermark; after a capped
-        # walk they wait for the next poll (the watermark stays, so nothing is skipped).
-        if not backfill and not capped:
-            since = syncstate.since_for(state)
-            async for page in client.iter_papers(url, modified_since=since):
-                relevant = [p for p in page.items if _modified_after(p, since)]
-                for paper in relevant:
-                    if paper.deleted:
-                        report.deleted += int(await records.mark_paper_deleted(paper.oparl_id))
-                        continue
-                    change = await self.guard.isolated(
-                        kommune,
-                        "paper",
-                        paper.oparl_id,
-                        records.upsert_paper(kommune, paper),
-                        report,
-                    )
-                    if change is None:
-                        continue
-                    if change.created:
-                        report.new += 1
-                    elif change.changed:
-                        report.updated += 1
-                        if change.needs_parse:
-                            self._changed.add(change.paper_id)
-                            await Paper.filter(id=change.paper_id).update(processed=False)
-                if since is not None and page.items and not relevant:
-                    # The server ignores modified_since (seen on several vendors): a page of
-                    # only old papers means the rest is old too; the walk above found new ones.
-                    log.warning(
-                        "kommune=%s server ignores modified_since on %s; stopped after one page",
-                        kommune.slug,
-                        url,
-                    )
-                    break
-        if not capped:
-            await syncstate.advance_watermark(state, started)
-        if backfill:
+        self._changed |= walk.changed
+        if walk.backfill:
             self._backfilled.add(kommune.id)  # history: stored, notified to nobody
-            if not capped:
-                state.first_sync_done = True
-                await state.save(update_fields=["first_sync_done"])
 
     async def _finish_unprocessed(
         self, client: OParlClient, kommune: Kommune, report: KommuneReport
     ) -> None:
         """Download, parse and notify every stored paper of the Kommune not processed yet."""
         backfill = kommune.id in self._backfilled
-        rows = await Paper.filter(kommune=kommune, processed=False).order_by("date", "id")
-        ids = [row.id for row in rows]
+        ids = await paper_sync.unprocessed_paper_ids(kommune.id)
         semaphore = asyncio.Semaphore(self.max_parallel_documents)
         state = await syncstate.get_state(kommune.slug, "paper")
 
@@ -411,7 +322,7 @@ class SyncService:
                 log.warning("kommune=%s paper=%s not finished: %s", kommune.slug, paper_id, exc)
                 report.skipped_records += 1
                 await syncstate.record_skipped(kommune.slug, "paper")
-                await Paper.filter(id=paper_id).update(processed=True)
+                await paper_sync.set_processed(paper_id, True)
 
         async def finish(paper_id: int) -> None:
             async with semaphore:
@@ -426,7 +337,7 @@ class SyncService:
                 created = paper_id not in self._changed
                 await self.notify(paper_id, created=created, backfill=backfill)
             self._changed.discard(paper_id)
-            await Paper.filter(id=paper_id).update(processed=True)
+            await paper_sync.set_processed(paper_id, True)
 
         await asyncio.gather(*(process(paper_id) for paper_id in ids))
         self._backfilled.discard(kommune.id)
@@ -452,79 +363,8 @@ class SyncService:
         return count
 
 
-async def _history_cutoff(kommune: Kommune) -> date | None:
-    """Return the date of the oldest paper stored for the Kommune (None when it has none)."""
-    oldest = await Paper.filter(kommune=kommune, date__isnull=False).order_by("date").first()
-    return oldest.date if oldest is not None else None
-
-
-def _modified_after(paper: model.Paper, since: datetime | None) -> bool:
-    if since is None or paper.modified is None:
-        return True
-    return paper.modified >= since
-
-
-def _names(endpoint: Endpoint, name: str) -> bool:
+def names_endpoint(endpoint: Endpoint, name: str) -> bool:
     wanted = name.strip().casefold()
     return wanted in (endpoint.slug.casefold(), endpoint.name.casefold()) or wanted == slugify(
         endpoint.name
     )
-
-
-async def fetch_command(
-    settings: Settings, *, once: bool, since: date | None, kommune: str | None
-) -> int:
-    """Run `ratsbot fetch`: one pass with --once (exit 1 if every source failed), else forever."""
-    endpoints = configured_endpoints(settings.oparl_endpoints)
-    if kommune is not None and not any(_names(e, kommune) for e in endpoints):
-        print(f"Unbekannte Kommune: {kommune}", file=sys.stderr)
-        return 2
-    with leases.instance_lock(settings.database_url):  # SQLite: not beside `ratsbot run`
-        return await _fetch(settings, endpoints, once=once, since=since, kommune=kommune)
-
-
-async def _fetch(
-    settings: Settings,
-    endpoints: Sequence[Endpoint],
-    *,
-    once: bool,
-    since: date | None,
-    kommune: str | None,
-) -> int:
-    from storage.db import close_db, open_db
-
-    await open_db(settings.database_url)
-    try:
-        async with (
-            HttpClient(
-                per_host_interval_s=0.5, allow_networks=settings.http_allow_networks
-            ) as http,
-            ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
-        ):
-            on_demand = not settings.oparl_endpoints and kommune is None
-            endpoints = await endpoints_to_fetch(endpoints, http, on_demand, settings.oparl_pinned)
-            notifier = Notifier()
-            service = SyncService(
-                http,
-                parser,
-                endpoints,
-                notify=notifier.on_paper_stored,
-                poll_interval=timedelta(seconds=settings.poll_interval_seconds),
-                first_sync_since=since,
-                progress=Progress(sys.stderr.isatty()),
-                lease_owner=leases.worker_name(),  # other fetch workers skip what this one syncs
-            )
-            while True:
-                report = await service.sync_all(only=kommune)
-                if once:
-                    if report.all_failed:  # the one line under the log lines (issue #13)
-                        failed = [k.source for k in report.kommunen if not k.skipped]
-                        print(
-                            f"Abruf fehlgeschlagen: keine der {len(failed)} Quellen erreichbar "
-                            f"({', '.join(failed[:5])}) – Netzwerk und OPARL_ENDPOINTS prüfen",
-                            file=sys.stderr,
-                        )
-                    return 1 if report.all_failed else 0
-                await asyncio.sleep(settings.poll_interval_seconds)
-    finally:
-        await close_db()

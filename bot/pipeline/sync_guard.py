@@ -11,14 +11,17 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from datetime import UTC, datetime
-from typing import TypeVar
+from datetime import datetime
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.pipeline.documents import describe
 from bot.pipeline.sync_report import KommuneReport
+from fetcher.clock import utc_now
 from storage import sync_memory, syncstate
-from storage.models import Kommune
 from storage.poison import RECORD_ERRORS
+
+if TYPE_CHECKING:
+    from storage.models import Kommune
 
 log = logging.getLogger("bot.pipeline.sync")
 
@@ -34,14 +37,10 @@ CAP_ALERT = (
 CAP_RECOVERED = "✅ Ratsinfo {kommune}: wieder unter der Obergrenze neuer Papiere."
 
 
-def _utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 class SyncGuard:
     """Remembers which poison records were reported; counts capped polls in the database."""
 
-    def __init__(self, clock: Callable[[], datetime] = _utc_now) -> None:
+    def __init__(self, clock: Callable[[], datetime] = utc_now) -> None:
         """Start with nothing seen."""
         # (source, list, oparl id) of poison records already logged and counted.
         self._poison: set[tuple[str, str, str]] = set()
