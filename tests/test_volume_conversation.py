@@ -32,6 +32,7 @@ from tests.test_delivery import FAST
 
 api = conversation.api
 bot = conversation.bot
+corpus_db = conversation.corpus_db
 
 SEVEN_BERLIN = datetime(2026, 6, 1, 5, 0, tzinfo=UTC)  # 07:00 in Berlin (summer time)
 
