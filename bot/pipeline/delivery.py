@@ -32,7 +32,7 @@ import socket
 import time
 from collections import deque
 from collections.abc import Callable, Coroutine, Sequence
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, TypeVar
 
 from bot.pipeline.delivery_config import DeliveryConfig as DeliveryConfig
@@ -46,15 +46,12 @@ from bot.pipeline.delivery_render import MeetingRenderer, RowRenderer
 from bot.pipeline.pacing import ChatPacer, TokenBucket
 from bot.pipeline.telegram_send import Sender
 from bot.pipeline.telegram_send import to_markup as to_markup  # bot.chat.respond imports it here
+from fetcher.clock import utc_now
 from storage import outbox
 from storage.outbox import OutboxRow
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
-
-
-def _utcnow() -> datetime:
-    return datetime.now(UTC)
 
 
 class DeliveryWorker(DeliveryOutcomes):
@@ -66,7 +63,7 @@ class DeliveryWorker(DeliveryOutcomes):
         config: DeliveryConfig | None = None,
         *,
         render_meeting: MeetingRenderer | None = None,
-        now: Callable[[], datetime] = _utcnow,
+        now: Callable[[], datetime] = utc_now,
         clock: Callable[[], float] = time.monotonic,
         rng: random.Random | None = None,
         owner: str | None = None,
