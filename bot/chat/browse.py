@@ -1,15 +1,16 @@
 """Reading papers and meetings (I/O): /suche, /anfrage, /termine and the buttons on papers.
 
-A search's paging buttons carry only the page ("search:2", bot/messages/render.py); the query is
-kept in `chat_data` under the result message's id (the last few per chat). After a restart the
-"weitere" button answers that the search has expired.
+A search's buttons carry only the page ("search:2"), the order ("sort:1") or "fix:0" for the
+"Meinten Sie …?" query (bot/messages/render.py); the query, its order and the suggested query are
+kept in `chat_data` under the result message's id (the last few per chat), and every button edits
+that message in place. After a restart the buttons answer that the search has expired.
 """
 
 from __future__ import annotations
 
 import logging
 from collections import OrderedDict
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from telegram import Update
@@ -31,8 +32,10 @@ from bot.messages import replies
 from bot.messages.render import (
     CB_FOLLOW,
     CB_OPEN,
+    CB_SEARCH_ORDER,
     CB_SEARCH_PAGE,
     CB_SIMILAR,
+    CB_SUGGESTION,
     CB_UNFOLLOW,
     SEARCH_PAGE_SIZE,
     PaperView,
@@ -43,12 +46,14 @@ from bot.messages.render import (
     render_inquiry,
     render_search_results,
     shown_query,
+    with_suggestion,
 )
 from bot.messages.views import answer_view, days_between, meeting_view, paper_view
 from bot.pipeline.asked_before import add_asked_before
 from storage.answers import answers_of, related_papers
 from storage.query import QueryError, SearchQuery, parse_query
-from storage.search import SearchHit, search
+from storage.search import ORDER_NEWEST, ORDER_RELEVANCE, SearchHit, search
+from storage.search.vocabulary import suggest
 from storage.subscriptions import follow_paper, unfollow_paper
 from storage.textnorm import query_stems
 
@@ -62,6 +67,17 @@ REMEMBERED_SEARCHES = 20
 SIMILAR_LIMIT = 5
 SIMILAR_TITLE_WORDS = 8
 SIMILAR_PER_WORD = 20
+# "Meinten Sie …?" is offered when the first page has fewer hits than this.
+SUGGEST_BELOW_HITS = 3
+
+
+@dataclass(frozen=True)
+class SearchState:
+    """What a search result message shows: the query, its order, the query it suggests."""
+
+    text: str
+    newest: bool = False
+    suggestion: str | None = None
 
 
 def hit_view(hit: SearchHit) -> PaperView:
@@ -109,33 +125,53 @@ async def paper_message(paper: Paper) -> RenderedMessage:
     return render_inquiry(paper_view(paper))
 
 
-async def search_page(text: str, page: int) -> RenderedMessage | None:
-    """Return one page of results for a /suche text (None: no hits on this page)."""
+async def search_page(state: SearchState, page: int) -> tuple[RenderedMessage | None, SearchState]:
+    """Return one page of results for a /suche text (None: no hits on this page), and the state
+    to remember for its buttons (with a "Meinten Sie …?" query when the words found little)."""
+    text = state.text
+    state = replace(state, suggestion=None)
     try:
         query = parse_query(text)
         if query.is_empty:
             if any(ch.isalpha() for ch in text):  # words, but only stop words
-                return replies.plain(t.SEARCH_ONLY_STOPWORDS.format(query=shown_query(text)))
-            return replies.search_nothing(text)
-        result = await search(query, limit=SEARCH_PAGE_SIZE, offset=(page - 1) * SEARCH_PAGE_SIZE)
+                return replies.plain(t.SEARCH_ONLY_STOPWORDS.format(query=shown_query(text))), state
+            return replies.search_nothing(text), state
+        order = ORDER_NEWEST if state.newest else ORDER_RELEVANCE
+        result = await search(
+            query, limit=SEARCH_PAGE_SIZE, offset=(page - 1) * SEARCH_PAGE_SIZE, order=order
+        )
+        suggestion = None
+        if page == 1 and result.total < SUGGEST_BELOW_HITS:
+            suggestion = await suggest(query, result.total)
     except QueryError as exc:
-        return replies.plain(str(exc))
+        return replies.plain(str(exc)), state
     if result.total == 0:
-        return replies.search_nothing(text)
-    if not result.hits:
-        return None
-    views = await folded_views(list(result.hits))
-    total = result.total - (len(result.hits) - len(views))  # answers folded on this page
-    return render_search_results(views, page, total, query=text)
+        message = replies.search_nothing(text)
+    elif not result.hits:
+        return None, state
+    else:
+        views = await folded_views(list(result.hits))
+        total = result.total - (len(result.hits) - len(views))  # answers folded on this page
+        message = render_search_results(views, page, total, query=text, newest=state.newest)
+    if suggestion is not None:
+        message = with_suggestion(message, suggestion.text, suggestion.total)
+        state = replace(state, suggestion=suggestion.text)
+    return message, state
 
 
-def _remember(chat_data: dict[Any, Any] | None, message_id: int, text: str) -> None:
+def _remember(chat_data: dict[Any, Any] | None, message_id: int, state: SearchState) -> None:
     if chat_data is None:
         return
     searches = chat_data.setdefault(_SEARCHES, OrderedDict())
-    searches[message_id] = text
+    searches[message_id] = state
+    searches.move_to_end(message_id)
     while len(searches) > REMEMBERED_SEARCHES:
         searches.popitem(last=False)
+
+
+def _remembered(context: Context, message_id: int) -> SearchState | None:
+    state = (context.chat_data or {}).get(_SEARCHES, {}).get(message_id)
+    return state if isinstance(state, SearchState) else None
 
 
 async def suche_command(update: Update, context: Context) -> None:
@@ -144,10 +180,35 @@ async def suche_command(update: Update, context: Context) -> None:
     if not text:
         await send(update, context, replies.plain(t.SEARCH_USAGE))
         return
-    message = await search_page(text, 1) or replies.search_nothing(text)
+    message, state = await search_page(SearchState(text), 1)
+    message = message or replies.search_nothing(text)
     sent = await send(update, context, message)
     if message.buttons:
-        _remember(context.chat_data, sent.message_id, text)
+        _remember(context.chat_data, sent.message_id, state)
+
+
+async def search_button(update: Update, context: Context, verb: str, value: int) -> None:
+    """Handle a search result's paging, order and "Meinten Sie …?" buttons (edits in place)."""
+    query = update.callback_query
+    assert query is not None
+    message_id = query.message.message_id if query.message else 0
+    state = _remembered(context, message_id)
+    if state is None:
+        await answer(query, t.SEARCH_EXPIRED, alert=True)
+        return
+    page = max(1, value) if verb == CB_SEARCH_PAGE else 1
+    if verb == CB_SEARCH_ORDER:
+        state = replace(state, newest=value == 1)
+    elif verb == CB_SUGGESTION:
+        if state.suggestion is None:
+            await answer(query, t.BUTTON_STALE)
+            return
+        state = SearchState(state.suggestion, newest=state.newest)
+    message, state = await search_page(state, page)
+    await answer(query, None if message else t.SEARCH_NO_MORE)
+    if message is not None:
+        _remember(context.chat_data, message_id, state)
+        await edit(query, message)
 
 
 async def anfrage_command(update: Update, context: Context) -> None:
@@ -233,19 +294,8 @@ async def paper_button(update: Update, context: Context) -> None:
         await answer(query, t.BUTTON_STALE)
         return
     verb, value = parsed
-    if verb == CB_SEARCH_PAGE:
-        text = (
-            (context.chat_data or {})
-            .get(_SEARCHES, {})
-            .get(query.message.message_id if query.message else 0)
-        )
-        if text is None:
-            await answer(query, t.SEARCH_EXPIRED, alert=True)
-            return
-        page = await search_page(text, max(1, value))
-        await answer(query, None if page else t.SEARCH_NO_MORE)
-        if page is not None:
-            await edit(query, page)
+    if verb in (CB_SEARCH_PAGE, CB_SEARCH_ORDER, CB_SUGGESTION):
+        await search_button(update, context, verb, value)
         return
     paper = await lookup.visible_paper(value)
     if paper is None:

@@ -231,7 +231,7 @@ def register_handlers(
         CallbackQueryHandler(stop_button, pattern=r"^stop:"),
         CallbackQueryHandler(help_button, pattern=r"^h:"),
         CallbackQueryHandler(
-            browse.paper_button, pattern=r"^(follow|unfollow|similar|open|search):"
+            browse.paper_button, pattern=r"^(follow|unfollow|similar|open|search|sort|fix):"
         ),
         CallbackQueryHandler(open_inquiries.offen_button, pattern=r"^of:"),
         CallbackQueryHandler(stale_button),

@@ -282,6 +282,8 @@ class SqliteSearch:
         page: int,
         offset: int,
         rank_cap: int,
+        *,
+        newest: bool = False,
     ) -> tuple[list[int], int]:
         """Rank the newest rank_cap matches by bm25, then date; return (page ids, matches).
 
@@ -314,8 +316,11 @@ class SqliteSearch:
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
         # rowid DESC is date DESC, id DESC (no date last): the order the old join sorted by.
-        sql = f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts {where} "
-        sql += "ORDER BY score, rowid DESC"
+        if newest:  # rowid order is date order: no score to compute
+            sql = f"SELECT rowid & {_ID_MASK} AS id FROM paper_fts {where} ORDER BY rowid DESC"
+        else:
+            sql = f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts {where} "
+            sql += "ORDER BY score, rowid DESC"
         return await _visible_page(conn, sql, params.values, page, offset), matches
 
     async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:
