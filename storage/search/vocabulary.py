@@ -37,7 +37,7 @@ MIN_DOCS = 2
 # Papers read to find how a corrected stem is written.
 SURFACE_HITS = 5
 VOCABULARY_MAX_AGE = timedelta(hours=1)
-# A candidate must be in this many times more papers than the word typed (plus one).
+# A candidate must be in this many times more papers than the word typed, if that is in any.
 MORE_COMMON_FACTOR = 10
 
 _META_KEY = "vocabulary_built"
@@ -105,7 +105,8 @@ def best_candidate(stem: str, vocabulary: Iterable[tuple[str, int]]) -> str | No
     if limit == 0:
         return None
     terms = dict(vocabulary)
-    wanted = max(MIN_DOCS, MORE_COMMON_FACTOR * (terms.get(stem, 0) + 1))
+    own = terms.get(stem, 0)  # 0 also for a stem in fewer than MIN_DOCS papers
+    wanted = MORE_COMMON_FACTOR * own if own else MIN_DOCS
     ranked = []
     for term, docs in terms.items():
         if term == stem or docs < wanted:
