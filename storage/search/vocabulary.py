@@ -107,9 +107,14 @@ def best_candidate(stem: str, vocabulary: Iterable[tuple[str, int]]) -> str | No
     terms = dict(vocabulary)
     own = terms.get(stem, 0)  # 0 also for a stem in fewer than MIN_DOCS papers
     wanted = MORE_COMMON_FACTOR * own if own else MIN_DOCS
+    letters = set(stem)
     ranked = []
     for term, docs in terms.items():
         if term == stem or docs < wanted:
+            continue
+        # Each letter that only one of the two words has costs an edit: a cheap test first.
+        others = set(term)
+        if len(letters - others) > limit or len(others - letters) > limit:
             continue
         distance = edit_distance(stem, term, limit)
         if distance <= limit:
