@@ -14,6 +14,7 @@ import re
 import pytest
 
 from bot.chat.application import RatsbotApplication
+from bot.chat.browse import skipped_stopwords
 from bot.config import Settings
 from bot.messages import chat_texts as t
 from bot.messages.render import PaperView, render_search_results, with_suggestion
@@ -237,6 +238,17 @@ async def test_stop_words_are_explained(bot: RatsbotApplication, api: TelegramAP
     assert answer.text.startswith("„der“ besteht nur aus sehr häufigen Wörtern")
     assert "Nichts gefunden" not in answer.text
     assert answer.text == t.SEARCH_ONLY_STOPWORDS.format(query="der")
+    mixed = await say(api, PRIVATE, "/suche Haus der Jugend")
+    assert mixed.text.endswith("ℹ️ Nicht gesucht, weil sie in fast jedem Papier stehen: „der“.")
+    phrase = await say(api, PRIVATE, '/suche "Haus der Jugend"')
+    assert "Nicht gesucht" not in phrase.text  # inside quotes "der" is part of the phrase
+
+
+def test_skipped_stop_words_outside_quotes_and_filters() -> None:
+    """Only unquoted plain words that are stop words are named, each once."""
+    assert skipped_stopwords('"Haus der Jugend" und Schule kommune:Leipzig') == ["und"]
+    assert skipped_stopwords("Haus der Jugend der Stadt") == ["der"]
+    assert skipped_stopwords("Radweg 2024") == []
 
 
 async def test_similar_leaves_out_the_paper_and_its_answer(

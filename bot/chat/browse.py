@@ -8,7 +8,9 @@ that message in place. After a restart the buttons answer that the search has ex
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 from collections import OrderedDict
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -40,6 +42,7 @@ from bot.messages.render import (
     SEARCH_PAGE_SIZE,
     PaperView,
     RenderedMessage,
+    fits,
     paper_buttons,
     parse_callback_data,
     render_answer,
@@ -153,10 +156,29 @@ async def search_page(state: SearchState, page: int) -> tuple[RenderedMessage | 
         views = await folded_views(list(result.hits))
         total = result.total - (len(result.hits) - len(views))  # answers folded on this page
         message = render_search_results(views, page, total, query=text, newest=state.newest)
+    message = _with_stopword_note(message, skipped_stopwords(text))
     if suggestion is not None:
         message = with_suggestion(message, suggestion.text, suggestion.total)
         state = replace(state, suggestion=suggestion.text)
     return message, state
+
+
+def skipped_stopwords(text: str) -> list[str]:
+    """Return the words of a query that are not searched because they are too common. Pure.
+
+    Words inside quotes belong to a phrase and are not listed; filters ("kommune:…") neither.
+    """
+    outside_quotes = re.sub(r'["„“”][^"„“”]*["„“”]?', " ", text)
+    words = [w.strip(".,;:!?()") for w in outside_quotes.split() if ":" not in w]
+    return list(dict.fromkeys(w for w in words if w.isalpha() and not query_stems(w)))
+
+
+def _with_stopword_note(message: RenderedMessage, words: list[str]) -> RenderedMessage:
+    if not words:
+        return message
+    shown = ", ".join(f"„{w}“" for w in words[:5])
+    text = f"{message.text}\n\n{html.escape(t.SEARCH_STOPWORDS_SKIPPED.format(words=shown))}"
+    return RenderedMessage(text, message.buttons) if fits(text) else message
 
 
 def _remember(chat_data: dict[Any, Any] | None, message_id: int, state: SearchState) -> None:
@@ -325,7 +347,7 @@ async def paper_button(update: Update, context: Context) -> None:
             await send(update, context, replies.plain(t.SIMILAR_NONE))
             return
         listing = render_search_results(views, 1, len(views), page_size=SIMILAR_LIMIT)
-        title = t.SIMILAR_TITLE.format(title=" ".join(paper.title.split())[:80])
+        title = t.SIMILAR_TITLE.format(title=shown_query(paper.title))
         await send(update, context, replies.with_title(title, listing))
     else:
         await answer(query, t.BUTTON_STALE)
