@@ -84,11 +84,12 @@ def test_nearest_candidate_wins_then_the_most_frequent() -> None:
 
 
 def test_written_form_keeps_the_typed_inflection() -> None:
-    """ "Schuhle" becomes "Schule" though the papers say "Schulen"; "Strase" takes the text's ß."""
+    """ "Schuhle" becomes "Schule", not "Schulen" or the name "Schüle"; "Strase" → "Straße"."""
     assert written_form("schul", "Schuhle", ["keine weiterführenden Schulen", "Schulen"]) == (
         "Schule"
     )
     assert written_form("strass", "Strase", ["Ottostraße", "der Straße entlang"]) == "Straße"
+    assert written_form("schul", "Schuhle", ["Frau Schüle", "Herr Schüle"]) == "Schule"
 
 
 def test_replace_words_keeps_filters_phrases_and_exclusions() -> None:

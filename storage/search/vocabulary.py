@@ -145,7 +145,8 @@ def written_form(stem: str, typed: str, texts: Sequence[str]) -> str | None:
         return None
 
     def nearness(form: str) -> tuple[int, int, int, str]:
-        distance = edit_distance(textnorm.fold(form), folded, len(folded))
+        # Unfolded: "Schüle" (a name) is two edits from "Schuhle", "Schule" one.
+        distance = edit_distance(form.lower(), typed.lower(), len(typed))
         return distance, -forms[form], len(form), form
 
     return min(forms, key=nearness)
@@ -291,14 +292,17 @@ async def suggest(query: SearchQuery, found: int) -> Suggestion | None:
     Each corrected stem is written as the papers write it (the most frequent form in the titles
     and snippets of a few papers holding it); the corrected query must find more than `found`.
     """
-    from storage.search import search  # the package imports nothing from here
+    from storage.search import ORDER_NEWEST, search  # the package imports nothing from here
 
     if not query.terms:
         return None
     typed = typed_words(query.raw)
     words = {}
     for stem, better in (await corrections([s for s in query.terms if s in typed])).items():
-        result = await search(SearchQuery(raw=better, terms=(better,)), limit=SURFACE_HITS)
+        # Newest first: any papers with the word will do, and that order needs no ranking.
+        result = await search(
+            SearchQuery(raw=better, terms=(better,)), limit=SURFACE_HITS, order=ORDER_NEWEST
+        )
         texts = [t for h in result.hits for t in (h.title, h.snippet)]
         form = written_form(better, typed[stem], texts)
         if form is not None:
@@ -306,7 +310,7 @@ async def suggest(query: SearchQuery, found: int) -> Suggestion | None:
     text = replace_words(query.raw, words)
     if not words or text == " ".join(query.raw.split()):
         return None
-    corrected = await search(parse_query(text), limit=1)
+    corrected = await search(parse_query(text), limit=1, order=ORDER_NEWEST)
     if corrected.total <= found:
         return None
     return Suggestion(text, tuple(words.values()), corrected.total)
