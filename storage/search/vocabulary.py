@@ -23,6 +23,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
@@ -46,17 +47,17 @@ _SQLITE_DDL = (
     "CREATE TABLE IF NOT EXISTS search_vocab (term TEXT PRIMARY KEY, docs INTEGER NOT NULL) "
     "WITHOUT ROWID",
 )
-_SQLITE_FILL = (
-    "INSERT INTO search_vocab (term, docs) SELECT term, doc FROM paper_fts_vocab "
-    "WHERE doc >= ? AND term NOT GLOB '*[^a-z]*'"
+_SQLITE_READ = (
+    "SELECT term, doc AS docs FROM paper_fts_vocab WHERE term >= ? AND term < ? AND doc >= ? "
+    "AND term NOT GLOB '*[^a-z]*'"
 )
 _POSTGRES_DDL = (
     'CREATE TABLE IF NOT EXISTS search_vocab (term TEXT COLLATE "C" PRIMARY KEY, '
     "docs INTEGER NOT NULL)",
 )
-_POSTGRES_FILL = (
-    "INSERT INTO search_vocab (term, docs) SELECT word, ndoc "
-    "FROM ts_stat('SELECT tsv FROM paper_search') WHERE ndoc >= $1 AND word ~ '^[a-z]+$'"
+_POSTGRES_READ = (
+    "SELECT word AS term, ndoc AS docs FROM ts_stat('SELECT tsv FROM paper_search') "
+    "WHERE ndoc >= $1 AND word ~ '^[a-z]+$'"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
 _refreshing: set[asyncio.Task[None]] = set()
@@ -209,28 +210,44 @@ async def _built_at(conn: BaseDBAsyncClient) -> datetime | None:
     return datetime.fromisoformat(str(rows[0]["value"])) if rows else None
 
 
+async def _index_terms(conn: BaseDBAsyncClient) -> list[tuple[str, int]]:
+    """Return (stem, papers) of the index's letter-only stems in at least MIN_DOCS papers."""
+    if _is_postgres(conn):  # one statement in the server; other connections of the pool go on
+        rows = await conn.execute_query_dict(_POSTGRES_READ, [MIN_DOCS])
+        return [(str(r["term"]), int(r["docs"])) for r in rows]
+    # One letter at a time: the bot's queries share this one SQLite connection and get their
+    # turn between the statements (all at once took 5 s at 100k papers).
+    terms: list[tuple[str, int]] = []
+    for letter in "abcdefghijklmnopqrstuvwxyz":
+        rows = await conn.execute_query_dict(_SQLITE_READ, [letter, chr(ord(letter) + 1), MIN_DOCS])
+        terms += [(str(r["term"]), int(r["docs"])) for r in rows]
+    return terms
+
+
 async def rebuild_vocabulary() -> int:
     """Copy the index's stems and document counts into search_vocab; return how many."""
     conn = _conn()
     pg = _is_postgres(conn)
+    for ddl in _POSTGRES_DDL if pg else _SQLITE_DDL:
+        await conn.execute_script(ddl)
+    terms = await _index_terms(conn)
+    rows: list[list[Any]] = [[term, docs] for term, docs in terms]
+    now = datetime.now(UTC).isoformat()
     async with in_transaction() as tx:  # readers see the old or the new list, never none
-        for ddl in _POSTGRES_DDL if pg else _SQLITE_DDL:
-            await tx.execute_script(ddl)
         await tx.execute_script("DELETE FROM search_vocab")
-        await tx.execute_query(_POSTGRES_FILL if pg else _SQLITE_FILL, [MIN_DOCS])
-        rows = await tx.execute_query_dict("SELECT count(*) AS n FROM search_vocab")
-        now = datetime.now(UTC).isoformat()
         if pg:
+            await tx.execute_many("INSERT INTO search_vocab (term, docs) VALUES ($1, $2)", rows)
             await tx.execute_query(
                 "INSERT INTO search_meta (key, value) VALUES ($1, $2) "
                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 [_META_KEY, now],
             )
         else:
+            await tx.execute_many("INSERT INTO search_vocab (term, docs) VALUES (?, ?)", rows)
             await tx.execute_query(
                 "INSERT OR REPLACE INTO search_meta (key, value) VALUES (?, ?)", [_META_KEY, now]
             )
-    return int(rows[0]["n"])
+    return len(terms)
 
 
 async def _refresh_in_background() -> None:
