@@ -14,7 +14,7 @@ import re
 import pytest
 
 from bot.chat.application import RatsbotApplication
-from bot.chat.browse import skipped_stopwords
+from bot.chat.search import skipped_stopwords
 from bot.config import Settings
 from bot.messages import chat_texts as t
 from bot.messages.render import PaperView, render_search_results, with_suggestion
