@@ -6,9 +6,10 @@ below), the most frequent of those first. The stems and their document counts ar
 `search_vocab` (term, docs) from the index itself: SQLite's FTS5 vocabulary (`fts5vocab`, row
 form) or PostgreSQL's `ts_stat` over the stored tsvectors, so both backends suggest from the same
 terms. Counting every term reads the whole index, which at 100k papers takes seconds: the copy is
-made once (when the first suggestion is needed) and then refreshed in the background at most every
-VOCABULARY_MAX_AGE; new words show up in suggestions after that. A lookup reads only the stems
-with the same first letter and a near length (a primary-key range), so it stays fast.
+made when the first suggestion is needed (that search waits for it at most FIRST_BUILD_WAIT_S) and
+refreshed in the background when a lookup finds it older than VOCABULARY_MAX_AGE; new words show
+up in suggestions after that. A lookup reads only the stems with the same first letter and a near
+length (a primary-key range), so it stays fast.
 
 Only stems of letters a–z seen in at least MIN_DOCS papers are kept: numbers, filter tokens and
 one-off OCR noise are never suggested.
@@ -38,6 +39,8 @@ MIN_DOCS = 2
 # Papers read to find how a corrected stem is written.
 SURFACE_HITS = 5
 VOCABULARY_MAX_AGE = timedelta(hours=1)
+# A search waits this long for a first vocabulary (5 s at 100k papers) before answering without.
+FIRST_BUILD_WAIT_S = 3.0
 # A candidate must be in this many times more papers than the word typed, if that is in any.
 MORE_COMMON_FACTOR = 10
 
@@ -60,7 +63,7 @@ _POSTGRES_READ = (
     "WHERE ndoc >= $1 AND word ~ '^[a-z]+$'"
 )
 _WORD = re.compile(r"[^\W\d_]{2,}")
-_refreshing: set[asyncio.Task[None]] = set()
+_refreshing: set[asyncio.Future[None]] = set()
 
 
 # ---------------------------------------------------------------- pure matching
@@ -258,16 +261,33 @@ async def _refresh_in_background() -> None:
         log.exception("search vocabulary refresh failed")
 
 
-async def ensure_vocabulary() -> None:
-    """Build the vocabulary if there is none; refresh a stale one in the background."""
+def _start_refresh() -> asyncio.Future[None]:
+    """Start a rebuild in the background, or return the one already running."""
+    if _refreshing:
+        return next(iter(_refreshing))
+    task = asyncio.ensure_future(_refresh_in_background())
+    _refreshing.add(task)
+    task.add_done_callback(_refreshing.discard)
+    return task
+
+
+async def ensure_vocabulary() -> bool:
+    """Return whether there is a vocabulary to suggest from; build or refresh it if needed.
+
+    A missing one is built, but a search waits for that at most FIRST_BUILD_WAIT_S (the build
+    goes on in the background); a stale one is refreshed in the background.
+    """
     conn = _conn()
     built = await _built_at(conn)
     if built is None:
-        await rebuild_vocabulary()
-    elif datetime.now(UTC) - built > VOCABULARY_MAX_AGE and not _refreshing:
-        task = asyncio.ensure_future(_refresh_in_background())
-        _refreshing.add(task)
-        task.add_done_callback(_refreshing.discard)
+        try:
+            await asyncio.wait_for(asyncio.shield(_start_refresh()), FIRST_BUILD_WAIT_S)
+        except TimeoutError:
+            return False
+        return await _built_at(conn) is not None
+    if datetime.now(UTC) - built > VOCABULARY_MAX_AGE:
+        _start_refresh()
+    return True
 
 
 async def near_terms(stem: str) -> list[tuple[str, int]]:
@@ -294,7 +314,8 @@ async def near_terms(stem: str) -> list[tuple[str, int]]:
 
 async def corrections(stems: Sequence[str]) -> dict[str, str]:
     """Return, for each stem that has a likely intended stem in the index, that stem."""
-    await ensure_vocabulary()
+    if not await ensure_vocabulary():
+        return {}
     found = {}
     for stem in dict.fromkeys(stems):
         better = best_candidate(stem, await near_terms(stem))
