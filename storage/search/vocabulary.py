@@ -51,8 +51,7 @@ _SQLITE_DDL = (
     "WITHOUT ROWID",
 )
 _SQLITE_READ = (
-    "SELECT term, doc AS docs FROM paper_fts_vocab WHERE term >= ? AND term < ? AND doc >= ? "
-    "AND term NOT GLOB '*[^a-z]*'"
+    "SELECT term, doc AS docs FROM paper_fts_vocab WHERE doc >= ? AND term NOT GLOB '*[^a-z]*'"
 )
 _POSTGRES_DDL = (
     'CREATE TABLE IF NOT EXISTS search_vocab (term TEXT COLLATE "C" PRIMARY KEY, '
@@ -218,13 +217,10 @@ async def _index_terms(conn: BaseDBAsyncClient) -> list[tuple[str, int]]:
     if _is_postgres(conn):  # one statement in the server; other connections of the pool go on
         rows = await conn.execute_query_dict(_POSTGRES_READ, [MIN_DOCS])
         return [(str(r["term"]), int(r["docs"])) for r in rows]
-    # One letter at a time: the bot's queries share this one SQLite connection and get their
-    # turn between the statements (all at once took 5 s at 100k papers).
-    terms: list[tuple[str, int]] = []
-    for letter in "abcdefghijklmnopqrstuvwxyz":
-        rows = await conn.execute_query_dict(_SQLITE_READ, [letter, chr(ord(letter) + 1), MIN_DOCS])
-        terms += [(str(r["term"]), int(r["docs"])) for r in rows]
-    return terms
+    # One statement: by letter ranges fts5vocab read the whole index each time (245 s at 100k
+    # papers instead of 5.5 s). The bot's other queries on this connection wait meanwhile.
+    rows = await conn.execute_query_dict(_SQLITE_READ, [MIN_DOCS])
+    return [(str(r["term"]), int(r["docs"])) for r in rows]
 
 
 async def rebuild_vocabulary() -> int:
