@@ -18,13 +18,13 @@ one-off OCR noise are never suggested.
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.connection import get_connection
@@ -230,19 +230,26 @@ async def rebuild_vocabulary() -> int:
     for ddl in _POSTGRES_DDL if pg else _SQLITE_DDL:
         await conn.execute_script(ddl)
     terms = await _index_terms(conn)
-    rows: list[list[Any]] = [[term, docs] for term, docs in terms]
     now = datetime.now(UTC).isoformat()
     async with in_transaction() as tx:  # readers see the old or the new list, never none
         await tx.execute_script("DELETE FROM search_vocab")
         if pg:
-            await tx.execute_many("INSERT INTO search_vocab (term, docs) VALUES ($1, $2)", rows)
+            await tx.execute_query(
+                "INSERT INTO search_vocab (term, docs) SELECT * FROM unnest($1::text[], $2::int[])",
+                [[term for term, _ in terms], [docs for _, docs in terms]],
+            )
             await tx.execute_query(
                 "INSERT INTO search_meta (key, value) VALUES ($1, $2) "
                 "ON CONFLICT (key) DO UPDATE SET value = EXCLUDED.value",
                 [_META_KEY, now],
             )
         else:
-            await tx.execute_many("INSERT INTO search_vocab (term, docs) VALUES (?, ?)", rows)
+            # One statement: executemany through tortoise took 229 s for 40k rows.
+            await tx.execute_query(
+                "INSERT INTO search_vocab (term, docs) "
+                "SELECT json_extract(value, '$[0]'), json_extract(value, '$[1]') FROM json_each(?)",
+                [json.dumps(terms)],
+            )
             await tx.execute_query(
                 "INSERT OR REPLACE INTO search_meta (key, value) VALUES (?, ?)", [_META_KEY, now]
             )
