@@ -124,6 +124,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument(
         "--limit", type=int, default=10, help="höchstens so viele Treffer (Standard 10)"
     )
+    search.add_argument(
+        "--sort",
+        choices=("relevanz", "neu"),
+        default="relevanz",
+        help="Reihenfolge: relevanz (Standard) oder neu (neueste zuerst)",
+    )
 
     demo = sub.add_parser(
         "demo",
@@ -260,7 +266,12 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
 
         return asyncio.run(
             search_command(
-                settings, args.query, kommune=args.kommune, as_json=args.json, limit=args.limit
+                settings,
+                args.query,
+                kommune=args.kommune,
+                as_json=args.json,
+                limit=args.limit,
+                newest=args.sort == "neu",
             )
         )
     if args.command == "demo":

@@ -1,16 +1,12 @@
-"""Reading papers and meetings (I/O): /suche, /anfrage, /termine and the buttons on papers.
+"""Reading papers and meetings (I/O): /anfrage, /termine, "Ähnliche" and the buttons on papers.
 
-A search's paging buttons carry only the page ("search:2", bot/messages/render.py); the query is
-kept in `chat_data` under the result message's id (the last few per chat). After a restart the
-"weitere" button answers that the search has expired.
+/suche and the buttons of its result message live in bot/chat/search.py.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import OrderedDict
-from dataclasses import replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from telegram import Update
 
@@ -21,21 +17,21 @@ from bot.chat.respond import (
     answer,
     command_text,
     config_of,
-    edit,
     refuse_non_admin,
     replace_button,
     send,
 )
+from bot.chat.search import folded_views, search_button
 from bot.messages import chat_texts as t
 from bot.messages import replies
 from bot.messages.render import (
     CB_FOLLOW,
     CB_OPEN,
+    CB_SEARCH_ORDER,
     CB_SEARCH_PAGE,
     CB_SIMILAR,
+    CB_SUGGESTION,
     CB_UNFOLLOW,
-    SEARCH_PAGE_SIZE,
-    PaperView,
     RenderedMessage,
     paper_buttons,
     parse_callback_data,
@@ -44,10 +40,10 @@ from bot.messages.render import (
     render_search_results,
     shown_query,
 )
-from bot.messages.views import answer_view, days_between, meeting_view, paper_view
+from bot.messages.views import answer_view, meeting_view, paper_view
 from bot.pipeline.asked_before import add_asked_before
-from storage.answers import answers_of, related_papers
-from storage.query import QueryError, SearchQuery, parse_query
+from storage.answers import related_papers
+from storage.query import SearchQuery
 from storage.search import SearchHit, search
 from storage.subscriptions import follow_paper, unfollow_paper
 from storage.textnorm import query_stems
@@ -57,49 +53,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-_SEARCHES = "searches"
-REMEMBERED_SEARCHES = 20
 SIMILAR_LIMIT = 5
 SIMILAR_TITLE_WORDS = 8
 SIMILAR_PER_WORD = 20
-
-
-def hit_view(hit: SearchHit) -> PaperView:
-    """Return the renderer's view of a search hit."""
-    return PaperView(
-        paper_id=hit.paper_id,
-        kind=hit.kind,
-        kommune=hit.kommune,
-        title=hit.title,
-        reference=hit.reference,
-        factions=hit.factions,
-        date=hit.date,
-        pdf_url=hit.pdf_url,
-        web_url=hit.web_url,
-        snippet=hit.snippet or None,
-    )
-
-
-async def folded_views(hits: list[SearchHit]) -> list[PaperView]:
-    """Return the views of hits with answers folded under their inquiry.
-
-    An answer whose inquiry is on the same page is left out; the inquiry says "✅ beantwortet
-    nach N Tagen" instead.
-    """
-    links = await answers_of([h.paper_id for h in hits if h.kind == "Anfrage"])
-    folded = {link.answer_id for link in links.values()}
-    views = []
-    for hit in hits:
-        if hit.paper_id in folded:
-            continue
-        view = hit_view(hit)
-        link = links.get(hit.paper_id)
-        if link is not None:
-            view = replace(
-                view, answered=True, days_to_answer=days_between(hit.date, link.answer_date)
-            )
-        views.append(view)
-    return views
 
 
 async def paper_message(paper: Paper) -> RenderedMessage:
@@ -107,47 +63,6 @@ async def paper_message(paper: Paper) -> RenderedMessage:
     if paper.kind == "Antwort":
         return render_answer(answer_view(paper, await lookup.answered_inquiry(paper)))
     return render_inquiry(paper_view(paper))
-
-
-async def search_page(text: str, page: int) -> RenderedMessage | None:
-    """Return one page of results for a /suche text (None: no hits on this page)."""
-    try:
-        query = parse_query(text)
-        if query.is_empty:
-            if any(ch.isalpha() for ch in text):  # words, but only stop words
-                return replies.plain(t.SEARCH_ONLY_STOPWORDS.format(query=shown_query(text)))
-            return replies.search_nothing(text)
-        result = await search(query, limit=SEARCH_PAGE_SIZE, offset=(page - 1) * SEARCH_PAGE_SIZE)
-    except QueryError as exc:
-        return replies.plain(str(exc))
-    if result.total == 0:
-        return replies.search_nothing(text)
-    if not result.hits:
-        return None
-    views = await folded_views(list(result.hits))
-    total = result.total - (len(result.hits) - len(views))  # answers folded on this page
-    return render_search_results(views, page, total, query=text)
-
-
-def _remember(chat_data: dict[Any, Any] | None, message_id: int, text: str) -> None:
-    if chat_data is None:
-        return
-    searches = chat_data.setdefault(_SEARCHES, OrderedDict())
-    searches[message_id] = text
-    while len(searches) > REMEMBERED_SEARCHES:
-        searches.popitem(last=False)
-
-
-async def suche_command(update: Update, context: Context) -> None:
-    """/suche <Begriffe>: a compact list of hits with paging and a button per hit."""
-    text = command_text(update.effective_message)
-    if not text:
-        await send(update, context, replies.plain(t.SEARCH_USAGE))
-        return
-    message = await search_page(text, 1) or replies.search_nothing(text)
-    sent = await send(update, context, message)
-    if message.buttons:
-        _remember(context.chat_data, sent.message_id, text)
 
 
 async def anfrage_command(update: Update, context: Context) -> None:
@@ -233,19 +148,8 @@ async def paper_button(update: Update, context: Context) -> None:
         await answer(query, t.BUTTON_STALE)
         return
     verb, value = parsed
-    if verb == CB_SEARCH_PAGE:
-        text = (
-            (context.chat_data or {})
-            .get(_SEARCHES, {})
-            .get(query.message.message_id if query.message else 0)
-        )
-        if text is None:
-            await answer(query, t.SEARCH_EXPIRED, alert=True)
-            return
-        page = await search_page(text, max(1, value))
-        await answer(query, None if page else t.SEARCH_NO_MORE)
-        if page is not None:
-            await edit(query, page)
+    if verb in (CB_SEARCH_PAGE, CB_SEARCH_ORDER, CB_SUGGESTION):
+        await search_button(update, context, verb, value)
         return
     paper = await lookup.visible_paper(value)
     if paper is None:
@@ -275,7 +179,7 @@ async def paper_button(update: Update, context: Context) -> None:
             await send(update, context, replies.plain(t.SIMILAR_NONE))
             return
         listing = render_search_results(views, 1, len(views), page_size=SIMILAR_LIMIT)
-        title = t.SIMILAR_TITLE.format(title=" ".join(paper.title.split())[:80])
+        title = t.SIMILAR_TITLE.format(title=shown_query(paper.title))
         await send(update, context, replies.with_title(title, listing))
     else:
         await answer(query, t.BUTTON_STALE)

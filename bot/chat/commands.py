@@ -2,7 +2,7 @@
 
 `register_handlers` adds every handler to one PTB Application; `set_commands` publishes the
 German command list (setMyCommands). Handlers for /abo and /abos live in bot/chat/abo.py, reading
-papers in bot/chat/browse.py.
+papers in bot/chat/browse.py, /suche in bot/chat/search.py.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from telegram.ext import (
     filters,
 )
 
-from bot.chat import abo, browse, feed, open_inquiries
+from bot.chat import abo, browse, feed, open_inquiries, search
 from bot.chat.guard import GUARD_GROUP, guard
 from bot.chat.respond import (
     CONFIG_KEY,
@@ -219,7 +219,7 @@ def register_handlers(
         CommandHandler(["hilfe", "help"], help_command),
         CommandHandler("abo", abo.abo_command),
         CommandHandler("abos", abo.abos_command),
-        CommandHandler("suche", browse.suche_command),
+        CommandHandler("suche", search.suche_command),
         CommandHandler("anfrage", browse.anfrage_command),
         CommandHandler("termine", browse.termine_command),
         CommandHandler("offen", open_inquiries.offen_command),
@@ -231,7 +231,7 @@ def register_handlers(
         CallbackQueryHandler(stop_button, pattern=r"^stop:"),
         CallbackQueryHandler(help_button, pattern=r"^h:"),
         CallbackQueryHandler(
-            browse.paper_button, pattern=r"^(follow|unfollow|similar|open|search):"
+            browse.paper_button, pattern=r"^(follow|unfollow|similar|open|search|sort|fix):"
         ),
         CallbackQueryHandler(open_inquiries.offen_button, pattern=r"^of:"),
         CallbackQueryHandler(stale_button),

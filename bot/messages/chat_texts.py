@@ -252,6 +252,7 @@ SEARCH_ONLY_STOPWORDS = (
     "jedem Papier stehen und deshalb nicht gesucht werden. Bitte ein Wort mit Inhalt, "
     "z. B. /suche Radweg."
 )
+SEARCH_STOPWORDS_SKIPPED = "ℹ️ Nicht gesucht, weil sie in fast jedem Papier stehen: {words}."
 SEARCH_EXPIRED = "Diese Suche ist abgelaufen. Bitte senden Sie /suche erneut."
 SEARCH_NO_MORE = "Keine weiteren Treffer."
 SIMILAR_TITLE = "Ähnlich wie „{title}“"

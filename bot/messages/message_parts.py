@@ -31,6 +31,8 @@ CB_UNFOLLOW = "unfollow"
 CB_SIMILAR = "similar"
 CB_OPEN = "open"
 CB_SEARCH_PAGE = "search"
+CB_SEARCH_ORDER = "sort"  # sort:1 newest first, sort:0 by relevance
+CB_SUGGESTION = "fix"  # fix:0 runs the "Meinten Sie …?" query
 
 
 @dataclass(frozen=True)

@@ -26,8 +26,10 @@ from bot.messages.meeting_render import (
 from bot.messages.message_parts import (
     CB_FOLLOW,
     CB_OPEN,
+    CB_SEARCH_ORDER,
     CB_SEARCH_PAGE,
     CB_SIMILAR,
+    CB_SUGGESTION,
     CB_UNFOLLOW,
     MAX_MESSAGE_LENGTH,
     Button,
@@ -64,8 +66,10 @@ __all__ = [
     "ANSWER_EXCERPT_CHARS",
     "CB_FOLLOW",
     "CB_OPEN",
+    "CB_SEARCH_ORDER",
     "CB_SEARCH_PAGE",
     "CB_SIMILAR",
+    "CB_SUGGESTION",
     "CB_UNFOLLOW",
     "MANAGE_CALLBACK",
     "MAX_MESSAGE_LENGTH",
@@ -91,6 +95,7 @@ __all__ = [
     "render_search_results",
     "shown_query",
     "telegram_length",
+    "with_suggestion",
 ]
 
 SUMMARY_MAX_CHARS = 220
@@ -189,11 +194,13 @@ def render_search_results(
     *,
     query: str | None = None,
     page_size: int = SEARCH_PAGE_SIZE,
+    newest: bool | None = None,
 ) -> RenderedMessage:
     """Render one page of search hits (1-based `page`) with a button per hit and paging buttons.
 
     Each hit shows date, Kommune, type, faction and reference, the title, whether an inquiry was
-    answered, and the text around the match; numbered buttons open the full message.
+    answered, and the text around the match; numbered buttons open the full message. With
+    `newest` set (True: newest first, False: by relevance) a button switches to the other order.
     """
     if total <= 0 or not hits:
         if query:
@@ -206,6 +213,8 @@ def render_search_results(
         head += " " + _fmt(texts.SEARCH_FOR, query=shown_query(query))
     if pages > 1:
         head += " · " + _fmt(texts.SEARCH_PAGE, page=page, pages=pages)
+    if newest:
+        head += " · " + _esc(texts.SEARCH_NEWEST_FIRST)
     first_number = (page - 1) * page_size + 1
     items: list[str] = []
     numbers: list[Button] = []
@@ -238,8 +247,26 @@ def render_search_results(
         paging.append(Button(texts.BUTTON_MORE, callback_data(CB_SEARCH_PAGE, page + 1)))
     if paging:
         rows.append(tuple(paging))
+    if newest is not None and total > 1:
+        label = texts.BUTTON_BY_RELEVANCE if newest else texts.BUTTON_NEWEST_FIRST
+        rows.append((Button(label, callback_data(CB_SEARCH_ORDER, 0 if newest else 1)),))
     text = _list_message([head, ""], items, separator="\n\n")
     return RenderedMessage(text, tuple(rows))
+
+
+def with_suggestion(message: RenderedMessage, corrected: str, total: int) -> RenderedMessage:
+    """Return a search answer with "Meinten Sie: …?" and a button that runs the corrected query."""
+    shown = shown_query(corrected)
+    line = _fmt(texts.SEARCH_DID_YOU_MEAN, query=shown)
+    count = texts.SEARCH_HEADLINE_ONE if total == 1 else texts.SEARCH_HEADLINE_MANY
+    button = Button(
+        _shorten(f"🔎 {shown} ({count.removeprefix('🔎 ').format(total=total)})", 60),
+        callback_data(CB_SUGGESTION, 0),
+    )
+    text = f"{message.text}\n\n{line}"
+    if not fits(text):
+        text = message.text
+    return RenderedMessage(text, ((button,), *message.buttons))
 
 
 # ---------------------------------------------------------------- building blocks

@@ -86,6 +86,10 @@ SEARCH_ANSWERED = "✅ beantwortet"
 SEARCH_ANSWERED_AFTER = "✅ beantwortet nach {n} Tagen"
 BUTTON_PREVIOUS = "‹ zurück"
 BUTTON_MORE = "weitere ›"
+BUTTON_NEWEST_FIRST = "🕑 Neueste zuerst"
+BUTTON_BY_RELEVANCE = "⭐ Beste zuerst"
+SEARCH_NEWEST_FIRST = "neueste zuerst"
+SEARCH_DID_YOU_MEAN = "💡 Meinten Sie: {query}?"
 
 # --- dates ("Dienstag, 11. Dezember 2018, 15:30 Uhr"); the image has no de_DE locale
 WEEKDAYS = ("Montag", "Dienstag", "Mittwoch", "Donnerstag", "Freitag", "Samstag", "Sonntag")

@@ -47,7 +47,13 @@ def _headline(hit: SearchHit) -> str:
 
 
 async def search_command(
-    settings: Settings, query: str, *, kommune: str | None, as_json: bool, limit: int
+    settings: Settings,
+    query: str,
+    *,
+    kommune: str | None,
+    as_json: bool,
+    limit: int,
+    newest: bool = False,
 ) -> int:
     """Run one search and print it; return the exit code (2 for a query the user must fix)."""
     try:
@@ -59,7 +65,8 @@ async def search_command(
         parsed = dataclasses.replace(parsed, kommune=kommune)
     await open_db(settings.database_url, create=False)  # bot/cli.py reports a failure
     try:
-        result = await search_index.search(parsed, limit=max(1, min(limit, 100)))
+        order = search_index.ORDER_NEWEST if newest else search_index.ORDER_RELEVANCE
+        result = await search_index.search(parsed, limit=max(1, min(limit, 100)), order=order)
     except QueryError as exc:
         print(str(exc), file=sys.stderr)
         return 2

@@ -30,6 +30,9 @@ from storage.query import QueryError, SearchQuery
 from storage.search.backend import (
     BATCH,
     MAX_COUNT,
+    ORDER_NEWEST,
+    ORDER_RELEVANCE,
+    ORDERS,
     RANK_CAP,
     SearchBackend,
     SearchHit,
@@ -53,6 +56,9 @@ from storage.search.terms import (
 __all__ = [
     "MAX_COUNT",
     "MAX_INDEXED_CHARS",
+    "ORDERS",
+    "ORDER_NEWEST",
+    "ORDER_RELEVANCE",
     "RANK_CAP",
     "SNIPPET_CHARS",
     "SearchHit",
@@ -187,13 +193,20 @@ async def _kommune_id(conn: BaseDBAsyncClient, name: str) -> int:
 
 
 async def search(
-    query: SearchQuery, *, limit: int = 10, offset: int = 0, rank_cap: int = RANK_CAP
+    query: SearchQuery,
+    *,
+    limit: int = 10,
+    offset: int = 0,
+    rank_cap: int = RANK_CAP,
+    order: str = ORDER_RELEVANCE,
 ) -> SearchResult:
     """Return papers matching a query: an Aktenzeichen's paper first, then relevance, recency.
 
-    Only the newest `rank_cap` matches are ranked (and counted). Raises QueryError for an unknown
-    Kommune.
+    Only the newest `rank_cap` matches are ranked (and counted). order=ORDER_NEWEST sorts the
+    text matches by date alone. Raises QueryError for an unknown Kommune.
     """
+    if order not in ORDERS:
+        raise ValueError(f"unknown search order {order!r}")
     if query.is_empty or limit <= 0:
         return SearchResult((), 0)
     conn = _conn()
@@ -216,7 +229,9 @@ async def search(
         found = await backend.filtered(conn, query, kommune_id, page, offset)
         ids, total, capped = found.ids, found.total, found.capped
     elif query.has_text:
-        ids, matches = await backend.ranked(conn, query, kommune_id, page, offset, rank_cap)
+        ids, matches = await backend.ranked(
+            conn, query, kommune_id, page, offset, rank_cap, newest=order == ORDER_NEWEST
+        )
         total = min(matches, rank_cap, MAX_COUNT)
         capped = matches > min(rank_cap, MAX_COUNT)
     # The Aktenzeichen's paper need not match the text (its own number is rarely in its text).

@@ -24,6 +24,10 @@ MAX_COUNT = 1000
 RANK_CAP = 2000
 # Papers per statement when (re)indexing.
 BATCH = 500
+# The orders of text matches: best first (then newest), or newest first.
+ORDER_RELEVANCE = "relevance"
+ORDER_NEWEST = "newest"
+ORDERS = (ORDER_RELEVANCE, ORDER_NEWEST)
 
 
 @dataclass(frozen=True)
@@ -143,8 +147,13 @@ class SearchBackend(Protocol):
         page: int,
         offset: int,
         rank_cap: int,
+        *,
+        newest: bool = False,
     ) -> tuple[list[int], int]:
-        """Rank the newest rank_cap text matches; return (page ids, matches counted ≤ cap + 1)."""
+        """Rank the newest rank_cap text matches; return (page ids, matches counted ≤ cap + 1).
+
+        newest=True orders the page by date alone (the /suche "Neueste zuerst" toggle).
+        """
 
     async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:
         """Return the paper rows (with Kommune name and the first 6000 body chars) to show."""

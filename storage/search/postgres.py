@@ -215,6 +215,8 @@ class PostgresSearch:
         page: int,
         offset: int,
         rank_cap: int,
+        *,
+        newest: bool = False,
     ) -> tuple[list[int], int]:
         """Rank the newest rank_cap matches by ts_rank, then date; return (page ids, matches).
 
@@ -237,6 +239,8 @@ class PostgresSearch:
         )
         count_values = list(params.values)
         order = "score DESC, date DESC NULLS LAST, paper_id DESC"
+        if newest:
+            order = order.removeprefix("score DESC, ")
         sql = (
             f"WITH c AS MATERIALIZED ({candidates}), "
             "r AS MATERIALIZED (SELECT x.paper_id, x.date, "

@@ -284,6 +284,8 @@ class SqliteSearch:
         page: int,
         offset: int,
         rank_cap: int,
+        *,
+        newest: bool = False,
     ) -> tuple[list[int], int]:
         """Rank the newest rank_cap matches by bm25, then date; return (page ids, matches).
 
@@ -318,8 +320,12 @@ class SqliteSearch:
         if lower is not None:
             in_window += f" AND rowid >= {params.add(lower)}"
         window = f"SELECT rowid AS k FROM paper_fts {in_window}"
-        scored = sqlite_plan.rank_expression(
-            query, await sqlite_plan.common_terms(conn, query.terms)
+        scored = (
+            None  # newest first asked for: rowid order is date order, no score to compute
+            if newest
+            else sqlite_plan.rank_expression(
+                query, await sqlite_plan.common_terms(conn, query.terms)
+            )
         )
         if scored is None:  # nothing to score: newest first
             sql = f"SELECT k & {_ID_MASK} AS id FROM ({window}) ORDER BY k DESC"
