@@ -117,6 +117,14 @@ def test_search_lists_real_karlsruhe_titles(turns: dict[str, str]) -> None:
     assert len(found) >= 2, turns["/suche Schule"]
 
 
+def test_a_typo_gets_the_word_the_index_knows(turns: dict[str, str]) -> None:
+    """/suche Schuhle finds nothing and offers "Schule" from the index vocabulary, with a button."""
+    answer = turns["/suche Schuhle"]
+    assert "Nichts gefunden" in answer
+    assert "Meinten Sie: Schule?" in answer
+    assert "🔎 Schule (" in answer
+
+
 def test_new_inquiry_is_pushed_with_questions_and_pdf(turns: dict[str, str]) -> None:
     """!neu publishes F-00724/14 and its push shows title, faction, questions and the PDF link."""
     seed = " ".join(SEED.read_text("utf-8").split())
