@@ -27,6 +27,7 @@ from bot.messages.render import (
     render_meeting_moved,
     render_search_results,
 )
+from fetcher.classify import kind_from_paper_type
 from standins.telegram_html import ParsedText, parse_html, utf16_len
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
@@ -507,6 +508,47 @@ def test_digest_of_one_uses_singular() -> None:
     """One new inquiry reads "1 neue Anfrage in Leipzig"."""
     text = telegram_view(render_digest("Leipzig", [leipzig_inquiry()])).text
     assert text.startswith("📬 1 neue Anfrage in Leipzig\n")
+
+
+def karlsruhe_papers(paper_type: str, count: int) -> list[PaperView]:
+    """Return the first `count` real Karlsruhe papers of an OParl paperType, kind classified."""
+    views = []
+    for path in sorted((KARLSRUHE / "papers").glob("*.json")):
+        paper = json.loads(path.read_text())
+        if paper.get("paperType") != paper_type:
+            continue
+        views.append(
+            PaperView(
+                paper_id=int(path.stem),
+                kind=kind_from_paper_type(paper_type, paper.get("reference")),
+                kommune="Karlsruhe",
+                title=paper["name"],
+                reference=paper.get("reference"),
+            )
+        )
+        if len(views) == count:
+            break
+    return views
+
+
+def test_digest_of_motions_names_them() -> None:
+    """Three real Karlsruhe motions read "3 neue Anträge", one of them "1 neuer Antrag"."""
+    motions = karlsruhe_papers("Antrag", 3)
+    text = telegram_view(render_digest("Karlsruhe", motions)).text
+    assert text.startswith("📬 3 neue Anträge in Karlsruhe\n")
+    one = telegram_view(render_digest("Karlsruhe", motions[:1])).text
+    assert one.startswith("📬 1 neuer Antrag in Karlsruhe\n")
+
+
+def test_digest_of_mixed_kinds_counts_papers() -> None:
+    """Two real inquiries and one Beschlussvorlage in one digest read "3 neue Papiere"."""
+    papers = karlsruhe_inquiries(2) + karlsruhe_papers("Beschlussvorlage", 1)
+    text = telegram_view(render_digest("Karlsruhe", papers)).text
+    assert text.startswith("📬 3 neue Papiere in Karlsruhe\n")
+    vorlagen = karlsruhe_papers("Beschlussvorlage", 2)
+    assert telegram_view(render_digest("Karlsruhe", vorlagen)).text.startswith(
+        "📬 2 neue Vorlagen in Karlsruhe\n"
+    )
 
 
 def test_search_results_page_has_hit_buttons_and_paging() -> None:
