@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.messages import texts
+from bot.messages.push_footer import footer_label, with_subscription_footer
 from bot.messages.render import (
     MAX_MESSAGE_LENGTH,
     Button,
@@ -502,6 +503,17 @@ def test_digest_of_400_inquiries_stays_under_the_limit() -> None:
     assert text.startswith("📬 400 neue Anfragen in Karlsruhe")
     assert f"… und {400 - shown} weitere" in text
     assert 10 < shown < 400
+
+
+def test_digest_of_400_inquiries_keeps_room_for_the_footer() -> None:
+    """A pushed digest of all 400 real Karlsruhe inquiries takes its longest footer within 4096."""
+    message = render_digest("Karlsruhe", karlsruhe_inquiries(400), for_push=True)
+    label = footer_label("Stadt Karlsruhe", "Bündnis 90/Die Grünen", "Radwegmarkierungen", "alle")
+    footed = with_subscription_footer(message, label, 123456789)
+    parsed = telegram_view(footed)
+    assert parsed.text.endswith("\n\n" + label)
+    assert utf16_len(parsed.text) <= 4096
+    assert [b.label for row in footed.buttons for b in row] == ["⚙️ Abo verwalten"]
 
 
 def test_digest_of_one_uses_singular() -> None:

@@ -173,11 +173,15 @@ def paper_buttons(
 # ---------------------------------------------------------------- lists
 
 
-def render_digest(kommune: str, papers: Sequence[PaperView]) -> RenderedMessage:
+def render_digest(
+    kommune: str, papers: Sequence[PaperView], *, for_push: bool = False
+) -> RenderedMessage:
     """Render several new papers of one Kommune as one compact list ("12 neue Anfragen in …")."""
     head = f"<b>{_fmt(texts.DIGEST_HEADLINE, count=digest_count(papers), kommune=kommune)}</b>"
     items = [_compact_item(_for_display(p)) for p in papers]
-    return RenderedMessage(_list_message([head, ""], items))
+    # A push leaves room for its footer (bot/messages/push_footer.py: FOOTER_RESERVE).
+    limit = MAX_MESSAGE_LENGTH - (PUSH_FOOTER_RESERVE if for_push else 0)
+    return RenderedMessage(_list_message([head, ""], items, limit=limit))
 
 
 def digest_count(papers: Sequence[PaperView]) -> str:
