@@ -1,4 +1,7 @@
-"""`make bench`: run every benchmark and write docs/benchmarks.md (tables, commands, machine).
+"""`make bench`: run the benchmarks and update docs/benchmarks.md (tables, commands, machine).
+
+Each measured section replaces only its own blocks of the doc (same heading), with the command and
+machine under its heading; every other block, hand-written notes included, stays as it is.
 
 .venv/bin/python -m bench            # full run (PostgreSQL via .ci/with-postgres)
 .venv/bin/python -m bench --quick    # tiny sizes, keeps the benchmarks from rotting
@@ -17,6 +20,8 @@ import time
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
+
+from bench.doc_sections import splice_sections, with_provenance
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -115,7 +120,7 @@ def machine_facts() -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run the selected benchmarks; write docs/benchmarks.md unless --quick."""
+    """Run the selected benchmarks; update their sections of docs/benchmarks.md unless --quick."""
     parser = argparse.ArgumentParser(description="Run Ratsbot's benchmarks.")
     parser.add_argument("--quick", action="store_true", help="tiny sizes (CI smoke run)")
     parser.add_argument("--only", default="", help="comma-separated: " + ",".join(SECTIONS))
@@ -130,20 +135,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"bench: {name} done in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     command = "make bench" if not args.quick else "python -m bench --quick"
     if args.only:
-        command += f" (--only {args.only})"
-    document = "\n\n".join(
-        [
-            "# Benchmarks",
-            f"Produced by `{command}` (`.ci/with-postgres .venv/bin/python -m bench`).",
-            machine_facts(),
-            *parts,
-        ]
-    )
+        command = f".venv/bin/python -m bench --only {args.only}" + (" --quick" * args.quick)
     if args.quick:
-        print(document)
-    else:
-        args.out.write_text(document + "\n", encoding="utf-8")
-        print(f"bench: wrote {args.out}", file=sys.stderr)
+        print("\n\n".join(["# Benchmarks", f"Produced by `{command}`.", machine_facts(), *parts]))
+        return 0
+    note = f"Produced by `{command}`:\n{machine_facts()}"
+    existing = args.out.read_text(encoding="utf-8") if args.out.exists() else "# Benchmarks\n"
+    document = splice_sections(existing, [with_provenance(part, note) for part in parts])
+    args.out.write_text(document, encoding="utf-8")
+    print(f"bench: updated {', '.join(names)} in {args.out}", file=sys.stderr)
     return 0
 
 

@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from bot.messages import texts
+from bot.messages.push_footer import footer_label, with_subscription_footer
 from bot.messages.render import (
     MAX_MESSAGE_LENGTH,
     Button,
@@ -27,6 +28,7 @@ from bot.messages.render import (
     render_meeting_moved,
     render_search_results,
 )
+from fetcher.classify import kind_from_paper_type
 from standins.telegram_html import ParsedText, parse_html, utf16_len
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
@@ -503,10 +505,62 @@ def test_digest_of_400_inquiries_stays_under_the_limit() -> None:
     assert 10 < shown < 400
 
 
+def test_digest_of_400_inquiries_keeps_room_for_the_footer() -> None:
+    """A pushed digest of all 400 real Karlsruhe inquiries takes its longest footer within 4096."""
+    message = render_digest("Karlsruhe", karlsruhe_inquiries(400), for_push=True)
+    label = footer_label("Stadt Karlsruhe", "Bündnis 90/Die Grünen", "Radwegmarkierungen", "alle")
+    footed = with_subscription_footer(message, label, 123456789)
+    parsed = telegram_view(footed)
+    assert parsed.text.endswith("\n\n" + label)
+    assert utf16_len(parsed.text) <= 4096
+    assert [b.label for row in footed.buttons for b in row] == ["⚙️ Abo verwalten"]
+
+
 def test_digest_of_one_uses_singular() -> None:
     """One new inquiry reads "1 neue Anfrage in Leipzig"."""
     text = telegram_view(render_digest("Leipzig", [leipzig_inquiry()])).text
     assert text.startswith("📬 1 neue Anfrage in Leipzig\n")
+
+
+def karlsruhe_papers(paper_type: str, count: int) -> list[PaperView]:
+    """Return the first `count` real Karlsruhe papers of an OParl paperType, kind classified."""
+    views = []
+    for path in sorted((KARLSRUHE / "papers").glob("*.json")):
+        paper = json.loads(path.read_text())
+        if paper.get("paperType") != paper_type:
+            continue
+        views.append(
+            PaperView(
+                paper_id=int(path.stem),
+                kind=kind_from_paper_type(paper_type, paper.get("reference")),
+                kommune="Karlsruhe",
+                title=paper["name"],
+                reference=paper.get("reference"),
+            )
+        )
+        if len(views) == count:
+            break
+    return views
+
+
+def test_digest_of_motions_names_them() -> None:
+    """Three real Karlsruhe motions read "3 neue Anträge", one of them "1 neuer Antrag"."""
+    motions = karlsruhe_papers("Antrag", 3)
+    text = telegram_view(render_digest("Karlsruhe", motions)).text
+    assert text.startswith("📬 3 neue Anträge in Karlsruhe\n")
+    one = telegram_view(render_digest("Karlsruhe", motions[:1])).text
+    assert one.startswith("📬 1 neuer Antrag in Karlsruhe\n")
+
+
+def test_digest_of_mixed_kinds_counts_papers() -> None:
+    """Two real inquiries and one Beschlussvorlage in one digest read "3 neue Papiere"."""
+    papers = karlsruhe_inquiries(2) + karlsruhe_papers("Beschlussvorlage", 1)
+    text = telegram_view(render_digest("Karlsruhe", papers)).text
+    assert text.startswith("📬 3 neue Papiere in Karlsruhe\n")
+    vorlagen = karlsruhe_papers("Beschlussvorlage", 2)
+    assert telegram_view(render_digest("Karlsruhe", vorlagen)).text.startswith(
+        "📬 2 neue Vorlagen in Karlsruhe\n"
+    )
 
 
 def test_search_results_page_has_hit_buttons_and_paging() -> None:

@@ -225,6 +225,31 @@ async def test_push_footer_page_pause_and_delete(
     assert gone.text == t.ABO_ALREADY_DELETED
 
 
+async def test_digest_ends_with_the_footer_of_its_subscription(
+    live: RatsbotApplication, api: TelegramAPI
+) -> None:
+    """Four inquiries at once arrive as one digest whose footer names the most specific matching
+    subscription (the Greens one, for F-00724/14) with "Abo verwalten" opening its page."""
+    await say(api, PRIVATE, "/abo Leipzig")
+    await say(api, PRIVATE, "/abo Leipzig Grüne")
+    leipzig = await Kommune.get(slug="leipzig")
+    notifier = Notifier()
+    ids = [await store_seed_inquiry(leipzig), await store_leipzig(leipzig, LINKE_INQUIRY)]
+    ids += (await _history_inquiries())[:2]
+    for paper_id in ids:
+        assert await notifier.on_paper_stored(paper_id, created=True, backfill=False) == 1
+    before = len(api.messages(PRIVATE))
+    await _deliver(live)
+    digest = await api.wait_for_message(PRIVATE)
+    assert len(api.messages(PRIVATE)) == before + 1  # one digest, not four pushes
+    assert digest.text.startswith("📬 4 neue Anfragen in Stadt Leipzig\n")
+    assert digest.text.endswith("\n\n" + GREENS)
+    assert labels(digest) == ["⚙️ Abo verwalten"]
+    await press(api, digest, "⚙️ Abo verwalten")
+    page = await api.wait_for_message(PRIVATE)
+    assert page.text.startswith("⚙️ Abo: Stadt Leipzig · Fraktion Bündnis 90/Die Grünen")
+
+
 async def test_kommune_picker_by_land(live: RatsbotApplication, api: TelegramAPI) -> None:
     """The picker by Land lists the Länder known from the servers' AGS, then their Kommunen."""
     body = json.loads((OPARL_FIXTURES / "huertgenwald" / "body.json").read_text("utf-8"))

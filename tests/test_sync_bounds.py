@@ -120,3 +120,38 @@ async def test_a_list_that_keeps_growing_is_capped_and_alerted_once(
     assert len(warnings) == 1
     assert len(errors) == 1
     assert "never ends" in errors[0].getMessage()
+
+
+async def test_a_fresh_service_keeps_the_cap_when_the_list_order_is_unknown(
+    sqlite_db: str, parser: ParserPool, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A newly started service that cannot tell the list's order (one paper per page) walks
+    from the wrong end; of 14 new papers it still stores at most the cap (5) per poll, the rest
+    in the next polls, none twice."""
+    template = json.loads(
+        (OPARL_FIXTURES / "karlsruhe/papers/54457.json").read_text(encoding="utf-8")
+    )
+    keep = ("name", "paperType", "type")
+    async with (
+        OParlServer("karlsruhe", newest_first=True, page_size=1) as server,
+        HttpClient(allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast()) as http,
+    ):
+        endpoint = Endpoint("Stadt Karlsruhe", "karlsruhe", (server.system_url,))
+        first = SyncService(
+            http, parser, [endpoint], first_sync_since=date(2026, 6, 29), max_new_papers=5
+        )
+        assert (await first.sync_all()).kommunen[0].ok
+        stored = await Paper.all().count()
+        for n in range(14):
+            paper = {k: template[k] for k in keep}
+            server.add_paper({**paper, "reference": f"2026/95{n:02d}"})
+        caplog.set_level(logging.WARNING, logger="fetcher.oparl")
+        news = []
+        for _ in range(4):
+            fresh = SyncService(
+                http, parser, [endpoint], first_sync_since=date(2026, 6, 29), max_new_papers=5
+            )
+            news.append((await fresh.sync_all()).kommunen[0].new)
+    assert any("cannot tell the order" in r.getMessage() for r in caplog.records)
+    assert news == [5, 5, 4, 0]
+    assert await Paper.all().count() == stored + 14

@@ -129,7 +129,8 @@ async def test_a_chat_with_both_kinds_gets_only_the_immediate_ones_now(
 
     assert await _drain(bot, SEVEN_BERLIN + timedelta(days=1)) == 2
     (digest,) = api.messages(PRIVATE)[before + 1 :]
-    assert digest.text.startswith("📬 2 neue Anfragen in Stadt Leipzig")
+    # VII-F-08613 is an inquiry, VII-A-08607 a motion: the headline counts papers.
+    assert digest.text.startswith("📬 2 neue Papiere in Stadt Leipzig")
     assert "Anwendbarkeit des Tarifabschlusses TVöD auf freie Träger" in digest.text
     assert "Wohnungsbaukoordinator*in einsetzen" in digest.text
 

@@ -266,9 +266,14 @@ def more_line(hidden: int, paper: PaperView, one: str, many: str) -> str:
 
 
 def list_message(
-    head: list[str], items: list[str], *, tail: Sequence[str] = (), separator: str = "\n"
+    head: list[str],
+    items: list[str],
+    *,
+    tail: Sequence[str] = (),
+    separator: str = "\n",
+    limit: int = MAX_MESSAGE_LENGTH,
 ) -> str:
-    """Join head, as many items as fit, "… und N weitere" for the rest, and tail."""
+    """Join head, as many items as fit within `limit`, "… und N weitere" for the rest, and tail."""
     tail_text = ("\n\n" + "\n".join(tail)) if tail else ""
 
     def compose(shown: int) -> str:
@@ -277,8 +282,8 @@ def list_message(
         more = ("\n" + fmt(texts.MORE_ITEMS, n=hidden)) if hidden else ""
         return "\n".join(head) + ("\n" if items else "") + body + more + tail_text
 
-    shown = max_fitting(lambda k: fits(compose(k)), len(items))
-    return cap(compose(shown))
+    shown = max_fitting(lambda k: fits(compose(k), limit), len(items))
+    return cap(compose(shown), limit)
 
 
 def max_fitting(ok: Callable[[int], bool], upper: int) -> int:

@@ -178,13 +178,26 @@ def paper_buttons(
 # ---------------------------------------------------------------- lists
 
 
-def render_digest(kommune: str, papers: Sequence[PaperView]) -> RenderedMessage:
+def render_digest(
+    kommune: str, papers: Sequence[PaperView], *, for_push: bool = False
+) -> RenderedMessage:
     """Render several new papers of one Kommune as one compact list ("12 neue Anfragen in …")."""
-    count = len(papers)
-    template = texts.DIGEST_HEADLINE_ONE if count == 1 else texts.DIGEST_HEADLINE_MANY
-    head = f"<b>{_fmt(template, n=count, kommune=kommune)}</b>"
+    head = f"<b>{_fmt(texts.DIGEST_HEADLINE, count=digest_count(papers), kommune=kommune)}</b>"
     items = [_compact_item(_for_display(p)) for p in papers]
-    return RenderedMessage(_list_message([head, ""], items))
+    # A push leaves room for its footer (bot/messages/push_footer.py: FOOTER_RESERVE).
+    limit = MAX_MESSAGE_LENGTH - (PUSH_FOOTER_RESERVE if for_push else 0)
+    return RenderedMessage(_list_message([head, ""], items, limit=limit))
+
+
+def digest_count(papers: Sequence[PaperView]) -> str:
+    """Return the count and kind: "2 neue Anfragen", "1 neuer Antrag", "3 neue Papiere"."""
+    kinds = {p.kind for p in papers}
+    one, many = texts.DIGEST_COUNT_MIXED
+    if kinds == {"Anfrage"} and all(p.is_citizen_inquiry for p in papers):
+        one, many = texts.DIGEST_COUNT_CITIZEN
+    elif len(kinds) == 1 and (kind := kinds.pop()) in texts.DIGEST_COUNT_ONE:
+        one, many = texts.DIGEST_COUNT_ONE[kind], texts.DIGEST_COUNT_MANY[kind]
+    return one if len(papers) == 1 else many.format(n=len(papers))
 
 
 def render_search_results(

@@ -52,9 +52,30 @@ MORE_ANSWERS_MANY = "… und {n} weitere Antworten"
 LINK_ANSWER_PDF = "Antwort (PDF)"
 LINK_INQUIRY_PDF = "Anfrage (PDF)"
 
-# --- digest of several new inquiries
-DIGEST_HEADLINE_ONE = "📬 1 neue Anfrage in {kommune}"
-DIGEST_HEADLINE_MANY = "📬 {n} neue Anfragen in {kommune}"
+# --- digest of several new papers
+DIGEST_HEADLINE = "📬 {count} in {kommune}"
+# What a digest holds, by document kind (KIND_LABELS' keys), adjective included: one, then many.
+DIGEST_COUNT_ONE = {
+    "Anfrage": "1 neue Anfrage",
+    "Antwort": "1 neue Antwort",
+    "Antrag": "1 neuer Antrag",
+    "Vorlage": "1 neue Vorlage",
+    "Informationsvorlage": "1 neue Informationsvorlage",
+    "Niederschrift": "1 neue Niederschrift",
+    "sonstiges": "1 neues Dokument",
+}
+DIGEST_COUNT_MANY = {
+    "Anfrage": "{n} neue Anfragen",
+    "Antwort": "{n} neue Antworten",
+    "Antrag": "{n} neue Anträge",
+    "Vorlage": "{n} neue Vorlagen",
+    "Informationsvorlage": "{n} neue Informationsvorlagen",
+    "Niederschrift": "{n} neue Niederschriften",
+    "sonstiges": "{n} neue Dokumente",
+}
+DIGEST_COUNT_CITIZEN = ("1 neue Einwohneranfrage", "{n} neue Einwohneranfragen")
+# Papers of several kinds in one digest.
+DIGEST_COUNT_MIXED = ("1 neues Papier", "{n} neue Papiere")
 MORE_ITEMS = "… und {n} weitere"
 
 # --- meetings

@@ -3,8 +3,9 @@
 Messages are rendered at send time from the database, once per subject for a fan-out; a paper
 hidden or deleted meanwhile is skipped. Each chat's copy then gets its footer (issue #14): the
 subscription of that chat the paper matches, with "Abo verwalten" for it. Where several match, the
-footer names the most specific one (`footer_subscription`). A paper push whose matching
-subscriptions are all muted is not sent (it was queued before the mute).
+footer names the most specific one (`footer_subscription`); a digest's footer applies that rule
+to the subscriptions matching any of its papers. A paper push whose matching subscriptions are
+all muted is not sent (it was queued before the mute).
 """
 
 from __future__ import annotations
@@ -149,15 +150,39 @@ class RowRenderer:
         """Return the chat's copy with its footer; None when only muted subscriptions match."""
         if not subscriptions:
             return message
-        index = self._indexes.get(row.chat)
-        if index is None:
-            index = self._indexes[row.chat] = SubscriptionIndex(_rows(subscriptions))
-        matched_ids = set(matching_chats(index, facts).get(row.chat, ()))
-        matched = [s for s in subscriptions if s.id in matched_ids]
+        matched = self._matched(row.chat, subscriptions, [facts])
         chosen = footer_subscription(matched, self._clock())
         if chosen is None:
             # An answer also goes to chats that follow the inquiry or got it: no mute applies.
             return None if matched and row.subject_type != "answer" else message
+        label = footer_label(chosen.kommune_name, chosen.faction, chosen.keyword, chosen.kind)
+        return with_subscription_footer(message, label, chosen.id)
+
+    def _matched(
+        self, chat: int, subscriptions: list[SubscriptionInfo], facts: Sequence[PaperFacts]
+    ) -> list[SubscriptionInfo]:
+        """Return the chat's subscriptions that match any of the papers."""
+        index = self._indexes.get(chat)
+        if index is None:
+            index = self._indexes[chat] = SubscriptionIndex(_rows(subscriptions))
+        ids = {i for f in facts for i in matching_chats(index, f).get(chat, ())}
+        return [s for s in subscriptions if s.id in ids]
+
+    async def _digest_footer(
+        self, chat: int, papers: Sequence[Paper], message: RenderedMessage
+    ) -> RenderedMessage:
+        """Return the digest with the footer of the subscription the single push's rule names.
+
+        Among the subscriptions matching any of its papers, the most specific live one
+        (`footer_subscription`); without one (no match left, all muted) the digest has no footer.
+        """
+        subscriptions = await self._chat_subscriptions(chat)
+        if not subscriptions:
+            return message
+        matched = self._matched(chat, subscriptions, [facts_of(p) for p in papers])
+        chosen = footer_subscription(matched, self._clock())
+        if chosen is None:
+            return message
         label = footer_label(chosen.kommune_name, chosen.faction, chosen.keyword, chosen.kind)
         return with_subscription_footer(message, label, chosen.id)
 
@@ -170,11 +195,13 @@ class RowRenderer:
         if not shown:
             return None, skipped
         if len(shown) == 1:
-            return render.render_inquiry(paper_view(shown[0])), skipped
-        shown.sort(key=lambda p: (str(p.kommune.name), p.id))
-        names = list(dict.fromkeys(str(p.kommune.name) for p in shown))
-        views = [paper_view(p) for p in shown]
-        return render.render_digest(", ".join(names), views), skipped
+            message = render.render_inquiry(paper_view(shown[0]), manage_button=True)
+        else:
+            shown.sort(key=lambda p: (str(p.kommune.name), p.id))
+            names = list(dict.fromkeys(str(p.kommune.name) for p in shown))
+            views = [paper_view(p) for p in shown]
+            message = render.render_digest(", ".join(names), views, for_push=True)
+        return await self._digest_footer(rows[0].chat, shown, message), skipped
 
 
 def footer_subscription(

@@ -104,11 +104,12 @@ async def walk_papers(
         if report.new >= limits.max_new_papers:
             capped = True
             break
-    await guard.note_cap(kommune.slug, capped, walk.backfill, limits.max_new_papers)
     # 2. Changed papers (new files, answers, deletions) since the watermark; after a capped
     # walk they wait for the next poll (the watermark stays, so nothing is skipped).
     if not walk.backfill and not capped:
-        await _walk_changed(client, kommune, url, report, walk, guard, syncstate.since_for(state))
+        since = syncstate.since_for(state)
+        capped = await _walk_changed(client, kommune, url, report, walk, guard, since, limits)
+    await guard.note_cap(kommune.slug, capped, walk.backfill, limits.max_new_papers)
     if not capped:
         await syncstate.advance_watermark(state, started)
         if walk.backfill:
@@ -124,7 +125,15 @@ async def _walk_changed(
     walk: PaperWalk,
     guard: SyncGuard,
     since: datetime | None,
-) -> None:
+    limits: WalkLimits,
+) -> bool:
+    """Store the papers changed since `since`; return True when stopped at the new-paper cap.
+
+    Papers new to the store count against the same cap as the walk from the newest end: when
+    that walk starts at the wrong end (a list whose order cannot be told, logged as "cannot
+    tell the order"), every new paper arrives here. The watermark then stays, so the next poll
+    reads the rest (the ones stored meanwhile are known by then).
+    """
     async for page in client.iter_papers(url, modified_since=since):
         relevant = [p for p in page.items if modified_after(p, since)]
         for paper in relevant:
@@ -138,6 +147,8 @@ async def _walk_changed(
                 continue
             if change.created:
                 report.new += 1
+                if report.new >= limits.max_new_papers:
+                    return True
             elif change.changed:
                 report.updated += 1
                 if change.needs_parse:
@@ -152,3 +163,4 @@ async def _walk_changed(
                 url,
             )
             break
+    return False
