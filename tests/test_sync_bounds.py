@@ -18,17 +18,7 @@ from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from storage.health import health
 from storage.models import Kommune, Paper, SyncState
 from tests.fixtures_path import OPARL_FIXTURES
-
-
-class NotifyLog:
-    """Records what the sync asked the notifier to do."""
-
-    def __init__(self) -> None:
-        self.calls: list[tuple[int, bool, bool]] = []
-
-    async def __call__(self, paper_id: int, *, created: bool, backfill: bool) -> int:
-        self.calls.append((paper_id, created, backfill))
-        return 0
+from tests.test_sync import NotifyLog
 
 
 @pytest.fixture
