@@ -459,6 +459,30 @@ def raw_object(obj: JsonObject) -> JsonObject:
     return obj
 
 
+def guess_newest_first_from_ends(
+    first_page: Sequence[Paper], last_page: Sequence[Paper]
+) -> bool | None:
+    """Return whether a list runs newest → oldest, judged by its first and last page's dates.
+
+    For lists whose pages are too short to show an order (one paper per page, or equal dates):
+    every dated paper of the first page newer than every one of the last page means newest
+    first, and the reverse oldest first; None when the dates overlap or are missing.
+    """
+    first = [k for k in map(_paper_day, first_page) if k is not None]
+    last = [k for k in map(_paper_day, last_page) if k is not None]
+    if not first or not last:
+        return None
+    if min(first) > max(last):
+        return True
+    if max(first) < min(last):
+        return False
+    return None
+
+
+def _paper_day(paper: Paper) -> date | None:
+    return paper.date or (paper.created.date() if paper.created else None)
+
+
 def guess_newest_first(papers: Sequence[Paper]) -> bool | None:
     """Return whether a list page runs newest → oldest, judged by dates; None when undecidable."""
     keys = [p.date or (p.created.date() if p.created else None) for p in papers]

@@ -13,7 +13,7 @@ from collections.abc import AsyncIterator, Callable, Iterable
 from typing import TYPE_CHECKING
 
 from fetcher.model import Paper
-from fetcher.oparl_json import guess_newest_first, paper_from_json
+from fetcher.oparl_json import guess_newest_first, guess_newest_first_from_ends, paper_from_json
 from fetcher.oparl_pages import ListPage, WalkStats, page_key, previous_page_url
 
 if TYPE_CHECKING:
@@ -35,7 +35,8 @@ async def walk_newest(
 
     Newest-first lists are read from page 1 along `next`; oldest-first ones from
     `links.last` backwards along `prev` (or the decremented page number), each page's items
-    in reverse (§0.4). The order comes from the dialect, else from the first page's dates.
+    in reverse (§0.4). The order comes from the dialect, else from the first page's dates,
+    else from the dates of the list's first and last page.
     The client remembers each list's last page, so an idle walk of an oldest-first list costs
     one or two requests. Stats of the walk are left in `last_walk`.
     """
@@ -59,12 +60,15 @@ async def walk_newest(
             yield paper
 
     newest_first = client.list_order.get(list_url, client.dialect.newest_first)
-    first: ListPage[Paper] | None = None
+    cache: dict[str, ListPage[Paper]] = {}
     if newest_first is not False:
-        first = await client.fetch_page(list_url, paper_from_json, expected_type="Paper")
-        stats.pages += 1
+        first = await _walk_page(client, list_url, stats, cache)
         if newest_first is None:
             newest_first = guess_newest_first(first.items)
+            if newest_first is None and first.last_url:
+                # Pages too short to show an order: compare the list's two ends.
+                last = await _walk_page(client, first.last_url, stats, cache)
+                newest_first = guess_newest_first_from_ends(first.items, last.items)
             if newest_first is None:
                 newest_first = first.last_url is None or first.next_url is None
                 log.warning(
@@ -76,9 +80,6 @@ async def walk_newest(
     client.list_order[list_url] = newest_first
     stats.newest_first = newest_first
 
-    cache: dict[str, ListPage[Paper]] = {}
-    if first is not None:
-        cache[page_key(list_url)] = first
     visited: set[str] = set()
     if newest_first:
         page = await _walk_page(client, list_url, stats, cache)

@@ -115,7 +115,7 @@ async def test_a_list_that_keeps_growing_is_capped_and_alerted_once(
 async def test_a_fresh_service_keeps_the_cap_when_the_list_order_is_unknown(
     sqlite_db: str, parser: ParserPool, caplog: pytest.LogCaptureFixture
 ) -> None:
-    """A newly started service that cannot tell the list's order (one paper per page) walks
+    """A newly started service that cannot tell the list's order (one undated paper per page) walks
     from the wrong end; of 14 new papers it still stores at most the cap (5) per poll, the rest
     in the next polls, none twice."""
     template = json.loads(
@@ -133,7 +133,8 @@ async def test_a_fresh_service_keeps_the_cap_when_the_list_order_is_unknown(
         assert (await first.sync_all()).kommunen[0].ok
         stored = await Paper.all().count()
         for n in range(14):
-            paper = {k: template[k] for k in keep}
+            # Undated: neither one page nor the list's two ends can tell the order.
+            paper = {k: template[k] for k in keep} | {"date": None, "created": None}
             server.add_paper({**paper, "reference": f"2026/95{n:02d}"})
         caplog.set_level(logging.WARNING, logger="fetcher.oparl")
         news = []
