@@ -20,12 +20,14 @@ are held until they end; being in the database, a hold survives a restart.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import cast
 
 from tortoise.connection import connections
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.functions import Count
 from tortoise.transactions import in_transaction
@@ -37,6 +39,8 @@ STATES = (PENDING, INFLIGHT, SENT, FAILED, SKIPPED)
 MAX_ERROR_CHARS = 1000
 CLAIM_TTL = timedelta(minutes=5)  # well above the longest send (HTTP timeout) and any pause
 _CHUNK = 500  # ids per IN (...) list: well under SQLite's variable limit
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -117,22 +121,35 @@ async def enqueue(items: Iterable[OutboxItem], now: datetime | None = None) -> i
     new = sorted(wanted - existing, key=lambda k: (k[1], k[2], k[3], k[0]))
     if not new:
         return 0
-    await Notification.bulk_create(
-        [
-            Notification(
-                chat_id=chat,
-                subject_type=subject_type,
-                subject_id=subject_id,
-                kind=kind,
-                next_attempt_at=holds[(chat, subject_type, subject_id, kind)],
-                **({"created_at": now} if now else {}),
-            )
-            for chat, subject_type, subject_id, kind in new
-        ],
-        batch_size=_CHUNK,
-        ignore_conflicts=True,
-    )
-    return len(new)
+    rows = [
+        Notification(
+            chat_id=chat,
+            subject_type=subject_type,
+            subject_id=subject_id,
+            kind=kind,
+            next_attempt_at=holds[(chat, subject_type, subject_id, kind)],
+            **({"created_at": now} if now else {}),
+        )
+        for chat, subject_type, subject_id, kind in new
+    ]
+    try:
+        await Notification.bulk_create(rows, batch_size=_CHUNK, ignore_conflicts=True)
+    except IntegrityError:
+        # A chat was deleted (/stop, blocked bot) between choosing the audience and this
+        # insert: its rows have no one to go to. Queue the others (rows already inserted by
+        # an earlier batch are ignored as conflicts).
+        alive = await _existing_chats({r.chat_id for r in rows})
+        rows = [r for r in rows if r.chat_id in alive]
+        log.info("outbox: %d rows dropped, their chats are gone", len(new) - len(rows))
+        await Notification.bulk_create(rows, batch_size=_CHUNK, ignore_conflicts=True)
+    return len(rows)
+
+
+async def _existing_chats(chat_ids: set[int]) -> set[int]:
+    found: set[int] = set()
+    for chunk in _chunks(sorted(chat_ids)):
+        found.update(await Chat.filter(id__in=chunk).values_list("id", flat=True))
+    return found
 
 
 async def enqueue_followups(paper_id: int) -> int:

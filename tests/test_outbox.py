@@ -202,3 +202,13 @@ async def test_subscription_crud(db_url: str) -> None:
     assert await Notification.all().count() == 0
     assert [r.kind for r in await load_subscription_rows()] == ["Antrag"]
     assert not await delete_chat_data(101)
+
+
+async def test_enqueue_for_a_chat_deleted_meanwhile_queues_the_others(db_url: str) -> None:
+    """A chat that /stop deleted after the audience was chosen gets no row, and the insert
+    does not fail: the other chats' messages are queued (the demo's alert loop crashed here)."""
+    a, b = await _chats(101, 102)
+    assert await delete_chat_data(102)
+    items = [OutboxItem(a.id, "meeting", 5, "alert"), OutboxItem(b.id, "meeting", 5, "alert")]
+    assert await outbox.enqueue(items) == 1
+    assert await Notification.filter(subject_id=5).values_list("chat_id", flat=True) == [a.id]
