@@ -138,8 +138,8 @@ async def enqueue(items: Iterable[OutboxItem], now: datetime | None = None) -> i
         # A chat was deleted (/stop, blocked bot) between choosing the audience and this
         # insert: its rows have no one to go to. Queue the others (rows already inserted by
         # an earlier batch are ignored as conflicts).
-        alive = await _existing_chats({r.chat_id for r in rows})
-        rows = [r for r in rows if r.chat_id in alive]
+        alive = await _existing_chats({chat for chat, *_ in new})
+        rows = [r for r, (chat, *_) in zip(rows, new, strict=True) if chat in alive]
         log.info("outbox: %d rows dropped, their chats are gone", len(new) - len(rows))
         await Notification.bulk_create(rows, batch_size=_CHUNK, ignore_conflicts=True)
     return len(rows)
@@ -148,7 +148,7 @@ async def enqueue(items: Iterable[OutboxItem], now: datetime | None = None) -> i
 async def _existing_chats(chat_ids: set[int]) -> set[int]:
     found: set[int] = set()
     for chunk in _chunks(sorted(chat_ids)):
-        found.update(await Chat.filter(id__in=chunk).values_list("id", flat=True))
+        found.update(cast(list[int], await Chat.filter(id__in=chunk).values_list("id", flat=True)))
     return found
 
 
