@@ -16,10 +16,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.ops.status import render_status_html
+from bot.pipeline import fetch_command
+from fetcher.http import HttpClient, RetryPolicy
 from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from standins.telegram_html import parse_html
@@ -46,7 +49,13 @@ Cli = Callable[..., tuple[int, str, str]]
 @pytest.fixture
 def cli(in_process: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch) -> Cli:
     """The in-process CLI with the environment `_ratsbot` gives a process: no settings of this
-    machine, the wrong token, loopback allowed."""
+    machine, the wrong token, loopback allowed; `fetch` retries without pauses and paces no
+    host (the same requests and failures, without the waits)."""
+
+    def fast_client(**kwargs: Any) -> HttpClient:
+        return HttpClient(**{**kwargs, "per_host_interval_s": 0.0, "retry": RetryPolicy.fast()})
+
+    monkeypatch.setattr(fetch_command, "HttpClient", fast_client)
     for key in list(os.environ):
         if key.startswith(CLEARED):
             monkeypatch.delenv(key)
