@@ -26,7 +26,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from storage.db import close_db, open_db
-from tests.installed import Installed, build_and_install
+from tests.installed import Installed, build_and_install, build_once
 
 POSTGRES_URL = os.environ.get("RATSBOT_TEST_POSTGRES_URL")
 
@@ -185,8 +185,11 @@ async def sqlite_db(templates: Templates, tmp_path: Path) -> AsyncIterator[str]:
 
 @pytest.fixture(scope="session")
 def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
-    """Build the wheel and install it into a fresh venv outside the repository (once)."""
-    return build_and_install(tmp_path_factory.mktemp("wheel"))
+    """Build the wheel and install it into a fresh venv outside the repository, once per run:
+    pytest-xdist workers share it under the run's temporary directory (a file lock)."""
+    if os.environ.get("PYTEST_XDIST_WORKER") is None:  # no workers: the parent is not per run
+        return build_and_install(tmp_path_factory.mktemp("wheel"))
+    return build_once(tmp_path_factory.getbasetemp().parent / "wheel")
 
 
 # The slowest test files, longest first: under `make test` (pytest-xdist, --dist loadfile) a

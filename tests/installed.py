@@ -10,6 +10,7 @@ packages were imported from.
 
 from __future__ import annotations
 
+import fcntl
 import shutil
 import subprocess
 import sys
@@ -39,10 +40,24 @@ class Installed:
         return self.venv / "bin" / "python"
 
 
+def build_once(work: Path) -> Installed:
+    """Build and install into `work` unless another process did already (pytest-xdist workers
+    of one run share `work`; a file lock makes the others wait for the first)."""
+    work.mkdir(parents=True, exist_ok=True)
+    done = work / "installed.txt"
+    with (work / "lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file is closed
+        if not done.is_file():
+            installed = build_and_install(work / "build")
+            done.write_text(f"{installed.venv}\n{installed.wheel}\n", encoding="utf-8")
+    venv, wheel = done.read_text(encoding="utf-8").splitlines()
+    return Installed(Path(venv), Path(wheel))
+
+
 def build_and_install(work: Path) -> Installed:
     """Copy the sources to `work`, build the wheel there, install it into `work/venv`."""
     source = work / "source"
-    source.mkdir()
+    source.mkdir(parents=True)
     ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
     for name in SOURCES:
         path = ROOT / name

@@ -1,7 +1,8 @@
 """Every CLI command fails with one German line and a documented exit code (issue #13).
 
-Each case runs `python -m bot …` as a real process in an empty working directory, so nothing
-from the repository's `.env` or `data/` is read or written.
+Most cases run the CLI in this process (`bot.cli.main`, as `python -m bot` does) in an empty
+working directory, so nothing from the repository's `.env` or `data/` is read or written; the
+ones against the Bot API stand-in run `python -m bot` as a real process.
 """
 
 from __future__ import annotations
@@ -10,20 +11,30 @@ import asyncio
 import os
 import socket
 import sys
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from bot.ops.status import render_status_html
+from bot.pipeline import fetch_command
+from fetcher.http import HttpClient, RetryPolicy
 from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from standins.telegram_html import parse_html
 from storage.health import Health, SourceHealth
+from tests import test_config
+from tests.test_config import Ran
 
 ROOT = Path(__file__).resolve().parents[1]
 COMMANDS = [["run"], ["fetch", "--once"], ["status"], ["search", "Schule"], ["migrate"]]
 WRONG_TOKEN = "987654321:AAH-this-token-is-wrong-and-secret-xyz"
+CLEARED = ("TELEGRAM_", "DATABASE_", "OPARL_", "ADMIN_", "POLL_")
+in_process = test_config.ratsbot  # the in-process CLI fixture (bot.cli.main)
 
 
 def _closed_port() -> int:
@@ -32,13 +43,39 @@ def _closed_port() -> int:
         return int(sock.getsockname()[1])  # nothing listens once the socket is closed
 
 
-async def _ratsbot(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str, str]:
-    full_env = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("TELEGRAM_", "DATABASE_", "OPARL_", "ADMIN_", "POLL_"))
-    }
+Cli = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def cli(in_process: Callable[..., Ran], monkeypatch: pytest.MonkeyPatch) -> Cli:
+    """The in-process CLI with the environment `_ratsbot` gives a process: no settings of this
+    machine, the wrong token, loopback allowed; `fetch` retries without pauses and paces no
+    host (the same requests and failures, without the waits)."""
+
+    def fast_client(**kwargs: Any) -> HttpClient:
+        return HttpClient(**{**kwargs, "per_host_interval_s": 0.0, "retry": RetryPolicy.fast()})
+
+    monkeypatch.setattr(fetch_command, "HttpClient", fast_client)
+    for key in list(os.environ):
+        if key.startswith(CLEARED):
+            monkeypatch.delenv(key)
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", WRONG_TOKEN)
     # The local OParl stand-in is on loopback, which the fetcher refuses unless allowed.
+    monkeypatch.setenv("HTTP_ALLOW_NETWORKS", LOCAL_NETWORKS)
+
+    def run(env: dict[str, str], *args: str) -> tuple[int, str, str]:
+        with pytest.MonkeyPatch.context() as only_this_run:
+            for key, value in env.items():
+                only_this_run.setenv(key, value)
+            ran = in_process(list(args))
+        return ran.returncode, ran.stdout, ran.stderr
+
+    return run
+
+
+async def _ratsbot(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str, str]:
+    """Run `python -m bot ARGS` as a real process; return exit code, stdout and stderr."""
+    full_env = {key: value for key, value in os.environ.items() if not key.startswith(CLEARED)}
     full_env.update(
         {
             "PYTHONPATH": str(ROOT),
@@ -55,6 +92,34 @@ async def _ratsbot(cwd: Path, env: dict[str, str], *args: str) -> tuple[int, str
     return proc.returncode if proc.returncode is not None else -1, out.decode(), err.decode()
 
 
+@contextmanager
+def _serving(dataset: str) -> Iterator[str]:
+    """Serve the local OParl server `dataset` from a thread with its own event loop (the CLI's
+    `asyncio.run` blocks this one); yield its system URL."""
+    started: list[str] = []
+    ready = threading.Event()
+    loop_and_stop: list[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = []
+
+    async def serve() -> None:
+        stop = asyncio.Event()
+        async with OParlServer(dataset) as server:
+            started.append(server.system_url)
+            loop_and_stop.append((asyncio.get_running_loop(), stop))
+            ready.set()
+            await stop.wait()
+
+    thread = threading.Thread(target=asyncio.run, args=(serve(),))
+    thread.start()
+    try:
+        assert ready.wait(60), "the OParl server did not start"
+        yield started[0]
+    finally:
+        if loop_and_stop:
+            loop, stop = loop_and_stop[0]
+            loop.call_soon_threadsafe(stop.set)
+        thread.join(60)
+
+
 def _one_line(err: str) -> str:
     lines = err.strip().splitlines()
     assert len(lines) == 1, err
@@ -62,11 +127,11 @@ def _one_line(err: str) -> str:
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=lambda c: c[0])
-async def test_unreachable_database_is_one_line(tmp_path: Path, command: list[str]) -> None:
+def test_unreachable_database_is_one_line(cli: Cli, command: list[str]) -> None:
     """A PostgreSQL server that does not answer: exit 2, one line, no password."""
     url = f"postgres://ratsbot:geheim@127.0.0.1:{_closed_port()}/ratsbot"
-    code, out, err = await _ratsbot(
-        tmp_path, {"DATABASE_URL": url, "OPARL_ENDPOINTS": "http://127.0.0.1:1/oparl"}, *command
+    code, out, err = cli(
+        {"DATABASE_URL": url, "OPARL_ENDPOINTS": "http://127.0.0.1:1/oparl"}, *command
     )
     assert code == 2
     line = _one_line(err)
@@ -75,14 +140,14 @@ async def test_unreachable_database_is_one_line(tmp_path: Path, command: list[st
 
 
 @pytest.mark.parametrize("command", [*COMMANDS, ["parse", "x.pdf"]], ids=lambda c: c[0])
-async def test_bad_configuration_is_one_german_line(tmp_path: Path, command: list[str]) -> None:
+def test_bad_configuration_is_one_german_line(cli: Cli, command: list[str]) -> None:
     """A value pydantic cannot read becomes one German line naming the key; exit 2."""
     for key, value, expected in [
         ("POLL_INTERVAL_SECONDS", "zehn", "Konfigurationsfehler in POLL_INTERVAL_SECONDS: keine"),
         ("ADMIN_CHAT_IDS", "12,abc", "Konfigurationsfehler in ADMIN_CHAT_IDS (Eintrag 2): keine"),
         ("TELEGRAM_BOT_TOKEN", '"123:abc', "Konfigurationsfehler in TELEGRAM_BOT_TOKEN:"),
     ]:
-        code, _, err = await _ratsbot(tmp_path, {key: value}, *command)
+        code, _, err = cli({key: value}, *command)
         if command[0] == "parse":  # reads no settings: only the missing file counts
             assert (code, _one_line(err)) == (2, "Datei nicht gefunden: x.pdf")
             continue
@@ -92,28 +157,28 @@ async def test_bad_configuration_is_one_german_line(tmp_path: Path, command: lis
         assert "123:abc" not in err
 
 
-async def test_status_and_search_never_create_a_database(tmp_path: Path) -> None:
+def test_status_and_search_never_create_a_database(cli: Cli, tmp_path: Path) -> None:
     """`status` and `search` in a directory without the database refuse it and create nothing."""
     for command in (["status"], ["search", "Schule"]):
-        code, _, err = await _ratsbot(tmp_path, {}, *command)
+        code, _, err = cli({}, *command)
         assert code == 2
         assert _one_line(err).startswith("SQLite-Datenbank data/ratsbot.sqlite3 gibt es nicht")
-    assert await asyncio.to_thread(lambda: list(tmp_path.iterdir())) == []
+    assert list(tmp_path.iterdir()) == []
 
 
-async def test_sqlite_in_a_missing_directory_tree_is_refused(tmp_path: Path) -> None:
+def test_sqlite_in_a_missing_directory_tree_is_refused(cli: Cli, tmp_path: Path) -> None:
     """A path whose parent's parent is missing (a typo) is refused by every command; `migrate`
     creates the database's own directory (the default `data/`) and the file."""
     deep = {"DATABASE_URL": f"sqlite://{tmp_path / 'typo' / 'data' / 'r.sqlite3'}"}
     for command in (["migrate"], ["fetch", "--once"], ["status"]):
-        code, _, err = await _ratsbot(tmp_path, deep, *command)
+        code, _, err = cli(deep, *command)
         assert code == 2
         assert "gibt es nicht" in _one_line(err)
     assert not (tmp_path / "typo").exists()
-    code, out, err = await _ratsbot(tmp_path, {}, "migrate")
+    code, out, err = cli({}, "migrate")
     assert code == 0, err
     assert (tmp_path / "data" / "ratsbot.sqlite3").is_file()
-    code, out, err = await _ratsbot(tmp_path, {}, "status")
+    code, out, err = cli({}, "status")
     assert code == 0, err
     assert out.startswith("Quellen:")
 
@@ -132,8 +197,7 @@ async def test_wrong_token_is_one_line_and_never_printed(tmp_path: Path) -> None
 
 
 async def test_no_network_is_one_line(tmp_path: Path) -> None:
-    """`run` without a reachable Telegram exits 2 with one line; `fetch --once` with no source
-    reachable ends with one German line and exit 1."""
+    """`run` without a reachable Telegram exits 2 with one line (a real process)."""
     port = _closed_port()
     code, out, err = await _ratsbot(
         tmp_path,
@@ -146,10 +210,14 @@ async def test_no_network_is_one_line(tmp_path: Path) -> None:
     assert code == 2
     assert _one_line(err).startswith(f"Telegram nicht erreichbar (http://127.0.0.1:{port}):")
     assert WRONG_TOKEN.split(":")[1] not in out + err
-    code, out, err = await _ratsbot(
-        tmp_path, {"OPARL_ENDPOINTS": f"Testkommune=http://127.0.0.1:{port}/oparl/system"},
-        "fetch", "--once",
-    )  # fmt: skip
+
+
+def test_no_source_reachable_is_one_line(cli: Cli) -> None:
+    """`fetch --once` with no source reachable ends with one German line and exit 1."""
+    port = _closed_port()
+    code, _, err = cli(
+        {"OPARL_ENDPOINTS": f"Testkommune=http://127.0.0.1:{port}/oparl/system"}, "fetch", "--once"
+    )
     assert code == 1
     assert (
         err.strip()
@@ -158,17 +226,17 @@ async def test_no_network_is_one_line(tmp_path: Path) -> None:
     )
 
 
-async def test_status_exit_codes(tmp_path: Path) -> None:
+def test_status_exit_codes(cli: Cli) -> None:
     """`status` exits 0 with every source fine and 1 once a source failed (a real fetch)."""
-    async with OParlServer("karlsruhe") as oparl:
-        env = {"OPARL_ENDPOINTS": f"Stadt Karlsruhe={oparl.system_url}"}
-        code, _, err = await _ratsbot(tmp_path, env, "fetch", "--once", "--since", "2026-11-01")
+    with _serving("karlsruhe") as system_url:
+        env = {"OPARL_ENDPOINTS": f"Stadt Karlsruhe={system_url}"}
+        code, _, err = cli(env, "fetch", "--once", "--since", "2026-11-01")
         assert code == 0, err
-        code, out, err = await _ratsbot(tmp_path, {}, "status")
+        code, out, err = cli({}, "status")
         assert (code, "FEHLER" in out) == (0, False), err
-    code, _, err = await _ratsbot(tmp_path, env, "fetch", "--once")  # the server is gone now
+    code, _, err = cli(env, "fetch", "--once")  # the server is gone now
     assert code == 1
-    code, out, _ = await _ratsbot(tmp_path, {}, "status")
+    code, out, _ = cli({}, "status")
     assert code == 1
     assert "FEHLER seit" in out
 

@@ -121,7 +121,9 @@ async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
 async def test_second_instance_on_sqlite_refuses_to_start(tmp_path: Path) -> None:
     """With `ratsbot run` running on an SQLite file, a second `run` and a `fetch` refuse with
     one line and exit 2; the first one keeps running and stops cleanly."""
-    async with _servers() as (api, _, endpoints):
+    # One source is enough here: the lock is the subject, not the syncs of slow servers.
+    async with TelegramAPI() as api, OParlServer("karlsruhe") as karlsruhe:
+        endpoints = f"Stadt Karlsruhe={karlsruhe.system_url}"
         env = run_env(api, f"sqlite://{tmp_path / 'one.sqlite3'}", endpoints)
         first = await start_run(tmp_path, env, "run")
         try:

@@ -1,4 +1,8 @@
-"""Start-up never hangs: a read-only database and a SIGTERM while starting (issue #18 point 6)."""
+"""Start-up never hangs: a read-only database and a SIGTERM while starting (issue #18 point 6).
+
+`run` runs as a real process (`python -m bot`); `status` and `fetch` run in this process
+(`bot.cli.main`, which `python -m bot` calls).
+"""
 
 from __future__ import annotations
 
@@ -9,24 +13,40 @@ import signal
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from standins.telegram_api import TelegramAPI
-from storage.db import migrate
+from tests import test_config
+from tests.conftest import Templates
+from tests.test_config import Ran
 
 ROOT = Path(__file__).resolve().parents[1]
 
 
+in_process = test_config.ratsbot  # the in-process CLI fixture (bot.cli.main)
+
+
+async def _migrated() -> None:
+    """An empty migrated database (the template is migrated once per test process)."""
+
+
 @pytest.fixture
-def read_only_db(tmp_path: Path) -> Iterator[Path]:
-    """Yield a migrated SQLite file in a directory nobody may write (immutable for root)."""
+async def migrated_db(tmp_path: Path, templates: Templates) -> Path:
+    """Return a migrated SQLite file in its own directory (a copy of this process's template)."""
     folder = tmp_path / "ro"
     folder.mkdir()
     db = folder / "ratsbot.sqlite3"
-    asyncio.run(migrate(f"sqlite://{db}"))
+    await templates.sqlite_copy("empty", _migrated, db)
+    return db
+
+
+@pytest.fixture
+def read_only_db(migrated_db: Path) -> Iterator[Path]:
+    """Yield a migrated SQLite file in a directory nobody may write (immutable for root)."""
+    db, folder = migrated_db, migrated_db.parent
     if os.geteuid() == 0:
         if shutil.which("chattr") is None:
             pytest.skip("root without chattr cannot make a read-only file")
@@ -65,13 +85,18 @@ UNUSED_TOKEN = "123456789:AAH-unused-token-for-the-read-only-test"
 
 @pytest.mark.parametrize("command", ["status", "run", "fetch"])
 def test_read_only_database_gives_one_line_and_exit_2(
-    read_only_db: Path, tmp_path: Path, command: str
+    read_only_db: Path, tmp_path: Path, command: str, in_process: Callable[..., Ran]
 ) -> None:
     """status, run and fetch on a database that cannot be written end at once with code 2 and
     one German line instead of hanging."""
     env = {"DATABASE_URL": f"sqlite://{read_only_db}", "TELEGRAM_BOT_TOKEN": UNUSED_TOKEN}
     args = ("fetch", "--once") if command == "fetch" else (command,)
-    code, stderr, took_s = _ratsbot(*args, env=env, cwd=tmp_path)
+    if command == "run":  # the one real process
+        code, stderr, took_s = _ratsbot(*args, env=env, cwd=tmp_path)
+    else:
+        started = time.monotonic()
+        ran = in_process(list(args), env)
+        code, stderr, took_s = ran.returncode, ran.stderr, time.monotonic() - started
     assert code == 2, stderr
     assert stderr.startswith("Datenbank "), stderr
     assert "nicht schreiben" in stderr
