@@ -11,9 +11,12 @@ from fetcher.parse.text import HEADER_LINES
 DOC_LABEL = re.compile(
     r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnah?me)\s+zu[rm]?\s+"
     r"(?:Einwohner)?(?:Anfrage|Antrag)"
-    r"|Einwohneranfrage|Kleine Anfrage|Große Anfrage|Anfrage|Neufassung\s+Antrag|Änderungsantrag"
-    r"|Ergänzungsantrag|Dringlichkeitsantrag|Antrag|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
-    r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|Niederschrift|Protokoll|Gesetzentwurf"
+    r"|Einwohneranfrage|Kleine Anfrage|Große Anfrage|(?:Gemeinsame|Interfraktionelle)\s+Anfrage"
+    r"|Anfrage|Neufassung\s+Antrag|(?:Gemeinsamer|Interfraktioneller)\s+Antrag|Änderungsantrag"
+    r"|Ergänzungsantrag|Dringlichkeitsantrag|(?:Prüf|Sach|Haushalts|Fraktions|Gruppen|Eil|Zusatz)antrag"
+    r"|Antrag|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
+    r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|(?:Sitzungs)?[Nn]iederschrift"
+    r"|(?:Ergebnis|Sitzungs)?[Pp]rotokoll|Gesetzentwurf"
     r"|Einladung|Tagesordnung|Unterrichtung|Stellungnahme)\b"
     r"(?P<rest>.*)$",
     re.I,
@@ -28,9 +31,14 @@ _LABEL_KIND_OVERRIDES = {
 }
 
 
+# A letter names its type in the subject line: "Betreff: Antrag auf …", "Betr.: Anfrage zu …".
+_SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
+
+
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     for i, line in enumerate(lines[:HEADER_LINES]):
-        match = DOC_LABEL.match(line)
+        subject = _SUBJECT_PREFIX.match(line)
+        match = DOC_LABEL.match(line[subject.end() :] if subject else line)
         if match and not re.search(r"\bvom\s+\d", match.group("rest")):
             # "Stellungname zur Anfrage" (a typo, Karlsruhe Ortschaftsrat 2021) is the same label.
             label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
@@ -77,6 +85,41 @@ _INQUIRY_WORDING = re.compile(
 )
 
 
+# A letter that answers: "vielen Dank für Ihre Anfrage", "Ihre Anfrage vom … beantworte ich wie
+# folgt", "Formlose Stellungnahme des Schulamtes vom 30.10.2019 zur interfraktionellen Anfrage".
+_ANSWER_LETTER = re.compile(
+    r"\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
+    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:beantworte|beantworten|nehme|nehmen)\b"
+    r"|\b(?:zu|auf)\s+(?:Ihre[r]?|Eure[r]?)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:teile|teilen|"
+    r"nehme|nehmen|beantworte|beantworten|antworte|antworten)\b"
+    r"|^(?:\w+\s+)?Stellungnahme\s+(?:de[rsm]\s+)?[^\n]{0,80}?\bzur?\s+(?:\w+\s+){0,2}Anfrage\b",
+    re.I | re.M,
+)
+# A letter that moves: "beantragt die Fraktion …", "stellen wir folgenden Antrag", "Der Rat möge
+# beschließen". Asking for a report ("beantragen einen Sachstandsbericht") is an inquiry.
+_GROUP = r"(?:\w*[Ff]raktion(?:en)?|Gruppe|Ratsgruppe|Wählergemeinschaft|Wählergruppe)"
+_NOT_A_REPORT = r"(?![^.:]{0,60}\b(?:Sachstand\w*|\w*[Bb]ericht|Auskunft|Information\w*)\b)"
+_MOTION_WORDING = re.compile(
+    rf"\b(?:wir|ich)\s+(?:\w+\s+){{0,2}}beantrage?n?\b{_NOT_A_REPORT}"
+    rf"|\bbeantrage?n?\s+(?:wir|ich)\b{_NOT_A_REPORT}"
+    rf"|\b{_GROUP}\b[^.\n]{{0,60}}\bbeantragt\b{_NOT_A_REPORT}"
+    rf"|\bbeantragt\s+(?:\w+\s+)?(?:die|der)\s+(?:\S+\s+){{0,2}}{_GROUP}"
+    r"|\b(?:stell(?:t|en|e)|reich(?:t|en|e))\s+(?:\w+\s+){0,3}(?:folgenden|den|diesen)\s+"
+    r"(?:\w+\s+)?Antrag\b"
+    r"|\bmöge\s+(?:\w+\s+){0,3}beschließen\b|\bAntrag\s+(?:gem(?:\.|äß)|nach)\s+§",
+    re.I,
+)
+
+
+def letter_kind(text: str) -> str | None:
+    """Return the kind a letter's prose names first: an inquiry or a motion, else None."""
+    inquiry = _INQUIRY_WORDING.search(text)
+    motion = _MOTION_WORDING.search(text)
+    if motion and (inquiry is None or motion.start() < inquiry.start()):
+        return "Antrag"
+    return "Anfrage" if inquiry else None
+
+
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 
@@ -92,6 +135,9 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
     if label_kind == "Antwort" or _ANSWER_WORDING.search(above):
         return "Antwort"
+    untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage")
+    if untyped and _ANSWER_LETTER.search(above):
+        return "Antwort"  # a letter that answers: "vielen Dank für Ihre Anfrage"
     notice = _NOTICE_TYPE.search(head)
     # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
     # the subject of a notice, so the notice answers it.
@@ -100,6 +146,8 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
         return "Antwort"
     if notice_first and notice and re.match(r"(?:Mitteilung|Information)", notice.group(0), re.I):
         return "Informationsvorlage"  # a notice about a motion or a petition, not an answer
+    if label is None:
+        return letter_kind(head) or label_kind  # no type line: the prose says what it is
     if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and _INQUIRY_WORDING.search(
         head
     ):

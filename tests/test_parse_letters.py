@@ -1,0 +1,82 @@
+"""Letter-style papers: kind from type words and prose, factions from prose and signatures.
+
+Texts: ../shared/fixtures/oparl/karlsruhe/file-contents/ and the corpus development split
+(tests/corpus/dev/, rebuilt from fetched snapshots; skipped where they are absent). Expected
+values were read off the texts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fetcher.model import ParsedDocument
+from fetcher.parse import parse_pdf_file
+from fetcher.parse.kind import letter_kind
+from fetcher.parse.submitters import factions_in_prose
+from fetcher.parse.text import clean_lines
+from standins.pdf_render import render_text
+from tests.corpus_data import corpus_path
+from tests.fixtures_path import OPARL_FIXTURES
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
+
+
+def _parse(tmp_path: Path, path: Path) -> ParsedDocument:
+    doc = parse_pdf_file(render_text(path.read_text("utf-8"), tmp_path / "doc.pdf"))
+    assert doc.parse_status == "ok", doc.parse_error
+    return doc
+
+
+def _lines(path: Path) -> list[str]:
+    return clean_lines(path.read_text("utf-8").split("\f"))
+
+
+def test_zusatzantrag_is_a_motion_even_when_it_asks(tmp_path: Path) -> None:
+    """'ZUSATZANTRAG' over a '?' sentence is a motion with no question list, not an inquiry."""
+    doc = _parse(tmp_path, KARLSRUHE / "144404.txt")
+    assert doc.kind == "Antrag"
+    assert doc.factions == ("FDP",)
+    assert doc.questions == ()
+
+
+def test_letter_thanking_for_the_inquiry_is_an_answer(tmp_path: Path) -> None:
+    """'Formlose Stellungnahme … vom 30.10.2019 zur interfraktionellen Anfrage' answers it."""
+    doc = _parse(tmp_path, KARLSRUHE / "612972.txt")
+    assert doc.kind == "Antwort"
+
+
+def test_motion_named_in_the_letter_prose() -> None:
+    """'Die Gruppe SPD / Die Grünen … beantragt …' below the salutation names a motion."""
+    lines = _lines(corpus_path("nordstemmen-DS-109-2022-antrag-spd-gruene-waldkindergarten", "dev"))
+    body = lines[next(i for i, x in enumerate(lines) if x.startswith("Sehr geehrte")) + 1 :]
+    assert letter_kind("\n".join(body)) == "Antrag"
+
+
+def test_inquiry_named_in_the_letter_prose() -> None:
+    """'stellt die Fraktion Menschen für Grötzingen folgende Anfrage' names an inquiry."""
+    lines = _lines(KARLSRUHE / "667767.txt")
+    body = lines[next(i for i, x in enumerate(lines) if x.startswith("Sehr geehrte")) + 1 :]
+    assert letter_kind("\n".join(body)) == "Anfrage"
+
+
+def test_group_name_with_fuer_in_prose() -> None:
+    """'die Fraktion Menschen für Grötzingen folgende Anfrage': the whole name, not 'Menschen'."""
+    lines = _lines(KARLSRUHE / "667767.txt")
+    sentence = next(x for x in lines if "stellt die Fraktion" in x)
+    assert factions_in_prose([sentence]) == ["Menschen für Grötzingen"]
+
+
+def test_faction_chair_in_the_signature() -> None:
+    """'Fraktionsvorsitzende Bündnis 90/Die Grünen' under the name signs for that group."""
+    name = "karlsruhe-2025-0202-anfrage-gruene-or-wettersbach-aschenbecher"
+    lines = _lines(corpus_path(name, "dev"))
+    closing = next(i for i, x in enumerate(lines) if x.startswith("Mit freundlichen Grüßen"))
+    assert factions_in_prose(lines[closing + 1 :]) == ["Bündnis 90/Die Grünen"]
+
+
+def test_signature_for_a_joint_group(tmp_path: Path) -> None:
+    """'im Namen der Gruppe SPD / Die Grünen' and the letterhead: both parties of the group."""
+    path = corpus_path("nordstemmen-DS-109-2022-antrag-spd-gruene-waldkindergarten", "dev")
+    doc = _parse(tmp_path, path)
+    assert doc.kind == "Antrag"
+    assert {"SPD", "Bündnis 90/Die Grünen"} <= set(doc.factions)
