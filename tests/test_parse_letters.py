@@ -80,3 +80,16 @@ def test_signature_for_a_joint_group(tmp_path: Path) -> None:
     doc = _parse(tmp_path, path)
     assert doc.kind == "Antrag"
     assert {"SPD", "Bündnis 90/Die Grünen"} <= set(doc.factions)
+
+
+def test_parcel_number_is_no_reference(tmp_path: Path) -> None:
+    """A site plan's 'Flurst.-Nr.: / 3/1 u.a.' is a parcel: no reference is invented."""
+    doc = _parse(tmp_path, KARLSRUHE / "642607.txt")
+    assert doc.reference is None
+
+
+def test_minutes_excerpt_keeps_no_reference_from_its_agenda_items(tmp_path: Path) -> None:
+    """Minutes list 'Vorlage: 2017/0301' per agenda item: no reference of the minutes itself."""
+    doc = _parse(tmp_path, KARLSRUHE / "598001.txt")
+    assert doc.kind == "Niederschrift"
+    assert doc.reference is None
