@@ -93,3 +93,43 @@ def test_minutes_excerpt_keeps_no_reference_from_its_agenda_items(tmp_path: Path
     doc = _parse(tmp_path, KARLSRUHE / "598001.txt")
     assert doc.kind == "Niederschrift"
     assert doc.reference is None
+
+
+def test_answer_heading_below_the_inquiry(tmp_path: Path) -> None:
+    """'Anfrage' form with 'Stellungnahme des Bürgermeisteramtes:' under the subject answers it."""
+    path = corpus_path("karlsruhe-2006-anfrage-kal-led-ampeln-stellungnahme", "dev")
+    assert _parse(tmp_path, path).kind == "Antwort"
+
+
+def test_untyped_answer_with_zu_n_blocks(tmp_path: Path) -> None:
+    """'Zur Beantwortung der Fragen …' then 'Zu 1:', 'Zu 2:' blocks: an answer without type line."""
+    path = corpus_path("nordstemmen-2025-06-24-antwort-fragen-windenergie", "dev")
+    assert _parse(tmp_path, path).kind == "Antwort"
+
+
+def test_motion_word_below_a_vorlage_number(tmp_path: Path) -> None:
+    """'Vorlage Nr.' form whose prose says '… stellen wir deshalb folgenden ANTRAG' is a motion."""
+    path = corpus_path("karlsruhe-2021-1060-or-durlach-antrag-fdp-naturpark", "dev")
+    assert _parse(tmp_path, path).kind == "Antrag"
+
+
+def test_motion_named_after_a_long_justification(tmp_path: Path) -> None:
+    """No type line; '… stellen wir den Antrag …' after 40 lines of reasons: a motion, though
+    its dash items ask."""
+    path = corpus_path("karlsruhe-2021-or-groetzingen-antrag-spd-ganztagesgrundschule", "dev")
+    doc = _parse(tmp_path, path)
+    assert doc.kind == "Antrag"
+    assert "SPD" in doc.factions
+
+
+def test_zu_n_blocks_repeat_each_question(tmp_path: Path) -> None:
+    """'Zu 1. / Teilt die Verwaltung …? / Nein, …': each block gives its question and answer."""
+    doc = _parse(tmp_path, KARLSRUHE / "625302.txt")
+    assert doc.kind == "Antwort"
+    assert len(doc.questions) == 4
+    assert doc.questions[0].startswith("Teilt die Verwaltung die Auffassung, dass das Preis-")
+    assert doc.questions[1] == (
+        "Beabsichtigt die Verwaltung womöglich nach der endgültigen Fertigstellung des "
+        "Campingplatzes die Preise zu erhöhen?"
+    )
+    assert doc.answers[0].startswith("Nein, die Verwaltung teilt diese Auffassung nicht.")

@@ -60,11 +60,41 @@ def _answer_blocks(lines: Sequence[str], start: int) -> dict[int, str]:
     return {n: join_lines(text) for n, text in blocks.items()}
 
 
+def _repeated_in_blocks(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
+    """Return (question, answer) of "Zu 1." blocks that repeat their question before answering.
+
+    "Zu 1. / Teilt die Verwaltung …? / Nein, …" (Karlsruhe Ortschaftsrat Stellungnahmen): the
+    question runs to its "?" line. Blocks in order from 1, each asking, else none.
+    """
+    blocks: list[list[str]] = []
+    for line in lines[start:]:
+        if _END.match(line):
+            break
+        match = ANSWER_TO.match(line)
+        if match and int(match.group(1)) == len(blocks) + 1:
+            blocks.append([line[match.end() :].strip(" :.)")])
+        elif blocks:
+            blocks[-1].append(line)
+    if len(blocks) < 2:
+        return []
+    pairs = []
+    for block in blocks:
+        asked = [x for x in block if x][:10]
+        if not any(x.rstrip().endswith("?") for x in asked):
+            return []
+        pairs.append(_split_question_answer(block))
+    return pairs
+
+
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
     body = max(body_start, 0)
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
+    if not items and first_answer is not None:
+        repeated = _repeated_in_blocks(lines, first_answer)
+        if repeated:
+            return [q for q, _ in repeated], [a for _, a in repeated], ""
     if not items:
         preamble: list[str] = []
         for line in lines[body:]:

@@ -64,6 +64,11 @@ _ANSWER_WORDING = re.compile(
     r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
     re.I | re.M,
 )
+# A heading of its own below the inquiry: "Stellungnahme des Bürgermeisteramtes:", "Antwort der
+# Verwaltung:"; it answers an inquiry unless the paper is a statement on a motion.
+_ANSWER_HEADING = re.compile(
+    r"^(?:Stellungnahme|Antwort|Beantwortung)\s+de[rs]\s+\S+(?:\s+\S+)?\s*:?\s*$", re.I | re.M
+)
 _NOTICE_TYPE = re.compile(
     r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
     r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
@@ -88,7 +93,8 @@ _INQUIRY_WORDING = re.compile(
 # A letter that answers: "vielen Dank für Ihre Anfrage", "Ihre Anfrage vom … beantworte ich wie
 # folgt", "Formlose Stellungnahme des Schulamtes vom 30.10.2019 zur interfraktionellen Anfrage".
 _ANSWER_LETTER = re.compile(
-    r"\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
+    r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
+    r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
     r"|\b(?:Ihre|Eure)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:beantworte|beantworten|nehme|nehmen)\b"
     r"|\b(?:zu|auf)\s+(?:Ihre[r]?|Eure[r]?)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:teile|teilen|"
     r"nehme|nehmen|beantworte|beantworten|antworte|antworten)\b"
@@ -120,6 +126,7 @@ def letter_kind(text: str) -> str | None:
     return "Anfrage" if inquiry else None
 
 
+_ANSWER_TO = re.compile(r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*[.:)]?\s*$", re.M)
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 
@@ -135,9 +142,12 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
     if label_kind == "Antwort" or _ANSWER_WORDING.search(above):
         return "Antwort"
-    untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage")
-    if untyped and _ANSWER_LETTER.search(above):
-        return "Antwort"  # a letter that answers: "vielen Dank für Ihre Anfrage"
+    on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
+    if not on_motion and _ANSWER_HEADING.search(above):
+        return "Antwort"
+    untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and not on_motion
+    if untyped and (_ANSWER_LETTER.search(above) or len(_ANSWER_TO.findall(head)) >= 2):
+        return "Antwort"  # "vielen Dank für Ihre Anfrage"; answers "Zu 1:", "Zu 2:" …
     notice = _NOTICE_TYPE.search(head)
     # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
     # the subject of a notice, so the notice answers it.
@@ -146,8 +156,11 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
         return "Antwort"
     if notice_first and notice and re.match(r"(?:Mitteilung|Information)", notice.group(0), re.I):
         return "Informationsvorlage"  # a notice about a motion or a petition, not an answer
-    if label is None:
-        return letter_kind(head) or label_kind  # no type line: the prose says what it is
+    if label is None or label.lower() == "vorlage":
+        # No type line, or only "Vorlage Nr.": the prose says what it is, also after a long
+        # justification ("… stellen wir den Antrag, …" in the 40th line).
+        later = "\n".join(lines[HEADER_LINES : 3 * HEADER_LINES])
+        return letter_kind(head) or ("Antrag" if _MOTION_WORDING.search(later) else label_kind)
     if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and _INQUIRY_WORDING.search(
         head
     ):
