@@ -133,3 +133,19 @@ def test_zu_n_blocks_repeat_each_question(tmp_path: Path) -> None:
         "Campingplatzes die Preise zu erhöhen?"
     )
     assert doc.answers[0].startswith("Nein, die Verwaltung teilt diese Auffassung nicht.")
+
+
+def test_prose_questions_after_a_lead_in_and_before_und(tmp_path: Path) -> None:
+    """'… Im Einzelnen: / Wie wird …? …' and '… des Landkreises? / und / -anschließende …':
+    six questions, the first without its lead-in, the last ending at its '?'."""
+    path = corpus_path("nordstemmen-2018-11-27-anfrage-gruene-kita-hygiene", "dev")
+    doc = _parse(tmp_path, path)
+    assert len(doc.questions) == 6
+    assert doc.questions[0] == (
+        "Wie wird die Art der aufgetretenen Infektion ermittelt, wer veranlasst dies?"
+    )
+    assert doc.questions[5] == (
+        "Erfolgte in den letzten 12 Monaten eine Kontrolle durch die Aufsichtsbehörde des "
+        "Landkreises?"
+    )
+    assert doc.factions == ("Bündnis 90/Die Grünen",)
