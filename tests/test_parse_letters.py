@@ -149,3 +149,30 @@ def test_prose_questions_after_a_lead_in_and_before_und(tmp_path: Path) -> None:
         "Landkreises?"
     )
     assert doc.factions == ("Bündnis 90/Die Grünen",)
+
+
+def test_frage_n_blocks_with_a_joint_answer(tmp_path: Path) -> None:
+    """'Frage 1:' and 'Frage 2 + 3:' blocks repeat three questions; 2 and 3 share one answer."""
+    path = corpus_path("karlsruhe-2018-0649-stellungnahme-linke-schulversicherungen", "dev")
+    doc = _parse(tmp_path, path)
+    assert doc.kind == "Antwort"
+    assert len(doc.questions) == 3
+    assert doc.questions[0].startswith("Sind der Stadt Fälle bekannt, in denen an Karlsruher")
+    assert doc.questions[1] == "Was hält die Stadt von derartigen Werbe- und Verkaufsangeboten?"
+    assert doc.questions[2].startswith("Wird sie, falls sich das an Karlsruher Schulen ereignet")
+    assert doc.answers[2].startswith("Eltern, Schülerinnen und Schüler sind von der Schule")
+
+
+def test_zu_frage_2_und_3_heading(tmp_path: Path) -> None:
+    """'Zu Frage 2 und 3:' then two questions: five questions in all, each with its answer."""
+    doc = _parse(tmp_path, KARLSRUHE / "608172.txt")
+    assert len(doc.questions) == 5
+    assert doc.questions[2] == "Wer ist für die Pflege und Aufstellung dieser verantwortlich?"
+    assert doc.questions[4].startswith("Werden die alten gewerblichen Plakatständer demnächst")
+
+
+def test_zu_frage_n_with_the_question_on_the_same_line(tmp_path: Path) -> None:
+    """'Zu Frage 1: Wie haben sich …?' then the answer: five blocks, five questions."""
+    doc = _parse(tmp_path, KARLSRUHE / "617671.txt")
+    assert len(doc.questions) == 5
+    assert doc.questions[0].startswith("Wie haben sich die Zahlen zu Häuslicher Gewalt")
