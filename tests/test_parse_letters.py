@@ -176,3 +176,28 @@ def test_zu_frage_n_with_the_question_on_the_same_line(tmp_path: Path) -> None:
     doc = _parse(tmp_path, KARLSRUHE / "617671.txt")
     assert len(doc.questions) == 5
     assert doc.questions[0].startswith("Wie haben sich die Zahlen zu Häuslicher Gewalt")
+
+
+def test_letter_taking_a_stand_on_the_inquiry(tmp_path: Path) -> None:
+    """'zu der oben genannten Anfrage vom 28. März 2019 nimmt das … Stellung': an answer letter."""
+    path = corpus_path("karlsruhe-2019-or-wolfartsweier-brief-antwort-spd-tankstelle", "dev")
+    assert _parse(tmp_path, path).kind == "Antwort"
+
+
+def test_letter_answering_questions_from_a_session(tmp_path: Path) -> None:
+    """Subject 'Stellungnahme zu Fragen aus der GR-Sitzung …' and 'die von Ihnen … gestellten
+    Fragen … beantworten': an answer letter."""
+    path = corpus_path("karlsruhe-2015-brief-antwort-fragen-fdp-alttextilsammlung", "dev")
+    assert _parse(tmp_path, path).kind == "Antwort"
+
+
+def test_letter_subject_zusatzfragen_aus_der_sitzung(tmp_path: Path) -> None:
+    """Subject 'Zusatzfragen aus der Plenarsitzung des Gemeinderats …' above the salutation."""
+    path = corpus_path("karlsruhe-2015-0329-brief-antwort-zusatzfragen-konservatorium", "dev")
+    assert _parse(tmp_path, path).kind == "Antwort"
+
+
+def test_statement_in_a_hearing_is_no_answer(tmp_path: Path) -> None:
+    """'Die Stadt Karlsruhe nimmt hierzu wie folgt Stellung' on a hearing answers no inquiry."""
+    path = corpus_path("karlsruhe-2015-brief-ob-ministerium-mietpreisbremse-anhoerung", "dev")
+    assert _parse(tmp_path, path).kind == "sonstiges"

@@ -96,8 +96,10 @@ _ANSWER_LETTER = re.compile(
     r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
     r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
     r"|\b(?:Ihre|Eure)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:beantworte|beantworten|nehme|nehmen)\b"
-    r"|\b(?:zu|auf)\s+(?:Ihre[r]?|Eure[r]?)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:teile|teilen|"
-    r"nehme|nehmen|beantworte|beantworten|antworte|antworten)\b"
+    r"|\b(?:zu|auf)\s+(?:der|die|Ihre[r]?|Eure[r]?)\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b"
+    r"[^?!]{0,100}?\b(?:teilt|teile|teilen|nimmt|nehme|nehmen|beantworte\w*|antworte\w*)\b"
+    r"|\bzu[rm]?\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b[^?!]{0,60}?\bStellung\b"
+    r"|\bdie\s+von\s+Ihnen\b[^?!]{0,100}?\bgestellten\s+Fragen\b[^?!]{0,80}?\bbeantworte\w*"
     r"|^(?:\w+\s+)?Stellungnahme\s+(?:de[rsm]\s+)?[^\n]{0,80}?\bzur?\s+(?:\w+\s+){0,2}Anfrage\b",
     re.I | re.M,
 )
@@ -126,6 +128,23 @@ def letter_kind(text: str) -> str | None:
     return "Anfrage" if inquiry else None
 
 
+# The subject lines of a letter that answers: "Stellungnahme zu Fragen aus der GR-Sitzung …",
+# "Zusatzfragen aus der Plenarsitzung des Gemeinderats …".
+_ANSWER_SUBJECT = re.compile(
+    r"^(?:(?:Stellungnahme|Antwort|Beantwortung)\b.*\b(?:Fragen?|Anfragen?)\b"
+    r"|(?:Zusatz|Nach)?[Ff]ragen\s+aus\s+der\s+[\w-]*[Ss]itzung)",
+    re.I,
+)
+
+
+def _subject_lines(lines: Sequence[str]) -> list[str]:
+    """Return the lines just above a letter's salutation (its subject), else none."""
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if re.match(r"^(?:Sehr geehrte|Liebe[rs]?\s)", line):
+            return [x for x in lines[:i] if x][-3:]
+    return []
+
+
 _ANSWER_TO = re.compile(r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*[.:)]?\s*$", re.M)
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
@@ -146,7 +165,12 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     if not on_motion and _ANSWER_HEADING.search(above):
         return "Antwort"
     untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and not on_motion
-    if untyped and (_ANSWER_LETTER.search(above) or len(_ANSWER_TO.findall(head)) >= 2):
+    subject = _subject_lines(lines)
+    if untyped and (
+        _ANSWER_LETTER.search(above)
+        or any(_ANSWER_SUBJECT.match(x) for x in subject)
+        or len(_ANSWER_TO.findall(head)) >= 2
+    ):
         return "Antwort"  # "vielen Dank für Ihre Anfrage"; answers "Zu 1:", "Zu 2:" …
     notice = _NOTICE_TYPE.search(head)
     # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
