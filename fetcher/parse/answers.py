@@ -60,11 +60,73 @@ def _answer_blocks(lines: Sequence[str], start: int) -> dict[int, str]:
     return {n: join_lines(text) for n, text in blocks.items()}
 
 
+# A block heading before the repeated question: "Zu 1.", "Antwort zu Frage 2:", "Frage 1:",
+# "Frage 2 + 3:" (one answer to two questions).
+_BLOCK_HEADING = re.compile(
+    r"^(?:(?:Antwort\s+)?(?:Zu|ZU|zu)\s+(?:[Ff]rage\s+)?|Beantwortung\s+(?:[Ff]rage\s+)?|[Ff]rage\s+)"
+    r"(\d{1,2})(?:\s*(?:\+|und|&|,|/)\s*(\d{1,2}))?(?:\s*[.:)]{0,2}\s*$|\s*[.:)]{1,2}\s+(?P<rest>\S.*)$)"
+)
+
+
+def _repeated_in_blocks(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
+    """Return (question, answer) of "Zu 1." blocks that repeat their question before answering.
+
+    "Zu 1. / Teilt die Verwaltung …? / Nein, …" (Karlsruhe Ortschaftsrat Stellungnahmen), "Frage
+    2 + 3: / Was …? / Wird …? / answer": the questions run to the last "?" line of the block's
+    head. Blocks in order from 1, each asking, else none.
+    """
+    blocks: list[tuple[int, list[str]]] = []
+    expected = 1
+    for line in lines[start:]:
+        if _END.match(line):
+            break
+        match = _BLOCK_HEADING.match(line)
+        if match and int(match.group(1)) == expected:
+            last = int(match.group(2) or match.group(1))
+            blocks.append(
+                (last - expected + 1, [match.group("rest")] if match.group("rest") else [])
+            )
+            expected = last + 1
+        elif blocks:
+            blocks[-1][1].append(line)
+    if len(blocks) < 2:
+        return []
+    pairs: list[tuple[str, str]] = []
+    for count, block in blocks:
+        asked = [x for x in block if x][:12]
+        ends = [k for k, x in enumerate(asked) if x.rstrip().endswith("?")]
+        if not ends:
+            return []
+        if count == 1:
+            pairs.append(_split_question_answer(block))
+            continue
+        head_end = next((k for k in ends if k + 1 not in ends and k + 1 < len(asked)), ends[-1])
+        questions, starts = [], 0
+        for k in [e for e in ends if e <= head_end]:
+            questions.append(join_item(asked[starts : k + 1]))
+            starts = k + 1
+        answer = join_lines([x for x in block if x][head_end + 1 :])
+        pairs += [(q, "") for q in questions[:-1]] + [(questions[-1], answer)]
+    return pairs
+
+
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
     body = max(body_start, 0)
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
+    first_block = next(
+        (
+            i
+            for i in range(body, len(lines))
+            if (m := _BLOCK_HEADING.match(lines[i])) and m[1] == "1"
+        ),
+        None,
+    )
+    if not items and first_block is not None:
+        repeated = _repeated_in_blocks(lines, first_block)
+        if repeated:
+            return [q for q, _ in repeated], [a for _, a in repeated], ""
     if not items:
         preamble: list[str] = []
         for line in lines[body:]:

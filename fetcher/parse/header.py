@@ -16,7 +16,12 @@ _REF = r"(?:[IVX]+/[A-Z]{1,3}\s\d+|[A-ZÄÖÜ0-9][A-Za-z0-9ÄÖÜ]*(?:\s?[/-]\s?
 
 _REFERENCE_PATTERNS = (
     re.compile(rf"(?:^|\s|(?<!TOP)-)(?<!Flurstücks-)Nr\.?\s*:?\s*(?P<ref>{_REF})", re.I),
-    re.compile(r"(?:Drucksache|Drs\.)\s*(?:-\s*)?(?P<ref>\d+\s*[/-]\s*\d+)", re.I),
+    # "Drucksache - 21-12345", "Drucksache: 24-00345", "Drucksachennummer 12/2024".
+    re.compile(
+        r"(?:Drucksache|Drs\.)(?:n?-?(?:Nr\.?|nummer))?\s*:?\s*(?:-\s*)?"
+        r"(?P<ref>\d+\s*[/-]\s*\d+)",
+        re.I,
+    ),
     # Shapes printed without a "Nr." label: "DS 8/2021" (Nordstemmen), "VO/2021/1234",
     # "F0123/21" and "mAF0123/21", "RA 123/2024", "Anfrage 2024/0123".
     re.compile(r"^(?:DS|Drs)\s*\.?\s*(?P<ref>\d{1,5}\s*/\s*\d{2,4})\b"),
@@ -27,6 +32,10 @@ _REFERENCE_PATTERNS = (
 )
 
 
+_OWN_LABEL = re.compile(
+    r"^(?:Drucksachen?|DS|Drs\.?)(?:-?(?:Nr\.?|nummer))?\s*:?\s*-?\s*\d+\s*[/-]\s*\d+",
+    re.I,
+)
 _COLUMN_LABEL = re.compile(r"^[A-ZÄÖÜ][\w .-]{0,20}:$")
 
 
@@ -66,8 +75,15 @@ def find_reference(lines: Sequence[str]) -> str | None:
             column = _value_in_column(lines, i)
             if column:
                 return column
-        if re.search(r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß)\b\.?|eingegangen am", line, re.I):
+        own = _OWN_LABEL.match(line)  # "Drucksache: 24-00345 vom 12.03.2024" is the paper's own
+        if not own and re.search(
+            r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß|Bezug|bezugnehmend)\b\.?|eingegangen am",
+            line,
+            re.I,
+        ):
             continue  # "Antrag … Nr. 266/2019 vom 21.10.2019", "(vgl. DS 71/2010)": other papers
+        if re.search(r"Flurst(?:ück|\.)", line, re.I):
+            continue  # "Flurstück Nr. 123/4" is a parcel, not a paper
         if re.fullmatch(r"Nr\.\s*\d+\s+S\.\s*\d+", line):
             continue  # a fax header's transmission number and page ("Nr. 8015 S. 1")
         for pattern in _REFERENCE_PATTERNS:

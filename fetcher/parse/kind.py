@@ -11,9 +11,12 @@ from fetcher.parse.text import HEADER_LINES
 DOC_LABEL = re.compile(
     r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnah?me)\s+zu[rm]?\s+"
     r"(?:Einwohner)?(?:Anfrage|Antrag)"
-    r"|Einwohneranfrage|Kleine Anfrage|Große Anfrage|Anfrage|Neufassung\s+Antrag|Änderungsantrag"
-    r"|Ergänzungsantrag|Dringlichkeitsantrag|Antrag|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
-    r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|Niederschrift|Protokoll|Gesetzentwurf"
+    r"|Einwohneranfrage|Kleine Anfrage|Große Anfrage|(?:Gemeinsame|Interfraktionelle)\s+Anfrage"
+    r"|Anfrage|Neufassung\s+Antrag|(?:Gemeinsamer|Interfraktioneller)\s+Antrag|Änderungsantrag"
+    r"|Ergänzungsantrag|Dringlichkeitsantrag|(?:Prüf|Sach|Haushalts|Fraktions|Gruppen|Eil|Zusatz)antrag"
+    r"|Antrag|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
+    r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|(?:Sitzungs)?[Nn]iederschrift"
+    r"|(?:Ergebnis|Sitzungs)?[Pp]rotokoll|Gesetzentwurf"
     r"|Einladung|Tagesordnung|Unterrichtung|Stellungnahme)\b"
     r"(?P<rest>.*)$",
     re.I,
@@ -28,9 +31,14 @@ _LABEL_KIND_OVERRIDES = {
 }
 
 
+# A letter names its type in the subject line: "Betreff: Antrag auf …", "Betr.: Anfrage zu …".
+_SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
+
+
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     for i, line in enumerate(lines[:HEADER_LINES]):
-        match = DOC_LABEL.match(line)
+        subject = _SUBJECT_PREFIX.match(line)
+        match = DOC_LABEL.match(line[subject.end() :] if subject else line)
         if match and not re.search(r"\bvom\s+\d", match.group("rest")):
             # "Stellungname zur Anfrage" (a typo, Karlsruhe Ortschaftsrat 2021) is the same label.
             label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
@@ -56,6 +64,11 @@ _ANSWER_WORDING = re.compile(
     r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
     re.I | re.M,
 )
+# A heading of its own below the inquiry: "Stellungnahme des Bürgermeisteramtes:", "Antwort der
+# Verwaltung:"; it answers an inquiry unless the paper is a statement on a motion.
+_ANSWER_HEADING = re.compile(
+    r"^(?:Stellungnahme|Antwort|Beantwortung)\s+de[rs]\s+\S+(?:\s+\S+)?\s*:?\s*$", re.I | re.M
+)
 _NOTICE_TYPE = re.compile(
     r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
     r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
@@ -77,6 +90,62 @@ _INQUIRY_WORDING = re.compile(
 )
 
 
+# A letter that answers: "vielen Dank für Ihre Anfrage", "Ihre Anfrage vom … beantworte ich wie
+# folgt", "Formlose Stellungnahme des Schulamtes vom 30.10.2019 zur interfraktionellen Anfrage".
+_ANSWER_LETTER = re.compile(
+    r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
+    r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
+    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:beantworte|beantworten|nehme|nehmen)\b"
+    r"|\b(?:zu|auf)\s+(?:der|die|Ihre[r]?|Eure[r]?)\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b"
+    r"[^?!]{0,100}?\b(?:teilt|teile|teilen|nimmt|nehme|nehmen|beantworte\w*|antworte\w*)\b"
+    r"|\bzu[rm]?\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b[^?!]{0,60}?\bStellung\b"
+    r"|\bdie\s+von\s+Ihnen\b[^?!]{0,100}?\bgestellten\s+Fragen\b[^?!]{0,80}?\bbeantworte\w*"
+    r"|^(?:\w+\s+)?Stellungnahme\s+(?:de[rsm]\s+)?[^\n]{0,80}?\bzur?\s+(?:\w+\s+){0,2}Anfrage\b",
+    re.I | re.M,
+)
+# A letter that moves: "beantragt die Fraktion …", "stellen wir folgenden Antrag", "Der Rat möge
+# beschließen". Asking for a report ("beantragen einen Sachstandsbericht") is an inquiry.
+_GROUP = r"(?:\w*[Ff]raktion(?:en)?|Gruppe|Ratsgruppe|Wählergemeinschaft|Wählergruppe)"
+_NOT_A_REPORT = r"(?![^.:]{0,60}\b(?:Sachstand\w*|\w*[Bb]ericht|Auskunft|Information\w*)\b)"
+_MOTION_WORDING = re.compile(
+    rf"\b(?:wir|ich)\s+(?:\w+\s+){{0,2}}beantrage?n?\b{_NOT_A_REPORT}"
+    rf"|\bbeantrage?n?\s+(?:wir|ich)\b{_NOT_A_REPORT}"
+    rf"|\b{_GROUP}\b[^.\n]{{0,60}}\bbeantragt\b{_NOT_A_REPORT}"
+    rf"|\bbeantragt\s+(?:\w+\s+)?(?:die|der)\s+(?:\S+\s+){{0,2}}{_GROUP}"
+    r"|\b(?:stell(?:t|en|e)|reich(?:t|en|e))\s+(?:\w+\s+){0,3}(?:folgenden|den|diesen)\s+"
+    r"(?:\w+\s+)?Antrag\b"
+    r"|\bmöge\s+(?:\w+\s+){0,3}beschließen\b|\bAntrag\s+(?:gem(?:\.|äß)|nach)\s+§",
+    re.I,
+)
+
+
+def letter_kind(text: str) -> str | None:
+    """Return the kind a letter's prose names first: an inquiry or a motion, else None."""
+    inquiry = _INQUIRY_WORDING.search(text)
+    motion = _MOTION_WORDING.search(text)
+    if motion and (inquiry is None or motion.start() < inquiry.start()):
+        return "Antrag"
+    return "Anfrage" if inquiry else None
+
+
+# The subject lines of a letter that answers: "Stellungnahme zu Fragen aus der GR-Sitzung …",
+# "Zusatzfragen aus der Plenarsitzung des Gemeinderats …".
+_ANSWER_SUBJECT = re.compile(
+    r"^(?:(?:Stellungnahme|Antwort|Beantwortung)\b.*\b(?:Fragen?|Anfragen?)\b"
+    r"|(?:Zusatz|Nach)?[Ff]ragen\s+aus\s+der\s+[\w-]*[Ss]itzung)",
+    re.I,
+)
+
+
+def _subject_lines(lines: Sequence[str]) -> list[str]:
+    """Return the lines just above a letter's salutation (its subject), else none."""
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if re.match(r"^(?:Sehr geehrte|Liebe[rs]?\s)", line):
+            return [x for x in lines[:i] if x][-3:]
+    return []
+
+
+_ANSWER_TO = re.compile(r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*[.:)]?\s*$", re.M)
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 
@@ -92,6 +161,17 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
     if label_kind == "Antwort" or _ANSWER_WORDING.search(above):
         return "Antwort"
+    on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
+    if not on_motion and _ANSWER_HEADING.search(above):
+        return "Antwort"
+    untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and not on_motion
+    subject = _subject_lines(lines)
+    if untyped and (
+        _ANSWER_LETTER.search(above)
+        or any(_ANSWER_SUBJECT.match(x) for x in subject)
+        or len(_ANSWER_TO.findall(head)) >= 2
+    ):
+        return "Antwort"  # "vielen Dank für Ihre Anfrage"; answers "Zu 1:", "Zu 2:" …
     notice = _NOTICE_TYPE.search(head)
     # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
     # the subject of a notice, so the notice answers it.
@@ -100,6 +180,11 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
         return "Antwort"
     if notice_first and notice and re.match(r"(?:Mitteilung|Information)", notice.group(0), re.I):
         return "Informationsvorlage"  # a notice about a motion or a petition, not an answer
+    if label is None or label.lower() == "vorlage":
+        # No type line, or only "Vorlage Nr.": the prose says what it is, also after a long
+        # justification ("… stellen wir den Antrag, …" in the 40th line).
+        later = "\n".join(lines[HEADER_LINES : 3 * HEADER_LINES])
+        return letter_kind(head) or ("Antrag" if _MOTION_WORDING.search(later) else label_kind)
     if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and _INQUIRY_WORDING.search(
         head
     ):

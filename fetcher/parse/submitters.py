@@ -111,10 +111,20 @@ _HYPHEN_FACTION = re.compile(
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
 _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
 _NAMED_FACTION = re.compile(
-    r"\b(?:[Ff]raktion(?:en)?|FRAKTION|Gruppe|Ratsgruppe|Wählergruppe)\s+(?:der\s+|von\s+)?"
+    r"\b(?:[Ff]raktion(?:en)?|FRAKTION|Gruppe|Ratsgruppe|Wählergruppe|Wählergemeinschaft|"
+    r"Wählervereinigung|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
     r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
-    r"(?=\s+(?:im|in|des|der|zur|zum|zu|bittet|bitten|hat|haben|vom|vom|für|betr\w*|wegen|"
-    r"stellt|fragt|möchte|beantragt|eingegangen|gemäß|nach|an|über)\b|[,;:().]\s|[;:()]|\s*$)"
+    # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
+    # Grötzingen"); so does the verb or pronoun of the sentence ("… beantragen wir").
+    r"(?=\s+(?:im|in|des|der|zur|zum|zu|bittet|bitten|hat|haben|vom|für(?=\s+(?:die|den|das|der|"
+    r"dem|eine?[nmrs]?|alle\w*|unser\w*|\d))|betr\w*|wegen|stell\w*|frag\w*|möchte\w*|"
+    r"beantrag\w*|ersuch\w*|wir|ich|folgende\w*|hiermit|daher|deshalb|eingegangen|gemäß|nach|an|"
+    r"über)\b|[,;:().]\s|[;:()]|\s*$)"
+)
+# A party as the subject of the request: "die SPD beantragt", "Die Grünen bitten" (known only).
+_PARTY_SUBJECT = re.compile(
+    r"\b(?:[Dd]ie|[Dd]er|[Uu]nsere)\s+(?P<v>[^\n,.;:()]{2,40}?)\s+(?:beantrag(?:t|en)|bitte[tn]|"
+    r"frag(?:t|en)|stell(?:t|en)|ersuch(?:t|en)|möchte[nt]?)\b"
 )
 _NOT_A_NAME = re.compile(
     r"^(?:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?|alle|beide|folgende|"
@@ -145,6 +155,10 @@ def _names_in(value: str) -> list[str]:
 
 
 _SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
+_CLOSING = re.compile(
+    r"^(?:Mit\s+freundliche[nm]\s+Gr[üu](?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele|Herzliche)\s+Grüße)",
+    re.I,
+)
 
 
 def _scan(lines: Sequence[str]) -> list[str]:
@@ -152,12 +166,14 @@ def _scan(lines: Sequence[str]) -> list[str]:
     # A member and the party in brackets are often wrapped onto two lines.
     pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
     for line in lines:
-        for pattern in (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION, _SPACED_FACTION):
+        patterns = (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION, _SPACED_FACTION, _PARTY_SUBJECT)
+        for pattern in patterns:
             for match in pattern.finditer(line):
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
-                names = factions_in(value) if pattern is _SPACED_FACTION else _names_in(value)
+                known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
+                names = factions_in(value) if known_only else _names_in(value)
                 found += [n for n in names if n not in found]
     for pair in pairs:
         for match in _MEMBER_PARTY.finditer(pair):
@@ -177,14 +193,22 @@ def factions_in_prose(
     letters, a party the faction table knows counts there too.
     """
     tail = lines[max(limit, len(lines) - 15) :]
-    found = _scan(lines[:limit]) or _scan(tail)
+    # The signature block after a closing ("Mit freundlichen Grüßen / Name / für die Fraktion …")
+    # may sit mid-document, above attachments.
+    signed = [
+        x
+        for i, line in enumerate(lines)
+        if i >= limit and _CLOSING.match(line)
+        for x in lines[i + 1 : i + 9]
+    ]
+    found = _scan(lines[:limit]) or _scan(tail) or _scan(signed)
     if found or not letter:
         return found
     # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-
     # straße 13, …" above "Herrn Oberbürgermeister").
     salutation = next((i for i, x in enumerate(lines[:limit]) if _SALUTE.match(x)), 8)
     names: list[str] = []
-    for line in [*lines[:salutation], *tail[-8:]]:
+    for line in [*lines[:salutation], *tail[-8:], *signed]:
         if not re.search(r"@|www\.|https?://", line):  # e-mail and web addresses name no group
             names += [n for n in factions_in(line) if n not in names]
     return names
@@ -200,7 +224,7 @@ def factions_of_submitter(submitter: str) -> list[str]:
     if known or not re.search(r"fraktion|gruppe", submitter, re.I):
         return known
     value = re.sub(
-        r"^(?:die\s+|der\s+)?(?:\w*fraktion|gruppe)\s+(?:der\s+)?|-?\s*\w*fraktion$",
+        r"^(?:die\s+|der\s+)?(?:\w*fraktion|\w*gruppe)\s+(?:der\s+)?|-?\s*\w*fraktion$",
         "",
         submitter.strip(),
         flags=re.I,

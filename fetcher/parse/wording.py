@@ -166,12 +166,21 @@ def questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
         if _FAREWELL.match(line) or is_stop(line):
             break
         body.append(line)
-    asked = [
-        s
-        for s in sentences(join_lines(body))
-        if s.endswith("?") or re.search(r"\?\s+(?:[a-z]\)|[-•–])\s", s)  # "…? a) … b) …"
-    ]
+    asked: list[str] = []
+    for sentence in sentences(join_lines(body)):
+        if re.search(r"\?\s+(?:[a-z]\)|[-•–])\s", sentence):  # "…? a) … b) …"
+            asked.append(sentence)
+            continue
+        # "… des Landkreises? und -anschließende Berichterstattung …": the question ends at "?"
+        # also before a lower-case "und"/"oder"/"sowie" that joins the next request.
+        parts = re.split(r"(?<=\?)\s+(?=(?:und|oder|sowie)\b)", sentence)
+        asked += [part for part in parts if part.endswith("?")]
+    # "Im Einzelnen: Wie wird …?": a short lead-in before the colon is not the question.
+    asked = [_SHORT_LEAD_IN.sub("", q, count=1) for q in asked]
     return asked if len(asked) <= 10 else []
+
+
+_SHORT_LEAD_IN = re.compile(r"^(?:[A-ZÄÖÜ][\wäöüß]*)(?:\s+[\wäöüß]+){0,2}:\s+(?=[A-ZÄÖÜ])")
 
 
 # A request sentence: the one thing an inquiry without a list and without "?" asks for ("Bitte
