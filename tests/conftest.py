@@ -30,6 +30,9 @@ from storage.db import close_db, open_db
 from tests.installed import Installed, build_and_install
 from tests.parse_memo import RememberingParserPool
 from tests.session_cache import exclusive, is_worker, run_directory
+from tests.tls_once import share_default_tls_context
+
+share_default_tls_context()  # every test builds several httpx clients; one TLS context serves all
 
 POSTGRES_URL = os.environ.get("RATSBOT_TEST_POSTGRES_URL")
 
