@@ -116,17 +116,15 @@ class Templates:
             async with exclusive(self.directory / f"{name}.sqlite3.lock"):
                 if not path.exists():
                     building = self.directory / f"{name}.building.sqlite3"
+                    # A half-built template (a failed build, a killed worker) is never built upon.
+                    for leftover in self.directory.glob(f"{name}.building.sqlite3*"):
+                        leftover.unlink()
+                    await open_db(f"sqlite://{building}")
                     try:
-                        await open_db(f"sqlite://{building}")
-                        try:
-                            await build()
-                        finally:
-                            await close_db()  # the last connection checkpoints the WAL
-                    except BaseException:  # a half-built template must not be built upon
-                        for leftover in self.directory.glob(f"{name}.building.sqlite3*"):
-                            leftover.unlink()
-                        raise
-                    building.rename(path)
+                        await build()
+                    finally:
+                        await close_db()  # the last connection checkpoints the WAL
+                    building.rename(path)  # only a finished build is ever copied
             self.sqlite[name] = path
         shutil.copyfile(self.sqlite[name], target)
         return f"sqlite://{target}"
