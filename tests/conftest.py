@@ -37,6 +37,9 @@ share_default_tls_context()  # every test builds several httpx clients; one TLS 
 POSTGRES_URL = os.environ.get("RATSBOT_TEST_POSTGRES_URL")
 
 Builder = Callable[[], Awaitable[None]]
+# Migrating a new database on a machine loaded by parallel workers can take longer than
+# open_db's 15 s; a template build that fails fails every test that copies the template.
+BUILD_OPEN_TIMEOUT_S = 120.0
 
 
 def _with_db_name(url: str, name: str) -> str:
@@ -119,7 +122,7 @@ class Templates:
                     # A half-built template (a failed build, a killed worker) is never built upon.
                     for leftover in self.directory.glob(f"{name}.building.sqlite3*"):
                         leftover.unlink()
-                    await open_db(f"sqlite://{building}")
+                    await open_db(f"sqlite://{building}", timeout_s=BUILD_OPEN_TIMEOUT_S)
                     try:
                         await build()
                     finally:
@@ -139,7 +142,9 @@ class Templates:
                     template = f"tpl_{name}_{uuid.uuid4().hex[:8]}"
                     await _pg_admin(f'CREATE DATABASE "{template}"')
                     try:
-                        await open_db(_with_db_name(POSTGRES_URL, template))
+                        await open_db(
+                            _with_db_name(POSTGRES_URL, template), timeout_s=BUILD_OPEN_TIMEOUT_S
+                        )
                         try:
                             await build()
                         finally:
