@@ -73,6 +73,8 @@ class RunOptions:
     # On demand (no OPARL_ENDPOINTS): Kommunen offered (bundled), grace without subscriptions.
     bundled: Sequence[Endpoint] | None = None
     unsubscribed_grace: timedelta = DEFAULT_GRACE
+    # The PDF parser pool's class (tests pass a subclass that remembers readings).
+    parser_pool: type[ParserPool] = ParserPool
 
 
 @dataclass
@@ -264,7 +266,7 @@ async def _run_with_db(
             per_host_interval_s=options.per_host_interval_s,
             allow_networks=settings.http_allow_networks,
         ) as http,
-        ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
+        options.parser_pool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
     ):
         application = build_application(
             settings.telegram_bot_token.get_secret_value(),

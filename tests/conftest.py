@@ -1,10 +1,10 @@
 """Shared test fixtures: a fresh migrated database per test, on SQLite and on real PostgreSQL.
 
-Migrating a new database takes about two seconds, so each test process migrates one template
-per backend (and builds each read-only corpus once) and every test gets a copy of it: a file
-copy on SQLite, `CREATE DATABASE … TEMPLATE …` on PostgreSQL. Copies are private to their test,
-which may write to them; the names carry random ids, so parallel workers (pytest-xdist) never
-share a database.
+Migrating a new database takes about two seconds, so one process of the test run migrates one
+template per backend (and builds each read-only corpus once), and every test gets a copy of it:
+a file copy on SQLite, `CREATE DATABASE … TEMPLATE …` on PostgreSQL. The templates are shared by
+all pytest-xdist workers of the run (tests/session_cache.py). Copies are private to their test,
+which may write to them; the names carry random ids, so parallel workers never share a database.
 """
 
 from __future__ import annotations
@@ -17,8 +17,9 @@ os.environ.setdefault("PTB_TIMEDELTA", "true")
 import asyncio
 import shutil
 import threading
+import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
@@ -27,10 +28,18 @@ import pytest
 
 from storage.db import close_db, open_db
 from tests.installed import Installed, build_and_install, build_once
+from tests.parse_memo import RememberingParserPool
+from tests.session_cache import exclusive, is_worker, run_directory
+from tests.tls_once import share_default_tls_context
+
+share_default_tls_context()  # every test builds several httpx clients; one TLS context serves all
 
 POSTGRES_URL = os.environ.get("RATSBOT_TEST_POSTGRES_URL")
 
 Builder = Callable[[], Awaitable[None]]
+# Migrating a new database on a machine loaded by parallel workers can take longer than
+# open_db's 15 s; a template build that fails fails every test that copies the template.
+BUILD_OPEN_TIMEOUT_S = 120.0
 
 
 def _with_db_name(url: str, name: str) -> str:
@@ -69,8 +78,34 @@ async def _no_data() -> None:
     """An empty (migrated) database."""
 
 
+async def _create_from_template(target: str, template: str) -> None:
+    """Create database `target` as a copy of `template` (retried while it is briefly in use:
+    the build's last connection may still be closing)."""
+    import asyncpg
+
+    assert POSTGRES_URL
+    conn = await asyncpg.connect(_with_db_name(POSTGRES_URL, "postgres"))
+    try:
+        deadline = time.monotonic() + 10
+        while True:
+            try:
+                await conn.execute(f'CREATE DATABASE "{target}" TEMPLATE "{template}"')
+                return
+            except asyncpg.ObjectInUseError:
+                if time.monotonic() > deadline:
+                    raise
+                await asyncio.sleep(0.1)
+    finally:
+        await conn.close()
+
+
 class Templates:
-    """Migrated template databases of this test process, built on first use."""
+    """Template databases of this test run, each built once by whichever process needs it first.
+
+    They live in the directory all processes of the run share (tests/session_cache.py): a
+    SQLite file, and for PostgreSQL a file naming the template database. A lock per template
+    makes the other workers wait for the build instead of repeating it.
+    """
 
     def __init__(self, directory: Path) -> None:
         self.directory = directory
@@ -81,16 +116,18 @@ class Templates:
         """Copy the SQLite template `name` (built by `build` once) to `target`; return its URL."""
         if name not in self.sqlite:
             path = self.directory / f"{name}.sqlite3"
-            try:
-                await open_db(f"sqlite://{path}")
-                try:
-                    await build()
-                finally:
-                    await close_db()  # the last connection checkpoints the WAL into the file
-            except BaseException:  # a half-built template must not be built upon next time
-                for leftover in self.directory.glob(f"{name}.sqlite3*"):
-                    leftover.unlink()
-                raise
+            async with exclusive(self.directory / f"{name}.sqlite3.lock"):
+                if not path.exists():
+                    building = self.directory / f"{name}.building.sqlite3"
+                    # A half-built template (a failed build, a killed worker) is never built upon.
+                    for leftover in self.directory.glob(f"{name}.building.sqlite3*"):
+                        leftover.unlink()
+                    await open_db(f"sqlite://{building}", timeout_s=BUILD_OPEN_TIMEOUT_S)
+                    try:
+                        await build()
+                    finally:
+                        await close_db()  # the last connection checkpoints the WAL
+                    building.rename(path)  # only a finished build is ever copied
             self.sqlite[name] = path
         shutil.copyfile(self.sqlite[name], target)
         return f"sqlite://{target}"
@@ -99,41 +136,59 @@ class Templates:
         """Create database `target` from the PostgreSQL template `name`; return its URL."""
         assert POSTGRES_URL
         if name not in self.postgres:
-            template = f"tpl_{name}_{uuid.uuid4().hex[:8]}"
-            await _pg_admin(f'CREATE DATABASE "{template}"')
-            try:
-                await open_db(_with_db_name(POSTGRES_URL, template))
-                try:
-                    await build()
-                finally:
-                    await close_db()
-            except BaseException:  # a half-built template must never be copied
-                await _pg_admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
-                raise
-            self.postgres[name] = template
-        await _pg_admin(f'CREATE DATABASE "{target}" TEMPLATE "{self.postgres[name]}"')
+            record = self.directory / f"{name}.postgres"
+            async with exclusive(self.directory / f"{name}.postgres.lock"):
+                if not record.exists():
+                    template = f"tpl_{name}_{uuid.uuid4().hex[:8]}"
+                    await _pg_admin(f'CREATE DATABASE "{template}"')
+                    try:
+                        await open_db(
+                            _with_db_name(POSTGRES_URL, template), timeout_s=BUILD_OPEN_TIMEOUT_S
+                        )
+                        try:
+                            await build()
+                        finally:
+                            await close_db()
+                    except BaseException:  # a half-built template must never be copied
+                        await _pg_admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+                        raise
+                    record.write_text(template, encoding="utf-8")
+                self.postgres[name] = record.read_text(encoding="utf-8")
+        await _create_from_template(target, self.postgres[name])
         return _with_db_name(POSTGRES_URL, target)
 
-    def drop_postgres(self) -> None:
-        """Drop the PostgreSQL templates (in a thread: no event loop runs at session end)."""
-        if not self.postgres:
-            return
 
-        async def drop() -> None:
-            for template in self.postgres.values():
-                await _pg_admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+def _drop_postgres_templates(directory: Path) -> None:
+    """Drop the run's PostgreSQL templates (in a thread: no event loop runs at session end)."""
+    names = [record.read_text(encoding="utf-8") for record in directory.glob("*.postgres")]
+    if not names or not POSTGRES_URL:
+        return
 
-        worker = threading.Thread(target=asyncio.run, args=(drop(),))
-        worker.start()
-        worker.join()
+    async def drop() -> None:
+        for template in names:
+            await _pg_admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+
+    worker = threading.Thread(target=asyncio.run, args=(drop(),))
+    worker.start()
+    worker.join()
 
 
 @pytest.fixture(scope="session")
-def templates(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Templates]:
-    """The process's template databases; PostgreSQL ones are dropped at the end."""
-    store = Templates(tmp_path_factory.mktemp("templates"))
-    yield store
-    store.drop_postgres()
+def templates(request: pytest.FixtureRequest) -> Templates:
+    """The run's template databases, shared by all its processes."""
+    return Templates(run_directory(request.config))
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _shared_readings(request: pytest.FixtureRequest) -> None:
+    """Let RememberingParserPool share its PDF readings with the run's other processes."""
+    RememberingParserPool.directory = run_directory(request.config) / "readings"
+
+
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """Drop the PostgreSQL templates once every process of the run is done with them."""
+    if not is_worker(session.config):
+        _drop_postgres_templates(run_directory(session.config))
 
 
 @asynccontextmanager

@@ -22,6 +22,7 @@ from standins.telegram_api import TelegramAPI
 from standins.telegram_records import RecordedMessage
 from storage.models import Kommune, Paper, Subscription, SyncState
 from tests.karlsruhe_publish import publish_inquiry
+from tests.parse_memo import RememberingParserPool
 
 USER = 5151
 
@@ -71,6 +72,7 @@ async def running_bot(
 
         run_options = options(oparl) if options else RunOptions()
         run_options.per_host_interval_s = 0.0
+        run_options.parser_pool = RememberingParserPool  # each PDF read once per test process
         run_options.polling_timeout_s = 1
         run_options.delivery = DeliveryConfig(poll_interval_s=0.1)
         run_options.on_ready = on_ready

@@ -27,6 +27,7 @@ from storage.db import close_db, open_db
 from storage.models import Kommune, Paper
 from storage.query import QueryError, parse_query
 from tests.conftest import (
+    BUILD_OPEN_TIMEOUT_S,
     POSTGRES_URL,
     _create_pg_database,
     _drop_pg_database,
@@ -115,7 +116,7 @@ async def _load_corpus() -> dict[str, int]:
 
 
 async def _build(url: str) -> dict[str, int]:
-    await open_db(url)
+    await open_db(url, timeout_s=BUILD_OPEN_TIMEOUT_S)
     try:
         return await _load_corpus()
     finally:

@@ -33,7 +33,7 @@ from storage.search.vocabulary import (
     written_form,
 )
 from tests import test_bot_conversation as conversation
-from tests.test_bot_conversation import PRIVATE, labels, load_corpus, press, say
+from tests.test_bot_conversation import PRIVATE, labels, press, say
 
 api = conversation.api
 bot = conversation.bot
@@ -119,9 +119,8 @@ def test_toggle_and_suggestion_buttons_are_short() -> None:
 # ---------------------------------------------------------------- storage, both backends
 
 
-async def test_newest_first_orders_text_matches_by_date(db_url: str) -> None:
+async def test_newest_first_orders_text_matches_by_date(corpus_db: str) -> None:
     """order=newest lists the same matches as relevance, newest first, and pages on by date."""
-    await load_corpus()
     # Not "Stadt": a word in most papers is not scored at all (storage.search.sqlite_plan), so
     # relevance would be date order too and the two orders could not differ.
     query = parse_query("Schule")
@@ -138,10 +137,9 @@ async def test_newest_first_orders_text_matches_by_date(db_url: str) -> None:
         await search.search(query, order="oldest")
 
 
-async def test_a_mistyped_word_is_corrected_from_the_vocabulary(db_url: str) -> None:
+async def test_a_mistyped_word_is_corrected_from_the_vocabulary(corpus_db: str) -> None:
     """ "Hundekotbeteln" (2025/1090 and 2026/0321 say "Hundekotbeuteln") is corrected; a found
     word and an Aktenzeichen are not."""
-    await load_corpus()
     assert await rebuild_vocabulary() > 1000
     suggestion = await suggest(parse_query("Hundekotbeteln kommune:Karlsruhe"), 0)
     assert suggestion is not None
@@ -153,10 +151,9 @@ async def test_a_mistyped_word_is_corrected_from_the_vocabulary(db_url: str) -> 
     assert await suggest(parse_query("2026/0209"), 0) is None
 
 
-async def test_cli_sorts_newest_first(db_url: str, capsys: pytest.CaptureFixture[str]) -> None:
+async def test_cli_sorts_newest_first(corpus_db: str, capsys: pytest.CaptureFixture[str]) -> None:
     """`ratsbot search --sort neu --json` prints the same JSON objects, newest first."""
-    await load_corpus()
-    settings = Settings(DATABASE_URL=db_url)  # type: ignore[call-arg]
+    settings = Settings(DATABASE_URL=corpus_db)  # type: ignore[call-arg]
     await close_db()  # the command opens the database itself, as `ratsbot search` does
     code = await search_command(settings, "Stadt", kommune=None, as_json=True, limit=8, newest=True)
     hits = json.loads(capsys.readouterr().out)

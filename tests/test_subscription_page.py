@@ -41,7 +41,6 @@ from tests.test_bot_conversation import (
     PRIVATE,
     edited_to,
     labels,
-    load_corpus,
     press,
     running,
     say,
@@ -51,6 +50,7 @@ from tests.test_bot_conversation import (
 )
 
 api = conversation.api
+corpus_db = conversation.corpus_db
 GREENS = "Abo: Leipzig · Bündnis 90/Die Grünen · Anfragen"
 LEIPZIG = "Abo: Leipzig · Anfragen"
 # VII-F-08613 is an inquiry of Die Linke (conversation tests): only a Kommune-wide one matches it.
@@ -58,9 +58,8 @@ LINKE_INQUIRY = "VII-F-08613"
 
 
 @pytest.fixture
-async def live(db_url: str, api: TelegramAPI) -> AsyncIterator[RatsbotApplication]:
+async def live(corpus_db: str, api: TelegramAPI) -> AsyncIterator[RatsbotApplication]:
     """Yield the running bot on the real clock over the conversation corpus."""
-    await load_corpus()
     application = build_application(api.token, api.base_url, api.base_file_url)
     async with running(application) as app:
         yield app

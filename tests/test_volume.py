@@ -26,12 +26,15 @@ from storage.models import Chat
 from storage.outbox import OutboxRow
 from storage.subscriptions import SubscriptionRow, add_subscription
 from storage.volume import daily_subscription_ids, quiet_hours, set_delivery, set_quiet_hours
-from tests.test_bot_conversation import NOW, load_corpus
+from tests import test_bot_conversation as conversation
+from tests.test_bot_conversation import NOW, corpus_kommunen
+
+corpus_db = conversation.corpus_db
 
 
-async def test_preview_counts_inquiries_and_answers_of_the_last_30_days(db_url: str) -> None:
+async def test_preview_counts_inquiries_and_answers_of_the_last_30_days(corpus_db: str) -> None:
     """A Karlsruhe subscription (inquiries and answers) would have got 4 + 7 = 11 papers."""
-    leipzig, karlsruhe = await load_corpus()
+    leipzig, karlsruhe = await corpus_kommunen()
     row = SubscriptionRow(
         id=1, chat=1, kommune_id=int(karlsruhe.id), faction=None, keyword=None, kind="Anfrage"
     )
