@@ -10,7 +10,7 @@ rowid is a recency key, date (days) << 32 | paper id, so FTS5 walks matches newe
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -18,8 +18,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage import textnorm
 from storage.query import SearchQuery
-from storage.search import sqlite_plan
+from storage.search import sqlite_plan, sqlite_prefix
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
+from storage.search.sqlite_prefix import prefix_phrase
 from storage.search.terms import IndexEntry
 
 # The low 32 bits of a FTS rowid are the paper id, the bits above the date (days).
@@ -34,6 +35,8 @@ _DDL = (
     # length costs about 1.1 kB per paper (docs/benchmarks.md); longer prefixes are selective.
     "prefix='3')",
     "CREATE TABLE IF NOT EXISTS paper_fts_key (paper_id INTEGER PRIMARY KEY, key INTEGER NOT NULL)",
+    # Its terms, for the expansion of long prefixes (sqlite_prefix) and the vocabulary.
+    sqlite_prefix.VOCAB_DDL,
 )
 _DROP = ("DROP TABLE IF EXISTS paper_fts", "DROP TABLE IF EXISTS paper_fts_key")
 # bm25 column weights (title, questions, body, parts, meta).
@@ -46,10 +49,15 @@ def recency_key(paper_id: int, day: date | None) -> int:
     return ((day.toordinal() if day else 0) << _ID_BITS) | paper_id
 
 
-def fts5_expression(query: SearchQuery) -> tuple[str | None, str | None]:
-    """Return the FTS5 MATCH expressions (positive, negative) of a query, None if absent. Pure."""
+def fts5_expression(
+    query: SearchQuery, expanded: Mapping[str, Sequence[str] | None] | None = None
+) -> tuple[str | None, str | None]:
+    """Return the FTS5 MATCH expressions (positive, negative) of a query, None if absent. Pure.
+
+    `expanded` holds, per long prefix, the indexed words it starts (`sqlite_prefix`).
+    """
     positive = [f'"{t}"' for t in query.terms]
-    positive += [f'"{p}"*' for p in query.prefixes]
+    positive += [prefix_phrase(p, (expanded or {}).get(p)) for p in query.prefixes]
     positive += ['{title questions body}: "' + " ".join(ph) + '"' for ph in query.phrases]
     negative = ['"' + " ".join(ex) + '"' for ex in query.excluded]
     return (
@@ -157,6 +165,7 @@ class SqliteSearch:
         """Delete every index row."""
         await conn.execute_script("DELETE FROM paper_fts; DELETE FROM paper_fts_key")
         sqlite_plan.forget(conn)
+        sqlite_prefix.forget(conn)
 
     async def rows_after(
         self, conn: BaseDBAsyncClient, last_id: int, limit: int
@@ -296,7 +305,8 @@ class SqliteSearch:
         range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
         text (overflow pages). Only the page is checked for them.
         """
-        positive, negative = fts5_expression(query)
+        expanded = await sqlite_prefix.expansions(conn, query.prefixes)
+        positive, negative = fts5_expression(query, expanded)
         assert positive is not None
         meta = meta_match(query, kommune_id)
         match = match_text(positive, negative, meta)
