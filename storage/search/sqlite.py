@@ -42,6 +42,16 @@ _DROP = ("DROP TABLE IF EXISTS paper_fts", "DROP TABLE IF EXISTS paper_fts_key")
 # bm25 column weights (title, questions, body, parts, meta).
 _BM25 = "bm25(paper_fts, 10.0, 4.0, 1.0, 1.0, 0.0)"
 _VISIBLE = " AND p.hidden = 0 AND p.deleted = 0"
+# FTS5's segment-merge settings (its defaults), and crisismerge during a rebuild (bulk_load).
+_AUTOMERGE, _CRISISMERGE, _BULK_CRISISMERGE = 4, 16, 64
+
+
+async def _merge_settings(conn: BaseDBAsyncClient, *, automerge: int, crisismerge: int) -> None:
+    """Store FTS5's segment-merge settings of paper_fts."""
+    for name, value in (("automerge", automerge), ("crisismerge", crisismerge)):
+        await conn.execute_query(
+            "INSERT INTO paper_fts (paper_fts, rank) VALUES (?, ?)", [name, int(value)]
+        )
 
 
 def recency_key(paper_id: int, day: date | None) -> int:
@@ -147,6 +157,7 @@ class SqliteSearch:
         """Create the index tables if absent (dropping an old layout first when told)."""
         for ddl in (*_DROP, *_DDL) if drop_first else _DDL:
             await conn.execute_script(ddl)
+        await _merge_settings(conn, automerge=_AUTOMERGE, crisismerge=_CRISISMERGE)
 
     async def read_version(self, conn: BaseDBAsyncClient) -> str | None:
         """Return the stored version mark of the index, None if there is none."""
@@ -213,9 +224,18 @@ class SqliteSearch:
         )
 
     async def bulk_load(self, conn: BaseDBAsyncClient, *, done: bool) -> None:
-        """Prepare for a rebuild of the whole index, or finish one (merge FTS5's segments)."""
-        if done:
-            await conn.execute_query("INSERT INTO paper_fts (paper_fts) VALUES ('optimize')")
+        """Prepare for a rebuild of the whole index, or finish one (merge FTS5's segments).
+
+        During a rebuild FTS5 does not merge segments as it goes (`automerge` 0, `crisismerge`
+        _BULK_CRISISMERGE): each row's postings are merged once or twice instead of at every level
+        of 4, and the final `optimize` merges everything into one segment. The settings are
+        FTS5's stored config: finishing (and `create`, after an interrupted rebuild) restores
+        the defaults."""
+        if not done:
+            await _merge_settings(conn, automerge=0, crisismerge=_BULK_CRISISMERGE)
+            return
+        await conn.execute_query("INSERT INTO paper_fts (paper_fts) VALUES ('optimize')")
+        await _merge_settings(conn, automerge=_AUTOMERGE, crisismerge=_CRISISMERGE)
 
     async def reference_ids(
         self, conn: BaseDBAsyncClient, query: SearchQuery, kommune_id: int | None
