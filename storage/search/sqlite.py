@@ -10,7 +10,7 @@ rowid is a recency key, date (days) << 32 | paper id, so FTS5 walks matches newe
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Any
 
@@ -18,8 +18,9 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage import textnorm
 from storage.query import SearchQuery
-from storage.search import sqlite_plan
+from storage.search import sqlite_plan, sqlite_prefix
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
+from storage.search.sqlite_prefix import prefix_phrase
 from storage.search.terms import IndexEntry
 
 # The low 32 bits of a FTS rowid are the paper id, the bits above the date (days).
@@ -34,11 +35,23 @@ _DDL = (
     # length costs about 1.1 kB per paper (docs/benchmarks.md); longer prefixes are selective.
     "prefix='3')",
     "CREATE TABLE IF NOT EXISTS paper_fts_key (paper_id INTEGER PRIMARY KEY, key INTEGER NOT NULL)",
+    # Its terms, for the expansion of long prefixes (sqlite_prefix) and the vocabulary.
+    sqlite_prefix.VOCAB_DDL,
 )
 _DROP = ("DROP TABLE IF EXISTS paper_fts", "DROP TABLE IF EXISTS paper_fts_key")
 # bm25 column weights (title, questions, body, parts, meta).
 _BM25 = "bm25(paper_fts, 10.0, 4.0, 1.0, 1.0, 0.0)"
 _VISIBLE = " AND p.hidden = 0 AND p.deleted = 0"
+# FTS5's segment-merge settings (its defaults), and crisismerge during a rebuild (bulk_load).
+_AUTOMERGE, _CRISISMERGE, _BULK_CRISISMERGE = 4, 16, 64
+
+
+async def _merge_settings(conn: BaseDBAsyncClient, *, automerge: int, crisismerge: int) -> None:
+    """Store FTS5's segment-merge settings of paper_fts."""
+    for name, value in (("automerge", automerge), ("crisismerge", crisismerge)):
+        await conn.execute_query(
+            "INSERT INTO paper_fts (paper_fts, rank) VALUES (?, ?)", [name, int(value)]
+        )
 
 
 def recency_key(paper_id: int, day: date | None) -> int:
@@ -46,10 +59,15 @@ def recency_key(paper_id: int, day: date | None) -> int:
     return ((day.toordinal() if day else 0) << _ID_BITS) | paper_id
 
 
-def fts5_expression(query: SearchQuery) -> tuple[str | None, str | None]:
-    """Return the FTS5 MATCH expressions (positive, negative) of a query, None if absent. Pure."""
+def fts5_expression(
+    query: SearchQuery, expanded: Mapping[str, Sequence[str] | None] | None = None
+) -> tuple[str | None, str | None]:
+    """Return the FTS5 MATCH expressions (positive, negative) of a query, None if absent. Pure.
+
+    `expanded` holds, per long prefix, the indexed words it starts (`sqlite_prefix`).
+    """
     positive = [f'"{t}"' for t in query.terms]
-    positive += [f'"{p}"*' for p in query.prefixes]
+    positive += [prefix_phrase(p, (expanded or {}).get(p)) for p in query.prefixes]
     positive += ['{title questions body}: "' + " ".join(ph) + '"' for ph in query.phrases]
     negative = ['"' + " ".join(ex) + '"' for ex in query.excluded]
     return (
@@ -139,6 +157,7 @@ class SqliteSearch:
         """Create the index tables if absent (dropping an old layout first when told)."""
         for ddl in (*_DROP, *_DDL) if drop_first else _DDL:
             await conn.execute_script(ddl)
+        await _merge_settings(conn, automerge=_AUTOMERGE, crisismerge=_CRISISMERGE)
 
     async def read_version(self, conn: BaseDBAsyncClient) -> str | None:
         """Return the stored version mark of the index, None if there is none."""
@@ -157,6 +176,7 @@ class SqliteSearch:
         """Delete every index row."""
         await conn.execute_script("DELETE FROM paper_fts; DELETE FROM paper_fts_key")
         sqlite_plan.forget(conn)
+        sqlite_prefix.forget(conn)
 
     async def rows_after(
         self, conn: BaseDBAsyncClient, last_id: int, limit: int
@@ -204,9 +224,18 @@ class SqliteSearch:
         )
 
     async def bulk_load(self, conn: BaseDBAsyncClient, *, done: bool) -> None:
-        """Prepare for a rebuild of the whole index, or finish one (merge FTS5's segments)."""
-        if done:
-            await conn.execute_query("INSERT INTO paper_fts (paper_fts) VALUES ('optimize')")
+        """Prepare for a rebuild of the whole index, or finish one (merge FTS5's segments).
+
+        During a rebuild FTS5 does not merge segments as it goes (`automerge` 0, `crisismerge`
+        _BULK_CRISISMERGE): each row's postings are merged once or twice instead of at every level
+        of 4, and the final `optimize` merges everything into one segment. The settings are
+        FTS5's stored config: finishing (and `create`, after an interrupted rebuild) restores
+        the defaults."""
+        if not done:
+            await _merge_settings(conn, automerge=0, crisismerge=_BULK_CRISISMERGE)
+            return
+        await conn.execute_query("INSERT INTO paper_fts (paper_fts) VALUES ('optimize')")
+        await _merge_settings(conn, automerge=_AUTOMERGE, crisismerge=_CRISISMERGE)
 
     async def reference_ids(
         self, conn: BaseDBAsyncClient, query: SearchQuery, kommune_id: int | None
@@ -296,7 +325,8 @@ class SqliteSearch:
         range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
         text (overflow pages). Only the page is checked for them.
         """
-        positive, negative = fts5_expression(query)
+        expanded = await sqlite_prefix.expansions(conn, query.prefixes)
+        positive, negative = fts5_expression(query, expanded)
         assert positive is not None
         meta = meta_match(query, kommune_id)
         match = match_text(positive, negative, meta)
