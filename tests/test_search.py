@@ -29,7 +29,7 @@ from storage.query import QueryError, parse_query
 from tests.conftest import (
     BUILD_OPEN_TIMEOUT_S,
     POSTGRES_URL,
-    _create_pg_database,
+    Templates,
     _drop_pg_database,
     _require_postgres,
     _with_db_name,
@@ -115,14 +115,6 @@ async def _load_corpus() -> dict[str, int]:
     return ids
 
 
-async def _build(url: str) -> dict[str, int]:
-    await open_db(url, timeout_s=BUILD_OPEN_TIMEOUT_S)
-    try:
-        return await _load_corpus()
-    finally:
-        await close_db()
-
-
 def _run(coro: Coroutine[Any, Any, T]) -> T:
     """Run a coroutine to its end in a thread of its own (session fixtures may be set up from
     inside the running event loop of an async fixture)."""
@@ -138,23 +130,38 @@ class Corpus:
     ids: dict[str, int]
 
 
+async def _build_template() -> None:
+    await _load_corpus()
+
+
+async def _read_ids(url: str) -> dict[str, int]:
+    """Return the corpus papers' ids by reference, read from a copy of the template."""
+    await open_db(url, apply_migrations=False, timeout_s=BUILD_OPEN_TIMEOUT_S)
+    try:
+        return {p.reference: p.id for p in await Paper.all().only("id", "reference")}
+    finally:
+        await close_db()
+
+
 @pytest.fixture(scope="session")
-def sqlite_corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
-    """Build the SQLite corpus once per session (a file that tests copy or only read)."""
+def sqlite_corpus(templates: Templates, tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """The SQLite corpus: built once per run (shared by all xdist workers, tests/session_cache),
+    copied once per worker into a file that tests copy again or only read."""
     path = tmp_path_factory.mktemp("search") / "corpus.sqlite3"
-    url = f"sqlite://{path}"
-    return Corpus(url, _run(_build(url)))
+    url = _run(templates.sqlite_copy("search_corpus", _build_template, path))
+    return Corpus(url, _run(_read_ids(url)))
 
 
 @pytest.fixture(scope="session")
-def postgres_corpus() -> Iterator[Corpus]:
-    """Build the PostgreSQL corpus once per session (a template database tests clone or read)."""
+def postgres_corpus(templates: Templates) -> Iterator[Corpus]:
+    """The PostgreSQL corpus: built once per run as a template, copied once per worker into a
+    database that tests clone or read (it is dropped with the worker's session)."""
     _require_postgres()
     assert POSTGRES_URL
     name = "tpl_" + uuid.uuid4().hex[:12]
-    _run(_create_pg_database(name))
+    url = _run(templates.postgres_copy("search_corpus", _build_template, name))
     try:
-        yield Corpus(name, _run(_build(_with_db_name(POSTGRES_URL, name))))
+        yield Corpus(name, _run(_read_ids(url)))
     finally:
         _run(_drop_pg_database(name))
 
