@@ -22,8 +22,11 @@ async def test_a_cancel_while_a_transaction_begins_does_not_lock_the_database(
             await Kommune.create(oparl_id="x", name="Halbfertig", slug="halbfertig")
 
     task = asyncio.create_task(write_in_a_transaction())
-    while not lock.locked():
+    for _ in range(1000):  # a few loop turns: the task takes the lock, then awaits BEGIN
+        if lock.locked():
+            break
         await asyncio.sleep(0)
+    assert lock.locked()
     task.cancel()
     await asyncio.gather(task, return_exceptions=True)
     assert task.cancelled()
