@@ -27,7 +27,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from storage.db import close_db, open_db
-from tests.installed import Installed, build_and_install, build_once
+from tests.installed import Installed, build_once
 from tests.parse_memo import RememberingParserPool
 from tests.session_cache import exclusive, is_worker, run_directory
 from tests.tls_once import share_default_tls_context
@@ -239,12 +239,10 @@ async def sqlite_db(templates: Templates, tmp_path: Path) -> AsyncIterator[str]:
 
 
 @pytest.fixture(scope="session")
-def installed_wheel(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+def installed_wheel(request: pytest.FixtureRequest) -> Installed:
     """Build the wheel and install it into a fresh venv outside the repository, once per run:
-    pytest-xdist workers share it under the run's temporary directory (a file lock)."""
-    if os.environ.get("PYTEST_XDIST_WORKER") is None:  # no workers: the parent is not per run
-        return build_and_install(tmp_path_factory.mktemp("wheel"))
-    return build_once(tmp_path_factory.getbasetemp().parent / "wheel")
+    pytest-xdist workers share it in the run's directory (tests/session_cache.py, a file lock)."""
+    return build_once(run_directory(request.config) / "wheel")
 
 
 # The slowest test files, longest first: under `make test` (pytest-xdist, --dist loadfile) a
