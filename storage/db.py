@@ -16,10 +16,10 @@ from tortoise import Tortoise
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.migrations.api.migrate import migrate as tortoise_migrate
 
-from storage import sqlite_cancel
+from storage import cancel_safe
 
 log = logging.getLogger(__name__)
-sqlite_cancel.install()  # a cancelled transaction start must not lock SQLite for good
+cancel_safe.install()  # a cancelled transaction start must not hold the database for good
 
 SUPPORTED_SCHEMES = ("sqlite", "postgres", "postgresql", "asyncpg")
 OPEN_TIMEOUT_S = 15.0  # opening and migrating never takes longer on a healthy database
