@@ -485,7 +485,7 @@ def _paper_day(paper: Paper) -> date | None:
 
 def guess_newest_first(papers: Sequence[Paper]) -> bool | None:
     """Return whether a list page runs newest → oldest, judged by dates; None when undecidable."""
-    keys = [p.date or (p.created.date() if p.created else None) for p in papers]
+    keys = [_paper_day(p) for p in papers]
     known = [k for k in keys if k is not None]
     ups = sum(1 for a, b in itertools.pairwise(known) if b > a)
     downs = sum(1 for a, b in itertools.pairwise(known) if b < a)
