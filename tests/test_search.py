@@ -110,7 +110,7 @@ async def _load_corpus() -> dict[str, int]:
         for record in records
     ]
     await Paper.bulk_create(rows, batch_size=200)
-    ids = {p.reference: p.id for p in await Paper.all().only("id", "reference")}
+    ids = await _ids_by_reference()
     await search.index_papers(sorted(ids.values()))
     return ids
 
@@ -130,6 +130,10 @@ class Corpus:
     ids: dict[str, int]
 
 
+async def _ids_by_reference() -> dict[str, int]:
+    return {p.reference: p.id for p in await Paper.all().only("id", "reference")}
+
+
 async def _build_template() -> None:
     await _load_corpus()
 
@@ -138,7 +142,7 @@ async def _read_ids(url: str) -> dict[str, int]:
     """Return the corpus papers' ids by reference, read from a copy of the template."""
     await open_db(url, apply_migrations=False, timeout_s=BUILD_OPEN_TIMEOUT_S)
     try:
-        return {p.reference: p.id for p in await Paper.all().only("id", "reference")}
+        return await _ids_by_reference()
     finally:
         await close_db()
 
