@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import asyncio
+import random
 
 from tortoise.transactions import in_transaction
 
@@ -38,3 +39,37 @@ async def test_transactions_cancelled_at_every_step_of_their_start_leave_the_dat
     async with in_transaction():
         await Kommune.create(oparl_id="y", name="Danach", slug="danach")
     assert await asyncio.wait_for(Kommune.filter(slug="danach").count(), 5) == 1
+
+
+POOL_SIZE = 5  # tortoise's asyncpg pool (maxsize), which storage/db.py keeps
+
+
+async def test_transactions_cancelled_after_short_real_delays_give_back_every_connection(
+    db_url: str,
+) -> None:
+    """Transactions cancelled 0–2 ms after they start (so, on PostgreSQL, often while BEGIN is
+    on the wire) give back what they took: afterwards as many transactions as the pool holds
+    (SQLite: one) are open at the same time."""
+
+    async def write_in_a_transaction(n: int) -> None:
+        async with in_transaction():
+            await Kommune.create(oparl_id=f"x{n}", name=f"K{n}", slug=f"k{n}")
+
+    delays = random.Random(1)  # a fixed sequence of delays: the same sweep on every run
+    for n in range(200):
+        task = asyncio.create_task(write_in_a_transaction(n))
+        await asyncio.sleep(delays.random() * 0.002)
+        task.cancel()
+        await asyncio.gather(task, return_exceptions=True)
+
+    parallel = POOL_SIZE if db_url.startswith("postgres") else 1
+    all_open = asyncio.Barrier(parallel)
+
+    async def hold_a_transaction(n: int) -> None:
+        async with in_transaction():
+            await Kommune.create(oparl_id=f"y{n}", name=f"Danach {n}", slug=f"danach{n}")
+            await all_open.wait()
+
+    # Before the fix each connection lost to a cut left the barrier one party short: a timeout.
+    await asyncio.wait_for(asyncio.gather(*(hold_a_transaction(n) for n in range(parallel))), 5)
+    assert await Kommune.filter(slug__startswith="danach").count() == parallel
