@@ -22,7 +22,7 @@ from tests.corpus_data import (
     corpus_labels,
     corpus_text,
 )
-from tests.corpus_extract import METHODS
+from tests.corpus_extract import METHODS, ExtractError, extract
 
 
 def _flat(text: str) -> str:
@@ -121,3 +121,26 @@ def test_missing_snapshots_skip_with_one_reason(
     with pytest.raises(pytest.skip.Exception) as skipped:
         corpus_items("check")
     assert str(skipped.value) == UNAVAILABLE
+
+
+def _java_string(text: str) -> bytes:
+    raw = text.encode("utf-8")
+    return b"\x74" + len(raw).to_bytes(2, "big") + raw
+
+
+def test_java_field_reads_strings_nulls_and_back_references() -> None:
+    """A serialized object of String fields yields a field's text, follows a back reference and
+    refuses a null field."""
+    string_type = _java_string("Ljava/lang/String;")  # handle 0x7e0001
+    ref = b"\x71\x00\x7e\x00"
+    fields = [b"L\x00\x04text" + string_type, b"L\x00\x06status" + ref + b"\x01"]
+    fields.append(b"L\x00\x05titel" + ref + b"\x01")
+    header = b"\xac\xed\x00\x05\x73\x72\x00\x0aDrucksache" + bytes(8) + b"\x02\x00\x03"
+    question = _java_string("Ich frage das Bezirksamt: Wie groß ist …?")  # handle 0x7e0003
+    stream = header + b"".join(fields) + b"\x78\x70" + question + b"\x70" + ref + b"\x03"
+    assert extract(stream, {"extract": "java-field", "field": "text"}) == (
+        "Ich frage das Bezirksamt: Wie groß ist …?\n"
+    )
+    assert extract(stream, {"extract": "java-field", "field": "titel"}).startswith("Ich frage")
+    with pytest.raises(ExtractError, match="no text field 'status'"):
+        extract(stream, {"extract": "java-field", "field": "status"})
