@@ -26,6 +26,7 @@ from fetcher.endpoints import Endpoint
 from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from storage.models import Paper, SyncState
+from tests.conftest import Templates
 from tests.karlsruhe_publish import publish_answer, publish_inquiry
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,11 +40,15 @@ STRANGER = 4245
 pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
-def _settings(api: TelegramAPI, db: Path) -> Settings:
+async def _migrated() -> None:
+    """An empty migrated database (the "empty" template: migrated once, then copied)."""
+
+
+def _settings(api: TelegramAPI, database_url: str) -> Settings:
     return Settings(
         TELEGRAM_BOT_TOKEN=api.token,
         TELEGRAM_API_URL=api.url,
-        DATABASE_URL=f"sqlite://{db}",
+        DATABASE_URL=database_url,
         POLL_INTERVAL_SECONDS=1,
         ADMIN_CHAT_IDS=str(ADMIN),
         HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
@@ -52,10 +57,11 @@ def _settings(api: TelegramAPI, db: Path) -> Settings:
 
 @pytest_asyncio.fixture(scope="module", loop_scope="module")
 async def running(
-    tmp_path_factory: pytest.TempPathFactory,
+    tmp_path_factory: pytest.TempPathFactory, templates: Templates
 ) -> AsyncIterator[tuple[TelegramAPI, OParlServer, RunContext]]:
     """Run the whole application against both local servers for the module; stop it after."""
-    tmp_path = tmp_path_factory.mktemp("run")
+    database = tmp_path_factory.mktemp("run") / "run.sqlite3"
+    database_url = await templates.sqlite_copy("empty", _migrated, database)
     async with OParlServer("karlsruhe") as oparl, TelegramAPI() as api:
         stop = asyncio.Event()
         ready: asyncio.Future[RunContext] = asyncio.get_running_loop().create_future()
@@ -72,7 +78,7 @@ async def running(
             delivery=DeliveryConfig(poll_interval_s=0.1),
             on_ready=on_ready,
         )
-        task = asyncio.create_task(run(_settings(api, tmp_path / "run.sqlite3"), stop, options))
+        task = asyncio.create_task(run(_settings(api, database_url), stop, options))
         context = await asyncio.wait_for(ready, 30)
         try:
             yield api, oparl, context
@@ -97,15 +103,16 @@ async def _wait_for_first_sync(timeout_s: float = 180) -> None:
         await asyncio.sleep(0.2)
 
 
-async def test_ratsbot_run_stops_cleanly_on_sigterm(tmp_path: Path) -> None:
+async def test_ratsbot_run_stops_cleanly_on_sigterm(tmp_path: Path, templates: Templates) -> None:
     """`ratsbot run` as a process exits 0 within 10 s of SIGTERM."""
+    database_url = await templates.sqlite_copy("empty", _migrated, tmp_path / "sig.sqlite3")
     async with OParlServer("leipzig-allris-net") as oparl, TelegramAPI() as api:
         env = {
             **os.environ,
             "PYTHONPATH": str(ROOT),
             "TELEGRAM_BOT_TOKEN": api.token,
             "TELEGRAM_API_URL": api.url,
-            "DATABASE_URL": f"sqlite://{tmp_path / 'sig.sqlite3'}",
+            "DATABASE_URL": database_url,
             "OPARL_ENDPOINTS": f"Stadt Leipzig={oparl.system_url}",
             "HTTP_ALLOW_NETWORKS": LOCAL_NETWORKS,
         }
