@@ -28,6 +28,7 @@ from standins.telegram_api import TelegramAPI
 from storage.models import Paper, SyncState
 from tests.conftest import Templates
 from tests.karlsruhe_publish import publish_answer, publish_inquiry
+from tests.parse_memo import RememberingParserPool
 
 ROOT = Path(__file__).resolve().parents[1]
 USER = 4242
@@ -77,6 +78,7 @@ async def running(
             first_sync_since=date(2026, 1, 1),
             delivery=DeliveryConfig(poll_interval_s=0.1),
             on_ready=on_ready,
+            parser_pool=RememberingParserPool,  # the history's PDFs as other tests read them
         )
         task = asyncio.create_task(run(_settings(api, database_url), stop, options))
         context = await asyncio.wait_for(ready, 30)
