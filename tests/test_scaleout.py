@@ -14,13 +14,16 @@ import sys
 import time
 from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from standins.oparl_server import Faults, OParlServer
+from bot.config import Settings
+from bot.pipeline.fetch_command import fetch_command
+from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 from standins.telegram_api import TelegramAPI
+from storage.db import close_db, open_db
 from storage.models import Paper, SyncState
 from tests import test_config
 from tests.conftest import Templates
@@ -80,11 +83,20 @@ async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
         pytest.skip("several processes need PostgreSQL; SQLite refuses a second one (below)")
     async with _servers() as (api, karlsruhe, endpoints):
         env = run_env(api, db_url, endpoints)
-        # The first sync as README's "Running it for real" does it; with `run`'s default of
-        # 90 days no Karlsruhe fixture paper is recent enough to set a watermark.
-        first = await start_run(tmp_path, env, "fetch", "--once", "--since", "2026-01-01")
-        assert await asyncio.wait_for(first.process.wait(), 300) == 0, first.log()[-3000:]
-        await first.stop()
+        # The first sync as README's "Running it for real" does it (`ratsbot fetch --once
+        # --since 2026-01-01`, here in this process, whose connection it closes); with `run`'s
+        # default of 90 days no Karlsruhe fixture paper is recent enough to set a watermark.
+        await close_db()
+        settings = Settings(
+            _env_file=None,
+            TELEGRAM_BOT_TOKEN=api.token,
+            DATABASE_URL=db_url,
+            OPARL_ENDPOINTS=endpoints,
+            HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
+        )  # type: ignore[call-arg]
+        fetched = await fetch_command(settings, once=True, since=date(2026, 1, 1), kommune=None)
+        await open_db(db_url, apply_migrations=False)
+        assert fetched == 0
         fetcher = await start_run(tmp_path, env, "run", "--role", "fetch")
         main: Worker | None = None
         try:
