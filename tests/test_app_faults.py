@@ -22,8 +22,13 @@ from storage.db import close_db, open_db
 from storage.models import Kommune, Notification, Paper
 from storage.outbox import OutboxItem
 from storage.subscriptions import get_or_create_chat
+from tests.conftest import Templates
 
 ROOT = Path(__file__).resolve().parents[1]
+
+
+async def _migrated() -> None:
+    """An empty migrated database (the "empty" template: migrated once, then copied)."""
 
 
 async def _queue_one_push(url: str, chat_ids: list[int]) -> None:
@@ -45,10 +50,12 @@ async def _queue_one_push(url: str, chat_ids: list[int]) -> None:
         await close_db()
 
 
-async def test_a_revoked_token_ends_run_and_keeps_the_rows(tmp_path: Path) -> None:
+async def test_a_revoked_token_ends_run_and_keeps_the_rows(
+    tmp_path: Path, templates: Templates
+) -> None:
     """Once Telegram answers 401 for good, `run` raises TokenRevoked although nobody set the
     stop event, and the queued messages stay pending for the new token."""
-    url = f"sqlite://{tmp_path / 'revoked.sqlite3'}"
+    url = await templates.sqlite_copy("empty", _migrated, tmp_path / "revoked.sqlite3")
     await _queue_one_push(url, [3101, 3102, 3103])
     async with OParlServer("karlsruhe") as oparl, TelegramAPI() as api:
 
@@ -79,9 +86,11 @@ async def test_a_revoked_token_ends_run_and_keeps_the_rows(tmp_path: Path) -> No
     assert list(states) == ["pending"] * 3
 
 
-async def test_a_revoked_token_ends_run_with_nothing_to_send(tmp_path: Path) -> None:
+async def test_a_revoked_token_ends_run_with_nothing_to_send(
+    tmp_path: Path, templates: Templates
+) -> None:
     """With an empty outbox the token check notices the lasting 401 and `run` ends too."""
-    url = f"sqlite://{tmp_path / 'idle.sqlite3'}"
+    url = await templates.sqlite_copy("empty", _migrated, tmp_path / "idle.sqlite3")
     async with OParlServer("karlsruhe") as oparl, TelegramAPI() as api:
 
         async def on_ready(context: RunContext) -> None:

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.demo.runner import DEMO_HISTORY_ENV
 from bot.demo.texts import (
     Input,
     ShownButton,
@@ -216,14 +217,17 @@ def test_demo_writes_into_its_data_dir(
 
 
 async def test_interactive_demo_exits_cleanly_on_ctrl_c(tmp_path: Path) -> None:
-    """Typed lines reach the bot, a number presses a button, and Ctrl-C (SIGINT) exits 0."""
+    """Typed lines reach the bot, a number presses a button, and Ctrl-C (SIGINT) exits 0.
+
+    Without the history import (RATSBOT_DEMO_HISTORY=0): the chat needs none, and the scripted
+    run above imports it."""
     process = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
         "bot",
         "demo",
         cwd=REPO,
-        env=_env(tmp_path),
+        env={**_env(tmp_path), DEMO_HISTORY_ENV: "0"},
         stdin=asyncio.subprocess.PIPE,
         stdout=asyncio.subprocess.PIPE,
         stderr=asyncio.subprocess.PIPE,
@@ -243,6 +247,7 @@ async def test_interactive_demo_exits_cleanly_on_ctrl_c(tmp_path: Path) -> None:
     try:
         async with asyncio.timeout(TIMEOUT_S):
             await read_until("/quit     beenden")
+            assert "Bereit, ohne Vorgeschichte" in seen.decode()
             process.stdin.write(b"/start\n")
             await read_until("[3] ❓ Alle Befehle")
             process.stdin.write(b"3\n")

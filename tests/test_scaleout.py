@@ -8,22 +8,33 @@ from __future__ import annotations
 
 import asyncio
 import re
+import signal
+import subprocess
+import sys
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import AsyncExitStack, asynccontextmanager
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from standins.oparl_server import Faults, OParlServer
+from bot.config import Settings
+from bot.pipeline.fetch_command import fetch_command
+from standins.oparl_server import LOCAL_NETWORKS, Faults, OParlServer
 from standins.telegram_api import TelegramAPI
+from storage.db import close_db, open_db
 from storage.models import Paper, SyncState
+from tests import test_config
+from tests.conftest import Templates
 from tests.karlsruhe_publish import publish_inquiry
 from tests.run_proc import Worker, run_env, start_run
+from tests.serving import serving
+from tests.test_config import Ran
 
 USER = 4244
 LEIPZIG_COPIES = 3
+in_process = test_config.ratsbot  # the in-process CLI fixture (bot.cli.main)
 
 
 _SYNC_LINE = re.compile(r"^(\S+) INFO bot\.pipeline\.sync kommune=(\S+) ok .* took=([\d.]+)s$")
@@ -72,11 +83,20 @@ async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
         pytest.skip("several processes need PostgreSQL; SQLite refuses a second one (below)")
     async with _servers() as (api, karlsruhe, endpoints):
         env = run_env(api, db_url, endpoints)
-        # The first sync as README's "Running it for real" does it; with `run`'s default of
-        # 90 days no Karlsruhe fixture paper is recent enough to set a watermark.
-        first = await start_run(tmp_path, env, "fetch", "--once", "--since", "2026-01-01")
-        assert await asyncio.wait_for(first.process.wait(), 300) == 0, first.log()[-3000:]
-        await first.stop()
+        # The first sync as README's "Running it for real" does it (`ratsbot fetch --once
+        # --since 2026-01-01`, here in this process, whose connection it closes); with `run`'s
+        # default of 90 days no Karlsruhe fixture paper is recent enough to set a watermark.
+        await close_db()
+        settings = Settings(
+            _env_file=None,
+            TELEGRAM_BOT_TOKEN=api.token,
+            DATABASE_URL=db_url,
+            OPARL_ENDPOINTS=endpoints,
+            HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
+        )  # type: ignore[call-arg]
+        fetched = await fetch_command(settings, once=True, since=date(2026, 1, 1), kommune=None)
+        await open_db(db_url, apply_migrations=False)
+        assert fetched == 0
         fetcher = await start_run(tmp_path, env, "run", "--role", "fetch")
         main: Worker | None = None
         try:
@@ -118,23 +138,43 @@ async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
     assert "IntegrityError" not in logs
 
 
-async def test_second_instance_on_sqlite_refuses_to_start(tmp_path: Path) -> None:
+async def _migrated() -> None:
+    """An empty migrated database (the "empty" template: migrated once, then copied)."""
+
+
+def test_second_instance_on_sqlite_refuses_to_start(
+    tmp_path: Path, templates: Templates, in_process: Callable[..., Ran]
+) -> None:
     """With `ratsbot run` running on an SQLite file, a second `run` and a `fetch` refuse with
-    one line and exit 2; the first one keeps running and stops cleanly."""
+    one line and exit 2; the first one keeps running and stops cleanly.
+
+    The first `run` is a real process; the second ones run in this process (`bot.cli.main`),
+    which is another process to the first one's lock all the same."""
     # One source is enough here: the lock is the subject, not the syncs of slow servers.
-    async with TelegramAPI() as api, OParlServer("karlsruhe") as karlsruhe:
+    with serving(TelegramAPI) as api, serving(lambda: OParlServer("karlsruhe")) as karlsruhe:
         endpoints = f"Stadt Karlsruhe={karlsruhe.system_url}"
-        env = run_env(api, f"sqlite://{tmp_path / 'one.sqlite3'}", endpoints)
-        first = await start_run(tmp_path, env, "run")
+        database = asyncio.run(templates.sqlite_copy("empty", _migrated, tmp_path / "one.sqlite3"))
+        env = run_env(api, database, endpoints)
+        log = tmp_path / "first.log"
+        with log.open("wb") as stderr:
+            first = subprocess.Popen(
+                [sys.executable, "-m", "bot", "run"],
+                cwd=tmp_path, env=env, stdout=subprocess.DEVNULL, stderr=stderr,
+            )  # fmt: skip
         try:
-            await first.wait_for("ratsbot running")
+            deadline = time.monotonic() + 60
+            while "ratsbot running" not in log.read_text(errors="replace"):
+                assert first.poll() is None, log.read_text(errors="replace")[-3000:]
+                assert time.monotonic() < deadline, log.read_text(errors="replace")[-3000:]
+                time.sleep(0.1)
+            same = {k: env[k] for k in ("DATABASE_URL", "OPARL_ENDPOINTS", "TELEGRAM_API_URL")}
             for args in (["run"], ["fetch", "--once"]):
-                second = await start_run(tmp_path, env, *args)
-                code = await asyncio.wait_for(second.process.wait(), 60)
-                await second.stop()
-                assert code == 2
-                assert len(second.lines) == 1, second.log()
-                assert second.lines[0].startswith("Ratsbot läuft schon mit der SQLite-Datenbank")
-            assert first.process.returncode is None
+                second = in_process(args, {**same, "TELEGRAM_BOT_TOKEN": api.token})
+                assert second.returncode == 2, second.stderr
+                assert len(second.stderr.splitlines()) == 1, second.stderr
+                assert second.stderr.startswith("Ratsbot läuft schon mit der SQLite-Datenbank")
+            assert first.poll() is None
         finally:
-            assert await first.stop() == 0, first.log()[-3000:]
+            first.send_signal(signal.SIGTERM)
+            code = first.wait(40)
+        assert code == 0, log.read_text(errors="replace")[-3000:]

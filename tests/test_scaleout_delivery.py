@@ -1,8 +1,10 @@
 """Two `ratsbot run` processes deliver one fan-out from one PostgreSQL outbox (issue #13).
 
 Real processes (`python -m bot run --role all` and `--role deliver`) against the Bot API
-stand-in; this test stores 2,000 subscribed chats and one matching inquiry, and queues the
-messages with the real Notifier, as a fetch worker would after storing the paper. With
+stand-in; each test stores subscribed chats (2,000 for the fan-out issue #13 names, fewer for
+the kill -9, which needs only a fan-out still running when it strikes) and one matching
+inquiry, and queues the messages with the real Notifier, as a fetch worker would after storing
+the paper. With
 OPARL_ENDPOINTS empty and no Kommune subscribed, neither process polls any source, so the run
 measures delivery alone. Each process sends at most TELEGRAM_RATE_LIMIT (raised to 150 msg/s).
 """
@@ -25,6 +27,7 @@ from storage.subscriptions import subscription_key
 from tests.run_proc import Worker, run_env, start_run
 
 CHATS = 2_000
+KILL_CHATS = 600  # the kill -9 test: a third sent at the kill, the rest by two processes
 FIRST_CHAT = 300_001
 RATE = "150"  # msg/s per process; Telegram's ~30/s is the stand-in's business, not this test's
 
@@ -36,10 +39,10 @@ async def api() -> AsyncIterator[TelegramAPI]:
         yield server
 
 
-async def _queue_fan_out() -> list[int]:
-    """Store 2,000 chats subscribed to "Schulwegsicherheit" and an inquiry that matches them,
+async def _queue_fan_out(chats: int = CHATS) -> list[int]:
+    """Store `chats` chats subscribed to "Schulwegsicherheit" and an inquiry that matches them,
     queue its messages; return the chats' Telegram ids."""
-    ids = list(range(FIRST_CHAT, FIRST_CHAT + CHATS))
+    ids = list(range(FIRST_CHAT, FIRST_CHAT + chats))
     await Chat.bulk_create([Chat(chat_id=i, chat_type="private") for i in ids], batch_size=500)
     key = subscription_key(None, None, "Schulwegsicherheit", "Anfrage")
     await Subscription.bulk_create(
@@ -61,7 +64,7 @@ async def _queue_fan_out() -> list[int]:
         factions=["Die Linke"],
         web_url="https://ratsinformation.leipzig.de/allris_leipzig_public/vo020?VOLFDNR=9999",
     )
-    assert await Notifier().on_paper_stored(paper.id, created=True, backfill=False) == CHATS
+    assert await Notifier().on_paper_stored(paper.id, created=True, backfill=False) == chats
     return ids
 
 
@@ -79,9 +82,9 @@ async def _sent_by_owner() -> Counter[str]:
     return Counter(str(o) for o in owners)
 
 
-async def _all_sent(timeout_s: float) -> None:
+async def _all_sent(timeout_s: float, chats: int = CHATS) -> None:
     deadline = time.monotonic() + timeout_s
-    while await Notification.filter(state="sent").count() < CHATS:
+    while await Notification.filter(state="sent").count() < chats:
         assert time.monotonic() < deadline, await _states()
         await asyncio.sleep(0.5)
 
@@ -132,8 +135,8 @@ async def test_kill_9_of_one_process_mid_fan_out_loses_nothing(
     main, deliverer = await _two_workers(api, db_url, tmp_path)
     restarted: Worker | None = None
     try:
-        ids = await _queue_fan_out()
-        await api.wait_until(lambda: len(api.calls("sendMessage")) >= CHATS // 3, timeout=120)
+        ids = await _queue_fan_out(KILL_CHATS)
+        await api.wait_until(lambda: len(api.calls("sendMessage")) >= KILL_CHATS // 3, timeout=120)
         await deliverer.kill()
         killed_owner = delivery_owner("deliver")
         in_flight = set(
@@ -142,10 +145,10 @@ async def test_kill_9_of_one_process_mid_fan_out_loses_nothing(
             )
         )
         sent_at_kill = await Notification.filter(state="sent").count()
-        assert 0 < sent_at_kill < CHATS
+        assert 0 < sent_at_kill < KILL_CHATS
         env = run_env(api, db_url, "", TELEGRAM_RATE_LIMIT=RATE)
         restarted = await start_run(tmp_path, env, "run", "--role", "deliver")
-        await _all_sent(timeout_s=150)
+        await _all_sent(timeout_s=150, chats=KILL_CHATS)
     finally:
         codes = (await main.stop(), await restarted.stop() if restarted else None)
     assert codes == (0, 0), (main.log() + (restarted.log() if restarted else ""))[-3000:]
@@ -155,7 +158,7 @@ async def test_kill_9_of_one_process_mid_fan_out_loses_nothing(
     assert lost == []
     assert twice <= in_flight
     assert max(counts.values()) <= 2
-    assert await _states() == {"sent": CHATS}
+    assert await _states() == {"sent": KILL_CHATS}
     if in_flight:
         assert "rows were in flight at the last stop" in restarted.log()
     print(

@@ -16,11 +16,16 @@ from bot.pipeline.delivery import DeliveryConfig
 from fetcher.endpoints import Endpoint
 from standins.oparl_server import OParlServer
 from standins.telegram_api import TelegramAPI
+from tests.conftest import Templates
 
 USER = 4242
 ADMIN = 777
 GROUP = -100777
 SECRET = "s3cret-Token_for-the-webhook"
+
+
+async def _migrated() -> None:
+    """An empty migrated database (the "empty" template: migrated once, then copied)."""
 
 
 def _free_port() -> int:
@@ -52,9 +57,10 @@ async def _running(
 
 
 @pytest.fixture
-async def webhook(tmp_path: Path) -> AsyncIterator[tuple[TelegramAPI, str]]:
+async def webhook(tmp_path: Path, templates: Templates) -> AsyncIterator[tuple[TelegramAPI, str]]:
     """Run the application in webhook mode on a free local port; yield the stand-in and URL."""
     url = f"http://127.0.0.1:{_free_port()}/hook"
+    database = await templates.sqlite_copy("empty", _migrated, tmp_path / "hook.sqlite3")
     async with OParlServer("karlsruhe") as oparl, TelegramAPI() as api:
         settings = Settings(
             TELEGRAM_BOT_TOKEN=api.token,
@@ -62,7 +68,7 @@ async def webhook(tmp_path: Path) -> AsyncIterator[tuple[TelegramAPI, str]]:
             TELEGRAM_WEBHOOK_URL=url,
             TELEGRAM_WEBHOOK_PORT=int(url.split(":")[2].split("/")[0]),
             TELEGRAM_WEBHOOK_SECRET=SECRET,
-            DATABASE_URL=f"sqlite://{tmp_path / 'hook.sqlite3'}",
+            DATABASE_URL=database,
             ADMIN_CHAT_IDS=str(ADMIN),
         )  # type: ignore[call-arg]
         stop, task = await _running(api, oparl, settings)
@@ -129,13 +135,14 @@ def test_webhook_mode_requires_a_secret(monkeypatch: pytest.MonkeyPatch, tmp_pat
 
 
 @pytest.fixture
-async def polling(tmp_path: Path) -> AsyncIterator[TelegramAPI]:
+async def polling(tmp_path: Path, templates: Templates) -> AsyncIterator[TelegramAPI]:
     """Run the application with long polling; yield the stand-in."""
+    database = await templates.sqlite_copy("empty", _migrated, tmp_path / "poll.sqlite3")
     async with OParlServer("karlsruhe") as oparl, TelegramAPI() as api:
         settings = Settings(
             TELEGRAM_BOT_TOKEN=api.token,
             TELEGRAM_API_URL=api.url,
-            DATABASE_URL=f"sqlite://{tmp_path / 'poll.sqlite3'}",
+            DATABASE_URL=database,
             ADMIN_CHAT_IDS=f"{ADMIN},{GROUP}",
         )  # type: ignore[call-arg]
         stop, task = await _running(api, oparl, settings)

@@ -6,6 +6,8 @@ papers, Karlsruhe's real fixture) and the local Bot API stand-in, runs `bot.app.
 them on a fresh SQLite file under data/demo/ (or RATSBOT_DEMO_DIR), and turns what the person
 types into the stand-in's user messages and button presses. `--script FILE` plays the same
 lines non-interactively and prints the transcript (tests/test_demo.py keeps it working).
+RATSBOT_DEMO_HISTORY=0 skips importing the Kommunen's history at the start (seconds instead of
+tens of seconds; searches and previews then find little, the chat itself works the same).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from bot.demo import texts as c
 from bot.logs import RedactingFormatter
 
 DEMO_DIR_ENV = "RATSBOT_DEMO_DIR"
+DEMO_HISTORY_ENV = "RATSBOT_DEMO_HISTORY"
 DEMO_FILES = ("ratsbot.sqlite3", "ratsbot.sqlite3-wal", "ratsbot.sqlite3-shm", "ratsbot.log")
 # The demo drives polls itself (startup, !neu, !sitzung); the background poll stays out of the way.
 POLL_INTERVAL_S = 3600
@@ -56,7 +59,8 @@ def demo_command(settings: Settings, *, script: Path | None = None) -> int:
     with contextlib.suppress(AttributeError, ValueError):
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
-        return asyncio.run(_demo(data_dir, lines))
+        history = os.environ.get(DEMO_HISTORY_ENV, "1").strip() != "0"
+        return asyncio.run(_demo(data_dir, lines, history=history))
     except KeyboardInterrupt:  # Ctrl-C before the signal handler was installed
         print(c.BYE)
         return 0
@@ -130,7 +134,7 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-async def _demo(data_dir: Path, lines: list[str] | None) -> int:
+async def _demo(data_dir: Path, lines: list[str] | None, *, history: bool = True) -> int:
     from bot.app import RunOptions, run
     from bot.demo import data as demo_data
     from bot.demo.session import Session
@@ -156,7 +160,7 @@ async def _demo(data_dir: Path, lines: list[str] | None) -> int:
             replace(demo_data.LEIPZIG, system_urls=(leipzig.system_url,)),
             replace(demo_data.KARLSRUHE, system_urls=(karlsruhe.system_url,)),
         )
-        session = Session(api, leipzig, karlsruhe, out, pdf_dir, stop, lines)
+        session = Session(api, leipzig, karlsruhe, out, pdf_dir, stop, lines, history=history)
         options = RunOptions(
             endpoints=endpoints,
             alert_check_interval_s=ALERT_CHECK_INTERVAL_S,

@@ -53,6 +53,8 @@ class Session:
         pdf_dir: Path,
         stop: asyncio.Event,
         lines: list[str] | None,
+        *,
+        history: bool = True,
     ) -> None:
         self.api = api
         self.leipzig = leipzig
@@ -63,6 +65,7 @@ class Session:
         self.pdf_dir = pdf_dir
         self.stop = stop
         self.script = list(lines) if lines is not None else None
+        self.history = history  # False: no history import at the start (RATSBOT_DEMO_HISTORY=0)
         self.exit_code = 0
         self.context: RunContext | None = None
         self.inquiry_id: str | None = None
@@ -111,6 +114,9 @@ class Session:
     async def _first_sync(self) -> None:
         """Import each Kommune's history (notifies nobody), Karlsruhe's from a later day."""
         assert self.context is not None
+        if not self.history:
+            self.out.note(c.READY_WITHOUT_HISTORY)
+            return
         sync = self.context.sync
         counts = []
         for endpoint, since in (

@@ -37,6 +37,7 @@ DEMO_COMMANDS = (
 )
 STARTING = "Lokale Server starten, erster Abruf der Ratsinformationssysteme …"
 READY = "Bereit: {counts} – als Vorgeschichte übernommen, ohne Benachrichtigung."
+READY_WITHOUT_HISTORY = "Bereit, ohne Vorgeschichte (RATSBOT_DEMO_HISTORY=0)."
 READY_COUNT = "{name} {n} Papiere und {meetings} Sitzungen"
 PUBLISHING_INQUIRY = (
     "Leipzig veröffentlicht die Anfrage F-00724/14 „{title}“ (Fraktion Bündnis 90/Die Grünen). "
