@@ -12,6 +12,8 @@ Each label's `origin` names one method and its options (see tests/corpus/README.
   `cut_through_rule` (also drop everything up to the first `---…` rule), `drop_line_prefixes`.
 - `pdf-text`: the text layer of every page read with pypdfium2 (CRLF as LF), pages joined by a
   blank line.
+- `java-field`: the String `field` of one serialized Java object (the cache files a scraper wrote
+  with `ObjectOutputStream`) whose fields are all Strings.
 
 `plain` keeps the file's bytes as they are; the other methods end the text with a newline (one is
 added where the extraction gives none).
@@ -21,11 +23,12 @@ from __future__ import annotations
 
 import json
 import re
+import struct
 from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
-METHODS = ("plain", "json-field", "html-strip", "markdown-body", "pdf-text")
+METHODS = ("plain", "json-field", "html-strip", "markdown-body", "pdf-text", "java-field")
 
 
 class ExtractError(ValueError):
@@ -130,12 +133,80 @@ def _pdf_text(data: bytes, origin: dict[str, Any]) -> str:
     return "\n\n".join(pages)
 
 
+_TC_NULL, _TC_REFERENCE, _TC_STRING, _TC_LONGSTRING = 0x70, 0x71, 0x74, 0x7C
+_HANDLE_BASE = 0x7E0000
+
+
+def _modified_utf8(raw: bytes) -> str:
+    """Decode Java's modified UTF-8 (NUL as C0 80, characters beyond the BMP as surrogate pairs)."""
+    text = raw.replace(b"\xc0\x80", b"\x00").decode("utf-8", errors="surrogatepass")
+    return text.encode("utf-16", "surrogatepass").decode("utf-16")
+
+
+class _JavaStream:
+    """Cursor over one serialization stream; strings get handles in the order they appear."""
+
+    def __init__(self, data: bytes) -> None:
+        self.data, self.pos = data, 0
+        self.handles: list[str | None] = []
+
+    def take(self, size: int) -> bytes:
+        if self.pos + size > len(self.data):
+            raise ExtractError("truncated Java serialization stream")
+        chunk = self.data[self.pos : self.pos + size]
+        self.pos += size
+        return chunk
+
+    def number(self, fmt: str) -> int:
+        value: int = struct.unpack(fmt, self.take(struct.calcsize(fmt)))[0]
+        return value
+
+    def string_or_null(self) -> str | None:
+        tag = self.take(1)[0]
+        if tag == _TC_NULL:
+            return None
+        if tag == _TC_REFERENCE:
+            target = self.handles[self.number(">I") - _HANDLE_BASE]
+            if not isinstance(target, str):
+                raise ExtractError("reference to a non-string object")
+            return target
+        if tag not in (_TC_STRING, _TC_LONGSTRING):
+            raise ExtractError(f"unexpected tag {tag:#x} where a String was expected")
+        size = self.number(">H" if tag == _TC_STRING else ">Q")
+        text = _modified_utf8(self.take(size))
+        self.handles.append(text)
+        return text
+
+
+def _java_field(data: bytes, origin: dict[str, Any]) -> str:
+    stream = _JavaStream(data)
+    if stream.take(4) != b"\xac\xed\x00\x05" or stream.take(2) != b"\x73\x72":
+        raise ExtractError("not a serialized Java object with a class description")
+    stream.take(stream.number(">H") + 9)  # class name, serialVersionUID, flags
+    stream.handles.append(None)  # the class description
+    names = []
+    for _ in range(stream.number(">H")):
+        kind = stream.take(1)
+        names.append(stream.take(stream.number(">H")).decode("utf-8"))
+        if kind != b"L" or stream.string_or_null() != "Ljava/lang/String;":
+            raise ExtractError("only objects whose fields are all Strings are supported")
+    if stream.take(2) != b"\x78\x70":  # end of class annotations, no superclass
+        raise ExtractError("class annotations or a superclass are not supported")
+    stream.handles.append(None)  # the object itself
+    values = {name: stream.string_or_null() for name in names}
+    value = values.get(origin["field"])
+    if not isinstance(value, str):
+        raise ExtractError(f"no text field {origin['field']!r}")
+    return value
+
+
 _EXTRACTORS: dict[str, Callable[[bytes, dict[str, Any]], str]] = {
     "plain": _plain,
     "json-field": _json_field,
     "html-strip": _html_strip,
     "markdown-body": _markdown_body,
     "pdf-text": _pdf_text,
+    "java-field": _java_field,
 }
 
 

@@ -22,7 +22,7 @@ from tests.corpus_data import (
     corpus_labels,
     corpus_text,
 )
-from tests.corpus_extract import METHODS
+from tests.corpus_extract import METHODS, ExtractError, extract
 
 
 def _flat(text: str) -> str:
@@ -45,7 +45,7 @@ def test_split_folders_hold_labels_and_only_unfetchable_texts() -> None:
 def test_labels_are_well_formed() -> None:
     """Each label has every key and a kind the parser emits, with values of the right shape."""
     entries = corpus_labels()
-    assert len(entries) == 170
+    assert len(entries) == 199
     for entry in entries:
         label, name = entry.label, entry.name
         assert set(LABEL_KEYS) <= set(label), (name, set(LABEL_KEYS) - set(label))
@@ -100,7 +100,7 @@ def test_labels_agree_with_their_texts() -> None:
     """Every text materializes with its recorded sha256 and holds the labelled first question and
     reference (skipped without the snapshots)."""
     items = corpus_items()
-    assert len(items) == 170
+    assert len(items) == 199
     for item in items:
         label, flat = item.label, _flat(item.text)
         if label["first_question_start"] is not None:
@@ -121,3 +121,26 @@ def test_missing_snapshots_skip_with_one_reason(
     with pytest.raises(pytest.skip.Exception) as skipped:
         corpus_items("check")
     assert str(skipped.value) == UNAVAILABLE
+
+
+def _java_string(text: str) -> bytes:
+    raw = text.encode("utf-8")
+    return b"\x74" + len(raw).to_bytes(2, "big") + raw
+
+
+def test_java_field_reads_strings_nulls_and_back_references() -> None:
+    """A serialized object of String fields yields a field's text, follows a back reference and
+    refuses a null field."""
+    string_type = _java_string("Ljava/lang/String;")  # handle 0x7e0001
+    ref = b"\x71\x00\x7e\x00"
+    fields = [b"L\x00\x04text" + string_type, b"L\x00\x06status" + ref + b"\x01"]
+    fields.append(b"L\x00\x05titel" + ref + b"\x01")
+    header = b"\xac\xed\x00\x05\x73\x72\x00\x0aDrucksache" + bytes(8) + b"\x02\x00\x03"
+    question = _java_string("Ich frage das Bezirksamt: Wie groß ist …?")  # handle 0x7e0003
+    stream = header + b"".join(fields) + b"\x78\x70" + question + b"\x70" + ref + b"\x03"
+    assert extract(stream, {"extract": "java-field", "field": "text"}) == (
+        "Ich frage das Bezirksamt: Wie groß ist …?\n"
+    )
+    assert extract(stream, {"extract": "java-field", "field": "titel"}).startswith("Ich frage")
+    with pytest.raises(ExtractError, match="no text field 'status'"):
+        extract(stream, {"extract": "java-field", "field": "status"})
