@@ -12,6 +12,7 @@ from pathlib import Path
 
 from fetcher.parse import parse_pdf_file, parse_text
 from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
+from fetcher.parse.submitters import factions_of_submitter
 from fetcher.parse.text import clean_lines
 from tests.fixtures_path import OPARL_FIXTURES, PDF_FIXTURES
 
@@ -97,3 +98,10 @@ def _objects(path: Path) -> list[object]:
     if isinstance(data, dict):
         return [data, *(data.get("data") or [])]
     return data if isinstance(data, list) else []
+
+
+def test_place_after_a_council_label_is_no_group() -> None:
+    """'Anfrage der Ortschaftsratsfraktion Wettersbach' (a Karlsruhe paper's name) names where."""
+    assert factions_of_submitter("Ortschaftsratsfraktion Wettersbach") == []
+    assert letterhead_groups(["Ortschaftsratsfraktion Wettersbach"], set()) == []
+    assert factions_of_submitter("BFW-Ortschaftsratsfraktion Wettersbach") == ["BFW Wettersbach"]

@@ -128,8 +128,10 @@ def _label_rest(line: str, places: set[str]) -> tuple[str, str] | None:
     rest = (line[: match.start()] + " " + line[match.end() :]).strip()
     rest = _SEAT.sub(" ", rest)
     rest = re.sub(r"^\s*(?:der|die|des|von)\s+|\s+(?:der|die|des)\s*$", " ", rest).strip(" ,-–")
-    if rest and is_place(rest, places):
-        rest = ""
+    council = re.search(r"(?:rats|tags|beirats)(?:fraktion|gruppe)", match.group(0), re.I)
+    single = re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", rest)
+    if rest and (is_place(rest, places) or (council and single and not factions_in(rest))):
+        rest = ""  # "Ratsfraktion Leichlingen": the council's label already says where
     return pre, rest
 
 

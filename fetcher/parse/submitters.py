@@ -254,4 +254,9 @@ def factions_of_submitter(submitter: str) -> list[str]:
         flags=re.I,
     )
     value = re.split(r"\s+(?:im|in|des|der)\s+", value, maxsplit=1)[0]
+    council = re.match(
+        r"^(?:die\s+|der\s+)?\w+(?:rats|tags|beirats)(?:fraktion|gruppe)\s", submitter, re.I
+    )
+    if council and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", value.strip()):
+        return []  # "Stadtratsfraktion Erlangen": the council's label already says where; a place
     return _names_in(value)
