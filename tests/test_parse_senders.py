@@ -10,9 +10,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from fetcher.parse import parse_pdf_file, parse_text
 from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
-from fetcher.parse.submitters import factions_of_submitter
+from fetcher.parse.submitters import factions_in_prose, factions_of_submitter
 from fetcher.parse.text import clean_lines
 from tests.fixtures_path import OPARL_FIXTURES, PDF_FIXTURES
 
@@ -105,3 +107,25 @@ def test_place_after_a_council_label_is_no_group() -> None:
     assert factions_of_submitter("Ortschaftsratsfraktion Wettersbach") == []
     assert letterhead_groups(["Ortschaftsratsfraktion Wettersbach"], set()) == []
     assert factions_of_submitter("BFW-Ortschaftsratsfraktion Wettersbach") == ["BFW Wettersbach"]
+
+
+@pytest.mark.parametrize(
+    ("line", "factions"),
+    [
+        # Paper names of Gemeinde Hürtgenwald (../shared/fixtures/oparl/huertgenwald), as printed.
+        ("Antrag der FFH Fraktion;", ["FFH"]),
+        ("hier: Antrag der Ratsfraktion Bündnis 90/Die Grünen", ["Bündnis 90/Die Grünen"]),
+        ("Antrag der Ratsfraktion Bündnis 90 /Die Grünen", ["Bündnis 90/Die Grünen"]),
+        (
+            "Ersatzbestimmung für die sachkundigen Bürger Bernd Nork und Fabienne Buse (CDU)",
+            ["CDU"],
+        ),
+        ("hier: Fraktion B'90/DIE GRÜNEN", ["Bündnis 90/Die Grünen"]),
+        # A Karlsruhe signature row (file-contents/11630.txt).
+        ("CDU-OR-Fraktion OR-Fraktion   SPD-OR-Fraktion  FDP-OR-Fraktion", ["CDU", "SPD", "FDP"]),
+    ],
+)
+def test_group_shapes_of_real_councils(line: str, factions: list[str]) -> None:
+    """Acronym before 'Fraktion', 'Ratsfraktion …', members '(CDU)', 'CDU-OR-Fraktion'."""
+    found = factions_in_prose([line])
+    assert all(f in found for f in factions), found

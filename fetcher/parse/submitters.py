@@ -114,18 +114,23 @@ def _signatures(lines: Sequence[str]) -> list[str]:
 _MEMBER_PARTY = re.compile(
     r"\b(?:Abgeordnete[nr]?|Stadtr(?:at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
     r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderät(?:in|e|innen)|Kreisr(?:at|ätin)|"
-    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?)\b[^()\n]{0,90}"
+    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?|"
+    # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
+    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b[^()\n]{0,90}"
     r"\((?P<v>[^()\n]{2,40})\)"
 )
-_GROUP_NAME = r"[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?"
+_GROUP_NAME = r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?"
 # "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion".
 _HYPHEN_FACTION = re.compile(
     rf"(?P<v>{_GROUP_NAME}(?:(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
 )
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
 _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
 _NAMED_FACTION = re.compile(
-    r"\b(?:[Ff]raktion(?:en)?|FRAKTION|Gruppe|Ratsgruppe|Wählergruppe|Wählergemeinschaft|"
+    r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
+    r"[Ff]raktion(?:en)?|"
+    r"FRAKTION|Gruppe|Ratsgruppe|Wählergruppe|Wählergemeinschaft|"
     r"Wählervereinigung|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
     r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
@@ -188,6 +193,8 @@ def _scan(lines: Sequence[str]) -> list[str]:
                     continue
                 known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
                 names = factions_in(value) if known_only else _names_in(value)
+                if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
+                    names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
                 found += [n for n in names if n not in found]
     for pair in pairs:
         for match in _MEMBER_PARTY.finditer(pair):
