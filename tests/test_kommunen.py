@@ -257,8 +257,9 @@ ALIASES = [
     ("BSW", "BSW"),
     ("Volt", "Volt"),
 ]
-# Seen in Karlsruhe's papers since 2026-01-01 (submitters read off the PDFs' first lines).
-SEEN_IN_KARLSRUHE = {"Bündnis 90/Die Grünen", "Freie Wähler", "FÜR Karlsruhe"}
+# Seen in Karlsruhe's papers since 2026-01-01 (submitters read off the PDFs' first lines;
+# Volt and Die Linke from "Interfraktioneller Ergänzungsantrag: Volt, Die Linke", 27.04.2026).
+SEEN_IN_KARLSRUHE = {"Bündnis 90/Die Grünen", "Freie Wähler", "FÜR Karlsruhe", "Die Linke", "Volt"}
 
 
 async def test_aliases_name_their_faction(karlsruhe: Running) -> None:

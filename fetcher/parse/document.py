@@ -17,6 +17,7 @@ from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
 from fetcher.parse.questions import find_questions
+from fetcher.parse.senders import is_place, places_in
 from fetcher.parse.submitters import (
     KA_FACTION_LINE,
     factions_in_prose,
@@ -55,8 +56,10 @@ def parse_pages(
     citizen = is_citizen_inquiry(label, reference)
     submitters = [] if citizen else find_submitters(lines, doc_label[0] if doc_label else None)
     factions: list[str] = []
+    places = places_in(lines[:HEADER_LINES])
     for submitter in submitters:
-        factions += [n for n in factions_of_submitter(submitter) if n not in factions]
+        named = [n for n in factions_of_submitter(submitter) if not is_place(n, places)]
+        factions += [n for n in named if n not in factions]
     letter = any(SALUTATION.match(x) or ADDRESSEE.match(x) for x in lines[:HEADER_LINES])
     if not factions and not citizen:
         factions = factions_in_prose(lines, letter=letter)

@@ -15,11 +15,18 @@ _REF = r"(?:[IVX]+/[A-Z]{1,3}\s\d+|[A-ZÄÖÜ0-9][A-Za-z0-9ÄÖÜ]*(?:\s?[/-]\s?
 
 
 _REFERENCE_PATTERNS = (
-    re.compile(rf"(?:^|\s|(?<!TOP)-)(?<!Flurstücks-)Nr\.?\s*:?\s*(?P<ref>{_REF})", re.I),
+    # The paper's own number after a paper noun ("Vorlage Nr.", "Vorlagen-Nr.", "Anfrage-Nr.",
+    # "Antragsnummer", "Beschlussvorlage Nr.") or a bare "Nr." opening the line; never after another
+    # noun ("Bebauungsplan Nr. 199", "Objekt-Nr.", "Flst.-Nr.", "Haus Nr.", "Tel.-Nr.", "Top-Nr.").
+    re.compile(
+        r"(?:(?<![\w-])[\wÄÖÜäöü]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*(?:Nr\.?|nummer)"
+        rf"|^Nr\.?)\s*:?\s*(?:Nr\.\s*)?(?P<ref>{_REF})",
+        re.I,
+    ),
     # "Drucksache - 21-12345", "Drucksache: 24-00345", "Drucksachennummer 12/2024".
     re.compile(
-        r"(?:Drucksache|Drs\.)(?:n?-?(?:Nr\.?|nummer))?\s*:?\s*(?:-\s*)?"
-        r"(?P<ref>\d+\s*[/-]\s*\d+)",
+        r"(?:Drucksache|Drs\.)(?:n?-?(?:Nr\.?|nummer))?"
+        r"\s*:?\s*(?:-\s*)?(?P<ref>\d+\s*[/-]\s*\d+)",
         re.I,
     ),
     # Shapes printed without a "Nr." label: "DS 8/2021" (Nordstemmen), "VO/2021/1234",
@@ -87,13 +94,28 @@ def find_reference(lines: Sequence[str]) -> str | None:
         if re.fullmatch(r"Nr\.\s*\d+\s+S\.\s*\d+", line):
             continue  # a fax header's transmission number and page ("Nr. 8015 S. 1")
         for pattern in _REFERENCE_PATTERNS:
-            match = pattern.search(line)
-            if match:
+            for match in pattern.finditer(line):
+                before = line[: match.start()]
+                if _CITED.search(before) and not _ANSWER_HEAD.match(before):
+                    continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
                 if DATE.fullmatch(ref):
                     continue
                 return ref
     return None
+
+
+# An answer's heading names the inquiry it answers: "schriftliche Antwort zur Anfrage-Nr. …".
+_ANSWER_HEAD = re.compile(
+    r"^(?:\w+\s+)?(?:Antwort|Beantwortung|Stellungnahme|Mitteilung)\s+zu[rm]?\s*$", re.I
+)
+# The word before a paper noun that makes it a citation in a sentence, not a label.
+_CITED = re.compile(
+    r"(?:^|\s)(?:der|die|den|dem|des|einer?|in|im|mit|laut|lt\.|per|zur|zum|aus|unter|nach|"
+    r"und|sowie|bzw\.|oder|bis|seit|durch|für|von|vgl\.|s\.|siehe|unse?re?[mnrs]?|ihre?[mnrs]?|"
+    r"diese[mnrs]?|eine[mns])\s*$",
+    re.I,
+)
 
 
 def find_status(lines: Sequence[str]) -> str | None:

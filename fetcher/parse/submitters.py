@@ -8,6 +8,7 @@ from itertools import pairwise
 
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
+from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
 from fetcher.parse.text import HEADER_LINES, LABEL_LINE
 
 _SUBMITTER_LABEL = re.compile(
@@ -19,6 +20,13 @@ _SUBMITTER_LABEL = re.compile(
 
 KA_FACTION_LINE = re.compile(
     r"^(?:Anfrage|Antrag|Änderungsantrag|Ergänzungsantrag|Änderungs-/Ergänzungsantrag)\s*:\s*(?P<v>.+)$"
+)
+# Joint senders: "Interfraktionelle Anfrage: GRÜNE, KULT, FDP", "Gemeinsame Anfrage CDU, FDP/FW",
+# "Interfraktioneller Ergänzungsantrag: Volt, Die Linke", "Gemeinsamer Antrag der Fraktionen …".
+JOINT_LINE = re.compile(
+    r"^(?:Interfraktionelle[rs]?|Gemeinsame[rs]?)\s+\w*(?:anfrage|antrag)\b\s*"
+    r"(?:der\s+(?:Fraktionen|Gruppen)\s+|von\s+)?:?\s*(?P<v>[^:?]{2,80})$",
+    re.I,
 )
 
 
@@ -49,6 +57,10 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             continue
         if re.match(r"^Stadträt(?:in|innen|e)?\s+\S.*\(.+\)$|^Stadtrat\s+\S.*\(.+\)$", line):
             found.append(line)  # Karlsruhe 2018: "Stadtrat Marc Bernhard (AfD)"
+            continue
+        match = JOINT_LINE.match(line)
+        if match and not match.group("v").rstrip().endswith("."):
+            found += [n for n in re.split(r",\s*|\s+und\s+|\s*&\s*", match.group("v")) if n]
             continue
         match = OF_FACTION.match(line)
         if match and re.search(r"fraktion|gruppe|liste", match.group("v"), re.I):
@@ -102,16 +114,23 @@ def _signatures(lines: Sequence[str]) -> list[str]:
 _MEMBER_PARTY = re.compile(
     r"\b(?:Abgeordnete[nr]?|Stadtr(?:at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
     r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderät(?:in|e|innen)|Kreisr(?:at|ätin)|"
-    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?)\b[^()\n]{0,90}"
+    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?|"
+    # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
+    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b[^()\n]{0,90}"
     r"\((?P<v>[^()\n]{2,40})\)"
 )
+_GROUP_NAME = r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?"
+# "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion".
 _HYPHEN_FACTION = re.compile(
-    r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?)-(?:\w+)?[Ff]raktion\b"
+    rf"(?P<v>{_GROUP_NAME}(?:(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
 )
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
 _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
 _NAMED_FACTION = re.compile(
-    r"\b(?:[Ff]raktion(?:en)?|FRAKTION|Gruppe|Ratsgruppe|Wählergruppe|Wählergemeinschaft|"
+    r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
+    r"[Ff]raktion(?:en)?|"
+    r"FRAKTION|Gruppe|Ratsgruppe|Wählergruppe|Wählergemeinschaft|"
     r"Wählervereinigung|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
     r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
@@ -174,6 +193,8 @@ def _scan(lines: Sequence[str]) -> list[str]:
                     continue
                 known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
                 names = factions_in(value) if known_only else _names_in(value)
+                if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
+                    names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
                 found += [n for n in names if n not in found]
     for pair in pairs:
         for match in _MEMBER_PARTY.finditer(pair):
@@ -201,13 +222,23 @@ def factions_in_prose(
         if i >= limit and _CLOSING.match(line)
         for x in lines[i + 1 : i + 9]
     ]
-    found = _scan(lines[:limit]) or _scan(tail) or _scan(signed)
+    places = places_in([*lines[:limit], *tail])
+
+    def scan(part: Sequence[str]) -> list[str]:  # a place is never a group ("Fraktion Köln")
+        return [n for n in _scan(part) if not is_place(n, places)]
+
+    found = scan(lines[:limit]) or scan(tail) or scan(signed)
+    if not found:  # "Mit freundlichen Grüßen / Name / für die Fraktion / Bürgerliste Leichlingen"
+        closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
+        found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
     if found or not letter:
         return found
     # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-
     # straße 13, …" above "Herrn Oberbürgermeister").
     salutation = next((i for i, x in enumerate(lines[:limit]) if _SALUTE.match(x)), 8)
-    names: list[str] = []
+    names = letterhead_groups(lines[:salutation], places)
+    if names:
+        return names
     for line in [*lines[:salutation], *tail[-8:], *signed]:
         if not re.search(r"@|www\.|https?://", line):  # e-mail and web addresses name no group
             names += [n for n in factions_in(line) if n not in names]
@@ -230,4 +261,9 @@ def factions_of_submitter(submitter: str) -> list[str]:
         flags=re.I,
     )
     value = re.split(r"\s+(?:im|in|des|der)\s+", value, maxsplit=1)[0]
+    council = re.match(
+        r"^(?:die\s+|der\s+)?\w+(?:rats|tags|beirats)(?:fraktion|gruppe)\s", submitter, re.I
+    )
+    if council and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", value.strip()):
+        return []  # "Stadtratsfraktion Erlangen": the council's label already says where; a place
     return _names_in(value)

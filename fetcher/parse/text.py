@@ -140,6 +140,52 @@ def _is_flattened(lines: Sequence[str]) -> bool:
     return inline >= 2 and starts <= 1
 
 
+_LETTER_PART = re.compile(
+    r"\s+(?=(?:Sehr geehrte|Liebe[rs]?\s|Mit freundliche[nm] Gr|"
+    r"(?:Freundliche|Beste|Viele|Herzliche) Grüße|Betreff:|Begründung:|Anlagen?:))"
+    r"|(?<!geehrte)(?<!geehrter)\s+(?=(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister)"
+)
+# Lettered items in a flattened letter ("… eingeplant. a) Welche …? b) Wann …?", "A. Laut …").
+_LETTERED = re.compile(r"(?<=[?.!:])\s+(?P<m>[a-h]\)|[A-H]\.)\s+(?=[A-ZÄÖÜ])")
+_LETTER_CUT = re.compile(
+    r"^((?:Sehr geehrte|Liebe)[^\n]{0,160}?,|(?:Mit freundliche[nm]|Freundliche|Beste|Viele|"
+    r"Herzliche)\s+Gr(?:ü|ue)(?:ß|ss)e[n]?\s*,?)\s*(?=\S)",
+    re.M,
+)
+
+
+def _is_flattened_letter(lines: Sequence[str]) -> bool:
+    """Return True if a letter lost its line breaks (salutation or closing inside a long line)."""
+    return any(
+        len(line) > 300
+        and re.search(
+            r"\S\s+(?:Sehr geehrte|Mit freundlichen Grüßen|(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?"
+            r"[Bb]ürgermeister)",
+            line,
+        )
+        for line in lines
+    )
+
+
+def _unflatten_letter(page: str) -> str:
+    """Re-insert the breaks a letter lost: salutation, closing, labels, numbered questions."""
+    text = _LETTER_PART.sub("\n", page)
+    text = _LETTER_CUT.sub(lambda m: m.group(1) + "\n", text)
+    text = "\n".join(_unflatten(part) for part in text.split("\n"))
+    out: list[str] = []
+    pos = 0
+    expected = {"a": "a", "A": "A"}
+    for match in _LETTERED.finditer(text):
+        mark = match.group("m")[0]
+        kind = "a" if mark.islower() else "A"
+        if mark == expected[kind]:  # only a run a), b), c) … or A., B., C. in order
+            out += [text[pos : match.start()], "\n" + match.group("m") + " "]
+            pos = match.end()
+            expected[kind] = chr(ord(mark) + 1)
+    out.append(text[pos:])
+    return "".join(out)
+
+
 def clean_lines(pages: Sequence[str]) -> list[str]:
     """Return the document's lines without page furniture (page numbers, running heads, footers)."""
     page_lines: list[list[str]] = []
@@ -148,6 +194,8 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         lines = raw.split("\n")
         if _is_flattened(lines):
             lines = _unflatten(" ".join(line.strip() for line in lines)).split("\n")
+        elif _is_flattened_letter(lines):
+            lines = _unflatten_letter(" ".join(line.strip() for line in lines)).split("\n")
         page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
 
     def edge_keys(lines: list[str]) -> set[str]:
