@@ -275,6 +275,7 @@ async def run(
     keep: Path | None = None,
     memo: bool = False,
     compare_mode: str | None = None,
+    pg_keep: str | None = None,
 ) -> str:
     """Run the benchmark; return a markdown report."""
     pool = load_pool()
@@ -308,9 +309,14 @@ async def run(
                 import asyncpg
 
                 base = os.environ["RATSBOT_TEST_POSTGRES_URL"]
-                name = "bench_" + uuid.uuid4().hex[:8]
+                name = f"{pg_keep}_{n}" if pg_keep else "bench_" + uuid.uuid4().hex[:8]
                 admin = await asyncpg.connect(_pg_url(base, "postgres"))
-                await admin.execute(f'CREATE DATABASE "{name}"')
+                # A kept database (--pg-keep) is built once and then only queried.
+                build = not await admin.fetchval(
+                    "SELECT 1 FROM pg_database WHERE datname = $1", name
+                )
+                if build:
+                    await admin.execute(f'CREATE DATABASE "{name}"')
                 try:
                     figures = await bench_one(
                         _pg_url(base, name),
@@ -318,11 +324,13 @@ async def run(
                         n,
                         pg=True,
                         workers=workers,
+                        build=build,
                         memo=memo,
                         compare_mode=compare_mode,
                     )
                 finally:
-                    await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    if not pg_keep:
+                        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                     await admin.close()
             per_100k = 100_000 / n
             out += [
@@ -427,7 +435,19 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MODE",
         help="PostgreSQL: time the queries a second time on connections with this mode",
     )
+    parser.add_argument(
+        "--pg-keep",
+        metavar="NAME",
+        help="PostgreSQL: keep the corpus in database NAME_<size> and reuse it (not dropped)",
+    )
+    parser.add_argument(
+        "--only", help="comma-separated query labels to time (default: all)"
+    )
     args = parser.parse_args(argv)
+    if args.only:
+        wanted = {label.strip() for label in args.only.split(",")}
+        for label in [label for label in QUERIES if label not in wanted]:
+            del QUERIES[label]
     if args.plan_cache_mode:
         _set_plan_cache_mode(args.plan_cache_mode)
     compare = args.compare_plan_cache_mode
@@ -436,7 +456,11 @@ def main(argv: list[str] | None = None) -> int:
     if "postgres" in backends and not os.environ.get("RATSBOT_TEST_POSTGRES_URL"):
         print("no RATSBOT_TEST_POSTGRES_URL: PostgreSQL skipped", file=sys.stderr)
         backends.remove("postgres")
-    print(asyncio.run(run(sizes, backends, args.workers, args.keep, args.memo_stems, compare)))
+    print(
+        asyncio.run(
+            run(sizes, backends, args.workers, args.keep, args.memo_stems, compare, args.pg_keep)
+        )
+    )
     return 0
 
 
