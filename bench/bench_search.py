@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import statistics
 import sys
@@ -68,6 +69,8 @@ QUERIES = {
     "negation, rare": "Kita -Neureut",
 }
 RUNS = 30
+# PostgreSQL: the server's CPU p50/p95 per query label of the last _time_queries run.
+SERVER_CPU: dict[str, tuple[float, float]] = {}
 
 
 async def _db_size(url: str, pg: bool) -> int:
@@ -82,27 +85,61 @@ async def _db_size(url: str, pg: bool) -> int:
     return int(rows[0]["n"])
 
 
-async def _time_queries() -> tuple[
-    dict[str, tuple[float, float, float, float, int | str]], dict[str, tuple[float, float]]
-]:
-    """Time every query RUNS times after a warm-up; return (timings, first-5/later p50)."""
+async def _server_pids(pg: bool) -> list[int]:
+    """Return the PostgreSQL backends of the bench database (none for SQLite)."""
+    if not pg:
+        return []
+    from tortoise.connection import get_connection
+
+    rows = await get_connection("default").execute_query_dict(
+        "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+    )
+    return [int(r["pid"]) for r in rows]
+
+
+def _server_cpu_ms(pids: list[int]) -> float:
+    """Return the CPU time the server backends used so far (ns precision, /proc schedstat)."""
+    total = 0
+    for pid in pids:
+        with contextlib.suppress(OSError, ValueError, IndexError):  # a remote server
+            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
+    return total / 1e6
+
+
+async def _time_queries(
+    pg: bool = False,
+) -> tuple[dict[str, tuple[float, float, float, float, int | str]], dict[str, tuple[float, float]]]:
+    """Time every query RUNS times after a warm-up; return (timings, first-5/later p50).
+
+    On PostgreSQL `first_later` also holds the server's CPU p50/p95 per query (its backends'
+    CPU time, when the server runs on this machine): the work a query costs there, which an
+    idle machine would show as wall time."""
     timings: dict[str, tuple[float, float, float, float, int | str]] = {}
     first_later: dict[str, tuple[float, float]] = {}
+    SERVER_CPU.clear()
     for label, text in QUERIES.items():
         try:
             query = parse_query(text)
         except QueryError as exc:  # a shape the bot answers with a hint
             timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
             continue
-        samples, cpu = [], []
-        for _ in range(RUNS + 1):  # the first is the warm-up: not in p50/p95
+        samples, cpu, server = [], [], []
+        pids = await _server_pids(pg)
+        for run in range(RUNS + 1):  # the first is the warm-up: not in p50/p95
+            if run == 1:  # the warm-up may have opened another pooled connection
+                pids = await _server_pids(pg)
+            before = _server_cpu_ms(pids)
             s, c = time.perf_counter(), time.process_time()
             result = await search.search(query)
             samples.append((time.perf_counter() - s) * 1000)
             cpu.append((time.process_time() - c) * 1000)
+            server.append(_server_cpu_ms(pids) - before)
         # The first 5 executions of a prepared statement on PostgreSQL (custom plans unless
         # plan_cache_mode says otherwise) against the later ones.
         first_later[label] = (statistics.median(samples[:5]), statistics.median(samples[5:]))
+        server = sorted(server[1:])
+        if pg and server[-1] > 0:
+            SERVER_CPU[label] = (statistics.median(server), _p95(server))
         samples, cpu = sorted(samples[1:]), sorted(cpu[1:])
         timings[label] = (
             statistics.median(samples),
@@ -154,14 +191,15 @@ async def bench_one(
         load = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         size = await _db_size(url, pg)
         footprint = await pg_footprint() if pg else []
-        timings, first_later = await _time_queries()
+        timings, first_later = await _time_queries(pg)
+        server_cpu = dict(SERVER_CPU)
         compare = None
         if pg and compare_mode:
             await close_db()
             _set_plan_cache_mode(compare_mode)
             try:
                 await open_db(url, apply_migrations=False, timeout_s=600)
-                compare = (compare_mode, *(await _time_queries()))
+                compare = (compare_mode, *(await _time_queries(pg)))
             finally:
                 _set_plan_cache_mode(None)
         return {
@@ -172,6 +210,7 @@ async def bench_one(
             "timings": timings,
             "first_later": first_later,
             "compare": compare,
+            "server_cpu": server_cpu,
             "footprint": footprint,
         }
     finally:
@@ -349,6 +388,11 @@ async def run(
             ]
             timings = figures["timings"]
             first_later = figures["first_later"]
+            server_cpu = figures.get("server_cpu") or {}
+            assert isinstance(server_cpu, dict)
+            if server_cpu:
+                out[-2] += " server CPU p50 | server CPU p95 |"
+                out[-1] += "---:|---:|"
             assert isinstance(timings, dict)
             assert isinstance(first_later, dict)
             for label, (p50, p95, c50, c95, total) in timings.items():
@@ -356,10 +400,14 @@ async def run(
                     out.append(f"| {label} | `{QUERIES[label]}` | – | – | – | – | {total} | | |")
                 else:
                     f5, later = first_later[label]
-                    out.append(
+                    row = (
                         f"| {label} | `{QUERIES[label]}` | {p50:.1f} | {p95:.1f} | {c50:.1f} "
                         f"| {c95:.1f} | {total} | {f5:.1f} | {later:.1f} |"
                     )
+                    if server_cpu:
+                        s50, s95 = server_cpu.get(label, (0.0, 0.0))
+                        row += f" {s50:.1f} | {s95:.1f} |"
+                    out.append(row)
             out.append("")
             compared = figures.get("compare")
             if isinstance(compared, tuple):
@@ -440,12 +488,10 @@ def main(argv: list[str] | None = None) -> int:
         metavar="NAME",
         help="PostgreSQL: keep the corpus in database NAME_<size> and reuse it (not dropped)",
     )
-    parser.add_argument(
-        "--only", help="comma-separated query labels to time (default: all)"
-    )
+    parser.add_argument("--only", help="semicolon-separated query labels to time (default: all)")
     args = parser.parse_args(argv)
     if args.only:
-        wanted = {label.strip() for label in args.only.split(",")}
+        wanted = {label.strip() for label in args.only.split(";")}
         for label in [label for label in QUERIES if label not in wanted]:
             del QUERIES[label]
     if args.plan_cache_mode:
