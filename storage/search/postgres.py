@@ -286,7 +286,7 @@ class PostgresSearch:
         if cut is not None:
             where += f" AND s.date >= {params.add(cut)}"
         source = pg_faction.SOURCE if walk and query.faction else "paper_search s"
-        candidates = pg_rank.candidates_sql(where, params, rank_cap, walk=walk, q=q, source=source)
+        candidates = pg_rank.candidates_sql(where, rank_cap, walk=walk, q=q, source=source)
         count_values = list(params.values)
         paper_filters = _filters(params, query, kommune_id)
         sql = pg_rank.ranked_sql(
