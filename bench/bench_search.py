@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import contextlib
 import os
 import statistics
 import sys
@@ -37,6 +36,7 @@ from bench.search_corpus import (
     load_pool,
     paper_rows,
 )
+from bench.server_cpu import server_cpu_ms, server_pids
 from storage import search
 from storage.db import close_db, open_db
 from storage.query import QueryError, parse_query
@@ -85,27 +85,6 @@ async def _db_size(url: str, pg: bool) -> int:
     return int(rows[0]["n"])
 
 
-async def _server_pids(pg: bool) -> list[int]:
-    """Return the PostgreSQL backends of the bench database (none for SQLite)."""
-    if not pg:
-        return []
-    from tortoise.connection import get_connection
-
-    rows = await get_connection("default").execute_query_dict(
-        "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-    )
-    return [int(r["pid"]) for r in rows]
-
-
-def _server_cpu_ms(pids: list[int]) -> float:
-    """Return the CPU time the server backends used so far (ns precision, /proc schedstat)."""
-    total = 0
-    for pid in pids:
-        with contextlib.suppress(OSError, ValueError, IndexError):  # a remote server
-            total += int(Path(f"/proc/{pid}/schedstat").read_text().split()[0])
-    return total / 1e6
-
-
 async def _time_queries(
     pg: bool = False,
 ) -> tuple[dict[str, tuple[float, float, float, float, int | str]], dict[str, tuple[float, float]]]:
@@ -124,16 +103,16 @@ async def _time_queries(
             timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
             continue
         samples, cpu, server = [], [], []
-        pids = await _server_pids(pg)
+        pids = await server_pids(pg)
         for run in range(RUNS + 1):  # the first is the warm-up: not in p50/p95
             if run == 1:  # the warm-up may have opened another pooled connection
-                pids = await _server_pids(pg)
-            before = _server_cpu_ms(pids)
+                pids = await server_pids(pg)
+            before = server_cpu_ms(pids)
             s, c = time.perf_counter(), time.process_time()
             result = await search.search(query)
             samples.append((time.perf_counter() - s) * 1000)
             cpu.append((time.process_time() - c) * 1000)
-            server.append(_server_cpu_ms(pids) - before)
+            server.append(server_cpu_ms(pids) - before)
         # The first 5 executions of a prepared statement on PostgreSQL (custom plans unless
         # plan_cache_mode says otherwise) against the later ones.
         first_later[label] = (statistics.median(samples[:5]), statistics.median(samples[5:]))
