@@ -36,6 +36,7 @@ from bench.search_corpus import (
     load_pool,
     paper_rows,
 )
+from bench.server_cpu import server_cpu_ms, server_pids
 from storage import search
 from storage.db import close_db, open_db
 from storage.query import QueryError, parse_query
@@ -68,6 +69,8 @@ QUERIES = {
     "negation, rare": "Kita -Neureut",
 }
 RUNS = 30
+# PostgreSQL: the server's CPU p50/p95 per query label of the last _time_queries run.
+SERVER_CPU: dict[str, tuple[float, float]] = {}
 
 
 async def _db_size(url: str, pg: bool) -> int:
@@ -82,27 +85,40 @@ async def _db_size(url: str, pg: bool) -> int:
     return int(rows[0]["n"])
 
 
-async def _time_queries() -> tuple[
-    dict[str, tuple[float, float, float, float, int | str]], dict[str, tuple[float, float]]
-]:
-    """Time every query RUNS times after a warm-up; return (timings, first-5/later p50)."""
+async def _time_queries(
+    pg: bool = False,
+) -> tuple[dict[str, tuple[float, float, float, float, int | str]], dict[str, tuple[float, float]]]:
+    """Time every query RUNS times after a warm-up; return (timings, first-5/later p50).
+
+    On PostgreSQL `first_later` also holds the server's CPU p50/p95 per query (its backends'
+    CPU time, when the server runs on this machine): the work a query costs there, which an
+    idle machine would show as wall time."""
     timings: dict[str, tuple[float, float, float, float, int | str]] = {}
     first_later: dict[str, tuple[float, float]] = {}
+    SERVER_CPU.clear()
     for label, text in QUERIES.items():
         try:
             query = parse_query(text)
         except QueryError as exc:  # a shape the bot answers with a hint
             timings[label] = (0.0, 0.0, 0.0, 0.0, str(exc))
             continue
-        samples, cpu = [], []
-        for _ in range(RUNS + 1):  # the first is the warm-up: not in p50/p95
+        samples, cpu, server = [], [], []
+        pids = await server_pids(pg)
+        for run in range(RUNS + 1):  # the first is the warm-up: not in p50/p95
+            if run == 1:  # the warm-up may have opened another pooled connection
+                pids = await server_pids(pg)
+            before = server_cpu_ms(pids)
             s, c = time.perf_counter(), time.process_time()
             result = await search.search(query)
             samples.append((time.perf_counter() - s) * 1000)
             cpu.append((time.process_time() - c) * 1000)
+            server.append(server_cpu_ms(pids) - before)
         # The first 5 executions of a prepared statement on PostgreSQL (custom plans unless
         # plan_cache_mode says otherwise) against the later ones.
         first_later[label] = (statistics.median(samples[:5]), statistics.median(samples[5:]))
+        server = sorted(server[1:])
+        if pg and server[-1] > 0:
+            SERVER_CPU[label] = (statistics.median(server), _p95(server))
         samples, cpu = sorted(samples[1:]), sorted(cpu[1:])
         timings[label] = (
             statistics.median(samples),
@@ -154,14 +170,15 @@ async def bench_one(
         load = "{:.1f} {:.1f} {:.1f}".format(*os.getloadavg())
         size = await _db_size(url, pg)
         footprint = await pg_footprint() if pg else []
-        timings, first_later = await _time_queries()
+        timings, first_later = await _time_queries(pg)
+        server_cpu = dict(SERVER_CPU)
         compare = None
         if pg and compare_mode:
             await close_db()
             _set_plan_cache_mode(compare_mode)
             try:
                 await open_db(url, apply_migrations=False, timeout_s=600)
-                compare = (compare_mode, *(await _time_queries()))
+                compare = (compare_mode, *(await _time_queries(pg)))
             finally:
                 _set_plan_cache_mode(None)
         return {
@@ -172,6 +189,7 @@ async def bench_one(
             "timings": timings,
             "first_later": first_later,
             "compare": compare,
+            "server_cpu": server_cpu,
             "footprint": footprint,
         }
     finally:
@@ -275,6 +293,7 @@ async def run(
     keep: Path | None = None,
     memo: bool = False,
     compare_mode: str | None = None,
+    pg_keep: str | None = None,
 ) -> str:
     """Run the benchmark; return a markdown report."""
     pool = load_pool()
@@ -308,9 +327,14 @@ async def run(
                 import asyncpg
 
                 base = os.environ["RATSBOT_TEST_POSTGRES_URL"]
-                name = "bench_" + uuid.uuid4().hex[:8]
+                name = f"{pg_keep}_{n}" if pg_keep else "bench_" + uuid.uuid4().hex[:8]
                 admin = await asyncpg.connect(_pg_url(base, "postgres"))
-                await admin.execute(f'CREATE DATABASE "{name}"')
+                # A kept database (--pg-keep) is built once and then only queried.
+                build = not await admin.fetchval(
+                    "SELECT 1 FROM pg_database WHERE datname = $1", name
+                )
+                if build:
+                    await admin.execute(f'CREATE DATABASE "{name}"')
                 try:
                     figures = await bench_one(
                         _pg_url(base, name),
@@ -318,11 +342,13 @@ async def run(
                         n,
                         pg=True,
                         workers=workers,
+                        build=build,
                         memo=memo,
                         compare_mode=compare_mode,
                     )
                 finally:
-                    await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+                    if not pg_keep:
+                        await admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
                     await admin.close()
             per_100k = 100_000 / n
             out += [
@@ -341,6 +367,11 @@ async def run(
             ]
             timings = figures["timings"]
             first_later = figures["first_later"]
+            server_cpu = figures.get("server_cpu") or {}
+            assert isinstance(server_cpu, dict)
+            if server_cpu:
+                out[-2] += " server CPU p50 | server CPU p95 |"
+                out[-1] += "---:|---:|"
             assert isinstance(timings, dict)
             assert isinstance(first_later, dict)
             for label, (p50, p95, c50, c95, total) in timings.items():
@@ -348,10 +379,14 @@ async def run(
                     out.append(f"| {label} | `{QUERIES[label]}` | – | – | – | – | {total} | | |")
                 else:
                     f5, later = first_later[label]
-                    out.append(
+                    row = (
                         f"| {label} | `{QUERIES[label]}` | {p50:.1f} | {p95:.1f} | {c50:.1f} "
                         f"| {c95:.1f} | {total} | {f5:.1f} | {later:.1f} |"
                     )
+                    if server_cpu:
+                        s50, s95 = server_cpu.get(label, (0.0, 0.0))
+                        row += f" {s50:.1f} | {s95:.1f} |"
+                    out.append(row)
             out.append("")
             compared = figures.get("compare")
             if isinstance(compared, tuple):
@@ -427,7 +462,17 @@ def main(argv: list[str] | None = None) -> int:
         metavar="MODE",
         help="PostgreSQL: time the queries a second time on connections with this mode",
     )
+    parser.add_argument(
+        "--pg-keep",
+        metavar="NAME",
+        help="PostgreSQL: keep the corpus in database NAME_<size> and reuse it (not dropped)",
+    )
+    parser.add_argument("--only", help="semicolon-separated query labels to time (default: all)")
     args = parser.parse_args(argv)
+    if args.only:
+        wanted = {label.strip() for label in args.only.split(";")}
+        for label in [label for label in QUERIES if label not in wanted]:
+            del QUERIES[label]
     if args.plan_cache_mode:
         _set_plan_cache_mode(args.plan_cache_mode)
     compare = args.compare_plan_cache_mode
@@ -436,7 +481,11 @@ def main(argv: list[str] | None = None) -> int:
     if "postgres" in backends and not os.environ.get("RATSBOT_TEST_POSTGRES_URL"):
         print("no RATSBOT_TEST_POSTGRES_URL: PostgreSQL skipped", file=sys.stderr)
         backends.remove("postgres")
-    print(asyncio.run(run(sizes, backends, args.workers, args.keep, args.memo_stems, compare)))
+    print(
+        asyncio.run(
+            run(sizes, backends, args.workers, args.keep, args.memo_stems, compare, args.pg_keep)
+        )
+    )
     return 0
 
 

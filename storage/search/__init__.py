@@ -95,8 +95,12 @@ def _backend(conn: BaseDBAsyncClient) -> SearchBackend:
     return _POSTGRES if str(conn.capabilities.dialect) == "postgres" else _SQLITE
 
 
-def _index_version() -> str:
-    return f"textnorm-{textnorm.VERSION}-schema-{_SCHEMA_VERSION}"
+def _index_version(backend: SearchBackend | None = None) -> str:
+    # A backend's own layout mark (PostgreSQL: `postgres.LAYOUT`) rebuilds only that backend.
+    layout = getattr(backend, "layout", "")
+    return f"textnorm-{textnorm.VERSION}-schema-{_SCHEMA_VERSION}" + (
+        f"-{layout}" if layout else ""
+    )
 
 
 async def ensure_index() -> None:
@@ -105,14 +109,14 @@ async def ensure_index() -> None:
     conn = _conn()
     backend = _backend(conn)
     await conn.execute_script(_META_DDL)
-    current = await backend.read_version(conn) == _index_version()
+    current = await backend.read_version(conn) == _index_version(backend)
     await backend.create(conn, drop_first=not current)
     if current:
         return
     count = await reindex_all()
-    await backend.write_version(conn, _index_version())
+    await backend.write_version(conn, _index_version(backend))
     if count:
-        log.info("search index rebuilt papers=%d version=%s", count, _index_version())
+        log.info("search index rebuilt papers=%d version=%s", count, _index_version(backend))
 
 
 async def reindex_all(
