@@ -18,7 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage import textnorm
 from storage.query import SearchQuery
-from storage.search import sqlite_plan, sqlite_prefix
+from storage.search import sqlite_plan, sqlite_prefix, sqlite_rank
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
 from storage.search.sqlite_prefix import prefix_phrase
 from storage.search.terms import IndexEntry
@@ -127,6 +127,25 @@ def _filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
     return sql
 
 
+async def _visible_ids(
+    conn: BaseDBAsyncClient, ranked: list[int], page: int, offset: int
+) -> list[int]:
+    """Return the page of `ranked` paper ids without papers hidden or deleted since they were
+    indexed (as `_visible_page`, for ids already ordered)."""
+    want = offset + page
+    for limit in (want + 20, None):
+        chosen = ranked if limit is None else ranked[:limit]
+        found = await conn.execute_query_dict(
+            "SELECT p.id FROM paper p WHERE p.id IN (SELECT value FROM json_each(?))" + _VISIBLE,
+            [json.dumps(chosen)],
+        )
+        shown = {int(r["id"]) for r in found}
+        visible = [i for i in chosen if i in shown]
+        if len(visible) >= want or limit is None or len(chosen) < limit:
+            return visible[offset:want]
+    raise AssertionError("unreachable")
+
+
 async def _visible_page(
     conn: BaseDBAsyncClient, sql: str, values: list[Any], page: int, offset: int
 ) -> list[int]:
@@ -177,6 +196,7 @@ class SqliteSearch:
         await conn.execute_script("DELETE FROM paper_fts; DELETE FROM paper_fts_key")
         sqlite_plan.forget(conn)
         sqlite_prefix.forget(conn)
+        sqlite_rank.forget(conn)
 
     async def rows_after(
         self, conn: BaseDBAsyncClient, last_id: int, limit: int
@@ -335,33 +355,38 @@ class SqliteSearch:
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
+        # The window's keys, newest first (one walk: its length is also the count of matches).
         rows = await conn.execute_query_dict(
-            f"SELECT count(*) AS n, min(k) AS low, max(k) AS high FROM (SELECT rowid AS k "
-            f"FROM paper_fts {where} ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)})",
+            f"SELECT rowid AS k FROM paper_fts {where} ORDER BY rowid DESC "
+            f"LIMIT {params.add(rank_cap + 1)}",
             params.values,
         )
-        matches = int(rows[0]["n"])
+        keys = [int(r["k"]) for r in rows[:rank_cap]]
+        matches = len(rows)
         if matches == 0:
             return [], 0
         if matches > rank_cap:
-            lower = int(rows[0]["low"]) + 1
+            lower = keys[-1]
+        common = set() if newest else await sqlite_plan.common_terms(conn, query.terms)
+        scored = None if newest else sqlite_plan.rank_expression(query, common)
+        if scored is None:  # nothing to score, or newest first asked for: the keys' order
+            return await _visible_ids(conn, [k & _ID_MASK for k in keys], page, offset), matches
+        if not query.phrases:
+            # Words only: bm25 computed from the window's stored stems where that costs less
+            # than bm25's IDF walks (storage.search.sqlite_rank); the same scores either way.
+            words = [t for t in query.terms if t not in common]
+            freqs = await sqlite_rank.doc_freqs(conn, words)
+            if sqlite_rank.pays((freqs[w] for w in words), len(keys)):
+                ranked = await sqlite_rank.rank(conn, keys, words, freqs)
+                ids = [k & _ID_MASK for k in ranked]
+                return await _visible_ids(conn, ids, page, offset), matches
         params = Params(False)
-        in_window = f"WHERE paper_fts MATCH {params.add(match)}"
-        if lower is not None:
-            in_window += f" AND rowid >= {params.add(lower)}"
-        window = f"SELECT rowid AS k FROM paper_fts {in_window}"
-        scored = (
-            None  # newest first asked for: rowid order is date order, no score to compute
-            if newest
-            else sqlite_plan.rank_expression(
-                query, await sqlite_plan.common_terms(conn, query.terms)
-            )
-        )
-        if scored is None:  # nothing to score: newest first
-            sql = f"SELECT k & {_ID_MASK} AS id FROM ({window}) ORDER BY k DESC"
-        elif scored == positive:
+        if scored == positive:
             # Every word counts: one walk scores the window (filter tokens and the negation
             # have no instances in it, so the scores are those of `scored` alone).
+            in_window = f"WHERE paper_fts MATCH {params.add(match)}"
+            if lower is not None:
+                in_window += f" AND rowid >= {params.add(lower)}"
             sql = (
                 f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts "
                 f"{in_window} ORDER BY score, rowid DESC"
@@ -369,11 +394,12 @@ class SqliteSearch:
         else:
             # bm25 over the scored words alone, within the window's rowid range (the filter
             # tokens stay in its MATCH: weight 0, so the scores are those of `scored` alone, and
-            # the walk reads the window's range of the filtered papers); joined with the window.
-            bottom = lower if matches > rank_cap else int(rows[0]["low"])
-            high = int(rows[0]["high"])
+            # the walk reads the window's range of the filtered papers); joined with the window's
+            # keys (read above, not walked again).
+            bottom, high = keys[-1], keys[0]
             sql = (
-                f"WITH w AS MATERIALIZED ({window}), s AS MATERIALIZED (SELECT rowid AS k, "
+                f"WITH w AS MATERIALIZED (SELECT value AS k FROM json_each("
+                f"{params.add(json.dumps(keys))})), s AS MATERIALIZED (SELECT rowid AS k, "
                 f"{_BM25} AS score FROM paper_fts WHERE paper_fts MATCH "
                 f"{params.add(match_text(scored, None, meta))} AND rowid BETWEEN "
                 f"{params.add(bottom)} AND {params.add(high)}) "

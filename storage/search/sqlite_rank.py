@@ -1,0 +1,180 @@
+"""SQLite ranking without bm25's IDF walks: FTS5's bm25, computed in Python for a window of rows.
+
+FTS5's `bm25()` computes each phrase's IDF by walking the phrase's whole doclist, once per query:
+at a million papers a word in a third of them costs about 20 ms before the first row is scored,
+and a query of four such words more than the rest of the search. Python's `sqlite3` cannot
+register a ranking function of its own (no `fts5_api` pointer), so a cached IDF cannot be handed
+to FTS5. This module computes the same function in Python instead, from what FTS5 stores:
+
+- the number of rows and of tokens (FTS5's averages record, `paper_fts_data` id 1: read per query);
+- each scored word's document frequency, counted once per state of the index (cached together
+  with FTS5's structure record, which every write changes, so the counts are never stale);
+- per window row, its stored stems (`paper_fts_content`): each column's count of the word and the
+  row's length in tokens.
+
+The arithmetic is FTS5's own (`fts5Bm25Function`: k1 1.2, b 0.75, the column weights of
+`sqlite._BM25`, IDF clamped to 1e-6), in the same order, so the scores are bm25's to the last bit
+and a window is ordered exactly as bm25 orders it. Reading and scanning a row's stems costs about
+15–25 µs, an IDF walk about 50 ns per posting: the caller uses this module when the walks cost more
+(`pays`), i.e. for queries of several mid-frequency words with a small window.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+# FTS5's bm25 parameters and the column weights of sqlite._BM25 (title, questions, body, parts).
+K1, B = 1.2, 0.75
+WEIGHTS = (10.0, 4.0, 1.0, 1.0)
+# Postings an IDF walk reads in the time it takes to read and scan one window row's stems
+# (about 50 ns against 20 µs at 200k papers, docs/benchmarks.md).
+POSTINGS_PER_ROW = 400
+# FTS5's averages record (rows, tokens per column) and its structure record (changes per write).
+_AVERAGES_ID, _STRUCTURE_ID = 1, 10
+
+
+@dataclass
+class _Counts:
+    """Document frequencies of one database, valid for one state of its index."""
+
+    structure: bytes
+    freqs: dict[str, int] = field(default_factory=dict)
+
+
+_CACHE: dict[str, _Counts] = {}
+
+
+def forget(conn: BaseDBAsyncClient) -> None:
+    """Drop the cached counts of this database (after a rebuild)."""
+    _CACHE.pop(_key(conn), None)
+
+
+def _key(conn: BaseDBAsyncClient) -> str:
+    return str(getattr(conn, "filename", "") or id(conn))
+
+
+def varints(block: bytes) -> list[int]:
+    """Return the SQLite varints of a record (FTS5's averages record). Pure."""
+    out, i = [], 0
+    while i < len(block):
+        value = 0
+        for n in range(9):
+            byte = block[i]
+            i += 1
+            if n == 8:  # the ninth byte holds 8 bits
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        out.append(value)
+    return out
+
+
+def idf(rows: int, hits: int) -> float:
+    """Return bm25's IDF of a word in `hits` of `rows` rows (FTS5 clamps it to 1e-6). Pure."""
+    value = math.log((rows - hits + 0.5) / (hits + 0.5))
+    return 1e-6 if value <= 0.0 else value
+
+
+def pays(freqs: Iterable[int], window: int) -> bool:
+    """Whether scoring `window` rows here costs less than bm25's IDF walks of words with these
+    document frequencies. Pure."""
+    return sum(freqs) > POSTINGS_PER_ROW * window
+
+
+def term_count(padded: str, term: str) -> int:
+    """Return how often `term` is a token of a column's stems, given as " stems ". Pure."""
+    found = padded.count(f" {term} ")
+    if found and f" {term} {term} " in padded:  # count() skips the second of two neighbours
+        found = padded.split().count(term)
+    return found
+
+
+def token_count(stems: str) -> int:
+    """Return the number of tokens of a column's stored stems (single spaces between). Pure."""
+    return stems.count(" ") + 1 if stems else 0
+
+
+def score(
+    columns: Sequence[str], meta: str, words: Sequence[tuple[str, float]], avgdl: float
+) -> float:
+    """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its meta tokens
+    (weight 0, counted in its length) and the scored (word, IDF) pairs, in FTS5's order. Pure."""
+    padded = [f" {c} " for c in columns]
+    length = float(sum(token_count(c) for c in columns) + token_count(meta))
+    norm = K1 * (1 - B + B * length / avgdl)
+    total = 0.0
+    for word, weight in words:
+        freq = 0.0
+        for column, col_weight in zip(padded, WEIGHTS, strict=True):
+            freq += term_count(column, word) * col_weight
+        total += weight * ((freq * (K1 + 1.0)) / (freq + norm))
+    return -1.0 * total
+
+
+def order(
+    rows: Iterable[tuple[int, Sequence[str], str]],
+    words: Sequence[tuple[str, float]],
+    avgdl: float,
+) -> list[int]:
+    """Return the keys of (key, columns, meta) rows by bm25, then newest first (key DESC). Pure."""
+    scored = sorted((score(columns, meta, words, avgdl), -key) for key, columns, meta in rows)
+    return [-negated for _, negated in scored]
+
+
+async def doc_freqs(conn: BaseDBAsyncClient, terms: Sequence[str]) -> dict[str, int]:
+    """Return the number of indexed rows holding each stem (cached while the index is unchanged)."""
+    rows = await conn.execute_query_dict(
+        f"SELECT block FROM paper_fts_data WHERE id = {_STRUCTURE_ID}"
+    )
+    structure = bytes(rows[0]["block"]) if rows else b""
+    key = _key(conn)
+    cache = _CACHE.get(key)
+    if cache is None or cache.structure != structure:
+        cache = _CACHE[key] = _Counts(structure)
+    for term in terms:
+        if term not in cache.freqs:
+            found = await conn.execute_query_dict(
+                "SELECT count(*) AS n FROM paper_fts WHERE paper_fts MATCH ?", [f'"{term}"']
+            )
+            cache.freqs[term] = int(found[0]["n"])
+    return {t: cache.freqs[t] for t in terms}
+
+
+async def stored_rows(
+    conn: BaseDBAsyncClient, keys: Sequence[int]
+) -> list[tuple[int, tuple[str, str, str, str], str]]:
+    """Return (key, (title, questions, body, parts), meta) of the index rows with these keys."""
+    rows = await conn.execute_query_dict(
+        "SELECT id, c0, c1, c2, c3, c4 FROM paper_fts_content "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(keys))],
+    )
+    return [
+        (
+            int(r["id"]),
+            (r["c0"] or "", r["c1"] or "", r["c2"] or "", r["c3"] or ""),
+            r["c4"] or "",
+        )
+        for r in rows
+    ]
+
+
+async def rank(
+    conn: BaseDBAsyncClient, keys: Sequence[int], words: Sequence[str], freqs: dict[str, int]
+) -> list[int]:
+    """Return the window's keys ordered by bm25 over `words` (their document frequencies in
+    `freqs`), then newest first: exactly bm25's order, without its IDF walks."""
+    found = await conn.execute_query_dict(
+        f"SELECT block FROM paper_fts_data WHERE id = {_AVERAGES_ID}"
+    )
+    averages = varints(bytes(found[0]["block"]))
+    rows, tokens = averages[0], sum(averages[1:])
+    weighted = [(w, idf(rows, freqs[w])) for w in words]
+    return order(await stored_rows(conn, keys), weighted, tokens / rows)
