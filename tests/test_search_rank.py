@@ -83,3 +83,50 @@ async def test_document_frequencies_follow_writes(own_corpus: Corpus) -> None:  
     await search.remove_paper(found.hits[0].paper_id)
     after = (await sqlite_rank.doc_freqs(conn, ["hallenbad"]))["hallenbad"]
     assert after == before - 1
+
+
+async def _search(text: str, rank_cap: int, order: str, rare_share: float) -> list[int]:
+    old = sqlite_rank.RARE_SHARE
+    sqlite_rank.RARE_SHARE = rare_share
+    try:
+        result = await search.search(parse_query(text), limit=500, rank_cap=rank_cap, order=order)
+    finally:
+        sqlite_rank.RARE_SHARE = old
+    return [hit.paper_id for hit in result.hits] + [-result.total]
+
+
+CHECKED = (
+    "Radweg Stadt",
+    "Radweg Verkehr Sicherheit",
+    "Hallenbad Sanierung Stadt",
+    "Kita Stadt kommune:leipzig",
+    "Radweg Verkehr -Parkplatz",
+    *TEXTS,
+)
+
+
+async def test_dense_words_checked_on_stems_find_what_fts5_finds(
+    sqlite_corpus: Corpus,  # noqa: F811
+) -> None:
+    """Rare words intersected in FTS5 and dense ones checked on the stored stems give the hits,
+    order and total of the plain FTS5 intersection, in both orders and any window."""
+    from storage.search.sqlite import _checked_matches, meta_match
+
+    await open_db(sqlite_corpus.url, apply_migrations=False)
+    try:
+        conn = get_connection("default")
+        taken = 0
+        for text in CHECKED:
+            query = parse_query(text)
+            kommune = 2 if query.kommune else None  # Leipzig, the second Kommune created
+            negative = '"parkplatz"' if query.excluded else None
+            found = await _checked_matches(conn, query, negative, meta_match(query, kommune), None)
+            taken += found is not None
+            for rank_cap in (100_000, 3):
+                for order in search.ORDERS:
+                    plain = await _search(text, rank_cap, order, 0.0)  # never: all dense
+                    checked = await _search(text, rank_cap, order, sqlite_rank.RARE_SHARE)
+                    assert checked == plain, (text, rank_cap, order)
+        assert taken >= 3
+    finally:
+        await close_db()

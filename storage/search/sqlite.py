@@ -169,6 +169,29 @@ async def _visible_page(
     raise AssertionError("unreachable")
 
 
+async def _checked_matches(
+    conn: BaseDBAsyncClient,
+    query: SearchQuery,
+    negative: str | None,
+    meta: str | None,
+    lower: int | None,
+) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
+    """Return every match of a query of words, newest first, found by intersecting its rare
+    words in FTS5 and checking its dense ones on the candidates' stored stems; None when the
+    query has no rare and dense words or the rare ones have too many candidates
+    (`sqlite_rank.checked_matches`). A dense word's doclist is not read at all."""
+    if query.phrases or query.prefixes or len(set(query.terms)) < 2:
+        return None
+    common = await sqlite_plan.common_terms(conn, query.terms)
+    freqs = await sqlite_rank.doc_freqs(conn, [t for t in query.terms if t not in common])
+    rows = await sqlite_rank.row_count(conn)
+    dense = sqlite_rank.dense_words(query.terms, freqs, common, rows)
+    if not dense:
+        return None
+    rare = " AND ".join(f'"{t}"' for t in query.terms if t not in dense)
+    return await sqlite_rank.checked_matches(conn, match_text(rare, negative, meta), lower, dense)
+
+
 class SqliteSearch:
     """The search index on SQLite (FTS5)."""
 
@@ -351,6 +374,16 @@ class SqliteSearch:
         meta = meta_match(query, kommune_id)
         match = match_text(positive, negative, meta)
         lower = recency_key(0, query.since) if query.since else None
+        checked = await _checked_matches(conn, query, negative, meta, lower)
+        if checked is not None:  # few candidates of the rare words, the dense ones checked
+            common = set() if newest else await sqlite_plan.common_terms(conn, query.terms)
+            words = [t for t in query.terms if t not in common]
+            ranked = [r[0] for r in checked[:rank_cap]]
+            if words and not newest:
+                freqs = await sqlite_rank.doc_freqs(conn, words)
+                ranked = await sqlite_rank.rank_rows(conn, checked[:rank_cap], words, freqs)
+            ids = [k & _ID_MASK for k in ranked]
+            return await _visible_ids(conn, ids, page, offset), len(checked)
         params = Params(False)
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:

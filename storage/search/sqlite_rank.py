@@ -34,6 +34,10 @@ WEIGHTS = (10.0, 4.0, 1.0, 1.0)
 # Postings an IDF walk reads in the time it takes to read and scan one window row's stems
 # (about 50 ns against 20 µs at 200k papers, docs/benchmarks.md).
 POSTINGS_PER_ROW = 400
+# A word in more than this share of the rows is checked on the stored stems of the candidates of
+# the rarer words (at most MAX_CANDIDATES rows, about 10 µs each) rather than intersected.
+RARE_SHARE = 0.1
+MAX_CANDIDATES = 600
 # FTS5's averages record (rows, tokens per column) and its structure record (changes per write).
 _AVERAGES_ID, _STRUCTURE_ID = 1, 10
 
@@ -166,15 +170,74 @@ async def stored_rows(
     ]
 
 
-async def rank(
-    conn: BaseDBAsyncClient, keys: Sequence[int], words: Sequence[str], freqs: dict[str, int]
-) -> list[int]:
-    """Return the window's keys ordered by bm25 over `words` (their document frequencies in
-    `freqs`), then newest first: exactly bm25's order, without its IDF walks."""
+async def _averages(conn: BaseDBAsyncClient) -> tuple[int, float]:
+    """Return the number of indexed rows and their mean length in tokens (FTS5's record)."""
     found = await conn.execute_query_dict(
         f"SELECT block FROM paper_fts_data WHERE id = {_AVERAGES_ID}"
     )
-    averages = varints(bytes(found[0]["block"]))
-    rows, tokens = averages[0], sum(averages[1:])
-    weighted = [(w, idf(rows, freqs[w])) for w in words]
-    return order(await stored_rows(conn, keys), weighted, tokens / rows)
+    averages = varints(bytes(found[0]["block"])) if found else [0]
+    rows = averages[0]
+    return rows, (sum(averages[1:]) / rows if rows else 0.0)
+
+
+async def row_count(conn: BaseDBAsyncClient) -> int:
+    """Return the number of indexed rows (FTS5's averages record: no walk)."""
+    return (await _averages(conn))[0]
+
+
+async def rank_rows(
+    conn: BaseDBAsyncClient,
+    rows: Sequence[tuple[int, Sequence[str], str]],
+    words: Sequence[str],
+    freqs: dict[str, int],
+) -> list[int]:
+    """Return the keys of stored rows ordered by bm25 over `words` (their document frequencies
+    in `freqs`), then newest first: exactly bm25's order, without its IDF walks."""
+    count, avgdl = await _averages(conn)
+    weighted = [(w, idf(count, freqs[w])) for w in words]
+    return order(rows, weighted, avgdl)
+
+
+async def rank(
+    conn: BaseDBAsyncClient, keys: Sequence[int], words: Sequence[str], freqs: dict[str, int]
+) -> list[int]:
+    """Return the window's keys ordered as `rank_rows` orders them (their stems read here)."""
+    return await rank_rows(conn, await stored_rows(conn, keys), words, freqs)
+
+
+# ---- few matches of dense words: rare words narrow in FTS5, dense ones are checked here ------
+
+
+def dense_words(
+    terms: Sequence[str], freqs: dict[str, int], common: set[str], rows: int
+) -> list[str]:
+    """Return the words of a query to check on the stored stems instead of intersecting their
+    doclists: those in more than RARE_SHARE of the rows, when at least one word is rarer. Pure."""
+    dense = [t for t in terms if t in common or freqs.get(t, rows) > RARE_SHARE * rows]
+    rare = [t for t in terms if t not in dense]
+    return dense if rare else []
+
+
+def holds(columns: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether every word is a token of one of the columns' stems (FTS5's AND of words). Pure."""
+    padded = [f" {c} " for c in columns]
+    return all(any(f" {w} " in c for c in padded) for w in words)
+
+
+async def checked_matches(
+    conn: BaseDBAsyncClient, match: str, lower: int | None, dense: Sequence[str]
+) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
+    """Return the rows matching `match` (the rare words and the filters) that also hold every
+    dense word, newest first; None when `match` has more than MAX_CANDIDATES rows."""
+    sql = "SELECT rowid AS k FROM paper_fts WHERE paper_fts MATCH ?"
+    values: list[object] = [match]
+    if lower is not None:
+        sql += " AND rowid >= ?"
+        values.append(lower)
+    found = await conn.execute_query_dict(
+        f"{sql} ORDER BY rowid DESC LIMIT {MAX_CANDIDATES + 1}", values
+    )
+    if len(found) > MAX_CANDIDATES:
+        return None
+    rows = await stored_rows(conn, [int(r["k"]) for r in found])
+    return sorted((r for r in rows if holds(r[1], dense)), key=lambda r: -r[0])
