@@ -389,13 +389,8 @@ class SqliteSearch:
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
         # The window's keys, newest first (one walk: its length is also the count of matches).
-        rows = await conn.execute_query_dict(
-            f"SELECT rowid AS k FROM paper_fts {where} ORDER BY rowid DESC "
-            f"LIMIT {params.add(rank_cap + 1)}",
-            params.values,
-        )
-        keys = [int(r["k"]) for r in rows[:rank_cap]]
-        matches = len(rows)
+        found = await sqlite_rank.newest_keys(conn, where, params.values, rank_cap + 1)
+        keys, matches = found[:rank_cap], len(found)
         if matches == 0:
             return [], 0
         if matches > rank_cap:

@@ -25,6 +25,7 @@ import json
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
@@ -151,6 +152,19 @@ async def doc_freqs(conn: BaseDBAsyncClient, terms: Sequence[str]) -> dict[str, 
     return {t: cache.freqs[t] for t in terms}
 
 
+async def newest_keys(
+    conn: BaseDBAsyncClient, where: str, values: Sequence[Any], limit: int
+) -> list[int]:
+    """Return the keys of up to `limit` index rows passing `where`, newest first (as one JSON
+    value: 2,000 rows of one integer each cost 3 ms more through the driver)."""
+    found = await conn.execute_query_dict(
+        f"SELECT json_group_array(k) AS keys FROM (SELECT rowid AS k FROM paper_fts {where} "
+        f"ORDER BY rowid DESC LIMIT {int(limit)})",
+        list(values),
+    )
+    return sorted((int(k) for k in json.loads(found[0]["keys"])), reverse=True)
+
+
 async def stored_rows(
     conn: BaseDBAsyncClient, keys: Sequence[int]
 ) -> list[tuple[int, tuple[str, str, str, str], str]]:
@@ -229,15 +243,10 @@ async def checked_matches(
 ) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
     """Return the rows matching `match` (the rare words and the filters) that also hold every
     dense word, newest first; None when `match` has more than MAX_CANDIDATES rows."""
-    sql = "SELECT rowid AS k FROM paper_fts WHERE paper_fts MATCH ?"
-    values: list[object] = [match]
-    if lower is not None:
-        sql += " AND rowid >= ?"
-        values.append(lower)
-    found = await conn.execute_query_dict(
-        f"{sql} ORDER BY rowid DESC LIMIT {MAX_CANDIDATES + 1}", values
-    )
+    where = "WHERE paper_fts MATCH ?" + ("" if lower is None else " AND rowid >= ?")
+    values = [match] if lower is None else [match, lower]
+    found = await newest_keys(conn, where, values, MAX_CANDIDATES + 1)
     if len(found) > MAX_CANDIDATES:
         return None
-    rows = await stored_rows(conn, [int(r["k"]) for r in found])
+    rows = await stored_rows(conn, found)
     return sorted((r for r in rows if holds(r[1], dense)), key=lambda r: -r[0])
