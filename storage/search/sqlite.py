@@ -40,7 +40,7 @@ _DDL = (
 )
 _DROP = ("DROP TABLE IF EXISTS paper_fts", "DROP TABLE IF EXISTS paper_fts_key")
 # bm25 column weights (title, questions, body, parts, meta).
-_BM25 = sqlite_rank.BM25
+_BM25 = "bm25(paper_fts, 10.0, 4.0, 1.0, 1.0, 0.0)"
 _VISIBLE = " AND p.hidden = 0 AND p.deleted = 0"
 # FTS5's segment-merge settings (its defaults), and crisismerge during a rebuild (bulk_load).
 _AUTOMERGE, _CRISISMERGE, _BULK_CRISISMERGE = 4, 16, 64
@@ -362,14 +362,11 @@ class SqliteSearch:
         """Rank the newest rank_cap matches by bm25, then date; return (page ids, matches).
 
         FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1:
-        those keys are the window, walked once. The window is scored by bm25 over the words that
-        count (`storage.search.sqlite_plan`: not prefixes, not words in most papers): in the same
-        walk when every part counts, else within its rowid range, or from its stored stems where
-        that is cheaper (`storage.search.sqlite_rank`); with none, it stays newest first. Rare
-        words with dense ones may be answered from the rare words' candidates alone
-        (`_checked_matches`). Every filter is in the MATCH text or the rowid range, so no paper
-        row is read: a paper row's `hidden`/`deleted` sit behind its full text (overflow pages).
-        Only the page is checked for them.
+        those keys are the window. The window is scored by bm25 over the words that count
+        (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its rowid
+        range; with none, it stays newest first. Every filter is in the MATCH text or the rowid
+        range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
+        text (overflow pages). Only the page is checked for them.
         """
         expanded = await sqlite_prefix.expansions(conn, query.prefixes)
         positive, negative = fts5_expression(query, expanded)
@@ -383,58 +380,61 @@ class SqliteSearch:
             words = [t for t in query.terms if t not in common]
             ranked = [r[0] for r in checked[:rank_cap]]
             if words and not newest:
-                counts = await sqlite_rank.doc_freqs(conn, words)
-                ranked = await sqlite_rank.rank_rows(conn, checked[:rank_cap], words, counts)
+                freqs = await sqlite_rank.doc_freqs(conn, words)
+                ranked = await sqlite_rank.rank_rows(conn, checked[:rank_cap], words, freqs)
             ids = [k & _ID_MASK for k in ranked]
             return await _visible_ids(conn, ids, page, offset), len(checked)
         params = Params(False)
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
-        common = set() if newest else await sqlite_plan.common_terms(conn, query.terms)
-        scored = None if newest else sqlite_plan.rank_expression(query, common)
-        words = [t for t in query.terms if t not in common]
-        # Words only: bm25 may be computed from the window's stored stems where that costs less
-        # than bm25's IDF walks (storage.search.sqlite_rank); the same scores either way.
-        freqs = (
-            await sqlite_rank.doc_freqs(conn, words)
-            if scored is not None and not query.phrases
-            else None
-        )
-        if scored == positive and (
-            freqs is None or not sqlite_rank.pays((freqs[w] for w in words), rank_cap)
-        ):
-            # Every part is scored: one walk gives the window, its count and its bm25 order.
-            ranked, matches = await sqlite_rank.bm25_window(conn, where, params.values, rank_cap)
-            if not ranked:
-                return [], matches
-            ids = [k & _ID_MASK for k in ranked]
-            return await _visible_ids(conn, ids, page, offset), matches
         # The window's keys, newest first (one walk: its length is also the count of matches).
         found = await sqlite_rank.newest_keys(conn, where, params.values, rank_cap + 1)
         keys, matches = found[:rank_cap], len(found)
         if matches == 0:
             return [], 0
+        if matches > rank_cap:
+            lower = keys[-1]
+        common = set() if newest else await sqlite_plan.common_terms(conn, query.terms)
+        scored = None if newest else sqlite_plan.rank_expression(query, common)
         if scored is None:  # nothing to score, or newest first asked for: the keys' order
             return await _visible_ids(conn, [k & _ID_MASK for k in keys], page, offset), matches
-        if freqs is not None and sqlite_rank.pays((freqs[w] for w in words), len(keys)):
-            ranked = await sqlite_rank.rank(conn, keys, words, freqs)
-            return await _visible_ids(conn, [k & _ID_MASK for k in ranked], page, offset), matches
-        # bm25 over the scored words alone, within the window's rowid range (the filter tokens
-        # stay in its MATCH: weight 0, so the scores are those of `scored` alone, and the walk
-        # reads the window's range of the filtered papers); joined with the window's keys.
+        if not query.phrases:
+            # Words only: bm25 computed from the window's stored stems where that costs less
+            # than bm25's IDF walks (storage.search.sqlite_rank); the same scores either way.
+            words = [t for t in query.terms if t not in common]
+            freqs = await sqlite_rank.doc_freqs(conn, words)
+            if sqlite_rank.pays((freqs[w] for w in words), len(keys)):
+                ranked = await sqlite_rank.rank(conn, keys, words, freqs)
+                ids = [k & _ID_MASK for k in ranked]
+                return await _visible_ids(conn, ids, page, offset), matches
         params = Params(False)
-        bottom, high = keys[-1], keys[0]
-        sql = (
-            f"WITH w AS MATERIALIZED (SELECT value AS k FROM json_each("
-            f"{params.add(json.dumps(keys))})), s AS MATERIALIZED (SELECT rowid AS k, "
-            f"{_BM25} AS score FROM paper_fts WHERE paper_fts MATCH "
-            f"{params.add(match_text(scored, None, meta))} AND rowid BETWEEN "
-            f"{params.add(bottom)} AND {params.add(high)}) "
-            f"SELECT s.k & {_ID_MASK} AS id FROM s JOIN w ON w.k = s.k "
-            # rowid DESC is date DESC, id DESC (no date last) among equal scores.
-            "ORDER BY s.score, s.k DESC"
-        )
+        if scored == positive:
+            # Every word counts: one walk scores the window (filter tokens and the negation
+            # have no instances in it, so the scores are those of `scored` alone).
+            in_window = f"WHERE paper_fts MATCH {params.add(match)}"
+            if lower is not None:
+                in_window += f" AND rowid >= {params.add(lower)}"
+            sql = (
+                f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts "
+                f"{in_window} ORDER BY score, rowid DESC"
+            )
+        else:
+            # bm25 over the scored words alone, within the window's rowid range (the filter
+            # tokens stay in its MATCH: weight 0, so the scores are those of `scored` alone, and
+            # the walk reads the window's range of the filtered papers); joined with the window's
+            # keys (read above, not walked again).
+            bottom, high = keys[-1], keys[0]
+            sql = (
+                f"WITH w AS MATERIALIZED (SELECT value AS k FROM json_each("
+                f"{params.add(json.dumps(keys))})), s AS MATERIALIZED (SELECT rowid AS k, "
+                f"{_BM25} AS score FROM paper_fts WHERE paper_fts MATCH "
+                f"{params.add(match_text(scored, None, meta))} AND rowid BETWEEN "
+                f"{params.add(bottom)} AND {params.add(high)}) "
+                f"SELECT s.k & {_ID_MASK} AS id FROM s JOIN w ON w.k = s.k "
+                # rowid DESC is date DESC, id DESC (no date last) among equal scores.
+                "ORDER BY s.score, s.k DESC"
+            )
         return await _visible_page(conn, sql, params.values, page, offset), matches
 
     async def hit_rows(self, conn: BaseDBAsyncClient, ids: list[int]) -> list[dict[str, Any]]:

@@ -32,8 +32,6 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 # FTS5's bm25 parameters and the column weights of sqlite._BM25 (title, questions, body, parts).
 K1, B = 1.2, 0.75
 WEIGHTS = (10.0, 4.0, 1.0, 1.0)
-# FTS5's own ranking with the same weights (the meta column, filter tokens, weighs 0).
-BM25 = "bm25(paper_fts, " + ", ".join(str(w) for w in WEIGHTS) + ", 0.0)"
 # Postings an IDF walk reads in the time it takes to read and scan one window row's stems
 # (about 50 ns against 20 µs at 200k papers, docs/benchmarks.md).
 POSTINGS_PER_ROW = 400
@@ -165,25 +163,6 @@ async def newest_keys(
         list(values),
     )
     return sorted((int(k) for k in json.loads(found[0]["keys"])), reverse=True)
-
-
-async def bm25_window(
-    conn: BaseDBAsyncClient, where: str, values: Sequence[Any], rank_cap: int
-) -> tuple[list[int], int]:
-    """Return (the keys of the newest rank_cap index rows passing `where`, by bm25 then newest
-    first; how many rows pass, up to rank_cap + 1) in one walk: every phrase of the MATCH must
-    be scored. The rank comes from SQL (`row_number()`), so the order is bm25's exactly."""
-    found = await conn.execute_query_dict(
-        "SELECT count(*) AS n, min(k) AS low, json_group_array(json_array(k, r)) AS ranked "
-        "FROM (SELECT k, row_number() OVER (ORDER BY s, k DESC) AS r FROM (SELECT rowid AS k, "
-        f"{BM25} AS s FROM paper_fts {where} ORDER BY rowid DESC LIMIT {int(rank_cap) + 1}))",
-        list(values),
-    )
-    matches = int(found[0]["n"])
-    pairs = json.loads(found[0]["ranked"]) if matches else []
-    # The oldest of rank_cap + 1 rows is past the window: dropping it leaves the others' order.
-    low = int(found[0]["low"]) if matches > rank_cap else None
-    return [int(k) for k, _ in sorted(pairs, key=lambda p: p[1]) if k != low], matches
 
 
 async def stored_rows(
