@@ -362,9 +362,11 @@ class SqliteSearch:
         """Rank the newest rank_cap matches by bm25, then date; return (page ids, matches).
 
         FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1:
-        those keys are the window. The window is scored by bm25 over the words that count
-        (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its rowid
-        range; with none, it stays newest first. Every filter is in the MATCH text or the rowid
+        those keys are the window (read once). The window is scored by bm25 over the words that
+        count (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its
+        rowid range, or from its stored stems where that is cheaper (`sqlite_rank`); with none,
+        it stays newest first. Rare words with dense ones may be answered from the rare words'
+        candidates alone (`_checked_matches`). Every filter is in the MATCH text or the rowid
         range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
         text (overflow pages). Only the page is checked for them.
         """
