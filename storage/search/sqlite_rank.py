@@ -14,9 +14,10 @@ to FTS5. This module computes the same function in Python instead, from what FTS
 
 The arithmetic is FTS5's own (`fts5Bm25Function`: k1 1.2, b 0.75, the column weights of
 `sqlite._BM25`, IDF clamped to 1e-6), in the same order, so the scores are bm25's to the last bit
-and a window is ordered exactly as bm25 orders it. Reading and scanning a row's stems costs about
-15–25 µs, an IDF walk about 50 ns per posting: the caller uses this module when the walks cost more
-(`pays`), i.e. for queries of several mid-frequency words with a small window.
+and a window is ordered exactly as bm25 orders it. Reading a row's stems through the driver and
+scanning them costs about 35 µs (load 12), an IDF walk about 50 ns per posting: the caller uses
+this module when the walks cost more (`pays`), i.e. for queries of several mid-frequency words
+with a small window.
 """
 
 from __future__ import annotations
@@ -33,8 +34,8 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 K1, B = 1.2, 0.75
 WEIGHTS = (10.0, 4.0, 1.0, 1.0)
 # Postings an IDF walk reads in the time it takes to read and scan one window row's stems
-# (about 50 ns against 20 µs at 200k papers, docs/benchmarks.md).
-POSTINGS_PER_ROW = 400
+# (about 50 ns against 35 µs at 200k papers under load, docs/benchmarks.md).
+POSTINGS_PER_ROW = 750
 # A word in more than this share of the rows is checked on the stored stems of the candidates of
 # the rarer words (at most MAX_CANDIDATES rows, about 10 µs each) rather than intersected.
 RARE_SHARE = 0.1
