@@ -37,7 +37,7 @@ WEIGHTS = (10.0, 4.0, 1.0, 1.0)
 # (about 50 ns against 35 µs at 200k papers under load, docs/benchmarks.md).
 POSTINGS_PER_ROW = 750
 # A word in more than this share of the rows is checked on the stored stems of the candidates of
-# the rarer words (at most MAX_CANDIDATES rows, about 10 µs each) rather than intersected.
+# the rarer words (at most MAX_CANDIDATES rows, about 35 µs each) rather than intersected.
 RARE_SHARE = 0.1
 MAX_CANDIDATES = 600
 # FTS5's averages record (rows, tokens per column) and its structure record (changes per write).
