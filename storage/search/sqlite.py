@@ -18,7 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage import textnorm
 from storage.query import SearchQuery
-from storage.search import sqlite_plan, sqlite_prefix
+from storage.search import sqlite_plan, sqlite_prefix, sqlite_rank
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
 from storage.search.sqlite_prefix import prefix_phrase
 from storage.search.terms import IndexEntry
@@ -127,6 +127,25 @@ def _filters(params: Params, query: SearchQuery, kommune_id: int | None) -> str:
     return sql
 
 
+async def _visible_ids(
+    conn: BaseDBAsyncClient, ranked: list[int], page: int, offset: int
+) -> list[int]:
+    """Return the page of `ranked` paper ids without papers hidden or deleted since they were
+    indexed (as `_visible_page`, for ids already ordered)."""
+    want = offset + page
+    for limit in (want + 20, None):
+        chosen = ranked if limit is None else ranked[:limit]
+        found = await conn.execute_query_dict(
+            "SELECT p.id FROM paper p WHERE p.id IN (SELECT value FROM json_each(?))" + _VISIBLE,
+            [json.dumps(chosen)],
+        )
+        shown = {int(r["id"]) for r in found}
+        visible = [i for i in chosen if i in shown]
+        if len(visible) >= want or limit is None or len(chosen) < limit:
+            return visible[offset:want]
+    raise AssertionError("unreachable")
+
+
 async def _visible_page(
     conn: BaseDBAsyncClient, sql: str, values: list[Any], page: int, offset: int
 ) -> list[int]:
@@ -148,6 +167,29 @@ async def _visible_page(
         if len(visible) >= want or limit is None or len(ranked) < limit:
             return visible[offset:want]
     raise AssertionError("unreachable")
+
+
+async def _checked_matches(
+    conn: BaseDBAsyncClient,
+    query: SearchQuery,
+    negative: str | None,
+    meta: str | None,
+    lower: int | None,
+) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
+    """Return every match of a query of words, newest first, found by intersecting its rare
+    words in FTS5 and checking its dense ones on the candidates' stored stems; None when the
+    query has no rare and dense words or the rare ones have too many candidates
+    (`sqlite_rank.checked_matches`). A dense word's doclist is not read at all."""
+    if query.phrases or query.prefixes or len(set(query.terms)) < 2:
+        return None
+    common = await sqlite_plan.common_terms(conn, query.terms)
+    freqs = await sqlite_rank.doc_freqs(conn, [t for t in query.terms if t not in common])
+    rows = await sqlite_rank.row_count(conn)
+    dense = sqlite_rank.dense_words(query.terms, freqs, common, rows)
+    if not dense:
+        return None
+    rare = " AND ".join(f'"{t}"' for t in query.terms if t not in dense)
+    return await sqlite_rank.checked_matches(conn, match_text(rare, negative, meta), lower, dense)
 
 
 class SqliteSearch:
@@ -177,6 +219,7 @@ class SqliteSearch:
         await conn.execute_script("DELETE FROM paper_fts; DELETE FROM paper_fts_key")
         sqlite_plan.forget(conn)
         sqlite_prefix.forget(conn)
+        sqlite_rank.forget(conn)
 
     async def rows_after(
         self, conn: BaseDBAsyncClient, last_id: int, limit: int
@@ -319,9 +362,11 @@ class SqliteSearch:
         """Rank the newest rank_cap matches by bm25, then date; return (page ids, matches).
 
         FTS5 walks the matches in rowid order, i.e. newest first, and stops after rank_cap + 1:
-        those keys are the window. The window is scored by bm25 over the words that count
-        (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its rowid
-        range; with none, it stays newest first. Every filter is in the MATCH text or the rowid
+        those keys are the window (read once). The window is scored by bm25 over the words that
+        count (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its
+        rowid range, or from its stored stems where that is cheaper (`sqlite_rank`); with none,
+        it stays newest first. Rare words with dense ones may be answered from the rare words'
+        candidates alone (`_checked_matches`). Every filter is in the MATCH text or the rowid
         range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
         text (overflow pages). Only the page is checked for them.
         """
@@ -331,37 +376,47 @@ class SqliteSearch:
         meta = meta_match(query, kommune_id)
         match = match_text(positive, negative, meta)
         lower = recency_key(0, query.since) if query.since else None
+        checked = await _checked_matches(conn, query, negative, meta, lower)
+        if checked is not None:  # few candidates of the rare words, the dense ones checked
+            common = set() if newest else await sqlite_plan.common_terms(conn, query.terms)
+            words = [t for t in query.terms if t not in common]
+            ranked = [r[0] for r in checked[:rank_cap]]
+            if words and not newest:
+                freqs = await sqlite_rank.doc_freqs(conn, words)
+                ranked = await sqlite_rank.rank_rows(conn, checked[:rank_cap], words, freqs)
+            ids = [k & _ID_MASK for k in ranked]
+            return await _visible_ids(conn, ids, page, offset), len(checked)
         params = Params(False)
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
-        rows = await conn.execute_query_dict(
-            f"SELECT count(*) AS n, min(k) AS low, max(k) AS high FROM (SELECT rowid AS k "
-            f"FROM paper_fts {where} ORDER BY rowid DESC LIMIT {params.add(rank_cap + 1)})",
-            params.values,
-        )
-        matches = int(rows[0]["n"])
+        # The window's keys, newest first (one walk: its length is also the count of matches).
+        found = await sqlite_rank.newest_keys(conn, where, params.values, rank_cap + 1)
+        keys, matches = found[:rank_cap], len(found)
         if matches == 0:
             return [], 0
         if matches > rank_cap:
-            lower = int(rows[0]["low"]) + 1
+            lower = keys[-1]
+        common = set() if newest else await sqlite_plan.common_terms(conn, query.terms)
+        scored = None if newest else sqlite_plan.rank_expression(query, common)
+        if scored is None:  # nothing to score, or newest first asked for: the keys' order
+            return await _visible_ids(conn, [k & _ID_MASK for k in keys], page, offset), matches
+        if not query.phrases:
+            # Words only: bm25 computed from the window's stored stems where that costs less
+            # than bm25's IDF walks (storage.search.sqlite_rank); the same scores either way.
+            words = [t for t in query.terms if t not in common]
+            freqs = await sqlite_rank.doc_freqs(conn, words)
+            if sqlite_rank.pays((freqs[w] for w in words), len(keys)):
+                ranked = await sqlite_rank.rank(conn, keys, words, freqs)
+                ids = [k & _ID_MASK for k in ranked]
+                return await _visible_ids(conn, ids, page, offset), matches
         params = Params(False)
-        in_window = f"WHERE paper_fts MATCH {params.add(match)}"
-        if lower is not None:
-            in_window += f" AND rowid >= {params.add(lower)}"
-        window = f"SELECT rowid AS k FROM paper_fts {in_window}"
-        scored = (
-            None  # newest first asked for: rowid order is date order, no score to compute
-            if newest
-            else sqlite_plan.rank_expression(
-                query, await sqlite_plan.common_terms(conn, query.terms)
-            )
-        )
-        if scored is None:  # nothing to score: newest first
-            sql = f"SELECT k & {_ID_MASK} AS id FROM ({window}) ORDER BY k DESC"
-        elif scored == positive:
+        if scored == positive:
             # Every word counts: one walk scores the window (filter tokens and the negation
             # have no instances in it, so the scores are those of `scored` alone).
+            in_window = f"WHERE paper_fts MATCH {params.add(match)}"
+            if lower is not None:
+                in_window += f" AND rowid >= {params.add(lower)}"
             sql = (
                 f"SELECT rowid & {_ID_MASK} AS id, {_BM25} AS score FROM paper_fts "
                 f"{in_window} ORDER BY score, rowid DESC"
@@ -369,11 +424,12 @@ class SqliteSearch:
         else:
             # bm25 over the scored words alone, within the window's rowid range (the filter
             # tokens stay in its MATCH: weight 0, so the scores are those of `scored` alone, and
-            # the walk reads the window's range of the filtered papers); joined with the window.
-            bottom = lower if matches > rank_cap else int(rows[0]["low"])
-            high = int(rows[0]["high"])
+            # the walk reads the window's range of the filtered papers); joined with the window's
+            # keys (read above, not walked again).
+            bottom, high = keys[-1], keys[0]
             sql = (
-                f"WITH w AS MATERIALIZED ({window}), s AS MATERIALIZED (SELECT rowid AS k, "
+                f"WITH w AS MATERIALIZED (SELECT value AS k FROM json_each("
+                f"{params.add(json.dumps(keys))})), s AS MATERIALIZED (SELECT rowid AS k, "
                 f"{_BM25} AS score FROM paper_fts WHERE paper_fts MATCH "
                 f"{params.add(match_text(scored, None, meta))} AND rowid BETWEEN "
                 f"{params.add(bottom)} AND {params.add(high)}) "

@@ -1,0 +1,253 @@
+"""SQLite ranking without bm25's IDF walks: FTS5's bm25, computed in Python for a window of rows.
+
+FTS5's `bm25()` computes each phrase's IDF by walking the phrase's whole doclist, once per query:
+at a million papers a word in a third of them costs about 20 ms before the first row is scored,
+and a query of four such words more than the rest of the search. Python's `sqlite3` cannot
+register a ranking function of its own (no `fts5_api` pointer), so a cached IDF cannot be handed
+to FTS5. This module computes the same function in Python instead, from what FTS5 stores:
+
+- the number of rows and of tokens (FTS5's averages record, `paper_fts_data` id 1: read per query);
+- each scored word's document frequency, counted once per state of the index (cached together
+  with FTS5's structure record, which every write changes, so the counts are never stale);
+- per window row, its stored stems (`paper_fts_content`): each column's count of the word and the
+  row's length in tokens.
+
+The arithmetic is FTS5's own (`fts5Bm25Function`: k1 1.2, b 0.75, the column weights of
+`sqlite._BM25`, IDF clamped to 1e-6), in the same order, so the scores are bm25's to the last bit
+and a window is ordered exactly as bm25 orders it. Reading a row's stems through the driver and
+scanning them costs about 35 µs (load 12), an IDF walk about 50 ns per posting: the caller uses
+this module when the walks cost more (`pays`), i.e. for queries of several mid-frequency words
+with a small window.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tortoise.backends.base.client import BaseDBAsyncClient
+
+# FTS5's bm25 parameters and the column weights of sqlite._BM25 (title, questions, body, parts).
+K1, B = 1.2, 0.75
+WEIGHTS = (10.0, 4.0, 1.0, 1.0)
+# Postings an IDF walk reads in the time it takes to read and scan one window row's stems
+# (about 50 ns against 35 µs at 200k papers under load, docs/benchmarks.md).
+POSTINGS_PER_ROW = 750
+# A word in more than this share of the rows is checked on the stored stems of the candidates of
+# the rarer words (at most MAX_CANDIDATES rows, about 35 µs each) rather than intersected.
+RARE_SHARE = 0.1
+MAX_CANDIDATES = 600
+# FTS5's averages record (rows, tokens per column) and its structure record (changes per write).
+_AVERAGES_ID, _STRUCTURE_ID = 1, 10
+
+
+@dataclass
+class _Counts:
+    """Document frequencies of one database, valid for one state of its index."""
+
+    structure: bytes
+    freqs: dict[str, int] = field(default_factory=dict)
+
+
+_CACHE: dict[str, _Counts] = {}
+
+
+def forget(conn: BaseDBAsyncClient) -> None:
+    """Drop the cached counts of this database (after a rebuild)."""
+    _CACHE.pop(_key(conn), None)
+
+
+def _key(conn: BaseDBAsyncClient) -> str:
+    return str(getattr(conn, "filename", "") or id(conn))
+
+
+def varints(block: bytes) -> list[int]:
+    """Return the SQLite varints of a record (FTS5's averages record). Pure."""
+    out, i = [], 0
+    while i < len(block):
+        value = 0
+        for n in range(9):
+            byte = block[i]
+            i += 1
+            if n == 8:  # the ninth byte holds 8 bits
+                value = (value << 8) | byte
+                break
+            value = (value << 7) | (byte & 0x7F)
+            if not byte & 0x80:
+                break
+        out.append(value)
+    return out
+
+
+def idf(rows: int, hits: int) -> float:
+    """Return bm25's IDF of a word in `hits` of `rows` rows (FTS5 clamps it to 1e-6). Pure."""
+    value = math.log((rows - hits + 0.5) / (hits + 0.5))
+    return 1e-6 if value <= 0.0 else value
+
+
+def pays(freqs: Iterable[int], window: int) -> bool:
+    """Whether scoring `window` rows here costs less than bm25's IDF walks of words with these
+    document frequencies. Pure."""
+    return sum(freqs) > POSTINGS_PER_ROW * window
+
+
+def term_count(padded: str, term: str) -> int:
+    """Return how often `term` is a token of a column's stems, given as " stems ". Pure."""
+    found = padded.count(f" {term} ")
+    if found and f" {term} {term} " in padded:  # count() skips the second of two neighbours
+        found = padded.split().count(term)
+    return found
+
+
+def token_count(stems: str) -> int:
+    """Return the number of tokens of a column's stored stems (single spaces between). Pure."""
+    return stems.count(" ") + 1 if stems else 0
+
+
+def score(
+    columns: Sequence[str], meta: str, words: Sequence[tuple[str, float]], avgdl: float
+) -> float:
+    """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its meta tokens
+    (weight 0, counted in its length) and the scored (word, IDF) pairs, in FTS5's order. Pure."""
+    padded = [f" {c} " for c in columns]
+    length = float(sum(token_count(c) for c in columns) + token_count(meta))
+    norm = K1 * (1 - B + B * length / avgdl)
+    total = 0.0
+    for word, weight in words:
+        freq = 0.0
+        for column, col_weight in zip(padded, WEIGHTS, strict=True):
+            freq += term_count(column, word) * col_weight
+        total += weight * ((freq * (K1 + 1.0)) / (freq + norm))
+    return -1.0 * total
+
+
+def order(
+    rows: Iterable[tuple[int, Sequence[str], str]],
+    words: Sequence[tuple[str, float]],
+    avgdl: float,
+) -> list[int]:
+    """Return the keys of (key, columns, meta) rows by bm25, then newest first (key DESC). Pure."""
+    scored = sorted((score(columns, meta, words, avgdl), -key) for key, columns, meta in rows)
+    return [-negated for _, negated in scored]
+
+
+async def doc_freqs(conn: BaseDBAsyncClient, terms: Sequence[str]) -> dict[str, int]:
+    """Return the number of indexed rows holding each stem (cached while the index is unchanged)."""
+    rows = await conn.execute_query_dict(
+        f"SELECT block FROM paper_fts_data WHERE id = {_STRUCTURE_ID}"
+    )
+    structure = bytes(rows[0]["block"]) if rows else b""
+    key = _key(conn)
+    cache = _CACHE.get(key)
+    if cache is None or cache.structure != structure:
+        cache = _CACHE[key] = _Counts(structure)
+    for term in terms:
+        if term not in cache.freqs:
+            found = await conn.execute_query_dict(
+                "SELECT count(*) AS n FROM paper_fts WHERE paper_fts MATCH ?", [f'"{term}"']
+            )
+            cache.freqs[term] = int(found[0]["n"])
+    return {t: cache.freqs[t] for t in terms}
+
+
+async def newest_keys(
+    conn: BaseDBAsyncClient, where: str, values: Sequence[Any], limit: int
+) -> list[int]:
+    """Return the keys of up to `limit` index rows passing `where`, newest first (as one JSON
+    value: 2,000 rows of one integer each cost 3 ms more through the driver)."""
+    found = await conn.execute_query_dict(
+        f"SELECT json_group_array(k) AS keys FROM (SELECT rowid AS k FROM paper_fts {where} "
+        f"ORDER BY rowid DESC LIMIT {int(limit)})",
+        list(values),
+    )
+    return sorted((int(k) for k in json.loads(found[0]["keys"])), reverse=True)
+
+
+async def stored_rows(
+    conn: BaseDBAsyncClient, keys: Sequence[int]
+) -> list[tuple[int, tuple[str, str, str, str], str]]:
+    """Return (key, (title, questions, body, parts), meta) of the index rows with these keys."""
+    rows = await conn.execute_query_dict(
+        "SELECT id, c0, c1, c2, c3, c4 FROM paper_fts_content "
+        "WHERE id IN (SELECT value FROM json_each(?))",
+        [json.dumps(list(keys))],
+    )
+    return [
+        (
+            int(r["id"]),
+            (r["c0"] or "", r["c1"] or "", r["c2"] or "", r["c3"] or ""),
+            r["c4"] or "",
+        )
+        for r in rows
+    ]
+
+
+async def _averages(conn: BaseDBAsyncClient) -> tuple[int, float]:
+    """Return the number of indexed rows and their mean length in tokens (FTS5's record)."""
+    found = await conn.execute_query_dict(
+        f"SELECT block FROM paper_fts_data WHERE id = {_AVERAGES_ID}"
+    )
+    averages = varints(bytes(found[0]["block"])) if found else [0]
+    rows = averages[0]
+    return rows, (sum(averages[1:]) / rows if rows else 0.0)
+
+
+async def row_count(conn: BaseDBAsyncClient) -> int:
+    """Return the number of indexed rows (FTS5's averages record: no walk)."""
+    return (await _averages(conn))[0]
+
+
+async def rank_rows(
+    conn: BaseDBAsyncClient,
+    rows: Sequence[tuple[int, Sequence[str], str]],
+    words: Sequence[str],
+    freqs: dict[str, int],
+) -> list[int]:
+    """Return the keys of stored rows ordered by bm25 over `words` (their document frequencies
+    in `freqs`), then newest first: exactly bm25's order, without its IDF walks."""
+    count, avgdl = await _averages(conn)
+    weighted = [(w, idf(count, freqs[w])) for w in words]
+    return order(rows, weighted, avgdl)
+
+
+async def rank(
+    conn: BaseDBAsyncClient, keys: Sequence[int], words: Sequence[str], freqs: dict[str, int]
+) -> list[int]:
+    """Return the window's keys ordered as `rank_rows` orders them (their stems read here)."""
+    return await rank_rows(conn, await stored_rows(conn, keys), words, freqs)
+
+
+# ---- few matches of dense words: rare words narrow in FTS5, dense ones are checked here ------
+
+
+def dense_words(
+    terms: Sequence[str], freqs: dict[str, int], common: set[str], rows: int
+) -> list[str]:
+    """Return the words of a query to check on the stored stems instead of intersecting their
+    doclists: those in more than RARE_SHARE of the rows, when at least one word is rarer. Pure."""
+    dense = [t for t in terms if t in common or freqs.get(t, rows) > RARE_SHARE * rows]
+    rare = [t for t in terms if t not in dense]
+    return dense if rare else []
+
+
+def holds(columns: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether every word is a token of one of the columns' stems (FTS5's AND of words). Pure."""
+    padded = [f" {c} " for c in columns]
+    return all(any(f" {w} " in c for c in padded) for w in words)
+
+
+async def checked_matches(
+    conn: BaseDBAsyncClient, match: str, lower: int | None, dense: Sequence[str]
+) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
+    """Return the rows matching `match` (the rare words and the filters) that also hold every
+    dense word, newest first; None when `match` has more than MAX_CANDIDATES rows."""
+    where = "WHERE paper_fts MATCH ?" + ("" if lower is None else " AND rowid >= ?")
+    values = [match] if lower is None else [match, lower]
+    found = await newest_keys(conn, where, values, MAX_CANDIDATES + 1)
+    if len(found) > MAX_CANDIDATES:
+        return None
+    rows = await stored_rows(conn, found)
+    return sorted((r for r in rows if holds(r[1], dense)), key=lambda r: -r[0])
