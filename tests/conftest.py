@@ -14,8 +14,16 @@ import os
 # Before any `telegram` import: PTB 22 warns on RetryAfter unless timedelta is opted in.
 os.environ.setdefault("PTB_TIMEDELTA", "true")
 
+# With PYTHONDONTWRITEBYTECODE set (some shells and sandboxes set it), every Python process of
+# the run — pytest-xdist workers, `ratsbot` subprocesses, spawned parser workers — compiles the
+# project's modules from source again: about 0.5 s of CPU per process. The run keeps their
+# bytecode in __pycache__ (git-ignored) as an ordinary Python does: the workers and subprocesses
+# inherit this environment, and this process writes from here on (sys.dont_write_bytecode below).
+os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+
 import asyncio
 import shutil
+import sys
 import threading
 import time
 import uuid
@@ -32,6 +40,7 @@ from tests.parse_memo import RememberingParserPool
 from tests.session_cache import exclusive, is_worker, run_directory
 from tests.tls_once import share_default_tls_context
 
+sys.dont_write_bytecode = False
 share_default_tls_context()  # every test builds several httpx clients; one TLS context serves all
 
 POSTGRES_URL = os.environ.get("RATSBOT_TEST_POSTGRES_URL")
