@@ -263,6 +263,7 @@ def installed_wheel(request: pytest.FixtureRequest) -> Installed:
 # Measured with `--durations=0` (per-file sums of setup, call and teardown), 2026-11-29.
 SLOW_FILES = (
     "test_sync.py",
+    "test_sync_faults.py",
     "test_cli_failures.py",
     "test_search.py",
     "test_app.py",
