@@ -10,7 +10,7 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
@@ -26,6 +26,7 @@ from storage import search
 from storage.db import close_db, open_db
 from storage.models import Kommune, Paper
 from storage.query import QueryError, parse_query
+from tests import test_config
 from tests.conftest import (
     BUILD_OPEN_TIMEOUT_S,
     POSTGRES_URL,
@@ -35,11 +36,13 @@ from tests.conftest import (
     _with_db_name,
 )
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
+from tests.test_config import Ran
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
 LEIPZIG = TEXT_FIXTURES / "leipzig" / "stadtratmonitor-input.json"
 ROOT = Path(__file__).resolve().parents[1]
 T = TypeVar("T")
+in_process = test_config.ratsbot  # the in-process CLI fixture (bot.cli.main)
 
 
 @cache
@@ -452,11 +455,19 @@ async def test_cli_search_json(sqlite_corpus: Corpus, tmp_path: Path) -> None:
     keys = {"reference", "title", "kind", "kommune", "date", "factions", "web_url", "pdf_url"}
     assert all(keys <= hit.keys() for hit in hits)
 
-    code, out, err = await _run_cli(env, "search", "Zwiebelturmrenovierung", "--json")
-    assert (code, json.loads(out)) == (0, [])
-    code, out, err = await _run_cli(env, "search", "Kita seit:morgen")
-    assert (code, out) == (2, "")
-    assert err.strip().startswith("Datum „morgen“ nach seit: nicht erkannt")
+
+def test_cli_search_json_without_hits_and_with_a_bad_date(
+    sqlite_corpus: Corpus,
+    in_process: Callable[..., Ran],
+) -> None:
+    """`ratsbot search --json` prints [] without hits; a bad seit: date exits 2 with one line
+    (the CLI in this process, bot.cli.main: the real process is test_cli_search_json's)."""
+    env = {"DATABASE_URL": sqlite_corpus.url, "TELEGRAM_BOT_TOKEN": ""}
+    ran = in_process(["search", "Zwiebelturmrenovierung", "--json"], env)
+    assert (ran.returncode, json.loads(ran.stdout)) == (0, [])
+    ran = in_process(["search", "Kita seit:morgen"], env)
+    assert (ran.returncode, ran.stdout) == (2, "")
+    assert ran.stderr.strip().startswith("Datum „morgen“ nach seit: nicht erkannt")
 
 
 async def _run_cli(env: dict[str, str], *args: str) -> tuple[int, str, str]:
