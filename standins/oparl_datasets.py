@@ -12,8 +12,8 @@ All ids are stored with the placeholder origin TOKEN; the server rewrites it to 
 
 from __future__ import annotations
 
-import copy
 import json
+import pickle
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -257,12 +257,16 @@ LOADERS: dict[str, Callable[[Path], Dataset]] = {
     "augsburg": load_augsburg,
     "leipzig-allris-net": load_leipzig_allris_net,
 }
-_DATASET_CACHE: dict[tuple[str, Path], Dataset] = {}
+# Each dataset is parsed once per process and kept pickled: a server may change its copy (faults,
+# a published paper), so every call unpickles a fresh one (Karlsruhe: 0.07 s, where deepcopy took
+# 0.2 s on every stand-in start of the test suite).
+_DATASET_CACHE: dict[tuple[str, Path], bytes] = {}
 
 
 def load_dataset(name: str, root: Path = OPARL_FIXTURES) -> Dataset:
     """Return a fresh copy of a dataset (parsed once per process)."""
     key = (name, root)
     if key not in _DATASET_CACHE:
-        _DATASET_CACHE[key] = LOADERS[name](root)
-    return copy.deepcopy(_DATASET_CACHE[key])
+        _DATASET_CACHE[key] = pickle.dumps(LOADERS[name](root), protocol=pickle.HIGHEST_PROTOCOL)
+    dataset: Dataset = pickle.loads(_DATASET_CACHE[key])
+    return dataset
