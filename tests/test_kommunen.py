@@ -193,10 +193,18 @@ async def test_on_demand_polls_a_kommune_once_subscribed_and_stops_after_the_gra
         listing = await bot.say("/abos")
         await bot.press(listing, listing.buttons[0][0].text)  # the delete button of the one abo
         await _until(lambda: _no_subscriptions(), "the deletion")
-        await asyncio.sleep(0.6)  # a poll after the grace drops Karlsruhe
+        await _until(lambda: _dropped(bot, "karlsruhe"), "a poll after the grace dropping it")
         before = bot.oparl.request_total()
         await asyncio.sleep(0.6)  # two poll intervals
         assert bot.oparl.request_total() == before
+
+
+async def _dropped(bot: Running, slug: str) -> bool:
+    coverage = bot.context.coverage
+    assert coverage is not None
+    assert coverage.sync is not None
+    polled = {e.slug for e in coverage.sync.endpoints}
+    return slug not in polled and not coverage.is_syncing(slug)
 
 
 async def _no_subscriptions() -> bool:
