@@ -40,7 +40,7 @@ from bot.pipeline.notify import Notifier
 from bot.pipeline.sync import SyncService, configured_endpoints
 from fetcher.clock import utc_now
 from fetcher.endpoints import Endpoint
-from fetcher.http import HttpClient
+from fetcher.http import HttpClient, RetryPolicy
 from fetcher.parsepool import ParserPool
 from storage import health
 from storage.db import close_db, open_db
@@ -64,6 +64,8 @@ class RunOptions:
     clock: Clock = utc_now
     alert_check_interval_s: float = ALERT_CHECK_INTERVAL_S
     per_host_interval_s: float = 1.0
+    http_retry: RetryPolicy | None = None  # None: the HTTP client's default (fetcher/http.py)
+    poll_interval_s: float | None = None  # None: POLL_INTERVAL_SECONDS
     delivery: DeliveryConfig | None = None
     polling_timeout_s: int = 30
     first_poll_delay_s: float = 0.0
@@ -264,6 +266,7 @@ async def _run_with_db(
     async with (
         HttpClient(
             per_host_interval_s=options.per_host_interval_s,
+            retry=options.http_retry,
             allow_networks=settings.http_allow_networks,
         ) as http,
         options.parser_pool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
@@ -319,6 +322,7 @@ async def _run_application(
     application.bot_data[COVERAGE_KEY] = coverage
     # Atom/iCal feeds (bot/feeds/server.py), only with FEEDS_PORT; stale once a paper is stored.
     feeds = feed_server(settings, options.clock)
+    poll_interval_s = options.poll_interval_s or settings.poll_interval_seconds
     sync = SyncService(
         http,
         parser,
@@ -328,7 +332,7 @@ async def _run_application(
             if feeds is not None
             else notifier.on_paper_stored
         ),
-        poll_interval=timedelta(seconds=settings.poll_interval_seconds),
+        poll_interval=timedelta(seconds=poll_interval_s),
         first_sync_since=options.first_sync_since,
         clock=options.clock,
         lease_owner=worker_name(),  # several fetch workers split the Kommunen (docs/scaling.md)
@@ -375,7 +379,7 @@ async def _run_application(
                 supervised(
                     "poll",
                     lambda: poll_forever(
-                        coverage, http, settings.poll_interval_seconds, options.first_poll_delay_s
+                        coverage, http, poll_interval_s, options.first_poll_delay_s
                     ),
                 )
             )

@@ -17,6 +17,7 @@ from bot.app import RunContext, RunOptions, run
 from bot.config import Settings
 from bot.pipeline.delivery import DeliveryConfig
 from fetcher.endpoints import Endpoint
+from fetcher.http import RetryPolicy
 from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from standins.telegram_records import RecordedMessage
@@ -169,10 +170,11 @@ async def test_on_demand_polls_a_kommune_once_subscribed_and_stops_after_the_gra
             bundled=bundled,
             first_sync_since=date(2026, 1, 1),
             unsubscribed_grace=timedelta(seconds=0),
+            poll_interval_s=0.25,
         )
 
     async with running_bot(tmp_path, "karlsruhe", options=options) as bot:
-        await asyncio.sleep(2.5)  # two poll intervals
+        await asyncio.sleep(0.6)  # two poll intervals
         assert bot.oparl.request_total() == 0
 
         confirmation = await bot.say("/abo Karlsruhe AfD")
@@ -191,10 +193,18 @@ async def test_on_demand_polls_a_kommune_once_subscribed_and_stops_after_the_gra
         listing = await bot.say("/abos")
         await bot.press(listing, listing.buttons[0][0].text)  # the delete button of the one abo
         await _until(lambda: _no_subscriptions(), "the deletion")
-        await asyncio.sleep(2.5)  # a poll after the grace drops Karlsruhe
+        await _until(lambda: _dropped(bot, "karlsruhe"), "a poll after the grace dropping it")
         before = bot.oparl.request_total()
-        await asyncio.sleep(2.5)
+        await asyncio.sleep(0.6)  # two poll intervals
         assert bot.oparl.request_total() == before
+
+
+async def _dropped(bot: Running, slug: str) -> bool:
+    coverage = bot.context.coverage
+    assert coverage is not None
+    assert coverage.sync is not None
+    polled = {e.slug for e in coverage.sync.endpoints}
+    return slug not in polled and not coverage.is_syncing(slug)
 
 
 async def _no_subscriptions() -> bool:
@@ -309,7 +319,7 @@ async def test_failing_source_is_shown_in_abo_abos_and_termine(tmp_path: Path) -
 
     def options(oparl: OParlServer) -> RunOptions:
         oparl.faults.dead_prefixes = {"/oparl": 503}
-        return RunOptions()
+        return RunOptions(http_retry=RetryPolicy.fast())  # the 503s, without the backoff
 
     async with running_bot(
         tmp_path,
@@ -346,7 +356,9 @@ async def test_fetch_names_a_bare_url_by_its_body(tmp_path: Path) -> None:
             OPARL_ENDPOINTS=oparl.system_url,
             HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
         )  # type: ignore[call-arg]
-        code = await fetch_command(settings, once=True, since=date(2026, 6, 1), kommune=None)
+        code = await fetch_command(
+            settings, once=True, since=date(2026, 6, 1), kommune=None, per_host_interval_s=0.0
+        )
     assert code == 0
     await open_db(database)
     try:

@@ -76,11 +76,14 @@ async def test_each_fault_loses_and_duplicates_nothing(
 ) -> None:
     """With each injected fault during polls, the papers stored equal a clean sync's, once each."""
     expected = await _clean_sync_keys(parser)
-    faults = Faults(hang_s=1.5)  # longer than the client's timeout: the request times out
+    # A hang outlasts the client's timeout, so the request times out; short for hang_next, whose
+    # four timeouts (two per sync) are the test's wall time, 1 s for the other faults.
+    timeout_s = 0.5 if fault == "hang_next" else 1.0
+    faults = Faults(hang_s=timeout_s + 0.3)
     async with (
         OParlServer("karlsruhe", faults=faults) as server,
         HttpClient(
-            allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=4), timeout_s=1.0
+            allow_networks=LOCAL_NETWORKS, retry=RetryPolicy.fast(attempts=4), timeout_s=timeout_s
         ) as http,
     ):
         _recent_meetings_only(server)

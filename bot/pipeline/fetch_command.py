@@ -26,15 +26,30 @@ if TYPE_CHECKING:
 
 
 async def fetch_command(
-    settings: Settings, *, once: bool, since: date | None, kommune: str | None
+    settings: Settings,
+    *,
+    once: bool,
+    since: date | None,
+    kommune: str | None,
+    per_host_interval_s: float = 0.5,
 ) -> int:
-    """Run `ratsbot fetch`: one pass with --once (exit 1 if every source failed), else forever."""
+    """Run `ratsbot fetch`: one pass with --once (exit 1 if every source failed), else forever.
+
+    `per_host_interval_s` is the pause between two requests to one host (tests pass 0).
+    """
     endpoints = configured_endpoints(settings.oparl_endpoints)
     if kommune is not None and not any(names_endpoint(e, kommune) for e in endpoints):
         print(f"Unbekannte Kommune: {kommune}", file=sys.stderr)
         return 2
     with leases.instance_lock(settings.database_url):  # SQLite: not beside `ratsbot run`
-        return await _fetch(settings, endpoints, once=once, since=since, kommune=kommune)
+        return await _fetch(
+            settings,
+            endpoints,
+            once=once,
+            since=since,
+            kommune=kommune,
+            per_host_interval_s=per_host_interval_s,
+        )
 
 
 async def _fetch(
@@ -44,6 +59,7 @@ async def _fetch(
     once: bool,
     since: date | None,
     kommune: str | None,
+    per_host_interval_s: float,
 ) -> int:
     from storage.db import close_db, open_db
 
@@ -51,7 +67,8 @@ async def _fetch(
     try:
         async with (
             HttpClient(
-                per_host_interval_s=0.5, allow_networks=settings.http_allow_networks
+                per_host_interval_s=per_host_interval_s,
+                allow_networks=settings.http_allow_networks,
             ) as http,
             ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
         ):
