@@ -265,7 +265,7 @@ async def _run_with_db(
     assert settings.telegram_bot_token is not None
     async with (
         HttpClient(
-            per_host_interval_s=options.per_host_interval_s,
+            per_host_interval_s=settings.host_interval_s(options.per_host_interval_s),
             retry=options.http_retry,
             allow_networks=settings.http_allow_networks,
         ) as http,

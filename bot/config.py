@@ -67,6 +67,10 @@ class Settings(BaseSettings):
         default_factory=list, alias="HTTP_ALLOW_NETWORKS"
     )
     parser_memory_mb: int = Field(default=512, alias="PARSER_MEMORY_MB")
+    # Pause between two requests to one host; unset: each command's own (run 1 s, fetch 0.5 s).
+    http_host_interval_seconds: float | None = Field(
+        default=None, ge=0, alias="HTTP_HOST_INTERVAL_SECONDS"
+    )
     # Atom/iCal feeds (bot/feeds/): local port, off when empty; the public URL in /feed's links.
     feeds_port: int | None = Field(default=None, alias="FEEDS_PORT")
     feeds_public_url: str | None = Field(default=None, alias="FEEDS_PUBLIC_URL")
@@ -113,9 +117,9 @@ class Settings(BaseSettings):
             raise ValueError(f"keine gültige http(s)-URL: {value!r}")
         return value or None
 
-    @field_validator("feeds_port", mode="before")
+    @field_validator("feeds_port", "http_host_interval_seconds", mode="before")
     @classmethod
-    def _feeds_port(cls, value: object) -> object:
+    def _empty_is_unset(cls, value: object) -> object:
         if value is None or (isinstance(value, str) and not value.strip()):
             return None
         return value
@@ -190,6 +194,11 @@ class Settings(BaseSettings):
         if value < 128:
             raise ValueError(f"mindestens 128 (MB), ist {value}")
         return value
+
+    def host_interval_s(self, default: float) -> float:
+        """Return HTTP_HOST_INTERVAL_SECONDS, or `default` (the command's own) when unset."""
+        interval = self.http_host_interval_seconds
+        return default if interval is None else interval
 
     @property
     def parser_memory_bytes(self) -> int:

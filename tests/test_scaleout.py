@@ -34,6 +34,8 @@ from tests.test_config import Ran
 
 USER = 4244
 LEIPZIG_COPIES = 3
+# `run` paces requests to one host 1 s apart; the local servers need no such politeness.
+HOST_INTERVAL_S = 0.1
 in_process = test_config.ratsbot  # the in-process CLI fixture (bot.cli.main)
 
 
@@ -59,7 +61,7 @@ async def _servers() -> AsyncIterator[tuple[TelegramAPI, OParlServer, str]]:
         endpoints = [f"Stadt Karlsruhe={karlsruhe.system_url}"]
         for n in range(LEIPZIG_COPIES):  # slow servers: syncs last long enough to collide
             copy = await stack.enter_async_context(
-                # another loopback address each: `run` paces requests per host (1 s apart)
+                # another loopback address each: `run` paces requests per host
                 OParlServer(
                     "leipzig-allris-net", faults=Faults(latency_s=0.2), host=f"127.0.0.{n + 2}"
                 )
@@ -82,7 +84,7 @@ async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
     if not db_url.startswith("postgres"):
         pytest.skip("several processes need PostgreSQL; SQLite refuses a second one (below)")
     async with _servers() as (api, karlsruhe, endpoints):
-        env = run_env(api, db_url, endpoints)
+        env = run_env(api, db_url, endpoints, HTTP_HOST_INTERVAL_SECONDS=str(HOST_INTERVAL_S))
         # The first sync as README's "Running it for real" does it (`ratsbot fetch --once
         # --since 2026-01-01`, here in this process, whose connection it closes); with `run`'s
         # default of 90 days no Karlsruhe fixture paper is recent enough to set a watermark.
@@ -93,6 +95,7 @@ async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
             DATABASE_URL=db_url,
             OPARL_ENDPOINTS=endpoints,
             HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
+            HTTP_HOST_INTERVAL_SECONDS=HOST_INTERVAL_S,
         )  # type: ignore[call-arg]
         fetched = await fetch_command(settings, once=True, since=date(2026, 1, 1), kommune=None)
         await open_db(db_url, apply_migrations=False)
@@ -110,7 +113,7 @@ async def test_roles_on_one_postgresql(db_url: str, tmp_path: Path) -> None:
             api.user_sends(USER, "/abo Karlsruhe fraktion:AfD")
             assert "AfD" in (await api.wait_for_message(USER, timeout=15)).text
             publish_inquiry(karlsruhe, "2026/9996", tmp_path)
-            # a Karlsruhe sync makes about 28 requests, 1 s apart: up to two syncs to wait for
+            # a Karlsruhe sync makes about 28 requests, paced per host: up to two syncs to wait for
             push = await api.wait_for_message(USER, lambda m: "2026/9996" in m.text, timeout=150)
             assert push.text.startswith("📄")
             await asyncio.sleep(3.0)  # both processes polled again meanwhile

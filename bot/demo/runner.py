@@ -123,6 +123,7 @@ def demo_settings(api_url: str, token: str, data_dir: Path) -> Settings:
         ADMIN_CHAT_IDS=[],
         LOG_LEVEL="INFO",
         HTTP_ALLOW_NETWORKS=["127.0.0.0/8", "::1/128"],  # the local OParl stand-in
+        HTTP_HOST_INTERVAL_SECONDS=None,  # RunOptions.per_host_interval_s: no pause
         FEEDS_PORT=_free_port(),  # /feed shows real links the demo serves
     )
 

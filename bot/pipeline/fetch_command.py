@@ -35,7 +35,8 @@ async def fetch_command(
 ) -> int:
     """Run `ratsbot fetch`: one pass with --once (exit 1 if every source failed), else forever.
 
-    `per_host_interval_s` is the pause between two requests to one host (tests pass 0).
+    `per_host_interval_s` is the pause between two requests to one host (tests pass 0), unless
+    HTTP_HOST_INTERVAL_SECONDS sets one.
     """
     endpoints = configured_endpoints(settings.oparl_endpoints)
     if kommune is not None and not any(names_endpoint(e, kommune) for e in endpoints):
@@ -67,7 +68,7 @@ async def _fetch(
     try:
         async with (
             HttpClient(
-                per_host_interval_s=per_host_interval_s,
+                per_host_interval_s=settings.host_interval_s(per_host_interval_s),
                 allow_networks=settings.http_allow_networks,
             ) as http,
             ParserPool(memory_limit_bytes=settings.parser_memory_bytes) as parser,
