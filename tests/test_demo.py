@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.demo.runner import DEMO_HISTORY_ENV
+from bot.demo.runner import DEMO_HISTORY_ENV, DEMO_QUIET_ENV, quiet_seconds
 from bot.demo.texts import (
     Input,
     ShownButton,
@@ -30,6 +30,8 @@ REPO = Path(__file__).resolve().parents[1]
 SCRIPT = REPO / "docs" / "demo-script.txt"
 SEED = TEXT_FIXTURES / "politik-bei-uns-leipzig-F-00724-14.txt"
 TIMEOUT_S = 300  # a safety net for a stuck demo, generous for a loaded machine
+# The bot's silence after which the demo takes an answer as complete (the demo's own: 0.8 s).
+QUIET_S = "0.3"
 # Read off the seed document (F-00724/14, questions 2, 3 and 4).
 QUESTION_FRAGMENTS = (
     "Welche Rolle kommt dabei der Aktivierung der Ressourcen der Bürgerinnen und Bürger zu?",
@@ -46,7 +48,12 @@ KARLSRUHE_SCHOOL_TITLES = (
 
 
 def _env(demo_dir: Path) -> dict[str, str]:
-    return {**os.environ, "RATSBOT_DEMO_DIR": str(demo_dir), "PYTHONIOENCODING": "utf-8"}
+    return {
+        **os.environ,
+        "RATSBOT_DEMO_DIR": str(demo_dir),
+        "PYTHONIOENCODING": "utf-8",
+        DEMO_QUIET_ENV: QUIET_S,
+    }
 
 
 def _turns(transcript: str) -> dict[str, str]:
@@ -304,3 +311,9 @@ def test_input_lines_are_classified() -> None:
     assert classify_input("/quit") == Input("quit")
     assert classify_input("# Kommentar") == Input("skip")
     assert script_lines("# a\n\n/start\n  1\n") == ["/start", "1"]
+
+
+def test_quiet_setting_falls_back_to_the_default() -> None:
+    """RATSBOT_DEMO_QUIET_S takes positive seconds; empty, zero or garbage keep the 0.8 s."""
+    assert quiet_seconds("0.3") == 0.3
+    assert quiet_seconds("") == quiet_seconds("0") == quiet_seconds("schnell") == 0.8

@@ -8,6 +8,8 @@ types into the stand-in's user messages and button presses. `--script FILE` play
 lines non-interactively and prints the transcript (tests/test_demo.py keeps it working).
 RATSBOT_DEMO_HISTORY=0 skips importing the Kommunen's history at the start (seconds instead of
 tens of seconds; searches and previews then find little, the chat itself works the same).
+RATSBOT_DEMO_QUIET_S (default 0.8): how long the bot stays silent before an answer counts as
+complete and the next line comes (tests/test_demo.py plays the script with less).
 """
 
 from __future__ import annotations
@@ -31,6 +33,7 @@ from bot.logs import RedactingFormatter
 
 DEMO_DIR_ENV = "RATSBOT_DEMO_DIR"
 DEMO_HISTORY_ENV = "RATSBOT_DEMO_HISTORY"
+DEMO_QUIET_ENV = "RATSBOT_DEMO_QUIET_S"
 DEMO_FILES = ("ratsbot.sqlite3", "ratsbot.sqlite3-wal", "ratsbot.sqlite3-shm", "ratsbot.log")
 # The demo drives polls itself (startup, !neu, !sitzung); the background poll stays out of the way.
 POLL_INTERVAL_S = 3600
@@ -60,10 +63,22 @@ def demo_command(settings: Settings, *, script: Path | None = None) -> int:
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         history = os.environ.get(DEMO_HISTORY_ENV, "1").strip() != "0"
-        return asyncio.run(_demo(data_dir, lines, history=history))
+        quiet_s = quiet_seconds(os.environ.get(DEMO_QUIET_ENV, ""))
+        return asyncio.run(_demo(data_dir, lines, history=history, quiet_s=quiet_s))
     except KeyboardInterrupt:  # Ctrl-C before the signal handler was installed
         print(c.BYE)
         return 0
+
+
+def quiet_seconds(value: str) -> float:
+    """Return RATSBOT_DEMO_QUIET_S as seconds: the session's default when empty or not > 0."""
+    from bot.demo.session import QUIET_S
+
+    try:
+        seconds = float(value)
+    except ValueError:
+        return QUIET_S
+    return seconds if seconds > 0 else QUIET_S
 
 
 def missing_prerequisite() -> str | None:
@@ -135,7 +150,9 @@ def _free_port() -> int:
         return int(probe.getsockname()[1])
 
 
-async def _demo(data_dir: Path, lines: list[str] | None, *, history: bool = True) -> int:
+async def _demo(
+    data_dir: Path, lines: list[str] | None, *, history: bool = True, quiet_s: float
+) -> int:
     from bot.app import RunOptions, run
     from bot.demo import data as demo_data
     from bot.demo.session import Session
@@ -161,7 +178,9 @@ async def _demo(data_dir: Path, lines: list[str] | None, *, history: bool = True
             replace(demo_data.LEIPZIG, system_urls=(leipzig.system_url,)),
             replace(demo_data.KARLSRUHE, system_urls=(karlsruhe.system_url,)),
         )
-        session = Session(api, leipzig, karlsruhe, out, pdf_dir, stop, lines, history=history)
+        session = Session(
+            api, leipzig, karlsruhe, out, pdf_dir, stop, lines, history=history, quiet_s=quiet_s
+        )
         options = RunOptions(
             endpoints=endpoints,
             alert_check_interval_s=ALERT_CHECK_INTERVAL_S,

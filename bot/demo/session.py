@@ -55,6 +55,7 @@ class Session:
         lines: list[str] | None,
         *,
         history: bool = True,
+        quiet_s: float = QUIET_S,
     ) -> None:
         self.api = api
         self.leipzig = leipzig
@@ -66,6 +67,7 @@ class Session:
         self.stop = stop
         self.script = list(lines) if lines is not None else None
         self.history = history  # False: no history import at the start (RATSBOT_DEMO_HISTORY=0)
+        self.quiet_s = quiet_s  # RATSBOT_DEMO_QUIET_S
         self.exit_code = 0
         self.context: RunContext | None = None
         self.inquiry_id: str | None = None
@@ -352,8 +354,8 @@ class Session:
             if not satisfied or last_change is None:
                 if waited > first_timeout_s:
                     break
-            elif now - last_change >= QUIET_S and (
-                self._query is None or now - last_change >= 3 * QUIET_S
+            elif now - last_change >= self.quiet_s and (
+                self._query is None or now - last_change >= 3 * self.quiet_s
             ):
                 break
             await asyncio.sleep(0.05)
