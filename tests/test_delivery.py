@@ -299,11 +299,10 @@ async def test_cancellation_stops_quickly_and_hands_rows_back(
     assert states["sent"] + states["pending"] == 200
 
 
-async def test_kill_9_mid_fan_out_loses_nothing(tmp_path: Path, api: TelegramAPI) -> None:
+async def test_kill_9_mid_fan_out_loses_nothing(sqlite_db: str, api: TelegramAPI) -> None:
     """SIGKILL during a 300-chat fan-out, then restart: every chat has its message, and
     only rows that were in flight at the kill were sent twice."""
-    url = f"sqlite://{tmp_path / 'ratsbot.sqlite3'}"
-    await open_db(url)
+    url = sqlite_db  # a migrated copy, open here until the worker processes take over
     try:
         paper = await _inquiry()
         ids = list(range(20_001, 20_001 + KILL_CHATS))
@@ -313,7 +312,7 @@ async def test_kill_9_mid_fan_out_loses_nothing(tmp_path: Path, api: TelegramAPI
     args = [sys.executable, "-m", "tests.delivery_worker_proc", url, api.base_url, api.token]
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     # The stand-in runs in this event loop: the workers must be awaited, never waited for.
-    proc = await asyncio.create_subprocess_exec(*args, "--rate", "150", cwd=ROOT, env=env)
+    proc = await asyncio.create_subprocess_exec(*args, "--rate", "400", cwd=ROOT, env=env)
     try:
         await api.wait_until(lambda: len(api.calls("sendMessage")) >= 100, timeout=60)
     finally:
@@ -329,7 +328,7 @@ async def test_kill_9_mid_fan_out_loses_nothing(tmp_path: Path, api: TelegramAPI
         await close_db()
     assert 0 < sent_before < KILL_CHATS
     restart = await asyncio.create_subprocess_exec(
-        *args, "--rate", "300", "--drain", cwd=ROOT, env=env
+        *args, "--rate", "1000", "--drain", cwd=ROOT, env=env
     )
     assert await asyncio.wait_for(restart.wait(), 120) == 0
     counts = {i: len(api.messages(i)) for i in ids}
