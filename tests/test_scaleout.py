@@ -35,7 +35,7 @@ from tests.test_config import Ran
 USER = 4244
 LEIPZIG_COPIES = 3
 # `run` paces requests to one host 1 s apart; the local servers need no such politeness.
-HOST_INTERVAL_S = 0.1
+HOST_INTERVAL_S = 0.02
 in_process = test_config.ratsbot  # the in-process CLI fixture (bot.cli.main)
 
 
