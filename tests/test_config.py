@@ -59,6 +59,7 @@ def test_env_example_defaults_match_settings(
         ("OPARL_ENDPOINTS", "https://ok.example/oparl/system,ftp://bad"),
         ("ADMIN_CHAT_IDS", "12,abc"),
         ("LOG_LEVEL", "LOUD"),
+        ("HTTP_HOST_INTERVAL_SECONDS", "-1"),
     ],
 )
 def test_bad_value_names_the_key(
@@ -87,6 +88,17 @@ def test_lists_are_comma_separated(monkeypatch: pytest.MonkeyPatch, tmp_path: Pa
         "https://b.example/oparl/system",
     ]
     assert settings.admin_chat_ids == [1, -1002]
+
+
+def test_host_interval_defaults_to_the_commands_own(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """Unset or empty, HTTP_HOST_INTERVAL_SECONDS leaves each command its pause; set, it wins."""
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("HTTP_HOST_INTERVAL_SECONDS", "")
+    assert load_settings().host_interval_s(1.0) == 1.0
+    monkeypatch.setenv("HTTP_HOST_INTERVAL_SECONDS", "0.25")
+    assert load_settings().host_interval_s(1.0) == 0.25
 
 
 @pytest.fixture
