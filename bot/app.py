@@ -72,11 +72,9 @@ class RunOptions:
     first_sync_since: date | None = None
     token_check_interval_s: float = TOKEN_CHECK_INTERVAL_S
     on_ready: Callable[[RunContext], Awaitable[None]] | None = None
-    # On demand (no OPARL_ENDPOINTS): Kommunen offered (bundled), grace without subscriptions.
-    bundled: Sequence[Endpoint] | None = None
-    unsubscribed_grace: timedelta = DEFAULT_GRACE
-    # The PDF parser pool's class (tests pass a subclass that remembers readings).
-    parser_pool: type[ParserPool] = ParserPool
+    bundled: Sequence[Endpoint] | None = None  # on demand (no OPARL_ENDPOINTS): Kommunen offered
+    unsubscribed_grace: timedelta = DEFAULT_GRACE  # on demand: polled on without subscriptions
+    parser_pool: type[ParserPool] = ParserPool  # tests pass a subclass that remembers readings
 
 
 @dataclass
