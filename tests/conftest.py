@@ -262,19 +262,27 @@ def installed_wheel(request: pytest.FixtureRequest) -> Installed:
 # instead of leaving one worker busy after the others are done.
 # Measured with `--durations=0` (per-file sums of setup, call and teardown), 2026-11-29.
 SLOW_FILES = (
+    "test_search.py",
     "test_sync.py",
     "test_sync_faults.py",
-    "test_cli_failures.py",
-    "test_search.py",
-    "test_app.py",
-    "test_scaleout.py",
     "test_kommunen.py",
-    "test_demo.py",
-    "test_bot_conversation.py",
-    "test_chat_experience.py",
     "test_open_inquiries.py",
-    "test_startup_faults.py",
+    "test_demo.py",
+    "test_scaleout.py",
+    "test_scaleout_delivery.py",
     "test_delivery.py",
+    "test_search_chat.py",
+    "test_oparl_client.py",
+    "test_leases.py",
+    "test_cli_failures.py",
+    "test_subscription_page.py",
+    "test_app.py",
+    "test_delivery_faults.py",
+    "test_chat_experience.py",
+    "test_sync_bounds.py",
+    "test_volume_conversation.py",
+    "test_search_build.py",
+    "test_outbox.py",
 )
 
 
