@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage.query import SearchQuery
+from storage.search.fts5_state import database_key
 
 # A word in more than this share of the indexed papers is not scored (bm25's IDF of it is 1e-6).
 COMMON_SHARE = 0.5
@@ -50,15 +51,11 @@ _CACHE: dict[str, _Stats] = {}
 
 def forget(conn: BaseDBAsyncClient) -> None:
     """Drop the cached counts of this database (after a rebuild)."""
-    _CACHE.pop(_key(conn), None)
-
-
-def _key(conn: BaseDBAsyncClient) -> str:
-    return str(getattr(conn, "filename", "") or id(conn))
+    _CACHE.pop(database_key(conn), None)
 
 
 async def _stats(conn: BaseDBAsyncClient) -> _Stats:
-    key = _key(conn)
+    key = database_key(conn)
     stats = _CACHE.get(key)
     now = time.monotonic()
     if stats is None or now - stats.at > STATS_TTL_S:

@@ -23,12 +23,12 @@ from dataclasses import dataclass, field
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from storage.search.fts5_state import database_key, structure_record
+
 # Shorter prefixes are served by the FTS5 prefix index (prefix='3').
 MIN_EXPANDED_CHARS = 4
 # An OR of more words costs about 20 µs per word for each window walk: FTS5's merge is cheaper.
 MAX_WORDS = 1000
-# The FTS5 structure record: it changes with every write to the index.
-_STRUCTURE_ID = 10
 VOCAB_DDL = "CREATE VIRTUAL TABLE IF NOT EXISTS paper_fts_vocab USING fts5vocab(paper_fts, row)"
 
 
@@ -41,10 +41,6 @@ class _Cache:
 
 
 _CACHE: dict[str, _Cache] = {}
-
-
-def _key(conn: BaseDBAsyncClient) -> str:
-    return str(getattr(conn, "filename", "") or id(conn))
 
 
 def upper_bound(prefix: str) -> str:
@@ -66,11 +62,8 @@ async def expansions(
     wanted = [p for p in prefixes if len(p) >= MIN_EXPANDED_CHARS]
     if not wanted:
         return {}
-    rows = await conn.execute_query_dict(
-        f"SELECT block FROM paper_fts_data WHERE id = {_STRUCTURE_ID}"
-    )
-    structure = bytes(rows[0]["block"]) if rows else b""
-    key = _key(conn)
+    structure = await structure_record(conn)
+    key = database_key(conn)
     cache = _CACHE.get(key)
     if cache is None or cache.structure != structure:
         cache = _CACHE[key] = _Cache(structure)
@@ -88,4 +81,4 @@ async def expansions(
 
 def forget(conn: BaseDBAsyncClient) -> None:
     """Drop the cached expansions of this database (after a rebuild)."""
-    _CACHE.pop(_key(conn), None)
+    _CACHE.pop(database_key(conn), None)

@@ -30,6 +30,8 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
+from storage.search.fts5_state import database_key, structure_record
+
 # FTS5's bm25 parameters and the column weights of sqlite._BM25 (title, questions, body, parts).
 K1, B = 1.2, 0.75
 WEIGHTS = (10.0, 4.0, 1.0, 1.0)
@@ -40,8 +42,8 @@ POSTINGS_PER_ROW = 750
 # the rarer words (at most MAX_CANDIDATES rows, about 35 µs each) rather than intersected.
 RARE_SHARE = 0.1
 MAX_CANDIDATES = 600
-# FTS5's averages record (rows, tokens per column) and its structure record (changes per write).
-_AVERAGES_ID, _STRUCTURE_ID = 1, 10
+# FTS5's averages record (rows, tokens per column).
+_AVERAGES_ID = 1
 
 
 @dataclass
@@ -57,11 +59,7 @@ _CACHE: dict[str, _Counts] = {}
 
 def forget(conn: BaseDBAsyncClient) -> None:
     """Drop the cached counts of this database (after a rebuild)."""
-    _CACHE.pop(_key(conn), None)
-
-
-def _key(conn: BaseDBAsyncClient) -> str:
-    return str(getattr(conn, "filename", "") or id(conn))
+    _CACHE.pop(database_key(conn), None)
 
 
 def varints(block: bytes) -> list[int]:
@@ -136,11 +134,8 @@ def order(
 
 async def doc_freqs(conn: BaseDBAsyncClient, terms: Sequence[str]) -> dict[str, int]:
     """Return the number of indexed rows holding each stem (cached while the index is unchanged)."""
-    rows = await conn.execute_query_dict(
-        f"SELECT block FROM paper_fts_data WHERE id = {_STRUCTURE_ID}"
-    )
-    structure = bytes(rows[0]["block"]) if rows else b""
-    key = _key(conn)
+    structure = await structure_record(conn)
+    key = database_key(conn)
     cache = _CACHE.get(key)
     if cache is None or cache.structure != structure:
         cache = _CACHE[key] = _Counts(structure)
