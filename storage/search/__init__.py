@@ -97,7 +97,7 @@ def _backend(conn: BaseDBAsyncClient) -> SearchBackend:
 
 def _index_version(backend: SearchBackend | None = None) -> str:
     # A backend's own layout mark (PostgreSQL: `postgres.LAYOUT`) rebuilds only that backend.
-    layout = getattr(backend, "layout", "")
+    layout = backend.layout if backend is not None else ""
     return f"textnorm-{textnorm.VERSION}-schema-{_SCHEMA_VERSION}" + (
         f"-{layout}" if layout else ""
     )

@@ -95,6 +95,10 @@ class Params:
 class SearchBackend(Protocol):
     """The SQL of one database for the search index; `storage.search` drives it."""
 
+    # The backend's own layout mark, part of the index version: changing it rebuilds only the
+    # index of this backend ("" for none).
+    layout: str
+
     async def create(self, conn: BaseDBAsyncClient, *, drop_first: bool) -> None:
         """Create the index tables if absent (dropping an old layout first when told)."""
 

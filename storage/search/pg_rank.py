@@ -15,11 +15,14 @@ is joined with `paper` (hidden, deleted and the filters again).
 
 from __future__ import annotations
 
+from storage.search import pg_faction
 from storage.search.backend import Params
 
 # ts_rank weights {D, C, B, A}.
 WEIGHTS = "'{0.2, 0.2, 0.5, 1.0}'"
 _NEWEST = "date DESC NULLS LAST, paper_id DESC"
+# Newest first in paper_search (alias s), as its (date) and (kommune_id, date) indexes give it.
+INDEX_KEYS = "s.date DESC NULLS LAST, s.paper_id DESC"
 
 
 def candidates_sql(where: str, rank_cap: int, *, walk: bool, q: str, source: str) -> str:
@@ -27,8 +30,7 @@ def candidates_sql(where: str, rank_cap: int, *, walk: bool, q: str, source: str
     (`paper_search s`, or a faction's list joined with it, alias f). Pure."""
     if walk:
         cols = f"s.paper_id, s.date, ts_rank({WEIGHTS}, s.tsv, to_tsquery('simple', {q})) AS score"
-        alias = "f" if source.startswith("paper_search_faction") else "s"
-        keys = f"{alias}.date DESC NULLS LAST, {alias}.paper_id DESC"
+        keys = pg_faction.KEYS if source == pg_faction.SOURCE else INDEX_KEYS
     else:  # an order no index provides: a bitmap, then a top-N sort, whatever the plan
         cols = "s.ctid AS tid, s.paper_id, s.date"
         keys = "s.date + 0 DESC NULLS LAST, s.paper_id + 0 DESC"

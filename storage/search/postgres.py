@@ -209,7 +209,7 @@ class PostgresSearch:
         if query.faction or kommune_id is not None or query.kinds:
             # Faction (GIN), Kommune ((kommune_id, date) btree) and kind are columns of
             # paper_search: drive from there, newest first; a bare seit: uses paper's date index.
-            source, order = "paper_search s", "s.date DESC NULLS LAST, s.paper_id DESC"
+            source, order = "paper_search s", pg_rank.INDEX_KEYS
             if query.faction:  # the faction's own list, newest first
                 source, order = pg_faction.SOURCE, pg_faction.KEYS
             from_where = (

@@ -195,6 +195,8 @@ async def _checked_matches(
 class SqliteSearch:
     """The search index on SQLite (FTS5)."""
 
+    layout = ""  # its layout changes bump _SCHEMA_VERSION (storage/search/__init__.py)
+
     async def create(self, conn: BaseDBAsyncClient, *, drop_first: bool) -> None:
         """Create the index tables if absent (dropping an old layout first when told)."""
         for ddl in (*_DROP, *_DDL) if drop_first else _DDL:
