@@ -29,6 +29,7 @@ from dataclasses import dataclass, field
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage.query import SearchQuery
+from storage.search import sqlite_rank
 from storage.search.fts5_state import database_key
 
 # A word in more than this share of the indexed papers is not scored (bm25's IDF of it is 1e-6).
@@ -59,8 +60,7 @@ async def _stats(conn: BaseDBAsyncClient) -> _Stats:
     stats = _CACHE.get(key)
     now = time.monotonic()
     if stats is None or now - stats.at > STATS_TTL_S:
-        rows = await conn.execute_query_dict("SELECT count(*) AS n FROM paper_fts_key")
-        stats = _Stats(int(rows[0]["n"]), now)
+        stats = _Stats(await sqlite_rank.row_count(conn), now)
         _CACHE[key] = stats
     return stats
 
