@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.app import DiskWatch, database_dir, disk_warning
+from bot.ops.disk import DiskWatch, database_dir, disk_warning
 
 GIB = 1 << 30
 
