@@ -231,8 +231,15 @@ async def _run_with_db(
         )
         register_admin_handlers(application)
         register_membership_handler(application)
-        async with application:
-            await _run_application(settings, stop, options, application, http, parser, endpoints)
+        try:
+            async with application:
+                await _run_application(
+                    settings, stop, options, application, http, parser, endpoints
+                )
+        finally:
+            # PTB skips the bot's shutdown when `initialize` failed (a token refused at start):
+            # its HTTP connections would stay open. A no-op after a normal shutdown.
+            await application.bot.shutdown()
 
 
 async def _run_application(

@@ -114,7 +114,7 @@ async def test_a_revoked_token_ends_run_with_nothing_to_send(
 
 async def test_ratsbot_run_exits_2_with_one_line_on_a_revoked_token(tmp_path: Path) -> None:
     """`ratsbot run` against a Bot API that answers 401 exits with code 2 and one German line,
-    without a traceback and without the token."""
+    without a traceback, without the token and without leaving the bot's HTTP connection open."""
     async with OParlServer("leipzig-allris-net") as oparl, TelegramAPI() as api:
         api.revoked = True
         env = {
@@ -126,7 +126,8 @@ async def test_ratsbot_run_exits_2_with_one_line_on_a_revoked_token(tmp_path: Pa
             "OPARL_ENDPOINTS": f"Stadt Leipzig={oparl.system_url}",
         }
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", cwd=tmp_path, env=env,
+            sys.executable, "-W", "always::ResourceWarning", "-m", "bot", "run",
+            cwd=tmp_path, env=env,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE,
         )  # fmt: skip
         _, stderr = await asyncio.wait_for(process.communicate(), 60)
@@ -135,3 +136,4 @@ async def test_ratsbot_run_exits_2_with_one_line_on_a_revoked_token(tmp_path: Pa
     assert "Telegram lehnt TELEGRAM_BOT_TOKEN ab" in text  # refused at start: one line
     assert "Traceback" not in text
     assert api.token not in text
+    assert "ResourceWarning" not in text  # PTB leaves the bot's connection open after get_me's 401
