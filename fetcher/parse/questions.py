@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fetcher.parse.markers import flatten_outline, is_first_label, join_item, next_label
+from fetcher.parse.text import sentences
 from fetcher.parse.wording import (
     ANSWER_TO,
     INTRO,
@@ -267,8 +268,50 @@ def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run |
     return None
 
 
+def _statements_after(tail: Sequence[str], *, upto_question: bool = False) -> int:
+    """Return the characters of the sentences in `tail` that do not ask (end in "." or ":").
+
+    `upto_question`: count only up to the last "?" (the tail's last line goes on after it).
+    """
+    text = " ".join(tail)
+    if upto_question and "?" in text:
+        text = text[: text.rfind("?") + 1]
+    return sum(len(part) for part in sentences(text) if not part.endswith("?"))
+
+
+def _cut_at_statements(item: list[str]) -> list[str]:
+    """Return the item up to the first question followed by a block of prose that only states.
+
+    The block runs to the next line with a "?" (or the item's end) and holds no list marker: a
+    justification without heading, even one with a rhetorical "?" further on ("… soll es nicht
+    mehr möglich sein?", Karlsruhe 2018/0874), or the prose that introduces the next question.
+    """
+    asked = [k for k, line in enumerate(item) if "?" in line]
+    for n, k in enumerate(asked):
+        following = asked[n + 1] + 1 if n + 1 < len(asked) else len(item)
+        gap = item[k + 1 : following]  # up to and with the line of the next "?"
+        if (
+            gap
+            and item[k].rstrip().endswith("?")
+            and not any(list_marker(line) for line in item[k + 1 :])
+            and _statements_after(gap, upto_question=n + 1 < len(asked)) > MAX_TAIL_CHARS
+        ):
+            return item[: k + 1]
+    return item
+
+
+def _trim_context(item: list[str]) -> list[str]:
+    """Cut the prose that introduces the next question from an item that has asked already.
+
+    "2. Wie sieht … die Prognose … aus?" then "Satzung der Stadt …: Laut Auskunft … lagen …"
+    above "3. Wie stellt sich dieser Durchschnittswert aktuell dar?" (Karlsruhe 2019/0068).
+    """
+    return _cut_at_statements(item)
+
+
 def _trim_last(item: list[str]) -> list[str]:
     """Cut a justification or closing that follows the last question of the list."""
+    item = _cut_at_statements(item)
     asked = [k for k, line in enumerate(item) if "?" in line]
     if not asked:
         return item
@@ -324,7 +367,7 @@ def question_items(
         best = max(parents, key=lambda run: (run.score, -run.start))
     items = [list(item) for item in best.items]
     if trim:
-        items[-1] = _trim_last(items[-1])
+        items = [_trim_context(item) for item in items[:-1]] + [_trim_last(items[-1])]
     return items
 
 
