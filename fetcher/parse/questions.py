@@ -237,6 +237,11 @@ def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
     mean = sum(signals) / len(signals)
     if strict and not intro:
         return 0.0
+    first = list_marker(lines[run.start])
+    if len(signals) == 1 and first and first[0] == "num" and first[1] != "1":
+        # one item numbered "10." is a value ("10. Plenarsitzung" below "TOP:", Karlsruhe
+        # 2015/0002), not a list that starts above 1 ("5. … 6. …" has at least two items)
+        return 0.0
     if mean < 0.5 or (len(signals) == 1 and not (intro and signals[0] == 1.0)):
         return 0.0
     # A question list opens with a question: a run whose first item is a statement ("1. Einstiegs-
