@@ -365,8 +365,10 @@ def question_items(
         and run.style != best.style
         and run.start < best.start < run.end
         and len(run.items) >= 2
-        and run.score >= 0.5 * best.score
         and all(_asks_or_heads(item) for item in run.items)
+        # a weaker parent still wins when every one of its items asks itself ("1. Wie …?",
+        # "2. Wie ist … in folgenden Bereichen: a. … h. …", "3. Welche …?"; Karlsruhe 2024/1272)
+        and (run.score >= 0.5 * best.score or all(question_signal(_own_text(i)) for i in run.items))
     ]
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
