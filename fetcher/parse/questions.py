@@ -305,6 +305,45 @@ def _cut_at_statements(item: list[str]) -> list[str]:
     return item
 
 
+_CONDITION = re.compile(
+    r"^(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht|dies\w*|so)\b[^:]{0,30}:$", re.I
+)
+
+
+def _question_above(lines: Sequence[str], start: int) -> list[str]:
+    """Return the unlisted question just above a bullet list (its follow-ups), if any.
+
+    A "Wenn ja:" line may stand between them. The question is the block of lines ending in "?"
+    right above, back to the line that ends a sentence; a list marker there means no parent.
+    """
+    k = start - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    if k >= 0 and _CONDITION.match(lines[k]):
+        condition = [lines[k]]
+        k -= 1
+        while k >= 0 and not lines[k]:
+            k -= 1
+    else:
+        condition = []
+    if k < 0 or not lines[k].rstrip().endswith("?") or list_marker(lines[k]):
+        return []
+    block = [lines[k]]
+    k -= 1
+    while (
+        k >= 0 and lines[k] and not lines[k].rstrip().endswith((".", ":", "?")) and len(block) < 4
+    ):
+        if list_marker(lines[k]):
+            return []
+        if len(lines[k].split()) <= 2:
+            break  # a heading ("Anfrage") above the question, not a wrapped line of it
+        block.insert(0, lines[k])
+        k -= 1
+    if "?" in " ".join(block[:-1]) or not question_signal(join_item(block)):
+        return []
+    return block + condition
+
+
 def _trim_context(item: list[str]) -> list[str]:
     """Cut the prose that introduces the next question from an item that has asked already.
 
@@ -373,6 +412,10 @@ def question_items(
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
     items = [list(item) for item in best.items]
+    if best.style == "bullet" and (parent := _question_above(lines, best.start)):
+        # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
+        # follow-ups and stay inside it, each on its own line (Karlsruhe 2024/0989, 2022/0039)
+        items = [parent + [line for line in lines[best.start : best.end] if line]]
     if trim:
         items = [_trim_context(item) for item in items[:-1]] + [_trim_last(items[-1])]
     return items
