@@ -17,8 +17,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fetcher.parse.item_ends import question_above, trim_context, trim_last
 from fetcher.parse.markers import flatten_outline, is_first_label, join_item, next_label
-from fetcher.parse.text import sentences
 from fetcher.parse.wording import (
     ANSWER_TO,
     INTRO,
@@ -30,11 +30,7 @@ from fetcher.parse.wording import (
     split_inline_lists,
 )
 
-_JUSTIFICATION = re.compile(
-    r"^(?:Begründung|Hintergrund|Erläuterung|Sachverhalt|Vorbemerkung|Zur Begründung)", re.I
-)
 MAX_ITEM_LINES = 400  # 3× the longest question+answer in the dev corpus (129 lines): list over
-MAX_TAIL_CHARS = 220  # text after the last "?" of the last item kept as part of that question
 
 
 @dataclass
@@ -273,101 +269,6 @@ def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run |
     return None
 
 
-def _statements_after(tail: Sequence[str], *, upto_question: bool = False) -> int:
-    """Return the characters of the sentences in `tail` that do not ask (end in "." or ":").
-
-    `upto_question`: count only up to the last "?" (the tail's last line goes on after it).
-    """
-    text = " ".join(tail)
-    if upto_question and "?" in text:
-        text = text[: text.rfind("?") + 1]
-    return sum(len(part) for part in sentences(text) if not part.endswith("?"))
-
-
-def _cut_at_statements(item: list[str]) -> list[str]:
-    """Return the item up to the first question followed by a block of prose that only states.
-
-    The block runs to the next line with a "?" (or the item's end) and holds no list marker: a
-    justification without heading, even one with a rhetorical "?" further on ("… soll es nicht
-    mehr möglich sein?", Karlsruhe 2018/0874), or the prose that introduces the next question.
-    """
-    asked = [k for k, line in enumerate(item) if "?" in line]
-    for n, k in enumerate(asked):
-        following = asked[n + 1] + 1 if n + 1 < len(asked) else len(item)
-        gap = item[k + 1 : following]  # up to and with the line of the next "?"
-        if (
-            gap
-            and item[k].rstrip().endswith("?")
-            and not any(list_marker(line) for line in item[k + 1 :])
-            and _statements_after(gap, upto_question=n + 1 < len(asked)) > MAX_TAIL_CHARS
-        ):
-            return item[: k + 1]
-    return item
-
-
-_CONDITION = re.compile(
-    r"^(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht|dies\w*|so)\b[^:]{0,30}:$", re.I
-)
-
-
-def _question_above(lines: Sequence[str], start: int) -> list[str]:
-    """Return the unlisted question just above a bullet list (its follow-ups), if any.
-
-    A "Wenn ja:" line may stand between them. The question is the block of lines ending in "?"
-    right above, back to the line that ends a sentence; a list marker there means no parent.
-    """
-    k = start - 1
-    while k >= 0 and not lines[k]:
-        k -= 1
-    if k >= 0 and _CONDITION.match(lines[k]):
-        condition = [lines[k]]
-        k -= 1
-        while k >= 0 and not lines[k]:
-            k -= 1
-    else:
-        condition = []
-    if k < 0 or not lines[k].rstrip().endswith("?") or list_marker(lines[k]):
-        return []
-    block = [lines[k]]
-    k -= 1
-    while (
-        k >= 0 and lines[k] and not lines[k].rstrip().endswith((".", ":", "?")) and len(block) < 4
-    ):
-        if list_marker(lines[k]):
-            return []
-        if len(lines[k].split()) <= 2:
-            break  # a heading ("Anfrage") above the question, not a wrapped line of it
-        block.insert(0, lines[k])
-        k -= 1
-    if "?" in " ".join(block[:-1]) or not question_signal(join_item(block)):
-        return []
-    return block + condition
-
-
-def _trim_context(item: list[str]) -> list[str]:
-    """Cut the prose that introduces the next question from an item that has asked already.
-
-    "2. Wie sieht … die Prognose … aus?" then "Satzung der Stadt …: Laut Auskunft … lagen …"
-    above "3. Wie stellt sich dieser Durchschnittswert aktuell dar?" (Karlsruhe 2019/0068).
-    """
-    return _cut_at_statements(item)
-
-
-def _trim_last(item: list[str]) -> list[str]:
-    """Cut a justification or closing that follows the last question of the list."""
-    item = _cut_at_statements(item)
-    asked = [k for k, line in enumerate(item) if "?" in line]
-    if not asked:
-        return item
-    last = asked[-1]
-    tail = item[last + 1 :]
-    if not tail:
-        return item
-    if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
-        return item[: last + 1]
-    return item
-
-
 def question_items(
     lines: Sequence[str], body_start: int, *, trim: bool = True, strict: bool = False
 ) -> list[list[str]]:
@@ -412,12 +313,12 @@ def question_items(
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
     items = [list(item) for item in best.items]
-    if best.style == "bullet" and (parent := _question_above(lines, best.start)):
+    if best.style == "bullet" and (parent := question_above(lines, best.start)):
         # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
         # follow-ups and stay inside it, each on its own line (Karlsruhe 2024/0989, 2022/0039)
         items = [parent + [line for line in lines[best.start : best.end] if line]]
     if trim:
-        items = [_trim_context(item) for item in items[:-1]] + [_trim_last(items[-1])]
+        items = [trim_context(item) for item in items[:-1]] + [trim_last(items[-1])]
     return items
 
 
