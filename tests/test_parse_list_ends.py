@@ -16,7 +16,7 @@ import pytest
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file, parse_text
 from standins.pdf_render import render_text
-from tests.corpus_data import corpus_items
+from tests.corpus_data import corpus_items, corpus_path
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
@@ -115,3 +115,68 @@ def test_summary_is_never_the_title_nor_a_question() -> None:
             if folded and (folded[:60] in summary or summary[:60] in folded):
                 offenders.append((name, "question"))
     assert offenders == []
+
+
+def _corpus_dev(name: str) -> Path:
+    path = corpus_path(name, "dev")
+    if not path.is_file():
+        pytest.skip(f"corpus text not present: {name}")
+    return path
+
+
+def test_dash_follow_ups_stay_inside_their_question(tmp_path: Path) -> None:
+    """Durlach 2024/0989: 'Wird … benötigt?' / 'Wenn ja:' / three '- …?' are one question."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2024-0989-anfrage-fdp-or-durlach-turmbergbahn"))
+    assert len(doc.questions) == 1
+    lines = doc.questions[0].split("\n")
+    assert lines[0].startswith("Wird für die Gewährung der Zuschüsse und öffentlichen Fördermittel")
+    assert lines[0].endswith("Wenn ja:")
+    assert lines[1:] == [
+        "- Wurde von der VBK bereits ein neuer Gutachter beauftragt?",
+        "- Welche Firmen wurden beauftragt?",
+        "- Liegen bereits Ergebnisse zu den Verkehrszahlen und der Wirtschaftlichkeit vor bzw. bis "
+        "wann ist damit zu rechnen?",
+    ]
+
+
+def test_dash_follow_ups_below_a_heading_and_question(tmp_path: Path) -> None:
+    """Wolfartsweier 2022: 'Anfrage' heading, 'Gibt es Planungen …?', three dashes: one."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2022-or-wolfartsweier-anfrage-cdu-dachstaender"))
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith("Gibt es Planungen der Stromversorger, die Freileitung")
+    assert doc.questions[0].count("\n- ") == 3
+
+
+def test_numbered_questions_over_a_lettered_sub_list(tmp_path: Path) -> None:
+    """2024/1272: '1. Wie …?', '2. Wie ist … in folgenden Bereichen:' a.–h., '3. …?': three."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2024-1272-anfrage-linke-antirassismus"))
+    assert len(doc.questions) == 3
+    assert doc.questions[0].startswith("Wie ist der aktuelle Stand zur Prüfung der Umsetzbarkeit")
+    assert "\nh. Welche Maßnahmen werden ergriffen" in doc.questions[1]
+    assert doc.questions[2].startswith("Welche Rolle hat das regionale Demokratiezentrum")
+
+
+def test_table_value_numbered_10_is_no_list(tmp_path: Path) -> None:
+    """2015/0002: 'TOP:' over '10. Plenarsitzung Gemeinderat' (a value), then questions 1.–3."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2015-0002-anfrage-gruene-wak-faesser"))
+    assert len(doc.questions) == 3
+    assert doc.questions[0].startswith("In welchen Zeitabständen sollen künftig Fässer")
+    assert not any("Plenarsitzung" in q for q in doc.questions)
+
+
+def test_asking_sentence_before_a_question_opens_it(tmp_path: Path) -> None:
+    """Durlach 2019: 'Wir stellen die Frage, ob … ist. Darf überall geflogen werden …?': one."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2019-or-durlach-anfrage-cdu-drohnenflug"))
+    assert doc.questions == (
+        "ob Drohnenflug dort grundsätzlich erlaubt ist. Darf überall geflogen werden oder gibt es "
+        "Einschränkungen?",
+    )
+
+
+def test_request_with_erkundigen_gives_its_ob_clause(tmp_path: Path) -> None:
+    """Wettersbach 2025/0201: 'Wir möchten uns … darüber erkundigen, ob es möglich ist, …'."""
+    doc = _parse(
+        tmp_path, _corpus_dev("karlsruhe-2025-0201-anfrage-gruene-or-wettersbach-lastenraeder")
+    )
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith("ob es möglich ist, eines der bereits vom Gemeinderat")

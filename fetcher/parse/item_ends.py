@@ -83,7 +83,7 @@ def question_above(lines: Sequence[str], start: int) -> list[str]:
     ):
         if list_marker(lines[k]):
             return []
-        if len(lines[k].split()) <= 2:
+        if len(lines[k].split()) <= 2 and lines[k][0].isupper() and block[0][0].isupper():
             break  # a heading ("Anfrage") above the question, not a wrapped line of it
         block.insert(0, lines[k])
         k -= 1
