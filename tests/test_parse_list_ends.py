@@ -180,3 +180,12 @@ def test_request_with_erkundigen_gives_its_ob_clause(tmp_path: Path) -> None:
     )
     assert len(doc.questions) == 1
     assert doc.questions[0].startswith("ob es möglich ist, eines der bereits vom Gemeinderat")
+
+
+def test_one_numbered_question_keeps_its_bullets(tmp_path: Path) -> None:
+    """2019/0071: '1. Wie schätzt … ein, …?' over five '•' parts is one question with them."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2019-0071-anfrage-fuer-karlsruhe-innenstadtzone"))
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith("Wie schätzt die Verwaltung die entstehenden Auswirkungen")
+    assert doc.questions[0].count("\n• ") == 5
+    assert "Sachverhalt" not in doc.questions[0]

@@ -81,7 +81,11 @@ def question_above(lines: Sequence[str], start: int) -> list[str]:
     while (
         k >= 0 and lines[k] and not lines[k].rstrip().endswith((".", ":", "?")) and len(block) < 4
     ):
-        if list_marker(lines[k]):
+        marker = list_marker(lines[k])
+        if marker and marker[:2] == ("num", "1") and marker[2]:
+            block.insert(0, marker[2])  # "1. Wie schätzt … ein, …?" over "• Image-Gewinn …?"
+            break  # (Karlsruhe 2019/0071): the one numbered question and its bullet parts
+        if marker:
             return []
         if len(lines[k].split()) <= 2 and lines[k][0].isupper() and block[0][0].isupper():
             break  # a heading ("Anfrage") above the question, not a wrapped line of it
