@@ -189,3 +189,23 @@ def test_one_numbered_question_keeps_its_bullets(tmp_path: Path) -> None:
     assert doc.questions[0].startswith("Wie schätzt die Verwaltung die entstehenden Auswirkungen")
     assert doc.questions[0].count("\n• ") == 5
     assert "Sachverhalt" not in doc.questions[0]
+
+
+def test_asking_lead_in_beats_a_list_of_problems(tmp_path: Path) -> None:
+    """Grötzingen 2025: '• …' problems, then 'In diesem Kontext frage ich:' '1.)' '2.)': two."""
+    doc = _parse(tmp_path, KARLSRUHE / "665299.txt")
+    assert len(doc.questions) == 2
+    assert doc.questions[0].startswith("Doppelnutzung von Räumen ab Herbst 2025")
+    assert doc.questions[1].endswith(
+        "Können wir auch den „Bestandsfamilien“ eine Hortbetreuung garantieren?"
+    )
+
+
+def test_lead_in_with_frage_before_ich_or_wir(tmp_path: Path) -> None:
+    """Grötzingen 2021: 'Aus gegebenem Anlass fragen wir:' over 1.–3. gives three questions."""
+    doc = _parse(tmp_path, KARLSRUHE / "628211.txt")
+    assert len(doc.questions) == 3
+    assert (
+        doc.questions[1]
+        == "Wie erfolgt die derzeit gültige Hochwasser-Warnung für die Grötzinger Bürger?"
+    )

@@ -77,6 +77,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             continue
         if is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
             break
+        if line.rstrip().endswith(":") and INTRO.search(line) and not list_marker(line):
+            break  # a new lead-in ("In diesem Kontext frage ich:") opens the list that asks
         if parent_next and (up := list_marker(line)) and up[:2] == ("num", parent_next):
             break  # "a. … b. …" under "1." ends at "2.": its "c." belongs to another parent
         if _answers_begin(lines, i, style, label):
@@ -243,7 +245,10 @@ def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
     # A question list opens with a question: a run whose first item is a statement ("1. Einstiegs-
     # amt …" wrapped inside an answer) loses against the list it borrowed its later items from.
     opening = 0.0 if signals[0] > 0 else -1.5
-    return sum(signals) + (2.0 if intro else 0.0) + mean + opening
+    # A lead-in that asks ("In diesem Kontext frage ich:") outweighs a plain label ending in ":"
+    # ("Zusammenstellung bekannter Probleme:" over bullets that half ask; Grötzingen 2025).
+    asking = intro and _has_intro_before(lines, run.start, strict=True)
+    return sum(signals) + (2.0 if intro else 0.0) + (2.0 if asking else 0.0) + mean + opening
 
 
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
