@@ -209,3 +209,9 @@ def test_lead_in_with_frage_before_ich_or_wir(tmp_path: Path) -> None:
         doc.questions[1]
         == "Wie erfolgt die derzeit gültige Hochwasser-Warnung für die Grötzinger Bürger?"
     )
+
+
+def test_form_word_after_the_last_question_stays_out(tmp_path: Path) -> None:
+    """Grötzingen 2021: the checkbox form's 'Antrag' below question 3 is no part of it."""
+    doc = _parse(tmp_path, KARLSRUHE / "628211.txt")
+    assert doc.questions[-1].endswith("wie funktioniert der dortige Ablauf im Notfall?")

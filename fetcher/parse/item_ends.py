@@ -117,4 +117,21 @@ def trim_last(item: list[str]) -> list[str]:
         return item
     if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
         return item[: last + 1]
+    if item[last].rstrip().endswith("?") and _stray(" ".join(tail)):
+        return item[: last + 1]
     return item
+
+
+def _stray(tail: str) -> bool:
+    """Return True if the words after the last question are a form's leftover ("Antrag").
+
+    One to three words that neither end a sentence nor stand in brackets ("(absolut und in
+    Prozent)") nor lead a sub-item: a label of the form below the list (Grötzingen 2021).
+    """
+    tail = tail.strip()
+    return (
+        0 < len(tail.split()) <= 3
+        and not tail.startswith("(")
+        and not tail.endswith((".", ")", "!", ":", "?"))
+        and list_marker(tail) is None
+    )
