@@ -215,3 +215,15 @@ def test_form_word_after_the_last_question_stays_out(tmp_path: Path) -> None:
     """Grötzingen 2021: the checkbox form's 'Antrag' below question 3 is no part of it."""
     doc = _parse(tmp_path, KARLSRUHE / "628211.txt")
     assert doc.questions[-1].endswith("wie funktioniert der dortige Ablauf im Notfall?")
+
+
+def test_lone_lettered_question_above_a_numbered_list(tmp_path: Path) -> None:
+    """2018/0109: 'A) <statement> … Wo sehen …?' then '1. …?' '2. …?' and no 'B)': three."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2018-0109-gemeinsame-anfrage-fw-vandalismus"))
+    assert len(doc.questions) == 3
+    assert doc.questions[0].startswith("Laut Medienberichten ist der in Karlsruhe")
+    assert doc.questions[0].endswith("in welchen Kreisen sind die Täter zu verorten?")
+    assert (
+        doc.questions[1]
+        == "Welche Maßnahmen werden ergriffen, um weiterem Vandalismus entgegenzuwirken?"
+    )

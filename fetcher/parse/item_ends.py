@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import join_item
+from fetcher.parse.markers import join_item, next_label
 from fetcher.parse.text import sentences
 from fetcher.parse.wording import list_marker, question_signal
 
@@ -135,3 +135,34 @@ def _stray(tail: str) -> bool:
         and not tail.endswith((".", ")", "!", ":", "?"))
         and list_marker(tail) is None
     )
+
+
+def lone_item_above(lines: Sequence[str], start: int) -> list[str]:
+    """Return a lone "A)" question right above a list that starts at "1." (mixed markers).
+
+    "A) Laut Medienberichten … Wo sehen Polizei und Verwaltung die Ursachen …?" then "1. …?"
+    "2. …?" (Karlsruhe 2018/0109): three questions. Only when no "B)" follows anywhere and
+    the item ends asking; a section heading ("I. Schulen") above "1." does not ask.
+    """
+    block: list[str] = []
+    for k in range(start - 1, max(-1, start - 9), -1):
+        line = lines[k]
+        if not line:
+            continue
+        marker = list_marker(line)
+        if marker is None:
+            block.insert(0, line)
+            continue
+        style, label, rest = marker
+        if style not in ("letter", "roman") or label not in ("A", "a", "I"):
+            return []
+        following = next_label(style, label)
+        if any((m := list_marker(x)) and m[:2] == (style, following) for x in lines):
+            return []
+        block.insert(0, rest)
+        break
+    else:
+        return []
+    if not block or not block[-1].rstrip().endswith("?"):
+        return []
+    return block

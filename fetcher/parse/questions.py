@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from fetcher.parse.item_ends import question_above, trim_context, trim_last
+from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
 from fetcher.parse.markers import flatten_outline, is_first_label, join_item, next_label
 from fetcher.parse.wording import (
     ANSWER_TO,
@@ -322,6 +322,14 @@ def question_items(
         # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
         # follow-ups and stay inside it, each on its own line (Karlsruhe 2024/0989, 2022/0039)
         items = [parent + [line for line in lines[best.start : best.end] if line]]
+    first = list_marker(lines[best.start])
+    if (
+        best.style == "num"
+        and first
+        and first[1] == "1"
+        and (lone := lone_item_above(lines, best.start))
+    ):
+        items.insert(0, lone)
     if trim:
         items = [trim_context(item) for item in items[:-1]] + [trim_last(items[-1])]
     return items
