@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
 from fetcher.parse.markers import flatten_outline, is_first_label, join_item, next_label
 from fetcher.parse.wording import (
     ANSWER_TO,
@@ -29,11 +30,7 @@ from fetcher.parse.wording import (
     split_inline_lists,
 )
 
-_JUSTIFICATION = re.compile(
-    r"^(?:Begründung|Hintergrund|Erläuterung|Sachverhalt|Vorbemerkung|Zur Begründung)", re.I
-)
 MAX_ITEM_LINES = 400  # 3× the longest question+answer in the dev corpus (129 lines): list over
-MAX_TAIL_CHARS = 220  # text after the last "?" of the last item kept as part of that question
 
 
 @dataclass
@@ -80,6 +77,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             continue
         if is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
             break
+        if line.rstrip().endswith(":") and INTRO.search(line) and not list_marker(line):
+            break  # a new lead-in ("In diesem Kontext frage ich:") opens the list that asks
         if parent_next and (up := list_marker(line)) and up[:2] == ("num", parent_next):
             break  # "a. … b. …" under "1." ends at "2.": its "c." belongs to another parent
         if _answers_begin(lines, i, style, label):
@@ -236,12 +235,20 @@ def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
     mean = sum(signals) / len(signals)
     if strict and not intro:
         return 0.0
+    first = list_marker(lines[run.start])
+    if len(signals) == 1 and first and first[0] == "num" and first[1] != "1":
+        # one item numbered "10." is a value ("10. Plenarsitzung" below "TOP:", Karlsruhe
+        # 2015/0002), not a list that starts above 1 ("5. … 6. …" has at least two items)
+        return 0.0
     if mean < 0.5 or (len(signals) == 1 and not (intro and signals[0] == 1.0)):
         return 0.0
     # A question list opens with a question: a run whose first item is a statement ("1. Einstiegs-
     # amt …" wrapped inside an answer) loses against the list it borrowed its later items from.
     opening = 0.0 if signals[0] > 0 else -1.5
-    return sum(signals) + (2.0 if intro else 0.0) + mean + opening
+    # A lead-in that asks ("In diesem Kontext frage ich:") outweighs a plain label ending in ":"
+    # ("Zusammenstellung bekannter Probleme:" over bullets that half ask; Grötzingen 2025).
+    asking = intro and _has_intro_before(lines, run.start, strict=True)
+    return sum(signals) + (2.0 if intro else 0.0) + (2.0 if asking else 0.0) + mean + opening
 
 
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
@@ -265,20 +272,6 @@ def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run |
         if asked:
             return _Run(i, asked, score=len(asked) + 2.0)
     return None
-
-
-def _trim_last(item: list[str]) -> list[str]:
-    """Cut a justification or closing that follows the last question of the list."""
-    asked = [k for k, line in enumerate(item) if "?" in line]
-    if not asked:
-        return item
-    last = asked[-1]
-    tail = item[last + 1 :]
-    if not tail:
-        return item
-    if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
-        return item[: last + 1]
-    return item
 
 
 def question_items(
@@ -317,14 +310,28 @@ def question_items(
         and run.style != best.style
         and run.start < best.start < run.end
         and len(run.items) >= 2
-        and run.score >= 0.5 * best.score
         and all(_asks_or_heads(item) for item in run.items)
+        # a weaker parent still wins when every one of its items asks itself ("1. Wie …?",
+        # "2. Wie ist … in folgenden Bereichen: a. … h. …", "3. Welche …?"; Karlsruhe 2024/1272)
+        and (run.score >= 0.5 * best.score or all(question_signal(_own_text(i)) for i in run.items))
     ]
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
     items = [list(item) for item in best.items]
+    if best.style == "bullet" and (parent := question_above(lines, best.start)):
+        # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
+        # follow-ups and stay inside it, each on its own line (Karlsruhe 2024/0989, 2022/0039)
+        items = [parent + [line for line in lines[best.start : best.end] if line]]
+    first = list_marker(lines[best.start])
+    if (
+        best.style == "num"
+        and first
+        and first[1] == "1"
+        and (lone := lone_item_above(lines, best.start))
+    ):
+        items.insert(0, lone)
     if trim:
-        items[-1] = _trim_last(items[-1])
+        items = [trim_context(item) for item in items[:-1]] + [trim_last(items[-1])]
     return items
 
 

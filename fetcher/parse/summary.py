@@ -95,10 +95,22 @@ def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
         folded = re.sub(r"\s+", " ", title).strip()
         if folded and text.lower().startswith(folded.lower()):
             text = text[len(folded) :].lstrip(" .:-–")
-    asked = {re.sub(r"\s+", " ", q).strip().lower() for q in questions}
+    asked = [re.sub(r"\s+", " ", q).strip().lower() for q in questions]
     kept = [
         sentence
         for sentence in sentences(text)
-        if "?" not in sentence and sentence.lower() not in asked
+        if "?" not in sentence and not _quotes_a_question(sentence.lower(), asked)
     ]
+    while kept and len(kept[0]) <= 4:  # "V." left of "… e. V." when its sentence was a question
+        kept.pop(0)
     return " ".join(kept)
+
+
+def _quotes_a_question(sentence: str, asked: Sequence[str]) -> bool:
+    """Return True if the sentence is a question or holds one ("… möchten wir wissen, ob …")."""
+    return any(
+        sentence == question
+        or (len(question) >= 30 and question[:60] in sentence)
+        or (len(sentence) >= 30 and sentence in question)
+        for question in asked
+    )

@@ -32,7 +32,8 @@ INTRO = re.compile(
     r"(?:sie\s+|an\s+|den\s+oberbürgermeister|die\s+oberbürgermeisterin|den\s+magistrat|"
     r"die\s+(?:stadt|gemeinde|kreis)?verwaltung|den\s+(?:stadt|gemeinde)?rat|die\s+landesregierung)?"
     r"(?:\s*\w+){0,3}?\s*[:.]"
-    r"|\bfragen\s+(?:wir|ich)\s+(?:daher\s+|deshalb\s+)?(?:an|den\s+oberbürgermeister|die\s+verwaltung)?\s*:"
+    r"|\bfragen?\s+(?:wir|ich)(?:\s+(?:daher|deshalb))?"
+    r"(?:\s+(?:an|den\s+oberbürgermeister|die\s+verwaltung))?\s*:"
     r"|^(?:fragen|anfrage|die fragen lauten|fragestellung(?:en)?)\s*:"
     r"|\bfolgende(?:n)?\s+fragen(?:\s+\w+){0,6}\s*:"
     r"|\bfolgende\s+anfrage(?:\s+\S+){0,8}\s*:"
@@ -167,7 +168,14 @@ def questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
             break
         body.append(line)
     asked: list[str] = []
+    pending = ""  # "Wir stellen die Frage, ob … ist." just before "Darf …?": one question
     for sentence in sentences(join_lines(body)):
+        if "?" not in sentence:
+            clause = _ASKING_LEAD_IN.sub("", sentence, count=1)
+            pending = clause if clause != sentence else ""
+            continue
+        if pending:
+            sentence, pending = f"{pending} {sentence}", ""
         if re.search(r"\?\s+(?:[a-z]\)|[-•–])\s", sentence):  # "…? a) … b) …"
             asked.append(sentence)
             continue
@@ -234,6 +242,6 @@ def request_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
 # "Wir fragen hiermit an, welche …", "Wir stellen die Frage, ob …", "… möchte nun wissen, ob …":
 # the question is the clause the asking verb introduces.
 _ASKING_LEAD_IN = re.compile(
-    r"^[^,.?]*?\b(?:frage[nt]?|Frage|wissen|erfahren)\b[^,.?]{0,40},\s+"
+    r"^[^,.?]*?\b(?:frage[nt]?|Frage|wissen|erfahren|erkundigen)\b[^,.?]{0,40},\s+"
     r"(?=(?:ob|wie|welche[rsmn]?|wann|wo|warum|weshalb|inwieweit|inwiefern|was|wer)\b)"
 )

@@ -1,0 +1,168 @@
+"""Where one question item ends, and the question a list of follow-ups belongs to. Pure.
+
+An item of a question list runs to the next label; what follows its question inside it may be
+part of it (sub-items, a short "Falls ja, …?"), or not: a justification without heading after
+the last question, the prose that introduces the next question, a closing. Bullets right below
+an unlisted question are its follow-ups.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.markers import join_item, next_label
+from fetcher.parse.text import sentences
+from fetcher.parse.wording import list_marker, question_signal
+
+_JUSTIFICATION = re.compile(
+    r"^(?:Begründung|Hintergrund|Erläuterung|Sachverhalt|Vorbemerkung|Zur Begründung)", re.I
+)
+MAX_TAIL_CHARS = 220  # text after the last "?" of the last item kept as part of that question
+
+
+def _statements_after(tail: Sequence[str], *, upto_question: bool = False) -> int:
+    """Return the characters of the sentences in `tail` that do not ask (end in "." or ":").
+
+    `upto_question`: count only up to the last "?" (the tail's last line goes on after it).
+    """
+    text = " ".join(tail)
+    if upto_question and "?" in text:
+        text = text[: text.rfind("?") + 1]
+    return sum(len(part) for part in sentences(text) if not part.endswith("?"))
+
+
+def _cut_at_statements(item: list[str]) -> list[str]:
+    """Return the item up to the first question followed by a block of prose that only states.
+
+    The block runs to the next line with a "?" (or the item's end) and holds no list marker: a
+    justification without heading, even one with a rhetorical "?" further on ("… soll es nicht
+    mehr möglich sein?", Karlsruhe 2018/0874), or the prose that introduces the next question.
+    """
+    asked = [k for k, line in enumerate(item) if "?" in line]
+    for n, k in enumerate(asked):
+        following = asked[n + 1] + 1 if n + 1 < len(asked) else len(item)
+        gap = item[k + 1 : following]  # up to and with the line of the next "?"
+        if (
+            gap
+            and item[k].rstrip().endswith("?")
+            and not any(list_marker(line) for line in item[k + 1 :])
+            and _statements_after(gap, upto_question=n + 1 < len(asked)) > MAX_TAIL_CHARS
+        ):
+            return item[: k + 1]
+    return item
+
+
+_CONDITION = re.compile(
+    r"^(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht|dies\w*|so)\b[^:]{0,30}:$", re.I
+)
+
+
+def question_above(lines: Sequence[str], start: int) -> list[str]:
+    """Return the unlisted question just above a bullet list (its follow-ups), if any.
+
+    A "Wenn ja:" line may stand between them. The question is the block of lines ending in "?"
+    right above, back to the line that ends a sentence; a list marker there means no parent.
+    """
+    k = start - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    if k >= 0 and _CONDITION.match(lines[k]):
+        condition = [lines[k]]
+        k -= 1
+        while k >= 0 and not lines[k]:
+            k -= 1
+    else:
+        condition = []
+    if k < 0 or not lines[k].rstrip().endswith("?") or list_marker(lines[k]):
+        return []
+    block = [lines[k]]
+    k -= 1
+    while (
+        k >= 0 and lines[k] and not lines[k].rstrip().endswith((".", ":", "?")) and len(block) < 4
+    ):
+        marker = list_marker(lines[k])
+        if marker and marker[:2] == ("num", "1") and marker[2]:
+            block.insert(0, marker[2])  # "1. Wie schätzt … ein, …?" over "• Image-Gewinn …?"
+            break  # (Karlsruhe 2019/0071): the one numbered question and its bullet parts
+        if marker:
+            return []
+        if len(lines[k].split()) <= 2 and lines[k][0].isupper() and block[0][0].isupper():
+            break  # a heading ("Anfrage") above the question, not a wrapped line of it
+        block.insert(0, lines[k])
+        k -= 1
+    if "?" in " ".join(block[:-1]) or not question_signal(join_item(block)):
+        return []
+    return block + condition
+
+
+def trim_context(item: list[str]) -> list[str]:
+    """Cut the prose that introduces the next question from an item that has asked already.
+
+    "2. Wie sieht … die Prognose … aus?" then "Satzung der Stadt …: Laut Auskunft … lagen …"
+    above "3. Wie stellt sich dieser Durchschnittswert aktuell dar?" (Karlsruhe 2019/0068).
+    """
+    return _cut_at_statements(item)
+
+
+def trim_last(item: list[str]) -> list[str]:
+    """Cut a justification or closing that follows the last question of the list."""
+    item = _cut_at_statements(item)
+    asked = [k for k, line in enumerate(item) if "?" in line]
+    if not asked:
+        return item
+    last = asked[-1]
+    tail = item[last + 1 :]
+    if not tail:
+        return item
+    if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
+        return item[: last + 1]
+    if item[last].rstrip().endswith("?") and _stray(" ".join(tail)):
+        return item[: last + 1]
+    return item
+
+
+def _stray(tail: str) -> bool:
+    """Return True if the words after the last question are a form's leftover ("Antrag").
+
+    One to three words that neither end a sentence nor stand in brackets ("(absolut und in
+    Prozent)") nor lead a sub-item: a label of the form below the list (Grötzingen 2021).
+    """
+    tail = tail.strip()
+    return (
+        0 < len(tail.split()) <= 3
+        and not tail.startswith("(")
+        and not tail.endswith((".", ")", "!", ":", "?"))
+        and list_marker(tail) is None
+    )
+
+
+def lone_item_above(lines: Sequence[str], start: int) -> list[str]:
+    """Return a lone "A)" question right above a list that starts at "1." (mixed markers).
+
+    "A) Laut Medienberichten … Wo sehen Polizei und Verwaltung die Ursachen …?" then "1. …?"
+    "2. …?" (Karlsruhe 2018/0109): three questions. Only when no "B)" follows anywhere and
+    the item ends asking; a section heading ("I. Schulen") above "1." does not ask.
+    """
+    block: list[str] = []
+    for k in range(start - 1, max(-1, start - 9), -1):
+        line = lines[k]
+        if not line:
+            continue
+        marker = list_marker(line)
+        if marker is None:
+            block.insert(0, line)
+            continue
+        style, label, rest = marker
+        if style not in ("letter", "roman") or label not in ("A", "a", "I"):
+            return []
+        following = next_label(style, label)
+        if any((m := list_marker(x)) and m[:2] == (style, following) for x in lines):
+            return []
+        block.insert(0, rest)
+        break
+    else:
+        return []
+    if not block or not block[-1].rstrip().endswith("?"):
+        return []
+    return block
