@@ -5,6 +5,9 @@ template per backend (and builds each read-only corpus once), and every test get
 a file copy on SQLite, `CREATE DATABASE … TEMPLATE …` on PostgreSQL. The templates are shared by
 all pytest-xdist workers of the run (tests/session_cache.py). Copies are private to their test,
 which may write to them; the names carry random ids, so parallel workers never share a database.
+A PostgreSQL copy is put back into its template's state after its test and reused by the next
+test of the same process (tests/pg_copies.py): creating and dropping a database per test cost
+the server more CPU than most tests themselves.
 """
 
 from __future__ import annotations
