@@ -8,10 +8,12 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 from pathlib import Path
-
-from fpdf import FPDF
+from typing import TYPE_CHECKING
 
 from standins.pdf_cache import cached_pdf
+
+if TYPE_CHECKING:
+    from fpdf import FPDF
 
 FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
@@ -19,8 +21,18 @@ FONT = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 def render_pdf(pages: list[str], path: Path, *, font_size: float = 10) -> Path:
     """Write `pages` (one string per page, long lines wrapped) to a PDF at `path`."""
     inputs = f"{font_size}\0" + "\f".join(pages)
-    path.write_bytes(cached_pdf(_render, inputs, lambda: _render(pages, font_size)))
+    path.write_bytes(cached_pdf(_render, inputs, lambda: _render_with_fpdf(pages, font_size)))
     return path
+
+
+def _render_with_fpdf(pages: list[str], font_size: float) -> bytes:
+    """Import fpdf2 (with fontTools and Pillow: about 0.6 s of CPU), then render: only on a
+    cache miss, so a process whose PDFs are all cached never loads it. (`_render`'s source is
+    part of the cache key: it stays as it is.)"""
+    global FPDF
+    from fpdf import FPDF
+
+    return _render(pages, font_size)
 
 
 def _render(pages: list[str], font_size: float) -> bytes:

@@ -5,6 +5,9 @@ template per backend (and builds each read-only corpus once), and every test get
 a file copy on SQLite, `CREATE DATABASE … TEMPLATE …` on PostgreSQL. The templates are shared by
 all pytest-xdist workers of the run (tests/session_cache.py). Copies are private to their test,
 which may write to them; the names carry random ids, so parallel workers never share a database.
+A PostgreSQL copy is put back into its template's state after its test and reused by the next
+test of the same process (tests/pg_copies.py): creating and dropping a database per test cost
+the server more CPU than most tests themselves.
 """
 
 from __future__ import annotations
@@ -27,9 +30,10 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 import pytest
@@ -37,8 +41,12 @@ import pytest
 from storage.db import close_db, open_db
 from tests.installed import Installed, build_once
 from tests.parse_memo import RememberingParserPool
+from tests.pg_copies import CopyPool
 from tests.session_cache import exclusive, is_worker, run_directory
 from tests.tls_once import share_default_tls_context
+
+if TYPE_CHECKING:
+    import asyncpg
 
 sys.dont_write_bytecode = False
 share_default_tls_context()  # every test builds several httpx clients; one TLS context serves all
@@ -65,6 +73,13 @@ async def _pg_admin(statement: str) -> None:
         await conn.execute(statement)
     finally:
         await conn.close()
+
+
+async def _pg_connect(name: str) -> asyncpg.Connection:
+    import asyncpg
+
+    assert POSTGRES_URL
+    return await asyncpg.connect(_with_db_name(POSTGRES_URL, name))
 
 
 async def _create_pg_database(name: str) -> None:
@@ -120,6 +135,8 @@ class Templates:
         self.directory = directory
         self.sqlite: dict[str, Path] = {}
         self.postgres: dict[str, str] = {}
+        # this process's PostgreSQL copies, reset between tests (tests/pg_copies.py)
+        self.copies = CopyPool(connect=_pg_connect, drop=_drop_pg_database)
 
     async def sqlite_copy(self, name: str, build: Builder, target: Path) -> str:
         """Copy the SQLite template `name` (built by `build` once) to `target`; return its URL."""
@@ -169,13 +186,17 @@ class Templates:
 
 def _drop_postgres_templates(directory: Path) -> None:
     """Drop the run's PostgreSQL templates (in a thread: no event loop runs at session end)."""
-    names = [record.read_text(encoding="utf-8") for record in directory.glob("*.postgres")]
+    _drop_in_thread([record.read_text(encoding="utf-8") for record in directory.glob("*.postgres")])
+
+
+def _drop_in_thread(names: list[str]) -> None:
+    """Drop databases `names` (in a thread: no event loop runs at session end)."""
     if not names or not POSTGRES_URL:
         return
 
     async def drop() -> None:
-        for template in names:
-            await _pg_admin(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+        for name in names:
+            await _drop_pg_database(name)
 
     worker = threading.Thread(target=asyncio.run, args=(drop(),))
     worker.start()
@@ -183,9 +204,12 @@ def _drop_postgres_templates(directory: Path) -> None:
 
 
 @pytest.fixture(scope="session")
-def templates(request: pytest.FixtureRequest) -> Templates:
-    """The run's template databases, shared by all its processes."""
-    return Templates(run_directory(request.config))
+def templates(request: pytest.FixtureRequest) -> Iterator[Templates]:
+    """The run's template databases, shared by all its processes; this process's copies of
+    them are dropped at its end."""
+    templates = Templates(run_directory(request.config))
+    yield templates
+    _drop_in_thread(templates.copies.names())
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -208,10 +232,12 @@ async def open_copy(
     name: str = "empty",
     build: Builder = _no_data,
 ) -> AsyncIterator[str]:
-    """Open a private copy of template `name` on `backend`; yield its URL, close and drop it.
+    """Open a private copy of template `name` on `backend`; yield its URL, close it after.
 
     The template was migrated when it was built, so the copy is opened without the migration
-    check (a no-op here that still costs ~10 ms of CPU per test, measured on SQLite)."""
+    check (a no-op here that still costs ~10 ms of CPU per test, measured on SQLite). A SQLite
+    copy is a new file; a PostgreSQL copy is reset to the template's state after its test and
+    reused by this process's next test (tests/pg_copies.py)."""
     if backend == "sqlite":
         url = await templates.sqlite_copy(name, build, tmp_path / "ratsbot.sqlite3")
         await open_db(url, apply_migrations=False)
@@ -221,14 +247,18 @@ async def open_copy(
             await close_db()
         return
     _require_postgres()
-    target = "t_" + uuid.uuid4().hex[:12]
-    url = await templates.postgres_copy(name, build, target)
-    await open_db(url, apply_migrations=False)
-    try:
-        yield url
-    finally:
-        await close_db()
-        await _pg_admin(f'DROP DATABASE IF EXISTS "{target}" WITH (FORCE)')
+    assert POSTGRES_URL
+
+    async def create(target: str) -> None:
+        await templates.postgres_copy(name, build, target)
+
+    async with templates.copies.borrow(name, create) as target:
+        url = _with_db_name(POSTGRES_URL, target)
+        await open_db(url, apply_migrations=False)
+        try:
+            yield url
+        finally:
+            await close_db()
 
 
 BACKENDS = ["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)]

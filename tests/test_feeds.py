@@ -13,8 +13,6 @@ from collections.abc import AsyncIterator, Mapping
 from datetime import UTC, datetime
 
 import aiohttp
-import feedparser
-import icalendar
 import pytest
 
 from bot.chat.application import RatsbotApplication
@@ -80,6 +78,11 @@ async def test_feed_links_serve_the_subscriptions_papers_and_meetings(
     assert ics_url.endswith(".ics")
     assert len(atom_url.rsplit("/", 1)[1]) >= 43  # 32 random bytes
 
+    # The readers are imported here, not at the top: every xdist worker collects this module,
+    # few run it, and feedparser and icalendar cost about 0.3 s of CPU to import.
+    import feedparser
+    import icalendar
+
     status, body, headers = await _get(atom_url)
     assert status == 200
     assert headers["Content-Type"].startswith("application/atom+xml")
@@ -127,6 +130,8 @@ async def test_feed_neu_replaces_the_token(
 
 async def test_kommune_feed_is_cached_and_answers_304(feeds: FeedServer) -> None:
     """Polling readers get the cached document (304 with its ETag) until a paper is stored."""
+    import feedparser  # here, not at the top: see above
+
     url = f"{feeds.base_url}/kommune/karlsruhe.atom"
     status, body, headers = await _get(url)
     assert status == 200
