@@ -196,11 +196,16 @@ def walk_by_date(query: SearchQuery, found: Stats, window: int) -> bool:
     return walked * WALK_ROW_COST < gin
 
 
-def candidate_match(query: SearchQuery, walk: bool, tsquery: str) -> str:
+def candidate_match(
+    query: SearchQuery, walk: bool, tsquery: str, buckets: str | None = None
+) -> str:
     """Return the SQL condition that selects candidates: `@@` (GIN) or, for the walk, the same
-    test as a function call, which no index serves. Pure."""
+    test as a function call, which no index serves. `buckets` (GIN only): the parameter of a
+    date cut's bucket tsquery (`pg_buckets.since`), ANDed inside the same GIN scan. Pure."""
     if walk:
         return f"ts_match_vq(s.tsv, to_tsquery('simple', {tsquery}))"
+    if buckets is not None:
+        return f"s.tsv @@ (to_tsquery('simple', {tsquery}) && {buckets}::tsquery)"
     return f"s.tsv @@ to_tsquery('simple', {tsquery})"
 
 

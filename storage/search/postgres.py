@@ -13,13 +13,12 @@ from __future__ import annotations
 import contextlib
 import json
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage.query import SearchQuery
-from storage.search import pg_faction, pg_plan, pg_rank
+from storage.search import pg_buckets, pg_faction, pg_plan, pg_rank
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
 from storage.search.terms import IndexEntry
 
@@ -43,10 +42,12 @@ _INLINE = "ALTER TABLE paper_search ALTER COLUMN tsv SET STORAGE MAIN"
 # lz4 decompresses several times faster than pglz (PostgreSQL 14+ built with lz4; else pglz).
 _LZ4 = "ALTER TABLE paper_search ALTER COLUMN tsv SET COMPRESSION lz4"
 # Bumped when the PostgreSQL layout changes; part of the index version (a rebuild follows).
-LAYOUT = "pg-inline-1"
+LAYOUT = "pg-buckets-1"
+# The four weighted columns, then the date's bucket lexemes ($10, `pg_buckets`).
 _TSV = (
     "setweight(to_tsvector('simple', $2), 'A') || setweight(to_tsvector('simple', $3), 'B') || "
-    "setweight(to_tsvector('simple', $4), 'C') || setweight(to_tsvector('simple', $5), 'D')"
+    "setweight(to_tsvector('simple', $4), 'C') || setweight(to_tsvector('simple', $5), 'D') || "
+    "array_to_tsvector($10::text[])"
 )
 _GIN = _DDL[1]
 _VISIBLE = " AND p.hidden = false AND p.deleted = false"
@@ -166,7 +167,15 @@ class PostgresSearch:
             "tsv = EXCLUDED.tsv, date = EXCLUDED.date, kommune_id = EXCLUDED.kommune_id, "
             "kind = EXCLUDED.kind, factions = EXCLUDED.factions",
             [
-                [e.paper_id, *e.columns, e.date, e.kommune_id, e.kind, list(e.factions)]
+                [
+                    e.paper_id,
+                    *e.columns,
+                    e.date,
+                    e.kommune_id,
+                    e.kind,
+                    list(e.factions),
+                    pg_buckets.lexemes(e.date),
+                ]
                 for e in entries
             ],
         )
@@ -261,9 +270,14 @@ class PostgresSearch:
         # GIN over a common word: first only the papers since a date that should hold the window
         # (BitmapAnd with the date index); all of them only when that window is not full.
         cut = None if walk else pg_plan.date_cut(query, found, rank_cap + 1, kommune_id)
+        buckets = None
+        if cut is not None:  # GIN itself keeps only the papers since the cut (`pg_buckets`)
+            last = await conn.execute_query_dict("SELECT max(date) AS d FROM paper_search")
+            if last and last[0]["d"] is not None:
+                buckets = pg_buckets.since(cut, last[0]["d"])
         args = (conn, query, kommune_id, page, offset, rank_cap, newest, walk)
-        ids, n = await self._ranked_once(*args, cut)
-        if cut is not None and n <= rank_cap:
+        ids, n = await self._ranked_once(*args, buckets)
+        if buckets is not None and n <= rank_cap:
             ids, n = await self._ranked_once(*args, None)
         return ids, n
 
@@ -277,18 +291,18 @@ class PostgresSearch:
         rank_cap: int,
         newest: bool,
         walk: bool,
-        cut: date | None,
+        buckets: str | None,
     ) -> tuple[list[int], int]:
-        """Return (page ids, candidates up to rank_cap + 1) of one candidate query."""
+        """Return (page ids, candidates up to rank_cap + 1) of one candidate query (with
+        `buckets`, the `pg_buckets` tsquery of a date cut, only the papers since the cut)."""
         positive, negative = tsquery_expression(query)
         params = Params(True)
         q = params.add(positive)
-        where = f"WHERE {pg_plan.candidate_match(query, walk, q)}"
+        cut = params.add(buckets) if buckets is not None else None
+        where = f"WHERE {pg_plan.candidate_match(query, walk, q, cut)}"
         if negative is not None:
             where += f" AND NOT ts_match_vq(s.tsv, to_tsquery('simple', {params.add(negative)}))"
         where += _index_filters(params, query, kommune_id, walk=walk)
-        if cut is not None:
-            where += f" AND s.date >= {params.add(cut)}"
         source = pg_faction.SOURCE if walk and query.faction else "paper_search s"
         candidates = pg_rank.candidates_sql(where, rank_cap, walk=walk, q=q, source=source)
         count_values = list(params.values)
