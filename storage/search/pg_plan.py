@@ -201,12 +201,15 @@ def candidate_match(
 ) -> str:
     """Return the SQL condition that selects candidates: `@@` (GIN) or, for the walk, the same
     test as a function call, which no index serves. `buckets` (GIN only): the parameter of a
-    date cut's bucket tsquery (`pg_buckets.since`), ANDed inside the same GIN scan. Pure."""
+    date cut's bucket tsquery (`pg_buckets.since`), a second key of the same GIN scan: GIN
+    skips through the words' and the buckets' postings against each other (as one tsquery,
+    its fast scan would drive by every bucket even when a word is rarer). Pure."""
     if walk:
         return f"ts_match_vq(s.tsv, to_tsquery('simple', {tsquery}))"
+    match = f"s.tsv @@ to_tsquery('simple', {tsquery})"
     if buckets is not None:
-        return f"s.tsv @@ (to_tsquery('simple', {tsquery}) && {buckets}::tsquery)"
-    return f"s.tsv @@ to_tsquery('simple', {tsquery})"
+        match += f" AND s.tsv @@ {buckets}::tsquery"
+    return match
 
 
 def date_cut(

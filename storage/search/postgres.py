@@ -310,10 +310,17 @@ class PostgresSearch:
         positive, negative = tsquery_expression(query)
         params = Params(True)
         q = params.add(positive)
-        cut = params.add(buckets) if buckets is not None else None
-        where = f"WHERE {pg_plan.candidate_match(query, walk, q, cut)}"
-        if negative is not None:
-            where += f" AND NOT ts_match_vq(s.tsv, to_tsquery('simple', {params.add(negative)}))"
+        if walk:
+            where = f"WHERE {pg_plan.candidate_match(query, walk, q)}"
+            if negative is not None:
+                neg = params.add(negative)
+                where += f" AND NOT ts_match_vq(s.tsv, to_tsquery('simple', {neg}))"
+        else:
+            # GIN tests the excluded words itself (no row is read to drop them); the ranked
+            # tsquery stays `q` (ts_rank would count a negated word).
+            match = q if negative is None else params.add(f"({positive}) & !({negative})")
+            cut = params.add(buckets) if buckets is not None else None
+            where = f"WHERE {pg_plan.candidate_match(query, walk, match, cut)}"
         where += _index_filters(params, query, kommune_id, walk=walk)
         source = pg_faction.SOURCE if walk and query.faction else "paper_search s"
         candidates = pg_rank.candidates_sql(where, rank_cap, walk=walk, q=q, source=source)
