@@ -37,8 +37,8 @@ from storage.search.sqlite_plan import COMMON_SHARE, STATS_TTL_S
 WALK_ROW_COST = 4.0
 # A date cut aims at this many times the window of expected matches (estimates are rough).
 CUT_MARGIN = 1.5
-# A paper of the cut's date range costs about this share of a heap row (was: a date index entry in
-# a BitmapAnd, 300k papers, EXPLAIN; the bucket postings that replaced it cost less: kept as a bound).
+# A paper of the cut's date range costs about this share of a heap row (measured for a date index
+# entry in a BitmapAnd, 300k papers; the bucket postings that replaced it cost less: a bound).
 DATE_ENTRY_COST = 0.15
 # Decoding a GIN posting costs about this share of reading its heap row.
 POSTING_COST = 0.05
