@@ -1,9 +1,9 @@
 """The PostgreSQL search backend (I/O): a stored tsvector with a GIN index, ranked by ts_rank.
 
 Table `paper_search` (paper_id, tsv, date, kommune_id, kind, factions): GIN on tsv and factions,
-btree on date and (kommune_id, date); tsv is `to_tsvector('simple', …)` over the stems of
-`storage.search.terms`, weighted A title, B questions, C body, D parts, and the date's bucket
-lexemes (`pg_buckets`), kept in the row (lz4).
+btree on date, (kommune_id, date) and (kind, date); tsv is `to_tsvector('simple', …)` over the
+stems of `storage.search.terms`, weighted A title, B questions, C body, D parts, and the date's
+bucket lexemes (`pg_buckets`), kept in the row (lz4).
 'simple', not 'german': the stems are already German, and 'german' would neither split
 compounds nor agree with SQLite. Planning: `pg_plan`; the ranking SQL: `pg_rank`; the faction
 lists: `pg_faction`.
