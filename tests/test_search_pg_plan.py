@@ -166,3 +166,19 @@ async def test_date_cut_by_buckets_finds_the_same_in_the_same_order(
         ]
     assert results[None] == results[cut]
     assert all(r.total for r in results[cut])
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("own_corpus", ["postgres"], indirect=True)
+async def test_rebuild_leaves_the_rows_in_date_order(own_corpus: Corpus) -> None:  # noqa: F811
+    """After reindex_all the heap of paper_search runs newest first: a date cut's papers lie
+    together, so GIN can skip the postings of all older ones."""
+    await search.reindex_all()
+    rows = await get_connection("default").execute_query_dict(
+        "SELECT date FROM paper_search ORDER BY ctid"
+    )
+    dates = [r["date"] for r in rows]
+    assert len(dates) > 100
+    dated = [d for d in dates if d is not None]
+    assert dated == sorted(dated, reverse=True)
+    assert dates[: len(dated)] == dated  # papers without a date come last

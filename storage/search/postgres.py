@@ -54,6 +54,10 @@ _TSV = (
     "array_to_tsvector($10::text[])"
 )
 _GIN = _DDL[1]
+# After a rebuild the heap is in date order, and new papers are appended after it: GIN's postings
+# (heap order) then hold a date cut's papers together, and GIN skips whole posting pages of a
+# common word (`Stadt Antrag Verwaltung` at 300k: 30 -> 13 ms of server CPU for its candidates).
+_CLUSTER = "CLUSTER paper_search USING paper_search_date"
 _VISIBLE = " AND p.hidden = false AND p.deleted = false"
 
 
@@ -195,9 +199,10 @@ class PostgresSearch:
         await pg_faction.copy_from_index(conn, [e.paper_id for e in entries])
 
     async def bulk_load(self, conn: BaseDBAsyncClient, *, done: bool) -> None:
-        """Drop the GIN index before a rebuild of the whole index; build it after the load."""
+        """Drop the GIN index before a rebuild of the whole index; after the load put the rows
+        in date order (newest first) and build it."""
         if done:
-            await conn.execute_script(_GIN + "; ANALYZE paper_search")
+            await conn.execute_script(f"{_CLUSTER}; {_GIN}; ANALYZE paper_search")
             pg_plan.forget(conn)
         else:
             await conn.execute_script("DROP INDEX IF EXISTS paper_search_tsv")
