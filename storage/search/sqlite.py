@@ -18,7 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage import textnorm
 from storage.query import SearchQuery
-from storage.search import sqlite_plan, sqlite_prefix, sqlite_rank
+from storage.search import sqlite_plan, sqlite_prefix, sqlite_rank, sqlite_score
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
 from storage.search.sqlite_prefix import prefix_phrase
 from storage.search.terms import IndexEntry
@@ -404,14 +404,16 @@ class SqliteSearch:
         if scored is None:  # nothing to score, or newest first asked for: the keys' order
             return await _visible_ids(conn, [k & _ID_MASK for k in keys], page, offset), matches
         if not query.phrases:
-            # Words only: bm25 computed from the window's stored stems where that costs less
-            # than bm25's IDF walks (storage.search.sqlite_rank); the same scores either way.
+            # Words only: bm25 computed in SQL from the window's stored stems with cached IDFs
+            # where that costs less than bm25's IDF walks (storage.search.sqlite_score); the
+            # same scores either way.
             words = [t for t in query.terms if t not in common]
             freqs = await sqlite_rank.doc_freqs(conn, words)
             if sqlite_rank.pays((freqs[w] for w in words), len(keys)):
-                ranked = await sqlite_rank.rank(conn, keys, words, freqs)
-                ids = [k & _ID_MASK for k in ranked]
-                return await _visible_ids(conn, ids, page, offset), matches
+                rows, avgdl = await sqlite_rank.averages(conn)
+                weighted = [(w, sqlite_rank.idf(rows, freqs[w])) for w in words]
+                sql, values = sqlite_score.ranked_sql(weighted, avgdl, keys, _ID_MASK)
+                return await _visible_page(conn, sql, values, page, offset), matches
         params = Params(False)
         if scored == positive:
             # Every word counts: one walk scores the window (filter tokens and the negation

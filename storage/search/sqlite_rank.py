@@ -180,7 +180,7 @@ async def stored_rows(
     ]
 
 
-async def _averages(conn: BaseDBAsyncClient) -> tuple[int, float]:
+async def averages(conn: BaseDBAsyncClient) -> tuple[int, float]:
     """Return the number of indexed rows and their mean length in tokens (FTS5's record)."""
     found = await conn.execute_query_dict(
         f"SELECT block FROM paper_fts_data WHERE id = {_AVERAGES_ID}"
@@ -192,7 +192,7 @@ async def _averages(conn: BaseDBAsyncClient) -> tuple[int, float]:
 
 async def row_count(conn: BaseDBAsyncClient) -> int:
     """Return the number of indexed rows (FTS5's averages record: no walk)."""
-    return (await _averages(conn))[0]
+    return (await averages(conn))[0]
 
 
 async def rank_rows(
@@ -203,7 +203,7 @@ async def rank_rows(
 ) -> list[int]:
     """Return the keys of stored rows ordered by bm25 over `words` (their document frequencies
     in `freqs`), then newest first: exactly bm25's order, without its IDF walks."""
-    count, avgdl = await _averages(conn)
+    count, avgdl = await averages(conn)
     weighted = [(w, idf(count, freqs[w])) for w in words]
     return order(rows, weighted, avgdl)
 
