@@ -19,7 +19,7 @@ import json
 from collections.abc import Sequence
 from typing import Any
 
-from storage.search.sqlite_rank import B, K1, WEIGHTS
+from storage.search.sqlite_rank import K1, WEIGHTS, B
 
 # paper_fts_content's columns: title, questions, body, parts (scored) and meta (length only).
 _SCORED = ("c0", "c1", "c2", "c3")
