@@ -392,7 +392,9 @@ class SqliteSearch:
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
-        # The window's keys, newest first (one walk: its length is also the count of matches).
+        # The window's keys, newest first (one walk: its length is also the count of matches);
+        # a query of dense words ranks fewer of them (sqlite_plan.window).
+        rank_cap = await sqlite_plan.planned_window(conn, query, rank_cap)
         found = await sqlite_rank.newest_keys(conn, where, params.values, rank_cap + 1)
         keys, matches = found[:rank_cap], len(found)
         if matches == 0:

@@ -35,8 +35,8 @@ def _tokens(column: str) -> str:
 def ranked_sql(
     words: Sequence[tuple[str, float]], avgdl: float, keys: Sequence[int], id_mask: int
 ) -> tuple[str, list[Any]]:
-    """Return (SQL, parameters) listing the paper ids of the rows with these keys by bm25 over
-    the (stem, IDF) pairs, then newest first. Pure.
+    """Return (SQL, parameters) listing the rows with these keys (paper `id`, bm25 `score`) by
+    bm25 over the (stem, IDF) pairs, then newest first. Pure.
 
     Stems are [a-z0-9] (query terms); each is bound as a parameter all the same. The parameters
     are numbered (`?N`): each constant is bound once and used where FTS5 uses it."""
@@ -69,6 +69,7 @@ def ranked_sql(
         f"WITH x AS MATERIALIZED (SELECT c.id AS k, {doubled}, {length} AS d "
         "FROM paper_fts_content c WHERE c.id IN (SELECT value FROM json_each(?1))), "
         f"f AS MATERIALIZED (SELECT k, d, {', '.join(freqs)} FROM x) "
-        f"SELECT k & {int(id_mask)} AS id FROM f ORDER BY -1.0 * {total}, k DESC"
+        f"SELECT k & {int(id_mask)} AS id, -1.0 * {total} AS score FROM f "
+        "ORDER BY score, k DESC"
     )
     return sql, values
