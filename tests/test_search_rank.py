@@ -132,75 +132,62 @@ async def test_dense_words_checked_on_stems_find_what_fts5_finds(
         await close_db()
 
 
-# Words of the real corpus in a few papers each, and together.
-SQL_SCORED = (("schul", "sanier"), ("kita",), ("schul", "sanier", "kost", "stadtrat"), ("verkehr",))
+def test_window_narrows_only_for_dense_words_in_many_papers() -> None:
+    """Only words each in many papers, with costly IDF walks and many expected matches, get the
+    smaller window."""
+    from storage.search.sqlite_plan import DENSE_WINDOW, window
+
+    rows = 1_000_000
+    narrowed = window(2000, rows, [340_000, 140_000, 300_000, 120_000])
+    assert (narrowed.size, narrowed.expected) == (DENSE_WINDOW, 1713)
+    assert window(2000, rows, [340_000, 140_000]).size == DENSE_WINDOW
+    assert window(2000, 200_000, [68_000, 28_000]).size == 2000  # IDF walks cheaper (200k)
+    assert window(2000, rows, [340_000, 50_000]).size == 2000  # a rare word narrows
+    assert window(2000, rows, [340_000]).size == 2000  # one word
+    assert window(2000, rows, [110_000, 110_000, 110_000, 110_000]).size == 2000  # 146 expected
+    assert window(300, rows, [340_000, 140_000]).size == 300  # already small
 
 
-@pytest.mark.parametrize("words", SQL_SCORED)
-async def test_sql_scores_are_bm25s_to_the_last_bit(
-    sqlite_corpus: Corpus,  # noqa: F811
-    words: tuple[str, ...],
-) -> None:
-    """bm25 written as SQL over the stored stems with cached IDFs gives FTS5's bm25 exactly."""
-    from storage.search import sqlite_score
-    from storage.search.sqlite import _BM25, _ID_MASK
-
-    await open_db(sqlite_corpus.url, apply_migrations=False)
-    try:
-        conn = get_connection("default")
-        match = " AND ".join(f'"{w}"' for w in words)
-        rows = await conn.execute_query_dict(
-            f"SELECT rowid AS k, {_BM25} AS score FROM paper_fts WHERE paper_fts MATCH ?", [match]
-        )
-        assert len(rows) > 3, words
-        freqs = await sqlite_rank.doc_freqs(conn, list(words))
-        count, avgdl = await sqlite_rank.averages(conn)
-        weighted = [(w, sqlite_rank.idf(count, freqs[w])) for w in words]
-        keys = [int(r["k"]) for r in rows]
-        sql, values = sqlite_score.ranked_sql(weighted, avgdl, keys, _ID_MASK)
-        got = await conn.execute_query_dict(sql, values)
-        expected = sorted((float(r["score"]), -int(r["k"])) for r in rows)
-        assert [(float(r["score"]), int(r["id"])) for r in got] == [
-            (s, -k & _ID_MASK) for s, k in expected
-        ]
-    finally:
-        await close_db()
-
-
-def test_window_narrows_only_when_every_word_is_dense() -> None:
-    """Only words that together need a long walk to their matches get the smaller window."""
-    from storage.search.sqlite_plan import window
-
-    assert window(2000, [0.34, 0.14]) == 2000  # 10 postings a match
-    assert window(2000, [0.34, 0.14, 0.3, 0.12]) == search.MAX_COUNT  # about 520
-    # a rare word among dense ones: its few matches are walked to the end either way
-    assert window(2000, [0.001, 0.3, 0.3, 0.3]) == search.MAX_COUNT
-    assert window(2000, [0.3]) == 2000  # one word: its doclist is the walk
-    assert window(2000, [0.0, 0.3]) == 2000  # a word in no paper: nothing to walk
-    assert window(500, [0.34, 0.14, 0.3, 0.12]) == 500  # already at most MAX_COUNT
-
-
-@pytest.mark.parametrize("text", ["Schule Sanierung Kosten Stadtrat", "Stadt Antrag Verwaltung"])
-async def test_narrowed_window_ranks_as_the_unbounded_search(
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("Schule Sanierung Kosten Stadtrat", 0),
+        ("Stadt Antrag Verwaltung", 0),
+        ("Schule Sanierung", 6),
+    ],
+)
+async def test_narrowed_window_ranks_its_newest_matches_then_the_older_by_date(
     sqlite_corpus: Corpus,  # noqa: F811
     text: str,
+    page: int,
 ) -> None:
-    """A window narrowed for dense words holds the newest matches, ranked in the unbounded order."""
+    """A window narrowed for dense words ranks its newest matches in the unbounded order, the
+    older ones follow newest first, and its total is the expected count."""
     from storage.search import sqlite_plan
 
     await open_db(sqlite_corpus.url, apply_migrations=False)
-    old = sqlite_plan.MAX_COUNT, sqlite_plan.DENSE_WALK
+    old = sqlite_plan.window
     try:
         everything = await search.search(parse_query(text), limit=500, rank_cap=100_000)
-        sqlite_plan.MAX_COUNT, sqlite_plan.DENSE_WALK = 3, 0.0  # every query of words narrows
+        newest = await search.search(parse_query(text), limit=500, order=search.ORDER_NEWEST)
+        assert everything.total > 8, text
+        sqlite_plan.window = lambda cap, rows, freqs: sqlite_plan.Window(3, 5000)
         narrowed = await search.search(parse_query(text), limit=500, rank_cap=100_000)
-        sqlite_plan.MAX_COUNT, sqlite_plan.DENSE_WALK = old
-        capped = await search.search(parse_query(text), limit=500, rank_cap=3)
-        assert everything.total > 3, text
-        assert [h.paper_id for h in narrowed.hits] == [h.paper_id for h in capped.hits], text
+        paged = await search.search(parse_query(text), limit=2, offset=page, rank_cap=100_000)
+        sqlite_plan.window = old
+        capped = await search.search(parse_query(text), limit=3, rank_cap=3)
+        ids = [h.paper_id for h in narrowed.hits]
+        assert ids[:3] == [h.paper_id for h in capped.hits], text
         ranking = [h.paper_id for h in everything.hits]
-        shown = {h.paper_id for h in narrowed.hits}
-        assert [h.paper_id for h in narrowed.hits] == [i for i in ranking if i in shown], text
+        assert ids[:3] == [i for i in ranking if i in set(ids[:3])], text
+        assert ids[3:] == [h.paper_id for h in newest.hits][3:], text
+        assert [h.paper_id for h in paged.hits] == ids[page : page + 2], text
+        assert (narrowed.total, narrowed.total_capped) == (everything.total, False)
+        # The walk stops after the page and 20 more: beyond them the expected count is shown.
+        walked = page + 2 + 20
+        beyond = everything.total > walked
+        expected = (search.MAX_COUNT, True) if beyond else (everything.total, False)
+        assert (paged.total, paged.total_capped) == expected, text
     finally:
-        sqlite_plan.MAX_COUNT, sqlite_plan.DENSE_WALK = old
+        sqlite_plan.window = old
         await close_db()

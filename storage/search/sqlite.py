@@ -18,7 +18,7 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage import textnorm
 from storage.query import SearchQuery
-from storage.search import sqlite_plan, sqlite_prefix, sqlite_rank, sqlite_score
+from storage.search import sqlite_plan, sqlite_prefix, sqlite_rank
 from storage.search.backend import HIT_COLUMNS, MAX_COUNT, PAPER_COLUMNS, Page, Params
 from storage.search.sqlite_prefix import prefix_phrase
 from storage.search.terms import IndexEntry
@@ -392,30 +392,36 @@ class SqliteSearch:
         where = f"WHERE paper_fts MATCH {params.add(match)}"
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
-        # The window's keys, newest first (one walk: its length is also the count of matches);
-        # a query of dense words ranks fewer of them (sqlite_plan.window).
-        rank_cap = await sqlite_plan.planned_window(conn, query, rank_cap)
-        found = await sqlite_rank.newest_keys(conn, where, params.values, rank_cap + 1)
-        keys, matches = found[:rank_cap], len(found)
+        # The window's keys, newest first (one walk: its length is also the count of matches).
+        # A query of dense words ranks only its newest matches (sqlite_plan.window): the walk
+        # then also reads the older matches its page shows after them, newest first.
+        filtered = meta is not None or negative is not None or lower is not None
+        plan = await sqlite_plan.planned_window(conn, query, rank_cap, filtered=filtered)
+        size = plan.size
+        walk = max(size, offset + page + 20) + 1 if plan.expected else size + 1
+        found = await sqlite_rank.newest_keys(conn, where, params.values, walk)
+        keys, matches = found[:size], len(found)
+        older = [k & _ID_MASK for k in found[size : walk - 1]]
+        if plan.expected and len(found) == walk:  # not all walked: the words' expected count
+            matches = max(matches, plan.expected)
         if matches == 0:
             return [], 0
-        if matches > rank_cap:
+        if len(found) > size:
             lower = keys[-1]
         common = set() if newest else await sqlite_plan.common_terms(conn, query.terms)
         scored = None if newest else sqlite_plan.rank_expression(query, common)
         if scored is None:  # nothing to score, or newest first asked for: the keys' order
-            return await _visible_ids(conn, [k & _ID_MASK for k in keys], page, offset), matches
+            ids = [k & _ID_MASK for k in keys] + older
+            return await _visible_ids(conn, ids, page, offset), matches
         if not query.phrases:
-            # Words only: bm25 computed in SQL from the window's stored stems with cached IDFs
-            # where that costs less than bm25's IDF walks (storage.search.sqlite_score); the
-            # same scores either way.
+            # Words only: bm25 computed from the window's stored stems where that costs less
+            # than bm25's IDF walks (storage.search.sqlite_rank); the same scores either way.
             words = [t for t in query.terms if t not in common]
             freqs = await sqlite_rank.doc_freqs(conn, words)
-            if sqlite_rank.pays((freqs[w] for w in words), len(keys)):
-                rows, avgdl = await sqlite_rank.averages(conn)
-                weighted = [(w, sqlite_rank.idf(rows, freqs[w])) for w in words]
-                sql, values = sqlite_score.ranked_sql(weighted, avgdl, keys, _ID_MASK)
-                return await _visible_page(conn, sql, values, page, offset), matches
+            if plan.expected or sqlite_rank.pays((freqs[w] for w in words), len(keys)):
+                ranked = await sqlite_rank.rank(conn, keys, words, freqs)
+                ids = [k & _ID_MASK for k in ranked] + older
+                return await _visible_ids(conn, ids, page, offset), matches
         params = Params(False)
         if scored == positive:
             # Every word counts: one walk scores the window (filter tokens and the negation

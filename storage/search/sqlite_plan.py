@@ -19,12 +19,13 @@ orders those papers. With no scored word left, the matches are shown newest firs
 Document frequencies come from a per-database cache (COUNT … LIMIT, refreshed after
 STATS_TTL_S): whether a word is in more than half of the papers changes slowly.
 
-The window is the newest RANK_CAP matches, found by FTS5's walk of the words' doclists to the
-last of them. When every word is dense (several words each in 10–40 % of the papers, none rare
-enough to narrow by), that walk decodes their doclists over most of the index (four such words
-at 1M papers: 35 ms to the 2,001st match). For such a query the window is the newest MAX_COUNT
-matches (`window`): half the walk, the same total ("mehr als 1000" is counted by the same walk),
-and the window still ranked exactly as the unbounded search orders those papers.
+The window is the newest RANK_CAP matches, and bm25 ranks it after walking the whole doclist
+of every scored word for its IDF (about 50 ns a posting). When every word of a plain query is
+dense (each in more than RARE_SHARE of the papers) and those walks cost more than ranking
+DENSE_WINDOW rows from their stored stems, the window is the newest DENSE_WINDOW matches
+(`window`), ranked from the stems with cached IDFs (exactly bm25's order over that window); the
+older matches follow newest first, and the total is the words' expected count (only when that
+is above MAX_COUNT: "mehr als 1000").
 """
 
 from __future__ import annotations
@@ -45,11 +46,9 @@ from storage.search.fts5_state import database_key
 COMMON_SHARE = 0.5
 # Document frequencies and the row count are recounted after this many seconds.
 STATS_TTL_S = 600.0
-# Postings FTS5 is expected to decode per match of the window (the words' shares summed, divided
-# by the share of papers holding all of them if they were independent) above which the window is
-# narrowed to MAX_COUNT matches. Two words in 34 % and 14 % of the papers: 10; four in 12–38 %:
-# several hundred (docs/benchmarks.md).
-DENSE_WALK = 100.0
+# The window of a query of dense words whose IDF walks cost more than ranking it from the
+# stored stems (`window`, docs/benchmarks.md).
+DENSE_WINDOW = 400
 
 
 @dataclass
@@ -105,28 +104,42 @@ def rank_expression(query: SearchQuery, common: set[str]) -> str | None:
     return " AND ".join(scored) or None
 
 
-def window(rank_cap: int, shares: Sequence[float]) -> int:
-    """Return how many of the newest matches to rank: rank_cap, or MAX_COUNT when finding them
-    means decoding more than DENSE_WALK postings a match of words with these shares of the
-    papers (a word in no paper: nothing to walk). Pure."""
-    if rank_cap <= MAX_COUNT or len(shares) < 2:
-        return rank_cap
-    narrowing = math.prod(shares)
-    if narrowing <= 0.0 or sum(shares) / narrowing <= DENSE_WALK:
-        return rank_cap
-    return MAX_COUNT
+@dataclass(frozen=True)
+class Window:
+    """How many of the newest matches to rank, and the expected number of matches when the
+    window was narrowed (0 when it was not)."""
+
+    size: int
+    expected: int = 0
 
 
-async def planned_window(conn: BaseDBAsyncClient, query: SearchQuery, rank_cap: int) -> int:
-    """Return how many of the newest matches of a query to rank (`window`): only a query of
-    words is narrowed; a common word counts as in every paper (it does not narrow the walk)."""
-    if query.phrases or query.prefixes or rank_cap <= MAX_COUNT or len(set(query.terms)) < 2:
-        return rank_cap
+def window(rank_cap: int, rows: int, freqs: Sequence[int]) -> Window:
+    """Return the window of a query of words with these document frequencies among `rows`
+    indexed papers (common words left out). Pure.
+
+    Narrowed to DENSE_WINDOW when every word is dense (in more than RARE_SHARE of the papers),
+    their IDF walks would read more than POSTINGS_PER_ROW postings per row of that window, and
+    the words together are expected in more than MAX_COUNT papers (were they independent; words
+    of one topic meet more often than that, so the figure errs low)."""
+    if rank_cap <= DENSE_WINDOW or len(freqs) < 2 or rows <= 0:
+        return Window(rank_cap)
+    if min(freqs) <= sqlite_rank.RARE_SHARE * rows:
+        return Window(rank_cap)
+    if sum(freqs) <= sqlite_rank.POSTINGS_PER_ROW * DENSE_WINDOW:
+        return Window(rank_cap)
+    expected = int(rows * math.prod(f / rows for f in freqs))
+    return Window(DENSE_WINDOW, expected) if expected > MAX_COUNT else Window(rank_cap)
+
+
+async def planned_window(
+    conn: BaseDBAsyncClient, query: SearchQuery, rank_cap: int, *, filtered: bool
+) -> Window:
+    """Return the window of a query (`window`): only a query of plain words without filters
+    or negation is narrowed (a filter's share is not known here)."""
+    if filtered or query.phrases or query.prefixes or len(set(query.terms)) < 2:
+        return Window(rank_cap)
     common = await common_terms(conn, query.terms)
     words = sorted({t for t in query.terms if t not in common})
     freqs = await sqlite_rank.doc_freqs(conn, words)
     rows = (await _stats(conn)).rows
-    if not rows:
-        return rank_cap
-    shares = [1.0 if t in common else freqs[t] / rows for t in sorted(set(query.terms))]
-    return window(rank_cap, shares)
+    return window(rank_cap, rows, [freqs[w] for w in words])
