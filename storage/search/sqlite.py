@@ -175,7 +175,7 @@ async def _checked_matches(
     negative: str | None,
     meta: str | None,
     lower: int | None,
-) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
+) -> list[sqlite_rank.StoredRow] | None:
     """Return every match of a query of words, newest first, found by intersecting its rare
     words in FTS5 and checking its dense ones on the candidates' stored stems; None when the
     query has no rare and dense words or the rare ones have too many candidates

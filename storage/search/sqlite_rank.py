@@ -55,6 +55,8 @@ class _Counts:
 
 
 _CACHE: dict[str, _Counts] = {}
+# An index row as ranked here: key, (title, questions, body, parts) stems, length in tokens.
+StoredRow = tuple[int, tuple[str, str, str, str], int]
 
 
 def forget(conn: BaseDBAsyncClient) -> None:
@@ -92,43 +94,38 @@ def pays(freqs: Iterable[int], window: int) -> bool:
     return sum(freqs) > POSTINGS_PER_ROW * window
 
 
-def term_count(padded: str, term: str) -> int:
-    """Return how often `term` is a token of a column's stems, given as " stems ". Pure."""
-    found = padded.count(f" {term} ")
-    if found and f" {term} {term} " in padded:  # count() skips the second of two neighbours
-        found = padded.split().count(term)
-    return found
+def doubled(stems: str) -> str:
+    """Return a column's stems padded and with every space doubled, so that `count` of " stem "
+    finds each token, also one that follows itself (" a a " would count one). Pure."""
+    return f"  {stems.replace(' ', '  ')}  " if stems else ""
 
 
-def token_count(stems: str) -> int:
-    """Return the number of tokens of a column's stored stems (single spaces between). Pure."""
-    return stems.count(" ") + 1 if stems else 0
+def term_count(stems: str, term: str) -> int:
+    """Return how often `term` is a token of a column's stems (single spaces between). Pure."""
+    return doubled(stems).count(f" {term} ")
 
 
 def score(
-    columns: Sequence[str], meta: str, words: Sequence[tuple[str, float]], avgdl: float
+    columns: Sequence[str], length: int, words: Sequence[tuple[str, float]], avgdl: float
 ) -> float:
-    """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its meta tokens
-    (weight 0, counted in its length) and the scored (word, IDF) pairs, in FTS5's order. Pure."""
-    padded = [f" {c} " for c in columns]
-    length = float(sum(token_count(c) for c in columns) + token_count(meta))
-    norm = K1 * (1 - B + B * length / avgdl)
+    """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its length in
+    tokens (every column, meta included: FTS5's docsize) and the scored (word, IDF) pairs, in
+    FTS5's order. Pure."""
+    padded = [doubled(c) for c in columns]
+    norm = K1 * (1 - B + B * float(length) / avgdl)
     total = 0.0
     for word, weight in words:
+        pattern = f" {word} "
         freq = 0.0
         for column, col_weight in zip(padded, WEIGHTS, strict=True):
-            freq += term_count(column, word) * col_weight
+            freq += column.count(pattern) * col_weight
         total += weight * ((freq * (K1 + 1.0)) / (freq + norm))
     return -1.0 * total
 
 
-def order(
-    rows: Iterable[tuple[int, Sequence[str], str]],
-    words: Sequence[tuple[str, float]],
-    avgdl: float,
-) -> list[int]:
-    """Return the keys of (key, columns, meta) rows by bm25, then newest first (key DESC). Pure."""
-    scored = sorted((score(columns, meta, words, avgdl), -key) for key, columns, meta in rows)
+def order(rows: Iterable[StoredRow], words: Sequence[tuple[str, float]], avgdl: float) -> list[int]:
+    """Return the keys of stored rows by bm25, then newest first (key DESC). Pure."""
+    scored = sorted((score(columns, length, words, avgdl), -key) for key, columns, length in rows)
     return [-negated for _, negated in scored]
 
 
@@ -161,21 +158,16 @@ async def newest_keys(
     return sorted((int(k) for k in json.loads(found[0]["keys"])), reverse=True)
 
 
-async def stored_rows(
-    conn: BaseDBAsyncClient, keys: Sequence[int]
-) -> list[tuple[int, tuple[str, str, str, str], str]]:
-    """Return (key, (title, questions, body, parts), meta) of the index rows with these keys."""
-    rows = await conn.execute_query_dict(
-        "SELECT id, c0, c1, c2, c3, c4 FROM paper_fts_content "
-        "WHERE id IN (SELECT value FROM json_each(?))",
+async def stored_rows(conn: BaseDBAsyncClient, keys: Sequence[int]) -> list[StoredRow]:
+    """Return (key, (title, questions, body, parts), length in tokens) of the index rows with
+    these keys (rows as the driver returns them: no dict per row)."""
+    _, rows = await conn.execute_query(
+        "SELECT c.id, c.c0, c.c1, c.c2, c.c3, d.sz FROM paper_fts_content c "
+        "JOIN paper_fts_docsize d ON d.id = c.id WHERE c.id IN (SELECT value FROM json_each(?))",
         [json.dumps(list(keys))],
     )
     return [
-        (
-            int(r["id"]),
-            (r["c0"] or "", r["c1"] or "", r["c2"] or "", r["c3"] or ""),
-            r["c4"] or "",
-        )
+        (int(r[0]), (r[1] or "", r[2] or "", r[3] or "", r[4] or ""), sum(varints(bytes(r[5]))))
         for r in rows
     ]
 
@@ -197,7 +189,7 @@ async def row_count(conn: BaseDBAsyncClient) -> int:
 
 async def rank_rows(
     conn: BaseDBAsyncClient,
-    rows: Sequence[tuple[int, Sequence[str], str]],
+    rows: Sequence[StoredRow],
     words: Sequence[str],
     freqs: dict[str, int],
 ) -> list[int]:
@@ -236,7 +228,7 @@ def holds(columns: Sequence[str], words: Sequence[str]) -> bool:
 
 async def checked_matches(
     conn: BaseDBAsyncClient, match: str, lower: int | None, dense: Sequence[str]
-) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
+) -> list[StoredRow] | None:
     """Return the rows matching `match` (the rare words and the filters) that also hold every
     dense word, newest first; None when `match` has more than MAX_CANDIDATES rows."""
     where = "WHERE paper_fts MATCH ?" + ("" if lower is None else " AND rowid >= ?")
