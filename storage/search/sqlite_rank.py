@@ -94,15 +94,17 @@ def pays(freqs: Iterable[int], window: int) -> bool:
     return sum(freqs) > POSTINGS_PER_ROW * window
 
 
-def doubled(stems: str) -> str:
-    """Return a column's stems padded and with every space doubled, so that `count` of " stem "
-    finds each token, also one that follows itself (" a a " would count one). Pure."""
-    return f"  {stems.replace(' ', '  ')}  " if stems else ""
+def padded_count(padded: str, term: str) -> int:
+    """Return how often `term` is a token of a column's stems given as " stems ". Pure."""
+    found = padded.count(f" {term} ")
+    if found and f" {term} {term} " in padded:  # count() skips the second of two neighbours
+        found = padded.split().count(term)
+    return found
 
 
 def term_count(stems: str, term: str) -> int:
     """Return how often `term` is a token of a column's stems (single spaces between). Pure."""
-    return doubled(stems).count(f" {term} ")
+    return padded_count(f" {stems} ", term)
 
 
 def score(
@@ -111,14 +113,13 @@ def score(
     """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its length in
     tokens (every column, meta included: FTS5's docsize) and the scored (word, IDF) pairs, in
     FTS5's order. Pure."""
-    padded = [doubled(c) for c in columns]
+    padded = [f" {c} " for c in columns]
     norm = K1 * (1 - B + B * float(length) / avgdl)
     total = 0.0
     for word, weight in words:
-        pattern = f" {word} "
         freq = 0.0
         for column, col_weight in zip(padded, WEIGHTS, strict=True):
-            freq += column.count(pattern) * col_weight
+            freq += padded_count(column, word) * col_weight
         total += weight * ((freq * (K1 + 1.0)) / (freq + norm))
     return -1.0 * total
 
