@@ -138,14 +138,16 @@ def test_window_narrows_only_for_dense_words_in_many_papers() -> None:
     from storage.search.sqlite_plan import DENSE_WINDOW, window
 
     rows = 1_000_000
-    narrowed = window(2000, rows, [340_000, 140_000, 300_000, 120_000])
+    narrowed = window(2000, rows, [340_000, 140_000, 300_000, 120_000], 0)
     assert (narrowed.size, narrowed.expected) == (DENSE_WINDOW, 1713)
-    assert window(2000, rows, [340_000, 140_000]).size == DENSE_WINDOW
-    assert window(2000, 200_000, [68_000, 28_000]).size == 2000  # IDF walks cheaper (200k)
-    assert window(2000, rows, [340_000, 50_000]).size == 2000  # a rare word narrows
-    assert window(2000, rows, [340_000]).size == 2000  # one word
-    assert window(2000, rows, [110_000, 110_000, 110_000, 110_000]).size == 2000  # 146 expected
-    assert window(300, rows, [340_000, 140_000]).size == 300  # already small
+    assert window(2000, rows, [340_000, 140_000], 0).size == DENSE_WINDOW
+    assert window(2000, rows, [260_000], 2).expected == 65_000  # two common words: half each
+    assert window(2000, 200_000, [68_000, 28_000], 0).size == 2000  # IDF walks cheaper (200k)
+    assert window(2000, rows, [340_000, 50_000], 0).size == 2000  # a rare word narrows
+    assert window(2000, rows, [340_000], 0).size == 2000  # one word
+    assert window(2000, rows, [], 2).size == 2000  # nothing scored
+    assert window(2000, rows, [110_000] * 4, 0).size == 2000  # 146 expected
+    assert window(300, rows, [340_000, 140_000], 0).size == 300  # already small
 
 
 @pytest.mark.parametrize(
@@ -171,7 +173,7 @@ async def test_narrowed_window_ranks_its_newest_matches_then_the_older_by_date(
         everything = await search.search(parse_query(text), limit=500, rank_cap=100_000)
         newest = await search.search(parse_query(text), limit=500, order=search.ORDER_NEWEST)
         assert everything.total > 8, text
-        sqlite_plan.window = lambda cap, rows, freqs: sqlite_plan.Window(3, 5000)
+        sqlite_plan.window = lambda *_: sqlite_plan.Window(3, 5000)
         narrowed = await search.search(parse_query(text), limit=500, rank_cap=100_000)
         paged = await search.search(parse_query(text), limit=2, offset=page, rank_cap=100_000)
         sqlite_plan.window = old

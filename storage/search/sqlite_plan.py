@@ -113,21 +113,22 @@ class Window:
     expected: int = 0
 
 
-def window(rank_cap: int, rows: int, freqs: Sequence[int]) -> Window:
-    """Return the window of a query of words with these document frequencies among `rows`
-    indexed papers (common words left out). Pure.
+def window(rank_cap: int, rows: int, scored: Sequence[int], common: int) -> Window:
+    """Return the window of a query of words: the document frequencies of its scored words among
+    `rows` indexed papers, and how many common words (in more than COMMON_SHARE) it has. Pure.
 
-    Narrowed to DENSE_WINDOW when every word is dense (in more than RARE_SHARE of the papers),
-    their IDF walks would read more than POSTINGS_PER_ROW postings per row of that window, and
-    the words together are expected in more than MAX_COUNT papers (were they independent; words
-    of one topic meet more often than that, so the figure errs low)."""
-    if rank_cap <= DENSE_WINDOW or len(freqs) < 2 or rows <= 0:
+    Narrowed to DENSE_WINDOW when the query has two words or more, every scored word is dense (in
+    more than RARE_SHARE of the papers), their IDF walks would read more than POSTINGS_PER_ROW
+    postings per row of that window, and the words together are expected in more than MAX_COUNT
+    papers (were they independent, a common word in COMMON_SHARE of them; words of one topic
+    meet more often than that, so the figure errs low)."""
+    if rank_cap <= DENSE_WINDOW or not scored or len(scored) + common < 2 or rows <= 0:
         return Window(rank_cap)
-    if min(freqs) <= sqlite_rank.RARE_SHARE * rows:
+    if min(scored) <= sqlite_rank.RARE_SHARE * rows:
         return Window(rank_cap)
-    if sum(freqs) <= sqlite_rank.POSTINGS_PER_ROW * DENSE_WINDOW:
+    if sum(scored) <= sqlite_rank.POSTINGS_PER_ROW * DENSE_WINDOW:
         return Window(rank_cap)
-    expected = int(rows * math.prod(f / rows for f in freqs))
+    expected = int(rows * math.prod(f / rows for f in scored) * COMMON_SHARE**common)
     return Window(DENSE_WINDOW, expected) if expected > MAX_COUNT else Window(rank_cap)
 
 
@@ -142,4 +143,4 @@ async def planned_window(
     words = sorted({t for t in query.terms if t not in common})
     freqs = await sqlite_rank.doc_freqs(conn, words)
     rows = (await _stats(conn)).rows
-    return window(rank_cap, rows, [freqs[w] for w in words])
+    return window(rank_cap, rows, [freqs[w] for w in words], len(common))

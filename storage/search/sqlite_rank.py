@@ -36,8 +36,8 @@ from storage.search.fts5_state import database_key, structure_record
 K1, B = 1.2, 0.75
 WEIGHTS = (10.0, 4.0, 1.0, 1.0)
 # Postings an IDF walk reads in the time it takes to read and scan one window row's stems
-# (about 50 ns against 35 µs at 200k papers under load, docs/benchmarks.md).
-POSTINGS_PER_ROW = 750
+# (about 50 ns against 18 µs for two words at 200k papers under load, docs/benchmarks.md).
+POSTINGS_PER_ROW = 400
 # A word in more than this share of the rows is checked on the stored stems of the candidates of
 # the rarer words (at most MAX_CANDIDATES rows, about 35 µs each) rather than intersected.
 RARE_SHARE = 0.1
