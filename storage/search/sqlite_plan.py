@@ -48,7 +48,7 @@ COMMON_SHARE = 0.5
 STATS_TTL_S = 600.0
 # The window of a query of dense words whose IDF walks cost more than ranking it from the
 # stored stems (`window`, docs/benchmarks.md).
-DENSE_WINDOW = 400
+DENSE_WINDOW = 300
 
 
 @dataclass

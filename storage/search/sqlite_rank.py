@@ -59,6 +59,8 @@ class _Counts:
 _CACHE: dict[str, _Counts] = {}
 # An index row as ranked here: key, (title, questions, body, parts) stems, length in tokens.
 StoredRow = tuple[int, tuple[str, str, str, str], int]
+# A scored word: the word, " word ", " word word " (neighbours) and its IDF.
+_Pattern = tuple[str, str, str, float]
 
 
 def forget(conn: BaseDBAsyncClient) -> None:
@@ -115,20 +117,39 @@ def score(
     """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its length in
     tokens (every column, meta included: FTS5's docsize) and the scored (word, IDF) pairs, in
     FTS5's order. Pure."""
-    padded = [f" {c} " for c in columns]
+    return _score([f" {c} " for c in columns], length, _patterns(words), avgdl)
+
+
+def _patterns(words: Sequence[tuple[str, float]]) -> list[_Pattern]:
+    return [(w, f" {w} ", f" {w} {w} ", weight) for w, weight in words]
+
+
+def _score(
+    padded: Sequence[str],
+    length: int,
+    patterns: Sequence[tuple[str, str, str, float]],
+    avgdl: float,
+) -> float:
     norm = K1 * (1 - B + B * float(length) / avgdl)
     total = 0.0
-    for word, weight in words:
+    for word, single, double, weight in patterns:
         freq = 0.0
         for column, col_weight in zip(padded, WEIGHTS, strict=True):
-            freq += padded_count(column, word) * col_weight
+            found = column.count(single)
+            if found and double in column:  # count() skips the second of two neighbours
+                found = column.split().count(word)
+            freq += found * col_weight
         total += weight * ((freq * (K1 + 1.0)) / (freq + norm))
     return -1.0 * total
 
 
 def order(rows: Iterable[StoredRow], words: Sequence[tuple[str, float]], avgdl: float) -> list[int]:
     """Return the keys of stored rows by bm25, then newest first (key DESC). Pure."""
-    scored = sorted((score(columns, length, words, avgdl), -key) for key, columns, length in rows)
+    patterns = _patterns(words)
+    scored = sorted(
+        (_score([f" {c} " for c in columns], length, patterns, avgdl), -key)
+        for key, columns, length in rows
+    )
     return [-negated for _, negated in scored]
 
 
