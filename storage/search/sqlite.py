@@ -368,7 +368,9 @@ class SqliteSearch:
         count (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its
         rowid range, or from its stored stems where that is cheaper (`sqlite_rank`); with none,
         it stays newest first. Rare words with dense ones may be answered from the rare words'
-        candidates alone (`_checked_matches`). Every filter is in the MATCH text or the rowid
+        candidates alone (`_checked_matches`); a plain query of dense words ranks only its newest
+        `sqlite_plan.DENSE_WINDOW` matches, the older ones following newest first, and counts
+        the rest by estimate (`sqlite_plan.window`). Every filter is in the MATCH text or the rowid
         range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
         text (overflow pages). Only the page is checked for them.
         """
