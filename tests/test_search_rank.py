@@ -31,11 +31,11 @@ TEXTS = (
 
 def test_term_count_counts_neighbours_and_whole_tokens() -> None:
     """A stem is counted as a whole token, also when it follows itself."""
-    assert sqlite_rank.term_count(" schul schul sanier schul ", "schul") == 3
-    assert sqlite_rank.term_count(" schulweg schul ", "schul") == 1
-    assert sqlite_rank.term_count(" grundschul ", "schul") == 0
-    assert sqlite_rank.token_count("") == 0
-    assert sqlite_rank.token_count("_k1 _tantrag") == 2
+    assert sqlite_rank.term_count("schul schul sanier schul", "schul") == 3
+    assert sqlite_rank.term_count("schul schul schul schul", "schul") == 4
+    assert sqlite_rank.term_count("schulweg schul", "schul") == 1
+    assert sqlite_rank.term_count("grundschul", "schul") == 0
+    assert sqlite_rank.term_count("", "schul") == 0
 
 
 def test_varints_and_idf_follow_sqlite() -> None:
@@ -129,4 +129,67 @@ async def test_dense_words_checked_on_stems_find_what_fts5_finds(
                     assert checked == plain, (text, rank_cap, order)
         assert taken >= 3
     finally:
+        await close_db()
+
+
+def test_window_narrows_only_for_dense_words_in_many_papers() -> None:
+    """Only words each in many papers, with costly IDF walks and many expected matches, get the
+    smaller window."""
+    from storage.search.sqlite_plan import DENSE_WINDOW, window
+
+    rows = 1_000_000
+    narrowed = window(2000, rows, [340_000, 140_000, 300_000, 120_000], 0)
+    assert (narrowed.size, narrowed.expected) == (DENSE_WINDOW, 1713)
+    assert window(2000, rows, [340_000, 140_000], 0).size == DENSE_WINDOW
+    assert window(2000, rows, [260_000], 2).expected == 65_000  # two common words: half each
+    assert window(2000, 200_000, [68_000, 28_000], 0).size == 2000  # IDF walks cheaper (200k)
+    assert window(2000, rows, [340_000, 50_000], 0).size == 2000  # a rare word narrows
+    assert window(2000, rows, [340_000], 0).size == 2000  # one word
+    assert window(2000, rows, [], 2).size == 2000  # nothing scored
+    assert window(2000, rows, [110_000] * 4, 0).size == 2000  # 146 expected
+    assert window(300, rows, [340_000, 140_000], 0).size == 300  # already small
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("Schule Sanierung Kosten Stadtrat", 0),
+        ("Stadt Antrag Verwaltung", 0),
+        ("Schule Sanierung", 6),
+    ],
+)
+async def test_narrowed_window_ranks_its_newest_matches_then_the_older_by_date(
+    sqlite_corpus: Corpus,  # noqa: F811
+    text: str,
+    page: int,
+) -> None:
+    """A window narrowed for dense words ranks its newest matches in the unbounded order, the
+    older ones follow newest first, and its total is the expected count."""
+    from storage.search import sqlite_plan
+
+    await open_db(sqlite_corpus.url, apply_migrations=False)
+    old = sqlite_plan.window
+    try:
+        everything = await search.search(parse_query(text), limit=500, rank_cap=100_000)
+        newest = await search.search(parse_query(text), limit=500, order=search.ORDER_NEWEST)
+        assert everything.total > 8, text
+        sqlite_plan.window = lambda *_: sqlite_plan.Window(3, 5000)
+        narrowed = await search.search(parse_query(text), limit=500, rank_cap=100_000)
+        paged = await search.search(parse_query(text), limit=2, offset=page, rank_cap=100_000)
+        sqlite_plan.window = old
+        capped = await search.search(parse_query(text), limit=3, rank_cap=3)
+        ids = [h.paper_id for h in narrowed.hits]
+        assert ids[:3] == [h.paper_id for h in capped.hits], text
+        ranking = [h.paper_id for h in everything.hits]
+        assert ids[:3] == [i for i in ranking if i in set(ids[:3])], text
+        assert ids[3:] == [h.paper_id for h in newest.hits][3:], text
+        assert [h.paper_id for h in paged.hits] == ids[page : page + 2], text
+        assert (narrowed.total, narrowed.total_capped) == (everything.total, False)
+        # The walk stops after the page and 20 more: beyond them the expected count is shown.
+        walked = page + 2 + 20
+        beyond = everything.total > walked
+        expected = (search.MAX_COUNT, True) if beyond else (everything.total, False)
+        assert (paged.total, paged.total_capped) == expected, text
+    finally:
+        sqlite_plan.window = old
         await close_db()

@@ -175,7 +175,7 @@ async def _checked_matches(
     negative: str | None,
     meta: str | None,
     lower: int | None,
-) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
+) -> list[sqlite_rank.StoredRow] | None:
     """Return every match of a query of words, newest first, found by intersecting its rare
     words in FTS5 and checking its dense ones on the candidates' stored stems; None when the
     query has no rare and dense words or the rare ones have too many candidates
@@ -368,7 +368,9 @@ class SqliteSearch:
         count (`storage.search.sqlite_plan`: not prefixes, not words in most papers) within its
         rowid range, or from its stored stems where that is cheaper (`sqlite_rank`); with none,
         it stays newest first. Rare words with dense ones may be answered from the rare words'
-        candidates alone (`_checked_matches`). Every filter is in the MATCH text or the rowid
+        candidates alone (`_checked_matches`); a plain query of dense words ranks only its newest
+        `sqlite_plan.DENSE_WINDOW` matches, the older ones following newest first, and counts
+        the rest by estimate (`sqlite_plan.window`). Every filter is in the MATCH text or the rowid
         range, so no paper row is read: a paper row's `hidden`/`deleted` sit behind its full
         text (overflow pages). Only the page is checked for them.
         """
@@ -393,24 +395,34 @@ class SqliteSearch:
         if lower is not None:
             where += f" AND rowid >= {params.add(lower)}"
         # The window's keys, newest first (one walk: its length is also the count of matches).
-        found = await sqlite_rank.newest_keys(conn, where, params.values, rank_cap + 1)
-        keys, matches = found[:rank_cap], len(found)
+        # A query of dense words ranks only its newest matches (sqlite_plan.window): the walk
+        # then also reads the older matches its page shows after them, newest first.
+        filtered = meta is not None or negative is not None or lower is not None
+        plan = await sqlite_plan.planned_window(conn, query, rank_cap, filtered=filtered)
+        size = plan.size
+        walk = max(size, offset + page + 20) + 1 if plan.expected else size + 1
+        found = await sqlite_rank.newest_keys(conn, where, params.values, walk)
+        keys, matches = found[:size], len(found)
+        older = [k & _ID_MASK for k in found[size : walk - 1]]
+        if plan.expected and len(found) == walk:  # not all walked: the words' expected count
+            matches = max(matches, plan.expected)
         if matches == 0:
             return [], 0
-        if matches > rank_cap:
+        if len(found) > size:
             lower = keys[-1]
         common = set() if newest else await sqlite_plan.common_terms(conn, query.terms)
         scored = None if newest else sqlite_plan.rank_expression(query, common)
         if scored is None:  # nothing to score, or newest first asked for: the keys' order
-            return await _visible_ids(conn, [k & _ID_MASK for k in keys], page, offset), matches
+            ids = [k & _ID_MASK for k in keys] + older
+            return await _visible_ids(conn, ids, page, offset), matches
         if not query.phrases:
             # Words only: bm25 computed from the window's stored stems where that costs less
             # than bm25's IDF walks (storage.search.sqlite_rank); the same scores either way.
             words = [t for t in query.terms if t not in common]
             freqs = await sqlite_rank.doc_freqs(conn, words)
-            if sqlite_rank.pays((freqs[w] for w in words), len(keys)):
+            if plan.expected or sqlite_rank.pays((freqs[w] for w in words), len(keys)):
                 ranked = await sqlite_rank.rank(conn, keys, words, freqs)
-                ids = [k & _ID_MASK for k in ranked]
+                ids = [k & _ID_MASK for k in ranked] + older
                 return await _visible_ids(conn, ids, page, offset), matches
         params = Params(False)
         if scored == positive:

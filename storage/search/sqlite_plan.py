@@ -18,10 +18,19 @@ orders those papers. With no scored word left, the matches are shown newest firs
 
 Document frequencies come from a per-database cache (COUNT … LIMIT, refreshed after
 STATS_TTL_S): whether a word is in more than half of the papers changes slowly.
+
+The window is the newest RANK_CAP matches, and bm25 ranks it after walking the whole doclist
+of every scored word for its IDF (about 50 ns a posting). When every word of a plain query is
+dense (each in more than RARE_SHARE of the papers) and those walks cost more than ranking
+DENSE_WINDOW rows from their stored stems, the window is the newest DENSE_WINDOW matches
+(`window`), ranked from the stems with cached IDFs (exactly bm25's order over that window); the
+older matches follow newest first, and the total is the words' expected count (only when that
+is above MAX_COUNT: "mehr als 1000").
 """
 
 from __future__ import annotations
 
+import math
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -30,12 +39,16 @@ from tortoise.backends.base.client import BaseDBAsyncClient
 
 from storage.query import SearchQuery
 from storage.search import sqlite_rank
+from storage.search.backend import MAX_COUNT
 from storage.search.fts5_state import database_key
 
 # A word in more than this share of the indexed papers is not scored (bm25's IDF of it is 1e-6).
 COMMON_SHARE = 0.5
 # Document frequencies and the row count are recounted after this many seconds.
 STATS_TTL_S = 600.0
+# The window of a query of dense words whose IDF walks cost more than ranking it from the
+# stored stems (`window`, docs/benchmarks.md).
+DENSE_WINDOW = 300
 
 
 @dataclass
@@ -89,3 +102,45 @@ def rank_expression(query: SearchQuery, common: set[str]) -> str | None:
     scored = [f'"{t}"' for t in query.terms if t not in common]
     scored += ['{title questions body}: "' + " ".join(ph) + '"' for ph in query.phrases]
     return " AND ".join(scored) or None
+
+
+@dataclass(frozen=True)
+class Window:
+    """How many of the newest matches to rank, and the expected number of matches when the
+    window was narrowed (0 when it was not)."""
+
+    size: int
+    expected: int = 0
+
+
+def window(rank_cap: int, rows: int, scored: Sequence[int], common: int) -> Window:
+    """Return the window of a query of words: the document frequencies of its scored words among
+    `rows` indexed papers, and how many common words (in more than COMMON_SHARE) it has. Pure.
+
+    Narrowed to DENSE_WINDOW when the query has two words or more, every scored word is dense (in
+    more than RARE_SHARE of the papers), their IDF walks would read more than POSTINGS_PER_ROW
+    postings per row of that window, and the words together are expected in more than MAX_COUNT
+    papers (were they independent, a common word in COMMON_SHARE of them; words of one topic
+    meet more often than that, so the figure errs low)."""
+    if rank_cap <= DENSE_WINDOW or not scored or len(scored) + common < 2 or rows <= 0:
+        return Window(rank_cap)
+    if min(scored) <= sqlite_rank.RARE_SHARE * rows:
+        return Window(rank_cap)
+    if sum(scored) <= sqlite_rank.POSTINGS_PER_ROW * DENSE_WINDOW:
+        return Window(rank_cap)
+    expected = int(rows * math.prod(f / rows for f in scored) * COMMON_SHARE**common)
+    return Window(DENSE_WINDOW, expected) if expected > MAX_COUNT else Window(rank_cap)
+
+
+async def planned_window(
+    conn: BaseDBAsyncClient, query: SearchQuery, rank_cap: int, *, filtered: bool
+) -> Window:
+    """Return the window of a query (`window`): only a query of plain words without filters
+    or negation is narrowed (a filter's share is not known here)."""
+    if filtered or query.phrases or query.prefixes or len(set(query.terms)) < 2:
+        return Window(rank_cap)
+    common = await common_terms(conn, query.terms)
+    words = sorted({t for t in query.terms if t not in common})
+    freqs = await sqlite_rank.doc_freqs(conn, words)
+    rows = (await _stats(conn)).rows
+    return window(rank_cap, rows, [freqs[w] for w in words], len(common))

@@ -9,15 +9,17 @@ to FTS5. This module computes the same function in Python instead, from what FTS
 - the number of rows and of tokens (FTS5's averages record, `paper_fts_data` id 1: read per query);
 - each scored word's document frequency, counted once per state of the index (cached together
   with FTS5's structure record, which every write changes, so the counts are never stale);
-- per window row, its stored stems (`paper_fts_content`): each column's count of the word and the
-  row's length in tokens.
+- per window row, its stored stems (`paper_fts_content`: each column's count of the word) and
+  its length in tokens (`paper_fts_docsize`, what FTS5 itself reads), in one statement.
 
 The arithmetic is FTS5's own (`fts5Bm25Function`: k1 1.2, b 0.75, the column weights of
 `sqlite._BM25`, IDF clamped to 1e-6), in the same order, so the scores are bm25's to the last bit
 and a window is ordered exactly as bm25 orders it. Reading a row's stems through the driver and
-scanning them costs about 35 µs (load 12), an IDF walk about 50 ns per posting: the caller uses
-this module when the walks cost more (`pays`), i.e. for queries of several mid-frequency words
-with a small window.
+scanning them costs about 18 µs for two words (200k papers, load 6), an IDF walk about 50 ns per
+posting: the caller uses this module when the walks cost more (`pays`), i.e. for queries of
+several mid-frequency words with a small window (`sqlite_plan.window` makes it small for dense
+words). The same arithmetic as one SQL statement was measured at 70 µs a row (SQLite's `replace`
+and `length` walk the text a character at a time) and not kept.
 """
 
 from __future__ import annotations
@@ -36,8 +38,8 @@ from storage.search.fts5_state import database_key, structure_record
 K1, B = 1.2, 0.75
 WEIGHTS = (10.0, 4.0, 1.0, 1.0)
 # Postings an IDF walk reads in the time it takes to read and scan one window row's stems
-# (about 50 ns against 35 µs at 200k papers under load, docs/benchmarks.md).
-POSTINGS_PER_ROW = 750
+# (about 50 ns against 18 µs for two words at 200k papers under load, docs/benchmarks.md).
+POSTINGS_PER_ROW = 400
 # A word in more than this share of the rows is checked on the stored stems of the candidates of
 # the rarer words (at most MAX_CANDIDATES rows, about 35 µs each) rather than intersected.
 RARE_SHARE = 0.1
@@ -55,6 +57,10 @@ class _Counts:
 
 
 _CACHE: dict[str, _Counts] = {}
+# An index row as ranked here: key, (title, questions, body, parts) stems, length in tokens.
+StoredRow = tuple[int, tuple[str, str, str, str], int]
+# A scored word: the word, " word ", " word word " (neighbours) and its IDF.
+_Pattern = tuple[str, str, str, float]
 
 
 def forget(conn: BaseDBAsyncClient) -> None:
@@ -92,43 +98,58 @@ def pays(freqs: Iterable[int], window: int) -> bool:
     return sum(freqs) > POSTINGS_PER_ROW * window
 
 
-def term_count(padded: str, term: str) -> int:
-    """Return how often `term` is a token of a column's stems, given as " stems ". Pure."""
+def padded_count(padded: str, term: str) -> int:
+    """Return how often `term` is a token of a column's stems given as " stems ". Pure."""
     found = padded.count(f" {term} ")
     if found and f" {term} {term} " in padded:  # count() skips the second of two neighbours
         found = padded.split().count(term)
     return found
 
 
-def token_count(stems: str) -> int:
-    """Return the number of tokens of a column's stored stems (single spaces between). Pure."""
-    return stems.count(" ") + 1 if stems else 0
+def term_count(stems: str, term: str) -> int:
+    """Return how often `term` is a token of a column's stems (single spaces between). Pure."""
+    return padded_count(f" {stems} ", term)
 
 
 def score(
-    columns: Sequence[str], meta: str, words: Sequence[tuple[str, float]], avgdl: float
+    columns: Sequence[str], length: int, words: Sequence[tuple[str, float]], avgdl: float
 ) -> float:
-    """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its meta tokens
-    (weight 0, counted in its length) and the scored (word, IDF) pairs, in FTS5's order. Pure."""
-    padded = [f" {c} " for c in columns]
-    length = float(sum(token_count(c) for c in columns) + token_count(meta))
-    norm = K1 * (1 - B + B * length / avgdl)
+    """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its length in
+    tokens (every column, meta included: FTS5's docsize) and the scored (word, IDF) pairs, in
+    FTS5's order. Pure."""
+    return _score([f" {c} " for c in columns], length, _patterns(words), avgdl)
+
+
+def _patterns(words: Sequence[tuple[str, float]]) -> list[_Pattern]:
+    return [(w, f" {w} ", f" {w} {w} ", weight) for w, weight in words]
+
+
+def _score(
+    padded: Sequence[str],
+    length: int,
+    patterns: Sequence[tuple[str, str, str, float]],
+    avgdl: float,
+) -> float:
+    norm = K1 * (1 - B + B * float(length) / avgdl)
     total = 0.0
-    for word, weight in words:
+    for word, single, double, weight in patterns:
         freq = 0.0
         for column, col_weight in zip(padded, WEIGHTS, strict=True):
-            freq += term_count(column, word) * col_weight
+            found = column.count(single)
+            if found and double in column:  # count() skips the second of two neighbours
+                found = column.split().count(word)
+            freq += found * col_weight
         total += weight * ((freq * (K1 + 1.0)) / (freq + norm))
     return -1.0 * total
 
 
-def order(
-    rows: Iterable[tuple[int, Sequence[str], str]],
-    words: Sequence[tuple[str, float]],
-    avgdl: float,
-) -> list[int]:
-    """Return the keys of (key, columns, meta) rows by bm25, then newest first (key DESC). Pure."""
-    scored = sorted((score(columns, meta, words, avgdl), -key) for key, columns, meta in rows)
+def order(rows: Iterable[StoredRow], words: Sequence[tuple[str, float]], avgdl: float) -> list[int]:
+    """Return the keys of stored rows by bm25, then newest first (key DESC). Pure."""
+    patterns = _patterns(words)
+    scored = sorted(
+        (_score([f" {c} " for c in columns], length, patterns, avgdl), -key)
+        for key, columns, length in rows
+    )
     return [-negated for _, negated in scored]
 
 
@@ -161,26 +182,21 @@ async def newest_keys(
     return sorted((int(k) for k in json.loads(found[0]["keys"])), reverse=True)
 
 
-async def stored_rows(
-    conn: BaseDBAsyncClient, keys: Sequence[int]
-) -> list[tuple[int, tuple[str, str, str, str], str]]:
-    """Return (key, (title, questions, body, parts), meta) of the index rows with these keys."""
-    rows = await conn.execute_query_dict(
-        "SELECT id, c0, c1, c2, c3, c4 FROM paper_fts_content "
-        "WHERE id IN (SELECT value FROM json_each(?))",
+async def stored_rows(conn: BaseDBAsyncClient, keys: Sequence[int]) -> list[StoredRow]:
+    """Return (key, (title, questions, body, parts), length in tokens) of the index rows with
+    these keys (rows as the driver returns them: no dict per row)."""
+    _, rows = await conn.execute_query(
+        "SELECT c.id, c.c0, c.c1, c.c2, c.c3, d.sz FROM paper_fts_content c "
+        "JOIN paper_fts_docsize d ON d.id = c.id WHERE c.id IN (SELECT value FROM json_each(?))",
         [json.dumps(list(keys))],
     )
     return [
-        (
-            int(r["id"]),
-            (r["c0"] or "", r["c1"] or "", r["c2"] or "", r["c3"] or ""),
-            r["c4"] or "",
-        )
+        (int(r[0]), (r[1] or "", r[2] or "", r[3] or "", r[4] or ""), sum(varints(bytes(r[5]))))
         for r in rows
     ]
 
 
-async def _averages(conn: BaseDBAsyncClient) -> tuple[int, float]:
+async def averages(conn: BaseDBAsyncClient) -> tuple[int, float]:
     """Return the number of indexed rows and their mean length in tokens (FTS5's record)."""
     found = await conn.execute_query_dict(
         f"SELECT block FROM paper_fts_data WHERE id = {_AVERAGES_ID}"
@@ -192,18 +208,18 @@ async def _averages(conn: BaseDBAsyncClient) -> tuple[int, float]:
 
 async def row_count(conn: BaseDBAsyncClient) -> int:
     """Return the number of indexed rows (FTS5's averages record: no walk)."""
-    return (await _averages(conn))[0]
+    return (await averages(conn))[0]
 
 
 async def rank_rows(
     conn: BaseDBAsyncClient,
-    rows: Sequence[tuple[int, Sequence[str], str]],
+    rows: Sequence[StoredRow],
     words: Sequence[str],
     freqs: dict[str, int],
 ) -> list[int]:
     """Return the keys of stored rows ordered by bm25 over `words` (their document frequencies
     in `freqs`), then newest first: exactly bm25's order, without its IDF walks."""
-    count, avgdl = await _averages(conn)
+    count, avgdl = await averages(conn)
     weighted = [(w, idf(count, freqs[w])) for w in words]
     return order(rows, weighted, avgdl)
 
@@ -236,7 +252,7 @@ def holds(columns: Sequence[str], words: Sequence[str]) -> bool:
 
 async def checked_matches(
     conn: BaseDBAsyncClient, match: str, lower: int | None, dense: Sequence[str]
-) -> list[tuple[int, tuple[str, str, str, str], str]] | None:
+) -> list[StoredRow] | None:
     """Return the rows matching `match` (the rare words and the filters) that also hold every
     dense word, newest first; None when `match` has more than MAX_CANDIDATES rows."""
     where = "WHERE paper_fts MATCH ?" + ("" if lower is None else " AND rowid >= ?")
