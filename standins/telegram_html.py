@@ -12,6 +12,7 @@ went out unescaped (and `&nbsp;` would be shown as six characters), so the stand
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,7 @@ _ENTITY_TYPE = {
     "tg-emoji": "custom_emoji",
 }
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
+_PLAIN = re.compile(r"[^&<]*")  # a run of visible text: up to the next entity or tag
 
 
 class HTMLParseError(ValueError):
@@ -139,9 +141,13 @@ def parse_html(src: str, *, strict_ampersand: bool = True) -> ParsedText:
                     "(Telegram would show it literally; escape it as &amp;)"
                 )
         if c != "<":
-            out.append(c)
-            out_len += utf16_len(c)
-            i += 1
+            # A literal '&' (not strict), else the whole run of text up to the next '&' or '<'.
+            plain = _PLAIN.match(src, i) if c != "&" else None
+            end = plain.end() if plain else i + 1
+            chunk = src[i:end]
+            out.append(chunk)
+            out_len += utf16_len(chunk)
+            i = end
             continue
 
         begin = i

@@ -22,8 +22,8 @@ from fetcher.classify import (
 )
 from fetcher.factions import canonical_faction, factions_in, is_faction_organization
 from storage import search
+from storage.agenda import store_agenda
 from storage.models import (
-    AgendaItem,
     Consultation,
     File,
     Kommune,
@@ -388,26 +388,7 @@ async def upsert_meeting(kommune: Kommune, meeting: model.Meeting) -> tuple[int,
             },
             oparl_id=meeting.oparl_id,
         )
-        for item in meeting.agenda:
-            paper_oparl_id = item.paper_id
-            if paper_oparl_id is None and item.consultation_id:
-                consultation = await Consultation.get_or_none(oparl_id=item.consultation_id)
-                if consultation is not None and consultation.paper_id is not None:  # type: ignore[attr-defined]
-                    paper = await Paper.get(id=consultation.paper_id)  # type: ignore[attr-defined]
-                    paper_oparl_id = paper.oparl_id
-            paper_row = await Paper.get_or_none(oparl_id=paper_oparl_id) if paper_oparl_id else None
-            await AgendaItem.update_or_create(
-                defaults={
-                    "meeting": row,
-                    "number": item.number,
-                    "name": item.name,
-                    "order": item.order,
-                    "public": item.public,
-                    "paper_oparl_id": paper_oparl_id,
-                    "paper": paper_row,
-                },
-                oparl_id=item.oparl_id,
-            )
+        await store_agenda(row, list(meeting.agenda))
         await Consultation.filter(meeting_oparl_id=meeting.oparl_id, meeting_id=None).update(
             meeting_id=row.id
         )
