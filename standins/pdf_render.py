@@ -91,12 +91,16 @@ class _PagedPdf(FPDF):
         return self.get_string_width(text) <= self.epw
 
     def _hyphenated(self, line: str, word: str) -> tuple[str, str] | None:
-        """Split `word` after a vowel before a consonant so that `line word-part-` fits."""
+        """Split `word` before a consonant that opens a syllable so that `line word-part-` fits."""
         if len(word) < 10 or not word.isalpha():
             return None
         vowels = "aeiouäöüy"
         for cut in range(len(word) - 4, 3, -1):
-            if word[cut - 1].lower() in vowels and word[cut].lower() not in vowels:
+            if (
+                word[cut].lower() not in vowels
+                and word[cut + 1].lower() in vowels
+                and word[cut - 1 : cut + 1].lower() not in ("ch", "ck", "sc", "ph", "th")
+            ):
                 head = f"{line} {word[:cut]}-" if line else f"{word[:cut]}-"
                 if self._fits(head):
                     return head, word[cut:]

@@ -203,6 +203,8 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         return {re.sub(r"\d+", "#", line) for line in filled[:3] + filled[-3:]}
 
     counts = Counter(key for lines in page_lines for key in edge_keys(lines))
+    first_page = [x for x in page_lines[0] if x] if page_lines else []
+    first_top = {x for x in first_page[:15] if len(x) >= 8}
     result: list[str] = []
     for index, lines in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line]
@@ -220,10 +222,56 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
             is_repeat = counts[re.sub(r"\d+", "#", line)] >= 2
             if index > 0 and i in edges and is_repeat and len(page_lines) > 1:
                 continue  # running head/foot repeated from another page
+            if index > 0 and i in filled[:2] and _repeats_first_page(line, first_top):
+                continue  # a head printed on page 2 only: the first page's own lines
             result.append(line)
     while result and result[-1] in ("", "Vorlage"):
         result.pop()  # "1 von 1 in Zusammenstellung / Vorlage": ALLRIS print-view trailer
-    return _drop_inner_page_breaks(result)
+    return _join_open_parentheses(_drop_inner_page_breaks(result))
+
+
+# A line that opens like a list item or an answer heading, but closes a parenthesis first.
+_ITEM_LIKE = re.compile(r"^(?:\d{1,2}[.)]\s|[a-zA-Z][.)]\s|Antwort\b|Zu\s+\d|Frage\s+\d|[-–•]\s)")
+
+
+def _join_open_parentheses(lines: list[str]) -> list[str]:
+    """Join a wrapped line that only looks like an item to the line whose parenthesis it closes.
+
+    Lines wrapped at the page width start wherever the text was: "(Stand" / "5. September
+    2025) und …", "(vgl. DS 71/2010 2." / "Erg. Anlage 5)?", "(I bis III gemäß" / "Antwort zu
+    Frage 5)". The open parenthesis above and the ")" before any "(" say it is no new item.
+    """
+    out: list[str] = []
+    for line in lines:
+        last = out[-1] if out else ""
+        if (
+            last
+            and last.count("(") > last.count(")")
+            and _ITEM_LIKE.match(line)
+            and ")" in line.split("(", 1)[0]
+        ):
+            out[-1] = f"{last} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+_HEAD_PARTS = re.compile(r"\s+[–—|-]\s+|\s{3,}")
+
+
+def _repeats_first_page(line: str, first_top: set[str]) -> bool:
+    """Return True if a line at a later page's top is made of the first page's top lines.
+
+    A running head repeats the document's own title or reference line ("Anfrage – Vorlage Nr.:
+    2025/0900", "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11169"); on a two-page
+    document it occurs once, so the count over page edges cannot find it.
+    """
+    if len(line) < 8:
+        return False
+    if line in first_top:
+        return True
+    parts = [p for p in _HEAD_PARTS.split(line) if p]
+    return len(parts) > 1 and all(p in first_top for p in parts)
 
 
 _DIGITS = re.compile(r"\d+")
