@@ -201,7 +201,8 @@ def labelled_scores(
         try:
             for split in splits:
                 items = corpus_items(split)
-                scores[f"corpus {split}"] = score_labelled(((i.label, i.text) for i in items), parse)
+                pairs = ((i.label, i.text) for i in items)
+                scores[f"corpus {split}"] = score_labelled(pairs, parse)
         except CorpusUnavailable as exc:
             print(str(exc).split(";")[0], file=sys.stderr)
     return scores

@@ -61,9 +61,7 @@ def running_head(text: str) -> str:
         return ""
     head = lines[0]
     if not _REFERENCE_LINE.search(head):
-        reference = next(
-            (x for x in lines[1:] if _REFERENCE_LINE.search(x) and len(x) <= 60), None
-        )
+        reference = next((x for x in lines[1:] if _REFERENCE_LINE.search(x) and len(x) <= 60), None)
         if reference:
             head = f"{head} – {reference}"
     return head[:90]
@@ -114,10 +112,13 @@ class _PagedPdf(FPDF):
         while words:
             word = words.pop(0)
             candidate = f"{current} {word}" if current else word
-            if self._fits(candidate) or not current and not self._hyphenated("", word):
+            if self._fits(candidate):
                 current = candidate
                 continue
             split = self._hyphenated(current, word)
+            if not split and not self._fits(word):  # a URL wider than the line: cut anywhere
+                room = [k for k in range(len(word), 1, -1) if self._fits(f"{current} {word[:k]}")]
+                split = (f"{current} {word[: room[0]]}".strip(), word[room[0] :]) if room else None
             if split:
                 out.append(split[0])
                 current = ""
