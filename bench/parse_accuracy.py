@@ -8,6 +8,9 @@ a PDF (standins.pdf_render, cached on disk) and read back by fetcher.parse.parse
 renders it like a council PDF: running head from the document's own first and reference line on
 pages 2 … M, "Seite N von M" under every page, 75-character lines, hyphenated line ends, pages
 breaking wherever the text reaches the bottom; "all" prints text, plain and paged side by side.
+Through a PDF one more column, "questions = text": the questions read word for word as
+parse_text reads them from the text itself (whitespace folded), what the PDF path loses or adds.
+--no-check leaves the check split out (tune on dev; check totals once at the end).
 
 Corpora:
 - Karlsruhe + Leipzig: the fixture corpus scored against OParl metadata (bench.bench_parse).
@@ -45,6 +48,8 @@ from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 PATHS = ("text", "plain", "paged")
 FIELDS = ("kind", "questions", "factions", "first question", "reference", "no invented reference")
+# Through a PDF only: the questions read word for word as from the text itself (whitespace folded).
+SAME_AS_TEXT = "questions = text"
 _KINDS = {"anfrage": "Anfrage", "antwort": "Antwort", "anfrage+antwort": "Antwort"}
 
 
@@ -129,12 +134,24 @@ def score_labelled(
     for label, text in labelled:
         doc = parse(text)
         style = label.get("layout") or "unknown"
-        for field, ok in score_document(label, doc).items():
+        scores = score_document(label, doc)
+        if parse is not parse_text:
+            scores[SAME_AS_TEXT] = _folded(doc.questions) == _folded(parse_text(text).questions)
+        for field, ok in scores.items():
             for key in ("all", style):
                 cell = table.setdefault(key, {}).setdefault(field, [0, 0])
                 cell[0] += ok
                 cell[1] += 1
     return table
+
+
+def _folded(questions: Iterable[str]) -> list[str]:
+    return [_fold(q) for q in questions]
+
+
+def _columns(rows: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """Return FIELDS, and SAME_AS_TEXT when some row was read through a PDF."""
+    return (*FIELDS, SAME_AS_TEXT) if any(SAME_AS_TEXT in row for row in rows) else FIELDS
 
 
 def _pct(cell: list[int] | tuple[int, int] | None) -> str:
@@ -216,25 +233,34 @@ def markdown(
     out = ["| corpus | field | accuracy |", "|---|---|---:|"]
     for corpus, result in baseline.items():
         out += [f"| {corpus} | {field} | {_pct(hit)} |" for field, hit in sorted(result.items())]
-    out += ["", "| corpus | layout | " + " | ".join(FIELDS) + " |"]
-    out.append("|---|---|" + "---:|" * len(FIELDS))
+    if not labelled:
+        return "\n".join(out)
+    columns = _columns(row for styles in labelled.values() for row in styles.values())
+    out += ["", "| corpus | layout | " + " | ".join(columns) + " |"]
+    out.append("|---|---|" + "---:|" * len(columns))
     for corpus, styles in labelled.items():
         for style in ["all", *sorted(s for s in styles if s != "all")]:
-            cells = [_pct(styles[style].get(f)) for f in FIELDS]
+            cells = [_pct(styles[style].get(f)) for f in columns]
             out.append(f"| {corpus} | {style} | " + " | ".join(cells) + " |")
     return "\n".join(out)
 
 
 def paths_markdown(by_path: dict[str, dict[str, dict[str, dict[str, list[int]]]]]) -> str:
     """Return one table with a row per corpus, layout and reading path (text, plain, paged)."""
-    out = ["| corpus | layout | path | " + " | ".join(FIELDS) + " |"]
-    out.append("|---|---|---|" + "---:|" * len(FIELDS))
+    columns = _columns(
+        row
+        for labelled in by_path.values()
+        for styles in labelled.values()
+        for row in styles.values()
+    )
+    out = ["| corpus | layout | path | " + " | ".join(columns) + " |"]
+    out.append("|---|---|---|" + "---:|" * len(columns))
     first = next(iter(by_path.values()), {})
     for corpus, styles in first.items():
         for style in ["all", *sorted(s for s in styles if s != "all")]:
             for path, labelled in by_path.items():
                 row = labelled.get(corpus, {}).get(style, {})
-                cells = [_pct(row.get(f)) for f in FIELDS]
+                cells = [_pct(row.get(f)) for f in columns]
                 out.append(f"| {corpus} | {style} | {path} | " + " | ".join(cells) + " |")
     return "\n".join(out)
 
@@ -260,7 +286,9 @@ def main() -> None:
         if args.json:
             print(json.dumps({"fixtures": baseline, "labelled": by_path}, indent=1))
         else:
-            print(markdown(baseline, {}) if baseline else "", paths_markdown(by_path), sep="\n")
+            print(
+                markdown(baseline, {}) + "\n" if baseline else "", paths_markdown(by_path), sep="\n"
+            )
         return
     labelled = labelled_scores(reader(args.via_pdf or "text"), check=check)
     if args.json:

@@ -35,7 +35,7 @@ def _diverse(tmp_path: Path, name: str) -> ParsedDocument:
 
 
 def test_paged_render_prints_running_head_and_page_footer(tmp_path: Path) -> None:
-    """Page 2 opens with the document's own first line and reference line and ends 'Seite 2 von 3'."""
+    """Page 2 opens with the document's first line and reference line, ends 'Seite 2 von 3'."""
     text = corpus_path("karlsruhe-2025-0900-anfrage-afd-sprachzertifikate", "dev").read_text()
     assert " ".join(running_head(text).split()) == "Anfrage – Vorlage Nr.: 2025/0900"
     pages = extract_text(render_paged_text(text, tmp_path / "paged.pdf")).pages
@@ -103,7 +103,7 @@ def test_wrapped_reference_in_parentheses_stays_in_its_question(tmp_path: Path) 
 
 
 def test_answer_reference_wrapped_to_a_line_start_stays_in_the_answer(tmp_path: Path) -> None:
-    """'… Im Übrigen wird auf die' / 'Antwort zu Frage 11' / 'verwiesen.' is answer 15, not a split."""
+    """'… wird auf die' / 'Antwort zu Frage 11' / 'verwiesen.' is answer 15, not a new heading."""
     doc = _dev(tmp_path, "LANDTAG-niedersachsen-19-11269-kleine-anfrage-mit-antwort")
     assert doc.questions[14] == (
         "Welche Erkenntnisse liegen der Landesregierung über die wirtschaftlichen Auswirkungen "
