@@ -141,3 +141,15 @@ def test_footnote_at_the_page_foot_is_left_out(tmp_path: Path) -> None:
     assert len(doc.questions) == 20
     assert doc.answers[19].endswith("Akteurinnen und Akteuren des Gesundheitswesens.")
     assert "anerkennung-in-deutschland" not in doc.full_text
+
+
+def test_page_number_under_a_running_head_is_left_out(tmp_path: Path) -> None:
+    """Landtag head over '4' at a page top: question 4 does not start with the page number."""
+    text = corpus_path("LANDTAG-niedersachsen-19-11168-kleine-anfrage-mit-antwort", "dev")
+    doc = parse_pdf_file(render_text(text.read_text("utf-8"), tmp_path / "plain.pdf"))
+    assert len(doc.questions) == 4
+    assert doc.questions[3] == (
+        "Welche Maßnahmen wird die Landesregierung gegebenenfalls ergreifen, um die "
+        "Unterrichtsversorgung an den Oberschulen im Landkreis Uelzen zu verbessern (bitte mit "
+        "Angaben zu den jeweiligen Schulen)?"
+    )

@@ -211,9 +211,14 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         edges = set(filled[:3] + filled[-3:])
         before = page_lines[index - 1] if index else []
         notes = _footnotes_from(lines, filled, before)
+        after_head = False
         for i, line in enumerate(lines):
             if _FURNITURE.match(line) or i >= notes:
                 continue
+            if after_head and re.fullmatch(r"\d{1,3}", line):
+                after_head = False
+                continue  # the page number printed under a running head just left out
+            after_head = after_head and not line
             counter = _PAGE_COUNTER.match(line)
             if counter and int(counter.group(1)) <= int(counter.group(2)):
                 continue  # ALLRIS "1/2" page counter
@@ -225,8 +230,10 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
             # A bare number repeats any other ("1" under each head), but "2026" is no page number.
             is_repeat = counts[key] >= 2 and (key != "#" or len(line) <= 3)
             if index > 0 and i in edges and is_repeat and len(page_lines) > 1:
+                after_head = i in filled[:3]
                 continue  # running head/foot repeated from another page
             if index > 0 and i in filled[:2] and _repeats_first_page(line, first_top):
+                after_head = True
                 continue  # a head printed on page 2 only: the first page's own lines
             result.append(line)
     while result and result[-1] in ("", "Vorlage"):
