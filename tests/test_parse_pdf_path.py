@@ -153,3 +153,26 @@ def test_page_number_under_a_running_head_is_left_out(tmp_path: Path) -> None:
         "Unterrichtsversorgung an den Oberschulen im Landkreis Uelzen zu verbessern (bitte mit "
         "Angaben zu den jeweiligen Schulen)?"
     )
+
+
+def test_title_wrapped_inside_brackets_and_after_a_dash(tmp_path: Path) -> None:
+    """'… (Regenrückhaltebecken' / '„Am Born“)' and '… Wilhelmshaven -' / 'Umfang …' stay whole."""
+    doc = _diverse(tmp_path, "nordstemmen-DS-84-2007-antwort-cdu-ablaufkanal")
+    assert doc.title == (
+        "Neubau eines Ablaufkanals in Richtung Rössing (Regenrückhaltebecken „Am Born“)"
+    )
+    doc = _diverse(tmp_path, "LANDTAG-niedersachsen-19-11270-kleine-anfrage-mit-antwort")
+    assert doc.title == (
+        "Unterhaltsvorschuss in Niedersachsen und insbesondere in Wilhelmshaven - Umfang der "
+        "Leistungen, Rückgriff gegen Unterhaltsschuldner und statistische Erfassung"
+    )
+
+
+def test_party_in_brackets_wrapped_alone_ends_the_line_above(tmp_path: Path) -> None:
+    """'Anfrage der Abgeordneten … Schülke' / '(AfD)': the title is the subject, not '(AfD)'."""
+    doc = _dev(tmp_path, "LANDTAG-niedersachsen-19-11160-kleine-anfrage-mit-antwort")
+    assert doc.title == (
+        "Beteiligung des Norddeutschen Rundfunks (NDR) und weiterer öffentlich finanzierter "
+        "Einrichtungen an der Veranstaltung „re:publica“?"
+    )
+    assert doc.factions == ("AfD",)

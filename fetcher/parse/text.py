@@ -29,7 +29,7 @@ _FURNITURE = re.compile(
     r"|[-–—]\s*\d+\s*[-–—]"
     r"|--\s*\d+\s+of\s+\d+\s*--"
     r"|gedruckt\s+auf\s+100(?:\s+prozent)?(?:\s+recyclingpapier)?"
-    r"|prozent\s+recyclingpapier"
+    r"|(?:prozent\s+)?recyclingpapier"
     r"|frei\s+verwendbar"
     r"|ergänzende\s+erläuterungen\s+seite\s+\d+"  # Karlsruhe Stellungnahme page head
     r"|[_=]{5,})$",  # a rule under the running head (Karlsruhe 2015: "Seite 2" over "_____")
@@ -265,6 +265,8 @@ def _join_open_parentheses(lines: list[str]) -> list[str]:
     2025) und …", "(vgl. DS 71/2010 2." / "Erg. Anlage 5)?", "(I bis III gemäß" / "Antwort zu
     Frage 5)". The open parenthesis above and the ")" before any "(" say it is no new item; so
     does an article or preposition at the end of the line above a date or "Antwort zu Frage".
+    A line that is only a bracket ("Anfrage der Abgeordneten A und B" / "(AfD)") ends the one
+    above it.
     """
     out: list[str] = []
     for line in lines:
@@ -276,6 +278,7 @@ def _join_open_parentheses(lines: list[str]) -> list[str]:
                 and ")" in line.split("(", 1)[0]
             )
             or (_CONTINUES.search(last) and _HEADING_LIKE.match(line))
+            or (re.fullmatch(r"\([^()]{1,40}\)", line) and not re.search(r"[.:?!)]$", last))
         ):
             out[-1] = f"{last} {line}"
         else:
@@ -378,8 +381,8 @@ def join_lines(lines: Iterable[str]) -> str:
             else:
                 parts[-1] = last[:-1]
                 parts.append(line)  # "Veranstaltun-" + "gen"
-        elif last.endswith("-") and re.match(r"[A-ZÄÖÜ0-9]", line):
-            parts.append(line)  # "Corona-" + "Prämie"
+        elif last.endswith("-") and not last.endswith(" -") and re.match(r"[A-ZÄÖÜ0-9]", line):
+            parts.append(line)  # "Corona-" + "Prämie"; "Wilhelmshaven -" + "Umfang" is a dash
         else:
             parts.append(" " + line)
     return re.sub(r"\s+", " ", "".join(parts)).strip()
@@ -404,6 +407,8 @@ def sentences(text: str) -> list[str]:
 
 def wraps(line: str) -> bool:
     """Return True if a title line evidently continues on the next line."""
+    if line.count("(") > line.count(")") or line.count("„") > line.count("“"):
+        return True  # "… (Regenrückhaltebecken" / "„Am Born“)": wrapped inside brackets or quotes
     return bool(
         re.search(
             r"(?:\b(?:die|der|den|des|dem|und|oder|für|von|vom|zur|zum|im|in|auf|mit|an|am|"
