@@ -121,11 +121,14 @@ _HYPHEN_BEFORE_CONJUNCTION = re.compile(r"[\ufffe\x02](?=(?:und|oder|bzw\.|sowie
 def _clean_pdfium(text: str) -> str:
     # pdfium marks a hyphen at a line end as U+FFFE (or 0x02) and drops the line break: a
     # hyphenated word ("bau\ufffedurchführende") loses it, a compound before a capital keeps it.
-    text = _HYPHEN_BEFORE_FOOTER.sub("-\n", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufffe" not in text and "\x02" not in text:
+        return text
+    text = _HYPHEN_BEFORE_FOOTER.sub("-\n", text)
     # A marker after a space is a dash ("Verordnung - Verbote"), one before "und"/"oder" the dash
     # of an elided compound: both keep the hyphen and a space. At a page's end the word goes on
     # on the next page: the hyphen stays for the join across the break.
-    text = re.sub(r"(?<=\s)[\ufffe\x02]", "- ", text)
+    text = re.sub(r"(\s)[\ufffe\x02]", r"\1- ", text)
     text = _HYPHEN_BEFORE_CONJUNCTION.sub("- ", text)
     text = re.sub(r"[\ufffe\x02](?=[A-ZÄÖÜ0-9]|\s*$)", "-", text)
     return re.sub(r"[\ufffe\x02]", "", text)

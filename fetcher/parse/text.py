@@ -258,6 +258,10 @@ _HEADING_LIKE = re.compile(
 )
 
 
+_BRACKET_LINE = re.compile(r"\([^()]{1,40}\)")
+_JOIN_CANDIDATE = re.compile(rf"{_ITEM_LIKE.pattern}|{_HEADING_LIKE.pattern}|\(")
+
+
 def _join_open_parentheses(lines: list[str]) -> list[str]:
     """Join a wrapped line that only looks like an item or a heading to the line it continues.
 
@@ -271,14 +275,16 @@ def _join_open_parentheses(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         last = out[-1] if out else ""
-        if last and (
+        if not last or not _JOIN_CANDIDATE.match(line):
+            out.append(line)  # the common case, one anchored match per line
+        elif (
             (
                 last.count("(") > last.count(")")
                 and _ITEM_LIKE.match(line)
                 and ")" in line.split("(", 1)[0]
             )
-            or (_CONTINUES.search(last) and _HEADING_LIKE.match(line))
-            or (re.fullmatch(r"\([^()]{1,40}\)", line) and not re.search(r"[.:?!)]$", last))
+            or (_CONTINUES.search(last[-8:]) and _HEADING_LIKE.match(line))
+            or (_BRACKET_LINE.fullmatch(line) and last[-1] not in ".:?!)")
         ):
             out[-1] = f"{last} {line}"
         else:
