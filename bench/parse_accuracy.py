@@ -1,6 +1,16 @@
 """Parser accuracy per field, per corpus and per layout style; prints markdown. Reads files (I/O).
 
-Run: .venv/bin/python -m bench.parse_accuracy [--json]
+Run: .venv/bin/python -m bench.parse_accuracy [--json] [--via-pdf[=plain|paged|all]] [--no-check]
+
+--via-pdf reads every labelled document the way `ratsbot parse FILE.pdf` does: its text rendered to
+a PDF (standins.pdf_render, cached on disk) and read back by fetcher.parse.parse_pdf_file. "plain"
+(the default) renders the text as it is (A4, 10 pt, lines wrapped at the page width); "paged"
+renders it like a council PDF: running head from the document's own first and reference line on
+pages 2 … M, "Seite N von M" under every page, 75-character lines, hyphenated line ends, pages
+breaking wherever the text reaches the bottom; "all" prints text, plain and paged side by side.
+Through a PDF one more column, "questions = text": the questions read word for word as
+parse_text reads them from the text itself (whitespace folded), what the PDF path loses or adds.
+--no-check leaves the check split out (tune on dev; check totals once at the end).
 
 Corpora:
 - Karlsruhe + Leipzig: the fixture corpus scored against OParl metadata (bench.bench_parse).
@@ -25,17 +35,21 @@ import json
 import os
 import re
 import sys
-from collections.abc import Iterable, Iterator
+import tempfile
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from fetcher.factions import canonical_faction
 from fetcher.model import ParsedDocument
-from fetcher.parse import parse_text
+from fetcher.parse import parse_pdf_file, parse_text
 from tests.corpus_data import CorpusUnavailable, corpus_items
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
+PATHS = ("text", "plain", "paged")
 FIELDS = ("kind", "questions", "factions", "first question", "reference", "no invented reference")
+# Through a PDF only: the questions read word for word as from the text itself (whitespace folded).
+SAME_AS_TEXT = "questions = text"
 _KINDS = {"anfrage": "Anfrage", "antwort": "Antwort", "anfrage+antwort": "Antwort"}
 
 
@@ -81,25 +95,63 @@ def score_document(label: dict[str, Any], doc: ParsedDocument) -> dict[str, bool
     return result
 
 
-def score_corpus(directory: Path) -> dict[str, dict[str, list[int]]]:
+Parse = Callable[[str], ParsedDocument]
+
+
+def via_pdf(style: str) -> Parse:
+    """Return a text → ParsedDocument reader that goes through a rendered PDF and parse_pdf_file."""
+    # Imported here: fpdf2 only when a PDF is rendered.
+    from standins.pdf_render import render_paged_text, render_text
+
+    render = render_paged_text if style == "paged" else render_text
+    workdir = Path(tempfile.mkdtemp(prefix="ratsbot-bench-pdf-"))
+
+    def parse(text: str) -> ParsedDocument:
+        path = render(text, workdir / "doc.pdf")
+        try:
+            return parse_pdf_file(path)
+        finally:
+            path.unlink(missing_ok=True)
+
+    return parse
+
+
+def reader(path: str) -> Parse:
+    """Return the reader for a path name of PATHS: the text itself, or a PDF style."""
+    return parse_text if path == "text" else via_pdf(path)
+
+
+def score_corpus(directory: Path, parse: Parse = parse_text) -> dict[str, dict[str, list[int]]]:
     """Return style → field → [correct, total] over a labelled directory ("all" included)."""
-    return score_labelled(_labelled(directory))
+    return score_labelled(_labelled(directory), parse)
 
 
 def score_labelled(
-    labelled: Iterable[tuple[dict[str, Any], str]],
+    labelled: Iterable[tuple[dict[str, Any], str]], parse: Parse = parse_text
 ) -> dict[str, dict[str, list[int]]]:
     """Return style → field → [correct, total] over (label, text) pairs ("all" included)."""
     table: dict[str, dict[str, list[int]]] = {}
     for label, text in labelled:
-        doc = parse_text(text)
+        doc = parse(text)
         style = label.get("layout") or "unknown"
-        for field, ok in score_document(label, doc).items():
+        scores = score_document(label, doc)
+        if parse is not parse_text:
+            scores[SAME_AS_TEXT] = _folded(doc.questions) == _folded(parse_text(text).questions)
+        for field, ok in scores.items():
             for key in ("all", style):
                 cell = table.setdefault(key, {}).setdefault(field, [0, 0])
                 cell[0] += ok
                 cell[1] += 1
     return table
+
+
+def _folded(questions: Iterable[str]) -> list[str]:
+    return [_fold(q) for q in questions]
+
+
+def _columns(rows: Iterable[dict[str, Any]]) -> tuple[str, ...]:
+    """Return FIELDS, and SAME_AS_TEXT when some row was read through a PDF."""
+    return (*FIELDS, SAME_AS_TEXT) if any(SAME_AS_TEXT in row for row in rows) else FIELDS
 
 
 def _pct(cell: list[int] | tuple[int, int] | None) -> str:
@@ -151,19 +203,23 @@ def fixture_baseline() -> dict[str, dict[str, tuple[int, int]]]:
     return {"Karlsruhe": karlsruhe, "Leipzig": leipzig_accuracy()}
 
 
-def labelled_scores() -> dict[str, dict[str, dict[str, list[int]]]]:
+def labelled_scores(
+    parse: Parse = parse_text, *, check: bool = True
+) -> dict[str, dict[str, dict[str, list[int]]]]:
     """Return corpus → style → field → [correct, total] for every labelled corpus present."""
+    splits = ("dev", "check") if check else ("dev",)
     corpora = {"diverse": TEXT_FIXTURES / "diverse"}
     override = os.environ.get("RATSBOT_CORPUS_DIR")
     if override:
-        for split in ("dev", "check"):
+        for split in splits:
             corpora[f"corpus {split}"] = Path(override) / split
-    scores = {name: score_corpus(path) for name, path in corpora.items() if path.is_dir()}
+    scores = {name: score_corpus(path, parse) for name, path in corpora.items() if path.is_dir()}
     if not override:
         try:
-            for split in ("dev", "check"):
+            for split in splits:
                 items = corpus_items(split)
-                scores[f"corpus {split}"] = score_labelled((i.label, i.text) for i in items)
+                pairs = ((i.label, i.text) for i in items)
+                scores[f"corpus {split}"] = score_labelled(pairs, parse)
         except CorpusUnavailable as exc:
             print(str(exc).split(";")[0], file=sys.stderr)
     return scores
@@ -177,12 +233,35 @@ def markdown(
     out = ["| corpus | field | accuracy |", "|---|---|---:|"]
     for corpus, result in baseline.items():
         out += [f"| {corpus} | {field} | {_pct(hit)} |" for field, hit in sorted(result.items())]
-    out += ["", "| corpus | layout | " + " | ".join(FIELDS) + " |"]
-    out.append("|---|---|" + "---:|" * len(FIELDS))
+    if not labelled:
+        return "\n".join(out)
+    columns = _columns(row for styles in labelled.values() for row in styles.values())
+    out += ["", "| corpus | layout | " + " | ".join(columns) + " |"]
+    out.append("|---|---|" + "---:|" * len(columns))
     for corpus, styles in labelled.items():
         for style in ["all", *sorted(s for s in styles if s != "all")]:
-            cells = [_pct(styles[style].get(f)) for f in FIELDS]
+            cells = [_pct(styles[style].get(f)) for f in columns]
             out.append(f"| {corpus} | {style} | " + " | ".join(cells) + " |")
+    return "\n".join(out)
+
+
+def paths_markdown(by_path: dict[str, dict[str, dict[str, dict[str, list[int]]]]]) -> str:
+    """Return one table with a row per corpus, layout and reading path (text, plain, paged)."""
+    columns = _columns(
+        row
+        for labelled in by_path.values()
+        for styles in labelled.values()
+        for row in styles.values()
+    )
+    out = ["| corpus | layout | path | " + " | ".join(columns) + " |"]
+    out.append("|---|---|---|" + "---:|" * len(columns))
+    first = next(iter(by_path.values()), {})
+    for corpus, styles in first.items():
+        for style in ["all", *sorted(s for s in styles if s != "all")]:
+            for path, labelled in by_path.items():
+                row = labelled.get(corpus, {}).get(style, {})
+                cells = [_pct(row.get(f)) for f in columns]
+                out.append(f"| {corpus} | {style} | {path} | " + " | ".join(cells) + " |")
     return "\n".join(out)
 
 
@@ -191,9 +270,27 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--json", action="store_true")
     parser.add_argument("--no-fixtures", action="store_true", help="skip Karlsruhe/Leipzig")
+    parser.add_argument("--no-check", action="store_true", help="leave the check split out")
+    parser.add_argument(
+        "--via-pdf",
+        nargs="?",
+        const="plain",
+        choices=("plain", "paged", "all"),
+        help="read the labelled documents through a rendered PDF, as `ratsbot parse` does",
+    )
     args = parser.parse_args()
     baseline = {} if args.no_fixtures else fixture_baseline()
-    labelled = labelled_scores()
+    check = not args.no_check
+    if args.via_pdf == "all":
+        by_path = {path: labelled_scores(reader(path), check=check) for path in PATHS}
+        if args.json:
+            print(json.dumps({"fixtures": baseline, "labelled": by_path}, indent=1))
+        else:
+            print(
+                markdown(baseline, {}) + "\n" if baseline else "", paths_markdown(by_path), sep="\n"
+            )
+        return
+    labelled = labelled_scores(reader(args.via_pdf or "text"), check=check)
     if args.json:
         print(json.dumps({"fixtures": baseline, "labelled": labelled}, indent=1))
     else:

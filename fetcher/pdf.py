@@ -106,12 +106,32 @@ def check_inflation(data: bytes) -> None:
             )
 
 
+# What pdfium glues onto a hyphen at a page's last text line: the page footer printed after the
+# body ("Genehmi\ufffeSeite 5 von 7", "… - 2 -", a bare page number). The break is put back, so
+# the footer stays a line of its own for the furniture filter and the word's halves meet again
+# when the question's lines are joined across the page break.
+_HYPHEN_BEFORE_FOOTER = re.compile(
+    r"[\ufffe\x02](?=(?:Seite\s+\d+(?:\s*(?:von|/)\s*\d+)?|[-–—]\s*\d+\s*[-–—]|\d{1,3})\s*(?:\n|$))",
+    re.I,
+)
+# Words after a dash of an elided compound ("Sprach- und Integrationszertifikate").
+_HYPHEN_BEFORE_CONJUNCTION = re.compile(r"[\ufffe\x02](?=(?:und|oder|bzw\.|sowie|bis)\s)")
+
+
 def _clean_pdfium(text: str) -> str:
     # pdfium marks a hyphen at a line end as U+FFFE (or 0x02) and drops the line break: a
     # hyphenated word ("bau\ufffedurchführende") loses it, a compound before a capital keeps it.
-    text = re.sub(r"[\ufffe\x02](?=[A-ZÄÖÜ0-9])", "-", text)
-    text = re.sub(r"[\ufffe\x02]", "", text)
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\ufffe" not in text and "\x02" not in text:
+        return text
+    text = _HYPHEN_BEFORE_FOOTER.sub("-\n", text)
+    # A marker after a space is a dash ("Verordnung - Verbote"), one before "und"/"oder" the dash
+    # of an elided compound: both keep the hyphen and a space. At a page's end the word goes on
+    # on the next page: the hyphen stays for the join across the break.
+    text = re.sub(r"(\s)[\ufffe\x02]", r"\1- ", text)
+    text = _HYPHEN_BEFORE_CONJUNCTION.sub("- ", text)
+    text = re.sub(r"[\ufffe\x02](?=[A-ZÄÖÜ0-9]|\s*$)", "-", text)
+    return re.sub(r"[\ufffe\x02]", "", text)
 
 
 def extract_text(path: Path, *, max_pages: int = 300, ocr: bool = True) -> PdfText:

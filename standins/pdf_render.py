@@ -5,6 +5,7 @@ Needs a Unicode TrueType font: DejaVuSans from Debian's `fonts-dejavu-core`.
 
 from __future__ import annotations
 
+import inspect
 import re
 from datetime import UTC, datetime
 from pathlib import Path
@@ -55,3 +56,125 @@ def render_text(text: str, path: Path) -> Path:
     """Render a document's text; form feeds and "-- n of m --" markers start new pages."""
     pages = re.split(r"\f|\n-- \d+ of \d+ --\n", text)
     return render_pdf([p for p in pages if p.strip()], path)
+
+
+# The "paged" style: what real council PDFs add to a text. A4 at 11 pt between 25/20 mm margins
+# wraps at about 75 characters (a Word letter's width); long words are hyphenated at line ends;
+# pages 2 … M carry a running head made of the document's own first line and reference line,
+# every page a footer "Seite N von M"; pages break wherever the text reaches the bottom margin.
+PAGED_FONT_SIZE = 11.0
+_REFERENCE_LINE = re.compile(r"\d+\s*/\s*\d{2,4}\b|\b\d{2}-\d{3,5}\b")
+
+
+def running_head(text: str) -> str:
+    """Return a running head from the text's own lines: its first line and its reference line."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:15]
+    if not lines:
+        return ""
+    head = lines[0]
+    if not _REFERENCE_LINE.search(head):
+        reference = next((x for x in lines[1:] if _REFERENCE_LINE.search(x) and len(x) <= 60), None)
+        if reference:
+            head = f"{head} – {reference}"
+    return head[:90]
+
+
+class _PagedPdf(FPDF):
+    """fpdf2 document with a running head, a "Seite N von M" footer and hyphenating wrap."""
+
+    head = ""
+
+    def header(self) -> None:
+        if self.page_no() > 1 and self.head:
+            self.set_font("DejaVu", size=PAGED_FONT_SIZE - 2)
+            self.cell(0, 5, self.head, new_x="LMARGIN", new_y="NEXT")
+            self.ln(4)
+            self.set_font("DejaVu", size=PAGED_FONT_SIZE)
+
+    def footer(self) -> None:
+        self.set_y(-15)
+        self.set_font("DejaVu", size=PAGED_FONT_SIZE - 2)
+        self.cell(0, 5, f"Seite {self.page_no()} von {{nb}}", align="C")
+        self.set_font("DejaVu", size=PAGED_FONT_SIZE)
+
+    def _fits(self, text: str) -> bool:
+        return self.get_string_width(text) <= self.epw
+
+    def _hyphenated(self, line: str, word: str) -> tuple[str, str] | None:
+        """Split `word` before a consonant that opens a syllable so that `line word-part-` fits."""
+        if len(word) < 10 or not word.isalpha():
+            return None
+        vowels = "aeiouäöüy"
+        for cut in range(len(word) - 4, 3, -1):
+            if (
+                word[cut].lower() not in vowels
+                and word[cut + 1].lower() in vowels
+                and word[cut - 1 : cut + 1].lower() not in ("ch", "ck", "sc", "ph", "th")
+            ):
+                head = f"{line} {word[:cut]}-" if line else f"{word[:cut]}-"
+                if self._fits(head):
+                    return head, word[cut:]
+        return None
+
+    def wrapped(self, line: str) -> list[str]:
+        """Return `line` broken into the lines it takes at the text width, hyphenated."""
+        out: list[str] = []
+        current = ""
+        words = line.split()
+        while words:
+            word = words.pop(0)
+            candidate = f"{current} {word}" if current else word
+            if self._fits(candidate):
+                current = candidate
+                continue
+            split = self._hyphenated(current, word)
+            if not split and not self._fits(word):  # a URL wider than the line: cut anywhere
+                room = [k for k in range(len(word), 1, -1) if self._fits(f"{current} {word[:k]}")]
+                split = (f"{current} {word[: room[0]]}".strip(), word[room[0] :]) if room else None
+            if split:
+                out.append(split[0])
+                current = ""
+                words.insert(0, split[1])
+            else:
+                out.append(current)
+                current = word
+        if current:
+            out.append(current)
+        return out
+
+    def write_pages(self, pages: list[str]) -> None:
+        """Write each page's lines; a page that overflows breaks onto the next one."""
+        line_h = PAGED_FONT_SIZE * 0.45
+        for page in pages:
+            self.add_page()
+            for line in page.replace("\t", " ").split("\n"):
+                if not line.strip():
+                    self.ln(PAGED_FONT_SIZE * 0.3)
+                    continue
+                for part in self.wrapped(line.strip()):
+                    self.cell(0, line_h, part, new_x="LMARGIN", new_y="NEXT")
+
+
+def _render_paged(pages: list[str], head: str) -> bytes:
+    pdf = _PagedPdf(format="A4")
+    pdf.head = head
+    pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
+    pdf.set_margins(25, 20, 20)
+    pdf.set_auto_page_break(auto=True, margin=25)
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=PAGED_FONT_SIZE)
+    pdf.write_pages(pages)
+    return bytes(pdf.output())
+
+
+def render_paged_text(text: str, path: Path) -> Path:
+    """Render a document's text the "paged" way (running head, "Seite N von M", narrow wrap)."""
+    pages = [p for p in re.split(r"\f|\n-- \d+ of \d+ --\n", text) if p.strip()]
+    head = running_head(text)
+    inputs = f"paged\0{head}\0" + "\f".join(pages)
+    stamp = _PagedPdf  # its source is part of the cache key, with _render_paged's
+    data = cached_pdf(
+        _render_paged, inputs + inspect.getsource(stamp), lambda: _render_paged(pages, head)
+    )
+    path.write_bytes(data)
+    return path

@@ -34,6 +34,7 @@ def _split_question_answer(item: Sequence[str]) -> tuple[str, str]:
         if line.rstrip().endswith("?") and not (
             k + 1 < len(lines) and lines[k + 1].rstrip().endswith("?")
         ):
+            k = _question_goes_on(lines, k)
             return join_item(lines[: k + 1]), join_lines(lines[k + 1 :])
     text = join_lines(lines)
     cut = text.find("?")
@@ -42,6 +43,21 @@ def _split_question_answer(item: Sequence[str]) -> tuple[str, str]:
     first = sentences(text)[:1]
     question = first[0] if first else text
     return question, text[len(question) :].strip()
+
+
+def _question_goes_on(lines: Sequence[str], k: int) -> int:
+    """Return the last line of a question whose "?" line `k` is followed by more of it.
+
+    Lines wrapped narrower than the question ("… orientiert?" / "Falls" / "ja, gilt …?"): the
+    text up to the next line ending in "?", within five lines, that states nothing (no ".") and
+    opens no sub-item or bullet is still the question; an answer states.
+    """
+    for end in range(k + 1, min(k + 6, len(lines))):
+        if re.search(r"\.(?:\s|$)", lines[end]) or re.match(r"[-–•○▪*]|[a-z1-9][.)]\s", lines[end]):
+            return k
+        if lines[end].rstrip().endswith("?"):
+            return end
+    return k
 
 
 def _answer_blocks(lines: Sequence[str], start: int) -> dict[int, str]:

@@ -29,7 +29,7 @@ _FURNITURE = re.compile(
     r"|[-–—]\s*\d+\s*[-–—]"
     r"|--\s*\d+\s+of\s+\d+\s*--"
     r"|gedruckt\s+auf\s+100(?:\s+prozent)?(?:\s+recyclingpapier)?"
-    r"|prozent\s+recyclingpapier"
+    r"|(?:prozent\s+)?recyclingpapier"
     r"|frei\s+verwendbar"
     r"|ergänzende\s+erläuterungen\s+seite\s+\d+"  # Karlsruhe Stellungnahme page head
     r"|[_=]{5,})$",  # a rule under the running head (Karlsruhe 2015: "Seite 2" over "_____")
@@ -203,13 +203,22 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         return {re.sub(r"\d+", "#", line) for line in filled[:3] + filled[-3:]}
 
     counts = Counter(key for lines in page_lines for key in edge_keys(lines))
+    first_page = [x for x in page_lines[0] if x] if page_lines else []
+    first_top = {x for x in first_page[:15] if len(x) >= 3}
     result: list[str] = []
     for index, lines in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line]
         edges = set(filled[:3] + filled[-3:])
+        before = page_lines[index - 1] if index else []
+        notes = _footnotes_from(lines, filled, before)
+        after_head = False
         for i, line in enumerate(lines):
-            if _FURNITURE.match(line):
+            if _FURNITURE.match(line) or i >= notes:
                 continue
+            if after_head and re.fullmatch(r"\d{1,3}", line):
+                after_head = False
+                continue  # the page number printed under a running head just left out
+            after_head = after_head and not line
             counter = _PAGE_COUNTER.match(line)
             if counter and int(counter.group(1)) <= int(counter.group(2)):
                 continue  # ALLRIS "1/2" page counter
@@ -217,13 +226,113 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
                 continue  # page number at the foot
             if i in filled[:3] and line == str(index + 1):
                 continue  # page number under the running head (Niedersachsen Landtag)
-            is_repeat = counts[re.sub(r"\d+", "#", line)] >= 2
+            key = re.sub(r"\d+", "#", line)
+            # A bare number repeats any other ("1" under each head), but "2026" is no page number.
+            is_repeat = counts[key] >= 2 and (key != "#" or len(line) <= 3)
             if index > 0 and i in edges and is_repeat and len(page_lines) > 1:
+                after_head = i in filled[:3]
                 continue  # running head/foot repeated from another page
+            if index > 0 and i in filled[:2] and _repeats_first_page(line, first_top):
+                after_head = True
+                continue  # a head printed on page 2 only: the first page's own lines
             result.append(line)
     while result and result[-1] in ("", "Vorlage"):
         result.pop()  # "1 von 1 in Zusammenstellung / Vorlage": ALLRIS print-view trailer
-    return _drop_inner_page_breaks(result)
+    return _join_open_parentheses(_drop_inner_page_breaks(result))
+
+
+# A line that opens like a list item or an answer heading, but closes a parenthesis first.
+_ITEM_LIKE = re.compile(
+    r"^(?:\d{1,2}[.)](?![\d.])|[a-zA-Z][.)]\s|Antwort\b|Zu\s+\d|Frage\s+\d|[-–•]\s)"
+)
+
+
+# A line ending in an article or preposition goes on; an answer heading or a date after it is
+# the rest of its sentence ("Im Übrigen wird auf die" / "Antwort zu Frage 11 verwiesen.").
+_CONTINUES = re.compile(
+    r"(?:^|\s)(?:die|der|den|des|dem|das|zur|zum|vom|im|am|auf|mit|seit|bis|gemäß|laut)$", re.I
+)
+_HEADING_LIKE = re.compile(
+    r"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{1,2}\.\s*(?:Januar|Februar|März|"
+    r"April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+)
+
+
+_BRACKET_LINE = re.compile(r"\([^()]{1,40}\)")
+_JOIN_CANDIDATE = re.compile(rf"{_ITEM_LIKE.pattern}|{_HEADING_LIKE.pattern}|\(")
+
+
+def _join_open_parentheses(lines: list[str]) -> list[str]:
+    """Join a wrapped line that only looks like an item or a heading to the line it continues.
+
+    Lines wrapped at the page width start wherever the text was: "(Stand" / "5. September
+    2025) und …", "(vgl. DS 71/2010 2." / "Erg. Anlage 5)?", "(I bis III gemäß" / "Antwort zu
+    Frage 5)". The open parenthesis above and the ")" before any "(" say it is no new item; so
+    does an article or preposition at the end of the line above a date or "Antwort zu Frage".
+    A line that is only a bracket ("Anfrage der Abgeordneten A und B" / "(AfD)") ends the one
+    above it.
+    """
+    out: list[str] = []
+    for line in lines:
+        last = out[-1] if out else ""
+        if not last or not _JOIN_CANDIDATE.match(line):
+            out.append(line)  # the common case, one anchored match per line
+        elif (
+            (
+                last.count("(") > last.count(")")
+                and _ITEM_LIKE.match(line)
+                and ")" in line.split("(", 1)[0]
+            )
+            or (_CONTINUES.search(last[-8:]) and _HEADING_LIKE.match(line))
+            or (_BRACKET_LINE.fullmatch(line) and last[-1] not in ".:?!)")
+        ):
+            out[-1] = f"{last} {line}"
+        else:
+            out.append(line)
+    return out
+
+
+_FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+\S.*)?$")
+
+
+def _footnotes_from(lines: list[str], filled: list[int], before: list[str]) -> int:
+    """Return the index where the page's footnotes begin (len(lines) when it has none).
+
+    A footnote opens one of the page's last lines with its number and no dot ("1 Vgl.
+    https://…", "2" over a URL too long for its line) and no numbered item follows it on the
+    page; the number stands as a marker glued to
+    a word or a full stop on this page or the one before ("Sonntagszeitungen.1 Demnach"). Its
+    lines would otherwise land between two questions or read as item 1 of a list.
+    """
+    for k, i in enumerate(filled[3:][-10:]):
+        match = _FOOTNOTE.match(lines[i])
+        rest = [lines[j] for j in filled[3:][-10:][k + 1 :]]
+        if not match or any(re.match(r"\d{1,2}\.\s", x) for x in rest):
+            continue  # a numbered item below: no footnote block
+        if lines[i] == match.group(1) and not (rest and rest[0].startswith("http")):
+            continue  # a bare number is a page number unless a URL follows
+        marker = re.compile(rf"[^\s\d§]{match.group(1)}(?=\s|$)")
+        if any(marker.search(x) for x in [*before, *lines[:i]]):
+            return i
+    return len(lines)
+
+
+_HEAD_PARTS = re.compile(r"\s+[–—|-]\s+|\s{3,}")
+
+
+def _repeats_first_page(line: str, first_top: set[str]) -> bool:
+    """Return True if a line at a later page's top is made of the first page's top lines.
+
+    A running head repeats the document's own title or reference line ("Anfrage – Vorlage Nr.:
+    2025/0900", "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11169"); on a two-page
+    document it occurs once, so the count over page edges cannot find it.
+    """
+    if len(line) < 8:
+        return False
+    if line in first_top:
+        return True
+    parts = [p for p in _HEAD_PARTS.split(line) if p]
+    return len(parts) > 1 and all(p in first_top for p in parts)
 
 
 _DIGITS = re.compile(r"\d+")
@@ -278,8 +387,8 @@ def join_lines(lines: Iterable[str]) -> str:
             else:
                 parts[-1] = last[:-1]
                 parts.append(line)  # "Veranstaltun-" + "gen"
-        elif last.endswith("-") and re.match(r"[A-ZÄÖÜ0-9]", line):
-            parts.append(line)  # "Corona-" + "Prämie"
+        elif last.endswith("-") and not last.endswith(" -") and re.match(r"[A-ZÄÖÜ0-9]", line):
+            parts.append(line)  # "Corona-" + "Prämie"; "Wilhelmshaven -" + "Umfang" is a dash
         else:
             parts.append(" " + line)
     return re.sub(r"\s+", " ", "".join(parts)).strip()
@@ -304,6 +413,8 @@ def sentences(text: str) -> list[str]:
 
 def wraps(line: str) -> bool:
     """Return True if a title line evidently continues on the next line."""
+    if line.count("(") > line.count(")") or line.count("„") > line.count("“"):
+        return True  # "… (Regenrückhaltebecken" / "„Am Born“)": wrapped inside brackets or quotes
     return bool(
         re.search(
             r"(?:\b(?:die|der|den|des|dem|und|oder|für|von|vom|zur|zum|im|in|auf|mit|an|am|"
