@@ -13,6 +13,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.backends.base.executor import EXECUTOR_CACHE
 from tortoise.migrations.api.migrate import migrate as tortoise_migrate
 
@@ -85,12 +86,22 @@ def is_sqlite(url: str) -> bool:
     return url.startswith("sqlite://")
 
 
+# PostgreSQL session settings of every connection. No parallel workers: Ratsbot's queries are
+# small and many at once; starting workers for one of them costs more wall time than it saves
+# (`Stadt fraktion:Grüne` at 300k papers: 12 ms of server CPU, 73 ms of wall with two workers;
+# docs/benchmarks.md). Index builds use max_parallel_maintenance_workers, which stays.
+PG_SERVER_SETTINGS = {"max_parallel_workers_per_gather": "0"}
+
+
 def tortoise_config(url: str) -> dict[str, Any]:
     """Return the Tortoise config dict for a DATABASE_URL (asyncpg for PostgreSQL)."""
-    if url.startswith(("postgres://", "postgresql://")):
-        url = "asyncpg://" + url.split("://", 1)[1]
+    connection: str | dict[str, Any] = url
+    if url.startswith(("postgres://", "postgresql://", "asyncpg://")):
+        connection = expand_db_url("asyncpg://" + url.split("://", 1)[1])
+        settings = connection["credentials"].setdefault("server_settings", {})
+        settings.update(PG_SERVER_SETTINGS)
     return {
-        "connections": {"default": url},
+        "connections": {"default": connection},
         "apps": {
             "models": {
                 "models": ["storage.models"],

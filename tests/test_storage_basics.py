@@ -48,3 +48,16 @@ async def test_subscription_unique_per_chat_key(db_url: str) -> None:
     await Subscription.create(chat=chat, key="leipzig|faction:Die Linke|Anfrage")
     with pytest.raises(IntegrityError):
         await Subscription.create(chat=chat, key="leipzig|faction:Die Linke|Anfrage")
+
+
+async def test_postgresql_sessions_start_no_parallel_workers(db_url: str) -> None:
+    """Every PostgreSQL connection of the product runs its queries without parallel workers
+    (storage.db.PG_SERVER_SETTINGS): starting them costs a small search more than it saves."""
+    if db_url.startswith("sqlite://"):
+        pytest.skip("a PostgreSQL session setting")
+    from tortoise import Tortoise
+
+    rows = await Tortoise.get_connection("default").execute_query_dict(
+        "SHOW max_parallel_workers_per_gather"
+    )
+    assert rows == [{"max_parallel_workers_per_gather": "0"}]
