@@ -79,7 +79,15 @@ def running_head(text: str) -> str:
     return head[:90]
 
 
-class _PagedPdf(FPDF):
+# fpdf2 is imported only on a cache miss (`_render_with_fpdf`), so the paged document's methods
+# live in a mixin whose fpdf2 base is joined in when a PDF is rendered (`_paged_pdf`).
+if TYPE_CHECKING:
+    from fpdf import FPDF as _LayoutBase
+else:
+    _LayoutBase = object
+
+
+class _PagedLayout(_LayoutBase):
     """fpdf2 document with a running head, a "Seite N von M" footer and hyphenating wrap."""
 
     head = ""
@@ -155,8 +163,15 @@ class _PagedPdf(FPDF):
                     self.cell(0, line_h, part, new_x="LMARGIN", new_y="NEXT")
 
 
+def _paged_pdf() -> _PagedLayout:
+    from fpdf import FPDF as Base
+
+    paged: type[_PagedLayout] = type("_PagedPdf", (_PagedLayout, Base), {})
+    return paged(format="A4")
+
+
 def _render_paged(pages: list[str], head: str) -> bytes:
-    pdf = _PagedPdf(format="A4")
+    pdf = _paged_pdf()
     pdf.head = head
     pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
     pdf.set_margins(25, 20, 20)
@@ -172,7 +187,7 @@ def render_paged_text(text: str, path: Path) -> Path:
     pages = [p for p in re.split(r"\f|\n-- \d+ of \d+ --\n", text) if p.strip()]
     head = running_head(text)
     inputs = f"paged\0{head}\0" + "\f".join(pages)
-    stamp = _PagedPdf  # its source is part of the cache key, with _render_paged's
+    stamp = _PagedLayout  # its source is part of the cache key, with _render_paged's
     data = cached_pdf(
         _render_paged, inputs + inspect.getsource(stamp), lambda: _render_paged(pages, head)
     )
