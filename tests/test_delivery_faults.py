@@ -199,7 +199,9 @@ async def test_two_workers_never_send_one_row_twice(
 ) -> None:
     """Two workers on one outbox, each with its own name, split 100 chats without a repeat."""
     await _queue(await _paper(1), list(range(8001, 8101)), datetime.now(UTC))
-    config = replace(FAULTS, poll_interval_s=0.01)
+    # Small claims, so that both workers take turns whichever starts first (one claim of the
+    # default batch would take all 100 rows).
+    config = replace(FAULTS, poll_interval_s=0.01, batch_size=10)
     first = DeliveryWorker(bot, config, owner="w1")
     second = DeliveryWorker(bot, config, owner="w2")
     await asyncio.gather(first.drain(timeout_s=30), second.drain(timeout_s=30))
