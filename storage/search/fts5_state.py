@@ -3,6 +3,9 @@ be dropped when the index changes (prefix expansions, document frequencies). Doe
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Protocol, TypeVar
+
 from tortoise.backends.base.client import BaseDBAsyncClient
 
 # The FTS5 structure record: it changes with every write to the index.
@@ -20,3 +23,21 @@ async def structure_record(conn: BaseDBAsyncClient) -> bytes:
         f"SELECT block FROM paper_fts_data WHERE id = {STRUCTURE_ID}"
     )
     return bytes(rows[0]["block"]) if rows else b""
+
+
+class _Stamped(Protocol):
+    structure: bytes
+
+
+_C = TypeVar("_C", bound=_Stamped)
+
+
+async def current(conn: BaseDBAsyncClient, caches: dict[str, _C], new: Callable[[bytes], _C]) -> _C:
+    """Return this database's entry of `caches`, a fresh `new(structure)` when the index has
+    changed since the entry was made (its structure record differs)."""
+    structure = await structure_record(conn)
+    key = database_key(conn)
+    cache = caches.get(key)
+    if cache is None or cache.structure != structure:
+        cache = caches[key] = new(structure)
+    return cache

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from storage.search.fts5_state import database_key, structure_record
+from storage.search.fts5_state import current, database_key
 
 # Shorter prefixes are served by the FTS5 prefix index (prefix='3').
 MIN_EXPANDED_CHARS = 4
@@ -62,11 +62,7 @@ async def expansions(
     wanted = [p for p in prefixes if len(p) >= MIN_EXPANDED_CHARS]
     if not wanted:
         return {}
-    structure = await structure_record(conn)
-    key = database_key(conn)
-    cache = _CACHE.get(key)
-    if cache is None or cache.structure != structure:
-        cache = _CACHE[key] = _Cache(structure)
+    cache = await current(conn, _CACHE, _Cache)
     for prefix in wanted:
         if prefix not in cache.words:
             found = await conn.execute_query_dict(

@@ -32,7 +32,7 @@ from typing import Any
 
 from tortoise.backends.base.client import BaseDBAsyncClient
 
-from storage.search.fts5_state import database_key, structure_record
+from storage.search.fts5_state import current, database_key
 
 # FTS5's bm25 parameters and the column weights of sqlite._BM25 (title, questions, body, parts).
 K1, B = 1.2, 0.75
@@ -155,11 +155,7 @@ def order(rows: Iterable[StoredRow], words: Sequence[tuple[str, float]], avgdl: 
 
 async def doc_freqs(conn: BaseDBAsyncClient, terms: Sequence[str]) -> dict[str, int]:
     """Return the number of indexed rows holding each stem (cached while the index is unchanged)."""
-    structure = await structure_record(conn)
-    key = database_key(conn)
-    cache = _CACHE.get(key)
-    if cache is None or cache.structure != structure:
-        cache = _CACHE[key] = _Counts(structure)
+    cache = await current(conn, _CACHE, _Counts)
     for term in terms:
         if term not in cache.freqs:
             found = await conn.execute_query_dict(
