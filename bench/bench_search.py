@@ -423,13 +423,8 @@ def _set_plan_cache_mode(mode: str | None) -> None:
         return
 
     def config(url: str) -> dict[str, Any]:
-        from tortoise.backends.base.config_generator import expand_db_url
-
         conf = _PRODUCT_CONFIG(url)
-        connection = conf["connections"]["default"]
-        if isinstance(connection, str) and connection.startswith("asyncpg://"):
-            connection = expand_db_url(connection)
-            conf["connections"]["default"] = connection
+        connection = conf["connections"]["default"]  # PostgreSQL: a dict with server_settings
         if isinstance(connection, dict):
             settings = connection["credentials"].setdefault("server_settings", {})
             settings["plan_cache_mode"] = mode
