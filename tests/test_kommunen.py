@@ -22,10 +22,22 @@ from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from standins.telegram_records import RecordedMessage
 from storage.models import Kommune, Paper, Subscription, SyncState
+from tests.conftest import Templates
 from tests.karlsruhe_publish import publish_inquiry
 from tests.parse_memo import RememberingParserPool
 
 USER = 5151
+
+
+async def _migrated() -> None:
+    """An empty migrated database (the "empty" template: migrated once, then copied)."""
+
+
+@pytest.fixture
+async def database(tmp_path: Path, templates: Templates) -> str:
+    """Return the URL of a private copy of the migrated empty database: `run` and `fetch` still
+    run their migration check on it, but not the whole migration of a new file (~1 s of CPU)."""
+    return await templates.sqlite_copy("empty", _migrated, tmp_path / "kommunen.sqlite3")
 
 
 @dataclass
@@ -49,7 +61,7 @@ class Running:
 
 @asynccontextmanager
 async def running_bot(
-    tmp_path: Path,
+    database: str,
     dataset: str,
     *,
     oparl_endpoints: Callable[[OParlServer], str] | None = None,
@@ -60,7 +72,7 @@ async def running_bot(
         settings = Settings(
             TELEGRAM_BOT_TOKEN=api.token,
             TELEGRAM_API_URL=api.url,
-            DATABASE_URL=f"sqlite://{tmp_path / 'kommunen.sqlite3'}",
+            DATABASE_URL=database,
             POLL_INTERVAL_SECONDS=1,
             OPARL_ENDPOINTS=oparl_endpoints(oparl) if oparl_endpoints else "",
             HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
@@ -104,13 +116,13 @@ async def _fully_read(slug: str) -> bool:
 
 
 async def test_url_only_endpoint_is_named_by_its_body_and_subscriptions_fire(
-    tmp_path: Path,
+    database: str, tmp_path: Path
 ) -> None:
     """OPARL_ENDPOINTS holds only the URL; the Body says "Stadt Karlsruhe": /abo Karlsruhe Grüne
     subscribes to the polled Kommune "Karlsruhe", Leipzig is refused, and a newly published
     inquiry reaches the chat."""
     async with running_bot(
-        tmp_path,
+        database,
         "karlsruhe",
         oparl_endpoints=lambda oparl: oparl.system_url,
         options=lambda _: RunOptions(first_sync_since=date(2026, 1, 1)),
@@ -140,10 +152,10 @@ async def test_url_only_endpoint_is_named_by_its_body_and_subscriptions_fire(
         assert "AfD" in push.text
 
 
-async def test_operator_name_wins_over_the_body(tmp_path: Path) -> None:
+async def test_operator_name_wins_over_the_body(database: str) -> None:
     """`Ka=<url>` keeps the operator's name; /abo finds the Kommune under it."""
     async with running_bot(
-        tmp_path,
+        database,
         "karlsruhe",
         oparl_endpoints=lambda oparl: f"Fächerstadt={oparl.system_url}",
         options=lambda _: RunOptions(first_sync_since=date(2026, 6, 1)),
@@ -158,7 +170,7 @@ async def test_operator_name_wins_over_the_body(tmp_path: Path) -> None:
 
 
 async def test_on_demand_polls_a_kommune_once_subscribed_and_stops_after_the_grace(
-    tmp_path: Path,
+    database: str, tmp_path: Path
 ) -> None:
     """With OPARL_ENDPOINTS empty nothing is polled until someone subscribes; the first
     subscription starts the first sync at once (history notifies nobody); new papers arrive;
@@ -173,7 +185,7 @@ async def test_on_demand_polls_a_kommune_once_subscribed_and_stops_after_the_gra
             poll_interval_s=0.25,
         )
 
-    async with running_bot(tmp_path, "karlsruhe", options=options) as bot:
+    async with running_bot(database, "karlsruhe", options=options) as bot:
         await asyncio.sleep(0.6)  # two poll intervals
         assert bot.oparl.request_total() == 0
 
@@ -214,11 +226,11 @@ async def _no_subscriptions() -> bool:
 # ---------------------------------------------------------------- factions from the data
 
 
-async def test_faction_keyboard_comes_from_the_servers_organizations(tmp_path: Path) -> None:
+async def test_faction_keyboard_comes_from_the_servers_organizations(database: str) -> None:
     """Hürtgenwald (Sternberg) classifies its five factions by organizationType: the keyboard
     offers exactly those (a local list by its name), no committee, no office."""
     async with running_bot(
-        tmp_path,
+        database,
         "huertgenwald",
         oparl_endpoints=lambda oparl: oparl.system_url,
         options=lambda _: RunOptions(first_sync_since=date(2021, 9, 1)),
@@ -240,10 +252,10 @@ async def test_faction_keyboard_comes_from_the_servers_organizations(tmp_path: P
 
 
 @pytest.fixture
-async def karlsruhe(tmp_path: Path) -> AsyncIterator[Running]:
+async def karlsruhe(database: str) -> AsyncIterator[Running]:
     """Yield the bot serving Karlsruhe (URL only), fully read since 2026-01-01."""
     async with running_bot(
-        tmp_path,
+        database,
         "karlsruhe",
         oparl_endpoints=lambda oparl: oparl.system_url,
         options=lambda _: RunOptions(first_sync_since=date(2026, 1, 1)),
@@ -313,7 +325,7 @@ async def test_combined_requests_say_what_was_understood(karlsruhe: Running) -> 
 # ---------------------------------------------------------------- a failing source
 
 
-async def test_failing_source_is_shown_in_abo_abos_and_termine(tmp_path: Path) -> None:
+async def test_failing_source_is_shown_in_abo_abos_and_termine(database: str) -> None:
     """While Karlsruhe's server answers 503, the /abo confirmation, /abos and /termine say
     "⚠️ Ratsinfo Karlsruhe seit … nicht erreichbar" instead of silently showing nothing."""
 
@@ -322,7 +334,7 @@ async def test_failing_source_is_shown_in_abo_abos_and_termine(tmp_path: Path) -
         return RunOptions(http_retry=RetryPolicy.fast())  # the 503s, without the backoff
 
     async with running_bot(
-        tmp_path,
+        database,
         "karlsruhe",
         oparl_endpoints=lambda oparl: f"Karlsruhe={oparl.system_url}",
         options=options,
@@ -343,13 +355,12 @@ async def _karlsruhe_failing() -> bool:
     ).exists()
 
 
-async def test_fetch_names_a_bare_url_by_its_body(tmp_path: Path) -> None:
+async def test_fetch_names_a_bare_url_by_its_body(database: str) -> None:
     """`ratsbot fetch --once` with a bare URL stores the Kommune as "Karlsruhe", as `run` does
     (one Kommune per server, whichever command reads it first)."""
     from bot.pipeline.fetch_command import fetch_command
     from storage.db import close_db, open_db
 
-    database = f"sqlite://{tmp_path / 'fetch.sqlite3'}"
     async with OParlServer("karlsruhe") as oparl:
         settings = Settings(
             DATABASE_URL=database,
