@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.app import RunContext, RunOptions, run
 from bot.config import Settings
@@ -27,13 +28,15 @@ from tests.karlsruhe_publish import publish_inquiry
 from tests.parse_memo import RememberingParserPool
 
 USER = 5151
+# The module's tests share one event loop: the `karlsruhe` bot of the last tests runs in it.
+pytestmark = pytest.mark.asyncio(loop_scope="module")
 
 
 async def _migrated() -> None:
     """An empty migrated database (the "empty" template: migrated once, then copied)."""
 
 
-@pytest.fixture
+@pytest_asyncio.fixture(loop_scope="module")
 async def database(tmp_path: Path, templates: Templates) -> str:
     """Return the URL of a private copy of the migrated empty database: `run` and `fetch` still
     run their migration check on it, but not the whole migration of a new file (~1 s of CPU)."""
@@ -112,44 +115,7 @@ async def _fully_read(slug: str) -> bool:
     return not await Paper.filter(processed=False).exists()
 
 
-# ---------------------------------------------------------------- a URL-only endpoint
-
-
-async def test_url_only_endpoint_is_named_by_its_body_and_subscriptions_fire(
-    database: str, tmp_path: Path
-) -> None:
-    """OPARL_ENDPOINTS holds only the URL; the Body says "Stadt Karlsruhe": /abo Karlsruhe Grüne
-    subscribes to the polled Kommune "Karlsruhe", Leipzig is refused, and a newly published
-    inquiry reaches the chat."""
-    async with running_bot(
-        database,
-        "karlsruhe",
-        oparl_endpoints=lambda oparl: oparl.system_url,
-        options=lambda _: RunOptions(first_sync_since=date(2026, 1, 1)),
-    ) as bot:
-        await _until(lambda: _fully_read("karlsruhe"), "Karlsruhe's first sync")
-        kommunen = await Kommune.all()
-        assert [(k.name, k.slug) for k in kommunen] == [("Karlsruhe", "karlsruhe")]
-
-        confirmation = await bot.say("/abo Karlsruhe Grüne")
-        assert confirmation.text.startswith(
-            "✅ Abo angelegt: Karlsruhe · Fraktion Bündnis 90/Die Grünen"
-        )
-        sub = await Subscription.get().select_related("kommune")
-        assert sub.kommune.id == kommunen[0].id
-
-        refused = await bot.say("/abo Leipzig Grüne")
-        assert refused.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
-        assert "Dieser Bot liest: Karlsruhe" in refused.text
-        deep_link = await bot.say("/start leipzig-gruene")  # t.me/<bot>?start=leipzig-gruene
-        assert deep_link.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
-        assert await Subscription.all().count() == 1
-
-        await bot.say("/abo Karlsruhe AfD")
-        publish_inquiry(bot.oparl, "2026/9991", tmp_path)  # the real AfD inquiry 2026/0297
-        push = await bot.api.wait_for_message(USER, lambda m: "2026/9991" in m.text, timeout=60)
-        assert push.text.startswith("📄 Anfrage · Karlsruhe")
-        assert "AfD" in push.text
+# ---------------------------------------------------------------- the operator's name
 
 
 async def test_operator_name_wins_over_the_body(database: str) -> None:
@@ -248,80 +214,6 @@ async def test_faction_keyboard_comes_from_the_servers_organizations(database: s
         assert not offered & {"Gemeinderat", "Wahlausschuss", "Abteilung 1", "Ortsvorsteher"}
 
 
-# ---------------------------------------------------------------- what /abo understands
-
-
-@pytest.fixture
-async def karlsruhe(database: str) -> AsyncIterator[Running]:
-    """Yield the bot serving Karlsruhe (URL only), fully read since 2026-01-01."""
-    async with running_bot(
-        database,
-        "karlsruhe",
-        oparl_endpoints=lambda oparl: oparl.system_url,
-        options=lambda _: RunOptions(first_sync_since=date(2026, 1, 1)),
-    ) as bot:
-        await _until(lambda: _fully_read("karlsruhe"), "Karlsruhe's first sync")
-        yield bot
-
-
-ALIASES = [
-    ("B90", "Bündnis 90/Die Grünen"),
-    ("Bündnisgrüne", "Bündnis 90/Die Grünen"),
-    ("GRÜNE", "Bündnis 90/Die Grünen"),
-    ("Die Grünen", "Bündnis 90/Die Grünen"),
-    ("Bü90/Grüne", "Bündnis 90/Die Grünen"),
-    ("FW", "Freie Wähler"),
-    ("Freie Wähler", "Freie Wähler"),
-    ("KAL", "KAL"),
-    ("FÜR", "FÜR Karlsruhe"),
-    ("DIE LINKE", "Die Linke"),
-    ("Linksfraktion", "Die Linke"),
-    ("BSW", "BSW"),
-    ("Volt", "Volt"),
-]
-# Seen in Karlsruhe's papers since 2026-01-01 (submitters read off the PDFs' first lines;
-# Volt and Die Linke from "Interfraktioneller Ergänzungsantrag: Volt, Die Linke", 27.04.2026).
-SEEN_IN_KARLSRUHE = {"Bündnis 90/Die Grünen", "Freie Wähler", "FÜR Karlsruhe", "Die Linke", "Volt"}
-
-
-async def test_aliases_name_their_faction(karlsruhe: Running) -> None:
-    """Each alias people type names its canonical faction; factions Karlsruhe's data never
-    shows are questioned (with the real ones offered), not confirmed."""
-    for typed, canonical in ALIASES:
-        reply = await karlsruhe.say(f"/abo Karlsruhe {typed}")
-        if canonical in SEEN_IN_KARLSRUHE:  # new, or the same subscription again
-            label = f"Karlsruhe · Fraktion {canonical} · Anfragen und Antworten"
-            assert reply.text.split("\n")[0] in (
-                f"✅ Abo angelegt: {label}",
-                f"Das Abo besteht schon: {label}",
-            ), (typed, reply.text)
-        else:
-            expected = f"⚠️ Eine Fraktion {canonical} kommt in den Daten von Karlsruhe nicht vor"
-            assert reply.text.startswith(expected), (typed, reply.text)
-    factions = set(await Subscription.all().values_list("faction", flat=True))
-    assert factions == SEEN_IN_KARLSRUHE
-
-
-async def test_combined_requests_say_what_was_understood(karlsruhe: Running) -> None:
-    """Faction + keyword is one subscription needing both; repeated stichwort: is one
-    subscription per word (any of them); a type or faction alone asks for the Kommune."""
-    both = await karlsruhe.say("/abo Karlsruhe SPD Radweg")
-    assert both.text.startswith("✅ Abo angelegt: Karlsruhe · Fraktion SPD · Stichwort „Radweg“")
-    assert "in denen „Radweg“ vorkommt (beides zugleich)" in both.text
-    several = await karlsruhe.say("/abo Karlsruhe stichwort:Schule stichwort:Kita")
-    assert "Stichwort „Schule“" in several.text
-    assert "Stichwort „Kita“" in several.text
-    assert "Das sind 2 Abos, eins je Stichwort" in several.text
-    kind_only = await karlsruhe.say("/abo typ:Vorlage")
-    assert kind_only.text.startswith("Verstanden: Vorlagen. Es fehlt noch die Kommune")
-    faction_only = await karlsruhe.say("/abo Grüne")
-    assert faction_only.text.startswith(
-        "Verstanden: Fraktion Bündnis 90/Die Grünen. Es fehlt noch die Kommune"
-    )
-    rows = await Subscription.all().order_by("id").values_list("faction", "keyword")
-    assert rows == [("SPD", "Radweg"), (None, "Schule"), (None, "Kita")]
-
-
 # ---------------------------------------------------------------- a failing source
 
 
@@ -376,3 +268,122 @@ async def test_fetch_names_a_bare_url_by_its_body(database: str) -> None:
         assert await Kommune.all().values_list("name", "slug") == [("Karlsruhe", "karlsruhe")]
     finally:
         await close_db()
+
+
+# ---------------------------------------------------------------- one bot for the rest
+# The tests below share one bot serving Karlsruhe (URL only, read since 2026-01-01), each in a
+# chat of its own. It lives until the module ends, so they come last: no other `run` may start
+# in this process while it runs (tortoise's connections are per process).
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def karlsruhe(
+    tmp_path_factory: pytest.TempPathFactory, templates: Templates
+) -> AsyncIterator[Running]:
+    """Yield the bot serving Karlsruhe (URL only), fully read since 2026-01-01."""
+    path = tmp_path_factory.mktemp("kommunen") / "karlsruhe.sqlite3"
+    async with running_bot(
+        await templates.sqlite_copy("empty", _migrated, path),
+        "karlsruhe",
+        oparl_endpoints=lambda oparl: oparl.system_url,
+        options=lambda _: RunOptions(first_sync_since=date(2026, 1, 1)),
+    ) as bot:
+        await _until(lambda: _fully_read("karlsruhe"), "Karlsruhe's first sync")
+        yield bot
+
+
+ALIASES = [
+    ("B90", "Bündnis 90/Die Grünen"),
+    ("Bündnisgrüne", "Bündnis 90/Die Grünen"),
+    ("GRÜNE", "Bündnis 90/Die Grünen"),
+    ("Die Grünen", "Bündnis 90/Die Grünen"),
+    ("Bü90/Grüne", "Bündnis 90/Die Grünen"),
+    ("FW", "Freie Wähler"),
+    ("Freie Wähler", "Freie Wähler"),
+    ("KAL", "KAL"),
+    ("FÜR", "FÜR Karlsruhe"),
+    ("DIE LINKE", "Die Linke"),
+    ("Linksfraktion", "Die Linke"),
+    ("BSW", "BSW"),
+    ("Volt", "Volt"),
+]
+# Seen in Karlsruhe's papers since 2026-01-01 (submitters read off the PDFs' first lines;
+# Volt and Die Linke from "Interfraktioneller Ergänzungsantrag: Volt, Die Linke", 27.04.2026).
+SEEN_IN_KARLSRUHE = {"Bündnis 90/Die Grünen", "Freie Wähler", "FÜR Karlsruhe", "Die Linke", "Volt"}
+
+
+async def test_aliases_name_their_faction(karlsruhe: Running) -> None:
+    """Each alias people type names its canonical faction; factions Karlsruhe's data never
+    shows are questioned (with the real ones offered), not confirmed."""
+    chat = USER + 1
+    for typed, canonical in ALIASES:
+        reply = await karlsruhe.say(f"/abo Karlsruhe {typed}", chat)
+        if canonical in SEEN_IN_KARLSRUHE:  # new, or the same subscription again
+            label = f"Karlsruhe · Fraktion {canonical} · Anfragen und Antworten"
+            assert reply.text.split("\n")[0] in (
+                f"✅ Abo angelegt: {label}",
+                f"Das Abo besteht schon: {label}",
+            ), (typed, reply.text)
+        else:
+            expected = f"⚠️ Eine Fraktion {canonical} kommt in den Daten von Karlsruhe nicht vor"
+            assert reply.text.startswith(expected), (typed, reply.text)
+    subscriptions = Subscription.filter(chat__chat_id=chat)
+    factions = set(await subscriptions.values_list("faction", flat=True))
+    assert factions == SEEN_IN_KARLSRUHE
+
+
+async def test_combined_requests_say_what_was_understood(karlsruhe: Running) -> None:
+    """Faction + keyword is one subscription needing both; repeated stichwort: is one
+    subscription per word (any of them); a type or faction alone asks for the Kommune."""
+    chat = USER + 2
+    both = await karlsruhe.say("/abo Karlsruhe SPD Radweg", chat)
+    assert both.text.startswith("✅ Abo angelegt: Karlsruhe · Fraktion SPD · Stichwort „Radweg“")
+    assert "in denen „Radweg“ vorkommt (beides zugleich)" in both.text
+    several = await karlsruhe.say("/abo Karlsruhe stichwort:Schule stichwort:Kita", chat)
+    assert "Stichwort „Schule“" in several.text
+    assert "Stichwort „Kita“" in several.text
+    assert "Das sind 2 Abos, eins je Stichwort" in several.text
+    kind_only = await karlsruhe.say("/abo typ:Vorlage", chat)
+    assert kind_only.text.startswith("Verstanden: Vorlagen. Es fehlt noch die Kommune")
+    faction_only = await karlsruhe.say("/abo Grüne", chat)
+    assert faction_only.text.startswith(
+        "Verstanden: Fraktion Bündnis 90/Die Grünen. Es fehlt noch die Kommune"
+    )
+    subscriptions = Subscription.filter(chat__chat_id=chat)
+    rows = await subscriptions.order_by("id").values_list("faction", "keyword")
+    assert rows == [("SPD", "Radweg"), (None, "Schule"), (None, "Kita")]
+
+
+# ---------------------------------------------------------------- a URL-only endpoint
+
+
+async def test_url_only_endpoint_is_named_by_its_body_and_subscriptions_fire(
+    karlsruhe: Running, tmp_path: Path
+) -> None:
+    """OPARL_ENDPOINTS holds only the URL; the Body says "Stadt Karlsruhe": /abo Karlsruhe Grüne
+    subscribes to the polled Kommune "Karlsruhe", Leipzig is refused, and a newly published
+    inquiry reaches the chat."""
+    bot = karlsruhe
+    kommunen = await Kommune.all()
+    assert [(k.name, k.slug) for k in kommunen] == [("Karlsruhe", "karlsruhe")]
+
+    confirmation = await bot.say("/abo Karlsruhe Grüne")
+    assert confirmation.text.startswith(
+        "✅ Abo angelegt: Karlsruhe · Fraktion Bündnis 90/Die Grünen"
+    )
+    subscriptions = Subscription.filter(chat__chat_id=USER)
+    sub = await subscriptions.get().select_related("kommune")
+    assert sub.kommune.id == kommunen[0].id
+
+    refused = await bot.say("/abo Leipzig Grüne")
+    assert refused.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
+    assert "Dieser Bot liest: Karlsruhe" in refused.text
+    deep_link = await bot.say("/start leipzig-gruene")  # t.me/<bot>?start=leipzig-gruene
+    assert deep_link.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
+    assert await subscriptions.count() == 1
+
+    await bot.say("/abo Karlsruhe AfD")
+    publish_inquiry(bot.oparl, "2026/9991", tmp_path)  # the real AfD inquiry 2026/0297
+    push = await bot.api.wait_for_message(USER, lambda m: "2026/9991" in m.text, timeout=60)
+    assert push.text.startswith("📄 Anfrage · Karlsruhe")
+    assert "AfD" in push.text
