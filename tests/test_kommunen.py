@@ -12,6 +12,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+import pytest_asyncio
 
 from bot.app import RunContext, RunOptions, run
 from bot.config import Settings
@@ -22,10 +23,24 @@ from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from standins.telegram_api import TelegramAPI
 from standins.telegram_records import RecordedMessage
 from storage.models import Kommune, Paper, Subscription, SyncState
+from tests.conftest import Templates
 from tests.karlsruhe_publish import publish_inquiry
 from tests.parse_memo import RememberingParserPool
 
 USER = 5151
+# The module's tests share one event loop: the `karlsruhe` bot of the last tests runs in it.
+pytestmark = pytest.mark.asyncio(loop_scope="module")
+
+
+async def _migrated() -> None:
+    """An empty migrated database (the "empty" template: migrated once, then copied)."""
+
+
+@pytest_asyncio.fixture(loop_scope="module")
+async def database(tmp_path: Path, templates: Templates) -> str:
+    """Return the URL of a private copy of the migrated empty database: `run` and `fetch` still
+    run their migration check on it, but not the whole migration of a new file (~1 s of CPU)."""
+    return await templates.sqlite_copy("empty", _migrated, tmp_path / "kommunen.sqlite3")
 
 
 @dataclass
@@ -49,7 +64,7 @@ class Running:
 
 @asynccontextmanager
 async def running_bot(
-    tmp_path: Path,
+    database: str,
     dataset: str,
     *,
     oparl_endpoints: Callable[[OParlServer], str] | None = None,
@@ -60,7 +75,7 @@ async def running_bot(
         settings = Settings(
             TELEGRAM_BOT_TOKEN=api.token,
             TELEGRAM_API_URL=api.url,
-            DATABASE_URL=f"sqlite://{tmp_path / 'kommunen.sqlite3'}",
+            DATABASE_URL=database,
             POLL_INTERVAL_SECONDS=1,
             OPARL_ENDPOINTS=oparl_endpoints(oparl) if oparl_endpoints else "",
             HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
@@ -100,50 +115,13 @@ async def _fully_read(slug: str) -> bool:
     return not await Paper.filter(processed=False).exists()
 
 
-# ---------------------------------------------------------------- a URL-only endpoint
+# ---------------------------------------------------------------- the operator's name
 
 
-async def test_url_only_endpoint_is_named_by_its_body_and_subscriptions_fire(
-    tmp_path: Path,
-) -> None:
-    """OPARL_ENDPOINTS holds only the URL; the Body says "Stadt Karlsruhe": /abo Karlsruhe Grüne
-    subscribes to the polled Kommune "Karlsruhe", Leipzig is refused, and a newly published
-    inquiry reaches the chat."""
-    async with running_bot(
-        tmp_path,
-        "karlsruhe",
-        oparl_endpoints=lambda oparl: oparl.system_url,
-        options=lambda _: RunOptions(first_sync_since=date(2026, 1, 1)),
-    ) as bot:
-        await _until(lambda: _fully_read("karlsruhe"), "Karlsruhe's first sync")
-        kommunen = await Kommune.all()
-        assert [(k.name, k.slug) for k in kommunen] == [("Karlsruhe", "karlsruhe")]
-
-        confirmation = await bot.say("/abo Karlsruhe Grüne")
-        assert confirmation.text.startswith(
-            "✅ Abo angelegt: Karlsruhe · Fraktion Bündnis 90/Die Grünen"
-        )
-        sub = await Subscription.get().select_related("kommune")
-        assert sub.kommune.id == kommunen[0].id
-
-        refused = await bot.say("/abo Leipzig Grüne")
-        assert refused.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
-        assert "Dieser Bot liest: Karlsruhe" in refused.text
-        deep_link = await bot.say("/start leipzig-gruene")  # t.me/<bot>?start=leipzig-gruene
-        assert deep_link.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
-        assert await Subscription.all().count() == 1
-
-        await bot.say("/abo Karlsruhe AfD")
-        publish_inquiry(bot.oparl, "2026/9991", tmp_path)  # the real AfD inquiry 2026/0297
-        push = await bot.api.wait_for_message(USER, lambda m: "2026/9991" in m.text, timeout=60)
-        assert push.text.startswith("📄 Anfrage · Karlsruhe")
-        assert "AfD" in push.text
-
-
-async def test_operator_name_wins_over_the_body(tmp_path: Path) -> None:
+async def test_operator_name_wins_over_the_body(database: str) -> None:
     """`Ka=<url>` keeps the operator's name; /abo finds the Kommune under it."""
     async with running_bot(
-        tmp_path,
+        database,
         "karlsruhe",
         oparl_endpoints=lambda oparl: f"Fächerstadt={oparl.system_url}",
         options=lambda _: RunOptions(first_sync_since=date(2026, 6, 1)),
@@ -158,7 +136,7 @@ async def test_operator_name_wins_over_the_body(tmp_path: Path) -> None:
 
 
 async def test_on_demand_polls_a_kommune_once_subscribed_and_stops_after_the_grace(
-    tmp_path: Path,
+    database: str, tmp_path: Path
 ) -> None:
     """With OPARL_ENDPOINTS empty nothing is polled until someone subscribes; the first
     subscription starts the first sync at once (history notifies nobody); new papers arrive;
@@ -173,7 +151,7 @@ async def test_on_demand_polls_a_kommune_once_subscribed_and_stops_after_the_gra
             poll_interval_s=0.25,
         )
 
-    async with running_bot(tmp_path, "karlsruhe", options=options) as bot:
+    async with running_bot(database, "karlsruhe", options=options) as bot:
         await asyncio.sleep(0.6)  # two poll intervals
         assert bot.oparl.request_total() == 0
 
@@ -214,11 +192,11 @@ async def _no_subscriptions() -> bool:
 # ---------------------------------------------------------------- factions from the data
 
 
-async def test_faction_keyboard_comes_from_the_servers_organizations(tmp_path: Path) -> None:
+async def test_faction_keyboard_comes_from_the_servers_organizations(database: str) -> None:
     """Hürtgenwald (Sternberg) classifies its five factions by organizationType: the keyboard
     offers exactly those (a local list by its name), no committee, no office."""
     async with running_bot(
-        tmp_path,
+        database,
         "huertgenwald",
         oparl_endpoints=lambda oparl: oparl.system_url,
         options=lambda _: RunOptions(first_sync_since=date(2021, 9, 1)),
@@ -236,14 +214,76 @@ async def test_faction_keyboard_comes_from_the_servers_organizations(tmp_path: P
         assert not offered & {"Gemeinderat", "Wahlausschuss", "Abteilung 1", "Ortsvorsteher"}
 
 
-# ---------------------------------------------------------------- what /abo understands
+# ---------------------------------------------------------------- a failing source
 
 
-@pytest.fixture
-async def karlsruhe(tmp_path: Path) -> AsyncIterator[Running]:
-    """Yield the bot serving Karlsruhe (URL only), fully read since 2026-01-01."""
+async def test_failing_source_is_shown_in_abo_abos_and_termine(database: str) -> None:
+    """While Karlsruhe's server answers 503, the /abo confirmation, /abos and /termine say
+    "⚠️ Ratsinfo Karlsruhe seit … nicht erreichbar" instead of silently showing nothing."""
+
+    def options(oparl: OParlServer) -> RunOptions:
+        oparl.faults.dead_prefixes = {"/oparl": 503}
+        return RunOptions(http_retry=RetryPolicy.fast())  # the 503s, without the backoff
+
     async with running_bot(
-        tmp_path,
+        database,
+        "karlsruhe",
+        oparl_endpoints=lambda oparl: f"Karlsruhe={oparl.system_url}",
+        options=options,
+    ) as bot:
+        await _until(_karlsruhe_failing, "the first failed poll", 60)
+        warning = "⚠️ Ratsinfo Karlsruhe seit "
+        confirmation = await bot.say("/abo Karlsruhe")
+        assert confirmation.text.startswith("✅ Abo angelegt: Karlsruhe")
+        assert warning in confirmation.text
+        assert "nicht erreichbar" in confirmation.text
+        assert warning in (await bot.say("/abos")).text
+        assert warning in (await bot.say("/termine")).text
+
+
+async def _karlsruhe_failing() -> bool:
+    return await SyncState.filter(
+        source="karlsruhe", list_name="system", failing_since__isnull=False
+    ).exists()
+
+
+async def test_fetch_names_a_bare_url_by_its_body(database: str) -> None:
+    """`ratsbot fetch --once` with a bare URL stores the Kommune as "Karlsruhe", as `run` does
+    (one Kommune per server, whichever command reads it first)."""
+    from bot.pipeline.fetch_command import fetch_command
+    from storage.db import close_db, open_db
+
+    async with OParlServer("karlsruhe") as oparl:
+        settings = Settings(
+            DATABASE_URL=database,
+            OPARL_ENDPOINTS=oparl.system_url,
+            HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
+        )  # type: ignore[call-arg]
+        code = await fetch_command(
+            settings, once=True, since=date(2026, 6, 1), kommune=None, per_host_interval_s=0.0
+        )
+    assert code == 0
+    await open_db(database)
+    try:
+        assert await Kommune.all().values_list("name", "slug") == [("Karlsruhe", "karlsruhe")]
+    finally:
+        await close_db()
+
+
+# ---------------------------------------------------------------- one bot for the rest
+# The tests below share one bot serving Karlsruhe (URL only, read since 2026-01-01), each in a
+# chat of its own. It lives until the module ends, so they come last: no other `run` may start
+# in this process while it runs (tortoise's connections are per process).
+
+
+@pytest_asyncio.fixture(scope="module", loop_scope="module")
+async def karlsruhe(
+    tmp_path_factory: pytest.TempPathFactory, templates: Templates
+) -> AsyncIterator[Running]:
+    """Yield the bot serving Karlsruhe (URL only), fully read since 2026-01-01."""
+    path = tmp_path_factory.mktemp("kommunen") / "karlsruhe.sqlite3"
+    async with running_bot(
+        await templates.sqlite_copy("empty", _migrated, path),
         "karlsruhe",
         oparl_endpoints=lambda oparl: oparl.system_url,
         options=lambda _: RunOptions(first_sync_since=date(2026, 1, 1)),
@@ -275,8 +315,9 @@ SEEN_IN_KARLSRUHE = {"Bündnis 90/Die Grünen", "Freie Wähler", "FÜR Karlsruhe
 async def test_aliases_name_their_faction(karlsruhe: Running) -> None:
     """Each alias people type names its canonical faction; factions Karlsruhe's data never
     shows are questioned (with the real ones offered), not confirmed."""
+    chat = USER + 1
     for typed, canonical in ALIASES:
-        reply = await karlsruhe.say(f"/abo Karlsruhe {typed}")
+        reply = await karlsruhe.say(f"/abo Karlsruhe {typed}", chat)
         if canonical in SEEN_IN_KARLSRUHE:  # new, or the same subscription again
             label = f"Karlsruhe · Fraktion {canonical} · Anfragen und Antworten"
             assert reply.text.split("\n")[0] in (
@@ -286,82 +327,63 @@ async def test_aliases_name_their_faction(karlsruhe: Running) -> None:
         else:
             expected = f"⚠️ Eine Fraktion {canonical} kommt in den Daten von Karlsruhe nicht vor"
             assert reply.text.startswith(expected), (typed, reply.text)
-    factions = set(await Subscription.all().values_list("faction", flat=True))
+    subscriptions = Subscription.filter(chat__chat_id=chat)
+    factions = set(await subscriptions.values_list("faction", flat=True))
     assert factions == SEEN_IN_KARLSRUHE
 
 
 async def test_combined_requests_say_what_was_understood(karlsruhe: Running) -> None:
     """Faction + keyword is one subscription needing both; repeated stichwort: is one
     subscription per word (any of them); a type or faction alone asks for the Kommune."""
-    both = await karlsruhe.say("/abo Karlsruhe SPD Radweg")
+    chat = USER + 2
+    both = await karlsruhe.say("/abo Karlsruhe SPD Radweg", chat)
     assert both.text.startswith("✅ Abo angelegt: Karlsruhe · Fraktion SPD · Stichwort „Radweg“")
     assert "in denen „Radweg“ vorkommt (beides zugleich)" in both.text
-    several = await karlsruhe.say("/abo Karlsruhe stichwort:Schule stichwort:Kita")
+    several = await karlsruhe.say("/abo Karlsruhe stichwort:Schule stichwort:Kita", chat)
     assert "Stichwort „Schule“" in several.text
     assert "Stichwort „Kita“" in several.text
     assert "Das sind 2 Abos, eins je Stichwort" in several.text
-    kind_only = await karlsruhe.say("/abo typ:Vorlage")
+    kind_only = await karlsruhe.say("/abo typ:Vorlage", chat)
     assert kind_only.text.startswith("Verstanden: Vorlagen. Es fehlt noch die Kommune")
-    faction_only = await karlsruhe.say("/abo Grüne")
+    faction_only = await karlsruhe.say("/abo Grüne", chat)
     assert faction_only.text.startswith(
         "Verstanden: Fraktion Bündnis 90/Die Grünen. Es fehlt noch die Kommune"
     )
-    rows = await Subscription.all().order_by("id").values_list("faction", "keyword")
+    subscriptions = Subscription.filter(chat__chat_id=chat)
+    rows = await subscriptions.order_by("id").values_list("faction", "keyword")
     assert rows == [("SPD", "Radweg"), (None, "Schule"), (None, "Kita")]
 
 
-# ---------------------------------------------------------------- a failing source
+# ---------------------------------------------------------------- a URL-only endpoint
 
 
-async def test_failing_source_is_shown_in_abo_abos_and_termine(tmp_path: Path) -> None:
-    """While Karlsruhe's server answers 503, the /abo confirmation, /abos and /termine say
-    "⚠️ Ratsinfo Karlsruhe seit … nicht erreichbar" instead of silently showing nothing."""
+async def test_url_only_endpoint_is_named_by_its_body_and_subscriptions_fire(
+    karlsruhe: Running, tmp_path: Path
+) -> None:
+    """OPARL_ENDPOINTS holds only the URL; the Body says "Stadt Karlsruhe": /abo Karlsruhe Grüne
+    subscribes to the polled Kommune "Karlsruhe", Leipzig is refused, and a newly published
+    inquiry reaches the chat."""
+    bot = karlsruhe
+    kommunen = await Kommune.all()
+    assert [(k.name, k.slug) for k in kommunen] == [("Karlsruhe", "karlsruhe")]
 
-    def options(oparl: OParlServer) -> RunOptions:
-        oparl.faults.dead_prefixes = {"/oparl": 503}
-        return RunOptions(http_retry=RetryPolicy.fast())  # the 503s, without the backoff
+    confirmation = await bot.say("/abo Karlsruhe Grüne")
+    assert confirmation.text.startswith(
+        "✅ Abo angelegt: Karlsruhe · Fraktion Bündnis 90/Die Grünen"
+    )
+    subscriptions = Subscription.filter(chat__chat_id=USER)
+    sub = await subscriptions.get().select_related("kommune")
+    assert sub.kommune.id == kommunen[0].id
 
-    async with running_bot(
-        tmp_path,
-        "karlsruhe",
-        oparl_endpoints=lambda oparl: f"Karlsruhe={oparl.system_url}",
-        options=options,
-    ) as bot:
-        await _until(_karlsruhe_failing, "the first failed poll", 60)
-        warning = "⚠️ Ratsinfo Karlsruhe seit "
-        confirmation = await bot.say("/abo Karlsruhe")
-        assert confirmation.text.startswith("✅ Abo angelegt: Karlsruhe")
-        assert warning in confirmation.text
-        assert "nicht erreichbar" in confirmation.text
-        assert warning in (await bot.say("/abos")).text
-        assert warning in (await bot.say("/termine")).text
+    refused = await bot.say("/abo Leipzig Grüne")
+    assert refused.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
+    assert "Dieser Bot liest: Karlsruhe" in refused.text
+    deep_link = await bot.say("/start leipzig-gruene")  # t.me/<bot>?start=leipzig-gruene
+    assert deep_link.text.startswith("Stadt Leipzig wird von diesem Bot nicht abgedeckt")
+    assert await subscriptions.count() == 1
 
-
-async def _karlsruhe_failing() -> bool:
-    return await SyncState.filter(
-        source="karlsruhe", list_name="system", failing_since__isnull=False
-    ).exists()
-
-
-async def test_fetch_names_a_bare_url_by_its_body(tmp_path: Path) -> None:
-    """`ratsbot fetch --once` with a bare URL stores the Kommune as "Karlsruhe", as `run` does
-    (one Kommune per server, whichever command reads it first)."""
-    from bot.pipeline.fetch_command import fetch_command
-    from storage.db import close_db, open_db
-
-    database = f"sqlite://{tmp_path / 'fetch.sqlite3'}"
-    async with OParlServer("karlsruhe") as oparl:
-        settings = Settings(
-            DATABASE_URL=database,
-            OPARL_ENDPOINTS=oparl.system_url,
-            HTTP_ALLOW_NETWORKS=LOCAL_NETWORKS,
-        )  # type: ignore[call-arg]
-        code = await fetch_command(
-            settings, once=True, since=date(2026, 6, 1), kommune=None, per_host_interval_s=0.0
-        )
-    assert code == 0
-    await open_db(database)
-    try:
-        assert await Kommune.all().values_list("name", "slug") == [("Karlsruhe", "karlsruhe")]
-    finally:
-        await close_db()
+    await bot.say("/abo Karlsruhe AfD")
+    publish_inquiry(bot.oparl, "2026/9991", tmp_path)  # the real AfD inquiry 2026/0297
+    push = await bot.api.wait_for_message(USER, lambda m: "2026/9991" in m.text, timeout=60)
+    assert push.text.startswith("📄 Anfrage · Karlsruhe")
+    assert "AfD" in push.text

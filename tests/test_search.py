@@ -10,15 +10,16 @@ import shutil
 import sys
 import time
 import uuid
-from collections.abc import AsyncIterator, Callable, Coroutine, Iterator
+from collections.abc import AsyncIterator, Callable, Coroutine, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from datetime import date
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
+from tortoise.connection import get_connection
 
 from fetcher.classify import kind_from_paper_type, normalise_reference
 from fetcher.factions import canonical_faction
@@ -26,6 +27,8 @@ from storage import search
 from storage.db import close_db, open_db
 from storage.models import Kommune, Paper
 from storage.query import QueryError, parse_query
+from storage.search.backend import BATCH
+from storage.search.terms import IndexEntry, index_entries
 from tests import test_config
 from tests.conftest import (
     BUILD_OPEN_TIMEOUT_S,
@@ -36,12 +39,15 @@ from tests.conftest import (
     _with_db_name,
 )
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
+from tests.index_memo import EntryMemo
+from tests.session_cache import run_directory
 from tests.test_config import Ran
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
 LEIPZIG = TEXT_FIXTURES / "leipzig" / "stadtratmonitor-input.json"
 ROOT = Path(__file__).resolve().parents[1]
 T = TypeVar("T")
+EntriesOf = Callable[[Sequence[dict[str, Any]]], list[IndexEntry]]
 in_process = test_config.ratsbot  # the in-process CLI fixture (bot.cli.main)
 
 
@@ -98,8 +104,11 @@ def _leipzig_records() -> list[dict[str, Any]]:
     return records
 
 
-async def _load_corpus() -> dict[str, int]:
-    """Insert the real papers and index them; return their ids by reference."""
+async def _load_corpus(entries_of: EntriesOf = index_entries) -> dict[str, int]:
+    """Insert the real papers and index them; return their ids by reference.
+
+    Indexed as `search.index_papers` does (batch by batch, in id order), with the entries from
+    `entries_of` (the run's memo: the same texts are stemmed once for both backends)."""
     karlsruhe = await Kommune.create(oparl_id="ka", name="Karlsruhe", slug="karlsruhe")
     leipzig = await Kommune.create(oparl_id="le", name="Leipzig", slug="leipzig")
     rows = [
@@ -114,7 +123,13 @@ async def _load_corpus() -> dict[str, int]:
     ]
     await Paper.bulk_create(rows, batch_size=200)
     ids = await _ids_by_reference()
-    await search.index_papers(sorted(ids.values()))
+    conn = get_connection("default")
+    backend = search._backend(conn)
+    ordered = sorted(ids.values())
+    for start in range(0, len(ordered), BATCH):
+        batch = ordered[start : start + BATCH]
+        await backend.delete(conn, batch)
+        await backend.write(conn, entries_of(await backend.rows_of(conn, batch)))
     return ids
 
 
@@ -137,8 +152,17 @@ async def _ids_by_reference() -> dict[str, int]:
     return {p.reference: p.id for p in await Paper.all().only("id", "reference")}
 
 
-async def _build_template() -> None:
-    await _load_corpus()
+@pytest.fixture(scope="session")
+def index_memo(request: pytest.FixtureRequest) -> EntryMemo:
+    """The run's index entries, computed once per paper row (tests/index_memo.py)."""
+    return EntryMemo(run_directory(request.config) / "index_entries")
+
+
+def _builder(memo: EntryMemo) -> Callable[[], Coroutine[Any, Any, None]]:
+    async def build() -> None:
+        await _load_corpus(memo)
+
+    return build
 
 
 async def _read_ids(url: str) -> dict[str, int]:
@@ -151,22 +175,24 @@ async def _read_ids(url: str) -> dict[str, int]:
 
 
 @pytest.fixture(scope="session")
-def sqlite_corpus(templates: Templates, tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+def sqlite_corpus(
+    templates: Templates, tmp_path_factory: pytest.TempPathFactory, index_memo: EntryMemo
+) -> Corpus:
     """The SQLite corpus: built once per run (shared by all xdist workers, tests/session_cache),
     copied once per worker into a file that tests copy again or only read."""
     path = tmp_path_factory.mktemp("search") / "corpus.sqlite3"
-    url = _run(templates.sqlite_copy("search_corpus", _build_template, path))
+    url = _run(templates.sqlite_copy("search_corpus", _builder(index_memo), path))
     return Corpus(url, _run(_read_ids(url)))
 
 
 @pytest.fixture(scope="session")
-def postgres_corpus(templates: Templates) -> Iterator[Corpus]:
+def postgres_corpus(templates: Templates, index_memo: EntryMemo) -> Iterator[Corpus]:
     """The PostgreSQL corpus: built once per run as a template, copied once per worker into a
     database that tests clone or read (it is dropped with the worker's session)."""
     _require_postgres()
     assert POSTGRES_URL
     name = "tpl_" + uuid.uuid4().hex[:12]
-    url = _run(templates.postgres_copy("search_corpus", _build_template, name))
+    url = _run(templates.postgres_copy("search_corpus", _builder(index_memo), name))
     try:
         yield Corpus(name, _run(_read_ids(url)))
     finally:
@@ -573,10 +599,13 @@ async def test_rare_query_is_ranked_over_all_matches(corpus: Corpus) -> None:
         assert default == full, text
 
 
-async def test_old_index_layout_is_rebuilt(own_corpus: Corpus) -> None:
+async def test_old_index_layout_is_rebuilt(
+    own_corpus: Corpus, index_memo: EntryMemo, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """An index of an older layout (version mark) is dropped and rebuilt by ensure_index."""
-    from tortoise.connection import get_connection
-
+    # ensure_index's rebuild is the real reindex_all, given the entries the corpus build
+    # computed for these very rows (stemmed once per run, tests/index_memo.py).
+    monkeypatch.setattr(search, "reindex_all", partial(search.reindex_all, entries_of=index_memo))
     ids = own_corpus.ids
     conn = get_connection("default")
     if own_corpus.url.startswith("sqlite"):
@@ -631,8 +660,6 @@ def test_rank_expression_leaves_out_common_words_and_prefixes() -> None:
 async def test_common_words_walk_by_date_and_find_what_gin_finds(own_corpus: Corpus) -> None:
     """With planner statistics, PostgreSQL answers a query of common words by walking the date
     index instead of GIN, with the same hits in the same order (SQLite: nothing changes)."""
-    from tortoise.connection import get_connection
-
     from storage.search import pg_plan
 
     texts = ("Stadt", "Stadt kommune:leipzig", "Stadt typ:Antrag", "Sta*", "Stadt -Kita")

@@ -12,8 +12,10 @@ from storage import search
 from storage.query import parse_query
 from storage.search import pg_buckets, pg_plan
 from storage.search.pg_plan import Stats, walk_by_date
+from tests.index_memo import EntryMemo
 from tests.test_search import (  # noqa: F401 (fixtures)
     Corpus,
+    index_memo,
     own_corpus,
     postgres_corpus,
     sqlite_corpus,
@@ -170,10 +172,13 @@ async def test_date_cut_by_buckets_finds_the_same_in_the_same_order(
 
 @pytest.mark.postgres
 @pytest.mark.parametrize("own_corpus", ["postgres"], indirect=True)
-async def test_rebuild_leaves_the_rows_in_date_order(own_corpus: Corpus) -> None:  # noqa: F811
+async def test_rebuild_leaves_the_rows_in_date_order(
+    own_corpus: Corpus,  # noqa: F811
+    index_memo: EntryMemo,  # noqa: F811
+) -> None:
     """After reindex_all the heap of paper_search runs newest first: a date cut's papers lie
     together, so GIN can skip the postings of all older ones."""
-    await search.reindex_all()
+    await search.reindex_all(entries_of=index_memo)  # entries stemmed once per run
     rows = await get_connection("default").execute_query_dict(
         "SELECT date FROM paper_search ORDER BY ctid"
     )

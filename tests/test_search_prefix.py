@@ -13,6 +13,7 @@ from storage.search import sqlite_prefix
 from tests.test_search import (  # noqa: F401 (fixtures)
     Corpus,
     _refs,
+    index_memo,
     own_corpus,
     postgres_corpus,
     sqlite_corpus,

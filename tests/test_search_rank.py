@@ -13,6 +13,7 @@ from storage.query import parse_query
 from storage.search import sqlite_rank
 from tests.test_search import (  # noqa: F401 (fixtures)
     Corpus,
+    index_memo,
     own_corpus,
     postgres_corpus,
     sqlite_corpus,
@@ -73,10 +74,9 @@ async def test_stored_stems_rank_exactly_as_bm25(
         await close_db()
 
 
+@pytest.mark.parametrize("own_corpus", ["sqlite"], indirect=True)  # SQLite's own cache
 async def test_document_frequencies_follow_writes(own_corpus: Corpus) -> None:  # noqa: F811
     """The cached document frequency of a word is recounted after the index changes."""
-    if not own_corpus.url.startswith("sqlite"):
-        pytest.skip("SQLite only")
     conn = get_connection("default")
     before = (await sqlite_rank.doc_freqs(conn, ["hallenbad"]))["hallenbad"]
     found = await search.search(parse_query("Hallenbad"), limit=1)

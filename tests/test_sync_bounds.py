@@ -18,13 +18,15 @@ from standins.oparl_server import LOCAL_NETWORKS, OParlServer
 from storage.health import health
 from storage.models import Kommune, Paper, SyncState
 from tests.fixtures_path import OPARL_FIXTURES
+from tests.parse_memo import RememberingParserPool
 from tests.test_sync import NotifyLog
 
 
 @pytest.fixture
 async def parser() -> AsyncIterator[ParserPool]:
-    """Yield a small parser pool."""
-    async with ParserPool(size=1) as pool:
+    """Yield a small parser pool, each PDF read once per test run (tests/parse_memo.py: the
+    sync tests read the same Karlsruhe PDFs; without it each test here started a worker)."""
+    async with RememberingParserPool(size=1) as pool:
         yield pool
 
 
