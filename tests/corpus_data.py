@@ -100,7 +100,7 @@ def corpus_labels(split: str | None = None) -> list[CorpusLabel]:
 
 def _git_dir(repo: str) -> Path | None:
     base = snapshots_dir() / repo.replace("/", "+")
-    for candidate in (base / "repo", base):
+    for candidate in (base / "repo", base / "repo" / ".git", base):
         if (candidate / "HEAD").is_file() and (candidate / "objects").is_dir():
             return candidate
     return None
