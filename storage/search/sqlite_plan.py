@@ -23,9 +23,16 @@ The window is the newest RANK_CAP matches, and bm25 ranks it after walking the w
 of every scored word for its IDF (about 50 ns a posting). When every word of a plain query is
 dense (each in more than RARE_SHARE of the papers) and those walks cost more than ranking
 DENSE_WINDOW rows from their stored stems, the window is the newest DENSE_WINDOW matches
-(`window`), ranked from the stems with cached IDFs (exactly bm25's order over that window); the
-older matches follow newest first, and the total is the words' expected count (only when that
-is above MAX_COUNT: "mehr als 1000").
+(`window`; fewer, down to MIN_WINDOW, when the walk to them through the dense doclists would
+read more than WALK_POSTINGS postings), ranked from the stems with cached IDFs (exactly bm25's
+order over that window); the older matches follow newest first, and the total is the words'
+expected count (only when that is above MAX_COUNT: "mehr als 1000").
+
+A query with filter tokens (Kommune, kind, faction) or a phrase is not estimated: its walk reads
+up to MAX_COUNT + 1 matches, and only when it finds that many is the window the newest
+DENSE_WINDOW of them, ranked from the stems (`counted_window`); the total is the walk's count.
+bm25's statement would walk the filter tokens' and the phrase's whole doclists for their IDFs
+(weight 0 or not) and score up to RANK_CAP rows.
 """
 
 from __future__ import annotations
