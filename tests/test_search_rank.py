@@ -41,6 +41,7 @@ def test_term_count_counts_neighbours_and_whole_tokens() -> None:
 def test_varints_and_idf_follow_sqlite() -> None:
     """SQLite varints (7 bits a byte, high bit continues) and bm25's clamped IDF."""
     assert sqlite_rank.varints(bytes([0x05, 0x81, 0x00, 0x7F])) == [5, 128, 127]
+    assert sqlite_rank.varint_sum(bytes([0x05, 0x81, 0x00, 0x7F, 0x83, 0xFF, 0x7F])) == 65795
     assert sqlite_rank.idf(100, 10) == math.log(90.5 / 10.5)
     assert sqlite_rank.idf(100, 60) == 1e-6
 
