@@ -133,7 +133,10 @@ def phrase_count(stems: str, phrase: Sequence[str]) -> int:
     """Return how often the tokens of `phrase` follow each other in a column's stems (every
     start counted, as FTS5 counts a phrase's instances). Pure."""
     tokens, n = stems.split(), len(phrase)
-    return sum(1 for i in range(len(tokens) - n + 1) if tuple(tokens[i : i + n]) == tuple(phrase))
+    if n == 1:
+        return tokens.count(phrase[0])
+    wanted = list(phrase)
+    return sum(1 for i in range(len(tokens) - n + 1) if tokens[i : i + n] == wanted)
 
 
 def match_of(item: Scored) -> str:
