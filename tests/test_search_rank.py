@@ -42,6 +42,7 @@ def test_term_count_counts_neighbours_and_whole_tokens() -> None:
 def test_varints_and_idf_follow_sqlite() -> None:
     """SQLite varints (7 bits a byte, high bit continues) and bm25's clamped IDF."""
     assert sqlite_rank.varints(bytes([0x05, 0x81, 0x00, 0x7F])) == [5, 128, 127]
+    assert sqlite_rank.varint_sum(bytes([0x05, 0x81, 0x00, 0x7F, 0x83, 0xFF, 0x7F])) == 65795
     assert sqlite_rank.idf(100, 10) == math.log(90.5 / 10.5)
     assert sqlite_rank.idf(100, 60) == 1e-6
 
@@ -139,7 +140,8 @@ def test_window_narrows_only_for_dense_words_in_many_papers() -> None:
 
     rows = 1_000_000
     narrowed = window(2000, rows, [340_000, 140_000, 300_000, 120_000], 0)
-    assert (narrowed.size, narrowed.expected) == (DENSE_WINDOW, 1713)
+    # 900,000 postings over 1,713 expected matches: 525 walked a match, 60,000 reach 114.
+    assert (narrowed.size, narrowed.expected) == (114, 1713)
     assert window(2000, rows, [340_000, 140_000], 0).size == DENSE_WINDOW
     assert window(2000, rows, [260_000], 2).expected == 65_000  # two common words: half each
     assert window(2000, 200_000, [68_000, 28_000], 0).size == 2000  # IDF walks cheaper (200k)
@@ -192,4 +194,117 @@ async def test_narrowed_window_ranks_its_newest_matches_then_the_older_by_date(
         assert (paged.total, paged.total_capped) == expected, text
     finally:
         sqlite_plan.window = old
+        await close_db()
+
+
+def test_phrase_count_counts_every_start_in_title_questions_and_body() -> None:
+    """A phrase is counted at every start, neighbours and overlaps included, and never in the
+    parts column (its column filter)."""
+    assert sqlite_rank.phrase_count("tempo 30 tempo 30 zone", ("tempo", "30")) == 2
+    assert sqlite_rank.phrase_count("a b a b a", ("a", "b", "a")) == 2
+    assert sqlite_rank.phrase_count("tempo 300 tempo", ("tempo", "30")) == 0
+    avgdl = 10.0
+    in_body = sqlite_rank.score(("", "", "x tempo 30", ""), 3, [(("tempo", "30"), 1.0)], avgdl)
+    in_parts = sqlite_rank.score(("", "", "x", "tempo 30"), 3, [(("tempo", "30"), 1.0)], avgdl)
+    assert in_body < 0.0
+    assert in_parts == 0.0
+    overlapping = sqlite_rank.score(("a b a b a", "", "", ""), 5, [(("a", "b", "a"), 1.0)], avgdl)
+    twice = sqlite_rank.score(("a b a x a b a", "", "", ""), 5, [(("a", "b", "a"), 1.0)], avgdl)
+    assert overlapping == twice
+
+
+def test_counted_window_only_for_filters_or_phrases_with_something_scored() -> None:
+    """Filter tokens or a phrase, something scored, no prefix and the full window: narrowed
+    beyond MAX_COUNT matches; anything else keeps its window."""
+    from storage.search.sqlite_plan import DENSE_WINDOW, Window, counted_window
+
+    counted = Window(DENSE_WINDOW, counted=search.MAX_COUNT)
+    assert counted_window(2000, parse_query('"Tempo 30"'), False, True) == counted
+    assert counted_window(2000, parse_query("Kita kommune:Leipzig"), True, True) == counted
+    assert counted_window(2000, parse_query("Kita"), False, True) == Window(2000)
+    assert counted_window(2000, parse_query("Kita -Neureut"), False, True) == Window(2000)
+    assert counted_window(2000, parse_query("Stadt kommune:Leipzig"), True, False) == Window(2000)
+    assert counted_window(2000, parse_query("Kita Schul* typ:Antrag"), True, True) == Window(2000)
+    assert counted_window(1000, parse_query('"Tempo 30"'), False, True) == Window(1000)
+
+
+PHRASES = (
+    '"finanzielle Auswirkungen"',
+    '"städtische Gesellschaft" Verwaltung',
+    '"Stadt Karlsruhe" kommune:karlsruhe',
+)
+
+
+@pytest.mark.parametrize("text", PHRASES)
+@pytest.mark.parametrize("rank_cap", [100_000, 7])
+async def test_phrases_scored_from_stems_rank_exactly_as_bm25(
+    sqlite_corpus: Corpus,  # noqa: F811
+    text: str,
+    rank_cap: int,
+) -> None:
+    """Phrases (with words and filters) scored from the stored stems come out in exactly bm25's
+    order over the same window."""
+    from storage.search import sqlite_plan
+
+    await open_db(sqlite_corpus.url, apply_migrations=False)
+    old = sqlite_plan.counted_window
+    try:
+        by_bm25 = await search.search(parse_query(text), limit=500, rank_cap=rank_cap)
+        # Every window counted as narrowed: ranked from the stems.
+        sqlite_plan.counted_window = lambda *_: sqlite_plan.Window(rank_cap, counted=1)
+        by_stems = await search.search(parse_query(text), limit=500, rank_cap=rank_cap)
+        ids = [h.paper_id for h in by_bm25.hits]
+        assert len(ids) > 3, text
+        assert [h.paper_id for h in by_stems.hits][: len(ids)] == ids, text
+    finally:
+        sqlite_plan.counted_window = old
+        await close_db()
+
+
+@pytest.mark.parametrize(
+    ("text", "page"),
+    [
+        ("Verkehr kommune:karlsruhe", 0),
+        ('"finanzielle Auswirkungen"', 0),
+        ("Verwaltung Stadt typ:Anfrage", 0),
+        ('"städtische Gesellschaft" Verwaltung', 5),
+    ],
+)
+async def test_counted_window_ranks_its_newest_matches_then_the_older_by_date(
+    sqlite_corpus: Corpus,  # noqa: F811
+    text: str,
+    page: int,
+) -> None:
+    """A filtered or phrase query with more matches than the walk counts ranks its newest
+    matches in the unbounded order, the older ones follow newest first, and its total is the
+    walk's exact count (capped only beyond it)."""
+    from storage.search import sqlite_plan
+
+    await open_db(sqlite_corpus.url, apply_migrations=False)
+    old = sqlite_plan.counted_window
+    try:
+        everything = await search.search(parse_query(text), limit=500, rank_cap=100_000)
+        newest = await search.search(parse_query(text), limit=500, order=search.ORDER_NEWEST)
+        assert everything.total > 30, text
+        # Narrowed to the newest 3 beyond 25 matches (the product: 300 beyond MAX_COUNT).
+        sqlite_plan.counted_window = lambda *_: sqlite_plan.Window(3, counted=25)
+        narrowed = await search.search(parse_query(text), limit=500, rank_cap=100_000)
+        paged = await search.search(parse_query(text), limit=2, offset=page, rank_cap=100_000)
+        sqlite_plan.counted_window = lambda *_: sqlite_plan.Window(3, counted=500)
+        not_beyond = await search.search(parse_query(text), limit=500, rank_cap=100_000)
+        sqlite_plan.counted_window = old
+        capped = await search.search(parse_query(text), limit=3, rank_cap=3)
+        ids = [h.paper_id for h in narrowed.hits]
+        assert ids[:3] == [h.paper_id for h in capped.hits], text
+        ranking = [h.paper_id for h in everything.hits]
+        assert ids[:3] == [i for i in ranking if i in set(ids[:3])], text
+        assert ids[3:] == [h.paper_id for h in newest.hits][3:], text
+        assert [h.paper_id for h in paged.hits] == ids[page : page + 2], text
+        # The walk reads 26 matches, or the page and 21 more, and counts no further (in the
+        # product it reads MAX_COUNT + 1: "mehr als 1000"); with a longer page all are read.
+        assert (narrowed.total, narrowed.total_capped) == (everything.total, False), text
+        assert paged.total == min(everything.total, max(25, page + 2 + 20) + 1), text
+        assert not_beyond.hits == everything.hits, text
+    finally:
+        sqlite_plan.counted_window = old
         await close_db()

@@ -397,11 +397,19 @@ class SqliteSearch:
         # The window's keys, newest first (one walk: its length is also the count of matches).
         # A query of dense words ranks only its newest matches (sqlite_plan.window): the walk
         # then also reads the older matches its page shows after them, newest first.
-        filtered = meta is not None or negative is not None or lower is not None
-        plan = await sqlite_plan.planned_window(conn, query, rank_cap, filtered=filtered)
+        filtered = negative is not None or lower is not None
+        plan = await sqlite_plan.planned_window(
+            conn, query, rank_cap, tokens=meta is not None, filtered=filtered
+        )
         size = plan.size
-        walk = max(size, offset + page + 20) + 1 if plan.expected else size + 1
+        if plan.counted:  # narrowed only beyond plan.counted matches, counted by this walk
+            walk = max(plan.counted, offset + page + 20) + 1
+        else:
+            walk = max(size, offset + page + 20) + 1 if plan.expected else size + 1
         found = await sqlite_rank.newest_keys(conn, where, params.values, walk)
+        narrowed = bool(plan.expected) or 0 < plan.counted < len(found)
+        if plan.counted and not narrowed:  # every match found: all of them are ranked
+            size = rank_cap
         keys, matches = found[:size], len(found)
         older = [k & _ID_MASK for k in found[size : walk - 1]]
         if plan.expected and len(found) == walk:  # not all walked: the words' expected count
@@ -415,13 +423,15 @@ class SqliteSearch:
         if scored is None:  # nothing to score, or newest first asked for: the keys' order
             ids = [k & _ID_MASK for k in keys] + older
             return await _visible_ids(conn, ids, page, offset), matches
-        if not query.phrases:
-            # Words only: bm25 computed from the window's stored stems where that costs less
-            # than bm25's IDF walks (storage.search.sqlite_rank); the same scores either way.
-            words = [t for t in query.terms if t not in common]
-            freqs = await sqlite_rank.doc_freqs(conn, words)
-            if plan.expected or sqlite_rank.pays((freqs[w] for w in words), len(keys)):
-                ranked = await sqlite_rank.rank(conn, keys, words, freqs)
+        if narrowed or not query.phrases:
+            # bm25 computed from the window's stored stems where that costs less than bm25's
+            # IDF walks (storage.search.sqlite_rank), always for a narrowed window; the same
+            # scores either way. Words, then phrases, as in the MATCH.
+            items: list[sqlite_rank.Scored] = [t for t in query.terms if t not in common]
+            items += list(query.phrases)
+            freqs = await sqlite_rank.doc_freqs(conn, items)
+            if narrowed or sqlite_rank.pays((freqs[w] for w in items), len(keys)):
+                ranked = await sqlite_rank.rank(conn, keys, items, freqs)
                 ids = [k & _ID_MASK for k in ranked] + older
                 return await _visible_ids(conn, ids, page, offset), matches
         params = Params(False)

@@ -23,9 +23,16 @@ The window is the newest RANK_CAP matches, and bm25 ranks it after walking the w
 of every scored word for its IDF (about 50 ns a posting). When every word of a plain query is
 dense (each in more than RARE_SHARE of the papers) and those walks cost more than ranking
 DENSE_WINDOW rows from their stored stems, the window is the newest DENSE_WINDOW matches
-(`window`), ranked from the stems with cached IDFs (exactly bm25's order over that window); the
-older matches follow newest first, and the total is the words' expected count (only when that
-is above MAX_COUNT: "mehr als 1000").
+(`window`; fewer, down to MIN_WINDOW, when the walk to them through the dense doclists would
+read more than WALK_POSTINGS postings), ranked from the stems with cached IDFs (exactly bm25's
+order over that window); the older matches follow newest first, and the total is the words'
+expected count (only when that is above MAX_COUNT: "mehr als 1000").
+
+A query with filter tokens (Kommune, kind, faction) or a phrase is not estimated: its walk reads
+up to MAX_COUNT + 1 matches, and only when it finds that many is the window the newest
+DENSE_WINDOW of them, ranked from the stems (`counted_window`); the total is the walk's count.
+bm25's statement would walk the filter tokens' and the phrase's whole doclists for their IDFs
+(weight 0 or not) and score up to RANK_CAP rows.
 """
 
 from __future__ import annotations
@@ -49,6 +56,10 @@ STATS_TTL_S = 600.0
 # The window of a query of dense words whose IDF walks cost more than ranking it from the
 # stored stems (`window`, docs/benchmarks.md).
 DENSE_WINDOW = 300
+# The postings the walk to the last match of such a window may read (about 50 ns each), and the
+# smallest window that budget makes (docs/benchmarks.md, "Seventh round").
+WALK_POSTINGS = 60_000
+MIN_WINDOW = 100
 
 
 @dataclass
@@ -106,11 +117,14 @@ def rank_expression(query: SearchQuery, common: set[str]) -> str | None:
 
 @dataclass(frozen=True)
 class Window:
-    """How many of the newest matches to rank, and the expected number of matches when the
-    window was narrowed (0 when it was not)."""
+    """How many of the newest matches to rank; the expected number of matches when the window
+    was narrowed by estimate (0 when it was not); and, when it is narrowed only if the walk
+    finds more than that many matches, that number (`counted`; the walk counts them exactly up
+    to one more; 0 when it is not)."""
 
     size: int
     expected: int = 0
+    counted: int = 0
 
 
 def window(rank_cap: int, rows: int, scored: Sequence[int], common: int) -> Window:
@@ -121,7 +135,9 @@ def window(rank_cap: int, rows: int, scored: Sequence[int], common: int) -> Wind
     more than RARE_SHARE of the papers), their IDF walks would read more than POSTINGS_PER_ROW
     postings per row of that window, and the words together are expected in more than MAX_COUNT
     papers (were they independent, a common word in COMMON_SHARE of them; words of one topic
-    meet more often than that, so the figure errs low)."""
+    meet more often than that, so the figure errs low). The walk to the window's last match
+    reads every word's postings up to it: where that is expected to exceed WALK_POSTINGS, the
+    window is as many matches as that budget reaches (at least MIN_WINDOW)."""
     if rank_cap <= DENSE_WINDOW or not scored or len(scored) + common < 2 or rows <= 0:
         return Window(rank_cap)
     if min(scored) <= sqlite_rank.RARE_SHARE * rows:
@@ -129,18 +145,43 @@ def window(rank_cap: int, rows: int, scored: Sequence[int], common: int) -> Wind
     if sum(scored) <= sqlite_rank.POSTINGS_PER_ROW * DENSE_WINDOW:
         return Window(rank_cap)
     expected = int(rows * math.prod(f / rows for f in scored) * COMMON_SHARE**common)
-    return Window(DENSE_WINDOW, expected) if expected > MAX_COUNT else Window(rank_cap)
+    if expected <= MAX_COUNT:
+        return Window(rank_cap)
+    # Postings walked per match: every doclist's share of the papers over the matches' share.
+    walked = (sum(scored) + common * COMMON_SHARE * rows) / expected
+    size = max(MIN_WINDOW, min(DENSE_WINDOW, int(WALK_POSTINGS / walked)))
+    return Window(size, expected)
+
+
+def counted_window(rank_cap: int, query: SearchQuery, tokens: bool, scored: bool) -> Window:
+    """Return the window of a query with filter tokens (`tokens`: Kommune, kind, faction) or a
+    phrase, and something to score: narrowed to DENSE_WINDOW if it has more than MAX_COUNT
+    matches, which the walk counts exactly (`Window.counted`). Pure.
+
+    bm25's statement walks the whole doclist of every phrase in the MATCH for its IDF, a
+    filter token's (weight 0) and a phrase's (positions compared) included, and then scores
+    each row of the window; the newest DENSE_WINDOW rows scored from their stems cost less."""
+    if rank_cap <= MAX_COUNT or query.prefixes or not scored:
+        return Window(rank_cap)
+    if not tokens and not query.phrases:
+        return Window(rank_cap)
+    return Window(DENSE_WINDOW, counted=MAX_COUNT)
 
 
 async def planned_window(
-    conn: BaseDBAsyncClient, query: SearchQuery, rank_cap: int, *, filtered: bool
+    conn: BaseDBAsyncClient, query: SearchQuery, rank_cap: int, *, tokens: bool, filtered: bool
 ) -> Window:
-    """Return the window of a query (`window`): only a query of plain words without filters
-    or negation is narrowed (a filter's share is not known here)."""
-    if filtered or query.phrases or query.prefixes or len(set(query.terms)) < 2:
+    """Return the window of a query: with filter tokens (`tokens`) or a phrase by the count of
+    its matches (`counted_window`); a query of plain words without filters, negation or `seit:`
+    (`filtered`) by the estimate of its words (`window`; a filter's share is not known there)."""
+    if query.prefixes:
         return Window(rank_cap)
     common = await common_terms(conn, query.terms)
     words = sorted({t for t in query.terms if t not in common})
+    if tokens or query.phrases:
+        return counted_window(rank_cap, query, tokens, bool(words or query.phrases))
+    if filtered or len(set(query.terms)) < 2:
+        return Window(rank_cap)
     freqs = await sqlite_rank.doc_freqs(conn, words)
     rows = (await _stats(conn)).rows
     return window(rank_cap, rows, [freqs[w] for w in words], len(common))

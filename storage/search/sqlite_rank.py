@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -59,8 +59,15 @@ class _Counts:
 _CACHE: dict[str, _Counts] = {}
 # An index row as ranked here: key, (title, questions, body, parts) stems, length in tokens.
 StoredRow = tuple[int, tuple[str, str, str, str], int]
-# A scored word: the word, " word ", " word word " (neighbours) and its IDF.
-_Pattern = tuple[str, str, str, float]
+# What is scored: a word (a stem, in every column) or a phrase (its stems in order, in title,
+# questions and body only: `sqlite.fts5_expression`'s column filter).
+Scored = str | tuple[str, ...]
+# A scored word or phrase: its stems, " stems ", " stems stems " (neighbours), whether one
+# occurrence can overlap the next by more than the space (a phrase such as "a b a"), the number
+# of columns it is counted in, and its IDF.
+_Pattern = tuple[tuple[str, ...], str, str, bool, int, float]
+# The columns of a phrase (title, questions, body): the parts column has no positions.
+_PHRASE_COLUMNS = 3
 
 
 def forget(conn: BaseDBAsyncClient) -> None:
@@ -84,6 +91,17 @@ def varints(block: bytes) -> list[int]:
                 break
         out.append(value)
     return out
+
+
+def varint_sum(block: bytes) -> int:
+    """Return the sum of a record's SQLite varints of up to 8 bytes each (FTS5's docsize: a
+    row's tokens per column), in one pass: 0.5 µs a row where `varints` takes 3. Pure."""
+    total = value = 0
+    for byte in block:
+        value = (value << 7) | (byte & 0x7F)
+        if byte < 0x80:
+            total, value = total + value, 0
+    return total
 
 
 def idf(rows: int, hits: int) -> float:
@@ -111,39 +129,73 @@ def term_count(stems: str, term: str) -> int:
     return padded_count(f" {stems} ", term)
 
 
+def phrase_count(stems: str, phrase: Sequence[str]) -> int:
+    """Return how often the tokens of `phrase` follow each other in a column's stems (every
+    start counted, as FTS5 counts a phrase's instances). Pure."""
+    tokens, n = stems.split(), len(phrase)
+    if n == 1:
+        return tokens.count(phrase[0])
+    wanted = list(phrase)
+    return sum(1 for i in range(len(tokens) - n + 1) if tokens[i : i + n] == wanted)
+
+
+def match_of(item: Scored) -> str:
+    """Return the FTS5 MATCH text of a scored word or phrase, as `sqlite.fts5_expression` writes
+    it. Pure."""
+    if isinstance(item, str):
+        return f'"{item}"'
+    return '{title questions body}: "' + " ".join(item) + '"'
+
+
 def score(
-    columns: Sequence[str], length: int, words: Sequence[tuple[str, float]], avgdl: float
+    columns: Sequence[str], length: int, words: Sequence[tuple[Scored, float]], avgdl: float
 ) -> float:
     """Return FTS5's bm25 of a row: its (title, questions, body, parts) stems, its length in
-    tokens (every column, meta included: FTS5's docsize) and the scored (word, IDF) pairs, in
-    FTS5's order. Pure."""
+    tokens (every column, meta included: FTS5's docsize) and the scored (word or phrase, IDF)
+    pairs, in FTS5's order. Pure."""
     return _score([f" {c} " for c in columns], length, _patterns(words), avgdl)
 
 
-def _patterns(words: Sequence[tuple[str, float]]) -> list[_Pattern]:
-    return [(w, f" {w} ", f" {w} {w} ", weight) for w, weight in words]
+def _has_border(tokens: tuple[str, ...]) -> bool:
+    """Whether a phrase can overlap itself by a token or more ("a b a" in "a b a b a"). Pure."""
+    return any(tokens[:n] == tokens[-n:] for n in range(1, len(tokens)))
+
+
+def _patterns(words: Sequence[tuple[Scored, float]]) -> list[_Pattern]:
+    patterns = []
+    for item, weight in words:
+        tokens = (item,) if isinstance(item, str) else tuple(item)
+        text = " ".join(tokens)
+        columns = len(WEIGHTS) if isinstance(item, str) else _PHRASE_COLUMNS
+        patterns.append(
+            (tokens, f" {text} ", f" {text} {text} ", _has_border(tokens), columns, weight)
+        )
+    return patterns
 
 
 def _score(
     padded: Sequence[str],
     length: int,
-    patterns: Sequence[tuple[str, str, str, float]],
+    patterns: Sequence[_Pattern],
     avgdl: float,
 ) -> float:
     norm = K1 * (1 - B + B * float(length) / avgdl)
     total = 0.0
-    for word, single, double, weight in patterns:
+    for tokens, single, double, border, columns, weight in patterns:
         freq = 0.0
-        for column, col_weight in zip(padded, WEIGHTS, strict=True):
+        for column, col_weight in zip(padded[:columns], WEIGHTS[:columns], strict=True):
             found = column.count(single)
-            if found and double in column:  # count() skips the second of two neighbours
-                found = column.split().count(word)
+            # count() skips the second of two neighbours and overlapping phrases.
+            if found and (border or double in column):
+                found = phrase_count(column, tokens)
             freq += found * col_weight
         total += weight * ((freq * (K1 + 1.0)) / (freq + norm))
     return -1.0 * total
 
 
-def order(rows: Iterable[StoredRow], words: Sequence[tuple[str, float]], avgdl: float) -> list[int]:
+def order(
+    rows: Iterable[StoredRow], words: Sequence[tuple[Scored, float]], avgdl: float
+) -> list[int]:
     """Return the keys of stored rows by bm25, then newest first (key DESC). Pure."""
     patterns = _patterns(words)
     scored = sorted(
@@ -153,16 +205,18 @@ def order(rows: Iterable[StoredRow], words: Sequence[tuple[str, float]], avgdl: 
     return [-negated for _, negated in scored]
 
 
-async def doc_freqs(conn: BaseDBAsyncClient, terms: Sequence[str]) -> dict[str, int]:
-    """Return the number of indexed rows holding each stem (cached while the index is unchanged)."""
+async def doc_freqs(conn: BaseDBAsyncClient, terms: Sequence[Scored]) -> dict[Scored, int]:
+    """Return the number of indexed rows holding each stem or phrase (the rows bm25's IDF walk
+    counts; cached while the index is unchanged)."""
     cache = await current(conn, _CACHE, _Counts)
     for term in terms:
-        if term not in cache.freqs:
+        match = match_of(term)
+        if match not in cache.freqs:
             found = await conn.execute_query_dict(
-                "SELECT count(*) AS n FROM paper_fts WHERE paper_fts MATCH ?", [f'"{term}"']
+                "SELECT count(*) AS n FROM paper_fts WHERE paper_fts MATCH ?", [match]
             )
-            cache.freqs[term] = int(found[0]["n"])
-    return {t: cache.freqs[t] for t in terms}
+            cache.freqs[match] = int(found[0]["n"])
+    return {t: cache.freqs[match_of(t)] for t in terms}
 
 
 async def newest_keys(
@@ -187,7 +241,7 @@ async def stored_rows(conn: BaseDBAsyncClient, keys: Sequence[int]) -> list[Stor
         [json.dumps(list(keys))],
     )
     return [
-        (int(r[0]), (r[1] or "", r[2] or "", r[3] or "", r[4] or ""), sum(varints(bytes(r[5]))))
+        (int(r[0]), (r[1] or "", r[2] or "", r[3] or "", r[4] or ""), varint_sum(bytes(r[5])))
         for r in rows
     ]
 
@@ -210,18 +264,22 @@ async def row_count(conn: BaseDBAsyncClient) -> int:
 async def rank_rows(
     conn: BaseDBAsyncClient,
     rows: Sequence[StoredRow],
-    words: Sequence[str],
-    freqs: dict[str, int],
+    words: Sequence[Scored],
+    freqs: Mapping[Scored, int],
 ) -> list[int]:
-    """Return the keys of stored rows ordered by bm25 over `words` (their document frequencies
-    in `freqs`), then newest first: exactly bm25's order, without its IDF walks."""
+    """Return the keys of stored rows ordered by bm25 over `words` (words, then phrases, as in
+    the MATCH; their document frequencies in `freqs`), then newest first: exactly bm25's order,
+    without its IDF walks."""
     count, avgdl = await averages(conn)
     weighted = [(w, idf(count, freqs[w])) for w in words]
     return order(rows, weighted, avgdl)
 
 
 async def rank(
-    conn: BaseDBAsyncClient, keys: Sequence[int], words: Sequence[str], freqs: dict[str, int]
+    conn: BaseDBAsyncClient,
+    keys: Sequence[int],
+    words: Sequence[Scored],
+    freqs: Mapping[Scored, int],
 ) -> list[int]:
     """Return the window's keys ordered as `rank_rows` orders them (their stems read here)."""
     return await rank_rows(conn, await stored_rows(conn, keys), words, freqs)
@@ -231,7 +289,7 @@ async def rank(
 
 
 def dense_words(
-    terms: Sequence[str], freqs: dict[str, int], common: set[str], rows: int
+    terms: Sequence[str], freqs: Mapping[Scored, int], common: set[str], rows: int
 ) -> list[str]:
     """Return the words of a query to check on the stored stems instead of intersecting their
     doclists: those in more than RARE_SHARE of the rows, when at least one word is rarer. Pure."""
