@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from fpdf import FPDF
 
 from fetcher.parse import parse_pdf_file
 from standins.pdf_render import FONT, render_pdf, render_text
@@ -62,6 +61,8 @@ def test_truncated_pdf(tmp_path: Path) -> None:
 
 def test_encrypted_pdf(tmp_path: Path) -> None:
     """A PDF that needs a user password is 'encrypted'."""
+    from fpdf import FPDF  # 0.3 s of imports: only in the tests that draw a PDF
+
     pdf = FPDF()
     pdf.set_encryption(owner_password="owner", user_password="geheim")
     pdf.add_page()
@@ -109,6 +110,8 @@ def _scanned(tmp_path: Path) -> Path:
     png = tmp_path / "page.png"
     source[0].render(scale=200 / 72).to_pil().save(png)
     source.close()
+    from fpdf import FPDF  # 0.3 s of imports: only in the tests that draw a PDF
+
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.image(str(png), x=0, y=0, w=210)

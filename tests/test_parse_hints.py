@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 import pytest
-from fpdf import FPDF
 
 from bot.cli import main
 from fetcher.parse import PaperHints, disagreements, parse_pdf_file
@@ -83,6 +82,8 @@ def _scan(tmp_path: Path) -> Path:
     png = tmp_path / "page.png"
     source[0].render(scale=100 / 72).to_pil().save(png)
     source.close()
+    from fpdf import FPDF  # 0.3 s of imports: only in the tests that draw a PDF
+
     pdf = FPDF(format="A4")
     pdf.add_page()
     pdf.image(str(png), x=0, y=0, w=210)
