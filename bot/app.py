@@ -203,11 +203,28 @@ async def run(settings: Settings, stop: asyncio.Event, options: RunOptions | Non
     if options.endpoints is None and not settings.oparl_endpoints:
         endpoints = ()  # on demand: polled once subscribed (bot/pipeline/coverage.py)
     with instance_lock(settings.database_url):  # SQLite: one process only
-        await open_db(settings.database_url)
+        await _open_db_to_the_end(settings.database_url)
         try:
             await _run_with_db(settings, stop, options, endpoints)
         finally:
             await close_db()
+
+
+async def _open_db_to_the_end(url: str) -> None:
+    """Open (and migrate) the database even when start-up is cancelled meanwhile (a SIGTERM).
+
+    A migration cut off halfway leaves a half-migrated file, and a cancelled SQLite call leaves
+    its thread to answer a closed event loop; the open is bounded by its own timeout anyway. On
+    a cancel the opened database is closed again before the cancel goes on.
+    """
+    opening = asyncio.ensure_future(open_db(url))
+    try:
+        await asyncio.shield(opening)
+    except asyncio.CancelledError:
+        with contextlib.suppress(Exception):
+            await opening
+        await close_db()
+        raise
 
 
 async def _run_with_db(

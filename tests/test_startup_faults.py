@@ -7,11 +7,14 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -135,3 +138,41 @@ async def test_sigterm_while_starting_ends_run(tmp_path: Path) -> None:
         assert "stopped during start-up" in stderr.decode()
         assert "nicht erreichbar" not in stderr.decode()
         assert b"Traceback" not in stderr
+
+
+@pytest.mark.parametrize("delay_s", [0.0, 0.02, 0.05, 0.1, 0.2, 0.4])
+async def test_cancel_while_opening_the_database_leaves_no_connection_open(
+    tmp_path: Path, delay_s: float
+) -> None:
+    """A start-up cancelled while the database is being created and migrated (a SIGTERM then)
+    lets the migration finish and closes the database before it ends: no half-migrated file,
+    no SQLite thread that outlives the event loop."""
+    from bot.app import run
+    from bot.config import Settings
+
+    threads_before = {thread.ident for thread in threading.enumerate()}
+    async with TelegramAPI() as api:
+        api.set_latency(60.0)  # a start-up that got past the database waits here
+        settings = Settings(
+            TELEGRAM_BOT_TOKEN=api.token,
+            TELEGRAM_API_URL=api.url,
+            DATABASE_URL=f"sqlite://{tmp_path / 'fresh.sqlite3'}",
+            OPARL_ENDPOINTS="Stadt Leipzig=http://127.0.0.1:9/oparl/system",
+        )  # type: ignore[call-arg]
+        task = asyncio.create_task(run(settings, asyncio.Event()))
+        for _ in range(5000):  # the file appears when the migration connects
+            if (tmp_path / "fresh.sqlite3").exists() or task.done():
+                break
+            await asyncio.sleep(0.001)
+        await asyncio.sleep(delay_s)
+        task.cancel()
+        with pytest.raises(asyncio.CancelledError):
+            await task
+        migrations = sorted(p.stem for p in (ROOT / "storage" / "migrations").glob("0*.py"))
+        with contextlib.closing(sqlite3.connect(tmp_path / "fresh.sqlite3")) as db:
+            applied = sorted(name for (name,) in db.execute("SELECT name FROM tortoise_migrations"))
+        assert applied == migrations
+        left = [t for t in threading.enumerate() if t.ident not in threads_before and t.is_alive()]
+        for thread in left:
+            thread.join(timeout=10)
+        assert [t for t in left if t.is_alive()] == []
