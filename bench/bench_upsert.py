@@ -18,8 +18,6 @@ import tempfile
 import time
 import uuid
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
 from fetcher import model
@@ -29,7 +27,7 @@ from storage import search
 from storage.db import close_db, open_db
 from storage.models import Kommune
 from storage.records import upsert_organization, upsert_paper
-from tests.statement_count import counting
+from tests.statement_count import counted_apart, counting
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe"
 
@@ -53,7 +51,7 @@ async def _passes(url: str, papers: list[model.Paper]) -> list[tuple[str, Counte
         out = []
         for label in ("new", "unchanged re-sync"):
             started = time.process_time()
-            with counting() as counts, _index_share(counts) as share:
+            with counting() as counts, counted_apart(counts, search, "index_paper") as share:
                 for paper in papers:
                     await upsert_paper(kommune, paper)
             counts["of which search.index_paper"] = share[0]
@@ -61,24 +59,6 @@ async def _passes(url: str, papers: list[model.Paper]) -> list[tuple[str, Counte
         return out
     finally:
         await close_db()
-
-
-@contextmanager
-def _index_share(counts: Counter[str]) -> Iterator[list[int]]:
-    """Yield a one-element list that sums the statements sent inside `search.index_paper`."""
-    share = [0]
-    original = search.index_paper
-
-    async def counted(paper_id: int) -> None:
-        before = sum(counts.values())
-        await original(paper_id)
-        share[0] += sum(counts.values()) - before
-
-    search.index_paper = counted  # type: ignore[assignment]
-    try:
-        yield share
-    finally:
-        search.index_paper = original  # type: ignore[assignment]
 
 
 def _pg_url(base: str, name: str) -> str:
