@@ -91,7 +91,7 @@ async def _read_papers(
     stored answer papers by OParl id, in one SELECT."""
     query = Q(oparl_id__in=[paper.oparl_id, *answer_ids])
     key = normalise_reference(paper.reference) if paper.reference else None
-    if key:
+    if paper.reference:
         query |= Q(kommune_id=kommune.id, reference_key=key)
     rows = await Paper.filter(query).order_by("id")
     by_id = {row.oparl_id: row for row in rows}
@@ -102,7 +102,7 @@ async def _read_papers(
     title = paper.name.strip().casefold()
     for row in rows:
         same_key = row.kommune_id == kommune.id and row.reference_key == key  # type: ignore[attr-defined]
-        if key and same_key and row.title.strip().casefold() == title:
+        if paper.reference and same_key and row.title.strip().casefold() == title:
             return row, answers
     return None, answers
 
