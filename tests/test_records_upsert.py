@@ -2,9 +2,9 @@
 
 Statements are counted at the database driver (tests/statement_count.py); the search index's own
 statements (`storage.search.index_paper`, storage/search's business) are counted apart. Before
-the rewrite a new Karlsruhe paper cost 31 statements besides the index (a SELECT, a savepoint,
-an INSERT and an UPDATE per file and consultation) and an unchanged one 14, with 3.8 UPDATEs
-(docs/benchmarks.md, "Seventh round (upsert7)").
+the rewrite a new Karlsruhe paper cost 31 statements besides the index on average, 16–55 (a
+SELECT, a savepoint, an INSERT and an UPDATE per file and consultation), and an unchanged one
+14, with 3.8 UPDATEs (docs/benchmarks.md, "Seventh round (upsert7)").
 """
 
 from __future__ import annotations
