@@ -49,6 +49,22 @@ async def test_preview_counts_inquiries_and_answers_of_the_last_30_days(corpus_d
     assert await delivered_count(old, NOW) == 0
 
 
+async def test_preview_counts_by_the_council_day_not_the_utc_day(corpus_db: str) -> None:
+    """At 00:30 in Berlin (22:30 UTC the evening before) the 30 days end with Berlin's today, so a
+    paper dated today (Karlsruhe has one dated 01.06.2026) counts as at noon of the same day."""
+    _, karlsruhe = await corpus_kommunen()
+    row = SubscriptionRow(
+        id=1, chat=1, kommune_id=int(karlsruhe.id), faction=None, keyword=None, kind="alle"
+    )
+    berlin = ZoneInfo("Europe/Berlin")
+    just_after_midnight = datetime(2026, 6, 1, 0, 30, tzinfo=berlin).astimezone(UTC)
+    assert just_after_midnight.date().isoformat() == "2026-05-31"
+    noon = datetime(2026, 6, 1, 12, 0, tzinfo=berlin).astimezone(UTC)
+    assert await delivered_count(row, just_after_midnight) == await delivered_count(row, noon)
+    the_day_before = datetime(2026, 5, 31, 12, 0, tzinfo=berlin).astimezone(UTC)
+    assert await delivered_count(row, noon) > await delivered_count(row, the_day_before)
+
+
 def test_preview_sentence_and_digest_offer() -> None:
     """The sentence counts papers in German; a digest is offered only above 10 in 30 days."""
     assert volume_text(14) == "Dieses Abo hätte in den letzten 30 Tagen 14 Papiere geliefert."

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from bot.messages.views import fk_id
@@ -25,6 +25,7 @@ from bot.pipeline.notify import facts_of, is_answer
 from bot.pipeline.volume_clock import DIGEST_HOUR as DIGEST_HOUR
 from bot.pipeline.volume_clock import next_digest_at as next_digest_at
 from bot.pipeline.volume_clock import quiet_until as quiet_until
+from fetcher.clock import BERLIN
 from fetcher.model import KINDS
 from storage.subscriptions import SubscriptionRow
 from storage.volume import papers_between, papers_by_id
@@ -96,11 +97,19 @@ async def matching_papers(row: SubscriptionRow, papers: Sequence[Paper]) -> list
     return found
 
 
+def council_days(now: datetime, days: int) -> tuple[date, date]:
+    """Return the first and last day of the last `days` days as a council dates its papers.
+
+    Papers carry the council's local date: from midnight in Berlin (22:00 or 23:00 UTC) a paper
+    of the new day is today's, though the UTC date is still yesterday's.
+    """
+    today = now.astimezone(BERLIN).date()
+    return today - timedelta(days=days), today
+
+
 async def delivered_count(row: SubscriptionRow, now: datetime, days: int = PREVIEW_DAYS) -> int:
     """Return how many stored papers of the last `days` the subscription would have delivered."""
-    papers = await papers_between(
-        row.kommune_id, kinds_for(row.kind), (now - timedelta(days=days)).date(), now.date()
-    )
+    papers = await papers_between(row.kommune_id, kinds_for(row.kind), *council_days(now, days))
     return len(await matching_papers(row, papers))
 
 
@@ -111,9 +120,9 @@ async def preview_count(
 
     Live delivery sends a chat one message per paper however many of its subscriptions match.
     """
-    since = (now - timedelta(days=days)).date()
+    since, today = council_days(now, days)
     found: set[int] = set()
     for row in rows:
-        papers = await papers_between(row.kommune_id, kinds_for(row.kind), since, now.date())
+        papers = await papers_between(row.kommune_id, kinds_for(row.kind), since, today)
         found.update(int(p.id) for p in await matching_papers(row, papers))
     return len(found)
