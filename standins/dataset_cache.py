@@ -14,12 +14,11 @@ from __future__ import annotations
 import hashlib
 import os
 import stat
-import tempfile
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from standins.pdf_cache import cache_dir
+from standins.pdf_cache import cache_dir, write_whole
 
 
 @cache
@@ -62,10 +61,7 @@ def cached_dataset(
     try:
         directory.mkdir(mode=0o700, parents=True, exist_ok=True)
         if _private(directory):
-            fd, tmp = tempfile.mkstemp(dir=directory, suffix=".part")
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
+            write_whole(path, data)
     except OSError:
         pass  # a read-only or full disk only costs the next build
     return data
