@@ -11,6 +11,7 @@ from storage import search
 from storage.db import close_db, open_db
 from storage.query import parse_query
 from storage.search import sqlite_rank
+from storage.search.backend import SearchResult
 from tests.test_search import (  # noqa: F401 (fixtures)
     Corpus,
     index_memo,
@@ -180,12 +181,7 @@ async def test_narrowed_window_ranks_its_newest_matches_then_the_older_by_date(
         paged = await search.search(parse_query(text), limit=2, offset=page, rank_cap=100_000)
         sqlite_plan.window = old
         capped = await search.search(parse_query(text), limit=3, rank_cap=3)
-        ids = [h.paper_id for h in narrowed.hits]
-        assert ids[:3] == [h.paper_id for h in capped.hits], text
-        ranking = [h.paper_id for h in everything.hits]
-        assert ids[:3] == [i for i in ranking if i in set(ids[:3])], text
-        assert ids[3:] == [h.paper_id for h in newest.hits][3:], text
-        assert [h.paper_id for h in paged.hits] == ids[page : page + 2], text
+        _assert_window_of_three(text, page, narrowed, capped, everything, newest, paged)
         assert (narrowed.total, narrowed.total_capped) == (everything.total, False)
         # The walk stops after the page and 20 more: beyond them the expected count is shown.
         walked = page + 2 + 20
@@ -294,12 +290,7 @@ async def test_counted_window_ranks_its_newest_matches_then_the_older_by_date(
         not_beyond = await search.search(parse_query(text), limit=500, rank_cap=100_000)
         sqlite_plan.counted_window = old
         capped = await search.search(parse_query(text), limit=3, rank_cap=3)
-        ids = [h.paper_id for h in narrowed.hits]
-        assert ids[:3] == [h.paper_id for h in capped.hits], text
-        ranking = [h.paper_id for h in everything.hits]
-        assert ids[:3] == [i for i in ranking if i in set(ids[:3])], text
-        assert ids[3:] == [h.paper_id for h in newest.hits][3:], text
-        assert [h.paper_id for h in paged.hits] == ids[page : page + 2], text
+        _assert_window_of_three(text, page, narrowed, capped, everything, newest, paged)
         # The walk reads 26 matches, or the page and 21 more, and counts no further (in the
         # product it reads MAX_COUNT + 1: "mehr als 1000"); with a longer page all are read.
         assert (narrowed.total, narrowed.total_capped) == (everything.total, False), text
@@ -308,3 +299,22 @@ async def test_counted_window_ranks_its_newest_matches_then_the_older_by_date(
     finally:
         sqlite_plan.counted_window = old
         await close_db()
+
+
+def _assert_window_of_three(
+    text: str,
+    page: int,
+    narrowed: SearchResult,
+    capped: SearchResult,
+    everything: SearchResult,
+    newest: SearchResult,
+    paged: SearchResult,
+) -> None:
+    """The newest 3 matches come first in bm25's unbounded order, the rest newest first, and a
+    page of the narrowed result is that slice of it."""
+    ids = [h.paper_id for h in narrowed.hits]
+    assert ids[:3] == [h.paper_id for h in capped.hits], text
+    ranking = [h.paper_id for h in everything.hits]
+    assert ids[:3] == [i for i in ranking if i in set(ids[:3])], text
+    assert ids[3:] == [h.paper_id for h in newest.hits][3:], text
+    assert [h.paper_id for h in paged.hits] == ids[page : page + 2], text
