@@ -346,7 +346,7 @@ class _Children:
             return False
         for file in self.answer_files:
             existing = self.answers.get(file.oparl_id + ANSWER_SUFFIX)
-            if existing is None or (file.date is not None and existing.date != file.date):
+            if existing is None or _answer_date_to_correct(existing, file):
                 return True
         return False
 
@@ -359,6 +359,12 @@ class _Children:
                     writes, self.stored_files, self.answers, kommune, row, file
                 )
         await writes.send()
+
+
+def _answer_date_to_correct(answer: Paper, file: model.File) -> bool:
+    """True when a stored answer paper's date is not its file's (rows stored before File.date
+    was read carry the inquiry's date: corrected once)."""
+    return file.date is not None and answer.date != file.date
 
 
 async def _store_answer_file(
@@ -377,8 +383,7 @@ async def _store_answer_file(
     oparl_id = file.oparl_id + ANSWER_SUFFIX
     existing = answers.get(oparl_id)
     if existing is not None:
-        # Rows stored before File.date was read carry the inquiry's date: correct it once.
-        if file.date is not None and existing.date != file.date:
+        if _answer_date_to_correct(existing, file):
             writes.assign(existing, {"date": file.date}, stamp=False)
         return
     answer = await Paper.create(
@@ -408,9 +413,7 @@ async def _store_answer_file(
 
 async def _link_answer(kommune: Kommune, row: Paper, paper: model.Paper) -> None:
     """Set answer_to when this paper answers an inquiry (by name/reference or related papers)."""
-    if row.answer_to_id is not None:  # type: ignore[attr-defined]
-        return
-    if row.kind != "Antwort" and answered_reference(paper.name) is None:
+    if not _may_link(row, paper):
         return
     target: Paper | None = None
     ref = answered_reference(paper.name) or (
