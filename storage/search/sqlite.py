@@ -66,9 +66,9 @@ def fts5_expression(
 
     `expanded` holds, per long prefix, the indexed words it starts (`sqlite_prefix`).
     """
-    positive = [f'"{t}"' for t in query.terms]
+    positive = [sqlite_rank.match_of(t) for t in query.terms]
     positive += [prefix_phrase(p, (expanded or {}).get(p)) for p in query.prefixes]
-    positive += ['{title questions body}: "' + " ".join(ph) + '"' for ph in query.phrases]
+    positive += [sqlite_rank.match_of(ph) for ph in query.phrases]
     negative = ['"' + " ".join(ex) + '"' for ex in query.excluded]
     return (
         " AND ".join(positive) or None,

@@ -110,8 +110,8 @@ def rank_expression(query: SearchQuery, common: set[str]) -> str | None:
 
     Prefixes and common words are left out (see the module docstring); phrases always count.
     """
-    scored = [f'"{t}"' for t in query.terms if t not in common]
-    scored += ['{title questions body}: "' + " ".join(ph) + '"' for ph in query.phrases]
+    scored = [sqlite_rank.match_of(t) for t in query.terms if t not in common]
+    scored += [sqlite_rank.match_of(ph) for ph in query.phrases]
     return " AND ".join(scored) or None
 
 

@@ -140,8 +140,8 @@ def phrase_count(stems: str, phrase: Sequence[str]) -> int:
 
 
 def match_of(item: Scored) -> str:
-    """Return the FTS5 MATCH text of a scored word or phrase, as `sqlite.fts5_expression` writes
-    it. Pure."""
+    """Return the FTS5 MATCH text of a word or a phrase (`sqlite.fts5_expression`,
+    `sqlite_plan.rank_expression` and the counts cached here all use this one text). Pure."""
     if isinstance(item, str):
         return f'"{item}"'
     return '{title questions body}: "' + " ".join(item) + '"'
