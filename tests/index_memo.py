@@ -14,12 +14,12 @@ PostgreSQL (date, list) is one key, and rows that differ in anything the entry d
 from __future__ import annotations
 
 import hashlib
-import os
 import pickle
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, ClassVar
 
+from standins.pdf_cache import write_whole
 from storage.search.terms import IndexEntry, as_date, index_entries, json_list
 
 _JSON_COLUMNS = frozenset({"questions", "submitters", "factions"})
@@ -76,7 +76,5 @@ class EntryMemo:
     def _put(self, key: str, entry: IndexEntry) -> None:
         self.kept[key] = entry
         self.directory.mkdir(parents=True, exist_ok=True)
-        path = self.directory / f"{key}.pickle"
-        partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-        partial.write_bytes(pickle.dumps(entry))
-        partial.replace(path)  # atomic: another worker reads the whole entry or none
+        # Atomic: another worker reads the whole entry or none.
+        write_whole(self.directory / f"{key}.pickle", pickle.dumps(entry))

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import os
 import pickle
 from pathlib import Path
 from typing import ClassVar
@@ -21,6 +20,7 @@ from typing import ClassVar
 from fetcher.model import ParsedDocument
 from fetcher.parse.hints import PaperHints
 from fetcher.parsepool import ParserPool
+from standins.pdf_cache import write_whole
 
 NOT_KEPT = frozenset({"timeout", "broken"})
 
@@ -36,9 +36,7 @@ def _load(path: Path) -> ParsedDocument | None:
 
 def _store(path: Path, doc: ParsedDocument) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_name(f"{path.name}.{os.getpid()}.partial")
-    partial.write_bytes(pickle.dumps(doc))
-    partial.replace(path)  # atomic: another worker reads the whole reading or none
+    write_whole(path, pickle.dumps(doc))  # atomic: another worker reads the whole reading or none
 
 
 class RememberingParserPool(ParserPool):
