@@ -1,0 +1,72 @@
+"""What a letter says about itself above its salutation: its own number, its writer. Pure.
+
+A letter prints its subject block just above "Sehr geehrte …,": the subject, and often on a
+line of its own the number of the paper it is filed under ("Hofewiese Langebrück" /
+"AF2009/13"), or a subject that names the inquiry it replies to ("Zwischenbescheid zur
+schriftlichen Anfrage AF2008/13", "Ihre Anfrage Nr. 12/2024 vom …"). A letter whose letterhead
+is the administration's head and whose address block is a council member answers that member.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.text import DATE, HEADER_LINES
+from fetcher.parse.wording import SALUTATION
+
+# A paper number standing alone: letters, digits and one or two separators ("AF2009/13",
+# "A0087/09", "2024/0123", "VII-F-08632", "19/11138"); never a date, a time or a phone number.
+_NUMBER = (
+    r"(?:[A-ZÄÖÜ]{1,6}[ -]?)?\d{1,6}(?:\s?[/-]\s?[A-Z]{0,4}\d{1,6}){1,3}"
+    r"|[IVX]{1,4}-[A-Z]{1,3}-\d{3,6}"
+)
+_LONE_NUMBER = re.compile(rf"(?:Nr\.?\s*)?(?P<ref>{_NUMBER})")
+# "… zur schriftlichen Anfrage AF2008/13", "Antwort auf die Anfrage Nr. 17/2024",
+# "Ihre Anfrage 2024/0123 vom 3. März 2024": the inquiry the letter replies to, in the subject.
+_REPLY_TO = re.compile(
+    r"(?:\b(?:zu[rm]?|auf\s+(?:die|Ihre|Eure))\s+(?:\w+\s+)?|^(?:Betreff:\s*)?(?:Ihre|Eure)\s+"
+    r"(?:\w+\s+)?)(?:Einwohner)?Anfrage\s*(?:-?\s*Nr\.?\s*:?\s*)?"
+    rf"(?P<ref>{_NUMBER})(?=\s*$|\s+vom\b|\s*[,;])",
+    re.I,
+)
+
+
+def subject_block(lines: Sequence[str]) -> list[str]:
+    """Return the lines just above a letter's salutation, up to the blank line above them."""
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if not SALUTATION.match(line):
+            continue
+        block: list[str] = []
+        k = i - 1
+        while k >= 0 and not lines[k]:
+            k -= 1
+        while k >= 0 and lines[k] and len(block) < 4:
+            block.insert(0, lines[k])
+            k -= 1
+        return block
+    return []
+
+
+def subject_reference(lines: Sequence[str]) -> str | None:
+    """Return the number a letter's subject block gives for the letter itself, or None."""
+    block = subject_block(lines)
+    if not block:
+        return None
+    lone = _LONE_NUMBER.fullmatch(block[-1].strip())
+    if lone and len(block) > 1 and not _not_a_paper(lone.group("ref")):
+        return _tidy(lone.group("ref"))
+    for line in block:
+        reply = _REPLY_TO.search(line)
+        if reply and not _not_a_paper(reply.group("ref")):
+            return _tidy(reply.group("ref"))
+    return None
+
+
+def _not_a_paper(ref: str) -> bool:
+    """Dates and phone numbers ("0351/4881234") look like paper numbers."""
+    return bool(DATE.fullmatch(ref) or re.fullmatch(r"0\d{2,5}\s?[/-]\s?\d{4,}", ref))
+
+
+def _tidy(ref: str) -> str:
+    return re.sub(r"\s*([/-])\s*", r"\1", ref)
