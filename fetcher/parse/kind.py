@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
+from fetcher.parse.letter_head import administration_to_member
 from fetcher.parse.text import HEADER_LINES
 
 DOC_LABEL = re.compile(
@@ -95,7 +96,8 @@ _INQUIRY_WORDING = re.compile(
 _ANSWER_LETTER = re.compile(
     r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
     r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
-    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:beantworte|beantworten|nehme|nehmen)\b"
+    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+|\w\.\s?\w\.\s+)?(?:genannte\s+)?Anfrage\b[^.?!]{0,80}"
+    r"\b(?:beantworte|beantworten|nehme|nehmen)\b"
     r"|\b(?:zu|auf)\s+(?:der|die|Ihre[r]?|Eure[r]?)\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b"
     r"[^?!]{0,100}?\b(?:teilt|teile|teilen|nimmt|nehme|nehmen|beantworte\w*|antworte\w*)\b"
     r"|\bzu[rm]?\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b[^?!]{0,60}?\bStellung\b"
@@ -170,6 +172,7 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
         _ANSWER_LETTER.search(above)
         or any(_ANSWER_SUBJECT.match(x) for x in subject)
         or len(_ANSWER_TO.findall(head)) >= 2
+        or administration_to_member(lines)
     ):
         return "Antwort"  # "vielen Dank für Ihre Anfrage"; answers "Zu 1:", "Zu 2:" …
     notice = _NOTICE_TYPE.search(head)

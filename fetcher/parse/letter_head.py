@@ -70,3 +70,35 @@ def _not_a_paper(ref: str) -> bool:
 
 def _tidy(ref: str) -> str:
     return re.sub(r"\s*([/-])\s*", r"\1", ref)
+
+
+# The letterhead of the administration's head: "Die Oberbürgermeisterin", "Der Bürgermeister der
+# Stadt …", "Büro der Oberbürgermeisterin", "Der Beigeordnete für …", "Die Landrätin".
+_ADMINISTRATION = re.compile(
+    r"^(?:(?:Der|Die)\s+(?:Erste[r]?\s+)?(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?"
+    r"|Büro\s+de[rs]\s+(?:Ober)?[Bb]ürgermeister(?:in|s)?"
+    r"|(?:Der|Die)\s+Beigeordnete[r]?|(?:Der|Die)\s+Landr(?:at|ätin))\b"
+)
+# The address block of a council member: "Herrn Stadtrat", "Frau Stadträtin", "Herrn Ratsherrn".
+_MEMBER = re.compile(
+    r"^(?:Herrn|Frau)\s+(?:Stadt|Gemeinde|Kreis|Orts|Ortschafts|Bezirks)?"
+    r"(?:rat|rätin|verordnete[rn]?|vertreter(?:in)?)\b"
+    r"|^(?:Herrn|Frau)\s+(?:Ratsherr[n]?|Ratsfrau|Ratsmitglied|Abgeordnete[rn]?)\b",
+    re.I,
+)
+
+
+def administration_to_member(lines: Sequence[str]) -> bool:
+    """Whether a letter comes from the administration's head and is addressed to a council member.
+
+    Such a letter replies to that member: an answer to an inquiry, or a notice about one. Only
+    the lines above the salutation count; an inquiry letter addressed to the mayor names no
+    member in its address block.
+    """
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if SALUTATION.match(line):
+            head = lines[:i]
+            return any(_ADMINISTRATION.match(x) for x in head) and any(
+                _MEMBER.match(x) for x in head
+            )
+    return False
