@@ -151,12 +151,37 @@ _ANSWER_TO = re.compile(r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*[.:)]?\s
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 
+_SUBJECT_HEADING = re.compile(r"(?:Thema|Betreff|Betr\.|Gegenstand)\s*:?", re.I)
+_NAMES_ITSELF_VORLAGE = re.compile(
+    r"\bdieser\s+Vorlage\b|^Vorlage\s*-?\s*Nr\.|\sVorlage\s+Nr\.", re.M
+)
+
+
+def _about_a_paper(lines: Sequence[str], label_index: int | None, head: str) -> bool:
+    """Whether the type line is the value of a subject heading in a paper that calls itself a
+    Vorlage: "Thema" / "Anfrage der FDP-Ortschaftsratsfraktion, …" above "Beratungsfolge dieser
+    Vorlage" is the administration's cover sheet about the inquiry, not the inquiry.
+    """
+    if label_index is None:
+        return False
+    k = label_index - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    return (
+        k >= 0
+        and bool(_SUBJECT_HEADING.fullmatch(lines[k].strip()))
+        and bool(_NAMES_ITSELF_VORLAGE.search(head))
+    )
+
+
 def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
     """Return the kind from the wording of the header block, the label's kind as the default."""
     if label and label.lower() in _LABEL_KIND_OVERRIDES:
         return _LABEL_KIND_OVERRIDES[label.lower()]
     label_kind = kind_from_label(label)
     head = "\n".join(lines[:HEADER_LINES])
+    if _about_a_paper(lines, label_index, head):
+        return "Vorlage"
     # An answer names itself above the questions: "Antwort auf …" wrapped onto a line start in
     # an inquiry's justification is prose (Karlsruhe 2020/1246/2).
     listed = next((i for i, x in enumerate(lines[:HEADER_LINES]) if _FIRST_ITEM.match(x)), None)
