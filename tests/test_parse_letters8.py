@@ -82,3 +82,12 @@ def test_inquiries_are_never_read_as_letters_of_the_administration() -> None:
         text = _text(entry.name)
         assert not administration_to_member(clean_lines(text.split("\f"))), entry.name
         assert parse_text(text).kind == "Anfrage", entry.name
+
+
+def test_inquiry_word_wrapped_in_the_letter_body_is_no_type_line(tmp_path: Path) -> None:
+    """Through the paged PDF the interim notice wraps '… Ihrer o. g.' / 'Anfrage' / 'verzögert, da
+    …' below its salutation: that 'Anfrage' is prose, the letter stays a reply without question."""
+    name = "dresden-AF2008-13-zwischenbescheid-jugendhaeuser"
+    doc = parse_pdf_file(render_paged_text(_text(name), tmp_path / "notice.pdf"))
+    assert doc.parse_status == "ok", doc.parse_error
+    assert (doc.kind, doc.reference, doc.questions) == ("Antwort", "AF2008/13", ())

@@ -16,6 +16,7 @@ from fetcher.parse import parse_pdf_file, parse_text
 from fetcher.parse.letter_head import subject_reference
 from standins.pdf_render import render_paged_text
 from tests.corpus_data import corpus_labels, corpus_path
+from tests.fixtures_path import OPARL_FIXTURES
 
 
 def _text(name: str) -> str:
@@ -73,3 +74,17 @@ def test_no_invented_reference_in_dev_letters_and_the_dresden_invitation() -> No
     assert len(labels) >= 30
     for entry in labels:
         assert parse_text(_text(entry.name)).reference is None, entry.name
+
+
+def test_plain_number_in_the_value_column() -> None:
+    """Karlsruhe 2010: 'Termin: / Vorlage Nr.: / TOP: / Verantwortlich:' then '19.10.2010 / 535 /
+    25 / öffentlich': the second value, 535, is the Stellungnahme's number."""
+    name = "karlsruhe-2010-stellungnahme-linke-erneuerbare-energien"
+    assert parse_text(_text(name)).reference == "535"
+
+
+def test_plain_number_in_the_value_column_of_an_ortschaftsrat_inquiry() -> None:
+    """Karlsruhe 42654 (Wettersbach 2009): 'Gremium: / Termin: / Vorlage Nr.: / TOP:' then
+    'Ortschaftsrat Wettersbach / 21.07.2009 / 235 / 6': the inquiry's number is 235."""
+    path = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "42654.txt"
+    assert parse_text(path.read_text("utf-8")).reference == "235"

@@ -67,7 +67,10 @@ def _value_in_column(lines: Sequence[str], index: int) -> str | None:
         return None
     values = [x for x in lines[block[-1] + 1 : block[-1] + 12] if x][: len(block)]
     position = block.index(index)
-    if position < len(values) and re.fullmatch(r"\d{4}/\d{3,5}(?:/\d{1,2})?", values[position]):
+    # A paper number: "2013/0017", "535" (Karlsruhe 2010), "A0087/09" (Dresden); never a date.
+    if position < len(values) and re.fullmatch(
+        r"\d{4}/\d{3,5}(?:/\d{1,2})?|[A-ZÄÖÜ]{0,6}\d{3,6}(?:/\d{2,4})?", values[position]
+    ):
         return values[position]
     return None
 

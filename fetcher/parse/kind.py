@@ -37,7 +37,11 @@ _SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
 
 
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
+    saluted = False
     for i, line in enumerate(lines[:HEADER_LINES]):
+        saluted = saluted or bool(re.match(r"^(?:Sehr geehrte|Liebe[rs]?\s)", line))
+        if saluted and _wrapped_in_prose(lines, i):
+            continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
         subject = _SUBJECT_PREFIX.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
         if match and not re.search(r"\bvom\s+\d", match.group("rest")):
@@ -45,6 +49,12 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
             label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
             return i, label, match.group("rest").strip()
     return None
+
+
+def _wrapped_in_prose(lines: Sequence[str], index: int) -> bool:
+    """Whether a line below a letter's salutation runs on into a lower-case next line."""
+    following = next((x for x in lines[index + 1 : index + 3] if x), "")
+    return following[:1].islower()
 
 
 def kind_from_label(label: str | None) -> str:
