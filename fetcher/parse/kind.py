@@ -52,9 +52,12 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
 
 
 def _wrapped_in_prose(lines: Sequence[str], index: int) -> bool:
-    """Whether a line below a letter's salutation runs on into a lower-case next line."""
+    """Whether a line below a letter's salutation is a piece of a sentence: no colon ("Antrag:
+    Kurzfristige …" is a heading), not just below the salutation, and the next line runs on in
+    lower case."""
     following = next((x for x in lines[index + 1 : index + 3] if x), "")
-    return following[:1].islower()
+    before = next((x for x in reversed(lines[max(0, index - 2) : index]) if x), "")
+    return ":" not in lines[index] and not before.endswith(",") and following[:1].islower()
 
 
 def kind_from_label(label: str | None) -> str:

@@ -79,11 +79,21 @@ _ADMINISTRATION = re.compile(
     r"|Büro\s+de[rs]\s+(?:Ober)?[Bb]ürgermeister(?:in|s)?"
     r"|(?:Der|Die)\s+Beigeordnete[r]?|(?:Der|Die)\s+Landr(?:at|ätin))\b"
 )
-# The address block of a council member: "Herrn Stadtrat", "Frau Stadträtin", "Herrn Ratsherrn".
+# The signer's role under the closing: "Erster Bürgermeister", "Oberbürgermeisterin",
+# "Beigeordneter", "Landrat".
+_ADMINISTRATION_ROLE = re.compile(
+    r"^(?:Erste[r]?\s+)?(?:Ober)?[Bb]ürgermeister(?:in)?$|^Beigeordnete[r]?\b|^Landr(?:at|ätin)$"
+)
+_CLOSING = re.compile(r"^(?:Mit\s+freundliche|Freundliche\s+Grüße|Hochachtungsvoll)", re.I)
+_COUNCIL_TITLE = (
+    r"(?:(?:Stadt|Gemeinde|Kreis|Orts|Ortschafts|Bezirks)?(?:rat|rätin|verordnete[rn]?|"
+    r"vertreter(?:in)?)|Ratsherr[n]?|Ratsfrau|Ratsmitglied|Abgeordnete[rn]?)\b"
+)
+# A council member or group as addressee: "Herrn Stadtrat", "Frau Stadträtin", "An die
+# SPD-Fraktion im Rat", or the salutation "Sehr geehrter Herr Stadtrat …".
 _MEMBER = re.compile(
-    r"^(?:Herrn|Frau)\s+(?:Stadt|Gemeinde|Kreis|Orts|Ortschafts|Bezirks)?"
-    r"(?:rat|rätin|verordnete[rn]?|vertreter(?:in)?)\b"
-    r"|^(?:Herrn|Frau)\s+(?:Ratsherr[n]?|Ratsfrau|Ratsmitglied|Abgeordnete[rn]?)\b",
+    rf"^(?:Herrn|Frau)\s+{_COUNCIL_TITLE}|^Sehr\s+geehrte[r]?\s+(?:Herr|Frau)\s+{_COUNCIL_TITLE}"
+    r"|^An\s+(?:die|den)\s+(?:\S+\s+){0,3}?\S*(?:[Ff]raktion|Gruppe)\b",
     re.I,
 )
 
@@ -91,14 +101,22 @@ _MEMBER = re.compile(
 def administration_to_member(lines: Sequence[str]) -> bool:
     """Whether a letter comes from the administration's head and is addressed to a council member.
 
-    Such a letter replies to that member: an answer to an inquiry, or a notice about one. Only
-    the lines above the salutation count; an inquiry letter addressed to the mayor names no
-    member in its address block.
+    Such a letter replies to that member: an answer to an inquiry, or a notice about one. The
+    writer is the letterhead above the salutation or the signer's role under the closing; the
+    addressee is the address block or the salutation. An inquiry letter addressed to the mayor
+    names no member as its addressee.
     """
     for i, line in enumerate(lines[:HEADER_LINES]):
         if SALUTATION.match(line):
-            head = lines[:i]
-            return any(_ADMINISTRATION.match(x) for x in head) and any(
-                _MEMBER.match(x) for x in head
+            head = lines[: i + 1]
+            if not any(_MEMBER.match(x) for x in head):
+                return False
+            if any(_ADMINISTRATION.match(x) for x in head[:-1]):
+                return True
+            return any(
+                _ADMINISTRATION_ROLE.match(x.strip())
+                for k, closing in enumerate(lines)
+                if k > i and _CLOSING.match(closing)
+                for x in lines[k + 1 : k + 6]
             )
     return False
