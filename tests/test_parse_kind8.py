@@ -31,3 +31,20 @@ def test_cover_sheet_about_a_motion_is_a_vorlage() -> None:
     file 628407) is the same cover sheet, about a motion."""
     path = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "628407.txt"
     assert parse_text(path.read_text("utf-8")).kind == "Vorlage"
+
+
+def test_answer_word_wrapped_in_an_inquiry_through_the_pdf(tmp_path: Path) -> None:
+    """Dresden AF2016/13 through the paged PDF wraps '… steht als' / 'Beantwortung auf meine
+    Frage 2 …' in its Einleitung: a sentence running on, the paper stays an inquiry."""
+    name = "dresden-AF2016-13-anfrage-fdp-fragerecht-geschaeftsordnung"
+    text = corpus_path(name, "dev").read_text("utf-8")
+    doc = parse_pdf_file(render_paged_text(text, tmp_path / "inquiry.pdf"))
+    assert doc.parse_status == "ok", doc.parse_error
+    assert (doc.kind, doc.reference, len(doc.questions)) == ("Anfrage", "AF2016/13", 5)
+
+
+def test_answer_word_wrapped_in_minutes() -> None:
+    """Karlsruhe 616868 (minutes, TOP 48): '… wie habe ich die' / 'Antwort der Stadtverwaltung zu
+    verstehen?' is a councillor's sentence; the paper is the Niederschrift."""
+    path = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "616868.txt"
+    assert parse_text(path.read_text("utf-8")).kind == "Niederschrift"

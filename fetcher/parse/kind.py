@@ -78,6 +78,25 @@ _ANSWER_WORDING = re.compile(
     r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
     re.I | re.M,
 )
+# A line that runs on: it ends in an article, a preposition or a conjunction ("… steht als").
+_RUNS_ON = re.compile(
+    r"\b(?:als|der|die|das|den|dem|des|eine?[mnrs]?|und|oder|zur|zum|zu|auf|in|im|mit|von|für|"
+    r"über|nach|bei|dass|wie|ob)$"
+)
+
+
+def _names_itself_answer(above: str) -> bool:
+    """Whether the text above the questions names itself an answer (_ANSWER_WORDING), not where
+    "Beantwortung auf meine Frage 2 …" only continues a sentence wrapped after "… steht als"."""
+    for match in _ANSWER_WORDING.finditer(above):
+        start = above.rfind("\n", 0, match.start()) + 1
+        previous = above[max(0, above.rfind("\n", 0, max(start - 1, 0)) + 1) : max(start - 1, 0)]
+        if match.start() == start and start and _RUNS_ON.search(previous.rstrip()):
+            continue
+        return True
+    return False
+
+
 # A heading of its own below the inquiry: "Stellungnahme des Bürgermeisteramtes:", "Antwort der
 # Verwaltung:"; it answers an inquiry unless the paper is a statement on a motion.
 _ANSWER_HEADING = re.compile(
@@ -199,7 +218,7 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     # an inquiry's justification is prose (Karlsruhe 2020/1246/2).
     listed = next((i for i, x in enumerate(lines[:HEADER_LINES]) if _FIRST_ITEM.match(x)), None)
     above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
-    if label_kind == "Antwort" or _ANSWER_WORDING.search(above):
+    if label_kind == "Antwort" or _names_itself_answer(above):
         return "Antwort"
     on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
     if not on_motion and _ANSWER_HEADING.search(above):
