@@ -91,3 +91,18 @@ def test_inquiry_word_wrapped_in_the_letter_body_is_no_type_line(tmp_path: Path)
     doc = parse_pdf_file(render_paged_text(_text(name), tmp_path / "notice.pdf"))
     assert doc.parse_status == "ok", doc.parse_error
     assert (doc.kind, doc.reference, doc.questions) == ("Antwort", "AF2008/13", ())
+
+
+def test_every_dresden_reply_letter_is_an_answer_with_the_inquirys_number() -> None:
+    """All Dresden letters of the Oberbürgermeisterin in dev (answers to written and oral
+    inquiries, 'Ihre mündliche Anfrage aus der Stadtratssitzung …', interim notices, one signed
+    by the 'Erster Bürgermeister') read as answers filed under the inquiry's number."""
+    letters = [
+        x
+        for x in corpus_labels("dev")
+        if x.name.startswith("dresden") and x.label["style"] == "letter"
+    ]
+    assert len(letters) >= 20
+    for entry in letters:
+        doc = parse_text(_text(entry.name))
+        assert (doc.kind, doc.reference) == ("Antwort", entry.label["reference"]), entry.name
