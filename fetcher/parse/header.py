@@ -78,7 +78,11 @@ def _value_in_column(lines: Sequence[str], index: int) -> str | None:
 def find_reference(lines: Sequence[str]) -> str | None:
     """Return the paper's reference as printed ("F-00724/14", "2025/0833", "17/273"), or None."""
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if re.fullmatch(r"(?:Vorlage|Drucksache|Antrag|Anfrage)\s*-?\s*Nr\.?\s*:?", line):
+        if re.fullmatch(
+            r"(?:\w*vorlagen?|Drucksachen?|Antrags?|\w*anfrage)\s*-?\s*(?:Nr\.?|nummer)\s*:?",
+            line,
+            re.I,
+        ):
             # Karlsruhe 2018 layout: "Vorlage Nr.:" with the number a few lines further down;
             # a label column "Antrag Nr.: / Datum:" above its values "A0087/09 / 25.11.2009".
             following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]

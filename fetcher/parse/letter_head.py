@@ -73,11 +73,13 @@ def _tidy(ref: str) -> str:
 
 
 # The letterhead of the administration's head: "Die Oberbürgermeisterin", "Der Bürgermeister der
-# Stadt …", "Büro der Oberbürgermeisterin", "Der Beigeordnete für …", "Die Landrätin".
+# Stadt …", "Büro der Oberbürgermeisterin", "Der Beigeordnete für …", "Die Landrätin" (and, by
+# the same rule, "Der Magistrat", "Bezirksamt …", "Bürgermeisteramt").
 _ADMINISTRATION = re.compile(
     r"^(?:(?:Der|Die)\s+(?:Erste[r]?\s+)?(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?"
     r"|Büro\s+de[rs]\s+(?:Ober)?[Bb]ürgermeister(?:in|s)?"
-    r"|(?:Der|Die)\s+Beigeordnete[r]?|(?:Der|Die)\s+Landr(?:at|ätin))\b"
+    r"|(?:Der|Die)\s+Beigeordnete[r]?|(?:Der|Die)\s+Landr(?:at|ätin)|Der\s+Magistrat"
+    r"|(?:Das\s+)?Bezirksamt|(?:Ober)?[Bb]ürgermeisteramt)\b"
 )
 # The signer's role under the closing: "Erster Bürgermeister", "Oberbürgermeisterin",
 # "Beigeordneter", "Landrat".
@@ -87,7 +89,8 @@ _ADMINISTRATION_ROLE = re.compile(
 _CLOSING = re.compile(r"^(?:Mit\s+freundliche|Freundliche\s+Grüße|Hochachtungsvoll)", re.I)
 _COUNCIL_TITLE = (
     r"(?:(?:Stadt|Gemeinde|Kreis|Orts|Ortschafts|Bezirks)?(?:rat|rätin|verordnete[rn]?|"
-    r"vertreter(?:in)?)|Ratsherr[n]?|Ratsfrau|Ratsmitglied|Abgeordnete[rn]?)\b"
+    r"vertreter(?:in)?)|Ratsherr[n]?|Ratsfrau|Ratsmitglied|Abgeordnete[rn]?|"
+    r"Fraktionsvorsitzende[rn]?)\b"
 )
 # A council member or group as addressee: "Herrn Stadtrat", "Frau Stadträtin", "An die
 # SPD-Fraktion im Rat", or the salutation "Sehr geehrter Herr Stadtrat …".
