@@ -88,3 +88,13 @@ def test_plain_number_in_the_value_column_of_an_ortschaftsrat_inquiry() -> None:
     'Ortschaftsrat Wettersbach / 21.07.2009 / 235 / 6': the inquiry's number is 235."""
     path = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "42654.txt"
     assert parse_text(path.read_text("utf-8")).reference == "235"
+
+
+def test_every_dresden_document_prints_its_own_number() -> None:
+    """Every Dresden dev document with a number (forms 'Anfrage Nr.: AF2006/13' and oral
+    inquiries 'mAF0007/14', motions, answers with 'B 172' / 'mAF0014/14', interim notices) gets
+    exactly that number; the committee invitation, which lists only other papers', gets none."""
+    dresden = [x for x in corpus_labels("dev") if x.name.startswith("dresden")]
+    assert len(dresden) >= 60
+    for entry in dresden:
+        assert parse_text(_text(entry.name)).reference == entry.label["reference"], entry.name
