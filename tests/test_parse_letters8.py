@@ -106,3 +106,20 @@ def test_every_dresden_reply_letter_is_an_answer_with_the_inquirys_number() -> N
     for entry in letters:
         doc = parse_text(_text(entry.name))
         assert (doc.kind, doc.reference) == ("Antwort", entry.label["reference"]), entry.name
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dresden-AF2016-13-antwort-erster-buergermeister-fragerecht",  # "Erster Bürgermeister"
+        "dresden-mAF0007-14-antwort-zweiter-buergermeister-friedhof",  # "Zweiter Bürgermeister"
+    ],
+)
+def test_signer_role_names_the_writer_when_the_letterhead_is_an_image(name: str) -> None:
+    """Real PDFs often print the letterhead as an image: without its 'Die Oberbürgermeisterin'
+    line, the signer's role under the closing still says the administration writes."""
+    lines = clean_lines(_text(name).split("\f"))
+    assert administration_to_member(lines)
+    without_letterhead = [x for x in lines if x != "Die Oberbürgermeisterin"]
+    assert len(without_letterhead) == len(lines) - 1
+    assert administration_to_member(without_letterhead)

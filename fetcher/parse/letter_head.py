@@ -76,7 +76,7 @@ def _tidy(ref: str) -> str:
 # Stadt …", "Büro der Oberbürgermeisterin", "Der Beigeordnete für …", "Die Landrätin" (and, by
 # the same rule, "Der Magistrat", "Bezirksamt …", "Bürgermeisteramt").
 _ADMINISTRATION = re.compile(
-    r"^(?:(?:Der|Die)\s+(?:Erste[r]?\s+)?(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?"
+    r"^(?:(?:Der|Die)\s+(?:(?:Erste|Zweite|Dritte)[r]?\s+)?(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?"
     r"|Büro\s+de[rs]\s+(?:Ober)?[Bb]ürgermeister(?:in|s)?"
     r"|(?:Der|Die)\s+Beigeordnete[r]?|(?:Der|Die)\s+Landr(?:at|ätin)|Der\s+Magistrat"
     r"|(?:Das\s+)?Bezirksamt|(?:Ober)?[Bb]ürgermeisteramt)\b"
@@ -84,7 +84,8 @@ _ADMINISTRATION = re.compile(
 # The signer's role under the closing: "Erster Bürgermeister", "Oberbürgermeisterin",
 # "Beigeordneter", "Landrat".
 _ADMINISTRATION_ROLE = re.compile(
-    r"^(?:Erste[r]?\s+)?(?:Ober)?[Bb]ürgermeister(?:in)?$|^Beigeordnete[r]?\b|^Landr(?:at|ätin)$"
+    r"^(?:(?:Erste|Zweite|Dritte)[r]?\s+)?(?:Ober)?[Bb]ürgermeister(?:in)?$|^Beigeordnete[r]?\b"
+    r"|^Landr(?:at|ätin)$"
 )
 _CLOSING = re.compile(r"^(?:Mit\s+freundliche|Freundliche\s+Grüße|Hochachtungsvoll)", re.I)
 _COUNCIL_TITLE = (
@@ -120,6 +121,6 @@ def administration_to_member(lines: Sequence[str]) -> bool:
                 _ADMINISTRATION_ROLE.match(x.strip())
                 for k, closing in enumerate(lines)
                 if k > i and _CLOSING.match(closing)
-                for x in lines[k + 1 : k + 6]
+                for x in [y for y in lines[k + 1 : k + 12] if y][:6]
             )
     return False
