@@ -69,6 +69,8 @@ def parse_pages(
     answers: list[str] = []
     if kind == "Antwort":
         questions, answers, _preamble = find_answers(lines, header_end)
+        if not questions and letter:  # an answer letter quoting the inquiry in its own layout
+            questions = find_questions(lines, header_end, kind="Anfrage", requests=False)
     elif kind != "Niederschrift":  # minutes quote citizens' questions and answers: no inquiry
         questions = find_questions(lines, header_end, kind=kind)
     # No type word, only "Vorlage Nr." or nothing: a faction's paper or a letter that asks is an

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
 from fetcher.parse.kind import DOC_LABEL
+from fetcher.parse.letter_head import subject_reference
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 
@@ -66,7 +67,10 @@ def _value_in_column(lines: Sequence[str], index: int) -> str | None:
         return None
     values = [x for x in lines[block[-1] + 1 : block[-1] + 12] if x][: len(block)]
     position = block.index(index)
-    if position < len(values) and re.fullmatch(r"\d{4}/\d{3,5}(?:/\d{1,2})?", values[position]):
+    # A paper number: "2013/0017", "535" (Karlsruhe 2010), "A0087/09" (Dresden); never a date.
+    if position < len(values) and re.fullmatch(
+        r"\d{4}/\d{3,5}(?:/\d{1,2})?|[A-ZÄÖÜ]{0,6}\d{3,6}(?:/\d{2,4})?", values[position]
+    ):
         return values[position]
     return None
 
@@ -74,8 +78,13 @@ def _value_in_column(lines: Sequence[str], index: int) -> str | None:
 def find_reference(lines: Sequence[str]) -> str | None:
     """Return the paper's reference as printed ("F-00724/14", "2025/0833", "17/273"), or None."""
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if re.fullmatch(r"(?:Vorlage|Drucksache)\s*-?\s*Nr\.?\s*:?", line):
-            # Karlsruhe 2018 layout: "Vorlage Nr.:" with the number a few lines further down.
+        if re.fullmatch(
+            r"(?:\w*vorlagen?|Drucksachen?|Antrags?|\w*anfrage)\s*-?\s*(?:Nr\.?|nummer)\s*:?",
+            line,
+            re.I,
+        ):
+            # Karlsruhe 2018 layout: "Vorlage Nr.:" with the number a few lines further down;
+            # a label column "Antrag Nr.: / Datum:" above its values "A0087/09 / 25.11.2009".
             following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
             if following and re.fullmatch(r"\d{4}/\d{3,5}|" + _REF, following[0]):
                 return following[0]
@@ -102,7 +111,7 @@ def find_reference(lines: Sequence[str]) -> str | None:
                 if DATE.fullmatch(ref):
                     continue
                 return ref
-    return None
+    return subject_reference(lines)
 
 
 # An answer's heading names the inquiry it answers: "schriftliche Antwort zur Anfrage-Nr. …".

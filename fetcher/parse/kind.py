@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
+from fetcher.parse.letter_head import administration_to_member
 from fetcher.parse.text import HEADER_LINES
 
 DOC_LABEL = re.compile(
@@ -36,7 +37,11 @@ _SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
 
 
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
+    saluted = False
     for i, line in enumerate(lines[:HEADER_LINES]):
+        saluted = saluted or bool(re.match(r"^(?:Sehr geehrte|Liebe[rs]?\s)", line))
+        if saluted and _wrapped_in_prose(lines, i):
+            continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
         subject = _SUBJECT_PREFIX.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
         if match and not re.search(r"\bvom\s+\d", match.group("rest")):
@@ -44,6 +49,15 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
             label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
             return i, label, match.group("rest").strip()
     return None
+
+
+def _wrapped_in_prose(lines: Sequence[str], index: int) -> bool:
+    """Whether a line below a letter's salutation is a piece of a sentence: no colon ("Antrag:
+    Kurzfristige …" is a heading), not just below the salutation, and the next line runs on in
+    lower case."""
+    following = next((x for x in lines[index + 1 : index + 3] if x), "")
+    before = next((x for x in reversed(lines[max(0, index - 2) : index]) if x), "")
+    return ":" not in lines[index] and not before.endswith(",") and following[:1].islower()
 
 
 def kind_from_label(label: str | None) -> str:
@@ -64,6 +78,25 @@ _ANSWER_WORDING = re.compile(
     r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
     re.I | re.M,
 )
+# A line that runs on: it ends in an article, a preposition or a conjunction ("… steht als").
+_RUNS_ON = re.compile(
+    r"\b(?:als|der|die|das|den|dem|des|eine?[mnrs]?|und|oder|zur|zum|zu|auf|in|im|mit|von|für|"
+    r"über|nach|bei|dass|wie|ob)$"
+)
+
+
+def _names_itself_answer(above: str) -> bool:
+    """Whether the text above the questions names itself an answer (_ANSWER_WORDING), not where
+    "Beantwortung auf meine Frage 2 …" only continues a sentence wrapped after "… steht als"."""
+    for match in _ANSWER_WORDING.finditer(above):
+        start = above.rfind("\n", 0, match.start()) + 1
+        previous = above[max(0, above.rfind("\n", 0, max(start - 1, 0)) + 1) : max(start - 1, 0)]
+        if match.start() == start and start and _RUNS_ON.search(previous.rstrip()):
+            continue
+        return True
+    return False
+
+
 # A heading of its own below the inquiry: "Stellungnahme des Bürgermeisteramtes:", "Antwort der
 # Verwaltung:"; it answers an inquiry unless the paper is a statement on a motion.
 _ANSWER_HEADING = re.compile(
@@ -95,7 +128,8 @@ _INQUIRY_WORDING = re.compile(
 _ANSWER_LETTER = re.compile(
     r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
     r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
-    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+)?Anfrage\b[^.?!]{0,80}\b(?:beantworte|beantworten|nehme|nehmen)\b"
+    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+|\w\.\s?\w\.\s+)?(?:genannte\s+)?Anfrage\b[^.?!]{0,80}"
+    r"\b(?:beantworte|beantworten|nehme|nehmen)\b"
     r"|\b(?:zu|auf)\s+(?:der|die|Ihre[r]?|Eure[r]?)\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b"
     r"[^?!]{0,100}?\b(?:teilt|teile|teilen|nimmt|nehme|nehmen|beantworte\w*|antworte\w*)\b"
     r"|\bzu[rm]?\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b[^?!]{0,60}?\bStellung\b"
@@ -149,17 +183,42 @@ _ANSWER_TO = re.compile(r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*[.:)]?\s
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 
+_SUBJECT_HEADING = re.compile(r"(?:Thema|Betreff|Betr\.|Gegenstand)\s*:?", re.I)
+_NAMES_ITSELF_VORLAGE = re.compile(
+    r"\bdieser\s+Vorlage\b|^Vorlage\s*-?\s*Nr\.|\sVorlage\s+Nr\.", re.M
+)
+
+
+def _about_a_paper(lines: Sequence[str], label_index: int | None, head: str) -> bool:
+    """Whether the type line is the value of a subject heading in a paper that calls itself a
+    Vorlage: "Thema" / "Anfrage der FDP-Ortschaftsratsfraktion, …" above "Beratungsfolge dieser
+    Vorlage" is the administration's cover sheet about the inquiry, not the inquiry.
+    """
+    if label_index is None:
+        return False
+    k = label_index - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    return (
+        k >= 0
+        and bool(_SUBJECT_HEADING.fullmatch(lines[k].strip()))
+        and bool(_NAMES_ITSELF_VORLAGE.search(head))
+    )
+
+
 def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
     """Return the kind from the wording of the header block, the label's kind as the default."""
     if label and label.lower() in _LABEL_KIND_OVERRIDES:
         return _LABEL_KIND_OVERRIDES[label.lower()]
     label_kind = kind_from_label(label)
     head = "\n".join(lines[:HEADER_LINES])
+    if _about_a_paper(lines, label_index, head):
+        return "Vorlage"
     # An answer names itself above the questions: "Antwort auf …" wrapped onto a line start in
     # an inquiry's justification is prose (Karlsruhe 2020/1246/2).
     listed = next((i for i, x in enumerate(lines[:HEADER_LINES]) if _FIRST_ITEM.match(x)), None)
     above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
-    if label_kind == "Antwort" or _ANSWER_WORDING.search(above):
+    if label_kind == "Antwort" or _names_itself_answer(above):
         return "Antwort"
     on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
     if not on_motion and _ANSWER_HEADING.search(above):
@@ -170,6 +229,7 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
         _ANSWER_LETTER.search(above)
         or any(_ANSWER_SUBJECT.match(x) for x in subject)
         or len(_ANSWER_TO.findall(head)) >= 2
+        or administration_to_member(lines)
     ):
         return "Antwort"  # "vielen Dank für Ihre Anfrage"; answers "Zu 1:", "Zu 2:" …
     notice = _NOTICE_TYPE.search(head)

@@ -63,7 +63,13 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             found += [n for n in re.split(r",\s*|\s+und\s+|\s*&\s*", match.group("v")) if n]
             continue
         match = OF_FACTION.match(line)
-        if match and re.search(r"fraktion|gruppe|liste", match.group("v"), re.I):
+        # "der Leipziger Gruppe betrieben wird?" (a question wrapped after "… von" in a PDF)
+        # is a sentence, not a sender.
+        if (
+            match
+            and re.search(r"fraktion|gruppe|liste", match.group("v"), re.I)
+            and not match.group("v").rstrip().endswith(("?", "!"))
+        ):
             found.append(match.group("v").strip())
             continue
         if (

@@ -1,0 +1,126 @@
+"""What a letter says about itself above its salutation: its own number, its writer. Pure.
+
+A letter prints its subject block just above "Sehr geehrte …,": the subject, and often on a
+line of its own the number of the paper it is filed under ("Hofewiese Langebrück" /
+"AF2009/13"), or a subject that names the inquiry it replies to ("Zwischenbescheid zur
+schriftlichen Anfrage AF2008/13", "Ihre Anfrage Nr. 12/2024 vom …"). A letter whose letterhead
+is the administration's head and whose address block is a council member answers that member.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.text import DATE, HEADER_LINES
+from fetcher.parse.wording import SALUTATION
+
+# A paper number standing alone: letters, digits and one or two separators ("AF2009/13",
+# "A0087/09", "2024/0123", "VII-F-08632", "19/11138"); never a date, a time or a phone number.
+_NUMBER = (
+    r"(?:[A-ZÄÖÜ]{1,6}[ -]?)?\d{1,6}(?:\s?[/-]\s?[A-Z]{0,4}\d{1,6}){1,3}"
+    r"|[IVX]{1,4}-[A-Z]{1,3}-\d{3,6}"
+)
+_LONE_NUMBER = re.compile(rf"(?:Nr\.?\s*)?(?P<ref>{_NUMBER})")
+# "… zur schriftlichen Anfrage AF2008/13", "Antwort auf die Anfrage Nr. 17/2024",
+# "Ihre Anfrage 2024/0123 vom 3. März 2024": the inquiry the letter replies to, in the subject.
+_REPLY_TO = re.compile(
+    r"(?:\b(?:zu[rm]?|auf\s+(?:die|Ihre|Eure))\s+(?:\w+\s+)?|^(?:Betreff:\s*)?(?:Ihre|Eure)\s+"
+    r"(?:\w+\s+)?)(?:Einwohner)?Anfrage\s*(?:-?\s*Nr\.?\s*:?\s*)?"
+    rf"(?P<ref>{_NUMBER})(?=\s*$|\s+vom\b|\s*[,;])",
+    re.I,
+)
+
+
+def subject_block(lines: Sequence[str]) -> list[str]:
+    """Return the lines just above a letter's salutation, up to the blank line above them."""
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if not SALUTATION.match(line):
+            continue
+        block: list[str] = []
+        k = i - 1
+        while k >= 0 and not lines[k]:
+            k -= 1
+        while k >= 0 and lines[k] and len(block) < 4:
+            block.insert(0, lines[k])
+            k -= 1
+        return block
+    return []
+
+
+def subject_reference(lines: Sequence[str]) -> str | None:
+    """Return the number a letter's subject block gives for the letter itself, or None."""
+    block = subject_block(lines)
+    if not block:
+        return None
+    lone = _LONE_NUMBER.fullmatch(block[-1].strip())
+    if lone and len(block) > 1 and not _not_a_paper(lone.group("ref")):
+        return _tidy(lone.group("ref"))
+    for line in block:
+        reply = _REPLY_TO.search(line)
+        if reply and not _not_a_paper(reply.group("ref")):
+            return _tidy(reply.group("ref"))
+    return None
+
+
+def _not_a_paper(ref: str) -> bool:
+    """Dates and phone numbers ("0351/4881234") look like paper numbers."""
+    return bool(DATE.fullmatch(ref) or re.fullmatch(r"0\d{2,5}\s?[/-]\s?\d{4,}", ref))
+
+
+def _tidy(ref: str) -> str:
+    return re.sub(r"\s*([/-])\s*", r"\1", ref)
+
+
+# The letterhead of the administration's head: "Die Oberbürgermeisterin", "Der Bürgermeister der
+# Stadt …", "Büro der Oberbürgermeisterin", "Der Beigeordnete für …", "Die Landrätin" (and, by
+# the same rule, "Der Magistrat", "Bezirksamt …", "Bürgermeisteramt").
+_ADMINISTRATION = re.compile(
+    r"^(?:(?:Der|Die)\s+(?:(?:Erste|Zweite|Dritte)[r]?\s+)?(?:Ober|Bezirks)?[Bb]ürgermeister(?:in)?"
+    r"|Büro\s+de[rs]\s+(?:Ober)?[Bb]ürgermeister(?:in|s)?"
+    r"|(?:Der|Die)\s+Beigeordnete[r]?|(?:Der|Die)\s+Landr(?:at|ätin)|Der\s+Magistrat"
+    r"|(?:Das\s+)?Bezirksamt|(?:Ober)?[Bb]ürgermeisteramt)\b"
+)
+# The signer's role under the closing: "Erster Bürgermeister", "Oberbürgermeisterin",
+# "Beigeordneter", "Landrat".
+_ADMINISTRATION_ROLE = re.compile(
+    r"^(?:(?:Erste|Zweite|Dritte)[r]?\s+)?(?:Ober)?[Bb]ürgermeister(?:in)?$|^Beigeordnete[r]?\b"
+    r"|^Landr(?:at|ätin)$"
+)
+_CLOSING = re.compile(r"^(?:Mit\s+freundliche|Freundliche\s+Grüße|Hochachtungsvoll)", re.I)
+_COUNCIL_TITLE = (
+    r"(?:(?:Stadt|Gemeinde|Kreis|Orts|Ortschafts|Bezirks)?(?:rat|rätin|verordnete[rn]?|"
+    r"vertreter(?:in)?)|Ratsherr[n]?|Ratsfrau|Ratsmitglied|Abgeordnete[rn]?|"
+    r"Fraktionsvorsitzende[rn]?)\b"
+)
+# A council member or group as addressee: "Herrn Stadtrat", "Frau Stadträtin", "An die
+# SPD-Fraktion im Rat", or the salutation "Sehr geehrter Herr Stadtrat …".
+_MEMBER = re.compile(
+    rf"^(?:Herrn|Frau)\s+{_COUNCIL_TITLE}|^Sehr\s+geehrte[r]?\s+(?:Herr|Frau)\s+{_COUNCIL_TITLE}"
+    r"|^An\s+(?:die|den)\s+(?:\S+\s+){0,3}?\S*(?:[Ff]raktion|Gruppe)\b",
+    re.I,
+)
+
+
+def administration_to_member(lines: Sequence[str]) -> bool:
+    """Whether a letter comes from the administration's head and is addressed to a council member.
+
+    Such a letter replies to that member: an answer to an inquiry, or a notice about one. The
+    writer is the letterhead above the salutation or the signer's role under the closing; the
+    addressee is the address block or the salutation. An inquiry letter addressed to the mayor
+    names no member as its addressee.
+    """
+    for i, line in enumerate(lines[:HEADER_LINES]):
+        if SALUTATION.match(line):
+            head = lines[: i + 1]
+            if not any(_MEMBER.match(x) for x in head):
+                return False
+            if any(_ADMINISTRATION.match(x) for x in head[:-1]):
+                return True
+            return any(
+                _ADMINISTRATION_ROLE.match(x.strip())
+                for k, closing in enumerate(lines)
+                if k > i and _CLOSING.match(closing)
+                for x in [y for y in lines[k + 1 : k + 12] if y][:6]
+            )
+    return False
