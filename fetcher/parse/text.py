@@ -7,6 +7,8 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from fetcher.parse.page_edges import body_repeats, edge_key
+
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
 
 
@@ -200,9 +202,11 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
 
     def edge_keys(lines: list[str]) -> set[str]:
         filled = [line for line in lines if line]
-        return {re.sub(r"\d+", "#", line) for line in filled[:3] + filled[-3:]}
+        return {edge_key(line) for line in filled[:3] + filled[-3:]}
 
     counts = Counter(key for lines in page_lines for key in edge_keys(lines))
+    repeated = {key for key, count in counts.items() if count >= 2}
+    text_keys, inline_heads = body_repeats(page_lines, repeated) if repeated else (set(), [])
     first_page = [x for x in page_lines[0] if x] if page_lines else []
     first_top = {x for x in first_page[:15] if len(x) >= 3}
     result: list[str] = []
@@ -212,8 +216,9 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         before = page_lines[index - 1] if index else []
         notes = _footnotes_from(lines, filled, before)
         after_head = False
+        inline = inline_heads[index] if inline_heads else ()
         for i, line in enumerate(lines):
-            if _FURNITURE.match(line) or i >= notes:
+            if _FURNITURE.match(line) or i >= notes or i in inline:
                 continue
             if after_head and re.fullmatch(r"\d{1,3}", line):
                 after_head = False
@@ -226,10 +231,15 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
                 continue  # page number at the foot
             if i in filled[:3] and line == str(index + 1):
                 continue  # page number under the running head (Niedersachsen Landtag)
-            key = re.sub(r"\d+", "#", line)
-            # A bare number repeats any other ("1" under each head), but "2026" is no page number.
-            is_repeat = counts[key] >= 2 and (key != "#" or len(line) <= 3)
-            if index > 0 and i in edges and is_repeat and len(page_lines) > 1:
+            key = edge_key(line)
+            # A bare number repeats any other ("1" under each head) in the first or last two
+            # lines, but "2026" is no page number; a line that also stands mid-page is text that
+            # opens two pages by chance.
+            is_repeat = key in repeated and key not in text_keys
+            if key == "#":
+                is_repeat = is_repeat and len(line) <= 3 and i in filled[:2] + filled[-2:]
+            at_edge = i in edges if index > 0 else i in filled[-3:] and i not in filled[:3]
+            if at_edge and is_repeat and len(page_lines) > 1:
                 after_head = i in filled[:3]
                 continue  # running head/foot repeated from another page
             if index > 0 and i in filled[:2] and _repeats_first_page(line, first_top):
@@ -247,14 +257,20 @@ _ITEM_LIKE = re.compile(
 )
 
 
-# A line ending in an article or preposition goes on; an answer heading or a date after it is
-# the rest of its sentence ("Im Übrigen wird auf die" / "Antwort zu Frage 11 verwiesen.").
+# A line ending in an article, a preposition or "o. g." goes on; an answer heading, a document
+# type or a date after it is the rest of its sentence ("Im Übrigen wird auf die" / "Antwort zu
+# Frage 11 verwiesen.", "… steht als" / "Beantwortung auf meine Frage 2 …", "… Ihrer o. g." /
+# "Anfrage" / "verzögert, da …"): a PDF wraps its lines wherever the width runs out.
 _CONTINUES = re.compile(
-    r"(?:^|\s)(?:die|der|den|des|dem|das|zur|zum|vom|im|am|auf|mit|seit|bis|gemäß|laut)$", re.I
+    r"(?:^|\s)(?:die|der|den|des|dem|das|zur|zum|vom|im|am|auf|mit|seit|bis|gemäß|laut|als|"
+    r"Ihre[rnms]?|o\.\s?g\.|o\.\s?a\.)$",
+    re.I,
 )
 _HEADING_LIKE = re.compile(
     r"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{1,2}\.\s*(?:Januar|Februar|März|"
-    r"April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+    r"April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
+    r"|(?:Antwort|Beantwortung)\s+(?:zu[rm]?|auf|einer|von)\b"
+    r"|(?:Anfrage|Antrag|Antwort)$)"
 )
 
 
@@ -292,7 +308,7 @@ def _join_open_parentheses(lines: list[str]) -> list[str]:
     return out
 
 
-_FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+\S.*)?$")
+_FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+[^\s\d].*)?$")  # "4 15 8" is a table row
 
 
 def _footnotes_from(lines: list[str], filled: list[int], before: list[str]) -> int:
