@@ -1,0 +1,105 @@
+"""Page edges through the PDF path: what repeats by chance is text, what repeats as furniture goes.
+
+A PDF breaks its pages wherever the text reaches the bottom, so a short answer that recurs in a
+Landtag answer ("Es wird auf die Vorbemerkung der Landesregierung verwiesen.") or a table row can
+open two pages; counted over page edges alone it read as a running head and was left out. Real
+dev texts rendered to PDF (standins/pdf_render.py), read by `parse_pdf_file` as `ratsbot parse`
+does; expected values were read off the documents.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fetcher.model import ParsedDocument
+from fetcher.parse import parse_pdf_file
+from standins.pdf_render import render_paged_text, render_text
+from tests.corpus_data import corpus_path
+
+
+def _read(tmp_path: Path, name: str, style: str) -> ParsedDocument:
+    text = corpus_path(name, "dev").read_text("utf-8")
+    render = render_paged_text if style == "paged" else render_text
+    doc = parse_pdf_file(render(text, tmp_path / f"{style}.pdf"))
+    assert doc.parse_status == "ok", doc.parse_error
+    return doc
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip()
+
+
+LANDTAG = "LANDTAG-niedersachsen-19-{}-kleine-anfrage-mit-antwort"
+
+
+def test_recurring_answer_at_two_page_tops_is_kept(tmp_path: Path) -> None:
+    """'Es wird auf die Vorbemerkung … verwiesen.' opens pages 2 and 4 and stays answer 1 and 26."""
+    doc = _read(tmp_path, LANDTAG.format(11181), "plain")
+    assert len(doc.answers) == 47
+    assert doc.answers[0] == "Es wird auf die Vorbemerkung der Landesregierung verwiesen."
+    assert doc.answers[25] == "Es wird auf die Vorbemerkung der Landesregierung verwiesen."
+
+
+def test_recurring_answer_under_the_running_head_is_kept(tmp_path: Path) -> None:
+    """'Hierzu liegen … keine statistischen Daten vor.' under page 5's head is answer 10."""
+    doc = _read(tmp_path, LANDTAG.format(11226), "paged")
+    no_data = "Hierzu liegen der Landesregierung keine statistischen Daten vor."
+    assert [doc.answers[k] for k in (1, 9, 10)] == [no_data] * 3
+
+
+def test_wrapped_last_word_at_a_page_top_stays_in_its_answer(tmp_path: Path) -> None:
+    """'… der Fragen 1 und 2' / page break / 'verwiesen.': answer 17 ends with its verb."""
+    doc = _read(tmp_path, LANDTAG.format(11161), "paged")
+    assert doc.answers[16] == (
+        "Es wird auf die Vorbemerkung der Landesregierung sowie auf die Beantwortung der Fragen "
+        "1 und 2 verwiesen."
+    )
+
+
+def test_table_rows_at_page_edges_are_kept(tmp_path: Path) -> None:
+    """Rows '4 15 8' and '… 3 0 8' at a page foot and a decimals row at a page top stay."""
+    doc = _read(tmp_path, LANDTAG.format(11198), "plain")
+    assert (
+        "Verbotene Kfz-Rennen (ohne Gefährdung) gemäß § 315d Abs. 1 StGB 4 15 8 Verstoß gegen "
+        "KraftStG / Abgabenordnung 3 0 8 Missbrauch"
+    ) in _fold(doc.answers[2])
+    doc = _read(tmp_path, LANDTAG.format(11198), "paged")
+    assert (
+        "Wilhelmshaven 2023 2024 2025 Strafsachen (Verkehr) - Erledigte Verfahren insgesamt "
+        "184,2 132,0 104,9 Strafsachen (Verkehr) - Erledigung durch Verurteilung 32,9 39,6 39,8 "
+        "Oldenburg"
+    ) in _fold(doc.answers[3])
+
+
+def test_running_head_with_its_page_number_mid_page_is_left_out(tmp_path: Path) -> None:
+    """The text's own head over '4' three lines above the page foot does not end answer 8."""
+    doc = _read(tmp_path, LANDTAG.format(11160), "paged")
+    assert doc.answers[7].endswith(
+        "In 2026 haben sechs Gremienmitglieder an der Reise teilgenommen."
+    )
+
+
+def test_running_head_at_the_first_page_foot_is_left_out(tmp_path: Path) -> None:
+    """Page 1 ends with the Landtag head (its number '2' opens page 2): not inside answer 2."""
+    doc = _read(tmp_path, LANDTAG.format(11224), "plain")
+    assert "Niedersächsischer Landtag" not in doc.answers[1]
+    assert _fold(doc.answers[1]).endswith(
+        "Daher ist die Anzahl der Ausschreibungen nur eingeschränkt zwischen den regionalen "
+        "Geschäftsbereichen vergleichbar."
+    )
+
+
+def test_answer_word_wrapped_to_a_line_start_is_no_answer_heading(tmp_path: Path) -> None:
+    """'… steht als' / 'Beantwortung auf meine Frage 2 …' in an inquiry's prose: still Anfrage."""
+    doc = _read(tmp_path, "dresden-AF2016-13-anfrage-fdp-fragerecht-geschaeftsordnung", "paged")
+    assert doc.kind == "Anfrage"
+    assert len(doc.questions) == 5
+    assert doc.answers == ()
+
+
+def test_document_type_word_wrapped_alone_is_no_type_label(tmp_path: Path) -> None:
+    """'… Ihrer o. g.' / 'Anfrage' / 'verzögert, da …' in an interim notice asks nothing."""
+    doc = _read(tmp_path, "dresden-AF2008-13-zwischenbescheid-jugendhaeuser", "paged")
+    assert doc.kind == "sonstiges"
+    assert doc.questions == ()
