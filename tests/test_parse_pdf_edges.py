@@ -88,18 +88,3 @@ def test_running_head_at_the_first_page_foot_is_left_out(tmp_path: Path) -> None
         "Daher ist die Anzahl der Ausschreibungen nur eingeschränkt zwischen den regionalen "
         "Geschäftsbereichen vergleichbar."
     )
-
-
-def test_answer_word_wrapped_to_a_line_start_is_no_answer_heading(tmp_path: Path) -> None:
-    """'… steht als' / 'Beantwortung auf meine Frage 2 …' in an inquiry's prose: still Anfrage."""
-    doc = _read(tmp_path, "dresden-AF2016-13-anfrage-fdp-fragerecht-geschaeftsordnung", "paged")
-    assert doc.kind == "Anfrage"
-    assert len(doc.questions) == 5
-    assert doc.answers == ()
-
-
-def test_document_type_word_wrapped_alone_is_no_type_label(tmp_path: Path) -> None:
-    """'… Ihrer o. g.' / 'Anfrage' / 'verzögert, da …' in an interim notice asks nothing."""
-    doc = _read(tmp_path, "dresden-AF2008-13-zwischenbescheid-jugendhaeuser", "paged")
-    assert doc.kind == "sonstiges"
-    assert doc.questions == ()

@@ -387,6 +387,19 @@ def _drop_inner_page_breaks(lines: list[str]) -> list[str]:
     return [line for i, line in enumerate(lines) if i not in drop]
 
 
+# A URL cut at the line's end without a hyphen (a hyphen there may be the word's own or the
+# typesetter's: the hyphen rule below decides as for any word).
+_URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s]*[^\s.,;:)\]-]$")
+# The rest of a URL a line broke: it opens with "." or "/", or holds "/", "-" or "_" without
+# opening like a word or a new URL ("ngen-ruecken-naeher-I7AH2L4S.html", ".html).", "-von-…").
+_URL_REST = re.compile(r"(?!https?:|www\.)(?:[./_-][^\s]+|[a-zäöüß0-9][^\s]*[/_-][^\s]+)")
+
+
+def _url_goes_on(last: str, line: str) -> bool:
+    """Return True if `line` opens with the rest of the URL that ends `last` (wrapped inside)."""
+    return bool(_URL_AT_END.search(last)) and bool(_URL_REST.match(line.split(" ", 1)[0]))
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """Join wrapped lines into one string, repairing hyphenation at line ends."""
     parts: list[str] = []  # pieces joined at the end: appending to one string is quadratic
@@ -397,6 +410,8 @@ def join_lines(lines: Iterable[str]) -> str:
         last = parts[-1] if parts else ""
         if not last:
             parts.append(line)
+        elif ("://" in last or "www." in last) and _url_goes_on(last, line):
+            parts.append(line)  # ".../05-13-ard-und-zdf-auf-der-re-publica-2026-100" + ".html)"
         elif re.search(r"[a-zäöüß]-$", last[-2:]) and re.match(r"[a-zäöüß]", line):
             if re.match(r"(?:und|oder|bzw\.|sowie|als|bis)\b", line):
                 parts.append(" " + line)  # "Wiesental- und Palmbacher Straße"
