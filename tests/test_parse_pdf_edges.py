@@ -2,9 +2,12 @@
 
 A PDF breaks its pages wherever the text reaches the bottom, so a short answer that recurs in a
 Landtag answer ("Es wird auf die Vorbemerkung der Landesregierung verwiesen.") or a table row can
-open two pages; counted over page edges alone it read as a running head and was left out. Real
-dev texts rendered to PDF (standins/pdf_render.py), read by `parse_pdf_file` as `ratsbot parse`
-does; expected values were read off the documents.
+open two pages; counted over page edges alone it read as a running head and was left out. A
+letter repeats its sender's block of four or more lines at every page's foot, more than the
+three edge lines the count looked at. Real dev texts rendered to PDF (standins/pdf_render.py:
+plain, paged, and "letter", the paged style with the document's own first lines as a footer
+block), read by `parse_pdf_file` as `ratsbot parse` does; expected values were read off the
+documents.
 """
 
 from __future__ import annotations
@@ -14,13 +17,13 @@ from pathlib import Path
 
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file
-from standins.pdf_render import render_paged_text, render_text
+from standins.pdf_render import letter_footer, render_letter_text, render_paged_text, render_text
 from tests.corpus_data import corpus_path
 
 
 def _read(tmp_path: Path, name: str, style: str) -> ParsedDocument:
     text = corpus_path(name, "dev").read_text("utf-8")
-    render = render_paged_text if style == "paged" else render_text
+    render = {"paged": render_paged_text, "letter": render_letter_text}.get(style, render_text)
     doc = parse_pdf_file(render(text, tmp_path / f"{style}.pdf"))
     assert doc.parse_status == "ok", doc.parse_error
     return doc
@@ -87,4 +90,33 @@ def test_running_head_at_the_first_page_foot_is_left_out(tmp_path: Path) -> None
     assert _fold(doc.answers[1]).endswith(
         "Daher ist die Anzahl der Ausschreibungen nur eingeschränkt zwischen den regionalen "
         "Geschäftsbereichen vergleichbar."
+    )
+
+
+def test_footer_block_of_the_letter_paper_is_left_out(tmp_path: Path) -> None:
+    """A four-line footer under each of 3 pages ('Vorlage Nr.: 2025/0900', …) enters no question."""
+    name = "karlsruhe-2025-0900-anfrage-afd-sprachzertifikate"
+    footer = letter_footer(corpus_path(name, "dev").read_text("utf-8"))
+    assert [" ".join(line.split()) for line in footer[2:]] == [
+        "Vorlage Nr.: 2025/0900",
+        "Eingang: 23.09.2025",
+    ]
+    doc = _read(tmp_path, name, "letter")
+    assert len(doc.questions) == 9
+    assert not any(
+        "Vorlage Nr" in q or "Eingang:" in q or "Recyclingpapier" in q for q in doc.questions
+    )
+    assert " ".join(doc.questions[1].split()).endswith(
+        "2.5 Falls derzeit keine speziellen Prüfverfahren existieren: Ist aufgrund der "
+        "bundesweiten Berichte über Fälschungen ein verbindliches Prüfverfahren für Karlsruhe in "
+        "Planung? Wenn ja, wie soll dieses ausgestaltet werden?"
+    )
+
+
+def test_word_hyphenated_before_a_footer_block_is_joined(tmp_path: Path) -> None:
+    """'Müllton-' glued to the footer's 'STADT KARLSRUHE' by pdfium: one word again, no footer."""
+    doc = _read(tmp_path, "karlsruhe-2020-or-durlach-anfrage-spd-muelltonnen", "letter")
+    assert doc.questions == (
+        "Welche Maßnahmen ergreift die Verwaltung, um das Problem zu lösen und Mülltonnen von den "
+        "Durlacher Straßen „verschwinden zu lassen“?",
     )

@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 DIGITS = re.compile(r"\d+")
+EDGE_BLOCK = 8  # lines a page's head or footer block can take (a letter's address and bank rows)
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 # A row of figures ("75 76 67 35") or of decimals ("… insgesamt 184,2 132,0 104,9") is a table's.
 _NUMBER_ROW = re.compile(r"^#(?:\s+#)+$|#,#\s+#,#")
@@ -23,7 +24,7 @@ def edge_key(line: str) -> str:
 
 
 def body_repeats(
-    page_lines: Sequence[Sequence[str]], repeated: set[str]
+    page_lines: Sequence[Sequence[str]], repeated: set[str], blocks: Sequence[set[int]] = ()
 ) -> tuple[set[str], list[set[int]]]:
     """Return the keys among `repeated` (edge lines seen on two pages) that are text, and per
     page the indices of a running head printed mid-page with the page number beside it.
@@ -33,14 +34,19 @@ def body_repeats(
     never printed mid-page, except where a text joined its pages without a break, and there its
     page number stands next to it (the Landtag's head over "2"). Such a head and its number are
     left out where they stand: at the page's edge the number alone would go as a repeated line
-    and the head stay behind, inside an answer.
+    and the head stay behind, inside an answer. `blocks` (per page, a head or footer block
+    longer than three lines, see edge_blocks) are no body either.
     """
     text = {key for key in repeated if _NUMBER_ROW.search(key)}
     heads: list[tuple[int, int, list[int]]] = []
     for index, lines in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line]
-        for pos in range(3, len(filled) - 3):
+        # The first page's letterhead is the document's own header, which heads and footers
+        # repeat ("Landeshauptstadt Dresden", "Die Oberbürgermeisterin"): not body text.
+        for pos in range(EDGE_BLOCK if index == 0 else 3, len(filled) - 3):
             i = filled[pos]
+            if blocks and i in blocks[index]:
+                continue
             key = edge_key(lines[i])
             if key not in repeated or key == "#" or key in text:
                 continue
@@ -54,3 +60,62 @@ def body_repeats(
         if edge_key(page_lines[index][i]) not in text:
             breaks[index].update([i, *near])
     return text, breaks
+
+
+def edge_blocks(page_lines: Sequence[Sequence[str]], text: set[str]) -> list[set[int]]:
+    """Return per page the indices of a head or footer block longer than the edges' three lines.
+
+    A letter repeats its sender's footer on every page: name, address, telephone, bank details,
+    four to eight lines, column by column. A block is the lines from a page's top or foot inward
+    whose keys stand in the same block of another page; it ends at the first line that does not.
+    The first page's top is the document's own header and is never a block.
+    """
+    filled = [[i for i, line in enumerate(lines) if line] for lines in page_lines]
+    pages = list(zip(page_lines, filled, strict=True))
+    tops = [{edge_key(lines[i]) for i in rows[:EDGE_BLOCK]} for lines, rows in pages]
+    feet = [{edge_key(lines[i]) for i in rows[-EDGE_BLOCK:]} for lines, rows in pages]
+    blocks: list[set[int]] = []
+    for index, (lines, rows) in enumerate(pages):
+        block: set[int] = set()
+        sides = [(feet, list(reversed(rows[-EDGE_BLOCK:])))]
+        if index > 0:
+            sides.append((tops, rows[:EDGE_BLOCK]))
+        for side, order in sides:
+            run: list[int] = []
+            for i in order:
+                key = edge_key(lines[i])
+                if key in text or not any(key in keys for k, keys in enumerate(side) if k != index):
+                    break
+                run.append(i)
+            if len(run) > 3:  # up to three lines the edges' own count finds
+                block.update(run)
+        blocks.append(block)
+    return blocks
+
+
+_GLUED = re.compile(r"(?<=\w-)(?=[A-ZÄÖÜ])")  # digits after a hyphen: fetcher.pdf's footer rule
+
+
+def unglue_feet(page_lines: list[list[str]]) -> None:
+    """Put back the break pdfium drops between a page's last hyphenated word and its footer.
+
+    pdfium joins a hyphen at the end of a page's last body line to whatever it reads next, the
+    footer's first line ("Müllton-STADT KARLSRUHE"); when that rest is a line another page's foot
+    carries, it becomes a line of its own again, so the footer is furniture and the word's halves
+    meet across the page break ("Müllton-" / "nen"). Changes `page_lines` in place.
+    """
+    if len(page_lines) < 2:
+        return
+    feet = [
+        {edge_key(line) for line in [x for x in lines if x][-EDGE_BLOCK:]} for lines in page_lines
+    ]
+    for index, lines in enumerate(page_lines):
+        rows = [i for i, line in enumerate(lines) if line][-EDGE_BLOCK:]
+        for i in reversed(rows):
+            if "-" not in lines[i]:
+                continue
+            for match in _GLUED.finditer(lines[i]):
+                rest = edge_key(lines[i][match.start() :])
+                if any(rest in keys for k, keys in enumerate(feet) if k != index):
+                    lines[i : i + 1] = [lines[i][: match.start()], lines[i][match.start() :]]
+                    break

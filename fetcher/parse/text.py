@@ -7,7 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from fetcher.parse.page_edges import body_repeats, edge_key
+from fetcher.parse.page_edges import body_repeats, edge_blocks, edge_key, unglue_feet
 
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
 
@@ -200,13 +200,22 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
             lines = _unflatten_letter(" ".join(line.strip() for line in lines)).split("\n")
         page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
 
+    unglue_feet(page_lines)
+
     def edge_keys(lines: list[str]) -> set[str]:
         filled = [line for line in lines if line]
         return {edge_key(line) for line in filled[:3] + filled[-3:]}
 
     counts = Counter(key for lines in page_lines for key in edge_keys(lines))
     repeated = {key for key, count in counts.items() if count >= 2}
-    text_keys, inline_heads = body_repeats(page_lines, repeated) if repeated else (set(), [])
+    # Head and footer blocks over three lines (a letter's sender rows), first as candidates: their
+    # lines are no body for the text test; then without the keys that test finds to be text.
+    blocks = edge_blocks(page_lines, set()) if len(page_lines) > 1 else []
+    text_keys, inline_heads = (
+        body_repeats(page_lines, repeated, blocks) if repeated else (set(), [])
+    )
+    if blocks and text_keys:
+        blocks = edge_blocks(page_lines, text_keys)
     first_page = [x for x in page_lines[0] if x] if page_lines else []
     first_top = {x for x in first_page[:15] if len(x) >= 3}
     result: list[str] = []
@@ -217,8 +226,9 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         notes = _footnotes_from(lines, filled, before)
         after_head = False
         inline = inline_heads[index] if inline_heads else ()
+        block = blocks[index] if blocks else ()
         for i, line in enumerate(lines):
-            if _FURNITURE.match(line) or i >= notes or i in inline:
+            if _FURNITURE.match(line) or i >= notes or i in inline or i in block:
                 continue
             if after_head and re.fullmatch(r"\d{1,3}", line):
                 after_head = False
