@@ -9,6 +9,7 @@ two pages too; counted over page edges alone it would read as a running head and
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 DIGITS = re.compile(r"\d+")
@@ -74,17 +75,22 @@ def edge_blocks(page_lines: Sequence[Sequence[str]], text: set[str]) -> list[set
     pages = list(zip(page_lines, filled, strict=True))
     tops = [{edge_key(lines[i]) for i in rows[:EDGE_BLOCK]} for lines, rows in pages]
     feet = [{edge_key(lines[i]) for i in rows[-EDGE_BLOCK:]} for lines, rows in pages]
+    # A key in this page's block stands in another page's too when two pages' blocks hold it.
+    on_pages = (
+        Counter(k for keys in tops for k in keys),
+        Counter(k for keys in feet for k in keys),
+    )
     blocks: list[set[int]] = []
     for index, (lines, rows) in enumerate(pages):
         block: set[int] = set()
-        sides = [(feet, list(reversed(rows[-EDGE_BLOCK:])))]
+        sides = [(on_pages[1], list(reversed(rows[-EDGE_BLOCK:])))]
         if index > 0:
-            sides.append((tops, rows[:EDGE_BLOCK]))
-        for side, order in sides:
+            sides.append((on_pages[0], rows[:EDGE_BLOCK]))
+        for pages_with, order in sides:
             run: list[int] = []
             for i in order:
                 key = edge_key(lines[i])
-                if key in text or not any(key in keys for k, keys in enumerate(side) if k != index):
+                if key in text or pages_with[key] < 2:
                     break
                 run.append(i)
             if len(run) > 3:  # up to three lines the edges' own count finds
@@ -109,6 +115,7 @@ def unglue_feet(page_lines: list[list[str]]) -> None:
     feet = [
         {edge_key(line) for line in [x for x in lines if x][-EDGE_BLOCK:]} for lines in page_lines
     ]
+    on_pages = Counter(k for keys in feet for k in keys)
     for index, lines in enumerate(page_lines):
         rows = [i for i, line in enumerate(lines) if line][-EDGE_BLOCK:]
         for i in reversed(rows):
@@ -116,6 +123,6 @@ def unglue_feet(page_lines: list[list[str]]) -> None:
                 continue
             for match in _GLUED.finditer(lines[i]):
                 rest = edge_key(lines[i][match.start() :])
-                if any(rest in keys for k, keys in enumerate(feet) if k != index):
+                if on_pages[rest] > (rest in feet[index]):  # another page's foot holds it
                     lines[i : i + 1] = [lines[i][: match.start()], lines[i][match.start() :]]
                     break
