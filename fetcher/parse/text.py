@@ -32,6 +32,10 @@ _FURNITURE = re.compile(
     r"|--\s*\d+\s+of\s+\d+\s*--"
     r"|gedruckt\s+auf\s+100(?:\s+prozent)?(?:\s+recyclingpapier)?"
     r"|(?:prozent\s+)?recyclingpapier"
+    # A Landtag's first-page foot (Baden-Württemberg): where its papers are, what it prints on.
+    r"|drucksachen\s+und\s+plenarprotokolle\s+sind\s+im\s+internet(?:\s+abrufbar\s+unter:?.*)?"
+    r"|abrufbar\s+unter:?\s+www\.\S+"
+    r"|der\s+landtag\s+druckt\s+auf\s+recyclingpapier\b.*"
     r"|frei\s+verwendbar"
     r"|ergänzende\s+erläuterungen\s+seite\s+\d+"  # Karlsruhe Stellungnahme page head
     r"|[_=]{5,})$",  # a rule under the running head (Karlsruhe 2015: "Seite 2" over "_____")
