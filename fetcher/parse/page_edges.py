@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 DIGITS = re.compile(r"\d+")
 EDGE_BLOCK = 8  # lines a page's head or footer block can take (a letter's address and bank rows)
+FIRST_PAGE_TOP = 15  # the first page's header lines: letterhead, addressee, type, title
 _BARE_NUMBER = re.compile(r"\d{1,3}")
 # A row of figures ("75 76 67 35") or of decimals ("… insgesamt 184,2 132,0 104,9") is a table's.
 _NUMBER_ROW = re.compile(r"^#(?:\s+#)+$|#,#\s+#,#")
@@ -31,9 +32,10 @@ def body_repeats(
     page the indices of a running head printed mid-page with the page number beside it.
 
     A key is text when it is a row of figures, or when it also stands in the body of a page
-    (beyond its first and last three lines) with no page number beside it: a running head is
-    never printed mid-page, except where a text joined its pages without a break, and there its
-    page number stands next to it (the Landtag's head over "2"). Such a head and its number are
+    (beyond its first and last three lines, and the first page's header) with no page number
+    beside it: a running head is never printed mid-page, except where a text joined its pages
+    without a break, and there its page number stands next to it (the Landtag's head over "2").
+    Such a head and its number are
     left out where they stand: at the page's edge the number alone would go as a repeated line
     and the head stay behind, inside an answer. `blocks` (per page, a head or footer block
     longer than three lines, see edge_blocks) are no body either.
@@ -42,9 +44,9 @@ def body_repeats(
     heads: list[tuple[int, int, list[int]]] = []
     for index, lines in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line]
-        # The first page's letterhead is the document's own header, which heads and footers
-        # repeat ("Landeshauptstadt Dresden", "Die Oberbürgermeisterin"): not body text.
-        for pos in range(EDGE_BLOCK if index == 0 else 3, len(filled) - 3):
+        # The first page's top holds the document's own header and title, which heads and footers
+        # repeat ("Landeshauptstadt Dresden", "Anfrage der CDU-Fraktion"): no evidence of text.
+        for pos in range(3 if index else FIRST_PAGE_TOP, len(filled) - 3):
             i = filled[pos]
             if blocks and i in blocks[index]:
                 continue
