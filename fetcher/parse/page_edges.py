@@ -4,6 +4,8 @@ A running head or foot is printed at the edge of every page and nowhere else. A 
 pages wherever the text reaches the bottom, so a short sentence that recurs in the text ("Es wird
 auf die Vorbemerkung der Landesregierung verwiesen.", "verwiesen.", a table row "3 0 8") can open
 two pages too; counted over page edges alone it would read as a running head and be left out.
+Also here: footnotes at a page's foot, a head printed on page 2 only, heads between pages joined
+without a break (moved from fetcher.parse.text, which calls all of these from clean_lines).
 """
 
 from __future__ import annotations
@@ -128,3 +130,79 @@ def unglue_feet(page_lines: list[list[str]]) -> None:
                 if on_pages[rest] > (rest in feet[index]):  # another page's foot holds it
                     lines[i : i + 1] = [lines[i][: match.start()], lines[i][match.start() :]]
                     break
+
+
+_FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+[^\s\d].*)?$")  # "4 15 8" is a table row
+
+
+def footnotes_from(lines: list[str], filled: list[int], before: list[str]) -> int:
+    """Return the index where the page's footnotes begin (len(lines) when it has none).
+
+    A footnote opens one of the page's last lines with its number and no dot ("1 Vgl.
+    https://…", "2" over a URL too long for its line) and no numbered item follows it on the
+    page; the number stands as a marker glued to
+    a word or a full stop on this page or the one before ("Sonntagszeitungen.1 Demnach"). Its
+    lines would otherwise land between two questions or read as item 1 of a list.
+    """
+    for k, i in enumerate(filled[3:][-10:]):
+        match = _FOOTNOTE.match(lines[i])
+        rest = [lines[j] for j in filled[3:][-10:][k + 1 :]]
+        if not match or any(re.match(r"\d{1,2}\.\s", x) for x in rest):
+            continue  # a numbered item below: no footnote block
+        if lines[i] == match.group(1) and not (rest and rest[0].startswith("http")):
+            continue  # a bare number is a page number unless a URL follows
+        marker = re.compile(rf"[^\s\d§]{match.group(1)}(?=\s|$)")
+        if any(marker.search(x) for x in [*before, *lines[:i]]):
+            return i
+    return len(lines)
+
+
+_HEAD_PARTS = re.compile(r"\s+[–—|-]\s+|\s{3,}")
+
+
+def repeats_first_page(line: str, first_top: set[str]) -> bool:
+    """Return True if a line at a later page's top is made of the first page's top lines.
+
+    A running head repeats the document's own title or reference line ("Anfrage – Vorlage Nr.:
+    2025/0900", "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11169"); on a two-page
+    document it occurs once, so the count over page edges cannot find it.
+    """
+    if len(line) < 8:
+        return False
+    if line in first_top:
+        return True
+    parts = [p for p in _HEAD_PARTS.split(line) if p]
+    return len(parts) > 1 and all(p in first_top for p in parts)
+
+
+def drop_inner_page_breaks(lines: list[str]) -> list[str]:
+    """Drop running heads and page numbers where pages were joined without a form feed.
+
+    Text exports (and PDFs whose pages reflowed) repeat the head line ("Niedersächsischer Landtag
+    – 19. Wahlperiode Drucksache 19/11222") with a bare page number next to it mid-document.
+    """
+    filled = [i for i, line in enumerate(lines) if line]
+    # Only the document's own first or last lines can be a running head or foot.
+    edges = {DIGITS.sub("#", lines[i]) for i in filled[:3] + filled[-3:] if len(lines[i]) >= 20}
+    if not edges:
+        return lines
+    keys = Counter(
+        key for line in lines if len(line) >= 20 and (key := DIGITS.sub("#", line)) in edges
+    )
+    drop: set[int] = set()
+    seen: set[str] = set()
+    for pos, i in enumerate(filled):
+        if len(lines[i]) < 20:
+            continue
+        key = DIGITS.sub("#", lines[i])
+        if keys[key] < 2:
+            continue
+        if key not in seen:
+            seen.add(key)
+            continue
+        near = [filled[k] for k in range(max(0, pos - 2), min(len(filled), pos + 3)) if k != pos]
+        numbers = [k for k in near if re.fullmatch(r"\d{1,3}", lines[k])]
+        if numbers:
+            drop.add(i)
+            drop.update(numbers)
+    return [line for i, line in enumerate(lines) if i not in drop]

@@ -7,7 +7,15 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from fetcher.parse.page_edges import body_repeats, edge_blocks, edge_key, unglue_feet
+from fetcher.parse.page_edges import (
+    body_repeats,
+    drop_inner_page_breaks,
+    edge_blocks,
+    edge_key,
+    footnotes_from,
+    repeats_first_page,
+    unglue_feet,
+)
 
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
 
@@ -227,7 +235,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         filled = [i for i, line in enumerate(lines) if line]
         edges = set(filled[:3] + filled[-3:])
         before = page_lines[index - 1] if index else []
-        notes = _footnotes_from(lines, filled, before)
+        notes = footnotes_from(lines, filled, before)
         after_head = False
         inline = inline_heads[index] if inline_heads else ()
         block = blocks[index] if blocks else ()
@@ -256,13 +264,13 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
             if at_edge and is_repeat and len(page_lines) > 1:
                 after_head = i in filled[:3]
                 continue  # running head/foot repeated from another page
-            if index > 0 and i in filled[:2] and _repeats_first_page(line, first_top):
+            if index > 0 and i in filled[:2] and repeats_first_page(line, first_top):
                 after_head = True
                 continue  # a head printed on page 2 only: the first page's own lines
             result.append(line)
     while result and result[-1] in ("", "Vorlage"):
         result.pop()  # "1 von 1 in Zusammenstellung / Vorlage": ALLRIS print-view trailer
-    return _join_open_parentheses(_drop_inner_page_breaks(result))
+    return _join_open_parentheses(drop_inner_page_breaks(result))
 
 
 # A line that opens like a list item or an answer heading, but closes a parenthesis first.
@@ -320,85 +328,6 @@ def _join_open_parentheses(lines: list[str]) -> list[str]:
         else:
             out.append(line)
     return out
-
-
-_FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+[^\s\d].*)?$")  # "4 15 8" is a table row
-
-
-def _footnotes_from(lines: list[str], filled: list[int], before: list[str]) -> int:
-    """Return the index where the page's footnotes begin (len(lines) when it has none).
-
-    A footnote opens one of the page's last lines with its number and no dot ("1 Vgl.
-    https://…", "2" over a URL too long for its line) and no numbered item follows it on the
-    page; the number stands as a marker glued to
-    a word or a full stop on this page or the one before ("Sonntagszeitungen.1 Demnach"). Its
-    lines would otherwise land between two questions or read as item 1 of a list.
-    """
-    for k, i in enumerate(filled[3:][-10:]):
-        match = _FOOTNOTE.match(lines[i])
-        rest = [lines[j] for j in filled[3:][-10:][k + 1 :]]
-        if not match or any(re.match(r"\d{1,2}\.\s", x) for x in rest):
-            continue  # a numbered item below: no footnote block
-        if lines[i] == match.group(1) and not (rest and rest[0].startswith("http")):
-            continue  # a bare number is a page number unless a URL follows
-        marker = re.compile(rf"[^\s\d§]{match.group(1)}(?=\s|$)")
-        if any(marker.search(x) for x in [*before, *lines[:i]]):
-            return i
-    return len(lines)
-
-
-_HEAD_PARTS = re.compile(r"\s+[–—|-]\s+|\s{3,}")
-
-
-def _repeats_first_page(line: str, first_top: set[str]) -> bool:
-    """Return True if a line at a later page's top is made of the first page's top lines.
-
-    A running head repeats the document's own title or reference line ("Anfrage – Vorlage Nr.:
-    2025/0900", "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11169"); on a two-page
-    document it occurs once, so the count over page edges cannot find it.
-    """
-    if len(line) < 8:
-        return False
-    if line in first_top:
-        return True
-    parts = [p for p in _HEAD_PARTS.split(line) if p]
-    return len(parts) > 1 and all(p in first_top for p in parts)
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _drop_inner_page_breaks(lines: list[str]) -> list[str]:
-    """Drop running heads and page numbers where pages were joined without a form feed.
-
-    Text exports (and PDFs whose pages reflowed) repeat the head line ("Niedersächsischer Landtag
-    – 19. Wahlperiode Drucksache 19/11222") with a bare page number next to it mid-document.
-    """
-    filled = [i for i, line in enumerate(lines) if line]
-    # Only the document's own first or last lines can be a running head or foot.
-    edges = {_DIGITS.sub("#", lines[i]) for i in filled[:3] + filled[-3:] if len(lines[i]) >= 20}
-    if not edges:
-        return lines
-    keys = Counter(
-        key for line in lines if len(line) >= 20 and (key := _DIGITS.sub("#", line)) in edges
-    )
-    drop: set[int] = set()
-    seen: set[str] = set()
-    for pos, i in enumerate(filled):
-        if len(lines[i]) < 20:
-            continue
-        key = _DIGITS.sub("#", lines[i])
-        if keys[key] < 2:
-            continue
-        if key not in seen:
-            seen.add(key)
-            continue
-        near = [filled[k] for k in range(max(0, pos - 2), min(len(filled), pos + 3)) if k != pos]
-        numbers = [k for k in near if re.fullmatch(r"\d{1,3}", lines[k])]
-        if numbers:
-            drop.add(i)
-            drop.update(numbers)
-    return [line for i, line in enumerate(lines) if i not in drop]
 
 
 # A URL cut at the line's end without a hyphen (a hyphen there may be the word's own or the
