@@ -1,9 +1,8 @@
-"""Lines wrapped at a PDF's width: a word or a URL cut at the line's end goes on on the next line.
+"""Lines wrapped at a PDF's width: a URL cut at a line's end goes on on the next line.
 
-A PDF wraps its lines wherever the width runs out, so the rest of a sentence can open a line and
-look like a heading or a document type ("Beantwortung auf meine Frage 2 …", "Anfrage" alone), and
-a long URL is cut anywhere. Real dev texts rendered to PDF (standins/pdf_render.py), read by
-`parse_pdf_file` as `ratsbot parse` does; expected values were read off the documents.
+A PDF wraps its lines wherever the width runs out, so a long URL is cut anywhere. Real dev texts
+rendered to PDF (standins/pdf_render.py), read by `parse_pdf_file` as `ratsbot parse` does;
+expected values were read off the documents.
 """
 
 from __future__ import annotations
@@ -43,18 +42,3 @@ def test_url_cut_before_a_dash_is_joined_and_the_next_url_stays_apart(tmp_path: 
         "2 https://www.ndr.de/nachrichten/niedersachsen/braunschweig_harz_goettingen/"
         "tod-von-liana-k-in-friedland-31-jaehriger-muss-in-psychiatrie,friedlandverfahren-100.html"
     ) in answer
-
-
-def test_answer_word_wrapped_to_a_line_start_is_no_answer_heading(tmp_path: Path) -> None:
-    """'… steht als' / 'Beantwortung auf meine Frage 2 …' in an inquiry's prose: still Anfrage."""
-    doc = _paged(tmp_path, "dresden-AF2016-13-anfrage-fdp-fragerecht-geschaeftsordnung")
-    assert doc.kind == "Anfrage"
-    assert len(doc.questions) == 5
-    assert doc.answers == ()
-
-
-def test_document_type_word_wrapped_alone_is_no_type_label(tmp_path: Path) -> None:
-    """'… Ihrer o. g.' / 'Anfrage' / 'verzögert, da …' in an interim notice asks nothing."""
-    doc = _paged(tmp_path, "dresden-AF2008-13-zwischenbescheid-jugendhaeuser")
-    assert doc.kind == "sonstiges"
-    assert doc.questions == ()

@@ -171,8 +171,20 @@ def repeats_first_page(line: str, first_top: set[str]) -> bool:
         return False
     if line in first_top:
         return True
-    parts = [p for p in _HEAD_PARTS.split(line) if p]
-    return len(parts) > 1 and all(p in first_top for p in parts)
+    # The parts between separators, where a top line may hold a separator itself ("SPD - Fraktion
+    # im Stadtrat Dresden – Anfrage Nr.: AF2025/13"): can consecutive parts, joined as printed,
+    # cover the line with top lines only?
+    cuts = [(m.start(), m.end()) for m in _HEAD_PARTS.finditer(line)][:8]
+    if not cuts:
+        return False
+    starts = [0] + [end for _start, end in cuts]
+    ends = [start for start, _end in cuts] + [len(line)]
+    covered = [True] + [False] * len(ends)  # covered[k]: parts before part k are top lines
+    for k in range(len(starts)):
+        if covered[k]:
+            for j in range(k, len(ends)):
+                covered[j + 1] = covered[j + 1] or line[starts[k] : ends[j]] in first_top
+    return covered[-1] and line not in first_top
 
 
 def drop_inner_page_breaks(lines: list[str]) -> list[str]:

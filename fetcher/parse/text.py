@@ -279,20 +279,14 @@ _ITEM_LIKE = re.compile(
 )
 
 
-# A line ending in an article, a preposition or "o. g." goes on; an answer heading, a document
-# type or a date after it is the rest of its sentence ("Im Übrigen wird auf die" / "Antwort zu
-# Frage 11 verwiesen.", "… steht als" / "Beantwortung auf meine Frage 2 …", "… Ihrer o. g." /
-# "Anfrage" / "verzögert, da …"): a PDF wraps its lines wherever the width runs out.
+# A line ending in an article or preposition goes on; an answer heading or a date after it is
+# the rest of its sentence ("Im Übrigen wird auf die" / "Antwort zu Frage 11 verwiesen.").
 _CONTINUES = re.compile(
-    r"(?:^|\s)(?:die|der|den|des|dem|das|zur|zum|vom|im|am|auf|mit|seit|bis|gemäß|laut|als|"
-    r"Ihre[rnms]?|o\.\s?g\.|o\.\s?a\.)$",
-    re.I,
+    r"(?:^|\s)(?:die|der|den|des|dem|das|zur|zum|vom|im|am|auf|mit|seit|bis|gemäß|laut)$", re.I
 )
 _HEADING_LIKE = re.compile(
     r"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{1,2}\.\s*(?:Januar|Februar|März|"
-    r"April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b"
-    r"|(?:Antwort|Beantwortung)\s+(?:zu[rm]?|auf|einer|von)\b"
-    r"|(?:Anfrage|Antrag|Antwort)$)"
+    r"April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
 )
 
 
@@ -361,8 +355,12 @@ def join_lines(lines: Iterable[str]) -> str:
             else:
                 parts[-1] = last[:-1]
                 parts.append(line)  # "Veranstaltun-" + "gen"
-        elif last.endswith("-") and not last.endswith(" -") and re.match(r"[A-ZÄÖÜ0-9]", line):
-            parts.append(line)  # "Corona-" + "Prämie"; "Wilhelmshaven -" + "Umfang" is a dash
+        elif (
+            last.endswith("-")
+            and not last.endswith((" -", ",-"))
+            and re.match(r"[A-ZÄÖÜ0-9]", line)
+        ):
+            parts.append(line)  # "Corona-" + "Prämie"; "Wilhelmshaven -", "67.925,-" + "EUR" stay
         else:
             parts.append(" " + line)
     return re.sub(r"\s+", " ", "".join(parts)).strip()
