@@ -120,3 +120,27 @@ def test_word_hyphenated_before_a_footer_block_is_joined(tmp_path: Path) -> None
         "Welche Maßnahmen ergreift die Verwaltung, um das Problem zu lösen und Mülltonnen von den "
         "Durlacher Straßen „verschwinden zu lassen“?",
     )
+
+
+def test_running_head_whose_first_line_holds_a_dash_is_left_out(tmp_path: Path) -> None:
+    """The head 'SPD - Fraktion im Stadtrat Dresden – Anfrage Nr.: AF2025/13' ends no question."""
+    doc = _read(tmp_path, "dresden-AF2025-13-anfrage-spd-parkplaetze-uniklinikum", "paged")
+    assert len(doc.questions) == 7
+    assert doc.questions[6] == (
+        "Wie bewertet die Stadtverwaltung die Möglichkeit, mit Zuschüssen aus "
+        "Stellplatzablösemitteln den Bau zusätzlicher Parkkapazitäten (Autos, Fahrräder) auf dem "
+        "Uniklinikumsgelände oder im Umfeld zu fördern?"
+    )
+
+
+def test_item_number_at_a_page_top_is_no_running_head() -> None:
+    """'14.)' opens page 2 as '#.)' items open other pages: it stays, 20 questions (text path)."""
+    from fetcher.parse import parse_text
+
+    text = corpus_path("dresden-AF2029-13-anfrage-gruene-wohnheim-wetterwarte", "dev")
+    doc = parse_text(text.read_text("utf-8"))
+    assert len(doc.questions) == 20
+    assert doc.questions[13].endswith(
+        "Wie sollen 3 Waschmaschinen für 60 Personen gegebenenfalls mit Kindern ausreichen "
+        "(Vergleichswerte)?"
+    )

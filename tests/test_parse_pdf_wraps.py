@@ -42,3 +42,13 @@ def test_url_cut_before_a_dash_is_joined_and_the_next_url_stays_apart(tmp_path: 
         "2 https://www.ndr.de/nachrichten/niedersachsen/braunschweig_harz_goettingen/"
         "tod-von-liana-k-in-friedland-31-jaehriger-muss-in-psychiatrie,friedlandverfahren-100.html"
     ) in answer
+
+
+def test_amount_with_a_dash_wrapped_before_its_currency_keeps_the_space(tmp_path: Path) -> None:
+    """'… (67.925,-' / 'EUR) zu erklären?' is '67.925,- EUR', not a compound '67.925,-EUR'."""
+    doc = _paged(tmp_path, "dresden-mAF0013-14-muendliche-anfrage-afd-spenden-hochwasser")
+    assert len(doc.questions) == 3
+    assert doc.questions[2].endswith(
+        "zwischen der kleinsten Summe (1.000,- EUR) und der größten Summe (67.925,- EUR) zu "
+        "erklären?"
+    )
