@@ -23,3 +23,13 @@ def test_footer_on_every_page_is_left_out_on_the_first_page_too() -> None:
     assert "07.03.2024" not in doc.full_text
     assert doc.summary is not None
     assert "ohne offene Sportflächen 2 Basketballkörbe im 90° Winkel" in doc.summary
+
+
+def test_word_symbol_glyphs_read_as_the_characters_they_show() -> None:
+    """Word's Wingdings separators and bullets (private-use code points) print as '•', no box."""
+    doc = parse_pdf_file(PDF_FIXTURES / "2020-01-22_Einladung.pdf")
+    assert "1. Sitzung • Mittwoch, 22.01.2020 • 18:30 Uhr • Gasthaus Güthlein," in doc.full_text
+    for path in sorted(PDF_FIXTURES.glob("*.pdf")):
+        doc = parse_pdf_file(path)
+        shown = [doc.full_text, doc.summary or "", doc.title or "", *doc.questions, *doc.answers]
+        assert not any("\ue000" <= char <= "\uf8ff" for text in shown for char in text), path.name

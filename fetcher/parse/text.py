@@ -20,15 +20,40 @@ from fetcher.parse.page_edges import (
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
 
 
+_WORD_SYMBOLS = {
+    "\uf020": " ",
+    "\uf0b7": "•",  # Symbol: bullet, Word's first list level
+    "\uf0a7": "▪",  # Wingdings: small square, its third level
+    "\uf09f": "•",  # Wingdings: small bullet
+    "\uf06e": "■",
+    "\uf076": "❖",
+    "\uf0d8": "➢",
+    "\uf0e0": "→",
+    "\uf0e8": "➔",
+    "\uf0fc": "✓",
+}
+
+
 _CHAR_FIXES = str.maketrans(
     {
         "\u00a0": " ",
         "\u00ad": "",
         "\t": " ",
+        "\ufb00": "ff",
         "\ufb01": "fi",
         "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
         "\u200b": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u2011": "-",
         "\f": "\n",
+        # Word's Symbol and Wingdings glyphs come out of pdfium as private-use code points U+F020 …
+        # U+F0FF, shown as empty boxes: the usual bullets (one character per list level) and
+        # arrows become the character they show, any other such glyph goes.
+        **{chr(code): "" for code in range(0xF021, 0xF100)},
+        **_WORD_SYMBOLS,
     }
 )
 
