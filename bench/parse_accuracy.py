@@ -7,7 +7,9 @@ a PDF (standins.pdf_render, cached on disk) and read back by fetcher.parse.parse
 (the default) renders the text as it is (A4, 10 pt, lines wrapped at the page width); "paged"
 renders it like a council PDF: running head from the document's own first and reference line on
 pages 2 … M, "Seite N von M" under every page, 75-character lines, hyphenated line ends, pages
-breaking wherever the text reaches the bottom; "all" prints text, plain and paged side by side.
+breaking wherever the text reaches the bottom; "letter" is paged with the document's own first
+four lines repeated as a footer block under every page (a letter paper's sender rows); "all"
+prints text, plain and paged side by side.
 Through a PDF one more column, "questions = text": the questions read word for word as
 parse_text reads them from the text itself (whitespace folded), what the PDF path loses or adds.
 --no-check leaves the check split out (tune on dev; check totals once at the end).
@@ -101,9 +103,9 @@ Parse = Callable[[str], ParsedDocument]
 def via_pdf(style: str) -> Parse:
     """Return a text → ParsedDocument reader that goes through a rendered PDF and parse_pdf_file."""
     # Imported here: fpdf2 only when a PDF is rendered.
-    from standins.pdf_render import render_paged_text, render_text
+    from standins.pdf_render import render_letter_text, render_paged_text, render_text
 
-    render = render_paged_text if style == "paged" else render_text
+    render = {"paged": render_paged_text, "letter": render_letter_text}.get(style, render_text)
     workdir = Path(tempfile.mkdtemp(prefix="ratsbot-bench-pdf-"))
 
     def parse(text: str) -> ParsedDocument:
@@ -275,7 +277,7 @@ def main() -> None:
         "--via-pdf",
         nargs="?",
         const="plain",
-        choices=("plain", "paged", "all"),
+        choices=("plain", "paged", "letter", "all"),
         help="read the labelled documents through a rendered PDF, as `ratsbot parse` does",
     )
     args = parser.parse_args()

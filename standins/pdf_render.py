@@ -193,3 +193,56 @@ def render_paged_text(text: str, path: Path) -> Path:
     )
     path.write_bytes(data)
     return path
+
+
+# The "letter" style: the paged style with the sender's block repeated at every page's foot, as a
+# Fraktion's or an administration's letter paper prints its name and address (with telephone and
+# bank rows) under each page. The block is made of the document's own first lines (its letterhead),
+# no invented wording, followed by "Seite N von M".
+LETTER_FOOTER_LINES = 4
+
+
+def letter_footer(text: str) -> list[str]:
+    """Return the document's own first lines, the footer block of the "letter" style."""
+    return [line.strip() for line in text.split("\n") if line.strip()][:LETTER_FOOTER_LINES]
+
+
+class _LetterLayout(_PagedLayout):
+    """The paged layout with a multi-line sender block above the page number at every foot."""
+
+    foot: tuple[str, ...] = ()
+
+    def footer(self) -> None:
+        self.set_y(-15 - 4 * len(self.foot))
+        self.set_font("DejaVu", size=PAGED_FONT_SIZE - 3)
+        for line in self.foot:
+            self.cell(0, 4, line[:110], new_x="LMARGIN", new_y="NEXT")
+        self.set_font("DejaVu", size=PAGED_FONT_SIZE - 2)
+        self.cell(0, 5, f"Seite {self.page_no()} von {{nb}}", align="C")
+        self.set_font("DejaVu", size=PAGED_FONT_SIZE)
+
+
+def _render_letter(pages: list[str], head: str, foot: list[str]) -> bytes:
+    from fpdf import FPDF as Base
+
+    letter: type[_LetterLayout] = type("_LetterPdf", (_LetterLayout, Base), {})
+    pdf = letter(format="A4")
+    pdf.head, pdf.foot = head, tuple(foot)
+    pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
+    pdf.set_margins(25, 20, 20)
+    pdf.set_auto_page_break(auto=True, margin=25 + 4 * len(foot))
+    pdf.add_font("DejaVu", fname=str(FONT))
+    pdf.set_font("DejaVu", size=PAGED_FONT_SIZE)
+    pdf.write_pages(pages)
+    return bytes(pdf.output())
+
+
+def render_letter_text(text: str, path: Path) -> Path:
+    """Render a document's text the "letter" way: paged, its letterhead repeated at each foot."""
+    pages = [p for p in re.split(r"\f|\n-- \d+ of \d+ --\n", text) if p.strip()]
+    head, foot = running_head(text), letter_footer(text)
+    inputs = f"letter\0{head}\0" + "\0".join(foot) + "\0" + "\f".join(pages)
+    stamp = inspect.getsource(_PagedLayout) + inspect.getsource(_LetterLayout)
+    data = cached_pdf(_render_letter, inputs + stamp, lambda: _render_letter(pages, head, foot))
+    path.write_bytes(data)
+    return path

@@ -7,7 +7,31 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from fetcher.parse.page_edges import (
+    body_repeats,
+    drop_inner_page_breaks,
+    edge_blocks,
+    edge_key,
+    footnotes_from,
+    repeats_first_page,
+    unglue_feet,
+)
+
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
+
+
+_WORD_SYMBOLS = {
+    "\uf020": " ",
+    "\uf0b7": "•",  # Symbol: bullet, Word's first list level
+    "\uf0a7": "▪",  # Wingdings: small square, its third level
+    "\uf09f": "•",  # Wingdings: small bullet
+    "\uf06e": "■",
+    "\uf076": "❖",
+    "\uf0d8": "➢",
+    "\uf0e0": "→",
+    "\uf0e8": "➔",
+    "\uf0fc": "✓",
+}
 
 
 _CHAR_FIXES = str.maketrans(
@@ -15,10 +39,21 @@ _CHAR_FIXES = str.maketrans(
         "\u00a0": " ",
         "\u00ad": "",
         "\t": " ",
+        "\ufb00": "ff",
         "\ufb01": "fi",
         "\ufb02": "fl",
+        "\ufb03": "ffi",
+        "\ufb04": "ffl",
         "\u200b": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u2011": "-",
         "\f": "\n",
+        # Word's Symbol and Wingdings glyphs come out of pdfium as private-use code points U+F020 …
+        # U+F0FF, shown as empty boxes: the usual bullets (one character per list level) and
+        # arrows become the character they show, any other such glyph goes.
+        **{chr(code): "" for code in range(0xF021, 0xF100)},
+        **_WORD_SYMBOLS,
     }
 )
 
@@ -30,6 +65,10 @@ _FURNITURE = re.compile(
     r"|--\s*\d+\s+of\s+\d+\s*--"
     r"|gedruckt\s+auf\s+100(?:\s+prozent)?(?:\s+recyclingpapier)?"
     r"|(?:prozent\s+)?recyclingpapier"
+    # A Landtag's first-page foot (Baden-Württemberg): where its papers are, what it prints on.
+    r"|drucksachen\s+und\s+plenarprotokolle\s+sind\s+im\s+internet(?:\s+abrufbar\s+unter:?.*)?"
+    r"|abrufbar\s+unter:?\s+www\.\S+"
+    r"|der\s+landtag\s+druckt\s+auf\s+recyclingpapier\b.*"
     r"|frei\s+verwendbar"
     r"|ergänzende\s+erläuterungen\s+seite\s+\d+"  # Karlsruhe Stellungnahme page head
     r"|[_=]{5,})$",  # a rule under the running head (Karlsruhe 2015: "Seite 2" over "_____")
@@ -198,11 +237,22 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
             lines = _unflatten_letter(" ".join(line.strip() for line in lines)).split("\n")
         page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
 
+    unglue_feet(page_lines)
+
     def edge_keys(lines: list[str]) -> set[str]:
         filled = [line for line in lines if line]
-        return {re.sub(r"\d+", "#", line) for line in filled[:3] + filled[-3:]}
+        return {edge_key(line) for line in filled[:3] + filled[-3:]}
 
     counts = Counter(key for lines in page_lines for key in edge_keys(lines))
+    repeated = {key for key, count in counts.items() if count >= 2}
+    # Head and footer blocks over three lines (a letter's sender rows), first as candidates: their
+    # lines are no body for the text test; then without the keys that test finds to be text.
+    blocks = edge_blocks(page_lines, set()) if len(page_lines) > 1 else []
+    text_keys, inline_heads = (
+        body_repeats(page_lines, repeated, blocks) if repeated else (set(), [])
+    )
+    if blocks and text_keys:
+        blocks = edge_blocks(page_lines, text_keys)
     first_page = [x for x in page_lines[0] if x] if page_lines else []
     first_top = {x for x in first_page[:15] if len(x) >= 3}
     result: list[str] = []
@@ -210,10 +260,12 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         filled = [i for i, line in enumerate(lines) if line]
         edges = set(filled[:3] + filled[-3:])
         before = page_lines[index - 1] if index else []
-        notes = _footnotes_from(lines, filled, before)
+        notes = footnotes_from(lines, filled, before)
         after_head = False
+        inline = inline_heads[index] if inline_heads else ()
+        block = blocks[index] if blocks else ()
         for i, line in enumerate(lines):
-            if _FURNITURE.match(line) or i >= notes:
+            if _FURNITURE.match(line) or i >= notes or i in inline or i in block:
                 continue
             if after_head and re.fullmatch(r"\d{1,3}", line):
                 after_head = False
@@ -226,19 +278,24 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
                 continue  # page number at the foot
             if i in filled[:3] and line == str(index + 1):
                 continue  # page number under the running head (Niedersachsen Landtag)
-            key = re.sub(r"\d+", "#", line)
-            # A bare number repeats any other ("1" under each head), but "2026" is no page number.
-            is_repeat = counts[key] >= 2 and (key != "#" or len(line) <= 3)
-            if index > 0 and i in edges and is_repeat and len(page_lines) > 1:
+            key = edge_key(line)
+            # A bare number repeats any other ("1" under each head) in the first or last two
+            # lines, but "2026" is no page number; a line that also stands mid-page is text that
+            # opens two pages by chance.
+            is_repeat = key in repeated and key not in text_keys
+            if key == "#":
+                is_repeat = is_repeat and len(line) <= 3 and i in filled[:2] + filled[-2:]
+            at_edge = i in edges if index > 0 else i in filled[-3:] and i not in filled[:3]
+            if at_edge and is_repeat and len(page_lines) > 1:
                 after_head = i in filled[:3]
                 continue  # running head/foot repeated from another page
-            if index > 0 and i in filled[:2] and _repeats_first_page(line, first_top):
+            if index > 0 and i in filled[:2] and repeats_first_page(line, first_top):
                 after_head = True
                 continue  # a head printed on page 2 only: the first page's own lines
             result.append(line)
     while result and result[-1] in ("", "Vorlage"):
         result.pop()  # "1 von 1 in Zusammenstellung / Vorlage": ALLRIS print-view trailer
-    return _join_open_parentheses(_drop_inner_page_breaks(result))
+    return _join_open_parentheses(drop_inner_page_breaks(result))
 
 
 # A line that opens like a list item or an answer heading, but closes a parenthesis first.
@@ -292,83 +349,17 @@ def _join_open_parentheses(lines: list[str]) -> list[str]:
     return out
 
 
-_FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+\S.*)?$")
+# A URL cut at the line's end without a hyphen (a hyphen there may be the word's own or the
+# typesetter's: the hyphen rule below decides as for any word).
+_URL_AT_END = re.compile(r"(?:https?://|www\.)[^\s]*[^\s.,;:)\]-]$")
+# The rest of a URL a line broke: it opens with "." or "/", or holds "/", "-" or "_" without
+# opening like a word or a new URL ("ngen-ruecken-naeher-I7AH2L4S.html", ".html).", "-von-…").
+_URL_REST = re.compile(r"(?!https?:|www\.)(?:[./_-][^\s]+|[a-zäöüß0-9][^\s]*[/_-][^\s]+)")
 
 
-def _footnotes_from(lines: list[str], filled: list[int], before: list[str]) -> int:
-    """Return the index where the page's footnotes begin (len(lines) when it has none).
-
-    A footnote opens one of the page's last lines with its number and no dot ("1 Vgl.
-    https://…", "2" over a URL too long for its line) and no numbered item follows it on the
-    page; the number stands as a marker glued to
-    a word or a full stop on this page or the one before ("Sonntagszeitungen.1 Demnach"). Its
-    lines would otherwise land between two questions or read as item 1 of a list.
-    """
-    for k, i in enumerate(filled[3:][-10:]):
-        match = _FOOTNOTE.match(lines[i])
-        rest = [lines[j] for j in filled[3:][-10:][k + 1 :]]
-        if not match or any(re.match(r"\d{1,2}\.\s", x) for x in rest):
-            continue  # a numbered item below: no footnote block
-        if lines[i] == match.group(1) and not (rest and rest[0].startswith("http")):
-            continue  # a bare number is a page number unless a URL follows
-        marker = re.compile(rf"[^\s\d§]{match.group(1)}(?=\s|$)")
-        if any(marker.search(x) for x in [*before, *lines[:i]]):
-            return i
-    return len(lines)
-
-
-_HEAD_PARTS = re.compile(r"\s+[–—|-]\s+|\s{3,}")
-
-
-def _repeats_first_page(line: str, first_top: set[str]) -> bool:
-    """Return True if a line at a later page's top is made of the first page's top lines.
-
-    A running head repeats the document's own title or reference line ("Anfrage – Vorlage Nr.:
-    2025/0900", "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11169"); on a two-page
-    document it occurs once, so the count over page edges cannot find it.
-    """
-    if len(line) < 8:
-        return False
-    if line in first_top:
-        return True
-    parts = [p for p in _HEAD_PARTS.split(line) if p]
-    return len(parts) > 1 and all(p in first_top for p in parts)
-
-
-_DIGITS = re.compile(r"\d+")
-
-
-def _drop_inner_page_breaks(lines: list[str]) -> list[str]:
-    """Drop running heads and page numbers where pages were joined without a form feed.
-
-    Text exports (and PDFs whose pages reflowed) repeat the head line ("Niedersächsischer Landtag
-    – 19. Wahlperiode Drucksache 19/11222") with a bare page number next to it mid-document.
-    """
-    filled = [i for i, line in enumerate(lines) if line]
-    # Only the document's own first or last lines can be a running head or foot.
-    edges = {_DIGITS.sub("#", lines[i]) for i in filled[:3] + filled[-3:] if len(lines[i]) >= 20}
-    if not edges:
-        return lines
-    keys = Counter(
-        key for line in lines if len(line) >= 20 and (key := _DIGITS.sub("#", line)) in edges
-    )
-    drop: set[int] = set()
-    seen: set[str] = set()
-    for pos, i in enumerate(filled):
-        if len(lines[i]) < 20:
-            continue
-        key = _DIGITS.sub("#", lines[i])
-        if keys[key] < 2:
-            continue
-        if key not in seen:
-            seen.add(key)
-            continue
-        near = [filled[k] for k in range(max(0, pos - 2), min(len(filled), pos + 3)) if k != pos]
-        numbers = [k for k in near if re.fullmatch(r"\d{1,3}", lines[k])]
-        if numbers:
-            drop.add(i)
-            drop.update(numbers)
-    return [line for i, line in enumerate(lines) if i not in drop]
+def _url_goes_on(last: str, line: str) -> bool:
+    """Return True if `line` opens with the rest of the URL that ends `last` (wrapped inside)."""
+    return bool(_URL_AT_END.search(last)) and bool(_URL_REST.match(line.split(" ", 1)[0]))
 
 
 def join_lines(lines: Iterable[str]) -> str:
@@ -381,14 +372,20 @@ def join_lines(lines: Iterable[str]) -> str:
         last = parts[-1] if parts else ""
         if not last:
             parts.append(line)
+        elif ("://" in last or "www." in last) and _url_goes_on(last, line):
+            parts.append(line)  # ".../05-13-ard-und-zdf-auf-der-re-publica-2026-100" + ".html)"
         elif re.search(r"[a-zäöüß]-$", last[-2:]) and re.match(r"[a-zäöüß]", line):
             if re.match(r"(?:und|oder|bzw\.|sowie|als|bis)\b", line):
                 parts.append(" " + line)  # "Wiesental- und Palmbacher Straße"
             else:
                 parts[-1] = last[:-1]
                 parts.append(line)  # "Veranstaltun-" + "gen"
-        elif last.endswith("-") and not last.endswith(" -") and re.match(r"[A-ZÄÖÜ0-9]", line):
-            parts.append(line)  # "Corona-" + "Prämie"; "Wilhelmshaven -" + "Umfang" is a dash
+        elif (
+            last.endswith("-")
+            and not last.endswith((" -", ",-"))
+            and re.match(r"[A-ZÄÖÜ0-9]", line)
+        ):
+            parts.append(line)  # "Corona-" + "Prämie"; "Wilhelmshaven -", "67.925,-" + "EUR" stay
         else:
             parts.append(" " + line)
     return re.sub(r"\s+", " ", "".join(parts)).strip()
