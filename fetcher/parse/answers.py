@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from fetcher.parse.markers import join_item
 from fetcher.parse.questions import question_items
+from fetcher.parse.quotes import questions_in_quotation
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO
 
@@ -144,6 +145,13 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
         if repeated:
             return [q for q, _ in repeated], [a for _, a in repeated], ""
     if not items:
+        # a letter quoting the inquiry in „…": the quotation asks, the text after it answers
+        quoted, last = questions_in_quotation(lines, body_start)
+        if quoted:
+            after = list(lines[last + 1 :])
+            end = next((k for k, line in enumerate(after) if _END.match(line)), len(after))
+            answers = [join_lines(after[:end])] if len(quoted) == 1 else []
+            return quoted, answers, join_lines(lines[body:last])
         preamble: list[str] = []
         for line in lines[body:]:
             if STOP_SECTION.match(line) and preamble:

@@ -19,6 +19,13 @@ from dataclasses import dataclass
 
 from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
 from fetcher.parse.markers import flatten_outline, is_first_label, join_item, next_label
+from fetcher.parse.quotes import (
+    cut_at_quote_end,
+    drop_lead_in,
+    ends_of_quoted_questions,
+    questions_in_quotation,
+    unquote_lines,
+)
 from fetcher.parse.wording import (
     ANSWER_TO,
     INTRO,
@@ -282,7 +289,8 @@ def question_items(
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
-    lines = flatten_outline(split_inline_lists(lines[max(body_start, 0) :]))
+    quote_ends = ends_of_quoted_questions(lines[max(body_start, 0) :])
+    lines = flatten_outline(split_inline_lists(unquote_lines(lines[max(body_start, 0) :])))
     body_start = 0
     candidates: list[_Run] = []
     continued: set[int] = set()  # lines that continue a run already scored: never a new start
@@ -331,6 +339,8 @@ def question_items(
     ):
         items.insert(0, lone)
     if trim:
+        # „1. Wie …?" then the answer: the closing mark ends a quoted question (answer letters)
+        items = [cut_at_quote_end(item, quote_ends) for item in items]
         items = [trim_context(item) for item in items[:-1]] + [trim_last(items[-1])]
     return items
 
@@ -347,6 +357,9 @@ def find_questions(
     """
     items = question_items(lines, body_start, strict=kind == "Antrag")
     if not items and kind == "Anfrage":
-        asked = questions_in_prose(lines, body_start)
+        # a letter quoting the inquiry: its quotation holds the question, also one without "?"
+        quoted, _last = questions_in_quotation(lines, body_start)
+        asked = quoted or questions_in_prose(unquote_lines(lines), body_start)
+        asked = [drop_lead_in(question) for question in asked]
         return asked or (request_in_prose(lines, body_start) if requests else [])
     return [join_item(item) for item in items]

@@ -1,0 +1,175 @@
+"""Quotation marks around quoted questions, quoted blocks in answer letters, lead-ins. Pure.
+
+An answer letter quotes the inquiry: „1. Wie …?", "„2. Welche …" (the mark before the number),
+a whole inquiry in „…" with its question somewhere inside. The marks are no part of a list item
+or a question; a quoted block in a letter that answers holds the questions, the unquoted text
+after it is the answer. A lead-in sentence ending in ":" ("Dazu habe ich folgende Frage:") is no
+part of the question it introduces.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.markers import list_marker
+from fetcher.parse.wording import question_signal, questions_in_prose, request_in_prose
+
+OPENING = '„“‚‘"»«'
+CLOSING = '“”‘’"«»'
+_MARKS = set(OPENING + CLOSING + "”’")
+_MARKER_AND_QUOTE = re.compile(r"^(\d{1,2}\s*[.)]\s*|[a-z]\)\s*)([„“‚‘\"»«])\s*(?=\S)")
+
+
+def _marks(text: str) -> int:
+    return sum(1 for char in text if char in _MARKS)
+
+
+def unquote_line(line: str) -> str:
+    """Return a line without the quotation marks around a quoted list item or question.
+
+    An opening mark before a list item or a question ("„2. Welche …", "1. „Wie …", "„Wie
+    hoch …") goes when the line does not close it (the marks after it pair up among
+    themselves); a closing mark right after a "?" at the line's end ("… 2012?"") goes when it
+    closes nothing opened on the line. Quoted statements („Aktuell ist …") and quotations inside
+    the line („Karlsruhe“ – wie …?) keep their marks.
+    """
+    if not line:
+        return line
+    if line[0] in OPENING and _marks(line[1:]) % 2 == 0:
+        rest = line[1:].lstrip()
+        if list_marker(rest) or question_signal(rest.replace("?", "")) >= 0.7:
+            line = rest
+    elif (match := _MARKER_AND_QUOTE.match(line)) and _marks(line[match.end() :]) % 2 == 0:
+        line = match.group(1).rstrip() + " " + line[match.end() :]
+    if len(line) > 1 and line[-1] in CLOSING and line[-2] == "?" and _marks(line[:-1]) % 2 == 0:
+        line = line[:-1].rstrip()
+    return line
+
+
+def unquote_lines(lines: Sequence[str]) -> list[str]:
+    """Return the lines with unquote_line applied (one line out for each line in)."""
+    return [unquote_line(line) for line in lines]
+
+
+def _opens(line: str) -> bool:
+    """Return True if a line opens a quotation it does not close ("„Seit einiger Zeit …")."""
+    match = _MARKER_AND_QUOTE.match(line)
+    rest = line[match.end() :] if match else line[1:] if line and line[0] in OPENING else None
+    return rest is not None and _marks(rest) % 2 == 0
+
+
+def _closes(line: str) -> bool:
+    """Return True if a line ends a quotation opened above ("… zu stoppen."", "… Jahres aus?"")."""
+    stripped = line.rstrip()
+    return (
+        len(stripped) > 1
+        and stripped[-1] in CLOSING
+        and stripped[-2] in ".?!)"
+        and _marks(stripped[:-1]) % 2 == 0
+    )
+
+
+def quoted_blocks(lines: Sequence[str], start: int) -> list[tuple[int, int]]:
+    """Return (first, last) line indexes of the quotations spanning lines, from `start` on.
+
+    A quotation opens at a line whose first mark it does not close and ends at the first line
+    that ends with a closing mark after the sentence's end; one left open ends nowhere and is
+    not returned.
+    """
+    blocks: list[tuple[int, int]] = []
+    i = max(start, 0)
+    while i < len(lines):
+        if not _opens(lines[i]):
+            i += 1
+            continue
+        if _closes(lines[i]):
+            blocks.append((i, i))
+            i += 1
+            continue
+        end = next((k for k in range(i + 1, len(lines)) if _closes(lines[k])), None)
+        if end is None or any(_opens(lines[k]) for k in range(i + 1, end)):
+            i += 1
+            continue
+        blocks.append((i, end))
+        i = end + 1
+    return blocks
+
+
+# "Dazu habe ich folgende Frage:", "Daher fragen wir:", "Ich möchte wissen:": an asking word
+# before the colon; the question after it opens with a capital.
+_LEAD_IN = re.compile(
+    r"^[^:?]{0,80}\b(?:folgende[nr]?\s+(?:\w+\s+)?(?:Fragen?|Anfrage)|(?:frage|fragen)\s+(?:ich|wir)"
+    r"|(?:ich|wir)\s+(?:\w+\s+){0,3}?(?:frage|fragen|wissen|erfahren)|Frage\s+lautet)\b"
+    r"[^:?]{0,30}:\s+(?=(?-i:[A-ZÄÖÜ]))",
+    re.I,
+)
+
+
+def drop_lead_in(question: str) -> str:
+    """Return a question without a lead-in sentence ending in ":" before it.
+
+    "Dazu habe ich folgende Frage: Warum …?" → "Warum …?". The lead-in must name the asking
+    ("folgende Frage", "fragen wir", "ich möchte wissen"); a topic or label before a colon
+    ("Radverkehr: Wie …?", "Ergänzend zu Frage 2: Zu welchen …?") stays.
+    """
+    match = _LEAD_IN.match(question)
+    if match and "?" in question[match.end() :]:
+        return question[match.end() :]
+    return question
+
+
+def quoted_question_lines(lines: Sequence[str], start: int) -> list[str]:
+    """Return the lines of the quotations in a letter's body that open right after its lead-in.
+
+    The first quotation must open within three lines after the salutation or a line ending in
+    ":" ("Ihre o. g. Anfrage beantworte ich wie folgt:"); every quotation after it counts too.
+    Lines outside quotations come out empty, so indexes stay those of `lines`.
+    """
+    blocks = quoted_blocks(lines, start)
+    if not blocks:
+        return []
+    first = blocks[0][0]
+    before = [line for line in lines[max(start, 0) : first] if line][-3:]
+    if not any(line.rstrip().endswith((":", ",")) for line in before):
+        return []
+    kept = [""] * len(lines)
+    for begin, end in blocks:
+        kept[begin : end + 1] = unquote_lines(lines[begin : end + 1])
+    return kept
+
+
+def questions_in_quotation(lines: Sequence[str], body_start: int) -> tuple[list[str], int]:
+    """Return the questions a letter's quotation of the inquiry holds, and its last line's index.
+
+    The sentences ending in "?" inside the quotations; without one, the quoted request sentence
+    ("Deswegen möchte ich wissen, welche Mehrkosten … und ob … zu stoppen."): a quoted inquiry
+    asks, so its one request is its question. ([], -1) when the letter quotes nothing.
+    """
+    quoted = quoted_question_lines(lines, body_start)
+    if not any(quoted):
+        return [], -1
+    last = max(k for k, line in enumerate(quoted) if line)
+    asked = questions_in_prose(quoted, body_start) or request_in_prose(quoted, body_start)
+    return [drop_lead_in(question) for question in asked], last
+
+
+def ends_of_quoted_questions(lines: Sequence[str]) -> set[str]:
+    """Return the unquoted text of the lines that close a quoted question ("… aus?"").
+
+    Only quotations opened at a line start or after a list marker count: the closing mark ends
+    the quoted question and what follows it is the answer.
+    """
+    return {
+        unquote_line(lines[end])
+        for _begin, end in quoted_blocks(lines, 0)
+        if lines[end].rstrip()[-2] == "?"
+    }
+
+
+def cut_at_quote_end(item: list[str], ends: set[str]) -> list[str]:
+    """Return an item up to the line that closed its quoted question (the answer follows)."""
+    for k, line in enumerate(item[:-1]):
+        if line in ends:
+            return item[: k + 1]
+    return item
