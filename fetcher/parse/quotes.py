@@ -135,7 +135,11 @@ def quoted_question_lines(lines: Sequence[str], start: int) -> list[str]:
         return []
     kept = [""] * len(lines)
     for begin, end in blocks:
-        kept[begin : end + 1] = unquote_lines(lines[begin : end + 1])
+        block = list(lines[begin : end + 1])
+        match = _MARKER_AND_QUOTE.match(block[0])
+        block[0] = match.group(1) + block[0][match.end() :] if match else block[0][1:]
+        block[-1] = block[-1].rstrip()[:-1]  # the marks that open and close the quotation
+        kept[begin : end + 1] = unquote_lines(block)
     return kept
 
 

@@ -1,0 +1,126 @@
+"""Answer letters that quote the inquiry: quotation marks, quoted blocks, lead-ins (issue 11).
+
+Real answer letters of the Oberbürgermeisterin der Landeshauptstadt Dresden (dev corpus, texts
+committed beside their labels) and a Karlsruhe Stellungnahme (../shared/fixtures). Each letter
+is read twice: as the text says (no type word: an inquiry's questions) and with the paperType
+"Antwort" the sync passes from OParl (questions and the answer to each). Expected values were
+read off the documents.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fetcher.model import ParsedDocument
+from fetcher.parse import parse_pdf_file, parse_text
+from fetcher.parse.document import parse_pages
+from fetcher.parse.hints import PaperHints
+from standins.pdf_render import render_paged_text
+from tests.corpus_data import corpus_path
+from tests.fixtures_path import OPARL_FIXTURES
+
+ANSWER = PaperHints(paper_type="Antwort")
+
+
+def _text(name: str) -> str:
+    return corpus_path(name, "dev").read_text("utf-8")
+
+
+def _as_answer(text: str) -> ParsedDocument:
+    return parse_pages(text.split("\f"), hints=ANSWER)
+
+
+def test_quotation_mark_before_the_number_opens_the_item() -> None:
+    """'„2. Welche …' after '1. Warum …' continues the list: five questions, no answer in them."""
+    text = _text("dresden-AF2040-13-antwort-schloss-albrechtsberg")
+    for doc in (parse_text(text), _as_answer(text)):
+        assert len(doc.questions) == 5
+        assert doc.questions[0] == (
+            "Warum konkret ist die Beleuchtung des Schlosses Albrechtsberg seit Beginn des "
+            "Jahres aus? Wann wird sie wieder angeschaltet?"
+        )
+        assert doc.questions[1].startswith("Welche Instandhaltungsmaßnahmen werden am Schloss")
+        assert doc.questions[1].endswith("beeinflussen sie die Lichtanlage?")
+        assert doc.questions[3] == (
+            "Welche Kosten entstehen durch diese Instandhaltungsmaßnahmen und wer trägt die Kosten?"
+        )
+        assert not any(q[0] in '„"' or q[-1] in '“"' for q in doc.questions)
+    answers = _as_answer(text).answers
+    assert answers[0].startswith("Instandsetzungsarbeiten wegen defekter Scheinwerfer")
+    assert answers[3].startswith("Hierdurch entstehen Kosten in Höhe von ca. 23.500 EUR.")
+
+
+def test_quotation_mark_after_the_number_and_table_cells_stay_out() -> None:
+    """'1. „Wie hoch …?"' then a table one cell per line: the question ends at its closing mark."""
+    text = _text("dresden-AF2014-13-antwort-rundfunkbeitrag-tabellen")
+    for doc in (parse_text(text), _as_answer(text)):
+        assert [q[:30] for q in doc.questions] == [
+            "Wie hoch war die durch die Lan",
+            "Wie hoch ist der seit 01.01.20",
+            "Welche Regelungen gelten für s",
+        ]
+        assert doc.questions[0].endswith("in den Jahren 2011 und 2012?")
+        assert doc.questions[1].endswith("zu zahlende neue Rundfunkbeitrag?")
+    answers = _as_answer(text).answers
+    assert answers[1] == (
+        "Über die Höhe des zu entrichteten Rundfunkbeitrages kann noch keine Aussage getroffen "
+        "werden, da die Ermittlung noch läuft."
+    )
+
+
+def test_lead_in_ending_in_a_colon_is_not_the_question() -> None:
+    """'Dazu habe ich folgende Frage: Warum …?' inside the quoted inquiry asks 'Warum …?'."""
+    text = _text("dresden-AF2036-13-antwort-nachfrage-fragerecht")
+    for doc in (parse_text(text), _as_answer(text)):
+        assert len(doc.questions) == 1
+        assert doc.questions[0].startswith(
+            "Warum wurde mir bei meiner AF1899/12 vom 20. November 2012 kein fristgemäßer "
+            "Zwischenbescheid"
+        )
+    answers = _as_answer(text).answers
+    assert answers[0].startswith("Jahreswechsel, Feiertage, Krankheit usw. sind eine berechtigte")
+
+
+def test_quoted_inquiry_asking_without_question_mark() -> None:
+    """The quoted '… möchte ich wissen, welche Mehrkosten … zu stoppen.' is the one question."""
+    text = _text("dresden-AF2023-13-antwort-haushaltsabgabe")
+    for doc in (parse_text(text), _as_answer(text)):
+        assert doc.questions == (
+            "welche Mehrkosten die Stadt Dresden durch die Neuordnung des Rundfunkbeitrages für "
+            "das Jahr 2013 erwartet und ob es Bestrebungen gibt, die Zahlungen vorerst zu stoppen.",
+        )
+    answers = _as_answer(text).answers
+    assert answers[0].startswith("Über die Höhe der Mehrkosten kann zum jetzigen Zeitpunkt")
+    assert answers[0].endswith("können weitere Festlegungen getroffen werden.")
+
+
+def test_closing_mark_of_a_quoted_question_is_no_part_of_the_answer() -> None:
+    """The '"' closing a quoted question neither opens the answer nor stays on the question."""
+    doc = parse_text(_text("dresden-AF2009-13-antwort-hofewiese"))
+    assert doc.questions[1].startswith("In welcher Art und Weise wird das Bemühen Langebrücks")
+    assert doc.answers[0].startswith("Der die Landeshauptstadt Dresden in dem Verfahren vor dem")
+    assert doc.answers[1].startswith("Mit dem Ortsvorsteher von Langebrück ist vereinbart")
+    # Karlsruhe Stellungnahme 609560: '… im „ausschließ-' / 'lichen Aufgabenbereich … liegt?“'
+    stellungnahme = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "609560.txt"
+    karlsruhe = parse_text(stellungnahme.read_text("utf-8"))
+    assert karlsruhe.answers[1].startswith("Bei der genannten Weisung handelt es sich")
+
+
+def test_quoted_statements_in_an_answer_keep_their_marks() -> None:
+    """An answer quoting a company's statement ('mitgeteilt: „Aktuell ist …') keeps the quote."""
+    path = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "606415.txt"
+    doc = parse_text(path.read_text("utf-8"))
+    assert any("Folgendes mitgeteilt: „Aktuell ist an der Station" in a for a in doc.answers)
+
+
+def test_quoted_questions_through_the_paged_pdf(tmp_path: Path) -> None:
+    """Rendered as a paged council PDF, the five quoted questions and their answers hold."""
+    path = render_paged_text(
+        _text("dresden-AF2040-13-antwort-schloss-albrechtsberg"), tmp_path / "letter.pdf"
+    )
+    doc = parse_pdf_file(path, hints=ANSWER)
+    assert doc.parse_status == "ok", doc.parse_error
+    assert len(doc.questions) == 5
+    assert len(doc.answers) == 5
+    assert doc.questions[1].startswith("Welche Instandhaltungsmaßnahmen")
+    assert doc.answers[1].startswith("Die Scheinwerfer werden erneuert")
