@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file, parse_text
 from fetcher.parse.document import parse_pages
@@ -124,3 +126,35 @@ def test_quoted_questions_through_the_paged_pdf(tmp_path: Path) -> None:
     assert len(doc.answers) == 5
     assert doc.questions[1].startswith("Welche Instandhaltungsmaßnahmen")
     assert doc.answers[1].startswith("Die Scheinwerfer werden erneuert")
+
+
+def _corpus_dev(name: str) -> Path:
+    path = corpus_path(name, "dev")
+    if not path.is_file():
+        pytest.skip(f"corpus text not present: {name}")
+    return path
+
+
+def test_stellungnahme_repeating_one_unnumbered_question_after_a_quotation() -> None:
+    """After the context and a long quoted report, the paragraph that only asks is the question."""
+    path = _corpus_dev("karlsruhe-2014-0504-stellungnahme-fw-kombiloesung-tunnel")
+    doc = parse_text(path.read_text("utf-8"))
+    assert doc.kind == "Antwort"
+    assert doc.questions == (
+        "Welche Argumente/Fakten aus Sicht der KASIG/Stadt Karlsruhe sprechen gegen diese "
+        "Aussage des BUND-Gutachters?",
+    )
+    assert doc.answers[0].startswith("Die von der DB-International nach anerkannten Regeln")
+
+
+def test_stellungnahme_repeating_unnumbered_questions_paragraph_by_paragraph() -> None:
+    """Six paragraphs that only ask, each followed by its answer, as the inquiry asked them."""
+    stellungnahme = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "656015.txt"
+    doc = parse_text(stellungnahme.read_text("utf-8"))
+    assert len(doc.questions) == 6
+    assert doc.questions[1] == (
+        "Entspricht SKiBB der aktuellen sogenannten Flexiblen Nachmittagsbetreuung?"
+    )
+    assert len(doc.answers) == 6
+    inquiry = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "655873.txt"
+    assert len(parse_text(inquiry.read_text("utf-8")).questions) == 6

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import join_item
+from fetcher.parse.markers import join_item, list_marker
 from fetcher.parse.questions import question_items
 from fetcher.parse.quotes import questions_in_quotation
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
@@ -127,6 +127,42 @@ def _repeated_in_blocks(lines: Sequence[str], start: int) -> list[tuple[str, str
     return pairs
 
 
+def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
+    """Return (question, answer) of paragraphs that only ask, each followed by prose answering.
+
+    A Stellungnahme that repeats one unnumbered question after the inquiry's context ("…
+    Gutachten hatte als Ergebnis: „…“" / "Welche Argumente … sprechen gegen diese Aussage?" /
+    the answer): a paragraph between blank lines whose every sentence asks. The
+    paragraphs before the first question are context; each answer runs to the next question.
+    """
+    numbered = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\)?|[A-Za-z][.)])\s")
+    paragraphs: list[list[str]] = [[]]
+    for line in lines[start:]:
+        if _END.match(line):
+            break
+        if ANSWER_TO.match(line) or (line.rstrip().endswith("?") and numbered.match(line)):
+            return []  # numbered after all ("Zu Frage 1:", "1.2. Ist …?"): not this layout
+        if not line:
+            paragraphs.append([])
+        elif not re.fullmatch(r"Seite\s+\d+|-?\s*\d+\s*-?", line):
+            paragraphs[-1].append(line)
+    pairs: list[tuple[str, list[str]]] = []
+    for paragraph in (p for p in paragraphs if p):
+        text = join_lines(paragraph)
+        if (
+            len(text) <= 600
+            and text.endswith("?")
+            and all(sentence.endswith("?") for sentence in sentences(text))  # only asks
+            and not any(list_marker(line) for line in paragraph)  # a list the scorer missed
+        ):
+            pairs.append((text, []))
+        elif pairs:
+            pairs[-1][1].append(text)
+    if not pairs or any(not answer for _, answer in pairs):
+        return []
+    return [(question, " ".join(answer)) for question, answer in pairs]
+
+
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
     body = max(body_start, 0)
@@ -152,6 +188,9 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
             end = next((k for k, line in enumerate(after) if _END.match(line)), len(after))
             answers = [join_lines(after[:end])] if len(quoted) == 1 else []
             return quoted, answers, join_lines(lines[body:last])
+        asked = _asked_paragraphs(lines, body)
+        if asked:
+            return [q for q, _ in asked], [a for _, a in asked], ""
         preamble: list[str] = []
         for line in lines[body:]:
             if STOP_SECTION.match(line) and preamble:
