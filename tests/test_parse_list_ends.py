@@ -227,3 +227,11 @@ def test_lone_lettered_question_above_a_numbered_list(tmp_path: Path) -> None:
         doc.questions[1]
         == "Welche Maßnahmen werden ergriffen, um weiterem Vandalismus entgegenzuwirken?"
     )
+
+
+def test_question_under_anfrage_heading_over_a_list_of_study_topics(tmp_path: Path) -> None:
+    """2023/0493: 'Anfrage:' asks one question; '1.–7.' below a non-asking label are its scope."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2023-0493-anfrage-spd-or-wolfartsweier-gewerbe"))
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith("Teilt die Stadtverwaltung Karlsruhe die Ansicht, dass")
+    assert doc.questions[0].endswith("eine konzeptionelle Untersuchung sinnvoll ist?")

@@ -281,6 +281,27 @@ def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run |
     return None
 
 
+def _heading_question_wins(lines: Sequence[str], heading: _Run, best: _Run) -> bool:
+    """Return True if the question under an "Anfrage:" heading is the ask, not a later list.
+
+    "Anfrage:" / "Teilt die Stadtverwaltung die Ansicht, dass … sinnvoll ist?" / a paragraph of
+    statements / "Fragen, die in einer solchen Untersuchung beantwortet werden könnten, sind
+    Folgende:" / "1. … 7. uvm.": the list below a label that does not ask the administration is
+    the scope of what is asked for (Karlsruhe 2023/0493). A list right below the heading, or
+    after a lead-in that asks ("Wir fragen daher:"), stays the question list.
+    """
+    if not best.style or best.start <= heading.start:
+        return False
+    if not re.fullmatch(r"(?:Anfrage|Fragen?|Fragestellung)\s*:", lines[heading.start].strip()):
+        return False
+    between = [line for line in lines[heading.start + 1 : best.start] if line]
+    asked = [k for k, line in enumerate(between) if line.rstrip().endswith("?")]
+    if not asked:
+        return False
+    statements = " ".join(between[asked[-1] + 1 : -1])
+    return bool(re.search(r"[a-zäöüß]{2}\.(?:\s|$)", statements)) and not INTRO.search(between[-1])
+
+
 def question_items(
     lines: Sequence[str], body_start: int, *, trim: bool = True, strict: bool = False
 ) -> list[list[str]]:
@@ -325,6 +346,8 @@ def question_items(
     ]
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
+    if unnumbered is not None and _heading_question_wins(lines, unnumbered, best):
+        best = unnumbered
     items = [list(item) for item in best.items]
     if best.style == "bullet" and (parent := question_above(lines, best.start)):
         # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
