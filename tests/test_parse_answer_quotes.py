@@ -158,3 +158,17 @@ def test_stellungnahme_repeating_unnumbered_questions_paragraph_by_paragraph() -
     assert len(doc.answers) == 6
     inquiry = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "655873.txt"
     assert len(parse_text(inquiry.read_text("utf-8")).questions) == 6
+
+
+def test_answer_listing_the_inquiries_as_numbered_topics() -> None:
+    """Nordstemmen 'Anfragen OR Burgstemmen': eight numbered topics, each answered in prose."""
+    path = _corpus_dev("nordstemmen-2023-10-12-antwort-ortsrat-burgstemmen-anfragen")
+    doc = _as_answer(path.read_text("utf-8"))
+    assert len(doc.questions) == 8
+    assert doc.questions[0] == "Nachrüstung Geschwindigkeitsmessanlage mit Solarmodul"
+    assert doc.questions[1] == (
+        "Umrüstung Ampelsteuerung, damit Tempo 30 nachts auch im Bereich der Ampel greift"
+    )
+    assert doc.questions[7] == "Sachstand Heizanlage Mehrzweckhalle"
+    assert doc.answers[2].startswith("Die Kontrolle wird nicht durchgeführt, solange")
+    assert "Ergänzung zum Thema Bootsanleger" in doc.answers[6]

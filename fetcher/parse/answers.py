@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import join_item, list_marker
+from fetcher.parse.markers import join_item, list_marker, split_items
 from fetcher.parse.questions import question_items
 from fetcher.parse.quotes import questions_in_quotation
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
@@ -163,6 +163,41 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
     return [(question, " ".join(answer)) for question, answer in pairs]
 
 
+def _answered_topics(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
+    """Return (topic, answer) of a numbered list of inquiry topics, each answered in prose.
+
+    "1. Nachrüstung Geschwindigkeitsmessanlage mit Solarmodul" / "Für die Nachrüstung stehen
+    keine Mittel … zur Verfügung." (Nordstemmen: the Ortsrat's inquiries as titles, the
+    administration's answers below): a numbered list that opens the body, every item a title
+    of at most 15 words that states nothing (no ".", no ":"), wrapped lines starting in lower
+    case, then an answer that states. A list after prose is the answer's own.
+    """
+    body: list[str] = []
+    for line in lines[start:]:
+        if _END.match(line):
+            break
+        body.append(line)
+    first = next((k for k, line in enumerate(body) if list_marker(line)), None)
+    if first is None or any(re.search(r"\.$", line) for line in body[:first]):
+        return []  # the topics open the body; a list after prose is the answer's own
+    marker = list_marker(body[first])
+    items = split_items(body[first:])
+    if len(items) < 2 or not marker or marker[0] != "num":
+        return []
+    pairs: list[tuple[str, str]] = []
+    for item in items:
+        title = [item[0]]
+        for line in item[1:]:
+            if not line[:1].islower() or len(title) >= 3:
+                break
+            title.append(line)
+        topic, answer = join_lines(title), join_lines(item[len(title) :])
+        if len(topic.split()) > 15 or re.search(r"[.?:]$", topic) or not re.search(r"\.$", answer):
+            return []
+        pairs.append((topic, answer))
+    return pairs
+
+
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
     body = max(body_start, 0)
@@ -188,7 +223,7 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
             end = next((k for k, line in enumerate(after) if _END.match(line)), len(after))
             answers = [join_lines(after[:end])] if len(quoted) == 1 else []
             return quoted, answers, join_lines(lines[body:last])
-        asked = _asked_paragraphs(lines, body)
+        asked = _asked_paragraphs(lines, body) or _answered_topics(lines, body)
         if asked:
             return [q for q, _ in asked], [a for _, a in asked], ""
         preamble: list[str] = []
