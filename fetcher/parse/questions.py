@@ -23,6 +23,7 @@ from fetcher.parse.quotes import (
     cut_at_quote_end,
     drop_lead_in,
     ends_of_quoted_questions,
+    outside_quotation,
     questions_in_quotation,
     unquote_lines,
 )
@@ -380,9 +381,11 @@ def find_questions(
     """
     items = question_items(lines, body_start, strict=kind == "Antrag")
     if not items and kind == "Anfrage":
-        # a letter quoting the inquiry: its quotation holds the question, also one without "?"
+        # a letter quoting the inquiry: its quotation holds the question, also one without "?",
+        # unless the letter asks in its own words (an inquiry quoting a newspaper, then asking)
         quoted, _last = questions_in_quotation(lines, body_start)
-        asked = quoted or questions_in_prose(unquote_lines(lines), body_start)
+        own = outside_quotation(lines, body_start) if quoted else lines
+        asked = questions_in_prose(unquote_lines(own), body_start) or quoted
         asked = [drop_lead_in(question) for question in asked]
         return asked or (request_in_prose(lines, body_start) if requests else [])
     return [join_item(item) for item in items]

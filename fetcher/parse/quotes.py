@@ -122,16 +122,16 @@ def drop_lead_in(question: str) -> str:
 def quoted_question_lines(lines: Sequence[str], start: int) -> list[str]:
     """Return the lines of the quotations in a letter's body that open right after its lead-in.
 
-    The first quotation must open within three lines after the salutation or a line ending in
-    ":" ("Ihre o. g. Anfrage beantworte ich wie folgt:"); every quotation after it counts too.
-    Lines outside quotations come out empty, so indexes stay those of `lines`.
+    The first quotation must open within three lines after a lead-in ending in ":" ("Ihre o. g.
+    Anfrage beantworte ich wie folgt:"); every quotation after it counts too. Lines outside
+    quotations come out empty, so indexes stay those of `lines`.
     """
     blocks = quoted_blocks(lines, start)
     if not blocks:
         return []
     first = blocks[0][0]
     before = [line for line in lines[max(start, 0) : first] if line][-3:]
-    if not any(line.rstrip().endswith((":", ",")) for line in before):
+    if not any(line.rstrip().endswith(":") for line in before):
         return []
     kept = [""] * len(lines)
     for begin, end in blocks:
@@ -156,6 +156,12 @@ def questions_in_quotation(lines: Sequence[str], body_start: int) -> tuple[list[
     last = max(k for k, line in enumerate(quoted) if line)
     asked = questions_in_prose(quoted, body_start) or request_in_prose(quoted, body_start)
     return [drop_lead_in(question) for question in asked], last
+
+
+def outside_quotation(lines: Sequence[str], body_start: int) -> list[str]:
+    """Return the lines with those of the quoted inquiry emptied (what the letter says itself)."""
+    quoted = quoted_question_lines(lines, body_start)
+    return [line if not quoted or not quoted[k] else "" for k, line in enumerate(lines)]
 
 
 def ends_of_quoted_questions(lines: Sequence[str]) -> set[str]:
