@@ -172,3 +172,40 @@ def test_answer_listing_the_inquiries_as_numbered_topics() -> None:
     assert doc.questions[7] == "Sachstand Heizanlage Mehrzweckhalle"
     assert doc.answers[2].startswith("Die Kontrolle wird nicht durchgeführt, solange")
     assert "Ergänzung zum Thema Bootsanleger" in doc.answers[6]
+
+
+def test_item_quoted_whole_on_its_line_and_closed_after_a_bracket() -> None:
+    """'1. „Wie viele …?"' on one line; '(Kita/Schule)"' closes question 6 before its answer."""
+    text = _text("dresden-AF2018-13-antwort-asylbewerber")
+    for doc in (parse_text(text), _as_answer(text)):
+        assert len(doc.questions) == 13
+        assert doc.questions[0] == (
+            "Wie viele Personen ohne deutsche Staatsbürgerschaft leben derzeit in Dresden?"
+        )
+        assert doc.questions[5] == (
+            "Wie viele dieser Kinder/Jugendlichen besuchen Bildungseinrichtungen? (Ki ta/Schule)"
+        )
+    assert _as_answer(text).answers[0].startswith("Derzeit leben 23.841 Personen")
+
+
+def test_quotation_mark_after_a_number_with_dot_and_bracket() -> None:
+    """'1.) „Nach welchen …' opens one quotation over three questions answered together."""
+    text = _text("dresden-mAF0013-14-antwort-afd-spenden-hochwasser")
+    doc = parse_text(text)
+    assert len(doc.questions) == 3
+    assert doc.questions[0] == (
+        "Nach welchen Kriterien erfolgte die Verteilung der schon ausgereichten Mittel in Höhe "
+        "von 345.400 EUR?"
+    )
+    assert doc.questions[2].endswith("Summe (67.925,- EUR) zu erklären?")
+
+
+def test_unnumbered_quoted_question_after_a_lead_in_keeps_its_answer() -> None:
+    """'… bitte ich Sie um Beantwortung folgender Frage:' / 'Welche …?"' / the answer in prose."""
+    doc = _as_answer(_text("dresden-AF2008-13-antwort-jugendhaeuser"))
+    assert doc.questions == (
+        "Welche Maßnahmen sind aus Sicht der Stadtverwaltung bei Einrichtungen, die sich nicht "
+        "in kommunaler Trägerschaft befinden, prioritär?",
+    )
+    assert doc.answers[0].startswith("In der Information an den Jugendhilfeausschuss zur")
+    assert doc.answers[0].endswith("im Mai 2013 zur Beschlussfassung vorzulegen.")

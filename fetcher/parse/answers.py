@@ -13,7 +13,13 @@ from collections.abc import Sequence
 
 from fetcher.parse.markers import join_item, list_marker, split_items
 from fetcher.parse.questions import question_items
-from fetcher.parse.quotes import questions_in_quotation
+from fetcher.parse.quotes import (
+    cut_at_quote_end,
+    ends_of_quoted_questions,
+    questions_in_quotation,
+    tidy_question,
+    unquote_line,
+)
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO
 
@@ -200,6 +206,11 @@ def _answered_topics(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
 
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
+    questions, answers, preamble = _find_answers(lines, body_start)
+    return [tidy_question(question) for question in questions], answers, preamble
+
+
+def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     body = max(body_start, 0)
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
@@ -243,8 +254,21 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
         answers = [blocks.get(n, "") for n in range(1, len(items) + 1)]
         return questions, answers, join_lines(lines[body:start])
     questions, answers = [], []
+    quote_ends = ends_of_quoted_questions(lines[body:])
     for item in items:
-        question, answer = _split_question_answer(item)
+        quoted = cut_at_quote_end(item, quote_ends)  # „1. Wie …? (Kita)" then the answer
+        if len(quoted) < len(item):
+            question, answer = join_item(quoted), join_lines(item[len(quoted) :])
+        else:
+            question, answer = _split_question_answer(item)
         questions.append(question)
         answers.append(answer)
+    if len(items) == 1 and not answers[0]:
+        # one unnumbered question after a lead-in ("… um Beantwortung folgender Frage:" / "Welche
+        # …?""): the item holds the question only; the prose after it is the answer
+        tail = items[0][-1]
+        end = next((i for i in range(last, len(lines)) if unquote_line(lines[i]) == tail), last)
+        after = list(lines[end + 1 :])
+        stop = next((k for k, line in enumerate(after) if _END.match(line)), len(after))
+        answers = [join_lines(after[:stop])]
     return questions, answers, join_lines(lines[body:start])

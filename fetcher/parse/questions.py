@@ -25,6 +25,7 @@ from fetcher.parse.quotes import (
     ends_of_quoted_questions,
     outside_quotation,
     questions_in_quotation,
+    tidy_question,
     unquote_lines,
 )
 from fetcher.parse.wording import (
@@ -388,4 +389,4 @@ def find_questions(
         asked = questions_in_prose(unquote_lines(own), body_start) or quoted
         asked = [drop_lead_in(question) for question in asked]
         return asked or (request_in_prose(lines, body_start) if requests else [])
-    return [join_item(item) for item in items]
+    return [tidy_question(join_item(item)) for item in items]

@@ -18,30 +18,57 @@ from fetcher.parse.wording import question_signal, questions_in_prose, request_i
 OPENING = '„“‚‘"»«'
 CLOSING = '“”‘’"«»'
 _MARKS = set(OPENING + CLOSING + "”’")
-_MARKER_AND_QUOTE = re.compile(r"^(\d{1,2}\s*[.)]\s*|[a-z]\)\s*)([„“‚‘\"»«])\s*(?=\S)")
+_MARKER_AND_QUOTE = re.compile(
+    r"^((?:Frage\s+)?(?:\d{1,2}|[a-z])\s*(?:\.\)|\.:|[.):])\s*)([„“‚‘\"»«])\s*(?=\S)"
+)
 
 
 def _marks(text: str) -> int:
     return sum(1 for char in text if char in _MARKS)
 
 
+def _whole(rest: str) -> bool:
+    """Return True if text after an opening mark ends with the mark closing it ("Wie …?"")."""
+    text = rest.rstrip()
+    return (
+        len(text) > 1 and text[-1] in CLOSING and text[-2] in ".?!,)" and _marks(text[:-1]) % 2 == 0
+    )
+
+
+def _quote_start(line: str) -> tuple[str, str, str] | None:
+    """Return (prefix, rest, "open" or "whole") of a line opening a quotation, else None.
+
+    The mark stands at the line start or after a list marker ("„2. Welche …", "1. „Wie …");
+    "whole" when the line also closes it at its end, "open" when the line does not close it
+    (the marks after it pair up among themselves: „Die neue „Haushaltsabgabe" … opens).
+    """
+    match = _MARKER_AND_QUOTE.match(line)
+    if match:
+        prefix, rest = match.group(1).rstrip() + " ", line[match.end() :]
+    elif line[:1] and line[0] in OPENING:
+        prefix, rest = "", line[1:].lstrip()
+    else:
+        return None
+    if _whole(rest):
+        return prefix, rest, "whole"
+    return (prefix, rest, "open") if _marks(rest) % 2 == 0 else None
+
+
 def unquote_line(line: str) -> str:
     """Return a line without the quotation marks around a quoted list item or question.
 
     An opening mark before a list item or a question ("„2. Welche …", "1. „Wie …", "„Wie
-    hoch …") goes when the line does not close it (the marks after it pair up among
-    themselves); a closing mark right after a "?" at the line's end ("… 2012?"") goes when it
-    closes nothing opened on the line. Quoted statements („Aktuell ist …") and quotations inside
-    the line („Karlsruhe“ – wie …?) keep their marks.
+    hoch …") goes, with its closing mark when the line ends with it; a closing mark right
+    after a "?" at the line's end ("… 2012?"") goes when it closes nothing opened on the line.
+    Quoted statements („Aktuell ist …") and quotations inside the line („Karlsruhe“ – wie …?)
+    keep their marks.
     """
-    if not line:
-        return line
-    if line[0] in OPENING and _marks(line[1:]) % 2 == 0:
-        rest = line[1:].lstrip()
-        if list_marker(rest) or question_signal(rest.replace("?", "")) >= 0.7:
-            line = rest
-    elif (match := _MARKER_AND_QUOTE.match(line)) and _marks(line[match.end() :]) % 2 == 0:
-        line = match.group(1).rstrip() + " " + line[match.end() :]
+    start = _quote_start(line)
+    if start is not None:
+        prefix, rest, extent = start
+        if prefix or list_marker(rest) or question_signal(rest.replace("?", "")) >= 0.7:
+            line = prefix + (rest.rstrip()[:-1].rstrip() if extent == "whole" else rest)
+            return line
     if len(line) > 1 and line[-1] in CLOSING and line[-2] == "?" and _marks(line[:-1]) % 2 == 0:
         line = line[:-1].rstrip()
     return line
@@ -50,13 +77,6 @@ def unquote_line(line: str) -> str:
 def unquote_lines(lines: Sequence[str]) -> list[str]:
     """Return the lines with unquote_line applied (one line out for each line in)."""
     return [unquote_line(line) for line in lines]
-
-
-def _opens(line: str) -> bool:
-    """Return True if a line opens a quotation it does not close ("„Seit einiger Zeit …")."""
-    match = _MARKER_AND_QUOTE.match(line)
-    rest = line[match.end() :] if match else line[1:] if line and line[0] in OPENING else None
-    return rest is not None and _marks(rest) % 2 == 0
 
 
 def _closes(line: str) -> bool:
@@ -80,15 +100,16 @@ def quoted_blocks(lines: Sequence[str], start: int) -> list[tuple[int, int]]:
     blocks: list[tuple[int, int]] = []
     i = max(start, 0)
     while i < len(lines):
-        if not _opens(lines[i]):
+        opened = _quote_start(lines[i])
+        if opened is None:
             i += 1
             continue
-        if _closes(lines[i]):
+        if opened[2] == "whole":
             blocks.append((i, i))
             i += 1
             continue
         end = next((k for k in range(i + 1, len(lines)) if _closes(lines[k])), None)
-        if end is None or any(_opens(lines[k]) for k in range(i + 1, end)):
+        if end is None or any(_quote_start(lines[k]) for k in range(i + 1, end)):
             i += 1
             continue
         blocks.append((i, end))
@@ -136,8 +157,8 @@ def quoted_question_lines(lines: Sequence[str], start: int) -> list[str]:
     kept = [""] * len(lines)
     for begin, end in blocks:
         block = list(lines[begin : end + 1])
-        match = _MARKER_AND_QUOTE.match(block[0])
-        block[0] = match.group(1) + block[0][match.end() :] if match else block[0][1:]
+        prefix, rest, _extent = _quote_start(block[0]) or ("", block[0], "")
+        block[0] = prefix + rest
         block[-1] = block[-1].rstrip()[:-1]  # the marks that open and close the quotation
         kept[begin : end + 1] = unquote_lines(block)
     return kept
@@ -167,14 +188,24 @@ def outside_quotation(lines: Sequence[str], body_start: int) -> list[str]:
 def ends_of_quoted_questions(lines: Sequence[str]) -> set[str]:
     """Return the unquoted text of the lines that close a quoted question ("… aus?"").
 
-    Only quotations opened at a line start or after a list marker count: the closing mark ends
-    the quoted question and what follows it is the answer.
+    Only quotations opened at a line start or after a list marker count, and only those that
+    end asking ("?"") or open a quoted item or question and ask inside: the closing mark ends
+    the quoted question and what follows it is the answer. A quoted statement stays.
     """
-    return {
-        unquote_line(lines[end])
-        for _begin, end in quoted_blocks(lines, 0)
-        if lines[end].rstrip()[-2] == "?"
-    }
+    ends: set[str] = set()
+    for begin, end in quoted_blocks(lines, 0):
+        asks = (
+            lines[end].rstrip()[-2] == "?"
+            or (
+                unquote_line(lines[begin]) != lines[begin]  # „6. Wie … Duldung? (Kita)"
+                and any("?" in line for line in lines[begin : end + 1])
+            )
+        )
+        if asks:
+            line = unquote_line(lines[end])
+            marker = list_marker(line)
+            ends |= {line, marker[2]} if marker else {line}  # an item's first line loses its "1."
+    return ends
 
 
 def cut_at_quote_end(item: list[str], ends: set[str]) -> list[str]:
@@ -183,3 +214,17 @@ def cut_at_quote_end(item: list[str], ends: set[str]) -> list[str]:
         if line in ends:
             return item[: k + 1]
     return item
+
+
+def tidy_question(question: str) -> str:
+    """Return a question without a quotation mark left unpaired at its start or end.
+
+    "… Bildungseinrichtungen? (Kita/Schule)"": the mark closed the quotation the question
+    was; marks that pair up („Schaffung … Flüchtlinge") stay.
+    """
+    text = question.strip()
+    if len(text) > 1 and text[-1] in CLOSING and _marks(text) % 2 == 1:
+        text = text[:-1].rstrip()
+    if len(text) > 1 and text[0] in OPENING and _marks(text) % 2 == 1:
+        text = text[1:].lstrip()
+    return text
