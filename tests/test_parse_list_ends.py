@@ -235,3 +235,19 @@ def test_question_under_anfrage_heading_over_a_list_of_study_topics(tmp_path: Pa
     assert len(doc.questions) == 1
     assert doc.questions[0].startswith("Teilt die Stadtverwaltung Karlsruhe die Ansicht, dass")
     assert doc.questions[0].endswith("eine konzeptionelle Untersuchung sinnvoll ist?")
+
+
+def test_numbers_with_dot_and_bracket_alone_on_their_lines() -> None:
+    """Dresden AF2029/13: '10.)' … '20.)' alone above their text; '14.)' opens page 2."""
+    path = _corpus_dev("dresden-AF2029-13-anfrage-gruene-wohnheim-wetterwarte")
+    doc = parse_text(path.read_text("utf-8"))
+    assert len(doc.questions) == 20
+    assert doc.questions[9].startswith("Welche Kosten entstünden, würden generell abgeschlossene")
+    assert doc.questions[12] == "Wie viele Duschen sind in den 2 Duschräumen geplant?"
+    assert doc.questions[13] == (
+        "Wie sollen 3 Waschmaschinen für 60 Personen gegebenenfalls mit Kindern ausreichen "
+        "(Vergleichswerte)?"
+    )
+    assert not any(q.startswith(")") for q in doc.questions)
+    other = parse_text(_corpus_dev("dresden-AF2020-13-anfrage-gruene-abschiebungen").read_text())
+    assert other.questions[9].startswith("Was geschieht mit den aufgrund psychischen")

@@ -42,6 +42,7 @@ _INLINE_FURNITURE = re.compile(
 )
 
 
+_ITEMS = ("#.)", "#)")  # edge keys of list labels alone on their line ("14.)")
 _PAGE_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
 
 
@@ -227,8 +228,9 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
             if i in filled[:3] and line == str(index + 1):
                 continue  # page number under the running head (Niedersachsen Landtag)
             key = re.sub(r"\d+", "#", line)
-            # A bare number repeats any other ("1" under each head), but "2026" is no page number.
-            is_repeat = counts[key] >= 2 and (key != "#" or len(line) <= 3)
+            # A bare number repeats any other ("1" under each head), but "2026" is no page
+            # number; "13.)" ending page 1 and "14.)" opening page 2 are list labels, no head.
+            is_repeat = counts[key] >= 2 and (key != "#" or len(line) <= 3) and key not in _ITEMS
             if index > 0 and i in edges and is_repeat and len(page_lines) > 1:
                 after_head = i in filled[:3]
                 continue  # running head/foot repeated from another page
