@@ -135,16 +135,22 @@ def _corpus_dev(name: str) -> Path:
     return path
 
 
-def test_stellungnahme_repeating_one_unnumbered_question_after_a_quotation() -> None:
-    """After the context and a long quoted report, the paragraph that only asks is the question."""
-    path = _corpus_dev("karlsruhe-2014-0504-stellungnahme-fw-kombiloesung-tunnel")
-    doc = parse_text(path.read_text("utf-8"))
-    assert doc.kind == "Antwort"
-    assert doc.questions == (
-        "Welche Argumente/Fakten aus Sicht der KASIG/Stadt Karlsruhe sprechen gegen diese "
-        "Aussage des BUND-Gutachters?",
-    )
-    assert doc.answers[0].startswith("Die von der DB-International nach anerkannten Regeln")
+def test_stellungnahme_repeating_one_unnumbered_question_after_a_quotation(
+    tmp_path: Path,
+) -> None:
+    """After the context and a long quoted report, the paragraph that only asks is the question.
+
+    Through the paged PDF too, where no blank line separates the paragraphs.
+    """
+    text = _corpus_dev("karlsruhe-2014-0504-stellungnahme-fw-kombiloesung-tunnel").read_text()
+    paged = parse_pdf_file(render_paged_text(text, tmp_path / "paged.pdf"))
+    for doc in (parse_text(text), paged):
+        assert doc.kind == "Antwort"
+        assert doc.questions == (
+            "Welche Argumente/Fakten aus Sicht der KASIG/Stadt Karlsruhe sprechen gegen diese "
+            "Aussage des BUND-Gutachters?",
+        )
+        assert doc.answers[0].startswith("Die von der DB-International nach anerkannten Regeln")
 
 
 def test_stellungnahme_repeating_unnumbered_questions_paragraph_by_paragraph() -> None:
@@ -209,3 +215,15 @@ def test_unnumbered_quoted_question_after_a_lead_in_keeps_its_answer() -> None:
     )
     assert doc.answers[0].startswith("In der Information an den Jugendhilfeausschuss zur")
     assert doc.answers[0].endswith("im Mai 2013 zur Beschlussfassung vorzulegen.")
+
+
+def test_summary_of_an_answer_letter_is_the_quoted_justification() -> None:
+    """'Ihre … Anfrage beantworte ich (Ihnen)' / 'wie folgt:' is no summary; the quote's text is."""
+    letter = parse_text(_text("dresden-AF2040-13-antwort-schloss-albrechtsberg"))
+    assert letter.summary is not None
+    assert letter.summary.startswith("Seit einiger Zeit Ist das Schloss Albrechtsberg abends")
+    wrapped = parse_text(_text("dresden-mAF0011-14-antwort-cdu-schandauer-strasse"))
+    assert wrapped.summary is not None
+    assert wrapped.summary.startswith("Seitdem Beginn der Baumaßnahme Schandauer Straße")
+    formula = parse_text(_text("dresden-AF2015-13-antwort-stromsperren"))
+    assert formula.summary is None  # only the formula, then the quoted questions

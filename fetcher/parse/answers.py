@@ -142,6 +142,8 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
     paragraphs before the first question are context; each answer runs to the next question.
     """
     numbered = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\)?|[A-Za-z][.)])\s")
+    # Text from a PDF has no blank lines: a paragraph then ends at a line ending a sentence.
+    blank = any(not line for line in lines[start:])
     paragraphs: list[list[str]] = [[]]
     for line in lines[start:]:
         if _END.match(line):
@@ -152,6 +154,8 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
             paragraphs.append([])
         elif not re.fullmatch(r"Seite\s+\d+|-?\s*\d+\s*-?", line):
             paragraphs[-1].append(line)
+            if not blank and re.search(r"[.?!:][“”\"]?$", line):
+                paragraphs.append([])
     pairs: list[tuple[str, list[str]]] = []
     for paragraph in (p for p in paragraphs if p):
         text = join_lines(paragraph)

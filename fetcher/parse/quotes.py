@@ -54,6 +54,14 @@ def _quote_start(line: str) -> tuple[str, str, str] | None:
     return (prefix, rest, "open") if _marks(rest) % 2 == 0 else None
 
 
+def opening_mark_removed(line: str) -> str:
+    """Return a line without the mark opening a quotation it does not close („Seit …)."""
+    start = _quote_start(line)
+    if start is None or start[0] or start[2] != "open":
+        return line
+    return start[1]
+
+
 def unquote_line(line: str) -> str:
     """Return a line without the quotation marks around a quoted list item or question.
 
