@@ -251,3 +251,38 @@ def test_numbers_with_dot_and_bracket_alone_on_their_lines() -> None:
     assert not any(q.startswith(")") for q in doc.questions)
     other = parse_text(_corpus_dev("dresden-AF2020-13-anfrage-gruene-abschiebungen").read_text())
     assert other.questions[9].startswith("Was geschieht mit den aufgrund psychischen")
+
+
+def _dresden(name: str) -> ParsedDocument:
+    return parse_text(_corpus_dev(name).read_text("utf-8"))
+
+
+def test_follow_up_inquiry_labels_its_questions_zu_1_zu_2() -> None:
+    """Dresden AF2176/13: under 'Fragen:', 'Zu 1. …?' and 'Zu 2. …?' are two questions."""
+    doc = _dresden("dresden-AF2176-13-anfrage-gruene-nachfrage-zu-1")
+    assert doc.questions == (
+        "Liegt inzwischen eine verbindliche Antwort des Finanzministeriums vor? Wenn ja, bitte "
+        "ich um Ausreichung. Wenn nein, wann wird diese erwartet?",
+        "Liegt das Verkehrswertgutachten inzwischen vor? Weiter siehe 1.",
+    )
+
+
+def test_later_lead_in_inside_a_quoted_inquiry_opens_the_question() -> None:
+    """Dresden mAF0007/14 and mAF0367/13: salutation and background before 'Hierzu meine
+    Fragen:' / 'Ich frage dazu: Gibt es …?' are context, not the first question."""
+    friedhof = _dresden("dresden-mAF0007-14-muendliche-anfrage-gruene-juedischer-friedhof")
+    assert friedhof.questions[0].startswith("Ist es der Ernst der Landeshauptstadt Dresden")
+    plan = _dresden("dresden-mAF0367-13-muendliche-anfrage-vb-plan")
+    assert plan.questions == (
+        "Gibt es eine genehmigte Änderung des VB-Plan 573.1 und wann und wo wurde diese "
+        "Veränderung beschlossen?",
+    )
+
+
+def test_main_question_above_its_numbered_sub_questions() -> None:
+    """Dresden mAF0008/14: '… folgender Frage:' / 'Welche …?' / 'Unterfragen:' / '1.)' '2.)'."""
+    doc = _dresden("dresden-mAF0008-14-muendliche-anfrage-linke-de-mail")
+    assert len(doc.questions) == 3
+    assert doc.questions[0].startswith("Welche Aufwendungen an Personal und Geldmitteln")
+    assert doc.questions[1].startswith("Die Telekom wirbt öffentlich mit der Teilnahme")
+    assert doc.questions[2].endswith("und welchen wurde gefolgt?")

@@ -260,8 +260,20 @@ def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
     return sum(signals) + (2.0 if intro else 0.0) + (2.0 if asking else 0.0) + mean + opening
 
 
+# A lead-in ending in "Frage:"/"Fragen:" ("Hierzu meine Fragen:", "Dazu habe ich folgende
+# Frage:") and "Zu 1." labels of a follow-up inquiry referring to an earlier one's items.
+_LATER_LEAD_IN = re.compile(r"\bFragen?\s*:\s*$")
+_SUB_QUESTIONS = re.compile(r"(?:Unter|Teil|Zusatz|Detail)fragen\s*:?", re.I)
+_ZU_LABEL = re.compile(r"^Zu\s+(\d{1,2})\.\s+(?=\S)")
+
+
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
-    """Return unnumbered questions after a lead-in: a new question after each line ending "?"."""
+    """Return unnumbered questions after a lead-in: a new question after each line ending "?".
+
+    A later lead-in before anything asked ("„Sehr geehrte …" / background / "Hierzu meine
+    Fragen:" or "Ich frage dazu: Gibt es …?") makes what came before it context. Items
+    labelled "Zu 1.", "Zu 2." in order (a follow-up inquiry) are one question each.
+    """
     for i in range(max(body_start, 0), len(lines)):
         match = INTRO.search(lines[i])
         if not match:
@@ -269,15 +281,35 @@ def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run |
         rest = lines[i][match.end() :].strip()
         block = ([rest] if rest else []) + list(lines[i + 1 :])
         items: list[list[str]] = [[]]
+        labelled: set[int] = set()
         for line in block:
             if not line:
                 continue
             if is_stop(line) or list_marker(line):
                 break
+            if not any(item and item[-1].rstrip().endswith("?") for item in items) and (
+                later := INTRO.search(line) or _LATER_LEAD_IN.search(line)
+            ):
+                items = [[]]  # the lines before a later lead-in were context
+                line = line[later.end() :].strip()
+                if not line:
+                    continue
+            if (zu := _ZU_LABEL.match(line)) and int(zu.group(1)) == len(labelled) + 1:
+                if items[-1]:
+                    items.append([])
+                labelled.add(len(items) - 1)
+                line = line[zu.end() :]
             items[-1].append(line)
-            if line.rstrip().endswith("?"):
+            if line.rstrip().endswith("?") and not labelled:
                 items.append([])
-        asked = [item for item in items if item and item[-1].rstrip().endswith("?")]
+        for k in labelled:  # "Zu 2. Liegt … vor? Weiter siehe 1." / the signature below
+            asks = [n for n, line in enumerate(items[k]) if "?" in line]
+            items[k] = items[k][: asks[-1] + 1] if asks else []
+        asked = [
+            item
+            for k, item in enumerate(items)
+            if item and (k in labelled or item[-1].rstrip().endswith("?"))
+        ]
         if asked:
             return _Run(i, asked, score=len(asked) + 2.0)
     return None
@@ -351,6 +383,17 @@ def question_items(
     if unnumbered is not None and _heading_question_wins(lines, unnumbered, best):
         best = unnumbered
     items = [list(item) for item in best.items]
+    above = [line for line in lines[: best.start] if line][-1:]
+    if (
+        unnumbered is not None
+        and best.style == "num"
+        and unnumbered.start < best.start
+        and above
+        and _SUB_QUESTIONS.fullmatch(above[0].strip())
+    ):
+        # "… folgender Frage:" / "Welche …?" / "Unterfragen:" / "1.) …" "2.) …": the main question
+        # comes first, its numbered sub-questions follow (Dresden mAF0008/14)
+        items = [list(item) for item in unnumbered.items] + items
     if best.style == "bullet" and (parent := question_above(lines, best.start)):
         # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
         # follow-ups and stay inside it, each on its own line (Karlsruhe 2024/0989, 2022/0039)
