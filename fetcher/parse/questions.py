@@ -8,7 +8,8 @@ Sub-items (1.1, a) under 1.) stay inside their parent; Roman section headings ab
 items are dropped and the numbered items kept. The list ends at a stop section (Begründung,
 "Mit freundlichen Grüßen", signature), at an answer marker ("Zu 1.") and, after the last
 question, before a paragraph of justification without heading. The wording it reads (lead-ins,
-interrogatives, closings) and the unnumbered forms live in fetcher.parse.wording.
+interrogatives, closings) and the unnumbered forms live in fetcher.parse.wording and
+fetcher.parse.unlisted; quotation marks around quoted questions in fetcher.parse.quotes.
 """
 
 from __future__ import annotations
@@ -27,6 +28,11 @@ from fetcher.parse.quotes import (
     questions_in_quotation,
     tidy_question,
     unquote_lines,
+)
+from fetcher.parse.unlisted import (
+    heading_question_wins,
+    questions_after_lead_in,
+    under_sub_questions_label,
 )
 from fetcher.parse.wording import (
     ANSWER_TO,
@@ -260,80 +266,9 @@ def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
     return sum(signals) + (2.0 if intro else 0.0) + (2.0 if asking else 0.0) + mean + opening
 
 
-# A lead-in ending in "Frage:"/"Fragen:" ("Hierzu meine Fragen:", "Dazu habe ich folgende
-# Frage:") and "Zu 1." labels of a follow-up inquiry referring to an earlier one's items.
-_LATER_LEAD_IN = re.compile(r"\bFragen?\s*:\s*$")
-_SUB_QUESTIONS = re.compile(r"(?:Unter|Teil|Zusatz|Detail)fragen\s*:?", re.I)
-_ZU_LABEL = re.compile(r"^Zu\s+(\d{1,2})\.\s+(?=\S)")
-
-
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
-    """Return unnumbered questions after a lead-in: a new question after each line ending "?".
-
-    A later lead-in before anything asked ("„Sehr geehrte …" / background / "Hierzu meine
-    Fragen:" or "Ich frage dazu: Gibt es …?") makes what came before it context. Items
-    labelled "Zu 1.", "Zu 2." in order (a follow-up inquiry) are one question each.
-    """
-    for i in range(max(body_start, 0), len(lines)):
-        match = INTRO.search(lines[i])
-        if not match:
-            continue
-        rest = lines[i][match.end() :].strip()
-        block = ([rest] if rest else []) + list(lines[i + 1 :])
-        items: list[list[str]] = [[]]
-        labelled: set[int] = set()
-        for line in block:
-            if not line:
-                continue
-            if is_stop(line) or list_marker(line):
-                break
-            if not any(item and item[-1].rstrip().endswith("?") for item in items) and (
-                later := INTRO.search(line) or _LATER_LEAD_IN.search(line)
-            ):
-                items = [[]]  # the lines before a later lead-in were context
-                line = line[later.end() :].strip()
-                if not line:
-                    continue
-            if (zu := _ZU_LABEL.match(line)) and int(zu.group(1)) == len(labelled) + 1:
-                if items[-1]:
-                    items.append([])
-                labelled.add(len(items) - 1)
-                line = line[zu.end() :]
-            items[-1].append(line)
-            if line.rstrip().endswith("?") and not labelled:
-                items.append([])
-        for k in labelled:  # "Zu 2. Liegt … vor? Weiter siehe 1." / the signature below
-            asks = [n for n, line in enumerate(items[k]) if "?" in line]
-            items[k] = items[k][: asks[-1] + 1] if asks else []
-        asked = [
-            item
-            for k, item in enumerate(items)
-            if item and (k in labelled or item[-1].rstrip().endswith("?"))
-        ]
-        if asked:
-            return _Run(i, asked, score=len(asked) + 2.0)
-    return None
-
-
-def _heading_question_wins(lines: Sequence[str], heading: _Run, best: _Run) -> bool:
-    """Return True if the question under an "Anfrage:" heading is the ask, not a later list.
-
-    "Anfrage:" / "Teilt die Stadtverwaltung die Ansicht, dass … sinnvoll ist?" / a paragraph of
-    statements / "Fragen, die in einer solchen Untersuchung beantwortet werden könnten, sind
-    Folgende:" / "1. … 7. uvm.": the list below a label that does not ask the administration is
-    the scope of what is asked for (Karlsruhe 2023/0493). A list right below the heading, or
-    after a lead-in that asks ("Wir fragen daher:"), stays the question list.
-    """
-    if not best.style or best.start <= heading.start:
-        return False
-    if not re.fullmatch(r"(?:Anfrage|Fragen?|Fragestellung)\s*:", lines[heading.start].strip()):
-        return False
-    between = [line for line in lines[heading.start + 1 : best.start] if line]
-    asked = [k for k, line in enumerate(between) if line.rstrip().endswith("?")]
-    if not asked:
-        return False
-    statements = " ".join(between[asked[-1] + 1 : -1])
-    return bool(re.search(r"[a-zäöüß]{2}\.(?:\s|$)", statements)) and not INTRO.search(between[-1])
+    found = questions_after_lead_in(lines, body_start)
+    return _Run(found[0], found[1], score=len(found[1]) + 2.0) if found else None
 
 
 def question_items(
@@ -380,16 +315,16 @@ def question_items(
     ]
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
-    if unnumbered is not None and _heading_question_wins(lines, unnumbered, best):
+    if unnumbered is not None and heading_question_wins(
+        lines, unnumbered.start, best.start, best.style
+    ):
         best = unnumbered
     items = [list(item) for item in best.items]
-    above = [line for line in lines[: best.start] if line][-1:]
     if (
         unnumbered is not None
         and best.style == "num"
         and unnumbered.start < best.start
-        and above
-        and _SUB_QUESTIONS.fullmatch(above[0].strip())
+        and under_sub_questions_label(lines, best.start)
     ):
         # "… folgender Frage:" / "Welche …?" / "Unterfragen:" / "1.) …" "2.) …": the main question
         # comes first, its numbered sub-questions follow (Dresden mAF0008/14)
