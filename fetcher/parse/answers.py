@@ -21,7 +21,7 @@ from fetcher.parse.quotes import (
     unquote_line,
 )
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
-from fetcher.parse.wording import ANSWER_TO
+from fetcher.parse.wording import ANSWER_TO, question_signal
 
 _ANSWER_LABEL = re.compile(r"^(?:Antwort(?: der Verwaltung)?|Stellungnahme)\s*:\s*", re.I)
 _END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen Grüßen|gez\.)")
@@ -154,10 +154,12 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
             paragraphs.append([])
         elif not re.fullmatch(r"Seite\s+\d+|-?\s*\d+\s*-?", line):
             paragraphs[-1].append(line)
-            if not blank and re.search(r"[.?!:][“”\"]?$", line):
+            if not blank and re.search(r"[.?!:][“”\"]?$", line) and not _ABBREVIATED.search(line):
                 paragraphs.append([])
     pairs: list[tuple[str, list[str]]] = []
     for paragraph in (p for p in paragraphs if p):
+        if not blank and paragraph[-1].rstrip().endswith("?"):
+            paragraph = _from_question_start(paragraph)
         text = join_lines(paragraph)
         if (
             len(text) <= 600
@@ -171,6 +173,30 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
     if not pairs or any(not answer for _, answer in pairs):
         return []
     return [(question, " ".join(answer)) for question, answer in pairs]
+
+
+# A line ending in an abbreviation ("… Tram 1 bzw." / "NL6 …?") ends no sentence.
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:[A-Za-zäöü]\.){2,}|\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str)\.)$"
+)
+
+
+def _from_question_start(paragraph: list[str]) -> list[str]:
+    """Return an asking paragraph from the line where its question starts.
+
+    Text from a PDF runs form lines into the paragraph ("x Nein Ja abgestimmt mit" / "Für
+    welches Verfahren …?"): the question starts at a line that opens asking with a capital,
+    after a line that does not end in ",".
+    """
+    for k in range(1, len(paragraph)):
+        line = paragraph[k]
+        if (
+            line[:1].isupper()
+            and not paragraph[k - 1].rstrip().endswith(",")
+            and question_signal(line.replace("?", "")) >= 0.7
+        ):
+            return paragraph[k:]
+    return paragraph
 
 
 def _answered_topics(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
