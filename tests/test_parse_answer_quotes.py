@@ -227,3 +227,17 @@ def test_summary_of_an_answer_letter_is_the_quoted_justification() -> None:
     assert wrapped.summary.startswith("Seitdem Beginn der Baumaßnahme Schandauer Straße")
     formula = parse_text(_text("dresden-AF2015-13-antwort-stromsperren"))
     assert formula.summary is None  # only the formula, then the quoted questions
+
+
+def test_stellungnahme_answering_right_below_each_question() -> None:
+    """Karlsruhe 623249: no blank line between question and answer; three questions, answered."""
+    path = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "623249.txt"
+    doc = parse_text(path.read_text("utf-8"))
+    assert len(doc.questions) == 3
+    assert doc.questions[1] == "Gibt es triftige Gründe, die dies notwendig machen?"
+    assert doc.questions[2] == "Absprache mit den zuständigen Fachämter?"
+    assert doc.answers[1] == "Siehe oben."
+    assert doc.answers[2].startswith("Eine Absprache mit städtischen Fachämtern ist nicht")
+    together = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "650298.txt"
+    two = parse_text(together.read_text("utf-8"))  # two questions in a row share one answer
+    assert [q[:22] for q in two.questions] == ["Ist es möglich, die Ob", "Muss die Oberflächenab"]

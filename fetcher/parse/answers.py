@@ -138,12 +138,12 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
 
     A Stellungnahme that repeats one unnumbered question after the inquiry's context ("…
     Gutachten hatte als Ergebnis: „…“" / "Welche Argumente … sprechen gegen diese Aussage?" /
-    the answer): a paragraph between blank lines whose every sentence asks. The
-    paragraphs before the first question are context; each answer runs to the next question.
+    the answer): a paragraph whose every sentence asks. The paragraphs before the first
+    question are context; each answer runs to the next question (questions in a row share it).
     """
     numbered = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\)?|[A-Za-z][.)])\s")
-    # Text from a PDF has no blank lines: a paragraph then ends at a line ending a sentence.
-    blank = any(not line for line in lines[start:])
+    # A paragraph ends at a blank line or at a line ending a sentence (text from a PDF has no
+    # blank lines; an answer may follow its question without one).
     paragraphs: list[list[str]] = [[]]
     for line in lines[start:]:
         if _END.match(line):
@@ -154,11 +154,11 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
             paragraphs.append([])
         elif not re.fullmatch(r"Seite\s+\d+|-?\s*\d+\s*-?", line):
             paragraphs[-1].append(line)
-            if not blank and re.search(r"[.?!:][“”\"]?$", line) and not _ABBREVIATED.search(line):
+            if re.search(r"[.?!:][“”\"]?$", line) and not _ABBREVIATED.search(line):
                 paragraphs.append([])
     pairs: list[tuple[str, list[str]]] = []
     for paragraph in (p for p in paragraphs if p):
-        if not blank and paragraph[-1].rstrip().endswith("?"):
+        if paragraph[-1].rstrip().endswith("?"):
             paragraph = _from_question_start(paragraph)
         text = join_lines(paragraph)
         if (
@@ -170,8 +170,8 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
             pairs.append((text, []))
         elif pairs:
             pairs[-1][1].append(text)
-    if not pairs or any(not answer for _, answer in pairs):
-        return []
+    if not pairs or not pairs[-1][1]:
+        return []  # questions only, no answer after them: not an answer document's layout
     return [(question, " ".join(answer)) for question, answer in pairs]
 
 
