@@ -15,7 +15,7 @@ import pytest
 
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file, parse_text
-from standins.pdf_render import render_text
+from standins.pdf_render import render_paged_text, render_text
 from tests.corpus_data import corpus_items, corpus_path
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
@@ -286,3 +286,11 @@ def test_main_question_above_its_numbered_sub_questions() -> None:
     assert doc.questions[0].startswith("Welche Aufwendungen an Personal und Geldmitteln")
     assert doc.questions[1].startswith("Die Telekom wirbt öffentlich mit der Teilnahme")
     assert doc.questions[2].endswith("und welchen wurde gefolgt?")
+
+
+def test_number_read_as_1_comma_alone_on_its_line(tmp_path: Path) -> None:
+    """Dresden mAF0369/13 (OCR '1,' for '1.') through the paged PDF: '1,' is no question text."""
+    text = _corpus_dev("dresden-mAF0369-13-antwort-fdp-eissaison").read_text("utf-8")
+    doc = parse_pdf_file(render_paged_text(text, tmp_path / "paged.pdf"))
+    assert len(doc.questions) == 2
+    assert doc.questions[0].startswith("Warum war es nicht möglich, die Eishalle angesichts")
