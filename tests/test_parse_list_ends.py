@@ -294,3 +294,13 @@ def test_number_read_as_1_comma_alone_on_its_line(tmp_path: Path) -> None:
     doc = parse_pdf_file(render_paged_text(text, tmp_path / "paged.pdf"))
     assert len(doc.questions) == 2
     assert doc.questions[0].startswith("Warum war es nicht möglich, die Eishalle angesichts")
+
+
+def test_hyphenated_wrap_starting_like_a_heading_goes_on() -> None:
+    """Karlsruhe 2010 Stellungnahme: '… neue Windkraft-' / 'anlagen zu nutzen?' is no 'Anlagen'
+    heading; the list runs on to its six questions."""
+    path = _corpus_dev("karlsruhe-2010-stellungnahme-linke-erneuerbare-energien")
+    doc = parse_text(path.read_text("utf-8"))
+    assert len(doc.questions) == 6
+    assert doc.questions[0].startswith("Wie hat sich die Stromerzeugung aus erneuerbaren")
+    assert doc.questions[3].startswith("Hält die Stadt Karlsruhe überkommunale Kooperationen")

@@ -90,7 +90,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         if not line:
             i += 1
             continue
-        if is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
+        wrapped = line[:1].islower() and lines[i - 1].endswith("-")  # "Windkraft-" / "anlagen …"
+        if (is_stop(line) and not wrapped) or i - item_lines[-1] > MAX_ITEM_LINES:
             break
         if line.rstrip().endswith(":") and INTRO.search(line) and not list_marker(line):
             break  # a new lead-in ("In diesem Kontext frage ich:") opens the list that asks
