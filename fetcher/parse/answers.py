@@ -165,8 +165,9 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
             len(text) <= 600
             and text.endswith("?")
             and all(sentence.endswith("?") for sentence in sentences(text))  # only asks
-            and not any(list_marker(line) for line in paragraph)  # a list the scorer missed
         ):
+            if numbered.match(paragraph[0]) or any(list_marker(line) for line in paragraph):
+                return []  # "1.1. Wenn ja, …?": numbered questions the list scorer missed
             pairs.append((text, []))
         elif pairs:
             pairs[-1][1].append(text)
