@@ -241,3 +241,16 @@ def test_stellungnahme_answering_right_below_each_question() -> None:
     together = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "650298.txt"
     two = parse_text(together.read_text("utf-8"))  # two questions in a row share one answer
     assert [q[:22] for q in two.questions] == ["Ist es möglich, die Ob", "Muss die Oberflächenab"]
+
+
+def test_summary_of_a_form_quoting_the_oral_inquiry() -> None:
+    """Dresden oral inquiry forms: after 'Fragen:' / '„Sehr geehrte …,' the quoted background is
+    the summary, not the form's header; an empty 'Einleitung:' gives no summary."""
+    friedhof = parse_text(_text("dresden-mAF0007-14-muendliche-anfrage-gruene-juedischer-friedhof"))
+    assert friedhof.summary is not None
+    assert friedhof.summary.startswith("seit 2012 plant die Jüdische Gemeinde Dresden")
+    eis = parse_text(_text("dresden-mAF0369-13-muendliche-anfrage-fdp-eissaison"))
+    assert eis.summary is not None
+    assert eis.summary.startswith("am Gründonnerstag-Abend kurz vor den Osterfeiertagen")
+    empty = parse_text(_text("dresden-AF2018-13-anfrage-gruene-asylbewerber"))
+    assert empty.summary is None

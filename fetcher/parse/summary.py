@@ -12,6 +12,7 @@ from fetcher.parse.text import HEADER_LINES, join_lines, sentences, wraps
 from fetcher.parse.wording import INTRO
 
 SUMMARY_MAX_CHARS = 400
+_FORM_LABEL = re.compile(r"^(?:Einleitung|Fragen)\s*:$")
 _ANSWERING = re.compile(r"\b(?:be)?antworte\b|\bwie folgt Stellung\b|\bStellung\b.*\bwie folgt\b")
 
 
@@ -66,10 +67,14 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
     salutations = [
         i
         for i, x in enumerate(lines[:HEADER_LINES])
-        if re.match(r"^(?:Sehr geehrte|Liebe )", x, re.I)
+        if re.match(r"^[„“\"»]?\s*(?:Sehr geehrte|Liebe )", x, re.I)  # „Sehr geehrte …: quoted
     ]
+    # a form's label over the inquiry's own text ("Einleitung:", "Fragen:" over a quotation)
+    labels = [i for i, x in enumerate(lines[:HEADER_LINES]) if _FORM_LABEL.match(x)]
     if salutations:
         start = max(start, salutations[-1] + 1)
+    elif labels:
+        start = max(start, labels[0] + 1)
     skip_wrapped = lead_in = False
     for line in lines[start:]:
         if not line:
