@@ -15,7 +15,7 @@ import pytest
 
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file, parse_text
-from standins.pdf_render import render_text
+from standins.pdf_render import render_paged_text, render_text
 from tests.corpus_data import corpus_items, corpus_path
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
@@ -227,3 +227,80 @@ def test_lone_lettered_question_above_a_numbered_list(tmp_path: Path) -> None:
         doc.questions[1]
         == "Welche Maßnahmen werden ergriffen, um weiterem Vandalismus entgegenzuwirken?"
     )
+
+
+def test_question_under_anfrage_heading_over_a_list_of_study_topics(tmp_path: Path) -> None:
+    """2023/0493: 'Anfrage:' asks one question; '1.–7.' below a non-asking label are its scope."""
+    doc = _parse(tmp_path, _corpus_dev("karlsruhe-2023-0493-anfrage-spd-or-wolfartsweier-gewerbe"))
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith("Teilt die Stadtverwaltung Karlsruhe die Ansicht, dass")
+    assert doc.questions[0].endswith("eine konzeptionelle Untersuchung sinnvoll ist?")
+
+
+def test_numbers_with_dot_and_bracket_alone_on_their_lines() -> None:
+    """Dresden AF2029/13: '10.)' … '20.)' alone above their text; '14.)' opens page 2."""
+    path = _corpus_dev("dresden-AF2029-13-anfrage-gruene-wohnheim-wetterwarte")
+    doc = parse_text(path.read_text("utf-8"))
+    assert len(doc.questions) == 20
+    assert doc.questions[9].startswith("Welche Kosten entstünden, würden generell abgeschlossene")
+    assert doc.questions[12] == "Wie viele Duschen sind in den 2 Duschräumen geplant?"
+    assert doc.questions[13] == (
+        "Wie sollen 3 Waschmaschinen für 60 Personen gegebenenfalls mit Kindern ausreichen "
+        "(Vergleichswerte)?"
+    )
+    assert not any(q.startswith(")") for q in doc.questions)
+    other = parse_text(_corpus_dev("dresden-AF2020-13-anfrage-gruene-abschiebungen").read_text())
+    assert other.questions[9].startswith("Was geschieht mit den aufgrund psychischen")
+
+
+def _dresden(name: str) -> ParsedDocument:
+    return parse_text(_corpus_dev(name).read_text("utf-8"))
+
+
+def test_follow_up_inquiry_labels_its_questions_zu_1_zu_2() -> None:
+    """Dresden AF2176/13: under 'Fragen:', 'Zu 1. …?' and 'Zu 2. …?' are two questions."""
+    doc = _dresden("dresden-AF2176-13-anfrage-gruene-nachfrage-zu-1")
+    assert doc.questions == (
+        "Liegt inzwischen eine verbindliche Antwort des Finanzministeriums vor? Wenn ja, bitte "
+        "ich um Ausreichung. Wenn nein, wann wird diese erwartet?",
+        "Liegt das Verkehrswertgutachten inzwischen vor? Weiter siehe 1.",
+    )
+
+
+def test_later_lead_in_inside_a_quoted_inquiry_opens_the_question() -> None:
+    """Dresden mAF0007/14 and mAF0367/13: salutation and background before 'Hierzu meine
+    Fragen:' / 'Ich frage dazu: Gibt es …?' are context, not the first question."""
+    friedhof = _dresden("dresden-mAF0007-14-muendliche-anfrage-gruene-juedischer-friedhof")
+    assert friedhof.questions[0].startswith("Ist es der Ernst der Landeshauptstadt Dresden")
+    plan = _dresden("dresden-mAF0367-13-muendliche-anfrage-vb-plan")
+    assert plan.questions == (
+        "Gibt es eine genehmigte Änderung des VB-Plan 573.1 und wann und wo wurde diese "
+        "Veränderung beschlossen?",
+    )
+
+
+def test_main_question_above_its_numbered_sub_questions() -> None:
+    """Dresden mAF0008/14: '… folgender Frage:' / 'Welche …?' / 'Unterfragen:' / '1.)' '2.)'."""
+    doc = _dresden("dresden-mAF0008-14-muendliche-anfrage-linke-de-mail")
+    assert len(doc.questions) == 3
+    assert doc.questions[0].startswith("Welche Aufwendungen an Personal und Geldmitteln")
+    assert doc.questions[1].startswith("Die Telekom wirbt öffentlich mit der Teilnahme")
+    assert doc.questions[2].endswith("und welchen wurde gefolgt?")
+
+
+def test_number_read_as_1_comma_alone_on_its_line(tmp_path: Path) -> None:
+    """Dresden mAF0369/13 (OCR '1,' for '1.') through the paged PDF: '1,' is no question text."""
+    text = _corpus_dev("dresden-mAF0369-13-antwort-fdp-eissaison").read_text("utf-8")
+    doc = parse_pdf_file(render_paged_text(text, tmp_path / "paged.pdf"))
+    assert len(doc.questions) == 2
+    assert doc.questions[0].startswith("Warum war es nicht möglich, die Eishalle angesichts")
+
+
+def test_hyphenated_wrap_starting_like_a_heading_goes_on() -> None:
+    """Karlsruhe 2010 Stellungnahme: '… neue Windkraft-' / 'anlagen zu nutzen?' is no 'Anlagen'
+    heading; the list runs on to its six questions."""
+    path = _corpus_dev("karlsruhe-2010-stellungnahme-linke-erneuerbare-energien")
+    doc = parse_text(path.read_text("utf-8"))
+    assert len(doc.questions) == 6
+    assert doc.questions[0].startswith("Wie hat sich die Stromerzeugung aus erneuerbaren")
+    assert doc.questions[3].startswith("Hält die Stadt Karlsruhe überkommunale Kooperationen")

@@ -11,10 +11,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import join_item
+from fetcher.parse.markers import join_item, list_marker, split_items
 from fetcher.parse.questions import question_items
+from fetcher.parse.quotes import (
+    cut_at_quote_end,
+    ends_of_quoted_questions,
+    questions_in_quotation,
+    tidy_question,
+    unquote_line,
+)
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
-from fetcher.parse.wording import ANSWER_TO
+from fetcher.parse.wording import ANSWER_TO, question_signal
 
 _ANSWER_LABEL = re.compile(r"^(?:Antwort(?: der Verwaltung)?|Stellungnahme)\s*:\s*", re.I)
 _END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen Grüßen|gez\.)")
@@ -126,8 +133,115 @@ def _repeated_in_blocks(lines: Sequence[str], start: int) -> list[tuple[str, str
     return pairs
 
 
+def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
+    """Return (question, answer) of paragraphs that only ask, each followed by prose answering.
+
+    A Stellungnahme that repeats one unnumbered question after the inquiry's context ("…
+    Gutachten hatte als Ergebnis: „…“" / "Welche Argumente … sprechen gegen diese Aussage?" /
+    the answer): a paragraph whose every sentence asks. The paragraphs before the first
+    question are context; each answer runs to the next question (questions in a row share it).
+    """
+    numbered = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\)?|[A-Za-z][.)])\s")
+    # A paragraph ends at a blank line or at a line ending a sentence (text from a PDF has no
+    # blank lines; an answer may follow its question without one).
+    paragraphs: list[list[str]] = [[]]
+    for line in lines[start:]:
+        if _END.match(line):
+            break
+        if ANSWER_TO.match(line) or (line.rstrip().endswith("?") and numbered.match(line)):
+            return []  # numbered after all ("Zu Frage 1:", "1.2. Ist …?"): not this layout
+        if not line:
+            paragraphs.append([])
+        elif not re.fullmatch(r"Seite\s+\d+|-?\s*\d+\s*-?", line):
+            paragraphs[-1].append(line)
+            if re.search(r"[.?!:][“”\"]?$", line) and not _ABBREVIATED.search(line):
+                paragraphs.append([])
+    pairs: list[tuple[str, list[str]]] = []
+    for paragraph in (p for p in paragraphs if p):
+        if paragraph[-1].rstrip().endswith("?"):
+            paragraph = _from_question_start(paragraph)
+        text = join_lines(paragraph)
+        if (
+            len(text) <= 600
+            and text.endswith("?")
+            and all(sentence.endswith("?") for sentence in sentences(text))  # only asks
+        ):
+            if numbered.match(paragraph[0]) or any(list_marker(line) for line in paragraph):
+                return []  # "1.1. Wenn ja, …?": numbered questions the list scorer missed
+            pairs.append((text, []))
+        elif pairs:
+            pairs[-1][1].append(text)
+    if not pairs or not pairs[-1][1]:
+        return []  # questions only, no answer after them: not an answer document's layout
+    return [(question, " ".join(answer)) for question, answer in pairs]
+
+
+# A line ending in an abbreviation ("… Tram 1 bzw." / "NL6 …?") ends no sentence.
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:[A-Za-zäöü]\.){2,}|\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str)\.)$"
+)
+
+
+def _from_question_start(paragraph: list[str]) -> list[str]:
+    """Return an asking paragraph from the line where its question starts.
+
+    Text from a PDF runs form lines into the paragraph ("x Nein Ja abgestimmt mit" / "Für
+    welches Verfahren …?"): the question starts at a line that opens asking with a capital,
+    after a line that does not end in ",".
+    """
+    for k in range(1, len(paragraph)):
+        line = paragraph[k]
+        if (
+            line[:1].isupper()
+            and not paragraph[k - 1].rstrip().endswith(",")
+            and question_signal(line.replace("?", "")) >= 0.7
+        ):
+            return paragraph[k:]
+    return paragraph
+
+
+def _answered_topics(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
+    """Return (topic, answer) of a numbered list of inquiry topics, each answered in prose.
+
+    "1. Nachrüstung Geschwindigkeitsmessanlage mit Solarmodul" / "Für die Nachrüstung stehen
+    keine Mittel … zur Verfügung." (Nordstemmen: the Ortsrat's inquiries as titles, the
+    administration's answers below): a numbered list that opens the body, every item a title
+    of at most 15 words that states nothing (no ".", no ":"), wrapped lines starting in lower
+    case, then an answer that states. A list after prose is the answer's own.
+    """
+    body: list[str] = []
+    for line in lines[start:]:
+        if _END.match(line):
+            break
+        body.append(line)
+    first = next((k for k, line in enumerate(body) if list_marker(line)), None)
+    if first is None or any(re.search(r"\.$", line) for line in body[:first]):
+        return []  # the topics open the body; a list after prose is the answer's own
+    marker = list_marker(body[first])
+    items = split_items(body[first:])
+    if len(items) < 2 or not marker or marker[0] != "num":
+        return []
+    pairs: list[tuple[str, str]] = []
+    for item in items:
+        title = [item[0]]
+        for line in item[1:]:
+            if not line[:1].islower() or len(title) >= 3:
+                break
+            title.append(line)
+        topic, answer = join_lines(title), join_lines(item[len(title) :])
+        if len(topic.split()) > 15 or re.search(r"[.?:]$", topic) or not re.search(r"\.$", answer):
+            return []
+        pairs.append((topic, answer))
+    return pairs
+
+
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
+    questions, answers, preamble = _find_answers(lines, body_start)
+    return [tidy_question(question) for question in questions], answers, preamble
+
+
+def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     body = max(body_start, 0)
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
@@ -144,6 +258,16 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
         if repeated:
             return [q for q, _ in repeated], [a for _, a in repeated], ""
     if not items:
+        # a letter quoting the inquiry in „…": the quotation asks, the text after it answers
+        quoted, last = questions_in_quotation(lines, body_start)
+        if quoted:
+            after = list(lines[last + 1 :])
+            end = next((k for k, line in enumerate(after) if _END.match(line)), len(after))
+            answers = [join_lines(after[:end])] if len(quoted) == 1 else []
+            return quoted, answers, join_lines(lines[body:last])
+        asked = _asked_paragraphs(lines, body) or _answered_topics(lines, body)
+        if asked:
+            return [q for q, _ in asked], [a for _, a in asked], ""
         preamble: list[str] = []
         for line in lines[body:]:
             if STOP_SECTION.match(line) and preamble:
@@ -161,8 +285,21 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
         answers = [blocks.get(n, "") for n in range(1, len(items) + 1)]
         return questions, answers, join_lines(lines[body:start])
     questions, answers = [], []
+    quote_ends = ends_of_quoted_questions(lines[body:])
     for item in items:
-        question, answer = _split_question_answer(item)
+        quoted = cut_at_quote_end(item, quote_ends)  # „1. Wie …? (Kita)" then the answer
+        if len(quoted) < len(item):
+            question, answer = join_item(quoted), join_lines(item[len(quoted) :])
+        else:
+            question, answer = _split_question_answer(item)
         questions.append(question)
         answers.append(answer)
+    if len(items) == 1 and not answers[0]:
+        # one unnumbered question after a lead-in ("… um Beantwortung folgender Frage:" / "Welche
+        # …?""): the item holds the question only; the prose after it is the answer
+        tail = items[0][-1]
+        end = next((i for i in range(last, len(lines)) if unquote_line(lines[i]) == tail), last)
+        after = list(lines[end + 1 :])
+        stop = next((k for k, line in enumerate(after) if _END.match(line)), len(after))
+        answers = [join_lines(after[:stop])]
     return questions, answers, join_lines(lines[body:start])

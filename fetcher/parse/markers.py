@@ -11,12 +11,13 @@ from fetcher.parse.text import DATE, join_lines
 # "1.", "1)", "Frage 1:", and "Zu 1.:" where an answer repeats each question after "Zu N.:"
 # (Karlsruhe Stellungnahmen).
 NUM = re.compile(
-    r"^(?:Frage\s+|Zu\s+(?=\d{1,2}\.?:))?(\d{1,2})\s*(?:\.\)|\.:|[.)]|:(?=\s))\s*(?!\d)(?=\S)"
+    r"^(?:Frage\s+|Zu\s+(?=\d{1,2}\.?:))?(\d{1,2})\s*(?:\.\)|\.:|[.)](?!\))|:(?=\s))\s*(?!\d)(?=\S)"
 )
 ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
 _ROMAN = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,2})\s*[.)]\s+(?=\S)")
 _NUM_LETTER = re.compile(r"^(\d{1,2})\s?([a-z])[.)]\s+(?=\S)")
-_NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*[.):]?$")
+# "10.)" alone too; "1," alone is an OCR'd "1." (Dresden mAF0369/13)
+_NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*(?:\.\)|[.):,])?$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
 # \uf0b7 and \uf0a7: Word's Symbol/Wingdings bullets as pdfium extracts them.
 _BULLET = re.compile(r"^([•\-–·▪◦●*➢►→\uf0b7\uf0a7])(?:\s+|$)")

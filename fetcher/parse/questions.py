@@ -8,7 +8,8 @@ Sub-items (1.1, a) under 1.) stay inside their parent; Roman section headings ab
 items are dropped and the numbered items kept. The list ends at a stop section (Begründung,
 "Mit freundlichen Grüßen", signature), at an answer marker ("Zu 1.") and, after the last
 question, before a paragraph of justification without heading. The wording it reads (lead-ins,
-interrogatives, closings) and the unnumbered forms live in fetcher.parse.wording.
+interrogatives, closings) and the unnumbered forms live in fetcher.parse.wording and
+fetcher.parse.unlisted; quotation marks around quoted questions in fetcher.parse.quotes.
 """
 
 from __future__ import annotations
@@ -19,6 +20,20 @@ from dataclasses import dataclass
 
 from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
 from fetcher.parse.markers import flatten_outline, is_first_label, join_item, next_label
+from fetcher.parse.quotes import (
+    cut_at_quote_end,
+    drop_lead_in,
+    ends_of_quoted_questions,
+    outside_quotation,
+    questions_in_quotation,
+    tidy_question,
+    unquote_lines,
+)
+from fetcher.parse.unlisted import (
+    heading_question_wins,
+    questions_after_lead_in,
+    under_sub_questions_label,
+)
 from fetcher.parse.wording import (
     ANSWER_TO,
     INTRO,
@@ -75,7 +90,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         if not line:
             i += 1
             continue
-        if is_stop(line) or i - item_lines[-1] > MAX_ITEM_LINES:
+        wrapped = line[:1].islower() and lines[i - 1].endswith("-")  # "Windkraft-" / "anlagen …"
+        if (is_stop(line) and not wrapped) or i - item_lines[-1] > MAX_ITEM_LINES:
             break
         if line.rstrip().endswith(":") and INTRO.search(line) and not list_marker(line):
             break  # a new lead-in ("In diesem Kontext frage ich:") opens the list that asks
@@ -252,26 +268,8 @@ def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
 
 
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
-    """Return unnumbered questions after a lead-in: a new question after each line ending "?"."""
-    for i in range(max(body_start, 0), len(lines)):
-        match = INTRO.search(lines[i])
-        if not match:
-            continue
-        rest = lines[i][match.end() :].strip()
-        block = ([rest] if rest else []) + list(lines[i + 1 :])
-        items: list[list[str]] = [[]]
-        for line in block:
-            if not line:
-                continue
-            if is_stop(line) or list_marker(line):
-                break
-            items[-1].append(line)
-            if line.rstrip().endswith("?"):
-                items.append([])
-        asked = [item for item in items if item and item[-1].rstrip().endswith("?")]
-        if asked:
-            return _Run(i, asked, score=len(asked) + 2.0)
-    return None
+    found = questions_after_lead_in(lines, body_start)
+    return _Run(found[0], found[1], score=len(found[1]) + 2.0) if found else None
 
 
 def question_items(
@@ -282,7 +280,8 @@ def question_items(
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
-    lines = flatten_outline(split_inline_lists(lines[max(body_start, 0) :]))
+    quote_ends = ends_of_quoted_questions(lines[max(body_start, 0) :])
+    lines = flatten_outline(split_inline_lists(unquote_lines(lines[max(body_start, 0) :])))
     body_start = 0
     candidates: list[_Run] = []
     continued: set[int] = set()  # lines that continue a run already scored: never a new start
@@ -317,7 +316,20 @@ def question_items(
     ]
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
+    if unnumbered is not None and heading_question_wins(
+        lines, unnumbered.start, best.start, best.style
+    ):
+        best = unnumbered
     items = [list(item) for item in best.items]
+    if (
+        unnumbered is not None
+        and best.style == "num"
+        and unnumbered.start < best.start
+        and under_sub_questions_label(lines, best.start)
+    ):
+        # "… folgender Frage:" / "Welche …?" / "Unterfragen:" / "1.) …" "2.) …": the main question
+        # comes first, its numbered sub-questions follow (Dresden mAF0008/14)
+        items = [list(item) for item in unnumbered.items] + items
     if best.style == "bullet" and (parent := question_above(lines, best.start)):
         # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
         # follow-ups and stay inside it, each on its own line (Karlsruhe 2024/0989, 2022/0039)
@@ -331,6 +343,8 @@ def question_items(
     ):
         items.insert(0, lone)
     if trim:
+        # „1. Wie …?" then the answer: the closing mark ends a quoted question (answer letters)
+        items = [cut_at_quote_end(item, quote_ends) for item in items]
         items = [trim_context(item) for item in items[:-1]] + [trim_last(items[-1])]
     return items
 
@@ -347,6 +361,11 @@ def find_questions(
     """
     items = question_items(lines, body_start, strict=kind == "Antrag")
     if not items and kind == "Anfrage":
-        asked = questions_in_prose(lines, body_start)
+        # a letter quoting the inquiry: its quotation holds the question, also one without "?",
+        # unless the letter asks in its own words (an inquiry quoting a newspaper, then asking)
+        quoted, _last = questions_in_quotation(lines, body_start)
+        own = outside_quotation(lines, body_start) if quoted else lines
+        asked = questions_in_prose(unquote_lines(own), body_start) or quoted
+        asked = [drop_lead_in(question) for question in asked]
         return asked or (request_in_prose(lines, body_start) if requests else [])
-    return [join_item(item) for item in items]
+    return [tidy_question(join_item(item)) for item in items]

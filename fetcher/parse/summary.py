@@ -7,10 +7,13 @@ from collections.abc import Sequence
 
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
+from fetcher.parse.quotes import opening_mark_removed
 from fetcher.parse.text import HEADER_LINES, join_lines, sentences, wraps
 from fetcher.parse.wording import INTRO
 
 SUMMARY_MAX_CHARS = 400
+_FORM_LABEL = re.compile(r"^(?:Einleitung|Fragen)\s*:$")
+_ANSWERING = re.compile(r"\b(?:be)?antworte\b|\bwie folgt Stellung\b|\bStellung\b.*\bwie folgt\b")
 
 
 def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
@@ -64,11 +67,15 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
     salutations = [
         i
         for i, x in enumerate(lines[:HEADER_LINES])
-        if re.match(r"^(?:Sehr geehrte|Liebe )", x, re.I)
+        if re.match(r"^[„“\"»]?\s*(?:Sehr geehrte|Liebe )", x, re.I)  # „Sehr geehrte …: quoted
     ]
+    # a form's label over the inquiry's own text ("Einleitung:", "Fragen:" over a quotation)
+    labels = [i for i, x in enumerate(lines[:HEADER_LINES]) if _FORM_LABEL.match(x)]
     if salutations:
         start = max(start, salutations[-1] + 1)
-    skip_wrapped = False
+    elif labels:
+        start = max(start, labels[0] + 1)
+    skip_wrapped = lead_in = False
     for line in lines[start:]:
         if not line:
             continue
@@ -78,8 +85,14 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                 continue
         if INTRO.search(line) or list_marker(line):
             break
+        if not collected and (lead_in or _ANSWERING.search(line)) and not line.endswith("."):
+            # "Ihre o. g. Anfrage beantworte ich (Ihnen)" / "wie folgt:": the quoted inquiry follows
+            lead_in = not line.endswith(":") and not lead_in
+            continue
         if not collected and line.endswith(":") and len(line) < 40:
             continue  # a section label ("Inhalt der Mitteilung:") with nothing after it
+        if not collected:
+            line = opening_mark_removed(line)  # „Seit einiger Zeit …: the quotation's own mark
         if re.match(r"^(?:Sehr geehrte|Mit freundlichen)", line):
             if collected:
                 break

@@ -81,6 +81,7 @@ _INLINE_FURNITURE = re.compile(
 )
 
 
+_ITEMS = ("#.)", "#)")  # edge keys of list labels alone on their line ("14.)")
 _PAGE_COUNTER = re.compile(r"^(\d{1,3})\s*/\s*(\d{1,3})$")
 
 
@@ -281,8 +282,9 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
             key = edge_key(line)
             # A bare number repeats any other ("1" under each head) in the first or last two
             # lines, but "2026" is no page number; a line that also stands mid-page is text that
-            # opens two pages by chance.
-            is_repeat = key in repeated and key not in text_keys
+            # opens two pages by chance; "13.)" ending page 1 and "14.)" opening page 2 are list
+            # labels.
+            is_repeat = key in repeated and key not in text_keys and key not in _ITEMS
             if key == "#":
                 is_repeat = is_repeat and len(line) <= 3 and i in filled[:2] + filled[-2:]
             at_edge = i in edges if index > 0 else i in filled[-3:] and i not in filled[:3]

@@ -1,0 +1,96 @@
+"""Questions without list labels: after a lead-in, under an "Anfrage:" heading. Pure.
+
+A lead-in ("Wir fragen die Verwaltung:", "Fragen:") followed by lines ending in "?"; a later
+lead-in before anything asked; "Zu 1." labels of a follow-up inquiry; the question under an
+"Anfrage:" heading over a list of topics; a main question above "Unterfragen:".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.wording import INTRO, is_stop, list_marker
+
+# A lead-in ending in "Frage:"/"Fragen:" ("Hierzu meine Fragen:", "Dazu habe ich folgende
+# Frage:") and "Zu 1." labels of a follow-up inquiry referring to an earlier one's items.
+_LATER_LEAD_IN = re.compile(r"\bFragen?\s*:\s*$")
+_SUB_QUESTIONS = re.compile(r"(?:Unter|Teil|Zusatz|Detail)fragen\s*:?", re.I)
+_ZU_LABEL = re.compile(r"^Zu\s+(\d{1,2})\.\s+(?=\S)")
+
+
+def questions_after_lead_in(
+    lines: Sequence[str], body_start: int
+) -> tuple[int, list[list[str]]] | None:
+    """Return (lead-in line, items) of unnumbered questions: a new one after each line ending "?".
+
+    A later lead-in before anything asked ("„Sehr geehrte …" / background / "Hierzu meine
+    Fragen:" or "Ich frage dazu: Gibt es …?") makes what came before it context. Items
+    labelled "Zu 1.", "Zu 2." in order (a follow-up inquiry) are one question each.
+    """
+    for i in range(max(body_start, 0), len(lines)):
+        match = INTRO.search(lines[i])
+        if not match:
+            continue
+        rest = lines[i][match.end() :].strip()
+        block = ([rest] if rest else []) + list(lines[i + 1 :])
+        items: list[list[str]] = [[]]
+        labelled: set[int] = set()
+        for line in block:
+            if not line:
+                continue
+            if is_stop(line) or list_marker(line):
+                break
+            if not any(item and item[-1].rstrip().endswith("?") for item in items) and (
+                later := INTRO.search(line) or _LATER_LEAD_IN.search(line)
+            ):
+                items = [[]]  # the lines before a later lead-in were context
+                line = line[later.end() :].strip()
+                if not line:
+                    continue
+            if (zu := _ZU_LABEL.match(line)) and int(zu.group(1)) == len(labelled) + 1:
+                if items[-1]:
+                    items.append([])
+                labelled.add(len(items) - 1)
+                line = line[zu.end() :]
+            items[-1].append(line)
+            if line.rstrip().endswith("?") and not labelled:
+                items.append([])
+        for k in labelled:  # "Zu 2. Liegt … vor? Weiter siehe 1." / the signature below
+            asks = [n for n, line in enumerate(items[k]) if "?" in line]
+            items[k] = items[k][: asks[-1] + 1] if asks else []
+        asked = [
+            item
+            for k, item in enumerate(items)
+            if item and (k in labelled or item[-1].rstrip().endswith("?"))
+        ]
+        if asked:
+            return i, asked
+    return None
+
+
+def heading_question_wins(lines: Sequence[str], heading: int, start: int, style: str) -> bool:
+    """Return True if the question under an "Anfrage:" heading is the ask, not a later list.
+
+    "Anfrage:" / "Teilt die Stadtverwaltung die Ansicht, dass … sinnvoll ist?" / a paragraph of
+    statements / "Fragen, die in einer solchen Untersuchung beantwortet werden könnten, sind
+    Folgende:" / "1. … 7. uvm.": the list below a label that does not ask the administration is
+    the scope of what is asked for (Karlsruhe 2023/0493). A list right below the heading, or
+    after a lead-in that asks ("Wir fragen daher:"), stays the question list.
+    """
+    if not style or start <= heading:
+        return False
+    if not re.fullmatch(r"(?:Anfrage|Fragen?|Fragestellung)\s*:", lines[heading].strip()):
+        return False
+    between = [line for line in lines[heading + 1 : start] if line]
+    asked = [k for k, line in enumerate(between) if line.rstrip().endswith("?")]
+    if not asked:
+        return False
+    statements = " ".join(between[asked[-1] + 1 : -1])
+    return bool(re.search(r"[a-zäöüß]{2}\.(?:\s|$)", statements)) and not INTRO.search(between[-1])
+
+
+def under_sub_questions_label(lines: Sequence[str], start: int) -> bool:
+    """Return True if the line above a list labels it as sub-questions ("Unterfragen:")."""
+    above = [line for line in lines[:start] if line][-1:]
+    return bool(above) and bool(_SUB_QUESTIONS.fullmatch(above[0].strip()))
