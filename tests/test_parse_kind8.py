@@ -12,7 +12,7 @@ from pathlib import Path
 
 from fetcher.parse import parse_pdf_file, parse_text
 from standins.pdf_render import render_paged_text
-from tests.corpus_data import corpus_path
+from tests.corpus_data import corpus_labels, corpus_path
 from tests.fixtures_path import OPARL_FIXTURES
 
 
@@ -48,3 +48,20 @@ def test_answer_word_wrapped_in_minutes() -> None:
     verstehen?' is a councillor's sentence; the paper is the Niederschrift."""
     path = OPARL_FIXTURES / "karlsruhe" / "file-contents" / "616868.txt"
     assert parse_text(path.read_text("utf-8")).kind == "Niederschrift"
+
+
+def test_every_dresden_document_reads_as_its_kind() -> None:
+    """Every Dresden dev document reads as the kind its label gives (or one it also accepts):
+    'MÜNDLICHE ANFRAGE' and 'ANFRAGE' forms are inquiries, the Oberbürgermeisterin's and the
+    Bürgermeister's replies are answers, motions, a Vorlage and interim notices are neither."""
+    dresden = [x for x in corpus_labels("dev") if x.name.startswith("dresden")]
+    assert len(dresden) >= 60
+    oral = [x for x in dresden if "muendliche-anfrage" in x.name and "antwort" not in x.name]
+    assert len(oral) >= 5
+    for entry in dresden:
+        text = corpus_path(entry.name, "dev").read_text("utf-8")
+        accepted = {entry.label["kind"], *entry.label.get("kind_alt", [])}
+        assert parse_text(text).kind in accepted, entry.name
+    for entry in oral:
+        text = corpus_path(entry.name, "dev").read_text("utf-8")
+        assert parse_text(text).kind == "Anfrage", entry.name
