@@ -1,0 +1,75 @@
+"""Header fields read through a rendered PDF, whose text (pdfium) has no blank lines.
+
+A block boundary is found by structure: the values of a form's label column counted up to its
+status cell, a Landtag head's wrapped asker line closed by its party. Expected values were read
+off the documents; every test fails on the parser of main at 34a38c3.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from fetcher.model import ParsedDocument
+from fetcher.parse import parse_pdf_file, parse_text
+from standins.pdf_render import render_paged_text
+from tests.corpus_data import corpus_path
+
+
+def _text(name: str) -> str:
+    return corpus_path(name, "dev").read_text("utf-8")
+
+
+def _paged(tmp_path: Path, name: str) -> ParsedDocument:
+    doc = parse_pdf_file(render_paged_text(_text(name), tmp_path / "paged.pdf"))
+    assert doc.parse_status == "ok", doc.parse_error
+    return doc
+
+
+def test_form_title_under_the_status_cell_through_the_pdf(tmp_path: Path) -> None:
+    """Karlsruhe 2013 form: four labels, four values, 'öffentlich', then the subject: the title."""
+    name = "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher"
+    assert _paged(tmp_path, name).title == "Zukunft der Nachtstromspeicher-Heizungen"
+    # The text path read the first submitter line ("Stadträtin Rita Fromm (FDP)") as the title.
+    assert parse_text(_text(name)).title == "Zukunft der Nachtstromspeicher-Heizungen"
+
+
+def test_form_title_after_the_responsible_department(tmp_path: Path) -> None:
+    """Ortschaftsrat form: the department value 'Dez. 1 / ZJD' after the status is skipped."""
+    name = "karlsruhe-2019-or-durlach-anfrage-cdu-drohnenflug"
+    assert _paged(tmp_path, name).title == "Drohnenflug auf der Turmbergterrasse"
+    assert parse_text(_text(name)).title == "Drohnenflug auf der Turmbergterrasse"
+
+
+def test_form_title_with_an_empty_column_value(tmp_path: Path) -> None:
+    """'TOP:' has no value on this form: still only the department 'Dez. 3 / SuS' is skipped."""
+    name = "karlsruhe-2018-or-durlach-anfrage-fdp-digitalisierung-schulen"
+    assert _paged(tmp_path, name).title == (
+        "Wie ist die Ausstattung der Durlacher Schulen im Rahmen der Digitalisierung?"
+    )
+
+
+def test_form_title_without_a_label_column(tmp_path: Path) -> None:
+    """Karlsruhe 2006: labelled lines, 'Öffentlich Nichtöffentlich', 'verantwortlich: Dez. 5'."""
+    doc = _paged(tmp_path, "karlsruhe-2006-anfrage-kal-led-ampeln-stellungnahme")
+    assert doc.title == "LED-Ampeln"
+
+
+def test_landtag_title_after_a_wrapped_asker_line(tmp_path: Path) -> None:
+    """'Anfrage der Abgeordneten … und' / 'Oliver Schatta' / '(CDU)': a head line, no title."""
+    name = "LANDTAG-niedersachsen-19-11253-kleine-anfrage-mit-antwort"
+    title = (
+        "Verpachtung von land- und forstwirtschaftlichen Flächen durch die Stiftung "
+        "Braunschweigischer Kulturbesitz"
+    )
+    assert _paged(tmp_path, name).title == title
+    # The text path found none: its answer line ends "Landesregie-" / "rung", not "regierung".
+    assert parse_text(_text(name)).title == title
+
+
+def test_landtag_long_title_wrapped_over_five_lines(tmp_path: Path) -> None:
+    """A title that a letter's width wraps over more than four lines is read to its end."""
+    doc = _paged(tmp_path, "LANDTAG-niedersachsen-19-11184-kleine-anfrage-mit-antwort")
+    assert doc.title is not None
+    assert doc.title.endswith(
+        "und wie verteilen sich die Investitionen zwischen MHH sowie anderen Trägern?"
+    )
