@@ -22,40 +22,63 @@ _LABELLED = re.compile(
     r"[A-ZÄÖÜa-zäöü][\w ./-]{0,24}:\s+\S.*|(?:verantwortlich\s+)?Dez(?:\.|ernat)\s*\d.*", re.I
 )
 _NOT_A_TITLE = re.compile(
-    r"^(?:\d+[.)]\s|[-•▪]\s|Stellungnahme|Antwort|Begründung|Sachverhalt|Seite\s+\d)", re.I
+    r"^(?:[A-ZÄÖÜ]{5,}$|\d+[.)]\s|[-•▪]\s|Stellungnahme|Antwort|Begründung|Sachverhalt|Seite\s+\d)", re.I
 )
 
 
+def _label_run(rows: Sequence[str]) -> tuple[int, int] | None:
+    """Return (start, end) of the first run of three or more bare labels ("Gremium:"), or None."""
+    i = 0
+    while i < min(len(rows), 30):
+        if _BARE_LABEL.fullmatch(rows[i]):
+            j = i
+            while j < len(rows) and _BARE_LABEL.fullmatch(rows[j]):
+                j += 1
+            if j - i >= 3:
+                return i, j
+            i = j
+        i += 1
+    return None
+
+
+def _skip_value(rows: Sequence[str], k: int) -> int:
+    """Return the row after the value at k and its wrapped rest ("Ort: Großer Sitzungssaal,")."""
+    while wraps(rows[k]) and k + 1 < len(rows):
+        k += 1
+    return k + 1
+
+
 def title_after_form(lines: Sequence[str]) -> str | None:
-    """Return the subject printed under a form header's status cell, or None.
+    """Return the subject printed under a form header's label column, or None.
 
     "Gremium: / Termin: / Vorlage Nr.: / TOP:" then four values, "öffentlich", then the title
-    "Zukunft der Nachtstromspeicher-Heizungen"; values left over after the status cell (a column
-    read on, "Dez. 1 / ZJD") and labelled lines ("verantwortlich: Dez. 5") come before it.
+    "Zukunft der Nachtstromspeicher-Heizungen". The status cell may stand among the values and
+    counts as none; a department ("Dez. 1 / ZJD") is the last label's value and ends the column
+    (a value missing before it, "TOP:" empty, does not shift the title). Without a label column:
+    labelled lines ("vom: 30.12.2005"), the status cell, "verantwortlich: Dez. 5", the title.
     """
     rows = [line.strip() for line in lines[:HEADER_LINES] if line.strip()]
     status = next((i for i, line in enumerate(rows) if _STATUS.fullmatch(line)), None)
-    if status is None or status > 30:
-        return None
-    labels = [i for i in range(status) if _BARE_LABEL.fullmatch(rows[i])]
-    if not labels and not any(_LABELLED.fullmatch(row) for row in rows[:status]):
-        return None  # no form header before the status word
-    values_before = status - labels[-1] - 1 if labels else 0
-    k = status + 1
-    if any(re.match(r"Beratungsfolge|Gegenstand|Betreff", row) for row in rows[:status]):
-        return None  # a status column of the consultation table, under the labelled subject
-    # The column's value left over after the status cell: the last label's ("Verantwortlich:"
-    # "Dez. 1 / ZJD"); one at most, as a value missing before it ("TOP:" empty) would shift it.
-    for _ in range(min(1, len(labels) - values_before)):
-        while wraps(rows[k]) and k + 1 < len(rows):
-            k += 1  # "Sozial-und Jugendbehörde," / "Kinderbüro": one value
-        k += 1
-        if k >= len(rows):
-            return None
+    run = _label_run(rows)
+    if run is not None and (status is None or run[0] < status):
+        k, counted = run[1], 0
+        while k < len(rows) and counted < run[1] - run[0]:
+            if _STATUS.fullmatch(rows[k]):
+                k += 1
+                continue
+            department = bool(_LABELLED.fullmatch(rows[k]))
+            k = _skip_value(rows, k)
+            counted += 1
+            if department:
+                break
+    elif status is not None and status <= 30 and any(_LABELLED.fullmatch(r) for r in rows[:status]):
+        k = status + 1
+    else:
+        return None  # no form header
     while k < len(rows) and (_LABELLED.fullmatch(rows[k]) or _STATUS.fullmatch(rows[k])):
-        while wraps(rows[k]) and k + 1 < len(rows):
-            k += 1  # "Ort: Großer Sitzungssaal," / "Rathaus Marktplatz"
-        k += 1
+        k = _skip_value(rows, k)
+    if any(re.match(r"Beratungsfolge|Gegenstand|Betreff", row) for row in rows[: k + 1]):
+        return None  # a status column of the consultation table, under the labelled subject
     if k >= len(rows):
         return None
     first = rows[k]
