@@ -16,13 +16,15 @@ from collections.abc import Sequence
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 
 _STATUS = re.compile(r"(?:nicht\s*)?öffentlich(?:\s+nicht\s*öffentlich)?", re.I)
-_BARE_LABEL = re.compile(r"[A-ZÄÖÜ][\w .-]{0,20}:")  # "Gremium:", "Vorlage Nr.:"
+# "Gremium:", "Vorlage Nr.:"; the column's own words also bare ("Gremium" / "Termin" / "TOP").
+_BARE_LABEL = re.compile(r"[A-ZÄÖÜ][\w .-]{0,20}:|Gremium|Termin|TOP")
 # "verantwortlich: Dez. 5", "Vorsitzende/r: …"; a department value "Dez. 1 / ZJD" too.
 _LABELLED = re.compile(
     r"[A-ZÄÖÜa-zäöü][\w ./-]{0,24}:\s+\S.*|(?:verantwortlich\s+)?Dez(?:\.|ernat)\s*\d.*", re.I
 )
 _NOT_A_TITLE = re.compile(
-    r"^(?:[A-ZÄÖÜ]{5,}$|\d+[.)]\s|[-•▪]\s|Stellungnahme|Antwort|Begründung|Sachverhalt|Seite\s+\d)", re.I
+    r"^(?:[A-ZÄÖÜ]{5,}$|\d+[.)]\s|[-•▪]\s|Stellungnahme|Antwort|Begründung|Sachverhalt|Seite\s+\d)",
+    re.I,
 )
 
 

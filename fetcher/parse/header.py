@@ -184,6 +184,13 @@ def _title_after_boilerplate(lines: Sequence[str], start: int) -> str | None:
     return join_lines(title) or None
 
 
+# The sender cell beside the title in SessionNet heads, without blank lines around it:
+# "CDU-Ortschaftsratsfraktion", "SPD-Ortschaftsratsfraktion Vorlage Nr.: 204" (two cells, one line).
+_SENDER_CELL = re.compile(
+    r"[\w/‘'’.+ -]*fraktion(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?(?:\s+Vorlage\s+Nr\.?:?\s*\S*)?", re.I
+)
+
+
 def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
     """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject."""
     values, _ = value_after(lines, re.compile(r"^(?:Betreff|Thema)\s*:?", re.I))
@@ -192,13 +199,17 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if not re.match(r"^(?:Gremien|Gremium)\s+Termin", line):
-            continue
+        if not re.match(r"^(?:Gremien|Gremium)\s+Termin|.*\sTermin\s+TOP\s+ö\b", line):
+            continue  # "Ortschaftsrat Stupferich Termin TOP ö nö": the committee in the head cell
         k = i - 1
         while k >= 0 and not lines[k]:
             k -= 1
         faction_line = ""
-        if k >= 0 and (KA_FACTION_LINE.match(lines[k]) or OF_FACTION.match(lines[k])):
+        if k >= 0 and (
+            KA_FACTION_LINE.match(lines[k])
+            or OF_FACTION.match(lines[k])
+            or _SENDER_CELL.fullmatch(lines[k].strip())
+        ):
             faction_line = lines[k]
             k -= 1
         while k >= 0 and not lines[k]:
