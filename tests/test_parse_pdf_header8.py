@@ -73,3 +73,28 @@ def test_landtag_long_title_wrapped_over_five_lines(tmp_path: Path) -> None:
     assert doc.title.endswith(
         "und wie verteilen sich die Investitionen zwischen MHH sowie anderen Trägern?"
     )
+
+
+def test_form_labels_without_colons(tmp_path: Path) -> None:
+    """Labels 'Gremium' / 'Termin' / 'TOP' without colons; a value wraps ('Sitzung des' / …)."""
+    name = "karlsruhe-2020-or-wolfartsweier-anfrage-cdu-infrarotgeraet"
+    title = "Anschaffung eines Infrarotgerätes für die Wildwuchsbekämpfung"
+    assert _paged(tmp_path, name).title == title
+    # The text path took the sender line 'CDU-Ortschaftsratsfraktion' for the title.
+    assert parse_text(_text(name)).title == title
+
+
+def test_sessionnet_title_beside_a_committee_head_cell(tmp_path: Path) -> None:
+    """'Ortschaftsrat Stupferich Termin TOP ö nö' heads the table under the title line."""
+    name = "karlsruhe-2022-or-stupferich-anfrage-cdu-hausaerzte"
+    title = "Stand der derzeitigen hausärztlichen Versorgung in Stupferich / Bergdörfern"
+    assert _paged(tmp_path, name).title == title
+    assert parse_text(_text(name)).title == title
+
+
+def test_sessionnet_sender_cell_merged_with_the_paper_number(tmp_path: Path) -> None:
+    """'SPD-Ortschaftsratsfraktion Vorlage Nr.: 204' is the sender cell, not part of the title."""
+    name = "karlsruhe-2021-or-groetzingen-antrag-spd-ganztagesgrundschule"
+    title = "Konzeption und Umsetzung der Ganztagesgrundschule in Grötzingen"
+    assert _paged(tmp_path, name).title == title
+    assert parse_text(_text(name)).title == title
