@@ -80,21 +80,26 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             and not re.search(r"Fraktionen|Mitglieder|geehrte", line)
             and not line.endswith((".", ":", "?"))
         ):
-            found.append(line)
+            # "für die B‘90/DIE GRÜNEN-OR-Fraktion", "Stellvertretend für die CDU-…fraktion" under
+            # a signature: the group itself.
+            found.append(re.sub(r"^(?:\w+\s+)?für\s+die\s+", "", line))
     found += _signatures(lines)
     unique: list[str] = []
     for value in found:
         value = value.strip(" ,;")
         if value and value not in unique:
             unique.append(value)
-    return unique
+    # "SPD-Ortschaftsratsfraktion" beside "SPD-Ortschaftsratsfraktion Neureut": the same sender,
+    # once in the head, once under the signature (a PDF without blank lines shows both).
+    return [v for v in unique if not any(o != v and o.startswith(v + " ") for o in unique)]
 
 
 def _signatures(lines: Sequence[str]) -> list[str]:
     names: list[str] = []
     for i, line in enumerate(lines):
         if re.match(r"^Mit freundlichen Grüßen", line):
-            following = [x.strip(" ,") for x in lines[i + 1 : i + 3] if x.strip()]
+            # The next printed line, blank lines or none between (a PDF's text has none).
+            following = [x.strip(" ,") for x in lines[i + 1 : i + 6] if x.strip()][:1]
             if following and _NAME.match(following[0]):
                 names.append(following[0])
             continue
@@ -106,9 +111,7 @@ def _signatures(lines: Sequence[str]) -> list[str]:
         for cand in candidates:
             cand = cand.strip(" ,")
             if not cand:
-                if names:
-                    break
-                continue
+                continue  # blank lines between the group and its signers end nothing
             if not _NAME.match(cand):
                 break
             names.append(cand)
