@@ -98,3 +98,17 @@ def test_sessionnet_sender_cell_merged_with_the_paper_number(tmp_path: Path) -> 
     title = "Konzeption und Umsetzung der Ganztagesgrundschule in Grötzingen"
     assert _paged(tmp_path, name).title == title
     assert parse_text(_text(name)).title == title
+
+
+def test_signers_under_the_group_same_from_text_and_pdf(tmp_path: Path) -> None:
+    """'unterzeichnet von:' / group / blank / two names: the signers count in both paths."""
+    name = "karlsruhe-2019-or-durlach-anfrage-fw-verkehrstest"
+    signed = ("Freie Wähler-OR-Fraktion", "Jürgen Wenzel", "Zahide Yesil")
+    assert _paged(tmp_path, name).submitters == signed
+    assert parse_text(_text(name)).submitters == signed  # the blank line ended the list
+
+
+def test_group_signed_for_is_the_group_itself(tmp_path: Path) -> None:
+    """'Stellvertretend für die CDU-Ortschaftsratsfraktion' under the letter is that group."""
+    name = "karlsruhe-2020-or-wolfartsweier-anfrage-cdu-infrarotgeraet"
+    assert _paged(tmp_path, name).submitters == ("CDU-Ortschaftsratsfraktion",)
