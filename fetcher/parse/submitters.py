@@ -9,7 +9,7 @@ from itertools import pairwise
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
 from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
-from fetcher.parse.text import HEADER_LINES, LABEL_LINE
+from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE
 
 _SUBMITTER_LABEL = re.compile(
     r"^(?:Eingereicht von|Einreicher(?:in)?|Antragsteller(?:in)?|Stadträtinnen/Stadträte\s*[–-]\s*"
@@ -83,6 +83,7 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             # "für die B‘90/DIE GRÜNEN-OR-Fraktion", "Stellvertretend für die CDU-…fraktion" under
             # a signature: the group itself.
             found.append(re.sub(r"^(?:\w+\s+)?für\s+die\s+", "", line))
+    found += _chaired_body(lines[:4])
     found += _signatures(lines)
     unique: list[str] = []
     for value in found:
@@ -99,9 +100,8 @@ def _signatures(lines: Sequence[str]) -> list[str]:
     for i, line in enumerate(lines):
         if re.match(r"^Mit freundlichen Grüßen", line):
             # The next printed line, blank lines or none between (a PDF's text has none).
-            following = [x.strip(" ,") for x in lines[i + 1 : i + 6] if x.strip()][:1]
-            if following and _NAME.match(following[0]):
-                names.append(following[0])
+            following = [x.strip(" ,") for x in lines[i + 1 : i + 6] if x.strip()][:2]
+            names += _signed(following)
             continue
         match = _SIGNATURE_LABEL.match(line)
         if not match:
@@ -116,6 +116,56 @@ def _signatures(lines: Sequence[str]) -> list[str]:
                 break
             names.append(cand)
     return names
+
+
+def _chaired_body(head: Sequence[str]) -> list[str]:
+    """Return the body a letterhead names above its chair ("Vorsitzender Günter Winkelmann").
+
+    A date printed in the right column on the same baseline is cut off ("Stadtteilbeirat
+    Büchenbach Erlangen, den 23.11.2022"): pdfium reads it into the line beside it.
+    """
+    rows = [x.strip() for x in head if x.strip()]
+    for above, below in pairwise(rows):
+        if not re.match(r"^Vorsitzende[rn]?\s+[A-ZÄÖÜ]", below):
+            continue
+        body = re.sub(r"\s+[A-ZÄÖÜ][\wäöüß-]*,?\s+(?:den\s+)?\d{1,2}\.\s*\S+?\s*\d{4}$", "", above)
+        if _BODY.fullmatch(body) and not DATE.search(body) and len(body.split()) <= 5:
+            return [body]
+    return []
+
+
+# The body a signer signs for: "für den Stadtteilbeirat Büchenbach", "für die SPD-Fraktion".
+_SIGNED_FOR = re.compile(
+    r"^(?:i\.\s*A\.\s*|stellvertretend\s+)?für\s+(?:den|die|das)\s+(?P<g>[A-ZÄÖÜ][^\d,.:;]{2,60})$",
+    re.I,
+)
+_BODY = re.compile(r"[A-ZÄÖÜ][\w‘'’/-]*(?:\s+[\wÄÖÜäöüß‘'’/-]+){0,5}")
+
+
+def _signed(following: Sequence[str]) -> list[str]:
+    """Return the body signed for and the signer from the lines under the closing.
+
+    "Günter Winkelmann" / "für den Stadtteilbeirat Büchenbach" and "Günter Winkelmann,
+    Stadtteilbeirat Büchenbach" (one line) give both; a body alone ("Stadtteilbeirat Büchenbach")
+    stays as it is.
+    """
+    if not following:
+        return []
+    name, _, body = following[0].partition(", ")
+    deputy = re.match(r"(?P<n>.+?)\s+in\s+Vertretung\s+(?:des|der)\s+(?P<b>.+)$", name)
+    if deputy:  # "Günter Winkelmann in Vertretung des Stadtteilbeirats Büchenbach"
+        name, body = deputy.group("n"), deputy.group("b")
+        # "des Stadtteilbeirats" / "des Ausschusses": the body's own name, not its genitive.
+        first, _, rest = body.partition(" ")
+        if " Vertretung des " in following[0] and len(first) > 5:
+            first = first[:-2] if first.endswith("sses") else first.removesuffix("s")
+            body = f"{first} {rest}".strip()
+    if not _NAME.match(name):
+        return []
+    if body and _BODY.fullmatch(body) and not DATE.search(body):
+        return [body, name]  # the body first, as a letterhead names it above its chair
+    match = _SIGNED_FOR.match(following[1]) if len(following) > 1 else None
+    return [match.group("g").strip(), name] if match else [name]
 
 
 # Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
