@@ -267,6 +267,19 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
             and not re.match(r"^[-\s]*Nr", rest, re.I)
             and len(rest) > 12
             and not DATE.search(rest)
+            and not _elsewhere(rest, lines, index)
         ):
             return lines[index].strip()
     return None
+
+
+def _elsewhere(rest: str, lines: Sequence[str], index: int) -> bool:
+    """Return True if the rest beside a type word is a whole line elsewhere in the document.
+
+    "Einladung Stadt Erlangen": pdfium reads a right-hand letterhead on the same baseline into
+    the type word's line; the letterhead is printed again ("STADT ERLANGEN" above the signature).
+    """
+    key = " ".join(rest.split()).casefold()
+    return any(
+        " ".join(line.split()).casefold() == key for i, line in enumerate(lines) if i != index
+    )
