@@ -13,6 +13,7 @@ from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file, parse_text
 from standins.pdf_render import render_paged_text
 from tests.corpus_data import corpus_path
+from tests.fixtures_path import PDF_FIXTURES
 
 
 def _text(name: str) -> str:
@@ -112,3 +113,27 @@ def test_group_signed_for_is_the_group_itself(tmp_path: Path) -> None:
     """'Stellvertretend für die CDU-Ortschaftsratsfraktion' under the letter is that group."""
     name = "karlsruhe-2020-or-wolfartsweier-anfrage-cdu-infrarotgeraet"
     assert _paged(tmp_path, name).submitters == ("CDU-Ortschaftsratsfraktion",)
+
+
+def test_invitations_letterhead_beside_the_type_word_is_no_title() -> None:
+    """'Einladung Stadt Erlangen' (the letterhead read into the line) is not the title."""
+    for name in (
+        "2020-01-22_Einladung.pdf",
+        "2022-11-17_Einladung.pdf",
+        "2024-04-24_Einladung.pdf",
+    ):
+        doc = parse_pdf_file(PDF_FIXTURES / name)
+        assert doc.parse_status == "ok"
+        assert doc.title is None, name
+
+
+def test_board_motions_name_the_board_and_its_chair_alike() -> None:
+    """Four Stadtteilbeirat motions, four signature layouts: the board, then the chair who signs."""
+    for name in (
+        "Antrag_BuechenbacherAnlage_2020-11-25.pdf",  # "Günter Winkelmann, Stadtteilbeirat …"
+        "Antrag_SozialeStadt_2019-04-20.pdf",  # "… in Vertretung des Stadtteilbeirats …"
+        "Antrag_Sportmassnahmen_2022-11-23.pdf",  # "Günter Winkelmann," / "für den …"
+        "Antrag_StUB_Trasse_2020-11-04.pdf",  # letterhead above "Vorsitzender Günter Winkelmann"
+    ):
+        doc = parse_pdf_file(PDF_FIXTURES / name)
+        assert doc.submitters == ("Stadtteilbeirat Büchenbach", "Günter Winkelmann"), name
