@@ -137,3 +137,11 @@ def test_board_motions_name_the_board_and_its_chair_alike() -> None:
     ):
         doc = parse_pdf_file(PDF_FIXTURES / name)
         assert doc.submitters == ("Stadtteilbeirat Büchenbach", "Günter Winkelmann"), name
+
+
+def test_answer_letter_last_sentence_opening_with_anfrage_is_no_label(tmp_path: Path) -> None:
+    """'… Dorthin wurde Ihre' / 'Anfrage mit der Bitte um Bearbeitung abgegeben.' is prose."""
+    name = "dresden-AF2803-14-antwort-gruene-videokameras-flurstueck"
+    doc = _paged(tmp_path, name)
+    assert doc.kind == "Antwort"  # as from the text, where a blank line sets the sentence apart
+    assert doc.title is None
