@@ -145,3 +145,9 @@ def test_answer_letter_last_sentence_opening_with_anfrage_is_no_label(tmp_path: 
     doc = _paged(tmp_path, name)
     assert doc.kind == "Antwort"  # as from the text, where a blank line sets the sentence apart
     assert doc.title is None
+
+
+def test_form_caption_in_brackets_is_no_party(tmp_path: Path) -> None:
+    """'Abgeordneter des Sächs.' / 'Landtages (Name, Vorname)': a form row, no faction 'Name'."""
+    doc = _paged(tmp_path, "dresden-V0052-09-vorlage-aufsichtsrat")
+    assert doc.factions == ()
