@@ -48,7 +48,9 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     """Return submitters as printed: "Eingereicht von", "Anfrage: SPD", signatures …"""
     found: list[str] = []
     values, _ = value_after(lines, _SUBMITTER_LABEL, max_lines=3)
-    found += values
+    labels = [m.group(0).rstrip(" :").casefold() for x in lines if (m := _SUBMITTER_LABEL.match(x))]
+    if not labels or labels.count(labels[0]) < 2:
+        found += values  # the label printed twice or more names an agenda's items, not the paper
     for line in lines[:HEADER_LINES]:
         match = KA_FACTION_LINE.match(line)
         if match and len(match.group("v")) <= 60 and "?" not in match.group("v"):
