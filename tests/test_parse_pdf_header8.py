@@ -151,3 +151,10 @@ def test_form_caption_in_brackets_is_no_party(tmp_path: Path) -> None:
     """'Abgeordneter des Sächs.' / 'Landtages (Name, Vorname)': a form row, no faction 'Name'."""
     doc = _paged(tmp_path, "dresden-V0052-09-vorlage-aufsichtsrat")
     assert doc.factions == ()
+
+
+def test_agenda_items_submitters_are_not_the_invitations(tmp_path: Path) -> None:
+    """Two agenda items 'Einreicher: Bündnis 90/Die Grünen' fall into the head without blanks."""
+    doc = _paged(tmp_path, "dresden-ISF-025-2012-einladung-betriebsausschuss")
+    assert doc.submitters == ()
+    assert doc.factions == ()
