@@ -23,7 +23,7 @@ _LABELLED = re.compile(
     r"[A-ZÄÖÜa-zäöü][\w ./-]{0,24}:\s+\S.*|(?:verantwortlich\s+)?Dez(?:\.|ernat)\s*\d.*", re.I
 )
 _NOT_A_TITLE = re.compile(
-    r"^(?:[A-ZÄÖÜ]{5,}$|\d+[.)]\s|[-•▪]\s|Stellungnahme|Antwort|Begründung|Sachverhalt|Seite\s+\d)",
+    r"^(?:(?-i:[A-ZÄÖÜ]{5,})$|\d+[.)]\s|[-•▪]\s|Stellungnahme|Antwort|Begründung|Sachverhalt|Seite\s+\d)",
     re.I,
 )
 
