@@ -158,3 +158,10 @@ def test_agenda_items_submitters_are_not_the_invitations(tmp_path: Path) -> None
     doc = _paged(tmp_path, "dresden-ISF-025-2012-einladung-betriebsausschuss")
     assert doc.submitters == ()
     assert doc.factions == ()
+
+
+def test_form_title_of_one_word(tmp_path: Path) -> None:
+    """A one-word subject ('Baumkataster') under the status cell is the title, not a type word."""
+    name = "karlsruhe-2014-0671-anfrage-fw-baumkataster"
+    assert _paged(tmp_path, name).title == "Baumkataster"
+    assert parse_text(_text(name)).title == "Baumkataster"
