@@ -9,7 +9,7 @@ from itertools import pairwise
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
 from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
-from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE
+from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
 
 _SUBMITTER_LABEL = re.compile(
     r"^(?:Eingereicht von|Einreicher(?:in)?|Antragsteller(?:in)?|Stadträtinnen/Stadträte\s*[–-]\s*"
@@ -51,7 +51,7 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     labels = [m.group(0).rstrip(" :").casefold() for x in lines if (m := _SUBMITTER_LABEL.match(x))]
     if not labels or labels.count(labels[0]) < 2:
         found += values  # the label printed twice or more names an agenda's items, not the paper
-    for line in lines[:HEADER_LINES]:
+    for i, line in enumerate(lines[:HEADER_LINES]):
         match = KA_FACTION_LINE.match(line)
         if match and len(match.group("v")) <= 60 and "?" not in match.group("v"):
             if factions_in(match.group("v")) or "fraktion" in match.group("v").lower():
@@ -72,7 +72,11 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             and re.search(r"fraktion|gruppe|liste", match.group("v"), re.I)
             and not match.group("v").rstrip().endswith(("?", "!"))
         ):
-            found.append(match.group("v").strip())
+            value = re.sub(r"\s+[-–]$", "", match.group("v").strip())  # "… Grünen -" / "Drs. …"
+            rest = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if wraps(value) and rest and len(rest) < 40 and not LABEL_LINE.match(rest):
+                value = f"{value} {rest}"  # "… Bündnis 90/Die" / "Grünen -": a PDF's wrap
+            found.append(re.sub(r"\s+[-–]$", "", value))
             continue
         if (
             re.search(r"fraktion\b", line, re.I)
