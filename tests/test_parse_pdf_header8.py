@@ -165,3 +165,11 @@ def test_form_title_of_one_word(tmp_path: Path) -> None:
     name = "karlsruhe-2014-0671-anfrage-fw-baumkataster"
     assert _paged(tmp_path, name).title == "Baumkataster"
     assert parse_text(_text(name)).title == "Baumkataster"
+
+
+def test_landtag_sender_wrapped_inside_the_party_name(tmp_path: Path) -> None:
+    """'… der Fraktion Bündnis 90/Die' / 'Grünen -' / 'Drs. 19/9632' is one sender, both paths."""
+    name = "LANDTAG-niedersachsen-19-11188-unterrichtung-beschluss-iran"
+    sender = ("Fraktion der SPD, der Fraktion der CDU und der Fraktion Bündnis 90/Die Grünen",)
+    assert _paged(tmp_path, name).submitters == sender
+    assert parse_text(_text(name)).submitters == sender
