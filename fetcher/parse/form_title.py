@@ -93,8 +93,18 @@ def title_after_form(lines: Sequence[str]) -> str | None:
         or re.fullmatch(r"[\d\s/.-]+", first)
     ):
         return None
+    if re.search(r"\b(?:ich|wir)\b", first):
+        return None  # a letter's sentence ("Zur nächsten … stelle ich namens unserer Fraktion")
     title = [first]
-    while (wraps(title[-1]) or title[-1].endswith(";")) and k + 1 < len(rows) and len(title) < 4:
+    while (
+        (
+            wraps(title[-1])
+            or title[-1].endswith(";")
+            or (rows[k + 1][:1].islower() and not re.match(r"[a-z]\)", rows[k + 1]))
+        )
+        if k + 1 < len(rows)
+        else False
+    ) and len(title) < 4:
         k += 1
         title.append(rows[k])
     return join_lines(title)
