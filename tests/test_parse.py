@@ -253,7 +253,8 @@ def test_erlangen_motion_demands_are_not_questions() -> None:
     assert doc.title == "Kurzfristige Sportentwicklungsmaßnahmen in Büchenbach"
     assert doc.questions == ()
     assert doc.reference is None
-    assert doc.submitters == ("Günter Winkelmann",)
+    # The board it signs for, then the chair (blanks8: the same for all four board motions).
+    assert doc.submitters == ("Stadtteilbeirat Büchenbach", "Günter Winkelmann")
     assert doc.factions == ()
 
 

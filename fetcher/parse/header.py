@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
+from fetcher.parse.form_title import title_after_form
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import subject_reference
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
@@ -154,14 +155,21 @@ def _title_after_boilerplate(lines: Sequence[str], start: int) -> str | None:
     """Return the title between the Landtag header lines and the repeated "Anfrage der …" line."""
     k = start
     in_answer_line = False  # "Antwort des … Ministeriums … namens der Lan-" / "desregierung"
+    in_asker_line = False  # "Anfrage der Abgeordneten A, B und" / "C" / "(CDU)": wrapped names
     while k < min(len(lines), start + 12):
         line = lines[k]
-        if line and not _BOILERPLATE.match(line) and not in_answer_line:
+        if line and not _BOILERPLATE.match(line) and not in_answer_line and not in_asker_line:
             break
         if re.match(r"^Antwort\s+de[rs]", line):
             in_answer_line = True
-        if re.search(r"regierung\s*$", line):
-            in_answer_line = False
+        if re.search(r"regierung\s*$", line) or (
+            k > start and lines[k - 1].endswith("-") and re.fullmatch(r"[a-zäöüß]+", line)
+        ):
+            in_answer_line = False  # "… namens der Landesregie-" / "rung" ends it too
+        if re.match(r"^Anfrage\s+de[rs]\s+Abgeordneten", line):
+            in_asker_line = True
+        if ")" in line:
+            in_asker_line = False
         k += 1
     title: list[str] = []
     while (
@@ -169,11 +177,18 @@ def _title_after_boilerplate(lines: Sequence[str], start: int) -> str | None:
         and lines[k]
         and not _BOILERPLATE.match(lines[k])
         and not lines[k].startswith("Vorbemerkung")
-        and len(title) < 4
+        and len(title) < 6  # a PDF wraps a long title at a letter's width: more lines
     ):
         title.append(lines[k])
         k += 1
     return join_lines(title) or None
+
+
+# The sender cell beside the title in SessionNet heads, without blank lines around it:
+# "CDU-Ortschaftsratsfraktion", "SPD-Ortschaftsratsfraktion Vorlage Nr.: 204" (two cells, one line).
+_SENDER_CELL = re.compile(
+    r"[\w/‘'’.+ -]*fraktion(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?(?:\s+Vorlage\s+Nr\.?:?\s*\S*)?", re.I
+)
 
 
 def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
@@ -184,13 +199,17 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if not re.match(r"^(?:Gremien|Gremium)\s+Termin", line):
-            continue
+        if not re.match(r"^(?:Gremien|Gremium)\s+Termin|.*\sTermin\s+TOP\s+ö\b", line):
+            continue  # "Ortschaftsrat Stupferich Termin TOP ö nö": the committee in the head cell
         k = i - 1
         while k >= 0 and not lines[k]:
             k -= 1
         faction_line = ""
-        if k >= 0 and (KA_FACTION_LINE.match(lines[k]) or OF_FACTION.match(lines[k])):
+        if k >= 0 and (
+            KA_FACTION_LINE.match(lines[k])
+            or OF_FACTION.match(lines[k])
+            or _SENDER_CELL.fullmatch(lines[k].strip())
+        ):
             faction_line = lines[k]
             k -= 1
         while k >= 0 and not lines[k]:
@@ -220,6 +239,9 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
         if "hier:" in faction_line:
             # Ortschaftsrat answers: "Anfrage der …-Fraktion vom …; hier: <Betreff>"
             return faction_line
+    form_title = title_after_form(lines)  # blank lines or none (a PDF's text): same title
+    if form_title:
+        return form_title
     if doc_label is not None:
         index, _label, rest = doc_label
         rest = rest.strip()
@@ -245,6 +267,19 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
             and not re.match(r"^[-\s]*Nr", rest, re.I)
             and len(rest) > 12
             and not DATE.search(rest)
+            and not _elsewhere(rest, lines, index)
         ):
             return lines[index].strip()
     return None
+
+
+def _elsewhere(rest: str, lines: Sequence[str], index: int) -> bool:
+    """Return True if the rest beside a type word is a whole line elsewhere in the document.
+
+    "Einladung Stadt Erlangen": pdfium reads a right-hand letterhead on the same baseline into
+    the type word's line; the letterhead is printed again ("STADT ERLANGEN" above the signature).
+    """
+    key = " ".join(rest.split()).casefold()
+    return any(
+        " ".join(line.split()).casefold() == key for i, line in enumerate(lines) if i != index
+    )

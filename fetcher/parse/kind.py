@@ -57,7 +57,14 @@ def _wrapped_in_prose(lines: Sequence[str], index: int) -> bool:
     lower case."""
     following = next((x for x in lines[index + 1 : index + 3] if x), "")
     before = next((x for x in reversed(lines[max(0, index - 2) : index]) if x), "")
-    return ":" not in lines[index] and not before.endswith(",") and following[:1].islower()
+    # "… Dorthin wurde Ihre" / "Anfrage mit der Bitte um Bearbeitung abgegeben.": the sentence's
+    # end, the line above running on into it (a PDF's text has no blank line to set it apart).
+    ends_sentence = lines[index].rstrip().endswith(".") and before[-1:].isalpha()
+    return (
+        ":" not in lines[index]
+        and not before.endswith(",")
+        and (following[:1].islower() or ends_sentence)
+    )
 
 
 def kind_from_label(label: str | None) -> str:

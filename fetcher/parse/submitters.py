@@ -9,7 +9,7 @@ from itertools import pairwise
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
 from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
-from fetcher.parse.text import HEADER_LINES, LABEL_LINE
+from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
 
 _SUBMITTER_LABEL = re.compile(
     r"^(?:Eingereicht von|Einreicher(?:in)?|Antragsteller(?:in)?|Stadträtinnen/Stadträte\s*[–-]\s*"
@@ -48,8 +48,10 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     """Return submitters as printed: "Eingereicht von", "Anfrage: SPD", signatures …"""
     found: list[str] = []
     values, _ = value_after(lines, _SUBMITTER_LABEL, max_lines=3)
-    found += values
-    for line in lines[:HEADER_LINES]:
+    labels = [m.group(0).rstrip(" :").casefold() for x in lines if (m := _SUBMITTER_LABEL.match(x))]
+    if not labels or labels.count(labels[0]) < 2:
+        found += values  # the label printed twice or more names an agenda's items, not the paper
+    for i, line in enumerate(lines[:HEADER_LINES]):
         match = KA_FACTION_LINE.match(line)
         if match and len(match.group("v")) <= 60 and "?" not in match.group("v"):
             if factions_in(match.group("v")) or "fraktion" in match.group("v").lower():
@@ -70,7 +72,11 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             and re.search(r"fraktion|gruppe|liste", match.group("v"), re.I)
             and not match.group("v").rstrip().endswith(("?", "!"))
         ):
-            found.append(match.group("v").strip())
+            value = re.sub(r"\s+[-–]$", "", match.group("v").strip())  # "… Grünen -" / "Drs. …"
+            rest = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if wraps(value) and rest and len(rest) < 40 and not LABEL_LINE.match(rest):
+                value = f"{value} {rest}"  # "… Bündnis 90/Die" / "Grünen -": a PDF's wrap
+            found.append(re.sub(r"\s+[-–]$", "", value))
             continue
         if (
             re.search(r"fraktion\b", line, re.I)
@@ -80,23 +86,28 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             and not re.search(r"Fraktionen|Mitglieder|geehrte", line)
             and not line.endswith((".", ":", "?"))
         ):
-            found.append(line)
+            # "für die B‘90/DIE GRÜNEN-OR-Fraktion", "Stellvertretend für die CDU-…fraktion" under
+            # a signature: the group itself.
+            found.append(re.sub(r"^(?:\w+\s+)?für\s+die\s+", "", line))
+    found += _chaired_body(lines[:4])
     found += _signatures(lines)
     unique: list[str] = []
     for value in found:
         value = value.strip(" ,;")
         if value and value not in unique:
             unique.append(value)
-    return unique
+    # "SPD-Ortschaftsratsfraktion" beside "SPD-Ortschaftsratsfraktion Neureut": the same sender,
+    # once in the head, once under the signature (a PDF without blank lines shows both).
+    return [v for v in unique if not any(o != v and o.startswith(v + " ") for o in unique)]
 
 
 def _signatures(lines: Sequence[str]) -> list[str]:
     names: list[str] = []
     for i, line in enumerate(lines):
         if re.match(r"^Mit freundlichen Grüßen", line):
-            following = [x.strip(" ,") for x in lines[i + 1 : i + 3] if x.strip()]
-            if following and _NAME.match(following[0]):
-                names.append(following[0])
+            # The next printed line, blank lines or none between (a PDF's text has none).
+            following = [x.strip(" ,") for x in lines[i + 1 : i + 6] if x.strip()][:2]
+            names += _signed(following)
             continue
         match = _SIGNATURE_LABEL.match(line)
         if not match:
@@ -106,13 +117,61 @@ def _signatures(lines: Sequence[str]) -> list[str]:
         for cand in candidates:
             cand = cand.strip(" ,")
             if not cand:
-                if names:
-                    break
-                continue
+                continue  # blank lines between the group and its signers end nothing
             if not _NAME.match(cand):
                 break
             names.append(cand)
     return names
+
+
+def _chaired_body(head: Sequence[str]) -> list[str]:
+    """Return the body a letterhead names above its chair ("Vorsitzender Günter Winkelmann").
+
+    A date printed in the right column on the same baseline is cut off ("Stadtteilbeirat
+    Büchenbach Erlangen, den 23.11.2022"): pdfium reads it into the line beside it.
+    """
+    rows = [x.strip() for x in head if x.strip()]
+    for above, below in pairwise(rows):
+        if not re.match(r"^Vorsitzende[rn]?\s+[A-ZÄÖÜ]", below):
+            continue
+        body = re.sub(r"\s+[A-ZÄÖÜ][\wäöüß-]*,?\s+(?:den\s+)?\d{1,2}\.\s*\S+?\s*\d{4}$", "", above)
+        if _BODY.fullmatch(body) and not DATE.search(body) and len(body.split()) <= 5:
+            return [body]
+    return []
+
+
+# The body a signer signs for: "für den Stadtteilbeirat Büchenbach", "für die SPD-Fraktion".
+_SIGNED_FOR = re.compile(
+    r"^(?:i\.\s*A\.\s*|stellvertretend\s+)?für\s+(?:den|die|das)\s+(?P<g>[A-ZÄÖÜ][^\d,.:;]{2,60})$",
+    re.I,
+)
+_BODY = re.compile(r"[A-ZÄÖÜ][\w‘'’/-]*(?:\s+[\wÄÖÜäöüß‘'’/-]+){0,5}")
+
+
+def _signed(following: Sequence[str]) -> list[str]:
+    """Return the body signed for and the signer from the lines under the closing.
+
+    "Günter Winkelmann" / "für den Stadtteilbeirat Büchenbach" and "Günter Winkelmann,
+    Stadtteilbeirat Büchenbach" (one line) give both; a body alone ("Stadtteilbeirat Büchenbach")
+    stays as it is.
+    """
+    if not following:
+        return []
+    name, _, body = following[0].partition(", ")
+    deputy = re.match(r"(?P<n>.+?)\s+in\s+Vertretung\s+(?:des|der)\s+(?P<b>.+)$", name)
+    if deputy:  # "Günter Winkelmann in Vertretung des Stadtteilbeirats Büchenbach"
+        name, body = deputy.group("n"), deputy.group("b")
+        # "des Stadtteilbeirats" / "des Ausschusses": the body's own name, not its genitive.
+        first, _, rest = body.partition(" ")
+        if " Vertretung des " in following[0] and len(first) > 5:
+            first = first[:-2] if first.endswith("sses") else first.removesuffix("s")
+            body = f"{first} {rest}".strip()
+    if not _NAME.match(name):
+        return []
+    if body and _BODY.fullmatch(body) and not DATE.search(body):
+        return [body, name]  # the body first, as a letterhead names it above its chair
+    match = _SIGNED_FOR.match(following[1]) if len(following) > 1 else None
+    return [match.group("g").strip(), name] if match else [name]
 
 
 # Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
@@ -122,7 +181,8 @@ _MEMBER_PARTY = re.compile(
     r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderät(?:in|e|innen)|Kreisr(?:at|ätin)|"
     r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?|"
     # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
-    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b[^()\n]{0,90}"
+    # Not a role with its body: "Abgeordneter des Sächs. Landtages (Name, Vorname)" (a form).
+    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)[^()\n]{0,90}"
     r"\((?P<v>[^()\n]{2,40})\)"
 )
 _GROUP_NAME = r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?"
