@@ -52,10 +52,14 @@ def _render(pages: list[str], font_size: float) -> bytes:
     return bytes(pdf.output())
 
 
+def text_pages(text: str) -> list[str]:
+    """Return a text's non-empty pages: form feeds and "-- n of m --" markers start new ones."""
+    return [p for p in re.split(r"\f|\n-- \d+ of \d+ --\n", text) if p.strip()]
+
+
 def render_text(text: str, path: Path) -> Path:
     """Render a document's text; form feeds and "-- n of m --" markers start new pages."""
-    pages = re.split(r"\f|\n-- \d+ of \d+ --\n", text)
-    return render_pdf([p for p in pages if p.strip()], path)
+    return render_pdf(text_pages(text), path)
 
 
 # The "paged" style: what real council PDFs add to a text. A4 at 11 pt between 25/20 mm margins
@@ -170,27 +174,31 @@ def _paged_pdf() -> _PagedLayout:
     return paged(format="A4")
 
 
-def _render_paged(pages: list[str], head: str) -> bytes:
-    pdf = _paged_pdf()
-    pdf.head = head
+def _write_paged(pdf: _PagedLayout, pages: list[str], bottom_margin: float) -> bytes:
+    """Lay out `pages` on a paged-style PDF (margins, font, fixed date) and return its bytes."""
     pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
     pdf.set_margins(25, 20, 20)
-    pdf.set_auto_page_break(auto=True, margin=25)
+    pdf.set_auto_page_break(auto=True, margin=bottom_margin)
     pdf.add_font("DejaVu", fname=str(FONT))
     pdf.set_font("DejaVu", size=PAGED_FONT_SIZE)
     pdf.write_pages(pages)
     return bytes(pdf.output())
 
 
+def _render_paged(pages: list[str], head: str) -> bytes:
+    pdf = _paged_pdf()
+    pdf.head = head
+    return _write_paged(pdf, pages, bottom_margin=25)
+
+
 def render_paged_text(text: str, path: Path) -> Path:
     """Render a document's text the "paged" way (running head, "Seite N von M", narrow wrap)."""
-    pages = [p for p in re.split(r"\f|\n-- \d+ of \d+ --\n", text) if p.strip()]
+    pages = text_pages(text)
     head = running_head(text)
     inputs = f"paged\0{head}\0" + "\f".join(pages)
-    stamp = _PagedLayout  # its source is part of the cache key, with _render_paged's
-    data = cached_pdf(
-        _render_paged, inputs + inspect.getsource(stamp), lambda: _render_paged(pages, head)
-    )
+    # The layout's and the shared writer's sources are part of the cache key, with _render_paged's.
+    stamp = inspect.getsource(_PagedLayout) + inspect.getsource(_write_paged)
+    data = cached_pdf(_render_paged, inputs + stamp, lambda: _render_paged(pages, head))
     path.write_bytes(data)
     return path
 
@@ -228,21 +236,15 @@ def _render_letter(pages: list[str], head: str, foot: list[str]) -> bytes:
     letter: type[_LetterLayout] = type("_LetterPdf", (_LetterLayout, Base), {})
     pdf = letter(format="A4")
     pdf.head, pdf.foot = head, tuple(foot)
-    pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
-    pdf.set_margins(25, 20, 20)
-    pdf.set_auto_page_break(auto=True, margin=25 + 4 * len(foot))
-    pdf.add_font("DejaVu", fname=str(FONT))
-    pdf.set_font("DejaVu", size=PAGED_FONT_SIZE)
-    pdf.write_pages(pages)
-    return bytes(pdf.output())
+    return _write_paged(pdf, pages, bottom_margin=25 + 4 * len(foot))
 
 
 def render_letter_text(text: str, path: Path) -> Path:
     """Render a document's text the "letter" way: paged, its letterhead repeated at each foot."""
-    pages = [p for p in re.split(r"\f|\n-- \d+ of \d+ --\n", text) if p.strip()]
+    pages = text_pages(text)
     head, foot = running_head(text), letter_footer(text)
     inputs = f"letter\0{head}\0" + "\0".join(foot) + "\0" + "\f".join(pages)
-    stamp = inspect.getsource(_PagedLayout) + inspect.getsource(_LetterLayout)
+    stamp = "".join(inspect.getsource(x) for x in (_PagedLayout, _LetterLayout, _write_paged))
     data = cached_pdf(_render_letter, inputs + stamp, lambda: _render_letter(pages, head, foot))
     path.write_bytes(data)
     return path
