@@ -133,6 +133,16 @@ def _repeated_in_blocks(lines: Sequence[str], start: int) -> list[tuple[str, str
     return pairs
 
 
+# A numbered or lettered label at a line start: "1. ", "1.2. ", "3) ", "a) ".
+_NUMBERED = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\)?|[A-Za-z][.)])\s")
+
+
+def _until_end(lines: Sequence[str]) -> list[str]:
+    """Return the lines before the first closing or attachment line (_END), or all of them."""
+    end = next((k for k, line in enumerate(lines) if _END.match(line)), len(lines))
+    return list(lines[:end])
+
+
 def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
     """Return (question, answer) of paragraphs that only ask, each followed by prose answering.
 
@@ -141,14 +151,13 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
     the answer): a paragraph whose every sentence asks. The paragraphs before the first
     question are context; each answer runs to the next question (questions in a row share it).
     """
-    numbered = re.compile(r"^(?:\d{1,2}(?:\.\d{1,2})*\.?\)?|[A-Za-z][.)])\s")
     # A paragraph ends at a blank line or at a line ending a sentence (text from a PDF has no
     # blank lines; an answer may follow its question without one).
     paragraphs: list[list[str]] = [[]]
     for line in lines[start:]:
         if _END.match(line):
             break
-        if ANSWER_TO.match(line) or (line.rstrip().endswith("?") and numbered.match(line)):
+        if ANSWER_TO.match(line) or (line.rstrip().endswith("?") and _NUMBERED.match(line)):
             return []  # numbered after all ("Zu Frage 1:", "1.2. Ist …?"): not this layout
         if not line:
             paragraphs.append([])
@@ -166,7 +175,7 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
             and text.endswith("?")
             and all(sentence.endswith("?") for sentence in sentences(text))  # only asks
         ):
-            if numbered.match(paragraph[0]) or any(list_marker(line) for line in paragraph):
+            if _NUMBERED.match(paragraph[0]) or any(list_marker(line) for line in paragraph):
                 return []  # "1.1. Wenn ja, …?": numbered questions the list scorer missed
             pairs.append((text, []))
         elif pairs:
@@ -209,11 +218,7 @@ def _answered_topics(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
     of at most 15 words that states nothing (no ".", no ":"), wrapped lines starting in lower
     case, then an answer that states. A list after prose is the answer's own.
     """
-    body: list[str] = []
-    for line in lines[start:]:
-        if _END.match(line):
-            break
-        body.append(line)
+    body = _until_end(lines[start:])
     first = next((k for k, line in enumerate(body) if list_marker(line)), None)
     if first is None or any(re.search(r"\.$", line) for line in body[:first]):
         return []  # the topics open the body; a list after prose is the answer's own
@@ -261,9 +266,7 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
         # a letter quoting the inquiry in „…": the quotation asks, the text after it answers
         quoted, last = questions_in_quotation(lines, body_start)
         if quoted:
-            after = list(lines[last + 1 :])
-            end = next((k for k, line in enumerate(after) if _END.match(line)), len(after))
-            answers = [join_lines(after[:end])] if len(quoted) == 1 else []
+            answers = [join_lines(_until_end(lines[last + 1 :]))] if len(quoted) == 1 else []
             return quoted, answers, join_lines(lines[body:last])
         asked = _asked_paragraphs(lines, body) or _answered_topics(lines, body)
         if asked:
@@ -299,7 +302,5 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
         # …?""): the item holds the question only; the prose after it is the answer
         tail = items[0][-1]
         end = next((i for i in range(last, len(lines)) if unquote_line(lines[i]) == tail), last)
-        after = list(lines[end + 1 :])
-        stop = next((k for k, line in enumerate(after) if _END.match(line)), len(after))
-        answers = [join_lines(after[:stop])]
+        answers = [join_lines(_until_end(lines[end + 1 :]))]
     return questions, answers, join_lines(lines[body:start])

@@ -36,10 +36,14 @@ _LABEL_KIND_OVERRIDES = {
 _SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
 
 
+# A letter's salutation ("Sehr geehrte Frau …,", "Liebe Kolleginnen …"); case as printed.
+_SALUTED = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)")
+
+
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     saluted = False
     for i, line in enumerate(lines[:HEADER_LINES]):
-        saluted = saluted or bool(re.match(r"^(?:Sehr geehrte|Liebe[rs]?\s)", line))
+        saluted = saluted or bool(_SALUTED.match(line))
         if saluted and _wrapped_in_prose(lines, i):
             continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
         subject = _SUBJECT_PREFIX.match(line)
@@ -181,7 +185,7 @@ _ANSWER_SUBJECT = re.compile(
 def _subject_lines(lines: Sequence[str]) -> list[str]:
     """Return the lines just above a letter's salutation (its subject), else none."""
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if re.match(r"^(?:Sehr geehrte|Liebe[rs]?\s)", line):
+        if _SALUTED.match(line):
             return [x for x in lines[:i] if x][-3:]
     return []
 
