@@ -19,8 +19,9 @@ _NUM_LETTER = re.compile(r"^(\d{1,2})\s?([a-z])[.)]\s+(?=\S)")
 # "10.)" alone too; "1," alone is an OCR'd "1." (Dresden mAF0369/13)
 _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*(?:\.\)|[.):,])?$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
-# \uf0b7 and \uf0a7: Word's Symbol/Wingdings bullets as pdfium extracts them.
-_BULLET = re.compile(r"^([•\-–·▪◦●*➢►→\uf0b7\uf0a7])(?:\s+|$)")
+# Word's Symbol/Wingdings bullets (U+F0B7, U+F0A7 from pdfium) arrive as • and ▪: clean_lines
+# maps them (text._WORD_SYMBOLS) before any line reaches this.
+_BULLET = re.compile(r"^([•\-–·▪◦●*➢►→])(?:\s+|$)")
 # A sub-item inside a question: "1.1", "a)", "1." under "E.", "- …"; it starts its own line
 # within the question.
 _SUB_ITEM = re.compile(
