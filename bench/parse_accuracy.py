@@ -1,6 +1,7 @@
 """Parser accuracy per field, per corpus and per layout style; prints markdown. Reads files (I/O).
 
-Run: .venv/bin/python -m bench.parse_accuracy [--json] [--via-pdf[=plain|paged|all]] [--no-check]
+Run: .venv/bin/python -m bench.parse_accuracy [--json] [--via-pdf[=plain|paged|letter|all]]
+     [--no-check] [--shape flat|para|wrap50|wrap40]
 
 --via-pdf reads every labelled document the way `ratsbot parse FILE.pdf` does: its text rendered to
 a PDF (standins.pdf_render, cached on disk) and read back by fetcher.parse.parse_pdf_file. "plain"
@@ -13,6 +14,9 @@ prints text, plain and paged side by side.
 Through a PDF one more column, "questions = text": the questions read word for word as
 parse_text reads them from the text itself (whitespace folded), what the PDF path loses or adds.
 --no-check leaves the check split out (tune on dev; check totals once at the end).
+--shape brings every labelled text into another shape before it is read (bench.text_shapes: pages
+run together into one line, one line per paragraph, lines wrapped at 50 or 40 characters); the
+Karlsruhe/Leipzig table is read as it is.
 
 Corpora:
 - Karlsruhe + Leipzig: the fixture corpus scored against OParl metadata (bench.bench_parse).
@@ -42,6 +46,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from bench.text_shapes import SHAPES
 from fetcher.factions import canonical_faction
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file, parse_text
@@ -118,9 +123,14 @@ def via_pdf(style: str) -> Parse:
     return parse
 
 
-def reader(path: str) -> Parse:
-    """Return the reader for a path name of PATHS: the text itself, or a PDF style."""
-    return parse_text if path == "text" else via_pdf(path)
+def reader(path: str, shape: str | None = None) -> Parse:
+    """Return the reader for a path name of PATHS (the text itself, or a PDF style), the text
+    first brought into a shape of bench.text_shapes when one is named."""
+    parse = parse_text if path == "text" else via_pdf(path)
+    if shape is None:
+        return parse
+    reshape = SHAPES[shape]
+    return lambda text: parse(reshape(text))
 
 
 def score_corpus(directory: Path, parse: Parse = parse_text) -> dict[str, dict[str, list[int]]]:
@@ -280,11 +290,16 @@ def main() -> None:
         choices=("plain", "paged", "letter", "all"),
         help="read the labelled documents through a rendered PDF, as `ratsbot parse` does",
     )
+    parser.add_argument(
+        "--shape",
+        choices=sorted(SHAPES),
+        help="bring every labelled text into another shape first (bench.text_shapes)",
+    )
     args = parser.parse_args()
     baseline = {} if args.no_fixtures else fixture_baseline()
     check = not args.no_check
     if args.via_pdf == "all":
-        by_path = {path: labelled_scores(reader(path), check=check) for path in PATHS}
+        by_path = {path: labelled_scores(reader(path, args.shape), check=check) for path in PATHS}
         if args.json:
             print(json.dumps({"fixtures": baseline, "labelled": by_path}, indent=1))
         else:
@@ -292,7 +307,7 @@ def main() -> None:
                 markdown(baseline, {}) + "\n" if baseline else "", paths_markdown(by_path), sep="\n"
             )
         return
-    labelled = labelled_scores(reader(args.via_pdf or "text"), check=check)
+    labelled = labelled_scores(reader(args.via_pdf or "text", args.shape), check=check)
     if args.json:
         print(json.dumps({"fixtures": baseline, "labelled": labelled}, indent=1))
     else:

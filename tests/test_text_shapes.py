@@ -1,0 +1,36 @@
+"""bench.text_shapes: texts in other shapes keep every word and page; only line breaks move."""
+
+from __future__ import annotations
+
+from bench.text_shapes import SHAPES, flat, paragraphs, wrapped
+from tests.fixtures_path import TEXT_FIXTURES
+
+DIVERSE = sorted((TEXT_FIXTURES / "diverse").glob("*.txt"))
+
+
+def test_every_shape_keeps_the_words_and_pages_of_real_texts() -> None:
+    """Each shape of the real diverse texts keeps its words in order and its pages."""
+    assert DIVERSE
+    for path in DIVERSE:
+        text = path.read_text("utf-8")
+        for name, shape in SHAPES.items():
+            reshaped = shape(text)
+            assert reshaped.split() == text.split(), (path.name, name)
+            assert reshaped.count("\f") == text.count("\f"), (path.name, name)
+
+
+def test_flat_runs_each_page_into_one_line_and_para_keeps_blank_line_blocks() -> None:
+    """flat leaves no line break inside a page; para keeps one line per blank-line block."""
+    text = "Anfrage der SPD\nzur Schule\n\n1. Wie viele\nKinder?\n2. Wann?\fSeite 2\nEnde"
+    assert flat(text) == "Anfrage der SPD zur Schule 1. Wie viele Kinder? 2. Wann?\fSeite 2 Ende"
+    blocks = "Anfrage der SPD zur Schule\n\n1. Wie viele Kinder? 2. Wann?\fSeite 2 Ende"
+    assert paragraphs(text) == blocks
+
+
+def test_wrapped_breaks_long_lines_at_the_width() -> None:
+    """wrapped(40) leaves no line over 40 characters where words allow it, and short lines alone."""
+    text = "Wie viele Schulplätze fehlen im Stadtbezirk Nord zum Schuljahr 2026/27?\nKurz."
+    lines = wrapped(40)(text).split("\n")
+    assert all(len(line) <= 40 for line in lines)
+    assert lines[-1] == "Kurz."
+    assert len(lines) == 3
