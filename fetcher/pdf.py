@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from fetcher.pdf_columns import side_columns
+
 # A document with less text than this per page is treated as scanned (no text layer).
 MIN_CHARS_PER_PAGE = 25
 # Decompression-bomb guard: no single Flate stream may inflate beyond this, nor all together.
@@ -160,7 +162,8 @@ def extract_text(path: Path, *, max_pages: int = 300, ocr: bool = True) -> PdfTe
             page = doc[index]
             try:
                 textpage = page.get_textpage()
-                pages.append(_clean_pdfium(textpage.get_text_range()))
+                text = side_columns(textpage, textpage.get_text_range(), page.get_width())
+                pages.append(_clean_pdfium(text))
                 textpage.close()
             finally:
                 page.close()
