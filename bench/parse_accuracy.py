@@ -1,6 +1,6 @@
 """Parser accuracy per field, per corpus and per layout style; prints markdown. Reads files (I/O).
 
-Run: .venv/bin/python -m bench.parse_accuracy [--json] [--via-pdf[=plain|paged|letter|all]]
+Run: .venv/bin/python -m bench.parse_accuracy [--json] [--via-pdf[=plain|paged|letter|column|all]]
      [--no-check] [--shape flat|para|wrap50|wrap40]
 
 --via-pdf reads every labelled document the way `ratsbot parse FILE.pdf` does: its text rendered to
@@ -9,7 +9,10 @@ a PDF (standins.pdf_render, cached on disk) and read back by fetcher.parse.parse
 renders it like a council PDF: running head from the document's own first and reference line on
 pages 2 … M, "Seite N von M" under every page, 75-character lines, hyphenated line ends, pages
 breaking wherever the text reaches the bottom; "letter" is paged with the document's own first
-four lines repeated as a footer block under every page (a letter paper's sender rows); "all"
+four lines repeated as a footer block under every page (a letter paper's sender rows); "column"
+is paged with the first page's header (its lines up to the salutation or subject label) printed
+in two columns, its date, reference, office and labelled lines in a right-hand column beside the
+rest (a DIN 5008 letter's information block, which pdfium reads into the left lines); "all"
 prints text, plain and paged side by side.
 Through a PDF one more column, "questions = text": the questions read word for word as
 parse_text reads them from the text itself (whitespace folded), what the PDF path loses or adds.
@@ -108,9 +111,19 @@ Parse = Callable[[str], ParsedDocument]
 def via_pdf(style: str) -> Parse:
     """Return a text → ParsedDocument reader that goes through a rendered PDF and parse_pdf_file."""
     # Imported here: fpdf2 only when a PDF is rendered.
-    from standins.pdf_render import render_letter_text, render_paged_text, render_text
+    from standins.pdf_render import (
+        render_column_text,
+        render_letter_text,
+        render_paged_text,
+        render_text,
+    )
 
-    render = {"paged": render_paged_text, "letter": render_letter_text}.get(style, render_text)
+    styles = {
+        "paged": render_paged_text,
+        "letter": render_letter_text,
+        "column": render_column_text,
+    }
+    render = styles.get(style, render_text)
     workdir = Path(tempfile.mkdtemp(prefix="ratsbot-bench-pdf-"))
 
     def parse(text: str) -> ParsedDocument:
@@ -287,7 +300,7 @@ def main() -> None:
         "--via-pdf",
         nargs="?",
         const="plain",
-        choices=("plain", "paged", "letter", "all"),
+        choices=("plain", "paged", "letter", "column", "all"),
         help="read the labelled documents through a rendered PDF, as `ratsbot parse` does",
     )
     parser.add_argument(
