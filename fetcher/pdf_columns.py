@@ -6,7 +6,9 @@ German letters (DIN 5008) and many council forms print an information block (sen
 the content stream, and where both columns share a baseline it returns one line: "Stadtteilbeirat
 Büchenbach Erlangen, den 16.12.2020". A column is told apart by structure: a run of consecutive
 lines (no blank line between them) that all leave the same wide vertical gutter free, with text
-right of it starting in the page's right half, and at least one line of the run on one side only.
+right of it starting in the page's right half, and at least one line of the run on one side only
+(or at least half the right sides labels with their values: "Datum: 12.3.2026", "GZ:", an
+information block).
 One wide gap in one line is no column (a centred head with its number far right, a table row, a
 tabbed "Datum: 12.3."), nor is a run where every line has both sides (a label/value table).
 Inside such a run the left column's lines come first, then the right column's; every other line
@@ -31,6 +33,10 @@ MIN_GUTTER_PT = 24.0
 # one-and-a-half spacing; an empty line between them ends the run).
 LINE_GAP_HEIGHTS = 1.2
 _LINE_BREAK = re.compile(r"\r\n|\n|\r")
+# An information block's line: a label and its value ("Datum: 12.3.2026", "Anfrage Nr.: AF2018/13").
+# A run whose every line has both sides is a table, unless at least half its right sides are
+# labels or labelled values.
+_LABELLED = re.compile(r"[^\W\d][\w./ -]{0,24}:(?:\s|$)")
 # text start, end → one piece per visible character with its text offset
 CharPieces = Callable[[int, int], list["Piece"]]
 
@@ -183,8 +189,10 @@ def _grow(lines: list[_Line], run: _Run, floor: int) -> None:
 
 
 def _column_lines(text: str, lines: list[_Line], run: _Run, chars: CharPieces) -> list[str] | None:
+    """Return the run's lines, left column first; None when the run is no side column."""
     lefts: list[str] = []
     rights: list[str] = []
+    labelled = 0
     for line in lines[run.first : run.last + 1]:
         segment = text[line.start : line.end]
         left, right = _sides(line, run.gutter) or ([], [])
@@ -203,6 +211,9 @@ def _column_lines(text: str, lines: list[_Line], run: _Run, chars: CharPieces) -
                 return None  # a label and its value, tabbed apart ("Ende:      20:30 Uhr")
             lefts.append(head if split[1] else tail)
             rights.append(tail if split[1] else head)
+            labelled += bool(_LABELLED.match(rights[-1]))
+    if not run.one_sided and not (2 * labelled >= len(rights) and run.last > run.first):
+        return None
     return lefts + rights
 
 
@@ -229,7 +240,7 @@ def read_columns(
             continue
         run = _Run(index, index, gap, line.bottom, line.top)
         _grow(lines, run, floor)
-        columns = _column_lines(text, lines, run, chars) if run.one_sided else None
+        columns = _column_lines(text, lines, run, chars)
         if columns is None:
             index += 1
             continue

@@ -252,7 +252,8 @@ def render_letter_text(text: str, path: Path) -> Path:
 
 # The "column" style: the paged style whose first page opens the way a DIN 5008 letter or a
 # council form does, with an information block in a right-hand column beside the address block.
-# The document's own first lines up to its salutation or subject label make the left column;
+# The document's own first lines up to its salutation, subject label or first line wider than the
+# address field (the subject) make the left column;
 # the lines among them that name a date, a reference, an office or a labelled value ("GZ:",
 # "Datum:", "Anfrage Nr.: …", "Die Oberbürgermeisterin") move into the right column, printed on
 # the same baselines as the left column's lines, so that pdfium reads both into one line as it
@@ -273,6 +274,7 @@ _OFFICE = re.compile(
 )
 LEFT_COLUMN_MM = 80.0  # a DIN 5008 address field: 85 mm from 20 mm; info block at 125 mm
 RIGHT_COLUMN_X_MM = 125.0
+LEFT_COLUMN_CHARS = 42  # what 80 mm hold at 11 pt
 
 
 def side_column(text: str) -> tuple[list[str], list[str], int]:
@@ -284,6 +286,9 @@ def side_column(text: str) -> tuple[list[str], list[str], int]:
     )
     if not end:
         return [], [], 0
+    # A line wider than the address field is the subject, which runs at full width below both
+    # columns (DIN 5008): the columns end before it.
+    end = next((k for k, line in enumerate(lines[:end]) if len(line) > LEFT_COLUMN_CHARS), end)
     left: list[str] = []
     right: list[str] = []
     for index, line in enumerate(lines[:end]):
@@ -344,7 +349,7 @@ class _ColumnLayout(_PagedLayout):
                 self.set_xy(RIGHT_COLUMN_X_MM, y)
                 self.cell(width, line_h, right[row])
             self.set_xy(self.l_margin, y + line_h)
-        self.ln(PAGED_FONT_SIZE * 0.3)
+        self.ln(line_h)  # a letter leaves an empty line between its header and the salutation
 
 
 def _render_column(pages: list[str], head: str, left: list[str], right: list[str]) -> bytes:
