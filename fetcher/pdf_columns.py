@@ -252,16 +252,31 @@ def read_columns(
 
 def _rows_with_gap(rects: list[tuple[float, float, float, float]], page_width: float) -> bool:
     """Tell whether any row of text boxes has a column-wide gap (the cheap test before any
-    per-character work)."""
-    rows: list[list[Piece]] = []
-    for left, bottom, right, top in sorted(rects, key=lambda r: -r[3]):
-        piece = Piece(left, right, bottom, top, 0)
-        row = rows[-1] if rows else None
-        if row and min(p.bottom for p in row) < (bottom + top) / 2 < max(p.top for p in row):
-            row.append(piece)
-        else:
-            rows.append([piece])
-    return any(widest_gap(row, page_width) for row in rows)
+    per-line work)."""
+    half = page_width / 2
+    row: list[tuple[float, float]] = []
+    bottom = top = 0.0
+    for left, low, right, high in sorted(rects, key=lambda r: -r[3]):
+        if row and bottom < (low + high) / 2 < top:
+            row.append((left, right))
+            bottom, top = min(bottom, low), max(top, high)
+            continue
+        if _row_gap(row, top - bottom, half):
+            return True
+        row, bottom, top = [(left, right)], low, high
+    return _row_gap(row, top - bottom, half)
+
+
+def _row_gap(row: list[tuple[float, float]], height: float, half: float) -> bool:
+    if len(row) < 2 or max(left for left, _ in row) < half:
+        return False
+    row.sort()
+    reach = row[0][1]
+    for left, right in row[1:]:
+        if left - reach >= _gutter_width(height) and left >= half:
+            return True
+        reach = max(reach, right)
+    return False
 
 
 def side_columns(textpage: pdfium.PdfTextPage, text: str, page_width: float) -> str:
