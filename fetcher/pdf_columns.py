@@ -6,13 +6,12 @@ German letters (DIN 5008) and many council forms print an information block (sen
 the content stream, and where both columns share a baseline it returns one line: "Stadtteilbeirat
 Büchenbach Erlangen, den 16.12.2020". A column is told apart by structure: a run of consecutive
 lines (no blank line between them) that all leave the same wide vertical gutter free, with text
-right of it starting in the page's right half, and at least one line of the run on one side only
-(or at least half the right sides labels with their values: "Datum: 12.3.2026", "GZ:", an
-information block).
-One wide gap in one line is no column (a centred head with its number far right, a table row, a
-tabbed "Datum: 12.3."), nor is a run where every line has both sides (a label/value table).
-Inside such a run the left column's lines come first, then the right column's; every other line
-keeps pdfium's text byte for byte.
+right of it starting in the page's right half, and at least one line of the run on one side only.
+One wide gap in one line is no column (a centred head with its number far right, a table row),
+nor is a label tabbed apart from its value ("Ende:      20:30 Uhr"), nor a run where every line
+has both sides (a table) unless at least half its right sides are labels ("Datum: 12.3.2026",
+"GZ:": an information block). Inside such a run the left column's lines come first, then the
+right column's; every other line keeps pdfium's text byte for byte.
 """
 
 from __future__ import annotations
