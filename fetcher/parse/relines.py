@@ -1,0 +1,185 @@
+"""Line breaks put back into text whose lines were run together. Pure.
+
+Real input often arrives without its line breaks: an OParl `File.text` or a council system's HTML
+page with every page on one line, a word processor's text with one line per paragraph, an inline
+list inside a printed line ("Daher frage ich Sie: 1. …? 2. …?"). The parser reads lines: a list
+item, a header label, a salutation starts one. This pre-pass breaks only lines far longer than a
+printed line (LONG_LINE_CHARS), and only where the structure says a line must start:
+- before list labels that form a sequence (1. 2. 3., 1) 2), a) b), A. B., I. II., "Frage 1:",
+  "Zu 1."), each after a sentence end, a "?" or a ":" ("am 2. Mai", "Nr. 4", "§ 2 Abs. 1" stay);
+- before (and after the value of) header labels and form fields the header parsers know, before
+  a salutation and after its comma, around a closing, before section headings;
+- around a page number ("– 2 –") that the page furniture filter then drops;
+- after a question's "?" when a new sentence follows (the answer or the next question).
+Every other line is left byte for byte as it was.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.markers import ROMAN_NUMERALS
+from fetcher.parse.text import _ABBREVIATIONS, LABEL_LINE, STOP_SECTION
+
+LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
+
+# A list label after white space: "1.", "1)", "1.)", "Frage 1:", "Zu 1.", "Antwort zu Frage 1:",
+# "a)", "A.", "II.". Its style and value come from the named groups.
+_LABEL = re.compile(
+    r"(?<!\S)(?:"
+    r"(?P<zu>(?:Antwort\s+)?[Zz]u\s+(?:[Ff]rage\s+)?)(?P<zn>\d{1,2})\s*(?:\.:|[.:)])"
+    r"|(?P<frage>Frage\s+)(?P<fn>\d{1,2})\s*[.:)]"
+    r"|(?P<num>\d{1,2})(?:\.\)|[.)])"
+    r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|X)\."
+    r"|(?P<low>[a-h])\)"
+    r"|(?P<up>[A-H])\."
+    r")(?=\s+[\w„\"“(])"
+)
+_ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
+_SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
+_NOT_ENDS = frozenset(a.split()[-1] for a in _ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
+
+# Header labels and section headings the header and form parsers read at a line's start
+# (text.LABEL_LINE, text.STOP_SECTION), here in the case they are printed in.
+_FIELD = re.compile(r"(?<=\s)" + LABEL_LINE.pattern[1:])
+_SECTION = re.compile(r"(?<=\s)" + STOP_SECTION.pattern[1:])
+_HEADING = re.compile(
+    r"(?<=\s)(?:Vorbemerkung(?:\s+de[rs]\s+\w+)?|Hintergrund|Erläuterung(?:en)?|Antwort"
+    r"|Fragen|Anfrage|Beschluss(?:vorschlag)?|Stellungnahme(?:\s+der\s+Verwaltung)?)"
+    r"(?=\s*:|\s+(?:[A-ZÄÖÜ]|\d{1,2}[.)]\s))"
+)
+# A paper's own number as a field ("Drucksache 19/11141", "Vorlage Nr.: 2023/0493"): its value
+# ends the field.
+_OWN_NUMBER = re.compile(
+    r"(?<!\S)(?:Drucksache|Vorlage\s*-?\s*Nr\.?:?|Antrag\s+Nr\.?:?|Anfrage\s*-?\s*Nr\.?:?)"
+    r"\s*:?\s*\d[\w]*(?:\s?[/-]\s?\w+)+"
+)
+_SALUTATION = re.compile(r"(?<=\s)Sehr geehrte[^,;.?!]{0,160},")
+_CLOSING = re.compile(
+    r"(?<=\s)(?:Mit\s+freundliche[nm]\s+Gr(?:ü|ue)(?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele)"
+    r"\s+Grüße|Hochachtungsvoll)\s*,?"
+)
+_ADDRESSEE = re.compile(r"(?<=\s)(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister")
+_PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
+_ASKED = re.compile(r"\?\s+(?=[A-ZÄÖÜ„\"])")
+
+
+def relined_pages(pages: Sequence[str]) -> list[str]:
+    """Return the pages with line breaks put back into lines that were run together.
+
+    A list goes on over a page break: the label expected next is carried to the next page.
+    """
+    expect: dict[str, int] = {}
+    return [_relined(page, expect) for page in pages]
+
+
+def _relined(page: str, expect: dict[str, int]) -> str:
+    """Return one page with its over-long lines broken where the structure starts a line."""
+    lines = page.split("\n")
+    if all(len(line) <= LONG_LINE_CHARS for line in lines):
+        for line in lines:
+            _note_start(line, expect)
+        return page
+    out: list[str] = []
+    for line in lines:
+        if len(line) > LONG_LINE_CHARS:
+            out += _broken(line, expect)
+        else:
+            out.append(line)
+            _note_start(line, expect)
+    return "\n".join(out)
+
+
+def _note_start(line: str, expect: dict[str, int]) -> None:
+    """Remember the label a line starts with: the next one of its style may sit inside a line."""
+    match = _LABEL.match(line.strip())
+    if match:
+        style, value = _style(match)
+        expect[style] = value + 1
+
+
+def _style(match: re.Match[str]) -> tuple[str, int]:
+    """Return the style of a list label and its value (a = 1, A = 1, I = 1)."""
+    if match.group("zn"):
+        return "zu", int(match.group("zn"))
+    if match.group("fn"):
+        return "frage", int(match.group("fn"))
+    if match.group("num"):
+        return "num", int(match.group("num"))
+    if match.group("roman"):
+        return "roman", _ROMAN[match.group("roman")]
+    if match.group("low"):
+        return "low", ord(match.group("low")) - ord("a") + 1
+    return "up", ord(match.group("up")) - ord("A") + 1
+
+
+def _after_sentence(line: str, pos: int) -> bool:
+    """Whether the text before `pos` ends a sentence (not an abbreviation such as "Nr.")."""
+    before = line[:pos].rstrip()
+    if not before:
+        return True
+    if not _SENTENCE_END.search(before):
+        return False
+    last = before.split()[-1]
+    return last not in _NOT_ENDS and not re.fullmatch(r"[A-ZÄÖÜ]\.|\d{1,2}\.", last)
+
+
+def _opens_field(line: str, match: re.Match[str]) -> bool:
+    """Whether a label word opens a field: a colon after it, a sentence end or number before."""
+    if match.group(0).endswith(":") or line[match.end() :].lstrip().startswith(":"):
+        return True
+    return _after_sentence(line, match.start()) or line[: match.start()].rstrip()[-1:].isdigit()
+
+
+def _list_cuts(line: str, expect: dict[str, int]) -> set[int]:
+    """Return where the labels of a sequence inside the line start."""
+    chains: list[list[tuple[int, str, int]]] = []
+    for match in _LABEL.finditer(line):
+        if not _after_sentence(line, match.start()):
+            continue
+        style, value = _style(match)
+        label = (match.start(), style, value)
+        for chain in reversed(chains):
+            if chain[-1][1] == style and chain[-1][2] + 1 == value:
+                chain.append(label)
+                break
+        else:
+            chains.append([label])
+    cuts: set[int] = set()
+    for chain in chains:
+        _, style, first = chain[0]
+        if len(chain) >= 2 or expect.get(style) == first:
+            cuts.update(start for start, _, _ in chain)
+            expect[style] = chain[-1][2] + 1
+    return cuts
+
+
+def _broken(line: str, expect: dict[str, int]) -> list[str]:
+    """Return the pieces of one over-long line, cut where a line must start."""
+    cuts = _list_cuts(line, expect)
+    for match in _PAGE_MARK.finditer(line):
+        cuts.update((match.start(), match.end()))
+    for pattern in (_FIELD, _SECTION, _HEADING):
+        for match in pattern.finditer(line):
+            if _opens_field(line, match):
+                cuts.add(match.start())
+    for match in _OWN_NUMBER.finditer(line):
+        cuts.update((match.start(), match.end()))
+    for match in _SALUTATION.finditer(line):
+        cuts.update((match.start(), match.end()))
+    for match in _CLOSING.finditer(line):
+        cuts.update((match.start(), match.end()))
+    for match in _ADDRESSEE.finditer(line):
+        if not line[: match.start()].rstrip().endswith(("geehrte", "geehrter")):
+            cuts.add(match.start())
+    for match in _ASKED.finditer(line):
+        cuts.add(match.end())
+    pieces: list[str] = []
+    last = 0
+    for cut in sorted(cuts):
+        if cut > last:
+            pieces.append(line[last:cut].strip())
+            last = cut
+    pieces.append(line[last:].strip())
+    return [piece for piece in pieces if piece] or [line]
