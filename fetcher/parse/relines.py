@@ -37,6 +37,7 @@ _LABEL = re.compile(
     r")(?=\s+[\w„\"“(])"
 )
 _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
+_CELL_BEFORE = re.compile(r"(?<!\S)\d[\d.,]*\s?%?\s+$")
 _SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
 _NOT_ENDS = frozenset(a.split()[-1] for a in _ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 
@@ -50,10 +51,10 @@ _HEADING = re.compile(
     r"(?=\s*:|\s+(?:[A-ZÄÖÜ]|\d{1,2}[.)]\s))"
 )
 # A paper's own number as a field ("Drucksache 19/11141", "Vorlage Nr.: 2023/0493"): its value
-# ends the field.
+# ends the field, and so does a page number printed beside it in the running head.
 _OWN_NUMBER = re.compile(
     r"(?<!\S)(?:Drucksache|Vorlage\s*-?\s*Nr\.?:?|Antrag\s+Nr\.?:?|Anfrage\s*-?\s*Nr\.?:?)"
-    r"\s*:?\s*\d[\w]*(?:\s?[/-]\s?\w+)+"
+    r"\s*:?\s*\d[\w]*(?:\s?[/-]\s?\w+)+(?:\s+(?P<page>\d{1,3})(?=\s))?"
 )
 _SALUTATION = re.compile(r"(?<=\s)Sehr geehrte[^,;.?!]{0,160},")
 _CLOSING = re.compile(
@@ -132,11 +133,16 @@ def _opens_field(line: str, match: re.Match[str]) -> bool:
     return _after_sentence(line, match.start()) or line[: match.start()].rstrip()[-1:].isdigit()
 
 
-def _list_cuts(line: str, expect: dict[str, int]) -> set[int]:
-    """Return where the labels of a sequence inside the line start."""
+def _list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
+    """Return where the labels of a sequence inside the line start.
+
+    A label counts after a sentence end, a "?" or a ":", or where a line starts already (`cuts`:
+    after a field, a page number).
+    """
     chains: list[list[tuple[int, str, int]]] = []
     for match in _LABEL.finditer(line):
-        if not _after_sentence(line, match.start()):
+        opens = match.start() in cuts or _after_sentence(line, match.start())
+        if not opens and not _CELL_BEFORE.search(line[max(0, match.start() - 40) : match.start()]):
             continue
         style, value = _style(match)
         label = (match.start(), style, value)
@@ -145,19 +151,21 @@ def _list_cuts(line: str, expect: dict[str, int]) -> set[int]:
                 chain.append(label)
                 break
         else:
-            chains.append([label])
-    cuts: set[int] = set()
+            # After a table's number ("… 82,7 3. Welche …") only the label expected next.
+            if opens or expect.get(style) == value:
+                chains.append([label])
+    starts: set[int] = set()
     for chain in chains:
         _, style, first = chain[0]
         if len(chain) >= 2 or expect.get(style) == first:
-            cuts.update(start for start, _, _ in chain)
+            starts.update(start for start, _, _ in chain)
             expect[style] = chain[-1][2] + 1
-    return cuts
+    return starts
 
 
 def _broken(line: str, expect: dict[str, int]) -> list[str]:
     """Return the pieces of one over-long line, cut where a line must start."""
-    cuts = _list_cuts(line, expect)
+    cuts: set[int] = set()
     for match in _PAGE_MARK.finditer(line):
         cuts.update((match.start(), match.end()))
     for pattern in (_FIELD, _SECTION, _HEADING):
@@ -166,6 +174,8 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
                 cuts.add(match.start())
     for match in _OWN_NUMBER.finditer(line):
         cuts.update((match.start(), match.end()))
+        if match.group("page"):
+            cuts.add(match.start("page"))
     for match in _SALUTATION.finditer(line):
         cuts.update((match.start(), match.end()))
     for match in _CLOSING.finditer(line):
@@ -173,6 +183,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     for match in _ADDRESSEE.finditer(line):
         if not line[: match.start()].rstrip().endswith(("geehrte", "geehrter")):
             cuts.add(match.start())
+    cuts |= _list_cuts(line, expect, cuts)
     for match in _ASKED.finditer(line):
         cuts.add(match.end())
     pieces: list[str] = []
