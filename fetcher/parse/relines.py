@@ -37,7 +37,7 @@ _LABEL = re.compile(
     r")(?=\s+[\w„\"“(])"
 )
 _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
-_CELL_BEFORE = re.compile(r"(?<!\S)\d[\d.,]*\s?%?\s+$")
+_MAY_OPEN = re.compile(r"(?<!\S)(?:[A-ZÄÖÜ][\w/-]*[\w)]|\d[\d.,]*\s?%?|[)\"“”])\s+$")
 _SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
 _NOT_ENDS = frozenset(a.split()[-1] for a in _ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 
@@ -136,29 +136,31 @@ def _opens_field(line: str, match: re.Match[str]) -> bool:
 def _list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
     """Return where the labels of a sequence inside the line start.
 
-    A label counts after a sentence end, a "?" or a ":", or where a line starts already (`cuts`:
-    after a field, a page number).
+    A label opens an item after a sentence end, a "?" or a ":", or where a line starts already
+    (`cuts`: after a field, a page number); it may after a capitalised word, a number or a bracket
+    (a title, a table cell: "Baumkataster A. Führt …", "… 82,7 3. Welche …"), never after a
+    lower-case word or an abbreviation ("am 2. Mai", "Nr. 4", "§ 2"). A sequence of two or more,
+    one of them opening, or the label expected next after the previous line's, is a list.
     """
-    chains: list[list[tuple[int, str, int]]] = []
+    chains: list[list[tuple[int, str, int, bool]]] = []
     for match in _LABEL.finditer(line):
         opens = match.start() in cuts or _after_sentence(line, match.start())
-        if not opens and not _CELL_BEFORE.search(line[max(0, match.start() - 40) : match.start()]):
+        if not opens and not _MAY_OPEN.search(line[max(0, match.start() - 40) : match.start()]):
             continue
         style, value = _style(match)
-        label = (match.start(), style, value)
+        label = (match.start(), style, value, opens)
         for chain in reversed(chains):
             if chain[-1][1] == style and chain[-1][2] + 1 == value:
                 chain.append(label)
                 break
         else:
-            # After a table's number ("… 82,7 3. Welche …") only the label expected next.
-            if opens or expect.get(style) == value:
-                chains.append([label])
+            chains.append([label])
     starts: set[int] = set()
     for chain in chains:
-        _, style, first = chain[0]
-        if len(chain) >= 2 or expect.get(style) == first:
-            starts.update(start for start, _, _ in chain)
+        _, style, first, _ = chain[0]
+        listed = len(chain) >= 2 and any(opens for *_, opens in chain)
+        if listed or expect.get(style) == first:
+            starts.update(start for start, *_ in chain)
             expect[style] = chain[-1][2] + 1
     return starts
 
