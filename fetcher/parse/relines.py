@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.letter_head import _NUMBER as PAPER_NUMBER
 from fetcher.parse.markers import ROMAN_NUMERALS
 from fetcher.parse.text import _ABBREVIATIONS, LABEL_LINE, STOP_SECTION
 
@@ -63,7 +64,9 @@ _CLOSING = re.compile(
 )
 _ADDRESSEE = re.compile(r"(?<=\s)(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister")
 _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
-_ASKED = re.compile(r"\?\s+(?=[A-ZÄÖÜ„\"])")
+_ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
+# The paper number that ends a letter's subject block, on its own line above the salutation.
+_NUMBER_BEFORE = re.compile(rf"(?<!\S)(?:Nr\.?\s*)?(?:{PAPER_NUMBER})\s+$")
 
 
 def relined_pages(pages: Sequence[str]) -> list[str]:
@@ -180,6 +183,9 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
             cuts.add(match.start("page"))
     for match in _SALUTATION.finditer(line):
         cuts.update((match.start(), match.end()))
+        number = _NUMBER_BEFORE.search(line[max(0, match.start() - 40) : match.start()])
+        if number:
+            cuts.add(match.start() - len(number.group(0)))
     for match in _CLOSING.finditer(line):
         cuts.update((match.start(), match.end()))
     for match in _ADDRESSEE.finditer(line):
