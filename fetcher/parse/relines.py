@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.header import _CITED as CITED
 from fetcher.parse.letter_head import _NUMBER as PAPER_NUMBER
 from fetcher.parse.markers import ROMAN_NUMERALS
 from fetcher.parse.text import _ABBREVIATIONS, LABEL_LINE, STOP_SECTION
@@ -64,6 +65,7 @@ _CLOSING = re.compile(
 )
 _ADDRESSEE = re.compile(r"(?<=\s)(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister")
 _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
+_FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
 _NUMBER_BEFORE = re.compile(rf"(?<!\S)(?:Nr\.?\s*)?(?:{PAPER_NUMBER})\s+$")
@@ -75,10 +77,10 @@ def relined_pages(pages: Sequence[str]) -> list[str]:
     A list goes on over a page break: the label expected next is carried to the next page.
     """
     expect: dict[str, int] = {}
-    return [_relined(page, expect) for page in pages]
+    return [_relined(page, expect, number) for number, page in enumerate(pages, 1)]
 
 
-def _relined(page: str, expect: dict[str, int]) -> str:
+def _relined(page: str, expect: dict[str, int], number: int) -> str:
     """Return one page with its over-long lines broken where the structure starts a line."""
     lines = page.split("\n")
     if all(len(line) <= LONG_LINE_CHARS for line in lines):
@@ -88,6 +90,15 @@ def _relined(page: str, expect: dict[str, int]) -> str:
     out: list[str] = []
     for line in lines:
         if len(line) > LONG_LINE_CHARS:
+            folio = _FOLIO.match(line)
+            if folio and (
+                (folio.group(1) == str(number) and len([x for x in out if x.strip()]) < 3)
+                or _LABEL.match(line, folio.end())
+            ):
+                # The page number under the running head, glued to the paragraph below it:
+                # the page's own number near its top, or any number before a list label ("2 1.").
+                out.append(folio.group(1))
+                line = line[folio.end() :]
             out += _broken(line, expect)
         else:
             out.append(line)
@@ -136,6 +147,11 @@ def _opens_field(line: str, match: re.Match[str]) -> bool:
     return _after_sentence(line, match.start()) or line[: match.start()].rstrip()[-1:].isdigit()
 
 
+def _opens_item(line: str, pos: int) -> bool:
+    """Whether a capitalised word, a number or a bracket stands before `pos` (or nothing)."""
+    return pos == 0 or bool(_MAY_OPEN.search(line[max(0, pos - 40) : pos]))
+
+
 def _list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
     """Return where the labels of a sequence inside the line start.
 
@@ -148,7 +164,7 @@ def _list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
     chains: list[list[tuple[int, str, int, bool]]] = []
     for match in _LABEL.finditer(line):
         opens = match.start() in cuts or _after_sentence(line, match.start())
-        if not opens and not _MAY_OPEN.search(line[max(0, match.start() - 40) : match.start()]):
+        if not opens and not _opens_item(line, match.start()):
             continue
         style, value = _style(match)
         label = (match.start(), style, value, opens)
@@ -178,6 +194,8 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
             if _opens_field(line, match):
                 cuts.add(match.start())
     for match in _OWN_NUMBER.finditer(line):
+        if CITED.search(line[max(0, match.start() - 40) : match.start()]):
+            continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in a sentence
         cuts.update((match.start(), match.end()))
         if match.group("page"):
             cuts.add(match.start("page"))
