@@ -55,8 +55,9 @@ _HEADING = re.compile(
 # A paper's own number as a field ("Drucksache 19/11141", "Vorlage Nr.: 2023/0493"): its value
 # ends the field, and so does a page number printed beside it in the running head.
 _OWN_NUMBER = re.compile(
-    r"(?<!\S)(?:Drucksache|Vorlage\s*-?\s*Nr\.?:?|Antrag\s+Nr\.?:?|Anfrage\s*-?\s*Nr\.?:?)"
-    r"\s*:?\s*\d[\w]*(?:\s?[/-]\s?\w+)+(?:\s+(?P<page>\d{1,3})(?=\s))?"
+    r"(?<!\S)(?:(?:Drucksachen?|DS|Drs\.?)(?:-?(?:Nr\.?|nummer))?\s*:?\s*-?"
+    r"|(?:Vorlage|Antrag|Anfrage)\s*-?\s*Nr\.?:?)"
+    r"\s*[A-ZÄÖÜ]{0,6}\d\w*(?:\s?[/-]\s?\w+)+(?:\s+(?P<page>\d{1,3})(?=\s))?"
 )
 _SALUTATION = re.compile(r"(?<=\s)Sehr geehrte[^,;.?!]{0,160},")
 _CLOSING = re.compile(
