@@ -58,6 +58,8 @@ _OWN_NUMBER = re.compile(
     r"(?<!\S)(?:(?:Drucksachen?|DS|Drs\.?)(?:-?(?:Nr\.?|nummer))?\s*:?\s*-?"
     r"|(?:Vorlage|Antrag|Anfrage)\s*-?\s*Nr\.?:?)"
     r"\s*[A-ZÄÖÜ]{0,6}\d\w*(?:\s?[/-]\s?\w+)+(?:\s+(?P<page>\d{1,3})(?=\s))?"
+    # the paper's type as one word after its number ("DS 19/2017 Mitteilungsvorlage Beratung …")
+    r"(?:\s+(?P<type>[A-ZÄÖÜ][a-zäöüß]*(?:vorlage|anfrage|antrag))(?=\s+[A-ZÄÖÜ]))?"
 )
 _SALUTATION = re.compile(r"(?<=\s)Sehr geehrte[^,;.?!]{0,160},")
 _CLOSING = re.compile(
@@ -198,8 +200,9 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         if CITED.search(line[max(0, match.start() - 40) : match.start()]):
             continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in a sentence
         cuts.update((match.start(), match.end()))
-        if match.group("page"):
-            cuts.add(match.start("page"))
+        for field in ("page", "type"):
+            if match.group(field):
+                cuts.add(match.start(field))
     for match in _SALUTATION.finditer(line):
         cuts.update((match.start(), match.end()))
         number = _NUMBER_BEFORE.search(line[max(0, match.start() - 40) : match.start()])
