@@ -39,7 +39,10 @@ _LABEL = re.compile(
     r")(?=\s+[\w„\"“(])"
 )
 _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
-_MAY_OPEN = re.compile(r"(?<!\S)(?:[A-ZÄÖÜ][\w/-]*[\w)]|\d[\d.,]*\s?%?|[)\"“”])\s+$")
+# What may stand before a list label that opens an item in a run-together head: a capitalised
+# word (a title), a number or a cross (a table cell: "… 82,7 3. Welche", "… 26 x 1. Welche"), a
+# closing bracket or quote.
+_MAY_OPEN = re.compile(r"(?<!\S)(?:[A-ZÄÖÜ][\w/-]*[\w)]|\d[\d.,]*\s?%?|[xX]|[)\"“”])\s+$")
 _SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
 _NOT_ENDS = frozenset(a.split()[-1] for a in _ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 
