@@ -20,6 +20,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.header import _CITED as CITED
+from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import _NUMBER as PAPER_NUMBER
 from fetcher.parse.markers import ROMAN_NUMERALS
 from fetcher.parse.text import _ABBREVIATIONS, LABEL_LINE, STOP_SECTION
@@ -71,6 +72,9 @@ _CLOSING = re.compile(
 )
 _ADDRESSEE = re.compile(r"(?<=\s)(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister")
 _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
+# A type heading set in capitals inside a run-together head ("… Der Oberbürgermeister STELLUNGNAHME
+# zur Anfrage …", "… GEMEINSAME ANFRAGE Stadtrat …"): a line of its own where it was printed.
+_CAPITALS = re.compile(r"(?<=\s)(?:[A-ZÄÖÜ]{5,}\s+)?[A-ZÄÖÜ]{6,}\b")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -199,6 +203,9 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         for match in pattern.finditer(line):
             if _opens_field(line, match):
                 cuts.add(match.start())
+    for match in _CAPITALS.finditer(line):
+        if DOC_LABEL.match(line[match.start() :]):
+            cuts.add(match.start())
     for match in _OWN_NUMBER.finditer(line):
         if CITED.search(line[max(0, match.start() - 40) : match.start()]):
             continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in a sentence
