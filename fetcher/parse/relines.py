@@ -43,7 +43,7 @@ _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
 # What may stand before a list label that opens an item in a run-together head: a capitalised
 # word (a title), a number or a cross (a table cell: "… 82,7 3. Welche", "… 26 x 1. Welche"), a
 # closing bracket or quote.
-_MAY_OPEN = re.compile(r"(?<!\S)(?:[A-ZÄÖÜ][\w/-]*[\w)]|\d[\d.,]*\s?%?|[xX]|[)\"“”])\s+$")
+_MAY_OPEN = re.compile(r"(?:(?<!\S)(?:[A-ZÄÖÜ][\w/-]*\w|\d[\d.,]*\s?%?|[xX])|[)\"“”])\s+$")
 _SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
 _NOT_ENDS = frozenset(a.split()[-1] for a in _ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 
@@ -75,6 +75,10 @@ _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
 # A type heading set in capitals inside a run-together head ("… Der Oberbürgermeister STELLUNGNAHME
 # zur Anfrage …", "… GEMEINSAME ANFRAGE Stadtrat …"): a line of its own where it was printed.
 _CAPITALS = re.compile(r"(?<=\s)(?:[A-ZÄÖÜ]{5,}\s+)?[A-ZÄÖÜ]{6,}\b")
+# A form's head cell label: one capitalised word and a colon ("Gegenstand:", "Einleitung:",
+# "Gremium:"), read as a field only in the head, before the line's first sentence.
+_CELL_LABEL = re.compile(r"(?<=\s)[A-ZÄÖÜ][a-zäöüß]{3,}:(?=\s|$)")
+_FIRST_SENTENCE = re.compile(r"[a-zäöüß]{2}[.?!]\s")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -203,6 +207,9 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         for match in pattern.finditer(line):
             if _opens_field(line, match):
                 cuts.add(match.start())
+    sentence = _FIRST_SENTENCE.search(line)
+    for match in _CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
+        cuts.add(match.start())
     for match in _CAPITALS.finditer(line):
         if DOC_LABEL.match(line[match.start() :]):
             cuts.add(match.start())
