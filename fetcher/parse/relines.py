@@ -79,6 +79,12 @@ _CAPITALS = re.compile(r"(?<=\s)(?:[A-ZÄÖÜ]{5,}\s+)?[A-ZÄÖÜ]{6,}\b")
 # "Gremium:"), read as a field only in the head, before the line's first sentence.
 _CELL_LABEL = re.compile(r"(?<=\s)[A-ZÄÖÜ][a-zäöüß]{3,}:(?=\s|$)")
 _FIRST_SENTENCE = re.compile(r"[a-zäöüß]{2}[.?!]\s")
+# A consultation table run together under the title: its head ("Gremium Termin TOP ö nö") and
+# the end of its row (date, agenda number, the cross in the ö/nö column) each end a line.
+_TABLE_HEAD = re.compile(r"(?<=\s)Gremi(?:um|en)\s+Termin\s+TOP(?:\s+ö\s+nö)?(?:\s+Ergebnis)?")
+_ROW_END = re.compile(r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3})?\s+[xX](?=\s)")
+# Bullets ("• Wie …? • Wann …?"): two or more in a line are a list.
+_BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -210,6 +216,14 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     sentence = _FIRST_SENTENCE.search(line)
     for match in _CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
         cuts.add(match.start())
+    for match in _TABLE_HEAD.finditer(line):
+        cuts.update((match.start(), match.end()))
+        row = _ROW_END.search(line, match.end(), match.end() + 200)
+        if row:
+            cuts.add(row.end())
+    bullets = [match.start() for match in _BULLET.finditer(line)]
+    if len(bullets) >= 2:
+        cuts.update(bullets)
     for match in _CAPITALS.finditer(line):
         if DOC_LABEL.match(line[match.start() :]):
             cuts.add(match.start())
