@@ -225,8 +225,11 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     if len(bullets) >= 2:
         cuts.update(bullets)
     for match in _CAPITALS.finditer(line):
-        if DOC_LABEL.match(line[match.start() :]):
+        words = match.group(0).split()
+        if DOC_LABEL.match(line[match.start() :]) or DOC_LABEL.match(words[-1]):
             cuts.add(match.start())
+            if not line[match.end() :].lstrip()[:1].islower():  # "STELLUNGNAHME zur Anfrage …"
+                cuts.add(match.end())
     for match in _OWN_NUMBER.finditer(line):
         if CITED.search(line[max(0, match.start() - 40) : match.start()]):
             continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in a sentence
