@@ -65,9 +65,9 @@ _OWN_NUMBER = re.compile(
     # the paper's type as one word after its number ("DS 19/2017 Mitteilungsvorlage Beratung …")
     r"(?:\s+(?P<type>[A-ZÄÖÜ][a-zäöüß]*(?:vorlage|anfrage|antrag))(?=\s+[A-ZÄÖÜ]))?"
 )
-_SALUTATION = re.compile(r"(?<=\s)Sehr geehrte[^,;.?!]{0,160},")
+_SALUTATION = re.compile(r"(?<!\S)[„\"]?Sehr geehrte[^,;.?!]{0,160},")
 _CLOSING = re.compile(
-    r"(?<=\s)(?:Mit\s+freundliche[nm]\s+Gr(?:ü|ue)(?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele)"
+    r"(?<!\S)(?:Mit\s+freundliche[nm]\s+Gr(?:ü|ue)(?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele)"
     r"\s+Grüße|Hochachtungsvoll)\s*,?"
 )
 _ADDRESSEE = re.compile(r"(?<=\s)(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister")
@@ -215,7 +215,8 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
                 cuts.add(match.start())
     sentence = _FIRST_SENTENCE.search(line)
     for match in _CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
-        cuts.add(match.start())
+        if _opens_item(line, match.start()) or _after_sentence(line, match.start()):
+            cuts.add(match.start())  # not "… folgender Frage: Welche …"
     for match in _TABLE_HEAD.finditer(line):
         cuts.update((match.start(), match.end()))
         row = _ROW_END.search(line, match.end(), match.end() + 200)
