@@ -85,6 +85,9 @@ _TABLE_HEAD = re.compile(r"(?<=\s)Gremi(?:um|en)\s+Termin\s+TOP(?:\s+ö\s+nö)?(
 _ROW_END = re.compile(r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3})?\s+[xX](?=\s)")
 # Bullets ("• Wie …? • Wann …?"): two or more in a line are a list.
 _BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
+# A fax header's transmission number and page ("Nr. 8015 S. 1", header.find_reference skips it as
+# a line of its own) run into an empty label ("Vorlage Nr.: Nr. 8015 S. 1 Stadt …").
+_FAX_HEAD = re.compile(r"(?<=:\s)Nr\.\s*\d+\s+S\.\s*\d+(?=\s|$)")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -217,6 +220,8 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     for match in _CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
         if _opens_item(line, match.start()) or _after_sentence(line, match.start()):
             cuts.add(match.start())  # not "… folgender Frage: Welche …"
+    for match in _FAX_HEAD.finditer(line):
+        cuts.update((match.start(), match.end()))
     for match in _TABLE_HEAD.finditer(line):
         cuts.update((match.start(), match.end()))
         row = _ROW_END.search(line, match.end(), match.end() + 200)
@@ -226,11 +231,14 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     if len(bullets) >= 2:
         cuts.update(bullets)
     for match in _CAPITALS.finditer(line):
-        words = match.group(0).split()
-        if DOC_LABEL.match(line[match.start() :]) or DOC_LABEL.match(words[-1]):
+        label = DOC_LABEL.match(line[match.start() :])
+        if label or DOC_LABEL.match(match.group(0).split()[-1]):
+            # The heading ends before a capitalised sender ("MÜNDLICHE ANFRAGE Hartmut Krien",
+            # "STELLUNGNAHME zur Anfrage SPD-Ortschaftsratsfraktion"), not inside "… zur Anfrage".
+            end = match.start() + label.end("label") if label else match.end()
             cuts.add(match.start())
-            if not line[match.end() :].lstrip()[:1].islower():  # "STELLUNGNAHME zur Anfrage …"
-                cuts.add(match.end())
+            if line[end:].lstrip()[:1].isupper():
+                cuts.add(end)
     for match in _OWN_NUMBER.finditer(line):
         if CITED.search(line[max(0, match.start() - 40) : match.start()]):
             continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in a sentence
