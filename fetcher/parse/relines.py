@@ -88,6 +88,8 @@ _BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
 # A fax header's transmission number and page ("Nr. 8015 S. 1", header.find_reference skips it as
 # a line of its own) run into an empty label ("Vorlage Nr.: Nr. 8015 S. 1 Stadt …").
 _FAX_HEAD = re.compile(r"(?<=:\s)Nr\.\s*\d+\s+S\.\s*\d+(?=\s|$)")
+_COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
+_CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -163,11 +165,20 @@ def _after_sentence(line: str, pos: int) -> bool:
     return last not in _NOT_ENDS and not re.fullmatch(r"[A-ZÄÖÜ]\.|\d{1,2}\.", last)
 
 
-def _opens_field(line: str, match: re.Match[str]) -> bool:
-    """Whether a label word opens a field: a colon after it, a sentence end or number before."""
-    if match.group(0).endswith(":") or line[match.end() :].lstrip().startswith(":"):
+def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> bool:
+    """Whether a label word opens a field: a colon after it (also after a bracket, "Beratungsfolge
+    (Änderungen vorbehalten):"), a sentence end or a number before; a section heading also
+    between a cell and a sentence ("… mündliche/schriftliche Beantwortung Sachverhalt Bereits …").
+    """
+    if match.group(0).endswith(":") or _COLON_AFTER.match(line, match.end()):
         return True
-    return _after_sentence(line, match.start()) or line[: match.start()].rstrip()[-1:].isdigit()
+    if _after_sentence(line, match.start()) or line[: match.start()].rstrip()[-1:].isdigit():
+        return True
+    return (
+        heading
+        and _opens_item(line, match.start())
+        and bool(_CAPITAL_AFTER.match(line, match.end()))
+    )
 
 
 def _opens_item(line: str, pos: int) -> bool:
@@ -214,7 +225,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         cuts.update((match.start(), match.end()))
     for pattern in (_FIELD, _SECTION, _HEADING):
         for match in pattern.finditer(line):
-            if _opens_field(line, match):
+            if _opens_field(line, match, heading=pattern is not _FIELD):
                 cuts.add(match.start())
     sentence = _FIRST_SENTENCE.search(line)
     for match in _CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
