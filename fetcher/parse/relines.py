@@ -36,6 +36,7 @@ _LABEL = re.compile(
     r"|(?P<num>\d{1,2})(?:\.\)|[.)])"
     r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|X)\."
     r"|(?P<low>[a-h])\)"
+    r"|(?P<lowdot>[a-h])\."
     r"|(?P<up>[A-H])\."
     r")(?=\s+[\w„\"“(])"
 )
@@ -151,6 +152,8 @@ def _style(match: re.Match[str]) -> tuple[str, int]:
         return "roman", _ROMAN[match.group("roman")]
     if match.group("low"):
         return "low", ord(match.group("low")) - ord("a") + 1
+    if match.group("lowdot"):
+        return "lowdot", ord(match.group("lowdot")) - ord("a") + 1
     return "up", ord(match.group("up")) - ord("A") + 1
 
 
@@ -162,7 +165,7 @@ def _after_sentence(line: str, pos: int) -> bool:
     if not _SENTENCE_END.search(before):
         return False
     last = before.split()[-1]
-    return last not in _NOT_ENDS and not re.fullmatch(r"[A-ZÄÖÜ]\.|\d{1,2}\.", last)
+    return last not in _NOT_ENDS and not re.fullmatch(r"[A-Za-zÄÖÜäöü]\.|\d{1,2}\.", last)
 
 
 def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> bool:
