@@ -91,6 +91,8 @@ _BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
 _FAX_HEAD = re.compile(r"(?<=:\s)Nr\.\s*\d+\s+S\.\s*\d+(?=\s|$)")
 _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
 _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
+# A lead-in ending in a colon before a quoted block ("… beantworte ich wie folgt: „Am …").
+_QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -234,6 +236,8 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     for match in _CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
         if _opens_item(line, match.start()) or _after_sentence(line, match.start()):
             cuts.add(match.start())  # not "… folgender Frage: Welche …"
+    for match in _QUOTE_AFTER_COLON.finditer(line):
+        cuts.add(match.end())
     for match in _FAX_HEAD.finditer(line):
         cuts.update((match.start(), match.end()))
     for match in _TABLE_HEAD.finditer(line):
