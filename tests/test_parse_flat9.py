@@ -32,11 +32,11 @@ def _label(name: str) -> dict[str, Any]:
 
 def _as_labelled(doc: ParsedDocument, label: dict[str, Any]) -> None:
     """Assert the fields a label records: kind, reference, factions, count, first question."""
-    assert doc.kind == label["kind"]
+    assert doc.kind in [label["kind"], *label.get("kind_alt", [])]
     assert doc.reference == label["reference"] or doc.reference in label.get("reference_alt", [])
     if label.get("factions_canonical") is not None:
         assert list(doc.factions) == label["factions_canonical"]
-    assert len(doc.questions) == label["questions"]
+    assert len(doc.questions) in [label["questions"], *label.get("questions_alt", [])]
     if label.get("first_question_start"):
         assert doc.questions[0].startswith(str(label["first_question_start"]))
 
@@ -162,3 +162,33 @@ def test_printed_lines_are_left_alone() -> None:
         pages = corpus_path(name, "dev").read_text("utf-8").split("\f")
         assert max(len(line) for page in pages for line in page.split("\n")) > LONG_LINE_CHARS
         assert relined_pages(pages) == pages
+
+
+# Heads run together, one structure each (all fail on main 4c6875f in the shape named):
+# a capitals type heading with its sender ("MÜNDLICHE ANFRAGE Hartmut Krien"), one-word cell
+# labels ("Gegenstand:"), a salutation inside a quote, bullets, lettered sub-items with a dot.
+HEADS = [
+    ("dresden-mAF0367-13-muendliche-anfrage-vb-plan", "flat"),
+    ("dresden-mAF0367-13-muendliche-anfrage-vb-plan", "para"),
+    ("dresden-mAF0008-14-muendliche-anfrage-linke-de-mail", "flat"),
+    ("dresden-AF2009-13-anfrage-buergerbuendnis-hofewiese", "flat"),
+    ("karlsruhe-2022-or-stupferich-anfrage-cdu-hausaerzte", "flat"),
+    ("karlsruhe-2024-1272-anfrage-linke-antirassismus", "flat"),
+]
+
+
+@pytest.mark.parametrize(("name", "shape"), HEADS)
+def test_heads_run_together_read_as_labelled(name: str, shape: str) -> None:
+    """A head run together (type heading, cell labels, salutation, bullets, sub-items) gives
+    the kind, reference, factions, count and first question its label records."""
+    text = corpus_path(name, "dev").read_text("utf-8")
+    _as_labelled(parse_text(SHAPES[shape](text)), _label(name))
+
+
+def test_capitals_answer_heading_run_together_is_an_answer() -> None:
+    """Karlsruhe 2018/0587 flat: 'Der Oberbürgermeister STELLUNGNAHME zur Anfrage
+    FDP-Gemeinderatsfraktion …' is the answer's type line; its three questions are read."""
+    name = "karlsruhe-2018-0587-stellungnahme-fdp-schwimmunterricht"
+    doc = parse_text(flat(corpus_path(name, "dev").read_text("utf-8")))
+    assert (doc.kind, doc.factions, len(doc.questions)) == ("Antwort", ("FDP",), 3)
+    assert doc.questions[0].startswith("In welchen Klassen/Stufen findet regelmäßiger")
