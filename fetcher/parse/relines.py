@@ -170,6 +170,11 @@ def _after_sentence(line: str, pos: int) -> bool:
     return last not in _NOT_ENDS and not re.fullmatch(r"[A-Za-zÄÖÜäöü]\.|\d{1,2}\.", last)
 
 
+def _after_letter(line: str, pos: int) -> bool:
+    """Whether a single letter with a dot ("a.", "d.") stands before `pos`."""
+    return bool(re.search(r"(?<!\S)[A-Za-zÄÖÜäöü]\.\s+$", line[max(0, pos - 6) : pos]))
+
+
 def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> bool:
     """Whether a label word opens a field: a colon after it (also after a bracket, "Beratungsfolge
     (Änderungen vorbehalten):"), a sentence end or a number before; a section heading also
@@ -203,9 +208,15 @@ def _list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
     chains: list[list[tuple[int, str, int, bool]]] = []
     for match in _LABEL.finditer(line):
         opens = match.start() in cuts or _after_sentence(line, match.start())
-        if not opens and not _opens_item(line, match.start()):
-            continue
         style, value = _style(match)
+        if not opens and not _opens_item(line, match.start()):
+            # After a letter's dot ("Siehe Antwort zu a. 10. Inwieweit …") only the label
+            # that continues a sequence.
+            continues = expect.get(style) == value or any(
+                chain[-1][1] == style and chain[-1][2] + 1 == value for chain in chains
+            )
+            if not (continues and _after_letter(line, match.start())):
+                continue
         label = (match.start(), style, value, opens)
         for chain in reversed(chains):
             if chain[-1][1] == style and chain[-1][2] + 1 == value:
@@ -258,8 +269,9 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
             if line[end:].lstrip()[:1].isupper():
                 cuts.add(end)
     for match in _OWN_NUMBER.finditer(line):
-        if CITED.search(line[max(0, match.start() - 40) : match.start()]):
-            continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in a sentence
+        before = line[max(0, match.start() - 40) : match.start()]
+        if CITED.search(before) or not (_opens_item(line, match.start()) or before.endswith(":")):
+            continue  # "… in der Drucksache 19/10297 genannten …", "… - Drs. 19/10948, an …": cited
         cuts.update((match.start(), match.end()))
         for field in ("page", "type"):
             if match.group(field):
