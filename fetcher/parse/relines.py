@@ -82,8 +82,15 @@ _CELL_LABEL = re.compile(r"(?<=\s)[A-ZÄÖÜ][a-zäöüß]{3,}:(?=\s|$)")
 _FIRST_SENTENCE = re.compile(r"[a-zäöüß]{2}[.?!]\s")
 # A consultation table run together under the title: its head ("Gremium Termin TOP ö nö") and
 # the end of its row (date, agenda number, the cross in the ö/nö column) each end a line.
-_TABLE_HEAD = re.compile(r"(?<=\s)Gremi(?:um|en)\s+Termin\s+TOP(?:\s+ö\s+nö)?(?:\s+Ergebnis)?")
-_ROW_END = re.compile(r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3})?\s+[xX](?=\s)")
+_TABLE_HEAD = re.compile(
+    r"(?<=\s)Gremi(?:um|en)\s+Termin\s+TOP(?:\s+(?:ö\s+nö|Ö\s*/\s*N))?(?:\s+Ergebnis)?"
+    r"(?P<role>\s+Zuständigkeit)?"
+)
+# The row's end: the cross in the ö/nö column, or Ö/N and, under a "Zuständigkeit" head, one
+# word more (the role: "… 18.03.2025 4 Ö Kenntnisnahme").
+_ROW_END = re.compile(
+    r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3})?\s+(?:[xX]|[ÖN](?P<role>\s+\S+)?)(?=\s)"
+)
 # Bullets ("• Wie …? • Wann …?"): two or more in a line are a list.
 _BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
 # A fax header's transmission number and page ("Nr. 8015 S. 1", header.find_reference skips it as
@@ -255,7 +262,8 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         cuts.update((match.start(), match.end()))
         row = _ROW_END.search(line, match.end(), match.end() + 200)
         if row:
-            cuts.add(row.end())
+            with_role = bool(match.group("role")) or not row.group("role")
+            cuts.add(row.end() if with_role else row.start("role"))
     bullets = [match.start() for match in _BULLET.finditer(line)]
     if len(bullets) >= 2:
         cuts.update(bullets)
