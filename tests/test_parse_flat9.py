@@ -166,7 +166,8 @@ def test_printed_lines_are_left_alone() -> None:
 
 # Heads run together, one structure each (all fail on main 4c6875f in the shape named):
 # a capitals type heading with its sender ("MÜNDLICHE ANFRAGE Hartmut Krien"), one-word cell
-# labels ("Gegenstand:"), a salutation inside a quote, bullets, lettered sub-items with a dot.
+# labels ("Gegenstand:"), a salutation inside a quote, bullets, lettered sub-items with a dot, a
+# consultation table's head and row ("… Zuständigkeit Ortschaftsrat … 4 Ö Kenntnisnahme Wir …").
 HEADS = [
     ("dresden-mAF0367-13-muendliche-anfrage-vb-plan", "flat"),
     ("dresden-mAF0367-13-muendliche-anfrage-vb-plan", "para"),
@@ -174,6 +175,7 @@ HEADS = [
     ("dresden-AF2009-13-anfrage-buergerbuendnis-hofewiese", "flat"),
     ("karlsruhe-2022-or-stupferich-anfrage-cdu-hausaerzte", "flat"),
     ("karlsruhe-2024-1272-anfrage-linke-antirassismus", "flat"),
+    ("karlsruhe-2025-0201-anfrage-gruene-or-wettersbach-lastenraeder", "flat"),
 ]
 
 
