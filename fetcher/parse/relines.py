@@ -26,6 +26,7 @@ from fetcher.parse.markers import ROMAN_NUMERALS
 from fetcher.parse.text import _ABBREVIATIONS, LABEL_LINE, STOP_SECTION
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
+MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
 
 # A list label after white space: "1.", "1)", "1.)", "Frage 1:", "Zu 1.", "Antwort zu Frage 1:",
 # "a)", "A.", "II.". Its style and value come from the named groups.
@@ -168,9 +169,9 @@ def _style(match: re.Match[str]) -> tuple[str, int]:
 
 def _after_sentence(line: str, pos: int) -> bool:
     """Whether the text before `pos` ends a sentence (not an abbreviation such as "Nr.")."""
-    before = line[:pos].rstrip()
+    before = line[max(0, pos - 60) : pos].rstrip()  # a window: lines may be megabytes long
     if not before:
-        return True
+        return pos < 60
     if not _SENTENCE_END.search(before):
         return False
     last = before.split()[-1]
@@ -189,7 +190,8 @@ def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> b
     """
     if match.group(0).endswith(":") or _COLON_AFTER.match(line, match.end()):
         return True
-    if _after_sentence(line, match.start()) or line[: match.start()].rstrip()[-1:].isdigit():
+    before = line[max(0, match.start() - 20) : match.start()].rstrip()
+    if _after_sentence(line, match.start()) or before[-1:].isdigit():
         return True
     return (
         heading
@@ -213,24 +215,25 @@ def _list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
     one of them opening, or the label expected next after the previous line's, is a list.
     """
     chains: list[list[tuple[int, str, int, bool]]] = []
-    for match in _LABEL.finditer(line):
+    open_chains: dict[tuple[str, int], list[tuple[int, str, int, bool]]] = {}  # by next label
+    for count, match in enumerate(_LABEL.finditer(line)):
+        if count >= MAX_LABELS_PER_LINE:
+            break  # no page lists that many: a table of numbers, or garbage
         opens = match.start() in cuts or _after_sentence(line, match.start())
         style, value = _style(match)
         if not opens and not _opens_item(line, match.start()):
             # After a letter's dot ("Siehe Antwort zu a. 10. Inwieweit …") only the label
             # that continues a sequence.
-            continues = expect.get(style) == value or any(
-                chain[-1][1] == style and chain[-1][2] + 1 == value for chain in chains
-            )
+            continues = expect.get(style) == value or (style, value) in open_chains
             if not (continues and _after_letter(line, match.start())):
                 continue
         label = (match.start(), style, value, opens)
-        for chain in reversed(chains):
-            if chain[-1][1] == style and chain[-1][2] + 1 == value:
-                chain.append(label)
-                break
-        else:
-            chains.append([label])
+        chain = open_chains.pop((style, value), None)
+        if chain is None:
+            chain = []
+            chains.append(chain)
+        chain.append(label)
+        open_chains[(style, value + 1)] = chain
     starts: set[int] = set()
     for chain in chains:
         _, style, first, _ = chain[0]
@@ -292,7 +295,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     for match in _CLOSING.finditer(line):
         cuts.update((match.start(), match.end()))
     for match in _ADDRESSEE.finditer(line):
-        if not line[: match.start()].rstrip().endswith(("geehrte", "geehrter")):
+        if not line[max(0, match.start() - 20) : match.start()].rstrip().endswith("geehrte"):
             cuts.add(match.start())
     cuts |= _list_cuts(line, expect, cuts)
     for match in _ASKED.finditer(line):
