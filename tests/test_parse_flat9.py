@@ -194,3 +194,15 @@ def test_capitals_answer_heading_run_together_is_an_answer() -> None:
     doc = parse_text(flat(corpus_path(name, "dev").read_text("utf-8")))
     assert (doc.kind, doc.factions, len(doc.questions)) == ("Antwort", ("FDP",), 3)
     assert doc.questions[0].startswith("In welchen Klassen/Stufen findet regelmäßiger")
+
+
+def test_relines_only_changes_white_space() -> None:
+    """Cutting a run-together Dresden inquiry, and a line of 3,000 bare labels, changes white space
+    only: no character of the text is lost, added or moved."""
+    name = "dresden-AF2018-13-anfrage-gruene-asylbewerber"
+    text = flat(corpus_path(name, "dev").read_text("utf-8"))
+    relined = "\f".join(relined_pages(text.split("\f")))
+    assert relined.split() == text.split()
+    assert relined.count("\n") > 20
+    labels = "1. 2. " * 1500
+    assert relined_pages([labels])[0].split() == labels.split()
