@@ -5,12 +5,13 @@ page with every page on one line, a word processor's text with one line per para
 list inside a printed line ("Daher frage ich Sie: 1. …? 2. …?"). The parser reads lines: a list
 item, a header label, a salutation starts one. This pre-pass breaks only lines far longer than a
 printed line (LONG_LINE_CHARS), and only where the structure says a line must start:
-- before list labels that form a sequence (1. 2. 3., 1) 2), a) b), A. B., I. II., "Frage 1:",
-  "Zu 1."), each after a sentence end, a "?" or a ":" ("am 2. Mai", "Nr. 4", "§ 2 Abs. 1" stay);
-- before (and after the value of) header labels and form fields the header parsers know, before
-  a salutation and after its comma, around a closing, before section headings;
-- around a page number ("– 2 –") that the page furniture filter then drops;
-- after a question's "?" when a new sentence follows (the answer or the next question).
+- before list labels that form a sequence (1. 2. 3., 1) 2), a) b), a. b., A. B., I. II.,
+  "Frage 1:", "Zu 1."; "am 2. Mai", "Nr. 4", "§ 2 Abs. 1" stay whole), and inline bullets;
+- before header labels and form fields the header parsers know, around the paper's own number,
+  a type heading in capitals, a consultation table's head and row, a fax header;
+- before a salutation and after its comma, around a closing, before section headings;
+- around a page number ("– 2 –", "2 1. Welche") that the page furniture filter then drops;
+- after a question's "?" when a new sentence follows, and after a colon before a quoted block.
 Every other line is left byte for byte as it was.
 """
 
