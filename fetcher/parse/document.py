@@ -17,6 +17,7 @@ from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
 from fetcher.parse.questions import find_questions
+from fetcher.parse.relines import relined_pages
 from fetcher.parse.senders import is_place, places_in
 from fetcher.parse.submitters import (
     KA_FACTION_LINE,
@@ -41,7 +42,7 @@ def parse_pages(
 
     `hints` (OParl metadata of the paper) win over what the text says; the text fills the gaps.
     """
-    lines = clean_lines(pages)
+    lines = clean_lines(relined_pages(pages))
     full_text = "\n".join(lines).strip()
     doc_label = find_doc_label(lines)
     label = doc_label[1] if doc_label else None
