@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.factions import factions_in
+from fetcher.parse.faction_phrases import LABEL_WORD, group_like, phrase_names
 from fetcher.parse.fields import value_after
 from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
@@ -54,7 +55,9 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     for i, line in enumerate(lines[:HEADER_LINES]):
         match = KA_FACTION_LINE.match(line)
         if match and len(match.group("v")) <= 60 and "?" not in match.group("v"):
-            if factions_in(match.group("v")) or "fraktion" in match.group("v").lower():
+            value = match.group("v").strip()
+            # "Anfrage: SPD", "Anfrage: UWG", not "Anfrage: Flächen und Umzug Bauhof" (a title)
+            if factions_in(value) or "fraktion" in value.lower() or group_like(value):
                 found.append(match.group("v").strip())
             continue
         if re.match(r"^Stadträt(?:in|innen|e)?\s+\S.*\(.+\)$|^Stadtrat\s+\S.*\(.+\)$", line):
@@ -196,8 +199,7 @@ _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.
 _NAMED_FACTION = re.compile(
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
     r"[Ff]raktion(?:en)?|"
-    r"FRAKTION|Gruppe|Ratsgruppe|Wählergruppe|Wählergemeinschaft|"
-    r"Wählervereinigung|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
+    r"FRAKTION|Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
     r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
     # Grötzingen"); so does the verb or pronoun of the sentence ("… beantragen wir").
@@ -314,22 +316,18 @@ def factions_in_prose(
 def factions_of_submitter(submitter: str) -> list[str]:
     """Return the factions a submitter line names ("KAL-Gemeinderatsfraktion" → "KAL").
 
-    An unknown group is taken as printed without its label and place ("Fraktion XY im Rat der
-    Stadt …" → "XY"); "Fraktion in der Bezirksvertretung Köln-Lindenthal" names none.
+    A faction phrase gives the group it names, known or not ("UWG-Ortschaftsratsfraktion
+    Grötzingen" → "UWG", "Fraktion XY im Rat der Stadt …" → "XY"); "Fraktion in der
+    Bezirksvertretung Köln-Lindenthal" names none. Without a label, a known party counts, or a
+    value that says by itself that it is a group ("Anfrage: UWG", "Bürger für Lindenau").
     """
+    if LABEL_WORD.search(submitter):
+        return phrase_names(submitter)
+    member = re.search(r"\((?P<v>[^()]{2,40})\)\s*$", submitter)
+    if member:  # "Stadtrat Marc Bernhard (AfD)"
+        return phrase_names(member.group("v"))
     known = factions_in(submitter)
-    if known or not re.search(r"fraktion|gruppe", submitter, re.I):
+    if known:
         return known
-    value = re.sub(
-        r"^(?:die\s+|der\s+)?(?:\w*fraktion|\w*gruppe)\s+(?:der\s+)?|-?\s*\w*fraktion$",
-        "",
-        submitter.strip(),
-        flags=re.I,
-    )
-    value = re.split(r"\s+(?:im|in|des|der)\s+", value, maxsplit=1)[0]
-    council = re.match(
-        r"^(?:die\s+|der\s+)?\w+(?:rats|tags|beirats)(?:fraktion|gruppe)\s", submitter, re.I
-    )
-    if council and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", value.strip()):
-        return []  # "Stadtratsfraktion Erlangen": the council's label already says where; a place
-    return _names_in(value)
+    value = submitter.strip(" ,.;")
+    return phrase_names(value) if group_like(value) else []

@@ -1,0 +1,139 @@
+"""The group a faction phrase names, read from the phrase's structure, not from a list. Pure.
+
+A faction phrase is a label around a name: "Fraktion X", "X-Fraktion", "X-Ortschaftsratsfraktion
+Grötzingen", "X-OR-Fraktion", "Gruppe X / Y", "für die X-Fraktion", "Fraktion der X, der Fraktion
+der Y und …". The name is what is left when the label, the signer's role, the seat ("im Rat der
+Stadt …") and the council's abbreviation ("-OR", Ortschaftsrat) are taken off. The faction table
+(fetcher.factions) only canonicalises what the phrase names ("DIE LINKE." → "Die Linke"); a name it
+does not know is kept as written ("UWG", "Wählergemeinschaft Musterstadt", "Bürger für Lindenau").
+"""
+
+from __future__ import annotations
+
+import re
+
+from fetcher.factions import factions_in
+
+_LETTER = "A-Za-zÄÖÜäöüß"
+# The signer's role or an article before the phrase: "für die", "im Namen der", "der".
+_LEAD = re.compile(
+    r"^(?:(?i:i\.\s*A\.\s*|stellvertretend\s+)?(?i:für|im\s+Namen|namens)\s+(?:der|die|den)\s+|"
+    r"(?:der|die|den|von)\s+|(?:Die|Der)\s+(?=\w*(?i:fraktion|gruppe)))"
+)
+# A label before the name: "Fraktion", "Ratsfraktion", "Gemeinderatsfraktion der", "Gruppe".
+_LABEL_BEFORE = re.compile(
+    r"^(?:[\wäöüß]*fraktion(?:en)?|(?:rats|stadtrats|kreistags)?gruppe)\s+(?:der\s+|von\s+)?", re.I
+)
+# A label after the name: "-Fraktion", " Fraktion", "-OR-Fraktion", "-Gemeinderatsfraktion", and
+# whatever follows it (the seat, the place, the rest of a sentence).
+_LABEL_AFTER = re.compile(
+    r"(?<=\S)(?:\s*[-–]\s*|\s+)(?-i:(?:OR|GR|SR|KT|BV|BVV|OBR)\s*[-–]\s*)?"
+    r"(?:[\wäöüß]*fraktion|(?:[\wäöüß]*(?:rats|tags))?gruppe)(?:en)?"
+    r"(?![\wäöüß]).*$",
+    re.I,
+)
+# A council's own label before a single word: "Stadtratsfraktion Erlangen" names the place.
+_COUNCIL_LABEL = re.compile(r"^(?:die\s+|der\s+)?\w+(?:rats|tags|beirats)(?:fraktion|gruppe)\s", re.I)
+# Councils abbreviated after a name once the label is gone: "FDP-OR" (Ortschaftsrat), "-GR".
+_COUNCIL = re.compile(r"\s*[-–]\s*(?:OR|GR|SR|KT|BV|BVV|OBR)$|\s+(?:OR|GR|SR|KT|BVV|OBR)$")
+# Where the group sits, or the sentence going on: ends the name ("… im Rat der Stadt X").
+_SEAT = re.compile(
+    r"\s+(?:im|in|des|zur|zum|vom|bei|bittet|bitten|hat|haben|ist|sind|beantragt|beantragen|"
+    r"fragt|fragen|stellt|stellen|möchte|möchten)\s.*$|@.*$"
+)
+_SPLIT = re.compile(r",\s*(?:der\s+|die\s+)?|\s+und\s+(?:der\s+|die\s+)?|\s*&\s*")
+_SLASH = re.compile(r"\s*[/|]\s*")
+# Words of a group's name that mark it as one without a label: "Wählergemeinschaft …",
+# "… Liste …", "… Partei", "Bündnis …", "Unabhängige …", and acronyms ("UWG", "WIR").
+_GROUP_WORD = re.compile(
+    r"(?:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])|(?<![\wÄÖÜäöüß])"
+    r"(?-i:[A-ZÄÖÜ]{2,}[a-zäöü]?)(?![\wäöüß])",
+    re.I,
+)
+_CONNECTOR = {"für", "FÜR", "und", "der", "die", "am", "an", "ob", "&", "/", "-", "–", "e.V."}
+_NOT_GROUP = re.compile(
+    r"\b(?:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
+    r"Ausschuss\w*|Sitzung|Stadträt\w*|Stadtrat|Mitglied\w*|Abgeordnete\w*|Vorlage|Drucksache|"
+    r"Anfrage|Antrag|Fraktion\w*|Geschäftsstelle|Vorsitz\w*|Bürgermeister\w*|Oberbürgermeister\w*|"
+    r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Herr|Herrn|Frau)\b|\d|[?!:;@]|"
+    r"^(?:OR|GR|SR|KT|BV|BVV|OBR)$"
+)
+
+
+def name_shaped(value: str) -> bool:
+    """Return whether a value has the shape of a group's name: a few capitalised words."""
+    words = value.split()
+    if not 1 <= len(words) <= 5 or not value[:1].isupper() or _NOT_GROUP.search(value):
+        return False
+    return all(w in _CONNECTOR or w[:1].isupper() or w[:1] in "/|&(" for w in words)
+
+
+def group_like(value: str) -> bool:
+    """Return whether a name-shaped value says by itself that it is a group ("UWG", "… Liste …")."""
+    return name_shaped(value) and bool(
+        factions_in(value) or _GROUP_WORD.search(value) or re.search(r"\s(?:für|FÜR)\s", value)
+    )
+
+
+def _bare(part: str) -> str:
+    """Return the name in one phrase: label, role, article, seat and council taken off."""
+    part = part.strip(" ,.;:-–\"„“”'")
+    for _ in range(2):
+        part = _LEAD.sub("", part)
+        part = _LABEL_BEFORE.sub("", part)
+    part = _LABEL_AFTER.sub("", part)
+    part = _SEAT.sub("", part)
+    part = _COUNCIL.sub("", part)
+    part = re.sub(r"\s*\be\.\s?V\.?$", "", part)
+    # "Die UWG": the article before an acronym is the sentence's, not the name's.
+    if not factions_in(part):  # "Die PARTEI" is the party's own name
+        part = re.sub(r"^(?:Die|Der)\s+(?=[A-ZÄÖÜ]{2,}(?![a-zäöüß]))", "", part)
+    return part.strip(" ,.;:-–\"„“”'()")
+
+
+def _names(name: str, labelled: bool = True) -> list[str]:
+    """Return the groups one bare name gives: canonical where the table knows it, else as written.
+
+    A slash joins two groups where one of them is known ("KAL/Die PARTEI", "UWG / Die Grünen");
+    a name the table does not know at all stays whole ("BürgerBündnis / Freie Bürger").
+    """
+    parts = _SLASH.split(name)
+    if len(parts) > 1 and any(factions_in(p) for p in parts):
+        found: list[str] = []
+        for part in parts:
+            found += _names(part, labelled) if not _SLASH.search(part) else []
+        return list(dict.fromkeys(found))
+    known = factions_in(name)
+    if known:
+        return known
+    return [name] if (group_like(name) if not labelled else name_shaped(name)) else []
+
+
+# A faction label ("Fraktion", "SPD-Ratsfraktion", "Gruppe", "Stadtratsgruppe"), not a company's
+# "Mediengruppe".
+LABEL_WORD = re.compile(r"fraktion|(?<![\wäöüß])(?:[\wäöüß]*(?:rats|tags))?gruppe", re.I)
+_LABELLED = re.compile(rf"{LABEL_WORD.pattern}|\(", re.I)
+
+
+def phrase_names(phrase: str) -> list[str]:
+    """Return the groups a faction phrase names, in order, without repeats.
+
+    "Für die UWG-Fraktion" → ["UWG"]; "Fraktion der UWG, der Fraktion der CDU und der Fraktion
+    Bündnis 90/Die Grünen" → ["UWG", "CDU", "Bündnis 90/Die Grünen"]; "UWG-Ortschaftsratsfraktion
+    Grötzingen" → ["UWG"]; "Fraktion in der Bezirksvertretung Köln-Lindenthal" → []. A part
+    without a label of its own ("Marc Bernhard, AfD-Fraktion") names a group only when it says
+    so itself (an acronym, "… Liste", "Wähler…", "… für …"): a person's name is no group.
+    """
+    found: list[str] = []
+    parts = _SPLIT.split(phrase.strip())
+    labelled_all = len(parts) > 1 and bool(_LABEL_BEFORE.match(_LEAD.sub("", parts[0])))
+    for part in parts:
+        bare = _bare(part)
+        council = _COUNCIL_LABEL.match(part)
+        if council and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", bare):
+            if not factions_in(bare):
+                continue  # "Stadtratsfraktion Erlangen": the council's label says where, a place
+        if bare:
+            labelled = labelled_all or bool(_LABELLED.search(part))
+            found += [n for n in _names(bare, labelled) if n not in found]
+    return found
