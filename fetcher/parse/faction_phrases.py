@@ -22,7 +22,9 @@ _LEAD = re.compile(
 )
 # A label before the name: "Fraktion", "Ratsfraktion", "Gemeinderatsfraktion der", "Gruppe".
 _LABEL_BEFORE = re.compile(
-    r"^(?:[\wäöüß]*fraktion(?:en)?|(?:rats|stadtrats|kreistags)?gruppe)\s+(?:der\s+|von\s+)?", re.I
+    r"^(?:[\wäöüß]*(?:rats-|tags-)?fraktion(?:en)?|(?:rats|stadtrats|kreistags)?gruppe)\s+"
+    r"(?:der\s+|von\s+)?",
+    re.I,
 )
 # A label after the name: "-Fraktion", " Fraktion", "-OR-Fraktion", "-Gemeinderatsfraktion", and
 # whatever follows it (the seat, the place, the rest of a sentence).
@@ -56,39 +58,77 @@ _NOT_GROUP = re.compile(
     r"Ausschuss\w*|Sitzung|Stadträt\w*|Stadtrat|Mitglied\w*|Abgeordnete\w*|Vorlage|Drucksache|"
     r"Anfrage|Antrag|Fraktion\w*|Geschäftsstelle|Vorsitz\w*|Bürgermeister\w*|Oberbürgermeister\w*|"
     r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Herr|Herrn|Frau)\b|\d|[?!:;@]|"
-    r"^(?:OR|GR|SR|KT|BV|BVV|OBR)$"
+    r"^(?:OR|GR|SR|KT|BV|BVV|OBR)$|(?i:fraktion)"
 )
 
 
 def name_shaped(value: str) -> bool:
     """Return whether a value has the shape of a group's name: a few capitalised words."""
     words = value.split()
-    if not 1 <= len(words) <= 5 or not value[:1].isupper() or _NOT_GROUP.search(value):
+    if not 1 <= len(words) <= 5 or len(value) > 50 or not value[:1].isupper():
+        return False
+    if _NOT_GROUP.search(value):
         return False
     return all(w in _CONNECTOR or w[:1].isupper() or w[:1] in "/|&(" for w in words)
 
 
 def group_like(value: str) -> bool:
-    """Return whether a name-shaped value says by itself that it is a group ("UWG", "… Liste …")."""
+    """Return whether a name-shaped value says by itself that it is a group ("UWG", "… Liste …").
+
+    Joined names must each say so ("WIR/Freie Liste"), a title does not ("Ortsdurchfahrt
+    Wolfartsweier/Müllabfuhr/Busverkehr/ÖPNV").
+    """
+    parts = _SLASH.split(value)
+    if len(parts) > 1:
+        return all(p and group_like(p) for p in parts)
     return name_shaped(value) and bool(
         factions_in(value) or _GROUP_WORD.search(value) or re.search(r"\s(?:für|FÜR)\s", value)
     )
 
 
-def _bare(part: str) -> str:
+def _bare(part: str, seat: bool = True) -> str:
     """Return the name in one phrase: label, role, article, seat and council taken off."""
     part = part.strip(" ,.;:-–\"„“”'")
     for _ in range(2):
         part = _LEAD.sub("", part)
         part = _LABEL_BEFORE.sub("", part)
-    part = _LABEL_AFTER.sub("", part)
-    part = _SEAT.sub("", part)
+    label = _LABEL_AFTER.search(part)
+    if label and label.start() > 0:  # "… stellt die SPD-Fraktion folgenden": the name before it
+        part = _name_before(part[: label.start()])
+    else:  # "UWG im Rat der Stadt …": the name before its seat
+        part = _SEAT.sub("", part) if seat else part
+        # "Die UWG": the article before an acronym is the sentence's; "Die PARTEI" is a name
+        if not factions_in(part):
+            part = re.sub(r"^(?:Die|Der)\s+(?=[A-ZÄÖÜ]{2,}(?![a-zäöüß]))", "", part)
     part = _COUNCIL.sub("", part)
     part = re.sub(r"\s*\be\.\s?V\.?$", "", part)
-    # "Die UWG": the article before an acronym is the sentence's, not the name's.
-    if not factions_in(part):  # "Die PARTEI" is the party's own name
-        part = re.sub(r"^(?:Die|Der)\s+(?=[A-ZÄÖÜ]{2,}(?![a-zäöüß]))", "", part)
     return part.strip(" ,.;:-–\"„“”'()")
+
+
+def _name_before(text: str) -> str:
+    """Return the capitalised words that end `text`: the name in front of a "-Fraktion" label."""
+    kept: list[str] = []
+    words = text.split()
+    stop = ""
+    for word in reversed(words):
+        group_word = word[:1].isupper() or "/" in word or word in _CONNECTOR - {"und", "der", "die"}
+        if len(kept) == 5 or not group_word or re.search(r"[(:,;]", word):
+            stop = word
+            break
+        if _NOT_GROUP.search(word.strip(".")) and not factions_in(word):
+            stop = word
+            break
+        kept.insert(0, word)
+    while kept and kept[0] in _CONNECTOR:
+        kept.pop(0)
+    name = " ".join(kept)
+    # "Die UWG-Fraktion bittet": the sentence's article; "der Die Unabhängigen-Fraktion": the
+    # name's own, after the sentence's article.
+    after_article = stop in {"der", "die", "den", "des", "dem", "von", "vom", "für", "zur"}
+    if len(kept) > 1 and kept[0] in {"Die", "Der", "Das"} and not after_article:
+        if not factions_in(name):
+            name = " ".join(kept[1:])
+    return name
 
 
 def _names(name: str, labelled: bool = True) -> list[str]:
@@ -115,7 +155,7 @@ LABEL_WORD = re.compile(r"fraktion|(?<![\wäöüß])(?:[\wäöüß]*(?:rats|tags
 _LABELLED = re.compile(rf"{LABEL_WORD.pattern}|\(", re.I)
 
 
-def phrase_names(phrase: str) -> list[str]:
+def phrase_names(phrase: str, *, labelled: bool = False, seat: bool = True) -> list[str]:
     """Return the groups a faction phrase names, in order, without repeats.
 
     "Für die UWG-Fraktion" → ["UWG"]; "Fraktion der UWG, der Fraktion der CDU und der Fraktion
@@ -123,12 +163,17 @@ def phrase_names(phrase: str) -> list[str]:
     Grötzingen" → ["UWG"]; "Fraktion in der Bezirksvertretung Köln-Lindenthal" → []. A part
     without a label of its own ("Marc Bernhard, AfD-Fraktion") names a group only when it says
     so itself (an acronym, "… Liste", "Wähler…", "… für …"): a person's name is no group.
+    `labelled`: the caller read the label already (the name in "(X)" after a member's name);
+    `seat=False`: the caller cut the name off where the sentence goes on, nothing more to cut.
     """
     found: list[str] = []
     parts = _SPLIT.split(phrase.strip())
-    labelled_all = len(parts) > 1 and bool(_LABEL_BEFORE.match(_LEAD.sub("", parts[0])))
+    # "Fraktionen CDU und UWG": a plural label names every part.
+    labelled_all = labelled or bool(
+        re.match(r"^(?:der\s+|die\s+)?\w*(?:fraktionen|gruppen)\s", phrase, re.I)
+    )
     for part in parts:
-        bare = _bare(part)
+        bare = _bare(part, seat)
         council = _COUNCIL_LABEL.match(part)
         if council and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", bare):
             if not factions_in(bare):

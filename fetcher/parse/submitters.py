@@ -188,7 +188,12 @@ _MEMBER_PARTY = re.compile(
     r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)[^()\n]{0,90}"
     r"\((?P<v>[^()\n]{2,40})\)"
 )
-_GROUP_NAME = r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?"
+# A name of up to four words ("Wählergemeinschaft Musterstadt", "Bürger für Lindenau"); the
+# phrase reader (faction_phrases) keeps only the words that belong to it.
+_GROUP_NAME = (
+    r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*"
+    r"(?:\s(?:für\s|FÜR\s)?[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*){0,3}"
+)
 # "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion".
 _HYPHEN_FACTION = re.compile(
     rf"(?P<v>{_GROUP_NAME}(?:(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
@@ -199,7 +204,7 @@ _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.
 _NAMED_FACTION = re.compile(
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
     r"[Ff]raktion(?:en)?|"
-    r"FRAKTION|Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
+    r"FRAKTION|(?<!-)Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
     r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
     # Grötzingen"); so does the verb or pronoun of the sentence ("… beantragen wir").
@@ -214,7 +219,8 @@ _PARTY_SUBJECT = re.compile(
     r"frag(?:t|en)|stell(?:t|en)|ersuch(?:t|en)|möchte[nt]?)\b"
 )
 _NOT_A_NAME = re.compile(
-    r"^(?:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?|alle|beide|folgende|"
+    # A lower-case article starts a phrase, not a name ("Die Unabhängigen" is one).
+    r"^(?-i:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?)\b|^(?:alle|beide|folgende|"
     r"gemeinsam|vorsitz\w*|geschäfts\w*|fraktionslos\w*)\b|\b(?:Rat|Rates|Stadt|Gemeinde|"
     r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung|Stadträt\w*|"
     r"Stadtr[aä]t\w*|Mitglied\w*|Abgeordnete\w*)\b|\b(?:der|die|des|den|dem|und|im|in)$",
@@ -223,22 +229,14 @@ _NOT_A_NAME = re.compile(
 
 
 def _names_in(value: str) -> list[str]:
-    """Return canonical faction names in a value; an unknown but name-like value as printed."""
-    known = factions_in(value)
-    if known:
-        return known
-    names: list[str] = []
-    for part in re.split(r",\s*|\s+und\s+|\s*&\s*", value):
-        part = part.strip(" .-–")
-        if (
-            2 <= len(part) <= 40
-            and len(part.split()) <= 4
-            and part[:1].isupper()
-            and not _NOT_A_NAME.search(part)
-            and not re.search(r"\d", part)
-        ):
-            names.append(part)
-    return names
+    """Return the groups a value read after or before a faction label names (as in its phrase)."""
+    # A list of groups is names only: "für Kinder unter 3 Jahren und die Öffnungszeit" (after
+    # a kindergarten's "Gruppe") is a sentence.
+    parts = [p.strip(" .-–") for p in re.split(r",\s*|\s+und\s+|\s*&\s*", value)]
+    if any(p and not p[:1].isupper() for p in parts):
+        return []
+    names = phrase_names(value, labelled=True, seat=False)
+    return [n for n in names if not _NOT_A_NAME.search(n)]
 
 
 _SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
@@ -260,6 +258,8 @@ def _scan(lines: Sequence[str]) -> list[str]:
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
                 known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
+                if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
+                    value = match.group(0)
                 names = factions_in(value) if known_only else _names_in(value)
                 if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
                     names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
