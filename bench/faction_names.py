@@ -1,4 +1,4 @@
-"""Factions we have never heard of: dev documents with their party renamed. Reads the dev corpus (I/O).
+"""Factions never heard of: dev documents with their party renamed. Reads the dev corpus (I/O).
 
 Run: .venv/bin/python -m bench.faction_names [--show NAME]
 
@@ -51,9 +51,7 @@ _OTHERS = rf"(?:[^\s,()]+{_SEP}){{0,2}}"
 _AFTER_LABEL = re.compile(
     r"^\s?[-–]?\s?(?:[\wÄÖÜäöüß.]+-)*[\wäöüß]*(?:fraktion|gruppe)(?![\wäöüß])", re.I
 )
-_BEFORE_LABEL = re.compile(
-    rf"(?:fraktion(?:en)?|gruppe)\s+(?:der\s+|von\s+)?{_OTHERS}$", re.I
-)
+_BEFORE_LABEL = re.compile(rf"(?:fraktion(?:en)?|gruppe)\s+(?:der\s+|von\s+)?{_OTHERS}$", re.I)
 _BEFORE_BRACKET = re.compile(rf"\(\s*{_OTHERS}$")
 _AFTER_BRACKET = re.compile(rf"^(?:{_SEP}[^()]{{0,30}})?\s*\)")
 _BEFORE_FIELD = re.compile(

@@ -35,7 +35,9 @@ _LABEL_AFTER = re.compile(
     re.I,
 )
 # A council's own label before a single word: "Stadtratsfraktion Erlangen" names the place.
-_COUNCIL_LABEL = re.compile(r"^(?:die\s+|der\s+)?\w+(?:rats|tags|beirats)(?:fraktion|gruppe)\s", re.I)
+_COUNCIL_LABEL = re.compile(
+    r"^(?:die\s+|der\s+)?\w+(?:rats|tags|beirats)(?:fraktion|gruppe)\s", re.I
+)
 # Councils abbreviated after a name once the label is gone: "FDP-OR" (Ortschaftsrat), "-GR".
 _COUNCIL = re.compile(r"\s*[-–]\s*(?:OR|GR|SR|KT|BV|BVV|OBR)$|\s+(?:OR|GR|SR|KT|BVV|OBR)$")
 # Where the group sits, or the sentence going on: ends the name ("… im Rat der Stadt X").
@@ -125,9 +127,9 @@ def _name_before(text: str) -> str:
     # "Die UWG-Fraktion bittet": the sentence's article; "der Die Unabhängigen-Fraktion": the
     # name's own, after the sentence's article.
     after_article = stop in {"der", "die", "den", "des", "dem", "von", "vom", "für", "zur"}
-    if len(kept) > 1 and kept[0] in {"Die", "Der", "Das"} and not after_article:
-        if not factions_in(name):
-            name = " ".join(kept[1:])
+    article = len(kept) > 1 and kept[0] in {"Die", "Der", "Das"} and not after_article
+    if article and not factions_in(name):
+        name = " ".join(kept[1:])
     return name
 
 
@@ -175,9 +177,9 @@ def phrase_names(phrase: str, *, labelled: bool = False, seat: bool = True) -> l
     for part in parts:
         bare = _bare(part, seat)
         council = _COUNCIL_LABEL.match(part)
-        if council and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", bare):
-            if not factions_in(bare):
-                continue  # "Stadtratsfraktion Erlangen": the council's label says where, a place
+        single = re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", bare)
+        if council and single and not factions_in(bare):
+            continue  # "Stadtratsfraktion Erlangen": the council's label says where, a place
         if bare:
             labelled = labelled_all or bool(_LABELLED.search(part))
             found += [n for n in _names(bare, labelled) if n not in found]
