@@ -100,7 +100,13 @@ def substitute(text: str, label_name: str, new: str) -> tuple[str, int]:
     lines = text.split("\n")
     for i, line in enumerate(lines):
         for start, end in reversed(_spans(line, canonical, printed)):
-            if in_faction_phrase(line, start, end):
+            # "B‘90/DIE GRÜNEN": the table reads only "GRÜNEN" after the typographic apostrophe.
+            abbreviation = re.search(r"B\W?90\s*/\s*$", line[:start])
+            start = abbreviation.start() if abbreviation else start
+            address = re.search(r"\S*$", line[:start]).group(0) + re.match(
+                r"\S*", line[end:]
+            ).group(0)
+            if in_faction_phrase(line, start, end) and not re.search(r"@|www\.|https?:", address):
                 line = line[:start] + new + line[end:]
                 count += 1
         lines[i] = line

@@ -59,7 +59,7 @@ _NOT_GROUP = re.compile(
     r"\b(?:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
     r"Ausschuss\w*|Sitzung|Stadträt\w*|Stadtrat|Mitglied\w*|Abgeordnete\w*|Vorlage|Drucksache|"
     r"Anfrage|Antrag|Fraktion\w*|Geschäftsstelle|Vorsitz\w*|Bürgermeister\w*|Oberbürgermeister\w*|"
-    r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Herr|Herrn|Frau)\b|\d|[?!:;@]|"
+    r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Herr|Herrn|Frau)\b|\d|[?!:;@()]|"
     r"^(?:OR|GR|SR|KT|BV|BVV|OBR)$|(?i:fraktion)"
 )
 
@@ -154,7 +154,7 @@ def _names(name: str, labelled: bool = True) -> list[str]:
 # A faction label ("Fraktion", "SPD-Ratsfraktion", "Gruppe", "Stadtratsgruppe"), not a company's
 # "Mediengruppe".
 LABEL_WORD = re.compile(r"fraktion|(?<![\wäöüß])(?:[\wäöüß]*(?:rats|tags))?gruppe", re.I)
-_LABELLED = re.compile(rf"{LABEL_WORD.pattern}|\(", re.I)
+_LABELLED = re.compile(LABEL_WORD.pattern, re.I)
 
 
 def phrase_names(phrase: str, *, labelled: bool = False, seat: bool = True) -> list[str]:
@@ -169,6 +169,8 @@ def phrase_names(phrase: str, *, labelled: bool = False, seat: bool = True) -> l
     `seat=False`: the caller cut the name off where the sentence goes on, nothing more to cut.
     """
     found: list[str] = []
+    # An address names no group: "info@spd-fraktion-dresden.de", "www.fraktion-x.de".
+    phrase = re.sub(r"\S+@\S+|www\.\S+|https?://\S+", " ", phrase)
     parts = _SPLIT.split(phrase.strip())
     # "Fraktionen CDU und UWG": a plural label names every part.
     labelled_all = labelled or bool(

@@ -325,9 +325,8 @@ def factions_of_submitter(submitter: str) -> list[str]:
         return phrase_names(submitter)
     member = re.search(r"\((?P<v>[^()]{2,40})\)\s*$", submitter)
     if member:  # "Stadtrat Marc Bernhard (AfD)"
-        return phrase_names(member.group("v"))
-    known = factions_in(submitter)
-    if known:
-        return known
+        return phrase_names(member.group("v"), labelled=True)
     value = submitter.strip(" ,.;")
-    return phrase_names(value) if group_like(value) else []
+    if group_like(value):  # "UWG/Die PARTEI": the unknown group beside the known one
+        return phrase_names(value)
+    return factions_in(submitter)
