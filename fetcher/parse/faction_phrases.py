@@ -31,7 +31,7 @@ _LABEL_BEFORE = re.compile(
 _LABEL_AFTER = re.compile(
     r"(?<=\S)(?:\s*[-–]\s*|\s+)(?-i:(?:OR|GR|SR|KT|BV|BVV|OBR)\s*[-–]\s*)?"
     r"(?:[\wäöüß]*fraktion|(?:[\wäöüß]*(?:rats|tags))?gruppe)(?:en)?"
-    r"(?![\wäöüß]).*$",
+    r"(?![\wäöüß])(?P<rest>.*)$",
     re.I,
 )
 # A council's own label before a single word: "Stadtratsfraktion Erlangen" names the place.
@@ -96,7 +96,9 @@ def _bare(part: str, seat: bool = True) -> str:
         part = _LABEL_BEFORE.sub("", part)
     label = _LABEL_AFTER.search(part)
     if label and label.start() > 0:  # "… stellt die SPD-Fraktion folgenden": the name before it
-        part = _name_before(part[: label.start()])
+        # "Die X-Fraktion bittet …" opens a sentence; "Die X-Fraktion im Stadtrat" is a name.
+        going_on = re.match(r"\s*(?!(?:im|in|des|der)\b)[a-zäöüß]", label.group("rest"))
+        part = _name_before(part[: label.start()], sentence=bool(going_on))
     else:  # "UWG im Rat der Stadt …": the name before its seat
         part = _SEAT.sub("", part) if seat else part
         # "Die UWG": the article before an acronym is the sentence's; "Die PARTEI" is a name
@@ -107,7 +109,7 @@ def _bare(part: str, seat: bool = True) -> str:
     return part.strip(" ,.;:-–\"„“”'()")
 
 
-def _name_before(text: str) -> str:
+def _name_before(text: str, *, sentence: bool = True) -> str:
     """Return the capitalised words that end `text`: the name in front of a "-Fraktion" label."""
     kept: list[str] = []
     words = text.split()
@@ -124,11 +126,12 @@ def _name_before(text: str) -> str:
     while kept and kept[0] in _CONNECTOR:
         kept.pop(0)
     name = " ".join(kept)
-    # "Die UWG-Fraktion bittet": the sentence's article; "der Die Unabhängigen-Fraktion": the
-    # name's own, after the sentence's article.
+    # "Die UWG-Fraktion", "Die X-Fraktion bittet": the sentence's article; "der Die
+    # Unabhängigen-Fraktion", a line "Die Unabhängigen-Fraktion im Stadtrat": the name's own.
     after_article = stop in {"der", "die", "den", "des", "dem", "von", "vom", "für", "zur"}
+    acronym = len(kept) > 1 and re.fullmatch(r"[A-ZÄÖÜ]{2,}", kept[1]) is not None
     article = len(kept) > 1 and kept[0] in {"Die", "Der", "Das"} and not after_article
-    if article and not factions_in(name):
+    if article and (sentence or acronym) and not factions_in(name):
         name = " ".join(kept[1:])
     return name
 
