@@ -9,7 +9,8 @@ Ortschaftsratsfraktion", "Fraktion DIE LINKE" → "Fraktion Freie Liste Neustadt
 not in running prose. Each unseen name of a different shape is put in turn, and the parser's
 `factions` are scored:
 - found: the new name is reported, canonical (faction table) or as written (case and spacing
-  folded; one trailing word allowed, a letterhead's "Freie Wähler Karlsruhe");
+  folded; one trailing word allowed, a letterhead's "Freie Wähler Karlsruhe"); a joint name
+  ("WIR/Freie Liste") also as its groups, each reported;
 - wrong: a reported faction that is neither the new name, nor a labelled faction, nor reported on
   the original text (a place, a person, an office, or a piece of the new name).
 The control "known swap" puts another known party instead (SPD, CDU, FDP …), "original" is the text
@@ -126,6 +127,12 @@ def names_new(reported: str, new: str) -> bool:
     return got == want or (got.startswith(want + " ") and len(got[len(want) :].split()) == 1)
 
 
+def names_joint(reported: tuple[str, ...], new: str) -> bool:
+    """Return whether a joint name ("WIR/Freie Liste") came out as its groups, each one."""
+    parts = [p.strip() for p in new.split("/")]
+    return len(parts) > 1 and all(any(names_new(f, p) for f in reported) for p in parts)
+
+
 @dataclass
 class Outcome:
     """One document read with one name: was the name found, which wrong factions came out."""
@@ -164,11 +171,13 @@ def outcomes(
             if not count:
                 continue
             factions = parse(text).factions
-            found = any(names_new(f, new) for f in factions)
+            joint = names_joint(factions, new)
+            found = joint or any(names_new(f, new) for f in factions)
             wrong = [
                 f
                 for f in factions
                 if not names_new(f, new)
+                and not (joint and any(names_new(f, p) for p in new.split("/")))
                 and (canonical_faction(f) or _fold(f)) not in labelled | before
             ]
             result.setdefault(shape, []).append((item.name, Outcome(layout, found, wrong)))

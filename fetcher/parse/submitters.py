@@ -260,6 +260,9 @@ def _scan(lines: Sequence[str]) -> list[str]:
                 known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
                 if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
                     value = match.group(0)
+                    # "Die X-Fraktion bittet …": the sentence's article, not the name's.
+                    if re.match(r"\s+(?!(?:im|in|des|der)\b)[a-zäöüß]", line[match.end() :]):
+                        value = re.sub(r"^(?:Die|Der)\s+(?=\S+\s)", "", value)
                 names = factions_in(value) if known_only else _names_in(value)
                 if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
                     names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
