@@ -14,6 +14,7 @@ import json
 
 from bench.faction_names import substitute
 from fetcher.parse import parse_text
+from fetcher.parse.hints import PaperHints, apply_hints
 from tests.corpus_data import corpus_path
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
@@ -120,3 +121,12 @@ def test_council_abbreviation_is_no_group() -> None:
     factions = parse_text(_karlsruhe("11630")).factions
     assert "OR" not in factions
     assert {"CDU", "SPD", "FDP"} <= set(factions)
+
+
+def test_faction_office_as_originator_is_no_group() -> None:
+    """Karlsruhe's OParl organization 'Fraktionsgeschäftsstelle' (an office) as the originator of
+    2025/1226 ('Anfrage: AfD') gives no faction: the PDF's AfD stays."""
+    organizations = json.loads((OPARL_FIXTURES / "karlsruhe" / "organizations.json").read_text())
+    office = next(o["name"] for o in organizations if o.get("shortName") == "Frak")
+    hints = PaperHints(originator_organizations=(office,))
+    assert apply_hints(parse_text(_karlsruhe("674408")), hints).factions == ("AfD",)

@@ -59,7 +59,9 @@ _NOT_GROUP = re.compile(
     r"\b(?:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
     r"Ausschuss\w*|Sitzung|Stadträt\w*|Stadtrat|Mitglied\w*|Abgeordnete\w*|Vorlage|Drucksache|"
     r"Anfrage|Antrag|Fraktion\w*|Geschäftsstelle|Vorsitz\w*|Bürgermeister\w*|Oberbürgermeister\w*|"
-    r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Herr|Herrn|Frau)\b|\d|[?!:;@()]|"
+    r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Herr|Herrn|Frau|"
+    # offices "für" something are no groups "für" something ("Amt für Umwelt", "Bürger für X")
+    r"Amt|Ämter|Referat|Dezernat|Fachbereich|Beauftragte\w*|Zentrum|Büro|Beirat|Stelle)\b|\d|[?!:;@()]|"
     r"^(?:OR|GR|SR|KT|BV|BVV|OBR)$|(?i:fraktion)"
 )
 
