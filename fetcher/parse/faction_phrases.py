@@ -56,10 +56,11 @@ _GROUP_WORD = re.compile(
 )
 _CONNECTOR = {"für", "FÜR", "und", "der", "die", "am", "an", "ob", "&", "/", "-", "–", "e.V."}
 _NOT_GROUP = re.compile(
-    r"\b(?:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
+    r"\b(?i:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
     r"Ausschuss\w*|Sitzung|Stadträt\w*|Stadtrat|Mitglied\w*|Abgeordnete\w*|Vorlage|Drucksache|"
     r"Anfrage|Antrag|Fraktion\w*|Geschäftsstelle|Vorsitz\w*|Bürgermeister\w*|Oberbürgermeister\w*|"
-    r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Herr|Herrn|Frau|"
+    r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Eingang|Datum|Gegenstand|"
+    r"Herr|Herrn|Frau|"
     # offices "für" something are no groups "für" something ("Amt für Umwelt", "Bürger für X")
     r"Amt|Ämter|Referat|Dezernat|Fachbereich|Beauftragte\w*|Zentrum|Büro|Beirat|Stelle)\b|\d|[?!:;@()]|"
     r"^(?:OR|GR|SR|KT|BV|BVV|OBR)$|(?i:fraktion)"
@@ -97,7 +98,16 @@ def _bare(part: str, seat: bool = True) -> str:
         part = _LEAD.sub("", part)
         part = _LABEL_BEFORE.sub("", part)
     label = _LABEL_AFTER.search(part)
-    if label and label.start() > 0:  # "… stellt die SPD-Fraktion folgenden": the name before it
+    named_after = label and re.match(
+        r"\s+(?:der\s+|von\s+)?(?!(?:im|in|des|der)\b)[A-ZÄÖÜ]", label.group("rest")
+    )
+    before = _name_before(part[: label.start()]) if label else ""
+    joined = label and re.match(r"\s*[-–]", label.group(0))  # "X-Fraktion …": X is the name
+    if label and named_after and not joined and not (factions_in(before) or group_like(before)):
+        # "ANFRAGE Fraktion Bündnis 90/Die Grünen", "André Schollbach Fraktion DIE LINKE" (a
+        # form's head run into one line): no group before the label, the name after it.
+        part = _bare(label.group("rest"), seat)
+    elif label and label.start() > 0:  # "… stellt die SPD-Fraktion folgenden": the name before it
         # "Die X-Fraktion bittet …" opens a sentence; "Die X-Fraktion im Stadtrat" is a name.
         going_on = re.match(r"\s*(?!(?:im|in|des|der)\b)[a-zäöüß]", label.group("rest"))
         part = _name_before(part[: label.start()], sentence=bool(going_on))
