@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 
 from bench.faction_names import substitute
+from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from fetcher.parse.hints import PaperHints, apply_hints
 from tests.corpus_data import corpus_path
@@ -130,3 +131,12 @@ def test_faction_office_as_originator_is_no_group() -> None:
     office = next(o["name"] for o in organizations if o.get("shortName") == "Frak")
     hints = PaperHints(originator_organizations=(office,))
     assert apply_hints(parse_text(_karlsruhe("674408")), hints).factions == ("AfD",)
+
+
+def test_sender_field_inside_a_head_run_into_one_line() -> None:
+    """Karlsruhe 2025/1226 with every page one line ('… Anfrage: AfD Gremien Termin …', the flat
+    shape) names AfD, and 'UWG' when renamed."""
+    text = flat(_karlsruhe("674408"))
+    assert "Anfrage: AfD Gremien" in text
+    assert parse_text(text).factions == ("AfD",)
+    assert parse_text(text.replace("Anfrage: AfD", "Anfrage: UWG")).factions == ("UWG",)

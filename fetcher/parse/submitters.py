@@ -194,9 +194,16 @@ _GROUP_NAME = (
     r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*"
     r"(?:\s(?:für\s|FÜR\s)?[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*){0,3}"
 )
-# "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion".
+# "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion",
+# "SPD- und CDU-Ortschaftsratsfraktion".
 _HYPHEN_FACTION = re.compile(
-    rf"(?P<v>{_GROUP_NAME}(?:(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
+    rf"(?P<v>{_GROUP_NAME}(?:-?(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
+)
+# A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
+# the one name after it, where it says by itself that it is a group.
+_SENDER_FIELD = re.compile(
+    r"(?<![\w-])(?:Anfrage|Antrag|Antragsteller(?:in)?|Eingereicht von|Einreicher(?:in)?)\s*:\s*"
+    r"(?P<v>(?:Die\s+|DIE\s+)?[A-ZÄÖÜ][\wÄÖÜäöüß.]*(?:\s?[/|]\s?(?:Die\s+)?[\wÄÖÜäöüß.]+)*)"
 )
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
@@ -239,6 +246,14 @@ def _names_in(value: str) -> list[str]:
     return [n for n in names if not _NOT_A_NAME.search(n)]
 
 
+def _field_names(value: str) -> list[str]:
+    """Return the groups a sender field's value names: known, or an acronym ("UWG")."""
+    value = value.rstrip(".")
+    if factions_in(value):
+        return phrase_names(value, labelled=True)
+    return [value] if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", value) and group_like(value) else []
+
+
 _SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
 _CLOSING = re.compile(
     r"^(?:Mit\s+freundliche[nm]\s+Gr[üu](?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele|Herzliche)\s+Grüße)",
@@ -251,13 +266,23 @@ def _scan(lines: Sequence[str]) -> list[str]:
     # A member and the party in brackets are often wrapped onto two lines.
     pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
     for line in lines:
-        patterns = (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION, _SPACED_FACTION, _PARTY_SUBJECT)
+        patterns = (
+            _MEMBER_PARTY,
+            _HYPHEN_FACTION,
+            _NAMED_FACTION,
+            _SPACED_FACTION,
+            _PARTY_SUBJECT,
+            _SENDER_FIELD,
+        )
         for pattern in patterns:
             for match in pattern.finditer(line):
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
                 known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
+                if pattern is _SENDER_FIELD:
+                    found += [n for n in _field_names(value) if n not in found]
+                    continue
                 if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
                     value = match.group(0)
                     # "Die X-Fraktion bittet …": the sentence's article, not the name's.
