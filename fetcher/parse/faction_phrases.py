@@ -45,13 +45,13 @@ _SEAT = re.compile(
     r"\s+(?:im|in|des|zur|zum|vom|bei|bittet|bitten|hat|haben|ist|sind|beantragt|beantragen|"
     r"fragt|fragen|stellt|stellen|möchte|möchten)\s.*$|@.*$"
 )
-_SPLIT = re.compile(r",\s*(?:der\s+|die\s+)?|\s+und\s+(?:der\s+|die\s+)?|\s*&\s*")
+_SPLIT = re.compile(r"[,;]\s*(?:der\s+|die\s+)?|\s+und\s+(?:der\s+|die\s+)?|\s*&\s*")
 _SLASH = re.compile(r"\s*[/|]\s*")
 # Words of a group's name that mark it as one without a label: "Wählergemeinschaft …",
 # "… Liste …", "… Partei", "Bündnis …", "Unabhängige …", and acronyms ("UWG", "WIR").
 _GROUP_WORD = re.compile(
-    r"(?:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])|(?<![\wÄÖÜäöüß])"
-    r"(?-i:[A-ZÄÖÜ]{2,}[a-zäöü]?)(?![\wäöüß])",
+    r"(?:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])|(?<![\wÄÖÜäöüß-])"
+    r"(?-i:[A-ZÄÖÜ]{2,}[a-zäöü]?)(?![\wäöüß-])",
     re.I,
 )
 _CONNECTOR = {"für", "FÜR", "und", "der", "die", "am", "an", "ob", "&", "/", "-", "–", "e.V."}

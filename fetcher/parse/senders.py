@@ -21,7 +21,8 @@ _WORD = r"[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*"
 _PLACE_PATTERNS = (
     # A postcode, not the tail of a paper's number ("VII-A-08607 Fraktion …", Leipzig).
     re.compile(
-        rf"(?<![\w/-])\d{{5}}\s+(?P<p>{_WORD}(?:\s(?:an der|am|im|in|ob der)\s{_WORD}|\s{_WORD})?)"
+        rf"(?:(?<![\w/-])|(?<=\bD-))\d{{5}}\s+"
+        rf"(?P<p>{_WORD}(?:\s(?:an der|am|im|in|ob der)\s{_WORD}|\s{_WORD})?)"
     ),
     re.compile(
         r"\b(?:Stadt|Gemeinde|(?:Landes)?[Hh]auptstadt|Hansestadt|Kreisstadt|Universitätsstadt|"

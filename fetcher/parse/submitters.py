@@ -239,11 +239,12 @@ def _names_in(value: str) -> list[str]:
     """Return the groups a value read after or before a faction label names (as in its phrase)."""
     # A list of groups is names only: "für Kinder unter 3 Jahren und die Öffnungszeit" (after
     # a kindergarten's "Gruppe") is a sentence.
+    known = factions_in(value)
     parts = [p.strip(" .-–") for p in re.split(r",\s*|\s+und\s+|\s*&\s*", value)]
     if any(p and not p[:1].isupper() for p in parts):
-        return []
-    names = phrase_names(value, labelled=True, seat=False)
-    return [n for n in names if not _NOT_A_NAME.search(n)]
+        return known
+    names = [n for n in phrase_names(value, labelled=True, seat=False) if not _NOT_A_NAME.search(n)]
+    return names + [k for k in known if k not in names]  # a known party is never lost
 
 
 def _field_names(value: str) -> list[str]:
@@ -349,12 +350,14 @@ def factions_of_submitter(submitter: str) -> list[str]:
     Bezirksvertretung Köln-Lindenthal" names none. Without a label, a known party counts, or a
     value that says by itself that it is a group ("Anfrage: UWG", "Bürger für Lindenau").
     """
+    known = factions_in(re.sub(r"\S+@\S+|www\.\S+|https?://\S+", " ", submitter))  # not addresses
     if LABEL_WORD.search(submitter):
-        return phrase_names(submitter)
-    member = re.search(r"\((?P<v>[^()]{2,40})\)\s*$", submitter)
-    if member:  # "Stadtrat Marc Bernhard (AfD)"
-        return phrase_names(member.group("v"), labelled=True)
-    value = submitter.strip(" ,.;")
-    if group_like(value):  # "UWG/Die PARTEI": the unknown group beside the known one
-        return phrase_names(value)
-    return factions_in(submitter)
+        names = phrase_names(submitter)
+    elif member := re.search(r"\((?P<v>[^()]{2,40})\)\s*$", submitter):
+        names = phrase_names(member.group("v"), labelled=True)  # "Stadtrat … (AfD)"
+    elif group_like(value := submitter.strip(" ,.;")):
+        names = phrase_names(value)  # "UWG/Die PARTEI": the unknown group beside the known one
+    else:
+        names = []
+    # A party the table knows in the line is never lost to the phrase's reading.
+    return names + [k for k in known if k not in names]
