@@ -140,3 +140,13 @@ def test_sender_field_inside_a_head_run_into_one_line() -> None:
     assert "Anfrage: AfD Gremien" in text
     assert parse_text(text).factions == ("AfD",)
     assert parse_text(text.replace("Anfrage: AfD", "Anfrage: UWG")).factions == ("UWG",)
+
+
+def test_members_group_with_an_article_of_its_own() -> None:
+    """Niedersachsen Drs. 19/11134 'Anfrage der Abgeordneten Claus Seebeck und Eike Holsten (CDU)'
+    renamed '(Die Unabhängigen)': the group's name with its article."""
+    name = "LANDTAG-niedersachsen-19-11134-kleine-anfrage-mit-antwort.txt"
+    path = TEXT_FIXTURES / "diverse" / name
+    text = path.read_text("utf-8").replace("(CDU)", "(Die Unabhängigen)")
+    assert "Eike Holsten (Die Unabhängigen)" in text
+    assert parse_text(text).factions == ("Die Unabhängigen",)
