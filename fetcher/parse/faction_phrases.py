@@ -14,7 +14,6 @@ import re
 
 from fetcher.factions import factions_in
 
-_LETTER = "A-Za-zÄÖÜäöüß"
 # The signer's role or an article before the phrase: "für die", "im Namen der", "der".
 _LEAD = re.compile(
     r"^(?:(?i:i\.\s*A\.\s*|stellvertretend\s+)?(?i:für|im\s+Namen|namens)\s+(?:der|die|den)\s+|"
@@ -61,7 +60,7 @@ _NOT_GROUP = re.compile(
     r"Anfrage|Antrag|Fraktion\w*|Geschäftsstelle|Vorsitz\w*|Bürgermeister\w*|Oberbürgermeister\w*|"
     r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Eingang|Datum|Gegenstand|"
     r"Herr|Herrn|Frau|"
-    # offices "für" something are no groups "für" something ("Amt für Umwelt", "Bürger für X")
+    # an office named "für" something is no group ("Amt für Umwelt"; "Bürger für X" is one)
     r"Amt|Ämter|Referat|Dezernat|Fachbereich|Beauftragte\w*|Zentrum|Büro|Beirat|Stelle)\b|\d|[?!:;@()]|"
     r"^(?:OR|GR|SR|KT|BV|BVV|OBR)$|(?i:fraktion)"
 )
