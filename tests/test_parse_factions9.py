@@ -150,3 +150,19 @@ def test_members_group_with_an_article_of_its_own() -> None:
     text = path.read_text("utf-8").replace("(CDU)", "(Die Unabhängigen)")
     assert "Eike Holsten (Die Unabhängigen)" in text
     assert parse_text(text).factions == ("Die Unabhängigen",)
+
+
+def test_place_after_the_council_label_is_no_part_of_the_name() -> None:
+    """Karlsruhe 610953 'SPD-Ortschaftsratsfraktion Wettersbach' renamed 'Freie Liste Neustadt':
+    the group without the place the label is followed by, and no signer."""
+    text = _karlsruhe("610953").replace("SPD", "Freie Liste Neustadt")
+    assert "Freie Liste Neustadt-Ortschaftsratsfraktion Wettersbach" in text
+    assert parse_text(text).factions == ("Freie Liste Neustadt",)
+
+
+def test_joint_faction_with_a_place_keeps_both_groups() -> None:
+    """Karlsruhe 608171 'CDU/FW-Ortschaftsratsfraktion Wettersbach' with CDU renamed 'UWG': the
+    unknown group and Freie Wähler, not the place."""
+    text = _karlsruhe("608171").replace("CDU", "UWG")
+    assert "UWG/FW-Ortschaftsratsfraktion Wettersbach" in text
+    assert parse_text(text).factions == ("UWG", "Freie Wähler")
