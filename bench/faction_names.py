@@ -1,6 +1,6 @@
 """Factions never heard of: dev documents with their party renamed. Reads the dev corpus (I/O).
 
-Run: .venv/bin/python -m bench.faction_names [--show NAME]
+Run: .venv/bin/python -m bench.faction_names [--show NAME] [--shape flat|para|wrap50|wrap40]
 
 For each dev document whose label names factions, the PARTY NAME of its first labelled faction is
 replaced inside every faction phrase of the text ("CDU-Ortschaftsratsfraktion" → "UWG-
@@ -14,7 +14,8 @@ not in running prose. Each unseen name of a different shape is put in turn, and 
 - wrong: a reported faction that is neither the new name, nor a labelled faction, nor reported on
   the original text (a place, a person, an office, or a piece of the new name).
 The control "known swap" puts another known party instead (SPD, CDU, FDP …), "original" is the text
-as it is (found = the replaced faction reported). Only the dev split is read; check is never used.
+as it is (found = the replaced faction reported). --shape brings each text, renamed or not, into a
+shape of bench.text_shapes before it is read. Only the dev split is read; check is never used.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from bench.text_shapes import SHAPES
 from fetcher.factions import canonical_faction, faction_spans
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
@@ -213,8 +215,11 @@ def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", help="list the documents a name shape misses or gets wrong")
+    parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     args = parser.parse_args()
-    result = outcomes(corpus_items("dev"))
+    reshape = SHAPES[args.shape] if args.shape else None
+    parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
+    result = outcomes(corpus_items("dev"), parse)
     print("\n".join(table(result)))
     if args.show:
         for name, outcome in result.get(args.show, []):
