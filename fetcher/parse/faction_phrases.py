@@ -44,6 +44,11 @@ _SEAT = re.compile(
     r"\s+(?:im|in|des|zur|zum|vom|bei|bittet|bitten|hat|haben|ist|sind|beantragt|beantragen|"
     r"fragt|fragen|stellt|stellen|möchte|möchten)\s.*$|@.*$"
 )
+# The next field of a head run into one line ends the name: "Fraktion X Gegenstand: …".
+_NEXT_FIELD = re.compile(
+    r"\s+(?i:Gegenstand|Datum|Betreff|Eingang|Vorlage|Drucksache|Anfrage|Antrag|Gremium|Gremien|"
+    r"Termin|Beratungsfolge)\b.*$"
+)
 _SPLIT = re.compile(r"[,;]\s*(?:der\s+|die\s+)?|\s+und\s+(?:der\s+|die\s+)?|\s*&\s*")
 _SLASH = re.compile(r"\s*[/|]\s*")
 # Words of a group's name that mark it as one without a label: "Wählergemeinschaft …",
@@ -111,6 +116,7 @@ def _bare(part: str, seat: bool = True) -> str:
         going_on = re.match(r"\s*(?!(?:im|in|des|der)\b)[a-zäöüß]", label.group("rest"))
         part = _name_before(part[: label.start()], sentence=bool(going_on))
     else:  # "UWG im Rat der Stadt …": the name before its seat
+        part = _NEXT_FIELD.sub("", part)
         part = _SEAT.sub("", part) if seat else part
         # "Die UWG": the article before an acronym is the sentence's; "Die PARTEI" is a name
         if not factions_in(part):
@@ -127,7 +133,10 @@ def _name_before(text: str, *, sentence: bool = True) -> str:
     stop = ""
     for word in reversed(words):
         group_word = word[:1].isupper() or "/" in word or word in _CONNECTOR - {"und", "der", "die"}
-        if len(kept) == 5 or not group_word or re.search(r"[(:,;]", word):
+        # "… Beschulung. Die X-Fraktion": a sentence ends before the name ("DIE LINKE." is one).
+        abbreviation = re.search(r"[A-ZÄÖÜ]{2}|e\.V", word)
+        sentence_end = bool(kept) and word.endswith(".") and not abbreviation
+        if len(kept) == 5 or not group_word or sentence_end or re.search(r"[(:,;]", word):
             stop = word
             break
         if _NOT_GROUP.search(word.strip(".")) and not factions_in(word):
