@@ -49,7 +49,14 @@ def _normalise(text: str) -> str:
 
 def _matches(text: str) -> list[tuple[int, int, str]]:
     """Return non-overlapping (start, end, name) matches, the longest match per place."""
-    text = _normalise(text)
+    return faction_spans(_normalise(text))
+
+
+def faction_spans(text: str) -> list[tuple[int, int, str]]:
+    """Return (start, end, canonical name) of every party the table knows in `text`, as printed.
+
+    Offsets index `text` itself (no whitespace folding); the longest match wins per place.
+    """
     lower = text.lower()
     found: list[tuple[int, int, str]] = []
     for faction in _table():

@@ -221,10 +221,12 @@ async def test_order_toggle_and_paging_edit_in_place(
 async def test_hits_show_type_faction_date_snippet_and_fold_answers(
     bot: RatsbotApplication, api: TelegramAPI
 ) -> None:
-    """Karlsruhe 2026/0209 (SPD, 12.03.2026) is one hit, its Stellungnahme (24.03.) folded."""
+    """Karlsruhe 2026/0209 (SPD / Bürgerliste, 12.03.2026) is one hit, its Stellungnahme (24.03.)
+    folded."""
     found = await say(api, PRIVATE, "/suche Schulbusverkehr Hohenwettersbach")
     assert found.text.startswith("🔎 1 Treffer für „Schulbusverkehr Hohenwettersbach“")
-    assert "1. 12.03.2026 · Stadt Karlsruhe · Anfrage · SPD · 2026/0209" in found.text
+    # The paper prints 'SPD / Bürgerliste-Ortschaftsratsfraktion': both groups.
+    assert "1. 12.03.2026 · Stadt Karlsruhe · Anfrage · SPD, Bürgerliste · 2026/0209" in found.text
     assert "Schulbusverkehr von Hohenwettersbach" in found.text
     assert "✅ beantwortet nach 12 Tagen" in found.text
     snippet = found.text.split("✅ beantwortet nach 12 Tagen\n", 1)[1]

@@ -9,12 +9,12 @@ One exception: an answer attached to the inquiry's paper carries the inquiry's p
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from fetcher.classify import is_citizen_inquiry, kind_from_paper_type, normalise_reference
 from fetcher.factions import factions_in
 from fetcher.model import ParsedDocument
+from fetcher.parse.faction_phrases import LABEL_WORD, phrase_names
 
 
 @dataclass(frozen=True)
@@ -39,18 +39,15 @@ def hinted_kind(parsed_kind: str, hints: PaperHints | None) -> str:
 
 
 def _factions(organizations: tuple[str, ...]) -> tuple[str, ...]:
+    """Return the groups the originator organizations name, read as faction phrases.
+
+    "UWG-Ortschaftsratsfraktion Grötzingen" → "UWG"; Karlsruhe's "Fraktionsgeschäftsstelle" (an
+    office) and committees name none.
+    """
     names: list[str] = []
     for organization in organizations:
-        found = factions_in(organization)
-        if not found and re.search(r"fraktion|gruppe", organization, re.I):
-            stripped = re.sub(
-                r"^(?:die\s+)?(?:\w*fraktion|gruppe)\s+(?:der\s+)?|-?\s*\w*fraktion$",
-                "",
-                organization.strip(),
-                flags=re.I,
-            ).strip()
-            found = [stripped] if stripped else []
-        names += [name for name in found if name not in names]
+        found = phrase_names(organization) if LABEL_WORD.search(organization) else None
+        names += [n for n in found or factions_in(organization) if n not in names]
     return tuple(names)
 
 

@@ -19,7 +19,11 @@ from fetcher.factions import factions_in
 _UPPER = "A-ZÄÖÜ"
 _WORD = r"[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*"
 _PLACE_PATTERNS = (
-    re.compile(rf"\b\d{{5}}\s+(?P<p>{_WORD}(?:\s(?:an der|am|im|in|ob der)\s{_WORD}|\s{_WORD})?)"),
+    # A postcode, not the tail of a paper's number ("VII-A-08607 Fraktion …", Leipzig).
+    re.compile(
+        rf"(?:(?<![\w/-])|(?<=\bD-))\d{{5}}\s+"
+        rf"(?P<p>{_WORD}(?:\s(?:an der|am|im|in|ob der)\s{_WORD}|\s{_WORD})?)"
+    ),
     re.compile(
         r"\b(?:Stadt|Gemeinde|(?:Landes)?[Hh]auptstadt|Hansestadt|Kreisstadt|Universitätsstadt|"
         r"Landkreis(?:es)?|Kreis(?:es)?|Markt(?:gemeinde)?|Samtgemeinde|Verbandsgemeinde|Amt|"

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.factions import factions_in
+from fetcher.parse.faction_phrases import LABEL_WORD, group_like, phrase_names
 from fetcher.parse.fields import value_after
 from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
@@ -54,7 +55,9 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     for i, line in enumerate(lines[:HEADER_LINES]):
         match = KA_FACTION_LINE.match(line)
         if match and len(match.group("v")) <= 60 and "?" not in match.group("v"):
-            if factions_in(match.group("v")) or "fraktion" in match.group("v").lower():
+            value = match.group("v").strip()
+            # "Anfrage: SPD", "Anfrage: UWG", not "Anfrage: Flächen und Umzug Bauhof" (a title)
+            if factions_in(value) or "fraktion" in value.lower() or group_like(value):
                 found.append(match.group("v").strip())
             continue
         if re.match(r"^Stadträt(?:in|innen|e)?\s+\S.*\(.+\)$|^Stadtrat\s+\S.*\(.+\)$", line):
@@ -185,10 +188,22 @@ _MEMBER_PARTY = re.compile(
     r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)[^()\n]{0,90}"
     r"\((?P<v>[^()\n]{2,40})\)"
 )
-_GROUP_NAME = r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*(?:\s[A-ZÄÖÜ][\w.]*)?"
-# "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion".
+# A name of up to four words ("Wählergemeinschaft Musterstadt", "Bürger für Lindenau"); the
+# phrase reader (faction_phrases) keeps only the words that belong to it.
+_GROUP_NAME = (
+    r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*"
+    r"(?:\s(?:für\s|FÜR\s)?[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*){0,3}"
+)
+# "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion",
+# "SPD- und CDU-Ortschaftsratsfraktion".
 _HYPHEN_FACTION = re.compile(
-    rf"(?P<v>{_GROUP_NAME}(?:(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
+    rf"(?P<v>{_GROUP_NAME}(?:-?(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
+)
+# A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
+# the one name after it, where it says by itself that it is a group.
+_SENDER_FIELD = re.compile(
+    r"(?<![\w-])(?:Anfrage|Antrag|Antragsteller(?:in)?|Eingereicht von|Einreicher(?:in)?)\s*:\s*"
+    r"(?P<v>(?:Die\s+|DIE\s+)?[A-ZÄÖÜ][\wÄÖÜäöüß.]*(?:\s?[/|]\s?(?:Die\s+)?[\wÄÖÜäöüß.]+)*)"
 )
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
@@ -196,8 +211,7 @@ _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.
 _NAMED_FACTION = re.compile(
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
     r"[Ff]raktion(?:en)?|"
-    r"FRAKTION|Gruppe|Ratsgruppe|Wählergruppe|Wählergemeinschaft|"
-    r"Wählervereinigung|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
+    r"FRAKTION|(?<!-)Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
     r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
     # Grötzingen"); so does the verb or pronoun of the sentence ("… beantragen wir").
@@ -212,7 +226,8 @@ _PARTY_SUBJECT = re.compile(
     r"frag(?:t|en)|stell(?:t|en)|ersuch(?:t|en)|möchte[nt]?)\b"
 )
 _NOT_A_NAME = re.compile(
-    r"^(?:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?|alle|beide|folgende|"
+    # A lower-case article starts a phrase, not a name ("Die Unabhängigen" is one).
+    r"^(?-i:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?)\b|^(?:alle|beide|folgende|"
     r"gemeinsam|vorsitz\w*|geschäfts\w*|fraktionslos\w*)\b|\b(?:Rat|Rates|Stadt|Gemeinde|"
     r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung|Stadträt\w*|"
     r"Stadtr[aä]t\w*|Mitglied\w*|Abgeordnete\w*)\b|\b(?:der|die|des|den|dem|und|im|in)$",
@@ -221,22 +236,23 @@ _NOT_A_NAME = re.compile(
 
 
 def _names_in(value: str) -> list[str]:
-    """Return canonical faction names in a value; an unknown but name-like value as printed."""
+    """Return the groups a value read after or before a faction label names (as in its phrase)."""
+    # A list of groups is names only: "für Kinder unter 3 Jahren und die Öffnungszeit" (after
+    # a kindergarten's "Gruppe") is a sentence.
     known = factions_in(value)
-    if known:
+    parts = [p.strip(" .-–") for p in re.split(r",\s*|\s+und\s+|\s*&\s*", value)]
+    if any(p and not p[:1].isupper() for p in parts):
         return known
-    names: list[str] = []
-    for part in re.split(r",\s*|\s+und\s+|\s*&\s*", value):
-        part = part.strip(" .-–")
-        if (
-            2 <= len(part) <= 40
-            and len(part.split()) <= 4
-            and part[:1].isupper()
-            and not _NOT_A_NAME.search(part)
-            and not re.search(r"\d", part)
-        ):
-            names.append(part)
-    return names
+    names = [n for n in phrase_names(value, labelled=True, seat=False) if not _NOT_A_NAME.search(n)]
+    return names + [k for k in known if k not in names]  # a known party is never lost
+
+
+def _field_names(value: str) -> list[str]:
+    """Return the groups a sender field's value names: known, or an acronym ("UWG")."""
+    value = value.rstrip(".")
+    if factions_in(value):
+        return phrase_names(value, labelled=True)
+    return [value] if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", value) and group_like(value) else []
 
 
 _SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
@@ -251,13 +267,28 @@ def _scan(lines: Sequence[str]) -> list[str]:
     # A member and the party in brackets are often wrapped onto two lines.
     pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
     for line in lines:
-        patterns = (_MEMBER_PARTY, _HYPHEN_FACTION, _NAMED_FACTION, _SPACED_FACTION, _PARTY_SUBJECT)
+        patterns = (
+            _MEMBER_PARTY,
+            _HYPHEN_FACTION,
+            _NAMED_FACTION,
+            _SPACED_FACTION,
+            _PARTY_SUBJECT,
+            _SENDER_FIELD,
+        )
         for pattern in patterns:
             for match in pattern.finditer(line):
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
                 known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
+                if pattern is _SENDER_FIELD:
+                    found += [n for n in _field_names(value) if n not in found]
+                    continue
+                if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
+                    value = match.group(0)
+                    # "Die X-Fraktion bittet …": the sentence's article, not the name's.
+                    if re.match(r"\s+(?!(?:im|in|des|der)\b)[a-zäöüß]", line[match.end() :]):
+                        value = re.sub(r"^(?:Die|Der)\s+(?=\S+\s)", "", value)
                 names = factions_in(value) if known_only else _names_in(value)
                 if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
                     names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
@@ -314,22 +345,19 @@ def factions_in_prose(
 def factions_of_submitter(submitter: str) -> list[str]:
     """Return the factions a submitter line names ("KAL-Gemeinderatsfraktion" → "KAL").
 
-    An unknown group is taken as printed without its label and place ("Fraktion XY im Rat der
-    Stadt …" → "XY"); "Fraktion in der Bezirksvertretung Köln-Lindenthal" names none.
+    A faction phrase gives the group it names, known or not ("UWG-Ortschaftsratsfraktion
+    Grötzingen" → "UWG", "Fraktion XY im Rat der Stadt …" → "XY"); "Fraktion in der
+    Bezirksvertretung Köln-Lindenthal" names none. Without a label, a known party counts, or a
+    value that says by itself that it is a group ("Anfrage: UWG", "Bürger für Lindenau").
     """
-    known = factions_in(submitter)
-    if known or not re.search(r"fraktion|gruppe", submitter, re.I):
-        return known
-    value = re.sub(
-        r"^(?:die\s+|der\s+)?(?:\w*fraktion|\w*gruppe)\s+(?:der\s+)?|-?\s*\w*fraktion$",
-        "",
-        submitter.strip(),
-        flags=re.I,
-    )
-    value = re.split(r"\s+(?:im|in|des|der)\s+", value, maxsplit=1)[0]
-    council = re.match(
-        r"^(?:die\s+|der\s+)?\w+(?:rats|tags|beirats)(?:fraktion|gruppe)\s", submitter, re.I
-    )
-    if council and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*", value.strip()):
-        return []  # "Stadtratsfraktion Erlangen": the council's label already says where; a place
-    return _names_in(value)
+    known = factions_in(re.sub(r"\S+@\S+|www\.\S+|https?://\S+", " ", submitter))  # not addresses
+    if LABEL_WORD.search(submitter):
+        names = phrase_names(submitter)
+    elif member := re.search(r"\((?P<v>[^()]{2,40})\)\s*$", submitter):
+        names = phrase_names(member.group("v"), labelled=True)  # "Stadtrat … (AfD)"
+    elif group_like(value := submitter.strip(" ,.;")):
+        names = phrase_names(value)  # "UWG/Die PARTEI": the unknown group beside the known one
+    else:
+        names = []
+    # A party the table knows in the line is never lost to the phrase's reading.
+    return names + [k for k in known if k not in names]
