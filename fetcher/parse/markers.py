@@ -30,6 +30,41 @@ _SUB_ITEM = re.compile(
 )
 
 
+# Windows around an item are measured in characters, not lines: the same words come in more,
+# shorter lines when a PDF prints them in a narrow column or a table cell (issue 11, wrap9). One
+# line of a page printed at a letter's width holds about this many characters.
+LINE_CHARS = 80
+
+
+def lines_before(lines: Sequence[str], start: int, chars: int) -> list[str]:
+    """Return the non-empty lines right above `start`, in order, up to about `chars` characters.
+
+    The line that reaches the limit is included, so the nearest line always is.
+    """
+    found: list[str] = []
+    total = 0
+    k = start - 1
+    while k >= 0 and total < chars:
+        if lines[k]:
+            found.append(lines[k])
+            total += len(lines[k]) + 1
+        k -= 1
+    return found[::-1]
+
+
+def lines_from(lines: Sequence[str], start: int, chars: int) -> list[str]:
+    """Return the non-empty lines from `start` on, up to about `chars` characters (see above)."""
+    found: list[str] = []
+    total = 0
+    for line in lines[max(start, 0) :]:
+        if total >= chars:
+            break
+        if line:
+            found.append(line)
+            total += len(line) + 1
+    return found
+
+
 @lru_cache(maxsize=8192)
 def list_marker(line: str) -> tuple[str, str, str] | None:
     """Return (style, label, rest) of a list marker at the start of a line.

@@ -1,0 +1,95 @@
+"""The same fields whatever the line width: real documents re-wrapped as narrow columns print them.
+
+A PDF prints text in narrow columns, table cells and two columns: the same words then come in
+more, shorter lines (bench.text_shapes "wrap50", "wrap40"). Windows around a list item are
+measured in characters (fetcher.parse.markers.lines_before/lines_from), a stop heading is told
+from wrapped prose by the line above. Texts: the dev corpus (Dresden texts are committed, the
+others rebuilt from their fetched snapshots and skipped without them) and the Karlsruhe file
+contents in ../shared/fixtures. Expected values were read off the documents; every test but the
+closing guard fails on main 4c6875f's parser.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.text_shapes import SHAPES
+from fetcher.model import ParsedDocument
+from fetcher.parse import parse_pdf_file, parse_text
+from standins.pdf_render import render_paged_text
+from tests.corpus_data import corpus_path
+from tests.fixtures_path import OPARL_FIXTURES
+
+SCHULBAU = "dresden-AF2032-13-anfrage-gruene-schulbau-zitate"
+
+
+def _dev(name: str, shape: str | None = None) -> ParsedDocument:
+    text = corpus_path(name, "dev").read_text("utf-8")
+    return parse_text(SHAPES[shape](text) if shape else text)
+
+
+@pytest.mark.parametrize("shape", ["wrap50", "wrap40"])
+def test_sub_questions_far_below_their_number_stay_in_it(shape: str) -> None:
+    """Dresden AF2032/13 quotes a newspaper for 15 narrow lines under '1.' before 'a) … g)': four
+    numbered questions, each with its lettered sub-questions, not seven questions of item 1."""
+    doc = _dev(SCHULBAU, shape)
+    assert len(doc.questions) == 4
+    assert doc.questions[0].startswith(
+        "In der Sächsischen Zeitung wurde Bürgermeister Lehmann am 2.2. wie folgt zitiert"
+    )
+    assert "\na) Wie ist diese Aussage einzuordnen?" in doc.questions[0]
+    assert "\ng) Was gedenkt die Oberbürgermeisterin zu tun" in doc.questions[0]
+    assert doc.questions[3].startswith("Bürgermeister Lehmann soll der Presse nach")
+
+
+def test_sub_questions_far_below_their_number_through_the_paged_pdf(tmp_path: Path) -> None:
+    """Dresden AF2032/13 rendered as a paged PDF (a letter's width, hyphenated): four questions."""
+    text = corpus_path(SCHULBAU, "dev").read_text("utf-8")
+    doc = parse_pdf_file(render_paged_text(text, tmp_path / "paged.pdf"))
+    assert len(doc.questions) == 4
+    assert doc.questions[1].startswith(
+        "In der Sächsischen Zeitung wurde Bürgermeister Lehmann weiter zitiert"
+    )
+
+
+def test_a_question_wrapped_over_five_lines_still_asks() -> None:
+    """Niedersachsen 19/11143 at 40 characters: '1. Welche Genehmigungen …' reaches its '?' on the
+    fifth line; the answer's 'Anlagen, die geeignet und bestimmt sind,' is prose, no heading."""
+    doc = _dev("LANDTAG-niedersachsen-19-11143-kleine-anfrage-mit-antwort", "wrap40")
+    assert len(doc.questions) == 7
+    assert doc.questions[0] == (
+        "Welche Genehmigungen und Erlaubnisse liegen nach Kenntnis der Landesregierung für die "
+        "Wakeboardanlage und Nebenanlagen am Oyter See vor?"
+    )
+
+
+def test_a_closing_after_a_running_sentence_still_ends_the_list() -> None:
+    """Dresden AF2515/13 at 40 characters: '… und verbleibe' / 'mit freundlichen Grüßen' closes the
+    letter, signature out of the last question (guards the wrapped-prose rule; main passes)."""
+    doc = _dev("dresden-AF2515-13-anfrage-fdp-kreisverkehre", "wrap40")
+    assert "Grüßen" not in doc.questions[-1]
+    assert doc.questions[-1].startswith(
+        "Wird bei allen künftigen Straßenprojekten die Einrichtung von Kreisverkehren geprüft?"
+    )
+
+
+def test_a_stop_word_opening_a_wrapped_answer_line_is_prose() -> None:
+    """Karlsruhe 614787: the answer to 3. runs on to '… fließen in die obige' / 'Begründung zu
+    Ziffer 3 ein.': a sentence, not a 'Begründung' heading that ends it."""
+    text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "614787.txt").read_text("utf-8")
+    doc = parse_text(text)
+    assert doc.answers[-1].endswith("fließen in die obige Begründung zu Ziffer 3 ein.")
+
+
+def test_a_lead_in_ending_with_the_number_is_not_the_first_question() -> None:
+    """Karlsruhe 626784: 'Anfrage:' over a two-line statement, then '1. Sind der Ortsverwaltung …
+    möglich ist?': the label is read above the statement (a window of characters, not of two
+    lines), and the one question is the numbered one, without the statement."""
+    text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "626784.txt").read_text("utf-8")
+    doc = parse_text(text)
+    assert doc.questions == (
+        "Sind der Ortsverwaltung neuere Beurteilungen des Innenministeriums B/W bekannt mit der "
+        "ein niveaugleicher Ausbau ohne „harte Trennung“ der Verkehrsarten möglich ist?",
+    )
