@@ -93,3 +93,24 @@ def test_a_lead_in_ending_with_the_number_is_not_the_first_question() -> None:
         "Sind der Ortsverwaltung neuere Beurteilungen des Innenministeriums B/W bekannt mit der "
         "ein niveaugleicher Ausbau ohne „harte Trennung“ der Verkehrsarten möglich ist?",
     )
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dresden-AF2022-13-anfrage-gruene-rundfunkgebuehren",  # "um die" / "Beantwortung …"
+        "dresden-AF2092-13-anfrage-gruene-stadtteilbibliothek",  # "bitte ich um" / "Beantwortung …"
+        "dresden-AF2176-13-anfrage-gruene-nachfrage-zu-1",  # "eine verbindliche" / "Antwort des …"
+    ],
+)
+def test_answer_word_opening_a_wrapped_line_of_an_inquiry_is_prose(name: str) -> None:
+    """At 40 characters a lead-in wraps before 'Beantwortung der folgenden Fragen:' or a question
+    before 'Antwort des Finanzministeriums': the line above runs on, the paper stays an inquiry."""
+    assert _dev(name, "wrap40").kind == "Anfrage"
+
+
+def test_answer_words_inside_minutes_name_no_answer() -> None:
+    """Karlsruhe 607088, minutes of a Gemeinderat sitting: '… wie es in der' / 'Antwort der
+    Verwaltung steht.' is a councillor's sentence; the paper is the Niederschrift it says it is."""
+    text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "607088.txt").read_text("utf-8")
+    assert parse_text(text).kind == "Niederschrift"

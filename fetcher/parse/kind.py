@@ -96,13 +96,24 @@ _RUNS_ON = re.compile(
 )
 
 
-def _names_itself_answer(above: str) -> bool:
+# A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
+# folgenden Fragen:", "Zu 1. Liegt inzwischen eine verbindliche" / "Antwort des …"): a heading
+# follows a line that ends a sentence, a date or a noun, never a verb or an adjective.
+_LOWER_END = re.compile(r"(?<![\w.-])[a-zäöüß][a-zäöüß]*$")
+
+
+def _names_itself_answer(above: str, pattern: re.Pattern[str] = _ANSWER_WORDING) -> bool:
     """Whether the text above the questions names itself an answer (_ANSWER_WORDING), not where
     "Beantwortung auf meine Frage 2 …" only continues a sentence wrapped after "… steht als"."""
-    for match in _ANSWER_WORDING.finditer(above):
+    for match in pattern.finditer(above):
         start = above.rfind("\n", 0, match.start()) + 1
         previous = above[max(0, above.rfind("\n", 0, max(start - 1, 0)) + 1) : max(start - 1, 0)]
-        if match.start() == start and start and _RUNS_ON.search(previous.rstrip()):
+        previous = previous.rstrip()
+        if (
+            match.start() == start
+            and start
+            and (_RUNS_ON.search(previous) or _LOWER_END.search(previous))
+        ):
             continue
         return True
     return False
@@ -232,7 +243,7 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     if label_kind == "Antwort" or _names_itself_answer(above):
         return "Antwort"
     on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
-    if not on_motion and _ANSWER_HEADING.search(above):
+    if not on_motion and _names_itself_answer(above, _ANSWER_HEADING):
         return "Antwort"
     untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and not on_motion
     subject = _subject_lines(lines)
