@@ -114,3 +114,19 @@ def test_answer_words_inside_minutes_name_no_answer() -> None:
     Verwaltung steht.' is a councillor's sentence; the paper is the Niederschrift it says it is."""
     text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "607088.txt").read_text("utf-8")
     assert parse_text(text).kind == "Niederschrift"
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dresden-AF2008-13-zwischenbescheid-jugendhaeuser",
+        "dresden-AF2010-13-zwischenbescheid-eeg-umlage",
+        "dresden-AF2015-13-zwischenbescheid-stromsperren",
+    ],
+)
+def test_interim_notice_with_its_subject_wrapped(name: str) -> None:
+    """At 40 characters 'Zwischenbescheid zur schriftlichen' / 'Anfrage AF20xx/13' is one subject:
+    no type line 'Anfrage', no question; the notice answers and names the inquiry's number."""
+    doc = _dev(name, "wrap40")
+    number = name.split("-")[1] + "/13"
+    assert (doc.kind, doc.questions, doc.reference) == ("Antwort", (), number)

@@ -40,12 +40,29 @@ _SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
 _SALUTED = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)")
 
 
+# A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
+# folgenden Fragen:", "Zu 1. Liegt inzwischen eine verbindliche" / "Antwort des …"): a heading
+# follows a line that ends a sentence, a date or a noun, never a verb or an adjective.
+_LOWER_END = re.compile(r"(?<![\w.-])[a-zäöüß][a-zäöüß]*$")
+
+
+def _runs_into(above: str) -> bool:
+    """Whether a line of two or more words runs on into the next (ends in a lower-case word).
+
+    "Zwischenbescheid zur schriftlichen" / "Anfrage AF2008/13" (a subject in a narrow column):
+    the type word below is the end of a phrase, not the paper's type line.
+    """
+    return ":" not in above and len(above.split()) >= 2 and bool(_LOWER_END.search(above))
+
+
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     saluted = False
     for i, line in enumerate(lines[:HEADER_LINES]):
         saluted = saluted or bool(_SALUTED.match(line))
         if saluted and _wrapped_in_prose(lines, i):
             continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
+        if i and _runs_into(lines[i - 1]):
+            continue
         subject = _SUBJECT_PREFIX.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
         if match and not re.search(r"\bvom\s+\d", match.group("rest")):
@@ -94,12 +111,6 @@ _RUNS_ON = re.compile(
     r"\b(?:als|der|die|das|den|dem|des|eine?[mnrs]?|und|oder|zur|zum|zu|auf|in|im|mit|von|für|"
     r"über|nach|bei|dass|wie|ob)$"
 )
-
-
-# A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
-# folgenden Fragen:", "Zu 1. Liegt inzwischen eine verbindliche" / "Antwort des …"): a heading
-# follows a line that ends a sentence, a date or a noun, never a verb or an adjective.
-_LOWER_END = re.compile(r"(?<![\w.-])[a-zäöüß][a-zäöüß]*$")
 
 
 def _names_itself_answer(above: str, pattern: re.Pattern[str] = _ANSWER_WORDING) -> bool:
