@@ -130,3 +130,20 @@ def test_interim_notice_with_its_subject_wrapped(name: str) -> None:
     doc = _dev(name, "wrap40")
     number = name.split("-")[1] + "/13"
     assert (doc.kind, doc.questions, doc.reference) == ("Antwort", (), number)
+
+
+@pytest.mark.parametrize(
+    ("name", "reference"),
+    [
+        ("karlsruhe-2023-0493-anfrage-spd-or-wolfartsweier-gewerbe", "2023/0493"),
+        ("karlsruhe-2023-0640-anfrage-spd-or-wolfartsweier-zuendhuetle-turm", "2023/0640"),
+        ("leipzig-VII-F-08507-AW-01-antwort-innenhofbebauung", "VII-F-08507-AW-01"),
+    ],
+)
+@pytest.mark.parametrize("shape", ["wrap50", "wrap40"])
+def test_number_label_ending_a_line_takes_the_value_below(
+    name: str, reference: str, shape: str
+) -> None:
+    """'SPD-Ortschaftsratsfraktion Vorlage Nr.:' / '2023/0493' and 'schriftliche Antwort zur
+    Anfrage-Nr.' / 'VII-F-08507-AW-01': the label ends its line, the number is the next line."""
+    assert _dev(name, shape).reference == reference
