@@ -147,3 +147,36 @@ def test_number_label_ending_a_line_takes_the_value_below(
     """'SPD-Ortschaftsratsfraktion Vorlage Nr.:' / '2023/0493' and 'schriftliche Antwort zur
     Anfrage-Nr.' / 'VII-F-08507-AW-01': the label ends its line, the number is the next line."""
     assert _dev(name, shape).reference == reference
+
+
+@pytest.mark.parametrize(
+    ("name", "shape", "first"),
+    [
+        (
+            "karlsruhe-2022-or-wolfartsweier-anfrage-cdu-dachstaender",
+            "wrap50",
+            "Gibt es Planungen der Stromversorger, die Freileitungsversorgung (Dachständer) in "
+            "Wolfartsweier zu ändern und die Versorgung von Gebäude/Wohngebäude durch Erdkabel zu "
+            "ersetzen?\n- Welche Kosten entstehen für den Hausbesitzer",
+        ),
+        (
+            "karlsruhe-2024-0989-anfrage-fdp-or-durlach-turmbergbahn",
+            "wrap40",
+            "Wird für die Gewährung der Zuschüsse und öffentlichen Fördermittel möglicherweise ein "
+            "neues Verkehrszahlen- und Wirtschaftlichkeitsgutachten für die Verlängerung der "
+            "Turmbergbahn (TBB) benötigt?",
+        ),
+        (
+            "karlsruhe-2019-0071-anfrage-fuer-karlsruhe-innenstadtzone",
+            "wrap40",
+            "Wie schätzt die Verwaltung die entstehenden Auswirkungen einer neu geschaffenen "
+            "fahrscheinlosen Innenstadtzone zwischen dem Mühlburger und Durlacher Tor ein,",
+        ),
+    ],
+)
+def test_question_above_its_bullets_is_read_whole(name: str, shape: str, first: str) -> None:
+    """An unlisted question over its dash or bullet follow-ups takes four to seven narrow lines
+    ('Verkehrszahlen- und' among them runs on, no heading): it is read from its first word."""
+    doc = _dev(name, shape)
+    assert len(doc.questions) == 1
+    assert doc.questions[0].startswith(first)
