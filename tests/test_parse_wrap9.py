@@ -180,3 +180,12 @@ def test_question_above_its_bullets_is_read_whole(name: str, shape: str, first: 
     doc = _dev(name, shape)
     assert len(doc.questions) == 1
     assert doc.questions[0].startswith(first)
+
+
+@pytest.mark.parametrize("shape", ["wrap50", "wrap40"])
+def test_footnote_number_above_its_url_opens_no_list(shape: str) -> None:
+    """Niedersachsen 19/11276: the first page's footnote '1 https://www.kbv.de/…' wraps into '1' /
+    the URL; the questions are still the numbered list, nine from 'Wie viele SAPV-Teams'."""
+    doc = _dev("LANDTAG-niedersachsen-19-11276-kleine-anfrage-mit-antwort", shape)
+    assert len(doc.questions) == 9
+    assert doc.questions[0].startswith("Wie viele SAPV-Teams bestehen derzeit in den einzelnen")

@@ -173,6 +173,16 @@ def _parent_next(lines: Sequence[str], start: int) -> str | None:
     return None
 
 
+def _footnote_mark(lines: Sequence[str], i: int) -> bool:
+    """Return True if a number alone on its line marks a footnote: its URL follows below.
+
+    "1 https://www.kbv.de/…" printed in a narrow column puts the URL on a line of its own
+    (Niedersachsen Landtag 19/11276): the "1" opens no list.
+    """
+    below = lines_from(lines, i + 1, 1)
+    return bool(below) and bool(re.match(r"(?:https?://|www\.)\S+$", below[0]))
+
+
 def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
     """Return the question just above a list that starts at 2 (its "1." was lost), if any."""
     k = start - 1
@@ -318,6 +328,8 @@ def question_items(
     for i in range(max(body_start, 0), len(lines)):
         marker = list_marker(lines[i])
         if i in continued or not marker or not is_first_label(marker[0], marker[1]):
+            continue
+        if not marker[2] and _footnote_mark(lines, i):
             continue
         run, _end = _build_run(lines, i)
         continued.update(run.item_lines)
