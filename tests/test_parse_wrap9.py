@@ -189,3 +189,13 @@ def test_footnote_number_above_its_url_opens_no_list(shape: str) -> None:
     doc = _dev("LANDTAG-niedersachsen-19-11276-kleine-anfrage-mit-antwort", shape)
     assert len(doc.questions) == 9
     assert doc.questions[0].startswith("Wie viele SAPV-Teams bestehen derzeit in den einzelnen")
+
+
+@pytest.mark.parametrize("shape", ["wrap50", "wrap40"])
+def test_running_head_wrapped_over_two_lines_is_furniture(shape: str) -> None:
+    """Karlsruhe 2019/0301: the page head 'Ergänzende Erläuterungen Seite 2' wraps into two lines
+    between '2. In 2017' and 'B. Gibt es Erkenntnisse …': a page head, no 'Erläuterungen' heading
+    that ends the list; three questions A., B., C."""
+    doc = _dev("karlsruhe-2019-0301-anfrage-fw-zweitwohnungssteuer", shape)
+    assert len(doc.questions) == 3
+    assert doc.questions[1].startswith("Gibt es Erkenntnisse darüber, dass Bürger")
