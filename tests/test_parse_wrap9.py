@@ -199,3 +199,13 @@ def test_running_head_wrapped_over_two_lines_is_furniture(shape: str) -> None:
     doc = _dev("karlsruhe-2019-0301-anfrage-fw-zweitwohnungssteuer", shape)
     assert len(doc.questions) == 3
     assert doc.questions[1].startswith("Gibt es Erkenntnisse darüber, dass Bürger")
+
+
+def test_footnote_numbers_inside_an_answer_are_no_items() -> None:
+    """Niedersachsen 19/11192 at 40 characters: the answer to 1. carries footnotes '1' / URL and
+    '2' / 'https://taz.de/…'; '2' is no second question, the twelve questions stay as printed."""
+    doc = _dev("LANDTAG-niedersachsen-19-11192-kleine-anfrage-mit-antwort", "wrap40")
+    assert len(doc.questions) == 12
+    assert doc.questions[0].startswith("Wie viele GWh Strom aus Wind- und Solaranlagen wurden in")
+    assert doc.questions[0].endswith("Weser-Ems, Ostfriesland, Emsland, aufschlüsseln)?")
+    assert doc.questions[1].startswith("Welche Entschädigungszahlungen (in Millionen Euro)")

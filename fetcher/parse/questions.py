@@ -133,6 +133,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             i += 1
             continue  # a bare section number ("II.") between numbered questions
         marker = list_marker(line)
+        if marker and not marker[2] and _footnote_mark(lines, i):
+            marker = None  # "2" / "https://taz.de/…": a footnote inside an answer, no item
         if in_heading and not marker:
             i += 1
             continue
