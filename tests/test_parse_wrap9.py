@@ -209,3 +209,10 @@ def test_footnote_numbers_inside_an_answer_are_no_items() -> None:
     assert doc.questions[0].startswith("Wie viele GWh Strom aus Wind- und Solaranlagen wurden in")
     assert doc.questions[0].endswith("Weser-Ems, Ostfriesland, Emsland, aufschlüsseln)?")
     assert doc.questions[1].startswith("Welche Entschädigungszahlungen (in Millionen Euro)")
+
+
+def test_answer_letter_whose_subject_wraps_before_its_date() -> None:
+    """Karlsruhe 2015, the mayor's letter 'Stellungnahme zu Fragen aus der' / 'GR-Sitzung vom 3.
+    Februar 2015' at 40 characters: a subject that runs on to its date, no type line; an answer."""
+    doc = _dev("karlsruhe-2015-brief-antwort-fragen-fdp-alttextilsammlung", "wrap40")
+    assert doc.kind == "Antwort"

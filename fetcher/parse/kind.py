@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
 from fetcher.parse.letter_head import administration_to_member
+from fetcher.parse.markers import LINE_CHARS, lines_before
 from fetcher.parse.text import HEADER_LINES
 
 DOC_LABEL = re.compile(
@@ -65,7 +66,12 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
             continue
         subject = _SUBJECT_PREFIX.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
-        if match and not re.search(r"\bvom\s+\d", match.group("rest")):
+        # "Stellungnahme zu Fragen aus der" / "GR-Sitzung vom 3. Februar 2015": the rest of a
+        # line that runs on goes on below it
+        rest = match.group("rest") if match else ""
+        if match and _runs_into(line) and i + 1 < len(lines):
+            rest = f"{rest} {lines[i + 1]}"
+        if match and not re.search(r"\bvom\s+\d", rest):
             # "Stellungname zur Anfrage" (a typo, Karlsruhe Ortschaftsrat 2021) is the same label.
             label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
             return i, label, match.group("rest").strip()
@@ -208,7 +214,7 @@ def _subject_lines(lines: Sequence[str]) -> list[str]:
     """Return the lines just above a letter's salutation (its subject), else none."""
     for i, line in enumerate(lines[:HEADER_LINES]):
         if _SALUTED.match(line):
-            return [x for x in lines[:i] if x][-3:]
+            return lines_before(lines, i, 3 * LINE_CHARS)  # three lines of a letter's width
     return []
 
 
