@@ -216,3 +216,26 @@ def test_answer_letter_whose_subject_wraps_before_its_date() -> None:
     Februar 2015' at 40 characters: a subject that runs on to its date, no type line; an answer."""
     doc = _dev("karlsruhe-2015-brief-antwort-fragen-fdp-alttextilsammlung", "wrap40")
     assert doc.kind == "Antwort"
+
+
+def test_follow_up_question_in_an_answer_document_stays_with_its_question() -> None:
+    """Karlsruhe Stellungnahme 609564: '3. Wie viele Menschen stehen auf den Wartelisten …?' /
+    'Wo und wie werden diese betreut: stationär … bzw. in' / '… in Pflegeeinrichtungen?': the
+    'bzw.' ends no sentence, the follow-up is part of question 3 and not of its answer."""
+    text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "609564.txt").read_text("utf-8")
+    doc = parse_text(text)
+    assert doc.questions[2] == (
+        "Wie viele Menschen stehen auf den Wartelisten für Karlsruher Palliativstationen? Wo und "
+        "wie werden diese betreut: stationär auf anderen SKK-Stationen bzw. in anderen "
+        "Krankenhäusern? ambulant durch Angehörige? durch Pflegedienste? in Pflegeeinrichtungen?"
+    )
+    assert doc.answers[2].startswith("Die Zahl der Patientinnen und Patienten, die auf den")
+
+
+def test_follow_up_question_over_more_narrow_lines() -> None:
+    """Niedersachsen 19/11167 at 40 characters: '… zu ermöglichen?' / 'Falls ja, welche
+    Handlungsbedarfe …' runs over more than five lines to its '?': one question, as printed."""
+    doc = _dev("LANDTAG-niedersachsen-19-11167-kleine-anfrage-mit-antwort", "wrap40")
+    original = _dev("LANDTAG-niedersachsen-19-11167-kleine-anfrage-mit-antwort")
+    assert doc.questions == original.questions
+    assert any("? Falls ja, welche Handlungsbedarfe erkennt" in q for q in doc.questions)
