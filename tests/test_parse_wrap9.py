@@ -239,3 +239,14 @@ def test_follow_up_question_over_more_narrow_lines() -> None:
     original = _dev("LANDTAG-niedersachsen-19-11167-kleine-anfrage-mit-antwort")
     assert doc.questions == original.questions
     assert any("? Falls ja, welche Handlungsbedarfe erkennt" in q for q in doc.questions)
+
+
+def test_ordinal_after_an_article_at_a_line_start_is_no_item() -> None:
+    """Dresden mAF0011/14 at 40 characters: '2. Welche relevanten Informationen den' /
+    '3. Bauabschnitt im nächsten Jahr' is one question with an ordinal in it, not a third one."""
+    doc = _dev("dresden-mAF0011-14-muendliche-anfrage-cdu-schandauer-strasse", "wrap40")
+    assert doc.questions[1] == (
+        "Welche relevanten Informationen den 3. Bauabschnitt im nächsten Jahr betreffend gibt es "
+        "bereits zum jetzigen Zeitpunkt?"
+    )
+    assert len(doc.questions) == 2

@@ -144,13 +144,18 @@ def split_items(block: Sequence[str]) -> list[list[str]]:
     return [item for item in items if any(item)]
 
 
+# A line ending in an article runs on into a noun phrase: a number opening the next line is an
+# ordinal inside it ("Welche relevanten Informationen den" / "3. Bauabschnitt im nächsten Jahr").
+ARTICLE_END = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|zur|zum|vom|beim)$", re.I)
+
+
 def join_item(lines: Sequence[str]) -> str:
     """Join an item's lines; each sub-item (1.1, a), bullet) keeps a line of its own."""
     segments: list[list[str]] = [[]]
     for line in lines:
         if not line:
             continue
-        if _SUB_ITEM.match(line) and segments[-1]:
+        if _SUB_ITEM.match(line) and segments[-1] and not ARTICLE_END.search(segments[-1][-1]):
             segments.append([])
         segments[-1].append(line)
     return "\n".join(text for text in (join_lines(s) for s in segments) if text)

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
 from fetcher.parse.markers import (
+    ARTICLE_END,
     LINE_CHARS,
     flatten_outline,
     is_first_label,
@@ -135,6 +136,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         marker = list_marker(line)
         if marker and not marker[2] and _footnote_mark(lines, i):
             marker = None  # "2" / "https://taz.de/…": a footnote inside an answer, no item
+        if marker and marker[0] == "num" and ARTICLE_END.search(lines[i - 1]):
+            marker = None  # "… Informationen den" / "3. Bauabschnitt …": an ordinal, no item
         if in_heading and not marker:
             i += 1
             continue
