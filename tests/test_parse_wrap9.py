@@ -250,3 +250,15 @@ def test_ordinal_after_an_article_at_a_line_start_is_no_item() -> None:
         "bereits zum jetzigen Zeitpunkt?"
     )
     assert len(doc.questions) == 2
+
+
+@pytest.mark.parametrize("shape", ["wrap50", "wrap40"])
+def test_block_answering_two_questions_wrapped(shape: str) -> None:
+    """Karlsruhe 2018/0649: 'Frage 2 + 3:' / 'Was hält die Stadt …?' / 'Wird sie, falls sich das
+    an Karlsruher Schulen' / 'ereignet, dagegen aktiv werden?': both questions before the answer."""
+    doc = _dev("karlsruhe-2018-0649-stellungnahme-linke-schulversicherungen", shape)
+    assert doc.questions[1:] == (
+        "Was hält die Stadt von derartigen Werbe- und Verkaufsangeboten?",
+        "Wird sie, falls sich das an Karlsruher Schulen ereignet, dagegen aktiv werden?",
+    )
+    assert doc.answers[2].startswith("Eltern, Schülerinnen und Schüler sind von der Schule")

@@ -124,14 +124,18 @@ def _repeated_in_blocks(lines: Sequence[str], start: int) -> list[tuple[str, str
         return []
     pairs: list[tuple[str, str]] = []
     for count, block in blocks:
-        asked = [x for x in block if x][:12]
+        asked = lines_from(block, 0, 12 * LINE_CHARS)
         ends = [k for k, x in enumerate(asked) if x.rstrip().endswith("?")]
         if not ends:
             return []
         if count == 1:
             pairs.append(_split_question_answer(block))
             continue
-        head_end = next((k for k in ends if k + 1 not in ends and k + 1 < len(asked)), ends[-1])
+        # the head asks up to the last "?" that questions reach without a statement between
+        # ("Was hält …?" / "Wird sie, falls sich das …" / "ereignet, dagegen aktiv werden?")
+        head_end = ends[0]
+        while (following := _question_goes_on(asked, head_end)) != head_end:
+            head_end = following
         questions, starts = [], 0
         for k in [e for e in ends if e <= head_end]:
             questions.append(join_item(asked[starts : k + 1]))
