@@ -262,3 +262,13 @@ def test_block_answering_two_questions_wrapped(shape: str) -> None:
         "Wird sie, falls sich das an Karlsruher Schulen ereignet, dagegen aktiv werden?",
     )
     assert doc.answers[2].startswith("Eltern, Schülerinnen und Schüler sind von der Schule")
+
+
+def test_abbreviation_broken_at_a_line_end_is_no_section_number() -> None:
+    """Karlsruhe 2026/0019 at 50 characters: '… kritische Infrastruktur (z.' / 'B.' / 'Wasserpumpen,
+    …)?': 'B.' alone finishes 'z. B.', it is no bare section number to leave out."""
+    doc = _dev("karlsruhe-2026-0019-anfrage-spd-or-wolfartsweier-versorgungssicherheit", "wrap50")
+    assert doc.questions[3] == (
+        "Existieren im Stadtteil oder angrenzend Notstromaggregate für kritische Infrastruktur "
+        "(z. B. Wasserpumpen, Telekommunikation)?"
+    )

@@ -130,7 +130,9 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             break  # "a. … b. …" under "1." ends at "2.": its "c." belongs to another parent
         if _answers_begin(lines, i, style, label):
             break
-        if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line):
+        if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line) and not re.search(
+            r"(?:^|[\s(])[a-z]\.$", lines[i - 1]
+        ):  # "(z." / "B." / "Wasserpumpen …": an abbreviation broken at the line end goes on
             i += 1
             continue  # a bare section number ("II.") between numbered questions
         marker = list_marker(line)
