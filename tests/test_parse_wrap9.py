@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.text_shapes import SHAPES
+from bench.text_shapes import SHAPES, wrapped
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file, parse_text
 from standins.pdf_render import render_paged_text
@@ -272,3 +272,18 @@ def test_abbreviation_broken_at_a_line_end_is_no_section_number() -> None:
         "Existieren im Stadtteil oder angrenzend Notstromaggregate für kritische Infrastruktur "
         "(z. B. Wasserpumpen, Telekommunikation)?"
     )
+
+
+def test_drucksache_label_ending_a_line_at_thirty_characters() -> None:
+    """Niedersachsen 19/11138 wrapped at 30 characters: '19. Wahlperiode Drucksache' / '19/11138'
+    (a Drucksache needs no 'Nr.'); the inquiry's 'eingegangen am … - Drs. 19/10957' is not it."""
+    text = corpus_path("LANDTAG-niedersachsen-19-11138-kleine-anfrage-mit-antwort").read_text()
+    assert parse_text(wrapped(30)(text)).reference == "19/11138"
+
+
+def test_interim_notice_subject_over_three_lines() -> None:
+    """Dresden AF2008/13's interim notice at 30 characters: 'Zwischenbescheid zur' /
+    'schriftlichen Anfrage' / 'AF2008/13': the reply's number read over three lines."""
+    text = corpus_path("dresden-AF2008-13-zwischenbescheid-jugendhaeuser").read_text("utf-8")
+    doc = parse_text(wrapped(30)(text))
+    assert (doc.kind, doc.reference) == ("Antwort", "AF2008/13")

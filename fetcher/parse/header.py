@@ -51,9 +51,10 @@ _COLUMN_LABEL = re.compile(r"^[A-ZÄÖÜ][\w .-]{0,20}:$")
 # A paper-number label that ends a line whose value a narrow column or cell pushed to the next:
 # "SPD-Ortschaftsratsfraktion Vorlage Nr.:" / "2023/0493", "schriftliche Antwort zur Anfrage-Nr."
 # / "VII-F-08507-AW-01".
+# "19. Wahlperiode Drucksache" / "19/11138": a Drucksache needs no "Nr." (Landtag heads).
 _LABEL_AT_END = re.compile(
-    r"(?P<before>.*?)(?<![\w-])[\wÄÖÜäöü]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*"
-    r"(?:Nr\.?|nummer)\s*:?$",
+    r"(?P<before>.*?)(?:(?<![\w-])[\wÄÖÜäöü]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*"
+    r"(?:Nr\.?|nummer)|(?<![\w-])(?:Drucksache|Drs\.))\s*:?$",
     re.I,
 )
 
@@ -66,6 +67,8 @@ def _value_below_label(lines: Sequence[str], index: int) -> str | None:
     before = label.group("before")
     if before.strip() and _CITED.search(before) and not _ANSWER_HEAD.match(before):
         return None  # "… wie in der Drucksache Nr." / "19/1234 …": a paper cited in prose
+    if re.search(r"\bvom\s+\d|eingegangen am|\b(?:vgl|siehe|gem|gemäß|Bezug)\b", before, re.I):
+        return None  # "Anfrage …, eingegangen am 27.05.2026 - Drs." / "19/10761,": another paper
     value = lines[index + 1].strip()
     if re.fullmatch(_REF, value) and re.search(r"\d", value) and not DATE.fullmatch(value):
         return re.sub(r"\s*([/-])\s*", r"\1", value)

@@ -62,9 +62,11 @@ def subject_reference(lines: Sequence[str]) -> str | None:
     lone = _LONE_NUMBER.fullmatch(block[-1].strip())
     if lone and len(block) > 1 and not _not_a_paper(lone.group("ref")):
         return _tidy(lone.group("ref"))
-    # a subject wrapped inside its reply ("… zur schriftlichen" / "Anfrage AF2008/13") is read
-    # over each pair of lines too
-    for line in [*block, *(f"{a} {b}" for a, b in pairwise(block))]:
+    # a subject wrapped inside its reply ("… zur schriftlichen" / "Anfrage AF2008/13", or over
+    # three lines in a narrower column) is read over each run of two and three lines too
+    runs = [*block, *(f"{a} {b}" for a, b in pairwise(block))]
+    runs += [" ".join(block[k : k + 3]) for k in range(len(block) - 2)]
+    for line in runs:
         reply = _REPLY_TO.search(line)
         if reply and not _not_a_paper(reply.group("ref")):
             return _tidy(reply.group("ref"))
