@@ -56,12 +56,12 @@ def lines_from(lines: Sequence[str], start: int, chars: int) -> list[str]:
     """Return the non-empty lines from `start` on, up to about `chars` characters (see above)."""
     found: list[str] = []
     total = 0
-    for line in lines[max(start, 0) :]:
-        if total >= chars:
-            break
-        if line:
-            found.append(line)
-            total += len(line) + 1
+    k = max(start, 0)
+    while k < len(lines) and total < chars:  # by index: a slice would copy the rest each call
+        if lines[k]:
+            found.append(lines[k])
+            total += len(lines[k]) + 1
+        k += 1
     return found
 
 

@@ -136,17 +136,18 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             i += 1
             continue  # a bare section number ("II.") between numbered questions
         marker = list_marker(line)
-        if marker and not marker[2] and _footnote_mark(lines, i):
-            marker = None  # "2" / "https://taz.de/…": a footnote inside an answer, no item
-        if marker and marker[0] == "num" and ARTICLE_END.search(lines[i - 1]):
-            marker = None  # "… Informationen den" / "3. Bauabschnitt …": an ordinal, no item
         if in_heading and not marker:
             i += 1
             continue
         in_heading = False
         if marker and style == "letter" and marker[0] == "roman" and marker[1] in "IVX":
             marker = ("letter", marker[1], marker[2])  # "H." then "I." (Karlsruhe 2015/0499)
-        if marker and marker[0] == style and marker[1] == next_label(style, label):
+        if (
+            marker
+            and marker[0] == style
+            and marker[1] == next_label(style, label)
+            and not _no_item(lines, i, marker)
+        ):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
             item_lines.append(i)
@@ -180,14 +181,27 @@ def _parent_next(lines: Sequence[str], start: int) -> str | None:
     return None
 
 
+def _no_item(lines: Sequence[str], i: int, marker: tuple[str, str, str]) -> bool:
+    """Return True if the label opening lines[i] is no item of the list it would continue.
+
+    "2" / "https://taz.de/…" is a footnote inside an answer; "… Informationen den" / "3.
+    Bauabschnitt …" is an ordinal inside a noun phrase that ran on.
+    """
+    if not marker[2] and _footnote_mark(lines, i):
+        return True
+    return marker[0] == "num" and bool(ARTICLE_END.search(lines[i - 1]))
+
+
 def _footnote_mark(lines: Sequence[str], i: int) -> bool:
     """Return True if a number alone on its line marks a footnote: its URL follows below.
 
     "1 https://www.kbv.de/…" printed in a narrow column puts the URL on a line of its own
     (Niedersachsen Landtag 19/11276): the "1" opens no list.
     """
-    below = lines_from(lines, i + 1, 1)
-    return bool(below) and bool(re.match(r"(?:https?://|www\.)\S+$", below[0]))
+    k = i + 1
+    while k < len(lines) and not lines[k]:
+        k += 1
+    return k < len(lines) and lines[k].startswith(("http", "www.")) and " " not in lines[k]
 
 
 def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
@@ -260,17 +274,20 @@ def _item_signal(item: Sequence[str]) -> float:
     """
     own = _own_text(item)
     signal = question_signal(own)
-    head = lines_from(item, 0, 12 * LINE_CHARS)
-    if not signal and len(item) > 1:
+    if signal:
+        return signal
+    # twelve lines' worth of characters, at most 36 lines (a chart's column of short numbers)
+    head = lines_from(item, 0, 12 * LINE_CHARS)[:36]
+    if len(item) > 1:
         if own.rstrip().endswith(":"):
             signal = question_signal(" ".join(lines_from(item, 0, 8 * LINE_CHARS)))
         else:  # "1. <statement>. a) Wie …? b) Wie …?" (Karlsruhe 2016/0622)
-            parts = [
-                " ".join([marker[2], *lines_from(item, k + 1, 2 * LINE_CHARS)])  # it wraps
-                for k, line in enumerate(head)
-                if k and (marker := list_marker(line))
-            ]
-            signal = max((question_signal(part) for part in parts), default=0.0)
+            for k, line in enumerate(head):
+                if k and (marker := list_marker(line)):  # a sub-question, it may wrap
+                    part = " ".join([marker[2], *lines_from(head, k + 1, 2 * LINE_CHARS)])
+                    signal = max(signal, question_signal(part))
+                    if signal == 1.0:
+                        break
     if not signal and any(line.rstrip().endswith("?") for line in head):
         signal = 0.6  # "A. <statements> … Hat sich damit …?": a paragraph that ends asking
     return signal
