@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import join_item, list_marker, split_items
+from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.questions import question_items
 from fetcher.parse.quotes import (
     cut_at_quote_end,
@@ -37,7 +37,7 @@ def _split_question_answer(item: Sequence[str]) -> tuple[str, str]:
         if answer_to and k > 0:  # "Antwort zu Frage 1 und 2:" after the question
             rest = [re.sub(r"^[^:]*:\s*", "", line) if ":" in line else "", *lines[k + 1 :]]
             return join_item(lines[:k]), join_lines(rest)
-    for k, line in enumerate(lines[:10]):
+    for k, line in enumerate(lines_from(lines, 0, 10 * LINE_CHARS)):
         if line.rstrip().endswith("?") and not (
             k + 1 < len(lines) and lines[k + 1].rstrip().endswith("?")
         ):
@@ -52,15 +52,23 @@ def _split_question_answer(item: Sequence[str]) -> tuple[str, str]:
     return question, text[len(question) :].strip()
 
 
+# "bzw.", "z. B.": a dot that ends no sentence ("… erfolgten bzw. sollen diese" / "erfolgen?")
+_ABBREVIATION_DOT = re.compile(
+    r"\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str|z\.\s?B|u\.\s?a|d\.\s?h)\."
+)
+
+
 def _question_goes_on(lines: Sequence[str], k: int) -> int:
     """Return the last line of a question whose "?" line `k` is followed by more of it.
 
     Lines wrapped narrower than the question ("… orientiert?" / "Falls" / "ja, gilt …?"): the
-    text up to the next line ending in "?", within five lines, that states nothing (no ".") and
-    opens no sub-item or bullet is still the question; an answer states.
+    text up to the next line ending in "?", within five lines' worth of characters, that states
+    nothing (no ".") and opens no sub-item or bullet is still the question; an answer states.
     """
-    for end in range(k + 1, min(k + 6, len(lines))):
-        if re.search(r"\.(?:\s|$)", lines[end]) or re.match(r"[-–•○▪*]|[a-z1-9][.)]\s", lines[end]):
+    reach = len(lines_from(lines, k + 1, 5 * LINE_CHARS))
+    for end in range(k + 1, min(k + 1 + reach, len(lines))):
+        states = re.search(r"\.(?:\s|$)", _ABBREVIATION_DOT.sub("", lines[end]))
+        if states or re.match(r"[-–•○▪*]|[a-z1-9][.)]\s", lines[end]):
             return k
         if lines[end].rstrip().endswith("?"):
             return end
@@ -116,14 +124,18 @@ def _repeated_in_blocks(lines: Sequence[str], start: int) -> list[tuple[str, str
         return []
     pairs: list[tuple[str, str]] = []
     for count, block in blocks:
-        asked = [x for x in block if x][:12]
+        asked = lines_from(block, 0, 12 * LINE_CHARS)
         ends = [k for k, x in enumerate(asked) if x.rstrip().endswith("?")]
         if not ends:
             return []
         if count == 1:
             pairs.append(_split_question_answer(block))
             continue
-        head_end = next((k for k in ends if k + 1 not in ends and k + 1 < len(asked)), ends[-1])
+        # the head asks up to the last "?" that questions reach without a statement between
+        # ("Was hält …?" / "Wird sie, falls sich das …" / "ereignet, dagegen aktiv werden?")
+        head_end = ends[0]
+        while (following := _question_goes_on(asked, head_end)) != head_end:
+            head_end = following
         questions, starts = [], 0
         for k in [e for e in ends if e <= head_end]:
             questions.append(join_item(asked[starts : k + 1]))

@@ -48,6 +48,33 @@ _OWN_LABEL = re.compile(
 _COLUMN_LABEL = re.compile(r"^[A-ZÄÖÜ][\w .-]{0,20}:$")
 
 
+# A paper-number label that ends a line whose value a narrow column or cell pushed to the next:
+# "SPD-Ortschaftsratsfraktion Vorlage Nr.:" / "2023/0493", "schriftliche Antwort zur Anfrage-Nr."
+# / "VII-F-08507-AW-01".
+# "19. Wahlperiode Drucksache" / "19/11138": a Drucksache needs no "Nr." (Landtag heads).
+_LABEL_AT_END = re.compile(
+    r"(?P<before>.*?)(?:(?<![\w-])[\wÄÖÜäöü]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*"
+    r"(?:Nr\.?|nummer)|(?<![\w-])(?:Drucksache|Drs\.))\s*:?$",
+    re.I,
+)
+
+
+def _value_below_label(lines: Sequence[str], index: int) -> str | None:
+    """Return the number on the line below a paper-number label that ends `lines[index]`."""
+    label = _LABEL_AT_END.fullmatch(lines[index])
+    if not label or index + 1 >= len(lines):
+        return None
+    before = label.group("before")
+    if before.strip() and _CITED.search(before) and not _ANSWER_HEAD.match(before):
+        return None  # "… wie in der Drucksache Nr." / "19/1234 …": a paper cited in prose
+    if re.search(r"\bvom\s+\d|eingegangen am|\b(?:vgl|siehe|gem|gemäß|Bezug)\b", before, re.I):
+        return None  # "Anfrage …, eingegangen am 27.05.2026 - Drs." / "19/10761,": another paper
+    value = lines[index + 1].strip()
+    if re.fullmatch(_REF, value) and re.search(r"\d", value) and not DATE.fullmatch(value):
+        return re.sub(r"\s*([/-])\s*", r"\1", value)
+    return None
+
+
 def _value_in_column(lines: Sequence[str], index: int) -> str | None:
     """Return the value printed in a second column: labels first, then values in label order.
 
@@ -92,6 +119,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
             column = _value_in_column(lines, i)
             if column:
                 return column
+        if value := _value_below_label(lines, i):
+            return value
         own = _OWN_LABEL.match(line)  # "Drucksache: 24-00345 vom 12.03.2024" is the paper's own
         if not own and re.search(
             r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß|Bezug|bezugnehmend)\b\.?|eingegangen am",

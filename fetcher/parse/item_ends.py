@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import join_item, next_label
+from fetcher.parse.markers import LINE_CHARS, join_item, next_label
 from fetcher.parse.text import sentences
 from fetcher.parse.wording import list_marker, question_signal
 
@@ -79,7 +79,10 @@ def question_above(lines: Sequence[str], start: int) -> list[str]:
     block = [lines[k]]
     k -= 1
     while (
-        k >= 0 and lines[k] and not lines[k].rstrip().endswith((".", ":", "?")) and len(block) < 4
+        k >= 0
+        and lines[k]
+        and not lines[k].rstrip().endswith((".", ":", "?"))
+        and sum(map(len, block)) < 4 * LINE_CHARS  # four lines of a letter, more in a column
     ):
         marker = list_marker(lines[k])
         if marker and marker[:2] == ("num", "1") and marker[2]:
@@ -87,7 +90,12 @@ def question_above(lines: Sequence[str], start: int) -> list[str]:
             break  # (Karlsruhe 2019/0071): the one numbered question and its bullet parts
         if marker:
             return []
-        if len(lines[k].split()) <= 2 and lines[k][0].isupper() and block[0][0].isupper():
+        if (
+            len(lines[k].split()) <= 2
+            and lines[k][0].isupper()
+            and block[0][0].isupper()
+            and not re.search(r"(?:-|\b[a-zäöüß]+)$", lines[k])  # "Verkehrszahlen- und" runs on
+        ):
             break  # a heading ("Anfrage") above the question, not a wrapped line of it
         block.insert(0, lines[k])
         k -= 1
@@ -145,10 +153,12 @@ def lone_item_above(lines: Sequence[str], start: int) -> list[str]:
     the item ends asking; a section heading ("I. Schulen") above "1." does not ask.
     """
     block: list[str] = []
-    for k in range(start - 1, max(-1, start - 9), -1):
+    for k in range(start - 1, -1, -1):
         line = lines[k]
         if not line:
             continue
+        if sum(map(len, block)) >= 8 * LINE_CHARS:
+            return []
         marker = list_marker(line)
         if marker is None:
             block.insert(0, line)

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
 from fetcher.parse.letter_head import administration_to_member
+from fetcher.parse.markers import LINE_CHARS, lines_before
 from fetcher.parse.text import HEADER_LINES
 
 DOC_LABEL = re.compile(
@@ -40,15 +41,37 @@ _SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
 _SALUTED = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)")
 
 
+# A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
+# folgenden Fragen:", "Zu 1. Liegt inzwischen eine verbindliche" / "Antwort des …"): a heading
+# follows a line that ends a sentence, a date or a noun, never a verb or an adjective.
+_LOWER_END = re.compile(r"(?<![\w.-])[a-zäöüß][a-zäöüß]*$")
+
+
+def _runs_into(above: str) -> bool:
+    """Whether a line of two or more words runs on into the next (ends in a lower-case word).
+
+    "Zwischenbescheid zur schriftlichen" / "Anfrage AF2008/13" (a subject in a narrow column):
+    the type word below is the end of a phrase, not the paper's type line.
+    """
+    return ":" not in above and len(above.split()) >= 2 and bool(_LOWER_END.search(above))
+
+
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     saluted = False
     for i, line in enumerate(lines[:HEADER_LINES]):
         saluted = saluted or bool(_SALUTED.match(line))
         if saluted and _wrapped_in_prose(lines, i):
             continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
+        if i and _runs_into(lines[i - 1]):
+            continue
         subject = _SUBJECT_PREFIX.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
-        if match and not re.search(r"\bvom\s+\d", match.group("rest")):
+        # "Stellungnahme zu Fragen aus der" / "GR-Sitzung vom 3. Februar 2015": the rest of a
+        # line that runs on goes on below it
+        rest = match.group("rest") if match else ""
+        if match and _runs_into(line) and i + 1 < len(lines):
+            rest = f"{rest} {lines[i + 1]}"
+        if match and not re.search(r"\bvom\s+\d", rest):
             # "Stellungname zur Anfrage" (a typo, Karlsruhe Ortschaftsrat 2021) is the same label.
             label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
             return i, label, match.group("rest").strip()
@@ -96,13 +119,18 @@ _RUNS_ON = re.compile(
 )
 
 
-def _names_itself_answer(above: str) -> bool:
+def _names_itself_answer(above: str, pattern: re.Pattern[str] = _ANSWER_WORDING) -> bool:
     """Whether the text above the questions names itself an answer (_ANSWER_WORDING), not where
     "Beantwortung auf meine Frage 2 …" only continues a sentence wrapped after "… steht als"."""
-    for match in _ANSWER_WORDING.finditer(above):
+    for match in pattern.finditer(above):
         start = above.rfind("\n", 0, match.start()) + 1
         previous = above[max(0, above.rfind("\n", 0, max(start - 1, 0)) + 1) : max(start - 1, 0)]
-        if match.start() == start and start and _RUNS_ON.search(previous.rstrip()):
+        previous = previous.rstrip()
+        if (
+            match.start() == start
+            and start
+            and (_RUNS_ON.search(previous) or _LOWER_END.search(previous))
+        ):
             continue
         return True
     return False
@@ -186,7 +214,7 @@ def _subject_lines(lines: Sequence[str]) -> list[str]:
     """Return the lines just above a letter's salutation (its subject), else none."""
     for i, line in enumerate(lines[:HEADER_LINES]):
         if _SALUTED.match(line):
-            return [x for x in lines[:i] if x][-3:]
+            return lines_before(lines, i, 3 * LINE_CHARS)  # three lines of a letter's width
     return []
 
 
@@ -232,7 +260,7 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     if label_kind == "Antwort" or _names_itself_answer(above):
         return "Antwort"
     on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
-    if not on_motion and _ANSWER_HEADING.search(above):
+    if not on_motion and _names_itself_answer(above, _ANSWER_HEADING):
         return "Antwort"
     untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and not on_motion
     subject = _subject_lines(lines)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
+from fetcher.parse.markers import LINE_CHARS
 from fetcher.parse.text import DATE, HEADER_LINES
 from fetcher.parse.wording import SALUTATION
 
@@ -33,7 +35,11 @@ _REPLY_TO = re.compile(
 
 
 def subject_block(lines: Sequence[str]) -> list[str]:
-    """Return the lines just above a letter's salutation, up to the blank line above them."""
+    """Return the lines just above a letter's salutation, up to the blank line above them.
+
+    At most about four lines of a letter's width: a subject printed in a narrow column takes
+    more, shorter lines ("Zwischenbescheid zur schriftlichen" / "Anfrage AF2008/13" / …).
+    """
     for i, line in enumerate(lines[:HEADER_LINES]):
         if not SALUTATION.match(line):
             continue
@@ -41,7 +47,7 @@ def subject_block(lines: Sequence[str]) -> list[str]:
         k = i - 1
         while k >= 0 and not lines[k]:
             k -= 1
-        while k >= 0 and lines[k] and len(block) < 4:
+        while k >= 0 and lines[k] and sum(map(len, block)) < 4 * LINE_CHARS:
             block.insert(0, lines[k])
             k -= 1
         return block
@@ -56,7 +62,11 @@ def subject_reference(lines: Sequence[str]) -> str | None:
     lone = _LONE_NUMBER.fullmatch(block[-1].strip())
     if lone and len(block) > 1 and not _not_a_paper(lone.group("ref")):
         return _tidy(lone.group("ref"))
-    for line in block:
+    # a subject wrapped inside its reply ("… zur schriftlichen" / "Anfrage AF2008/13", or over
+    # three lines in a narrower column) is read over each run of two and three lines too
+    runs = [*block, *(f"{a} {b}" for a, b in pairwise(block))]
+    runs += [" ".join(block[k : k + 3]) for k in range(len(block) - 2)]
+    for line in runs:
         reply = _REPLY_TO.search(line)
         if reply and not _not_a_paper(reply.group("ref")):
             return _tidy(reply.group("ref"))

@@ -30,6 +30,41 @@ _SUB_ITEM = re.compile(
 )
 
 
+# Windows around an item are measured in characters, not lines: the same words come in more,
+# shorter lines when a PDF prints them in a narrow column or a table cell (issue 11, wrap9). One
+# line of a page printed at a letter's width holds about this many characters.
+LINE_CHARS = 80
+
+
+def lines_before(lines: Sequence[str], start: int, chars: int) -> list[str]:
+    """Return the non-empty lines right above `start`, in order, up to about `chars` characters.
+
+    The line that reaches the limit is included, so the nearest line always is.
+    """
+    found: list[str] = []
+    total = 0
+    k = start - 1
+    while k >= 0 and total < chars:
+        if lines[k]:
+            found.append(lines[k])
+            total += len(lines[k]) + 1
+        k -= 1
+    return found[::-1]
+
+
+def lines_from(lines: Sequence[str], start: int, chars: int) -> list[str]:
+    """Return the non-empty lines from `start` on, up to about `chars` characters (see above)."""
+    found: list[str] = []
+    total = 0
+    k = max(start, 0)
+    while k < len(lines) and total < chars:  # by index: a slice would copy the rest each call
+        if lines[k]:
+            found.append(lines[k])
+            total += len(lines[k]) + 1
+        k += 1
+    return found
+
+
 @lru_cache(maxsize=8192)
 def list_marker(line: str) -> tuple[str, str, str] | None:
     """Return (style, label, rest) of a list marker at the start of a line.
@@ -109,13 +144,18 @@ def split_items(block: Sequence[str]) -> list[list[str]]:
     return [item for item in items if any(item)]
 
 
+# A line ending in an article runs on into a noun phrase: a number opening the next line is an
+# ordinal inside it ("Welche relevanten Informationen den" / "3. Bauabschnitt im nächsten Jahr").
+ARTICLE_END = re.compile(r"(?:^|\s)(?:der|die|das|den|dem|des|zur|zum|vom|beim)$", re.I)
+
+
 def join_item(lines: Sequence[str]) -> str:
     """Join an item's lines; each sub-item (1.1, a), bullet) keeps a line of its own."""
     segments: list[list[str]] = [[]]
     for line in lines:
         if not line:
             continue
-        if _SUB_ITEM.match(line) and segments[-1]:
+        if _SUB_ITEM.match(line) and segments[-1] and not ARTICLE_END.search(segments[-1][-1]):
             segments.append([])
         segments[-1].append(line)
     return "\n".join(text for text in (join_lines(s) for s in segments) if text)

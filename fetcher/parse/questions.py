@@ -19,7 +19,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
-from fetcher.parse.markers import flatten_outline, is_first_label, join_item, next_label
+from fetcher.parse.markers import (
+    ARTICLE_END,
+    LINE_CHARS,
+    flatten_outline,
+    is_first_label,
+    join_item,
+    lines_before,
+    lines_from,
+    next_label,
+)
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     drop_lead_in,
@@ -75,6 +84,28 @@ def _answers_begin(lines: Sequence[str], i: int, style: str, label: str) -> bool
     return True
 
 
+_GREETING = re.compile(r"mit\s+freundliche[nm]\s+gr", re.I)
+_SENTENCE_END = (".", ":", "?", "!", ")", '"', "“", "”")
+
+
+def _goes_on(above: str, line: str) -> bool:
+    """Return True if a line that opens like a stop ("Anlagen", "Sachverhalt") is wrapped prose.
+
+    "Windkraft-" / "anlagen …"; "eingestuft. Danach sind bauliche" / "Anlagen, die geeignet und
+    bestimmt sind," (a Landtag answer printed in a narrow column): the line above runs on and the
+    word goes on with a comma or a lower-case word, where a heading stands alone or ends in ":".
+    """
+    if line[:1].islower() and above.endswith("-"):
+        return True
+    return (
+        bool(above)
+        and not _GREETING.match(line)  # "… und verbleibe" / "mit freundlichen Grüßen" closes
+        and not above.rstrip().endswith(_SENTENCE_END)
+        and not line.rstrip().endswith(":")
+        and bool(re.match(r"\S+(?:,|\s+[a-zäöüß])", line))
+    )
+
+
 def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
     """Collect the labelled run starting at `start`; return it and the index where it ended."""
     first = list_marker(lines[start])
@@ -90,8 +121,8 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         if not line:
             i += 1
             continue
-        wrapped = line[:1].islower() and lines[i - 1].endswith("-")  # "Windkraft-" / "anlagen …"
-        if (is_stop(line) and not wrapped) or i - item_lines[-1] > MAX_ITEM_LINES:
+        stops = is_stop(line) and not _goes_on(lines[i - 1], line)
+        if stops or i - item_lines[-1] > MAX_ITEM_LINES:
             break
         if line.rstrip().endswith(":") and INTRO.search(line) and not list_marker(line):
             break  # a new lead-in ("In diesem Kontext frage ich:") opens the list that asks
@@ -99,7 +130,9 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             break  # "a. … b. …" under "1." ends at "2.": its "c." belongs to another parent
         if _answers_begin(lines, i, style, label):
             break
-        if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line):
+        if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line) and not re.search(
+            r"(?:^|[\s(])[a-z]\.$", lines[i - 1]
+        ):  # "(z." / "B." / "Wasserpumpen …": an abbreviation broken at the line end goes on
             i += 1
             continue  # a bare section number ("II.") between numbered questions
         marker = list_marker(line)
@@ -109,7 +142,12 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
         in_heading = False
         if marker and style == "letter" and marker[0] == "roman" and marker[1] in "IVX":
             marker = ("letter", marker[1], marker[2])  # "H." then "I." (Karlsruhe 2015/0499)
-        if marker and marker[0] == style and marker[1] == next_label(style, label):
+        if (
+            marker
+            and marker[0] == style
+            and marker[1] == next_label(style, label)
+            and not _no_item(lines, i, marker)
+        ):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
             item_lines.append(i)
@@ -136,11 +174,34 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
 
 def _parent_next(lines: Sequence[str], start: int) -> str | None:
     """Return the number after the numbered item a sub-list sits in ("2" under "1."), if any."""
-    for line in reversed(lines[max(0, start - 12) : start]):
+    for line in reversed(lines_before(lines, start, 12 * LINE_CHARS)):
         marker = list_marker(line)
         if marker and marker[0] == "num":
             return next_label("num", marker[1])
     return None
+
+
+def _no_item(lines: Sequence[str], i: int, marker: tuple[str, str, str]) -> bool:
+    """Return True if the label opening lines[i] is no item of the list it would continue.
+
+    "2" / "https://taz.de/…" is a footnote inside an answer; "… Informationen den" / "3.
+    Bauabschnitt …" is an ordinal inside a noun phrase that ran on.
+    """
+    if not marker[2] and _footnote_mark(lines, i):
+        return True
+    return marker[0] == "num" and bool(ARTICLE_END.search(lines[i - 1]))
+
+
+def _footnote_mark(lines: Sequence[str], i: int) -> bool:
+    """Return True if a number alone on its line marks a footnote: its URL follows below.
+
+    "1 https://www.kbv.de/…" printed in a narrow column puts the URL on a line of its own
+    (Niedersachsen Landtag 19/11276): the "1" opens no list.
+    """
+    k = i + 1
+    while k < len(lines) and not lines[k]:
+        k += 1
+    return k < len(lines) and lines[k].startswith(("http", "www.")) and " " not in lines[k]
 
 
 def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
@@ -161,7 +222,7 @@ def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
 
 
 def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
-    for line in [line for line in lines[start : start + 12] if line][:4]:
+    for line in lines_from(lines, start, 4 * LINE_CHARS)[:12]:
         marker = list_marker(line)
         if marker:
             return marker[0] == "num" and marker[1] == "1"
@@ -169,16 +230,15 @@ def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
 
 
 def _has_intro_before(lines: Sequence[str], start: int, *, strict: bool = False) -> bool:
-    seen = 0
-    for line in reversed(lines[max(0, start - 6) : start]):
-        if not line:
-            continue
-        if INTRO.search(line) or (not strict and line.rstrip().endswith(":")):
-            return True
-        seen += 1
-        if seen >= 2:
-            break
-    return False
+    """Return True if a lead-in ("Wir fragen die Verwaltung:") stands right above a list.
+
+    The lead-in may be wrapped over the lines above ("Vor diesem Hintergrund fragen wir" /
+    "die Verwaltung:"): it is read in each line and in the lines joined.
+    """
+    before = lines_before(lines, start, 2 * LINE_CHARS)[-3:]
+    if not strict and any(line.rstrip().endswith(":") for line in before[-2:]):
+        return True
+    return any(INTRO.search(line) for line in [*before[-2:], " ".join(before)])
 
 
 _ASKS = re.compile(
@@ -192,14 +252,14 @@ _ASKS = re.compile(
 
 def _asks_for_items(lines: Sequence[str], start: int) -> bool:
     """Return True if the two lines before a list ask a question the items complete."""
-    before = [line for line in lines[max(0, start - 4) : start] if line][-2:]
+    before = lines_before(lines, start, 2 * LINE_CHARS)
     return bool(before) and bool(_ASKS.search(" ".join(before)))
 
 
 def _own_text(item: Sequence[str]) -> str:
     """Return an item's first lines up to its first sub-item (a)-e) under "2." are not "2.")."""
     own: list[str] = []
-    for k, line in enumerate(item[:4]):
+    for k, line in enumerate(lines_from(item, 0, 4 * LINE_CHARS)):
         if k > 0 and list_marker(line):
             break
         own.append(line)
@@ -214,17 +274,21 @@ def _item_signal(item: Sequence[str]) -> float:
     """
     own = _own_text(item)
     signal = question_signal(own)
-    if not signal and len(item) > 1:
+    if signal:
+        return signal
+    # twelve lines' worth of characters, at most 36 lines (a chart's column of short numbers)
+    head = lines_from(item, 0, 12 * LINE_CHARS)[:36]
+    if len(item) > 1:
         if own.rstrip().endswith(":"):
-            signal = question_signal(" ".join(item[:8]))
+            signal = question_signal(" ".join(lines_from(item, 0, 8 * LINE_CHARS)))
         else:  # "1. <statement>. a) Wie …? b) Wie …?" (Karlsruhe 2016/0622)
-            parts = [
-                " ".join([marker[2], *item[k + 1 : k + 3]])  # a sub-question wraps
-                for k, line in enumerate(item[:12])
-                if k and (marker := list_marker(line))
-            ]
-            signal = max((question_signal(part) for part in parts), default=0.0)
-    if not signal and any(line.rstrip().endswith("?") for line in item[:12]):
+            for k, line in enumerate(head):
+                if k and (marker := list_marker(line)):  # a sub-question, it may wrap
+                    part = " ".join([marker[2], *lines_from(head, k + 1, 2 * LINE_CHARS)])
+                    signal = max(signal, question_signal(part))
+                    if signal == 1.0:
+                        break
+    if not signal and any(line.rstrip().endswith("?") for line in head):
         signal = 0.6  # "A. <statements> … Hat sich damit …?": a paragraph that ends asking
     return signal
 
@@ -288,6 +352,8 @@ def question_items(
     for i in range(max(body_start, 0), len(lines)):
         marker = list_marker(lines[i])
         if i in continued or not marker or not is_first_label(marker[0], marker[1]):
+            continue
+        if not marker[2] and _footnote_mark(lines, i):
             continue
         run, _end = _build_run(lines, i)
         continued.update(run.item_lines)

@@ -226,6 +226,11 @@ def _unflatten_letter(page: str) -> str:
     return "".join(out)
 
 
+def _wrapped_furniture(above: str, line: str) -> bool:
+    """Return True if a furniture line and the line above it are one running head, wrapped."""
+    return bool(above) and bool(_FURNITURE.match(f"{above} {line}"))
+
+
 def clean_lines(pages: Sequence[str]) -> list[str]:
     """Return the document's lines without page furniture (page numbers, running heads, footers)."""
     page_lines: list[list[str]] = []
@@ -266,7 +271,16 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         inline = inline_heads[index] if inline_heads else ()
         block = blocks[index] if blocks else ()
         for i, line in enumerate(lines):
-            if _FURNITURE.match(line) or i >= notes or i in inline or i in block:
+            furniture = _FURNITURE.match(line)
+            if (
+                furniture
+                and i
+                and result
+                and result[-1] == lines[i - 1]
+                and _wrapped_furniture(lines[i - 1], line)
+            ):
+                result.pop()  # "Ergänzende Erläuterungen" / "Seite 2": one page head, wrapped
+            if furniture or i >= notes or i in inline or i in block:
                 continue
             if after_head and re.fullmatch(r"\d{1,3}", line):
                 after_head = False
