@@ -65,7 +65,7 @@ def _value_below_label(lines: Sequence[str], index: int) -> str | None:
     if not label or index + 1 >= len(lines):
         return None
     before = label.group("before")
-    if before.strip() and _CITED.search(before) and not _ANSWER_HEAD.match(before):
+    if before.strip() and CITED.search(before) and not _ANSWER_HEAD.match(before):
         return None  # "… wie in der Drucksache Nr." / "19/1234 …": a paper cited in prose
     if re.search(r"\bvom\s+\d|eingegangen am|\b(?:vgl|siehe|gem|gemäß|Bezug)\b", before, re.I):
         return None  # "Anfrage …, eingegangen am 27.05.2026 - Drs." / "19/10761,": another paper
@@ -135,7 +135,7 @@ def find_reference(lines: Sequence[str]) -> str | None:
         for pattern in _REFERENCE_PATTERNS:
             for match in pattern.finditer(line):
                 before = line[: match.start()]
-                if _CITED.search(before) and not _ANSWER_HEAD.match(before):
+                if CITED.search(before) and not _ANSWER_HEAD.match(before):
                     continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
                 if DATE.fullmatch(ref):
@@ -149,7 +149,7 @@ _ANSWER_HEAD = re.compile(
     r"^(?:\w+\s+)?(?:Antwort|Beantwortung|Stellungnahme|Mitteilung)\s+zu[rm]?\s*$", re.I
 )
 # The word before a paper noun that makes it a citation in a sentence, not a label.
-_CITED = re.compile(
+CITED = re.compile(
     r"(?:^|\s)(?:der|die|den|dem|des|einer?|in|im|mit|laut|lt\.|per|zur|zum|aus|unter|nach|"
     r"und|sowie|bzw\.|oder|bis|seit|durch|für|von|vgl\.|s\.|siehe|unse?re?[mnrs]?|ihre?[mnrs]?|"
     r"diese[mnrs]?|eine[mns])\s*$",

@@ -19,17 +19,17 @@ from fetcher.parse.wording import SALUTATION
 
 # A paper number standing alone: letters, digits and one or two separators ("AF2009/13",
 # "A0087/09", "2024/0123", "VII-F-08632", "19/11138"); never a date, a time or a phone number.
-_NUMBER = (
+PAPER_NUMBER = (
     r"(?:[A-ZÄÖÜ]{1,6}[ -]?)?\d{1,6}(?:\s?[/-]\s?[A-Z]{0,4}\d{1,6}){1,3}"
     r"|[IVX]{1,4}-[A-Z]{1,3}-\d{3,6}"
 )
-_LONE_NUMBER = re.compile(rf"(?:Nr\.?\s*)?(?P<ref>{_NUMBER})")
+_LONE_NUMBER = re.compile(rf"(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER})")
 # "… zur schriftlichen Anfrage AF2008/13", "Antwort auf die Anfrage Nr. 17/2024",
 # "Ihre Anfrage 2024/0123 vom 3. März 2024": the inquiry the letter replies to, in the subject.
 _REPLY_TO = re.compile(
     r"(?:\b(?:zu[rm]?|auf\s+(?:die|Ihre|Eure))\s+(?:\w+\s+)?|^(?:Betreff:\s*)?(?:Ihre|Eure)\s+"
     r"(?:\w+\s+)?)(?:Einwohner)?Anfrage\s*(?:-?\s*Nr\.?\s*:?\s*)?"
-    rf"(?P<ref>{_NUMBER})(?=\s*$|\s+vom\b|\s*[,;])",
+    rf"(?P<ref>{PAPER_NUMBER})(?=\s*$|\s+vom\b|\s*[,;])",
     re.I,
 )
 

@@ -20,11 +20,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.header import _CITED as CITED
+from fetcher.parse.header import CITED
 from fetcher.parse.kind import DOC_LABEL
-from fetcher.parse.letter_head import _NUMBER as PAPER_NUMBER
+from fetcher.parse.letter_head import PAPER_NUMBER
 from fetcher.parse.markers import ROMAN_NUMERALS
-from fetcher.parse.text import _ABBREVIATIONS, LABEL_LINE, STOP_SECTION
+from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE, STOP_SECTION
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
 MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
@@ -48,7 +48,7 @@ _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
 # closing bracket or quote.
 _MAY_OPEN = re.compile(r"(?:(?<!\S)(?:[A-ZÄÖÜ][\w/-]*\w|\d[\d.,]*\s?%?|[xX])|[)\"“”])\s+$")
 _SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
-_NOT_ENDS = frozenset(a.split()[-1] for a in _ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
+_NOT_ENDS = frozenset(a.split()[-1] for a in ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 
 # Header labels and section headings the header and form parsers read at a line's start
 # (text.LABEL_LINE, text.STOP_SECTION), here in the case they are printed in.

@@ -109,7 +109,7 @@ STOP_SECTION = re.compile(
 DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
 
 
-_ABBREVIATIONS = (
+ABBREVIATIONS = (
     "z.B.",
     "u.a.",
     "d.h.",
@@ -409,17 +409,17 @@ def join_lines(lines: Iterable[str]) -> str:
 
 # One pass over the text; alternatives in list order, so "u.a." wins over "u." at one place.
 _ABBREVIATION = re.compile(
-    r"(?<![\wäöüÄÖÜ])(?:" + "|".join(re.escape(a) for a in _ABBREVIATIONS) + ")"
+    r"(?<![\wäöüÄÖÜ])(?:" + "|".join(re.escape(a) for a in ABBREVIATIONS) + ")"
 )
 
 
 def sentences(text: str) -> list[str]:
     """Split German prose into sentences, keeping abbreviations, dates and ordinals intact."""
-    protected = _ABBREVIATION.sub(lambda m: f"\x00{_ABBREVIATIONS.index(m.group(0))}\x00", text)
+    protected = _ABBREVIATION.sub(lambda m: f"\x00{ABBREVIATIONS.index(m.group(0))}\x00", text)
     parts = re.split(r"(?<=[.!?])(?<!\d\.)\s+(?=[A-ZÄÖÜ„\"(])", protected)
 
     def restore(part: str) -> str:
-        return re.sub(r"\x00(\d+)\x00", lambda m: _ABBREVIATIONS[int(m.group(1))], part)
+        return re.sub(r"\x00(\d+)\x00", lambda m: ABBREVIATIONS[int(m.group(1))], part)
 
     return [restore(p).strip() for p in parts if p.strip()]
 
