@@ -19,6 +19,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
+from fetcher.parse.list_score import asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
     ARTICLE_END,
     LINE_CHARS,
@@ -229,108 +230,6 @@ def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
     return False
 
 
-def _has_intro_before(lines: Sequence[str], start: int, *, strict: bool = False) -> bool:
-    """Return True if a lead-in ("Wir fragen die Verwaltung:") stands right above a list.
-
-    The lead-in may be wrapped over the lines above ("Vor diesem Hintergrund fragen wir" /
-    "die Verwaltung:"): it is read in each line and in the lines joined.
-    """
-    before = lines_before(lines, start, 2 * LINE_CHARS)[-3:]
-    if not strict and any(line.rstrip().endswith(":") for line in before[-2:]):
-        return True
-    return any(INTRO.search(line) for line in [*before[-2:], " ".join(before)])
-
-
-_ASKS = re.compile(
-    r"\b(?:um\s+(?:\w+\s+)?Auskunft|Auskunft\s+(?:darüber|zu)|bitten\s+(?:wir|ich)\s+um\s+"
-    r"(?:\w+\s+)?(?:Beantwortung|Auskunft|Darstellung|Information|Aufklärung)|fragen\s+(?:wir|ich))\b"
-    r"[^.?]*(?:\b(?:wie|ob|welche\w*|wann|wo|warum|inwieweit|inwiefern|in\s+welche\w*)\b"
-    r"[^.?]*|:)\s*$",
-    re.I,
-)
-
-
-def _asks_for_items(lines: Sequence[str], start: int) -> bool:
-    """Return True if the two lines before a list ask a question the items complete."""
-    before = lines_before(lines, start, 2 * LINE_CHARS)
-    return bool(before) and bool(_ASKS.search(" ".join(before)))
-
-
-def _own_text(item: Sequence[str]) -> str:
-    """Return an item's first lines up to its first sub-item (a)-e) under "2." are not "2.")."""
-    own: list[str] = []
-    for k, line in enumerate(lines_from(item, 0, 4 * LINE_CHARS)):
-        if k > 0 and list_marker(line):
-            break
-        own.append(line)
-    return " ".join(own)
-
-
-def _item_signal(item: Sequence[str]) -> float:
-    """Return how much an item reads as a question; a lead-in ending in ":" reads its sub-items.
-
-    "2. Falls 1. mit Nein beantwortet wird: a) Warum nicht? b) …" (Karlsruhe 2022/2202) is a
-    question through its sub-questions.
-    """
-    own = _own_text(item)
-    signal = question_signal(own)
-    if signal:
-        return signal
-    # twelve lines' worth of characters, at most 36 lines (a chart's column of short numbers)
-    head = lines_from(item, 0, 12 * LINE_CHARS)[:36]
-    if len(item) > 1:
-        if own.rstrip().endswith(":"):
-            signal = question_signal(" ".join(lines_from(item, 0, 8 * LINE_CHARS)))
-        else:  # "1. <statement>. a) Wie …? b) Wie …?" (Karlsruhe 2016/0622)
-            for k, line in enumerate(head):
-                if k and (marker := list_marker(line)):  # a sub-question, it may wrap
-                    part = " ".join([marker[2], *lines_from(head, k + 1, 2 * LINE_CHARS)])
-                    signal = max(signal, question_signal(part))
-                    if signal == 1.0:
-                        break
-    if not signal and any(line.rstrip().endswith("?") for line in head):
-        signal = 0.6  # "A. <statements> … Hat sich damit …?": a paragraph that ends asking
-    return signal
-
-
-def _asks_or_heads(item: Sequence[str]) -> bool:
-    """Return True if an item asks itself or is a topic heading ("6. Miethöhe") over its parts.
-
-    A section of prose ("I. Am 26.02.2019 hat sich … erklärt.") above restarting numbers is no
-    parent: its numbered parts are the questions (Karlsruhe 2019/1329).
-    """
-    own = _own_text(item).strip()
-    return bool(question_signal(own)) or (len(own.split()) <= 10 and not own.endswith("."))
-
-
-def _score(run: _Run, lines: Sequence[str], *, strict: bool = False) -> float:
-    signals = [_item_signal(item) for item in run.items]
-    if not signals:
-        return 0.0
-    intro = _has_intro_before(lines, run.start, strict=strict)
-    if _asks_for_items(lines, run.start):
-        # "… wird um Auskunft gebeten, wie … 1. die Versorgung … 2. …": the lead-in asks, the items
-        # complete its question (Karlsruhe 2022/…); each counts as a question.
-        signals = [max(signal, 0.6) for signal in signals]
-    mean = sum(signals) / len(signals)
-    if strict and not intro:
-        return 0.0
-    first = list_marker(lines[run.start])
-    if len(signals) == 1 and first and first[0] == "num" and first[1] != "1":
-        # one item numbered "10." is a value ("10. Plenarsitzung" below "TOP:", Karlsruhe
-        # 2015/0002), not a list that starts above 1 ("5. … 6. …" has at least two items)
-        return 0.0
-    if mean < 0.5 or (len(signals) == 1 and not (intro and signals[0] == 1.0)):
-        return 0.0
-    # A question list opens with a question: a run whose first item is a statement ("1. Einstiegs-
-    # amt …" wrapped inside an answer) loses against the list it borrowed its later items from.
-    opening = 0.0 if signals[0] > 0 else -1.5
-    # A lead-in that asks ("In diesem Kontext frage ich:") outweighs a plain label ending in ":"
-    # ("Zusammenstellung bekannter Probleme:" over bullets that half ask; Grötzingen 2025).
-    asking = intro and _has_intro_before(lines, run.start, strict=True)
-    return sum(signals) + (2.0 if intro else 0.0) + (2.0 if asking else 0.0) + mean + opening
-
-
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
     found = questions_after_lead_in(lines, body_start)
     return _Run(found[0], found[1], score=len(found[1]) + 2.0) if found else None
@@ -357,7 +256,7 @@ def question_items(
             continue
         run, _end = _build_run(lines, i)
         continued.update(run.item_lines)
-        run.score = _score(run, lines, strict=strict)
+        run.score = score_run(run.items, lines, run.start, strict=strict)
         if run.score > 0:
             candidates.append(run)
     unnumbered = None if strict else _question_lines_after_intro(lines, body_start)
@@ -375,10 +274,10 @@ def question_items(
         and run.style != best.style
         and run.start < best.start < run.end
         and len(run.items) >= 2
-        and all(_asks_or_heads(item) for item in run.items)
+        and all(asks_or_heads(item) for item in run.items)
         # a weaker parent still wins when every one of its items asks itself ("1. Wie …?",
         # "2. Wie ist … in folgenden Bereichen: a. … h. …", "3. Welche …?"; Karlsruhe 2024/1272)
-        and (run.score >= 0.5 * best.score or all(question_signal(_own_text(i)) for i in run.items))
+        and (run.score >= 0.5 * best.score or all(question_signal(own_text(i)) for i in run.items))
     ]
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
