@@ -9,8 +9,9 @@ round), it is undone here, once, for every OCR page:
 - a word hyphenated at a line end keeps its hyphen and break; pdfium marks such a hyphen (and
   drops the break), and fetcher.pdf's cleaning joins the halves or keeps the hyphen (before a
   capital, before "und"/"oder", before a page footer): the OCR page gets the same mark.
-- a list label's full stop is read as a comma ("3, Welche …"), a bullet as a letter or sign
-  ("e Wie ist …"), "Zu 1:" as "Zul:" / "zu 1:": by their place at a line's start before a word.
+- a list label's full stop is read as a comma ("3, Welche …"), a Roman label's "I" as "l" or "i"
+  ("Il. Über …"), a bullet as a letter or sign ("e Wie ist …"), "Zu 1:" as "Zul:" / "zu 1:":
+  each known by its place, at a line's start before a word.
 - "§" is read as "$" before a number, or as "8" before a number and "Abs." or a law's name.
 What tesseract reads wrongly inside a word ("Ranmenbedingungen", "adaquaten") stays: no
 dictionary here; the parser works by structure.
@@ -27,8 +28,11 @@ _LINE_END_HYPHEN = re.compile(r"(?<=[^\W\d_])-\n(?=\S)")
 PDFIUM_HYPHEN = "\ufffe"
 
 
-# A list label whose full stop came out as a comma: "3, Welche …" (a number, a comma, a word).
-_COMMA_LABEL = re.compile(r"^(\d{1,2}),(?= [A-ZÄÖÜ])", re.M)
+# A list label whose full stop came out as a comma: "3, Welche …", "3, „Ist …" (a number, a
+# comma, a word or a quotation).
+_COMMA_LABEL = re.compile(r"^(\d{1,2}),(?= [A-ZÄÖÜ„\"»(])", re.M)
+# A Roman list label whose "I"s came out as "l" or "i": "il. Über den …", "lI. …", "Ill. …".
+_ROMAN_LABEL = re.compile(r"^(?=[Iil|]{0,3}[il|])[Iil|]{2,4}(?=\. [A-ZÄÖÜ])", re.M)
 # A bullet ("•", "-") read as a letter or a sign before the item's first word.
 _BULLET = re.compile(r"^[e«°©»](?= [A-ZÄÖÜ])", re.M)
 # An answer's "Zu 1:" read with "1" as "l"/"I" run into "Zu", or with "zu"/"ZU".
@@ -49,6 +53,7 @@ def normalise_ocr_page(text: str) -> str:
     lines = [line.rstrip() for line in text.replace("\r\n", "\n").split("\n")]
     text = "\n".join(line for line in lines if line.strip())
     text = _COMMA_LABEL.sub(r"\1.", text)
+    text = _ROMAN_LABEL.sub(lambda m: "I" * len(m[0]), text)
     text = _BULLET.sub("•", text)
     text = _ZU_LABEL.sub(lambda m: f"Zu {m[1] or 1}", text)
     text = _PARAGRAPHS_DOLLAR.sub("§§", text)

@@ -82,6 +82,31 @@ def test_list_label_comma_is_a_full_stop() -> None:
     assert normalise_ocr_page(table_row) == table_row
 
 
+def test_list_label_comma_before_a_quotation() -> None:
+    """'3, „ist vorgesehen, …' (a question quoted in an answer) is the label '3.' (Dresden
+    AF2250/13, page 3)."""
+    ocr = (
+        "Seite 2 von 2\n\n3, „ist vorgesehen, die Mitglieder der Kleingartensparten über den "
+        'Stand der Maß\nnahme zu informieren? (Wenn ja, wann?)"'
+    )
+    assert normalise_ocr_page(ocr).split("\n")[1].startswith("3. „ist vorgesehen")
+
+
+def test_roman_label_read_with_l_is_roman() -> None:
+    """'Il. Über den …' below 'I. Am 26.02.2019 …' is section II. (Karlsruhe 2019/1329); 'I.'
+    stays, and so do '11.' and a word."""
+    ocr = (
+        "I. Am 26.02.2019 hat sich in Baden-Württemberg nach den Städten\n"
+        "Il. Über den zuvor genannten Gemeinderatsbeschluss hinaus wurde d"
+    )
+    assert normalise_ocr_page(ocr).split("\n") == [
+        "I. Am 26.02.2019 hat sich in Baden-Württemberg nach den Städten",
+        "II. Über den zuvor genannten Gemeinderatsbeschluss hinaus wurde d",
+    ]
+    for kept in ("11. Wie viele", "Ill Wie", "Ideen. Wie"):
+        assert normalise_ocr_page(kept) == kept
+
+
 def test_bullet_read_as_a_letter_is_a_bullet() -> None:
     """'e Wie ist …' and '« Welch…' under 'folgende Fragen:' are bullets (Karlsruhe 2026/0120,
     Ortschaftsrat Wolfartsweier)."""
