@@ -30,13 +30,13 @@ PDFIUM_HYPHEN = "\ufffe"
 
 # A list label whose full stop came out as a comma: "3, Welche …", "3, „Ist …" (a number, a
 # comma, a word or a quotation).
-_COMMA_LABEL = re.compile(r"^(\d{1,2}),(?= [A-ZÄÖÜ„\"»(])", re.M)
+_COMMA_LABEL = re.compile(r"^(\d{1,2}),(?= [A-ZÄÖÜ„\"»])", re.M)
 # A Roman list label whose "I"s came out as "l" or "i": "il. Über den …", "lI. …", "Ill. …".
 _ROMAN_LABEL = re.compile(r"^(?=[Iil|]{0,3}[il|])[Iil|]{2,4}(?=\. [A-ZÄÖÜ])", re.M)
 # A bullet ("•", "-") read as a letter or a sign before the item's first word.
 _BULLET = re.compile(r"^[e«°©»](?= [A-ZÄÖÜ])", re.M)
 # An answer's "Zu 1:" read with "1" as "l"/"I" run into "Zu", or with "zu"/"ZU".
-_ZU_LABEL = re.compile(r"^(?:Zu|zu|ZU) ?(?:(\d{1,2})|[lI|])(?=\s*[:.)])", re.M)
+_ZU_LABEL = re.compile(r"^(?:Zu|zu|ZU) ?(?:(\d{1,2})|[lI|])(?=\s*:)", re.M)
 # "§" as "$" (and "§§" as "$$", "8$", "$8") before a number; "§"/"§§" as "8"/"88" before a
 # number (or a range) and "Abs."/"Satz"/"Nr." or a law's abbreviation ("AufenthG", "SGB", "GO").
 _PARAGRAPHS_DOLLAR = re.compile(r"(?<![\w.,])(?:\$\$|8\$|\$8)(?= ?\d)")

@@ -120,11 +120,12 @@ def test_bullet_read_as_a_letter_is_a_bullet() -> None:
 
 
 def test_answer_label_with_one_read_as_l() -> None:
-    """'Zul:' and 'ZU 3:' over an answer are 'Zu 1:' and 'Zu 3:'; 'Zu a:' stays (Landtag
-    Niedersachsen 19/11219, pages 4 and 5; 19/11167, page 7)."""
+    """'Zul:' and 'ZU 3:' over an answer are 'Zu 1:' and 'Zu 3:'; 'Zu a:' and a line running on
+    with 'zu 3.' stay (Landtag Niedersachsen 19/11219, pages 4 and 5; 19/11167, page 7)."""
     ocr = "Antwort der Landesregierung vom 20.07.2026\n\nZul:\n\nDie Landesregierung hat\nZU 3:"
     assert normalise_ocr_page(ocr).split("\n")[1:] == ["Zu 1:", "Die Landesregierung hat", "Zu 3:"]
-    assert normalise_ocr_page("Zu a:") == "Zu a:"
+    for kept in ("Zu a:", "zu 3. Klasse"):
+        assert normalise_ocr_page(kept) == kept
 
 
 def test_paragraph_signs_read_as_dollar_or_eight() -> None:
