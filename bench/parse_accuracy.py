@@ -1,7 +1,8 @@
 """Parser accuracy per field, per corpus and per layout style; prints markdown. Reads files (I/O).
 
-Run: .venv/bin/python -m bench.parse_accuracy [--json] [--via-pdf[=plain|paged|letter|column|all]]
-     [--no-check] [--shape flat|para|wrap50|wrap40]
+Run: .venv/bin/python -m bench.parse_accuracy [--json]
+     [--via-pdf[=plain|paged|letter|column|scan|all]] [--no-check] [--shape flat|para|wrap50|wrap40]
+     [--sample N]
 
 --via-pdf reads every labelled document the way `ratsbot parse FILE.pdf` does: its text rendered to
 a PDF (standins.pdf_render, cached on disk) and read back by fetcher.parse.parse_pdf_file. "plain"
@@ -12,7 +13,10 @@ breaking wherever the text reaches the bottom; "letter" is paged with the docume
 four lines repeated as a footer block under every page (a letter paper's sender rows); "column"
 is paged with the first page's header (its lines up to the salutation or subject label) printed
 in two columns, its date, reference, office and labelled lines in a right-hand column beside the
-rest (a DIN 5008 letter's information block, which pdfium reads into the left lines); "all"
+rest (a DIN 5008 letter's information block, which pdfium reads into the left lines); "scan"
+is paged, then every page rasterised into a grey, slightly turned image-only page
+(standins.pdf_scan) that the parser reads through tesseract (seconds per page: use it with
+--sample 8, every 8th document of each corpus by name, the subset of docs/benchmarks.md); "all"
 prints text, plain and paged side by side.
 Through a PDF one more column, "questions = text": the questions read word for word as
 parse_text reads them from the text itself (whitespace folded), what the PDF path loses or adds.
@@ -46,6 +50,7 @@ import re
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -117,11 +122,13 @@ def via_pdf(style: str) -> Parse:
         render_paged_text,
         render_text,
     )
+    from standins.pdf_scan import render_scan_text
 
     styles = {
         "paged": render_paged_text,
         "letter": render_letter_text,
         "column": render_column_text,
+        "scan": render_scan_text,
     }
     render = styles.get(style, render_text)
     workdir = Path(tempfile.mkdtemp(prefix="ratsbot-bench-pdf-"))
@@ -229,21 +236,26 @@ def fixture_baseline() -> dict[str, dict[str, tuple[int, int]]]:
 
 
 def labelled_scores(
-    parse: Parse = parse_text, *, check: bool = True
+    parse: Parse = parse_text, *, check: bool = True, sample: int = 1
 ) -> dict[str, dict[str, dict[str, list[int]]]]:
-    """Return corpus → style → field → [correct, total] for every labelled corpus present."""
+    """Return corpus → style → field → [correct, total] for every labelled corpus present
+    (with `sample` N > 1: every Nth document of each corpus, by name, from the first)."""
     splits = ("dev", "check") if check else ("dev",)
     corpora = {"diverse": TEXT_FIXTURES / "diverse"}
     override = os.environ.get("RATSBOT_CORPUS_DIR")
     if override:
         for split in splits:
             corpora[f"corpus {split}"] = Path(override) / split
-    scores = {name: score_corpus(path, parse) for name, path in corpora.items() if path.is_dir()}
+    scores = {
+        name: score_labelled(islice(_labelled(path), 0, None, sample), parse)
+        for name, path in corpora.items()
+        if path.is_dir()
+    }
     if not override:
         try:
             for split in splits:
                 items = corpus_items(split)
-                pairs = ((i.label, i.text) for i in items)
+                pairs = ((i.label, i.text) for i in items[::sample])
                 scores[f"corpus {split}"] = score_labelled(pairs, parse)
         except CorpusUnavailable as exc:
             print(str(exc).split(";")[0], file=sys.stderr)
@@ -300,7 +312,7 @@ def main() -> None:
         "--via-pdf",
         nargs="?",
         const="plain",
-        choices=("plain", "paged", "letter", "column", "all"),
+        choices=("plain", "paged", "letter", "column", "scan", "all"),
         help="read the labelled documents through a rendered PDF, as `ratsbot parse` does",
     )
     parser.add_argument(
@@ -308,11 +320,21 @@ def main() -> None:
         choices=sorted(SHAPES),
         help="bring every labelled text into another shape first (bench.text_shapes)",
     )
+    parser.add_argument(
+        "--sample",
+        type=int,
+        default=1,
+        metavar="N",
+        help="score every Nth labelled document only (by name, from the first); for --via-pdf=scan",
+    )
     args = parser.parse_args()
     baseline = {} if args.no_fixtures else fixture_baseline()
     check = not args.no_check
     if args.via_pdf == "all":
-        by_path = {path: labelled_scores(reader(path, args.shape), check=check) for path in PATHS}
+        by_path = {
+            path: labelled_scores(reader(path, args.shape), check=check, sample=args.sample)
+            for path in PATHS
+        }
         if args.json:
             print(json.dumps({"fixtures": baseline, "labelled": by_path}, indent=1))
         else:
@@ -320,7 +342,9 @@ def main() -> None:
                 markdown(baseline, {}) + "\n" if baseline else "", paths_markdown(by_path), sep="\n"
             )
         return
-    labelled = labelled_scores(reader(args.via_pdf or "text", args.shape), check=check)
+    labelled = labelled_scores(
+        reader(args.via_pdf or "text", args.shape), check=check, sample=args.sample
+    )
     if args.json:
         print(json.dumps({"fixtures": baseline, "labelled": labelled}, indent=1))
     else:

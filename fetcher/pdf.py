@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pypdfium2 as pdfium
 
+from fetcher.ocr_text import normalise_ocr_page
 from fetcher.pdf_columns import side_columns
 
 # A document with less text than this per page is treated as scanned (no text layer).
@@ -180,7 +181,9 @@ def extract_text(path: Path, *, max_pages: int = 300, ocr: bool = True) -> PdfTe
                     "verfügbar (tesseract ist nicht installiert).",
                     page_count,
                 )
-            pages = _ocr_pages(doc, min(page_count, max_pages, MAX_OCR_PAGES))
+            ocr_pages = _ocr_pages(doc, min(page_count, max_pages, MAX_OCR_PAGES))
+            # Tesseract's text in the shape of a text-layer page, then the same cleaning.
+            pages = [_clean_pdfium(normalise_ocr_page(page)) for page in ocr_pages]
             used_ocr = True
             if sum(len(p.strip()) for p in pages) < MIN_CHARS_PER_PAGE:
                 raise PdfError("no_text", "Kein Text erkannt, auch nicht per Texterkennung (OCR).")
