@@ -283,6 +283,7 @@ def side_columns(textpage: pdfium.PdfTextPage, text: str, page_width: float) -> 
     other; pages without a wide gap on any row return `text` as it is."""
     import ctypes
 
+    import pypdfium2 as pdfium
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.raw
@@ -322,7 +323,7 @@ def side_columns(textpage: pdfium.PdfTextPage, text: str, page_width: float) -> 
     try:
         pieces = [boxes(start, end) for start, end in line_spans(text)]
         return read_columns(text, pieces, page_width, chars)
-    except IndexError:
+    except (IndexError, pdfium.PdfiumError):  # a box pdfium cannot give: its own reading order
         return text
 
 
