@@ -7,7 +7,9 @@ other shapes too, and the parser should read the same fields from all of them:
 - "para": every block between blank lines one line (text from a word processor or a web page,
   one line per paragraph); a page without blank lines becomes one line, as in "flat";
 - "wrap50", "wrap40": every line wrapped again at 50 or 40 characters, between words only (a narrow
-  column, a table cell, a two-column print).
+  column, a table cell, a two-column print);
+- "flatwrap": "flat", then every page wrapped at 90 characters (a run-together text printed to a PDF
+  and read back: printed-width lines whose breaks fall anywhere, lists run on inside them).
 Used by bench.parse_accuracy --shape and bench.parse_failures --shape.
 """
 
@@ -51,8 +53,14 @@ def wrapped(width: int) -> Callable[[str], str]:
     return wrap
 
 
+def flat_wrapped(text: str) -> str:
+    """Return the text run together per page ("flat"), then wrapped at 90 characters."""
+    return wrapped(90)(flat(text))
+
+
 SHAPES: dict[str, Callable[[str], str]] = {
     "flat": flat,
+    "flatwrap": flat_wrapped,
     "para": paragraphs,
     "wrap50": wrapped(50),
     "wrap40": wrapped(40),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bench.text_shapes import SHAPES, flat, paragraphs, wrapped
+from bench.text_shapes import SHAPES, flat, flat_wrapped, paragraphs, wrapped
 from tests.fixtures_path import TEXT_FIXTURES
 
 DIVERSE = sorted((TEXT_FIXTURES / "diverse").glob("*.txt"))
@@ -34,3 +34,12 @@ def test_wrapped_breaks_long_lines_at_the_width() -> None:
     assert all(len(line) <= 40 for line in lines)
     assert lines[-1] == "Kurz."
     assert len(lines) == 3
+
+
+def test_flatwrap_runs_each_page_together_and_wraps_it_at_90() -> None:
+    """flat_wrapped gives printed-width lines whose breaks ignore the original lines."""
+    text = "Anfrage\nder SPD\n\n1. Wie viele Kinder besuchen die Schule im Stadtbezirk Nord?\n" * 3
+    lines = flat_wrapped(text + "\fSeite 2").split("\f")[0].split("\n")
+    assert all(len(line) <= 90 for line in lines)
+    assert lines[0].startswith("Anfrage der SPD 1. Wie viele")
+    assert " ".join(lines) == flat(text)
