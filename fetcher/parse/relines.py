@@ -102,6 +102,11 @@ _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
 _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 # A lead-in ending in a colon before a quoted block ("… beantworte ich wie folgt: „Am …").
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
+# What a line that starts a new paragraph starts with.
+_STARTS_STRUCTURE = re.compile(
+    rf"{_LABEL.pattern[7:]}|(?i:{LABEL_LINE.pattern[1:]}|{STOP_SECTION.pattern[1:]})"
+    r"|[„\"]?Sehr geehrte|Mit\s+freundliche|[•▪●◦➢►\uf0b7\uf0a7–-]\s"
+)
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -118,29 +123,102 @@ def relined_pages(pages: Sequence[str]) -> list[str]:
 
 
 def _relined(page: str, expect: dict[str, int], number: int) -> str:
-    """Return one page with its over-long lines broken where the structure starts a line."""
+    """Return one page with its over-long lines broken where the structure starts a line.
+
+    A paragraph of printed-width lines that holds a list or a field inside its lines (a
+    run-together text printed to a PDF, "Daher frage ich Sie: 1. Wie …? 2. Wann …?" over
+    several lines) is joined and broken like one over-long line.
+    """
     lines = page.split("\n")
-    if all(len(line) <= LONG_LINE_CHARS for line in lines):
+    if len(page) <= LONG_LINE_CHARS:
         for line in lines:
             _note_start(line, expect)
         return page
     out: list[str] = []
-    for line in lines:
-        if len(line) > LONG_LINE_CHARS:
-            folio = _FOLIO.match(line)
-            if folio and (
-                (folio.group(1) == str(number) and len([x for x in out if x.strip()]) < 3)
-                or _LABEL.match(line, folio.end())
-            ):
-                # The page number under the running head, glued to the paragraph below it:
-                # the page's own number near its top, or any number before a list label ("2 1.").
-                out.append(folio.group(1))
-                line = line[folio.end() :]
-            out += _broken(line, expect)
-        else:
-            out.append(line)
+    changed = False
+    for start, end in _paragraphs(lines):
+        if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
+            out += _long_line(lines[start], out, expect, number)
+            changed = True
+            continue
+        if end - start > 1:
+            joined = _joined(lines[start:end])
+            if _inline_structure(joined, expect):
+                out += _long_line(joined[0], out, expect, number)
+                changed = True
+                continue
+        out += lines[start:end]
+        for line in lines[start:end]:
             _note_start(line, expect)
-    return "\n".join(out)
+    return "\n".join(out) if changed else page
+
+
+def _long_line(line: str, out: list[str], expect: dict[str, int], number: int) -> list[str]:
+    """Return the pieces of one over-long line (`out`: the page's lines before it)."""
+    pieces: list[str] = []
+    folio = _FOLIO.match(line)
+    if folio and (
+        (folio.group(1) == str(number) and len([x for x in out if x.strip()]) < 3)
+        or _LABEL.match(line, folio.end())
+    ):
+        # The page number under the running head, glued to the paragraph below it:
+        # the page's own number near its top, or any number before a list label ("2 1.").
+        pieces.append(folio.group(1))
+        line = line[folio.end() :]
+    return pieces + _broken(line, expect)
+
+
+def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
+    """Return the page's lines as runs (start, end): a paragraph of non-blank lines each of
+    which runs on into the next, or a line of its own (blank, over-long, or followed by a
+    line that starts with structure: a list label, a header label, a salutation, a closing)."""
+    runs: list[tuple[int, int]] = []
+    start = 0
+    for index in range(1, len(lines) + 1):
+        if index < len(lines) and _runs_on(lines[index - 1], lines[index]):
+            continue
+        runs.append((start, index))
+        start = index
+    return runs
+
+
+def _runs_on(line: str, following: str) -> bool:
+    """Whether `following` continues the paragraph `line` belongs to."""
+    if not line.strip() or len(line) > LONG_LINE_CHARS or len(following) > LONG_LINE_CHARS:
+        return False
+    text = following.strip()
+    return bool(text) and not _STARTS_STRUCTURE.match(text)
+
+
+def _joined(lines: list[str]) -> tuple[str, list[int]]:
+    """Return a paragraph's lines joined by a space, and where each line starts in the join."""
+    starts: list[int] = []
+    pieces: list[str] = []
+    position = 0
+    for line in lines:
+        text = line.strip()
+        starts.append(position)
+        pieces.append(text)
+        position += len(text) + 1
+    return " ".join(pieces), starts
+
+
+def _inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> bool:
+    """Whether a paragraph over LONG_LINE_CHARS holds a list or a field inside its lines: two
+    list labels of a sequence not at a line's start (or one after a label that starts a line),
+    or a header label with its colon."""
+    text, line_starts = joined
+    if len(text) <= LONG_LINE_CHARS:
+        return False
+    at_start = set(line_starts)
+    starts = _list_cuts(text, dict(expect), set())
+    inside = [start for start in starts if start not in at_start]
+    if len(inside) >= 2 or (inside and len(starts) > len(inside)):
+        return True
+    return any(
+        match.start() not in at_start and match.group(0).endswith(":")
+        for match in _FIELD.finditer(text)
+    )
 
 
 def _note_start(line: str, expect: dict[str, int]) -> None:
