@@ -204,16 +204,15 @@ def _joined(lines: list[str]) -> tuple[str, list[int]]:
 
 
 def _inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> bool:
-    """Whether a paragraph over LONG_LINE_CHARS holds a list or a field inside its lines: two
-    list labels of a sequence not at a line's start (or one after a label that starts a line),
-    or a header label with its colon."""
+    """Whether a paragraph over LONG_LINE_CHARS holds a list or a field inside its lines: a list
+    label not at a line's start that belongs to a sequence (two labels, one after a sentence end,
+    or the label expected after the previous line's), or a header label with its colon."""
     text, line_starts = joined
     if len(text) <= LONG_LINE_CHARS:
         return False
     at_start = set(line_starts)
     starts = _list_cuts(text, dict(expect), set())
-    inside = [start for start in starts if start not in at_start]
-    if len(inside) >= 2 or (inside and len(starts) > len(inside)):
+    if any(start not in at_start for start in starts):
         return True
     return any(
         match.start() not in at_start and match.group(0).endswith(":")
