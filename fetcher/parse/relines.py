@@ -144,7 +144,11 @@ def _relined(page: str, expect: dict[str, int], number: int) -> str:
         if end - start > 1:
             joined = _joined(lines[start:end])
             if _inline_structure(joined, expect):
-                out += _long_line(joined[0], out, expect, number)
+                # Cut where the structure starts a line, and after a line that ends in a hyphen
+                # (the parser joins "Einlei-" + "tungsgebühren" again as printed).
+                text, starts = joined
+                hyphens = [start for start in starts if text[start - 2 : start - 1] == "-"]
+                out += _long_line(text, out, expect, number, hyphens)
                 changed = True
                 continue
         out += lines[start:end]
@@ -153,8 +157,11 @@ def _relined(page: str, expect: dict[str, int], number: int) -> str:
     return "\n".join(out) if changed else page
 
 
-def _long_line(line: str, out: list[str], expect: dict[str, int], number: int) -> list[str]:
-    """Return the pieces of one over-long line (`out`: the page's lines before it)."""
+def _long_line(
+    line: str, out: list[str], expect: dict[str, int], number: int, keep: Sequence[int] = ()
+) -> list[str]:
+    """Return the pieces of one over-long line (`out`: the page's lines before it; `keep`: where
+    it is cut in any case)."""
     pieces: list[str] = []
     folio = _FOLIO.match(line)
     if folio and (
@@ -165,7 +172,8 @@ def _long_line(line: str, out: list[str], expect: dict[str, int], number: int) -
         # the page's own number near its top, or any number before a list label ("2 1.").
         pieces.append(folio.group(1))
         line = line[folio.end() :]
-    return pieces + _broken(line, expect)
+        keep = [cut - folio.end() for cut in keep if cut > folio.end()]
+    return pieces + _broken(line, expect, keep)
 
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
@@ -322,8 +330,8 @@ def _list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
     return starts
 
 
-def _broken(line: str, expect: dict[str, int]) -> list[str]:
-    """Return the pieces of one over-long line, cut where a line must start."""
+def _broken(line: str, expect: dict[str, int], keep: Sequence[int] = ()) -> list[str]:
+    """Return the pieces of one over-long line, cut where a line must start (and at `keep`)."""
     cuts: set[int] = set()
     for match in _PAGE_MARK.finditer(line):
         cuts.update((match.start(), match.end()))
@@ -378,6 +386,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     cuts |= _list_cuts(line, expect, cuts)
     for match in _ASKED.finditer(line):
         cuts.add(match.end())
+    cuts.update(keep)
     pieces: list[str] = []
     last = 0
     for cut in sorted(cuts):
