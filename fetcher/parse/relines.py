@@ -27,6 +27,7 @@ from fetcher.parse.markers import ROMAN_NUMERALS
 from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE, STOP_SECTION
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
+FILLED_LINE = 0.6  # a line of a paragraph runs on if it fills this share of the page's widest
 MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
 
 # A list label after white space: "1.", "1)", "1.)", "Frage 1:", "Zu 1.", "Antwort zu Frage 1:",
@@ -178,21 +179,26 @@ def _long_line(
 
 def _paragraphs(lines: list[str]) -> list[tuple[int, int]]:
     """Return the page's lines as runs (start, end): a paragraph of non-blank lines each of
-    which runs on into the next, or a line of its own (blank, over-long, or followed by a
-    line that starts with structure: a list label, a header label, a salutation, a closing)."""
+    which runs on into the next, or a line of its own (blank, over-long, short, or followed by
+    a line that starts with structure: a list label, a header label, a salutation, a closing)."""
+    printed = [len(line.rstrip()) for line in lines if len(line) <= LONG_LINE_CHARS]
+    filled = FILLED_LINE * max(printed, default=0)
     runs: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(lines) + 1):
-        if index < len(lines) and _runs_on(lines[index - 1], lines[index]):
+        if index < len(lines) and _runs_on(lines[index - 1], lines[index], filled):
             continue
         runs.append((start, index))
         start = index
     return runs
 
 
-def _runs_on(line: str, following: str) -> bool:
-    """Whether `following` continues the paragraph `line` belongs to."""
-    if not line.strip() or len(line) > LONG_LINE_CHARS or len(following) > LONG_LINE_CHARS:
+def _runs_on(line: str, following: str, filled: float) -> bool:
+    """Whether `following` continues the paragraph `line` belongs to: `line` is filled to the
+    printed width (a short line ends its paragraph, or is a table cell)."""
+    if len(line.rstrip()) < filled or len(line) > LONG_LINE_CHARS:
+        return False
+    if len(following) > LONG_LINE_CHARS:
         return False
     text = following.strip()
     return bool(text) and not _STARTS_STRUCTURE.match(text)
@@ -213,19 +219,21 @@ def _joined(lines: list[str]) -> tuple[str, list[int]]:
 
 def _inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> bool:
     """Whether a paragraph over LONG_LINE_CHARS holds a list or a field inside its lines: a list
-    label not at a line's start that belongs to a sequence (two labels, one after a sentence end,
-    or the label expected after the previous line's), or a header label with its colon."""
+    label of a sequence (two labels, or the one expected after the previous line's) after a
+    sentence end, a "?" or a ":" not at a line's start, or a header label with its colon."""
     text, line_starts = joined
     if len(text) <= LONG_LINE_CHARS:
         return False
     at_start = set(line_starts)
     starts = _list_cuts(text, dict(expect), set())
-    if any(start not in at_start for start in starts):
-        return True
-    return any(
-        match.start() not in at_start and match.group(0).endswith(":")
-        for match in _FIELD.finditer(text)
-    )
+    if any(start not in at_start and _after_sentence(text, start) for start in starts):
+        return True  # not "… der Laufbahngruppe 1, 2. Einstiegsamt …" (a number before)
+    for match in _FIELD.finditer(text):
+        line_start = max(start for start in line_starts if start <= match.start())
+        head = LABEL_LINE.match(text, line_start)
+        if match.group(0).endswith(":") and not (head and head.end() >= match.end()):
+            return True  # not the "Begründung:" of a line's "Sachverhalt / Begründung:"
+    return False
 
 
 def _note_start(line: str, expect: dict[str, int]) -> None:
@@ -260,7 +268,7 @@ def _after_sentence(line: str, pos: int) -> bool:
         return pos < 60
     if not _SENTENCE_END.search(before):
         return False
-    last = before.split()[-1]
+    last = before.split()[-1].lstrip("([„\"“")  # "(z. B.", "(Nr. 1)": abbreviations too
     return last not in _NOT_ENDS and not re.fullmatch(r"[A-Za-zÄÖÜäöü]\.|\d{1,2}\.", last)
 
 
