@@ -268,7 +268,7 @@ def _after_sentence(line: str, pos: int) -> bool:
         return pos < 60
     if not _SENTENCE_END.search(before):
         return False
-    last = before.split()[-1].lstrip("([„\"“")  # "(z. B.", "(Nr. 1)": abbreviations too
+    last = before.split()[-1].lstrip('([„"“')  # "(z. B.", "(Nr. 1)": abbreviations too
     return last not in _NOT_ENDS and not re.fullmatch(r"[A-Za-zÄÖÜäöü]\.|\d{1,2}\.", last)
 
 
