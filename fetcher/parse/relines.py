@@ -24,7 +24,7 @@ from fetcher.parse.header import CITED
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import PAPER_NUMBER
 from fetcher.parse.markers import ROMAN_NUMERALS
-from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE, STOP_SECTION
+from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE, STOP_SECTION, _is_flattened
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
 FILLED_LINE = 0.6  # a line of a paragraph runs on if it fills this share of the page's widest
@@ -135,6 +135,8 @@ def _relined(page: str, expect: dict[str, int], number: int) -> str:
         for line in lines:
             _note_start(line, expect)
         return page
+    # A page whose header labels sit inside its lines is unflattened by text.clean_lines.
+    joins = not _is_flattened(lines)
     out: list[str] = []
     changed = False
     for start, end in _paragraphs(lines):
@@ -142,7 +144,7 @@ def _relined(page: str, expect: dict[str, int], number: int) -> str:
             out += _long_line(lines[start], out, expect, number)
             changed = True
             continue
-        if end - start > 1:
+        if joins and end - start > 1:
             joined = _joined(lines[start:end])
             if _inline_structure(joined, expect):
                 # Cut where the structure starts a line, and after a line that ends in a hyphen
