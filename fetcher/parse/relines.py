@@ -108,6 +108,10 @@ _STARTS_STRUCTURE = re.compile(
     rf"{_LABEL.pattern[7:]}|(?i:{LABEL_LINE.pattern[1:]}|{STOP_SECTION.pattern[1:]})"
     r"|[„\"]?Sehr geehrte|Mit\s+freundliche|[•▪●◦➢►\uf0b7\uf0a7–-]\s"
 )
+# A list label after a sentence end, "?" or ":" (what the trigger needs, looked for cheaply first).
+_AFTER_SENTENCE = re.compile(
+    r"[.?!;][\"“”'’)]?\s+(?:(?:Antwort\s+)?[Zz]u\s+(?:[Ff]rage\s+)?|Frage\s+)?(?:\d{1,2}|[a-hA-H]|[IVX]{1,4})[.):]"
+)
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -135,8 +139,7 @@ def _relined(page: str, expect: dict[str, int], number: int) -> str:
         for line in lines:
             _note_start(line, expect)
         return page
-    # A page whose header labels sit inside its lines is unflattened by text.clean_lines.
-    joins = not _is_flattened(lines)
+    joins: bool | None = None  # False: text.clean_lines unflattens the page itself
     out: list[str] = []
     changed = False
     for start, end in _paragraphs(lines):
@@ -144,9 +147,11 @@ def _relined(page: str, expect: dict[str, int], number: int) -> str:
             out += _long_line(lines[start], out, expect, number)
             changed = True
             continue
-        if joins and end - start > 1:
+        if end - start > 1:
             joined = _joined(lines[start:end])
-            if _inline_structure(joined, expect):
+            if _inline_structure(joined, expect) and (
+                joins if joins is not None else (joins := not _is_flattened(lines))
+            ):
                 # Cut where the structure starts a line, and after a line that ends in a hyphen
                 # (the parser joins "Einlei-" + "tungsgebühren" again as printed).
                 text, starts = joined
@@ -224,7 +229,7 @@ def _inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> 
     label of a sequence (two labels, or the one expected after the previous line's) after a
     sentence end, a "?" or a ":" not at a line's start, or a header label with its colon."""
     text, line_starts = joined
-    if len(text) <= LONG_LINE_CHARS:
+    if len(text) <= LONG_LINE_CHARS or not (":" in text or _AFTER_SENTENCE.search(text)):
         return False
     at_start = set(line_starts)
     starts = _list_cuts(text, dict(expect), set())
