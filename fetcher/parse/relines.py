@@ -12,6 +12,9 @@ printed line (LONG_LINE_CHARS), and only where the structure says a line must st
 - before a salutation and after its comma, around a closing, before section headings;
 - around a page number ("– 2 –", "2 1. Welche") that the page furniture filter then drops;
 - after a question's "?" when a new sentence follows, and after a colon before a quoted block.
+A paragraph of printed-width lines (each filled to the page's width and running on into the next)
+that holds such a list or a header field inside its lines is joined and broken the same way: a
+run-together text printed to a PDF, or an inline list set over several printed lines.
 Every other line is left byte for byte as it was.
 """
 
