@@ -27,7 +27,7 @@ from fetcher.parse.header import CITED
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import PAPER_NUMBER
 from fetcher.parse.markers import ROMAN_NUMERALS
-from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE, STOP_SECTION, _is_flattened
+from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE, STOP_SECTION, is_flattened
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
 FILLED_LINE = 0.6  # a line of a paragraph runs on if it fills this share of the page's widest
@@ -153,7 +153,7 @@ def _relined(page: str, expect: dict[str, int], number: int) -> str:
         if end - start > 1:
             joined = _joined(lines[start:end])
             if _inline_structure(joined, expect) and (
-                joins if joins is not None else (joins := not _is_flattened(lines))
+                joins if joins is not None else (joins := not is_flattened(lines))
             ):
                 # Cut where the structure starts a line, and after a line that ends in a hyphen
                 # (the parser joins "Einlei-" + "tungsgebühren" again as printed).

@@ -173,7 +173,7 @@ def _unflatten(page: str) -> str:
 _INLINE_LABEL = re.compile(r"\s(?:Status:|Eingereicht von|Betreff\b|Beratungsfolge|Sachverhalt:)")
 
 
-def _is_flattened(lines: Sequence[str]) -> bool:
+def is_flattened(lines: Sequence[str]) -> bool:
     """Return True if labels sit inside lines instead of starting them (text lost its layout)."""
     starts = sum(1 for line in lines if LABEL_LINE.match(line.strip()))
     inline = sum(len(_INLINE_LABEL.findall(line)) for line in lines)
@@ -237,7 +237,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
     for page in pages:
         raw = page.translate(_CHAR_FIXES)
         lines = raw.split("\n")
-        if _is_flattened(lines):
+        if is_flattened(lines):
             lines = _unflatten(" ".join(line.strip() for line in lines)).split("\n")
         elif _is_flattened_letter(lines):
             lines = _unflatten_letter(" ".join(line.strip() for line in lines)).split("\n")
