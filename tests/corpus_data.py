@@ -19,9 +19,12 @@ import sys
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tests.corpus_extract import extract
+
+if TYPE_CHECKING:
+    from fetcher.model import ParsedDocument
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"
@@ -219,3 +222,19 @@ def main() -> int:
 
 if __name__ == "__main__":
     sys.exit(main())
+
+
+def dev_label(name: str) -> dict[str, Any]:
+    """Return the hand-read label of one dev document (tests/corpus/dev/NAME.json)."""
+    return dict(json.loads((CORPUS / "dev" / f"{name}.json").read_text("utf-8")))
+
+
+def assert_reads_as_labelled(doc: ParsedDocument, label: dict[str, Any]) -> None:
+    """Assert the fields a label records: kind, reference, factions, count, first question."""
+    assert doc.kind in [label["kind"], *label.get("kind_alt", [])]
+    assert doc.reference == label["reference"] or doc.reference in label.get("reference_alt", [])
+    if label.get("factions_canonical") is not None:
+        assert list(doc.factions) == label["factions_canonical"]
+    assert len(doc.questions) in [label["questions"], *label.get("questions_alt", [])]
+    if label.get("first_question_start"):
+        assert doc.questions[0].startswith(str(label["first_question_start"]))

@@ -11,34 +11,17 @@ without ../.mirror) and one Karlsruhe file content. Every document test fails on
 from __future__ import annotations
 
 import json
-from typing import Any
 
 import pytest
 
 from bench.text_shapes import flat, paragraphs
 from fetcher.factions import canonical_faction
-from fetcher.model import ParsedDocument
 from fetcher.parse import parse_text
 from fetcher.parse.relines import LONG_LINE_CHARS, relined_pages
-from tests.corpus_data import CORPUS, corpus_path
+from tests.corpus_data import assert_reads_as_labelled, corpus_path, dev_label
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
 
 SHAPES = {"flat": flat, "para": paragraphs}
-
-
-def _label(name: str) -> dict[str, Any]:
-    return dict(json.loads((CORPUS / "dev" / f"{name}.json").read_text("utf-8")))
-
-
-def _as_labelled(doc: ParsedDocument, label: dict[str, Any]) -> None:
-    """Assert the fields a label records: kind, reference, factions, count, first question."""
-    assert doc.kind in [label["kind"], *label.get("kind_alt", [])]
-    assert doc.reference == label["reference"] or doc.reference in label.get("reference_alt", [])
-    if label.get("factions_canonical") is not None:
-        assert list(doc.factions) == label["factions_canonical"]
-    assert len(doc.questions) in [label["questions"], *label.get("questions_alt", [])]
-    if label.get("first_question_start"):
-        assert doc.questions[0].startswith(str(label["first_question_start"]))
 
 
 @pytest.mark.parametrize("shape", ["flat", "para"])
@@ -62,7 +45,7 @@ def test_dresden_inquiry_form_run_together_reads_as_printed(shape: str) -> None:
     name = "dresden-AF2006-13-anfrage-gruene-schulbaumassnahmen"
     text = corpus_path(name, "dev").read_text("utf-8")
     doc = parse_text(SHAPES[shape](text))
-    _as_labelled(doc, _label(name))
+    assert_reads_as_labelled(doc, dev_label(name))
     assert doc.questions[15].startswith("Kann die Oberbürgermeistern sicherstellen")
 
 
@@ -71,7 +54,7 @@ def test_dresden_answer_letter_flat_reads_as_printed() -> None:
     Herr Thiele,' is the reference, both quoted questions end at their '?"' before the answer."""
     name = "dresden-AF0028-14-antwort-cdu-fernbuslinien"
     doc = parse_text(flat(corpus_path(name, "dev").read_text("utf-8")))
-    _as_labelled(doc, _label(name))
+    assert_reads_as_labelled(doc, dev_label(name))
     assert doc.questions[1].startswith("Wie viele Fernbusabfahrten")
 
 
@@ -96,7 +79,7 @@ def test_karlsruhe_forms_run_together_read_as_printed(name: str, shape: str) -> 
     """Karlsruhe forms (Gemeinderat 2021/0614, Ortschaftsrat Durlach 2024/1163) run together:
     'Vorlage Nr.: …' ends its field, the list after the title and the table's cross is found."""
     text = corpus_path(name, "dev").read_text("utf-8")
-    _as_labelled(parse_text(SHAPES[shape](text)), _label(name))
+    assert_reads_as_labelled(parse_text(SHAPES[shape](text)), dev_label(name))
 
 
 def test_inline_sub_items_of_a_run_together_list_stay_in_their_item() -> None:
@@ -184,7 +167,7 @@ def test_heads_run_together_read_as_labelled(name: str, shape: str) -> None:
     """A head run together (type heading, cell labels, salutation, bullets, sub-items) gives
     the kind, reference, factions, count and first question its label records."""
     text = corpus_path(name, "dev").read_text("utf-8")
-    _as_labelled(parse_text(SHAPES[shape](text)), _label(name))
+    assert_reads_as_labelled(parse_text(SHAPES[shape](text)), dev_label(name))
 
 
 def test_capitals_answer_heading_run_together_is_an_answer() -> None:

@@ -11,33 +11,15 @@ page's list, which a first draft lost) and the guards pass on both.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 from bench.text_shapes import flat_wrapped, wrapped
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_text
 from fetcher.parse.relines import LONG_LINE_CHARS, relined_pages
-from tests.corpus_data import CORPUS, corpus_path
-
-
-def _label(name: str) -> dict[str, Any]:
-    return dict(json.loads((CORPUS / "dev" / f"{name}.json").read_text("utf-8")))
+from tests.corpus_data import assert_reads_as_labelled, corpus_path, dev_label
 
 
 def _flatwrapped(name: str) -> ParsedDocument:
     return parse_text(flat_wrapped(corpus_path(name, "dev").read_text("utf-8")))
-
-
-def _as_labelled(doc: ParsedDocument, label: dict[str, Any]) -> None:
-    """Assert the fields a label records: kind, reference, factions, count, first question."""
-    assert doc.kind in [label["kind"], *label.get("kind_alt", [])]
-    assert doc.reference == label["reference"] or doc.reference in label.get("reference_alt", [])
-    if label.get("factions_canonical") is not None:
-        assert list(doc.factions) == label["factions_canonical"]
-    assert len(doc.questions) in [label["questions"], *label.get("questions_alt", [])]
-    if label.get("first_question_start"):
-        assert doc.questions[0].startswith(str(label["first_question_start"]))
 
 
 def test_flatwrap_form_keeps_the_list_that_goes_on_over_the_page_break() -> None:
@@ -45,7 +27,7 @@ def test_flatwrap_form_keeps_the_list_that_goes_on_over_the_page_break() -> None
     page 2's printed paragraph after '… b) …', continuing page 1's '6.', and is found."""
     name = "dresden-AF2515-13-anfrage-fdp-kreisverkehre"
     doc = _flatwrapped(name)
-    _as_labelled(doc, _label(name))
+    assert_reads_as_labelled(doc, dev_label(name))
     assert doc.questions[6].startswith("Wird bei allen künftigen Straßenprojekten")
 
 
@@ -54,7 +36,7 @@ def test_flatwrap_form_with_sixteen_questions_reads_as_printed() -> None:
     'Fragen:' on, the sixteenth 'Kann die Oberbürgermeistern sicherstellen …'."""
     name = "dresden-AF2006-13-anfrage-gruene-schulbaumassnahmen"
     doc = _flatwrapped(name)
-    _as_labelled(doc, _label(name))
+    assert_reads_as_labelled(doc, dev_label(name))
     assert doc.questions[15].startswith("Kann die Oberbürgermeistern sicherstellen")
 
 
@@ -62,21 +44,21 @@ def test_flatwrap_oral_inquiry_inside_a_quotation_reads_as_printed() -> None:
     """Dresden mAF0369/13 (FDP, Eissaison): the oral inquiry's two numbered questions inside its
     quoted text, the first 'Warum war es nicht möglich, die Eishalle …'."""
     name = "dresden-mAF0369-13-muendliche-anfrage-fdp-eissaison"
-    _as_labelled(_flatwrapped(name), _label(name))
+    assert_reads_as_labelled(_flatwrapped(name), dev_label(name))
 
 
 def test_flatwrap_answer_letter_with_quoted_questions_reads_as_printed() -> None:
     """Dresden AF2014/13 (answer to Die Linke, Rundfunkbeitrag): kind Antwort, reference
     AF2014/13 from the subject, three quoted numbered questions each before its answer."""
     name = "dresden-AF2014-13-antwort-rundfunkbeitrag-tabellen"
-    _as_labelled(_flatwrapped(name), _label(name))
+    assert_reads_as_labelled(_flatwrapped(name), dev_label(name))
 
 
 def test_flatwrap_notice_keeps_its_number_and_fields() -> None:
     """Nordstemmen Mitteilungsvorlage DS 84/2007 (answer to the CDU): its header fields sit inside
     the printed lines; kind Antwort, reference 'DS 84/2007', faction CDU."""
     name = "nordstemmen-DS-84-2007-antwort-cdu-ablaufkanal"
-    _as_labelled(_flatwrapped(name), _label(name))
+    assert_reads_as_labelled(_flatwrapped(name), dev_label(name))
 
 
 def test_wrapped_paragraph_with_dates_stays_byte_for_byte() -> None:
