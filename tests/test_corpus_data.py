@@ -45,7 +45,7 @@ def test_split_folders_hold_labels_and_only_unfetchable_texts() -> None:
 def test_labels_are_well_formed() -> None:
     """Each label has every key and a kind the parser emits, with values of the right shape."""
     entries = corpus_labels()
-    assert len(entries) == 326
+    assert len(entries) == 328
     for entry in entries:
         label, name = entry.label, entry.name
         assert set(LABEL_KEYS) <= set(label), (name, set(LABEL_KEYS) - set(label))
@@ -100,7 +100,7 @@ def test_labels_agree_with_their_texts() -> None:
     """Every text materializes with its recorded sha256 and holds the labelled first question and
     reference (skipped without the snapshots)."""
     items = corpus_items()
-    assert len(items) == 326
+    assert len(items) == 328
     for item in items:
         label, flat = item.label, _flat(item.text)
         if label["first_question_start"] is not None:
