@@ -15,6 +15,10 @@ import pytest
 from fetcher.parse import parse_text
 from tests.corpus_data import assert_reads_as_labelled, corpus_path, dev_label
 
+# Dev inquiries that main reads with another kind; each has a strict xfail test below, and
+# corpus-wide kind checks (tests/test_parse_letters8.py) leave them to that test.
+KIND_MISREAD_ON_MAIN = frozenset({"karlsruhe-2018-0487-anfrage-afd-nachfrage-eckenerstrasse"})
+
 
 @pytest.mark.parametrize(
     "name",
