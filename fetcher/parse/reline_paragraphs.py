@@ -16,6 +16,8 @@ from fetcher.parse.text import LABEL_LINE, STOP_SECTION
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
 FILLED_LINE = 0.6  # a line of a paragraph runs on if it fills this share of the page's widest
+MIN_PRINTED = 60  # a printed body line of a portrait page holds more characters than this
+_PRINTED_CLUSTER = 1.25  # a line longer than this share of most long lines' width is a join
 
 # What a line that starts a new paragraph starts with.
 _STARTS_STRUCTURE = re.compile(
@@ -32,8 +34,7 @@ def paragraphs(lines: list[str]) -> list[tuple[int, int]]:
     """Return the page's lines as runs (start, end): a paragraph of non-blank lines each of
     which runs on into the next, or a line of its own (blank, over-long, short, or followed by
     a line that starts with structure: a list label, a header label, a salutation, a closing)."""
-    printed = [len(line.rstrip()) for line in lines if len(line) <= LONG_LINE_CHARS]
-    filled = FILLED_LINE * max(printed, default=0)
+    filled = FILLED_LINE * printed_width(lines)
     runs: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(lines) + 1):
@@ -42,6 +43,33 @@ def paragraphs(lines: list[str]) -> list[tuple[int, int]]:
         runs.append((start, index))
         start = index
     return runs
+
+
+def printed_width(lines: list[str]) -> int:
+    """Return the page's printed line width: its widest line, not counting lines far wider than
+    most of the page's long lines.
+
+    pdfium drops the line break after a word hyphenated at the line's end, so a PDF's page text
+    holds lines of two or three printed lines ("… Unterorganisationen der Partei …", 220
+    characters among lines of 80). Such a line is longer than PRINTED_CLUSTER times the widest
+    length most lines reach (the length with the most lines within 0.85 of it, a printed body
+    line of at least MIN_PRINTED characters); it does not set the width.
+    """
+    lengths = sorted(len(line.rstrip()) for line in lines if len(line) <= LONG_LINE_CHARS)
+    if not lengths:
+        return 0
+    widest = lengths[-1]
+    if widest <= MIN_PRINTED * _PRINTED_CLUSTER:
+        return widest
+    best, best_count, low = 0, 0, 0
+    for high, length in enumerate(lengths):
+        while lengths[low] < 0.85 * length:
+            low += 1
+        if high - low + 1 >= best_count:
+            best, best_count = length, high - low + 1
+    if best < MIN_PRINTED:
+        return widest
+    return max(length for length in lengths if length <= _PRINTED_CLUSTER * best)
 
 
 def _runs_on(line: str, following: str, filled: float) -> bool:
