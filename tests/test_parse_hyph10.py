@@ -17,7 +17,7 @@ from pathlib import Path
 from bench.text_shapes import flat
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_pdf_file
-from fetcher.parse.reline_paragraphs import printed_width
+from fetcher.parse.reline_paragraphs import printed_width, running_heads
 from standins.pdf_render import render_paged_text
 from tests.corpus_data import assert_reads_as_labelled, corpus_path, dev_label
 
@@ -65,6 +65,40 @@ def test_flat_paged_letter_with_lettered_questions(tmp_path: Path) -> None:
     name = "nordstemmen-DS-34-2023-anfrage-gruene-mehrzweckhalle"
     doc = _flat_paged(tmp_path, name)
     assert_reads_as_labelled(doc, dev_label(name))
+
+
+def test_flat_paged_answer_letter_goes_on_under_the_running_head(tmp_path: Path) -> None:
+    """Dresden AF2250/13 (answer to Die Linke, Schallschutz), flat and printed: page 2 opens with
+    the running head over '… 3. „ist vorgesehen, die Mitglieder …' (the list expected after page
+    1's '2.', after the flat text's page number): three quoted questions, not two."""
+    name = "dresden-AF2250-13-antwort-linke-schallschutz-kleingaerten"
+    doc = _flat_paged(tmp_path, name)
+    assert len(doc.questions) == dev_label(name)["questions"] == 3
+    assert doc.questions[0].startswith(str(dev_label(name)["first_question_start"]))
+    assert doc.questions[2].startswith("ist vorgesehen, die Mitglieder der Kleingartensparten")
+
+
+def test_flat_paged_landtag_answer_finds_the_items_after_a_table_and_a_page_number(
+    tmp_path: Path,
+) -> None:
+    """Landtag Drs. 19/11168 (CDU, Oberschulen Uelzen), flat and printed: '… 82,7 3. Welche
+    Maßnahmen hat …' after a table's last cell and '… Drucksache 19/11168 4 4. Welche Maßnahmen
+    wird …' after the page number: four questions."""
+    name = "LANDTAG-niedersachsen-19-11168-kleine-anfrage-mit-antwort"
+    doc = _flat_paged(tmp_path, name)
+    assert_reads_as_labelled(doc, dev_label(name))
+    assert doc.questions[2].startswith("Welche Maßnahmen hat die Landesregierung gegebenenfalls")
+
+
+def test_running_head_of_a_later_page_is_found() -> None:
+    """A later page's first line that continues the first page's first line, or that repeats
+    another later page's first line (numbers aside), is a running head; body text is not."""
+    first = "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11168 1 Kleine\nAnfrage …"
+    head = "Niedersächsischer Landtag – 19. Wahlperiode Drucksache 19/11168 1 Kleine Anfrage zur"
+    body = "berechtigt ist, dem Auskunftsverlangen nicht zu entsprechen (Artikel 24 Abs. 3 Satz"
+    assert running_heads([first, f"{head}\n{body}", f"\n{body}"]) == [None, 0, None]
+    pages = ["Anfrage der CDU\nText", "Seite 2 – Drs. 7/12\nText", "Seite 3 – Drs. 7/12\nText"]
+    assert running_heads(pages) == [None, 0, 0]
 
 
 def test_printed_width_is_not_set_by_lines_joined_at_a_hyphen() -> None:

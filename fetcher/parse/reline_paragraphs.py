@@ -10,13 +10,24 @@ over-long line.
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Sequence
 
-from fetcher.parse.reline_labels import FIELD, LABEL, after_sentence, list_cuts
+from fetcher.parse.markers import ROMAN_NUMERALS
+from fetcher.parse.page_edges import edge_key
+from fetcher.parse.reline_labels import (
+    FIELD,
+    LABEL,
+    after_sentence,
+    label_style,
+    list_cuts,
+)
 from fetcher.parse.text import LABEL_LINE, STOP_SECTION
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
 FILLED_LINE = 0.6  # a line of a paragraph runs on if it fills this share of the page's widest
 MIN_PRINTED = 60  # a printed body line of a portrait page holds more characters than this
+_HEAD_PREFIX = 15  # a later page's head continuing the first page's first line shares this much
 _PRINTED_CLUSTER = 1.25  # a line longer than this share of most long lines' width is a join
 
 # What a line that starts a new paragraph starts with.
@@ -24,25 +35,58 @@ _STARTS_STRUCTURE = re.compile(
     rf"{LABEL.pattern[7:]}|(?i:{LABEL_LINE.pattern[1:]}|{STOP_SECTION.pattern[1:]})"
     r"|[„\"]?Sehr geehrte|Mit\s+freundliche|[•▪●◦➢►\uf0b7\uf0a7–-]\s"
 )
+# A number that ends the text before a label: a table's cell or a page number, not "1," of a
+# run of numbers.
+_NUMBER_BEFORE = re.compile(r"(?<!\S)\d+(?:[.,]\d+)*\s+$")
 # A list label after a sentence end, "?" or ":" (what the trigger needs, looked for cheaply first).
 _AFTER_SENTENCE = re.compile(
     r"[.?!;][\"“”'’)]?\s+(?:(?:Antwort\s+)?[Zz]u\s+(?:[Ff]rage\s+)?|Frage\s+)?(?:\d{1,2}|[a-hA-H]|[IVX]{1,4})[.):]"
 )
 
 
-def paragraphs(lines: list[str]) -> list[tuple[int, int]]:
+def paragraphs(lines: list[str], head: int | None = None) -> list[tuple[int, int]]:
     """Return the page's lines as runs (start, end): a paragraph of non-blank lines each of
-    which runs on into the next, or a line of its own (blank, over-long, short, or followed by
-    a line that starts with structure: a list label, a header label, a salutation, a closing)."""
+    which runs on into the next, or a line of its own (blank, over-long, short, followed by
+    a line that starts with structure: a list label, a header label, a salutation, a closing;
+    or the page's running head, line `head`)."""
     filled = FILLED_LINE * printed_width(lines)
     runs: list[tuple[int, int]] = []
     start = 0
     for index in range(1, len(lines) + 1):
-        if index < len(lines) and _runs_on(lines[index - 1], lines[index], filled):
+        if (
+            index < len(lines)
+            and index - 1 != head
+            and _runs_on(lines[index - 1], lines[index], filled)
+        ):
             continue
         runs.append((start, index))
         start = index
     return runs
+
+
+def running_heads(pages: Sequence[str]) -> list[int | None]:
+    """Return per page the index of its first line where that line is a running head: on a
+    later page, the same line (its numbers aside) as on another later page's top, or the first
+    page's first line continued or cut short ("Niedersächsischer Landtag – 19. Wahlperiode
+    Drucksache 19/11168 1 Kleine" over page 1, "… 1 Kleine Anfrage zur schri" over page 2).
+
+    A head is set above the body; where the page's first paragraph runs on below it, the two
+    are no paragraph (the head would be glued to the text and no longer repeat).
+    """
+    firsts: list[tuple[int, str]] = []
+    for page in pages:
+        lines = page.split("\n")
+        index = next((i for i, line in enumerate(lines) if line.strip()), -1)
+        firsts.append((index, lines[index].strip() if index >= 0 else ""))
+    keys = Counter(edge_key(line) for _, line in firsts[1:] if line)
+    top = firsts[0][1] if firsts else ""
+    heads: list[int | None] = [None]
+    for index, line in firsts[1:]:
+        repeats = bool(line) and len(line) <= LONG_LINE_CHARS and keys[edge_key(line)] >= 2
+        shorter, longer = sorted((top, line), key=len)
+        continued = len(shorter) >= _HEAD_PREFIX and longer.startswith(shorter)
+        heads.append(index if index >= 0 and (repeats or continued) else None)
+    return heads[: len(pages)]
 
 
 def printed_width(lines: list[str]) -> int:
@@ -101,15 +145,50 @@ def inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> b
     label of a sequence (two labels, or the one expected after the previous line's) after a
     sentence end, a "?" or a ":" not at a line's start, or a header label with its colon."""
     text, line_starts = joined
-    if len(text) <= LONG_LINE_CHARS or not (":" in text or _AFTER_SENTENCE.search(text)):
+    if len(text) <= LONG_LINE_CHARS or not (
+        ":" in text or _AFTER_SENTENCE.search(text) or _holds_expected(text, expect)
+    ):
         return False
     at_start = set(line_starts)
     starts = list_cuts(text, dict(expect), set())
     if any(start not in at_start and after_sentence(text, start) for start in starts):
         return True  # not "… der Laufbahngruppe 1, 2. Einstiegsamt …" (a number before)
+    if any(start not in at_start and _continues(text, start, expect) for start in starts):
+        return True
     for match in FIELD.finditer(text):
         line_start = max(start for start in line_starts if start <= match.start())
         head = LABEL_LINE.match(text, line_start)
         if match.group(0).endswith(":") and not (head and head.end() >= match.end()):
             return True  # not the "Begründung:" of a line's "Sachverhalt / Begründung:"
+    return False
+
+
+def _continues(text: str, start: int, expect: dict[str, int]) -> bool:
+    """Whether the label at `start` is the one the previous lines' or page's list expects next
+    and stands after a number, a table's cell or a page number ("… 82,7 3. Welche Maßnahmen …",
+    "… Drucksache 19/11168 4 4. Welche …"); not after "Laufbahngruppe 1," or a word ("im
+    Bereich 2. Ausnahmsweise …")."""
+    match = LABEL.match(text, start)
+    if not match:
+        return False
+    style, value = label_style(match)
+    return expect.get(style) == value and bool(
+        _NUMBER_BEFORE.search(text[max(0, start - 30) : start])
+    )
+
+
+def _holds_expected(text: str, expect: dict[str, int]) -> bool:
+    """Whether the label the previous lines' or page's list expects next stands in the text
+    (a cheap look: "3." or "3)" for the numbers, "c)" for letters …)."""
+    for style, value in expect.items():
+        if style == "num" and (f" {value}." in text or f" {value})" in text):
+            return True
+        if style in ("low", "lowdot", "up") and 1 <= value <= 8:
+            letter = chr(ord("A" if style == "up" else "a") + value - 1)
+            if f" {letter}{')' if style == 'low' else '.'}" in text:
+                return True
+        if style == "roman" and f" {ROMAN_NUMERALS[min(value, len(ROMAN_NUMERALS)) - 1]}." in text:
+            return True
+        if style in ("zu", "frage") and f" {value}" in text:
+            return True
     return False

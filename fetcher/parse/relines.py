@@ -40,6 +40,7 @@ from fetcher.parse.reline_paragraphs import (
     inline_structure,
     joined_lines,
     paragraphs,
+    running_heads,
 )
 from fetcher.parse.text import STOP_SECTION, is_flattened
 
@@ -106,10 +107,14 @@ def relined_pages(pages: Sequence[str]) -> list[str]:
     A list goes on over a page break: the label expected next is carried to the next page.
     """
     expect: dict[str, int] = {}
-    return [_relined(page, expect, number) for number, page in enumerate(pages, 1)]
+    heads = running_heads(pages)
+    return [
+        _relined(page, expect, number, head)
+        for number, (page, head) in enumerate(zip(pages, heads, strict=True), 1)
+    ]
 
 
-def _relined(page: str, expect: dict[str, int], number: int) -> str:
+def _relined(page: str, expect: dict[str, int], number: int, head: int | None = None) -> str:
     """Return one page with its over-long lines broken where the structure starts a line.
 
     A paragraph of printed-width lines that holds a list or a field inside its lines (a
@@ -124,7 +129,7 @@ def _relined(page: str, expect: dict[str, int], number: int) -> str:
     joins: bool | None = None  # False: text.clean_lines unflattens the page itself
     out: list[str] = []
     changed = False
-    for start, end in paragraphs(lines):
+    for start, end in paragraphs(lines, head):
         if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
             out += _long_line(lines[start], out, expect, number)
             changed = True
