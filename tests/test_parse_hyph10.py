@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bench.text_shapes import flat
+from bench.text_shapes import flat, flat_hyphenated
 from fetcher.model import ParsedDocument
-from fetcher.parse import parse_pdf_file
-from fetcher.parse.reline_paragraphs import printed_width, running_heads
+from fetcher.parse import parse_pdf_file, parse_text
+from fetcher.parse.reline_paragraphs import joined_lines, printed_width, running_heads
 from standins.pdf_render import render_paged_text
 from tests.corpus_data import assert_reads_as_labelled, corpus_path, dev_label
 
@@ -111,3 +111,35 @@ def test_printed_width_is_not_set_by_lines_joined_at_a_hyphen() -> None:
     )
     assert printed_width([printed] * 6 + [joined] * 2 + ["Seite 1 von 2"]) == len(printed)
     assert printed_width([printed[:70]] * 2 + [printed] + ["Seite 1 von 2"]) == len(printed)
+
+
+def _flat_hyphenated(name: str) -> ParsedDocument:
+    return parse_text(flat_hyphenated(corpus_path(name, "dev").read_text("utf-8")))
+
+
+def test_flathyph_answer_letter_joins_the_hyphenated_word_of_its_list() -> None:
+    """Dresden AF2803/14 answer (Grüne, Videokameras), flat, wrapped at 75 and hyphenated: its
+    paragraph joins '… Eigentü-' / 'merin des Flurstücks 457/8?' as one word, and the letter
+    reads as an answer with its four quoted questions' first 'Sind der Stadtverwaltung …'."""
+    name = "dresden-AF2803-14-antwort-gruene-videokameras-flurstueck"
+    doc = _flat_hyphenated(name)
+    assert doc.kind == dev_label(name)["kind"] == "Antwort"
+    assert doc.questions[0].startswith(str(dev_label(name)["first_question_start"]))
+
+
+def test_flathyph_landtag_answer_reads_its_twenty_questions() -> None:
+    """Landtag Drs. 19/11226 (AfD, Ärzte mit ausländischem Abschluss), flat, wrapped at 75 and
+    hyphenated: twenty questions, the first 'Wie viele Ärzte mit ausländischem …'."""
+    name = "LANDTAG-niedersachsen-19-11226-kleine-anfrage-mit-antwort"
+    doc = _flat_hyphenated(name)
+    assert len(doc.questions) == dev_label(name)["questions"] == 20
+    assert doc.questions[0].startswith(str(dev_label(name)["first_question_start"]))
+
+
+def test_joined_paragraph_drops_a_line_end_hyphen_but_keeps_a_compound() -> None:
+    """A paragraph's lines join as text.join_lines joins them: 'Eigentü-' + 'merin' is one word,
+    'CDU-' + 'Fraktion' keeps its hyphen, 'Straßen-' + 'und' keeps hyphen and space."""
+    lines = ["Ist die Stadt Eigentü-", "merin? Die CDU-", "Fraktion fragt: Straßen-", "und Tiefbau"]
+    text, starts = joined_lines(lines)
+    assert text == "Ist die Stadt Eigentümerin? Die CDU-Fraktion fragt: Straßen- und Tiefbau"
+    assert [text[start:].split()[0] for start in starts] == ["Ist", "merin?", "Fraktion", "und"]

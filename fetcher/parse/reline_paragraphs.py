@@ -22,7 +22,7 @@ from fetcher.parse.reline_labels import (
     label_style,
     list_cuts,
 )
-from fetcher.parse.text import LABEL_LINE, STOP_SECTION
+from fetcher.parse.text import LABEL_LINE, STOP_SECTION, line_joint
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
 FILLED_LINE = 0.6  # a line of a paragraph runs on if it fills this share of the page's widest
@@ -128,16 +128,24 @@ def _runs_on(line: str, following: str, filled: float) -> bool:
 
 
 def joined_lines(lines: list[str]) -> tuple[str, list[int]]:
-    """Return a paragraph's lines joined by a space, and where each line starts in the join."""
+    """Return a paragraph's lines joined as text.join_lines joins them (a word hyphenated at a
+    line's end whole again, "CDU-" + "Fraktion" with its hyphen), and where each line starts."""
     starts: list[int] = []
     pieces: list[str] = []
     position = 0
     for line in lines:
         text = line.strip()
+        between = ""
+        if pieces:
+            drop, between = line_joint(pieces[-1], text)
+            if drop:
+                pieces[-1] = pieces[-1][:-drop]
+                position -= drop
+        position += len(between)
         starts.append(position)
-        pieces.append(text)
-        position += len(text) + 1
-    return " ".join(pieces), starts
+        pieces.append(between + text)
+        position += len(text)
+    return "".join(pieces), starts
 
 
 def inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> bool:

@@ -139,11 +139,8 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
             if inline_structure(paragraph, expect) and (
                 joins if joins is not None else (joins := not is_flattened(lines))
             ):
-                # Cut where the structure starts a line, and after a line that ends in a hyphen
-                # (the parser joins "Einlei-" + "tungsgebühren" again as printed).
-                text, starts = paragraph
-                hyphens = [start for start in starts if text[start - 2 : start - 1] == "-"]
-                out += _long_line(text, out, expect, number, hyphens)
+                # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).
+                out += _long_line(paragraph[0], out, expect, number)
                 changed = True
                 continue
         out += lines[start:end]
@@ -152,11 +149,8 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
     return "\n".join(out) if changed else page
 
 
-def _long_line(
-    line: str, out: list[str], expect: dict[str, int], number: int, keep: Sequence[int] = ()
-) -> list[str]:
-    """Return the pieces of one over-long line (`out`: the page's lines before it; `keep`: where
-    it is cut in any case)."""
+def _long_line(line: str, out: list[str], expect: dict[str, int], number: int) -> list[str]:
+    """Return the pieces of one over-long line (`out`: the page's lines before it)."""
     pieces: list[str] = []
     folio = _FOLIO.match(line)
     if folio and (
@@ -167,8 +161,7 @@ def _long_line(
         # the page's own number near its top, or any number before a list label ("2 1.").
         pieces.append(folio.group(1))
         line = line[folio.end() :]
-        keep = [cut - folio.end() for cut in keep if cut > folio.end()]
-    return pieces + _broken(line, expect, keep)
+    return pieces + _broken(line, expect)
 
 
 def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> bool:
@@ -188,8 +181,8 @@ def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> b
     )
 
 
-def _broken(line: str, expect: dict[str, int], keep: Sequence[int] = ()) -> list[str]:
-    """Return the pieces of one over-long line, cut where a line must start (and at `keep`)."""
+def _broken(line: str, expect: dict[str, int]) -> list[str]:
+    """Return the pieces of one over-long line, cut where a line must start."""
     cuts: set[int] = set()
     for match in _PAGE_MARK.finditer(line):
         cuts.update((match.start(), match.end()))
@@ -244,7 +237,6 @@ def _broken(line: str, expect: dict[str, int], keep: Sequence[int] = ()) -> list
     cuts |= list_cuts(line, expect, cuts)
     for match in _ASKED.finditer(line):
         cuts.add(match.end())
-    cuts.update(keep)
     pieces: list[str] = []
     last = 0
     for cut in sorted(cuts):
