@@ -90,6 +90,17 @@ def test_flat_paged_landtag_answer_finds_the_items_after_a_table_and_a_page_numb
     assert doc.questions[2].startswith("Welche Maßnahmen hat die Landesregierung gegebenenfalls")
 
 
+def test_flat_paged_landtag_answer_with_zu_frage_at_a_line_start(tmp_path: Path) -> None:
+    """Landtag Drs. 19/11160 (AfD, re:publica), flat and printed: 'Siehe Antwort' / 'zu Frage 3.
+    6. Welche Mitarbeiter …' goes on over the line start, and '… 19/11160 4 9. Welche
+    Erkenntnisse …' follows '8.' inside the paragraph after the page number: ten questions."""
+    name = "LANDTAG-niedersachsen-19-11160-kleine-anfrage-mit-antwort"
+    doc = _flat_paged(tmp_path, name)
+    assert len(doc.questions) == dev_label(name)["questions"] == 10
+    assert doc.questions[5].startswith("Welche Mitarbeiter oder Funktionsträger des NDR")
+    assert doc.questions[8].startswith("Welche Erkenntnisse liegen der Landesregierung")
+
+
 def test_running_head_of_a_later_page_is_found() -> None:
     """A later page's first line that continues the first page's first line, or that repeats
     another later page's first line (numbers aside), is a running head; body text is not."""

@@ -19,7 +19,6 @@ from fetcher.parse.reline_labels import (
     FIELD,
     LABEL,
     after_sentence,
-    label_style,
     list_cuts,
 )
 from fetcher.parse.text import LABEL_LINE, STOP_SECTION, line_joint
@@ -124,7 +123,8 @@ def _runs_on(line: str, following: str, filled: float) -> bool:
     if len(following) > LONG_LINE_CHARS:
         return False
     text = following.strip()
-    return bool(text) and not _STARTS_STRUCTURE.match(text)
+    # "Siehe Antwort" / "zu Frage 3.": a lower-case "zu" goes on with the line above.
+    return bool(text) and (text.startswith("zu ") or not _STARTS_STRUCTURE.match(text))
 
 
 def joined_lines(lines: list[str]) -> tuple[str, list[int]]:
@@ -161,7 +161,7 @@ def inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> b
     starts = list_cuts(text, dict(expect), set())
     if any(start not in at_start and after_sentence(text, start) for start in starts):
         return True  # not "… der Laufbahngruppe 1, 2. Einstiegsamt …" (a number before)
-    if any(start not in at_start and _continues(text, start, expect) for start in starts):
+    if any(start not in at_start and _after_number(text, start) for start in starts):
         return True
     for match in FIELD.finditer(text):
         line_start = max(start for start in line_starts if start <= match.start())
@@ -171,18 +171,11 @@ def inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> b
     return False
 
 
-def _continues(text: str, start: int, expect: dict[str, int]) -> bool:
-    """Whether the label at `start` is the one the previous lines' or page's list expects next
-    and stands after a number, a table's cell or a page number ("… 82,7 3. Welche Maßnahmen …",
-    "… Drucksache 19/11168 4 4. Welche …"); not after "Laufbahngruppe 1," or a word ("im
-    Bereich 2. Ausnahmsweise …")."""
-    match = LABEL.match(text, start)
-    if not match:
-        return False
-    style, value = label_style(match)
-    return expect.get(style) == value and bool(
-        _NUMBER_BEFORE.search(text[max(0, start - 30) : start])
-    )
+def _after_number(text: str, start: int) -> bool:
+    """Whether a label of a sequence stands after a number: a table's last cell or a page number
+    ("… 82,7 3. Welche Maßnahmen …", "… Drucksache 19/11168 4 4. Welche …"); not after
+    "Laufbahngruppe 1," or a word ("im Bereich 2. Ausnahmsweise …")."""
+    return bool(_NUMBER_BEFORE.search(text[max(0, start - 30) : start]))
 
 
 def _holds_expected(text: str, expect: dict[str, int]) -> bool:
