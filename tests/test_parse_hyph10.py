@@ -101,6 +101,16 @@ def test_flat_paged_landtag_answer_with_zu_frage_at_a_line_start(tmp_path: Path)
     assert doc.questions[8].startswith("Welche Erkenntnisse liegen der Landesregierung")
 
 
+def test_flat_paged_first_item_before_a_paragraph_that_opens_with_the_second(
+    tmp_path: Path,
+) -> None:
+    """Landtag Drs. 19/11223 (CDU, Radweg L 48), flat and printed: '… nicht von der NLStBV
+    beplant. 1. Wie bewertet …' sits inside a paragraph whose next printed line opens with
+    '2. Welche Prüfungen …': six questions, the first 'Wie bewertet die Landesregierung …'."""
+    name = "LANDTAG-niedersachsen-19-11223-kleine-anfrage-mit-antwort"
+    assert_reads_as_labelled(_flat_paged(tmp_path, name), dev_label(name))
+
+
 def test_running_head_of_a_later_page_is_found() -> None:
     """A later page's first line that continues the first page's first line, or that repeats
     another later page's first line (numbers aside), is a running head; body text is not."""

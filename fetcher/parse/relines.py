@@ -31,6 +31,7 @@ from fetcher.parse.reline_labels import (
     FIELD,
     LABEL,
     after_sentence,
+    label_style,
     list_cuts,
     note_start,
     opens_item,
@@ -131,15 +132,18 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
     changed = False
     for start, end in paragraphs(lines, head):
         if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
+            expect.update(_expected_before(lines, end, expect))
             out += _long_line(lines[start], out, expect, number)
             changed = True
             continue
         if end - start > 1:
             paragraph = joined_lines(lines[start:end])
-            if inline_structure(paragraph, expect) and (
+            here = _expected_before(lines, end, expect)
+            if inline_structure(paragraph, here) and (
                 joins if joins is not None else (joins := not is_flattened(lines))
             ):
                 # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).
+                expect.update(here)
                 out += _long_line(paragraph[0], out, expect, number)
                 changed = True
                 continue
@@ -147,6 +151,19 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         for line in lines[start:end]:
             note_start(line, expect)
     return "\n".join(out) if changed else page
+
+
+def _expected_before(lines: list[str], end: int, expect: dict[str, int]) -> dict[str, int]:
+    """Return the labels expected in the run before line `end`: where that line starts with a
+    list label ("2. Welche Prüfungen …") and no list of its style is under way, its predecessor
+    ("… beplant. 1. Wie bewertet …") too."""
+    match = LABEL.match(lines[end].strip()) if end < len(lines) else None
+    if not match:
+        return expect
+    style, value = label_style(match)
+    if value < 2 or expect.get(style, value + 1) <= value:
+        return expect  # the list before goes on up to it
+    return {**expect, style: value - 1}
 
 
 def _long_line(line: str, out: list[str], expect: dict[str, int], number: int) -> list[str]:
