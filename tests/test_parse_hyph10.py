@@ -111,6 +111,21 @@ def test_flat_paged_first_item_before_a_paragraph_that_opens_with_the_second(
     assert_reads_as_labelled(_flat_paged(tmp_path, name), dev_label(name))
 
 
+def test_flat_paged_paragraph_opening_with_a_label_holds_the_next_one(tmp_path: Path) -> None:
+    """Landtag Drs. 19/11267 (CDU, Feuerwehr-Lehrgänge), flat and printed: the paragraph that
+    opens with '12. Wie bewertet …' holds '… 19/11267 4 13. Welche Erkenntnisse …' after the
+    page number and is joined: questions 12 to 15 are all found, one after the other."""
+    doc = _flat_paged(tmp_path, "LANDTAG-niedersachsen-19-11267-kleine-anfrage-mit-antwort")
+    starts = [
+        "Wie bewertet die Landesregierung gegebenenfalls mögliche Aus",
+        "Welche Erkenntnisse liegen gegebenenfalls über Kommunen vor,",
+        "Auf welcher Datengrundlage bewertet die Landesregierung die",
+        "Wie beurteilt die Landesregierung gegebenenfalls die eigene",
+    ]
+    found = [next(i for i, q in enumerate(doc.questions) if q.startswith(s)) for s in starts]
+    assert found == list(range(found[0], found[0] + 4))
+
+
 def test_running_head_of_a_later_page_is_found() -> None:
     """A later page's first line that continues the first page's first line, or that repeats
     another later page's first line (numbers aside), is a running head; body text is not."""

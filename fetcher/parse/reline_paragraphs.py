@@ -19,6 +19,7 @@ from fetcher.parse.reline_labels import (
     FIELD,
     LABEL,
     after_sentence,
+    label_style,
     list_cuts,
 )
 from fetcher.parse.text import LABEL_LINE, STOP_SECTION, line_joint
@@ -153,8 +154,15 @@ def inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> b
     label of a sequence (two labels, or the one expected after the previous line's) after a
     sentence end, a "?" or a ":" not at a line's start, or a header label with its colon."""
     text, line_starts = joined
-    if len(text) <= LONG_LINE_CHARS or not (
-        ":" in text or _AFTER_SENTENCE.search(text) or _holds_expected(text, expect)
+    if len(text) <= LONG_LINE_CHARS:
+        return False
+    first = LABEL.match(text)  # "12. Wie bewertet … 13. Welche …": 13 is expected as well
+    after_first = {**expect, label_style(first)[0]: label_style(first)[1] + 1} if first else {}
+    if not (
+        ":" in text
+        or _AFTER_SENTENCE.search(text)
+        or _holds_expected(text, expect)
+        or _holds_expected(text, after_first)
     ):
         return False
     at_start = set(line_starts)
