@@ -138,7 +138,10 @@ def joined_lines(lines: list[str]) -> tuple[str, list[int]]:
         text = line.strip()
         between = ""
         if pieces:
-            drop, between = line_joint(pieces[-1], text)
+            last = pieces[-1]
+            # line_joint looks only at a hyphen or a URL at the end; any other line takes a space
+            hyphen_or_url = last.endswith("-") or "://" in last or "www." in last
+            drop, between = line_joint(last, text) if hyphen_or_url else (0, " ")
             if drop:
                 pieces[-1] = pieces[-1][:-drop]
                 position -= drop
