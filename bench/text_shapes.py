@@ -10,6 +10,10 @@ other shapes too, and the parser should read the same fields from all of them:
   column, a table cell, a two-column print);
 - "flatwrap": "flat", then every page wrapped at 90 characters (a run-together text printed to a PDF
   and read back: printed-width lines whose breaks fall anywhere, lists run on inside them).
+- "flathyph": "flat", then every page wrapped at 75 characters with words of ten letters or more
+  hyphenated at the line's end the way standins/pdf_render.py's paged style sets them ("Verwal-" /
+  "tung"): a run-together text printed to a PDF and read back by an extractor that keeps the
+  printed line ends (pdftotext; pdfium joins a hyphenated word's lines itself).
 Used by bench.parse_accuracy --shape and bench.parse_failures --shape.
 """
 
@@ -58,9 +62,66 @@ def flat_wrapped(text: str) -> str:
     return wrapped(90)(flat(text))
 
 
+HYPHENATED_WIDTH = 75  # what the paged render's A4 line at 11 pt holds
+_VOWELS = "aeiouäöüy"
+
+
+def _hyphenated(room: int, word: str) -> tuple[str, str] | None:
+    """Split `word` before a consonant that opens a syllable, its head with the hyphen at most
+    `room` characters (the paged render's rule: a word of ten letters or more, the cut at least
+    four letters from either end, not inside "ch", "ck", "sc", "ph", "th")."""
+    if len(word) < 10 or not word.isalpha():
+        return None
+    for cut in range(len(word) - 4, 3, -1):
+        if (
+            word[cut].lower() not in _VOWELS
+            and word[cut + 1].lower() in _VOWELS
+            and word[cut - 1 : cut + 1].lower() not in ("ch", "ck", "sc", "ph", "th")
+            and cut + 1 <= room
+        ):
+            return f"{word[:cut]}-", word[cut:]
+    return None
+
+
+def hyphen_wrapped(text: str, width: int = HYPHENATED_WIDTH) -> str:
+    """Return the text with every line wrapped at `width`, long words hyphenated at line ends."""
+
+    def wrap_line(line: str) -> list[str]:
+        out: list[str] = []
+        current = ""
+        words = line.split()
+        while words:
+            word = words.pop(0)
+            candidate = f"{current} {word}" if current else word
+            if len(candidate) <= width or not current:
+                current = candidate
+                continue
+            split = _hyphenated(width - len(current) - 1, word)
+            if split:
+                out.append(f"{current} {split[0]}")
+                words.insert(0, split[1])
+                current = ""
+            else:
+                out.append(current)
+                current = word
+        return [*out, current] if current else out
+
+    pages = text.split("\f")
+    return "\f".join(
+        "\n".join(wrapped for line in page.split("\n") for wrapped in wrap_line(line) or [line])
+        for page in pages
+    )
+
+
+def flat_hyphenated(text: str) -> str:
+    """Return the text run together per page ("flat"), then wrapped at 75 and hyphenated."""
+    return hyphen_wrapped(flat(text))
+
+
 SHAPES: dict[str, Callable[[str], str]] = {
     "flat": flat,
     "flatwrap": flat_wrapped,
+    "flathyph": flat_hyphenated,
     "para": paragraphs,
     "wrap50": wrapped(50),
     "wrap40": wrapped(40),

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bench.text_shapes import SHAPES, flat, flat_wrapped, paragraphs, wrapped
+import re
+
+from bench.text_shapes import SHAPES, flat, flat_hyphenated, flat_wrapped, paragraphs, wrapped
 from tests.fixtures_path import TEXT_FIXTURES
 
 DIVERSE = sorted((TEXT_FIXTURES / "diverse").glob("*.txt"))
@@ -15,7 +17,10 @@ def test_every_shape_keeps_the_words_and_pages_of_real_texts() -> None:
         text = path.read_text("utf-8")
         for name, shape in SHAPES.items():
             reshaped = shape(text)
-            assert reshaped.split() == text.split(), (path.name, name)
+            if name == "flathyph":  # words cut by a hyphen: every letter kept, in order
+                assert re.sub(r"[\s-]", "", reshaped) == re.sub(r"[\s-]", "", text), path.name
+            else:
+                assert reshaped.split() == text.split(), (path.name, name)
             assert reshaped.count("\f") == text.count("\f"), (path.name, name)
 
 
@@ -43,3 +48,16 @@ def test_flatwrap_runs_each_page_together_and_wraps_it_at_90() -> None:
     assert all(len(line) <= 90 for line in lines)
     assert lines[0].startswith("Anfrage der SPD 1. Wie viele")
     assert " ".join(lines) == flat(text)
+
+
+def test_flathyph_wraps_at_75_and_hyphenates_long_words_at_the_line_end() -> None:
+    """flat_hyphenated keeps lines within 75 characters and cuts a word of ten letters or more
+    before a syllable's consonant, as far on as the line allows ('Verwaltungsge-' / 'bäude')."""
+    text = (
+        "Die Frage ist,\nwas die Fraktion nach den Mitarbeiterinnen im Verwaltungsgebäude und "
+        "nach Kinderbetreuungseinrichtungen der Stadtverwaltung in Karlsruhe fragt."
+    )
+    lines = flat_hyphenated(text).split("\n")
+    assert all(len(line) <= 75 for line in lines)
+    assert lines[0].endswith(" Verwaltungsge-")
+    assert lines[1].startswith("bäude und nach")

@@ -378,6 +378,20 @@ def _url_goes_on(last: str, line: str) -> bool:
     return bool(_URL_AT_END.search(last)) and bool(_URL_REST.match(line.split(" ", 1)[0]))
 
 
+def line_joint(last: str, line: str) -> tuple[int, str]:
+    """Return how `line` goes on from the line `last` above it: how many characters to drop
+    from `last`'s end (the hyphen of a word hyphenated there) and what to put between."""
+    if ("://" in last or "www." in last) and _url_goes_on(last, line):
+        return 0, ""  # ".../05-13-ard-und-zdf-auf-der-re-publica-2026-100" + ".html)"
+    if re.search(r"[a-zäöüß]-$", last[-2:]) and re.match(r"[a-zäöüß]", line):
+        if re.match(r"(?:und|oder|bzw\.|sowie|als|bis)\b", line):
+            return 0, " "  # "Wiesental- und Palmbacher Straße"
+        return 1, ""  # "Veranstaltun-" + "gen"
+    if last.endswith("-") and not last.endswith((" -", ",-")) and re.match(r"[A-ZÄÖÜ0-9]", line):
+        return 0, ""  # "Corona-" + "Prämie"; "Wilhelmshaven -", "67.925,-" + "EUR" stay
+    return 0, " "
+
+
 def join_lines(lines: Iterable[str]) -> str:
     """Join wrapped lines into one string, repairing hyphenation at line ends."""
     parts: list[str] = []  # pieces joined at the end: appending to one string is quadratic
@@ -388,22 +402,11 @@ def join_lines(lines: Iterable[str]) -> str:
         last = parts[-1] if parts else ""
         if not last:
             parts.append(line)
-        elif ("://" in last or "www." in last) and _url_goes_on(last, line):
-            parts.append(line)  # ".../05-13-ard-und-zdf-auf-der-re-publica-2026-100" + ".html)"
-        elif re.search(r"[a-zäöüß]-$", last[-2:]) and re.match(r"[a-zäöüß]", line):
-            if re.match(r"(?:und|oder|bzw\.|sowie|als|bis)\b", line):
-                parts.append(" " + line)  # "Wiesental- und Palmbacher Straße"
-            else:
-                parts[-1] = last[:-1]
-                parts.append(line)  # "Veranstaltun-" + "gen"
-        elif (
-            last.endswith("-")
-            and not last.endswith((" -", ",-"))
-            and re.match(r"[A-ZÄÖÜ0-9]", line)
-        ):
-            parts.append(line)  # "Corona-" + "Prämie"; "Wilhelmshaven -", "67.925,-" + "EUR" stay
-        else:
-            parts.append(" " + line)
+            continue
+        drop, between = line_joint(last, line)
+        if drop:
+            parts[-1] = last[:-drop]
+        parts.append(between + line)
     return re.sub(r"\s+", " ", "".join(parts)).strip()
 
 

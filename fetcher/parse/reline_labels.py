@@ -1,0 +1,124 @@
+"""List labels and header fields inside a run-together line, for the relining pre-pass. Pure.
+
+A list label ("1.", "a)", "II.", "Frage 1:", "Zu 1.") starts a line where it continues a sequence
+and opens an item (after a sentence end, a "?" or a ":"); "am 2. Mai", "Nr. 4", "§ 2 Abs. 1" stay
+whole. Used by fetcher.parse.relines (over-long lines) and fetcher.parse.reline_paragraphs
+(paragraphs of printed-width lines).
+"""
+
+from __future__ import annotations
+
+import re
+
+from fetcher.parse.markers import ROMAN_NUMERALS
+from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE
+
+MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
+
+# A list label after white space: "1.", "1)", "1.)", "Frage 1:", "Zu 1.", "Antwort zu Frage 1:",
+# "a)", "A.", "II.". Its style and value come from the named groups.
+LABEL = re.compile(
+    r"(?<!\S)(?:"
+    r"(?P<zu>(?:Antwort\s+)?[Zz]u\s+(?:[Ff]rage\s+)?)(?P<zn>\d{1,2})\s*(?:\.:|[.:)])"
+    r"|(?P<frage>Frage\s+)(?P<fn>\d{1,2})\s*[.:)]"
+    r"|(?P<num>\d{1,2})(?:\.\)|[.)])"
+    r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|X)\."
+    r"|(?P<low>[a-h])\)"
+    r"|(?P<lowdot>[a-h])\."
+    r"|(?P<up>[A-H])\."
+    r")(?=\s+[\w„\"“(])"
+)
+_ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
+# What may stand before a list label that opens an item in a run-together head: a capitalised
+# word (a title), a number or a cross (a table cell: "… 82,7 3. Welche", "… 26 x 1. Welche"), a
+# closing bracket or quote.
+_MAY_OPEN = re.compile(r"(?:(?<!\S)(?:[A-ZÄÖÜ][\w/-]*\w|\d[\d.,]*\s?%?|[xX])|[)\"“”])\s+$")
+_SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
+_NOT_ENDS = frozenset(a.split()[-1] for a in ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
+# Header labels the header and form parsers read at a line's start (text.LABEL_LINE), inside a line.
+FIELD = re.compile(r"(?<=\s)" + LABEL_LINE.pattern[1:])
+
+
+def note_start(line: str, expect: dict[str, int]) -> None:
+    """Remember the label a line starts with: the next one of its style may sit inside a line."""
+    match = LABEL.match(line.strip())
+    if match:
+        style, value = label_style(match)
+        expect[style] = value + 1
+
+
+def label_style(match: re.Match[str]) -> tuple[str, int]:
+    """Return the style of a list label and its value (a = 1, A = 1, I = 1)."""
+    if match.group("zn"):
+        return "zu", int(match.group("zn"))
+    if match.group("fn"):
+        return "frage", int(match.group("fn"))
+    if match.group("num"):
+        return "num", int(match.group("num"))
+    if match.group("roman"):
+        return "roman", _ROMAN[match.group("roman")]
+    if match.group("low"):
+        return "low", ord(match.group("low")) - ord("a") + 1
+    if match.group("lowdot"):
+        return "lowdot", ord(match.group("lowdot")) - ord("a") + 1
+    return "up", ord(match.group("up")) - ord("A") + 1
+
+
+def after_sentence(line: str, pos: int) -> bool:
+    """Whether the text before `pos` ends a sentence (not an abbreviation such as "Nr.")."""
+    before = line[max(0, pos - 60) : pos].rstrip()  # a window: lines may be megabytes long
+    if not before:
+        return pos < 60
+    if not _SENTENCE_END.search(before):
+        return False
+    last = before.split()[-1].lstrip('([„"“')  # "(z. B.", "(Nr. 1)": abbreviations too
+    return last not in _NOT_ENDS and not re.fullmatch(r"[A-Za-zÄÖÜäöü]\.|\d{1,2}\.", last)
+
+
+def after_letter(line: str, pos: int) -> bool:
+    """Whether a single letter with a dot ("a.", "d.") stands before `pos`."""
+    return bool(re.search(r"(?<!\S)[A-Za-zÄÖÜäöü]\.\s+$", line[max(0, pos - 6) : pos]))
+
+
+def opens_item(line: str, pos: int) -> bool:
+    """Whether a capitalised word, a number or a bracket stands before `pos` (or nothing)."""
+    return pos == 0 or bool(_MAY_OPEN.search(line[max(0, pos - 40) : pos]))
+
+
+def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
+    """Return where the labels of a sequence inside the line start.
+
+    A label opens an item after a sentence end, a "?" or a ":", or where a line starts already
+    (`cuts`: after a field, a page number); it may after a capitalised word, a number or a bracket
+    (a title, a table cell: "Baumkataster A. Führt …", "… 82,7 3. Welche …"), never after a
+    lower-case word or an abbreviation ("am 2. Mai", "Nr. 4", "§ 2"). A sequence of two or more,
+    one of them opening, or the label expected next after the previous line's, is a list.
+    """
+    chains: list[list[tuple[int, str, int, bool]]] = []
+    open_chains: dict[tuple[str, int], list[tuple[int, str, int, bool]]] = {}  # by next label
+    for count, match in enumerate(LABEL.finditer(line)):
+        if count >= MAX_LABELS_PER_LINE:
+            break  # no page lists that many: a table of numbers, or garbage
+        opens = match.start() in cuts or after_sentence(line, match.start())
+        style, value = label_style(match)
+        if not opens and not opens_item(line, match.start()):
+            # After a letter's dot ("Siehe Antwort zu a. 10. Inwieweit …") only the label
+            # that continues a sequence.
+            continues = expect.get(style) == value or (style, value) in open_chains
+            if not (continues and after_letter(line, match.start())):
+                continue
+        label = (match.start(), style, value, opens)
+        chain = open_chains.pop((style, value), None)
+        if chain is None:
+            chain = []
+            chains.append(chain)
+        chain.append(label)
+        open_chains[(style, value + 1)] = chain
+    starts: set[int] = set()
+    for chain in chains:
+        _, style, first, _ = chain[0]
+        listed = len(chain) >= 2 and any(opens for *_, opens in chain)
+        if listed or expect.get(style) == first:
+            starts.update(start for start, *_ in chain)
+            expect[style] = chain[-1][2] + 1
+    return starts
