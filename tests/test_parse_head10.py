@@ -3,9 +3,10 @@
 The same real documents in the shapes other extractors deliver (bench.text_shapes: "para", one
 line per paragraph; "flat", every page one line; "flatwrap", flat wrapped at 90 characters) give
 the reference and kind their labels record (read off the documents by hand,
-tests/corpus/dev/*.json). Texts: the committed Dresden answer letters and interim notices, and
-Karlsruhe forms rebuilt from the fetched snapshot (skipped without ../.mirror). Every document
-test here fails on main c6c7feb.
+tests/corpus/dev/*.json). Texts: the committed Dresden answer letters, interim notices and
+motions and a Nordstemmen answer, Karlsruhe and Leipzig forms rebuilt from the fetched snapshots
+(skipped without ../.mirror) and one Karlsruhe file content of ../shared/fixtures. Every document
+test here fails on main c6c7feb (the guards say so where they pass on main too).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from fetcher.parse.letter_head import subject_reference
 from tests.corpus_data import corpus_path, dev_label
+from tests.fixtures_path import OPARL_FIXTURES
 
 
 def _shaped(name: str, shape: str) -> str:
@@ -55,3 +57,62 @@ def test_numbers_before_a_salutation_that_are_no_paper() -> None:
         "Verkauf Flurstück 123/4 Sehr geehrter Herr Schulze,",
     ):
         assert subject_reference([line]) is None, line
+
+
+# Forms whose label column and value column were run together: "Termin: Vorlage Nr.: TOP:
+# 53. Plenarsitzung Gemeinderat" / "24.09.2013 2013/0017 24" (para), "Vorlage Nr.: TOP: 58.
+# Plenarsitzung Gemeinderat 18.02.2014 2014/0359 25 öffentlich …" (flat), "Antrag Nr.: Datum:"
+# / "A0087/09 25.11.2009"; and an answer's "DS 77/2014" beside its date in a run-together head.
+_FORMS = [
+    "dresden-A0087-09-antrag-cdu-blaues-wunder",
+    "dresden-A0090-09-antrag-interfraktionell-kulturpalast",
+    "karlsruhe-2010-stellungnahme-linke-erneuerbare-energien",
+    "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher",
+    "karlsruhe-2014-0359-anfrage-cdu-sanitaeranlagen-schulen",
+    "karlsruhe-2016-0760-stellungnahme-fw-feinstaub-turmberg",
+    "karlsruhe-2018-0587-stellungnahme-fdp-schwimmunterricht",
+    "karlsruhe-2021-1060-or-durlach-antrag-fdp-naturpark",
+    "nordstemmen-DS-77-2014-antwort-kita-integrative-gruppen",
+]
+
+
+@pytest.mark.parametrize("shape", ["para", "flat", "flatwrap"])
+@pytest.mark.parametrize("name", _FORMS)
+def test_number_label_and_its_value_run_together(name: str, shape: str) -> None:
+    """A paper-number label followed by other labels gives the first paper number of the values
+    after them (dates skipped), or a plain number when only labels and dates come before it
+    ('Verantwortlich: 19.10.2010 535 25', Karlsruhe 2010)."""
+    label = dev_label(name)
+    reference = parse_text(_shaped(name, shape)).reference
+    assert reference == label["reference"] or reference in label.get("reference_alt", [])
+
+
+def test_a_party_name_after_the_answer_heading_is_no_reference() -> None:
+    """'STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion' in one paragraph: a reference has a
+    digit; the number is the one of 'Vorlage Nr.:'."""
+    name = "karlsruhe-2018-0587-stellungnahme-fdp-schwimmunterricht"
+    assert parse_text(_shaped(name, "para")).reference == "2018/0587"
+
+
+def test_an_empty_number_label_takes_no_span_of_years() -> None:
+    """Karlsruhe Beschlussvorlage 599982 prints 'Vorlage Nr.:' without a value, then
+    'Verantwortlich:Dez.3' and the title 'Kita-Ausbau 2017-2027': no reference."""
+    text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "599982.txt").read_text("utf-8")
+    for shape in ("para", "flat", "flatwrap"):
+        assert parse_text(SHAPES[shape](text)).reference is None, shape
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("leipzig-VII-F-08507-AW-01-antwort-innenhofbebauung", "Antwort"),
+        ("leipzig-VII-A-08607-antrag-gruene-wohnungsbaukoordinator", "Antrag"),
+        ("leipzig-VII-EF-08640-einwohneranfrage-drohnen", "Anfrage"),
+    ],
+)
+def test_page_counter_run_into_the_type_line(name: str, kind: str) -> None:
+    """'1/2 schriftliche Antwort zur Anfrage-Nr. VII-F-08507-AW-01' (the page counter printed
+    above the head, run into it): the type line and the reference read as printed."""
+    for shape in ("flat", "flatwrap"):
+        doc = parse_text(_shaped(name, shape))
+        assert (doc.kind, doc.reference) == (kind, dev_label(name)["reference"]), shape

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from fetcher.classify import kind_from_paper_type
 from fetcher.parse.letter_head import administration_to_member
 from fetcher.parse.markers import LINE_CHARS, lines_before
+from fetcher.parse.reference_labels import without_page_counter
 from fetcher.parse.text import HEADER_LINES
 
 DOC_LABEL = re.compile(
@@ -64,6 +65,7 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
             continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
         if i and _runs_into(lines[i - 1]):
             continue
+        line = without_page_counter(line)  # "1/2 Antrag-Nr. …": a page counter run in
         subject = _SUBJECT_PREFIX.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
         # "Stellungnahme zu Fragen aus der" / "GR-Sitzung vom 3. Februar 2015": the rest of a
