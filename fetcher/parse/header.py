@@ -243,6 +243,9 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
             return lines[j]
         if (
             rest
+            # not a type word in capitals inside a head run together ("… Der Oberbürgermeister
+            # STELLUNGNAHME zur Anfrage AfD-Gemeinderatsfraktion"): no title beside it
+            and not re.search(r"\S\s+" + re.escape(_label) + r"\b", lines[index])
             and not re.match(r"^[-\s]*Nr", rest, re.I)
             and len(rest) > 12
             and not DATE.search(rest)

@@ -6,10 +6,11 @@ import re
 from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
-from fetcher.parse.letter_head import administration_to_member
+from fetcher.parse.letter_head import SALUTATION_INSIDE, administration_to_member
 from fetcher.parse.markers import LINE_CHARS, lines_before
 from fetcher.parse.reference_labels import without_page_counter
 from fetcher.parse.text import HEADER_LINES
+from fetcher.parse.wording import SALUTATION
 
 DOC_LABEL = re.compile(
     r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnah?me)\s+zu[rm]?\s+"
@@ -57,10 +58,36 @@ def _runs_into(above: str) -> bool:
     return ":" not in above and len(above.split()) >= 2 and bool(_LOWER_END.search(above))
 
 
+# A type word printed in capitals inside a line: a head run together ("Stadt Karlsruhe Der
+# Oberbürgermeister STELLUNGNAHME zur Anfrage AfD-Gemeinderatsfraktion", "STADT KARLSRUHE Der
+# Oberbürgermeister ANFRAGE Stadträtin …"). Capitals set a heading apart from the prose around it.
+_CAPITAL_TYPE = re.compile(
+    r"(?<=\S\s)(?=(?:(?:KLEINE|GROSSE|MÜNDLICHE|SCHRIFTLICHE)\s+)?(?:ANFRAGE|ANTRAG|STELLUNGNAHME"
+    r"|BESCHLUSSVORLAGE|INFORMATIONSVORLAGE|VORLAGE|ANTWORT|BEANTWORTUNG)\b)"
+)
+
+
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
+    """Return (line index, label, rest of the line) of the paper's type line, or None.
+
+    A type line starts a line; in a head run together, a type word in capitals inside a line
+    above the first such line and above the salutation is one.
+    """
+    found = _type_line(lines)
+    for i, line in enumerate(lines[: found[0] if found else HEADER_LINES]):
+        if SALUTATION.match(line) or SALUTATION_INSIDE.search(line):
+            break  # a letter's body: capitals there are emphasis
+        for capital in _CAPITAL_TYPE.finditer(line):
+            match = DOC_LABEL.match(line[capital.start() :])
+            if match and not re.search(r"\bvom\s+\d", match.group("rest")):
+                return i, match.group("label"), match.group("rest").strip()
+    return found
+
+
+def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
     saluted = False
     for i, line in enumerate(lines[:HEADER_LINES]):
-        saluted = saluted or bool(_SALUTED.match(line))
+        saluted = saluted or bool(_SALUTED.match(line) or SALUTATION_INSIDE.search(line))
         if saluted and _wrapped_in_prose(lines, i):
             continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
         if i and _runs_into(lines[i - 1]):

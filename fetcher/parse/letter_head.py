@@ -38,7 +38,7 @@ _REPLY_TO = re.compile(
 # Jugendhäuser Sehr geehrter Herr Hoffsommer, …", a text with its lines or paragraphs run
 # together; wrapped after "Sehr geehrter"). Capitalised as a sentence's start: "sehr geehrte"
 # in prose is not one.
-_SALUTATION_INSIDE = re.compile(
+SALUTATION_INSIDE = re.compile(
     r"(?<=\S\s)Sehr\s+geehrte[r]?(?:\s+(?:Herr|Frau|Damen|Mitglieder)\b|\s*$)"
 )
 # A paper number ending a subject run into one line ("Fernbuslinien AF0028/14"); never after
@@ -58,7 +58,7 @@ def subject_block(lines: Sequence[str]) -> list[str]:
     salutation inside a line (a subject run into it) ends the block there.
     """
     for i, line in enumerate(lines[:HEADER_LINES]):
-        inside = None if SALUTATION.match(line) else _SALUTATION_INSIDE.search(line)
+        inside = None if SALUTATION.match(line) else SALUTATION_INSIDE.search(line)
         if not SALUTATION.match(line) and not inside:
             continue
         block: list[str] = [line[: inside.start()].strip()] if inside else []
@@ -143,15 +143,29 @@ _MEMBER = re.compile(
 )
 
 
+# The same inside a line: a head run together ("Landeshauptstadt Dresden GZ: (OB) 152 Die
+# Oberbürgermeisterin Datum: … Frau Stadträtin Barbara Lässig … Sehr geehrte Frau Lässig, …").
+_ADMINISTRATION_IN = re.compile(r"(?<!\S)" + _ADMINISTRATION.pattern[1:])
+_MEMBER_IN = re.compile(_MEMBER.pattern.replace("^", r"(?<!\S)"), re.I)
+
+
 def administration_to_member(lines: Sequence[str]) -> bool:
     """Whether a letter comes from the administration's head and is addressed to a council member.
 
     Such a letter replies to that member: an answer to an inquiry, or a notice about one. The
     writer is the letterhead above the salutation or the signer's role under the closing; the
     addressee is the address block or the salutation. An inquiry letter addressed to the mayor
-    names no member as its addressee.
+    names no member as its addressee. A head run together into a few long lines is read the
+    same way, up to the salutation inside its line.
     """
     for i, line in enumerate(lines[:HEADER_LINES]):
+        inside = None if SALUTATION.match(line) else SALUTATION_INSIDE.search(line)
+        if inside:
+            above = [*lines[:i], line[: inside.start()]]
+            saluted = line[inside.start() : inside.start() + LINE_CHARS]
+            return any(_MEMBER_IN.search(x) for x in [*above, saluted]) and any(
+                _ADMINISTRATION_IN.search(x) for x in above
+            )
         if SALUTATION.match(line):
             head = lines[: i + 1]
             if not any(_MEMBER.match(x) for x in head):
