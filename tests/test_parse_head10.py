@@ -167,3 +167,26 @@ def test_no_dev_inquiry_or_motion_reads_as_a_reply_in_any_shape() -> None:
             text = _shaped(name, shape)
             assert not administration_to_member(clean_lines(relined_pages(text.split("\f"))))
             assert parse_text(text).kind != "Antwort", (name, shape)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "nordstemmen-DS-70-2011-antwort-cdu-baugrundstuecke",
+        "nordstemmen-DS-77-2014-antwort-kita-integrative-gruppen",
+        "nordstemmen-DS-81-2014-antwort-spd-kita-verpflegung",
+    ],
+)
+def test_notice_type_word_inside_a_head_run_together(name: str) -> None:
+    """'… 15.12.2011 DS 70/2011 Mitteilungsvorlage zu TOP 8 Beratung in' and 'Mitteilungsvorlage
+    Beratung in öffentlicher Sitzung …' (flatwrap) above an inquiry as subject: a notice that
+    answers it."""
+    assert parse_text(_shaped(name, "flatwrap")).kind == "Antwort"
+
+
+def test_letter_subject_after_the_address_run_together() -> None:
+    """Nordstemmen DS 3/2024: '… Rathausstraße 3 31171 Nordstemmen Anfrage zum Gelände der alten'
+    / 'Genossenschaft (Gelände MTB) Sehr geehrte Frau Bürgermeisterin, …' (flatwrap): the type
+    word right after the postcode and town opens the subject."""
+    name = "nordstemmen-DS-3-2024-anfrage-ortsrat-barnten"
+    assert parse_text(_shaped(name, "flatwrap")).kind == dev_label(name)["kind"] == "Anfrage"

@@ -67,6 +67,13 @@ _CAPITAL_TYPE = re.compile(
 )
 
 
+# The end of an address block: a postcode and its town ("31171 Nordstemmen", "60311 Frankfurt
+# am Main").
+_TOWN_END = re.compile(
+    r"(?<!\S)\d{5}\s+[A-ZÄÖÜ][\w.-]*(?:\s+(?:am|an\s+der|im|bei)\s+\S+)?\s+(?=\S)"
+)
+
+
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     """Return (line index, label, rest of the line) of the paper's type line, or None.
 
@@ -75,8 +82,18 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     """
     found = _type_line(lines)
     for i, line in enumerate(lines[: found[0] if found else HEADER_LINES]):
-        if SALUTATION.match(line) or SALUTATION_INSIDE.search(line):
+        inside = SALUTATION_INSIDE.search(line)
+        if SALUTATION.match(line):
             break  # a letter's body: capitals there are emphasis
+        # a letter's subject after its address block, run together with it ("… Rathausstraße
+        # 3 31171 Nordstemmen Anfrage zum Gelände der alten" / "Genossenschaft (Gelände MTB)
+        # Sehr geehrte Frau Bürgermeisterin, …"): a type word right after the town
+        town = _TOWN_END.search(line[: inside.start()] if inside else line)
+        subject = DOC_LABEL.match(line[town.end() :]) if town else None
+        if subject and not re.search(r"\bvom\s+\d", subject.group("rest")):
+            return i, subject.group("label"), subject.group("rest").strip()
+        if inside:
+            break
         for capital in _CAPITAL_TYPE.finditer(line):
             match = DOC_LABEL.match(line[capital.start() :])
             if match and not re.search(r"\bvom\s+\d", match.group("rest")):
@@ -173,7 +190,11 @@ _ANSWER_HEADING = re.compile(
 _NOTICE_TYPE = re.compile(
     r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
     r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
-    r"(?:\s+(?:zu\s+TOP|zu[rm]?\s+\w+|der\s+Verwaltung|des\s+\w+)\b.*)?\s*$",
+    r"(?:\s+(?:zu\s+TOP|zu[rm]?\s+\w+|der\s+Verwaltung|des\s+\w+)\b.*)?\s*$"
+    # a notice's type word in a head run together ("Mitteilungsvorlage Beratung in …", "…
+    # 15.12.2011 DS 70/2011 Mitteilungsvorlage zu TOP 8 …"), never after a lower-case word
+    # ("in der Mitteilungsvorlage …" is prose)
+    r"|(?:^|(?<![a-zäöüß]\s)(?<=\s))(?-i:Mitteilungsvorlage|Informationsvorlage)\s+(?=\S).{10,}$",
     re.I | re.M,
 )
 _INQUIRY_SUBJECT = re.compile(
