@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import pytest
 
+from bench.parse_accuracy import reader
 from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from fetcher.parse.letter_head import administration_to_member, subject_reference
@@ -190,3 +191,30 @@ def test_letter_subject_after_the_address_run_together() -> None:
     word right after the postcode and town opens the subject."""
     name = "nordstemmen-DS-3-2024-anfrage-ortsrat-barnten"
     assert parse_text(_shaped(name, "flatwrap")).kind == dev_label(name)["kind"] == "Anfrage"
+
+
+@pytest.mark.parametrize(
+    ("name", "field", "value"),
+    [
+        # "… Sanierung Kinder- und Jugendhäuser AF2008/13 Sehr" / "geehrter Herr Hoffsommer, …"
+        ("dresden-AF2008-13-antwort-jugendhaeuser", "reference", "AF2008/13"),
+        # "… 20.03.2017 DS" / "19/2017 Mitteilungsvorlage …": the number wrapped below "DS"
+        ("nordstemmen-DS-19-2017-mitteilungsvorlage-strassenausbaubeitraege", "reference", None),
+        # "(KULT) vom 23. März 2016 Vorlage Nr.: 2016/0153": the date is the inquiry's, the
+        # label with its colon the form's own
+        ("karlsruhe-2016-0153-anfrage-kult-inklusive-beschulung", "reference", "2016/0153"),
+        # "Thema: Zusammenarbeit mit der Ditib Anfrage A. Laut bundesweiten …"
+        ("karlsruhe-2016-fw-brief-anfrage-ditib", "kind", "Anfrage"),
+        # "… Gewerbesteueraufkommen Anfrage A." / "Welche Rolle spielt …"
+        ("karlsruhe-2016-fw-brief-anfrage-gewerbeflaechen-ikea", "kind", "Anfrage"),
+    ],
+)
+def test_run_together_text_printed_to_a_pdf(name: str, field: str, value: str | None) -> None:
+    """The flat shape rendered as a paged PDF (hyphenated ~75-character lines, read back with
+    pdfium): a salutation split after 'Sehr', 'DS' at a line's end, a date before a form's
+    number label, a type word above the first lettered item."""
+    doc = reader("paged", "flat")(corpus_path(name, "dev").read_text("utf-8"))
+    label = dev_label(name)
+    expected = value if value is not None else label[field]
+    got = getattr(doc, field)
+    assert got == expected or got in label.get(f"{field}_alt", [])

@@ -14,6 +14,7 @@ from fetcher.parse.reference_labels import (
     ANSWER_HEAD,
     REF,
     clause,
+    number_below_ds,
     value_after_label_run,
     value_below_label,
     value_in_column,
@@ -83,7 +84,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
             column = value_in_column(lines, i)
             if column:
                 return column
-        if value := value_below_label(lines, i) or value_after_label_run(lines, i):
+        value = value_below_label(lines, i) or value_after_label_run(lines, i)
+        if value := value or number_below_ds(lines, i):
             return value
         line = without_page_counter(line)
         own = _OWN_LABEL.match(line)  # "Drucksache: 24-00345 vom 12.03.2024" is the paper's own

@@ -75,6 +75,12 @@ _CAPITAL_TYPE = re.compile(
 )
 
 
+# A type word as the heading of a list run into its line: "Thema: Zusammenarbeit mit der Ditib
+# Anfrage A. Laut bundesweiten …", "… Gewerbesteueraufkommen Anfrage A." / "Welche Rolle …" (a
+# letter's "Anfrage" above its first item "A." or "1.").
+_HEADING_BEFORE_ITEM = re.compile(
+    r"(?<=[^\s,;]\s)(?=(?:Anfrage|Antrag)\s+(?:[A1]\.|1\))(?:\s+[A-ZÄÖÜ]|\s*$))"
+)
 # The end of an address block: a postcode and its town ("31171 Nordstemmen", "60311 Frankfurt
 # am Main").
 _TOWN_END = re.compile(
@@ -102,7 +108,7 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
             return i, subject.group("label"), subject.group("rest").strip()
         if inside:
             break
-        for capital in _CAPITAL_TYPE.finditer(line):
+        for capital in [*_CAPITAL_TYPE.finditer(line), *_HEADING_BEFORE_ITEM.finditer(line)]:
             match = DOC_LABEL.match(line[capital.start() :])
             if match and not re.search(r"\bvom\s+\d", match.group("rest")):
                 return i, match.group("label"), match.group("rest").strip()
@@ -221,7 +227,9 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     notice = NOTICE_TYPE.search(head)
     # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
     # the subject of a notice, so the notice answers it.
-    notice_first = notice and head.count("\n", 0, notice.start()) < (label_index or 0)
+    notice_first = notice and (
+        label_index is None or head.count("\n", 0, notice.start()) < label_index
+    )  # no type line at all: the notice's word is the paper's type
     if notice and (label_kind != "Anfrage" or notice_first) and INQUIRY_SUBJECT.search(head):
         return "Antwort"
     if notice_first and notice and re.match(r"(?:Mitteilung|Information)", notice.group(0), re.I):

@@ -36,10 +36,10 @@ _REPLY_TO = re.compile(
 
 # A salutation inside a line: a subject run into it ("… Anfrage AF2008/13 Sanierung Kinder- und
 # Jugendhäuser Sehr geehrter Herr Hoffsommer, …", a text with its lines or paragraphs run
-# together; wrapped after "Sehr geehrter"). Capitalised as a sentence's start: "sehr geehrte"
-# in prose is not one.
+# together; wrapped after "Sehr geehrter" or after "Sehr", "… AF2008/13 Sehr" / "geehrter Herr
+# Hoffsommer, …"). Capitalised as a sentence's start: "sehr geehrte" in prose is not one.
 SALUTATION_INSIDE = re.compile(
-    r"(?<=\S\s)Sehr\s+geehrte[r]?(?:\s+(?:Herr|Frau|Damen|Mitglieder)\b|\s*$)"
+    r"(?<=\S\s)Sehr(?:\s+geehrte[r]?(?:\s+(?:Herr|Frau|Damen|Mitglieder)\b|\s*$)|\s*$)"
 )
 # A paper number ending a subject run into one line ("Fernbuslinien AF0028/14"); never after
 # a file-number, phone or parcel label ("Az.: 61/123", "Tel. 0351/…", "Flurstück 123/4").

@@ -108,9 +108,12 @@ def clause(line: str, start: int, end: int) -> str:
     """Return the text around line[start:end] up to the labels before and after it.
 
     "vom 05.08.2013 Gremium: Termin: Vorlage Nr.:" (a head's labels run together): the date
-    belongs to another label; "Antrag … Nr. 266/2019 vom 21.10.2019" is one clause.
+    belongs to another label, as anything before a label with a colon; "Antrag … Nr. 266/2019
+    vom 21.10.2019" is one clause.
     """
     before = line[:start].rsplit(":", 1)[-1][-80:]
+    if ":" in line[start:end]:
+        before = ""  # "(KULT) vom 23. März 2016 Vorlage Nr.: 2016/0153": a form's own label
     return before + line[start:end] + line[end : end + 30].split(":", 1)[0]
 
 
@@ -179,3 +182,17 @@ def year_range(token: str) -> bool:
         return False
     first, second = int(years.group(1)), int(years.group(2))
     return second > first if second >= 1900 else second == (first + 1) % 100
+
+
+# "DS" beside the date at a line's end, its number wrapped to the next line ("Telefon: 800 - 27
+# 20.03.2017 DS" / "19/2017 Mitteilungsvorlage …", a head run together and printed again).
+_DS_AT_END = re.compile(r"(?:^|(?<=\d\.\d{4}\s))(?:DS|Drs\.?)$")
+_NUMBER_OPENING = re.compile(r"(\d{1,5}\s*/\s*\d{2,4})(?=\s|$)")
+
+
+def number_below_ds(lines: Sequence[str], index: int) -> str | None:
+    """Return the number opening the next line when `lines[index]` ends in "DS" after a date."""
+    if index + 1 >= len(lines) or not _DS_AT_END.search(lines[index].rstrip()):
+        return None
+    number = _NUMBER_OPENING.match(lines[index + 1])
+    return re.sub(r"\s+", "", number.group(1)) if number else None
