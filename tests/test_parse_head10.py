@@ -218,3 +218,30 @@ def test_run_together_text_printed_to_a_pdf(name: str, field: str, value: str | 
     expected = value if value is not None else label[field]
     got = getattr(doc, field)
     assert got == expected or got in label.get(f"{field}_alt", [])
+
+
+@pytest.mark.parametrize(
+    ("name", "shapes"),
+    [
+        # "… LED-Ampeln Stellungnahme des Bürgermeisteramtes: Derzeit stehen …"
+        ("karlsruhe-2006-anfrage-kal-led-ampeln-stellungnahme", ("flat", "flatwrap")),
+        # "… 76133 Karlsruhe 10.07.2015 Zusatzfragen aus der Plenarsitzung des Gemeinderats …"
+        ("karlsruhe-2015-0329-brief-antwort-zusatzfragen-konservatorium", ("flat", "flatwrap")),
+        # "Zu 1: Der Rat der Gemeinde hat …", "Zu 2: Es gibt …": answers run into their labels
+        ("nordstemmen-2025-06-24-antwort-fragen-windenergie", ("para", "flat", "flatwrap")),
+    ],
+)
+def test_answer_heading_subject_and_labels_run_together(name: str, shapes: tuple[str, ...]) -> None:
+    """An answer's heading with its colon, a letter's subject after the date and the answer
+    labels 'Zu 1:' read as answers when the text runs on behind them on the same line."""
+    for shape in shapes:
+        assert parse_text(_shaped(name, shape)).kind == "Antwort", shape
+
+
+def test_statement_mentioned_in_minutes_is_no_answer_heading() -> None:
+    """Guard (passes on main too): Karlsruhe minutes 588004 '… verweist auf' / 'die vorliegende
+    Stellungnahme der Verwaltung:' stay minutes in every shape: a heading inside a line follows
+    no word in lower case and has text after its colon on the same line."""
+    text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "588004.txt").read_text("utf-8")
+    for shape, reshape in SHAPES.items():
+        assert parse_text(reshape(text)).kind == "Niederschrift", shape

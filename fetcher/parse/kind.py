@@ -14,6 +14,7 @@ from fetcher.parse.kind_wording import (
     INQUIRY_WORDING,
     LOWER_END,
     MOTION_WORDING,
+    NOT_AFTER_LOWER,
     NOTICE_TYPE,
     names_itself_answer,
 )
@@ -79,7 +80,7 @@ _CAPITAL_TYPE = re.compile(
 # Anfrage A. Laut bundesweiten …", "… Gewerbesteueraufkommen Anfrage A." / "Welche Rolle …" (a
 # letter's "Anfrage" above its first item "A." or "1.").
 _HEADING_BEFORE_ITEM = re.compile(
-    r"(?<=[^\s,;]\s)(?=(?:Anfrage|Antrag)\s+(?:[A1]\.|1\))(?:\s+[A-ZÄÖÜ]|\s*$))"
+    r"(?=(?:Anfrage|Antrag)\s+(?:[A1]\.|1\))(?:\s+[A-ZÄÖÜ]|\s*$))(?<=[^\s,;]\s)" + NOT_AFTER_LOWER
 )
 # The end of an address block: a postcode and its town ("31171 Nordstemmen", "60311 Frankfurt
 # am Main").
@@ -164,14 +165,33 @@ def kind_from_label(label: str | None) -> str:
 
 
 def _subject_lines(lines: Sequence[str]) -> list[str]:
-    """Return the lines just above a letter's salutation (its subject), else none."""
+    """Return the lines just above a letter's salutation (its subject), else none.
+
+    Run together with its address and date ("… 76133 Karlsruhe 10.07.2015 Zusatzfragen aus der
+    Plenarsitzung …" above the salutation, or on its line), what follows the date or the town
+    is read as a subject line too.
+    """
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if _SALUTED.match(line):
-            return lines_before(lines, i, 3 * LINE_CHARS)  # three lines of a letter's width
+        inside = None if _SALUTED.match(line) else SALUTATION_INSIDE.search(line)
+        if _SALUTED.match(line) or inside:
+            above = lines_before(lines, i, 3 * LINE_CHARS)  # three lines of a letter's width
+            if inside:
+                above.append(line[: inside.start()])
+            opening = [m.end() for x in above[-1:] for m in _SUBJECT_OPENS.finditer(x)]
+            return [*above, above[-1][opening[-1] :]] if opening else above
     return []
 
 
-_ANSWER_TO = re.compile(r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*[.:)]?\s*$", re.M)
+# What a letter's subject follows when run together: the date, or the postcode and town.
+_SUBJECT_OPENS = re.compile(
+    rf"(?<!\S)\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\s+(?=[A-ZÄÖÜ])|{_TOWN_END.pattern}"
+)
+
+
+# "Zu 1:" alone on its line, or run together with its answer ("Zu 1: Der Rat der Gemeinde …").
+_ANSWER_TO = re.compile(
+    r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*(?:[.:)]?\s*$|:\s+(?=[A-ZÄÖÜ]))", re.M
+)
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 

@@ -48,16 +48,30 @@ def names_itself_answer(above: str, pattern: re.Pattern[str] = ANSWER_WORDING) -
 
 # A heading of its own below the inquiry: "Stellungnahme des Bürgermeisteramtes:", "Antwort der
 # Verwaltung:"; it answers an inquiry unless the paper is a statement on a motion.
+# Not after a word in lower case: a type word after an article, a preposition, an adjective or
+# a verb is part of a sentence ("um eine Stellungnahme der Verwaltung: …", "die vorliegende
+# Stellungnahme der Verwaltung:", "folgende Anfrage 1. …"); after a noun, a number or a closing
+# bracket it is a heading run in after a title or a field. Fixed-width look-behinds, one per
+# word length.
+NOT_AFTER_LOWER = "".join(
+    rf"(?<!(?-i:[\s(„\"][a-zäöüß]{{{n}}})[ \t])(?<!(?-i:^[a-zäöüß]{{{n}}})[ \t])"
+    for n in range(1, 25)
+)
 ANSWER_HEADING = re.compile(
-    r"^(?:Stellungnahme|Antwort|Beantwortung)\s+de[rs]\s+\S+(?:\s+\S+)?\s*:?\s*$", re.I | re.M
+    r"^(?:Stellungnahme|Antwort|Beantwortung)\s+de[rs]\s+\S+(?:\s+\S+)?\s*:?\s*$"
+    # inside a head run together, with its colon and the text after it ("LED-Ampeln
+    # Stellungnahme des Bürgermeisteramtes: Derzeit stehen …")
+    rf"|(?=(?-i:Stellungnahme|Antwort|Beantwortung)[ \t])(?<=\S[ \t]){NOT_AFTER_LOWER}"
+    r"(?:Stellungnahme|Antwort|Beantwortung)[ \t]+de[rs][ \t]+\S+(?:[ \t]+\S+)?[ \t]*:(?=[ \t]+\S)",
+    re.I | re.M,
 )
 NOTICE_TYPE = re.compile(
     r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
     r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
     r"(?:\s+(?:zu\s+TOP|zu[rm]?\s+\w+|der\s+Verwaltung|des\s+\w+)\b.*)?\s*$"
     # a notice's type word in a head run together ("Mitteilungsvorlage Beratung in …", "…
-    # 15.12.2011 DS 70/2011 Mitteilungsvorlage zu TOP 8 …"), never after a lower-case word
-    # ("in der Mitteilungsvorlage …" is prose)
+    # 15.12.2011 DS 70/2011 Mitteilungsvorlage zu TOP 8 …"): at a line's start or after a
+    # number, never after a word ("in der Mitteilungsvorlage …" is prose)
     r"|(?:^|(?<![a-zäöüß]\s)(?<=\s))(?-i:Mitteilungsvorlage|Informationsvorlage)\s+(?=\S).{10,}$",
     re.I | re.M,
 )
