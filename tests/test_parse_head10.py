@@ -245,3 +245,12 @@ def test_statement_mentioned_in_minutes_is_no_answer_heading() -> None:
     text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "588004.txt").read_text("utf-8")
     for shape, reshape in SHAPES.items():
         assert parse_text(reshape(text)).kind == "Niederschrift", shape
+
+
+def test_answer_type_line_after_a_printed_footer() -> None:
+    """Karlsruhe Wolfartsweier 2021: 'Gedruckt auf 100 Prozent Recyclingpapier Stellungname zur
+    Anfrage Verkehrsberuhigung Steinkreuzstraße …' (flat, flatwrap): the statement on an inquiry
+    is an answer, its type line run in after the footer."""
+    name = "karlsruhe-2021-or-wolfartsweier-stellungnahme-cdu-steinkreuzstrasse"
+    for shape in ("flat", "flatwrap"):
+        assert parse_text(_shaped(name, shape)).kind == dev_label(name)["kind"] == "Antwort"

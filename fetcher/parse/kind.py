@@ -82,6 +82,13 @@ _CAPITAL_TYPE = re.compile(
 _HEADING_BEFORE_ITEM = re.compile(
     r"(?=(?:Anfrage|Antrag)\s+(?:[A1]\.|1\))(?:\s+[A-ZÄÖÜ]|\s*$))(?<=[^\s,;]\s)" + NOT_AFTER_LOWER
 )
+# An answer's type line run in after a footer or letterhead ("Gedruckt auf 100 Prozent
+# Recyclingpapier Stellungname zur Anfrage Verkehrsberuhigung …"), not after a word in lower case
+# ("… bitten um Antwort zur Anfrage …").
+_ANSWER_TYPE_INSIDE = re.compile(
+    r"(?=(?:Stellungnah?me|Antwort|Beantwortung)\s+zu[rm]?\s+(?:Einwohner)?(?:Anfrage|Antrag)\b)"
+    r"(?<=\S\s)" + NOT_AFTER_LOWER
+)
 # The end of an address block: a postcode and its town ("31171 Nordstemmen", "60311 Frankfurt
 # am Main").
 _TOWN_END = re.compile(
@@ -92,8 +99,10 @@ _TOWN_END = re.compile(
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     """Return (line index, label, rest of the line) of the paper's type line, or None.
 
-    A type line starts a line; in a head run together, a type word in capitals inside a line
-    above the first such line and above the salutation is one.
+    A type line starts a line. In a head run together, above the first such line and above a
+    letter's salutation, a type word inside a line is one where a heading stands: right after
+    the address block's town, in capitals, above the first list item, or an answer's "Stellungnahme
+    zur Anfrage" after a footer; never after a word in lower case.
     """
     found = _type_line(lines)
     for i, line in enumerate(lines[: found[0] if found else HEADER_LINES]):
@@ -109,10 +118,12 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
             return i, subject.group("label"), subject.group("rest").strip()
         if inside:
             break
-        for capital in [*_CAPITAL_TYPE.finditer(line), *_HEADING_BEFORE_ITEM.finditer(line)]:
+        inside_types = (_CAPITAL_TYPE, _HEADING_BEFORE_ITEM, _ANSWER_TYPE_INSIDE)
+        for capital in [m for pattern in inside_types for m in pattern.finditer(line)]:
             match = DOC_LABEL.match(line[capital.start() :])
             if match and not re.search(r"\bvom\s+\d", match.group("rest")):
-                return i, match.group("label"), match.group("rest").strip()
+                label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
+                return i, label, match.group("rest").strip()
     return found
 
 
