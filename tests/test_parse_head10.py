@@ -254,3 +254,11 @@ def test_answer_type_line_after_a_printed_footer() -> None:
     name = "karlsruhe-2021-or-wolfartsweier-stellungnahme-cdu-steinkreuzstrasse"
     for shape in ("flat", "flatwrap"):
         assert parse_text(_shaped(name, shape)).kind == dev_label(name)["kind"] == "Antwort"
+
+
+def test_letterhead_run_into_one_paragraph_names_the_writer() -> None:
+    """Dresden mAF0014/14 (para): 'Landeshauptstadt Dresden Die Oberbürgermeisterin' is one
+    paragraph; the writer is still the administration's head, the letter to 'Herrn Stadtrat'
+    an answer."""
+    name = "dresden-mAF0014-14-antwort-muendliche-anfrage-b172"
+    assert parse_text(_shaped(name, "para")).kind == dev_label(name)["kind"] == "Antwort"

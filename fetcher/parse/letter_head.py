@@ -170,7 +170,7 @@ def administration_to_member(lines: Sequence[str]) -> bool:
             head = lines[: i + 1]
             if not any(_MEMBER.match(x) for x in head):
                 return False
-            if any(_ADMINISTRATION.match(x) for x in head[:-1]):
+            if any(_ADMINISTRATION_IN.search(x) for x in head[:-1]):  # also inside a line
                 return True
             return any(
                 _ADMINISTRATION_ROLE.match(x.strip())
