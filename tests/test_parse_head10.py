@@ -262,3 +262,11 @@ def test_letterhead_run_into_one_paragraph_names_the_writer() -> None:
     an answer."""
     name = "dresden-mAF0014-14-antwort-muendliche-anfrage-b172"
     assert parse_text(_shaped(name, "para")).kind == dev_label(name)["kind"] == "Antwort"
+
+
+def test_subject_heading_cell_run_into_the_type_line_of_a_cover_sheet() -> None:
+    """Karlsruhe Neureut 2021 (para): 'Thema Anfrage der FDP-Ortschaftsratsfraktion, …
+    Beratungsfolge dieser Vorlage …': the inquiry is the subject of the administration's
+    Vorlage, as when 'Thema' stands on the line above."""
+    name = "karlsruhe-2021-or-neureut-vorlage-anfrage-fdp-geothermie"
+    assert parse_text(_shaped(name, "para")).kind == dev_label(name)["kind"] == "Vorlage"

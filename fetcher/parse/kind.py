@@ -51,7 +51,12 @@ _LABEL_KIND_OVERRIDES = {
 
 
 # A letter names its type in the subject line: "Betreff: Antrag auf …", "Betr.: Anfrage zu …".
-_SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
+# A subject heading cell run into its value has no colon: "Thema Anfrage der FDP-…" (one line per
+# paragraph).
+_SUBJECT_PREFIX = re.compile(
+    r"^(?:(?:Betreff|Betr\.|Thema)\s*:\s*|(?-i:Thema|Betreff|Gegenstand)\s+)(?=\S)", re.I
+)
+_HEADING_CELL = re.compile(r"(?:Thema|Betreff|Gegenstand)\s+(?=\S)")
 
 
 # A letter's salutation ("Sehr geehrte Frau …,", "Liebe Kolleginnen …"); case as printed.
@@ -222,11 +227,10 @@ def _about_a_paper(lines: Sequence[str], label_index: int | None, head: str) -> 
     k = label_index - 1
     while k >= 0 and not lines[k]:
         k -= 1
-    return (
-        k >= 0
-        and bool(_SUBJECT_HEADING.fullmatch(lines[k].strip()))
-        and bool(_NAMES_ITSELF_VORLAGE.search(head))
-    )
+    heading = (k >= 0 and _SUBJECT_HEADING.fullmatch(lines[k].strip())) or _HEADING_CELL.match(
+        lines[label_index]
+    )  # "Thema" above, or its cell run into the type line's
+    return bool(heading) and bool(_NAMES_ITSELF_VORLAGE.search(head))
 
 
 def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
