@@ -20,7 +20,15 @@ from fetcher.parse.letter_head import administration_to_member, subject_referenc
 from fetcher.parse.relines import relined_pages
 from fetcher.parse.text import clean_lines
 from tests.corpus_data import corpus_labels, corpus_path, dev_label
-from tests.fixtures_path import OPARL_FIXTURES
+from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
+
+
+def _text_of(name: str) -> str:
+    """Return a dev document's text, or a diverse fixture text of that name."""
+    fixture = TEXT_FIXTURES / "diverse" / f"{name}.txt"
+    if fixture.exists():
+        return fixture.read_text("utf-8")
+    return corpus_path(name, "dev").read_text("utf-8")
 
 
 def _shaped(name: str, shape: str) -> str:
@@ -270,3 +278,18 @@ def test_subject_heading_cell_run_into_the_type_line_of_a_cover_sheet() -> None:
     Vorlage, as when 'Thema' stands on the line above."""
     name = "karlsruhe-2021-or-neureut-vorlage-anfrage-fdp-geothermie"
     assert parse_text(_shaped(name, "para")).kind == dev_label(name)["kind"] == "Vorlage"
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("nordstemmen-DS-32-2018-beschlussvorlage-antrag-gruene-wlan", "Vorlage"),
+        ("LANDTAG-niedersachsen-19-11153-unterrichtung-zurueckziehung", "sonstiges"),
+    ],
+)
+def test_type_word_after_the_papers_number_through_the_pdf(name: str, kind: str) -> None:
+    """'12.04.2018 DS 32/2018 Beschlussvorlage Beratung in …', 'Drucksache 19/11153
+    Unterrichtung' (the flat shape printed to a paged PDF): the type word after the number is
+    the type line ('Unterrichtung' a notice of the Landtag, no inquiry)."""
+    doc = reader("paged", "flat")(_text_of(name))
+    assert doc.kind == kind

@@ -94,6 +94,9 @@ _ANSWER_TYPE_INSIDE = re.compile(
     r"(?=(?:Stellungnah?me|Antwort|Beantwortung)\s+zu[rm]?\s+(?:Einwohner)?(?:Anfrage|Antrag)\b)"
     r"(?<=\S\s)" + NOT_AFTER_LOWER
 )
+# A type word right after the paper's number in a head run together ("12.04.2018 DS 32/2018
+# Beschlussvorlage Beratung in …", "Drucksache 19/11153 Unterrichtung").
+_AFTER_NUMBER = re.compile(r"(?:(?<=\d/\d\d\s)|(?<=\d/\d{4}\s)|(?<=\d/\d{5}\s))(?=[A-ZÄÖÜ])")
 # The end of an address block: a postcode and its town ("31171 Nordstemmen", "60311 Frankfurt
 # am Main").
 _TOWN_END = re.compile(
@@ -106,8 +109,8 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
 
     A type line starts a line. In a head run together, above the first such line and above a
     letter's salutation, a type word inside a line is one where a heading stands: right after
-    the address block's town, in capitals, above the first list item, or an answer's "Stellungnahme
-    zur Anfrage" after a footer; never after a word in lower case.
+    the address block's town, in capitals, above the first list item, after the paper's number,
+    or an answer's "Stellungnahme zur Anfrage" after a footer; never after a word in lower case.
     """
     found = _type_line(lines)
     for i, line in enumerate(lines[: found[0] if found else HEADER_LINES]):
@@ -123,7 +126,7 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
             return i, subject.group("label"), subject.group("rest").strip()
         if inside:
             break
-        inside_types = (_CAPITAL_TYPE, _HEADING_BEFORE_ITEM, _ANSWER_TYPE_INSIDE)
+        inside_types = (_CAPITAL_TYPE, _HEADING_BEFORE_ITEM, _ANSWER_TYPE_INSIDE, _AFTER_NUMBER)
         for capital in [m for pattern in inside_types for m in pattern.finditer(line)]:
             match = DOC_LABEL.match(line[capital.start() :])
             if match and not re.search(r"\bvom\s+\d", match.group("rest")):
