@@ -293,3 +293,13 @@ def test_type_word_after_the_papers_number_through_the_pdf(name: str, kind: str)
     the type line ('Unterrichtung' a notice of the Landtag, no inquiry)."""
     doc = reader("paged", "flat")(_text_of(name))
     assert doc.kind == kind
+
+
+def test_statement_run_together_keeps_the_questions_it_quotes() -> None:
+    """Karlsruhe Stellungnahme 2016/0760 (flat shape printed to a paged PDF): an answer whose
+    answer blocks are not found keeps the three questions it quotes ('A) Wann wurde …', 'B) Wie
+    hoch …', 'C) Wo kann …'), as an answer letter does; before, read as an inquiry."""
+    name = "karlsruhe-2016-0760-stellungnahme-fw-feinstaub-turmberg"
+    doc = reader("paged", "flat")(_text_of(name))
+    assert doc.kind == "Antwort"
+    assert len(doc.questions) == dev_label(name)["questions"] == 3
