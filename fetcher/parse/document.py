@@ -70,7 +70,7 @@ def parse_pages(
     answers: list[str] = []
     if kind == "Antwort":
         questions, answers, _preamble = find_answers(lines, header_end)
-        if not questions and letter:  # an answer letter quoting the inquiry in its own layout
+        if not questions:  # an answer quoting the inquiry in its own layout (letter, run-in text)
             questions = find_questions(lines, header_end, kind="Anfrage", requests=False)
     elif kind != "Niederschrift":  # minutes quote citizens' questions and answers: no inquiry
         questions = find_questions(lines, header_end, kind=kind)

@@ -10,11 +10,21 @@ from fetcher.parse.fields import value_after
 from fetcher.parse.form_title import title_after_form
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import subject_reference
+from fetcher.parse.reference_labels import (
+    ANSWER_HEAD,
+    REF,
+    clause,
+    number_below_ds,
+    value_after_label_run,
+    value_below_label,
+    value_in_column,
+    without_page_counter,
+)
+from fetcher.parse.reference_labels import (
+    CITED as CITED,  # relines.py reads it here
+)
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
-
-_REF = r"(?:[IVX]+/[A-Z]{1,3}\s\d+|[A-ZÄÖÜ0-9][A-Za-z0-9ÄÖÜ]*(?:\s?[/-]\s?[A-Za-z0-9ÄÖÜ]+)+|\d{3,})"
-
 
 _REFERENCE_PATTERNS = (
     # The paper's own number after a paper noun ("Vorlage Nr.", "Vorlagen-Nr.", "Anfrage-Nr.",
@@ -22,7 +32,7 @@ _REFERENCE_PATTERNS = (
     # noun ("Bebauungsplan Nr. 199", "Objekt-Nr.", "Flst.-Nr.", "Haus Nr.", "Tel.-Nr.", "Top-Nr.").
     re.compile(
         r"(?:(?<![\w-])[\wÄÖÜäöü]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*(?:Nr\.?|nummer)"
-        rf"|^Nr\.?)\s*:?\s*(?:Nr\.\s*)?(?P<ref>{_REF})",
+        rf"|^Nr\.?)\s*:?\s*(?:Nr\.\s*)?(?P<ref>{REF})",
         re.I,
     ),
     # "Drucksache - 21-12345", "Drucksache: 24-00345", "Drucksachennummer 12/2024".
@@ -33,10 +43,12 @@ _REFERENCE_PATTERNS = (
     ),
     # Shapes printed without a "Nr." label: "DS 8/2021" (Nordstemmen), "VO/2021/1234",
     # "F0123/21" and "mAF0123/21", "RA 123/2024", "Anfrage 2024/0123".
-    re.compile(r"^(?:DS|Drs)\s*\.?\s*(?P<ref>\d{1,5}\s*/\s*\d{2,4})\b"),
+    # At a line's start, or beside the letter's date ("… Telefon: 800 - 45 21.10.2014 DS 77/2014",
+    # the head run together).
+    re.compile(r"(?:^|(?<=\d\.\d{4}\s))(?:DS|Drs)\s*\.?\s*(?P<ref>\d{1,5}\s*/\s*\d{2,4})\b"),
     re.compile(r"(?<![\w/])(?P<ref>VO/\d{4}/\d{2,6}|(?:mA)?F\d{3,5}/\d{2}|RA\s?\d{1,4}/\d{4})\b"),
     re.compile(
-        rf"^(?:Beantwortung|Antwort|Stellungnahme)\s+zu[rm]?\s+Anfrage\s+(?P<ref>{_REF})", re.I
+        rf"^(?:Beantwortung|Antwort|Stellungnahme)\s+zu[rm]?\s+Anfrage\s+(?P<ref>{REF})", re.I
     ),
 )
 
@@ -45,62 +57,15 @@ _OWN_LABEL = re.compile(
     r"^(?:Drucksachen?|DS|Drs\.?)(?:-?(?:Nr\.?|nummer))?\s*:?\s*-?\s*\d+\s*[/-]\s*\d+",
     re.I,
 )
-_COLUMN_LABEL = re.compile(r"^[A-ZÄÖÜ][\w .-]{0,20}:$")
 
 
-# A paper-number label that ends a line whose value a narrow column or cell pushed to the next:
-# "SPD-Ortschaftsratsfraktion Vorlage Nr.:" / "2023/0493", "schriftliche Antwort zur Anfrage-Nr."
-# / "VII-F-08507-AW-01".
-# "19. Wahlperiode Drucksache" / "19/11138": a Drucksache needs no "Nr." (Landtag heads).
-_LABEL_AT_END = re.compile(
-    r"(?P<before>.*?)(?:(?<![\w-])[\wÄÖÜäöü]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*"
-    r"(?:Nr\.?|nummer)|(?<![\w-])(?:Drucksache|Drs\.))\s*:?$",
+# Words that make a number another paper's: its date ("vom 21.10.2019"), a citation ("vgl.",
+# "gemäß"), an inquiry's receipt in prose ("eingegangen am 27.05.2026 - Drs. …"; the label
+# "eingegangen am: 26.07.2021" of a form is none).
+_OTHER_PAPER = re.compile(
+    r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß|Bezug|bezugnehmend)\b\.?|eingegangen am(?!\s*:)",
     re.I,
 )
-
-
-def _value_below_label(lines: Sequence[str], index: int) -> str | None:
-    """Return the number on the line below a paper-number label that ends `lines[index]`."""
-    label = _LABEL_AT_END.fullmatch(lines[index])
-    if not label or index + 1 >= len(lines):
-        return None
-    before = label.group("before")
-    if before.strip() and CITED.search(before) and not _ANSWER_HEAD.match(before):
-        return None  # "… wie in der Drucksache Nr." / "19/1234 …": a paper cited in prose
-    if re.search(r"\bvom\s+\d|eingegangen am|\b(?:vgl|siehe|gem|gemäß|Bezug)\b", before, re.I):
-        return None  # "Anfrage …, eingegangen am 27.05.2026 - Drs." / "19/10761,": another paper
-    value = lines[index + 1].strip()
-    if re.fullmatch(_REF, value) and re.search(r"\d", value) and not DATE.fullmatch(value):
-        return re.sub(r"\s*([/-])\s*", r"\1", value)
-    return None
-
-
-def _value_in_column(lines: Sequence[str], index: int) -> str | None:
-    """Return the value printed in a second column: labels first, then values in label order.
-
-    Karlsruhe 2013–2015: "Gremium: / Termin: / Vorlage Nr.: / TOP:" then "53. Plenarsitzung
-    Gemeinderat / 24.09.2013 / 2013/0017 / 24": the third value belongs to the third label.
-    """
-    block: list[int] = []
-    for k in range(max(0, index - 6), min(len(lines), index + 7)):
-        if not lines[k]:
-            continue
-        if _COLUMN_LABEL.match(lines[k]):
-            block.append(k)
-        elif block and block[-1] >= index:
-            break
-        else:
-            block = []  # a value line between labels: the column starts after it
-    if index not in block:
-        return None
-    values = [x for x in lines[block[-1] + 1 : block[-1] + 12] if x][: len(block)]
-    position = block.index(index)
-    # A paper number: "2013/0017", "535" (Karlsruhe 2010), "A0087/09" (Dresden); never a date.
-    if position < len(values) and re.fullmatch(
-        r"\d{4}/\d{3,5}(?:/\d{1,2})?|[A-ZÄÖÜ]{0,6}\d{3,6}(?:/\d{2,4})?", values[position]
-    ):
-        return values[position]
-    return None
 
 
 def find_reference(lines: Sequence[str]) -> str | None:
@@ -114,20 +79,16 @@ def find_reference(lines: Sequence[str]) -> str | None:
             # Karlsruhe 2018 layout: "Vorlage Nr.:" with the number a few lines further down;
             # a label column "Antrag Nr.: / Datum:" above its values "A0087/09 / 25.11.2009".
             following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
-            if following and re.fullmatch(r"\d{4}/\d{3,5}|" + _REF, following[0]):
+            if following and re.fullmatch(r"\d{4}/\d{3,5}|" + REF, following[0]):
                 return following[0]
-            column = _value_in_column(lines, i)
+            column = value_in_column(lines, i)
             if column:
                 return column
-        if value := _value_below_label(lines, i):
+        value = value_below_label(lines, i) or value_after_label_run(lines, i)
+        if value := value or number_below_ds(lines, i):
             return value
+        line = without_page_counter(line)
         own = _OWN_LABEL.match(line)  # "Drucksache: 24-00345 vom 12.03.2024" is the paper's own
-        if not own and re.search(
-            r"\bvom\s+\d|\b(?:vgl|siehe|s\.|gem|gemäß|Bezug|bezugnehmend)\b\.?|eingegangen am",
-            line,
-            re.I,
-        ):
-            continue  # "Antrag … Nr. 266/2019 vom 21.10.2019", "(vgl. DS 71/2010)": other papers
         if re.search(r"Flurst(?:ück|\.)", line, re.I):
             continue  # "Flurstück Nr. 123/4" is a parcel, not a paper
         if re.fullmatch(r"Nr\.\s*\d+\s+S\.\s*\d+", line):
@@ -135,26 +96,17 @@ def find_reference(lines: Sequence[str]) -> str | None:
         for pattern in _REFERENCE_PATTERNS:
             for match in pattern.finditer(line):
                 before = line[: match.start()]
-                if CITED.search(before) and not _ANSWER_HEAD.match(before):
+                # "Antrag … Nr. 266/2019 vom 21.10.2019", "(vgl. DS 71/2010)": other papers; in a
+                # line of labels run together only the number's own clause counts
+                if not own and _OTHER_PAPER.search(clause(line, match.start(), match.end())):
+                    continue
+                if CITED.search(before) and not ANSWER_HEAD.match(before):
                     continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
-                if DATE.fullmatch(ref):
-                    continue
+                if DATE.fullmatch(ref) or not re.search(r"\d", ref):
+                    continue  # "STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion": no number
                 return ref
     return subject_reference(lines)
-
-
-# An answer's heading names the inquiry it answers: "schriftliche Antwort zur Anfrage-Nr. …".
-_ANSWER_HEAD = re.compile(
-    r"^(?:\w+\s+)?(?:Antwort|Beantwortung|Stellungnahme|Mitteilung)\s+zu[rm]?\s*$", re.I
-)
-# The word before a paper noun that makes it a citation in a sentence, not a label.
-CITED = re.compile(
-    r"(?:^|\s)(?:der|die|den|dem|des|einer?|in|im|mit|laut|lt\.|per|zur|zum|aus|unter|nach|"
-    r"und|sowie|bzw\.|oder|bis|seit|durch|für|von|vgl\.|s\.|siehe|unse?re?[mnrs]?|ihre?[mnrs]?|"
-    r"diese[mnrs]?|eine[mns])\s*$",
-    re.I,
-)
 
 
 def find_status(lines: Sequence[str]) -> str | None:
@@ -293,6 +245,9 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
             return lines[j]
         if (
             rest
+            # not a type word in capitals inside a head run together ("… Der Oberbürgermeister
+            # STELLUNGNAHME zur Anfrage AfD-Gemeinderatsfraktion"): no title beside it
+            and not re.search(r"\S\s+" + re.escape(_label) + r"\b", lines[index])
             and not re.match(r"^[-\s]*Nr", rest, re.I)
             and len(rest) > 12
             and not DATE.search(rest)

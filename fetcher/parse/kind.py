@@ -6,9 +6,26 @@ import re
 from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
-from fetcher.parse.letter_head import administration_to_member
+from fetcher.parse.kind_wording import (
+    ANSWER_HEADING,
+    ANSWER_LETTER,
+    ANSWER_SUBJECT,
+    INQUIRY_SUBJECT,
+    INQUIRY_WORDING,
+    LOWER_END,
+    MOTION_WORDING,
+    NOT_AFTER_LOWER,
+    NOTICE_TYPE,
+    names_itself_answer,
+)
+from fetcher.parse.kind_wording import (
+    letter_kind as letter_kind,  # tests read it here
+)
+from fetcher.parse.letter_head import SALUTATION_INSIDE, administration_to_member
 from fetcher.parse.markers import LINE_CHARS, lines_before
+from fetcher.parse.reference_labels import without_page_counter
 from fetcher.parse.text import HEADER_LINES
+from fetcher.parse.wording import SALUTATION
 
 DOC_LABEL = re.compile(
     r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnah?me)\s+zu[rm]?\s+"
@@ -34,17 +51,16 @@ _LABEL_KIND_OVERRIDES = {
 
 
 # A letter names its type in the subject line: "Betreff: Antrag auf …", "Betr.: Anfrage zu …".
-_SUBJECT_PREFIX = re.compile(r"^(?:Betreff|Betr\.|Thema)\s*:\s*(?=\S)", re.I)
+# A subject heading cell run into its value has no colon: "Thema Anfrage der FDP-…" (one line per
+# paragraph).
+_SUBJECT_PREFIX = re.compile(
+    r"^(?:(?:Betreff|Betr\.|Thema)\s*:\s*|(?-i:Thema|Betreff|Gegenstand)\s+)(?=\S)", re.I
+)
+_HEADING_CELL = re.compile(r"(?:Thema|Betreff|Gegenstand)\s+(?=\S)")
 
 
 # A letter's salutation ("Sehr geehrte Frau …,", "Liebe Kolleginnen …"); case as printed.
 _SALUTED = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)")
-
-
-# A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
-# folgenden Fragen:", "Zu 1. Liegt inzwischen eine verbindliche" / "Antwort des …"): a heading
-# follows a line that ends a sentence, a date or a noun, never a verb or an adjective.
-_LOWER_END = re.compile(r"(?<![\w.-])[a-zäöüß][a-zäöüß]*$")
 
 
 def _runs_into(above: str) -> bool:
@@ -53,17 +69,81 @@ def _runs_into(above: str) -> bool:
     "Zwischenbescheid zur schriftlichen" / "Anfrage AF2008/13" (a subject in a narrow column):
     the type word below is the end of a phrase, not the paper's type line.
     """
-    return ":" not in above and len(above.split()) >= 2 and bool(_LOWER_END.search(above))
+    return ":" not in above and len(above.split()) >= 2 and bool(LOWER_END.search(above))
+
+
+# A type word printed in capitals inside a line: a head run together ("Stadt Karlsruhe Der
+# Oberbürgermeister STELLUNGNAHME zur Anfrage AfD-Gemeinderatsfraktion", "STADT KARLSRUHE Der
+# Oberbürgermeister ANFRAGE Stadträtin …"). Capitals set a heading apart from the prose around it.
+_CAPITAL_TYPE = re.compile(
+    r"(?<=\S\s)(?=(?:(?:KLEINE|GROSSE|MÜNDLICHE|SCHRIFTLICHE)\s+)?(?:ANFRAGE|ANTRAG|STELLUNGNAHME"
+    r"|BESCHLUSSVORLAGE|INFORMATIONSVORLAGE|VORLAGE|ANTWORT|BEANTWORTUNG)\b)"
+)
+
+
+# A type word as the heading of a list run into its line: "Thema: Zusammenarbeit mit der Ditib
+# Anfrage A. Laut bundesweiten …", "… Gewerbesteueraufkommen Anfrage A." / "Welche Rolle …" (a
+# letter's "Anfrage" above its first item "A." or "1.").
+_HEADING_BEFORE_ITEM = re.compile(
+    r"(?=(?:Anfrage|Antrag)\s+(?:[A1]\.|1\))(?:\s+[A-ZÄÖÜ]|\s*$))(?<=[^\s,;]\s)" + NOT_AFTER_LOWER
+)
+# An answer's type line run in after a footer or letterhead ("Gedruckt auf 100 Prozent
+# Recyclingpapier Stellungname zur Anfrage Verkehrsberuhigung …"), not after a word in lower case
+# ("… bitten um Antwort zur Anfrage …").
+_ANSWER_TYPE_INSIDE = re.compile(
+    r"(?=(?:Stellungnah?me|Antwort|Beantwortung)\s+zu[rm]?\s+(?:Einwohner)?(?:Anfrage|Antrag)\b)"
+    r"(?<=\S\s)" + NOT_AFTER_LOWER
+)
+# A type word right after the paper's number in a head run together ("12.04.2018 DS 32/2018
+# Beschlussvorlage Beratung in …", "Drucksache 19/11153 Unterrichtung").
+_AFTER_NUMBER = re.compile(r"(?:(?<=\d/\d\d\s)|(?<=\d/\d{4}\s)|(?<=\d/\d{5}\s))(?=[A-ZÄÖÜ])")
+# The end of an address block: a postcode and its town ("31171 Nordstemmen", "60311 Frankfurt
+# am Main").
+_TOWN_END = re.compile(
+    r"(?<!\S)\d{5}\s+[A-ZÄÖÜ][\w.-]*(?:\s+(?:am|an\s+der|im|bei)\s+\S+)?\s+(?=\S)"
+)
 
 
 def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
+    """Return (line index, label, rest of the line) of the paper's type line, or None.
+
+    A type line starts a line. In a head run together, above the first such line and above a
+    letter's salutation, a type word inside a line is one where a heading stands: right after
+    the address block's town, in capitals, above the first list item, after the paper's number,
+    or an answer's "Stellungnahme zur Anfrage" after a footer; never after a word in lower case.
+    """
+    found = _type_line(lines)
+    for i, line in enumerate(lines[: found[0] if found else HEADER_LINES]):
+        inside = SALUTATION_INSIDE.search(line)
+        if SALUTATION.match(line):
+            break  # a letter's body: capitals there are emphasis
+        # a letter's subject after its address block, run together with it ("… Rathausstraße
+        # 3 31171 Nordstemmen Anfrage zum Gelände der alten" / "Genossenschaft (Gelände MTB)
+        # Sehr geehrte Frau Bürgermeisterin, …"): a type word right after the town
+        town = _TOWN_END.search(line[: inside.start()] if inside else line)
+        subject = DOC_LABEL.match(line[town.end() :]) if town else None
+        if subject and not re.search(r"\bvom\s+\d", subject.group("rest")):
+            return i, subject.group("label"), subject.group("rest").strip()
+        if inside:
+            break
+        inside_types = (_CAPITAL_TYPE, _HEADING_BEFORE_ITEM, _ANSWER_TYPE_INSIDE, _AFTER_NUMBER)
+        for capital in [m for pattern in inside_types for m in pattern.finditer(line)]:
+            match = DOC_LABEL.match(line[capital.start() :])
+            if match and not re.search(r"\bvom\s+\d", match.group("rest")):
+                label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
+                return i, label, match.group("rest").strip()
+    return found
+
+
+def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
     saluted = False
     for i, line in enumerate(lines[:HEADER_LINES]):
-        saluted = saluted or bool(_SALUTED.match(line))
+        saluted = saluted or bool(_SALUTED.match(line) or SALUTATION_INSIDE.search(line))
         if saluted and _wrapped_in_prose(lines, i):
             continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
         if i and _runs_into(lines[i - 1]):
             continue
+        line = without_page_counter(line)  # "1/2 Antrag-Nr. …": a page counter run in
         subject = _SUBJECT_PREFIX.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
         # "Stellungnahme zu Fragen aus der" / "GR-Sitzung vom 3. Februar 2015": the rest of a
@@ -103,122 +183,34 @@ def kind_from_label(label: str | None) -> str:
     return kind_from_paper_type(label, None)
 
 
-# An answer names itself ("mit Antwort der Landesregierung", "Antwort der Oberbürgermeisterin",
-# "Beantwortung einer Anfrage") or is a Mitteilung/Informationsvorlage whose subject is an inquiry.
-_ANSWER_WORDING = re.compile(
-    r"\bmit\s+Antwort\s+de[rs]\b"
-    r"|^(?:Betreff:\s*)?(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung)\s+"
-    r"(?:de[rs]|zu[rm]?|auf|einer|von)\b"
-    r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
-    re.I | re.M,
-)
-# A line that runs on: it ends in an article, a preposition or a conjunction ("… steht als").
-_RUNS_ON = re.compile(
-    r"\b(?:als|der|die|das|den|dem|des|eine?[mnrs]?|und|oder|zur|zum|zu|auf|in|im|mit|von|für|"
-    r"über|nach|bei|dass|wie|ob)$"
-)
-
-
-def _names_itself_answer(above: str, pattern: re.Pattern[str] = _ANSWER_WORDING) -> bool:
-    """Whether the text above the questions names itself an answer (_ANSWER_WORDING), not where
-    "Beantwortung auf meine Frage 2 …" only continues a sentence wrapped after "… steht als"."""
-    for match in pattern.finditer(above):
-        start = above.rfind("\n", 0, match.start()) + 1
-        previous = above[max(0, above.rfind("\n", 0, max(start - 1, 0)) + 1) : max(start - 1, 0)]
-        previous = previous.rstrip()
-        if (
-            match.start() == start
-            and start
-            and (_RUNS_ON.search(previous) or _LOWER_END.search(previous))
-        ):
-            continue
-        return True
-    return False
-
-
-# A heading of its own below the inquiry: "Stellungnahme des Bürgermeisteramtes:", "Antwort der
-# Verwaltung:"; it answers an inquiry unless the paper is a statement on a motion.
-_ANSWER_HEADING = re.compile(
-    r"^(?:Stellungnahme|Antwort|Beantwortung)\s+de[rs]\s+\S+(?:\s+\S+)?\s*:?\s*$", re.I | re.M
-)
-_NOTICE_TYPE = re.compile(
-    r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
-    r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
-    r"(?:\s+(?:zu\s+TOP|zu[rm]?\s+\w+|der\s+Verwaltung|des\s+\w+)\b.*)?\s*$",
-    re.I | re.M,
-)
-_INQUIRY_SUBJECT = re.compile(
-    r"^(?:Betreff:\s*)?(?:\S+\s+){0,3}Anfrage\b|\bAnfrage\s+(?:der|des|vom|von|zu[rm]?)\b",
-    re.I | re.M,
-)
-# An inquiry names its type in a header line, a subject line or in prose.
-_INQUIRY_WORDING = re.compile(
-    r"^(?:(?:Mündliche|Schriftliche|Kleine|Große|Dringliche)\s+Anfrage|Ratsanfrage|Anfrage\b"
-    r"|Auskunftsersuchen|Vorlageart:\s*Anfrage|Fragen\s+an\s+de[nr]\s+(?:Magistrat|Oberbürger"
-    r"|Bürgermeister|Landrat|Verwaltung)|Betreff:\s*Anfrage|Art:\s*Anfrage|Anfragen?\s+nach\s+§)"
-    r"|\bfolgende\s+(?:\w+\s+)?Anfrage\b|\bAnfrage\s+(?:gem(?:\.|äß)|nach)\s+§"
-    r"|\bstellen\s+(?:wir|ich)\s+(?:folgende\s+)?Anfrage",
-    re.I | re.M,
-)
-
-
-# A letter that answers: "vielen Dank für Ihre Anfrage", "Ihre Anfrage vom … beantworte ich wie
-# folgt", "Formlose Stellungnahme des Schulamtes vom 30.10.2019 zur interfraktionellen Anfrage".
-_ANSWER_LETTER = re.compile(
-    r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
-    r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
-    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+|\w\.\s?\w\.\s+)?(?:genannte\s+)?Anfrage\b[^.?!]{0,80}"
-    r"\b(?:beantworte|beantworten|nehme|nehmen)\b"
-    r"|\b(?:zu|auf)\s+(?:der|die|Ihre[r]?|Eure[r]?)\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b"
-    r"[^?!]{0,100}?\b(?:teilt|teile|teilen|nimmt|nehme|nehmen|beantworte\w*|antworte\w*)\b"
-    r"|\bzu[rm]?\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b[^?!]{0,60}?\bStellung\b"
-    r"|\bdie\s+von\s+Ihnen\b[^?!]{0,100}?\bgestellten\s+Fragen\b[^?!]{0,80}?\bbeantworte\w*"
-    r"|^(?:\w+\s+)?Stellungnahme\s+(?:de[rsm]\s+)?[^\n]{0,80}?\bzur?\s+(?:\w+\s+){0,2}Anfrage\b",
-    re.I | re.M,
-)
-# A letter that moves: "beantragt die Fraktion …", "stellen wir folgenden Antrag", "Der Rat möge
-# beschließen". Asking for a report ("beantragen einen Sachstandsbericht") is an inquiry.
-_GROUP = r"(?:\w*[Ff]raktion(?:en)?|Gruppe|Ratsgruppe|Wählergemeinschaft|Wählergruppe)"
-_NOT_A_REPORT = r"(?![^.:]{0,60}\b(?:Sachstand\w*|\w*[Bb]ericht|Auskunft|Information\w*)\b)"
-_MOTION_WORDING = re.compile(
-    rf"\b(?:wir|ich)\s+(?:\w+\s+){{0,2}}beantrage?n?\b{_NOT_A_REPORT}"
-    rf"|\bbeantrage?n?\s+(?:wir|ich)\b{_NOT_A_REPORT}"
-    rf"|\b{_GROUP}\b[^.\n]{{0,60}}\bbeantragt\b{_NOT_A_REPORT}"
-    rf"|\bbeantragt\s+(?:\w+\s+)?(?:die|der)\s+(?:\S+\s+){{0,2}}{_GROUP}"
-    r"|\b(?:stell(?:t|en|e)|reich(?:t|en|e))\s+(?:\w+\s+){0,3}(?:folgenden|den|diesen)\s+"
-    r"(?:\w+\s+)?Antrag\b"
-    r"|\bmöge\s+(?:\w+\s+){0,3}beschließen\b|\bAntrag\s+(?:gem(?:\.|äß)|nach)\s+§",
-    re.I,
-)
-
-
-def letter_kind(text: str) -> str | None:
-    """Return the kind a letter's prose names first: an inquiry or a motion, else None."""
-    inquiry = _INQUIRY_WORDING.search(text)
-    motion = _MOTION_WORDING.search(text)
-    if motion and (inquiry is None or motion.start() < inquiry.start()):
-        return "Antrag"
-    return "Anfrage" if inquiry else None
-
-
-# The subject lines of a letter that answers: "Stellungnahme zu Fragen aus der GR-Sitzung …",
-# "Zusatzfragen aus der Plenarsitzung des Gemeinderats …".
-_ANSWER_SUBJECT = re.compile(
-    r"^(?:(?:Stellungnahme|Antwort|Beantwortung)\b.*\b(?:Fragen?|Anfragen?)\b"
-    r"|(?:Zusatz|Nach)?[Ff]ragen\s+aus\s+der\s+[\w-]*[Ss]itzung)",
-    re.I,
-)
-
-
 def _subject_lines(lines: Sequence[str]) -> list[str]:
-    """Return the lines just above a letter's salutation (its subject), else none."""
+    """Return the lines just above a letter's salutation (its subject), else none.
+
+    Run together with its address and date ("… 76133 Karlsruhe 10.07.2015 Zusatzfragen aus der
+    Plenarsitzung …" above the salutation, or on its line), what follows the date or the town
+    is read as a subject line too.
+    """
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if _SALUTED.match(line):
-            return lines_before(lines, i, 3 * LINE_CHARS)  # three lines of a letter's width
+        inside = None if _SALUTED.match(line) else SALUTATION_INSIDE.search(line)
+        if _SALUTED.match(line) or inside:
+            above = lines_before(lines, i, 3 * LINE_CHARS)  # three lines of a letter's width
+            if inside:
+                above.append(line[: inside.start()])
+            opening = [m.end() for x in above[-1:] for m in _SUBJECT_OPENS.finditer(x)]
+            return [*above, above[-1][opening[-1] :]] if opening else above
     return []
 
 
-_ANSWER_TO = re.compile(r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*[.:)]?\s*$", re.M)
+# What a letter's subject follows when run together: the date, or the postcode and town.
+_SUBJECT_OPENS = re.compile(
+    rf"(?<!\S)\d{{1,2}}\.\d{{1,2}}\.\d{{4}}\s+(?=[A-ZÄÖÜ])|{_TOWN_END.pattern}"
+)
+
+
+# "Zu 1:" alone on its line, or run together with its answer ("Zu 1: Der Rat der Gemeinde …").
+_ANSWER_TO = re.compile(
+    r"^(?:Zu|Antwort\s+zu)\s+(?:Frage\s+)?\d{1,2}\s*(?:[.:)]?\s*$|:\s+(?=[A-ZÄÖÜ]))", re.M
+)
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 
@@ -238,11 +230,10 @@ def _about_a_paper(lines: Sequence[str], label_index: int | None, head: str) -> 
     k = label_index - 1
     while k >= 0 and not lines[k]:
         k -= 1
-    return (
-        k >= 0
-        and bool(_SUBJECT_HEADING.fullmatch(lines[k].strip()))
-        and bool(_NAMES_ITSELF_VORLAGE.search(head))
-    )
+    heading = (k >= 0 and _SUBJECT_HEADING.fullmatch(lines[k].strip())) or _HEADING_CELL.match(
+        lines[label_index]
+    )  # "Thema" above, or its cell run into the type line's
+    return bool(heading) and bool(_NAMES_ITSELF_VORLAGE.search(head))
 
 
 def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
@@ -257,25 +248,27 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     # an inquiry's justification is prose (Karlsruhe 2020/1246/2).
     listed = next((i for i, x in enumerate(lines[:HEADER_LINES]) if _FIRST_ITEM.match(x)), None)
     above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
-    if label_kind == "Antwort" or _names_itself_answer(above):
+    if label_kind == "Antwort" or names_itself_answer(above):
         return "Antwort"
     on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
-    if not on_motion and _names_itself_answer(above, _ANSWER_HEADING):
+    if not on_motion and names_itself_answer(above, ANSWER_HEADING):
         return "Antwort"
     untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and not on_motion
     subject = _subject_lines(lines)
     if untyped and (
-        _ANSWER_LETTER.search(above)
-        or any(_ANSWER_SUBJECT.match(x) for x in subject)
+        ANSWER_LETTER.search(above)
+        or any(ANSWER_SUBJECT.match(x) for x in subject)
         or len(_ANSWER_TO.findall(head)) >= 2
         or administration_to_member(lines)
     ):
         return "Antwort"  # "vielen Dank für Ihre Anfrage"; answers "Zu 1:", "Zu 2:" …
-    notice = _NOTICE_TYPE.search(head)
+    notice = NOTICE_TYPE.search(head)
     # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
     # the subject of a notice, so the notice answers it.
-    notice_first = notice and head.count("\n", 0, notice.start()) < (label_index or 0)
-    if notice and (label_kind != "Anfrage" or notice_first) and _INQUIRY_SUBJECT.search(head):
+    notice_first = notice and (
+        label_index is None or head.count("\n", 0, notice.start()) < label_index
+    )  # no type line at all: the notice's word is the paper's type
+    if notice and (label_kind != "Anfrage" or notice_first) and INQUIRY_SUBJECT.search(head):
         return "Antwort"
     if notice_first and notice and re.match(r"(?:Mitteilung|Information)", notice.group(0), re.I):
         return "Informationsvorlage"  # a notice about a motion or a petition, not an answer
@@ -283,8 +276,8 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
         # No type line, or only "Vorlage Nr.": the prose says what it is, also after a long
         # justification ("… stellen wir den Antrag, …" in the 40th line).
         later = "\n".join(lines[HEADER_LINES : 3 * HEADER_LINES])
-        return letter_kind(head) or ("Antrag" if _MOTION_WORDING.search(later) else label_kind)
-    if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and _INQUIRY_WORDING.search(
+        return letter_kind(head) or ("Antrag" if MOTION_WORDING.search(later) else label_kind)
+    if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and INQUIRY_WORDING.search(
         head
     ):
         return "Anfrage"

@@ -29,8 +29,24 @@ _LONE_NUMBER = re.compile(rf"(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER})")
 _REPLY_TO = re.compile(
     r"(?:\b(?:zu[rm]?|auf\s+(?:die|Ihre|Eure))\s+(?:\w+\s+)?|^(?:Betreff:\s*)?(?:Ihre|Eure)\s+"
     r"(?:\w+\s+)?)(?:Einwohner)?Anfrage\s*(?:-?\s*Nr\.?\s*:?\s*)?"
-    rf"(?P<ref>{PAPER_NUMBER})(?=\s*$|\s+vom\b|\s*[,;])",
+    rf"(?P<ref>{PAPER_NUMBER})(?=\s*$|\s+vom\b|\s*[,;]|\s+[A-ZÄÖÜ][a-zäöüß])",
     re.I,
+)
+
+
+# A salutation inside a line: a subject run into it ("… Anfrage AF2008/13 Sanierung Kinder- und
+# Jugendhäuser Sehr geehrter Herr Hoffsommer, …", a text with its lines or paragraphs run
+# together; wrapped after "Sehr geehrter" or after "Sehr", "… AF2008/13 Sehr" / "geehrter Herr
+# Hoffsommer, …"). Capitalised as a sentence's start: "sehr geehrte" in prose is not one.
+SALUTATION_INSIDE = re.compile(
+    r"(?<=\S\s)Sehr(?:\s+geehrte[r]?(?:\s+(?:Herr|Frau|Damen|Mitglieder)\b|\s*$)|\s*$)"
+)
+# A paper number ending a subject run into one line ("Fernbuslinien AF0028/14"); never after
+# a file-number, phone or parcel label ("Az.: 61/123", "Tel. 0351/…", "Flurstück 123/4").
+_NUMBER_AT_END = re.compile(rf"(?<![:.]\s)(?<!\S)(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER})$")
+_NOT_OWN = re.compile(
+    r"(?:\b(?:Az|AZ|GZ|Zeichen|Tel|Telefon|Fax|Flurst(?:ück)?|Bebauungsplan|Postfach)\b\.?:?"
+    r"|\b\d{5}\s+\w+)\s*(?:Nr\.?\s*)?$"
 )
 
 
@@ -38,12 +54,14 @@ def subject_block(lines: Sequence[str]) -> list[str]:
     """Return the lines just above a letter's salutation, up to the blank line above them.
 
     At most about four lines of a letter's width: a subject printed in a narrow column takes
-    more, shorter lines ("Zwischenbescheid zur schriftlichen" / "Anfrage AF2008/13" / …).
+    more, shorter lines ("Zwischenbescheid zur schriftlichen" / "Anfrage AF2008/13" / …). A
+    salutation inside a line (a subject run into it) ends the block there.
     """
     for i, line in enumerate(lines[:HEADER_LINES]):
-        if not SALUTATION.match(line):
+        inside = None if SALUTATION.match(line) else SALUTATION_INSIDE.search(line)
+        if not SALUTATION.match(line) and not inside:
             continue
-        block: list[str] = []
+        block: list[str] = [line[: inside.start()].strip()] if inside else []
         k = i - 1
         while k >= 0 and not lines[k]:
             k -= 1
@@ -59,9 +77,22 @@ def subject_reference(lines: Sequence[str]) -> str | None:
     block = subject_block(lines)
     if not block:
         return None
-    lone = _LONE_NUMBER.fullmatch(block[-1].strip())
+    last = block[-1].strip()
+    lone = _LONE_NUMBER.fullmatch(last)
     if lone and len(block) > 1 and not _not_a_paper(lone.group("ref")):
         return _tidy(lone.group("ref"))
+    # the same number at the end of a subject run into one line ("Fernbuslinien AF0028/14",
+    # "… Frau Stadträtin Dr. Margot Gaitzsch Schallschutzmaßnahmen an Kleingartensparten
+    # AF2250/13"): words of the subject before it
+    end = _NUMBER_AT_END.search(last)
+    if (
+        end
+        and not lone
+        and re.search(r"[A-Za-zÄÖÜäöüß]{3,}[^\s\d]*\s+$", last[: end.start()])
+        and not _NOT_OWN.search(last[: end.start()])
+        and not _not_a_paper(end.group("ref"))
+    ):
+        return _tidy(end.group("ref"))
     # a subject wrapped inside its reply ("… zur schriftlichen" / "Anfrage AF2008/13", or over
     # three lines in a narrower column) is read over each run of two and three lines too
     runs = [*block, *(f"{a} {b}" for a, b in pairwise(block))]
@@ -112,20 +143,34 @@ _MEMBER = re.compile(
 )
 
 
+# The same inside a line: a head run together ("Landeshauptstadt Dresden GZ: (OB) 152 Die
+# Oberbürgermeisterin Datum: … Frau Stadträtin Barbara Lässig … Sehr geehrte Frau Lässig, …").
+_ADMINISTRATION_IN = re.compile(r"(?<!\S)" + _ADMINISTRATION.pattern[1:])
+_MEMBER_IN = re.compile(_MEMBER.pattern.replace("^", r"(?<!\S)"), re.I)
+
+
 def administration_to_member(lines: Sequence[str]) -> bool:
     """Whether a letter comes from the administration's head and is addressed to a council member.
 
     Such a letter replies to that member: an answer to an inquiry, or a notice about one. The
     writer is the letterhead above the salutation or the signer's role under the closing; the
     addressee is the address block or the salutation. An inquiry letter addressed to the mayor
-    names no member as its addressee.
+    names no member as its addressee. A head run together into a few long lines is read the
+    same way, up to the salutation inside its line.
     """
     for i, line in enumerate(lines[:HEADER_LINES]):
+        inside = None if SALUTATION.match(line) else SALUTATION_INSIDE.search(line)
+        if inside:
+            above = [*lines[:i], line[: inside.start()]]
+            saluted = line[inside.start() : inside.start() + LINE_CHARS]
+            return any(_MEMBER_IN.search(x) for x in [*above, saluted]) and any(
+                _ADMINISTRATION_IN.search(x) for x in above
+            )
         if SALUTATION.match(line):
             head = lines[: i + 1]
             if not any(_MEMBER.match(x) for x in head):
                 return False
-            if any(_ADMINISTRATION.match(x) for x in head[:-1]):
+            if any(_ADMINISTRATION_IN.search(x) for x in head[:-1]):  # also inside a line
                 return True
             return any(
                 _ADMINISTRATION_ROLE.match(x.strip())

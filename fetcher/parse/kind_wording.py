@@ -1,0 +1,138 @@
+"""The wording that names a paper's kind: answers, inquiries, motions, notices. Pure.
+
+Regular expressions and the small readers kind.kind_from_content applies to a head's text.
+"""
+
+from __future__ import annotations
+
+import re
+
+# A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
+# folgenden Fragen:", "Zu 1. Liegt inzwischen eine verbindliche" / "Antwort des …"): a heading
+# follows a line that ends a sentence, a date or a noun, never a verb or an adjective.
+LOWER_END = re.compile(r"(?<![\w.-])[a-zäöüß][a-zäöüß]*$")
+
+
+# An answer names itself ("mit Antwort der Landesregierung", "Antwort der Oberbürgermeisterin",
+# "Beantwortung einer Anfrage") or is a Mitteilung/Informationsvorlage whose subject is an inquiry.
+ANSWER_WORDING = re.compile(
+    r"\bmit\s+Antwort\s+de[rs]\b"
+    r"|^(?:Betreff:\s*)?(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung)\s+"
+    r"(?:de[rs]|zu[rm]?|auf|einer|von)\b"
+    r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
+    re.I | re.M,
+)
+# A line that runs on: it ends in an article, a preposition or a conjunction ("… steht als").
+RUNS_ON = re.compile(
+    r"\b(?:als|der|die|das|den|dem|des|eine?[mnrs]?|und|oder|zur|zum|zu|auf|in|im|mit|von|für|"
+    r"über|nach|bei|dass|wie|ob)$"
+)
+
+
+def names_itself_answer(above: str, pattern: re.Pattern[str] = ANSWER_WORDING) -> bool:
+    """Whether the text above the questions names itself an answer (ANSWER_WORDING), not where
+    "Beantwortung auf meine Frage 2 …" only continues a sentence wrapped after "… steht als"."""
+    for match in pattern.finditer(above):
+        start = above.rfind("\n", 0, match.start()) + 1
+        previous = above[max(0, above.rfind("\n", 0, max(start - 1, 0)) + 1) : max(start - 1, 0)]
+        previous = previous.rstrip()
+        if (
+            match.start() == start
+            and start
+            and (RUNS_ON.search(previous) or LOWER_END.search(previous))
+        ):
+            continue
+        return True
+    return False
+
+
+# A heading of its own below the inquiry: "Stellungnahme des Bürgermeisteramtes:", "Antwort der
+# Verwaltung:"; it answers an inquiry unless the paper is a statement on a motion.
+# Not after a word in lower case: a type word after an article, a preposition, an adjective or
+# a verb is part of a sentence ("um eine Stellungnahme der Verwaltung: …", "die vorliegende
+# Stellungnahme der Verwaltung:", "folgende Anfrage 1. …"); after a noun, a number or a closing
+# bracket it is a heading run in after a title or a field. Fixed-width look-behinds, one per
+# word length.
+NOT_AFTER_LOWER = "".join(
+    rf"(?<!(?-i:[\s(„\"][a-zäöüß]{{{n}}})[ \t])(?<!(?-i:^[a-zäöüß]{{{n}}})[ \t])"
+    for n in range(1, 25)
+)
+ANSWER_HEADING = re.compile(
+    r"^(?:Stellungnahme|Antwort|Beantwortung)\s+de[rs]\s+\S+(?:\s+\S+)?\s*:?\s*$"
+    # inside a head run together, with its colon and the text after it ("LED-Ampeln
+    # Stellungnahme des Bürgermeisteramtes: Derzeit stehen …")
+    rf"|(?=(?-i:Stellungnahme|Antwort|Beantwortung)[ \t])(?<=\S[ \t]){NOT_AFTER_LOWER}"
+    r"(?:Stellungnahme|Antwort|Beantwortung)[ \t]+de[rs][ \t]+\S+(?:[ \t]+\S+)?[ \t]*:(?=[ \t]+\S)",
+    re.I | re.M,
+)
+NOTICE_TYPE = re.compile(
+    r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
+    r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
+    r"(?:\s+(?:zu\s+TOP|zu[rm]?\s+\w+|der\s+Verwaltung|des\s+\w+)\b.*)?\s*$"
+    # a notice's type word in a head run together ("Mitteilungsvorlage Beratung in …", "…
+    # 15.12.2011 DS 70/2011 Mitteilungsvorlage zu TOP 8 …"): at a line's start or after a
+    # number, never after a word ("in der Mitteilungsvorlage …" is prose)
+    r"|(?:^|(?<![a-zäöüß]\s)(?<=\s))(?-i:Mitteilungsvorlage|Informationsvorlage)\s+(?=\S).{10,}$",
+    re.I | re.M,
+)
+INQUIRY_SUBJECT = re.compile(
+    r"^(?:Betreff:\s*)?(?:\S+\s+){0,3}Anfrage\b|\bAnfrage\s+(?:der|des|vom|von|zu[rm]?)\b",
+    re.I | re.M,
+)
+# An inquiry names its type in a header line, a subject line or in prose.
+INQUIRY_WORDING = re.compile(
+    r"^(?:(?:Mündliche|Schriftliche|Kleine|Große|Dringliche)\s+Anfrage|Ratsanfrage|Anfrage\b"
+    r"|Auskunftsersuchen|Vorlageart:\s*Anfrage|Fragen\s+an\s+de[nr]\s+(?:Magistrat|Oberbürger"
+    r"|Bürgermeister|Landrat|Verwaltung)|Betreff:\s*Anfrage|Art:\s*Anfrage|Anfragen?\s+nach\s+§)"
+    r"|\bfolgende\s+(?:\w+\s+)?Anfrage\b|\bAnfrage\s+(?:gem(?:\.|äß)|nach)\s+§"
+    r"|\bstellen\s+(?:wir|ich)\s+(?:folgende\s+)?Anfrage",
+    re.I | re.M,
+)
+
+
+# A letter that answers: "vielen Dank für Ihre Anfrage", "Ihre Anfrage vom … beantworte ich wie
+# folgt", "Formlose Stellungnahme des Schulamtes vom 30.10.2019 zur interfraktionellen Anfrage".
+ANSWER_LETTER = re.compile(
+    r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
+    r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
+    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+|\w\.\s?\w\.\s+)?(?:genannte\s+)?Anfrage\b[^.?!]{0,80}"
+    r"\b(?:beantworte|beantworten|nehme|nehmen)\b"
+    r"|\b(?:zu|auf)\s+(?:der|die|Ihre[r]?|Eure[r]?)\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b"
+    r"[^?!]{0,100}?\b(?:teilt|teile|teilen|nimmt|nehme|nehmen|beantworte\w*|antworte\w*)\b"
+    r"|\bzu[rm]?\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b[^?!]{0,60}?\bStellung\b"
+    r"|\bdie\s+von\s+Ihnen\b[^?!]{0,100}?\bgestellten\s+Fragen\b[^?!]{0,80}?\bbeantworte\w*"
+    r"|^(?:\w+\s+)?Stellungnahme\s+(?:de[rsm]\s+)?[^\n]{0,80}?\bzur?\s+(?:\w+\s+){0,2}Anfrage\b",
+    re.I | re.M,
+)
+# A letter that moves: "beantragt die Fraktion …", "stellen wir folgenden Antrag", "Der Rat möge
+# beschließen". Asking for a report ("beantragen einen Sachstandsbericht") is an inquiry.
+GROUP = r"(?:\w*[Ff]raktion(?:en)?|Gruppe|Ratsgruppe|Wählergemeinschaft|Wählergruppe)"
+NOT_A_REPORT = r"(?![^.:]{0,60}\b(?:Sachstand\w*|\w*[Bb]ericht|Auskunft|Information\w*)\b)"
+MOTION_WORDING = re.compile(
+    rf"\b(?:wir|ich)\s+(?:\w+\s+){{0,2}}beantrage?n?\b{NOT_A_REPORT}"
+    rf"|\bbeantrage?n?\s+(?:wir|ich)\b{NOT_A_REPORT}"
+    rf"|\b{GROUP}\b[^.\n]{{0,60}}\bbeantragt\b{NOT_A_REPORT}"
+    rf"|\bbeantragt\s+(?:\w+\s+)?(?:die|der)\s+(?:\S+\s+){{0,2}}{GROUP}"
+    r"|\b(?:stell(?:t|en|e)|reich(?:t|en|e))\s+(?:\w+\s+){0,3}(?:folgenden|den|diesen)\s+"
+    r"(?:\w+\s+)?Antrag\b"
+    r"|\bmöge\s+(?:\w+\s+){0,3}beschließen\b|\bAntrag\s+(?:gem(?:\.|äß)|nach)\s+§",
+    re.I,
+)
+
+
+def letter_kind(text: str) -> str | None:
+    """Return the kind a letter's prose names first: an inquiry or a motion, else None."""
+    inquiry = INQUIRY_WORDING.search(text)
+    motion = MOTION_WORDING.search(text)
+    if motion and (inquiry is None or motion.start() < inquiry.start()):
+        return "Antrag"
+    return "Anfrage" if inquiry else None
+
+
+# The subject lines of a letter that answers: "Stellungnahme zu Fragen aus der GR-Sitzung …",
+# "Zusatzfragen aus der Plenarsitzung des Gemeinderats …".
+ANSWER_SUBJECT = re.compile(
+    r"^(?:(?:Stellungnahme|Antwort|Beantwortung)\b.*\b(?:Fragen?|Anfragen?)\b"
+    r"|(?:Zusatz|Nach)?[Ff]ragen\s+aus\s+der\s+[\w-]*[Ss]itzung)",
+    re.I,
+)
