@@ -44,12 +44,36 @@ def _split_question_answer(item: Sequence[str]) -> tuple[str, str]:
             k = _question_goes_on(lines, k)
             return join_item(lines[: k + 1]), join_lines(lines[k + 1 :])
     text = join_lines(lines)
-    cut = text.find("?")
+    cut = _asked_prefix(text)
     if cut >= 0:
-        return text[: cut + 1], text[cut + 1 :].strip()
+        return text[:cut], text[cut:].strip()
     first = sentences(text)[:1]
     question = first[0] if first else text
     return question, text[len(question) :].strip()
+
+
+def _asked_prefix(text: str) -> int:
+    """Return where the question of a question and its answer in one line ends (-1: no "?").
+
+    A paragraph per line (word-processor or web text) puts "Wurden … abgeschlossen? Falls ja,
+    mit welchem Ergebnis? Es wird auf … verwiesen." in one line: the question runs over the
+    sentences that ask, and a bracket right after them ("… betroffen? (soweit bekannt)"), up to
+    the first sentence that states (Niedersachsen Landtag 19/11141, Dresden AF2015/13).
+    """
+    if "?" not in text:
+        return -1
+    end = 0
+    for part in sentences(text):
+        at = text.find(part, end)
+        if at < 0:
+            break
+        asks = part.endswith("?") or (
+            end and part.startswith("(") and part.endswith(")") and "." not in part[-2:]
+        )
+        if not asks:
+            break
+        end = at + len(part)
+    return end if end else text.find("?") + 1
 
 
 # "bzw.", "z. B.": a dot that ends no sentence ("… erfolgten bzw. sollen diese" / "erfolgen?")

@@ -18,6 +18,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
 from fetcher.parse.list_score import asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
@@ -244,7 +245,8 @@ def question_items(
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
     quote_ends = ends_of_quoted_questions(lines[max(body_start, 0) :])
-    lines = flatten_outline(split_inline_lists(unquote_lines(lines[max(body_start, 0) :])))
+    lines = unquote_lines(lines[max(body_start, 0) :])
+    lines = flatten_outline(split_glued_items(split_inline_lists(lines)))
     body_start = 0
     candidates: list[_Run] = []
     continued: set[int] = set()  # lines that continue a run already scored: never a new start

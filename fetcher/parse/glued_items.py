@@ -1,0 +1,122 @@
+"""List labels and closings run into a line that holds more than one item. Pure.
+
+Text with one line per paragraph (a word processor, a web page) or with a page run together
+keeps a list's structure only in its words: the label that continues the list stands inside
+the line of the item before it ("… eingerichtet? 11.) Welche …", "… eingerichtet? 11.)" with
+its question in the next paragraph), after the page number of a new page ("4 7. Welche …"),
+after a section heading ("I. Sanierungsstand … Risiken 1. Welche …?"), and a closing or a
+heading with its colon follows the last question in its line ("… geprüft? Für die
+Beantwortung … verbleibe mit freundlichen Grüßen Matteo Böhme"). The question finder gives
+each of them a line of its own before it reads the list (fetcher.parse.questions). Labels are
+split off only where the list they continue is open and after a sentence end; numbers in
+prose ("am 2. Mai", "Abs. 2. Welche") stay.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.markers import list_marker
+from fetcher.parse.wording import is_stop, question_signal
+
+_LABEL_END = r"(?:\.\)|[.)](?!\)))"
+# The word before a label's dot ends a sentence: three lower-case letters ("… Vereine usw."),
+# never an abbreviation of one or two letters ("Abs.", "Nr.", "ca.").
+_AFTER_SENTENCE = r"(?:(?<=[?!:“”\"])|(?<=[a-zäöüß]{3}\.)|(?<=\)\.))"
+_PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\d{1,2}" + _LABEL_END + r"\s+[A-ZÄÖÜ„\"])")
+_CLOSING_IN_LINE = re.compile(
+    r"(?<=[?.!])\s+(?=Mit freundlichen Grüßen|Mit freundlichem Gruß|Für die \S*\s?[Ff]raktion"
+    r"|Für die \S+-[Ff]raktion)|(?<=\w)\s+(?=mit\s+freundliche[nm]\s+Gr[üu]ß)"
+)
+# a heading with its colon after the last question ("… aussehen? Begründung: Die …")
+_HEADING_IN_LINE = re.compile(r"(?<=\?)\s+(?=[A-ZÄÖÜ][a-zäöüß]+(?:\s+[a-zäöüß]+)?\s*:\s)")
+FIRST_LABEL_WINDOW = 12  # non-empty lines below in which "2." must open a line after a glued "1."
+
+
+def _inline_label(text: str, number: int) -> re.Match[str] | None:
+    """Return the label `number` inside `text` after a sentence end, before a capital or the end."""
+    return re.search(
+        _AFTER_SENTENCE + rf"\s+{number}{_LABEL_END}(?=\s+[A-ZÄÖÜ„\"]|\s*$)",
+        text,
+    )
+
+
+def _opens_below(lines: Sequence[str], i: int, label: str) -> bool:
+    """Return True if a line below `i` (within FIRST_LABEL_WINDOW non-empty lines) opens `label`."""
+    seen = 0
+    for line in lines[i + 1 :]:
+        if not line:
+            continue
+        marker = list_marker(line)
+        if marker and marker[0] == "num":
+            return marker[1] == label
+        seen += 1
+        if seen >= FIRST_LABEL_WINDOW:
+            break
+    return False
+
+
+def _first_label(lines: Sequence[str], i: int) -> int:
+    """Return where a list's glued first "1." starts in lines[i], or -1.
+
+    After a page number ("2 1. Zu welchem …"), after a sentence end, or after a section heading
+    that opens the line ("I. Sanierungsstand … Risiken 1. Welche …"); the item asks and "2."
+    opens a line below.
+    """
+    line = lines[i]
+    page = _PAGE_NUMBER.match(line)
+    if page and line[page.end() :].startswith("1"):
+        found: re.Match[str] | None = re.match(r"1" + _LABEL_END, line[page.end() :])
+        at = page.end() if found else -1
+    else:
+        found = _inline_label(line, 1)
+        heading = re.search(r"\s1" + _LABEL_END + r"\s+(?=[A-ZÄÖÜ„])", line)
+        marker = list_marker(line)
+        if found is None and heading and marker and marker[0] in ("roman", "letter"):
+            found = heading
+        at = found.start() if found else -1
+    if at < 0 or not question_signal(re.sub(r"^\s*1\S*\s*", "", line[at:])):
+        return -1
+    return at if _opens_below(lines, i, "2") else -1
+
+
+def _split_closing(line: str) -> list[str]:
+    """Split a closing, or a heading with its colon after a question, off the end of a line."""
+    for pattern in (_CLOSING_IN_LINE, _HEADING_IN_LINE):
+        found = pattern.search(line)
+        if found is None:
+            continue
+        rest = line[found.end() :]
+        rest = rest[:1].upper() + rest[1:]
+        if is_stop(rest):
+            return [line[: found.start()].rstrip(), rest]
+    return [line]
+
+
+def split_glued_items(lines: Sequence[str]) -> list[str]:
+    """Give each list label and closing run into a line a line of its own (see the module)."""
+    out: list[str] = []
+    last: int | None = None  # the last label of the numbered list that is open
+    for i, line in enumerate(lines):
+        if not line or is_stop(line):
+            last = None if line else last
+            out.append(line)
+            continue
+        marker = list_marker(line)
+        if marker and marker[0] == "num":
+            last = int(marker[1])
+        elif last is not None and (page := _PAGE_NUMBER.match(line)):
+            rest = line[page.end() :]
+            if re.match(rf"{last + 1}{_LABEL_END}", rest):
+                line, last = rest, last + 1  # "4 7. Welche …": the page number went before it
+        if last is None and (at := _first_label(lines, i)) >= 0:
+            if line[:at].strip() and not _PAGE_NUMBER.match(line):
+                out.append(line[:at].rstrip())
+            line, last = line[at:].lstrip(), 1
+        pieces: list[str] = []
+        while last is not None and (found := _inline_label(line, last + 1)):
+            pieces.append(line[: found.start()].rstrip())
+            line, last = line[found.start() :].lstrip(), last + 1
+        out += pieces + _split_closing(line)
+    return out
