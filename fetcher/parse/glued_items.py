@@ -37,7 +37,7 @@ FIRST_LABEL_WINDOW = 12  # non-empty lines below in which "2." must open a line 
 def _inline_label(text: str, number: int) -> re.Match[str] | None:
     """Return the label `number` inside `text` after a sentence end, before a capital or the end."""
     return re.search(
-        _AFTER_SENTENCE + rf"\s+{number}{_LABEL_END}(?=\s+[A-ZÄÖÜ„\"]|\s*$)",
+        _AFTER_SENTENCE + rf"\s+[„\"]?{number}{_LABEL_END}(?=\s+[A-ZÄÖÜ„\"]|\s*$)",
         text,
     )
 
@@ -48,9 +48,11 @@ def _opens_below(lines: Sequence[str], i: int, label: str) -> bool:
     for line in lines[i + 1 :]:
         if not line:
             continue
-        marker = list_marker(line)
+        marker = list_marker(line.lstrip("„\""))
         if marker and marker[0] == "num":
             return marker[1] == label
+        if _inline_label(line, int(label)):  # "… Verzug. 2." at a line end, its question below
+            return True
         seen += 1
         if seen >= FIRST_LABEL_WINDOW:
             break
@@ -76,7 +78,12 @@ def _first_label(lines: Sequence[str], i: int) -> int:
         if found is None and heading and marker and marker[0] in ("roman", "letter"):
             found = heading
         at = found.start() if found else -1
-    if at < 0 or not question_signal(re.sub(r"^\s*1\S*\s*", "", line[at:])):
+    if at < 0:
+        return -1
+    item = re.sub(r"^\s*[„\"]?1\S*\s*", "", line[at:])
+    if not item:  # "… abzeichnet. 1." at the line end: its question opens the next line
+        item = next((below for below in lines[i + 1 :] if below), "")
+    if not question_signal(item):
         return -1
     return at if _opens_below(lines, i, "2") else -1
 
@@ -103,14 +110,14 @@ def split_glued_items(lines: Sequence[str]) -> list[str]:
             last = None if line else last
             out.append(line)
             continue
-        marker = list_marker(line)
+        marker = list_marker(line.lstrip("„\""))  # „2. Welche …" in a quoted inquiry
         if marker and marker[0] == "num":
             last = int(marker[1])
         elif last is not None and (page := _PAGE_NUMBER.match(line)):
             rest = line[page.end() :]
             if re.match(rf"{last + 1}{_LABEL_END}", rest):
                 line, last = rest, last + 1  # "4 7. Welche …": the page number went before it
-        if last is None and (at := _first_label(lines, i)) >= 0:
+        if (last is None or not marker) and (at := _first_label(lines, i)) >= 0:
             if line[:at].strip() and not _PAGE_NUMBER.match(line):
                 out.append(line[:at].rstrip())
             line, last = line[at:].lstrip(), 1

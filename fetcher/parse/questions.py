@@ -244,9 +244,9 @@ def question_items(
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
-    quote_ends = ends_of_quoted_questions(lines[max(body_start, 0) :])
-    lines = unquote_lines(lines[max(body_start, 0) :])
-    lines = flatten_outline(split_glued_items(split_inline_lists(lines)))
+    lines = split_glued_items(lines[max(body_start, 0) :])
+    quote_ends = ends_of_quoted_questions(lines)
+    lines = flatten_outline(split_inline_lists(unquote_lines(lines)))
     body_start = 0
     candidates: list[_Run] = []
     continued: set[int] = set()  # lines that continue a run already scored: never a new start
