@@ -48,7 +48,7 @@ def _opens_below(lines: Sequence[str], i: int, label: str) -> bool:
     for line in lines[i + 1 :]:
         if not line:
             continue
-        marker = list_marker(line.lstrip("„\""))
+        marker = list_marker(line.lstrip('„"'))
         if marker and marker[0] == "num":
             return marker[1] == label
         if _inline_label(line, int(label)):  # "… Verzug. 2." at a line end, its question below
@@ -110,7 +110,7 @@ def split_glued_items(lines: Sequence[str]) -> list[str]:
             last = None if line else last
             out.append(line)
             continue
-        marker = list_marker(line.lstrip("„\""))  # „2. Welche …" in a quoted inquiry
+        marker = list_marker(line.lstrip('„"'))  # „2. Welche …" in a quoted inquiry
         if marker and marker[0] == "num":
             last = int(marker[1])
         elif last is not None and (page := _PAGE_NUMBER.match(line)):
