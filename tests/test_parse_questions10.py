@@ -98,10 +98,10 @@ def test_quoted_labels_run_together_in_an_answer_letter() -> None:
 
 def test_numbers_in_prose_stay_in_their_line() -> None:
     """Guard: an ordinal, a law's paragraph and a date are no labels ('am 2. Mai', 'Abs. 2.
-    Welche', 'Seit dem 1. Juli'): lines in the way the Landtag answers write them stay whole."""
+    Satz 1', 'Seit dem 1. Juli'): lines in the way the Landtag answers write them stay whole."""
     lines = [
         "1. Wie viele Wohnungen gibt es am 2. Mai im Heim?",
-        "Das regelt § 4 Abs. 2. Welche Folgen hat das? Seit dem 1. Juli 2013 gilt es.",
+        "Das regelt § 4 Abs. 2. Satz 1 gilt nicht. Seit dem 1. Juli 2013 gilt es.",
         "2. Welche Kosten entstehen bis zum 31. Dezember?",
     ]
     assert split_glued_items(lines) == lines

@@ -17,13 +17,17 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import list_marker
+from fetcher.parse.markers import ARTICLE_END, list_marker
 from fetcher.parse.wording import is_stop, question_signal
 
 _LABEL_END = r"(?:\.\)|[.)](?!\)))"
 # The word before a label's dot ends a sentence: three lower-case letters ("… Vereine usw."),
 # never an abbreviation of one or two letters ("Abs.", "Nr.", "ca.").
-_AFTER_SENTENCE = r"(?:(?<=[?!:“”\"])|(?<=[a-zäöüß]{3}\.)|(?<=\)\.))"
+# A footnote mark after the sentence end counts with it ("… hinterher.3 1. Wie viele …").
+_AFTER_SENTENCE = (
+    r"(?:(?<=[?!:“”\"])|(?<=[a-zäöüß]{3}\.)|(?<=\)\.)|(?<=[a-zäöüß]{2}[.?]\d)"
+    r"|(?<=[a-zäöüß]{2}[.?]\d\d))"
+)
 _PAGE_NUMBER = re.compile(r"^\d{1,3}\s+(?=\d{1,2}" + _LABEL_END + r"\s+[A-ZÄÖÜ„\"])")
 _CLOSING_IN_LINE = re.compile(
     r"(?<=[?.!])\s+(?=Mit freundlichen Grüßen|Mit freundlichem Gruß|Für die \S*\s?[Ff]raktion"
@@ -31,15 +35,35 @@ _CLOSING_IN_LINE = re.compile(
 )
 # a heading with its colon after the last question ("… aussehen? Begründung: Die …")
 _HEADING_IN_LINE = re.compile(r"(?<=\?)\s+(?=[A-ZÄÖÜ][a-zäöüß]+(?:\s+[a-zäöüß]+)?\s*:\s)")
+_OPENS_ASKING = re.compile(
+    r"[„\"]?(?:Wie|Was|Wann|Wo|Wer|Welche[rsmn]?|Warum|Weshalb|Wieso|Inwie(?:weit|fern)|Gibt"
+    r"|Ist|Sind|Hat|Haben|Wird|Werden|Wurde|Wurden|Kann|Können|Liegen|Plant|Sieht|Teilt)\s"
+)
 FIRST_LABEL_WINDOW = 12  # non-empty lines below in which "2." must open a line after a glued "1."
 
 
-def _inline_label(text: str, number: int) -> re.Match[str] | None:
-    """Return the label `number` inside `text` after a sentence end, before a capital or the end."""
-    return re.search(
+def _inline_label(text: str, number: int, *, asking: bool = False) -> re.Match[str] | None:
+    """Return the label `number` inside `text` after a sentence end, before a capital or the end.
+
+    `asking`: also after a word with a dot that may be an abbreviation ("… jedweder Art. 20.
+    Welche Rolle …", Landtag 19/11180) when the label continues the open list and its item opens
+    like a question.
+    """
+    found = re.search(
         _AFTER_SENTENCE + rf"\s+[„\"]?{number}{_LABEL_END}(?=\s+[A-ZÄÖÜ„\"]|\s*$)",
         text,
     )
+    if found or not asking:
+        return found
+    # "… jedweder Art. 20. Welche …"; "… verwiesen 17. Werden …" (no sentence end printed)
+    for loose in re.finditer(
+        rf"(?:(?<=[A-Za-zäöüß]{{2}}\.)|(?<=[a-zäöüß]{{3}}))\s+[„\"]?{number}{_LABEL_END}\s+", text
+    ):
+        if _OPENS_ASKING.match(text[loose.end() :]) and not ARTICLE_END.search(
+            text[: loose.start()]
+        ):
+            return loose
+    return None
 
 
 def _opens_below(lines: Sequence[str], i: int, label: str) -> bool:
@@ -122,7 +146,7 @@ def split_glued_items(lines: Sequence[str]) -> list[str]:
                 out.append(line[:at].rstrip())
             line, last = line[at:].lstrip(), 1
         pieces: list[str] = []
-        while last is not None and (found := _inline_label(line, last + 1)):
+        while last is not None and (found := _inline_label(line, last + 1, asking=True)):
             pieces.append(line[: found.start()].rstrip())
             line, last = line[found.start() :].lstrip(), last + 1
         out += pieces + _split_closing(line)

@@ -189,9 +189,23 @@ def _no_item(lines: Sequence[str], i: int, marker: tuple[str, str, str]) -> bool
     "2" / "https://taz.de/…" is a footnote inside an answer; "… Informationen den" / "3.
     Bauabschnitt …" is an ordinal inside a noun phrase that ran on.
     """
-    if not marker[2] and _footnote_mark(lines, i):
+    if not marker[2] and (_footnote_mark(lines, i) or _printed_again(lines, i, marker)):
         return True
     return marker[0] == "num" and bool(ARTICLE_END.search(lines[i - 1]))
+
+
+def _printed_again(lines: Sequence[str], i: int, marker: tuple[str, str, str]) -> bool:
+    """Return True if a bare number is a page number: its label opens an item further down.
+
+    A page run together and broken again at its running head leaves "Drucksache 19/11184" / "2"
+    / the answer's text / … / "2. Welche Kapazitäten …?" (Landtag 19/11184 flat): the "2" alone
+    is page 2, the item is printed below it.
+    """
+    for line in lines_from(lines, i + 1, 60 * LINE_CHARS):
+        found = list_marker(line)
+        if found and found[:2] == marker[:2] and found[2]:
+            return True
+    return False
 
 
 def _footnote_mark(lines: Sequence[str], i: int) -> bool:
@@ -254,7 +268,7 @@ def question_items(
         marker = list_marker(lines[i])
         if i in continued or not marker or not is_first_label(marker[0], marker[1]):
             continue
-        if not marker[2] and _footnote_mark(lines, i):
+        if not marker[2] and (_footnote_mark(lines, i) or _printed_again(lines, i, marker)):
             continue
         run, _end = _build_run(lines, i)
         continued.update(run.item_lines)
