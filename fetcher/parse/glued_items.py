@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import ARTICLE_END, list_marker
+from fetcher.parse.markers import ARTICLE_END, list_marker, next_label
 from fetcher.parse.wording import is_stop, question_signal
 
 _LABEL_END = r"(?:\.\)|[.)](?!\)))"
@@ -112,6 +112,30 @@ def _first_label(lines: Sequence[str], i: int) -> int:
     return at if _opens_below(lines, i, "2") else -1
 
 
+# One heading word run into the first item: "Anfrage A. Wie lange …?" (B. below), "Fragen 1. …",
+# "Anfrage Gibt es Planungen …?" (a question opens with its verb, never after a noun).
+_HEADING_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}:?\s+(?=[A-HIa-h1][.)]\s+[A-ZÄÖÜ„]|[A-ZÄÖÜ])")
+
+
+def _split_heading(lines: Sequence[str], i: int) -> list[str]:
+    """Split one heading word off the first item or question run into its line."""
+    line = lines[i]
+    head = _HEADING_WORD.match(line)
+    if head is None or "?" not in line:
+        return [line]
+    rest = line[head.end() :]
+    marker = list_marker(rest)
+    if marker and marker[0] in ("letter", "roman", "num"):
+        following = next((below for below in lines[i + 1 :] if below), "")
+        up = list_marker(following)
+        if up and up[0] == marker[0] and up[1] == next_label(marker[0], marker[1]):
+            return [line[: head.end()].rstrip(), rest]
+        return [line]
+    if _OPENS_ASKING.match(rest) and rest.split()[0] not in ("Ist", "Hat", "Wird", "Sind"):
+        return [line[: head.end()].rstrip(), rest]
+    return [line]
+
+
 def _split_closing(line: str) -> list[str]:
     """Split a closing, or a heading with its colon after a question, off the end of a line."""
     for pattern in (_CLOSING_IN_LINE, _HEADING_IN_LINE):
@@ -135,6 +159,10 @@ def split_glued_items(lines: Sequence[str]) -> list[str]:
             out.append(line)
             continue
         marker = list_marker(line.lstrip('„"'))  # „2. Welche …" in a quoted inquiry
+        if not marker and len(heading := _split_heading(lines, i)) > 1:
+            out.append(heading[0])
+            line = heading[1]
+            marker = list_marker(line)
         if marker and marker[0] == "num":
             last = int(marker[1])
         elif last is not None and (page := _PAGE_NUMBER.match(line)):

@@ -345,7 +345,12 @@ def find_questions(
         # a letter quoting the inquiry: its quotation holds the question, also one without "?",
         # unless the letter asks in its own words (an inquiry quoting a newspaper, then asking)
         quoted, _last = questions_in_quotation(lines, body_start)
-        own = outside_quotation(lines, body_start) if quoted else lines
+        start = max(body_start, 0)  # "Anfrage Gibt es …?": the heading word is no part of it
+        own = (
+            outside_quotation(lines, body_start)
+            if quoted
+            else [*lines[:start], *split_glued_items(lines[start:])]
+        )
         asked = questions_in_prose(unquote_lines(own), body_start) or quoted
         asked = [drop_lead_in(question) for question in asked]
         return asked or (request_in_prose(lines, body_start) if requests else [])
