@@ -15,6 +15,7 @@ from bench.text_shapes import flat, paragraphs
 from fetcher.parse import parse_text
 from fetcher.parse.glued_items import split_glued_items
 from tests.corpus_data import assert_reads_as_labelled, corpus_path, dev_label
+from tests.fixtures_path import OPARL_FIXTURES
 
 
 def _folded(questions: tuple[str, ...]) -> list[str]:
@@ -105,3 +106,70 @@ def test_numbers_in_prose_stay_in_their_line() -> None:
         "2. Welche Kosten entstehen bis zum 31. Dezember?",
     ]
     assert split_glued_items(lines) == lines
+
+
+def _count_and_first(doc_questions: tuple[str, ...], name: str) -> None:
+    label = dev_label(name)
+    assert len(doc_questions) == label["questions"]
+    assert doc_questions[0].startswith(str(label["first_question_start"]))
+
+
+def test_page_number_alone_between_running_head_and_answer_is_no_item() -> None:
+    """Landtag Drs. 19/11184 with every page on one line: 'Drucksache 19/11184' / '2' / the
+    answer's text / … / '2. Welche Kapazitäten …?': the '2' alone is the page, four questions."""
+    name = "LANDTAG-niedersachsen-19-11184-kleine-anfrage-mit-antwort"
+    _count_and_first(parse_text(flat(_read(name))).questions, name)
+
+
+def test_first_label_after_a_footnote_mark() -> None:
+    """Landtag Drs. 19/11192 with every page on one line: '… hinke dem Erzeugungsausbau deutlich
+    hinterher.3 1. Wie viele GWh …': the footnote mark ends the sentence, twelve questions."""
+    name = "LANDTAG-niedersachsen-19-11192-kleine-anfrage-mit-antwort"
+    _count_and_first(parse_text(flat(_read(name))).questions, name)
+
+
+def test_next_label_after_a_dotted_word_before_an_asking_opening() -> None:
+    """Landtag Drs. 19/11180 with every page on one line: '… Einflussnahme jedweder Art. 20.
+    Welche Rolle hatte …?' continues the list at 20: 36 questions."""
+    name = "LANDTAG-niedersachsen-19-11180-kleine-anfrage-mit-antwort"
+    doc = parse_text(flat(_read(name)))
+    assert len(doc.questions) == dev_label(name)["questions"] == 36
+    assert doc.questions[19].startswith("Welche Rolle hatte nach Auskunft der Landesregierung")
+
+
+def test_heading_word_run_into_a_lettered_first_item() -> None:
+    """Karlsruhe Durlach 2019 (Freie Wähler, Verkehrstest), one line per paragraph: 'Anfrage A.
+    Wie lange dauert …?' above 'B. Worin liegt …': four questions, 'Anfrage' no part of A."""
+    name = "karlsruhe-2019-or-durlach-anfrage-fw-verkehrstest"
+    _count_and_first(parse_text(paragraphs(_read(name))).questions, name)
+
+
+def test_next_label_after_an_amount_in_an_answer_notice() -> None:
+    """Nordstemmen DS 70/2011 (Mitteilungsvorlage answering the CDU), one line per paragraph:
+    '… Gewinn 21.652,40 € 2. Wie viele Grundstücke …?' and '- 2 - 4. Welche …': five questions,
+    each up to its '?' before the answer."""
+    name = "nordstemmen-DS-70-2011-antwort-cdu-baugrundstuecke"
+    doc = parse_text(paragraphs(_read(name)))
+    _count_and_first(doc.questions, name)
+    assert doc.questions[1] == (
+        "Wie viele Grundstücke davon wurden zum reduzierten Baulandpreis veräußert?"
+    )
+
+
+def test_lettered_first_item_after_the_context_in_a_stellungnahme() -> None:
+    """Karlsruhe Stellungnahme 2016/0760 with every page on one line: '… eine Feinstaubmess-
+    einrichtung installiert. A) Wann wurde …?' then 'B) …?' 'C) …?': three questions."""
+    name = "karlsruhe-2016-0760-stellungnahme-fw-feinstaub-turmberg"
+    _count_and_first(parse_text(flat(_read(name))).questions, name)
+
+
+def test_subscript_two_is_no_list_item() -> None:
+    """Karlsruhe Stellungnahme 624641 as printed: '… Kompensation von CO' / '2' / 'investiert?'
+    (a subscript on its own line) is question 1 whole; '2. Für welche …' is question 2."""
+    text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "624641.txt").read_text("utf-8")
+    doc = parse_text(text)
+    assert len(doc.questions) == 5
+    assert doc.questions[0].endswith(
+        "CO 2 investiert? Wie viele Tonnen CO 2 wurden dadurch kompensiert?"
+    )
+    assert doc.questions[1] == "Für welche Aktivitäten/Bereiche werden Kompensationen geleistet?"

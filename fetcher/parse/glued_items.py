@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import ARTICLE_END, list_marker, next_label
+from fetcher.parse.markers import list_marker, next_label
 from fetcher.parse.wording import is_stop, question_signal
 
 _LABEL_END = r"(?:\.\)|[.)](?!\)))"
@@ -39,6 +39,12 @@ _OPENS_ASKING = re.compile(
     r"[„\"]?(?:Wie|Was|Wann|Wo|Wer|Welche[rsmn]?|Warum|Weshalb|Wieso|Inwie(?:weit|fern)|Gibt"
     r"|Ist|Sind|Hat|Haben|Wird|Werden|Wurde|Wurden|Kann|Können|Liegen|Plant|Sieht|Teilt)\s"
 )
+# A number after these is an ordinal or a reference ("am 2. Welche"), never a list label.
+_BEFORE_ORDINAL = re.compile(
+    r"(?:^|\s)(?:am|im|an|in|bis|ab|seit|vom|zum|zur|beim|der|die|das|den|dem|des|Nr\.|Abs\.|S\."
+    r"|Ziffer|Punkt|Frage|Anlage|Stufe|Tabelle|Kapitel|Teil|Paragraph|§)$",
+    re.I,
+)
 FIRST_LABEL_WINDOW = 12  # non-empty lines below in which "2." must open a line after a glued "1."
 
 
@@ -55,11 +61,10 @@ def _inline_label(text: str, number: int, *, asking: bool = False) -> re.Match[s
     )
     if found or not asking:
         return found
-    # "… jedweder Art. 20. Welche …"; "… verwiesen 17. Werden …" (no sentence end printed)
-    for loose in re.finditer(
-        rf"(?:(?<=[A-Za-zäöüß]{{2}}\.)|(?<=[a-zäöüß]{{3}}))\s+[„\"]?{number}{_LABEL_END}\s+", text
-    ):
-        if _OPENS_ASKING.match(text[loose.end() :]) and not ARTICLE_END.search(
+    # "… jedweder Art. 20. Welche …"; "… verwiesen 17. Werden …" (no sentence end printed);
+    # "Gewinn 21.652,40 € 2. Wie viele …"; "- 2 - 4. Welche …" (a page number run in)
+    for loose in re.finditer(rf"(?<=\S)\s+[„\"]?{number}{_LABEL_END}\s+", text):
+        if _OPENS_ASKING.match(text[loose.end() :]) and not _BEFORE_ORDINAL.search(
             text[: loose.start()]
         ):
             return loose
@@ -75,7 +80,7 @@ def _opens_below(lines: Sequence[str], i: int, label: str) -> bool:
         marker = list_marker(line.lstrip('„"'))
         if marker and marker[0] == "num":
             return marker[1] == label
-        if _inline_label(line, int(label)):  # "… Verzug. 2." at a line end, its question below
+        if _inline_label(line, int(label), asking=True):  # "… Verzug. 2.", its question below
             return True
         seen += 1
         if seen >= FIRST_LABEL_WINDOW:
@@ -136,6 +141,23 @@ def _split_heading(lines: Sequence[str], i: int) -> list[str]:
     return [line]
 
 
+def _first_letter(lines: Sequence[str], i: int) -> int:
+    """Return where a lettered list's glued first item ("… installiert. A) Wann …?") starts, or -1.
+
+    After a sentence end, the item asks, and "B)" opens the next labelled line below (Karlsruhe
+    Stellungnahme 2016/0760 run together).
+    """
+    found = re.search(_AFTER_SENTENCE + r"\s+([Aa])[.)]\s+(?=[A-ZÄÖÜ„])", lines[i])
+    if found is None or not question_signal(lines[i][found.end() :]):
+        return -1
+    for line in lines[i + 1 : i + 1 + FIRST_LABEL_WINDOW]:
+        marker = list_marker(line)
+        if marker:
+            following = next_label("letter", found.group(1))
+            return found.start() if marker[:2] == ("letter", following) else -1
+    return -1
+
+
 def _split_closing(line: str) -> list[str]:
     """Split a closing, or a heading with its colon after a question, off the end of a line."""
     for pattern in (_CLOSING_IN_LINE, _HEADING_IN_LINE):
@@ -169,7 +191,10 @@ def split_glued_items(lines: Sequence[str]) -> list[str]:
             rest = line[page.end() :]
             if re.match(rf"{last + 1}{_LABEL_END}", rest):
                 line, last = rest, last + 1  # "4 7. Welche …": the page number went before it
-        if (last is None or not marker) and (at := _first_label(lines, i)) >= 0:
+        if not marker and (at := _first_letter(lines, i)) >= 0:
+            out.append(line[:at].rstrip())
+            line = line[at:].lstrip()
+        elif (last is None or not marker) and (at := _first_label(lines, i)) >= 0:
             if line[:at].strip() and not _PAGE_NUMBER.match(line):
                 out.append(line[:at].rstrip())
             line, last = line[at:].lstrip(), 1
