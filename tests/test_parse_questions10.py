@@ -173,3 +173,20 @@ def test_subscript_two_is_no_list_item() -> None:
         "CO 2 investiert? Wie viele Tonnen CO 2 wurden dadurch kompensiert?"
     )
     assert doc.questions[1] == "Für welche Aktivitäten/Bereiche werden Kompensationen geleistet?"
+
+
+def test_running_head_run_into_the_next_lettered_item() -> None:
+    """Karlsruhe 2015/0499 (Freie Wähler, Kombilösung) with every page on one line: '… mit welchem
+    Ergebnis? Seite 2 ____ G. Setzte sich …' continues A.–F. at G.: ten questions, G. the item
+    that asks about the cost overrun."""
+    name = "karlsruhe-2015-0499-anfrage-fw-kombiloesung-wirtschaftlichkeit"
+    doc = parse_text(flat(_read(name)))
+    _count_and_first(doc.questions, name)
+    assert doc.questions[6].startswith("Setzte sich die damals festgestellte Kostenüberschreitung")
+
+
+def test_question_label_run_into_the_answer_before_it() -> None:
+    """Karlsruhe Stellungnahme 2018/0649 with every page on one line: '… sind der Stadt nicht
+    bekannt. Frage 2 + 3: Was hält …?' opens the next block: three questions, as printed."""
+    name = "karlsruhe-2018-0649-stellungnahme-linke-schulversicherungen"
+    _count_and_first(parse_text(flat(_read(name))).questions, name)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.questions import question_items
 from fetcher.parse.quotes import (
@@ -284,6 +285,8 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
 
 def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     body = max(body_start, 0)
+    # "… nicht bekannt. Frage 2 + 3: Was hält …?": labels run into the answer before them
+    lines = [*lines[:body], *split_glued_items(lines[body:])]
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
     first_block = next(

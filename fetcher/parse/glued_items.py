@@ -37,7 +37,8 @@ _CLOSING_IN_LINE = re.compile(
 _HEADING_IN_LINE = re.compile(r"(?<=\?)\s+(?=[A-ZÄÖÜ][a-zäöüß]+(?:\s+[a-zäöüß]+)?\s*:\s)")
 _OPENS_ASKING = re.compile(
     r"[„\"]?(?:Wie|Was|Wann|Wo|Wer|Welche[rsmn]?|Warum|Weshalb|Wieso|Inwie(?:weit|fern)|Gibt"
-    r"|Ist|Sind|Hat|Haben|Wird|Werden|Wurde|Wurden|Kann|Können|Liegen|Plant|Sieht|Teilt)\s"
+    r"|Ist|Sind|Hat|Haben|Wird|Werden|Wurde|Wurden|Kann|Können|Liegen|Plant|Sieht|Teilt|Setzte?"
+    r"|Sollte|Soll|Sollen|Gab|Trifft|Besteht|Bestehen)\s"
 )
 # A number after these is an ordinal or a reference ("am 2. Welche"), never a list label.
 _BEFORE_ORDINAL = re.compile(
@@ -56,7 +57,9 @@ def _inline_label(text: str, number: int, *, asking: bool = False) -> re.Match[s
     like a question.
     """
     found = re.search(
-        _AFTER_SENTENCE + rf"\s+[„\"]?{number}{_LABEL_END}(?=\s+[A-ZÄÖÜ„\"]|\s*$)",
+        _AFTER_SENTENCE + rf"\s+(?:[„\"]?{number}{_LABEL_END}(?=\s+[A-ZÄÖÜ„\"]|\s*$)"
+        # "… nicht bekannt. Frage 2 + 3: Was hält …?" (Karlsruhe Stellungnahme 2018/0649)
+        rf"|Frage\s+{number}(?:\s*(?:[+,/&]|und)\s*\d{{1,2}})?\s*:(?=\s))",
         text,
     )
     if found or not asking:
@@ -68,6 +71,17 @@ def _inline_label(text: str, number: int, *, asking: bool = False) -> re.Match[s
             text[: loose.start()]
         ):
             return loose
+    return None
+
+
+def _inline_letter(text: str, label: str) -> re.Match[str] | None:
+    """Return the capital letter label that continues an open list inside `text`, if its item
+    opens like a question ("… Ergebnis? Seite 2 ____ G. Setzte sich …", Karlsruhe 2015/0499)."""
+    if not ("A" <= label <= "Z"):  # after "Z." no letter follows
+        return None
+    for found in re.finditer(rf"(?<=\S)\s+{label}[.)]\s+", text):
+        if _OPENS_ASKING.match(text[found.end() :]):
+            return found
     return None
 
 
@@ -175,9 +189,11 @@ def split_glued_items(lines: Sequence[str]) -> list[str]:
     """Give each list label and closing run into a line a line of its own (see the module)."""
     out: list[str] = []
     last: int | None = None  # the last label of the numbered list that is open
+    letter: str | None = None  # the last label of an open list "A." "B." …
     for i, line in enumerate(lines):
         if not line or is_stop(line):
             last = None if line else last
+            letter = None if line else letter
             out.append(line)
             continue
         marker = list_marker(line.lstrip('„"'))  # „2. Welche …" in a quoted inquiry
@@ -202,5 +218,10 @@ def split_glued_items(lines: Sequence[str]) -> list[str]:
         while last is not None and (found := _inline_label(line, last + 1, asking=True)):
             pieces.append(line[: found.start()].rstrip())
             line, last = line[found.start() :].lstrip(), last + 1
+        if marker and marker[0] == "letter" and marker[1].isupper():
+            letter = marker[1]
+        while letter and (found := _inline_letter(line, next_label("letter", letter))):
+            pieces.append(line[: found.start()].rstrip())  # "Seite 2 ____ G. Setzte sich …?"
+            line, letter = line[found.start() :].lstrip(), next_label("letter", letter)
         out += pieces + _split_closing(line)
     return out
