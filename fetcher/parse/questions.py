@@ -22,7 +22,6 @@ from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
 from fetcher.parse.list_score import asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
-    ARTICLE_END,
     LINE_CHARS,
     flatten_outline,
     is_first_label,
@@ -31,6 +30,7 @@ from fetcher.parse.markers import (
     lines_from,
     next_label,
 )
+from fetcher.parse.no_items import footnote_mark, no_item, printed_again
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     drop_lead_in,
@@ -148,7 +148,7 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             marker
             and marker[0] == style
             and marker[1] == next_label(style, label)
-            and not _no_item(lines, i, marker)
+            and not no_item(lines, i, marker)
         ):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
@@ -181,43 +181,6 @@ def _parent_next(lines: Sequence[str], start: int) -> str | None:
         if marker and marker[0] == "num":
             return next_label("num", marker[1])
     return None
-
-
-def _no_item(lines: Sequence[str], i: int, marker: tuple[str, str, str]) -> bool:
-    """Return True if the label opening lines[i] is no item of the list it would continue.
-
-    "2" / "https://taz.de/…" is a footnote inside an answer; "… Informationen den" / "3.
-    Bauabschnitt …" is an ordinal inside a noun phrase that ran on.
-    """
-    if not marker[2] and (_footnote_mark(lines, i) or _printed_again(lines, i, marker)):
-        return True
-    return marker[0] == "num" and bool(ARTICLE_END.search(lines[i - 1]))
-
-
-def _printed_again(lines: Sequence[str], i: int, marker: tuple[str, str, str]) -> bool:
-    """Return True if a bare number is a page number: its label opens an item further down.
-
-    A page run together and broken again at its running head leaves "Drucksache 19/11184" / "2"
-    / the answer's text / … / "2. Welche Kapazitäten …?" (Landtag 19/11184 flat): the "2" alone
-    is page 2, the item is printed below it.
-    """
-    for line in lines_from(lines, i + 1, 60 * LINE_CHARS):
-        found = list_marker(line)
-        if found and found[:2] == marker[:2] and found[2]:
-            return True
-    return False
-
-
-def _footnote_mark(lines: Sequence[str], i: int) -> bool:
-    """Return True if a number alone on its line marks a footnote: its URL follows below.
-
-    "1 https://www.kbv.de/…" printed in a narrow column puts the URL on a line of its own
-    (Niedersachsen Landtag 19/11276): the "1" opens no list.
-    """
-    k = i + 1
-    while k < len(lines) and not lines[k]:
-        k += 1
-    return k < len(lines) and lines[k].startswith(("http", "www.")) and " " not in lines[k]
 
 
 def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
@@ -268,7 +231,7 @@ def question_items(
         marker = list_marker(lines[i])
         if i in continued or not marker or not is_first_label(marker[0], marker[1]):
             continue
-        if not marker[2] and (_footnote_mark(lines, i) or _printed_again(lines, i, marker)):
+        if not marker[2] and (footnote_mark(lines, i) or printed_again(lines, i, marker)):
             continue
         run, _end = _build_run(lines, i)
         continued.update(run.item_lines)
