@@ -190,3 +190,18 @@ def test_question_label_run_into_the_answer_before_it() -> None:
     bekannt. Frage 2 + 3: Was hält …?' opens the next block: three questions, as printed."""
     name = "karlsruhe-2018-0649-stellungnahme-linke-schulversicherungen"
     _count_and_first(parse_text(flat(_read(name))).questions, name)
+
+
+def test_first_label_after_a_title_when_the_item_asks() -> None:
+    """Karlsruhe Stellungnahme 2010 (Die Linke, erneuerbare Energien) with every page on one
+    line: '… Entwicklung und Ausbaumöglichkeiten 1. Wie hat sich …?' then '… kWh/a 2. Wie hat
+    sich der Anteil …?': six questions, the first without the form's title."""
+    name = "karlsruhe-2010-stellungnahme-linke-erneuerbare-energien"
+    _count_and_first(parse_text(flat(_read(name))).questions, name)
+
+
+def test_answer_block_label_is_no_glued_first_item() -> None:
+    """Guard: 'Zu 1.) Welche Aufgaben …?' heads an answer block (Karlsruhe Stellungnahmen):
+    the number after 'Zu' stays with it."""
+    line = "Die Psychiatriekoordination ist eine Aufgabe. Zu 1.) Welche Aufgaben hat sie?"
+    assert split_glued_items([line, "Zu 2.) Wie wird das gesehen?"])[0] == line

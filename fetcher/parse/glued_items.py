@@ -42,7 +42,7 @@ _OPENS_ASKING = re.compile(
 )
 # A number after these is an ordinal or a reference ("am 2. Welche"), never a list label.
 _BEFORE_ORDINAL = re.compile(
-    r"(?:^|\s)(?:am|im|an|in|bis|ab|seit|vom|zum|zur|beim|der|die|das|den|dem|des|Nr\.|Abs\.|S\."
+    r"(?:^|\s)(?:am|im|an|in|bis|ab|seit|zu|vom|zum|zur|beim|der|die|das|den|dem|des|Nr\.|Abs\.|S\."
     r"|Ziffer|Punkt|Frage|Anlage|Stufe|Tabelle|Kapitel|Teil|Paragraph|§)$",
     re.I,
 )
@@ -115,7 +115,9 @@ def _first_label(lines: Sequence[str], i: int) -> int:
         found: re.Match[str] | None = re.match(r"1" + _LABEL_END, line[page.end() :])
         at = page.end() if found else -1
     else:
-        found = _inline_label(line, 1)
+        # after a sentence end, or after a title run into it when the item asks ("Erneuerbare
+        # Energien … Ausbaumöglichkeiten 1. Wie hat sich …?", Karlsruhe 2010 run together)
+        found = _inline_label(line, 1, asking=True)
         heading = re.search(r"\s1" + _LABEL_END + r"\s+(?=[A-ZÄÖÜ„])", line)
         marker = list_marker(line)
         if found is None and heading and marker and marker[0] in ("roman", "letter"):
