@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from fetcher.parse.markers import list_marker, next_label
 from fetcher.parse.wording import is_stop, question_signal
@@ -56,6 +57,8 @@ def _inline_label(text: str, number: int, *, asking: bool = False) -> re.Match[s
     Welche Rolle …", Landtag 19/11180) when the label continues the open list and its item opens
     like a question.
     """
+    if f"{number}." not in text and f"{number})" not in text and "Frage" not in text:
+        return None
     found = re.search(
         _AFTER_SENTENCE + rf"\s+(?:[„\"]?{number}{_LABEL_END}(?=\s+[A-ZÄÖÜ„\"]|\s*$)"
         # "… nicht bekannt. Frage 2 + 3: Was hält …?" (Karlsruhe Stellungnahme 2018/0649)
@@ -77,8 +80,8 @@ def _inline_label(text: str, number: int, *, asking: bool = False) -> re.Match[s
 def _inline_letter(text: str, label: str) -> re.Match[str] | None:
     """Return the capital letter label that continues an open list inside `text`, if its item
     opens like a question ("… Ergebnis? Seite 2 ____ G. Setzte sich …", Karlsruhe 2015/0499)."""
-    if not ("A" <= label <= "Z"):  # after "Z." no letter follows
-        return None
+    if not ("A" <= label <= "Z") or (f"{label}." not in text and f"{label})" not in text):
+        return None  # after "Z." no letter follows
     for found in re.finditer(rf"(?<=\S)\s+{label}[.)]\s+", text):
         if _OPENS_ASKING.match(text[found.end() :]):
             return found
@@ -110,6 +113,8 @@ def _first_label(lines: Sequence[str], i: int) -> int:
     opens a line below.
     """
     line = lines[i]
+    if "1." not in line and "1)" not in line:
+        return -1
     page = _PAGE_NUMBER.match(line)
     if page and line[page.end() :].startswith("1"):
         found: re.Match[str] | None = re.match(r"1" + _LABEL_END, line[page.end() :])
@@ -141,8 +146,8 @@ _HEADING_WORD = re.compile(r"^[A-ZÄÖÜ][a-zäöüß]{3,}:?\s+(?=[A-HIa-h1][.)]
 def _split_heading(lines: Sequence[str], i: int) -> list[str]:
     """Split one heading word off the first item or question run into its line."""
     line = lines[i]
-    head = _HEADING_WORD.match(line)
-    if head is None or "?" not in line:
+    head = _HEADING_WORD.match(line) if "?" in line else None
+    if head is None:
         return [line]
     rest = line[head.end() :]
     marker = list_marker(rest)
@@ -163,6 +168,8 @@ def _first_letter(lines: Sequence[str], i: int) -> int:
     After a sentence end, the item asks, and "B)" opens the next labelled line below (Karlsruhe
     Stellungnahme 2016/0760 run together).
     """
+    if "?" not in lines[i]:
+        return -1  # the item asks in its line
     found = re.search(_AFTER_SENTENCE + r"\s+([Aa])[.)]\s+(?=[A-ZÄÖÜ„])", lines[i])
     if found is None or not question_signal(lines[i][found.end() :]):
         return -1
@@ -176,6 +183,8 @@ def _first_letter(lines: Sequence[str], i: int) -> int:
 
 def _split_closing(line: str) -> list[str]:
     """Split a closing, or a heading with its colon after a question, off the end of a line."""
+    if "?" not in line and "Gr" not in line and "raktion" not in line:
+        return [line]
     for pattern in (_CLOSING_IN_LINE, _HEADING_IN_LINE):
         found = pattern.search(line)
         if found is None:
@@ -189,6 +198,11 @@ def _split_closing(line: str) -> list[str]:
 
 def split_glued_items(lines: Sequence[str]) -> list[str]:
     """Give each list label and closing run into a line a line of its own (see the module)."""
+    return list(_split_glued(tuple(lines)))
+
+
+@lru_cache(maxsize=4)  # the question finder and the answer reader ask for the same lines
+def _split_glued(lines: tuple[str, ...]) -> tuple[str, ...]:
     out: list[str] = []
     last: int | None = None  # the last label of the numbered list that is open
     letter: str | None = None  # the last label of an open list "A." "B." …
@@ -226,4 +240,4 @@ def split_glued_items(lines: Sequence[str]) -> list[str]:
             pieces.append(line[: found.start()].rstrip())  # "Seite 2 ____ G. Setzte sich …?"
             line, letter = line[found.start() :].lstrip(), next_label("letter", letter)
         out += pieces + _split_closing(line)
-    return out
+    return tuple(out)

@@ -30,7 +30,7 @@ from fetcher.parse.markers import (
     lines_from,
     next_label,
 )
-from fetcher.parse.no_items import footnote_mark, no_item, printed_again
+from fetcher.parse.no_items import Labels, footnote_mark, item_labels, no_item, printed_again
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     drop_lead_in,
@@ -108,7 +108,7 @@ def _goes_on(above: str, line: str) -> bool:
     )
 
 
-def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
+def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, int]:
     """Collect the labelled run starting at `start`; return it and the index where it ended."""
     first = list_marker(lines[start])
     assert first is not None
@@ -148,7 +148,7 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             marker
             and marker[0] == style
             and marker[1] == next_label(style, label)
-            and not no_item(lines, i, marker)
+            and not no_item(lines, i, marker, labels)
         ):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
@@ -226,14 +226,15 @@ def question_items(
     lines = flatten_outline(split_inline_lists(unquote_lines(lines)))
     body_start = 0
     candidates: list[_Run] = []
+    labels = item_labels(lines)
     continued: set[int] = set()  # lines that continue a run already scored: never a new start
     for i in range(max(body_start, 0), len(lines)):
         marker = list_marker(lines[i])
         if i in continued or not marker or not is_first_label(marker[0], marker[1]):
             continue
-        if not marker[2] and (footnote_mark(lines, i) or printed_again(lines, i, marker)):
+        if not marker[2] and (footnote_mark(lines, i) or printed_again(lines, i, marker, labels)):
             continue
-        run, _end = _build_run(lines, i)
+        run, _end = _build_run(lines, i, labels)
         continued.update(run.item_lines)
         run.score = score_run(run.items, lines, run.start, strict=strict)
         if run.score > 0:
