@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
+from fetcher.parse.question_answer import question_goes_on, split_question_answer
 from fetcher.parse.questions import question_items
 from fetcher.parse.quotes import (
     cut_at_quote_end,
@@ -23,56 +25,7 @@ from fetcher.parse.quotes import (
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO, question_signal
 
-_ANSWER_LABEL = re.compile(r"^(?:Antwort(?: der Verwaltung)?|Stellungnahme)\s*:\s*", re.I)
 _END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen Grüßen|gez\.)")
-
-
-def _split_question_answer(item: Sequence[str]) -> tuple[str, str]:
-    lines = [line for line in item if line]
-    for k, line in enumerate(lines):
-        if _ANSWER_LABEL.match(line):
-            rest = [_ANSWER_LABEL.sub("", line), *lines[k + 1 :]]
-            return join_item(lines[:k]), join_lines(rest)
-        answer_to = ANSWER_TO.match(line)
-        if answer_to and k > 0:  # "Antwort zu Frage 1 und 2:" after the question
-            rest = [re.sub(r"^[^:]*:\s*", "", line) if ":" in line else "", *lines[k + 1 :]]
-            return join_item(lines[:k]), join_lines(rest)
-    for k, line in enumerate(lines_from(lines, 0, 10 * LINE_CHARS)):
-        if line.rstrip().endswith("?") and not (
-            k + 1 < len(lines) and lines[k + 1].rstrip().endswith("?")
-        ):
-            k = _question_goes_on(lines, k)
-            return join_item(lines[: k + 1]), join_lines(lines[k + 1 :])
-    text = join_lines(lines)
-    cut = text.find("?")
-    if cut >= 0:
-        return text[: cut + 1], text[cut + 1 :].strip()
-    first = sentences(text)[:1]
-    question = first[0] if first else text
-    return question, text[len(question) :].strip()
-
-
-# "bzw.", "z. B.": a dot that ends no sentence ("… erfolgten bzw. sollen diese" / "erfolgen?")
-_ABBREVIATION_DOT = re.compile(
-    r"\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str|z\.\s?B|u\.\s?a|d\.\s?h)\."
-)
-
-
-def _question_goes_on(lines: Sequence[str], k: int) -> int:
-    """Return the last line of a question whose "?" line `k` is followed by more of it.
-
-    Lines wrapped narrower than the question ("… orientiert?" / "Falls" / "ja, gilt …?"): the
-    text up to the next line ending in "?", within five lines' worth of characters, that states
-    nothing (no ".") and opens no sub-item or bullet is still the question; an answer states.
-    """
-    reach = len(lines_from(lines, k + 1, 5 * LINE_CHARS))
-    for end in range(k + 1, min(k + 1 + reach, len(lines))):
-        states = re.search(r"\.(?:\s|$)", _ABBREVIATION_DOT.sub("", lines[end]))
-        if states or re.match(r"[-–•○▪*]|[a-z1-9][.)]\s", lines[end]):
-            return k
-        if lines[end].rstrip().endswith("?"):
-            return end
-    return k
 
 
 def _answer_blocks(lines: Sequence[str], start: int) -> dict[int, str]:
@@ -129,12 +82,12 @@ def _repeated_in_blocks(lines: Sequence[str], start: int) -> list[tuple[str, str
         if not ends:
             return []
         if count == 1:
-            pairs.append(_split_question_answer(block))
+            pairs.append(split_question_answer(block))
             continue
         # the head asks up to the last "?" that questions reach without a statement between
         # ("Was hält …?" / "Wird sie, falls sich das …" / "ereignet, dagegen aktiv werden?")
         head_end = ends[0]
-        while (following := _question_goes_on(asked, head_end)) != head_end:
+        while (following := question_goes_on(asked, head_end)) != head_end:
             head_end = following
         questions, starts = [], 0
         for k in [e for e in ends if e <= head_end]:
@@ -260,6 +213,8 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
 
 def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     body = max(body_start, 0)
+    # "… nicht bekannt. Frage 2 + 3: Was hält …?": labels run into the answer before them
+    lines = [*lines[:body], *split_glued_items(lines[body:])]
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
     first_block = next(
@@ -306,7 +261,7 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
         if len(quoted) < len(item):
             question, answer = join_item(quoted), join_lines(item[len(quoted) :])
         else:
-            question, answer = _split_question_answer(item)
+            question, answer = split_question_answer(item)
         questions.append(question)
         answers.append(answer)
     if len(items) == 1 and not answers[0]:

@@ -18,10 +18,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
 from fetcher.parse.list_score import asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
-    ARTICLE_END,
     LINE_CHARS,
     flatten_outline,
     is_first_label,
@@ -30,6 +30,7 @@ from fetcher.parse.markers import (
     lines_from,
     next_label,
 )
+from fetcher.parse.no_items import Labels, footnote_mark, item_labels, no_item, printed_again
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     drop_lead_in,
@@ -107,7 +108,7 @@ def _goes_on(above: str, line: str) -> bool:
     )
 
 
-def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
+def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, int]:
     """Collect the labelled run starting at `start`; return it and the index where it ended."""
     first = list_marker(lines[start])
     assert first is not None
@@ -147,7 +148,7 @@ def _build_run(lines: Sequence[str], start: int) -> tuple[_Run, int]:
             marker
             and marker[0] == style
             and marker[1] == next_label(style, label)
-            and not _no_item(lines, i, marker)
+            and not no_item(lines, i, marker, labels)
         ):
             label = marker[1]
             items.append([marker[2]] if marker[2] else [])
@@ -180,29 +181,6 @@ def _parent_next(lines: Sequence[str], start: int) -> str | None:
         if marker and marker[0] == "num":
             return next_label("num", marker[1])
     return None
-
-
-def _no_item(lines: Sequence[str], i: int, marker: tuple[str, str, str]) -> bool:
-    """Return True if the label opening lines[i] is no item of the list it would continue.
-
-    "2" / "https://taz.de/…" is a footnote inside an answer; "… Informationen den" / "3.
-    Bauabschnitt …" is an ordinal inside a noun phrase that ran on.
-    """
-    if not marker[2] and _footnote_mark(lines, i):
-        return True
-    return marker[0] == "num" and bool(ARTICLE_END.search(lines[i - 1]))
-
-
-def _footnote_mark(lines: Sequence[str], i: int) -> bool:
-    """Return True if a number alone on its line marks a footnote: its URL follows below.
-
-    "1 https://www.kbv.de/…" printed in a narrow column puts the URL on a line of its own
-    (Niedersachsen Landtag 19/11276): the "1" opens no list.
-    """
-    k = i + 1
-    while k < len(lines) and not lines[k]:
-        k += 1
-    return k < len(lines) and lines[k].startswith(("http", "www.")) and " " not in lines[k]
 
 
 def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
@@ -243,18 +221,20 @@ def question_items(
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
-    quote_ends = ends_of_quoted_questions(lines[max(body_start, 0) :])
-    lines = flatten_outline(split_inline_lists(unquote_lines(lines[max(body_start, 0) :])))
+    lines = split_glued_items(lines[max(body_start, 0) :])
+    quote_ends = ends_of_quoted_questions(lines)
+    lines = flatten_outline(split_inline_lists(unquote_lines(lines)))
     body_start = 0
     candidates: list[_Run] = []
+    labels = item_labels(lines)
     continued: set[int] = set()  # lines that continue a run already scored: never a new start
     for i in range(max(body_start, 0), len(lines)):
         marker = list_marker(lines[i])
         if i in continued or not marker or not is_first_label(marker[0], marker[1]):
             continue
-        if not marker[2] and _footnote_mark(lines, i):
+        if not marker[2] and (footnote_mark(lines, i) or printed_again(lines, i, marker, labels)):
             continue
-        run, _end = _build_run(lines, i)
+        run, _end = _build_run(lines, i, labels)
         continued.update(run.item_lines)
         run.score = score_run(run.items, lines, run.start, strict=strict)
         if run.score > 0:
@@ -329,7 +309,12 @@ def find_questions(
         # a letter quoting the inquiry: its quotation holds the question, also one without "?",
         # unless the letter asks in its own words (an inquiry quoting a newspaper, then asking)
         quoted, _last = questions_in_quotation(lines, body_start)
-        own = outside_quotation(lines, body_start) if quoted else lines
+        start = max(body_start, 0)  # "Anfrage Gibt es …?": the heading word is no part of it
+        own = (
+            outside_quotation(lines, body_start)
+            if quoted
+            else [*lines[:start], *split_glued_items(lines[start:])]
+        )
         asked = questions_in_prose(unquote_lines(own), body_start) or quoted
         asked = [drop_lead_in(question) for question in asked]
         return asked or (request_in_prose(lines, body_start) if requests else [])

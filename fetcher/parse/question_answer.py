@@ -1,0 +1,90 @@
+"""Where a repeated question ends and its answer begins, inside one item. Pure.
+
+An answer document repeats each question and answers below it: "Antwort:" or "Antwort zu Frage
+1:" label the answer, else the question runs to its last "?" line (with a follow-up wrapped
+narrower: "… orientiert?" / "Falls" / "ja, gilt …?"), or, in one line per paragraph, over the
+sentences that ask. Used by fetcher.parse.answers.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.markers import LINE_CHARS, join_item, lines_from
+from fetcher.parse.text import join_lines, sentences
+from fetcher.parse.wording import ANSWER_TO
+
+_ANSWER_LABEL = re.compile(r"^(?:Antwort(?: der Verwaltung)?|Stellungnahme)\s*:\s*", re.I)
+
+
+def split_question_answer(item: Sequence[str]) -> tuple[str, str]:
+    lines = [line for line in item if line]
+    for k, line in enumerate(lines):
+        if _ANSWER_LABEL.match(line):
+            rest = [_ANSWER_LABEL.sub("", line), *lines[k + 1 :]]
+            return join_item(lines[:k]), join_lines(rest)
+        answer_to = ANSWER_TO.match(line)
+        if answer_to and k > 0:  # "Antwort zu Frage 1 und 2:" after the question
+            rest = [re.sub(r"^[^:]*:\s*", "", line) if ":" in line else "", *lines[k + 1 :]]
+            return join_item(lines[:k]), join_lines(rest)
+    for k, line in enumerate(lines_from(lines, 0, 10 * LINE_CHARS)):
+        if line.rstrip().endswith("?") and not (
+            k + 1 < len(lines) and lines[k + 1].rstrip().endswith("?")
+        ):
+            k = question_goes_on(lines, k)
+            return join_item(lines[: k + 1]), join_lines(lines[k + 1 :])
+    text = join_lines(lines)
+    cut = _asked_prefix(text)
+    if cut >= 0:
+        return text[:cut], text[cut:].strip()
+    first = sentences(text)[:1]
+    question = first[0] if first else text
+    return question, text[len(question) :].strip()
+
+
+def _asked_prefix(text: str) -> int:
+    """Return where the question of a question and its answer in one line ends (-1: no "?").
+
+    A paragraph per line (word-processor or web text) puts "Wurden … abgeschlossen? Falls ja,
+    mit welchem Ergebnis? Es wird auf … verwiesen." in one line: the question runs over the
+    sentences that ask, and a bracket right after them ("… betroffen? (soweit bekannt)"), up to
+    the first sentence that states (Niedersachsen Landtag 19/11141, Dresden AF2015/13).
+    """
+    if "?" not in text:
+        return -1
+    end = 0
+    for part in sentences(text):
+        at = text.find(part, end)
+        if at < 0:
+            break
+        asks = part.endswith("?") or (
+            end and part.startswith("(") and part.endswith(")") and "." not in part[-2:]
+        )
+        if not asks:
+            break
+        end = at + len(part)
+    return end if end else text.find("?") + 1
+
+
+# "bzw.", "z. B.": a dot that ends no sentence ("… erfolgten bzw. sollen diese" / "erfolgen?")
+_ABBREVIATION_DOT = re.compile(
+    r"\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str|z\.\s?B|u\.\s?a|d\.\s?h)\."
+)
+
+
+def question_goes_on(lines: Sequence[str], k: int) -> int:
+    """Return the last line of a question whose "?" line `k` is followed by more of it.
+
+    Lines wrapped narrower than the question ("… orientiert?" / "Falls" / "ja, gilt …?"): the
+    text up to the next line ending in "?", within five lines' worth of characters, that states
+    nothing (no ".") and opens no sub-item or bullet is still the question; an answer states.
+    """
+    reach = len(lines_from(lines, k + 1, 5 * LINE_CHARS))
+    for end in range(k + 1, min(k + 1 + reach, len(lines))):
+        states = re.search(r"\.(?:\s|$)", _ABBREVIATION_DOT.sub("", lines[end]))
+        if states or re.match(r"[-–•○▪*]|[a-z1-9][.)]\s", lines[end]):
+            return k
+        if lines[end].rstrip().endswith("?"):
+            return end
+    return k
