@@ -38,9 +38,9 @@ def test_informationsvorlage_answering_an_inquiry_reads_as_labelled(name: str) -
 
 @pytest.mark.xfail(
     strict=True,
-    reason="main reads kind Antwort (the quoted old 'Antwort der Stadtverwaltung:' inside the "
-    "inquiry) and no question list: the list starts at '4.' with sub-questions 4.1-4.7; with "
-    "that heading removed it reads the two lead-in sentences as the questions",
+    reason="reads kind Antwort: the quoted old 'Antwort der Stadtverwaltung:' heading inside the "
+    "inquiry names it an answer; its question list (item 4 with 4.1-4.7) is read right, see "
+    "test_follow_up_inquiry_asks_item_four_with_its_sub_questions",
 )
 def test_follow_up_inquiry_numbered_from_four_reads_as_labelled() -> None:
     """Karlsruhe 2018/0487 asks again the earlier item '4. Nach den Angaben …' with its
@@ -51,14 +51,35 @@ def test_follow_up_inquiry_numbered_from_four_reads_as_labelled() -> None:
     assert_reads_as_labelled(doc, dev_label(name))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="main finds no question list in the Stellungnahme: the quoted list starts at '4.' "
-    "(a statement) with sub-questions 4.1-4.7; renumbered from 1 it still finds none",
-)
 def test_answer_quoting_a_list_numbered_from_four_reads_as_labelled() -> None:
     """The Stellungnahme to 2018/0487 quotes only item 4 with 4.1-4.7 before answering in prose:
     one quoted question, numbered from 4, and its own Vorlage Nr. as reference."""
     name = "karlsruhe-2018-0487-stellungnahme-afd-nachfrage-eckenerstrasse"
     doc = parse_text(corpus_path(name, "dev").read_text("utf-8"))
     assert_reads_as_labelled(doc, dev_label(name))
+
+
+def test_follow_up_inquiry_asks_item_four_with_its_sub_questions() -> None:
+    """The inquiry's list under 'Fragen:' is one item numbered 4 with its sub-questions 4.1-4.7
+    on their own lines (a lone '4.' was taken for a value before); the old answer it quotes is
+    not part of the question."""
+    name = "karlsruhe-2018-0487-anfrage-afd-nachfrage-eckenerstrasse"
+    doc = parse_text(corpus_path(name, "dev").read_text("utf-8"))
+    assert len(doc.questions) == 1
+    question = doc.questions[0]
+    assert question.startswith(dev_label(name)["first_question_start"])
+    assert "\n4.1 Liegen der Stadt Karlsruhe" in question
+    assert question.endswith("\n4.7. Falls nein: Weshalb nicht?")
+    assert "Antwort der Stadtverwaltung" not in question
+
+
+def test_answer_to_item_four_starts_after_its_last_sub_question() -> None:
+    """The Stellungnahme repeats item 4 with 4.1-4.7, each sub-question right after the '?' of the
+    one before, and answers below in prose: the answer begins after '4.7. … Weshalb nicht?', not
+    at the first line that follows a '?' (it began at '4.4.' before)."""
+    name = "karlsruhe-2018-0487-stellungnahme-afd-nachfrage-eckenerstrasse"
+    doc = parse_text(corpus_path(name, "dev").read_text("utf-8"))
+    assert doc.kind == "Antwort"
+    assert len(doc.questions) == 1
+    assert doc.questions[0].endswith("\n4.7. Falls nein: Weshalb nicht?")
+    assert doc.answers[0].startswith("Der Stadt Karlsruhe liegt der Durchführungsvertrag")

@@ -106,11 +106,15 @@ def score_run(
     if strict and not intro:
         return 0.0
     first = list_marker(lines[start])
-    if len(signals) == 1 and first and first[0] == "num" and first[1] != "1":
+    # "4. Nach den Angaben …" with its own "4.1 Liegen …?", "4.2. Falls ja: …?" below is one
+    # question with its sub-questions, whatever its number (Karlsruhe 2018/0487, asked again).
+    parent = bool(first and first[0] == "num" and _asks_in_children(items[0], first[1]))
+    if len(signals) == 1 and first and first[0] == "num" and first[1] != "1" and not parent:
         # one item numbered "10." is a value ("10. Plenarsitzung" below "TOP:", Karlsruhe
         # 2015/0002), not a list that starts above 1 ("5. … 6. …" has at least two items)
         return 0.0
-    if mean < 0.5 or (len(signals) == 1 and not (intro and signals[0] == 1.0)):
+    lone = len(signals) == 1 and not parent and not (intro and signals[0] == 1.0)
+    if mean < 0.5 or lone:
         return 0.0
     # A question list opens with a question: a run whose first item is a statement ("1. Einstiegs-
     # amt …" wrapped inside an answer) loses against the list it borrowed its later items from.
@@ -119,3 +123,10 @@ def score_run(
     # ("Zusammenstellung bekannter Probleme:" over bullets that half ask; Grötzingen 2025).
     asking = intro and _has_intro_before(lines, start, strict=True)
     return sum(signals) + (2.0 if intro else 0.0) + (2.0 if asking else 0.0) + mean + opening
+
+
+def _asks_in_children(item: Sequence[str], number: str) -> bool:
+    """Return True if an item holds at least two decimal children of its own number that ask."""
+    child = re.compile(rf"{number}\.\d{{1,2}}\.?\s")
+    asking = [line for line in item if child.match(line) and question_signal(line)]
+    return len(asking) >= 2

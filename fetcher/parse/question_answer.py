@@ -28,7 +28,10 @@ def split_question_answer(item: Sequence[str]) -> tuple[str, str]:
         if answer_to and k > 0:  # "Antwort zu Frage 1 und 2:" after the question
             rest = [re.sub(r"^[^:]*:\s*", "", line) if ":" in line else "", *lines[k + 1 :]]
             return join_item(lines[:k]), join_lines(rest)
-    for k, line in enumerate(lines_from(lines, 0, 10 * LINE_CHARS)):
+    # "4. Nach den Angaben …" / "4.1 Liegen …?" … "4.7. Falls nein: Weshalb nicht?": a question's
+    # own decimal sub-questions that ask belong to it; its answer starts after the last of them
+    floor = _last_asking_child(lines)
+    for k, line in enumerate(lines_from(lines, floor, 10 * LINE_CHARS), floor):
         if line.rstrip().endswith("?") and not (
             k + 1 < len(lines) and lines[k + 1].rstrip().endswith("?")
         ):
@@ -41,6 +44,28 @@ def split_question_answer(item: Sequence[str]) -> tuple[str, str]:
     first = sentences(text)[:1]
     question = first[0] if first else text
     return question, text[len(question) :].strip()
+
+
+_CHILD_LABEL = re.compile(r"\d{1,2}\.\d{1,2}\.?\s")
+
+
+def _last_asking_child(lines: Sequence[str]) -> int:
+    """Return the line of the last decimal sub-question ("4.7. …?") asked in one run, else 0.
+
+    The run goes on while each sub-question follows the "?" of the one before; an answer between
+    them ("1.1 Wie …?" / "Es wurden …" / "1.2 Wie …?") ends it: each is answered on its own.
+    """
+    last = 0
+    for k, line in enumerate(lines[1:], 1):
+        if not _CHILD_LABEL.match(line):
+            continue
+        asked_above = lines[k - 1].rstrip().endswith("?")
+        if not asked_above and (last or any(x.rstrip().endswith("?") for x in lines[:k])):
+            break  # the question above was answered before this one
+        if not any(x.rstrip().endswith("?") for x in lines[k : k + 3]):
+            break
+        last = k
+    return last
 
 
 def _asked_prefix(text: str) -> int:
