@@ -105,7 +105,7 @@ def _bare(part: str, seat: bool = True) -> str:
     named_after = label and re.match(
         r"\s+(?:der\s+|von\s+)?(?!(?:im|in|des|der)\b)[A-ZÄÖÜ]", label.group("rest")
     )
-    before = _name_before(part[: label.start()]) if label else ""
+    before = name_before(part[: label.start()]) if label else ""
     joined = label and re.match(r"\s*[-–]", label.group(0))  # "X-Fraktion …": X is the name
     if label and named_after and not joined and not (factions_in(before) or group_like(before)):
         # "ANFRAGE Fraktion Bündnis 90/Die Grünen", "André Schollbach Fraktion DIE LINKE" (a
@@ -114,7 +114,7 @@ def _bare(part: str, seat: bool = True) -> str:
     elif label and label.start() > 0:  # "… stellt die SPD-Fraktion folgenden": the name before it
         # "Die X-Fraktion bittet …" opens a sentence; "Die X-Fraktion im Stadtrat" is a name.
         going_on = re.match(r"\s*(?!(?:im|in|des|der)\b)[a-zäöüß]", label.group("rest"))
-        part = _name_before(part[: label.start()], sentence=bool(going_on))
+        part = name_before(part[: label.start()], sentence=bool(going_on))
     else:  # "UWG im Rat der Stadt …": the name before its seat
         part = _NEXT_FIELD.sub("", part)
         part = _SEAT.sub("", part) if seat else part
@@ -126,7 +126,7 @@ def _bare(part: str, seat: bool = True) -> str:
     return part.strip(" ,.;:-–\"„“”'()")
 
 
-def _name_before(text: str, *, sentence: bool = True) -> str:
+def name_before(text: str, *, sentence: bool = True) -> str:
     """Return the capitalised words that end `text`: the name in front of a "-Fraktion" label."""
     kept: list[str] = []
     words = text.split()

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.factions import factions_in
-from fetcher.parse.faction_phrases import group_like, phrase_names
+from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
 from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
 from fetcher.parse.text import HEADER_LINES
 
@@ -32,6 +32,8 @@ _MEMBER_PARTY = re.compile(
 _GROUP_NAME = (
     r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*"
     r"(?:\s(?:für\s|FÜR\s)?[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*){0,3}"
+    # the council's abbreviation after a name of several words: "Freie Wähler-OR-Fraktion"
+    r"(?:-[A-ZÄÖÜ]{2,4}(?=-))?"
 )
 # "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion",
 # "SPD- und CDU-Ortschaftsratsfraktion".
@@ -47,17 +49,42 @@ _SENDER_FIELD = re.compile(
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
 _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
+# A member's role after a person's name ends the group's name before the person.
+_PERSON = (
+    r"(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+)
+_MEMBER_ROLE = (
+    r"(?:Stadtr(?:at|ätin)|Stadtverordnete[rn]?|Gemeinder(?:at|ätin)|Ratsherr|Ratsfrau|"
+    r"Ratsmitglied|Kreisr(?:at|ätin)|Bezirksverordnete[rn]?|Ortschaftsr(?:at|ätin)|"
+    r"Fraktionsvorsitzende[rn]?|MdL|MdB|Abgeordnete[rn]?)\b"
+)
 _NAMED_FACTION = re.compile(
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
-    r"[Ff]raktion(?:en)?|"
-    r"FRAKTION|(?<!-)Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
-    r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
+    # "X-Fraktion Jürgen Wenzel": after a hyphened label the name stood before it
+    r"(?<![-–])[Ff]raktion(?:en)?|"
+    r"(?<![-–])FRAKTION|(?<!-)Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
+    # "Fraktion der SPD, der Fraktion der CDU": a new label after the comma starts a new phrase
+    r"(?P<v>[^\n,;:()]{2,80}?(?:,(?!\s*(?:der\s+|die\s+)?\w*[Ff]raktion)\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
     # Grötzingen"); so does the verb or pronoun of the sentence ("… beantragen wir").
     r"(?=\s+(?:im|in|des|der|zur|zum|zu|bittet|bitten|hat|haben|vom|für(?=\s+(?:die|den|das|der|"
     r"dem|eine?[nmrs]?|alle\w*|unser\w*|\d))|betr\w*|wegen|stell\w*|frag\w*|möchte\w*|"
     r"beantrag\w*|ersuch\w*|wir|ich|folgende\w*|hiermit|daher|deshalb|eingegangen|gemäß|nach|an|"
-    r"über)\b|[,;:().]\s|[;:()]|\s*$)"
+    r"über)\b|[,;:().]\s|[;:()]|\s[-–]\s|\s*$|"
+    # a person with a member's role after the name: "Fraktion X Jens Hoffsommer Stadtrat"
+    rf"\s+{_PERSON}\s+{_MEMBER_ROLE})"
+)
+# "X Fraktion im Stadtrat der …": a label followed by its seat; the name stands before it.
+_SEATED_LABEL = re.compile(
+    r"\s\w*[Ff]raktion\s+(?:im|in\s+der|der|des)\s+(?:Rat|Rates|Stadtrat|Stadtrates|Gemeinderat|"
+    r"Kreistag|Landtag|Ortschaftsrat|Ortsbeirat|Bezirksvertretung|Regionalversammlung|"
+    r"Stadtverordnetenversammlung|Bezirksverordnetenversammlung)\b"
+)
+# A known party before the paper's type word: "SPD Anfrage aus dem Ortschaftsrat …", "SPD-Anfrage".
+_PARTY_TYPED = re.compile(
+    r"(?<![\w./-])(?P<v>[A-ZÄÖÜ][\wÄÖÜäöü.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)[ -](?:(?:OR|GR)-)?"
+    r"(?:Anfrage|Antrag)\b"
 )
 # A party as the subject of the request: "die SPD beantragt", "Die Grünen bitten" (known only).
 _PARTY_SUBJECT = re.compile(
@@ -105,7 +132,9 @@ def _scan(lines: Sequence[str]) -> list[str]:
     found: list[str] = []
     # A member and the party in brackets are often wrapped onto two lines.
     pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
-    for line in lines:
+    for i, line in enumerate(lines):
+        end = len(line.rstrip())
+        line = _read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
         patterns = (
             _MEMBER_PARTY,
             _HYPHEN_FACTION,
@@ -113,13 +142,17 @@ def _scan(lines: Sequence[str]) -> list[str]:
             _SPACED_FACTION,
             _PARTY_SUBJECT,
             _SENDER_FIELD,
+            _PARTY_TYPED,
         )
+        found += [n for n in _seated_names(line) if n not in found]
         for pattern in patterns:
             for match in pattern.finditer(line):
+                if match.start() >= end:
+                    break  # the next line's own phrases are read with that line
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
-                known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
+                known_only = pattern in (_SPACED_FACTION, _PARTY_SUBJECT, _PARTY_TYPED)
                 if pattern is _SENDER_FIELD:
                     found += [n for n in _field_names(value) if n not in found]
                     continue
@@ -137,6 +170,31 @@ def _scan(lines: Sequence[str]) -> list[str]:
             if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
                 found += [n for n in _names_in(match.group("v")) if n not in found]
     return found
+
+
+def _read_on(line: str, following: str) -> str:
+    """Return a printed-width line read on into the next one, where a phrase may break.
+
+    "… MÜNDLICHE ANFRAGE Fraktion Bündnis" / "90/Die Grünen …", "… Anfrage:" / "KAL/Die PARTEI
+    Gremien …", "Antrag der SPD- und" / "CDU-Ortschaftsratsfraktion": a line of 60 characters or
+    more that does not end a sentence may break inside a faction phrase (a text wrapped anew).
+    """
+    line = line.rstrip()
+    if len(line) < 60 or not following.strip() or line.endswith((".", "?", "!", ";")):
+        return line
+    return f"{line} {following.strip()}"
+
+
+def _seated_names(line: str) -> list[str]:
+    """Return the group before a label with its seat: "BürgerBündnis / Freie Bürger Fraktion im
+    Stadtrat der Landeshauptstadt Dresden" (a letterhead run into the line of the address)."""
+    names: list[str] = []
+    for match in _SEATED_LABEL.finditer(line):
+        name = name_before(line[: match.start()], sentence=False)
+        person = re.search(r"(?:Herrn?|Frau|Stadtr\w*|Dr\.)\s+$", line[: match.start() - len(name)])
+        if name and not person and name_shaped(name):
+            names += [n for n in _names_in(name) if n not in names]
+    return names
 
 
 def factions_in_prose(
