@@ -13,7 +13,13 @@ from itertools import pairwise
 
 from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
-from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
+from fetcher.parse.senders import (
+    is_place,
+    letterhead_groups,
+    places_in,
+    return_address_groups,
+    signature_groups,
+)
 from fetcher.parse.text import HEADER_LINES
 
 # Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
@@ -79,7 +85,9 @@ _NAMED_FACTION = re.compile(
 _SEATED_LABEL = re.compile(
     r"\s\w*[Ff]raktion\s+(?:im|in\s+der|der|des)\s+(?:Rat|Rates|Stadtrat|Stadtrates|Gemeinderat|"
     r"Kreistag|Landtag|Ortschaftsrat|Ortsbeirat|Bezirksvertretung|Regionalversammlung|"
-    r"Stadtverordnetenversammlung|Bezirksverordnetenversammlung)\b"
+    r"Stadtverordnetenversammlung|Bezirksverordnetenversammlung)\b|"
+    # or the next field of a head run into one line: "X Fraktion Gegenstand: …"
+    r"\s\w*[Ff]raktion\s+[A-ZÄÖÜ][\wäöüß]+:\s"
 )
 # A known party before the paper's type word: "SPD Anfrage aus dem Ortschaftsrat …", "SPD-Anfrage".
 _PARTY_TYPED = re.compile(
@@ -132,39 +140,33 @@ def _scan(lines: Sequence[str]) -> list[str]:
     found: list[str] = []
     # A member and the party in brackets are often wrapped onto two lines.
     pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
+    patterns = (
+        _MEMBER_PARTY,
+        _HYPHEN_FACTION,
+        _NAMED_FACTION,
+        _SPACED_FACTION,
+        _PARTY_SUBJECT,
+        _SENDER_FIELD,
+        _PARTY_TYPED,
+    )
+    covered = 0  # the start of this line that a phrase read on from the line above took
     for i, line in enumerate(lines):
         end = len(line.rstrip())
         line = _read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
-        patterns = (
-            _MEMBER_PARTY,
-            _HYPHEN_FACTION,
-            _NAMED_FACTION,
-            _SPACED_FACTION,
-            _PARTY_SUBJECT,
-            _SENDER_FIELD,
-            _PARTY_TYPED,
-        )
-        found += [n for n in _seated_names(line) if n not in found]
+        spans = _seated(line)
         for pattern in patterns:
             for match in pattern.finditer(line):
-                if match.start() >= end:
-                    break  # the next line's own phrases are read with that line
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
-                known_only = pattern in (_SPACED_FACTION, _PARTY_SUBJECT, _PARTY_TYPED)
-                if pattern is _SENDER_FIELD:
-                    found += [n for n in _field_names(value) if n not in found]
-                    continue
-                if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
-                    value = match.group(0)
-                    # "Die X-Fraktion bittet …": the sentence's article, not the name's.
-                    if re.match(r"\s+(?!(?:im|in|des|der)\b)[a-zäöüß]", line[match.end() :]):
-                        value = re.sub(r"^(?:Die|Der)\s+(?=\S+\s)", "", value)
-                names = factions_in(value) if known_only else _names_in(value)
-                if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
-                    names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
-                found += [n for n in names if n not in found]
+                spans.append((match.start(), match.end(), _match_names(pattern, match, line)))
+        reach = 0
+        for start, stop, names in spans:
+            if start < covered or start >= end:
+                continue  # read with the line above, or the next line's own phrase
+            found += [n for n in names if n not in found]
+            reach = max(reach, stop - end - 1)
+        covered = reach
     for pair in pairs:
         for match in _MEMBER_PARTY.finditer(pair):
             if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
@@ -185,16 +187,37 @@ def _read_on(line: str, following: str) -> str:
     return f"{line} {following.strip()}"
 
 
-def _seated_names(line: str) -> list[str]:
-    """Return the group before a label with its seat: "BürgerBündnis / Freie Bürger Fraktion im
-    Stadtrat der Landeshauptstadt Dresden" (a letterhead run into the line of the address)."""
-    names: list[str] = []
+def _seated(line: str) -> list[tuple[int, int, list[str]]]:
+    """Return each label with its seat and the group before it: "BürgerBündnis / Freie Bürger
+    Fraktion im Stadtrat der Landeshauptstadt Dresden" (a letterhead run into the address).
+
+    Each as (where the name starts, where the phrase ends, the groups it names).
+    """
+    found: list[tuple[int, int, list[str]]] = []
     for match in _SEATED_LABEL.finditer(line):
         name = name_before(line[: match.start()], sentence=False)
         person = re.search(r"(?:Herrn?|Frau|Stadtr\w*|Dr\.)\s+$", line[: match.start() - len(name)])
         if name and not person and name_shaped(name):
-            names += [n for n in _names_in(name) if n not in names]
-    return names
+            found.append((match.start() - len(name), match.end(), _names_in(name)))
+    return found
+
+
+def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> list[str]:
+    """Return the groups one pattern's match names."""
+    value = match.group("v")
+    if pattern is _SENDER_FIELD:
+        return _field_names(value)
+    if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
+        value = match.group(0)
+        # "Die X-Fraktion bittet …": the sentence's article, not the name's.
+        if re.match(r"\s+(?!(?:im|in|des|der)\b)[a-zäöüß]", line[match.end() :]):
+            value = re.sub(r"^(?:Die|Der)\s+(?=\S+\s)", "", value)
+    if pattern in (_SPACED_FACTION, _PARTY_SUBJECT, _PARTY_TYPED):
+        names = factions_in(value)
+        if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
+            names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
+        return names
+    return _names_in(value)
 
 
 def factions_in_prose(
@@ -225,6 +248,8 @@ def factions_in_prose(
     if not found:  # "Mit freundlichen Grüßen / Name / für die Fraktion / Bürgerliste Leichlingen"
         closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
         found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
+    if not found:  # a letter's return address run into the first line of a text
+        found = return_address_groups(next((x for x in lines[:limit] if x.strip()), ""))
     if found or not letter:
         return found
     # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-

@@ -69,9 +69,11 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             continue
         match = OF_FACTION.match(line)
         # "der Leipziger Gruppe betrieben wird?" (a question wrapped after "… von" in a PDF)
-        # is a sentence, not a sender.
+        # is a sentence, not a sender; so is "der Fraktion Y - Drs. …" under a printed-width
+        # line "… Antrag der Fraktion der X und" (read with the line above, as prose).
         if (
             match
+            and not (line.startswith("der ") and i and _runs_on(lines[i - 1]))
             and re.search(r"fraktion|gruppe|liste", match.group("v"), re.I)
             and not match.group("v").rstrip().endswith(("?", "!"))
         ):
@@ -102,6 +104,12 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     # "SPD-Ortschaftsratsfraktion" beside "SPD-Ortschaftsratsfraktion Neureut": the same sender,
     # once in the head, once under the signature (a PDF without blank lines shows both).
     return [v for v in unique if not any(o != v and o.startswith(v + " ") for o in unique)]
+
+
+def _runs_on(line: str) -> bool:
+    """Return whether a printed-width line breaks inside its sentence (the next line goes on)."""
+    line = line.rstrip()
+    return len(line) >= 60 and not line.endswith((".", "?", "!", ":", ";"))
 
 
 def _signatures(lines: Sequence[str]) -> list[str]:
