@@ -58,6 +58,8 @@ _GROUP_WORD = re.compile(
     r"(?-i:[A-ZÄÖÜ]{2,}[a-zäöü]?)(?![\wäöüß-])",
     re.I,
 )
+# An acronym ("UWG", "BfK", "WIR"), a name of its own.
+_SHORT_NAME = re.compile(r"[A-ZÄÖÜ]{2,}[a-zäöü]?[A-ZÄÖÜ]*")
 _CONNECTOR = {"für", "FÜR", "und", "der", "die", "am", "an", "ob", "&", "/", "-", "–", "e.V."}
 _NOT_GROUP = re.compile(
     r"\b(?i:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
@@ -145,6 +147,19 @@ def name_before(text: str, *, sentence: bool = True) -> str:
         kept.insert(0, word)
     while kept and kept[0] in _CONNECTOR:
         kept.pop(0)
+    # Run-together text has no line end before the name; two signs say where it starts:
+    # a capital article inside the words starts it ("… Recyclingpapier Die Unabhängigen-
+    # Fraktion", "Die Die Unabhängigen-Fraktion"), and an acronym joined to the label after
+    # words that are no acronyms is the name alone ("Landeshauptstadt Dresden UWG-Fraktion").
+    opening = next((i for i, w in enumerate(kept) if i and w in {"Die", "Der", "Das"}), 0)
+    if opening:
+        stop, kept = kept[opening - 1], kept[opening:]
+    if (
+        len(kept) > 1
+        and _SHORT_NAME.fullmatch(kept[-1])
+        and not any(_SHORT_NAME.fullmatch(w) or "/" in w or w in _CONNECTOR for w in kept[:-1])
+    ):
+        stop, kept = kept[-2], kept[-1:]
     name = " ".join(kept)
     # "Die UWG-Fraktion", "Die X-Fraktion bittet": the sentence's article; "der Die
     # Unabhängigen-Fraktion", a line "Die Unabhängigen-Fraktion im Stadtrat": the name's own.

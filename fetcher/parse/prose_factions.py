@@ -162,8 +162,8 @@ def _scan(lines: Sequence[str]) -> list[str]:
                 spans.append((match.start(), match.end(), _match_names(pattern, match, line)))
         reach = 0
         for start, stop, names in spans:
-            if start < covered or start >= end:
-                continue  # read with the line above, or the next line's own phrase
+            if start < covered or start >= end or not names:
+                continue  # read with the line above, the next line's own phrase, or no group
             found += [n for n in names if n not in found]
             reach = max(reach, stop - end - 1)
         covered = reach
@@ -220,6 +220,34 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     return _names_in(value)
 
 
+def _without_neighbours(names: list[str], others: Sequence[str] = ()) -> list[str]:
+    """Return the names without those read with a word of the text before them.
+
+    A run-together text has no line end before a name: "… Recyclingpapier UWG-Fraktion" beside
+    "für die UWG-Fraktion" reads "Recyclingpapier UWG" once and "UWG" once; the name read
+    without the extra capitalised word is the group. An article stays ("Die Unabhängigen"), and
+    a single word is no group's whole name unless it is an acronym or known ("Freie Wähler"
+    beside a cut "Wähler" stays).
+    """
+
+    def neighbour(name: str, other: str) -> bool:
+        extra = name.removesuffix(f" {other}")
+        whole = len(other.split()) > 1 or _ACRONYM.fullmatch(other) or factions_in(other)
+        return (
+            extra != name
+            and bool(whole)
+            and len(extra.split()) == 1
+            and extra not in {"Die", "Der", "Das", "DIE"}
+        )
+
+    kept: list[str] = []
+    for name in names:
+        shorter = [o for o in [*names, *others] if o != name and neighbour(name, o)]
+        name = shorter[0] if shorter else name
+        kept += [name] if name not in kept else []
+    return kept
+
+
 def factions_in_prose(
     lines: Sequence[str], limit: int = HEADER_LINES, *, letter: bool = False
 ) -> list[str]:
@@ -244,7 +272,10 @@ def factions_in_prose(
     def scan(part: Sequence[str]) -> list[str]:  # a place is never a group ("Fraktion Köln")
         return [n for n in _scan(part) if not is_place(n, places)]
 
-    found = scan(lines[:limit]) or scan(tail) or scan(signed)
+    found = scan(lines[:limit])
+    # The closing confirms where a name of the head starts ("für die UWG-Fraktion").
+    found = _without_neighbours(found, scan([*tail, *signed]) if found else [])
+    found = found or _without_neighbours(scan(tail)) or _without_neighbours(scan(signed))
     if not found:  # "Mit freundlichen Grüßen / Name / für die Fraktion / Bürgerliste Leichlingen"
         closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
         found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
