@@ -60,6 +60,7 @@ _GROUP_WORD = re.compile(
 )
 # An acronym ("UWG", "BfK", "WIR"), a name of its own.
 _SHORT_NAME = re.compile(r"[A-ZÄÖÜ]{2,}[a-zäöü]?[A-ZÄÖÜ]*")
+_ARTICLES = {"Die", "Der", "Das"}
 _CONNECTOR = {"für", "FÜR", "und", "der", "die", "am", "an", "ob", "&", "/", "-", "–", "e.V."}
 _NOT_GROUP = re.compile(
     r"\b(?i:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
@@ -151,11 +152,12 @@ def name_before(text: str, *, sentence: bool = True) -> str:
     # a capital article inside the words starts it ("… Recyclingpapier Die Unabhängigen-
     # Fraktion", "Die Die Unabhängigen-Fraktion"), and an acronym joined to the label after
     # words that are no acronyms is the name alone ("Landeshauptstadt Dresden UWG-Fraktion").
-    opening = next((i for i, w in enumerate(kept) if i and w in {"Die", "Der", "Das"}), 0)
+    opening = next((i for i, w in enumerate(kept) if i and w in _ARTICLES), 0)
     if opening:
         stop, kept = kept[opening - 1], kept[opening:]
     if (
         len(kept) > 1
+        and kept[-2] not in _ARTICLES
         and _SHORT_NAME.fullmatch(kept[-1])
         and not any(_SHORT_NAME.fullmatch(w) or "/" in w or w in _CONNECTOR for w in kept[:-1])
     ):
