@@ -109,3 +109,43 @@ def test_group_in_a_letters_return_address(tmp_path: Path) -> None:
     name = "karlsruhe-2016-fw-brief-anfrage-ditib"
     pdf = render_paged_text(flat(_text(name)), tmp_path / "letter.pdf")
     assert parse_pdf_file(pdf).factions == ("Freie Wähler",)
+
+
+def _renamed_wrapped(name: str, new: str) -> tuple[str, ...]:
+    text = _renamed(name, dev_label(name)["factions"][0], new)
+    return parse_text(flat_wrapped(text)).factions
+
+
+def test_acronym_after_the_letterheads_town() -> None:
+    """Dresden AF2016/13 renamed 'UWG' and wrapped anew: '… Landeshauptstadt Dresden UWG-Fraktion'
+    names UWG, not 'Landeshauptstadt Dresden UWG' (main: both)."""
+    name = "dresden-AF2016-13-anfrage-fdp-fragerecht-geschaeftsordnung"
+    assert _renamed_wrapped(name, "UWG") == ("UWG",)
+
+
+def test_many_word_name_after_the_letterheads_town() -> None:
+    """The same form renamed 'Bürger für Lindenau': the town printed with its postcode elsewhere
+    is no part of the name, and 'Lindenau' alone is no group (main: three names)."""
+    name = "dresden-AF2016-13-anfrage-fdp-fragerecht-geschaeftsordnung"
+    assert _renamed_wrapped(name, "Bürger für Lindenau") == ("Bürger für Lindenau",)
+
+
+def test_name_with_its_article_after_the_letterheads_town() -> None:
+    """Dresden AF2010/13 renamed 'Die Unabhängigen': a capital article inside the run of words
+    starts the name ('Landeshauptstadt Dresden Die Unabhängigen-Fraktion'; main: both)."""
+    name = "dresden-AF2010-13-anfrage-fdp-eeg-umlage"
+    assert _renamed_wrapped(name, "Die Unabhängigen") == ("Die Unabhängigen",)
+
+
+def test_stray_letter_of_a_scan_before_the_name() -> None:
+    """Dresden AF0028/14's answer (a scan's text) renamed 'Freie Liste Neustadt': the stray 'W'
+    before the name is no part of it (main: 'W Freie Liste Neustadt')."""
+    name = "dresden-AF0028-14-antwort-cdu-fernbuslinien"
+    assert _renamed_wrapped(name, "Freie Liste Neustadt") == ("Freie Liste Neustadt",)
+
+
+def test_sentences_article_beside_the_same_name() -> None:
+    """Karlsruhe 2016/0153 renamed 'Bürger für Lindenau': 'Die Bürger für Lindenau-Fraktion …'
+    beside the head's name gives one group (main: also 'Die Bürger für Lindenau')."""
+    name = "karlsruhe-2016-0153-anfrage-kult-inklusive-beschulung"
+    assert _renamed_wrapped(name, "Bürger für Lindenau") == ("Bürger für Lindenau",)

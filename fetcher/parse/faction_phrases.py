@@ -139,7 +139,8 @@ def name_before(text: str, *, sentence: bool = True) -> str:
         # "… Beschulung. Die X-Fraktion": a sentence ends before the name ("DIE LINKE." is one).
         abbreviation = re.search(r"[A-ZÄÖÜ]{2}|e\.V", word)
         sentence_end = bool(kept) and word.endswith(".") and not abbreviation
-        if len(kept) == 5 or not group_word or sentence_end or re.search(r"[(:,;]", word):
+        letter = re.fullmatch(r"[A-ZÄÖÜ]", word) is not None  # "W" (a scan's stray letter)
+        if len(kept) == 5 or not group_word or sentence_end or letter or re.search(r"[(:,;]", word):
             stop = word
             break
         if _NOT_GROUP.search(word.strip(".")) and not factions_in(word):

@@ -220,6 +220,27 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     return _names_in(value)
 
 
+_PLACE_WORD = re.compile(r"(?i:(?:landes)?(?:haupt)?stadt|gemeinde|landkreis|kreis|markt)")
+
+
+def _after_places(name: str, places: set[str]) -> str:
+    """Return a name without the place words a run-together text put before it.
+
+    "Landeshauptstadt Dresden Bürger für Lindenau" (the letterhead's town before the group's
+    name, "… 01067 Dresden" printed elsewhere) → "Bürger für Lindenau"; "Freie Wähler Karlsruhe"
+    keeps its place at the end.
+    """
+    words = name.split()
+    start = 0
+    while start < len(words) - 1 and (
+        (words[start].casefold() in places and words[start] not in {"Die", "Der", "Das", "DIE"})
+        or _PLACE_WORD.fullmatch(words[start])
+    ):
+        start += 1
+    rest = " ".join(words[start:])
+    return rest if start and name_shaped(rest) and not factions_in(name) else name
+
+
 def _without_neighbours(names: list[str], others: Sequence[str] = ()) -> list[str]:
     """Return the names without those read with a word of the text before them.
 
@@ -232,13 +253,11 @@ def _without_neighbours(names: list[str], others: Sequence[str] = ()) -> list[st
 
     def neighbour(name: str, other: str) -> bool:
         extra = name.removesuffix(f" {other}")
-        whole = len(other.split()) > 1 or _ACRONYM.fullmatch(other) or factions_in(other)
-        return (
-            extra != name
-            and bool(whole)
-            and len(extra.split()) == 1
-            and extra not in {"Die", "Der", "Das", "DIE"}
-        )
+        several = len(other.split()) > 1
+        whole = several or _ACRONYM.fullmatch(other) or factions_in(other)
+        # "Die Bürger für Lindenau" beside "Bürger für Lindenau": the sentence's article
+        article = extra in {"Die", "Der", "Das", "DIE"} and not several
+        return extra != name and bool(whole) and len(extra.split()) == 1 and not article
 
     kept: list[str] = []
     for name in names:
@@ -270,7 +289,8 @@ def factions_in_prose(
     places = places_in([*lines[:limit], *tail])
 
     def scan(part: Sequence[str]) -> list[str]:  # a place is never a group ("Fraktion Köln")
-        return [n for n in _scan(part) if not is_place(n, places)]
+        names = [_after_places(n, places) for n in _scan(part)]
+        return list(dict.fromkeys(n for n in names if not is_place(n, places)))
 
     found = scan(lines[:limit])
     # The closing confirms where a name of the head starts ("für die UWG-Fraktion").
