@@ -13,6 +13,7 @@ from itertools import pairwise
 
 from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
+from fetcher.parse.name_edges import after_places, read_on, without_neighbours
 from fetcher.parse.senders import (
     is_place,
     letterhead_groups,
@@ -152,7 +153,7 @@ def _scan(lines: Sequence[str]) -> list[str]:
     covered = 0  # the start of this line that a phrase read on from the line above took
     for i, line in enumerate(lines):
         end = len(line.rstrip())
-        line = _read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
+        line = read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
         spans = _seated(line)
         for pattern in patterns:
             for match in pattern.finditer(line):
@@ -172,19 +173,6 @@ def _scan(lines: Sequence[str]) -> list[str]:
             if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
                 found += [n for n in _names_in(match.group("v")) if n not in found]
     return found
-
-
-def _read_on(line: str, following: str) -> str:
-    """Return a printed-width line read on into the next one, where a phrase may break.
-
-    "… MÜNDLICHE ANFRAGE Fraktion Bündnis" / "90/Die Grünen …", "… Anfrage:" / "KAL/Die PARTEI
-    Gremien …", "Antrag der SPD- und" / "CDU-Ortschaftsratsfraktion": a line of 60 characters or
-    more that does not end a sentence may break inside a faction phrase (a text wrapped anew).
-    """
-    line = line.rstrip()
-    if len(line) < 60 or not following.strip() or line.endswith((".", "?", "!", ";")):
-        return line
-    return f"{line} {following.strip()}"
 
 
 def _seated(line: str) -> list[tuple[int, int, list[str]]]:
@@ -220,53 +208,6 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     return _names_in(value)
 
 
-_PLACE_WORD = re.compile(r"(?i:(?:landes)?(?:haupt)?stadt|gemeinde|landkreis|kreis|markt)")
-
-
-def _after_places(name: str, places: set[str]) -> str:
-    """Return a name without the place words a run-together text put before it.
-
-    "Landeshauptstadt Dresden Bürger für Lindenau" (the letterhead's town before the group's
-    name, "… 01067 Dresden" printed elsewhere) → "Bürger für Lindenau"; "Freie Wähler Karlsruhe"
-    keeps its place at the end.
-    """
-    words = name.split()
-    start = 0
-    while start < len(words) - 1 and (
-        (words[start].casefold() in places and words[start] not in {"Die", "Der", "Das", "DIE"})
-        or _PLACE_WORD.fullmatch(words[start])
-    ):
-        start += 1
-    rest = " ".join(words[start:])
-    return rest if start and name_shaped(rest) and not factions_in(name) else name
-
-
-def _without_neighbours(names: list[str], others: Sequence[str] = ()) -> list[str]:
-    """Return the names without those read with a word of the text before them.
-
-    A run-together text has no line end before a name: "… Recyclingpapier UWG-Fraktion" beside
-    "für die UWG-Fraktion" reads "Recyclingpapier UWG" once and "UWG" once; the name read
-    without the extra capitalised word is the group. An article stays ("Die Unabhängigen"), and
-    a single word is no group's whole name unless it is an acronym or known ("Freie Wähler"
-    beside a cut "Wähler" stays).
-    """
-
-    def neighbour(name: str, other: str) -> bool:
-        extra = name.removesuffix(f" {other}")
-        several = len(other.split()) > 1
-        whole = several or _ACRONYM.fullmatch(other) or factions_in(other)
-        # "Die Bürger für Lindenau" beside "Bürger für Lindenau": the sentence's article
-        article = extra in {"Die", "Der", "Das", "DIE"} and not several
-        return extra != name and bool(whole) and len(extra.split()) == 1 and not article
-
-    kept: list[str] = []
-    for name in names:
-        shorter = [o for o in [*names, *others] if o != name and neighbour(name, o)]
-        name = shorter[0] if shorter else name
-        kept += [name] if name not in kept else []
-    return kept
-
-
 def factions_in_prose(
     lines: Sequence[str], limit: int = HEADER_LINES, *, letter: bool = False
 ) -> list[str]:
@@ -289,13 +230,13 @@ def factions_in_prose(
     places = places_in([*lines[:limit], *tail])
 
     def scan(part: Sequence[str]) -> list[str]:  # a place is never a group ("Fraktion Köln")
-        names = [_after_places(n, places) for n in _scan(part)]
+        names = [after_places(n, places) for n in _scan(part)]
         return list(dict.fromkeys(n for n in names if not is_place(n, places)))
 
     found = scan(lines[:limit])
     # The closing confirms where a name of the head starts ("für die UWG-Fraktion").
-    found = _without_neighbours(found, scan([*tail, *signed]) if found else [])
-    found = found or _without_neighbours(scan(tail)) or _without_neighbours(scan(signed))
+    found = without_neighbours(found, scan([*tail, *signed]) if found else [])
+    found = found or without_neighbours(scan(tail)) or without_neighbours(scan(signed))
     if not found:  # "Mit freundlichen Grüßen / Name / für die Fraktion / Bürgerliste Leichlingen"
         closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
         found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
