@@ -166,7 +166,10 @@ def name_before(text: str, *, sentence: bool = True) -> str:
     name = " ".join(kept)
     # "Die UWG-Fraktion", "Die X-Fraktion bittet": the sentence's article; "der Die
     # Unabhängigen-Fraktion", a line "Die Unabhängigen-Fraktion im Stadtrat": the name's own.
-    after_article = stop in {"der", "die", "den", "des", "dem", "von", "vom", "für", "zur"}
+    # "Die Die Unabhängigen-Fraktion hat …": the first article is the sentence's.
+    after_article = (
+        stop in {"der", "die", "den", "des", "dem", "von", "vom", "für", "zur"} | _ARTICLES
+    )
     acronym = len(kept) > 1 and re.fullmatch(r"[A-ZÄÖÜ]{2,}", kept[1]) is not None
     article = len(kept) > 1 and kept[0] in {"Die", "Der", "Das"} and not after_article
     if article and (sentence or acronym) and not factions_in(name):
