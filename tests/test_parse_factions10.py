@@ -149,3 +149,12 @@ def test_sentences_article_beside_the_same_name() -> None:
     beside the head's name gives one group (main: also 'Die Bürger für Lindenau')."""
     name = "karlsruhe-2016-0153-anfrage-kult-inklusive-beschulung"
     assert _renamed_wrapped(name, "Bürger für Lindenau") == ("Bürger für Lindenau",)
+
+
+def test_two_signers_with_their_factions_on_consecutive_lines(tmp_path: Path) -> None:
+    """Dresden A0090/09 (joint motion) run together and printed to a paged PDF: '… André
+    Schollbach Fraktion DIE LINKE' / 'Dr. Peter Lames SPD-Fraktion …' names both groups; the line
+    read on into the next does not hide the second signer's group (a guard for the read-on)."""
+    name = "dresden-A0090-09-antrag-interfraktionell-kulturpalast"
+    pdf = render_paged_text(flat(_text(name)), tmp_path / "motion.pdf")
+    assert parse_pdf_file(pdf).factions == ("Die Linke", "SPD")

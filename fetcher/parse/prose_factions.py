@@ -150,7 +150,9 @@ def _scan(lines: Sequence[str]) -> list[str]:
         _SENDER_FIELD,
         _PARTY_TYPED,
     )
-    covered = 0  # the start of this line that a phrase read on from the line above took
+    # What a phrase read on from the line above took of this line's start, and the names it gave:
+    # a piece of one of them read again from here ("Wähler" of "Freie Wähler") is no group.
+    covered, carried = 0, list[str]()
     for i, line in enumerate(lines):
         end = len(line.rstrip())
         line = read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
@@ -161,13 +163,16 @@ def _scan(lines: Sequence[str]) -> list[str]:
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
                 spans.append((match.start(), match.end(), _match_names(pattern, match, line)))
-        reach = 0
+        reach, crossing = 0, list[str]()
         for start, stop, names in spans:
-            if start < covered or start >= end or not names:
-                continue  # read with the line above, the next line's own phrase, or no group
+            if start < covered:
+                names = [n for n in names if not any(c.endswith(n) for c in carried)]
+            if start >= end or not names:
+                continue  # the next line's own phrase, or no group
             found += [n for n in names if n not in found]
-            reach = max(reach, stop - end - 1)
-        covered = reach
+            if stop > end + 1:
+                reach, crossing = max(reach, stop - end - 1), crossing + names
+        covered, carried = reach, crossing
     for pair in pairs:
         for match in _MEMBER_PARTY.finditer(pair):
             if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
