@@ -58,6 +58,9 @@ _GROUP_WORD = re.compile(
     r"(?-i:[A-ZÄÖÜ]{2,}[a-zäöü]?)(?![\wäöüß-])",
     re.I,
 )
+# An acronym ("UWG", "BfK", "WIR"), a name of its own.
+_SHORT_NAME = re.compile(r"[A-ZÄÖÜ]{2,}[a-zäöü]?[A-ZÄÖÜ]*")
+_ARTICLES = {"Die", "Der", "Das"}
 _CONNECTOR = {"für", "FÜR", "und", "der", "die", "am", "an", "ob", "&", "/", "-", "–", "e.V."}
 _NOT_GROUP = re.compile(
     r"\b(?i:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
@@ -105,7 +108,7 @@ def _bare(part: str, seat: bool = True) -> str:
     named_after = label and re.match(
         r"\s+(?:der\s+|von\s+)?(?!(?:im|in|des|der)\b)[A-ZÄÖÜ]", label.group("rest")
     )
-    before = _name_before(part[: label.start()]) if label else ""
+    before = name_before(part[: label.start()]) if label else ""
     joined = label and re.match(r"\s*[-–]", label.group(0))  # "X-Fraktion …": X is the name
     if label and named_after and not joined and not (factions_in(before) or group_like(before)):
         # "ANFRAGE Fraktion Bündnis 90/Die Grünen", "André Schollbach Fraktion DIE LINKE" (a
@@ -114,7 +117,7 @@ def _bare(part: str, seat: bool = True) -> str:
     elif label and label.start() > 0:  # "… stellt die SPD-Fraktion folgenden": the name before it
         # "Die X-Fraktion bittet …" opens a sentence; "Die X-Fraktion im Stadtrat" is a name.
         going_on = re.match(r"\s*(?!(?:im|in|des|der)\b)[a-zäöüß]", label.group("rest"))
-        part = _name_before(part[: label.start()], sentence=bool(going_on))
+        part = name_before(part[: label.start()], sentence=bool(going_on))
     else:  # "UWG im Rat der Stadt …": the name before its seat
         part = _NEXT_FIELD.sub("", part)
         part = _SEAT.sub("", part) if seat else part
@@ -126,7 +129,7 @@ def _bare(part: str, seat: bool = True) -> str:
     return part.strip(" ,.;:-–\"„“”'()")
 
 
-def _name_before(text: str, *, sentence: bool = True) -> str:
+def name_before(text: str, *, sentence: bool = True) -> str:
     """Return the capitalised words that end `text`: the name in front of a "-Fraktion" label."""
     kept: list[str] = []
     words = text.split()
@@ -136,7 +139,8 @@ def _name_before(text: str, *, sentence: bool = True) -> str:
         # "… Beschulung. Die X-Fraktion": a sentence ends before the name ("DIE LINKE." is one).
         abbreviation = re.search(r"[A-ZÄÖÜ]{2}|e\.V", word)
         sentence_end = bool(kept) and word.endswith(".") and not abbreviation
-        if len(kept) == 5 or not group_word or sentence_end or re.search(r"[(:,;]", word):
+        letter = re.fullmatch(r"[A-ZÄÖÜ]", word) is not None  # "W" (a scan's stray letter)
+        if len(kept) == 5 or not group_word or sentence_end or letter or re.search(r"[(:,;]", word):
             stop = word
             break
         if _NOT_GROUP.search(word.strip(".")) and not factions_in(word):
@@ -145,10 +149,27 @@ def _name_before(text: str, *, sentence: bool = True) -> str:
         kept.insert(0, word)
     while kept and kept[0] in _CONNECTOR:
         kept.pop(0)
+    # Run-together text has no line end before the name; two signs say where it starts:
+    # a capital article inside the words starts it ("… Recyclingpapier Die Unabhängigen-
+    # Fraktion", "Die Die Unabhängigen-Fraktion"), and an acronym joined to the label after
+    # words that are no acronyms is the name alone ("Landeshauptstadt Dresden UWG-Fraktion").
+    opening = next((i for i, w in enumerate(kept) if i and w in _ARTICLES), 0)
+    if opening:
+        stop, kept = kept[opening - 1], kept[opening:]
+    if (
+        len(kept) > 1
+        and kept[-2] not in _ARTICLES
+        and _SHORT_NAME.fullmatch(kept[-1])
+        and not any(_SHORT_NAME.fullmatch(w) or "/" in w or w in _CONNECTOR for w in kept[:-1])
+    ):
+        stop, kept = kept[-2], kept[-1:]
     name = " ".join(kept)
     # "Die UWG-Fraktion", "Die X-Fraktion bittet": the sentence's article; "der Die
     # Unabhängigen-Fraktion", a line "Die Unabhängigen-Fraktion im Stadtrat": the name's own.
-    after_article = stop in {"der", "die", "den", "des", "dem", "von", "vom", "für", "zur"}
+    # "Die Die Unabhängigen-Fraktion hat …": the first article is the sentence's.
+    after_article = (
+        stop in {"der", "die", "den", "des", "dem", "von", "vom", "für", "zur"} | _ARTICLES
+    )
     acronym = len(kept) > 1 and re.fullmatch(r"[A-ZÄÖÜ]{2,}", kept[1]) is not None
     article = len(kept) > 1 and kept[0] in {"Die", "Der", "Das"} and not after_article
     if article and (sentence or acronym) and not factions_in(name):

@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.factions import factions_in
+from fetcher.parse.faction_phrases import group_like, phrase_names
 
 _UPPER = "A-ZÄÖÜ"
 _WORD = r"[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*"
@@ -181,3 +182,23 @@ def signature_groups(block: Sequence[str], places: set[str]) -> list[str]:
             ):
                 names += [n for n in _group_names(following, places) if n not in names]
     return names
+
+
+# A letter's return address above the addressee: "Freie Wähler Karlsruhe, Hebelstraße 13, 76133
+# Karlsruhe": a sender, a street with its number, a postcode.
+_RETURN_ADDRESS = re.compile(
+    r"^(?P<n>[A-ZÄÖÜ][^,\d@]{1,50}?)\s*[,·|]\s*[A-ZÄÖÜ][\wäöüß.-]*(?:\s[\wäöüß.-]+){0,2}\s+"
+    r"\d{1,4}\s?[a-z]?\s*[,·|]\s*\d{5}\s+[A-ZÄÖÜ]"
+)
+
+
+def return_address_groups(line: str) -> list[str]:
+    """Return the group a letter's return address names, when its sender says it is a group.
+
+    "Freie Wähler Karlsruhe, Hebelstraße 13, 76133 Karlsruhe" → ["Freie Wähler"]; a person or an
+    office ("Max Muster, Hauptstraße 5, 12345 Musterstadt") names none.
+    """
+    match = _RETURN_ADDRESS.match(line.strip())
+    if not match or not group_like(match.group("n").strip()):
+        return []
+    return phrase_names(match.group("n").strip())

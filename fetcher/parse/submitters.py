@@ -9,7 +9,7 @@ from itertools import pairwise
 from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import LABEL_WORD, group_like, phrase_names
 from fetcher.parse.fields import value_after
-from fetcher.parse.senders import is_place, letterhead_groups, places_in, signature_groups
+from fetcher.parse.prose_factions import factions_in_prose as factions_in_prose
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
 
 _SUBMITTER_LABEL = re.compile(
@@ -69,9 +69,11 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
             continue
         match = OF_FACTION.match(line)
         # "der Leipziger Gruppe betrieben wird?" (a question wrapped after "… von" in a PDF)
-        # is a sentence, not a sender.
+        # is a sentence, not a sender; so is "der Fraktion Y - Drs. …" under a printed-width
+        # line "… Antrag der Fraktion der X und" (read with the line above, as prose).
         if (
             match
+            and not (line.startswith("der ") and i and _runs_on(lines[i - 1]))
             and re.search(r"fraktion|gruppe|liste", match.group("v"), re.I)
             and not match.group("v").rstrip().endswith(("?", "!"))
         ):
@@ -102,6 +104,12 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     # "SPD-Ortschaftsratsfraktion" beside "SPD-Ortschaftsratsfraktion Neureut": the same sender,
     # once in the head, once under the signature (a PDF without blank lines shows both).
     return [v for v in unique if not any(o != v and o.startswith(v + " ") for o in unique)]
+
+
+def _runs_on(line: str) -> bool:
+    """Return whether a printed-width line breaks inside its sentence (the next line goes on)."""
+    line = line.rstrip()
+    return len(line) >= 60 and not line.endswith((".", "?", "!", ":", ";"))
 
 
 def _signatures(lines: Sequence[str]) -> list[str]:
@@ -175,171 +183,6 @@ def _signed(following: Sequence[str]) -> list[str]:
         return [body, name]  # the body first, as a letterhead names it above its chair
     match = _SIGNED_FOR.match(following[1]) if len(following) > 1 else None
     return [match.group("g").strip(), name] if match else [name]
-
-
-# Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
-# bittet", "SPD-Fraktion in der Bezirksvertretung …", "der Fraktionen SPD und FDP".
-_MEMBER_PARTY = re.compile(
-    r"\b(?:Abgeordnete[nr]?|Stadtr(?:at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
-    r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderät(?:in|e|innen)|Kreisr(?:at|ätin)|"
-    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?|"
-    # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
-    # Not a role with its body: "Abgeordneter des Sächs. Landtages (Name, Vorname)" (a form).
-    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)[^()\n]{0,90}"
-    r"\((?P<v>[^()\n]{2,40})\)"
-)
-# A name of up to four words ("Wählergemeinschaft Musterstadt", "Bürger für Lindenau"); the
-# phrase reader (faction_phrases) keeps only the words that belong to it.
-_GROUP_NAME = (
-    r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*"
-    r"(?:\s(?:für\s|FÜR\s)?[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*){0,3}"
-)
-# "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion",
-# "SPD- und CDU-Ortschaftsratsfraktion".
-_HYPHEN_FACTION = re.compile(
-    rf"(?P<v>{_GROUP_NAME}(?:-?(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
-)
-# A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
-# the one name after it, where it says by itself that it is a group.
-_SENDER_FIELD = re.compile(
-    r"(?<![\w-])(?:Anfrage|Antrag|Antragsteller(?:in)?|Eingereicht von|Einreicher(?:in)?)\s*:\s*"
-    r"(?P<v>(?:Die\s+|DIE\s+)?[A-ZÄÖÜ][\wÄÖÜäöüß.]*(?:\s?[/|]\s?(?:Die\s+)?[\wÄÖÜäöüß.]+)*)"
-)
-# "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
-_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
-_SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
-_NAMED_FACTION = re.compile(
-    r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
-    r"[Ff]raktion(?:en)?|"
-    r"FRAKTION|(?<!-)Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
-    r"(?P<v>[^\n,;:()]{2,80}?(?:,\s*[^\n,;:()]{2,40}?)*)"
-    # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
-    # Grötzingen"); so does the verb or pronoun of the sentence ("… beantragen wir").
-    r"(?=\s+(?:im|in|des|der|zur|zum|zu|bittet|bitten|hat|haben|vom|für(?=\s+(?:die|den|das|der|"
-    r"dem|eine?[nmrs]?|alle\w*|unser\w*|\d))|betr\w*|wegen|stell\w*|frag\w*|möchte\w*|"
-    r"beantrag\w*|ersuch\w*|wir|ich|folgende\w*|hiermit|daher|deshalb|eingegangen|gemäß|nach|an|"
-    r"über)\b|[,;:().]\s|[;:()]|\s*$)"
-)
-# A party as the subject of the request: "die SPD beantragt", "Die Grünen bitten" (known only).
-_PARTY_SUBJECT = re.compile(
-    r"\b(?:[Dd]ie|[Dd]er|[Uu]nsere)\s+(?P<v>[^\n,.;:()]{2,40}?)\s+(?:beantrag(?:t|en)|bitte[tn]|"
-    r"frag(?:t|en)|stell(?:t|en)|ersuch(?:t|en)|möchte[nt]?)\b"
-)
-_NOT_A_NAME = re.compile(
-    # A lower-case article starts a phrase, not a name ("Die Unabhängigen" is one).
-    r"^(?-i:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?)\b|^(?:alle|beide|folgende|"
-    r"gemeinsam|vorsitz\w*|geschäfts\w*|fraktionslos\w*)\b|\b(?:Rat|Rates|Stadt|Gemeinde|"
-    r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung|Stadträt\w*|"
-    r"Stadtr[aä]t\w*|Mitglied\w*|Abgeordnete\w*)\b|\b(?:der|die|des|den|dem|und|im|in)$",
-    re.I,
-)
-
-
-def _names_in(value: str) -> list[str]:
-    """Return the groups a value read after or before a faction label names (as in its phrase)."""
-    # A list of groups is names only: "für Kinder unter 3 Jahren und die Öffnungszeit" (after
-    # a kindergarten's "Gruppe") is a sentence.
-    known = factions_in(value)
-    parts = [p.strip(" .-–") for p in re.split(r",\s*|\s+und\s+|\s*&\s*", value)]
-    if any(p and not p[:1].isupper() for p in parts):
-        return known
-    names = [n for n in phrase_names(value, labelled=True, seat=False) if not _NOT_A_NAME.search(n)]
-    return names + [k for k in known if k not in names]  # a known party is never lost
-
-
-def _field_names(value: str) -> list[str]:
-    """Return the groups a sender field's value names: known, or an acronym ("UWG")."""
-    value = value.rstrip(".")
-    if factions_in(value):
-        return phrase_names(value, labelled=True)
-    return [value] if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", value) and group_like(value) else []
-
-
-_SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
-_CLOSING = re.compile(
-    r"^(?:Mit\s+freundliche[nm]\s+Gr[üu](?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele|Herzliche)\s+Grüße)",
-    re.I,
-)
-
-
-def _scan(lines: Sequence[str]) -> list[str]:
-    found: list[str] = []
-    # A member and the party in brackets are often wrapped onto two lines.
-    pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
-    for line in lines:
-        patterns = (
-            _MEMBER_PARTY,
-            _HYPHEN_FACTION,
-            _NAMED_FACTION,
-            _SPACED_FACTION,
-            _PARTY_SUBJECT,
-            _SENDER_FIELD,
-        )
-        for pattern in patterns:
-            for match in pattern.finditer(line):
-                value = match.group("v")
-                if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
-                    continue
-                known_only = pattern is _SPACED_FACTION or pattern is _PARTY_SUBJECT
-                if pattern is _SENDER_FIELD:
-                    found += [n for n in _field_names(value) if n not in found]
-                    continue
-                if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
-                    value = match.group(0)
-                    # "Die X-Fraktion bittet …": the sentence's article, not the name's.
-                    if re.match(r"\s+(?!(?:im|in|des|der)\b)[a-zäöüß]", line[match.end() :]):
-                        value = re.sub(r"^(?:Die|Der)\s+(?=\S+\s)", "", value)
-                names = factions_in(value) if known_only else _names_in(value)
-                if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
-                    names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
-                found += [n for n in names if n not in found]
-    for pair in pairs:
-        for match in _MEMBER_PARTY.finditer(pair):
-            if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
-                found += [n for n in _names_in(match.group("v")) if n not in found]
-    return found
-
-
-def factions_in_prose(
-    lines: Sequence[str], limit: int = HEADER_LINES, *, letter: bool = False
-) -> list[str]:
-    """Return the factions the header block names, else those of the letter's closing lines.
-
-    The closing ("im Namen der Fraktion Bündnis 90/Die Grünen", "Für die SPD-Fraktion") is read
-    only when the head names none: an answer's last lines may cite other groups. A letter's
-    letterhead or signature often names just the party ("SPD Musterstadt", "FREIE WÄHLER"): for
-    letters, a party the faction table knows counts there too.
-    """
-    tail = lines[max(limit, len(lines) - 15) :]
-    # The signature block after a closing ("Mit freundlichen Grüßen / Name / für die Fraktion …")
-    # may sit mid-document, above attachments.
-    signed = [
-        x
-        for i, line in enumerate(lines)
-        if i >= limit and _CLOSING.match(line)
-        for x in lines[i + 1 : i + 9]
-    ]
-    places = places_in([*lines[:limit], *tail])
-
-    def scan(part: Sequence[str]) -> list[str]:  # a place is never a group ("Fraktion Köln")
-        return [n for n in _scan(part) if not is_place(n, places)]
-
-    found = scan(lines[:limit]) or scan(tail) or scan(signed)
-    if not found:  # "Mit freundlichen Grüßen / Name / für die Fraktion / Bürgerliste Leichlingen"
-        closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
-        found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
-    if found or not letter:
-        return found
-    # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-
-    # straße 13, …" above "Herrn Oberbürgermeister").
-    salutation = next((i for i, x in enumerate(lines[:limit]) if _SALUTE.match(x)), 8)
-    names = letterhead_groups(lines[:salutation], places)
-    if names:
-        return names
-    for line in [*lines[:salutation], *tail[-8:], *signed]:
-        if not re.search(r"@|www\.|https?://", line):  # e-mail and web addresses name no group
-            names += [n for n in factions_in(line) if n not in names]
-    return names
 
 
 def factions_of_submitter(submitter: str) -> list[str]:

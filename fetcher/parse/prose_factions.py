@@ -1,0 +1,261 @@
+"""Factions named in prose: sentences, heads run into one line, letterheads and closings. Pure.
+
+"Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN bittet", "SPD-Fraktion in
+der Bezirksvertretung …", "der Fraktionen SPD und FDP": each pattern finds a faction phrase in a
+line, and faction_phrases reads the group it names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import pairwise
+
+from fetcher.factions import factions_in
+from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
+from fetcher.parse.name_edges import after_places, read_on, without_neighbours
+from fetcher.parse.senders import (
+    is_place,
+    letterhead_groups,
+    places_in,
+    return_address_groups,
+    signature_groups,
+)
+from fetcher.parse.text import HEADER_LINES
+
+# Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
+# bittet", "SPD-Fraktion in der Bezirksvertretung …", "der Fraktionen SPD und FDP".
+_MEMBER_PARTY = re.compile(
+    r"\b(?:Abgeordnete[nr]?|Stadtr(?:at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
+    r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderät(?:in|e|innen)|Kreisr(?:at|ätin)|"
+    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?|"
+    # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
+    # Not a role with its body: "Abgeordneter des Sächs. Landtages (Name, Vorname)" (a form).
+    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)[^()\n]{0,90}"
+    r"\((?P<v>[^()\n]{2,40})\)"
+)
+# A name of up to four words ("Wählergemeinschaft Musterstadt", "Bürger für Lindenau"); the
+# phrase reader (faction_phrases) keeps only the words that belong to it.
+_GROUP_NAME = (
+    r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*"
+    r"(?:\s(?:für\s|FÜR\s)?[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*){0,3}"
+    # the council's abbreviation after a name of several words: "Freie Wähler-OR-Fraktion"
+    r"(?:-[A-ZÄÖÜ]{2,4}(?=-))?"
+)
+# "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion",
+# "SPD- und CDU-Ortschaftsratsfraktion".
+_HYPHEN_FACTION = re.compile(
+    rf"(?P<v>{_GROUP_NAME}(?:-?(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
+)
+# A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
+# the one name after it, where it says by itself that it is a group.
+_SENDER_FIELD = re.compile(
+    r"(?<![\w-])(?:Anfrage|Antrag|Antragsteller(?:in)?|Eingereicht von|Einreicher(?:in)?)\s*:\s*"
+    r"(?P<v>(?:Die\s+|DIE\s+)?[A-ZÄÖÜ][\wÄÖÜäöüß.]*(?:\s?[/|]\s?(?:Die\s+)?[\wÄÖÜäöüß.]+)*)"
+)
+# "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
+_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
+_SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
+# A member's role after a person's name ends the group's name before the person.
+_PERSON = (
+    r"(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+"
+    r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
+)
+_MEMBER_ROLE = (
+    r"(?:Stadtr(?:at|ätin)|Stadtverordnete[rn]?|Gemeinder(?:at|ätin)|Ratsherr|Ratsfrau|"
+    r"Ratsmitglied|Kreisr(?:at|ätin)|Bezirksverordnete[rn]?|Ortschaftsr(?:at|ätin)|"
+    r"Fraktionsvorsitzende[rn]?|MdL|MdB|Abgeordnete[rn]?)\b"
+)
+_NAMED_FACTION = re.compile(
+    r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
+    # "X-Fraktion Jürgen Wenzel": after a hyphened label the name stood before it
+    r"(?<![-–])[Ff]raktion(?:en)?|"
+    r"(?<![-–])FRAKTION|(?<!-)Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
+    # "Fraktion der SPD, der Fraktion der CDU": a new label after the comma starts a new phrase
+    r"(?P<v>[^\n,;:()]{2,80}?(?:,(?!\s*(?:der\s+|die\s+)?\w*[Ff]raktion)\s*[^\n,;:()]{2,40}?)*)"
+    # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
+    # Grötzingen"); so does the verb or pronoun of the sentence ("… beantragen wir").
+    r"(?=\s+(?:im|in|des|der|zur|zum|zu|bittet|bitten|hat|haben|vom|für(?=\s+(?:die|den|das|der|"
+    r"dem|eine?[nmrs]?|alle\w*|unser\w*|\d))|betr\w*|wegen|stell\w*|frag\w*|möchte\w*|"
+    r"beantrag\w*|ersuch\w*|wir|ich|folgende\w*|hiermit|daher|deshalb|eingegangen|gemäß|nach|an|"
+    r"über)\b|[,;:().]\s|[;:()]|\s[-–]\s|\s*$|"
+    # a person with a member's role after the name: "Fraktion X Jens Hoffsommer Stadtrat"
+    rf"\s+{_PERSON}\s+{_MEMBER_ROLE})"
+)
+# "X Fraktion im Stadtrat der …": a label followed by its seat; the name stands before it.
+_SEATED_LABEL = re.compile(
+    r"\s\w*[Ff]raktion\s+(?:im|in\s+der|der|des)\s+(?:Rat|Rates|Stadtrat|Stadtrates|Gemeinderat|"
+    r"Kreistag|Landtag|Ortschaftsrat|Ortsbeirat|Bezirksvertretung|Regionalversammlung|"
+    r"Stadtverordnetenversammlung|Bezirksverordnetenversammlung)\b|"
+    # or the next field of a head run into one line: "X Fraktion Gegenstand: …"
+    r"\s\w*[Ff]raktion\s+[A-ZÄÖÜ][\wäöüß]+:\s"
+)
+# A known party before the paper's type word: "SPD Anfrage aus dem Ortschaftsrat …", "SPD-Anfrage".
+_PARTY_TYPED = re.compile(
+    r"(?<![\w./-])(?P<v>[A-ZÄÖÜ][\wÄÖÜäöü.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)[ -](?:(?:OR|GR)-)?"
+    r"(?:Anfrage|Antrag)\b"
+)
+# A party as the subject of the request: "die SPD beantragt", "Die Grünen bitten" (known only).
+_PARTY_SUBJECT = re.compile(
+    r"\b(?:[Dd]ie|[Dd]er|[Uu]nsere)\s+(?P<v>[^\n,.;:()]{2,40}?)\s+(?:beantrag(?:t|en)|bitte[tn]|"
+    r"frag(?:t|en)|stell(?:t|en)|ersuch(?:t|en)|möchte[nt]?)\b"
+)
+_NOT_A_NAME = re.compile(
+    # A lower-case article starts a phrase, not a name ("Die Unabhängigen" is one).
+    r"^(?-i:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?)\b|^(?:alle|beide|folgende|"
+    r"gemeinsam|vorsitz\w*|geschäfts\w*|fraktionslos\w*)\b|\b(?:Rat|Rates|Stadt|Gemeinde|"
+    r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung|Stadträt\w*|"
+    r"Stadtr[aä]t\w*|Mitglied\w*|Abgeordnete\w*)\b|\b(?:der|die|des|den|dem|und|im|in)$",
+    re.I,
+)
+
+
+def _names_in(value: str) -> list[str]:
+    """Return the groups a value read after or before a faction label names (as in its phrase)."""
+    # A list of groups is names only: "für Kinder unter 3 Jahren und die Öffnungszeit" (after
+    # a kindergarten's "Gruppe") is a sentence.
+    known = factions_in(value)
+    parts = [p.strip(" .-–") for p in re.split(r",\s*|\s+und\s+|\s*&\s*", value)]
+    if any(p and not p[:1].isupper() for p in parts):
+        return known
+    names = [n for n in phrase_names(value, labelled=True, seat=False) if not _NOT_A_NAME.search(n)]
+    return names + [k for k in known if k not in names]  # a known party is never lost
+
+
+def _field_names(value: str) -> list[str]:
+    """Return the groups a sender field's value names: known, or an acronym ("UWG")."""
+    value = value.rstrip(".")
+    if factions_in(value):
+        return phrase_names(value, labelled=True)
+    return [value] if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", value) and group_like(value) else []
+
+
+_SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
+_CLOSING = re.compile(
+    r"^(?:Mit\s+freundliche[nm]\s+Gr[üu](?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele|Herzliche)\s+Grüße)",
+    re.I,
+)
+
+
+def _scan(lines: Sequence[str]) -> list[str]:
+    found: list[str] = []
+    # A member and the party in brackets are often wrapped onto two lines.
+    pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
+    patterns = (
+        _MEMBER_PARTY,
+        _HYPHEN_FACTION,
+        _NAMED_FACTION,
+        _SPACED_FACTION,
+        _PARTY_SUBJECT,
+        _SENDER_FIELD,
+        _PARTY_TYPED,
+    )
+    # What a phrase read on from the line above took of this line's start, and the names it gave:
+    # a piece of one of them read again from here ("Wähler" of "Freie Wähler") is no group.
+    covered, carried = 0, list[str]()
+    for i, line in enumerate(lines):
+        end = len(line.rstrip())
+        line = read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
+        spans = _seated(line)
+        for pattern in patterns:
+            for match in pattern.finditer(line):
+                value = match.group("v")
+                if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
+                    continue
+                spans.append((match.start(), match.end(), _match_names(pattern, match, line)))
+        reach, crossing = 0, list[str]()
+        for start, stop, names in spans:
+            if start < covered:
+                names = [n for n in names if not any(c.endswith(n) for c in carried)]
+            if start >= end or not names:
+                continue  # the next line's own phrase, or no group
+            found += [n for n in names if n not in found]
+            if stop > end + 1:
+                reach, crossing = max(reach, stop - end - 1), crossing + names
+        covered, carried = reach, crossing
+    for pair in pairs:
+        for match in _MEMBER_PARTY.finditer(pair):
+            if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
+                found += [n for n in _names_in(match.group("v")) if n not in found]
+    return found
+
+
+def _seated(line: str) -> list[tuple[int, int, list[str]]]:
+    """Return each label with its seat and the group before it: "BürgerBündnis / Freie Bürger
+    Fraktion im Stadtrat der Landeshauptstadt Dresden" (a letterhead run into the address).
+
+    Each as (where the name starts, where the phrase ends, the groups it names).
+    """
+    found: list[tuple[int, int, list[str]]] = []
+    for match in _SEATED_LABEL.finditer(line):
+        name = name_before(line[: match.start()], sentence=False)
+        person = re.search(r"(?:Herrn?|Frau|Stadtr\w*|Dr\.)\s+$", line[: match.start() - len(name)])
+        if name and not person and name_shaped(name):
+            found.append((match.start() - len(name), match.end(), _names_in(name)))
+    return found
+
+
+def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> list[str]:
+    """Return the groups one pattern's match names."""
+    value = match.group("v")
+    if pattern is _SENDER_FIELD:
+        return _field_names(value)
+    if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
+        value = match.group(0)
+        # "Die X-Fraktion bittet …": the sentence's article, not the name's.
+        if re.match(r"\s+(?!(?:im|in|des|der)\b)[a-zäöüß]", line[match.end() :]):
+            value = re.sub(r"^(?:Die|Der)\s+(?=\S+\s)", "", value)
+    if pattern in (_SPACED_FACTION, _PARTY_SUBJECT, _PARTY_TYPED):
+        names = factions_in(value)
+        if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
+            names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
+        return names
+    return _names_in(value)
+
+
+def factions_in_prose(
+    lines: Sequence[str], limit: int = HEADER_LINES, *, letter: bool = False
+) -> list[str]:
+    """Return the factions the header block names, else those of the letter's closing lines.
+
+    The closing ("im Namen der Fraktion Bündnis 90/Die Grünen", "Für die SPD-Fraktion") is read
+    only when the head names none: an answer's last lines may cite other groups. A letter's
+    letterhead or signature often names just the party ("SPD Musterstadt", "FREIE WÄHLER"): for
+    letters, a party the faction table knows counts there too.
+    """
+    tail = lines[max(limit, len(lines) - 15) :]
+    # The signature block after a closing ("Mit freundlichen Grüßen / Name / für die Fraktion …")
+    # may sit mid-document, above attachments.
+    signed = [
+        x
+        for i, line in enumerate(lines)
+        if i >= limit and _CLOSING.match(line)
+        for x in lines[i + 1 : i + 9]
+    ]
+    places = places_in([*lines[:limit], *tail])
+
+    def scan(part: Sequence[str]) -> list[str]:  # a place is never a group ("Fraktion Köln")
+        names = [after_places(n, places) for n in _scan(part)]
+        return list(dict.fromkeys(n for n in names if not is_place(n, places)))
+
+    found = scan(lines[:limit])
+    # The closing confirms where a name of the head starts ("für die UWG-Fraktion").
+    found = without_neighbours(found, scan([*tail, *signed]) if found else [])
+    found = found or without_neighbours(scan(tail)) or without_neighbours(scan(signed))
+    if not found:  # "Mit freundlichen Grüßen / Name / für die Fraktion / Bürgerliste Leichlingen"
+        closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
+        found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
+    if not found:  # a letter's return address run into the first line of a text
+        found = return_address_groups(next((x for x in lines[:limit] if x.strip()), ""))
+    if found or not letter:
+        return found
+    # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-
+    # straße 13, …" above "Herrn Oberbürgermeister").
+    salutation = next((i for i, x in enumerate(lines[:limit]) if _SALUTE.match(x)), 8)
+    names = letterhead_groups(lines[:salutation], places)
+    if names:
+        return names
+    for line in [*lines[:salutation], *tail[-8:], *signed]:
+        if not re.search(r"@|www\.|https?://", line):  # e-mail and web addresses name no group
+            names += [n for n in factions_in(line) if n not in names]
+    return names
