@@ -23,6 +23,8 @@ import re
 import textwrap
 from collections.abc import Callable
 
+from standins.pdf_render import hyphenation_cuts
+
 _SPACE = re.compile(r"\s+")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 
@@ -63,24 +65,13 @@ def flat_wrapped(text: str) -> str:
 
 
 HYPHENATED_WIDTH = 75  # what the paged render's A4 line at 11 pt holds
-_VOWELS = "aeiouäöüy"
 
 
 def _hyphenated(room: int, word: str) -> tuple[str, str] | None:
-    """Split `word` before a consonant that opens a syllable, its head with the hyphen at most
-    `room` characters (the paged render's rule: a word of ten letters or more, the cut at least
-    four letters from either end, not inside "ch", "ck", "sc", "ph", "th")."""
-    if len(word) < 10 or not word.isalpha():
-        return None
-    for cut in range(len(word) - 4, 3, -1):
-        if (
-            word[cut].lower() not in _VOWELS
-            and word[cut + 1].lower() in _VOWELS
-            and word[cut - 1 : cut + 1].lower() not in ("ch", "ck", "sc", "ph", "th")
-            and cut + 1 <= room
-        ):
-            return f"{word[:cut]}-", word[cut:]
-    return None
+    """Split `word` where the paged render would (standins.pdf_render.hyphenation_cuts), its head
+    with the hyphen at most `room` characters."""
+    cut = next((cut for cut in hyphenation_cuts(word) if cut + 1 <= room), None)
+    return (f"{word[:cut]}-", word[cut:]) if cut is not None else None
 
 
 def hyphen_wrapped(text: str, width: int = HYPHENATED_WIDTH) -> str:

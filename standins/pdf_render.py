@@ -91,6 +91,24 @@ else:
     _LayoutBase = object
 
 
+_VOWELS = "aeiouäöüy"
+
+
+def hyphenation_cuts(word: str) -> list[int]:
+    """Return where a word of ten letters or more may be hyphenated, last place first: before a
+    consonant that opens a syllable, at least four letters from either end, not inside "ch",
+    "ck", "sc", "ph", "th". Shorter words and words with other characters give none."""
+    if len(word) < 10 or not word.isalpha():
+        return []
+    return [
+        cut
+        for cut in range(len(word) - 4, 3, -1)
+        if word[cut].lower() not in _VOWELS
+        and word[cut + 1].lower() in _VOWELS
+        and word[cut - 1 : cut + 1].lower() not in ("ch", "ck", "sc", "ph", "th")
+    ]
+
+
 class _PagedLayout(_LayoutBase):
     """fpdf2 document with a running head, a "Seite N von M" footer and hyphenating wrap."""
 
@@ -114,18 +132,10 @@ class _PagedLayout(_LayoutBase):
 
     def _hyphenated(self, line: str, word: str) -> tuple[str, str] | None:
         """Split `word` before a consonant that opens a syllable so that `line word-part-` fits."""
-        if len(word) < 10 or not word.isalpha():
-            return None
-        vowels = "aeiouäöüy"
-        for cut in range(len(word) - 4, 3, -1):
-            if (
-                word[cut].lower() not in vowels
-                and word[cut + 1].lower() in vowels
-                and word[cut - 1 : cut + 1].lower() not in ("ch", "ck", "sc", "ph", "th")
-            ):
-                head = f"{line} {word[:cut]}-" if line else f"{word[:cut]}-"
-                if self._fits(head):
-                    return head, word[cut:]
+        for cut in hyphenation_cuts(word):
+            head = f"{line} {word[:cut]}-" if line else f"{word[:cut]}-"
+            if self._fits(head):
+                return head, word[cut:]
         return None
 
     def wrapped(self, line: str) -> list[str]:
