@@ -21,7 +21,6 @@ from fetcher.parse.relines import relined_pages
 from fetcher.parse.text import clean_lines
 from tests.corpus_data import corpus_labels, corpus_path, dev_label
 from tests.fixtures_path import OPARL_FIXTURES, TEXT_FIXTURES
-from tests.test_parse_patterns10 import KIND_MISREAD_ON_MAIN
 
 
 def _text_of(name: str) -> str:
@@ -170,11 +169,7 @@ def test_letter_of_the_administration_to_a_member_run_together(name: str) -> Non
 def test_no_dev_inquiry_or_motion_reads_as_a_reply_in_any_shape() -> None:
     """Guard (passes on main too): no dev document labelled Anfrage or Antrag has an
     administration-to-member head in any shape, and none is read as an answer."""
-    names = [
-        x.name
-        for x in corpus_labels("dev")
-        if x.label["kind"] in ("Anfrage", "Antrag") and x.name not in KIND_MISREAD_ON_MAIN
-    ]  # an inquiry quoting an old answer under its heading: strict xfail in test_parse_patterns10
+    names = [x.name for x in corpus_labels("dev") if x.label["kind"] in ("Anfrage", "Antrag")]
     assert len(names) >= 90
     for name in names:
         for shape in SHAPES:

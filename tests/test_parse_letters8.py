@@ -18,7 +18,6 @@ from fetcher.parse.letter_head import administration_to_member
 from fetcher.parse.text import clean_lines
 from standins.pdf_render import render_paged_text
 from tests.corpus_data import corpus_labels, corpus_path
-from tests.test_parse_patterns10 import KIND_MISREAD_ON_MAIN
 
 
 def _text(name: str) -> str:
@@ -82,8 +81,7 @@ def test_inquiries_are_never_read_as_letters_of_the_administration() -> None:
     for entry in inquiries:
         text = _text(entry.name)
         assert not administration_to_member(clean_lines(text.split("\f"))), entry.name
-        if entry.name not in KIND_MISREAD_ON_MAIN:  # strict xfail in test_parse_patterns10
-            assert parse_text(text).kind == "Anfrage", entry.name
+        assert parse_text(text).kind == "Anfrage", entry.name
 
 
 def test_inquiry_word_wrapped_in_the_letter_body_is_no_type_line(tmp_path: Path) -> None:

@@ -15,10 +15,6 @@ import pytest
 from fetcher.parse import parse_text
 from tests.corpus_data import assert_reads_as_labelled, corpus_path, dev_label
 
-# Dev inquiries that main reads with another kind; each has a strict xfail test below, and
-# corpus-wide kind checks (tests/test_parse_letters8.py) leave them to that test.
-KIND_MISREAD_ON_MAIN = frozenset({"karlsruhe-2018-0487-anfrage-afd-nachfrage-eckenerstrasse"})
-
 
 @pytest.mark.parametrize(
     "name",
@@ -36,16 +32,12 @@ def test_informationsvorlage_answering_an_inquiry_reads_as_labelled(name: str) -
     assert_reads_as_labelled(doc, dev_label(name))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="reads kind Antwort: the quoted old 'Antwort der Stadtverwaltung:' heading inside the "
-    "inquiry names it an answer; its question list (item 4 with 4.1-4.7) is read right, see "
-    "test_follow_up_inquiry_asks_item_four_with_its_sub_questions",
-)
 def test_follow_up_inquiry_numbered_from_four_reads_as_labelled() -> None:
     """Karlsruhe 2018/0487 asks again the earlier item '4. Nach den Angaben …' with its
-    sub-questions 4.1-4.7 (printed twice, after the quoted old answer): an Anfrage of the AfD
-    with one top-level question, numbered from 4, not 1."""
+    sub-questions 4.1-4.7 (printed twice, after the quoted old answer under 'Antwort der
+    Stadtverwaltung:' and 'Daher bitten wir nun also nochmals um die Beantwortung dieser
+    Fragen:'): an Anfrage of the AfD, not an answer, with one top-level question, numbered
+    from 4, not 1."""
     name = "karlsruhe-2018-0487-anfrage-afd-nachfrage-eckenerstrasse"
     doc = parse_text(corpus_path(name, "dev").read_text("utf-8"))
     assert_reads_as_labelled(doc, dev_label(name))

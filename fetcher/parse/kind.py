@@ -16,6 +16,7 @@ from fetcher.parse.kind_wording import (
     MOTION_WORDING,
     NOT_AFTER_LOWER,
     NOTICE_TYPE,
+    asks_after_answer,
     names_itself_answer,
 )
 from fetcher.parse.kind_wording import (
@@ -248,11 +249,13 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     # an inquiry's justification is prose (Karlsruhe 2020/1246/2).
     listed = next((i for i, x in enumerate(lines[:HEADER_LINES]) if _FIRST_ITEM.match(x)), None)
     above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
-    if label_kind == "Antwort" or names_itself_answer(above):
+    if label_kind == "Antwort":
         return "Antwort"
     on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
-    if not on_motion and names_itself_answer(above, ANSWER_HEADING):
-        return "Antwort"
+    if (
+        names_itself_answer(above) or (not on_motion and names_itself_answer(above, ANSWER_HEADING))
+    ) and not (label_kind == "Anfrage" and asks_after_answer(lines)):
+        return "Antwort"  # unless a follow-up inquiry quotes the earlier answer, then asks again
     untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and not on_motion
     subject = _subject_lines(lines)
     if untyped and (

@@ -6,6 +6,9 @@ Regular expressions and the small readers kind.kind_from_content applies to a he
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+
+from fetcher.parse.wording import INTRO, list_marker
 
 # A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
 # folgenden Fragen:", "Zu 1. Liegt inzwischen eine verbindliche" / "Antwort des …"): a heading
@@ -136,3 +139,30 @@ ANSWER_SUBJECT = re.compile(
     r"|(?:Zusatz|Nach)?[Ff]ragen\s+aus\s+der\s+[\w-]*[Ss]itzung)",
     re.I,
 )
+
+
+# "Antwort der Stadtverwaltung: Die Stadt …": the heading with its text run on after the colon
+_ANSWER_HEAD_START = re.compile(
+    r"(?:Stellungnahme|Antwort|Beantwortung)\s+de[rs]\s+\S+(?:\s+\S+)?\s*:"
+)
+
+
+def asks_after_answer(lines: Sequence[str]) -> bool:
+    """Return True if an inquiry asks again below an answer it quotes.
+
+    A follow-up inquiry quotes the administration's earlier answer under its own heading
+    ("Antwort der Stadtverwaltung: …"), then asks again ("Daher bitten wir nun also nochmals um
+    die Beantwortung dieser Fragen:" above the list; Karlsruhe 2018/0487): the answer is quoted.
+    """
+    heading = next(
+        (i for i, x in enumerate(lines) if _ANSWER_HEAD_START.match(x) or ANSWER_HEADING.search(x)),
+        None,
+    )
+    if heading is None:
+        return False
+    # the lead-in and the list's first label, wherever the line breaks fall
+    below = " ".join(x for x in lines[heading + 1 :] if x)
+    return any(
+        match.group(0).endswith(":") and list_marker(below[match.end() :].lstrip()) is not None
+        for match in INTRO.finditer(below)
+    )

@@ -38,7 +38,8 @@ INTRO = re.compile(
     r"|\bfolgende(?:n)?\s+fragen(?:\s+\w+){0,6}\s*:"
     r"|\bfolgende\s+anfrage(?:\s+\S+){0,8}\s*:"
     r"|\bum\s+(?:auskunft|beantwortung(?:\s+\w+){0,3})\s+gebeten\s*:"
-    r"|\bbitte[nt]?\s+(?:wir|ich)?\s*(?:sie\s+)?um\s+(?:die\s+)?(?:beantwortung|auskunft|"
+    r"|\bbitte[nt]?\s+(?:wir|ich)?\s*(?:sie\s+)?(?:(?:nun|also|nochmals|erneut|daher|deshalb)\s+){0,3}"
+    r"um\s+(?:die\s+)?(?:beantwortung|auskunft|"
     r"stellungnahme)(?:\s+\S+){0,6}\s*:)",
     re.I,
 )
