@@ -47,8 +47,10 @@ import argparse
 import json
 import os
 import re
+import shutil
 import sys
 import tempfile
+import weakref
 from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
@@ -140,6 +142,8 @@ def via_pdf(style: str) -> Parse:
         finally:
             path.unlink(missing_ok=True)
 
+    # the render's folder goes with the reader (or at exit): no empty folder left in the temp dir
+    weakref.finalize(parse, shutil.rmtree, workdir, ignore_errors=True)
     return parse
 
 
