@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import LINE_CHARS, lines_before, lines_from
+from fetcher.parse.markers import LINE_CHARS, OUTLINE, lines_before, lines_from
 from fetcher.parse.wording import INTRO, list_marker, question_signal
 
 
@@ -127,6 +127,9 @@ def score_run(
 
 def _asks_in_children(item: Sequence[str], number: str) -> bool:
     """Return True if an item holds at least two decimal children of its own number that ask."""
-    child = re.compile(rf"{number}\.\d{{1,2}}\.?\s")
-    asking = [line for line in item if child.match(line) and question_signal(line)]
+    asking = [
+        line
+        for line in item
+        if (label := OUTLINE.match(line)) and label.group(1) == number and question_signal(line)
+    ]
     return len(asking) >= 2

@@ -161,7 +161,9 @@ def join_item(lines: Sequence[str]) -> str:
     return "\n".join(text for text in (join_lines(s) for s in segments) if text)
 
 
-_OUTLINE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})(?:\.\d{1,2})*\.?\s+(?=\S)")
+# A decimal outline label: "1.1", "2.3.", "1. 1." (a glued "1.1."), "1.2.3"; groups: the first
+# two numbers.
+OUTLINE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})(?:\.\d{1,2})*\.?\s+(?=\S)")
 
 
 def flatten_outline(lines: Sequence[str]) -> list[str]:
@@ -172,7 +174,7 @@ def flatten_outline(lines: Sequence[str]) -> list[str]:
     Leaves of one first number only ("1.1.", "1.2." restarting under each section heading) are
     the list themselves (Karlsruhe 2019/1329). Lines under a printed parent stay as they are.
     """
-    found = [(i, m) for i, line in enumerate(lines) if (m := _OUTLINE.match(line))]
+    found = [(i, m) for i, line in enumerate(lines) if (m := OUTLINE.match(line))]
     if len(found) < 2:
         return list(lines)
     out = list(lines)

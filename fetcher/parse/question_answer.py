@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import LINE_CHARS, join_item, lines_from
+from fetcher.parse.markers import LINE_CHARS, OUTLINE, join_item, lines_from
 from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO
 
@@ -46,9 +46,6 @@ def split_question_answer(item: Sequence[str]) -> tuple[str, str]:
     return question, text[len(question) :].strip()
 
 
-_CHILD_LABEL = re.compile(r"\d{1,2}\.\d{1,2}\.?\s")
-
-
 def _last_asking_child(lines: Sequence[str]) -> int:
     """Return the line of the last decimal sub-question ("4.7. …?") asked in one run, else 0.
 
@@ -57,7 +54,7 @@ def _last_asking_child(lines: Sequence[str]) -> int:
     """
     last = 0
     for k, line in enumerate(lines[1:], 1):
-        if not _CHILD_LABEL.match(line):
+        if not OUTLINE.match(line):
             continue
         asked_above = lines[k - 1].rstrip().endswith("?")
         if not asked_above and (last or any(x.rstrip().endswith("?") for x in lines[:k])):
