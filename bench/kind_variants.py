@@ -1,0 +1,324 @@
+"""The kind, whatever the paper's type is called: dev documents with their type words rewritten.
+
+Run: .venv/bin/python -m bench.kind_variants [--shape NAME] [--show VARIANT]
+
+Reads the dev corpus (I/O); check is never read. For each dev document whose type is printed — a
+form's type line ("ANFRAGE", "Anfrage", "STELLUNGNAHME zur Anfrage", "Mitteilungsvorlage zu TOP
+8", "ANTRAG") or a letter's subject ("Anfrage zum Gelände …", "Antrag: Gründung …"), found by
+`type_spot` among the first 40 lines — the TYPE WORDS are rewritten into each variant below and
+the parser's kind is scored. Every other word stays, with one exception that keeps the bench
+honest: a number label carrying the type word ("Anfrage Nr.: AF0028/14", "Anfrage-Nr.
+VII-F-08613") would still print the old type, so its type word becomes "Vorlage" ("Vorlage Nr.:
+AF0028/14"); where such a label is the only printed type (Leipzig), the variant's type line is
+put on its own line above it.
+
+Variants (name → what is printed; where it comes from):
+- inquiries (documents labelled Anfrage whose printed type is an inquiry's; expected: the label's
+  kind and kind_alt): the type names the issue lists from real documents ("Kleine Anfrage",
+  "Große Anfrage", "Mündliche Anfrage", "Schriftliche Anfrage", "Ratsanfrage", "Einwohneranfrage",
+  "Dringliche Anfrage", "Anfrage gem. § 4 der Geschäftsordnung", "Auskunftsersuchen nach § 27
+  BezVG", "Fragen an den Magistrat", "Anfrage zur Fragestunde": rules of procedure of Gemeinde-
+  and Stadträte, Landtage and Berlin's BezVG); form fields of SessionNet/ALLRIS cover sheets
+  ("Vorlageart: Anfrage", "Art der Vorlage: Anfrage", only where the type fills its line); and the
+  type in prose only: "prose: bittet" (type words removed, "Der Unterzeichner bittet Sie, folgende
+  Anfrage schriftlich zu beantworten:" above the first list item, else below the salutation, else in
+  the type line's place) and "prose: Betreff" ("Betreff: Anfrage zu <subject>", the subject being
+  the type line's rest, else the title parse_text reads on the original text).
+- answers (documents labelled Antwort or Informationsvorlage whose printed type is an answer's or
+  a notice's; expected: the label's kind and kind_alt, and Antwort — a notice about a motion that
+  now names itself an answer or quotes an inquiry as its subject has become one — and for the
+  notice names Mitteilungsvorlage, Informationsvorlage and "Mitteilung der Verwaltung" also
+  Informationsvorlage): "Mitteilungs-
+  vorlage", "Informationsvorlage", "Mitteilung der Verwaltung", "Stellungnahme der Verwaltung",
+  "Beantwortung der Anfrage", "Antwort der Oberbürgermeisterin", "Antwort des Bezirksamtes",
+  "Antwort des Magistrats", "Antwort der Landesregierung" (the issue's list; Landtag and Magistrat
+  conventions); and "subject: Anfrage der CDU-Fraktion" (the type line kept, a subject line
+  "Anfrage der CDU-Fraktion zu <title>" put below it: the answer quotes the inquiry it answers).
+- negatives (documents labelled Antrag or Vorlage whose printed type is a motion's or a
+  Beschlussvorlage; must become neither Anfrage nor Antwort; expected: the label's kinds, and
+  Antrag for a motion's name, Vorlage for "Beschlussvorlage", which is put on forms only, never
+  on a faction's letter): "Dringlichkeitsantrag",
+  "Änderungsantrag", "Ergänzungsantrag", "Prüfantrag", "Antrag gem. § 3 GO", "Beschlussvorlage",
+  "Sachantrag" (motion names of rules of procedure).
+"original" (no rewrite, every dev document with a kind label) is the control. A variant that
+cannot apply to a document is skipped; the table says how many documents each variant used.
+Each variant is read in the original shape and in `flat` (or --shape, bench.text_shapes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from bench.text_shapes import SHAPES
+from fetcher.parse import parse_text
+from tests.corpus_data import corpus_items
+
+HEAD = 40
+_QUALIFIER = r"(?:(?:Gemeinsame|Interfraktionelle|Kleine|Große|Mündliche|Schriftliche)\s+)?"
+_TYPE = re.compile(
+    r"^(?P<lead>\s*(?:Betreff:\s*)?)(?P<type>" + _QUALIFIER + r"(?:(?:Stellungnah?me|Antwort|"
+    r"Beantwortung)\s+zu[rm]?\s+(?:Einwohner)?Anfrage|Einwohneranfrage|Anfrage|Antrag|"
+    r"Stellungnahme|Mitteilungsvorlage|Informationsvorlage|Beschlussvorlage))(?!\w|-(?!Nr))",
+    re.I,
+)
+_NUMBER_LABEL = re.compile(r"^\s*(?:-\s*|\s+)Nr\.", re.I)
+_PREPOSITION = re.compile(r"^\s*(?:zu[rm]?|betr\.|betreffend)\s+|^\s*:\s*", re.I)
+_FIRST_ITEM = re.compile(r"^\s*(?:Frage\s+)?(?:1[.)]|a\)|A\.)\s")
+_SALUTATION = re.compile(r"^\s*(?:Sehr geehrte|Liebe[rs]?\s)")
+
+INQUIRY, ANSWER, NEGATIVE = "inquiry", "answer", "negative"
+INQUIRY_NAMES = (
+    "Kleine Anfrage",
+    "Große Anfrage",
+    "Mündliche Anfrage",
+    "Schriftliche Anfrage",
+    "Ratsanfrage",
+    "Einwohneranfrage",
+    "Dringliche Anfrage",
+    "Anfrage gem. § 4 der Geschäftsordnung",
+    "Auskunftsersuchen nach § 27 BezVG",
+    "Fragen an den Magistrat",
+    "Anfrage zur Fragestunde",
+)
+FIELDS = ("Vorlageart: Anfrage", "Art der Vorlage: Anfrage")
+PROSE_ASK, PROSE_SUBJECT = "prose: bittet", "prose: Betreff"
+ASKING = "Der Unterzeichner bittet Sie, folgende Anfrage schriftlich zu beantworten:"
+NOTICE_NAMES = ("Mitteilungsvorlage", "Informationsvorlage", "Mitteilung der Verwaltung")
+ANSWER_NAMES = (
+    *NOTICE_NAMES,
+    "Stellungnahme der Verwaltung",
+    "Beantwortung der Anfrage",
+    "Antwort der Oberbürgermeisterin",
+    "Antwort des Bezirksamtes",
+    "Antwort des Magistrats",
+    "Antwort der Landesregierung",
+)
+QUOTED_SUBJECT = "subject: Anfrage der CDU-Fraktion"
+NEGATIVE_NAMES = (
+    "Dringlichkeitsantrag",
+    "Änderungsantrag",
+    "Ergänzungsantrag",
+    "Prüfantrag",
+    "Antrag gem. § 3 GO",
+    "Beschlussvorlage",
+    "Sachantrag",
+)
+VARIANTS: dict[str, str] = {
+    **{name: INQUIRY for name in (*INQUIRY_NAMES, *FIELDS, PROSE_ASK, PROSE_SUBJECT)},
+    **{name: ANSWER for name in (*ANSWER_NAMES, QUOTED_SUBJECT)},
+    **{name: NEGATIVE for name in NEGATIVE_NAMES},
+}
+_KINDS = {"anfrage": "Anfrage", "antwort": "Antwort", "anfrage+antwort": "Antwort"}
+
+
+@dataclass(frozen=True)
+class Spot:
+    """Where the printed type is: its line, the type words' span, its family, and whether the
+    type is printed only inside a number label (then the variant goes on a line of its own)."""
+
+    line: int
+    start: int
+    end: int
+    family: str
+    in_label: bool
+
+
+def _family(words: str) -> str:
+    if re.search(r"Stellungnah?me|Antwort|Beantwortung|Mitteilung|Information", words, re.I):
+        return ANSWER
+    if re.search(r"anfrage", words, re.I):
+        return INQUIRY
+    return NEGATIVE  # Antrag, Beschlussvorlage
+
+
+def _neutral_labels(lines: list[str]) -> tuple[list[str], int | None]:
+    """Return the lines with every number label's type word made "Vorlage", and the first such
+    label's line (None if there is none)."""
+    first = None
+    out = list(lines)
+    for i, line in enumerate(lines[:HEAD]):
+        match = _TYPE.match(line)
+        if match and _NUMBER_LABEL.match(line[match.end() :]):
+            out[i] = line[: match.start("type")] + "Vorlage" + line[match.end() :]
+            first = i if first is None else first
+    return out, first
+
+
+def type_spot(lines: list[str]) -> Spot | None:
+    """Return where a document prints its type (first type line in the head), or None."""
+    for i, line in enumerate(lines[:HEAD]):
+        match = _TYPE.match(line)
+        if match and not _NUMBER_LABEL.match(line[match.end() :]):
+            return Spot(i, match.start("type"), match.end(), _family(match.group("type")), False)
+    for i, line in enumerate(lines[:HEAD]):  # the type only in a number label (Leipzig)
+        match = _TYPE.match(line)
+        if match:
+            return Spot(i, 0, 0, _family(match.group("type")), True)
+    return None
+
+
+def _insert_at(lines: list[str], spot: Spot) -> int:
+    """Where "prose: bittet" puts its sentence: above the first list item below the type line,
+    else below a salutation, else in the type line's place."""
+    below = range(spot.line + 1, len(lines))
+    item = next((i for i in below if _FIRST_ITEM.match(lines[i])), None)
+    if item is not None:
+        return item
+    salutation = next((i for i in below if _SALUTATION.match(lines[i])), None)
+    return salutation + 1 if salutation is not None else spot.line
+
+
+def rewrite(text: str, variant: str, title: str | None = None, form: bool = True) -> str | None:
+    """Return the text with its printed type rewritten into `variant`, or None if the variant
+    does not apply (no printed type of the variant's family, or nothing to put in its place).
+    `title` is the subject the variants "prose: Betreff" and the quoted subject need; `form`
+    says whether the document is a form ("Beschlussvorlage" applies to forms only)."""
+    lines = text.split("\n")
+    spot = type_spot(lines)
+    family = VARIANTS[variant]
+    if spot is None or spot.family != family:
+        return None
+    if variant == "Beschlussvorlage" and not form:
+        return None  # the administration's paper: a faction's letter is never one
+    if variant != QUOTED_SUBJECT:  # that variant keeps the paper's own type, labels included
+        lines, _ = _neutral_labels(lines)
+    line = lines[spot.line]
+    before, rest = line[: spot.start], line[spot.end :]
+    if spot.in_label:
+        before, rest = "", ""
+    if variant == QUOTED_SUBJECT:
+        if not title:
+            return None
+        lines.insert(spot.line + 1, f"Anfrage der CDU-Fraktion zu {title}")
+        return "\n".join(lines)
+    if variant in FIELDS and rest.strip():
+        return None  # a form field fills its line; a letter's subject has more after it
+    if variant == PROSE_ASK:
+        at = _insert_at(lines, spot)
+        subject = _PREPOSITION.sub("", rest).strip()
+        if not spot.in_label:
+            lead = re.sub(r"Betreff:\s*$", "", before)
+            lines[spot.line] = f"{lead}{subject}" if subject else lead.rstrip()
+        if at == spot.line and not spot.in_label:
+            lines[at] = ASKING
+        else:
+            lines.insert(at, ASKING)
+        return "\n".join(lines)
+    new = variant
+    if variant == PROSE_SUBJECT:
+        subject = _PREPOSITION.sub("", rest).strip() or (title or "")
+        if not subject:
+            return None
+        before, new, rest = (
+            re.sub(r"Betreff:\s*$", "", before),
+            f"Betreff: Anfrage zu {subject}",
+            "",
+        )
+    if spot.in_label:
+        lines.insert(spot.line, new)
+    else:
+        lines[spot.line] = f"{before}{new}{rest}"
+    return "\n".join(lines)
+
+
+def expected(label: dict[str, Any], variant: str) -> set[str]:
+    """Return the kinds a rewritten document may read as (the label's, and the variant's own)."""
+    kinds = {_KINDS.get(label["kind"], label["kind"])}
+    kinds |= {_KINDS.get(k, k) for k in label.get("kind_alt") or []}
+    if VARIANTS.get(variant) == ANSWER:
+        kinds.add("Antwort")  # a notice that names itself an answer or quotes an inquiry
+    if variant in NOTICE_NAMES:
+        kinds.add("Informationsvorlage")
+    if VARIANTS.get(variant) == NEGATIVE:
+        kinds.add("Vorlage" if variant == "Beschlussvorlage" else "Antrag")
+    return kinds
+
+
+def _applies(label: dict[str, Any], family: str) -> bool:
+    kind = _KINDS.get(label["kind"], label["kind"])
+    wanted = {INQUIRY: {"Anfrage"}, ANSWER: {"Antwort", "Informationsvorlage"}}
+    return kind in wanted.get(family, {"Antrag", "Vorlage"})
+
+
+@dataclass
+class Outcome:
+    """One document read in one variant and shape."""
+
+    name: str
+    kind: str
+    right: bool
+
+
+def outcomes(
+    items: Iterable[Any], parsers: dict[str, Callable[[str], Any]]
+) -> dict[tuple[str, str], list[Outcome]]:
+    """Return (variant, shape) → outcomes over the labelled dev items."""
+    result: dict[tuple[str, str], list[Outcome]] = {}
+    for item in items:
+        label = item.label
+        if not label.get("kind"):
+            continue
+        title = parse_text(item.text).title
+        texts = {"original": item.text}
+        for variant, family in VARIANTS.items():
+            if _applies(label, family):
+                text = rewrite(item.text, variant, title, label.get("layout") != "letter")
+                if text is not None:
+                    texts[variant] = text
+        for variant, text in texts.items():
+            for shape, parse in parsers.items():
+                kind = parse(text).kind
+                right = kind in expected(label, variant)
+                result.setdefault((variant, shape), []).append(Outcome(item.name, kind, right))
+    return result
+
+
+def _pct(hits: int, total: int) -> str:
+    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
+
+
+def table(result: dict[tuple[str, str], list[Outcome]], shapes: list[str]) -> list[str]:
+    """Return markdown rows: per variant, kind right per shape, and for negatives how many read
+    as an inquiry or an answer."""
+    columns = " | ".join(shapes)
+    rows = [
+        f"| variant | family | documents | {columns} | negatives read as Anfrage/Antwort |",
+        "|---|---|---:|" + "---:|" * len(shapes) + "---:|",
+    ]
+    for variant in ("original", *VARIANTS):
+        docs = {shape: result.get((variant, shape), []) for shape in shapes}
+        used = len(docs[shapes[0]])
+        cells = [_pct(sum(o.right for o in docs[s]), len(docs[s])) for s in shapes]
+        turned = "–"
+        if VARIANTS.get(variant) == NEGATIVE:
+            turned = " / ".join(
+                str(sum(not o.right and o.kind in ("Anfrage", "Antwort") for o in docs[s]))
+                for s in shapes
+            )
+        family = VARIANTS.get(variant, "all")
+        rows.append(f"| {variant} | {family} | {used} | {' | '.join(cells)} | {turned} |")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shape", choices=sorted(SHAPES), default="flat", help="second shape")
+    parser.add_argument("--show", help="list the documents a variant reads wrong")
+    args = parser.parse_args()
+    reshape = SHAPES[args.shape]
+    parsers = {"original": parse_text, args.shape: lambda text: parse_text(reshape(text))}
+    result = outcomes(corpus_items("dev"), parsers)
+    print("\n".join(table(result, list(parsers))))
+    if args.show:
+        for shape in parsers:
+            for outcome in result.get((args.show, shape), []):
+                if not outcome.right:
+                    print(shape, outcome.name, outcome.kind)
+
+
+if __name__ == "__main__":
+    main()
