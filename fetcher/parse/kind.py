@@ -18,6 +18,7 @@ from fetcher.parse.kind_wording import (
     NOTICE_TYPE,
     asks_after_answer,
     names_itself_answer,
+    statement_answers,
 )
 from fetcher.parse.kind_wording import (
     letter_kind as letter_kind,  # tests read it here
@@ -26,22 +27,16 @@ from fetcher.parse.letter_head import SALUTATION_INSIDE, administration_to_membe
 from fetcher.parse.markers import LINE_CHARS, lines_before
 from fetcher.parse.reference_labels import without_page_counter
 from fetcher.parse.text import HEADER_LINES
-from fetcher.parse.wording import SALUTATION
-
-DOC_LABEL = re.compile(
-    r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnah?me)\s+zu[rm]?\s+"
-    r"(?:Einwohner)?(?:Anfrage|Antrag)"
-    r"|Einwohneranfrage|Kleine Anfrage|Große Anfrage|(?:Gemeinsame|Interfraktionelle)\s+Anfrage"
-    r"|Anfrage|Neufassung\s+Antrag|(?:Gemeinsamer|Interfraktioneller)\s+Antrag|Änderungsantrag"
-    r"|Ergänzungsantrag|Dringlichkeitsantrag|(?:Prüf|Sach|Haushalts|Fraktions|Gruppen|Eil|Zusatz)antrag"
-    r"|Antrag|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
-    r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|(?:Sitzungs)?[Nn]iederschrift"
-    r"|(?:Ergebnis|Sitzungs)?[Pp]rotokoll|Gesetzentwurf"
-    r"|Einladung|Tagesordnung|Unterrichtung|Stellungnahme)\b"
-    r"(?P<rest>.*)$",
-    re.I,
+from fetcher.parse.type_names import (
+    DOC_LABEL as DOC_LABEL,  # relines, fields, header and summary read it here
 )
-
+from fetcher.parse.type_names import (
+    NUMBER_LABEL_REST,
+    OTHER_INQUIRY,
+    TYPE_FIELD,
+    type_inside,
+)
+from fetcher.parse.wording import SALUTATION
 
 _LABEL_KIND_OVERRIDES = {
     "gesetzentwurf": "sonstiges",
@@ -114,7 +109,9 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     or an answer's "Stellungnahme zur Anfrage" after a footer; never after a word in lower case.
     """
     found = _type_line(lines)
-    for i, line in enumerate(lines[: found[0] if found else HEADER_LINES]):
+    # a number label ("Vorlage Nr.: AF2023/13") is no type line: look below it too
+    numbered = bool(found and NUMBER_LABEL_REST.match(found[2]))
+    for i, line in enumerate(lines[: found[0] if found and not numbered else HEADER_LINES]):
         inside = SALUTATION_INSIDE.search(line)
         if SALUTATION.match(line):
             break  # a letter's body: capitals there are emphasis
@@ -126,18 +123,29 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
         if subject and not re.search(r"\bvom\s+\d", subject.group("rest")):
             return i, subject.group("label"), subject.group("rest").strip()
         if inside:
-            break
-        inside_types = (_CAPITAL_TYPE, _HEADING_BEFORE_ITEM, _ANSWER_TYPE_INSIDE, _AFTER_NUMBER)
+            run_in = type_inside(line[: inside.start()])  # "… Ratsanfrage … Einleitung: Sehr …"
+            return (i, *run_in) if run_in else found
+        inside_types = (
+            _CAPITAL_TYPE,
+            _HEADING_BEFORE_ITEM,
+            _ANSWER_TYPE_INSIDE,
+            _AFTER_NUMBER,
+        )
         for capital in [m for pattern in inside_types for m in pattern.finditer(line)]:
             match = DOC_LABEL.match(line[capital.start() :])
             if match and not re.search(r"\bvom\s+\d", match.group("rest")):
                 label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
                 return i, label, match.group("rest").strip()
+        run_in = type_inside(line)
+        if run_in:
+            return i, *run_in
     return found
 
 
 def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
+    """Return the first type line; a number label ("Anfrage Nr.: …") only if none follows."""
     saluted = False
+    number_label = None
     for i, line in enumerate(lines[:HEADER_LINES]):
         saluted = saluted or bool(_SALUTED.match(line) or SALUTATION_INSIDE.search(line))
         if saluted and _wrapped_in_prose(lines, i):
@@ -145,8 +153,11 @@ def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
         if i and _runs_into(lines[i - 1]):
             continue
         line = without_page_counter(line)  # "1/2 Antrag-Nr. …": a page counter run in
-        subject = _SUBJECT_PREFIX.match(line)
+        subject = _SUBJECT_PREFIX.match(line) or TYPE_FIELD.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
+        if match and NUMBER_LABEL_REST.match(match.group("rest")):
+            number_label = number_label or (i, match.group("label"), match.group("rest").strip())
+            continue
         # "Stellungnahme zu Fragen aus der" / "GR-Sitzung vom 3. Februar 2015": the rest of a
         # line that runs on goes on below it
         rest = match.group("rest") if match else ""
@@ -156,7 +167,7 @@ def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
             # "Stellungname zur Anfrage" (a typo, Karlsruhe Ortschaftsrat 2021) is the same label.
             label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
             return i, label, match.group("rest").strip()
-    return None
+    return number_label
 
 
 def _wrapped_in_prose(lines: Sequence[str], index: int) -> bool:
@@ -181,6 +192,8 @@ def kind_from_label(label: str | None) -> str:
     override = _LABEL_KIND_OVERRIDES.get(label.lower())
     if override:
         return override
+    if re.fullmatch(OTHER_INQUIRY, label, re.I):
+        return "Anfrage"
     return kind_from_paper_type(label, None)
 
 
@@ -251,12 +264,22 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     above = "\n".join(lines[: listed if listed is not None else HEADER_LINES])
     if label_kind == "Antwort":
         return "Antwort"
+    line = lines[label_index] if label and label_index is not None else ""
+    at = line.lower().find(label.lower()) if label else -1
+    named = line[max(at, 0) :] if label else ""  # the label and the rest of its line
+    if statement_answers(named, above, lines):
+        return "Antwort"  # "Stellungnahme der Verwaltung" above the questions it answers
     on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
     if (
         names_itself_answer(above) or (not on_motion and names_itself_answer(above, ANSWER_HEADING))
     ) and not (label_kind == "Anfrage" and asks_after_answer(lines)):
         return "Antwort"  # unless a follow-up inquiry quotes the earlier answer, then asks again
-    untyped = label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and not on_motion
+    # an inquiry named inside a letter's line ("3. Mai 2019" / "SPD Anfrage aus dem
+    # Ortschaftsrat …" above the salutation) is the subject of an answer as much as its type
+    run_in = label_kind == "Anfrage" and at > len(line) - len(line.lstrip())
+    untyped = (
+        label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") or run_in
+    ) and not on_motion
     subject = _subject_lines(lines)
     if untyped and (
         ANSWER_LETTER.search(above)

@@ -166,3 +166,24 @@ def asks_after_answer(lines: Sequence[str]) -> bool:
         match.group(0).endswith(":") and list_marker(below[match.end() :].lstrip()) is not None
         for match in INTRO.finditer(below)
     )
+
+
+# A statement named by who makes it: "Stellungnahme der Verwaltung", "Stellungnahme des
+# Bürgermeisteramtes", "Stellungnahme vonseiten des Fachbereichs …" (not "Stellungnahme zum
+# Antrag", which the label names).
+_STATEMENT_BY = re.compile(r"Stellungnah?me\s+(?:vonseiten\s+|von\s+)?de[rsm]\s+\S+", re.I)
+_ASKED = re.compile(r"\S\?[\s“”\"]*$", re.M)
+
+
+def statement_answers(named: str, above: str, lines: Sequence[str]) -> bool:
+    """Return True for a statement by an office that answers an inquiry.
+
+    Its type line (`named`: the label and the rest of its line) names who states ("Stellungnahme
+    der Verwaltung"), no motion is named above
+    the questions, and it quotes the inquiry: the word "Anfrage" ("zur angefragten Thematik") or
+    a line ending in a question mark in its first pages.
+    """
+    if not _STATEMENT_BY.match(named) or re.search(r"\bAntrag\b", above):
+        return False
+    text = "\n".join(lines[:150])
+    return bool(re.search(r"\bAnfrage\b|\bangefragte", text) or _ASKED.search(text))

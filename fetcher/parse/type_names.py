@@ -1,0 +1,112 @@
+"""The names a paper's type goes by, read as a class: "<qualifier> Anfrage", "<X>antrag". Pure.
+
+German councils name an inquiry "Kleine Anfrage", "Dringliche Anfrage", "Mündliche Anfrage",
+"Ratsanfrage", "Einwohneranfrage" …, a motion "Dringlichkeitsantrag", "Interfraktioneller Antrag",
+"Prüfantrag" … The head nouns are a word list (the language's own: Anfrage, Antrag); what comes
+before an inquiry is not: any qualifier adjective ("<word>e", "<word>er", "<word>es") before the
+bare noun, or the first part of a compound ("Rats-", "Einwohner-", "Bürger-"). A motion's
+compounds stay a word list, the motion types of rules of procedure ("Dringlichkeits-", "Prüf-" …):
+"Beschlussantrag", "Bauantrag" or "Förderantrag" are no council motion. Articles, pronouns and
+the adjectives of running prose ("die Anfrage", "folgende Anfrage", "unsere Anfrage") are no
+qualifier of a type line.
+
+A form may print its type as a labelled field ("Vorlageart: Anfrage", "Art der Vorlage: Anfrage",
+"Dokumenttyp: Antrag"): the label names the field, its value is the type line. A number label
+carrying a type word ("Anfrage Nr.: AF0028/14", "Vorlage Nr.: 2016/0153", "Anfrage-Nr. VII-F-…")
+names the paper's number field, not its type line: the type line is looked for below it, the
+number label's word is the type only when no type line follows.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fetcher.parse.kind_wording import NOT_AFTER_LOWER
+
+# Words that stand before a type noun in prose, never in a type line.
+_NOT_QUALIFIER = (
+    r"(?!(?:die|der|das|den|dem|des|eine[mnrs]?|diese[mnrs]?|jene[mnrs]?|ihre[mnrs]?"
+    r"|unsere[mnrs]?|eure[mnrs]?|meine[mnrs]?|seine[mnrs]?|keine[mnrs]?|jede[mnrs]?"
+    r"|welche[mnrs]?|folgende[mnrs]?|obige[mnrs]?|o\.\s*g\.|genannte[mnrs]?|vorliegende[mnrs]?"
+    r"|letzte[mnrs]?|erste[mnrs]?|weitere[mnrs]?|neue[mnrs]?|alle|beide[mnrs]?|solche[mnrs]?"
+    r"|entsprechende[mnrs]?|diesbezügliche[mnrs]?|betreffende[mnrs]?|gleiche[mnrs]?)\s)"
+)
+QUALIFIER = _NOT_QUALIFIER + r"[A-Za-zÄÖÜäöüß]{3,}(?:e|er|es)\s+"
+# "<qualifier> Anfrage", "<qualifier> Antrag", compounds ("Ratsanfrage", "Dringlichkeitsantrag").
+# An inquiry under another name: "Auskunftsersuchen", "Fragen an den Magistrat", "Fragen an die
+# Verwaltung" (questions addressed to an office by its title).
+OTHER_INQUIRY = r"Auskunftsersuchen|Fragen\s+an\s+(?:den|die|das)\s+(?-i:[A-ZÄÖÜ])[\w-]*"
+_MOTION_PARTS = (
+    r"Dringlichkeits|Änderungs|Ergänzungs|Prüf|Sach|Haushalts|Fraktions|Gruppen|Eil|Zusatz"
+    r"|Geschäftsordnungs|Ersetzungs|Initiativ"
+)
+TYPE_NAME = (
+    rf"(?:{QUALIFIER})?(?:Anfrage|Antrag)|(?!Bau(?:vor)?anfrage)[A-Za-zÄÖÜäöüß]+anfrage"
+    rf"|(?:{_MOTION_PARTS})antrag|{OTHER_INQUIRY}"
+)
+
+DOC_LABEL = re.compile(
+    r"^(?P<label>(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung|Stellungnah?me)\s+zu[rm]?\s+"
+    r"(?:Einwohner)?(?:Anfrage|Antrag)"
+    r"|Neufassung\s+Antrag|" + TYPE_NAME + r"|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
+    r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|(?:Sitzungs)?[Nn]iederschrift"
+    r"|(?:Ergebnis|Sitzungs)?[Pp]rotokoll|Gesetzentwurf"
+    r"|Einladung|Tagesordnung|Unterrichtung|Stellungnahme)\b"
+    r"(?P<rest>.*)$",
+    re.I,
+)
+
+# A labelled type field: "Vorlageart: Anfrage", "Art der Vorlage: …", "Dokumenttyp: …", "Typ: …".
+TYPE_FIELD = re.compile(
+    r"^(?:Vorlagen?(?:art|typ)|Art\s+der\s+(?:Vorlage|Drucksache|Eingabe)|Drucksachen(?:art|typ)"
+    r"|Dokumen(?:t|ten)(?:art|typ)|Typ|Art)\s*:\s*(?=\S)",
+    re.I,
+)
+
+# The rest of a number label after its type word: " Nr.: AF0028/14", "-Nr. VII-F-08613".
+NUMBER_LABEL_REST = re.compile(r"^\s*-?\s*(?:Nr\.?|Nummer)(?:\s|:|$)", re.I)
+
+# An answer named by who gives it: "Antwort des Magistrats", "Stellungnahme der Verwaltung",
+# "Beantwortung der Anfrage" (a capitalised noun after the article); a notice's names.
+ANSWER_NAME = r"(?:Antwort|Beantwortung|Stellungnahme)\s+de[rs]\s+(?-i:[A-ZÄÖÜ])[\w-]*"
+_NOTICE_NAME = r"Mitteilungsvorlage|Informationsvorlage|Mitteilung\s+der\s+Verwaltung"
+_ANSWER_RUN_IN = re.compile(rf"(?P<label>{ANSWER_NAME}|{_NOTICE_NAME})\b(?P<rest>.*)$", re.I)
+
+# A type name inside a head run together ("… Der Oberbürgermeister Mitteilungsvorlage FDP-…",
+# "… Datum: 26.09.2014 Ratsanfrage CDU-Fraktion Gegenstand: …"): capitalised, where a heading
+# stands — never after a word in lower case or an article, which make it a sentence's noun.
+_ARTICLE_BEFORE = "".join(
+    rf"(?<!(?-i:{word})\s)"
+    for word in ("Die", "Der", "Das", "Den", "Dem", "Des", "Eine", "Ihre", "Diese", "Unsere")
+)
+TYPE_INSIDE = re.compile(
+    r"(?<=\S\s)(?=(?-i:[A-ZÄÖÜ]))(?=(?:"
+    + TYPE_NAME
+    + "|"
+    + ANSWER_NAME
+    + "|"
+    + _NOTICE_NAME
+    + r"|Beschlussvorlage)\b)"
+    + _ARTICLE_BEFORE
+    + NOT_AFTER_LOWER,
+    re.I,
+)
+# What makes a type name inside a line the name of another paper: a genitive, a date or a
+# preposition right after it ("Anfrage der CDU-Fraktion zur Vermarktung …", "Anfrage vom 04.07.").
+ANOTHER_PAPER = re.compile(r"^\s*(?:de[rs]|von|vom|zu[rm]?)\b", re.I)
+
+
+def type_inside(line: str) -> tuple[str, str] | None:
+    """Return (label, rest) of a type name run into a head's line (TYPE_INSIDE), or None.
+
+    A date after the submitters is the paper's own ("Ratsanfrage Stadträtin … (GRÜNE) vom 26.
+    November 2014"); a genitive, date or preposition right after the name cites another paper
+    (ANOTHER_PAPER: "… Mitteilungsvorlage … Anfrage der CDU-Fraktion zur Vermarktung …").
+    """
+    for start in TYPE_INSIDE.finditer(line):
+        match = _ANSWER_RUN_IN.match(line[start.start() :]) or DOC_LABEL.match(
+            line[start.start() :]
+        )
+        if match and not ANOTHER_PAPER.match(match.group("rest") or ""):
+            return match.group("label"), match.group("rest").strip()
+    return None
