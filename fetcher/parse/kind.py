@@ -31,6 +31,7 @@ from fetcher.parse.type_names import (
     DOC_LABEL as DOC_LABEL,  # relines, fields, header and summary read it here
 )
 from fetcher.parse.type_names import (
+    NUMBER_BLOCK,
     NUMBER_LABEL_REST,
     OTHER_INQUIRY,
     TYPE_FIELD,
@@ -109,9 +110,10 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     or an answer's "Stellungnahme zur Anfrage" after a footer; never after a word in lower case.
     """
     found = _type_line(lines)
-    # a number label ("Vorlage Nr.: AF2023/13") is no type line: look below it too
+    # a number label ("Vorlage Nr.: AF2023/13") is no type line: look in its block below too
     numbered = bool(found and NUMBER_LABEL_REST.match(found[2]))
-    for i, line in enumerate(lines[: found[0] if found and not numbered else HEADER_LINES]):
+    end = (found[0] + NUMBER_BLOCK + 1 if numbered else found[0]) if found else HEADER_LINES
+    for i, line in enumerate(lines[:end]):
         inside = SALUTATION_INSIDE.search(line)
         if SALUTATION.match(line):
             break  # a letter's body: capitals there are emphasis
@@ -143,7 +145,8 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
 
 
 def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
-    """Return the first type line; a number label ("Anfrage Nr.: …") only if none follows."""
+    """Return the first type line; a number label ("Anfrage Nr.: …") only if none follows it
+    within the label block (NUMBER_BLOCK lines: Dresden's "Anfrage Nr.:" / "Datum:" / "ANFRAGE")."""
     saluted = False
     number_label = None
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -152,6 +155,8 @@ def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
             continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
         if i and _runs_into(lines[i - 1]):
             continue
+        if number_label and i > number_label[0] + NUMBER_BLOCK:
+            break  # "Antrag an den Ortschaftsrat" far below "Vorlage Nr.:" is a form's field
         line = without_page_counter(line)  # "1/2 Antrag-Nr. …": a page counter run in
         subject = _SUBJECT_PREFIX.match(line) or TYPE_FIELD.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)

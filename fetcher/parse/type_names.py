@@ -65,6 +65,7 @@ TYPE_FIELD = re.compile(
 
 # The rest of a number label after its type word: " Nr.: AF0028/14", "-Nr. VII-F-08613".
 NUMBER_LABEL_REST = re.compile(r"^\s*-?\s*(?:Nr\.?|Nummer)(?:\s|:|$)", re.I)
+NUMBER_BLOCK = 6  # lines below a number label where the paper's type line may follow
 
 # An answer named by who gives it: "Antwort des Magistrats", "Stellungnahme der Verwaltung",
 # "Beantwortung der Anfrage" (a capitalised noun after the article); a notice's names.
@@ -93,7 +94,10 @@ TYPE_INSIDE = re.compile(
 )
 # What makes a type name inside a line the name of another paper: a genitive, a date or a
 # preposition right after it ("Anfrage der CDU-Fraktion zur Vermarktung …", "Anfrage vom 04.07.").
-ANOTHER_PAPER = re.compile(r"^\s*(?:de[rs]|von|vom|zu[rm]?)\b", re.I)
+ANOTHER_PAPER = re.compile(r"^\s*(?:de[rs]|von|vom)\b", re.I)
+
+
+HEAD_CHARS = 160  # a heading run into a line stands near its start, not in a page of prose
 
 
 def type_inside(line: str) -> tuple[str, str] | None:
@@ -101,9 +105,14 @@ def type_inside(line: str) -> tuple[str, str] | None:
 
     A date after the submitters is the paper's own ("Ratsanfrage Stadträtin … (GRÜNE) vom 26.
     November 2014"); a genitive, date or preposition right after the name cites another paper
-    (ANOTHER_PAPER: "… Mitteilungsvorlage … Anfrage der CDU-Fraktion zur Vermarktung …").
+    (ANOTHER_PAPER: "… Mitteilungsvorlage … Anfrage der CDU-Fraktion zur Vermarktung …"). Only
+    the first HEAD_CHARS characters are looked at, and no line that starts with a type word of
+    its own.
     """
-    for start in TYPE_INSIDE.finditer(line):
+    own = DOC_LABEL.match(line)
+    if own and not NUMBER_LABEL_REST.match(own.group("rest")):
+        return None  # the line's own type word at its start ("Unterrichtung … Antwort des …")
+    for start in TYPE_INSIDE.finditer(line[:HEAD_CHARS]):
         match = _ANSWER_RUN_IN.match(line[start.start() :]) or DOC_LABEL.match(
             line[start.start() :]
         )
