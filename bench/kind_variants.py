@@ -28,7 +28,8 @@ Variants (name → what is printed; where it comes from):
   a notice's; expected: the label's kind and kind_alt, and Antwort — a notice about a motion that
   now names itself an answer or quotes an inquiry as its subject has become one — and for the
   notice names Mitteilungsvorlage, Informationsvorlage and "Mitteilung der Verwaltung" also
-  Informationsvorlage): "Mitteilungs-
+  Informationsvorlage; where the old type words end in "zur Anfrage" and a genitive follows on
+  their line, "zur Anfrage" stays: "Mitteilungsvorlage zur Anfrage der" / "CDU-…"): "Mitteilungs-
   vorlage", "Informationsvorlage", "Mitteilung der Verwaltung", "Stellungnahme der Verwaltung",
   "Beantwortung der Anfrage", "Antwort der Oberbürgermeisterin", "Antwort des Bezirksamtes",
   "Antwort des Magistrats", "Antwort der Landesregierung" (the issue's list; Landtag and Magistrat
@@ -209,6 +210,12 @@ def rewrite(text: str, variant: str, title: str | None = None, form: bool = True
             lines.insert(at, ASKING)
         return "\n".join(lines)
     new = variant
+    if (
+        family == ANSWER
+        and re.match(r"\s*de[rs]\b", rest)
+        and re.search(r"Anfrage$", line[: spot.end])
+    ):
+        new = f"{variant} zur Anfrage"  # "Stellungnahme zur Anfrage der" / "CDU-…": kept whole
     if variant == PROSE_SUBJECT:
         subject = _PREPOSITION.sub("", rest).strip() or (title or "")
         if not subject:

@@ -165,3 +165,21 @@ def test_guard_notice_citing_an_answer_run_together() -> None:
     Niedersächsischen Justizministeriums … vom 08.07.2026') run into one line is no answer."""
     name = "LANDTAG-niedersachsen-19-11153-unterrichtung-zurueckziehung"
     assert parse_text(flat(_text(name))).kind == dev_label(name)["kind"] == "sonstiges"
+
+
+def test_guard_notice_type_word_before_a_quoted_inquiry_run_together() -> None:
+    """Guard: Karlsruhe Grötzingen 2024/0973 with 'Anfrage der CDU-Fraktion zu …' below its type
+    line, run into one line ('Informationsvorlage Anfrage der CDU-Fraktion zu …'): a noun ending
+    in -e is no qualifier of 'Anfrage', the notice answers the inquiry."""
+    name = "karlsruhe-2024-0973-or-groetzingen-informationsvorlage-kita-bedarf"
+    text = flat(_variant(name, QUOTED_SUBJECT))
+    assert parse_text(text).kind in ("Antwort", "Informationsvorlage")
+
+
+def test_guard_notice_line_with_a_motion_named_later() -> None:
+    """Guard: Nordstemmen DS 19/2017 as 'Mitteilung der Verwaltung Beratung in öffentlicher
+    Sitzung … Anhörung Antrag Abschaffung …' on one line: the line's own notice name wins over
+    the motion it names."""
+    name = "nordstemmen-DS-19-2017-mitteilungsvorlage-strassenausbaubeitraege"
+    kind = parse_text(flat(_variant(name, "Mitteilung der Verwaltung"))).kind
+    assert kind in ("Informationsvorlage", "Antwort")

@@ -31,7 +31,9 @@ _NOT_QUALIFIER = (
     r"|letzte[mnrs]?|erste[mnrs]?|weitere[mnrs]?|neue[mnrs]?|alle|beide[mnrs]?|solche[mnrs]?"
     r"|entsprechende[mnrs]?|diesbezügliche[mnrs]?|betreffende[mnrs]?|gleiche[mnrs]?)\s)"
 )
-QUALIFIER = _NOT_QUALIFIER + r"[A-Za-zÄÖÜäöüß]{3,}(?:e|er|es)\s+"
+# nouns that end like an adjective ("Informationsvorlage Anfrage der …": a type, then a subject)
+_NOT_AN_ADJECTIVE = r"(?![A-Za-zÄÖÜäöüß]*(?:vorlage|nahme|frage|sache|schrift|ordnung)\s)"
+QUALIFIER = _NOT_QUALIFIER + _NOT_AN_ADJECTIVE + r"[A-Za-zÄÖÜäöüß]{3,}(?:e|er|es)\s+"
 # "<qualifier> Anfrage", "<qualifier> Antrag", compounds ("Ratsanfrage", "Dringlichkeitsantrag").
 # An inquiry under another name: "Auskunftsersuchen", "Fragen an den Magistrat", "Fragen an die
 # Verwaltung" (questions addressed to an office by its title).
@@ -109,7 +111,7 @@ def type_inside(line: str) -> tuple[str, str] | None:
     the first HEAD_CHARS characters are looked at, and no line that starts with a type word of
     its own.
     """
-    own = DOC_LABEL.match(line)
+    own = _ANSWER_RUN_IN.match(line) or DOC_LABEL.match(line)
     if own and not NUMBER_LABEL_REST.match(own.group("rest")):
         return None  # the line's own type word at its start ("Unterrichtung … Antwort des …")
     for start in TYPE_INSIDE.finditer(line[:HEAD_CHARS]):
