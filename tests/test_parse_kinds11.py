@@ -49,7 +49,9 @@ def test_transform_rewrites_the_type_words_and_nothing_else() -> None:
     assert rewrite(_text(letter), "Art der Vorlage: Anfrage") is None
     # the quoted subject keeps the answer's own type line and puts the inquiry below it
     answer = "nordstemmen-DS-77-2014-antwort-kita-integrative-gruppen"
-    lines = rewrite(_text(answer), QUOTED_SUBJECT, "Integrative Gruppen").split("\n")
+    quoted = rewrite(_text(answer), QUOTED_SUBJECT, "Integrative Gruppen")
+    assert quoted is not None
+    lines = quoted.split("\n")
     assert lines[12:14] == ["Mitteilungsvorlage", "Anfrage der CDU-Fraktion zu Integrative Gruppen"]
     spot = type_spot(_text(answer).split("\n"))
     assert spot is not None

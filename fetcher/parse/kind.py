@@ -35,6 +35,7 @@ from fetcher.parse.type_names import (
     NUMBER_LABEL_REST,
     OTHER_INQUIRY,
     TYPE_FIELD,
+    about_a_paper,
     type_inside,
 )
 from fetcher.parse.wording import SALUTATION
@@ -53,7 +54,6 @@ _LABEL_KIND_OVERRIDES = {
 _SUBJECT_PREFIX = re.compile(
     r"^(?:(?:Betreff|Betr\.|Thema)\s*:\s*|(?-i:Thema|Betreff|Gegenstand)\s+)(?=\S)", re.I
 )
-_HEADING_CELL = re.compile(r"(?:Thema|Betreff|Gegenstand)\s+(?=\S)")
 
 
 # A letter's salutation ("Sehr geehrte Frau …,", "Liebe Kolleginnen …"); case as printed.
@@ -233,35 +233,13 @@ _ANSWER_TO = re.compile(
 _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 
-_SUBJECT_HEADING = re.compile(r"(?:Thema|Betreff|Betr\.|Gegenstand)\s*:?", re.I)
-_NAMES_ITSELF_VORLAGE = re.compile(
-    r"\bdieser\s+Vorlage\b|^Vorlage\s*-?\s*Nr\.|\sVorlage\s+Nr\.", re.M
-)
-
-
-def _about_a_paper(lines: Sequence[str], label_index: int | None, head: str) -> bool:
-    """Whether the type line is the value of a subject heading in a paper that calls itself a
-    Vorlage: "Thema" / "Anfrage der FDP-Ortschaftsratsfraktion, …" above "Beratungsfolge dieser
-    Vorlage" is the administration's cover sheet about the inquiry, not the inquiry.
-    """
-    if label_index is None:
-        return False
-    k = label_index - 1
-    while k >= 0 and not lines[k]:
-        k -= 1
-    heading = (k >= 0 and _SUBJECT_HEADING.fullmatch(lines[k].strip())) or _HEADING_CELL.match(
-        lines[label_index]
-    )  # "Thema" above, or its cell run into the type line's
-    return bool(heading) and bool(_NAMES_ITSELF_VORLAGE.search(head))
-
-
 def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
     """Return the kind from the wording of the header block, the label's kind as the default."""
     if label and label.lower() in _LABEL_KIND_OVERRIDES:
         return _LABEL_KIND_OVERRIDES[label.lower()]
     label_kind = kind_from_label(label)
     head = "\n".join(lines[:HEADER_LINES])
-    if _about_a_paper(lines, label_index, head):
+    if about_a_paper(lines, label_index, head):
         return "Vorlage"
     # An answer names itself above the questions: "Antwort auf …" wrapped onto a line start in
     # an inquiry's justification is prose (Karlsruhe 2020/1246/2).

@@ -20,6 +20,7 @@ number label's word is the type only when no type line follows.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from fetcher.parse.kind_wording import NOT_AFTER_LOWER
 
@@ -121,3 +122,27 @@ def type_inside(line: str) -> tuple[str, str] | None:
         if match and not ANOTHER_PAPER.match(match.group("rest") or ""):
             return match.group("label"), match.group("rest").strip()
     return None
+
+
+# A subject heading cell run into its value has no colon: "Thema Anfrage der FDP-…".
+_HEADING_CELL = re.compile(r"(?:Thema|Betreff|Gegenstand)\s+(?=\S)")
+_SUBJECT_HEADING = re.compile(r"(?:Thema|Betreff|Betr\.|Gegenstand)\s*:?", re.I)
+_NAMES_ITSELF_VORLAGE = re.compile(
+    r"\bdieser\s+Vorlage\b|^Vorlage\s*-?\s*Nr\.|\sVorlage\s+Nr\.", re.M
+)
+
+
+def about_a_paper(lines: Sequence[str], label_index: int | None, head: str) -> bool:
+    """Whether the type line is the value of a subject heading in a paper that calls itself a
+    Vorlage: "Thema" / "Anfrage der FDP-Ortschaftsratsfraktion, …" above "Beratungsfolge dieser
+    Vorlage" is the administration's cover sheet about the inquiry, not the inquiry.
+    """
+    if label_index is None:
+        return False
+    k = label_index - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    heading = (k >= 0 and _SUBJECT_HEADING.fullmatch(lines[k].strip())) or _HEADING_CELL.match(
+        lines[label_index]
+    )  # "Thema" above, or its cell run into the type line's
+    return bool(heading) and bool(_NAMES_ITSELF_VORLAGE.search(head))
