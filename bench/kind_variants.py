@@ -19,11 +19,12 @@ Variants (name → what is printed; where it comes from):
   "Dringliche Anfrage", "Anfrage gem. § 4 der Geschäftsordnung", "Auskunftsersuchen nach § 27
   BezVG", "Fragen an den Magistrat", "Anfrage zur Fragestunde": rules of procedure of Gemeinde-
   and Stadträte, Landtage and Berlin's BezVG); form fields of SessionNet/ALLRIS cover sheets
-  ("Vorlageart: Anfrage", "Art der Vorlage: Anfrage", only where the type fills its line); and the
-  type in prose only: "prose: bittet" (type words removed, "Der Unterzeichner bittet Sie, folgende
-  Anfrage schriftlich zu beantworten:" above the first list item, else below the salutation, else in
-  the type line's place) and "prose: Betreff" ("Betreff: Anfrage zu <subject>", the subject being
-  the type line's rest, else the title parse_text reads on the original text).
+  ("Vorlageart: Anfrage", "Vorlage-Art: Anfrage", "Art der Vorlage: Anfrage", only where the type
+  fills its line); and the type in prose only: "prose: bittet" (type words removed, "Der
+  Unterzeichner bittet Sie, folgende Anfrage schriftlich zu beantworten:" above the first list
+  item, else below the salutation, else in the type line's place) and "prose: Betreff"
+  ("Betreff: Anfrage zu <subject>", the subject being the type line's rest, else the title
+  parse_text reads on the original text).
 - answers (documents labelled Antwort or Informationsvorlage whose printed type is an answer's or
   a notice's; expected: the label's kind and kind_alt, and Antwort — a notice about a motion that
   now names itself an answer or quotes an inquiry as its subject has become one — and for the
@@ -85,7 +86,7 @@ INQUIRY_NAMES = (
     "Fragen an den Magistrat",
     "Anfrage zur Fragestunde",
 )
-FIELDS = ("Vorlageart: Anfrage", "Art der Vorlage: Anfrage")
+FIELDS = ("Vorlageart: Anfrage", "Vorlage-Art: Anfrage", "Art der Vorlage: Anfrage")
 PROSE_ASK, PROSE_SUBJECT = "prose: bittet", "prose: Betreff"
 ASKING = "Der Unterzeichner bittet Sie, folgende Anfrage schriftlich zu beantworten:"
 NOTICE_NAMES = ("Mitteilungsvorlage", "Informationsvorlage", "Mitteilung der Verwaltung")

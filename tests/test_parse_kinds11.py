@@ -67,7 +67,9 @@ _DRESDEN = [
 ]
 
 
-@pytest.mark.parametrize("variant", ["Einwohneranfrage", "Art der Vorlage: Anfrage"])
+@pytest.mark.parametrize(
+    "variant", ["Einwohneranfrage", "Art der Vorlage: Anfrage", "Vorlage-Art: Anfrage"]
+)
 @pytest.mark.parametrize("name", _DRESDEN)
 def test_type_line_below_a_number_label(name: str, variant: str) -> None:
     """'Vorlage Nr.: AF2023/13' / 'Datum: …' / 'Einwohneranfrage' (or the field 'Art der

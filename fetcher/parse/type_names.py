@@ -59,9 +59,10 @@ DOC_LABEL = re.compile(
     re.I,
 )
 
-# A labelled type field: "Vorlageart: Anfrage", "Art der Vorlage: …", "Dokumenttyp: …", "Typ: …".
+# A labelled type field: "Vorlageart: Anfrage", "Vorlage-Art: …", "Art der Vorlage: …",
+# "Dokumenttyp: …", "Typ: …".
 TYPE_FIELD = re.compile(
-    r"^(?:Vorlagen?(?:art|typ)|Art\s+der\s+(?:Vorlage|Drucksache|Eingabe)|Drucksachen(?:art|typ)"
+    r"^(?:Vorlagen?-?(?:art|typ)|Art\s+der\s+(?:Vorlage|Drucksache|Eingabe)|Drucksachen(?:art|typ)"
     r"|Dokumen(?:t|ten)(?:art|typ)|Typ|Art)\s*:\s*(?=\S)",
     re.I,
 )
