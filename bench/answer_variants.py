@@ -167,7 +167,7 @@ BLOCK_HEADINGS = ("Zu 1.", "Zu Frage 1:", "Antwort zu Frage 1:", "Ad 1.")
 Pairs = list[tuple[list[str], list[str]]]
 
 _CLOSING = "“”\"'’«»"
-_END = re.compile(r"^\s*(?:Mit freundlichen Grüßen|\(verteilt am|Anlage[n/:]|gez\.|Seite \d+ von)")
+_END = re.compile(r"^\s*(?:Mit freundlichen Grüßen|\(verteilt am|Anlage[n/:]|gez\.)")
 _ABBREVIATION = re.compile(r"\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|u\. ?a|z\. ?B)\.")
 
 
@@ -182,7 +182,7 @@ def _bare(line: str) -> str:
 def _question_end(item: list[str]) -> int | None:
     """Return the index of an item's last question line (see the module docstring)."""
     if "„" in item[0][:8] or item[0].lstrip()[:1] == '"':
-        closed = next((i for i, x in enumerate(item) if x.rstrip()[-1:] in _CLOSING), None)
+        closed = next((i for i, x in enumerate(item) if x.rstrip()[-1:] in set(_CLOSING)), None)
         if closed is not None and closed + 1 < len(item):
             return closed
     asks = [i for i, x in enumerate(item) if _bare(x).endswith("?")]

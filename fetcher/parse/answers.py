@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.answer_headings import without_heading
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
@@ -208,6 +209,8 @@ def _answered_topics(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
     questions, answers, preamble = _find_answers(lines, body_start)
+    # an answer never opens with its own heading ("Zu 1." / "Ad 1." / "Antwort:" above its text)
+    answers = [without_heading(answer, k) for k, answer in enumerate(answers, 1)]
     return [tidy_question(question) for question in questions], answers, preamble
 
 

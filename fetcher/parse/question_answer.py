@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.answer_headings import BARE_ANSWER
 from fetcher.parse.markers import LINE_CHARS, OUTLINE, join_item, lines_from
 from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO
 
-_ANSWER_LABEL = re.compile(r"^(?:Antwort(?: der Verwaltung)?|Stellungnahme)\s*:\s*", re.I)
+_ANSWER_LABEL = BARE_ANSWER  # "Antwort:", "Beantwortung:", "Stellungnahme der Verwaltung:"
 
 
 def split_question_answer(item: Sequence[str]) -> tuple[str, str]:
