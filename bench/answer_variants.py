@@ -1,4 +1,4 @@
-"""Answer headings never seen: dev answer documents with their answers re-headed. Reads the dev corpus.
+"""Answer headings never seen: dev answer documents with their answers re-headed. Reads dev (I/O).
 
 Run: .venv/bin/python -m bench.answer_variants [--shape NAME] [--show VARIANT]
 
@@ -189,7 +189,8 @@ def _question_end(item: list[str]) -> int | None:
     states = [
         i
         for i, x in enumerate(item)
-        if re.search(r"\.$", _ABBREVIATION.sub("", _bare(x))) and not re.fullmatch(r"\s*\d{1,2}\.\s*", x)
+        if re.search(r"\.$", _ABBREVIATION.sub("", _bare(x)))
+        and not re.fullmatch(r"\s*\d{1,2}\.\s*", x)
     ]
     if asks:
         end = asks[0]
@@ -240,7 +241,7 @@ def variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
     for name, heading in HEADINGS.items():
         out[name] = join([x for k, (q, a) in enumerate(pairs, 1) for x in q + heading.lines(k, a)])
     out["Frage 1: … / Antwort:"] = join(
-        [x for k, (q, a) in enumerate(pairs, 1) for x in _frage_marker(q, k) + ["Antwort:", *a]]
+        [x for k, (q, a) in enumerate(pairs, 1) for x in [*_frage_marker(q, k), "Antwort:", *a]]
     )
     out["Beantwortung:"] = join([x for q, a in pairs for x in [*q, "Beantwortung:", *a]])
     questions = [x for q, _ in pairs for x in q]

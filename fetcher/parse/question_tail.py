@@ -1,0 +1,74 @@
+"""Where a repeated question goes on after its "?": a note, a request, its paragraph. Pure.
+
+An answer document repeats the question as the inquiry printed it, and the inquiry often goes on
+after the "?" before the answer starts:
+- a request to the answerer: "… erfasst? Bitte die Gesamtzahlen … aufschlüsseln." (Landtag),
+  "… untergebracht werden? Wenn ja, bitte die Voraussetzungen dafür nennen.";
+- a note in brackets: "… betroffen?" / "(örtliche Grundversorger u. a. soweit bekannt)"";
+- the asker's comment run on in the same paragraph: "… eingeholt werden? Hier kam es zu Anfragen
+  aus" / "der Bevölkerung, die wir gerne aufgreifen möchten." (Karlsruhe Stellungnahme).
+An answer starts a paragraph of its own: it never opens inside the line that holds the "?". So
+a "?" inside a line that runs on (no sentence ends at the line's end) leaves the question open
+to the end of the first line that ends a sentence. Used by fetcher.parse.question_answer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.markers import LINE_CHARS, lines_from
+
+# A request to the answerer: "Bitte …", "Wenn ja, bitte …", "Falls nein, bitte …".
+REQUEST = re.compile(r"(?:Bitte\s|(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b[^.?!]*\bbitte\s)")
+_CLOSERS = ")]\"“”'’»«"
+_SENTENCE_END = re.compile(rf"[.?!][{re.escape(_CLOSERS)}]*\s*$")
+# "bzw.", "z. B.", "Nr.": a dot that ends no sentence.
+_ABBREVIATED = re.compile(
+    r"(?:\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str)|\b[a-zA-Z]\.\s?[a-zA-Z])\.\s*$"
+)
+
+
+def ends_sentence(line: str) -> bool:
+    """Return True if a line ends a sentence (".", "?", "!", closing marks after it)."""
+    return bool(_SENTENCE_END.search(line)) and not _ABBREVIATED.search(line)
+
+
+def paragraph_after_question(lines: Sequence[str], start: int = 0) -> int | None:
+    """Return the last line of a question whose "?" stands inside a line that runs on, else None.
+
+    The first line from `start` holding a "?" must go on after it and end no sentence; the
+    question then runs to the first of the next two lines that ends a sentence (in a layout
+    with the answers elsewhere, to the item's end). None when the "?" ends its line (the
+    caller's case) or no sentence ends soon (run-together text).
+    """
+    reach = lines_from(lines, start, 10 * LINE_CHARS)
+    first = next((k for k, line in enumerate(reach, start) if "?" in line), None)
+    if first is None:
+        return None
+    line = lines[first].rstrip()
+    if line.rstrip(_CLOSERS).endswith("?") or ends_sentence(line):
+        return None
+    for end in range(first + 1, min(first + 3, len(lines))):
+        if ends_sentence(lines[end]):  # a "?" there: the question logic goes on from it
+            return None if lines[end].rstrip().rstrip(_CLOSERS).endswith("?") else end
+    return None
+
+
+def note_after_question(lines: Sequence[str], k: int) -> int:
+    """Return the last line of the note or request right after the question ending at line `k`.
+
+    "(örtliche Grundversorger u. a. soweit bekannt)"" or "Bitte nach Jahren aufschlüsseln." on
+    the next line, up to three lines, belongs to the question; else `k`.
+    """
+    following = lines[k + 1].lstrip() if k + 1 < len(lines) else ""
+    if following.startswith("("):
+        closes = re.compile(rf"\)[{re.escape(_CLOSERS)}]*\s*$")
+    elif REQUEST.match(following):
+        closes = _SENTENCE_END
+    else:
+        return k
+    for end in range(k + 1, min(k + 4, len(lines))):
+        if closes.search(lines[end]):
+            return end
+    return k
