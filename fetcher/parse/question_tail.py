@@ -22,10 +22,14 @@ from fetcher.parse.markers import LINE_CHARS, lines_from
 # A request to the answerer: "Bitte …", "Wenn ja, bitte …", "Falls nein, bitte …".
 REQUEST = re.compile(r"(?:Bitte\s|(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b[^.?!]*\bbitte\s)")
 _CLOSERS = ")]\"“”'’»«"
+# A sentence ending inside a text ("… möchten. Die VBK …", "… vor. 1 Vgl."), not after a number
+# ("17. Dezember").
+_INNER_END = re.compile(r"[a-zäöüß)][.?!][\"“”]?\s+[A-ZÄÖÜ\d]")
 _SENTENCE_END = re.compile(rf"[.?!][{re.escape(_CLOSERS)}]*\s*$")
 # "bzw.", "z. B.", "Nr.": a dot that ends no sentence.
 _ABBREVIATED = re.compile(
-    r"(?:\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str)|\b[a-zA-Z]\.\s?[a-zA-Z])\.\s*$"
+    r"(?:\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str)|\b[a-zA-Z]\.\s?[a-zA-Z])\.\s*$",
+    re.I,
 )
 
 
@@ -38,20 +42,28 @@ def paragraph_after_question(lines: Sequence[str], start: int = 0) -> int | None
     """Return the last line of a question whose "?" stands inside a line that runs on, else None.
 
     The first line from `start` holding a "?" must go on after it and end no sentence; the
-    question then runs to the first of the next two lines that ends a sentence (in a layout
-    with the answers elsewhere, to the item's end). None when the "?" ends its line (the
-    caller's case) or no sentence ends soon (run-together text).
+    question then runs to the first of the next two lines that ends a sentence, one sentence
+    only (text run together and wrapped anew has the answer's sentences there too), and a line
+    must be left after it for the answer (else the sentence is a one-line answer run on after
+    the "?", as in a text wrapped anew). None when the "?" ends its line (the
+    caller's case), no sentence ends soon, or the line is longer than two printed lines (a
+    page or paragraph in one line: its end says nothing about where the question ends).
     """
     reach = lines_from(lines, start, 10 * LINE_CHARS)
     first = next((k for k, line in enumerate(reach, start) if "?" in line), None)
     if first is None:
         return None
     line = lines[first].rstrip()
-    if line.rstrip(_CLOSERS).endswith("?") or ends_sentence(line):
-        return None
-    for end in range(first + 1, min(first + 3, len(lines))):
+    if line.rstrip(_CLOSERS).endswith("?") or ends_sentence(line) or len(line) > 2 * LINE_CHARS:
+        return None  # a page or paragraph run into one line has no printed line ends to go by
+    tail = [line[line.index("?") + 1 :]]
+    for end in range(first + 1, min(first + 3, len(lines) - 1)):  # an answer must follow
+        tail.append(lines[end].rstrip())
         if ends_sentence(lines[end]):  # a "?" there: the question logic goes on from it
-            return None if lines[end].rstrip().rstrip(_CLOSERS).endswith("?") else end
+            if lines[end].rstrip().rstrip(_CLOSERS).endswith("?"):
+                return None
+            # one sentence, ending where the line ends; more than one is an answer run on
+            return None if _INNER_END.search(" ".join(tail)) else end
     return None
 
 
@@ -69,6 +81,8 @@ def note_after_question(lines: Sequence[str], k: int) -> int:
     else:
         return k
     for end in range(k + 1, min(k + 4, len(lines))):
+        if len(lines[end]) > 2 * LINE_CHARS:
+            return k  # a paragraph in one line: the answer may run on after the note
         if closes.search(lines[end]):
             return end
     return k
