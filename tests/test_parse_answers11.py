@@ -11,6 +11,7 @@ d6424fc's parser.
 from __future__ import annotations
 
 from bench.answer_variants import HAND, segments, variants
+from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from fetcher.parse.answer_headings import answer_heading
 from tests.corpus_data import corpus_path, dev_label
@@ -80,6 +81,18 @@ def test_zu_heading_after_a_quoted_question() -> None:
     heading (main: "Zu 1. Die Konzessionen …")."""
     doc = parse_text(_variant(FERNBUS, "Zu 1."))
     assert doc.answers[0].startswith("Die Konzessionen werden von")
+
+
+def test_headings_in_text_run_together() -> None:
+    """Dresden AF2250/13 re-headed "Zu 1." and "Ad 1.", each page run into one line ("… Weges
+    als Autobahnzubringer?" Zu 1. Für die …"): three answers, each from its first word (main:
+    the heading's number read as a list label, "Zu" or "Ad" left in the question)."""
+    for variant in ("Zu 1.", "Ad 1."):
+        doc = parse_text(flat(_variant(SCHALLSCHUTZ, variant)))
+        assert len(doc.questions) == 3, variant
+        assert doc.answers[0].startswith("Für die Verkehrsbaumaßnahme Langer Weg"), variant
+        assert doc.answers[1].startswith("Die 2004 vom Stadtrat beschlossene"), variant
+        assert not doc.questions[0].endswith((" Zu", " Ad")), variant
 
 
 def test_bracketed_note_after_the_question_is_no_answer() -> None:

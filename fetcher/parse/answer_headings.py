@@ -19,6 +19,7 @@ language gives it; the structure is the point.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 _ANSWER_WORD = r"(?:Antwort|Beantwortung|Stellungnahme)(?:\s+(?:der|des)\s+\w+)?"
 _REFER_WORD = r"(?:Zu|ZU|Zur|Ad|AD|ad)"
@@ -31,6 +32,9 @@ NUMBERED_ANSWER = re.compile(
     rf"^(?:{_ANSWER_WORD}(?:\s+(?:zu|zur|auf))?|{_REFER_WORD})\s+(?:{_QUESTION_WORD}\s*)?"
     rf"(\d{{1,2}}){_JOINT}\s*(?:[.:)]|$|\s)"
 )
+# The words of an answer heading before its number, as the relining pre-pass looks for them in a
+# run-together line ("… statt? Ad 1. In der …", "… Zu Frage 2: …", "… Antwort 3: …").
+RUN_IN_WORDS = r"(?:(?:Antwort|Beantwortung)\s+(?:zu\s+)?|[Zz]u\s+|A[dD]\s+)(?:[Ff]rage\s+)?"
 _HEADING_END = re.compile(r"\s*[a-z]?\)?\s*[.:)]{0,2}\s*")
 # Bare: "Antwort:", "Beantwortung:", "Stellungnahme der Verwaltung:".
 BARE_ANSWER = re.compile(rf"^{_ANSWER_WORD}\s*:\s*", re.I)
@@ -70,3 +74,28 @@ def without_heading(answer: str, number: int | None = None) -> str:
     if first is not None and number is not None and not (first <= number <= (last or first)):
         return answer
     return answer[end:].lstrip()
+
+
+_JOINT_PLAIN = _JOINT.replace("(\\d", "(?:\\d")  # the same, capturing nothing
+# A heading run into the text before it (a page or paragraph in one line): after a sentence's
+# end, "Zu 1." / "Ad 2:" / "Antwort zu Frage 3:" / "Antwort:" opening the next sentence.
+_RUN_IN = re.compile(
+    r"(?<=[.?!:\"“”)])\s+(?=(?:"
+    rf"(?:{_ANSWER_WORD}(?:\s+(?:zu|zur|auf))?|Zu|ZU|Ad|AD)\s+(?:{_QUESTION_WORD}\s*)?"
+    rf"\d{{1,2}}{_JOINT_PLAIN}\s*[.:)]\s"
+    rf"|{_ANSWER_WORD}\s*:\s"
+    r"))"
+)
+
+
+def split_run_in_headings(lines: Sequence[str]) -> list[str]:
+    """Return the lines with each answer heading run into a line moved to a line of its own start.
+
+    "… in Dresden?" Zu 1. Die Konzessionen …" → "… in Dresden?"" / "Zu 1. Die Konzessionen …":
+    the heading then heads its answer as in a printed layout. Only after a sentence's end, so
+    "siehe Antwort zu Frage 1." in prose stays.
+    """
+    out: list[str] = []
+    for line in lines:
+        out += _RUN_IN.split(line) if _RUN_IN.search(line) else [line]
+    return out

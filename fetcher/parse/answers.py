@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.answer_headings import answer_heading, without_heading
+from fetcher.parse.answer_headings import answer_heading, split_run_in_headings, without_heading
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
@@ -221,7 +221,8 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
 def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     body = max(body_start, 0)
     # "… nicht bekannt. Frage 2 + 3: Was hält …?": labels run into the answer before them
-    lines = [*lines[:body], *split_glued_items(lines[body:])]
+    # "… in Dresden?" Zu 1. Die …": a heading run into the line before it heads its answer
+    lines = [*lines[:body], *split_glued_items(split_run_in_headings(lines[body:]))]
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
     first_block = next(

@@ -32,7 +32,8 @@ def split_question_answer(item: Sequence[str], number: int | None = None) -> tup
         if answer_to and k > 0:  # "Antwort zu Frage 1 und 2:" after the question
             if _points_elsewhere(number, line):  # "10. Warum …?" / "Antwort Nr. 9"
                 return join_item(lines[:k]), join_lines(lines[k:])
-            rest = [re.sub(r"^[^:]*:\s*", "", line) if ":" in line else "", *lines[k + 1 :]]
+            heading = answer_heading(line)  # "Zu 1. In der Regel …": the answer runs on
+            rest = [line[heading[2] :] if heading else "", *lines[k + 1 :]]
             return join_item(lines[:k]), join_lines(rest)
     # "4. Nach den Angaben …" / "4.1 Liegen …?" … "4.7. Falls nein: Weshalb nicht?": a question's
     # own decimal sub-questions that ask belong to it; its answer starts after the last of them
