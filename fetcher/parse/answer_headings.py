@@ -65,7 +65,8 @@ def without_heading(answer: str, number: int | None = None) -> str:
     """Return an answer's text without the heading it opens with ("Zu 1. Die …" → "Die …").
 
     A numbered heading goes only when it names `number` (or a run that includes it); a bare
-    answer word always goes.
+    answer word always goes; the answer is left whole when what follows starts in lower case
+    (a heading read only in part: "Zu 3 b) und c) Gibt es …").
     """
     heading = answer_heading(answer)
     if heading is None:
@@ -73,7 +74,8 @@ def without_heading(answer: str, number: int | None = None) -> str:
     first, last, end = heading
     if first is not None and number is not None and not (first <= number <= (last or first)):
         return answer
-    return answer[end:].lstrip()
+    rest = answer[end:].lstrip()
+    return answer if rest[:1].islower() else rest  # "Zu 3 b) und c) …": more heading than read
 
 
 _JOINT_PLAIN = _JOINT.replace("(\\d", "(?:\\d")  # the same, capturing nothing
@@ -88,6 +90,14 @@ _RUN_IN = re.compile(
 )
 
 
+# A dot that ends an abbreviation, not a sentence: "vgl.", "s.", "bzw.", "z. B.".
+_ABBREVIATION = re.compile(
+    r"(?:^|[\s(])(?:[A-Za-zäöü]|vgl|bzw|ggf|ca|Nr|Dr|Prof|Abs|Art|inkl|evtl|sog|Str|St|etc|bspw"
+    r"|i\.\s?V\.\s?m|o\.\s?g|z\.\s?B|u\.\s?a|d\.\s?h)\.$",
+    re.I,
+)
+
+
 def split_run_in_headings(lines: Sequence[str]) -> list[str]:
     """Return the lines with each answer heading run into a line moved to a line of its own start.
 
@@ -97,5 +107,10 @@ def split_run_in_headings(lines: Sequence[str]) -> list[str]:
     """
     out: list[str] = []
     for line in lines:
-        out += _RUN_IN.split(line) if _RUN_IN.search(line) else [line]
+        start = 0
+        for match in _RUN_IN.finditer(line):
+            if not _ABBREVIATION.search(line[: match.start()]):  # "vgl. Antwort zu Frage 8."
+                out.append(line[start : match.start()])
+                start = match.end()
+        out.append(line[start:])
     return out

@@ -23,12 +23,16 @@ from fetcher.parse.markers import LINE_CHARS, lines_from
 REQUEST = re.compile(r"(?:Bitte\s|(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b[^.?!]*\bbitte\s)")
 _CLOSERS = ")]\"“”'’»«"
 # A sentence ending inside a text ("… möchten. Die VBK …", "… vor. 1 Vgl."), not after a number
-# ("17. Dezember").
-_INNER_END = re.compile(r"[a-zäöüß)][.?!][\"“”]?\s+[A-ZÄÖÜ\d]")
+# ("17. Dezember") or an abbreviation ("(s. Seite 8", "vgl. Nr. 2").
+_INNER_END = re.compile(
+    r"(?:(?<=[a-zäöüß]{2})(?<!vgl)(?<!bzw)(?<!ggf)(?<!etc)(?<!\bca)(?<!\bNr)|(?<=\)))"
+    r"[.?!][\"“”]?\s+[A-ZÄÖÜ\d]"
+)
 _SENTENCE_END = re.compile(rf"[.?!][{re.escape(_CLOSERS)}]*\s*$")
-# "bzw.", "z. B.", "Nr.": a dot that ends no sentence.
+# "bzw.", "z. B.", "Nr.", "(s.": a dot that ends no sentence.
 _ABBREVIATED = re.compile(
-    r"(?:\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str)|\b[a-zA-Z]\.\s?[a-zA-Z])\.\s*$",
+    r"(?:\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str)|\b[a-zA-Z]\.\s?[a-zA-Z]"
+    r"|(?:^|[\s(])[a-zA-Z])\.\s*$",
     re.I,
 )
 
