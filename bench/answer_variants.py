@@ -1,6 +1,7 @@
 """Answer headings never seen: dev answer documents with their answers re-headed. Reads dev (I/O).
 
-Run: .venv/bin/python -m bench.answer_variants [--shape NAME] [--show VARIANT]
+Run: .venv/bin/python -m bench.answer_variants [--shape NAME] [--via-pdf paged] [--variant V]…
+[--show VARIANT]
 
 HAND holds, read from each text (not from the parser), which dev answer documents answer their
 questions and how: the number of answers (questions answered jointly count once) and the first
@@ -26,14 +27,15 @@ answers stand (every other line unchanged):
 - original: the text as it is (control; includes the documents answered as a whole).
 Scored: the question count stays the label's, the number of non-empty answers is the hand-read
 one (1 for "whole"), the first non-empty answer starts with the hand-read words. --shape puts
-every text into a shape of bench.text_shapes first ("flat": a page in one line). Only dev is read.
+every text into a shape of bench.text_shapes first ("flat": a page in one line); --via-pdf reads
+it through a PDF rendered as bench.parse_accuracy does. Only dev is read.
 """
 
 from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bench.text_shapes import SHAPES
@@ -278,9 +280,12 @@ def score(doc: ParsedDocument, questions: int, answers: int, opening: str) -> Ou
 
 
 def outcomes(
-    items: Iterable[object], parse: Callable[[str], ParsedDocument] = parse_text
+    items: Iterable[object],
+    parse: Callable[[str], ParsedDocument] = parse_text,
+    only: Sequence[str] = (),
 ) -> tuple[dict[str, list[tuple[str, Outcome]]], list[str]]:
-    """Return (variant → [(document, outcome)], documents the variants could not cut)."""
+    """Return (variant → [(document, outcome)], documents the variants could not cut); `only`
+    names the variants to read (all when empty)."""
     result: dict[str, list[tuple[str, Outcome]]] = {}
     skipped: list[str] = []
     for item in items:
@@ -289,9 +294,10 @@ def outcomes(
             continue
         answers, opening = HAND[name]
         questions = label["questions"]
-        result.setdefault(ORIGINAL, []).append(
-            (name, score(parse(text), questions, answers, opening))
-        )
+        if not only or ORIGINAL in only:
+            result.setdefault(ORIGINAL, []).append(
+                (name, score(parse(text), questions, answers, opening))
+            )
         if answers < 2 or answers != questions:
             continue
         cut = segments(text, questions)
@@ -299,6 +305,8 @@ def outcomes(
             skipped.append(name)
             continue
         for variant, changed in variants(*cut).items():
+            if only and variant not in only:
+                continue
             expected = 1 if variant == WHOLE else answers
             outcome = score(parse(changed), questions, expected, opening)
             result.setdefault(variant, []).append((name, outcome))
@@ -329,10 +337,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--show", help="list the documents a variant gets wrong")
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
+    parser.add_argument(
+        "--via-pdf", choices=("plain", "paged"), help="read each text through a rendered PDF"
+    )
+    parser.add_argument("--variant", action="append", default=[], help="read only these")
     args = parser.parse_args()
-    reshape = SHAPES[args.shape] if args.shape else None
-    parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
-    result, skipped = outcomes(corpus_items("dev"), parse)
+    from bench.parse_accuracy import reader  # imported here: the PDF render only when asked
+
+    parse = reader(args.via_pdf or "text", args.shape)
+    result, skipped = outcomes(corpus_items("dev"), parse, args.variant)
     print("\n".join(table(result)))
     print(f"\n{len(skipped)} documents not cut into pairs (original only): {', '.join(skipped)}")
     if args.show:

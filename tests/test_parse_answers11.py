@@ -117,6 +117,17 @@ def test_request_after_the_question_mark_belongs_to_the_question() -> None:
     assert doc.answers[0].startswith("Zunächst wird auf die Vorbemerkung")
 
 
+def test_request_run_on_in_a_page_in_one_line() -> None:
+    """Landtag 19/11277 with each page run into one line: "… erfasst?" / "Bitte die Gesamtzahlen
+    … „innerfamiliärer Gewalt“. Zunächst wird …": the request is question 1's, the answer starts
+    after it (main: "Bitte die Gesamtzahlen …" as the answer)."""
+    name = "LANDTAG-niedersachsen-19-11277-kleine-anfrage-mit-antwort"
+    doc = parse_text(flat(_text(name)))
+    assert doc.questions[0].endswith("„innerfamiliärer Gewalt“.")
+    assert doc.answers[0].startswith("Zunächst wird auf die Vorbemerkung")
+    assert doc.answers[3].startswith("Die PKS ist eine Jahresstatistik")
+
+
 def test_comment_run_on_after_the_question_is_no_answer() -> None:
     """Karlsruhe 2021/1298: "Frage 1: Müssen …? Hier kam es zu Anfragen aus" / "der Bevölkerung,
     die wir gerne aufgreifen möchten." is the question; the answer is "Die VBK wird …" on the

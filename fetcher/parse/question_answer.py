@@ -13,7 +13,12 @@ from collections.abc import Sequence
 
 from fetcher.parse.answer_headings import BARE_ANSWER, answer_heading
 from fetcher.parse.markers import LINE_CHARS, OUTLINE, join_item, lines_from
-from fetcher.parse.question_tail import REQUEST, note_after_question, paragraph_after_question
+from fetcher.parse.question_tail import (
+    REQUEST,
+    note_after_question,
+    paragraph_after_question,
+    request_run_on,
+)
 from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO
 
@@ -46,6 +51,10 @@ def split_question_answer(item: Sequence[str], number: int | None = None) -> tup
             k + 1 < len(lines) and lines[k + 1].rstrip().endswith("?")
         ):
             k = note_after_question(lines, question_goes_on(lines, k))
+            cut = request_run_on(lines[k + 1]) if k + 1 < len(lines) else 0
+            if cut:  # "…?" / "Bitte … aufschlüsseln. Zunächst wird …" run together
+                asked, answered = lines[k + 1][:cut].rstrip(), lines[k + 1][cut:]
+                return join_item([*lines[: k + 1], asked]), join_lines([answered, *lines[k + 2 :]])
             return join_item(lines[: k + 1]), join_lines(lines[k + 1 :])
     text = join_lines(lines)
     cut = _asked_prefix(text)

@@ -90,3 +90,22 @@ def note_after_question(lines: Sequence[str], k: int) -> int:
         if closes.search(lines[end]):
             return end
     return k
+
+
+_NEXT_SENTENCE = re.compile(r"[.!][)\"“”]*\s+(?=[A-ZÄÖÜ])")
+
+
+def request_run_on(line: str) -> int:
+    """Return where a request that opens a run-together line ends (0: none).
+
+    "Bitte die Gesamtzahlen … „innerfamiliärer Gewalt“. Zunächst wird …" (a page or paragraph
+    in one line): the request is the question's, the sentence after it opens the answer. The
+    request ends at its first sentence end that no abbreviation or number makes.
+    """
+    if not REQUEST.match(line):
+        return 0
+    for match in _NEXT_SENTENCE.finditer(line):
+        before = line[: match.start() + 1]
+        if not _ABBREVIATED.search(before) and not before[-2:-1].isdigit():
+            return match.end()
+    return 0
