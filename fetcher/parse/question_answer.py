@@ -35,8 +35,8 @@ def split_question_answer(item: Sequence[str], number: int | None = None) -> tup
             return join_item(lines[:k]), join_lines(rest)
         answer_to = ANSWER_TO.match(line)
         if answer_to and k > 0:  # "Antwort zu Frage 1 und 2:" after the question
-            if _points_elsewhere(number, line):  # "10. Warum …?" / "Antwort Nr. 9"
-                return join_item(lines[:k]), join_lines(lines[k:])
+            if _points_elsewhere(number, line):  # "10. Warum …?" / "Antwort Nr. 9": no heading
+                continue
             heading = answer_heading(line)  # "Zu 1. In der Regel …": the answer runs on
             rest = [line[heading[2] :] if heading else "", *lines[k + 1 :]]
             return join_item(lines[:k]), join_lines(rest)
