@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.answer_headings import answer_heading, split_run_in_headings, without_heading
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
@@ -29,16 +30,20 @@ _END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen Grüß
 
 
 def _answer_blocks(lines: Sequence[str], start: int) -> dict[int, str]:
-    """Return number → answer text of "Zu 1." / "Antwort zu Frage 1:" blocks after `start`."""
+    """Return number → answer text of "Zu 1." / "Antwort zu Frage 1:" blocks after `start`.
+
+    A joint block ("Zu 2. und 3.", "Antwort der Verwaltung zu Frage 1 und 2:") answers its last
+    question, as a joint block heading repeated questions does (_repeated_in_blocks).
+    """
     blocks: dict[int, list[str]] = {}
     current: int | None = None
     for line in lines[start:]:
         if _END.match(line):
             break
-        match = ANSWER_TO.match(line)
-        if match:
-            current = int(match.group(1))
-            blocks.setdefault(current, []).append(line[match.end() :].strip(" :.)"))
+        heading = answer_heading(line) if ANSWER_TO.match(line) else None
+        if heading and heading[1] is not None:
+            current = heading[1]  # a joint answer ("zu Frage 1 und 2:") under its last question
+            blocks.setdefault(current, []).append(line[heading[2] :].strip(" :.)"))
         elif current is not None:
             blocks[current].append(line)
     return {n: join_lines(text) for n, text in blocks.items()}
@@ -208,13 +213,16 @@ def _answered_topics(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
     questions, answers, preamble = _find_answers(lines, body_start)
+    # an answer never opens with its own heading ("Zu 1." / "Ad 1." / "Antwort:" above its text)
+    answers = [without_heading(answer, k) for k, answer in enumerate(answers, 1)]
     return [tidy_question(question) for question in questions], answers, preamble
 
 
 def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     body = max(body_start, 0)
     # "… nicht bekannt. Frage 2 + 3: Was hält …?": labels run into the answer before them
-    lines = [*lines[:body], *split_glued_items(lines[body:])]
+    # "… in Dresden?" Zu 1. Die …": a heading run into the line before it heads its answer
+    lines = [*lines[:body], *split_glued_items(split_run_in_headings(lines[body:]))]
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
     first_block = next(
@@ -256,12 +264,12 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
         return questions, answers, join_lines(lines[body:start])
     questions, answers = [], []
     quote_ends = ends_of_quoted_questions(lines[body:])
-    for item in items:
+    for number, item in enumerate(items, 1):
         quoted = cut_at_quote_end(item, quote_ends)  # „1. Wie …? (Kita)" then the answer
         if len(quoted) < len(item):
             question, answer = join_item(quoted), join_lines(item[len(quoted) :])
         else:
-            question, answer = split_question_answer(item)
+            question, answer = split_question_answer(item, number)
         questions.append(question)
         answers.append(answer)
     if len(items) == 1 and not answers[0]:

@@ -11,14 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.answer_headings import BARE_ANSWER, answer_heading
 from fetcher.parse.markers import LINE_CHARS, OUTLINE, join_item, lines_from
+from fetcher.parse.question_tail import (
+    REQUEST,
+    note_after_question,
+    paragraph_after_question,
+    request_run_on,
+)
 from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO
 
-_ANSWER_LABEL = re.compile(r"^(?:Antwort(?: der Verwaltung)?|Stellungnahme)\s*:\s*", re.I)
+_LETTERED = re.compile(r"^[a-h][.)]\s")  # "a) …", "b. …" (not "z. B.")
+_CLOSERS = ")]\"“”'’»«"
+_ANSWER_LABEL = BARE_ANSWER  # "Antwort:", "Beantwortung:", "Stellungnahme der Verwaltung:"
 
 
-def split_question_answer(item: Sequence[str]) -> tuple[str, str]:
+def split_question_answer(item: Sequence[str], number: int | None = None) -> tuple[str, str]:
     lines = [line for line in item if line]
     for k, line in enumerate(lines):
         if _ANSWER_LABEL.match(line):
@@ -26,16 +35,26 @@ def split_question_answer(item: Sequence[str]) -> tuple[str, str]:
             return join_item(lines[:k]), join_lines(rest)
         answer_to = ANSWER_TO.match(line)
         if answer_to and k > 0:  # "Antwort zu Frage 1 und 2:" after the question
-            rest = [re.sub(r"^[^:]*:\s*", "", line) if ":" in line else "", *lines[k + 1 :]]
+            if _points_elsewhere(number, line):  # "10. Warum …?" / "Antwort Nr. 9": no heading
+                continue
+            heading = answer_heading(line)  # "Zu 1. In der Regel …": the answer runs on
+            rest = [line[heading[2] :] if heading else "", *lines[k + 1 :]]
             return join_item(lines[:k]), join_lines(rest)
     # "4. Nach den Angaben …" / "4.1 Liegen …?" … "4.7. Falls nein: Weshalb nicht?": a question's
     # own decimal sub-questions that ask belong to it; its answer starts after the last of them
     floor = _last_asking_child(lines)
+    runs_on = paragraph_after_question(lines, floor)
+    if runs_on is not None:
+        return join_item(lines[: runs_on + 1]), join_lines(lines[runs_on + 1 :])
     for k, line in enumerate(lines_from(lines, floor, 10 * LINE_CHARS), floor):
         if line.rstrip().endswith("?") and not (
             k + 1 < len(lines) and lines[k + 1].rstrip().endswith("?")
         ):
-            k = question_goes_on(lines, k)
+            k = note_after_question(lines, question_goes_on(lines, k))
+            cut = request_run_on(lines[k + 1]) if k + 1 < len(lines) else 0
+            if cut:  # "…?" / "Bitte … aufschlüsseln. Zunächst wird …" run together
+                asked, answered = lines[k + 1][:cut].rstrip(), lines[k + 1][cut:]
+                return join_item([*lines[: k + 1], asked]), join_lines([answered, *lines[k + 2 :]])
             return join_item(lines[: k + 1]), join_lines(lines[k + 1 :])
     text = join_lines(lines)
     cut = _asked_prefix(text)
@@ -46,17 +65,35 @@ def split_question_answer(item: Sequence[str]) -> tuple[str, str]:
     return question, text[len(question) :].strip()
 
 
-def _last_asking_child(lines: Sequence[str]) -> int:
-    """Return the line of the last decimal sub-question ("4.7. …?") asked in one run, else 0.
+def _points_elsewhere(number: int | None, line: str) -> bool:
+    """Return True if an answer heading under question `number` names another number: the
+    answer refers to an earlier one ("10. Warum …?" / "Antwort Nr. 9"), it heads nothing."""
+    heading = answer_heading(line)
+    if number is None or heading is None or heading[0] is None:
+        return False
+    return not heading[0] <= number <= (heading[1] or heading[0])
 
-    The run goes on while each sub-question follows the "?" of the one before; an answer between
-    them ("1.1 Wie …?" / "Es wurden …" / "1.2 Wie …?") ends it: each is answered on its own.
+
+def _asks_to_its_end(segment: Sequence[str]) -> bool:
+    """Return True if lines end asking: the last sentence asks, requests after a "?" aside."""
+    parts = sentences(join_lines([line for line in segment if line]))
+    while len(parts) > 1 and REQUEST.match(parts[-1]):
+        parts.pop()
+    return bool(parts) and parts[-1].rstrip(_CLOSERS).endswith("?")
+
+
+def _last_asking_child(lines: Sequence[str]) -> int:
+    """Return the line of the last sub-question ("4.7. …?", "b) …?") asked in one run, else 0.
+
+    The run goes on while each sub-question follows the "?" of the one before (a request after
+    it aside: "a) Um welche …? Bitte spezifizieren …" / "b) Was …?"); an answer between them
+    ("1.1 Wie …?" / "Es wurden …" / "1.2 Wie …?") ends it: each is answered on its own.
     """
     last = 0
     for k, line in enumerate(lines[1:], 1):
-        if not OUTLINE.match(line):
+        if not (OUTLINE.match(line) or _LETTERED.match(line)):
             continue
-        asked_above = lines[k - 1].rstrip().endswith("?")
+        asked_above = lines[k - 1].rstrip().endswith("?") or _asks_to_its_end(lines[last:k])
         if not asked_above and (last or any(x.rstrip().endswith("?") for x in lines[:k])):
             break  # the question above was answered before this one
         if not any(x.rstrip().endswith("?") for x in lines[k : k + 3]):
@@ -80,8 +117,10 @@ def _asked_prefix(text: str) -> int:
         at = text.find(part, end)
         if at < 0:
             break
-        asks = part.endswith("?") or (
-            end and part.startswith("(") and part.endswith(")") and "." not in part[-2:]
+        asks = (
+            part.endswith("?")
+            or (end and part.startswith("(") and part.endswith(")") and "." not in part[-2:])
+            or (end and REQUEST.match(part))  # "…? Bitte nach Jahren aufschlüsseln."
         )
         if not asks:
             break

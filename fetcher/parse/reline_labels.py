@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import re
 
+from fetcher.parse.answer_headings import RUN_IN_WORDS
 from fetcher.parse.markers import ROMAN_NUMERALS
 from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE
 
 MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
 
 # A list label after white space: "1.", "1)", "1.)", "Frage 1:", "Zu 1.", "Antwort zu Frage 1:",
-# "a)", "A.", "II.". Its style and value come from the named groups.
+# "Ad 1." (answer headings: fetcher.parse.answer_headings), "a)", "A.", "II.". Its style and value
+# come from the named groups.
 LABEL = re.compile(
     r"(?<!\S)(?:"
-    r"(?P<zu>(?:Antwort\s+)?[Zz]u\s+(?:[Ff]rage\s+)?)(?P<zn>\d{1,2})\s*(?:\.:|[.:)])"
+    rf"(?P<zu>{RUN_IN_WORDS})(?P<zn>\d{{1,2}})\s*(?:\.:|[.:)])"
     r"|(?P<frage>Frage\s+)(?P<fn>\d{1,2})\s*[.:)]"
     r"|(?P<num>\d{1,2})(?:\.\)|[.)])"
     r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|X)\."

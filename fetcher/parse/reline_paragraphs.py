@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 
+from fetcher.parse.answer_headings import RUN_IN_WORDS
 from fetcher.parse.markers import ROMAN_NUMERALS
 from fetcher.parse.page_edges import edge_key
 from fetcher.parse.reline_labels import (
@@ -40,7 +41,7 @@ _STARTS_STRUCTURE = re.compile(
 _NUMBER_BEFORE = re.compile(r"(?<!\S)\d+(?:[.,]\d+)*\s+$")
 # A list label after a sentence end, "?" or ":" (what the trigger needs, looked for cheaply first).
 _AFTER_SENTENCE = re.compile(
-    r"[.?!;][\"“”'’)]?\s+(?:(?:Antwort\s+)?[Zz]u\s+(?:[Ff]rage\s+)?|Frage\s+)?(?:\d{1,2}|[a-hA-H]|[IVX]{1,4})[.):]"
+    rf"[.?!;][\"“”'’)]?\s+(?:{RUN_IN_WORDS}|Frage\s+)?(?:\d{{1,2}}|[a-hA-H]|[IVX]{{1,4}})[.):]"
 )
 
 

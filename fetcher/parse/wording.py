@@ -10,6 +10,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from fetcher.parse.answer_headings import NUMBERED_ANSWER
 from fetcher.parse.markers import list_marker as _list_marker
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
 
@@ -45,9 +46,9 @@ INTRO = re.compile(
 )
 
 
-ANSWER_TO = re.compile(
-    r"^(?:Antwort(?:\s+zu(?:r)?)?|Zu|ZU|Beantwortung)\s+(?:[Ff]rage\s+)?(\d{1,2})\s*(?:[.:)]|$|\s)"
-)
+# An answer heading pointing back at a question's number ("Zu 1.", "Ad 1.", "Antwort 1:"):
+# fetcher.parse.answer_headings says what one is.
+ANSWER_TO = NUMBERED_ANSWER
 
 
 _QUESTION_OPENING = re.compile(
