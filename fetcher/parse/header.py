@@ -14,6 +14,7 @@ from fetcher.parse.paper_number import (
     AGENDA_ITEM,
     ANSWER_HEAD,
     VALUE,
+    in_sentence,
     is_value,
     labelled_value,
     lone_value,
@@ -119,8 +120,12 @@ def find_reference(lines: Sequence[str]) -> str | None:
                     continue
                 if CITED.search(before) and not ANSWER_HEAD.match(before):
                     continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in prose
-                if re.search(r"\S\s*\(\s*$|\bBezug\w*\s*:?\s*$", before):
-                    continue  # "… in Hannover“ (Drs. 19/10297)", "Bezug: Drucksache …": cited
+                if re.search(rf"\S\s*\(\s*$|\bBezug\w*\s*:?\s*$|{DATE.pattern}\s*[-–]\s*$", before):
+                    # "… in Hannover“ (Drs. 19/10297)", "Bezug: Drucksache …", a receipt
+                    # wrapped from "eingegangen am" ("11.06.2026 - Drs. 19/10936"): cited
+                    continue
+                if in_sentence(before, line[match.end() :]):
+                    continue  # "Drucksache 19/10558 ergibt sich …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
                 if DATE.fullmatch(ref) or not re.search(r"\d", ref):
                     continue  # "STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion": no number

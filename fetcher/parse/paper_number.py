@@ -81,6 +81,20 @@ def is_value(value: str) -> bool:
     return not (phone and not re.search(rf"[/-]\s?{_YEAR}$", value))
 
 
+# What stands around a number in a sentence, not in a head: a bracket opened before its label
+# in a sentence ("… in Hannover“ (Drs. 19/10297)"), a dash after other words ("Antrag der
+# Fraktion … - Drs. 19/7497"), a lowercase word after it ("Drucksache 19/10558 ergibt sich",
+# "(Drs. 19/10138) teilt …"), a comma ending the line (a receipt wrapped from "eingegangen am
+# 12.06.2026 -" to "Drs. 19/10950,").
+_IN_SENTENCE_BEFORE = re.compile(r"\S\s*\(\s*$|\S\s+[-–]\s*$")
+_IN_SENTENCE_AFTER = re.compile(r"^\s*,\s*$|^\)?\s+(?!vom\b|von\b)[a-zäöüß]{2,}")
+
+
+def in_sentence(before: str, after: str) -> bool:
+    """Whether a labelled number with this text before and after it is cited in a sentence."""
+    return bool(_IN_SENTENCE_BEFORE.search(before) or _IN_SENTENCE_AFTER.match(after))
+
+
 def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
     """Whether the label at line[start:] is the line's own: at its start, after a cell gap, or
     after a capitalised word (a running head's "… Wahlperiode Drucksache"), not in a sentence."""
@@ -92,6 +106,8 @@ def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
         return not _BACK.search(before)
     if bare or _BACK.search(before):
         return False
+    if re.search(rf"{DATE.pattern}\s*[-–]\s*$", before):
+        return False  # "(eingegangen am) 11.06.2026 - Drs. 19/10936": the inquiry's receipt
     last = before.split()[-1]
     return not last[0].islower() and last[-1] not in "(„\"'"
 
@@ -103,6 +119,8 @@ def labelled_value(line: str) -> str | None:
             continue
         ref = match.group("ref")
         noun = match.group("noun") or ""
+        if noun.lower().startswith("bezug"):
+            continue  # "Bezugsvorlage: 2025/0053": the paper this one refers to
         if (
             not (match.group("nr") or match.group("colon") or match.group("bare"))
             and re.fullmatch(r"\d+", ref)
@@ -110,6 +128,8 @@ def labelled_value(line: str) -> str | None:
         ):
             continue  # "Haushaltsantrag 2021", "Anfrage 535 …": a bare noun needs a shaped number
         after = line[match.end() :]
+        if in_sentence(line[: match.start()], after):
+            continue
         if line[: match.start()].strip() and re.match(r"\s*,?\s*vom\s+\d", after):
             continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence: another paper
         if is_value(ref):
@@ -158,9 +178,11 @@ def lone_value(lines: Sequence[str]) -> str | None:
 
 
 HEAD_LINES = 12
-# An agenda item's heading in minutes ("Punkt 42 der Tagesordnung:", "TOP 5", "Tagesordnungs-
-# punkt 3"): a paper number labelled below it ("Vorlage: 2019/0099") is the item's, not the
-# minutes' own.
+# An agenda item's heading in minutes ("Punkt 42 der Tagesordnung:", "Tagesordnungspunkt 3",
+# "TOP 4 Projektpartnerschaft …"):
+# a paper number labelled below it ("Vorlage: 2019/0099") is the item's, not the minutes' own.
+# A form's "TOP 26" alone is none: its own number follows it.
 AGENDA_ITEM = re.compile(
-    r"^(?:Punkt\s+[\d.]+\s+der\s+Tagesordnung|TOP\s*[\d.]+\b|Tagesordnungspunkt\s*[\d.]+)", re.I
+    r"^(?:Punkt\s+[\d.]+\s+der\s+Tagesordnung|Tagesordnungspunkt\s*[\d.]+"
+    r"|TOP\s*[\d.]+\s+[A-ZÄÖÜ][a-zäöüß])"
 )
