@@ -23,6 +23,7 @@ from bench.reference_variants import (
     with_trap,
     with_value,
 )
+from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
 from tests.fixtures_path import OPARL_FIXTURES
@@ -32,6 +33,7 @@ LETTER = "dresden-AF0028-14-antwort-cdu-fernbuslinien"  # subject block ends in 
 NORDSTEMMEN = "nordstemmen-DS-19-2017-mitteilungsvorlage-strassenausbaubeitraege"  # "DS 19/2017"
 LANDTAG = "LANDTAG-niedersachsen-19-11141-kleine-anfrage-mit-antwort"  # cites "(Drs. 19/10297)"
 COLUMN = "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher"  # "Vorlage Nr.:" in a label column
+MOTION = "dresden-A0087-09-antrag-cdu-blaues-wunder"  # "Antrag Nr.:" / "Datum:" above "A0087/09"
 
 
 def _doc(name: str) -> tuple[str, str]:
@@ -194,3 +196,19 @@ def test_paper_number_pieces() -> None:
     assert labelled_value("Haushaltsantrag 2021") is None
     assert lone_value(["12/2021", "Anfrage"]) is None
     assert lone_value(["Stadt", "2021/0123 – Seite 1 von 3"]) == "2021/0123"
+
+
+@pytest.mark.parametrize("value", ["RA 123/2021", "A 0123/21", "0123/2021"])
+def test_label_run_value_with_a_prefix_run_together(value: str) -> None:
+    """A Dresden motion's head run into one line ('Antrag Nr.: Datum: RA 123/2021 25.11.2009'):
+    the label's value keeps its prefix and a year after its slash is no phone number."""
+    text, number = _doc(MOTION)
+    assert parse_text(SHAPES["flat"](with_value(text, number, value))).reference == value
+
+
+def test_running_head_opening_a_page_run_together() -> None:
+    """'2021/0123 – Seite 1 von 1' opening the page run into one line: the number."""
+    text, number = _doc(FORM)
+    rewritten = with_place(text, number, "running head")
+    assert rewritten is not None
+    assert parse_text(SHAPES["flat"](rewritten)).reference == PLACE_VALUE

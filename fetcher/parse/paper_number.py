@@ -153,6 +153,10 @@ _COUNTER = r"(?:Seite\s+\d+(?:\s*(?:von|/)\s*\d+)?|-\s*\d+\s*-)"
 _LONE = re.compile(rf"(?:{_COUNTER}\s*[-–|]?\s*)?(?P<ref>{VALUE})(?:\s*[-–|]?\s*{_COUNTER})?", re.I)
 
 
+# The running head opening a page run together with the rest of it: number and counter first.
+_RUNNING = re.compile(rf"(?P<ref>{VALUE})\s*[-–|]?\s*{_COUNTER}(?=\s)", re.I)
+
+
 def lone_value(lines: Sequence[str]) -> str | None:
     """Return a paper number standing alone on the text's first line, or beside a page counter
     in a running head of the first lines.
@@ -163,7 +167,7 @@ def lone_value(lines: Sequence[str]) -> str | None:
     """
     texts = [x.strip() for x in lines[:HEAD_LINES] if x.strip()]
     for k, text in enumerate(texts):
-        lone = _LONE.fullmatch(text)
+        lone = _LONE.fullmatch(text) or _RUNNING.match(text)
         if not lone or (k > 0 and lone.group(0) == lone.group("ref")):
             continue
         ref = tidy(lone.group("ref"))

@@ -100,6 +100,7 @@ _NUMBER_LABEL = re.compile(
 _ANY_LABEL = re.compile(r"(?:[\wÄÖÜäöü.-]+\s+)?Nr\.?\s*:|[\wÄÖÜäöü.-]+:(?=\s|$)")
 _PAPER = re.compile(PAPER_NUMBER)
 _PLAIN = re.compile(r"\d{3,6}")
+_PREFIX = re.compile(r"[A-ZÄÖÜ][A-Za-z]{0,2}")
 _OTHER_PAPER = re.compile(
     r"\bvom\s+\d|eingegangen am(?!\s*:)|\b(?:vgl|siehe|gem|gemäß|Bezug)\b", re.I
 )
@@ -143,17 +144,19 @@ def value_after_label_run(lines: Sequence[str], index: int) -> str | None:
 
 def _first_number(tokens: Sequence[str]) -> str | None:
     only_labels = True  # only labels and dates so far: a plain number is the label's value
-    for raw in tokens:
+    for k, raw in enumerate(tokens):
         token = raw.rstrip(",;")
         if token == ":" or DATE.fullmatch(token):
             continue
         if (
             _PAPER.fullmatch(token)
             and sum(c.isdigit() for c in token) >= 4
-            and not re.fullmatch(r"0\d{2,5}[/-]\d{4,}", token)  # a phone number
+            and is_value(token)  # no phone number ("0351/4881234"; "0123/2021" is a paper's)
             and not year_range(token)
         ):
-            return token
+            # a short prefix set apart by a space belongs to it ("RA 123/2021", "A 0123/21")
+            prefix = tokens[k - 1] if k else ""
+            return f"{prefix} {token}" if _PREFIX.fullmatch(prefix) else token
         if only_labels and _PLAIN.fullmatch(token):
             return token
         only_labels = False
