@@ -129,10 +129,12 @@ class Span:
 
 
 def own_number(text: str, label: dict[str, Any]) -> str | None:
-    """Return the shortest printed form of the labelled reference that occurs in the text."""
+    """Return the shortest printed form of the labelled reference that occurs in the text as a
+    whole token ("2020/1246" inside "2020/1246/2" is none)."""
     if not label.get("reference"):
         return None
-    found = [r for r in [label["reference"], *(label.get("reference_alt") or [])] if r in text]
+    printed = [label["reference"], *(label.get("reference_alt") or [])]
+    found = [r for r in printed if r in text and spans(text.split("\n"), r)]
     return min(found, key=len) if found else None
 
 
