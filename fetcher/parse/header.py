@@ -10,8 +10,20 @@ from fetcher.parse.fields import value_after
 from fetcher.parse.form_title import title_after_form
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import subject_reference
-from fetcher.parse.reference_labels import (
+from fetcher.parse.paper_number import (
+    AGENDA_ITEM,
     ANSWER_HEAD,
+    VALUE,
+    in_sentence,
+    is_value,
+    labelled_value,
+    lone_value,
+    value_below,
+)
+from fetcher.parse.reference_labels import (
+    CITED as CITED,  # relines.py reads it here
+)
+from fetcher.parse.reference_labels import (
     REF,
     clause,
     number_below_ds,
@@ -19,9 +31,6 @@ from fetcher.parse.reference_labels import (
     value_below_label,
     value_in_column,
     without_page_counter,
-)
-from fetcher.parse.reference_labels import (
-    CITED as CITED,  # relines.py reads it here
 )
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
@@ -70,7 +79,11 @@ _OTHER_PAPER = re.compile(
 
 def find_reference(lines: Sequence[str]) -> str | None:
     """Return the paper's reference as printed ("F-00724/14", "2025/0833", "17/273"), or None."""
+    agenda = False  # below an agenda item's heading: its papers, not the minutes' own
     for i, line in enumerate(lines[:HEADER_LINES]):
+        agenda = agenda or bool(AGENDA_ITEM.match(line))
+        if not agenda and (below := value_below(lines, i)):
+            return below  # "Drucksache:" / "21-1234": a label ending its line, its value below
         if re.fullmatch(
             r"(?:\w*vorlagen?|Drucksachen?|Antrags?|\w*anfrage)\s*-?\s*(?:Nr\.?|nummer)\s*:?",
             line,
@@ -79,7 +92,10 @@ def find_reference(lines: Sequence[str]) -> str | None:
             # Karlsruhe 2018 layout: "Vorlage Nr.:" with the number a few lines further down;
             # a label column "Antrag Nr.: / Datum:" above its values "A0087/09 / 25.11.2009".
             following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
-            if following and re.fullmatch(r"\d{4}/\d{3,5}|" + REF, following[0]):
+            if following and (
+                re.fullmatch(r"\d{4}/\d{3,5}|" + REF, following[0])
+                or (re.fullmatch(VALUE, following[0]) and is_value(following[0]))
+            ):
                 return following[0]
             column = value_in_column(lines, i)
             if column:
@@ -93,6 +109,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
             continue  # "Flurstück Nr. 123/4" is a parcel, not a paper
         if re.fullmatch(r"Nr\.\s*\d+\s+S\.\s*\d+", line):
             continue  # a fax header's transmission number and page ("Nr. 8015 S. 1")
+        if not agenda and (labelled := labelled_value(line)):
+            return labelled  # a number label and its value, whatever the value's separators
         for pattern in _REFERENCE_PATTERNS:
             for match in pattern.finditer(line):
                 before = line[: match.start()]
@@ -102,11 +120,17 @@ def find_reference(lines: Sequence[str]) -> str | None:
                     continue
                 if CITED.search(before) and not ANSWER_HEAD.match(before):
                     continue  # "… in der Drucksache 19/10297 genannten …": a paper cited in prose
+                if re.search(rf"\S\s*\(\s*$|\bBezug\w*\s*:?\s*$|{DATE.pattern}\s*[-–]\s*$", before):
+                    # "… in Hannover“ (Drs. 19/10297)", "Bezug: Drucksache …", a receipt
+                    # wrapped from "eingegangen am" ("11.06.2026 - Drs. 19/10936"): cited
+                    continue
+                if in_sentence(before, line[match.end() :]):
+                    continue  # "Drucksache 19/10558 ergibt sich …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
                 if DATE.fullmatch(ref) or not re.search(r"\d", ref):
                     continue  # "STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion": no number
                 return ref
-    return subject_reference(lines)
+    return subject_reference(lines) or lone_value(lines)
 
 
 def find_status(lines: Sequence[str]) -> str | None:

@@ -17,10 +17,11 @@ from fetcher.parse.markers import LINE_CHARS
 from fetcher.parse.text import DATE, HEADER_LINES
 from fetcher.parse.wording import SALUTATION
 
-# A paper number standing alone: letters, digits and one or two separators ("AF2009/13",
-# "A0087/09", "2024/0123", "VII-F-08632", "19/11138"); never a date, a time or a phone number.
+# A paper number standing alone: letters, digits and one to three separators ("AF2009/13",
+# "A0087/09", "2024/0123", "VII-F-08632", "19/11138", "AN/1234/2021", "V/21/1234",
+# "21/SVV/1234", "mAF0014/21"); never a date, a time or a phone number.
 PAPER_NUMBER = (
-    r"(?:[A-ZÄÖÜ]{1,6}[ -]?)?\d{1,6}(?:\s?[/-]\s?[A-Z]{0,4}\d{1,6}){1,3}"
+    r"(?:[a-z]?[A-ZÄÖÜ]{1,6}[ /-]?)?\d{1,6}(?:\s?[/-]\s?(?:[A-Z]{2,5}/)?[A-Z]{0,4}\d{1,6}){1,3}"
     r"|[IVX]{1,4}-[A-Z]{1,3}-\d{3,6}"
 )
 _LONE_NUMBER = re.compile(rf"(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER})")
@@ -106,7 +107,13 @@ def subject_reference(lines: Sequence[str]) -> str | None:
 
 def _not_a_paper(ref: str) -> bool:
     """Dates and phone numbers ("0351/4881234") look like paper numbers."""
-    return bool(DATE.fullmatch(ref) or re.fullmatch(r"0\d{2,5}\s?[/-]\s?\d{4,}", ref))
+    return bool(
+        DATE.fullmatch(ref)
+        or (
+            re.fullmatch(r"0\d{2,5}\s?[/-]\s?\d{4,}", ref)
+            and not re.search(r"[/-]\s?(?:19|20)\d\d$", ref)  # "0123/2021": a number of 2021
+        )
+    )
 
 
 def _tidy(ref: str) -> str:

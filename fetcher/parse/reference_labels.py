@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.letter_head import PAPER_NUMBER
+from fetcher.parse.paper_number import ANSWER_HEAD, VALUE, is_value, tidy
 from fetcher.parse.text import DATE
 
 # A reference as printed: "IV/A 12", "F-00724/14", "VII-F-08507-AW-01", "2025/0833", "535".
@@ -67,18 +68,18 @@ def value_in_column(lines: Sequence[str], index: int) -> str | None:
         return None
     values = [x for x in lines[block[-1] + 1 : block[-1] + 12] if x][: len(block)]
     position = block.index(index)
-    # A paper number: "2013/0017", "535" (Karlsruhe 2010), "A0087/09" (Dresden); never a date.
-    if position < len(values) and re.fullmatch(
-        r"\d{4}/\d{3,5}(?:/\d{1,2})?|[A-ZÄÖÜ]{0,6}\d{3,6}(?:/\d{2,4})?", values[position]
+    # A paper number: "2013/0017", "535" (Karlsruhe 2010), "A0087/09" (Dresden), any shape of
+    # paper_number.VALUE ("21-1234", "VO/2021/1234"); never a date.
+    if position < len(values) and (
+        re.fullmatch(
+            r"\d{4}/\d{3,5}(?:/\d{1,2})?|[A-ZÄÖÜ]{0,6}\d{3,6}(?:/\d{2,4})?", values[position]
+        )
+        or (re.fullmatch(VALUE, values[position]) and is_value(values[position]))
     ):
-        return values[position]
+        return tidy(values[position])
     return None
 
 
-# An answer's heading names the inquiry it answers: "schriftliche Antwort zur Anfrage-Nr. …".
-ANSWER_HEAD = re.compile(
-    r"^(?:\w+\s+)?(?:Antwort|Beantwortung|Stellungnahme|Mitteilung)\s+zu[rm]?\s*$", re.I
-)
 # The word before a paper noun that makes it a citation in a sentence, not a label.
 CITED = re.compile(
     r"(?:^|\s)(?:der|die|den|dem|des|einer?|in|im|mit|laut|lt\.|per|zur|zum|aus|unter|nach|"
@@ -99,6 +100,7 @@ _NUMBER_LABEL = re.compile(
 _ANY_LABEL = re.compile(r"(?:[\wÄÖÜäöü.-]+\s+)?Nr\.?\s*:|[\wÄÖÜäöü.-]+:(?=\s|$)")
 _PAPER = re.compile(PAPER_NUMBER)
 _PLAIN = re.compile(r"\d{3,6}")
+_PREFIX = re.compile(r"[A-ZÄÖÜ][A-Za-z]{0,2}")
 _OTHER_PAPER = re.compile(
     r"\bvom\s+\d|eingegangen am(?!\s*:)|\b(?:vgl|siehe|gem|gemäß|Bezug)\b", re.I
 )
@@ -142,17 +144,19 @@ def value_after_label_run(lines: Sequence[str], index: int) -> str | None:
 
 def _first_number(tokens: Sequence[str]) -> str | None:
     only_labels = True  # only labels and dates so far: a plain number is the label's value
-    for raw in tokens:
+    for k, raw in enumerate(tokens):
         token = raw.rstrip(",;")
         if token == ":" or DATE.fullmatch(token):
             continue
         if (
             _PAPER.fullmatch(token)
             and sum(c.isdigit() for c in token) >= 4
-            and not re.fullmatch(r"0\d{2,5}[/-]\d{4,}", token)  # a phone number
+            and is_value(token)  # no phone number ("0351/4881234"; "0123/2021" is a paper's)
             and not year_range(token)
         ):
-            return token
+            # a short prefix set apart by a space belongs to it ("RA 123/2021", "A 0123/21")
+            prefix = tokens[k - 1] if k else ""
+            return f"{prefix} {token}" if _PREFIX.fullmatch(prefix) else token
         if only_labels and _PLAIN.fullmatch(token):
             return token
         only_labels = False

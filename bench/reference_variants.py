@@ -1,0 +1,325 @@
+"""The paper's own reference in other shapes: dev documents with their number relabelled. I/O.
+
+Run: .venv/bin/python -m bench.reference_variants [--shape NAME] [--show VARIANT]
+
+For each dev document whose label has a printed reference, every occurrence of the paper's OWN
+number in the text (the label's reference or its shortest alternative, as a whole token; numbers
+of other papers are never touched) is rewritten, one feature per variant:
+- value: the number itself becomes another real shape; the label beside it stays. Expected: the
+  label's reference with the number rewritten the same way ("DS 19/2017" → "DS 21-1234").
+- label: the label printed beside the number on its line ("Anfrage Nr.:", "Vorlage Nr.:",
+  "Drucksache", "DS", "Antrag-Nr.", a faction cell before it stays) becomes another label; the
+  number stays. Used only where the document's first occurrence has such a label (not a number
+  alone in a column or in a letter's subject, not a label after a lowercase word: "zur Anfrage").
+  "below": the label ends its line, the number opens the next one (a label column, a narrow cell).
+  Expected: the number, or abbreviation + number ("DS 8/2021", as Nordstemmen's labels accept).
+- both: the issue's printed shapes, label and value rewritten together ("DS 8/2021").
+- place: the number leaves its labelled places and stands alone at the top of the text, or in a
+  running head on every page ("2021/0123 – Seite 1 von 2"). Expected: the number.
+- trap: every occurrence with its label becomes a number that is NOT the paper's own (another
+  paper cited, a file number, an agenda item, a parcel, a telephone, a date, a table cell).
+  Expected: no reference, as no own number is left; "removed" deletes them (the control).
+Scores per variant: "right" (the expected reference), "no invented" (right or none: never another
+number). "original" is the text as it is and scores as bench.parse_accuracy's dev reference rows.
+Sources of the shapes: issue #11's list (values marked "issue"), else conventions of council
+systems: ALLRIS ("Drucksache - 21-1234", "VO/2021/1234", "DS-Nr."), SessionNet ("Vorlage Nr.:",
+"Vorlagen-Nr.:", "2021/0123", "0123/2021", "Vorlage -"), SD.NET/Somacos ("SV-21/123",
+"21/SVV/1234", "V/21/1234", "AN/1234/2021"), Landtage ("Drs. 19/11134", "Drucksache Nr."); never
+the check split. --shape brings each rewritten text into a bench.text_shapes shape first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from bench.text_shapes import SHAPES
+from fetcher.parse import parse_text
+from tests.corpus_data import corpus_items
+
+ORIGINAL = "original"
+# Number shapes (variant → value); "issue" marks the values issue #11 lists.
+VALUES: dict[str, str] = {
+    "8/2021": "8/2021",  # issue: "DS 8/2021"
+    "19/11134": "19/11134",  # issue: "Drs. 19/11134"
+    "21-1234": "21-1234",  # issue: ALLRIS "Drucksache - 21-1234"
+    "VO/2021/1234": "VO/2021/1234",  # issue
+    "F1234/21": "F1234/21",  # issue
+    "mAF0014/21": "mAF0014/21",  # issue
+    "RA 123/2021": "RA 123/2021",  # issue
+    "21-01234": "21-01234",  # issue
+    "AN/1234/2021": "AN/1234/2021",  # issue
+    "2021/0123": "2021/0123",
+    "0123/2021": "0123/2021",
+    "A 0123/21": "A 0123/21",
+    "SV-21/123": "SV-21/123",
+    "21/SVV/1234": "21/SVV/1234",
+    "12345-21": "12345-21",
+    "V/21/1234": "V/21/1234",
+}
+# Labels (variant → label printed before the number); "below" puts the number on the next line.
+LABELS: dict[str, str] = {
+    "Drucksache:": "Drucksache:",
+    "Drucksachen-Nr.:": "Drucksachen-Nr.:",
+    "Drucksache Nr.": "Drucksache Nr.",
+    "Vorlage Nr.:": "Vorlage Nr.:",
+    "Vorlagen-Nr.:": "Vorlagen-Nr.:",
+    "Vorlage -": "Vorlage -",
+    "Ds.-Nr.": "Ds.-Nr.",
+    "Anfrage Nr.": "Anfrage Nr.",
+    "Nummer:": "Nummer:",
+    "Nr.:": "Nr.:",
+    "DS": "DS",
+    "Drs.": "Drs.",
+    "Drucksache -": "Drucksache -",
+    "DS-Nr.": "DS-Nr.",
+    "below Vorlagen-Nr.:": "Vorlagen-Nr.:\n",
+    "below Drucksache:": "Drucksache:\n",
+    "below Nummer:": "Nummer:\n",
+}
+# The issue's printed shapes: label and number together (variant → (label, value)).
+BOTH: dict[str, tuple[str, str]] = {
+    "DS 8/2021": ("DS", "8/2021"),
+    "Drs. 19/11134": ("Drs.", "19/11134"),
+    "Drucksache - 21-1234": ("Drucksache -", "21-1234"),
+    "DS-Nr. 12345-21": ("DS-Nr.", "12345-21"),
+}
+PLACES = ("top", "running head")
+PLACE_VALUE = "2021/0123"
+# Numbers that are not the paper's own (variant → what replaces each occurrence with its label).
+TRAPS: dict[str, str] = {
+    "removed": "",
+    "Bezug: Drucksache": "Bezug: Drucksache 19/10297",
+    "zu Vorlage": "zu Vorlage 2020/0815",
+    "Aktenzeichen:": "Aktenzeichen: 61.21-123/2021",
+    "Az.": "Az.: 32.1/0815-21",
+    "Top-Nr.": "Top-Nr.: 5",
+    "TOP 5": "TOP 5",
+    "Flurstück": "Flurstück 1234/5",
+    "telephone": "Telefon: 0351 488-1234",
+    "date 12/2021": "12/2021",
+    "Ö 3.2": "Ö 3.2",
+    "table cell": "2019 | 1.234 | 56/78",
+}
+_ABBREVIATIONS = ("DS", "Drs.")
+
+# A label naming the paper's number, ending just before it: "Anfrage Nr.: ", "Vorlage: ",
+# "Drucksache ", "DS ", "Antrag-Nr. ", "Einwohneranfrage-Nr. ".
+_LABEL_BEFORE = re.compile(
+    r"(?:(?<=\s)|^)(?:[\wäöüß]*(?:[Vv]orlage|[Dd]rucksache|[Aa]nfrage|[Aa]ntrag)[\wäöüß]*|DS|Drs\.?)"
+    r"(?:\s*-?\s*(?:Nr\.?|[Nn]ummer))?\s*:?\s*-?\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One occurrence of the paper's own number: line, start (of its label, if any), end."""
+
+    line: int
+    start: int
+    number: int
+    end: int
+
+    @property
+    def labelled(self) -> bool:
+        return self.start < self.number
+
+
+def own_number(text: str, label: dict[str, Any]) -> str | None:
+    """Return the shortest printed form of the labelled reference that occurs in the text as a
+    whole token ("2020/1246" inside "2020/1246/2" is none)."""
+    if not label.get("reference"):
+        return None
+    printed = [label["reference"], *(label.get("reference_alt") or [])]
+    found = [r for r in printed if r in text and spans(text.split("\n"), r)]
+    return min(found, key=len) if found else None
+
+
+def spans(lines: list[str], number: str) -> list[Span]:
+    """Return every occurrence of `number` as a whole token, with the label before it if any."""
+    token = re.compile(rf"(?<![\w/.-]){re.escape(number)}(?![\w/-])")
+    result = []
+    for i, line in enumerate(lines):
+        for match in token.finditer(line):
+            before = line[: match.start()]
+            label = _LABEL_BEFORE.search(before)
+            start = match.start()
+            if label and not re.search(r"(?:^|\s)[a-zäöüß][\w.]*\s+$", before[: label.start()]):
+                start = label.start()
+            result.append(Span(i, start, match.start(), match.end()))
+    return result
+
+
+def _rewrite(text: str, number: str, new: Callable[[Span, str], str | None]) -> str:
+    """Return the text with each span replaced by new(span, its text) (None: left as it is)."""
+    lines = text.split("\n")
+    for span in reversed(spans(lines, number)):
+        line = lines[span.line]
+        replacement = new(span, line[span.start : span.end])
+        if replacement is not None:
+            lines[span.line] = line[: span.start] + replacement + line[span.end :]
+    return "\n".join(lines)
+
+
+def with_value(text: str, number: str, value: str) -> str:
+    """Return the text with every occurrence of the paper's number rewritten as `value`."""
+    return _rewrite(text, number, lambda s, old: old[: s.number - s.start] + value)
+
+
+def with_label(text: str, number: str, label: str, value: str | None = None) -> str | None:
+    """Return the text with the label beside each labelled occurrence replaced by `label` (and
+    the number by `value`), or None when the first occurrence has no label."""
+    found = spans(text.split("\n"), number)
+    if not found or not found[0].labelled:
+        return None
+    joint = "" if label.endswith("\n") else " "
+
+    def new(span: Span, old: str) -> str | None:
+        if not span.labelled:
+            return None if value is None else value
+        return f"{label}{joint}{value or number}"
+
+    return _rewrite(text, number, new)
+
+
+def with_trap(text: str, number: str, trap: str) -> str | None:
+    """Return the text with every occurrence and its label replaced by `trap`, or None when the
+    first occurrence has no label."""
+    found = spans(text.split("\n"), number)
+    if not found or not found[0].labelled:
+        return None
+    return re.sub(r"[ \t]+\n", "\n", _rewrite(text, number, lambda s, old: trap))
+
+
+def with_place(text: str, number: str, place: str, value: str = PLACE_VALUE) -> str | None:
+    """Return the text with its labelled numbers removed and `value` printed at `place`."""
+    removed = with_trap(text, number, "")
+    if removed is None:
+        return None
+    if place == "top":
+        return f"{value}\n{removed}"
+    pages = removed.split("\f")
+    return "\f".join(
+        f"{value} – Seite {k} von {len(pages)}\n{page}" for k, page in enumerate(pages, 1)
+    )
+
+
+@dataclass(frozen=True)
+class Case:
+    """One rewritten document: its variant's group, text and accepted references (empty: none)."""
+
+    group: str
+    text: str
+    accepted: frozenset[str]
+
+
+def _fold(ref: str | None) -> str:
+    return re.sub(r"\s+", " ", ref or "").strip().lower()
+
+
+def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
+    """Return variant → rewritten case for one labelled document (only variants that apply)."""
+    number = own_number(text, label)
+    if number is None:
+        return {}
+    printed = [label["reference"], *(label.get("reference_alt") or [])]
+    result = {ORIGINAL: Case("control", text, frozenset(map(_fold, printed)))}
+    for name, value in VALUES.items():
+        accepted = frozenset(_fold(r.replace(number, value)) for r in printed)
+        result[name] = Case("value", with_value(text, number, value), accepted)
+
+    def labelled(label_text: str, value: str) -> frozenset[str]:
+        short = label_text.strip()
+        return frozenset(
+            _fold(x) for x in [value, *([f"{short} {value}"] if short in _ABBREVIATIONS else [])]
+        )
+
+    for name, label_text in LABELS.items():
+        if (new := with_label(text, number, label_text)) is not None:
+            result[name] = Case("label", new, labelled(label_text, number))
+    for name, (label_text, value) in BOTH.items():
+        if (new := with_label(text, number, label_text, value)) is not None:
+            result[name] = Case("both", new, labelled(label_text, value))
+    for place in PLACES:
+        if (new := with_place(text, number, place)) is not None:
+            result[place] = Case("place", new, frozenset({_fold(PLACE_VALUE)}))
+    for name, trap in TRAPS.items():
+        if (new := with_trap(text, number, trap)) is not None:
+            result[f"trap {name}"] = Case("trap", new, frozenset())
+    return result
+
+
+@dataclass
+class Tally:
+    """Per variant: documents used, read right, read as another number."""
+
+    group: str
+    used: int = 0
+    right: int = 0
+    wrong: int = 0
+    missed: list[str] | None = None
+
+
+def score(
+    items: Iterable[Any],
+    parse: Callable[[str], Any] = parse_text,
+    only: Iterable[str] | None = None,
+) -> dict[str, Tally]:
+    """Return variant → tally over the labelled dev items (`only`: these variants)."""
+    chosen = set(only) if only else None
+    tallies: dict[str, Tally] = {}
+    for item in items:
+        for name, case in cases(item.text, item.label).items():
+            if chosen is not None and name not in chosen:
+                continue
+            tally = tallies.setdefault(name, Tally(case.group, missed=[]))
+            got = parse(case.text).reference
+            tally.used += 1
+            if case.accepted and _fold(got) in case.accepted:
+                tally.right += 1
+            elif got is not None:
+                tally.wrong += 1
+            if (case.accepted and _fold(got) not in case.accepted) or (
+                not case.accepted and got is not None
+            ):
+                assert tally.missed is not None
+                tally.missed.append(f"{item.name}: {got!r}")
+    return tallies
+
+
+def _pct(hits: int, total: int) -> str:
+    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
+
+
+def table(tallies: dict[str, Tally]) -> list[str]:
+    """Return markdown rows: variant, group, documents, reference right, no invented reference."""
+    rows = [
+        "| variant | group | documents | reference right | no invented |",
+        "|---|---|---:|---:|---:|",
+    ]
+    for name, t in tallies.items():
+        right = _pct(t.right, t.used) if t.group != "trap" else "–"
+        kept = _pct(t.used - t.wrong, t.used)
+        rows.append(f"| {name} | {t.group} | {t.used} | {right} | {kept} |")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--show", help="only this variant, with the documents it reads wrong")
+    parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
+    args = parser.parse_args()
+    reshape = SHAPES[args.shape] if args.shape else None
+    parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
+    tallies = score(corpus_items("dev"), parse, [args.show] if args.show else None)
+    print("\n".join(table(tallies)))
+    if args.show:
+        for line in tallies[args.show].missed or []:
+            print(line)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,192 @@
+"""A paper's own number by structure: a label naming it and the value beside or below it. Pure.
+
+Council systems print the same thing in many shapes: a label that names a paper's number
+("Drucksache:", "Drucksachen-Nr.:", "Vorlage -", "Ds.-Nr.", "DS", "Anfrage Nr.", "Nummer:") and
+a value of letters and digits joined by "/" or "-" ("8/2021", "VO/2021/1234", "21/SVV/1234",
+"SV-21/123", "A 0123/21", "VII-F-08507-AW-01"). The value is taken whole, whatever its
+separators; what the label names and where it stands decide whether it is the paper's own
+(not "Bezug: Drucksache …", "(Drs. 19/10297)", "in der Drucksache …", a date, a phone number).
+Used by header.find_reference before its older, shape-bound patterns.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.text import DATE
+
+# One group of a value: digits with up to five letters before and three after ("mAF0014",
+# "2021", "AW01"), or capitals alone ("VO", "SVV", "VII").
+_GROUP = r"(?:[A-Za-zÄÖÜ]{0,5}\d+[A-Za-z]{0,3}|[A-ZÄÖÜ]{1,5})"
+# A paper number as printed: groups joined by "/" or "-", a short prefix set apart by a space
+# ("A 0123/21", "RA 123/2021").
+VALUE = rf"(?:[A-ZÄÖÜ][A-Za-z]{{0,3}}\s(?=\d))?{_GROUP}(?:\s?[/-]\s?{_GROUP})*"
+
+# A label that names a paper's number: a paper noun ("Vorlage", "Drucksache", "Anfrage",
+# "Antrag", compounds such as "Beschlussvorlage", "Einwohneranfrage"), its abbreviation ("DS",
+# "Drs.", "Ds.", "Drucks.", "Vorl."), either with "Nr."/"nummer"; or "Nr."/"Nummer" alone.
+_NOUN = (
+    r"(?:[A-Za-zÄÖÜäöüß]*(?:[Vv]orlage|[Dd]rucksache|[Aa]nfrage|[Aa]ntrag)(?:n|s)?"
+    r"|VORLAGE|DRUCKSACHE|ANFRAGE|ANTRAG|DS|Ds|Drs|Drucks|Vorl)\.?"
+)
+_NUMBER_WORD = r"(?:\s*-?\s*(?:Nr\.?|[Nn]ummer))"
+_LABELLED = re.compile(
+    rf"(?<![\w-])(?:(?P<noun>{_NOUN})(?P<nr>{_NUMBER_WORD})?|(?P<bare>Nr\.?|Nummer))"
+    rf"\s*(?P<colon>:\s*-|:|-)?\s*(?P<ref>{VALUE})(?![\w/])"
+)
+# The same label ending its line; a type word alone ("Anfrage", "Antrag") is a type line, not a
+# label: it needs "Nr.", a colon or a dash, unless it is "Drucksache" or an abbreviation.
+_LABEL_ALONE = re.compile(
+    rf"(?:{_NOUN}{_NUMBER_WORD}|Nr\.?|Nummer)\s*:?\s*-?|{_NOUN}\s*(?::\s*-?|-)"
+    r"|(?:Drucksache|DRUCKSACHE|DS|Drs\.?)"
+)
+# An answer's heading names the inquiry it answers: "schriftliche Antwort zur Anfrage-Nr. …".
+ANSWER_HEAD = re.compile(
+    r"^(?:\w+\s+)?(?:Antwort|Beantwortung|Stellungnahme|Mitteilung)\s+zu[rm]?\s*$", re.I
+)
+# Words before a label that make its number another paper's: a reference back ("Bezug:",
+# "vgl."), a receipt in prose ("eingegangen am … - Drs."), a bracket in a sentence.
+_BACK = re.compile(
+    r"(?:\b(?:Bezug|Bezugnahme|bezugnehmend|vgl|siehe|gem|gemäß|laut|lt)\b\.?[^:]{0,12}:?"
+    r"|eingegangen\s+am\b.*|(?<=\S)\s*\()\s*$",
+    re.I,
+)
+_PHONE = re.compile(r"0\d{2,5}\s?[/-]\s?\d{4,}")
+_YEAR = r"(?:19|20)\d\d"
+_MONTH_YEAR = re.compile(rf"(?:0?[1-9]|1[0-2])\s?/\s?{_YEAR}")
+_YEARS = re.compile(rf"({_YEAR})\s?[/-]\s?((?:19|20)?\d\d)")
+
+
+def tidy(value: str) -> str:
+    """Return the value without spaces around its separators ("19 / 2017" → "19/2017")."""
+    return re.sub(r"\s*([/-])\s*", r"\1", value.strip())
+
+
+def is_value(value: str) -> bool:
+    """Whether a token printed beside a number label can be a paper's number.
+
+    Three digits at least; never a date, a span of years ("2012/13") or a phone number
+    ("0351/4881234"; "0123/2021", a year after the slash, is a number of the year).
+    """
+    value = tidy(value)
+    if sum(c.isdigit() for c in value) < 3 or DATE.fullmatch(value):
+        return False
+    years = _YEARS.fullmatch(value)
+    if years:
+        first, second = int(years.group(1)), int(years.group(2))
+        if (second > first) if second >= 1900 else second == (first + 1) % 100:
+            return False
+    phone = _PHONE.fullmatch(value)
+    return not (phone and not re.search(rf"[/-]\s?{_YEAR}$", value))
+
+
+# What stands around a number in a sentence, not in a head: a bracket opened before its label
+# in a sentence ("… in Hannover“ (Drs. 19/10297)"), a dash after other words ("Antrag der
+# Fraktion … - Drs. 19/7497"), a lowercase word after it ("Drucksache 19/10558 ergibt sich",
+# "(Drs. 19/10138) teilt …"), a comma ending the line (a receipt wrapped from "eingegangen am
+# 12.06.2026 -" to "Drs. 19/10950,").
+_IN_SENTENCE_BEFORE = re.compile(r"\S\s*\(\s*$|\S\s+[-–]\s*$")
+_IN_SENTENCE_AFTER = re.compile(r"^\s*,\s*$|^\)?\s+(?!vom\b|von\b)[a-zäöüß]{2,}")
+
+
+def in_sentence(before: str, after: str) -> bool:
+    """Whether a labelled number with this text before and after it is cited in a sentence."""
+    return bool(_IN_SENTENCE_BEFORE.search(before) or _IN_SENTENCE_AFTER.match(after))
+
+
+def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
+    """Whether the label at line[start:] is the line's own: at its start, after a cell gap, or
+    after a capitalised word (a running head's "… Wahlperiode Drucksache"), not in a sentence."""
+    before = line[:start]
+    if ANSWER_HEAD.match(before) and numbered:
+        return True  # the answer's number is its inquiry's ("Antwort zur Anfrage-Nr. …-AW-01");
+        # "Stellungnahme zur Beschlussvorlage 6131/67/2022" names the paper it comments on
+    if not before.strip() or re.search(r"\S(?:\s{2,}|\t)$", before):
+        return not _BACK.search(before)
+    if bare or _BACK.search(before):
+        return False
+    if re.search(rf"{DATE.pattern}\s*[-–]\s*$", before):
+        return False  # "(eingegangen am) 11.06.2026 - Drs. 19/10936": the inquiry's receipt
+    last = before.split()[-1]
+    return not last[0].islower() and last[-1] not in "(„\"'"
+
+
+def labelled_value(line: str) -> str | None:
+    """Return the value of the first number label on a line that names the paper's own number."""
+    for match in _LABELLED.finditer(line):
+        if not _labels_own(line, match.start(), bool(match.group("bare")), bool(match.group("nr"))):
+            continue
+        ref = match.group("ref")
+        noun = match.group("noun") or ""
+        if noun.lower().startswith("bezug"):
+            continue  # "Bezugsvorlage: 2025/0053": the paper this one refers to
+        if (
+            not (match.group("nr") or match.group("colon") or match.group("bare"))
+            and re.fullmatch(r"\d+", ref)
+            and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{5,}", noun)
+        ):
+            continue  # "Haushaltsantrag 2021", "Anfrage 535 …": a bare noun needs a shaped number
+        after = line[match.end() :]
+        if in_sentence(line[: match.start()], after):
+            continue
+        if line[: match.start()].strip() and re.match(r"\s*,?\s*vom\s+\d", after):
+            continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence: another paper
+        if is_value(ref):
+            return tidy(ref)
+    return None
+
+
+def value_below(lines: Sequence[str], index: int) -> str | None:
+    """Return the value on the next line when `lines[index]` is a number label alone."""
+    line = lines[index].strip()
+    if not line or not _LABEL_ALONE.fullmatch(line) or index + 1 >= len(lines):
+        return None
+    value = lines[index + 1].strip()
+    if re.fullmatch(VALUE, value) and is_value(value):
+        return tidy(value)
+    return None
+
+
+# A page counter beside a number in a running head: "Seite 2 von 5", "Seite 2", "- 2 -".
+_COUNTER = r"(?:Seite\s+\d+(?:\s*(?:von|/)\s*\d+)?|-\s*\d+\s*-)"
+_LONE = re.compile(rf"(?:{_COUNTER}\s*[-–|]?\s*)?(?P<ref>{VALUE})(?:\s*[-–|]?\s*{_COUNTER})?", re.I)
+
+
+# The running head opening a page run together with the rest of it: number and counter first.
+_RUNNING = re.compile(rf"(?P<ref>{VALUE})\s*[-–|]?\s*{_COUNTER}(?=\s)", re.I)
+
+
+def lone_value(lines: Sequence[str]) -> str | None:
+    """Return a paper number standing alone on the text's first line, or beside a page counter
+    in a running head of the first lines.
+
+    "2021/0123" printed top right above the letterhead, "2021/0123 – Seite 1 von 2" as a
+    running head. Only values with a separator whose last group has two digits or more: never
+    a month and year ("12/2021") nor a parcel ("8782/8", a site plan's lone numbers).
+    """
+    texts = [x.strip() for x in lines[:HEAD_LINES] if x.strip()]
+    for k, text in enumerate(texts):
+        lone = _LONE.fullmatch(text) or _RUNNING.match(text)
+        if not lone or (k > 0 and lone.group(0) == lone.group("ref")):
+            continue
+        ref = tidy(lone.group("ref"))
+        if (
+            re.search(r"[/-]", ref)
+            and not re.search(r"[/-]\d?$", ref)
+            and is_value(ref)
+            and not _MONTH_YEAR.fullmatch(ref)
+        ):
+            return ref
+    return None
+
+
+HEAD_LINES = 12
+# An agenda item's heading in minutes ("Punkt 42 der Tagesordnung:", "Tagesordnungspunkt 3",
+# "TOP 4 Projektpartnerschaft …"):
+# a paper number labelled below it ("Vorlage: 2019/0099") is the item's, not the minutes' own.
+# A form's "TOP 26" alone is none: its own number follows it.
+AGENDA_ITEM = re.compile(
+    r"^(?:Punkt\s+[\d.]+\s+der\s+Tagesordnung|Tagesordnungspunkt\s*[\d.]+"
+    r"|TOP\s*[\d.]+\s+[A-ZÄÖÜ][a-zäöüß])"
+)
