@@ -241,6 +241,8 @@ def outcomes(
         if not read:
             continue
         found, parties = read
+        # "SPD- und CDU-Ortschaftsratsfraktion": a party printed only as part of another's phrase
+        parties += [e for e in expected if e not in {_key(p) for p in parties}]
         for name, variant in VARIANTS.items():
             if unseen:
                 if not variant.unseen or len(expected) > 1:

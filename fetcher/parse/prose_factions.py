@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from fetcher.factions import factions_in
+from fetcher.factions import faction_spans, factions_in
 from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
 from fetcher.parse.name_edges import after_places, read_on, without_neighbours
 from fetcher.parse.senders import (
@@ -31,8 +31,11 @@ _MEMBER_PARTY = re.compile(
     r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?|"
     # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
     # Not a role with its body: "Abgeordneter des Sächs. Landtages (Name, Vorname)" (a form).
-    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)[^()\n]{0,90}"
-    r"\((?P<v>[^()\n]{2,40})\)"
+    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)"
+    # then the members' names, not a sentence: "Vorbemerkung des Abgeordneten" / "Die Landes-
+    # nahverkehrsgesellschaft Niedersachsen (LNVG)" names an agency in brackets.
+    r"(?=[^()\n]{0,90}\()(?:[\s,]+(?!(?:Die|Der|Das|DIE|DER)\b)(?:[A-ZÄÖÜ][^\s(),]*|"
+    r"[a-zäöü]{1,2}\.|von|van|de|zu|und))*\s*\((?P<v>[^()\n]{2,40})\)"
 )
 # A name of up to four words ("Wählergemeinschaft Musterstadt", "Bürger für Lindenau"); the
 # phrase reader (faction_phrases) keeps only the words that belong to it.
@@ -50,7 +53,8 @@ _HYPHEN_FACTION = re.compile(
 # A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
 # the one name after it, where it says by itself that it is a group.
 _SENDER_FIELD = re.compile(
-    r"(?<![\w-])(?:Anfrage|Antrag|Antragsteller(?:in)?|Eingereicht von|Einreicher(?:in)?)\s*:\s*"
+    r"(?<![\w-])(?:Anfrage|Antrag|Antragsteller(?:in)?|Fragesteller(?:in)?|Eingereicht von|"
+    r"Einreicher(?:in)?)\s*:\s*"
     r"(?P<v>(?:Die\s+|DIE\s+)?[A-ZÄÖÜ][\wÄÖÜäöüß.]*(?:\s?[/|]\s?(?:Die\s+)?[\wÄÖÜäöüß.]+)*)"
 )
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
@@ -67,10 +71,12 @@ _MEMBER_ROLE = (
     r"Fraktionsvorsitzende[rn]?|MdL|MdB|Abgeordnete[rn]?)\b"
 )
 _NAMED_FACTION = re.compile(
+    # "mit einer Gruppe Jugendlicher": after an indefinite article a group is no label.
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
     # "X-Fraktion Jürgen Wenzel": after a hyphened label the name stood before it
     r"(?<![-–])[Ff]raktion(?:en)?|"
-    r"(?<![-–])FRAKTION|(?<!-)Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
+    r"(?<![-–])FRAKTION|(?<!-)(?<!ne\s)(?<!ner\s)(?<!nen\s)Gruppe|Ratsgruppe|Zählgemeinschaft|Fraktionsvorsitzende[rn]?|"
+    r"Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+|aus\s+)?"
     # "Fraktion der SPD, der Fraktion der CDU": a new label after the comma starts a new phrase
     r"(?P<v>[^\n,;:()]{2,80}?(?:,(?!\s*(?:der\s+|die\s+)?\w*[Ff]raktion)\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
@@ -213,6 +219,23 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     return _names_in(value)
 
 
+def _group_alone(line: str) -> list[str]:
+    """Return the group a line names when the line is that group's name and nothing else.
+
+    A known party ("SPD", "DIE LINKE."), or a name that says it is a group ("Wählergemeinschaft
+    Musterstadt", "UWG"); a heading in capitals ("BESCHLUSSVORLAGE") is none.
+    """
+    line = line.strip(" .,;-–")
+    spans = faction_spans(line)
+    if spans and not re.sub(r"[\s/,.&-]|und", "", "".join(
+        line[e:s] for (_, e, _), (s, _, _) in pairwise([(0, 0, ""), *spans, (len(line), 0, "")])
+    )):
+        return list(dict.fromkeys(name for _, _, name in spans))
+    # a heading in capitals: "BESCHLUSSVORLAGE", "STATISTIK AKTUELL" (not "UWG", "WIR")
+    shouting = line.isupper() and any(len(w) >= 6 for w in line.split())
+    return phrase_names(line) if group_like(line) and not shouting else []
+
+
 def factions_in_prose(
     lines: Sequence[str], limit: int = HEADER_LINES, *, letter: bool = False
 ) -> list[str]:
@@ -247,6 +270,8 @@ def factions_in_prose(
         found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
     if not found:  # a letter's return address run into the first line of a text
         found = return_address_groups(next((x for x in lines[:limit] if x.strip()), ""))
+    if not found:  # a form's letterhead: the group alone on the first line ("SPD", "UWG")
+        found = _group_alone(next((x for x in lines[:limit] if x.strip()), ""))
     if found or not letter:
         return found
     # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-
