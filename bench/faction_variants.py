@@ -69,7 +69,9 @@ class Variant:
 
 
 VARIANTS: dict[str, Variant] = {
-    "Anfrage der Abgeordneten (X)": Variant("Anfrage der Abgeordneten Max Muster ({p})", unseen=True),
+    "Anfrage der Abgeordneten (X)": Variant(
+        "Anfrage der Abgeordneten Max Muster ({p})", unseen=True
+    ),
     "Stadtverordnete (X)": Variant("Stadtverordnete Erika Muster ({p})"),
     "Stadtrat (X)": Variant("Stadtrat Max Muster ({p})"),
     "Ratsmitglied, X-Fraktion": Variant("Ratsmitglied Max Muster, {p}-Fraktion", unseen=True),
@@ -147,10 +149,11 @@ def phrases(text: str, label: dict[str, Any]) -> tuple[list[Phrase], list[str]] 
         canonical, printed = _party(name)
         for i, line in enumerate(lines):
             for start, end in _spans(line, canonical, printed):
-                around = re.search(r"\S*$", line[:start]).group(0) + line[end:].split(" ")[0]
+                around = line[:start].split(" ")[-1] + line[end:].split(" ")[0]
                 if not in_faction_phrase(line, start, end) or _ADDRESS.search(around):
                     continue
-                stop = end + _PHRASE_END.match(line, end).end() - end
+                label_end = _PHRASE_END.match(line, end)
+                stop = label_end.end() if label_end else end
                 tail, head = line[stop:], line[:start]
                 # "Die CDU-Fraktion hat folgende Fragen", "… bitte ich die Gemeindeverwaltung"
                 if re.match(r"\s+(?!(?:vom|im|in|zur|zum|und|der)\b)[a-zäöüß]", tail) or (
@@ -163,7 +166,9 @@ def phrases(text: str, label: dict[str, Any]) -> tuple[list[Phrase], list[str]] 
                 numbered = list(re.finditer(r"\S*\d\S*\s*", head))
                 begin = numbered[-1].end() if numbered else 0
                 old = found.get(i)
-                found[i] = Phrase(i, min(begin, old.start) if old else begin, max(stop, old.end if old else 0))
+                found[i] = Phrase(
+                    i, min(begin, old.start) if old else begin, max(stop, old.end if old else 0)
+                )
     return ([found[i] for i in sorted(found)], parties) if found else None
 
 
@@ -236,7 +241,9 @@ def outcomes(
         expected = _expected(label)
         if not unseen:
             doc = parse(item.text)
-            result.setdefault(ORIGINAL, []).append((item.name, _score(doc.factions, expected, layout)))
+            result.setdefault(ORIGINAL, []).append(
+                (item.name, _score(doc.factions, expected, layout))
+            )
         read = phrases(item.text, label)
         if not read:
             continue
@@ -263,7 +270,9 @@ def outcomes(
             else:
                 phrase = variant.template.format(p=parties[0])
             text = rewrite(item.text, found, phrase, variant.place)
-            result.setdefault(name, []).append((item.name, _score(parse(text).factions, want, layout)))
+            result.setdefault(name, []).append(
+                (item.name, _score(parse(text).factions, want, layout))
+            )
     return result
 
 

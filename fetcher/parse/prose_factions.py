@@ -227,9 +227,13 @@ def _group_alone(line: str) -> list[str]:
     """
     line = line.strip(" .,;-–")
     spans = faction_spans(line)
-    if spans and not re.sub(r"[\s/,.&-]|und", "", "".join(
-        line[e:s] for (_, e, _), (s, _, _) in pairwise([(0, 0, ""), *spans, (len(line), 0, "")])
-    )):
+    if spans and not re.sub(
+        r"[\s/,.&-]|und",
+        "",
+        "".join(
+            line[e:s] for (_, e, _), (s, _, _) in pairwise([(0, 0, ""), *spans, (len(line), 0, "")])
+        ),
+    ):
         return list(dict.fromkeys(name for _, _, name in spans))
     # a heading in capitals: "BESCHLUSSVORLAGE", "STATISTIK AKTUELL" (not "UWG", "WIR")
     shouting = line.isupper() and any(len(w) >= 6 for w in line.split())

@@ -58,7 +58,11 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     labels = [label for label, _ in labelled]
     # The label printed twice or more names an agenda's items, not the paper; the same value
     # printed twice is the paper's head and its repetition above the text (a Landtag's answer).
-    if not labels or labels.count(labels[0]) < 2 or len({v.split(",")[0] for _, v in labelled}) == 1:
+    if (
+        not labels
+        or labels.count(labels[0]) < 2
+        or len({v.split(",")[0] for _, v in labelled}) == 1
+    ):
         found += values
     for i, line in enumerate(lines[:HEADER_LINES]):
         match = KA_FACTION_LINE.match(line)
