@@ -86,14 +86,6 @@ def test_member_without_faction_names_none() -> None:
     assert parse_text(text).factions == ()
 
 
-def test_submitter_field_printed_twice_with_one_value() -> None:
-    """The Landtag head and its repetition above the text both 'Einreicher: Fraktion AfD' (the
-    second with ', eingegangen am …'): one submitter, AfD (main: read as an agenda's items)."""
-    doc = parse_text(_rewritten(LANDTAG_AFD, "Einreicher: Fraktion AfD"))
-    assert doc.submitters[:1] == ("Fraktion AfD",)
-    assert doc.factions == ("AfD",)
-
-
 def test_a_group_after_an_indefinite_article_is_no_label() -> None:
     """Karlsruhe 2023/0633 asked by 'Einzelstadtrat Max Muster': 'mit einer Gruppe Jugendlicher,
     Vertreter*innen des Bürgervereins …' names no faction (main: 'Jugendlicher',

@@ -50,20 +50,9 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     """Return submitters as printed: "Eingereicht von", "Anfrage: SPD", signatures …"""
     found: list[str] = []
     values, _ = value_after(lines, _SUBMITTER_LABEL, max_lines=3)
-    labelled = [
-        (m.group(0).rstrip(" :").casefold(), x[m.end() :].strip(" :"))
-        for x in lines
-        if (m := _SUBMITTER_LABEL.match(x))
-    ]
-    labels = [label for label, _ in labelled]
-    # The label printed twice or more names an agenda's items, not the paper; the same value
-    # printed twice is the paper's head and its repetition above the text (a Landtag's answer).
-    if (
-        not labels
-        or labels.count(labels[0]) < 2
-        or len({v.split(",")[0] for _, v in labelled}) == 1
-    ):
-        found += values
+    labels = [m.group(0).rstrip(" :").casefold() for x in lines if (m := _SUBMITTER_LABEL.match(x))]
+    if not labels or labels.count(labels[0]) < 2:
+        found += values  # the label printed twice or more names an agenda's items, not the paper
     for i, line in enumerate(lines[:HEADER_LINES]):
         match = KA_FACTION_LINE.match(line)
         if match and len(match.group("v")) <= 60 and "?" not in match.group("v"):
