@@ -28,7 +28,9 @@ Where each phrasing comes from (the issue's list first, then council-system conv
   style counting alliances, taken from the issue's wording, not from a check document),
   "Fraktionen von X und Y" (joint motions);
 - a signature block "Für die Fraktion X / Name / Fraktionsvorsitzender" and the party alone in the
-  letterhead (letters of factions);
+  letterhead (letters of factions, the issue's list); letterheads "X-Fraktion im Rat der Stadt …"
+  and "Ratsfraktion" above the party, a signature "Name / Fraktionsvorsitzende / X-Fraktion" and
+  a signer with the party in brackets (common letter layouts of council factions);
 - negatives: "fraktionslos", "Einzelstadtrat", "Einzelstadtverordneter" (members without a
   faction), a Stadtteilbeirat, an Ortsvorsteher and a citizen as submitter.
 No phrasing was taken from a document of the check split.
@@ -94,6 +96,16 @@ VARIANTS: dict[str, Variant] = {
         unseen=True,
     ),
     "letterhead: party alone": Variant("{p}", place=TOP, unseen=True),
+    "letterhead: X-Fraktion im Rat der Stadt": Variant(
+        "{p}-Fraktion im Rat der Stadt Musterstadt", place=TOP, unseen=True
+    ),
+    "letterhead: Ratsfraktion / X": Variant("Ratsfraktion\n{p}", place=TOP, unseen=True),
+    "signature: Name / Fraktionsvorsitzende / X-Fraktion": Variant(
+        "Mit freundlichen Grüßen\n\nErika Muster\nFraktionsvorsitzende\n{p}-Fraktion",
+        place=END,
+        unseen=True,
+    ),
+    "signature: Name (X)": Variant("Mit freundlichen Grüßen\n\nMax Muster ({p})", place=END),
     "fraktionslos": Variant("Stadtrat Max Muster (fraktionslos)", negative=True),
     "Einzelstadtrat": Variant("Einzelstadtrat Max Muster", negative=True),
     "Einzelstadtverordneter": Variant("Einzelstadtverordneter Max Muster", negative=True),

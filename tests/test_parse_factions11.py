@@ -10,7 +10,7 @@ parser test fails on main d6424fc's parser.
 
 from __future__ import annotations
 
-from bench.faction_variants import TOP, VARIANTS, phrases, rewrite
+from bench.faction_variants import END, TOP, VARIANTS, phrases, rewrite
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
 
@@ -62,6 +62,19 @@ def test_party_alone_in_a_forms_letterhead() -> None:
     assert parse_text(_rewritten(CDU_FORM, "CDU", TOP)).factions == ("CDU",)
     text = _rewritten(CDU_FORM, "Wählergemeinschaft Musterstadt", TOP)
     assert parse_text(text).factions == ("Wählergemeinschaft Musterstadt",)
+
+
+def test_group_below_a_bare_label_in_a_forms_letterhead() -> None:
+    """'Ratsfraktion' / 'CDU' as the first two lines of the Dresden form: the CDU (main: none)."""
+    assert parse_text(_rewritten(CDU_FORM, "Ratsfraktion\nCDU", TOP)).factions == ("CDU",)
+
+
+def test_signer_with_the_party_in_brackets() -> None:
+    """The head's 'CDU-Fraktion' removed, 'Mit freundlichen Grüßen' / 'Max Muster (CDU)' closing
+    the form: the CDU (main: none); 'Max Muster (fraktionslos)' names none."""
+    signed = "Mit freundlichen Grüßen\n\nMax Muster ({})"
+    assert parse_text(_rewritten(CDU_FORM, signed.format("CDU"), END)).factions == ("CDU",)
+    assert parse_text(_rewritten(CDU_FORM, signed.format("fraktionslos"), END)).factions == ()
 
 
 def test_member_with_role_before_a_hyphened_label_is_no_group() -> None:

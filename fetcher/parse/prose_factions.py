@@ -11,9 +11,10 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from fetcher.factions import faction_spans, factions_in
+from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
 from fetcher.parse.name_edges import after_places, read_on, without_neighbours
+from fetcher.parse.sender_blocks import signer_parties, top_group
 from fetcher.parse.senders import (
     is_place,
     letterhead_groups,
@@ -219,27 +220,6 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     return _names_in(value)
 
 
-def _group_alone(line: str) -> list[str]:
-    """Return the group a line names when the line is that group's name and nothing else.
-
-    A known party ("SPD", "DIE LINKE."), or a name that says it is a group ("Wählergemeinschaft
-    Musterstadt", "UWG"); a heading in capitals ("BESCHLUSSVORLAGE") is none.
-    """
-    line = line.strip(" .,;-–")
-    spans = faction_spans(line)
-    if spans and not re.sub(
-        r"[\s/,.&-]|und",
-        "",
-        "".join(
-            line[e:s] for (_, e, _), (s, _, _) in pairwise([(0, 0, ""), *spans, (len(line), 0, "")])
-        ),
-    ):
-        return list(dict.fromkeys(name for _, _, name in spans))
-    # a heading in capitals: "BESCHLUSSVORLAGE", "STATISTIK AKTUELL" (not "UWG", "WIR")
-    shouting = line.isupper() and any(len(w) >= 6 for w in line.split())
-    return phrase_names(line) if group_like(line) and not shouting else []
-
-
 def factions_in_prose(
     lines: Sequence[str], limit: int = HEADER_LINES, *, letter: bool = False
 ) -> list[str]:
@@ -274,8 +254,11 @@ def factions_in_prose(
         found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
     if not found:  # a letter's return address run into the first line of a text
         found = return_address_groups(next((x for x in lines[:limit] if x.strip()), ""))
-    if not found:  # a form's letterhead: the group alone on the first line ("SPD", "UWG")
-        found = _group_alone(next((x for x in lines[:limit] if x.strip()), ""))
+    if not found:  # a form's letterhead ("SPD", "Ratsfraktion" / "UWG"), a signer "Name (SPD)"
+        closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
+        found = top_group(lines[:limit]) or signer_parties(
+            [x for i in closings for x in lines[i + 1 : i + 6]]
+        )
     if found or not letter:
         return found
     # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-
