@@ -18,6 +18,7 @@ CDU_FORM = "dresden-mAF0011-14-muendliche-anfrage-cdu-schandauer-strasse"
 NORDSTEMMEN_CDU = "nordstemmen-DS-70-2011-antwort-cdu-baugrundstuecke"
 LANDTAG_AFD = "LANDTAG-niedersachsen-19-11179-kleine-anfrage-mit-antwort"
 KARLSRUHE_AFD = "karlsruhe-2023-0633-anfrage-afd-bolzplatz-oberreut"
+KARLSRUHE_FDP = "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher"
 
 
 def _text(name: str) -> str:
@@ -105,3 +106,14 @@ def test_a_group_after_an_indefinite_article_is_no_label() -> None:
     'Vertreter*innen')."""
     text = _rewritten(KARLSRUHE_AFD, "Einzelstadtrat Max Muster")
     assert parse_text(text).factions == ()
+
+
+def test_a_member_without_faction_is_not_given_a_cited_party() -> None:
+    """Karlsruhe 2013/0017 asked by 'Stadtrat Max Muster (fraktionslos)' (its six FDP members
+    rewritten) still cites '(GR-Sitzung vom 24.7.2012, Antwort auf FDP-Anfrage …)': the cited
+    paper's party is not the submitter's, no faction (main: 'FDP'); the same for
+    'Einzelstadtverordneter Max Muster'."""
+    for phrase in ("Stadtrat Max Muster (fraktionslos)", "Einzelstadtverordneter Max Muster"):
+        text = _rewritten(KARLSRUHE_FDP, phrase)
+        assert "Antwort auf FDP-Anfrage" in text
+        assert parse_text(text).factions == ()

@@ -205,3 +205,20 @@ def factions_of_submitter(submitter: str) -> list[str]:
         names = []
     # A party the table knows in the line is never lost to the phrase's reading.
     return names + [k for k in known if k not in names]
+
+
+# A member who sits in no faction: "Stadtrat Max Muster (fraktionslos)", "Einzelstadtrat …",
+# "Einzelstadtverordnete …" (councils' own words for members outside any faction).
+_WITHOUT_FACTION = re.compile(
+    r"\((?:fraktions|partei)los\w*\)|\bEinzel(?:stadt|gemeinde|kreis)?(?:r[aä]t\w*|"
+    r"verordnete\w*|mandat\w*)\b"
+)
+
+
+def without_faction(head: Sequence[str]) -> bool:
+    """Return whether the head names a submitter who sits in no faction.
+
+    Then a party named in the text's prose ("Antwort auf FDP-Anfrage vom …", a cited paper) is
+    not the submitter's.
+    """
+    return any(_WITHOUT_FACTION.search(line) and len(line) <= 80 for line in head)
