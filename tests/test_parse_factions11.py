@@ -11,6 +11,7 @@ parser test fails on main d6424fc's parser.
 from __future__ import annotations
 
 from bench.faction_variants import END, TOP, VARIANTS, phrases, rewrite
+from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
 
@@ -117,3 +118,11 @@ def test_a_member_without_faction_is_not_given_a_cited_party() -> None:
         text = _rewritten(KARLSRUHE_FDP, phrase)
         assert "Antwort auf FDP-Anfrage" in text
         assert parse_text(text).factions == ()
+
+
+def test_a_member_without_party_may_sign_for_a_faction() -> None:
+    """Guard: Karlsruhe's Freie Wähler letter run into one line per page, signed 'Stefan Schmitt
+    (parteilos)' and Jürgen Wenzel, keeps its group from the return address ('parteilos' is no
+    'fraktionslos')."""
+    text = flat(_text("karlsruhe-2016-fw-brief-anfrage-ditib"))
+    assert parse_text(text).factions == ("Freie Wähler",)

@@ -208,9 +208,11 @@ def factions_of_submitter(submitter: str) -> list[str]:
 
 
 # A member who sits in no faction: "Stadtrat Max Muster (fraktionslos)", "Einzelstadtrat …",
-# "Einzelstadtverordnete …" (councils' own words for members outside any faction).
+# "Einzelstadtverordnete …" (councils' own words for members outside any faction). Not
+# "(parteilos)": a member without a party may sit in a faction (Karlsruhe's Freie Wähler letter
+# "Unterzeichnet von: Stefan Schmitt (parteilos)").
 _WITHOUT_FACTION = re.compile(
-    r"\((?:fraktions|partei)los\w*\)|\bEinzel(?:stadt|gemeinde|kreis)?(?:r[aä]t\w*|"
+    r"\(fraktionslos\w*\)|\bEinzel(?:stadt|gemeinde|kreis)?(?:r[aä]t\w*|"
     r"verordnete\w*|mandat\w*)\b"
 )
 
