@@ -50,6 +50,13 @@ def test_fragesteller_field_names_the_faction() -> None:
     assert parse_text(_rewritten(CDU_FORM, "Fragesteller: UWG")).factions == ("UWG",)
 
 
+def test_fragesteller_field_with_a_name_of_several_words() -> None:
+    """Landtag Drs. 19/11179 asked by 'Fragesteller: Wählergemeinschaft Musterstadt' (head and
+    its repetition ', eingegangen am …'): that group (main: none)."""
+    text = _rewritten(LANDTAG_AFD, "Fragesteller: Wählergemeinschaft Musterstadt")
+    assert parse_text(text).factions == ("Wählergemeinschaft Musterstadt",)
+
+
 def test_zaehlgemeinschaft_names_every_group() -> None:
     """'Zählgemeinschaft CDU/SPD' is a group label like 'Gruppe': both parties (main: none)."""
     doc = parse_text(

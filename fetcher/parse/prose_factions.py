@@ -58,6 +58,12 @@ _SENDER_FIELD = re.compile(
     r"Einreicher(?:in)?)\s*:\s*"
     r"(?P<v>(?:Die\s+|DIE\s+)?[A-ZÄÖÜ][\wÄÖÜäöüß.]*(?:\s?[/|]\s?(?:Die\s+)?[\wÄÖÜäöüß.]+)*)"
 )
+# The same field alone on its line (or before ", eingegangen am …"): a name of several words
+# ("Fragesteller: Wählergemeinschaft Musterstadt"), where it says by itself that it is a group.
+_SENDER_LINE = re.compile(
+    r"^\s*(?:Anfrage|Antrag|Antragsteller(?:in)?|Fragesteller(?:in)?|Eingereicht von|"
+    r"Einreicher(?:in)?)\s*:\s*(?P<v>[A-ZÄÖÜ][^,:;()?!]{1,60}?)\s*(?:,.*)?$"
+)
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
 _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
@@ -155,6 +161,7 @@ def _scan(lines: Sequence[str]) -> list[str]:
         _SPACED_FACTION,
         _PARTY_SUBJECT,
         _SENDER_FIELD,
+        _SENDER_LINE,
         _PARTY_TYPED,
     )
     # What a phrase read on from the line above took of this line's start, and the names it gave:
@@ -207,6 +214,8 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     value = match.group("v")
     if pattern is _SENDER_FIELD:
         return _field_names(value)
+    if pattern is _SENDER_LINE:
+        return phrase_names(value) if group_like(value) and " " in value else []
     if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
         value = match.group(0)
         # "Die X-Fraktion bittet …": the sentence's article, not the name's.
