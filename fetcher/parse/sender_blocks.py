@@ -21,6 +21,11 @@ _BARE_LABEL = re.compile(
     r"(?i:(?:stadt|gemeinde|kreis|kreistags|rats|stadtrats|gemeinderats)?fraktion|"
     r"(?:rats|stadtrats|kreistags)?gruppe)(?:\s+(?:im|in\s+der)\s+\w+)?"
 )
+# Words that make a name a group's without a label: "Wählergemeinschaft …", "… Liste", "Bürger
+# für …", "… Partei", "Bündnis …", "Die Unabhängigen".
+_GROUP_WORD = re.compile(
+    r"(?i:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])|\s(?:für|FÜR)\s"
+)
 # "Max Muster (CDU)", "Dr. Erika Muster-Beispiel (Bündnis 90/Die Grünen)" under a closing.
 _SIGNER = re.compile(
     r"(?:(?:Dr\.|Prof\.)\s+)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\wäöüß'-]+)"
@@ -40,8 +45,13 @@ def group_alone(line: str) -> list[str]:
     between = "".join(line[a[1] : b[0]] for a, b in pairwise(bounds))
     if spans and not re.sub(r"[\s/,.&-]|und", "", between):
         return list(dict.fromkeys(name for _, _, name in spans))
+    if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", line):
+        return phrase_names(line)  # an acronym alone: "UWG"
+    # Else a word that makes a name a group's: not "Tagged PDF" (a PDF's first line), not a
+    # heading in capitals ("BESCHLUSSVORLAGE", "STATISTIK AKTUELL").
     shouting = line.isupper() and any(len(w) >= 6 for w in line.split())
-    return phrase_names(line) if group_like(line) and not shouting else []
+    group = _GROUP_WORD.search(line) and group_like(line)
+    return phrase_names(line) if group and not shouting else []
 
 
 def top_group(head: Sequence[str]) -> list[str]:
