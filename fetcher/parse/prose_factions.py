@@ -14,7 +14,7 @@ from itertools import pairwise
 from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
 from fetcher.parse.name_edges import after_places, read_on, without_neighbours
-from fetcher.parse.sender_blocks import signer_parties, top_group
+from fetcher.parse.sender_blocks import GROUP_WORD, signer_parties, top_group
 from fetcher.parse.senders import (
     is_place,
     letterhead_groups,
@@ -215,7 +215,10 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     if pattern is _SENDER_FIELD:
         return _field_names(value)
     if pattern is _SENDER_LINE:
-        return phrase_names(value) if group_like(value) and " " in value else []
+        # several words with a group word ("Wählergemeinschaft Musterstadt"), not an acronym
+        # and a signer ("UWG Joachim Supper": _SENDER_FIELD reads the acronym alone)
+        named = " " in value and GROUP_WORD.search(value) and group_like(value)
+        return phrase_names(value) if named else []
     if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
         value = match.group(0)
         # "Die X-Fraktion bittet …": the sentence's article, not the name's.

@@ -23,7 +23,7 @@ _BARE_LABEL = re.compile(
 )
 # Words that make a name a group's without a label: "Wählergemeinschaft …", "… Liste", "Bürger
 # für …", "… Partei", "Bündnis …", "Die Unabhängigen".
-_GROUP_WORD = re.compile(
+GROUP_WORD = re.compile(
     r"(?i:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])|\s(?:für|FÜR)\s"
 )
 # "Max Muster (CDU)", "Dr. Erika Muster-Beispiel (Bündnis 90/Die Grünen)" under a closing.
@@ -50,7 +50,7 @@ def group_alone(line: str) -> list[str]:
     # Else a word that makes a name a group's: not "Tagged PDF" (a PDF's first line), not a
     # heading in capitals ("BESCHLUSSVORLAGE", "STATISTIK AKTUELL").
     shouting = line.isupper() and any(len(w) >= 6 for w in line.split())
-    group = _GROUP_WORD.search(line) and group_like(line)
+    group = GROUP_WORD.search(line) and group_like(line)
     return phrase_names(line) if group and not shouting else []
 
 
