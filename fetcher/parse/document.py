@@ -24,6 +24,7 @@ from fetcher.parse.submitters import (
     factions_in_prose,
     factions_of_submitter,
     find_submitters,
+    without_faction,
 )
 from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
@@ -62,7 +63,7 @@ def parse_pages(
         named = [n for n in factions_of_submitter(submitter) if not is_place(n, places)]
         factions += [n for n in named if n not in factions]
     letter = any(SALUTATION.match(x) or ADDRESSEE.match(x) for x in lines[:HEADER_LINES])
-    if not factions and not citizen:
+    if not factions and not citizen and not without_faction(lines[:HEADER_LINES]):
         factions = factions_in_prose(lines, letter=letter)
     consultations, table_end = find_consultations(lines)
     header_end = max(table_end, find_header_end(lines))

@@ -21,8 +21,8 @@ _LEAD = re.compile(
 )
 # A label before the name: "Fraktion", "Ratsfraktion", "Gemeinderatsfraktion der", "Gruppe".
 _LABEL_BEFORE = re.compile(
-    r"^(?:[\wäöüß]*(?:rats-|tags-)?fraktion(?:en)?|(?:rats|stadtrats|kreistags)?gruppe)\s+"
-    r"(?:der\s+|von\s+)?",
+    r"^(?:[\wäöüß]*(?:rats-|tags-)?fraktion(?:en)?|(?:rats|stadtrats|kreistags)?gruppe|"
+    r"zählgemeinschaft)\s+(?:der\s+|von\s+|aus\s+)?",
     re.I,
 )
 # A label after the name: "-Fraktion", " Fraktion", "-OR-Fraktion", "-Gemeinderatsfraktion", and
@@ -66,6 +66,8 @@ _NOT_GROUP = re.compile(
     r"\b(?i:Rat|Rates|Stadt|Gemeinde|Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|"
     r"Ausschuss\w*|Sitzung|Stadträt\w*|Stadtrat|Mitglied\w*|Abgeordnete\w*|Vorlage|Drucksache|"
     r"Anfrage|Antrag|Fraktion\w*|Geschäftsstelle|Vorsitz\w*|Bürgermeister\w*|Oberbürgermeister\w*|"
+    # a member's role names a person: "Ratsmitglied Max Muster, CDU-Fraktion"
+    r"\w*mitglied\w*|\w*verordnete\w*|Ratsherr\w*|Ratsfrau\w*|Einzel(?:stadt|gemeinde)?r[aä]t\w*|"
     r"Ortschaftsr\w*|Gemeinderät\w*|Bezeichnung|Kurzfassung|Betreff|Eingang|Datum|Gegenstand|"
     r"Herr|Herrn|Frau|"
     # an office named "für" something is no group ("Amt für Umwelt"; "Bürger für X" is one)
@@ -197,7 +199,10 @@ def _names(name: str, labelled: bool = True) -> list[str]:
 
 # A faction label ("Fraktion", "SPD-Ratsfraktion", "Gruppe", "Stadtratsgruppe"), not a company's
 # "Mediengruppe".
-LABEL_WORD = re.compile(r"fraktion|(?<![\wäöüß])(?:[\wäöüß]*(?:rats|tags))?gruppe", re.I)
+# German has three words for a group of council members: Fraktion, Gruppe, Zählgemeinschaft.
+LABEL_WORD = re.compile(
+    r"fraktion|(?<![\wäöüß])(?:[\wäöüß]*(?:rats|tags))?gruppe|zählgemeinschaft", re.I
+)
 _LABELLED = re.compile(LABEL_WORD.pattern, re.I)
 
 
@@ -218,7 +223,7 @@ def phrase_names(phrase: str, *, labelled: bool = False, seat: bool = True) -> l
     parts = _SPLIT.split(phrase.strip())
     # "Fraktionen CDU und UWG": a plural label names every part.
     labelled_all = labelled or bool(
-        re.match(r"^(?:der\s+|die\s+)?\w*(?:fraktionen|gruppen)\s", phrase, re.I)
+        re.match(r"^(?:der\s+|die\s+)?\w*(?:fraktionen|gruppen|zählgemeinschaft)\s", phrase, re.I)
     )
     for part in parts:
         bare = _bare(part, seat)

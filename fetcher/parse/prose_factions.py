@@ -14,6 +14,7 @@ from itertools import pairwise
 from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
 from fetcher.parse.name_edges import after_places, read_on, without_neighbours
+from fetcher.parse.sender_blocks import GROUP_WORD, signer_parties, top_group
 from fetcher.parse.senders import (
     is_place,
     letterhead_groups,
@@ -31,8 +32,11 @@ _MEMBER_PARTY = re.compile(
     r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?|"
     # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
     # Not a role with its body: "Abgeordneter des Sächs. Landtages (Name, Vorname)" (a form).
-    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)[^()\n]{0,90}"
-    r"\((?P<v>[^()\n]{2,40})\)"
+    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)"
+    # then the members' names, not a sentence: "Vorbemerkung des Abgeordneten" / "Die Landes-
+    # nahverkehrsgesellschaft Niedersachsen (LNVG)" names an agency in brackets.
+    r"(?=[^()\n]{0,90}\()(?:[\s,]+(?!(?:Die|Der|Das|DIE|DER)\b)(?:[A-ZÄÖÜ][^\s(),]*|"
+    r"[a-zäöü]{1,2}\.|von|van|de|zu|und))*\s*\((?P<v>[^()\n]{2,40})\)"
 )
 # A name of up to four words ("Wählergemeinschaft Musterstadt", "Bürger für Lindenau"); the
 # phrase reader (faction_phrases) keeps only the words that belong to it.
@@ -50,8 +54,15 @@ _HYPHEN_FACTION = re.compile(
 # A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
 # the one name after it, where it says by itself that it is a group.
 _SENDER_FIELD = re.compile(
-    r"(?<![\w-])(?:Anfrage|Antrag|Antragsteller(?:in)?|Eingereicht von|Einreicher(?:in)?)\s*:\s*"
+    r"(?<![\w-])(?:Anfrage|Antrag|Antragsteller(?:in)?|Fragesteller(?:in)?|Eingereicht von|"
+    r"Einreicher(?:in)?)\s*:\s*"
     r"(?P<v>(?:Die\s+|DIE\s+)?[A-ZÄÖÜ][\wÄÖÜäöüß.]*(?:\s?[/|]\s?(?:Die\s+)?[\wÄÖÜäöüß.]+)*)"
+)
+# The same field alone on its line (or before ", eingegangen am …"): a name of several words
+# ("Fragesteller: Wählergemeinschaft Musterstadt"), where it says by itself that it is a group.
+_SENDER_LINE = re.compile(
+    r"^\s*(?:Anfrage|Antrag|Antragsteller(?:in)?|Fragesteller(?:in)?|Eingereicht von|"
+    r"Einreicher(?:in)?)\s*:\s*(?P<v>[A-ZÄÖÜ][^,:;()?!]{1,60}?)\s*(?:,.*)?$"
 )
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
 _ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
@@ -67,10 +78,12 @@ _MEMBER_ROLE = (
     r"Fraktionsvorsitzende[rn]?|MdL|MdB|Abgeordnete[rn]?)\b"
 )
 _NAMED_FACTION = re.compile(
+    # "mit einer Gruppe Jugendlicher": after an indefinite article a group is no label.
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
     # "X-Fraktion Jürgen Wenzel": after a hyphened label the name stood before it
     r"(?<![-–])[Ff]raktion(?:en)?|"
-    r"(?<![-–])FRAKTION|(?<!-)Gruppe|Ratsgruppe|Fraktionsvorsitzende[rn]?|Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+)?"
+    r"(?<![-–])FRAKTION|(?<!-)(?<!ne\s)(?<!ner\s)(?<!nen\s)Gruppe|Ratsgruppe|Zählgemeinschaft|Fraktionsvorsitzende[rn]?|"
+    r"Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+|aus\s+)?"
     # "Fraktion der SPD, der Fraktion der CDU": a new label after the comma starts a new phrase
     r"(?P<v>[^\n,;:()]{2,80}?(?:,(?!\s*(?:der\s+|die\s+)?\w*[Ff]raktion)\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
@@ -148,6 +161,7 @@ def _scan(lines: Sequence[str]) -> list[str]:
         _SPACED_FACTION,
         _PARTY_SUBJECT,
         _SENDER_FIELD,
+        _SENDER_LINE,
         _PARTY_TYPED,
     )
     # What a phrase read on from the line above took of this line's start, and the names it gave:
@@ -200,6 +214,11 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     value = match.group("v")
     if pattern is _SENDER_FIELD:
         return _field_names(value)
+    if pattern is _SENDER_LINE:
+        # several words with a group word ("Wählergemeinschaft Musterstadt"), not an acronym
+        # and a signer ("UWG Joachim Supper": _SENDER_FIELD reads the acronym alone)
+        named = " " in value and GROUP_WORD.search(value) and group_like(value)
+        return phrase_names(value) if named else []
     if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
         value = match.group(0)
         # "Die X-Fraktion bittet …": the sentence's article, not the name's.
@@ -247,6 +266,11 @@ def factions_in_prose(
         found = signature_groups([x for i in closings for x in lines[i + 1 : i + 9]], places)
     if not found:  # a letter's return address run into the first line of a text
         found = return_address_groups(next((x for x in lines[:limit] if x.strip()), ""))
+    if not found:  # a form's letterhead ("SPD", "Ratsfraktion" / "UWG"), a signer "Name (SPD)"
+        closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
+        found = top_group(lines[:limit]) or signer_parties(
+            [x for i in closings for x in lines[i + 1 : i + 6]]
+        )
     if found or not letter:
         return found
     # Without a salutation the letterhead is the first lines ("Freie Wähler Karlsruhe, Hebel-

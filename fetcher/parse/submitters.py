@@ -13,7 +13,8 @@ from fetcher.parse.prose_factions import factions_in_prose as factions_in_prose
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
 
 _SUBMITTER_LABEL = re.compile(
-    r"^(?:Eingereicht von|Einreicher(?:in)?|Antragsteller(?:in)?|Stadträtinnen/Stadträte\s*[–-]\s*"
+    r"^(?:Eingereicht von|Einreicher(?:in)?|Antragsteller(?:in)?|Fragesteller(?:in)?|"
+    r"Stadträtinnen/Stadträte\s*[–-]\s*"
     r"Fraktionen)\s*:?",
     re.I,
 )
@@ -204,3 +205,22 @@ def factions_of_submitter(submitter: str) -> list[str]:
         names = []
     # A party the table knows in the line is never lost to the phrase's reading.
     return names + [k for k in known if k not in names]
+
+
+# A member who sits in no faction: "Stadtrat Max Muster (fraktionslos)", "Einzelstadtrat …",
+# "Einzelstadtverordnete …" (councils' own words for members outside any faction). Not
+# "(parteilos)": a member without a party may sit in a faction (Karlsruhe's Freie Wähler letter
+# "Unterzeichnet von: Stefan Schmitt (parteilos)").
+_WITHOUT_FACTION = re.compile(
+    r"\(fraktionslos\w*\)|\bEinzel(?:stadt|gemeinde|kreis)?(?:r[aä]t\w*|"
+    r"verordnete\w*|mandat\w*)\b"
+)
+
+
+def without_faction(head: Sequence[str]) -> bool:
+    """Return whether the head names a submitter who sits in no faction.
+
+    Then a party named in the text's prose ("Antwort auf FDP-Anfrage vom …", a cited paper) is
+    not the submitter's.
+    """
+    return any(_WITHOUT_FACTION.search(line) and len(line) <= 80 for line in head)

@@ -1,0 +1,330 @@
+"""Faction phrasings: dev documents with the submitter phrase rewritten. Reads the dev corpus (I/O).
+
+Run: .venv/bin/python -m bench.faction_variants [--shape NAME] [--show VARIANT]
+
+bench.faction_names renames the PARTY inside a faction phrase; this bench rewrites the PHRASE
+around the party. For each dev document whose label names factions, the submitter phrase (every
+line of the head, a field, the letterhead or the signature that names a labelled faction in a
+faction phrase, found with bench.faction_names' matcher) is put into another real phrasing:
+consecutive phrase lines (a list of members "Stadtrat X (FDP)" …) become one line, a line's own
+tail after the phrase (", eingegangen am …", " vom 21.08.2020 – Titel", " - Drs. 19/7497") and a
+line's leading field with a number ("Eingang: 30.04.2024, ") stay. A document whose faction is
+also named in running prose ("Die CDU-Fraktion hat folgende Fragen") cannot be rewritten
+without changing a sentence: it is skipped, and the bench says how many documents each variant
+used. The expected factions come from the label (joint variants add a second known party to a
+document that names one); negatives expect none.
+
+Where each phrasing comes from (the issue's list first, then council-system conventions):
+- members with the party in brackets: Landtag "Anfrage der Abgeordneten … (CDU)" (issue #11, the
+  Niedersachsen Drucksachen of dev), "Stadtverordnete …" (Hessian Stadtverordnetenversammlungen),
+  "Stadtrat … (Die Linke)" (Karlsruhe/Bavarian forms), "Ratsmitglied …, CDU-Fraktion" (NRW councils,
+  ALLRIS "Antragsteller" values), "Bezirksverordneter …" (Hamburg Bezirksversammlungen);
+- the faction as the subject of the request ("die Fraktion BÜNDNIS 90/DIE GRÜNEN bittet …", issue);
+- the faction with its council body ("SPD-Fraktion in der Bezirksvertretung …", issue: the place
+  must not come out);
+- field labels of SessionNet/ALLRIS/SD.NET paper heads: "Antragsteller:", "Einreicher:",
+  "Fragesteller:";
+- groups: "Gruppe X im Rat" (Lower Saxony's councils and Landtag), "Zählgemeinschaft X/Y" (Berlin
+  style counting alliances, taken from the issue's wording, not from a check document),
+  "Fraktionen von X und Y" (joint motions);
+- a signature block "Für die Fraktion X / Name / Fraktionsvorsitzender" and the party alone in the
+  letterhead (letters of factions, the issue's list); letterheads "X-Fraktion im Rat der Stadt …"
+  and "Ratsfraktion" above the party, a signature "Name / Fraktionsvorsitzende / X-Fraktion" and
+  a signer with the party in brackets (common letter layouts of council factions);
+- negatives: "fraktionslos", "Einzelstadtrat", "Einzelstadtverordneter" (members without a
+  faction), a Stadtteilbeirat, an Ortsvorsteher and a citizen as submitter.
+No phrasing was taken from a document of the check split.
+
+Scores per variant: used documents, "right" (every expected faction reported, nothing else),
+"found" (every expected faction reported) and documents with a wrong faction reported. With
+--shape each rewritten text is first brought into a shape of bench.text_shapes. The unseen table
+puts bench.faction_names' UNSEEN names (a few) into the variants marked for it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from bench.faction_names import UNSEEN, _known_swap, _party, _spans, in_faction_phrase, names_new
+from bench.text_shapes import SHAPES
+from fetcher.factions import canonical_faction, factions_in
+from fetcher.parse import parse_text
+from tests.corpus_data import corpus_items
+
+# Where the phrase goes: in place of the phrase lines, as the first line, or as a closing block.
+INPLACE, TOP, END = "inplace", "top", "end"
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One phrasing: its template ({p}: the party, {pp}: the parties of a joint phrase)."""
+
+    template: str
+    place: str = INPLACE
+    joint: bool = False
+    negative: bool = False
+    unseen: bool = False
+
+
+VARIANTS: dict[str, Variant] = {
+    "Anfrage der Abgeordneten (X)": Variant(
+        "Anfrage der Abgeordneten Max Muster ({p})", unseen=True
+    ),
+    "Stadtverordnete (X)": Variant("Stadtverordnete Erika Muster ({p})"),
+    "Stadtrat (X)": Variant("Stadtrat Max Muster ({p})"),
+    "Ratsmitglied, X-Fraktion": Variant("Ratsmitglied Max Muster, {p}-Fraktion", unseen=True),
+    "Bezirksverordneter (X)": Variant("Bezirksverordneter Max Muster ({p})"),
+    "die Fraktion X bittet": Variant(
+        "die Fraktion {p} bittet um die Beantwortung folgender Fragen:", unseen=True
+    ),
+    "X-Fraktion in der Bezirksvertretung": Variant(
+        "{p}-Fraktion in der Bezirksvertretung Musterstadt-Nord", unseen=True
+    ),
+    "Antragsteller: X-Ratsfraktion": Variant("Antragsteller: {p}-Ratsfraktion", unseen=True),
+    "Einreicher: Fraktion X": Variant("Einreicher: Fraktion {p}"),
+    "Fragesteller: X": Variant("Fragesteller: {p}", unseen=True),
+    "Gruppe X im Rat": Variant("Gruppe {p} im Rat", unseen=True),
+    "Zählgemeinschaft X/Y": Variant("Zählgemeinschaft {pp}", joint=True),
+    "Fraktionen von X und Y": Variant("Fraktionen von {pp}", joint=True),
+    "signature: Für die Fraktion X": Variant(
+        "Mit freundlichen Grüßen\n\nFür die Fraktion {p}\nMax Muster\nFraktionsvorsitzender",
+        place=END,
+        unseen=True,
+    ),
+    "letterhead: party alone": Variant("{p}", place=TOP, unseen=True),
+    "letterhead: X-Fraktion im Rat der Stadt": Variant(
+        "{p}-Fraktion im Rat der Stadt Musterstadt", place=TOP, unseen=True
+    ),
+    "letterhead: Ratsfraktion / X": Variant("Ratsfraktion\n{p}", place=TOP, unseen=True),
+    "signature: Name / Fraktionsvorsitzende / X-Fraktion": Variant(
+        "Mit freundlichen Grüßen\n\nErika Muster\nFraktionsvorsitzende\n{p}-Fraktion",
+        place=END,
+        unseen=True,
+    ),
+    "signature: Name (X)": Variant("Mit freundlichen Grüßen\n\nMax Muster ({p})", place=END),
+    "fraktionslos": Variant("Stadtrat Max Muster (fraktionslos)", negative=True),
+    "Einzelstadtrat": Variant("Einzelstadtrat Max Muster", negative=True),
+    "Einzelstadtverordneter": Variant("Einzelstadtverordneter Max Muster", negative=True),
+    "Stadtteilbeirat": Variant("Antragsteller: Stadtteilbeirat Musterstadt-Nord", negative=True),
+    "Ortsvorsteher": Variant("Anfrage des Ortsvorstehers Max Muster", negative=True),
+    "citizen": Variant("Einwohnerfrage von Max Muster, Musterweg 3", negative=True),
+}
+ORIGINAL = "original"
+UNSEEN_NAMES = ("acronym", "Wählergemeinschaft X", "article + word")
+
+# After the party: its bracket, a label ("-OR-Fraktion", " Fraktion"), the seat and a place.
+_PHRASE_END = re.compile(
+    r"\)?(?:\s?[-–]?\s?(?:[A-ZÄÖÜ]{2,3}\s?-)?\w*(?:[Ff]raktion|FRAKTION)\w*)?"
+    r"(?:\s+(?:im|in der)\s+(?:Stadtrat|Rat|Ortschaftsrat|Gemeinderat)(?:\s+[A-ZÄÖÜ][\w-]*)?)?"
+    r"(?:\s+[A-ZÄÖÜ][a-zäöüß-]+(?=\s*$))?"
+)
+_ADDRESS = re.compile(r"@|www\.|https?:")
+
+
+def _expected(label: dict[str, Any]) -> list[str]:
+    """Return the canonical factions a label names (a joint label gives each party)."""
+    found: list[str] = []
+    for name in label["factions"]:
+        for one in factions_in(name) or [_fold(name)]:
+            found += [one] if one not in found else []
+    return found
+
+
+def _fold(name: str) -> str:
+    return " ".join(name.split()).casefold()
+
+
+def _key(name: str) -> str:
+    return canonical_faction(name) or _fold(name)
+
+
+@dataclass(frozen=True)
+class Phrase:
+    """One line's submitter phrase: line index, where it starts and ends in the line."""
+
+    line: int
+    start: int
+    end: int
+
+
+def phrases(text: str, label: dict[str, Any]) -> tuple[list[Phrase], list[str]] | None:
+    """Return the submitter phrases naming a labelled faction and each party as first printed
+    in one, or None when a phrase is prose."""
+    lines = text.split("\n")
+    found: dict[int, Phrase] = {}
+    parties: list[str] = []
+    for name in label["factions"]:
+        canonical, printed = _party(name)
+        for i, line in enumerate(lines):
+            for start, end in _spans(line, canonical, printed):
+                around = line[:start].split(" ")[-1] + line[end:].split(" ")[0]
+                if not in_faction_phrase(line, start, end) or _ADDRESS.search(around):
+                    continue
+                label_end = _PHRASE_END.match(line, end)
+                stop = label_end.end() if label_end else end
+                tail, head = line[stop:], line[:start]
+                # "Die CDU-Fraktion hat folgende Fragen", "… bitte ich die Gemeindeverwaltung"
+                if re.match(r"\s+(?!(?:vom|im|in|zur|zum|und|der)\b)[a-zäöüß]", tail) or (
+                    len(head.split()) > 14 or re.search(r"[a-zäöüß]{3,}\.\s", head)
+                ):
+                    return None
+                # A leading field with a number stays: "Eingang: 30.04.2024, ".
+                party = line[start:end].strip()
+                parties += [party] if _key(party) not in {_key(p) for p in parties} else []
+                numbered = list(re.finditer(r"\S*\d\S*\s*", head))
+                begin = numbered[-1].end() if numbered else 0
+                old = found.get(i)
+                found[i] = Phrase(
+                    i, min(begin, old.start) if old else begin, max(stop, old.end if old else 0)
+                )
+    return ([found[i] for i in sorted(found)], parties) if found else None
+
+
+def rewrite(text: str, found: list[Phrase], phrase: str, place: str = INPLACE) -> str:
+    """Return the text with its submitter phrases replaced by `phrase` (kept: each line's tail)."""
+    lines = text.split("\n")
+    out: list[str] = []
+    by_line = {p.line: p for p in found}
+    for i, line in enumerate(lines):
+        here = by_line.get(i)
+        if here is None:
+            out.append(line)
+            continue
+        head, tail = line[: here.start], line[here.end :]
+        following = i - 1 in by_line  # a list of members: one phrase for all
+        new = phrase if place == INPLACE and not following else ""
+        if new or (head + tail).strip(" ,;-–"):
+            out.append(head + new + tail)
+    if place == TOP:
+        out.insert(0, phrase)
+    elif place == END:
+        out += ["", phrase]
+    return "\n".join(out)
+
+
+def _joined(parties: list[str], variant: Variant) -> str:
+    if variant.template.startswith("Zählgemeinschaft"):
+        return "/".join(parties)
+    return ", ".join(parties[:-1]) + " und " + parties[-1]
+
+
+@dataclass
+class Outcome:
+    """One rewritten document read: expected found, nothing else, the wrong factions."""
+
+    layout: str
+    found: bool
+    right: bool
+    wrong: list[str]
+
+
+def _score(reported: Iterable[str], expected: list[str], layout: str) -> Outcome:
+    got = {_key(f) for f in reported}
+    want = {_key(f) for f in expected}
+    wrong = sorted(got - want)
+    found = want <= got
+    return Outcome(layout, found, found and not wrong, wrong)
+
+
+def _unseen_score(reported: Iterable[str], new: str, layout: str) -> Outcome:
+    reported = list(reported)
+    found = any(names_new(f, new) for f in reported)
+    wrong = [f for f in reported if not names_new(f, new)]
+    return Outcome(layout, found, found and not wrong, wrong)
+
+
+Parse = Callable[[str], Any]
+
+
+def outcomes(
+    items: Iterable[Any], parse: Parse = parse_text, *, unseen: bool = False
+) -> dict[str, list[tuple[str, Outcome]]]:
+    """Return variant → [(document, outcome)] over labelled dev items."""
+    result: dict[str, list[tuple[str, Outcome]]] = {}
+    for item in items:
+        label = item.label
+        if not label.get("factions"):
+            continue
+        layout = label.get("layout") or "unknown"
+        expected = _expected(label)
+        if not unseen:
+            doc = parse(item.text)
+            result.setdefault(ORIGINAL, []).append(
+                (item.name, _score(doc.factions, expected, layout))
+            )
+        read = phrases(item.text, label)
+        if not read:
+            continue
+        found, parties = read
+        # "SPD- und CDU-Ortschaftsratsfraktion": a party printed only as part of another's phrase
+        parties += [e for e in expected if e not in {_key(p) for p in parties}]
+        for name, variant in VARIANTS.items():
+            if unseen:
+                if not variant.unseen or len(expected) > 1:
+                    continue
+                for shape in UNSEEN_NAMES:
+                    new = UNSEEN[shape]
+                    text = rewrite(item.text, found, variant.template.format(p=new), variant.place)
+                    outcome = _unseen_score(parse(text).factions, new, layout)
+                    result.setdefault(f"{name} · {new}", []).append((item.name, outcome))
+                continue
+            want = [] if variant.negative else expected
+            if variant.joint:
+                both = parties if len(expected) > 1 else [*parties, _known_swap(label)]
+                want = expected if len(expected) > 1 else [*expected, _known_swap(label)]
+                phrase = variant.template.format(pp=_joined(both, variant))
+            elif len(expected) > 1 and not variant.negative:
+                continue  # one party's phrasing cannot name several
+            else:
+                phrase = variant.template.format(p=parties[0])
+            text = rewrite(item.text, found, phrase, variant.place)
+            result.setdefault(name, []).append(
+                (item.name, _score(parse(text).factions, want, layout))
+            )
+    return result
+
+
+def _pct(hits: int, total: int) -> str:
+    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
+
+
+def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
+    """Return markdown rows: per variant, documents, right, found, letters right, wrong."""
+    rows = [
+        "| variant | docs | right | found | letters right | docs with a wrong faction |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    for name, docs in result.items():
+        outs = [o for _, o in docs]
+        letters = [o for o in outs if o.layout == "letter"]
+        rows.append(
+            f"| {name} | {len(outs)} | {_pct(sum(o.right for o in outs), len(outs))} | "
+            f"{_pct(sum(o.found for o in outs), len(outs))} | "
+            f"{_pct(sum(o.right for o in letters), len(letters))} | "
+            f"{sum(bool(o.wrong) for o in outs)} |"
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", help="list the documents a variant misses or gets wrong")
+    parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
+    parser.add_argument("--unseen", action="store_true", help="the variants with UNSEEN names")
+    args = parser.parse_args()
+    reshape = SHAPES[args.shape] if args.shape else None
+    parse: Parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
+    result = outcomes(corpus_items("dev"), parse, unseen=args.unseen)
+    print("\n".join(table(result)))
+    if args.show:
+        for name, outcome in result.get(args.show, []):
+            if not outcome.right:
+                print(name, outcome.layout, "found" if outcome.found else "MISSED", outcome.wrong)
+
+
+if __name__ == "__main__":
+    main()
