@@ -19,13 +19,15 @@ _NUM_LETTER = re.compile(r"^(\d{1,2})\s?([a-z])[.)]\s+(?=\S)")
 # "10.)" alone too; "1," alone is an OCR'd "1." (Dresden mAF0369/13)
 _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*(?:\.\)|[.):,])?$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
+# A label in brackets is the label ("(1) Wie …", "(a)", "(II)"): read as the same label with ")".
+_BRACKETED = re.compile(r"^\((?=(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)(?:\s|$))")
 # Word's Symbol/Wingdings bullets (U+F0B7, U+F0A7 from pdfium) arrive as • and ▪: clean_lines
 # maps them (text._WORD_SYMBOLS) before any line reaches this.
 _BULLET = re.compile(r"^([•\-–·▪◦●*➢►→])(?:\s+|$)")
 # A sub-item inside a question: "1.1", "a)", "1." under "E.", "- …"; it starts its own line
 # within the question.
 _SUB_ITEM = re.compile(
-    r"^(?:\d{1,2}\.\d{1,2}\.?\s|\d{1,2}[.)]\s+(?=[a-zäöü]|[A-ZÄÖÜ][a-zäöüß]+\s)|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
+    r"^(?:\d{1,2}\.\d{1,2}\.?\s|\([a-z\d]\)\s|\d{1,2}[.)]\s+(?=[a-zäöü]|[A-ZÄÖÜ][a-zäöüß]+\s)|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
     r"|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
 )
 
@@ -73,6 +75,8 @@ def list_marker(line: str) -> tuple[str, str, str] | None:
     """
     if DATE.match(line):
         return None
+    if _BRACKETED.match(line):
+        return list_marker(line[1:])
     match = NUM.match(line)
     if match:
         return "num", match.group(1), line[match.end() :]
