@@ -63,3 +63,27 @@ def test_numbers_in_brackets_are_labels() -> None:
     (main: the list was not seen, "(1)" stayed in front of the question)."""
     questions = _reads_as_labelled(ESSENSRESTE, _variant(ESSENSRESTE, "(1)"))
     assert questions[2] == "Welche Regelungen gelten für Freie Träger?"
+
+
+def test_roman_section_headings_above_numbers_going_on() -> None:
+    """Dresden AF2012/13 with "I. Allgemeines" above "1." and "II. Einzelfragen" above "3.": the
+    three numbered questions, no heading inside them (main: two, "Allgemeines" and
+    "Einzelfragen")."""
+    questions = _reads_as_labelled(ESSENSRESTE, _variant(ESSENSRESTE, "I. headings"))
+    assert questions[2] == "Welche Regelungen gelten für Freie Träger?"
+    assert not any("Einzelfragen" in question for question in questions)
+
+
+def test_roman_section_headings_above_numbers_restarting() -> None:
+    """The same with the numbers restarting at "1." under "II. Einzelfragen": still three
+    questions, the last one the third (main: two)."""
+    questions = _reads_as_labelled(ESSENSRESTE, _variant(ESSENSRESTE, "I. headings, restart"))
+    assert questions[2] == "Welche Regelungen gelten für Freie Träger?"
+
+
+def test_a_number_in_a_form_head_is_no_section_list() -> None:
+    """Karlsruhe 2014/0802 (snapshot) with Roman headings restarting the numbers: the form head's
+    "8. Plenarsitzung" above "I. Allgemeines" opens no list that takes in the questions under
+    "II." (five questions, the first its "Wie ist der Bearbeitungsstand …")."""
+    name = "karlsruhe-2014-0802-anfrage-gruene-streuobstwiesen"
+    _reads_as_labelled(name, _variant(name, "I. headings, restart"))

@@ -40,6 +40,7 @@ from fetcher.parse.quotes import (
     tidy_question,
     unquote_lines,
 )
+from fetcher.parse.sections import heading_below, heads_sections, section_above
 from fetcher.parse.unlisted import (
     heading_question_wins,
     questions_after_lead_in,
@@ -117,6 +118,7 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
     item_lines = [start]
     parent_next = _parent_next(lines, start) if style != "num" else None
     in_heading = False  # the wrapped lines of a section heading ("II. Über den … hinaus …")
+    section = section_above(lines, start) if style == "num" else None
     i = start + 1
     while i < len(lines):
         line = lines[i]
@@ -160,11 +162,11 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
             and marker
             and marker[0] in ("roman", "letter")
             and marker[1].isupper()
-            and _next_marker_is_one(lines, i + 1)
+            and (below := _next_num_label(lines, i + 1)) in heading_below(marker, label, section)
             and not question_signal(marker[2])
         ):  # a heading that asks ("C. Welche Auswirkungen …: 1. …") is a question, not a section
-            label = "0"  # a section heading ("II. Schulen") above numbering that restarts at 1
-            in_heading = True
+            label = "0" if below == "1" else label  # "II. Schulen" above numbers restarting at 1
+            in_heading, section = True, (marker[0], marker[1])
         else:
             items[-1].append(line)
         i += 1
@@ -200,12 +202,11 @@ def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
     return block
 
 
-def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
+def _next_num_label(lines: Sequence[str], start: int) -> str | None:
     for line in lines_from(lines, start, 4 * LINE_CHARS)[:12]:
-        marker = list_marker(line)
-        if marker:
-            return marker[0] == "num" and marker[1] == "1"
-    return False
+        if marker := list_marker(line):
+            return marker[1] if marker[0] == "num" else None
+    return None
 
 
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
@@ -255,12 +256,15 @@ def question_items(
         and run.start < best.start < run.end
         and len(run.items) >= 2
         and all(asks_or_heads(item) for item in run.items)
+        and not heads_sections(run.style, run.items, best.style)
         # a weaker parent still wins when every one of its items asks itself ("1. Wie …?",
         # "2. Wie ist … in folgenden Bereichen: a. … h. …", "3. Welche …?"; Karlsruhe 2024/1272)
         and (run.score >= 0.5 * best.score or all(question_signal(own_text(i)) for i in run.items))
     ]
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
+    if heads_sections(best.style, best.items, "num"):  # "I. Allgemeines" / "1. …?" / "II. …"
+        best = next((r for r in candidates if best.start < r.start < best.end), best)
     if unnumbered is not None and heading_question_wins(
         lines, unnumbered.start, best.start, best.style
     ):
