@@ -47,8 +47,8 @@ from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
 
-ROMAN = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII", "XIII", "XIV")
-ROMAN += ("XV", "XVI", "XVII", "XVIII", "XIX", "XX", "XXI", "XXII", "XXIII", "XXIV", "XXV")
+_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+ROMAN = tuple(tens + unit for tens in ("", "X", "XX", "XXX") for unit in _UNITS)[1:]  # I … XXXIX
 # A top-level label of the original text: "1.", "1)", "1.)", "1.:", "Frage 1:"; group 1 the word
 # "Frage", group 2 the number, group 3 the mark after it.
 _LABEL = re.compile(r"^(\s*)(Frage\s+)?(\d{1,2})\s*(\.\)|\.:|[.):])(?:\s+|$)")

@@ -87,3 +87,25 @@ def test_a_number_in_a_form_head_is_no_section_list() -> None:
     "II." (five questions, the first its "Wie ist der Bearbeitungsstand …")."""
     name = "karlsruhe-2014-0802-anfrage-gruene-streuobstwiesen"
     _reads_as_labelled(name, _variant(name, "I. headings, restart"))
+
+
+ABSCHIEBUNGEN = "dresden-AF2020-13-anfrage-gruene-abschiebungen"
+
+
+def test_roman_numbered_questions_beyond_twelve_and_alone_on_their_line() -> None:
+    """Dresden AF2020/13 numbered "I." … "XII.", whose "X." "XI." "XII." stand alone above their
+    questions: twelve questions, the last the airport's profits (main: nine, the last three run
+    into the ninth)."""
+    questions = _reads_as_labelled(ABSCHIEBUNGEN, _variant(ABSCHIEBUNGEN, "I."))
+    assert questions[9].startswith("Was geschieht mit den aufgrund psychischen")
+    assert questions[11] == (
+        "Welche Gewinne erzielte die Flughafen Dresden GmbH als Abflugsort für Abschiebungen?"
+    )
+
+
+def test_roman_numbers_up_to_thirty_six() -> None:
+    """Landtag 19/11180 (snapshot), its 36 questions numbered "I." … "XXXVI." with the answers
+    between them: 36 questions (main: 12, "XIII." was no label)."""
+    name = "LANDTAG-niedersachsen-19-11180-kleine-anfrage-mit-antwort"
+    questions = _reads_as_labelled(name, _variant(name, "I."))
+    assert questions[35].startswith("Ergeben sich nach Auffassung der Landesregierung")

@@ -29,6 +29,7 @@ from fetcher.parse.markers import (
     lines_before,
     lines_from,
     next_label,
+    unbracket_labels,
 )
 from fetcher.parse.no_items import Labels, footnote_mark, item_labels, no_item, printed_again
 from fetcher.parse.quotes import (
@@ -134,8 +135,10 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
             break  # "a. … b. …" under "1." ends at "2.": its "c." belongs to another parent
         if _answers_begin(lines, i, style, label):
             break
-        if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line) and not re.search(
-            r"(?:^|[\s(])[a-z]\.$", lines[i - 1]
+        if (
+            re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line)
+            and not re.search(r"(?:^|[\s(])[a-z]\.$", lines[i - 1])
+            and not _opens_next(line, style, label)  # "X." alone, its question below
         ):  # "(z." / "B." / "Wasserpumpen …": an abbreviation broken at the line end goes on
             i += 1
             continue  # a bare section number ("II.") between numbered questions
@@ -174,6 +177,11 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
         items.insert(0, _unnumbered_first(lines, start))
     kept = [item for item in items if any(item)]
     return _Run(start, kept, item_lines=tuple(item_lines), end=i, style=style), i
+
+
+def _opens_next(line: str, style: str, label: str) -> bool:
+    marker = list_marker(line)
+    return bool(marker) and marker[:2] == (style, next_label(style, label))  # type: ignore[index]
 
 
 def _parent_next(lines: Sequence[str], start: int) -> str | None:
@@ -224,7 +232,7 @@ def question_items(
     """
     lines = split_glued_items(lines[max(body_start, 0) :])
     quote_ends = ends_of_quoted_questions(lines)
-    lines = flatten_outline(split_inline_lists(unquote_lines(lines)))
+    lines = flatten_outline(split_inline_lists(unbracket_labels(unquote_lines(lines))))
     body_start = 0
     candidates: list[_Run] = []
     labels = item_labels(lines)
