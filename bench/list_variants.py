@@ -41,6 +41,7 @@ import argparse
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from bench.text_shapes import SHAPES
@@ -236,7 +237,7 @@ def _sub_questions(found: Located, *, decimal: bool) -> str | None:
 ORIGINAL = "original"
 VARIANTS: dict[str, Callable[[Located], str | None]] = {
     ORIGINAL: lambda found: "\n".join(found.lines),
-    **{name: (lambda found, label=label: _relabel(found, label)) for name, label in LABELS.items()},
+    **{name: partial(_relabel, label=label) for name, label in LABELS.items()},
     "no label": no_label,
     "inline": inline,
     "I. headings": lambda found: _headings(found, restart=False),
