@@ -109,3 +109,14 @@ def test_roman_numbers_up_to_thirty_six() -> None:
     name = "LANDTAG-niedersachsen-19-11180-kleine-anfrage-mit-antwort"
     questions = _reads_as_labelled(name, _variant(name, "I."))
     assert questions[35].startswith("Ergeben sich nach Auffassung der Landesregierung")
+
+
+def test_dashed_questions_keep_the_dashes_of_their_answers() -> None:
+    """Landtag 19/11159 (snapshot) with its 13 questions set as "–" dashes: its answer's dashed
+    list of measures ("– Installation von Videokameras …") stays inside answer 1 (main: 21
+    questions, each measure one)."""
+    name = "LANDTAG-niedersachsen-19-11159-kleine-anfrage-mit-antwort"
+    text = _variant(name, "– en dash")
+    questions = _reads_as_labelled(name, text)
+    assert questions[1].startswith("Welche der im Rahmen des Fachaufsichtsbesuchs")
+    assert "– Installation von Videokameras" in parse_text(text).answers[0]

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.list_score import item_signal
 from fetcher.parse.markers import LINE_CHARS, join_item, next_label
 from fetcher.parse.text import sentences
 from fetcher.parse.wording import list_marker, question_signal
@@ -176,3 +177,24 @@ def lone_item_above(lines: Sequence[str], start: int) -> list[str]:
     if not block or not block[-1].rstrip().endswith("?"):
         return []
     return block
+
+
+def fold_statement_bullets(items: Sequence[Sequence[str]], bullet: str) -> list[list[str]]:
+    """Return bullet items with each one that does not ask folded into the asking item before it.
+
+    Bullets repeat one label, so a list of questions and the dash lists inside their answers
+    ("– Wie groß sind die Hafträume …?" / the answer / "– Einbau von Duschabtrennungen", a
+    Landtag answer with its questions set as dashes) form one run: an item that states is a
+    part of the question or answer above it, on its own line. A list that opens stating, or
+    with fewer than two items that ask, is left as it is.
+    """
+    asks = [item_signal(item) > 0 for item in items]
+    if sum(asks) < 2 or not asks[0] or all(asks):
+        return [list(item) for item in items]
+    folded: list[list[str]] = []
+    for item, asking in zip(items, asks, strict=True):
+        if asking:
+            folded.append(list(item))
+        else:
+            folded[-1] += [f"{bullet} {item[0]}", *item[1:]] if item else []
+    return folded

@@ -19,8 +19,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fetcher.parse.glued_items import split_glued_items
-from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
-from fetcher.parse.list_score import asks_or_heads, own_text, score_run
+from fetcher.parse.item_ends import (
+    fold_statement_bullets,
+    lone_item_above,
+    question_above,
+    trim_context,
+    trim_last,
+)
+from fetcher.parse.list_score import asks_for_items, asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
     LINE_CHARS,
     flatten_outline,
@@ -291,6 +297,8 @@ def question_items(
         # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
         # follow-ups and stay inside it, each on its own line (Karlsruhe 2024/0989, 2022/0039)
         items = [parent + [line for line in lines[best.start : best.end] if line]]
+    elif best.style == "bullet" and not asks_for_items(lines, best.start):
+        items = fold_statement_bullets(items, lines[best.start][0])
     first = list_marker(lines[best.start])
     if (
         best.style == "num"
