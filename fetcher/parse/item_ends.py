@@ -184,17 +184,19 @@ def fold_statement_bullets(items: Sequence[Sequence[str]], bullet: str) -> list[
 
     Bullets repeat one label, so a list of questions and the dash lists inside their answers
     ("– Wie groß sind die Hafträume …?" / the answer / "– Einbau von Duschabtrennungen", a
-    Landtag answer with its questions set as dashes) form one run: an item that states is a
-    part of the question or answer above it, on its own line. A list that opens stating, or
-    with fewer than two items that ask, is left as it is.
+    Landtag answer with its questions set as dashes) form one run: an item that states below an
+    item that asked and went on (its answer) is a part of that answer, on its own line. A list
+    that opens stating, or with fewer than two items that ask, is left as it is.
     """
     asks = [item_signal(item) > 0 for item in items]
     if sum(asks) < 2 or not asks[0] or all(asks):
         return [list(item) for item in items]
     folded: list[list[str]] = []
     for item, asking in zip(items, asks, strict=True):
-        if asking:
-            folded.append(list(item))
+        above = folded[-1] if folded else []
+        answered = any(line.rstrip().endswith("?") for line in above[:-1])
+        if asking or not answered:  # "• Attraktivität …?" / "• Klimatische Auswirkungen": a part
+            folded.append(list(item))  # of the list, not of an answer (Karlsruhe 2019/0071)
         else:
             folded[-1] += [f"{bullet} {item[0]}", *item[1:]] if item else []
     return folded
