@@ -26,6 +26,7 @@ from fetcher.parse.item_ends import (
     trim_context,
     trim_last,
 )
+from fetcher.parse.label_runs import split_label_runs
 from fetcher.parse.list_score import asks_for_items, asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
     LINE_CHARS,
@@ -236,7 +237,7 @@ def question_items(
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
-    lines = split_glued_items(lines[max(body_start, 0) :])
+    lines = split_label_runs(split_glued_items(lines[max(body_start, 0) :]))
     quote_ends = ends_of_quoted_questions(lines)
     lines = flatten_outline(split_inline_lists(unbracket_labels(unquote_lines(lines))))
     body_start = 0
