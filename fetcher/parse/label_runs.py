@@ -106,6 +106,7 @@ def _split(lines: tuple[str, ...]) -> tuple[str, ...]:
             continue
         spans = max(chains, key=len)
         cuts = [start for start, _end in spans]
-        pieces = [line[: cuts[0]], *(line[a:b] for a, b in zip(cuts, [*cuts[1:], len(line)]))]
+        ends = [*cuts[1:], len(line)]
+        pieces = [line[: cuts[0]], *(line[a:b] for a, b in zip(cuts, ends, strict=True))]
         out += [piece.strip() for piece in pieces if piece.strip()]
     return tuple(out)
