@@ -27,7 +27,7 @@ _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
 # A label in brackets ("(1) Wie …", "(a)", "(II)"): the same label with ")" in a question list.
 # Only the question finder reads it so (unbracket_labels): elsewhere "(1)" opens a statute's
 # paragraph ("§ 29 Hinderungsgründe (1) Gemeinderäte können nicht sein …").
-_BRACKETED = re.compile(r"^\((?=(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)(?:\s|$))")
+_BRACKETED = re.compile(r"^\((?=(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)(?:\s+[„\"\wÄÖÜäöü]|$))")
 # Word's Symbol/Wingdings bullets (U+F0B7, U+F0A7 from pdfium) arrive as • and ▪: clean_lines
 # maps them (text._WORD_SYMBOLS) before any line reaches this.
 _BULLET = re.compile(r"^([•\-–·▪◦●*➢►→])(?:\s+|$)")

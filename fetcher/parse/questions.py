@@ -188,6 +188,8 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
 
 def _opens_next(line: str, style: str, label: str) -> bool:
     marker = list_marker(line)
+    if marker and style == "letter" and marker[:2] in (("roman", "I"), ("roman", "V")):
+        marker = ("letter", marker[1], marker[2])  # "H." / "I." alone (Karlsruhe 148460)
     return bool(marker) and marker[:2] == (style, next_label(style, label))  # type: ignore[index]
 
 

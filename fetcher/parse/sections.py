@@ -26,9 +26,12 @@ def heads_sections(style: str, items: Sequence[Sequence[str]], child_style: str)
     """
     if child_style != "num" or style not in ("roman", "letter"):
         return False
-    if style == "letter" and not all(own_text(item)[:1].isupper() for item in items):
+    # a label alone on its line ("I." / "1. Wie …?") has no words of its own: its item's first
+    # line is the first numbered question below it (Karlsruhe 644588)
+    own = ["" if list_marker(item[0]) else own_text(item) for item in items if item]
+    if style == "letter" and not all(text[:1].isupper() for text in own if text):
         return False
-    return not any(question_signal(own_text(item)) for item in items)
+    return not any(question_signal(text) for text in own)
 
 
 FIRST_SECTION = ("", "")
