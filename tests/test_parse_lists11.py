@@ -9,6 +9,7 @@ corpus snapshots (skipped without ../.mirror). Every document test fails on main
 from __future__ import annotations
 
 from bench.list_variants import locate, rewrite
+from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
 
@@ -120,3 +121,20 @@ def test_dashed_questions_keep_the_dashes_of_their_answers() -> None:
     questions = _reads_as_labelled(name, text)
     assert questions[1].startswith("Welche der im Rahmen des Fachaufsichtsbesuchs")
     assert "– Installation von Videokameras" in parse_text(text).answers[0]
+
+
+GEZ = "dresden-AF2022-13-anfrage-gruene-rundfunkgebuehren"
+
+
+def test_list_run_into_one_line_whatever_its_label_style() -> None:
+    """Dresden AF2022/13 run into one line (shape flat) with its five labels "(1)", "1.:", "–"
+    or "-": five questions, the first without its label (main: one, the whole list)."""
+    for variant in ("(1)", "1.:", "– en dash", "- hyphen"):
+        _reads_as_labelled(GEZ, flat(_variant(GEZ, variant)))
+
+
+def test_unlabelled_follow_up_stays_with_its_question() -> None:
+    """Dresden AF2012/13 without labels, one question per line: "Wenn ja, wie viel Essen bleibt
+    übrig …?" and "Wenn nein, …?" ask on from question 1 (main: four questions)."""
+    questions = _reads_as_labelled(ESSENSRESTE, _variant(ESSENSRESTE, "no label"))
+    assert "Wenn nein, wer ist dafür verantwortlich und auskunftsfähig?" in questions[0]
