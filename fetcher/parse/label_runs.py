@@ -22,7 +22,8 @@ from fetcher.parse.wording import question_signal
 
 # A label after a sentence end (or at the line's start), before a capital or an opening quote.
 _TOKEN = re.compile(
-    r"(?:^|(?<=[?!.:“”\"])\s+)"
+    # a bullet sign is never prose: it may follow any word ("… 32 x • Kampfmittelsituation")
+    r"(?:^|(?<=[?!.:“”\"])\s+|\s+(?=[•▪●➢►]))"
     r"(?P<label>(?P<frage>Frage\s+)?(?P<num>\d{1,2})(?P<nmark>\.\)|\.:|[.):])"
     r"|\((?P<bnum>\d{1,2}|[A-Za-z])\)"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>[.)])"
@@ -104,8 +105,8 @@ def _split(lines: tuple[str, ...]) -> tuple[str, ...]:
         if not chains:
             out.append(line)
             continue
-        spans = max(chains, key=len)
-        cuts = [start for start, _end in spans]
+        # every list found: topics ("• Kampfmittelsituation") over their dashed questions
+        cuts = sorted({start for spans in chains for start, _end in spans})
         ends = [*cuts[1:], len(line)]
         pieces = [line[: cuts[0]], *(line[a:b] for a, b in zip(cuts, ends, strict=True))]
         out += [piece.strip() for piece in pieces if piece.strip()]
