@@ -220,7 +220,9 @@ def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
 
 
 def _next_num_label(lines: Sequence[str], start: int) -> str | None:
-    for line in lines_from(lines, start, 4 * LINE_CHARS)[:12]:
+    # characters, not lines: a PDF's narrower lines hold the same heading and its paragraph
+    # ("III. Das Frauenhofer-Institut hob … hervor: „…" (S. 17)" above "7.", Karlsruhe 2016/0549)
+    for line in lines_from(lines, start, 8 * LINE_CHARS):
         if marker := list_marker(line):
             return marker[1] if marker[0] == "num" else None
     return None
