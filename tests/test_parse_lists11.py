@@ -138,3 +138,11 @@ def test_unlabelled_follow_up_stays_with_its_question() -> None:
     übrig …?" and "Wenn nein, …?" ask on from question 1 (main: four questions)."""
     questions = _reads_as_labelled(ESSENSRESTE, _variant(ESSENSRESTE, "no label"))
     assert "Wenn nein, wer ist dafür verantwortlich und auskunftsfähig?" in questions[0]
+
+
+def test_a_lettered_question_over_numbered_parts_is_no_section() -> None:
+    """Karlsruhe 2014/0671 (snapshot) as printed: "A. Führt die Stadt … ein Baumkataster?" over
+    "1." "2.", then "B. Wenn NEIN …" over "1.": two questions, A and B, the numbers their parts
+    (a guard: a heading that asks opens no section)."""
+    name = "karlsruhe-2014-0671-anfrage-fw-baumkataster"
+    _reads_as_labelled(name, corpus_path(name, "dev").read_text("utf-8"))

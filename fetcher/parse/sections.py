@@ -43,7 +43,9 @@ def section_above(lines: Sequence[str], start: int) -> tuple[str, str] | None:
     above = next((line for line in reversed(lines[max(start - 3, 0) : start]) if line), "")
     marker = list_marker(above) if above else None
     if marker and marker[0] in ("roman", "letter") and marker[1].isupper():
-        return marker[0], marker[1]
+        # a heading that asks ("A. Führt die Stadt … ein Baumkataster?" over "1." "2.", then
+        # "B. Wenn NEIN …" over "1.") is a question with numbered parts, no section (2014/0671)
+        return None if question_signal(marker[2]) else (marker[0], marker[1])
     first = list_marker(lines[start])
     return FIRST_SECTION if first and first[1] == "1" else None
 
