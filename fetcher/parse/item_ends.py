@@ -200,3 +200,20 @@ def fold_statement_bullets(items: Sequence[Sequence[str]], bullet: str) -> list[
         else:
             folded[-1] += [f"{bullet} {item[0]}", *item[1:]] if item else []
     return folded
+
+
+def unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
+    """Return the question just above a list that starts at 2 (its "1." was lost), if any."""
+    k = start - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    if k < 0 or not lines[k].endswith("?"):
+        return []
+    block = [lines[k]]
+    k -= 1
+    while k >= 0 and lines[k] and not lines[k].endswith((".", ":", "?", "x")) and len(block) < 4:
+        if list_marker(lines[k]) or re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", lines[k]):
+            break
+        block.insert(0, lines[k])
+        k -= 1
+    return block

@@ -25,6 +25,7 @@ from fetcher.parse.item_ends import (
     question_above,
     trim_context,
     trim_last,
+    unnumbered_first,
 )
 from fetcher.parse.label_runs import split_label_runs
 from fetcher.parse.list_score import asks_for_items, asks_or_heads, own_text, score_run
@@ -34,7 +35,6 @@ from fetcher.parse.markers import (
     is_first_label,
     join_item,
     lines_before,
-    lines_from,
     next_label,
     unbracket_labels,
 )
@@ -48,7 +48,13 @@ from fetcher.parse.quotes import (
     tidy_question,
     unquote_lines,
 )
-from fetcher.parse.sections import heading_below, heads_sections, section_above
+from fetcher.parse.sections import (
+    heading_below,
+    heads_sections,
+    next_num_label,
+    opens_next,
+    section_above,
+)
 from fetcher.parse.unlisted import (
     heading_question_wins,
     questions_after_lead_in,
@@ -145,7 +151,7 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
         if (
             re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line)
             and not re.search(r"(?:^|[\s(])[a-z]\.$", lines[i - 1])
-            and not _opens_next(line, style, label)  # "X." alone, its question below
+            and not opens_next(line, style, label)  # "X." alone, its question below
         ):  # "(z." / "B." / "Wasserpumpen …": an abbreviation broken at the line end goes on
             i += 1
             continue  # a bare section number ("II.") between numbered questions
@@ -172,7 +178,7 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
             and marker
             and marker[0] in ("roman", "letter")
             and marker[1].isupper()
-            and (below := _next_num_label(lines, i + 1)) in heading_below(marker, label, section)
+            and (below := next_num_label(lines, i + 1)) in heading_below(marker, label, section)
             and not question_signal(marker[2])
         ):  # a heading that asks ("C. Welche Auswirkungen …: 1. …") is a question, not a section
             label = "0" if below == "1" else label  # "II. Schulen" above numbers restarting at 1
@@ -181,16 +187,9 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
             items[-1].append(line)
         i += 1
     if style == "num" and first[1] == "2":
-        items.insert(0, _unnumbered_first(lines, start))
+        items.insert(0, unnumbered_first(lines, start))
     kept = [item for item in items if any(item)]
     return _Run(start, kept, item_lines=tuple(item_lines), end=i, style=style), i
-
-
-def _opens_next(line: str, style: str, label: str) -> bool:
-    marker = list_marker(line)
-    if marker and style == "letter" and marker[:2] in (("roman", "I"), ("roman", "V")):
-        marker = ("letter", marker[1], marker[2])  # "H." / "I." alone (Karlsruhe 148460)
-    return bool(marker) and marker[:2] == (style, next_label(style, label))  # type: ignore[index]
 
 
 def _parent_next(lines: Sequence[str], start: int) -> str | None:
@@ -199,32 +198,6 @@ def _parent_next(lines: Sequence[str], start: int) -> str | None:
         marker = list_marker(line)
         if marker and marker[0] == "num":
             return next_label("num", marker[1])
-    return None
-
-
-def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
-    """Return the question just above a list that starts at 2 (its "1." was lost), if any."""
-    k = start - 1
-    while k >= 0 and not lines[k]:
-        k -= 1
-    if k < 0 or not lines[k].endswith("?"):
-        return []
-    block = [lines[k]]
-    k -= 1
-    while k >= 0 and lines[k] and not lines[k].endswith((".", ":", "?", "x")) and len(block) < 4:
-        if list_marker(lines[k]) or re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", lines[k]):
-            break
-        block.insert(0, lines[k])
-        k -= 1
-    return block
-
-
-def _next_num_label(lines: Sequence[str], start: int) -> str | None:
-    # characters, not lines: a PDF's narrower lines hold the same heading and its paragraph
-    # ("III. Das Frauenhofer-Institut hob … hervor: „…" (S. 17)" above "7.", Karlsruhe 2016/0549)
-    for line in lines_from(lines, start, 8 * LINE_CHARS):
-        if marker := list_marker(line):
-            return marker[1] if marker[0] == "num" else None
     return None
 
 

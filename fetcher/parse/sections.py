@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from fetcher.parse.list_score import own_text
-from fetcher.parse.markers import list_marker, next_label
+from fetcher.parse.markers import LINE_CHARS, lines_from, list_marker, next_label
 from fetcher.parse.wording import question_signal
 
 
@@ -68,3 +68,21 @@ def heading_below(
     if marker[:2] != (section[0], next_label(*section)):
         return ()
     return ("1", next_label("num", label)) if marker[0] == "roman" else ("1",)
+
+
+def opens_next(line: str, style: str, label: str) -> bool:
+    """Return True if a line opens the item after `label` of a list in `style` ("X." alone)."""
+    marker = list_marker(line)
+    if marker and style == "letter" and marker[:2] in (("roman", "I"), ("roman", "V")):
+        marker = ("letter", marker[1], marker[2])  # "H." / "I." alone (Karlsruhe 148460)
+    return bool(marker) and marker[:2] == (style, next_label(style, label))  # type: ignore[index]
+
+
+def next_num_label(lines: Sequence[str], start: int) -> str | None:
+    """Return the label of the next numbered item below `start` (None: another label first)."""
+    # characters, not lines: a PDF's narrower lines hold the same heading and its paragraph
+    # ("III. Das Frauenhofer-Institut hob … hervor: „…" (S. 17)" above "7.", Karlsruhe 2016/0549)
+    for line in lines_from(lines, start, 8 * LINE_CHARS):
+        if marker := list_marker(line):
+            return marker[1] if marker[0] == "num" else None
+    return None
