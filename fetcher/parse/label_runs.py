@@ -32,6 +32,11 @@ _TOKEN = re.compile(
     r"(?=\s+[„\"A-ZÄÖÜ])"
 )
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
+# A label in brackets ("(1) Wie …", "(a)", "(II)"): the same label with ")" in a question list.
+# Only the question finder reads it so, and only once such a label opens a question: elsewhere
+# "(1)" opens a statute's paragraph ("§ 29 Hinderungsgründe (1) Gemeinderäte können nicht sein",
+# "Darin heißt es: (1) Zweck der Stiftung ist …", Karlsruhe 642516), whose text stays as printed.
+_BRACKETED = re.compile(r"^\((?=(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)(?:\s+[„\"\wÄÖÜäöü]|$))")
 MIN_LINE_CHARS = 60  # a shorter line holds no two asking items
 
 
@@ -87,6 +92,25 @@ def _asks(line: str, spans: Sequence[tuple[int, int]]) -> bool:
     ]
     signals = [question_signal(item) > 0 for item in items]
     return signals[0] and 2 * sum(signals) >= len(signals)
+
+
+def unbracket_labels(lines: Sequence[str]) -> list[str]:
+    """Return the lines with a bracketed label at a line start read as "1)" ("(1) Wie …?"), from
+    the first one whose item asks on."""
+    out: list[str] = []
+    asking = False
+    for i, line in enumerate(lines):
+        if _BRACKETED.match(line):
+            below = []
+            for following in lines[i + 1 : i + 13]:  # its wrapped lines and sub-questions
+                if _BRACKETED.match(following):
+                    break
+                below.append(following)
+            item = " ".join([line[line.index(")") + 1 :], *below])
+            asking = asking or question_signal(item) > 0
+            line = line[1:] if asking else line
+        out.append(line)
+    return out
 
 
 def split_label_runs(lines: Sequence[str]) -> list[str]:

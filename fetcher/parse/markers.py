@@ -24,10 +24,6 @@ _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*(?:\.\)|[.):,])?$")
 _ROMAN_ALONE = re.compile(r"^(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]$")
 _LETTER_ALONE = re.compile(r"^([A-Za-z])[.)]$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
-# A label in brackets ("(1) Wie …", "(a)", "(II)"): the same label with ")" in a question list.
-# Only the question finder reads it so (unbracket_labels): elsewhere "(1)" opens a statute's
-# paragraph ("§ 29 Hinderungsgründe (1) Gemeinderäte können nicht sein …").
-_BRACKETED = re.compile(r"^\((?=(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)(?:\s+[„\"\wÄÖÜäöü]|$))")
 # Word's Symbol/Wingdings bullets (U+F0B7, U+F0A7 from pdfium) arrive as • and ▪: clean_lines
 # maps them (text._WORD_SYMBOLS) before any line reaches this.
 _BULLET = re.compile(r"^([•\-–·▪◦●*➢►→])(?:\s+|$)")
@@ -104,11 +100,6 @@ def list_marker(line: str) -> tuple[str, str, str] | None:
     if match:
         return "bullet", match.group(1), line[match.end() :]
     return None
-
-
-def unbracket_labels(lines: Sequence[str]) -> list[str]:
-    """Return the lines with a bracketed label at a line start read as "1)" ("(1) Wie …?")."""
-    return [line[1:] if _BRACKETED.match(line) else line for line in lines]
 
 
 def next_label(style: str, label: str) -> str:

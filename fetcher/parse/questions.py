@@ -27,7 +27,7 @@ from fetcher.parse.item_ends import (
     trim_last,
     unnumbered_first,
 )
-from fetcher.parse.label_runs import split_label_runs
+from fetcher.parse.label_runs import split_label_runs, unbracket_labels
 from fetcher.parse.list_score import asks_for_items, asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
     LINE_CHARS,
@@ -36,7 +36,6 @@ from fetcher.parse.markers import (
     join_item,
     lines_before,
     next_label,
-    unbracket_labels,
 )
 from fetcher.parse.no_items import Labels, footnote_mark, item_labels, no_item, printed_again
 from fetcher.parse.quotes import (
