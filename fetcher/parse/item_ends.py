@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.list_score import item_signal
 from fetcher.parse.markers import LINE_CHARS, join_item, next_label
 from fetcher.parse.text import sentences
 from fetcher.parse.wording import list_marker, question_signal
@@ -175,4 +176,44 @@ def lone_item_above(lines: Sequence[str], start: int) -> list[str]:
         return []
     if not block or not block[-1].rstrip().endswith("?"):
         return []
+    return block
+
+
+def fold_statement_bullets(items: Sequence[Sequence[str]], bullet: str) -> list[list[str]]:
+    """Return bullet items with each one that does not ask folded into the asking item before it.
+
+    Bullets repeat one label, so a list of questions and the dash lists inside their answers
+    ("– Wie groß sind die Hafträume …?" / the answer / "– Einbau von Duschabtrennungen", a
+    Landtag answer with its questions set as dashes) form one run: an item that states below an
+    item that asked and went on (its answer) is a part of that answer, on its own line. A list
+    that opens stating, or with fewer than two items that ask, is left as it is.
+    """
+    asks = [item_signal(item) > 0 for item in items]
+    if sum(asks) < 2 or not asks[0] or all(asks):
+        return [list(item) for item in items]
+    folded: list[list[str]] = []
+    for item, asking in zip(items, asks, strict=True):
+        above = folded[-1] if folded else []
+        answered = any(line.rstrip().endswith("?") for line in above[:-1])
+        if asking or not answered:  # "• Attraktivität …?" / "• Klimatische Auswirkungen": a part
+            folded.append(list(item))  # of the list, not of an answer (Karlsruhe 2019/0071)
+        else:
+            folded[-1] += [f"{bullet} {item[0]}", *item[1:]] if item else []
+    return folded
+
+
+def unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
+    """Return the question just above a list that starts at 2 (its "1." was lost), if any."""
+    k = start - 1
+    while k >= 0 and not lines[k]:
+        k -= 1
+    if k < 0 or not lines[k].endswith("?"):
+        return []
+    block = [lines[k]]
+    k -= 1
+    while k >= 0 and lines[k] and not lines[k].endswith((".", ":", "?", "x")) and len(block) < 4:
+        if list_marker(lines[k]) or re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", lines[k]):
+            break
+        block.insert(0, lines[k])
+        k -= 1
     return block

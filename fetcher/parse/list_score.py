@@ -36,7 +36,7 @@ _ASKS = re.compile(
 )
 
 
-def _asks_for_items(lines: Sequence[str], start: int) -> bool:
+def asks_for_items(lines: Sequence[str], start: int) -> bool:
     """Return True if the two lines before a list ask a question the items complete."""
     before = lines_before(lines, start, 2 * LINE_CHARS)
     return bool(before) and bool(_ASKS.search(" ".join(before)))
@@ -52,7 +52,7 @@ def own_text(item: Sequence[str]) -> str:
     return " ".join(own)
 
 
-def _item_signal(item: Sequence[str]) -> float:
+def item_signal(item: Sequence[str]) -> float:
     """Return how much an item reads as a question; a lead-in ending in ":" reads its sub-items.
 
     "2. Falls 1. mit Nein beantwortet wird: a) Warum nicht? b) …" (Karlsruhe 2022/2202) is a
@@ -94,11 +94,11 @@ def score_run(
 ) -> float:
     """Return how strongly a list run (its items, its first line `start`) reads as a question list;
     0 when it does not (strict: only after a lead-in)."""
-    signals = [_item_signal(item) for item in items]
+    signals = [item_signal(item) for item in items]
     if not signals:
         return 0.0
     intro = _has_intro_before(lines, start, strict=strict)
-    if _asks_for_items(lines, start):
+    if asks_for_items(lines, start):
         # "… wird um Auskunft gebeten, wie … 1. die Versorgung … 2. …": the lead-in asks, the items
         # complete its question (Karlsruhe 2022/…); each counts as a question.
         signals = [max(signal, 0.6) for signal in signals]

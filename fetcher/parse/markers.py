@@ -13,11 +13,16 @@ from fetcher.parse.text import DATE, join_lines
 NUM = re.compile(
     r"^(?:Frage\s+|Zu\s+(?=\d{1,2}\.?:))?(\d{1,2})\s*(?:\.\)|\.:|[.)](?!\))|:(?=\s))\s*(?!\d)(?=\S)"
 )
-ROMAN_NUMERALS = ("I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII")
-_ROMAN = re.compile(r"^(I{1,3}|IV|VI{0,3}|IX|XI{0,2})\s*[.)]\s+(?=\S)")
+_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+# I … XXXIX: a Roman-numbered question list runs as long as a numbered one (Landtag lists of 36).
+ROMAN_NUMERALS = tuple(tens + unit for tens in ("", "X", "XX", "XXX") for unit in _UNITS)[1:]
+_ROMAN = re.compile(r"^(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]\s+(?=\S)")
 _NUM_LETTER = re.compile(r"^(\d{1,2})\s?([a-z])[.)]\s+(?=\S)")
 # "10.)" alone too; "1," alone is an OCR'd "1." (Dresden mAF0369/13)
 _NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*(?:\.\)|[.):,])?$")
+# A Roman or letter label alone on its line, its item on the next ("X." / "Was geschieht …?").
+_ROMAN_ALONE = re.compile(r"^(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]$")
+_LETTER_ALONE = re.compile(r"^([A-Za-z])[.)]$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
 # Word's Symbol/Wingdings bullets (U+F0B7, U+F0A7 from pdfium) arrive as • and ▪: clean_lines
 # maps them (text._WORD_SYMBOLS) before any line reaches this.
@@ -25,7 +30,7 @@ _BULLET = re.compile(r"^([•\-–·▪◦●*➢►→])(?:\s+|$)")
 # A sub-item inside a question: "1.1", "a)", "1." under "E.", "- …"; it starts its own line
 # within the question.
 _SUB_ITEM = re.compile(
-    r"^(?:\d{1,2}\.\d{1,2}\.?\s|\d{1,2}[.)]\s+(?=[a-zäöü]|[A-ZÄÖÜ][a-zäöüß]+\s)|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
+    r"^(?:\d{1,2}\.\d{1,2}\.?\s|\([a-z\d]\)\s|\d{1,2}[.)]\s+(?=[a-zäöü]|[A-ZÄÖÜ][a-zäöüß]+\s)|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
     r"|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
 )
 
@@ -82,9 +87,12 @@ def list_marker(line: str) -> tuple[str, str, str] | None:
     match = _NUM_ALONE.match(line)
     if match:
         return "num", match.group(1), ""
-    match = _ROMAN.match(line)
+    match = _ROMAN.match(line) or _ROMAN_ALONE.match(line)
     if match:
         return "roman", match.group(1), line[match.end() :]
+    match = _LETTER_ALONE.match(line)
+    if match:  # "A." / its question on the next line, as "1." alone (_NUM_ALONE)
+        return "letter", match.group(1), ""
     match = _LETTER.match(line)
     if match and not re.match(r"^[A-Za-z]\.\s*[A-Za-z]\.", line):
         return "letter", match.group(1), line[match.end() :]

@@ -19,15 +19,22 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fetcher.parse.glued_items import split_glued_items
-from fetcher.parse.item_ends import lone_item_above, question_above, trim_context, trim_last
-from fetcher.parse.list_score import asks_or_heads, own_text, score_run
+from fetcher.parse.item_ends import (
+    fold_statement_bullets,
+    lone_item_above,
+    question_above,
+    trim_context,
+    trim_last,
+    unnumbered_first,
+)
+from fetcher.parse.label_runs import split_label_runs, unbracket_labels
+from fetcher.parse.list_score import asks_for_items, asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
     LINE_CHARS,
     flatten_outline,
     is_first_label,
     join_item,
     lines_before,
-    lines_from,
     next_label,
 )
 from fetcher.parse.no_items import Labels, footnote_mark, item_labels, no_item, printed_again
@@ -39,6 +46,13 @@ from fetcher.parse.quotes import (
     questions_in_quotation,
     tidy_question,
     unquote_lines,
+)
+from fetcher.parse.sections import (
+    heading_below,
+    heads_sections,
+    next_num_label,
+    opens_next,
+    section_above,
 )
 from fetcher.parse.unlisted import (
     heading_question_wins,
@@ -117,6 +131,7 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
     item_lines = [start]
     parent_next = _parent_next(lines, start) if style != "num" else None
     in_heading = False  # the wrapped lines of a section heading ("II. Über den … hinaus …")
+    section = section_above(lines, start) if style == "num" else None
     i = start + 1
     while i < len(lines):
         line = lines[i]
@@ -132,8 +147,10 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
             break  # "a. … b. …" under "1." ends at "2.": its "c." belongs to another parent
         if _answers_begin(lines, i, style, label):
             break
-        if re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line) and not re.search(
-            r"(?:^|[\s(])[a-z]\.$", lines[i - 1]
+        if (
+            re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line)
+            and not re.search(r"(?:^|[\s(])[a-z]\.$", lines[i - 1])
+            and not opens_next(line, style, label)  # "X." alone, its question below
         ):  # "(z." / "B." / "Wasserpumpen …": an abbreviation broken at the line end goes on
             i += 1
             continue  # a bare section number ("II.") between numbered questions
@@ -160,16 +177,16 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
             and marker
             and marker[0] in ("roman", "letter")
             and marker[1].isupper()
-            and _next_marker_is_one(lines, i + 1)
+            and (below := next_num_label(lines, i + 1)) in heading_below(marker, label, section)
             and not question_signal(marker[2])
         ):  # a heading that asks ("C. Welche Auswirkungen …: 1. …") is a question, not a section
-            label = "0"  # a section heading ("II. Schulen") above numbering that restarts at 1
-            in_heading = True
+            label = "0" if below == "1" else label  # "II. Schulen" above numbers restarting at 1
+            in_heading, section = True, (marker[0], marker[1])
         else:
             items[-1].append(line)
         i += 1
     if style == "num" and first[1] == "2":
-        items.insert(0, _unnumbered_first(lines, start))
+        items.insert(0, unnumbered_first(lines, start))
     kept = [item for item in items if any(item)]
     return _Run(start, kept, item_lines=tuple(item_lines), end=i, style=style), i
 
@@ -181,31 +198,6 @@ def _parent_next(lines: Sequence[str], start: int) -> str | None:
         if marker and marker[0] == "num":
             return next_label("num", marker[1])
     return None
-
-
-def _unnumbered_first(lines: Sequence[str], start: int) -> list[str]:
-    """Return the question just above a list that starts at 2 (its "1." was lost), if any."""
-    k = start - 1
-    while k >= 0 and not lines[k]:
-        k -= 1
-    if k < 0 or not lines[k].endswith("?"):
-        return []
-    block = [lines[k]]
-    k -= 1
-    while k >= 0 and lines[k] and not lines[k].endswith((".", ":", "?", "x")) and len(block) < 4:
-        if list_marker(lines[k]) or re.search(r"\d{1,2}\.\d{1,2}\.\d{2,4}", lines[k]):
-            break
-        block.insert(0, lines[k])
-        k -= 1
-    return block
-
-
-def _next_marker_is_one(lines: Sequence[str], start: int) -> bool:
-    for line in lines_from(lines, start, 4 * LINE_CHARS)[:12]:
-        marker = list_marker(line)
-        if marker:
-            return marker[0] == "num" and marker[1] == "1"
-    return False
 
 
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
@@ -221,9 +213,9 @@ def question_items(
     `trim` cuts a justification after the last question; answer documents keep it (the answer).
     `strict` (motions) accepts a list only after a lead-in that asks the administration.
     """
-    lines = split_glued_items(lines[max(body_start, 0) :])
+    lines = split_label_runs(split_glued_items(lines[max(body_start, 0) :]))
     quote_ends = ends_of_quoted_questions(lines)
-    lines = flatten_outline(split_inline_lists(unquote_lines(lines)))
+    lines = flatten_outline(split_inline_lists(unbracket_labels(unquote_lines(lines))))
     body_start = 0
     candidates: list[_Run] = []
     labels = item_labels(lines)
@@ -255,12 +247,15 @@ def question_items(
         and run.start < best.start < run.end
         and len(run.items) >= 2
         and all(asks_or_heads(item) for item in run.items)
+        and not heads_sections(run.style, run.items, best.style)
         # a weaker parent still wins when every one of its items asks itself ("1. Wie …?",
         # "2. Wie ist … in folgenden Bereichen: a. … h. …", "3. Welche …?"; Karlsruhe 2024/1272)
         and (run.score >= 0.5 * best.score or all(question_signal(own_text(i)) for i in run.items))
     ]
     if parents:
         best = max(parents, key=lambda run: (run.score, -run.start))
+    if heads_sections(best.style, best.items, "num"):  # "I. Allgemeines" / "1. …?" / "II. …"
+        best = next((r for r in candidates if best.start < r.start < best.end), best)
     if unnumbered is not None and heading_question_wins(
         lines, unnumbered.start, best.start, best.style
     ):
@@ -279,6 +274,8 @@ def question_items(
         # "Wird … benötigt?" / "Wenn ja:" / "- Wurde …?" "- Welche …?": the dashes are its
         # follow-ups and stay inside it, each on its own line (Karlsruhe 2024/0989, 2022/0039)
         items = [parent + [line for line in lines[best.start : best.end] if line]]
+    elif best.style == "bullet" and not asks_for_items(lines, best.start):
+        items = fold_statement_bullets(items, lines[best.start][0])
     first = list_marker(lines[best.start])
     if (
         best.style == "num"

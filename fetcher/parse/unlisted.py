@@ -17,6 +17,8 @@ from fetcher.parse.wording import INTRO, is_stop, list_marker
 _LATER_LEAD_IN = re.compile(r"\bFragen?\s*:\s*$")
 _SUB_QUESTIONS = re.compile(r"(?:Unter|Teil|Zusatz|Detail)fragen\s*:?", re.I)
 _ZU_LABEL = re.compile(r"^Zu\s+(\d{1,2})\.\s+(?=\S)")
+# A follow-up that only asks on from the question above ("Wenn ja, …?", "Falls nein, …?").
+_FOLLOW_UP = re.compile(r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls)\s+(?:ja|nein|nicht)\b")
 
 
 def questions_after_lead_in(
@@ -53,6 +55,8 @@ def questions_after_lead_in(
                     items.append([])
                 labelled.add(len(items) - 1)
                 line = line[zu.end() :]
+            if not items[-1] and len(items) > 1 and _FOLLOW_UP.match(line):
+                items.pop()  # "Wenn ja, wie viel …?" below "Hat die Stadtverwaltung …?": its part
             items[-1].append(line)
             if line.rstrip().endswith("?") and not labelled:
                 items.append([])

@@ -1,0 +1,331 @@
+"""List styles never seen: dev documents with their question labels rewritten. Reads dev (I/O).
+
+Run: .venv/bin/python -m bench.list_variants [--shape NAME] [--show VARIANT]
+
+For each dev document that asks numbered questions (label `questions` ≥ 1 and the list's labels
+found in the text: the line "N. <first question>" and the following labels N+1, N+2 … in the same
+form, one per labelled question), the LABELS of the top-level question items are rewritten into
+each variant below; sub-items keep theirs and every other word stays. The expected count is the
+label's, the expected first question the label's `first_question_start`. A variant that cannot
+apply to a document (see each transform) skips it; the table says how many documents each used.
+
+Variants and where they come from (issue #11's list of what fails on unseen Kommunen, and the
+conventions of council systems and Landtage):
+- "1)", "(1)", "1.)", "1.:", "Frage 1:", "Frage 1.": numbering as ALLRIS and SessionNet
+  (Somacos) forms and word-processor templates of Ratsfraktionen print it; "Frage 1:" is the
+  Landtag and Bezirksamt convention of answers that repeat each question;
+- "a)", "A.", "A)": lettered lists (issue #11 "A./B./C., a)–c)");
+- "I.": Roman numbers as top level (legal-style outlines of letters to the Oberbürgermeister);
+- "start 5": numbering that goes on from an earlier inquiry (issue #11, "numbering that starts
+  at 5"; Karlsruhe's follow-up 2018/0487 starts at 4);
+- "– en dash", "• bullet", "- hyphen": dash and bullet lists (issue #11; Word's list styles);
+- "no label": one question per line without any label (issue #11): the label is removed and the
+  lines of each question up to its "?" are joined into one line (skips a document whose items do
+  not each end in "?" before the next item, or hold sub-items there);
+- "inline": the list run into the lead-in's paragraph ("Daher frage ich Sie: 1. … 2. …", issue
+  #11): the lead-in line ending in ":" and every item are joined into one line, labels kept
+  (skips a document without such a lead-in, or whose items hold more than their question: answers);
+- "I. headings", "I. headings, restart": Roman section headings above numbered items (issue
+  #11 "I.–III."; Landtag 19/11266 prints one): "I. Allgemeines" above the first item and "II.
+  Einzelfragen" above the item after the middle, numbering going on or restarting at 1 under II;
+- "sub 1.1", "sub a)": sub-questions under each item that stay inside their parent (issue #11):
+  "N.1 Falls ja, seit wann?" / "N.2 Falls nein, warum nicht?" (or "a)" / "b)") on lines of their
+  own right after each item's question line (skips a document whose items do not end in "?").
+The control "original" parses the located documents as they are. Only the dev split is read;
+check is never used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from bench.text_shapes import SHAPES
+from fetcher.parse import parse_text
+from tests.corpus_data import corpus_items
+
+_UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
+ROMAN = tuple(tens + unit for tens in ("", "X", "XX", "XXX") for unit in _UNITS)[1:]  # I … XXXIX
+# A top-level label of the original text: "1.", "1)", "1.)", "1.:", "Frage 1:"; group 1 the word
+# "Frage", group 2 the number, group 3 the mark after it.
+_LABEL = re.compile(r"^(\s*)(Frage\s+)?(\d{1,2})\s*(\.\)|\.:|[.):])(?:\s+|$)")
+_SUB_LABEL = re.compile(r"^\s*(?:[a-z]\)|[a-z]\.\s|\d{1,2}\.\d{1,2}|[-–•]\s)")
+MAX_QUESTION_LINES = 8  # lines of one question up to its "?" (the longest in dev: 6)
+
+
+def _fold(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+@dataclass(frozen=True)
+class Located:
+    """The top-level question list found in a text: the row of each item and its label's end."""
+
+    lines: tuple[str, ...]
+    rows: tuple[int, ...]
+    ends: tuple[int, ...]  # where the label (and the space after it) ends in each row
+    numbers: tuple[int, ...]
+
+    def rest(self, k: int) -> str:
+        """Return item k's first line without its label."""
+        return self.lines[self.rows[k]][self.ends[k] :]
+
+    def indent(self, k: int) -> str:
+        line = self.lines[self.rows[k]]
+        return line[: len(line) - len(line.lstrip())]
+
+    def question_end(self, k: int) -> int | None:
+        """Return the row of the line ending in "?" that ends item k's question, if it has one
+        (within MAX_QUESTION_LINES non-empty lines, no sub-item before it)."""
+        stop = self.rows[k + 1] if k + 1 < len(self.rows) else len(self.lines)
+        seen = 0
+        for row in range(self.rows[k], stop):
+            line = self.lines[row]
+            if not line.strip():
+                continue
+            if row > self.rows[k] and _SUB_LABEL.match(line):
+                return None
+            seen += 1
+            if line.rstrip().endswith("?"):
+                return row
+            if seen >= MAX_QUESTION_LINES:
+                return None
+        return None
+
+
+def locate(text: str, count: int, first_start: str) -> Located | None:
+    """Return the labelled list of `count` items whose first item opens with `first_start`."""
+    lines = text.split("\n")
+    want = _fold(first_start)
+    for row, line in enumerate(lines):
+        match = _LABEL.match(line)
+        if not match:
+            continue
+        opening = " ".join([line[match.end() :], *lines[row + 1 : row + 4]])
+        if not _fold(opening).startswith(want[: max(len(want), 1)]):
+            continue
+        form = (match.group(2) or "", match.group(4))
+        rows, ends, numbers = [row], [match.end()], [int(match.group(3))]
+        for _ in range(count - 1):
+            wanted = numbers[-1] + 1
+            for nxt in range(rows[-1] + 1, len(lines)):
+                found = _LABEL.match(lines[nxt])
+                if (
+                    found
+                    and int(found.group(3)) == wanted
+                    and (found.group(2) or "", found.group(4)) == form
+                ):
+                    rows.append(nxt)
+                    ends.append(found.end())
+                    numbers.append(wanted)
+                    break
+            else:
+                return None
+        return Located(tuple(lines), tuple(rows), tuple(ends), tuple(numbers))
+    return None
+
+
+def _relabel(found: Located, label: Callable[[int, int], str]) -> str:
+    """Return the text with item k's label replaced by label(k, its number)."""
+    lines = list(found.lines)
+    for k, row in enumerate(found.rows):
+        rest = found.rest(k)
+        new = label(k, found.numbers[k])
+        lines[row] = found.indent(k) + (f"{new} {rest}" if rest else new).strip()
+    return "\n".join(lines)
+
+
+def _letter(base: str) -> Callable[[int, int], str]:
+    return lambda k, _n: f"{chr(ord('a') + k)}{base}" if k < 26 else f"z{k}{base}"
+
+
+LABELS: dict[str, Callable[[int, int], str]] = {
+    "1)": lambda _k, n: f"{n})",
+    "(1)": lambda _k, n: f"({n})",
+    "1.)": lambda _k, n: f"{n}.)",
+    "1.:": lambda _k, n: f"{n}.:",
+    "Frage 1:": lambda _k, n: f"Frage {n}:",
+    "Frage 1.": lambda _k, n: f"Frage {n}.",
+    "a)": _letter(")"),
+    "A.": lambda k, _n: f"{chr(ord('A') + k)}.",
+    "A)": lambda k, _n: f"{chr(ord('A') + k)})",
+    "I.": lambda k, _n: f"{ROMAN[k]}." if k < len(ROMAN) else f"{k + 1}.",
+    "start 5": lambda k, _n: f"{k + 5}.",
+    "– en dash": lambda _k, _n: "–",
+    "• bullet": lambda _k, _n: "•",
+    "- hyphen": lambda _k, _n: "-",
+}
+
+
+def no_label(found: Located) -> str | None:
+    """Return the text with each item's label removed and its question joined into one line."""
+    ends = [found.question_end(k) for k in range(len(found.rows))]
+    if any(end is None for end in ends):
+        return None
+    lines: list[str | None] = list(found.lines)
+    for k, row in enumerate(found.rows):
+        end = ends[k]
+        assert end is not None
+        parts = [found.rest(k), *(line for line in found.lines[row + 1 : end + 1] if line.strip())]
+        lines[row] = found.indent(k) + " ".join(p.strip() for p in parts if p.strip())
+        for other in range(row + 1, end + 1):
+            lines[other] = None
+    return "\n".join(line for line in lines if line is not None)
+
+
+def inline(found: Located) -> str | None:
+    """Return the text with the lead-in and every item run into one line, labels kept."""
+    lead = found.rows[0] - 1
+    while lead >= 0 and not found.lines[lead].strip():
+        lead -= 1
+    if lead < 0 or not found.lines[lead].rstrip().endswith(":"):
+        return None
+    last = found.question_end(len(found.rows) - 1)
+    if last is None:
+        return None
+    for k in range(len(found.rows) - 1):  # an item holds its question only, no answer
+        block = [line for line in found.lines[found.rows[k] : found.rows[k + 1]] if line.strip()]
+        if not block[-1].rstrip().endswith("?") or found.question_end(k) is None:
+            return None
+    joined = " ".join(line.strip() for line in found.lines[lead : last + 1] if line.strip())
+    return "\n".join([*found.lines[:lead], joined, *found.lines[last + 1 :]])
+
+
+def _headings(found: Located, *, restart: bool) -> str | None:
+    """Return the text with "I. Allgemeines" above item 1 and "II. Einzelfragen" above the item
+    after the middle; under II the numbers go on, or restart at 1."""
+    if len(found.rows) < 2:
+        return None
+    middle = (len(found.rows) + 1) // 2
+    lines = list(found.lines)
+    if restart:
+        for k in range(middle, len(found.rows)):
+            row, line = found.rows[k], lines[found.rows[k]]
+            match = _LABEL.match(line)
+            assert match
+            lines[row] = line[: match.start(3)] + str(k - middle + 1) + line[match.end(3) :]
+    indent = found.indent(0)
+    lines.insert(found.rows[middle], f"{indent}II. Einzelfragen")
+    lines.insert(found.rows[0], f"{indent}I. Allgemeines")
+    return "\n".join(lines)
+
+
+def _sub_questions(found: Located, *, decimal: bool) -> str | None:
+    """Return the text with two sub-questions on lines of their own after each item's question."""
+    ends = [found.question_end(k) for k in range(len(found.rows))]
+    if any(end is None for end in ends):
+        return None
+    lines = list(found.lines)
+    for k in reversed(range(len(found.rows))):
+        end = ends[k]
+        assert end is not None
+        first, second = (
+            (f"{found.numbers[k]}.1", f"{found.numbers[k]}.2") if decimal else ("a)", "b)")
+        )
+        indent = found.indent(k)
+        lines[end + 1 : end + 1] = [
+            f"{indent}{first} Falls ja, seit wann?",
+            f"{indent}{second} Falls nein, warum nicht?",
+        ]
+    return "\n".join(lines)
+
+
+ORIGINAL = "original"
+VARIANTS: dict[str, Callable[[Located], str | None]] = {
+    ORIGINAL: lambda found: "\n".join(found.lines),
+    **{name: partial(_relabel, label=label) for name, label in LABELS.items()},
+    "no label": no_label,
+    "inline": inline,
+    "I. headings": lambda found: _headings(found, restart=False),
+    "I. headings, restart": lambda found: _headings(found, restart=True),
+    "sub 1.1": lambda found: _sub_questions(found, decimal=True),
+    "sub a)": lambda found: _sub_questions(found, decimal=False),
+}
+
+
+def rewrite(text: str, label: dict[str, Any], variant: str) -> str | None:
+    """Return the text with its top-level question labels in `variant`, or None if it cannot."""
+    if not label.get("questions") or not label.get("first_question_start"):
+        return None
+    found = locate(text, label["questions"], label["first_question_start"])
+    return VARIANTS[variant](found) if found else None
+
+
+@dataclass
+class Outcome:
+    """One document read in one variant: count and first question right, what came out."""
+
+    layout: str
+    count: bool
+    first: bool
+    got: int
+    first_got: str
+
+
+def outcomes(
+    items: Iterable[Any], parse: Callable[[str], Any] = parse_text
+) -> dict[str, list[tuple[str, Outcome]]]:
+    """Return variant → [(document, outcome)] over labelled dev items with numbered questions."""
+    result: dict[str, list[tuple[str, Outcome]]] = {name: [] for name in VARIANTS}
+    for item in items:
+        label = item.label
+        if not label.get("questions") or not label.get("first_question_start"):
+            continue
+        found = locate(item.text, label["questions"], label["first_question_start"])
+        if found is None:
+            continue
+        counts = {label["questions"], *(label.get("questions_alt") or [])}
+        want = _fold(label["first_question_start"])
+        for name, transform in VARIANTS.items():
+            text = transform(found)
+            if text is None:
+                continue
+            questions = parse(text).questions
+            first = _fold(questions[0]) if questions else ""
+            outcome = Outcome(
+                label.get("layout") or "unknown",
+                len(questions) in counts,
+                first.startswith(want),
+                len(questions),
+                first[:70],
+            )
+            result[name].append((item.name, outcome))
+    return result
+
+
+def _pct(hits: int, total: int) -> str:
+    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
+
+
+def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
+    """Return markdown rows: per variant, documents used, count right, first question right."""
+    rows = ["| variant | documents | count | first question |", "|---|---:|---:|---:|"]
+    for name, docs in result.items():
+        count = sum(o.count for _, o in docs)
+        first = sum(o.first for _, o in docs)
+        total = len(docs)
+        rows.append(f"| {name} | {total} | {_pct(count, total)} | {_pct(first, total)} |")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", help="list the documents a variant gets wrong")
+    parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
+    args = parser.parse_args()
+    reshape = SHAPES[args.shape] if args.shape else None
+    parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
+    result = outcomes(corpus_items("dev"), parse)
+    print("\n".join(table(result)))
+    if args.show:
+        for name, outcome in result.get(args.show, []):
+            if not outcome.count or not outcome.first:
+                print(name, outcome.got, repr(outcome.first_got))
+
+
+if __name__ == "__main__":
+    main()
