@@ -39,6 +39,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from bench.text_shapes import SHAPES
+from bench.variants import pct
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
@@ -313,10 +314,6 @@ def outcomes(
     return result, skipped
 
 
-def _pct(hits: int, total: int) -> str:
-    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
-
-
 def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
     """Return markdown rows: per variant, documents used and each score."""
     rows = [
@@ -326,7 +323,7 @@ def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
     for variant, docs in result.items():
         n = len(docs)
         cells = [
-            _pct(sum(getattr(o, field) for _, o in docs), n)
+            pct(sum(getattr(o, field) for _, o in docs), n)
             for field in ("questions", "answers", "first", "ok")
         ]
         rows.append(f"| {variant} | {n} | {' | '.join(cells)} |")

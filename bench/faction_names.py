@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.text_shapes import SHAPES
+from bench.variants import pct, shaped_parse
 from fetcher.factions import canonical_faction, faction_spans
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
@@ -186,10 +187,6 @@ def outcomes(
     return result
 
 
-def _pct(hits: int, total: int) -> str:
-    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
-
-
 def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
     """Return markdown rows: per name shape, found overall / letter / form, documents with wrong."""
     rows = [
@@ -201,14 +198,14 @@ def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
         cells = []
         for layout in (None, "letter", "form"):
             chosen = [o for _, o in docs if layout is None or o.layout == layout]
-            cells.append(_pct(sum(o.found for o in chosen), len(chosen)))
+            cells.append(pct(sum(o.found for o in chosen), len(chosen)))
         wrong = sum(bool(o.wrong) for _, o in docs)
         name = UNSEEN.get(shape, "SPD, CDU, … (another)" if shape == KNOWN_SWAP else "as printed")
         rows.append(f"| {shape} | {name} | {' | '.join(cells)} | {wrong} |")
         if shape in UNSEEN:
             totals[0] += sum(o.found for _, o in docs)
             totals[1] += len(docs)
-    rows.append(f"| all unseen | | {_pct(*totals)} | | | |")
+    rows.append(f"| all unseen | | {pct(*totals)} | | | |")
     return rows
 
 
@@ -217,8 +214,7 @@ def main() -> None:
     parser.add_argument("--show", help="list the documents a name shape misses or gets wrong")
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     args = parser.parse_args()
-    reshape = SHAPES[args.shape] if args.shape else None
-    parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
+    parse = shaped_parse(args.shape)
     result = outcomes(corpus_items("dev"), parse)
     print("\n".join(table(result)))
     if args.show:

@@ -51,6 +51,7 @@ from typing import Any
 
 from bench.faction_names import UNSEEN, _known_swap, _party, _spans, in_faction_phrase, names_new
 from bench.text_shapes import SHAPES
+from bench.variants import pct, shaped_parse
 from fetcher.factions import canonical_faction, factions_in
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
@@ -288,10 +289,6 @@ def outcomes(
     return result
 
 
-def _pct(hits: int, total: int) -> str:
-    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
-
-
 def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
     """Return markdown rows: per variant, documents, right, found, letters right, wrong."""
     rows = [
@@ -302,9 +299,9 @@ def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
         outs = [o for _, o in docs]
         letters = [o for o in outs if o.layout == "letter"]
         rows.append(
-            f"| {name} | {len(outs)} | {_pct(sum(o.right for o in outs), len(outs))} | "
-            f"{_pct(sum(o.found for o in outs), len(outs))} | "
-            f"{_pct(sum(o.right for o in letters), len(letters))} | "
+            f"| {name} | {len(outs)} | {pct(sum(o.right for o in outs), len(outs))} | "
+            f"{pct(sum(o.found for o in outs), len(outs))} | "
+            f"{pct(sum(o.right for o in letters), len(letters))} | "
             f"{sum(bool(o.wrong) for o in outs)} |"
         )
     return rows
@@ -316,8 +313,7 @@ def main() -> None:
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     parser.add_argument("--unseen", action="store_true", help="the variants with UNSEEN names")
     args = parser.parse_args()
-    reshape = SHAPES[args.shape] if args.shape else None
-    parse: Parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
+    parse: Parse = shaped_parse(args.shape)
     result = outcomes(corpus_items("dev"), parse, unseen=args.unseen)
     print("\n".join(table(result)))
     if args.show:

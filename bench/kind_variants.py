@@ -56,6 +56,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.text_shapes import SHAPES
+from bench.variants import pct
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
 
@@ -285,10 +286,6 @@ def outcomes(
     return result
 
 
-def _pct(hits: int, total: int) -> str:
-    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
-
-
 def table(result: dict[tuple[str, str], list[Outcome]], shapes: list[str]) -> list[str]:
     """Return markdown rows: per variant, kind right per shape, and for negatives how many read
     as an inquiry or an answer."""
@@ -300,7 +297,7 @@ def table(result: dict[tuple[str, str], list[Outcome]], shapes: list[str]) -> li
     for variant in ("original", *VARIANTS):
         docs = {shape: result.get((variant, shape), []) for shape in shapes}
         used = len(docs[shapes[0]])
-        cells = [_pct(sum(o.right for o in docs[s]), len(docs[s])) for s in shapes]
+        cells = [pct(sum(o.right for o in docs[s]), len(docs[s])) for s in shapes]
         turned = "–"
         if VARIANTS.get(variant) == NEGATIVE:
             turned = " / ".join(

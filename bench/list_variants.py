@@ -45,6 +45,7 @@ from functools import partial
 from typing import Any
 
 from bench.text_shapes import SHAPES
+from bench.variants import pct, shaped_parse
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
 
@@ -297,10 +298,6 @@ def outcomes(
     return result
 
 
-def _pct(hits: int, total: int) -> str:
-    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
-
-
 def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
     """Return markdown rows: per variant, documents used, count right, first question right."""
     rows = ["| variant | documents | count | first question |", "|---|---:|---:|---:|"]
@@ -308,7 +305,7 @@ def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
         count = sum(o.count for _, o in docs)
         first = sum(o.first for _, o in docs)
         total = len(docs)
-        rows.append(f"| {name} | {total} | {_pct(count, total)} | {_pct(first, total)} |")
+        rows.append(f"| {name} | {total} | {pct(count, total)} | {pct(first, total)} |")
     return rows
 
 
@@ -317,8 +314,7 @@ def main() -> None:
     parser.add_argument("--show", help="list the documents a variant gets wrong")
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     args = parser.parse_args()
-    reshape = SHAPES[args.shape] if args.shape else None
-    parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
+    parse = shaped_parse(args.shape)
     result = outcomes(corpus_items("dev"), parse)
     print("\n".join(table(result)))
     if args.show:

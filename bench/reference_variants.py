@@ -37,6 +37,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bench.text_shapes import SHAPES
+from bench.variants import pct, shaped_parse
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
 
@@ -290,10 +291,6 @@ def score(
     return tallies
 
 
-def _pct(hits: int, total: int) -> str:
-    return f"{100 * hits / total:.0f} % ({hits}/{total})" if total else "–"
-
-
 def table(tallies: dict[str, Tally]) -> list[str]:
     """Return markdown rows: variant, group, documents, reference right, no invented reference."""
     rows = [
@@ -301,8 +298,8 @@ def table(tallies: dict[str, Tally]) -> list[str]:
         "|---|---|---:|---:|---:|",
     ]
     for name, t in tallies.items():
-        right = _pct(t.right, t.used) if t.group != "trap" else "–"
-        kept = _pct(t.used - t.wrong, t.used)
+        right = pct(t.right, t.used) if t.group != "trap" else "–"
+        kept = pct(t.used - t.wrong, t.used)
         rows.append(f"| {name} | {t.group} | {t.used} | {right} | {kept} |")
     return rows
 
@@ -312,8 +309,7 @@ def main() -> None:
     parser.add_argument("--show", help="only this variant, with the documents it reads wrong")
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     args = parser.parse_args()
-    reshape = SHAPES[args.shape] if args.shape else None
-    parse = (lambda text: parse_text(reshape(text))) if reshape else parse_text
+    parse = shaped_parse(args.shape)
     tallies = score(corpus_items("dev"), parse, [args.show] if args.show else None)
     print("\n".join(table(tallies)))
     if args.show:
