@@ -133,3 +133,12 @@ def test_a_member_without_party_may_sign_for_a_faction() -> None:
     'fraktionslos')."""
     text = flat(_text("karlsruhe-2016-fw-brief-anfrage-ditib"))
     assert parse_text(text).factions == ("Freie Wähler",)
+
+
+def test_joint_factions_after_a_party_spelt_with_its_dot() -> None:
+    """'Fraktionen von DIE LINKE. und CDU' in place of the Dresden form's 'CDU-Fraktion': the dot
+    of the party's spelling 'DIE LINKE.' does not end the list, both groups (main: the first)."""
+    text = _rewritten(CDU_FORM, "Fraktionen von DIE LINKE. und CDU")
+    assert parse_text(text).factions == ("Die Linke", "CDU")
+    text = _rewritten(CDU_FORM, "Fraktionen DIE LINKE. und CDU")
+    assert parse_text(text).factions == ("Die Linke", "CDU")

@@ -91,7 +91,9 @@ _NAMED_FACTION = re.compile(
     r"(?=\s+(?:im|in|des|der|zur|zum|zu|bittet|bitten|hat|haben|vom|für(?=\s+(?:die|den|das|der|"
     r"dem|eine?[nmrs]?|alle\w*|unser\w*|\d))|betr\w*|wegen|stell\w*|frag\w*|möchte\w*|"
     r"beantrag\w*|ersuch\w*|wir|ich|folgende\w*|hiermit|daher|deshalb|eingegangen|gemäß|nach|an|"
-    r"über)\b|[,;:().]\s|[;:()]|\s[-–]\s|\s*$|"
+    r"über)\b|"
+    # a dot ends the name unless the list of groups goes on: "Fraktionen DIE LINKE. und SPD"
+    r"(?:[,;:()]|\.(?!\s+(?:und|sowie)\s))\s|[;:()]|\s[-–]\s|\s*$|"
     # a person with a member's role after the name: "Fraktion X Jens Hoffsommer Stadtrat"
     rf"\s+{_PERSON}\s+{_MEMBER_ROLE})"
 )
