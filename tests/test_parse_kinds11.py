@@ -137,6 +137,15 @@ def test_motion_below_its_number_label(number: str) -> None:
     assert parse_text(text).kind == "Antrag"
 
 
+def test_statement_below_its_number_label_and_blank_lines() -> None:
+    """Karlsruhe 624605 (Durlach 2021/0425): 'Stellungnahme vonseiten des Fachbereichs …' five
+    printed lines below 'Vorlage Nr.:' with blank lines between is its type line, an answer (main:
+    Anfrage, the blank lines counted as lines of the label's block)."""
+    text = (OPARL_FIXTURES / "karlsruhe" / "file-contents" / "624605.txt").read_text("utf-8")
+    doc = parse_text(text)
+    assert (doc.kind, doc.reference) == ("Antwort", "2021/0425")
+
+
 # Guards (pass on main too).
 
 

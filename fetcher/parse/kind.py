@@ -31,11 +31,11 @@ from fetcher.parse.type_names import (
     DOC_LABEL as DOC_LABEL,  # relines, fields, header and summary read it here
 )
 from fetcher.parse.type_names import (
-    NUMBER_BLOCK,
     NUMBER_LABEL_REST,
     OTHER_INQUIRY,
     TYPE_FIELD,
     about_a_paper,
+    number_block_end,
     type_inside,
 )
 from fetcher.parse.wording import SALUTATION
@@ -112,7 +112,7 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
     found = _type_line(lines)
     # a number label ("Vorlage Nr.: AF2023/13") is no type line: look in its block below too
     numbered = bool(found and NUMBER_LABEL_REST.match(found[2]))
-    end = (found[0] + NUMBER_BLOCK + 1 if numbered else found[0]) if found else HEADER_LINES
+    end = (number_block_end(lines, found[0]) if numbered else found[0]) if found else HEADER_LINES
     for i, line in enumerate(lines[:end]):
         inside = SALUTATION_INSIDE.search(line)
         if SALUTATION.match(line):
@@ -155,7 +155,7 @@ def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
             continue  # "… Ihrer o. g." / "Anfrage" / "verzögert, da …": a letter's sentence
         if i and _runs_into(lines[i - 1]):
             continue
-        if number_label and i > number_label[0] + NUMBER_BLOCK:
+        if number_label and i >= number_block_end(lines, number_label[0]):
             break  # "Antrag an den Ortschaftsrat" far below "Vorlage Nr.:" is a form's field
         line = without_page_counter(line)  # "1/2 Antrag-Nr. …": a page counter run in
         subject = _SUBJECT_PREFIX.match(line) or TYPE_FIELD.match(line)

@@ -147,3 +147,14 @@ def about_a_paper(lines: Sequence[str], label_index: int | None, head: str) -> b
         lines[label_index]
     )  # "Thema" above, or its cell run into the type line's
     return bool(heading) and bool(_NAMES_ITSELF_VORLAGE.search(head))
+
+
+def number_block_end(lines: Sequence[str], label: int) -> int:
+    """Return the index after the NUMBER_BLOCK printed lines below a number label's line: blank
+    lines count for nothing, a PDF's text has them or not."""
+    printed = 0
+    for i in range(label + 1, len(lines)):
+        printed += bool(lines[i].strip())
+        if printed > NUMBER_BLOCK:
+            return i
+    return len(lines)
