@@ -55,12 +55,21 @@ _BACK = re.compile(
 _PHONE = re.compile(r"0\d{2,5}\s?[/-]\s?\d{4,}")
 _YEAR = r"(?:19|20)\d\d"
 _MONTH_YEAR = re.compile(rf"(?:0?[1-9]|1[0-2])\s?/\s?{_YEAR}")
-_YEARS = re.compile(rf"({_YEAR})\s?[/-]\s?((?:19|20)?\d\d)")
+_YEARS = re.compile(rf"({_YEAR})\s?[/–-]\s?((?:19|20)?\d\d)")
 
 
 def tidy(value: str) -> str:
     """Return the value without spaces around its separators ("19 / 2017" → "19/2017")."""
     return re.sub(r"\s*([/-])\s*", r"\1", value.strip())
+
+
+def year_range(token: str) -> bool:
+    """Whether a number is a span of years ("2017-2027", "2008/2009", "2012/13"), not a paper's."""
+    years = _YEARS.fullmatch(token)
+    if not years:
+        return False
+    first, second = int(years.group(1)), int(years.group(2))
+    return second > first if second >= 1900 else second == (first + 1) % 100
 
 
 def is_value(value: str) -> bool:
@@ -70,13 +79,8 @@ def is_value(value: str) -> bool:
     ("0351/4881234"; "0123/2021", a year after the slash, is a number of the year).
     """
     value = tidy(value)
-    if sum(c.isdigit() for c in value) < 3 or DATE.fullmatch(value):
+    if sum(c.isdigit() for c in value) < 3 or DATE.fullmatch(value) or year_range(value):
         return False
-    years = _YEARS.fullmatch(value)
-    if years:
-        first, second = int(years.group(1)), int(years.group(2))
-        if (second > first) if second >= 1900 else second == (first + 1) % 100:
-            return False
     phone = _PHONE.fullmatch(value)
     return not (phone and not re.search(rf"[/-]\s?{_YEAR}$", value))
 

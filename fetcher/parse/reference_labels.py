@@ -151,8 +151,7 @@ def _first_number(tokens: Sequence[str]) -> str | None:
         if (
             _PAPER.fullmatch(token)
             and sum(c.isdigit() for c in token) >= 4
-            and is_value(token)  # no phone number ("0351/4881234"; "0123/2021" is a paper's)
-            and not year_range(token)
+            and is_value(token)  # no phone number, no span of years ("0123/2021" is a paper's)
         ):
             # a short prefix set apart by a space belongs to it ("RA 123/2021", "A 0123/21")
             prefix = tokens[k - 1] if k else ""
@@ -174,18 +173,6 @@ def without_page_counter(line: str) -> str:
     if counter and 0 < int(counter.group(1)) <= int(counter.group(2)):
         return line[counter.end() :]
     return line
-
-
-_YEARS = re.compile(r"((?:19|20)\d\d)\s?[/–-]\s?((?:19|20)?\d\d)")
-
-
-def year_range(token: str) -> bool:
-    """Whether a number is a span of years ("2017-2027", "2008/2009", "2012/13"), not a paper's."""
-    years = _YEARS.fullmatch(token)
-    if not years:
-        return False
-    first, second = int(years.group(1)), int(years.group(2))
-    return second > first if second >= 1900 else second == (first + 1) % 100
 
 
 # "DS" beside the date at a line's end, its number wrapped to the next line ("Telefon: 800 - 27
