@@ -53,9 +53,9 @@ _SPLIT = re.compile(r"[,;]\s*(?:der\s+|die\s+)?|\s+und\s+(?:der\s+|die\s+)?|\s*&
 _SLASH = re.compile(r"\s*[/|]\s*")
 # Words of a group's name that mark it as one without a label: "Wählergemeinschaft …",
 # "… Liste …", "… Partei", "Bündnis …", "Unabhängige …", and acronyms ("UWG", "WIR").
+GROUP_NAME_WORDS = r"(?:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])"  # any case
 _GROUP_WORD = re.compile(
-    r"(?:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])|(?<![\wÄÖÜäöüß-])"
-    r"(?-i:[A-ZÄÖÜ]{2,}[a-zäöü]?)(?![\wäöüß-])",
+    rf"{GROUP_NAME_WORDS}|(?<![\wÄÖÜäöüß-])(?-i:[A-ZÄÖÜ]{{2,}}[a-zäöü]?)(?![\wäöüß-])",
     re.I,
 )
 # An acronym ("UWG", "BfK", "WIR"), a name of its own.

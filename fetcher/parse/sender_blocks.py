@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.factions import faction_spans
-from fetcher.parse.faction_phrases import group_like, phrase_names
+from fetcher.parse.faction_phrases import GROUP_NAME_WORDS, group_like, phrase_names
 
 # A label alone on its line: the group's name stands on the next one.
 _BARE_LABEL = re.compile(
@@ -23,9 +23,7 @@ _BARE_LABEL = re.compile(
 )
 # Words that make a name a group's without a label: "Wählergemeinschaft …", "… Liste", "Bürger
 # für …", "… Partei", "Bündnis …", "Die Unabhängigen".
-GROUP_WORD = re.compile(
-    r"(?i:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])|\s(?:für|FÜR)\s"
-)
+GROUP_WORD = re.compile(rf"(?i:{GROUP_NAME_WORDS})|\s(?:für|FÜR)\s")
 # "Max Muster (CDU)", "Dr. Erika Muster-Beispiel (Bündnis 90/Die Grünen)" under a closing.
 _SIGNER = re.compile(
     r"(?:(?:Dr\.|Prof\.)\s+)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\wäöüß'-]+)"
