@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.ask_signals import asking_signal, labelled_as_question
 from fetcher.parse.markers import LINE_CHARS, OUTLINE, lines_before, lines_from
 from fetcher.parse.wording import INTRO, list_marker, question_signal
 
@@ -28,7 +29,7 @@ def _has_intro_before(lines: Sequence[str], start: int, *, strict: bool = False)
 
 
 _ASKS = re.compile(
-    r"\b(?:um\s+(?:\w+\s+)?Auskunft|Auskunft\s+(?:darüber|zu)|bitten\s+(?:wir|ich)\s+um\s+"
+    r"\b(?:um\s+(?:\w+\s+)?(?:Auskunft|Beantwortung)|Auskunft\s+(?:darüber|zu)|bitten\s+(?:wir|ich)\s+um\s+"
     r"(?:\w+\s+)?(?:Beantwortung|Auskunft|Darstellung|Information|Aufklärung)|fragen\s+(?:wir|ich))\b"
     r"[^.?]*(?:\b(?:wie|ob|welche\w*|wann|wo|warum|inwieweit|inwiefern|in\s+welche\w*)\b"
     r"[^.?]*|:)\s*$",
@@ -59,7 +60,7 @@ def item_signal(item: Sequence[str]) -> float:
     question through its sub-questions.
     """
     own = own_text(item)
-    signal = question_signal(own)
+    signal = asking_signal(own)  # "?", an interrogative, a request, a question in a later clause
     if signal:
         return signal
     # twelve lines' worth of characters, at most 36 lines (a chart's column of short numbers)
@@ -69,14 +70,23 @@ def item_signal(item: Sequence[str]) -> float:
             signal = question_signal(" ".join(lines_from(item, 0, 8 * LINE_CHARS)))
         else:  # "1. <statement>. a) Wie …? b) Wie …?" (Karlsruhe 2016/0622)
             for k, line in enumerate(head):
-                if k and (marker := list_marker(line)):  # a sub-question, it may wrap
-                    part = " ".join([marker[2], *lines_from(head, k + 1, 2 * LINE_CHARS)])
-                    signal = max(signal, question_signal(part))
+                # a sub-question, it may wrap; "1.1 Wie viele …" below a topic "1. Fälle in …"
+                # asks without "?" too (Karlsruhe 2025/0900 typed with "." ends)
+                child = list_marker(line) or _outline_child(line)
+                if k and child:
+                    part = " ".join([child[2], *lines_from(head, k + 1, 2 * LINE_CHARS)])
+                    signal = max(signal, asking_signal(part))
                     if signal == 1.0:
                         break
     if not signal and any(line.rstrip().endswith("?") for line in head):
         signal = 0.6  # "A. <statements> … Hat sich damit …?": a paragraph that ends asking
     return signal
+
+
+def _outline_child(line: str) -> tuple[str, str, str] | None:
+    """Return ("num", its first number, its text) of a decimal outline label ("1.1 Wie …")."""
+    match = OUTLINE.match(line)
+    return ("num", match.group(1), line[match.end() :]) if match else None
 
 
 def asks_or_heads(item: Sequence[str]) -> bool:
@@ -98,9 +108,12 @@ def score_run(
     if not signals:
         return 0.0
     intro = _has_intro_before(lines, start, strict=strict)
-    if asks_for_items(lines, start):
+    asking = intro and _has_intro_before(lines, start, strict=True)
+    if asks_for_items(lines, start) or asking or labelled_as_question(lines[start]):
         # "… wird um Auskunft gebeten, wie … 1. die Versorgung … 2. …": the lead-in asks, the items
-        # complete its question (Karlsruhe 2022/…); each counts as a question.
+        # complete its question (Karlsruhe 2022/…); each counts as a question. So does each item
+        # under a lead-in that asks for answers ("Wir fragen die Verwaltung:", "Fragen:") and each
+        # item labelled "Frage 1:", "?" or not (a "." typed for it, a noun phrase, a request).
         signals = [max(signal, 0.6) for signal in signals]
     mean = sum(signals) / len(signals)
     if strict and not intro:
@@ -121,7 +134,6 @@ def score_run(
     opening = 0.0 if signals[0] > 0 else -1.5
     # A lead-in that asks ("In diesem Kontext frage ich:") outweighs a plain label ending in ":"
     # ("Zusammenstellung bekannter Probleme:" over bullets that half ask; Grötzingen 2025).
-    asking = intro and _has_intro_before(lines, start, strict=True)
     return sum(signals) + (2.0 if intro else 0.0) + (2.0 if asking else 0.0) + mean + opening
 
 

@@ -1,0 +1,74 @@
+"""Question signals other than a "?": requests, a question inside an item, labels that ask. Pure.
+
+Real inquiries often ask without a question mark (issue #11): a request in the polite imperative
+("Bitte teilen Sie mit: …", "Nennen Sie bitte …"), a request in the passive ("Die Verwaltung wird
+gebeten darzustellen, …"), a question after a condition or a statement inside one item ("Falls
+ja: Woher kommt …", "Zum Vergleich: Wie viele …"), a "." typed for the "?", and labels that say
+what the items are ("Frage 1:"). fetcher.parse.list_score reads these beside
+wording.question_signal.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fetcher.parse.wording import question_signal
+
+# The polite imperative puts the verb (its infinitive form) first and "Sie" right after it:
+# "Bitte teilen Sie mit", "Stellen Sie bitte dar", "Nennen Sie", "Erläutern Sie", "Beziffern
+# Sie". Verb-first with "Sie" is a question or a request, never a statement of a list item.
+_POLITE = re.compile(r"^(?:bitte\s+)?[A-ZÄÖÜa-zäöüß][a-zäöüß]+(?:en|ern|eln)\s+Sie\b", re.I)
+_POLITE_SIE = re.compile(r"^(?:bitte\s+)?\S+\s+(Sie)\b", re.I)
+# "Bitte um Auskunft …", "Wir bitten um eine Aufstellung …", "Die Verwaltung wird gebeten
+# darzustellen, …": a request that asks for a report. What is asked for must be a report (the
+# language's few verbs and nouns of telling: darstellen, mitteilen, berichten, Auskunft …); a
+# motion asks for an act in the same words ("wird gebeten, ein Konzept vorzulegen").
+_REPORT = (
+    r"(?:dar(?:zu)?(?:stell|leg)|mit(?:zu)?teil|(?:zu\s+)?(?:bericht|erläuter|beantwort|beziffer|"
+    r"benenn|nenn|schilder|informier)|auf(?:zu)?(?:list|schlüssel|zeig)|an(?:zu)?geb|Auskunft|"
+    r"Darstellung|Mitteilung|Information|Erläuterung|Beantwortung|Aufstellung|Aufschlüsselung|"
+    r"Übersicht|Angabe|Nennung|Bericht)"
+)
+_ASKING_FOR = re.compile(
+    r"^(?:(?:wir|ich)\s+)?bitte[nt]?\s+(?:(?:sie|wir|ich)\s+)?(?:um|darum)\s+(?:\S+\s+){0,3}?"
+    + _REPORT
+    + r"|\b(?:wird|werden)\s+(?:\S+\s+){0,4}?gebeten\b,?\s+(?:\S+\s+){0,6}?"
+    + _REPORT,
+    re.I,
+)
+# A clause inside an item: after a sentence end or a colon, a capital or a lower-case word.
+_CLAUSE = re.compile(r"(?<=[.:;])\s+(?=\S)")
+REQUEST_SIGNAL = 0.6
+
+
+def request_signal(text: str) -> float:
+    """Return REQUEST_SIGNAL if an item opens with a request ("Bitte teilen Sie mit: …"), else 0."""
+    text = text.strip()
+    polite = _POLITE_SIE.match(text)
+    if polite and polite.group(1) == "Sie" and _POLITE.match(text):
+        return REQUEST_SIGNAL
+    return REQUEST_SIGNAL if _ASKING_FOR.search(text) else 0.0
+
+
+def clause_signal(text: str) -> float:
+    """Return how much a later clause of an item asks ("Falls ja: Woher kommt …", "… . Teilt die
+    Verwaltung …"): the item's first clause is read by wording.question_signal."""
+    best = 0.0
+    for clause in _CLAUSE.split(text.strip())[1:]:
+        best = max(best, question_signal(clause), request_signal(clause))
+        if best >= 0.7:
+            break
+    return best
+
+
+def asking_signal(text: str) -> float:
+    """Return how much an item's own text asks, "?" or not (question, request, later clause)."""
+    return max(question_signal(text), request_signal(text), clause_signal(text))
+
+
+_QUESTION_LABEL = re.compile(r"^(?:Frage|Fragestellung)\s+\d{1,2}\s*[.:)]", re.I)
+
+
+def labelled_as_question(first_line: str) -> bool:
+    """Return True if a list's label calls its items questions ("Frage 1:", "Frage 1.")."""
+    return bool(_QUESTION_LABEL.match(first_line.strip()))
