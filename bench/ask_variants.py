@@ -1,4 +1,4 @@
-"""Questions that do not end in "?": dev documents with their question signals rewritten. Reads dev (I/O).
+"""Questions that do not end in "?": dev documents with question signals rewritten. Reads dev (I/O).
 
 Run: .venv/bin/python -m bench.ask_variants [--shape NAME] [--show VARIANT]
 
@@ -178,7 +178,7 @@ def rewrite(text: str, label: dict[str, Any], variant: str) -> str | None:
 
 def first_right(variant: str, got: str, want: str) -> bool:
     """Return True if a first question `got` reads as the label's start `want` in `variant`."""
-    if variant == ORIGINAL or "?" not in variant and variant != "request":
+    if variant == ORIGINAL or ("?" not in variant and variant != "request"):
         return _fold(got).startswith(_fold(want))
     got_free, want_free = mark_free(got), mark_free(want)
     if variant == "request":

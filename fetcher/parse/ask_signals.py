@@ -3,9 +3,8 @@
 Real inquiries often ask without a question mark (issue #11): a request in the polite imperative
 ("Bitte teilen Sie mit: …", "Nennen Sie bitte …"), a request in the passive ("Die Verwaltung wird
 gebeten darzustellen, …"), a question after a condition or a statement inside one item ("Falls
-ja: Woher kommt …", "Zum Vergleich: Wie viele …"), a "." typed for the "?", and labels that say
-what the items are ("Frage 1:"). fetcher.parse.list_score reads these beside
-wording.question_signal.
+ja: Woher kommt …", "Zum Vergleich: Wie viele …"), a "." typed for the "?".
+fetcher.parse.list_score reads these beside wording.question_signal.
 """
 
 from __future__ import annotations
@@ -14,11 +13,6 @@ import re
 
 from fetcher.parse.wording import question_signal
 
-# The polite imperative puts the verb (its infinitive form) first and "Sie" right after it:
-# "Bitte teilen Sie mit", "Stellen Sie bitte dar", "Nennen Sie", "Erläutern Sie", "Beziffern
-# Sie". Verb-first with "Sie" is a question or a request, never a statement of a list item.
-_POLITE = re.compile(r"^(?:bitte\s+)?[A-ZÄÖÜa-zäöüß][a-zäöüß]+(?:en|ern|eln)\s+Sie\b", re.I)
-_POLITE_SIE = re.compile(r"^(?:bitte\s+)?\S+\s+(Sie)\b", re.I)
 # "Bitte um Auskunft …", "Wir bitten um eine Aufstellung …", "Die Verwaltung wird gebeten
 # darzustellen, …": a request that asks for a report. What is asked for must be a report (the
 # language's few verbs and nouns of telling: darstellen, mitteilen, berichten, Auskunft …); a
@@ -29,6 +23,16 @@ _REPORT = (
     r"Darstellung|Mitteilung|Information|Erläuterung|Beantwortung|Aufstellung|Aufschlüsselung|"
     r"Übersicht|Angabe|Nennung|Bericht)"
 )
+# The polite imperative puts the verb first and "Sie" right after it: "Bitte teilen Sie mit",
+# "Stellen Sie bitte dar", "Nennen Sie", "Erläutern Sie", "Beziffern Sie". Only a verb of
+# telling asks; "Holen Sie sich Ratschläge …", "Nutzen Sie …" advertise (a Karlsruhe
+# Vorlage's list of an association's benefits).
+_POLITE = re.compile(
+    r"^(?:bitte\s+)?(?:" + _REPORT + r")\w*\s+Sie\b|^(?:bitte\s+)?(?:teilen|stellen|legen|"
+    r"listen|schlüsseln|zeigen|geben)\s+Sie\b(?:\s+\S+){0,8}?\s+(?:mit|dar|auf|an)\b",
+    re.I,
+)
+_POLITE_SIE = re.compile(r"^(?:bitte\s+)?\S+\s+(Sie)\b", re.I)
 _ASKING_FOR = re.compile(
     r"^(?:(?:wir|ich)\s+)?bitte[nt]?\s+(?:(?:sie|wir|ich)\s+)?(?:um|darum)\s+(?:\S+\s+){0,3}?"
     + _REPORT
@@ -44,7 +48,7 @@ REQUEST_SIGNAL = 0.6
 def request_signal(text: str) -> float:
     """Return REQUEST_SIGNAL if an item opens with a request ("Bitte teilen Sie mit: …"), else 0."""
     text = text.strip()
-    polite = _POLITE_SIE.match(text)
+    polite = _POLITE_SIE.match(text)  # "Sie" capitalised: the polite form, not "sie" (they)
     if polite and polite.group(1) == "Sie" and _POLITE.match(text):
         return REQUEST_SIGNAL
     return REQUEST_SIGNAL if _ASKING_FOR.search(text) else 0.0
@@ -64,11 +68,3 @@ def clause_signal(text: str) -> float:
 def asking_signal(text: str) -> float:
     """Return how much an item's own text asks, "?" or not (question, request, later clause)."""
     return max(question_signal(text), request_signal(text), clause_signal(text))
-
-
-_QUESTION_LABEL = re.compile(r"^(?:Frage|Fragestellung)\s+\d{1,2}\s*[.:)]", re.I)
-
-
-def labelled_as_question(first_line: str) -> bool:
-    """Return True if a list's label calls its items questions ("Frage 1:", "Frage 1.")."""
-    return bool(_QUESTION_LABEL.match(first_line.strip()))

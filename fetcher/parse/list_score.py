@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.ask_signals import asking_signal, labelled_as_question
+from fetcher.parse.ask_signals import asking_signal
 from fetcher.parse.markers import LINE_CHARS, OUTLINE, lines_before, lines_from
 from fetcher.parse.wording import INTRO, list_marker, question_signal
 
@@ -35,6 +35,34 @@ _ASKS = re.compile(
     r"[^.?]*|:)\s*$",
     re.I,
 )
+
+
+# A resolution heading or a motion's lead-in: "Beschlussvorschlag:", "Der Gemeinderat beschließt:",
+# "Der Stadtrat möge beschließen:", "Wir beantragen,", "stellen wir den Antrag, … durchzuführen:".
+# Its numbered items are what the council is to resolve, never questions to answer, even where an
+# item asks ("- Wie viele Räume werden … benötigt?" as the scope of a survey, Grötzingen 2021).
+_RESOLUTION_HEADING = re.compile(
+    r"(?:Beschluss(?:vorschlag|antrag|empfehlung|text)?|Antrag)\s*:?", re.I
+)
+_RESOLUTION = re.compile(
+    r"\bbeschlie(?:ß|ss)(?:t|en)\s*:$"
+    r"|\b(?:(?:wir|ich)\s+beantragen|beantrag(?:en|t)\s+(?:wir|ich)|"
+    r"stell(?:en|e)\s+(?:wir|ich)\s+(?:hiermit\s+)?(?:den|folgenden)\s+Antrag)\b[^.?!]*[:,]$",
+    re.I,
+)
+# What a motion's lead-in never names: the questions or the information it asks for.
+_ASKED_FOR = re.compile(r"Frage|Auskunft|Beantwortung|Stellungnahme", re.I)
+
+
+def under_resolution(lines: Sequence[str], start: int) -> bool:
+    """Return True if a list stands right below a resolution heading or a motion's lead-in
+    that does not ask ("Beschlussvorschlag:", "Wir beantragen,")."""
+    before = [line.strip() for line in lines_before(lines, start, 2 * LINE_CHARS)]
+    text = " ".join([line for line in before if line][-2:])
+    last = re.split(r"(?<=[.?!])\s+", text)[-1].strip()
+    if before and _RESOLUTION_HEADING.fullmatch(before[-1]):
+        return True
+    return bool(_RESOLUTION.search(last)) and not _ASKED_FOR.search(last)
 
 
 def asks_for_items(lines: Sequence[str], start: int) -> bool:
@@ -107,13 +135,15 @@ def score_run(
     signals = [item_signal(item) for item in items]
     if not signals:
         return 0.0
+    if under_resolution(lines, start):
+        return 0.0
     intro = _has_intro_before(lines, start, strict=strict)
     asking = intro and _has_intro_before(lines, start, strict=True)
-    if asks_for_items(lines, start) or asking or labelled_as_question(lines[start]):
+    if asks_for_items(lines, start) or asking:
         # "… wird um Auskunft gebeten, wie … 1. die Versorgung … 2. …": the lead-in asks, the items
         # complete its question (Karlsruhe 2022/…); each counts as a question. So does each item
-        # under a lead-in that asks for answers ("Wir fragen die Verwaltung:", "Fragen:") and each
-        # item labelled "Frage 1:", "?" or not (a "." typed for it, a noun phrase, a request).
+        # under a lead-in that asks for answers ("Wir fragen die Verwaltung:", "Fragen:"), "?" or
+        # not (a "." typed for it, a noun phrase, a request).
         signals = [max(signal, 0.6) for signal in signals]
     mean = sum(signals) / len(signals)
     if strict and not intro:

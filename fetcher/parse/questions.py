@@ -24,7 +24,6 @@ from fetcher.parse.item_ends import (
     lone_item_above,
     question_above,
     trim_context,
-    trim_last,
     unnumbered_first,
 )
 from fetcher.parse.label_runs import split_label_runs, unbracket_labels
@@ -59,6 +58,7 @@ from fetcher.parse.unlisted import (
     questions_after_lead_in,
     under_sub_questions_label,
 )
+from fetcher.parse.unmarked_ends import end_last_item
 from fetcher.parse.wording import (
     ANSWER_TO,
     INTRO,
@@ -287,7 +287,7 @@ def question_items(
     if trim:
         # „1. Wie …?" then the answer: the closing mark ends a quoted question (answer letters)
         items = [cut_at_quote_end(item, quote_ends) for item in items]
-        items = [trim_context(item) for item in items[:-1]] + [trim_last(items[-1])]
+        items = [trim_context(item) for item in items[:-1]] + [end_last_item(items[-1])]
     return items
 
 
