@@ -31,7 +31,9 @@ Negatives (must NOT become questions; a second table): dev documents labelled wi
 (motions, answers, Vorlagen) that print a numbered run "1." "2." …, as they are and with the
 line above item 1 replaced by a motion's resolution heading (MOTION_HEADS: "Beschlussvorschlag:",
 "Der Gemeinderat beschließt:", "Der Stadtrat möge beschließen:", ALLRIS/SessionNet Beschluss-
-vorlagen and Fraktion motions). Right is no question at all, as the label says.
+vorlagen and Fraktion motions). Right is no question at all, as the label says; a second column
+counts the documents where question_items finds no list even when the paper's type is not read
+(a motion is read strictly only when its type was printed).
 Only the dev split is read; check is never used.
 """
 
@@ -47,6 +49,7 @@ from bench.list_variants import _LABEL, MAX_QUESTION_LINES, Located, _fold, loca
 from bench.text_shapes import SHAPES
 from bench.variants import pct, shaped_parse
 from fetcher.parse import parse_text
+from fetcher.parse.questions import question_items
 from tests.corpus_data import corpus_items
 
 LEAD_INS = (
@@ -247,10 +250,11 @@ NEGATIVES: dict[str, Callable[[list[str], int], list[str]]] = {
 
 def negative_outcomes(
     items: Iterable[Any], parse: Callable[[str], Any] = parse_text
-) -> dict[str, list[tuple[str, int]]]:
-    """Return variant → [(document, questions read)] over dev items labelled without questions
-    that print a numbered run."""
-    result: dict[str, list[tuple[str, int]]] = {name: [] for name in NEGATIVES}
+) -> dict[str, list[tuple[str, int, int]]]:
+    """Return variant → [(document, questions read, list items found)] over dev items labelled
+    without questions that print a numbered run. The list items are question_items' over the
+    whole text, as for a paper whose type is not printed (no motion's strictness)."""
+    result: dict[str, list[tuple[str, int, int]]] = {name: [] for name in NEGATIVES}
     for item in items:
         if item.label.get("questions"):
             continue
@@ -259,7 +263,8 @@ def negative_outcomes(
             continue
         for name, transform in NEGATIVES.items():
             text = "\n".join(transform(item.text.split("\n"), row))
-            result[name].append((item.name, len(parse(text).questions)))
+            listed = len(question_items(text.split("\n"), 0))
+            result[name].append((item.name, len(parse(text).questions), listed))
     return result
 
 
@@ -274,12 +279,18 @@ def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
     return rows
 
 
-def negative_table(result: dict[str, list[tuple[str, int]]]) -> list[str]:
-    """Return markdown rows: per negative variant, documents used, read without questions."""
-    rows = ["| negative | documents | no questions |", "|---|---:|---:|"]
+def negative_table(result: dict[str, list[tuple[str, int, int]]]) -> list[str]:
+    """Return markdown rows: per negative variant, documents used, read without questions, and
+    without a question list even as an untyped paper."""
+    rows = [
+        "| negative | documents | no questions | no question list, untyped |",
+        "|---|---:|---:|---:|",
+    ]
     for name, docs in result.items():
-        right = sum(got == 0 for _, got in docs)
-        rows.append(f"| {name} | {len(docs)} | {pct(right, len(docs))} |")
+        right = sum(got == 0 for _, got, _l in docs)
+        unlisted = sum(listed == 0 for _, _g, listed in docs)
+        total = len(docs)
+        rows.append(f"| {name} | {total} | {pct(right, total)} | {pct(unlisted, total)} |")
     return rows
 
 
@@ -299,9 +310,9 @@ def main() -> None:
         for name, outcome in result.get(args.show, []):
             if not outcome.count or not outcome.first:
                 print(name, outcome.got, repr(outcome.first_got))
-        for name, got in negatives.get(args.show, []):
-            if got:
-                print(name, got)
+        for name, got, listed in negatives.get(args.show, []):
+            if got or listed:
+                print(name, got, listed)
 
 
 if __name__ == "__main__":
