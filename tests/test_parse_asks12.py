@@ -106,3 +106,12 @@ def test_a_motion_lead_in_opens_no_question_list() -> None:
     lines = corpus_path(name, "dev").read_text("utf-8").split("\n")
     assert question_items(lines, 0) == []
     assert parse_text("\n".join(lines)).questions == ()
+
+
+def test_a_date_at_a_line_start_is_no_outline_label() -> None:
+    """Dresden AF2022/13 as printed: question 1 wraps "… bis zum" / "31.12. 2012 (bitte gesondert
+    …": the date stays whole (main: "bis zum 31. 2012", the line read as outline item "31.12.")."""
+    text = corpus_path(RUNDFUNK, "dev").read_text("utf-8")
+    questions = parse_text(text).questions
+    assert "angefallenen GEZ-Gebühren bis zum 31.12. 2012 (bitte gesondert" in questions[0]
+    assert "seit dem 01.01. 2013 und in welcher Höhe" in questions[1]

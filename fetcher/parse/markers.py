@@ -170,8 +170,11 @@ def join_item(lines: Sequence[str]) -> str:
 
 
 # A decimal outline label: "1.1", "2.3.", "1. 1." (a glued "1.1."), "1.2.3"; groups: the first
-# two numbers.
-OUTLINE = re.compile(r"^(\d{1,2})\.\s?(\d{1,2})(?:\.\d{1,2})*\.?\s+(?=\S)")
+# two numbers. A date whose year a space sets off ("31.12. 2012 (bitte gesondert …" wrapped to a
+# line start, Dresden AF2022/13) is none: read as one, its line lost the month.
+OUTLINE = re.compile(
+    r"^(?!\d{1,2}\.\d{1,2}\.\s+(?:1[89]|20)\d\d\b)(\d{1,2})\.\s?(\d{1,2})(?:\.\d{1,2})*\.?\s+(?=\S)"
+)
 
 
 def flatten_outline(lines: Sequence[str]) -> list[str]:
