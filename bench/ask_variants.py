@@ -239,12 +239,13 @@ def numbered_run(text: str) -> int | None:
     return None
 
 
+def _headed(head: str) -> Callable[[list[str], int], list[str]]:
+    return lambda lines, row: with_lead_in(lines, row, head)
+
+
 NEGATIVES: dict[str, Callable[[list[str], int], list[str]]] = {
     ORIGINAL: lambda lines, _row: lines,
-    **{
-        f"head: {head}": (lambda lines, row, head=head: with_lead_in(lines, row, head))
-        for head in MOTION_HEADS
-    },
+    **{f"head: {head}": _headed(head) for head in MOTION_HEADS},
 }
 
 
