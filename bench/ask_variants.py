@@ -148,6 +148,39 @@ def requests(found: Located) -> list[str] | None:
     return lines
 
 
+def unlabelled(found: Located) -> list[str] | None:
+    """Return the lines with each item's label removed, its question joined into one line, and
+    every "?" of the list made "." (list_variants' "no label", then "no ?"), or None where an
+    item does not end in "?" within MAX_QUESTION_LINES lines."""
+    ends = [found.question_end(k) for k in range(len(found.rows))]
+    if any(end is None for end in ends):
+        return None
+    lines: list[str | None] = list(found.lines)
+    for k, row in enumerate(found.rows):
+        end = ends[k]
+        assert end is not None
+        parts = [found.rest(k), *found.lines[row + 1 : end + 1]]
+        joined = " ".join(part.strip() for part in parts if part.strip())
+        lines[row] = found.indent(k) + joined
+        lines[row + 1 : end + 1] = [None] * (end - row)
+    for row in range(found.rows[0], _last_question_row(found) + 1):  # as "no ?" does
+        line = lines[row]
+        lines[row] = None if line is None else line.replace("?", ".")
+    return [line for line in lines if line is not None]
+
+
+def _unlabelled(lead: str | None) -> Callable[[Located], str | None]:
+    def transform(found: Located) -> str | None:
+        lines = unlabelled(found)
+        if lines is None:
+            return None
+        if lead is not None:  # item 1 keeps its row: only lines below it were joined
+            lines = with_lead_in(lines, found.rows[0], lead)
+        return "\n".join(lines)
+
+    return transform
+
+
 def _lead(lead: str, *, marks: bool) -> Callable[[Located], str | None]:
     def transform(found: Located) -> str | None:
         lines = list(found.lines) if marks else no_question_marks(found)
@@ -168,6 +201,8 @@ VARIANTS: dict[str, Callable[[Located], str | None]] = {
     **{f"lead-in: {lead}": _lead(lead, marks=True) for lead in LEAD_INS},
     **{f"lead-in: {lead}, no ?": _lead(lead, marks=False) for lead in LEAD_INS},
     "request": _requests,
+    "no label, no ?": _unlabelled(None),
+    **{f"no label, lead-in: {lead}, no ?": _unlabelled(lead) for lead in LEAD_INS[3:4]},
 }
 
 

@@ -115,3 +115,12 @@ def test_a_date_at_a_line_start_is_no_outline_label() -> None:
     questions = parse_text(text).questions
     assert "angefallenen GEZ-Gebühren bis zum 31.12. 2012 (bitte gesondert" in questions[0]
     assert "seit dem 01.01. 2013 und in welcher Höhe" in questions[1]
+
+
+def test_questions_one_per_line_without_label_or_mark_after_a_lead_in() -> None:
+    """Dresden AF2012/13 without labels and with "." for "?" below "Fragen:": each line that opens
+    asking after a sentence end is a question, "Wenn ja, …" / "Wenn nein, …" stay in the first,
+    and the list ends before "Gerit Thomas" (main: one, the whole list run together)."""
+    questions = _reads_as_labelled(ESSENSRESTE, _variant(ESSENSRESTE, "no label, no ?"))
+    assert questions[0].endswith("Wenn nein, wer ist dafür verantwortlich und auskunftsfähig.")
+    assert questions[2] == "Welche Regelungen gelten für Freie Träger."

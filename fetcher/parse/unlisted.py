@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.wording import INTRO, is_stop, list_marker
+from fetcher.parse.ask_signals import request_signal
+from fetcher.parse.wording import INTRO, is_stop, list_marker, question_signal
 
 # A lead-in ending in "Frage:"/"Fragen:" ("Hierzu meine Fragen:", "Dazu habe ich folgende
 # Frage:") and "Zu 1." labels of a follow-up inquiry referring to an earlier one's items.
@@ -70,6 +71,48 @@ def questions_after_lead_in(
         ]
         if asked:
             return i, asked
+    return _unmarked_after_lead_in(lines, body_start)
+
+
+def _opens_asking(line: str) -> bool:
+    """Return True if a line opens with a question or a request ("Wie viele …", "Bitte …")."""
+    return question_signal(line) >= 0.7 or bool(request_signal(line))  # an opening, not "ob"
+
+
+def _unmarked_after_lead_in(
+    lines: Sequence[str], body_start: int
+) -> tuple[int, list[list[str]]] | None:
+    """Return (lead-in line, items) of questions typed with "." after a lead-in that asks.
+
+    "Wir fragen die Verwaltung:" / "Wie viele Kita-Plätze … fehlen." / "Welche Träger …
+    geplant.": no label and no "?", but each line after a sentence end opens asking, so each
+    opens a question; a wrapped line or a follow-up ("Wenn ja, …") goes on, a line that opens
+    otherwise after a sentence end (a signature, a justification) ends the list.
+    """
+    for i in range(max(body_start, 0), len(lines)):
+        match = INTRO.search(lines[i])
+        if not match or not lines[i].rstrip().endswith(":"):
+            continue
+        rest = lines[i][match.end() :].strip()
+        items: list[list[str]] = []
+        for line in ([rest] if rest else []) + list(lines[i + 1 :]):
+            if not line.strip():
+                continue
+            if is_stop(line) or list_marker(line):
+                break
+            ended = not items or items[-1][-1].rstrip().endswith(".")
+            if items and _FOLLOW_UP.match(line):
+                items[-1].append(line)  # "Wenn ja, wie viel …." asks on in the same question
+            elif ended and _opens_asking(line):
+                items.append([line])
+            elif not ended:
+                items[-1].append(line)  # the question wraps
+            else:
+                break
+        if items and not items[-1][-1].rstrip().endswith("."):
+            items.pop()  # ran on into something that is no sentence of its own
+        if items:
+            return i, items
     return None
 
 
