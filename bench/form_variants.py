@@ -165,7 +165,7 @@ def take_apart(text: str, title: str | None, reference: str | None) -> Head | No
         rest = ""
     else:
         words = lines[spot.line][spot.start : spot.end]
-        rest = lines[spot.line][spot.end :].strip()
+        rest = lines[spot.line][spot.end :].strip().lstrip(":").strip()  # "Anfrage: <subject>"
     drop: set[int] = set()
     if not spot.in_label:
         if rest:
