@@ -88,11 +88,10 @@ _ANSWER_BELOW = re.compile(
 )
 
 
-# The first question: a question mark at a line's or a sentence's end, the list's first item, or
-# the questions' heading.
+# The first question: a question mark at a line's or a sentence's end, or the list's first item
+# (questions in prose without either stay an inquiry's: their answer would not split from them).
 _ASKED = re.compile(
-    r"\?[\s“”\"]*(?:\n|$)|\?\s+(?=[A-ZÄÖÜ0-9])|(?:^|\s)(?:Frage\s+)?1\s*[.):]\s+(?=[A-ZÄÖÜ])"
-    r"|^\s*Fragen\s*:",  # a heading above questions in prose ("Fragen:" / "Deswegen möchte …")
+    r"\?[\s“”\"]*(?:\n|$)|\?\s+(?=[A-ZÄÖÜ0-9])|(?:^|\s)(?:Frage\s+)?1\s*[.):]\s+(?=[A-ZÄÖÜ])",
     re.M,
 )
 

@@ -140,11 +140,12 @@ def title_after_form(lines: Sequence[str]) -> str | None:
 
 
 # A row of the head's fields right above the table: the session's status, the paper's number
-# (with its label) or its date.
+# (with its label), its date or the department.
 _FIELD_ROW = re.compile(
     r"(?:Beratung\s+in\s+)?(?:nicht\s*)?öffentlich(?:e[rn]?\s+Sitzung)?(?:\s+nicht\s*öffentlich)?"
     r"|[\w .-]*(?:Nr\.?|nummer)\s*:?\s*\S*|(?:(?:Datum|vom)\s*:?\s*)?\d{1,2}\.\d{1,2}\.\d{2,4}"
-    r"|(?:(?:DS|Drs\.?)\s*)?[A-Za-z]*\d+[/-][\w/-]*",
+    r"|(?:(?:DS|Drs\.?)\s*)?[A-Za-z]*\d+[/-][\w/-]*"
+    r"|(?:verantwortlich:?\s+)?Dez(?:\.|ernat)\s*\d.*",  # the department ("Dez. 1 / ZJD")
     re.I,
 )
 

@@ -153,7 +153,7 @@ def column_type(line: str) -> tuple[str, str] | None:
         return None
     typed = DOC_LABEL.match(match.group("value"))
     if typed:
-        return typed.group("label"), typed.group("rest").strip()
+        return TYPO.sub("Stellungnahme", typed.group("label")), typed.group("rest").strip()
     return match.group("value").strip(), ""
 
 
