@@ -28,6 +28,58 @@ _NOT_A_TITLE = re.compile(
 )
 
 
+# A consultation table ("Beratungsfolge": Gremium / Sitzung / Zuständigkeit / Status) and the
+# words of its cells besides committees and dates: column heads, what a committee does with the
+# paper, the session's status (council systems' own vocabulary, a word list).
+CONSULTATION = re.compile(r"Beratungsfolge\b", re.I)
+_CELL_WORDS = re.compile(
+    r"(?:\b(?:Beratungsfolge|Gremium|Gremien|(?:Sitzungs)?[Tt]ermin|Sitzung|Datum|Zuständigkeit"
+    r"|Status|TOP|Stand|Abstimmung|Ergebnis|Kenntnisnahme|Beantwortung|Entscheidung|Vorberatung"
+    r"|Beratung|Anhörung|Mitteilung|Beschlussfassung|Beschluss|Empfehlung|Verweisung|beratend"
+    r"|beschließend|schriftliche|mündliche|(?:nicht\s*)?öffentlich|Ö|N|ö|nö|und"
+    # the votes of an "Abstimmung" column
+    r"|einstimmig|Ja-Stimmen|Nein-Stimmen|Stimmen?|Enthaltung(?:en)?|ja|nein)\b|[/:,()-]|\d+)\s*",
+    re.I,
+)
+
+
+_ROLE = re.compile(
+    r"\b(?:Kenntnisnahme|Beantwortung|Entscheidung|Vorberatung|Beratung|Anhörung|Mitteilung"
+    r"|Beschlussfassung|Empfehlung|Verweisung|beratend|beschließend|(?:nicht\s*)?öffentlich)\b",
+    re.I,
+)
+
+
+def _dated_row(row: str) -> bool:
+    """Whether a row is one of the table's dated rows: a date and what the committee does."""
+    return bool(DATE.search(row)) and bool(_ROLE.search(row))
+
+
+def _cell(row: str) -> bool:
+    """Whether a row is the consultation table's: it holds a date, or only its cell words."""
+    return bool(DATE.search(row)) or not _CELL_WORDS.sub("", row + " ").strip()
+
+
+def after_consultation(rows: Sequence[str], k: int) -> int:
+    """Return the row after a consultation table that starts at row k.
+
+    Read row by row ("Stadtrat 23.03.2023 Entscheidung öffentlich") or column by column (the
+    heads, the committees, the dates, the roles, the statuses): the table ends at the first row
+    that is none of its cells once its dates were read, with no dated row of the table in the
+    next two (a committee's name or a vote wrapped onto lines of their own).
+    """
+    dated = False
+    for j in range(k + 1, min(len(rows), k + 40)):
+        # a committee's name wrapped onto a line of its own ("Soziales, Demographie") has the
+        # table's next dated row below it
+        below = any(_dated_row(row) for row in rows[j + 1 : j + 3])
+        wrapped = rows[j][:1].islower()  # a cell's word wrapped: "Beschluss-" … "fassung"
+        if dated and not _cell(rows[j]) and not below and not wrapped:
+            return j
+        dated = dated or bool(DATE.search(rows[j]))
+    return len(rows)
+
+
 def _label_run(rows: Sequence[str]) -> tuple[int, int] | None:
     """Return (start, end) of the first run of three or more bare labels ("Gremium:"), or None."""
     i = 0
@@ -59,7 +111,8 @@ def title_after_form(lines: Sequence[str]) -> str | None:
     (a value missing before it, "TOP:" empty, does not shift the title). Without a label column:
     labelled lines ("vom: 30.12.2005"), the status cell, "verantwortlich: Dez. 5", the title.
     """
-    rows = [line.strip() for line in lines[:HEADER_LINES] if line.strip()]
+    # twice the header's lines: a consultation table read column-wise takes many
+    rows = [line.strip() for line in lines[: 2 * HEADER_LINES] if line.strip()]
     status = next((i for i, line in enumerate(rows) if _STATUS.fullmatch(line)), None)
     run = _label_run(rows)
     if run is not None and (status is None or run[0] < status):
@@ -79,8 +132,43 @@ def title_after_form(lines: Sequence[str]) -> str | None:
         return None  # no form header
     while k < len(rows) and (_LABELLED.fullmatch(rows[k]) or _STATUS.fullmatch(rows[k])):
         k = _skip_value(rows, k)
-    if any(re.match(r"Beratungsfolge|Gegenstand|Betreff", row) for row in rows[: k + 1]):
+    if k < len(rows) and CONSULTATION.match(rows[k]) and _FIELD_ROW.fullmatch(rows[k - 1]):
+        k = after_consultation(rows, k)  # the table between the fields and the subject
+    elif any(re.match(r"Beratungsfolge|Gegenstand|Betreff", row) for row in rows[: k + 1]):
         return None  # a status column of the consultation table, under the labelled subject
+    return _title_at(rows, k)
+
+
+# A row of the head's fields right above the table: the session's status, the paper's number
+# (with its label), its date or the department.
+_FIELD_ROW = re.compile(
+    r"(?:Beratung\s+in\s+)?(?:nicht\s*)?öffentlich(?:e[rn]?\s+Sitzung)?(?:\s+nicht\s*öffentlich)?"
+    r"|[\w .-]*(?:Nr\.?|nummer)\s*:?\s*\S*|(?:(?:Datum|vom)\s*:?\s*)?\d{1,2}\.\d{1,2}\.\d{2,4}"
+    r"|(?:(?:DS|Drs\.?)\s*)?[A-Za-z]*\d+[/-][\w/-]*"
+    r"|(?:verantwortlich:?\s+)?Dez(?:\.|ernat)\s*\d.*",  # the department ("Dez. 1 / ZJD")
+    re.I,
+)
+
+
+def title_after_consultation(lines: Sequence[str]) -> str | None:
+    """Return the subject printed below a consultation table in a form's head, or None.
+
+    "DS 70/2011" / "Mitteilungsvorlage" / "Beratungsfolge Sitzungstermin Stand" / "Rat 15.12.2011
+    Mitteilung" / "Anfrage der CDU-Fraktion zur Vermarktung der Baugrundstücke": the subject
+    follows the table when the table follows the head's fields (a field, the status, a number
+    above it). Not where a labelled subject ("Gegenstand:", "Betreff:") stands above it.
+    """
+    rows = [line.strip() for line in lines[: 2 * HEADER_LINES] if line.strip()]
+    table = next((i for i, row in enumerate(rows[:40]) if CONSULTATION.match(row)), None)
+    if table is None or any(re.match(r"Gegenstand|Betreff|Thema", row) for row in rows[:table]):
+        return None
+    if table == 0 or not _FIELD_ROW.fullmatch(rows[table - 1]):
+        return None  # the table below a title ("… aus Sicht von Städterankings" / "Beratungsfolge")
+    return _title_at(rows, after_consultation(rows, table))
+
+
+def _title_at(rows: Sequence[str], k: int) -> str | None:
+    """Return the title that starts at row k (and its wrapped lines), or None if k is none."""
     if k >= len(rows):
         return None
     first = rows[k]

@@ -7,7 +7,12 @@ from collections.abc import Sequence
 
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
-from fetcher.parse.form_title import title_after_form
+from fetcher.parse.form_title import (
+    CONSULTATION,
+    after_consultation,
+    title_after_consultation,
+    title_after_form,
+)
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import subject_reference
 from fetcher.parse.paper_number import (
@@ -34,6 +39,7 @@ from fetcher.parse.reference_labels import (
 )
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
+from fetcher.parse.type_names import number_before_type
 
 _REFERENCE_PATTERNS = (
     # The paper's own number after a paper noun ("Vorlage Nr.", "Vorlagen-Nr.", "Anfrage-Nr.",
@@ -82,6 +88,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
     agenda = False  # below an agenda item's heading: its papers, not the minutes' own
     for i, line in enumerate(lines[:HEADER_LINES]):
         agenda = agenda or bool(AGENDA_ITEM.match(line))
+        if not agenda and (numbered := number_before_type(line)):
+            return numbered  # "2023/0123 Anfrage": the number, then the type (form_fields)
         if not agenda and (below := value_below(lines, i)):
             return below  # "Drucksache:" / "21-1234": a label ending its line, its value below
         if re.fullmatch(
@@ -231,6 +239,9 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
                 break
             collected.insert(0, prev)
             k -= 1
+        if k >= 0 and CONSULTATION.match(lines[k]):  # a consultation table above the title
+            table = [lines[k], *collected]
+            collected = table[after_consultation(table, 0) :]
         if (
             collected
             and k >= 0
@@ -244,7 +255,8 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
         if "hier:" in faction_line:
             # Ortschaftsrat answers: "Anfrage der …-Fraktion vom …; hier: <Betreff>"
             return faction_line
-    form_title = title_after_form(lines)  # blank lines or none (a PDF's text): same title
+    # blank lines or none (a PDF's text): same title; or the subject below a consultation table
+    form_title = title_after_form(lines) or title_after_consultation(lines)
     if form_title:
         return form_title
     if doc_label is not None:

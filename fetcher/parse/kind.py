@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
+from fetcher.parse.form_fields import answered_below, type_after_number, without_status
 from fetcher.parse.kind_wording import (
     ANSWER_HEADING,
     ANSWER_LETTER,
@@ -34,7 +35,9 @@ from fetcher.parse.type_names import (
     NUMBER_LABEL_REST,
     OTHER_INQUIRY,
     TYPE_FIELD,
+    TYPO,
     about_a_paper,
+    field_type,
     number_block_end,
     type_inside,
 )
@@ -157,7 +160,13 @@ def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
             continue
         if number_label and i >= number_block_end(lines, number_label[0]):
             break  # "Antrag an den Ortschaftsrat" far below "Vorlage Nr.:" is a form's field
-        line = without_page_counter(line)  # "1/2 Antrag-Nr. …": a page counter run in
+        if field := field_type(
+            lines, i
+        ):  # "Vorlagenart:": its value is the type, whatever its name
+            return field
+        line = without_status(without_page_counter(line))  # "1/2 Antrag-Nr. …", "Öffentliche …"
+        numbered_type = type_after_number(line)  # "2023/0123 Anfrage": the number, then the type
+        line = numbered_type[1] if numbered_type else line
         subject = _SUBJECT_PREFIX.match(line) or TYPE_FIELD.match(line)
         match = DOC_LABEL.match(line[subject.end() :] if subject else line)
         if match and NUMBER_LABEL_REST.match(match.group("rest")):
@@ -170,7 +179,7 @@ def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
             rest = f"{rest} {lines[i + 1]}"
         if match and not re.search(r"\bvom\s+\d", rest):
             # "Stellungname zur Anfrage" (a typo, Karlsruhe Ortschaftsrat 2021) is the same label.
-            label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
+            label = TYPO.sub("Stellungnahme", match.group("label"))
             return i, label, match.group("rest").strip()
     return number_label
 
@@ -234,7 +243,15 @@ _FIRST_ITEM = re.compile(r"^(?:Frage\s+)?1\s*[.):]\s+\S")
 
 
 def kind_from_content(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
-    """Return the kind from the wording of the header block, the label's kind as the default."""
+    """Return the kind from the wording of the header block, the label's kind as the default;
+    an inquiry that holds its answer below the questions is an answer (form_fields)."""
+    kind = _kind_from_wording(lines, label, label_index)
+    if kind == "Anfrage" and answered_below(lines) and not asks_after_answer(lines):
+        return "Antwort"
+    return kind
+
+
+def _kind_from_wording(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
     if label and label.lower() in _LABEL_KIND_OVERRIDES:
         return _LABEL_KIND_OVERRIDES[label.lower()]
     label_kind = kind_from_label(label)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.form_fields import TYPE_PREFIX
 from fetcher.parse.wording import INTRO, list_marker
 
 # A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
@@ -69,7 +70,9 @@ ANSWER_HEADING = re.compile(
     re.I | re.M,
 )
 NOTICE_TYPE = re.compile(
-    r"^(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
+    # the number or the session status may stand before it ("DS 70/2011 Mitteilungsvorlage",
+    # "Öffentliche Mitteilungsvorlage": form_fields)
+    rf"^{TYPE_PREFIX}(?:Mitteilungsvorlage|Informationsvorlage|Mitteilung(?:\s+der\s+Verwaltung)?|"
     r"Stellungnahme|Vorlageart:\s*(?:Mitteilung|Information|Stellungnahme)\w*)"
     r"(?:\s+(?:zu\s+TOP|zu[rm]?\s+\w+|der\s+Verwaltung|des\s+\w+)\b.*)?\s*$"
     # a notice's type word in a head run together ("Mitteilungsvorlage Beratung in …", "…

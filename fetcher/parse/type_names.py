@@ -22,7 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.kind_wording import NOT_AFTER_LOWER
+from fetcher.classify import kind_from_paper_type
+from fetcher.parse.form_fields import column_value, type_after_number
+from fetcher.parse.kind_wording import NOT_AFTER_LOWER, NOTICE_TYPE
 
 # Words that stand before a type noun in prose, never in a type line.
 _NOT_QUALIFIER = (
@@ -59,13 +61,17 @@ DOC_LABEL = re.compile(
     re.I,
 )
 
+TYPO = re.compile(r"(?i)stellungname")  # "Stellungname zur Anfrage" (Karlsruhe Ortschaftsrat 2021)
+
 # A labelled type field: "Vorlageart: Anfrage", "Vorlage-Art: …", "Art der Vorlage: …",
 # "Dokumenttyp: …", "Typ: …".
-TYPE_FIELD = re.compile(
-    r"^(?:Vorlagen?-?(?:art|typ)|Art\s+der\s+(?:Vorlage|Drucksache|Eingabe)|Drucksachen(?:art|typ)"
-    r"|Dokumen(?:t|ten)(?:art|typ)|Typ|Art)\s*:\s*(?=\S)",
-    re.I,
+_TYPE_FIELD_NAME = (
+    r"(?:Vorlagen?-?(?:art|typ)|Art\s+der\s+(?:Vorlage|Drucksache|Eingabe)|Drucksachen(?:art|typ)"
+    r"|Dokumen(?:t|ten)(?:art|typ)|Typ|Art)"
 )
+TYPE_FIELD = re.compile(rf"^{_TYPE_FIELD_NAME}\s*:\s*(?=\S)", re.I)
+# The label alone on its line, its value below it or in a column of values (form_fields).
+TYPE_FIELD_ALONE = re.compile(rf"^\s*{_TYPE_FIELD_NAME}\s*:\s*$", re.I)
 
 # The rest of a number label after its type word: " Nr.: AF0028/14", "-Nr. VII-F-08613".
 NUMBER_LABEL_REST = re.compile(r"^\s*-?\s*(?:Nr\.?|Nummer)(?:\s|:|$)", re.I)
@@ -103,6 +109,53 @@ ANOTHER_PAPER = re.compile(r"^\s*(?:de[rs]|von|vom)\b", re.I)
 
 HEAD_CHARS = 160  # a heading run into a line stands near its start, not in a page of prose
 
+# A type field's value is the paper's type, whatever its name ("Vorlagenart: Beantwortung einer
+# Anfrage der …"); in a field table read column-wise and run together the type label comes first
+# among bare labels, then the values in the same order ("Vorlagenart: Vorlage-Nr.: Datum:
+# Mitteilungsvorlage 2023/0123 12.03.2023"): the type is the words after the last label, up to
+# the first with a digit (six at most).
+_COLUMN_RUN = re.compile(
+    rf"(?<!\S){_TYPE_FIELD_NAME}\s*:\s+(?:(?-i:[A-ZÄÖÜ])[\w.-]*:\s+)*"
+    r"(?P<value>(?:[^\s\d:]+(?:\s+|$)){1,6}?)(?=\S*\d|$)",
+    re.I,
+)
+
+
+def field_type(lines: Sequence[str], index: int) -> tuple[int, str, str] | None:
+    """Return (line, label, rest) of the type a type field at `index` holds, or None: a label
+    alone and its value below it or in its column ("Vorlagenart:" / "Vorlage-Nr.:" /
+    "Mitteilungsvorlage" / "2023/0123"), or the value on the label's line (column_type)."""
+    value = column_value(lines, index) if TYPE_FIELD_ALONE.match(lines[index]) else None
+    if value is not None:
+        typed = DOC_LABEL.match(lines[value].strip())
+        label = TYPO.sub("Stellungnahme", typed.group("label")) if typed else lines[value]
+        return value, label.strip(), typed.group("rest").strip() if typed else ""
+    column = column_type(lines[index])
+    return (index, *column) if column else None
+
+
+def number_before_type(line: str) -> str | None:
+    """Return the number of a line that prints the paper's number, then its type, else None."""
+    found = type_after_number(line)
+    if found is None:
+        return None
+    typed = DOC_LABEL.match(found[1])
+    if typed:  # "AF0028/14 Anfrage Nr. …" would be a number label's line: none here
+        return None if NUMBER_LABEL_REST.match(typed.group("rest")) else found[0]
+    return found[0] if NOTICE_TYPE.match(found[1]) else None
+
+
+def column_type(line: str) -> tuple[str, str] | None:
+    """Return (label, rest) of a type field's value (also in a column-read table run together)
+    where the value names a kind, else None."""
+    match = _COLUMN_RUN.search(line)
+    if match is None or kind_from_paper_type(match.group("value"), None) == "sonstiges":
+        return None
+    typed = DOC_LABEL.match(match.group("value"))
+    if typed:
+        return TYPO.sub("Stellungnahme", typed.group("label")), typed.group("rest").strip()
+    return match.group("value").strip(), ""
+
 
 def type_inside(line: str) -> tuple[str, str] | None:
     """Return (label, rest) of a type name run into a head's line (TYPE_INSIDE), or None.
@@ -113,6 +166,9 @@ def type_inside(line: str) -> tuple[str, str] | None:
     the first HEAD_CHARS characters are looked at, and no line that starts with a type word of
     its own.
     """
+    column = column_type(line[: 4 * HEAD_CHARS])  # its labels mark a head: it may stand later
+    if column:
+        return column
     own = _ANSWER_RUN_IN.match(line) or DOC_LABEL.match(line)
     if own and not NUMBER_LABEL_REST.match(own.group("rest")):
         return None  # the line's own type word at its start ("Unterrichtung … Antwort des …")
