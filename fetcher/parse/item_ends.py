@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.letter_end import letter_end
 from fetcher.parse.list_score import item_signal
 from fetcher.parse.markers import LINE_CHARS, join_item, next_label
 from fetcher.parse.text import sentences
@@ -122,6 +123,9 @@ def trim_last(item: list[str]) -> list[str]:
         return item
     last = asked[-1]
     tail = item[last + 1 :]
+    end = letter_end(tail)
+    if end is not None:  # "Vielen Dank!" / "Gunter Thiele": the letter's end, no question
+        item, tail = item[: last + 1 + end], tail[:end]
     if not tail:
         return item
     if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:

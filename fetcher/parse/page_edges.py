@@ -218,3 +218,20 @@ def drop_inner_page_breaks(lines: list[str]) -> list[str]:
             drop.add(i)
             drop.update(numbers)
     return [line for i, line in enumerate(lines) if i not in drop]
+
+
+def names_page(line: str, number: int) -> bool:
+    """Return True if a line at a page's edge ends in that page's own number ("Seite 2").
+
+    A running head or foot that names the document and the page ("Drucksache 2023/0123 – Seite
+    2", "Anfrage der SPD-Fraktion, Seite 2 von 3") is printed once on a two-page paper, so the
+    count over page edges cannot find it; the page's own number at its end, after a separator,
+    says what it is. A sentence that cites a page ("siehe Seite 2") has no separator before it.
+    """
+    match = _PAGE_AT_END.search(line)
+    return bool(match) and int(match.group(1)) == number
+
+
+_PAGE_AT_END = re.compile(
+    r"(?:^|\s[-–—|·,/]\s*|,\s*|\s{2,})Seite\s+(\d{1,3})(?:\s*(?:von|/)\s*\d{1,3})?\s*$", re.I
+)
