@@ -122,6 +122,7 @@ def justification_after(found: Located, label: dict[str, Any]) -> str | None:
 
     The justification is the lines below its heading up to the last one that ends a sentence
     (".") before the list: a salutation line and the lead-in after that line stay where they are.
+    Its first letter becomes a capital (after "Sehr geehrte …," a letter goes on in lower case).
     """
     if label.get("kind") != "Anfrage":
         return None
@@ -142,7 +143,9 @@ def justification_after(found: Located, label: dict[str, Any]) -> str | None:
     if len(text) < 120 or "?" in text or end is None:
         return None
     lines: list[str | None] = list(found.lines)
-    lines[end + 1 : end + 1] = ["", *(found.lines[r] for r in block)]
+    moved = [found.lines[r] for r in block]
+    moved[0] = moved[0][:1].upper() + moved[0][1:]  # "…, vor einigen Tagen" after a salutation
+    lines[end + 1 : end + 1] = ["", *moved]
     for r in [heading, *block]:
         lines[r] = None
     return "\n".join(line for line in lines if line is not None)

@@ -130,9 +130,27 @@ def trim_last(item: list[str]) -> list[str]:
         return item
     if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
         return item[: last + 1]
-    if item[last].rstrip().endswith("?") and _stray(" ".join(tail)):
+    if item[last].rstrip().endswith("?") and (_stray(" ".join(tail)) or _states(tail)):
         return item[: last + 1]
     return item
+
+
+def _states(tail: Sequence[str]) -> bool:
+    """Return True if the words after the last question are a short justification.
+
+    Sentences that state (each ends in "."), two or more or one longer than a printed line, none
+    of them asks or requests ("Bitte …", "Ich bitte um …"): "Im neuen Eckgebäude … sind mehrere
+    Videokameras installiert. Zwei davon sind … ausgerichtet." below the last question. A request
+    belongs to the question; so does a short note ("Die Angaben bitte nach Jahren.").
+    """
+    text = " ".join(line.strip() for line in tail)
+    parts = sentences(text)
+    return (
+        (len(parts) >= 2 or len(text) > LINE_CHARS)
+        and text[:1].isupper()
+        and all(part.endswith(".") for part in parts)
+        and not re.search(r"\bbitte", text, re.I)
+    )
 
 
 def _stray(tail: str) -> bool:
