@@ -110,7 +110,9 @@ def _after_last(found: Located, block: list[str]) -> str | None:
 def no_heading(found: Located) -> str | None:
     """Return the text without the justification headings printed after the list."""
     rows = [
-        r for r in range(found.rows[-1] + 1, len(found.lines)) if JUSTIFICATION.match(found.lines[r])
+        r
+        for r in range(found.rows[-1] + 1, len(found.lines))
+        if JUSTIFICATION.match(found.lines[r])
     ]
     if not rows:
         return None

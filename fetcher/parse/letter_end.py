@@ -39,7 +39,9 @@ _PLACE_DATE = re.compile(
 )
 # Lower-case words a signer's role or faction holds ("Vorsitzender der SPD-Fraktion", "Fraktion
 # im Stadtrat"); any other lower-case word makes a line a sentence, not a name.
-_NAME_WORDS = frozenset("der die des den im in und für von vom zu zur am e.V. u.".split())
+_NAME_WORDS = frozenset(
+    ("der", "die", "des", "den", "im", "in", "und", "für", "von", "vom", "zu", "zur", "am", "e.V.")
+)
 MAX_SIGNATURE_WORDS = 6
 MAX_SIGNATURE_CHARS = 60
 

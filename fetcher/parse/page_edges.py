@@ -229,7 +229,7 @@ def names_page(line: str, number: int) -> bool:
     says what it is. A sentence that cites a page ("siehe Seite 2") has no separator before it.
     """
     match = _PAGE_AT_END.search(line)
-    return bool(match) and int(match.group(1)) == number
+    return match is not None and int(match.group(1)) == number
 
 
 _PAGE_AT_END = re.compile(
