@@ -24,9 +24,10 @@ item's question (its first line ending in "?"; a document whose last item has no
 - "gez.": "gez. <name>" / a role (a signed copy; SessionNet prints it).
 Between two questions (issue #11, "page running heads and page numbers between questions"), a
 page break (form feed) before the middle item:
-- "running head": "Drucksache <the label's reference> – Seite 2" opening page 2 (Landtage and
+- "running head": "Drucksache <the label's reference> – Seite 2" opening the page (Landtage and
   ALLRIS print the reference and page in one head; a made-up number where the label has none);
-- "page number": "- 2 -" opening page 2; "Seite 2 von 3": the counter opening page 2;
+- "page number": "- 2 -" opening the page; "Seite 2 von 3": the counter opening it (each with
+  the new page's own number and the new page count);
 - "footer block": a letter's three-line foot (address, phone, bank account) at the foot of page 1
   and of the last page (a letter repeats it on every page).
 Before the first question (issue #11, "the lead-in or the letterhead inside the first"):
@@ -158,13 +159,19 @@ def _faction(label: dict[str, Any]) -> list[str]:
     return [f"Fraktion {factions[0]}"] if factions else []
 
 
-def _page_break(found: Located, head: list[str]) -> str | None:
-    """Return the text with a form feed and `head` opening a page before the middle item."""
+def _page_break(found: Located, head: Callable[[int, int], str]) -> str | None:
+    """Return the text with a form feed and a head opening a page before the middle item.
+
+    `head(page, pages)` writes the head for the new page's number and the page count (form
+    feeds before the break, plus two; one more page than the text had).
+    """
     if len(found.rows) < 2:
         return None
     row = found.rows[len(found.rows) // 2]
+    page = sum(line.count("\f") for line in found.lines[:row]) + 2
+    pages = len("\n".join(found.lines).rstrip("\n\f").split("\f")) + 1
     lines = list(found.lines)
-    lines[row:row] = ["\f" + head[0], *head[1:], ""] if head else ["\f"]
+    lines[row:row] = ["\f" + head(page, pages), ""]
     return "\n".join(lines)
 
 
@@ -266,10 +273,15 @@ VARIANTS: dict[str, Transform] = {
     ),
     "gez.": lambda found, _label: _after_last(found, [f"gez. {NAME}", ROLE]),
     "running head": lambda found, label: _page_break(
-        found, [f"Drucksache {label.get('reference') or STAND_IN_REFERENCE} – Seite 2"]
+        found,
+        lambda page, _pages: (
+            f"Drucksache {label.get('reference') or STAND_IN_REFERENCE} – Seite {page}"
+        ),
     ),
-    "page number": lambda found, _label: _page_break(found, ["- 2 -"]),
-    "Seite 2 von 3": lambda found, _label: _page_break(found, ["Seite 2 von 3"]),
+    "page number": lambda found, _label: _page_break(found, lambda page, _pages: f"- {page} -"),
+    "Seite 2 von 3": lambda found, _label: _page_break(
+        found, lambda page, pages: f"Seite {page} von {pages}"
+    ),
     "footer block": lambda found, _label: footer_block(found),
     "letterhead": letterhead,
     "lead-in inline": lambda found, _label: lead_in_inline(found),

@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bench.boundary_variants import rewrite
+from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
 
@@ -123,3 +124,25 @@ def test_a_running_head_naming_its_page_is_no_part_of_a_question() -> None:
     assert len(questions) == 3
     assert questions[0].endswith("Wenn nein, wer ist dafür verantwortlich und auskunftsfähig?")
     assert not any("Seite 2" in question for question in questions)
+
+
+@pytest.mark.parametrize("variant", ["signature", "place and date"])
+def test_the_letters_end_run_into_the_last_question_line(variant: str) -> None:
+    """Run together (bench.text_shapes.flat), the signer's lines or the place and date below the
+    last question of Dresden AF2012/13 share its line or the next: they stay out of the question
+    (main: "… für Freie Träger? Maria Muster Stadträtin Fraktion … Gerit Thomas")."""
+    questions = parse_text(flat(_variant(ESSENSRESTE, variant))).questions
+    assert len(questions) == 3
+    assert questions[-1] == LAST_ESSENSRESTE
+
+
+@pytest.mark.parametrize("variant", ["running head", "page number", "footer block"])
+def test_page_furniture_run_into_the_text_between_questions(variant: str) -> None:
+    """Run together, a page break between questions 2 and 3 of Dresden AF2016/13 (its third
+    page) with a running head or "- 3 -" opening the page, or a letter's footer ending each
+    page, leaves every question as the text without it reads (main: the head or the footer
+    ended question 2)."""
+    plain = parse_text(flat(_text(FRAGERECHT))).questions
+    questions = parse_text(flat(_variant(FRAGERECHT, variant))).questions
+    assert len(plain) == 5
+    assert questions == plain

@@ -126,6 +126,11 @@ def trim_last(item: list[str]) -> list[str]:
     end = letter_end(tail)
     if end is not None:  # "Vielen Dank!" / "Gunter Thiele": the letter's end, no question
         item, tail = item[: last + 1 + end], tail[:end]
+    line = item[last]
+    run_on = line[line.rfind("?") + 1 :]
+    if not tail and run_on.strip() and letter_end([run_on]) == 0:
+        # "… für Freie Träger? Gerit Thomas": text run together, the signer on the line
+        return [*item[:last], line[: line.rfind("?") + 1]]
     if not tail:
         return item
     if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.text import DATE
 from fetcher.parse.wording import is_stop
 
 _THANKS = re.compile(
@@ -33,9 +32,11 @@ _END_FIELD = re.compile(
     re.I,
 )
 _MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-# "Karlsruhe, den 12.03.2023", "Dresden, 4. März 2023": a place, a comma, a date, nothing else.
+# "Karlsruhe, den 12.03.2023", "Dresden, 4. März 2023": a place, a comma, a date; in text run
+# together the signer's name may follow on the same line.
 _PLACE_DATE = re.compile(
-    rf"^[A-ZÄÖÜ][\w./ -]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}}|\S+)\s*$"
+    rf"^[A-ZÄÖÜ][\w./ -]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}}"
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})(?=\s|$)"
 )
 # Lower-case words a signer's role or faction holds ("Vorsitzender der SPD-Fraktion", "Fraktion
 # im Stadtrat"); any other lower-case word makes a line a sentence, not a name.
@@ -47,19 +48,30 @@ MAX_SIGNATURE_CHARS = 60
 
 
 def _place_and_date(line: str) -> bool:
+    """Return True if a line is a place and date, or one with the signer's name after it."""
     match = _PLACE_DATE.match(line.strip())
-    return bool(match) and (bool(DATE.search(line)) or bool(re.search(_MONTH, line)))
+    if match is None:
+        return False
+    rest = line.strip()[match.end() :].strip()
+    return not rest or signs(rest, run_together=True)
 
 
-def signs(line: str) -> bool:
+def signs(line: str, *, run_together: bool = False) -> bool:
     """Return True if a line can be part of a signature block: a name, role or faction.
 
     A few words, capitalised but for the small words of a role ("der", "im"), no sentence end
     but an abbreviation's dot ("Dr.", "DIE LINKE."), no colon, no comma at its end.
+    `run_together`: the block's lines joined into one (a text whose lines were run together),
+    up to three lines' words.
     """
     text = line.strip()
     words = text.split()
-    if not words or len(words) > MAX_SIGNATURE_WORDS or len(text) > MAX_SIGNATURE_CHARS:
+    most = 3 if run_together else 1
+    if (
+        not words
+        or len(words) > most * MAX_SIGNATURE_WORDS
+        or len(text) > most * MAX_SIGNATURE_CHARS
+    ):
         return False
     if text.endswith((":", ",", ";", "?", "!")) or not text[0].isupper():
         return False
@@ -92,6 +104,8 @@ def letter_end(tail: Sequence[str]) -> int | None:
         rest = filled[pos:]
         stop = next((j for j in rest if closes_letter(tail[j])), None)
         block = [j for j in rest if stop is None or j < stop]
-        if all(signs(tail[j]) for j in block):
+        if all(signs(tail[j]) for j in block) or (
+            len(block) == 1 and signs(tail[k], run_together=True)  # one line: run together
+        ):
             return k
     return None

@@ -235,3 +235,63 @@ def names_page(line: str, number: int) -> bool:
 _PAGE_AT_END = re.compile(
     r"(?:^|\s[-–—|·,/]\s*|,\s*|\s{2,})Seite\s+(\d{1,3})(?:\s*(?:von|/)\s*\d{1,3})?\s*$", re.I
 )
+
+
+# A page's head run into its first line: "- 2 - 2. Gibt es …", "Seite 2 von 3 …", "Drucksache
+# 2023/0123 – Seite 2 …" (group 1: the page's number).
+_HEAD_RUN_ON = re.compile(
+    r"^(?:[-–—]\s*(\d{1,3})\s*[-–—]|(?:[^.?!]{3,80}?\s[-–—|]\s+)?(?>Seite\s+(\d{1,3})"
+    r"(?:\s*(?:von|/)\s*\d{1,3})?))\s+(?=\S)",
+    re.I,
+)
+MIN_FOOT_CHARS = 60  # a footer run into the text: a letter's address, phone and bank rows
+MIN_FOOT_DIGITS = 5  # postcode, phone, account: a sentence that ends two pages has few
+
+
+def _shared_end(line: str, other: str) -> str:
+    """Return the words `line` and `other` end with alike (whole words, maybe all of one)."""
+    k = 0
+    while k < min(len(line), len(other)) and line[-1 - k] == other[-1 - k]:
+        k += 1
+    shared = line[len(line) - k :]
+    if k < len(line) and not line[len(line) - k - 1].isspace():
+        shared = shared.split(" ", 1)[1] if " " in shared else ""
+    return shared.strip()
+
+
+def strip_run_on_edges(page_lines: list[list[str]]) -> None:
+    """Cut a page's head or foot out of a line the page's text was run into. Changes in place.
+
+    Text whose lines were run together (a page in one line) keeps its furniture inside the
+    line: the page's head opens its first line ("- 2 - 2. Gibt es …"), a letter's foot ends the
+    last line of each page ("… Gerit Thomas Fraktion im Rathaus · Marktplatz 1 · … IBAN …"). A
+    head is cut when it names the page's own number; a foot when the last lines of two pages
+    end in the same words, long and with the digits of an address, phone or account.
+    """
+    if len(page_lines) < 2:
+        return
+    for index, lines in enumerate(page_lines[1:], 1):
+        top = [i for i, line in enumerate(lines) if line][:2]
+        if not top:
+            continue
+        if len(top) == 2 and names_page(f"{lines[top[0]]} {lines[top[1]]}", index + 1):
+            lines[top[0]] = lines[top[1]] = ""  # "Drucksache 2023/0123" / "– Seite 2": cut at
+            continue  # its dash by the relining pass
+        match = _HEAD_RUN_ON.match(lines[top[0]])
+        if match and int(match.group(1) or match.group(2)) == index + 1:
+            lines[top[0]] = lines[top[0]][match.end() :]
+    last = [next((i for i in reversed(range(len(x))) if x[i]), None) for x in page_lines]
+    feet: dict[int, str] = {}
+    for a, (lines, i) in enumerate(zip(page_lines, last, strict=True)):
+        for b in range(a + 1, len(page_lines)):
+            j = last[b]
+            if i is None or j is None:
+                continue
+            shared = _shared_end(lines[i], page_lines[b][j])
+            if len(shared) >= MIN_FOOT_CHARS and len(DIGITS.findall(shared)) >= MIN_FOOT_DIGITS:
+                for page in (a, b):
+                    feet[page] = max(feet.get(page, ""), shared, key=len)
+    for page, shared in feet.items():
+        i = last[page]
+        assert i is not None
+        page_lines[page][i] = page_lines[page][i][: -len(shared)].rstrip()

@@ -15,6 +15,7 @@ from fetcher.parse.page_edges import (
     footnotes_from,
     names_page,
     repeats_first_page,
+    strip_run_on_edges,
     unglue_feet,
 )
 
@@ -245,6 +246,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
 
     unglue_feet(page_lines)
+    strip_run_on_edges(page_lines)
 
     def edge_keys(lines: list[str]) -> set[str]:
         filled = [line for line in lines if line]
