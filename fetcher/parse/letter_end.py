@@ -83,11 +83,31 @@ def signs(line: str, *, run_together: bool = False) -> bool:
     )
 
 
+# "(stellvertretend) für die SPD-Ortschaftsratsfraktion", "Gezeichnet:" above the signers.
+_ON_BEHALF = re.compile(
+    r"^(?:(?:stellvertretend\s+)?für\s+(?:die|den)\s+[^.?!]{0,60}?(?:fraktion|gruppe)\b"
+    r"|gezeichnet\b)",
+    re.I,
+)
+# A name: two to four capitalised words, a title before ("Dr. Sonja Klingert", "CDU-Fraktion
+# Durlach", "Fraktion DIE LINKE."); a role's small words ("Vorsitzender der …") are no name.
+_NAME = re.compile(r"^(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w'/-]*\.?(?:\s+[A-ZÄÖÜ\d][\w'/-]*\.?){1,3}$")
+
+
+def names(line: str) -> bool:
+    """Return True if a line is one name or names separated by commas ("Tino Huber, Julia …")."""
+    return all(_NAME.match(part.strip()) for part in line.strip().split(","))
+
+
 def closes_letter(line: str) -> bool:
     """Return True if a line opens a letter's end: thanks, greeting, place and date, a field."""
     text = line.strip()
     return bool(
-        _THANKS.match(text) or is_stop(text) or _END_FIELD.match(text) or _place_and_date(text)
+        _THANKS.match(text)
+        or is_stop(text)
+        or _END_FIELD.match(text)
+        or _ON_BEHALF.match(text)
+        or _place_and_date(text)
     )
 
 
@@ -95,7 +115,9 @@ def letter_end(tail: Sequence[str]) -> int | None:
     """Return where a letter's end begins in the lines after the last question (None: nowhere).
 
     Either a line that opens the end (closes_letter), or a signature block: lines that all sign,
-    from there to the tail's end, or up to a line that opens the end.
+    from there to the tail's end, or up to a line that opens the end, the first of them a name
+    (a list of things below the question, "Notizen und Aufzeichnungen" / "Erläuterungen zu
+    Prozessabläufen", names no one). Run together, the block is one line opening with a name.
     """
     filled = [k for k, line in enumerate(tail) if line.strip()]
     for pos, k in enumerate(filled):
@@ -104,8 +126,12 @@ def letter_end(tail: Sequence[str]) -> int | None:
         rest = filled[pos:]
         stop = next((j for j in rest if closes_letter(tail[j])), None)
         block = [j for j in rest if stop is None or j < stop]
-        if all(signs(tail[j]) for j in block) or (
-            len(block) == 1 and signs(tail[k], run_together=True)  # one line: run together
+        if names(tail[k]) and all(signs(tail[j]) for j in block):
+            return k
+        if (
+            len(block) == 1
+            and names(" ".join(tail[k].split()[:2]))
+            and signs(tail[k], run_together=True)
         ):
             return k
     return None
