@@ -294,8 +294,8 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
                 continue  # ALLRIS "1/2" page counter
             if filled and i == filled[-1] and re.fullmatch(r"\d{1,3}", line):
                 continue  # page number at the foot
-            if len(page_lines) > 1 and i in edges and names_page(line, index + 1):
-                continue  # "Drucksache 2023/0123 – Seite 2": a head or foot naming its page
+            if i in (edges if index else filled[-3:]) and names_page(line, index + 1):
+                continue  # "Drucksache 2023/0123 – Seite 2": a later head or a foot naming its page
             if i in filled[:3] and line == str(index + 1):
                 continue  # page number under the running head (Niedersachsen Landtag)
             key = edge_key(line)
