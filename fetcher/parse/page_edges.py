@@ -277,9 +277,15 @@ def strip_run_on_edges(page_lines: list[list[str]]) -> None:
         if len(top) == 2 and names_page(f"{lines[top[0]]} {lines[top[1]]}", index + 1):
             lines[top[0]] = lines[top[1]] = ""  # "Drucksache 2023/0123" / "– Seite 2": cut at
             continue  # its dash by the relining pass
-        match = _HEAD_RUN_ON.match(lines[top[0]])
+        first = lines[top[0]]
+        match = _HEAD_RUN_ON.match(first)
         if match and int(match.group(1) or match.group(2)) == index + 1:
-            lines[top[0]] = lines[top[0]][match.end() :]
+            lines[top[0]] = first[match.end() :]
+        elif len(top) == 2:  # "… Drucksache 2023/0123" / "– Seite 2 2. Wann …"
+            joined = f"{first} {lines[top[1]]}"
+            match = _HEAD_RUN_ON.match(joined)
+            if match and int(match.group(1) or match.group(2)) == index + 1:
+                lines[top[0]], lines[top[1]] = "", joined[match.end() :]
     last = [next((i for i in reversed(range(len(x))) if x[i]), None) for x in page_lines]
     feet: dict[int, str] = {}
     for a, (lines, i) in enumerate(zip(page_lines, last, strict=True)):
