@@ -226,10 +226,11 @@ def names_page(line: str, number: int) -> bool:
     A running head or foot that names the document and the page ("Drucksache 2023/0123 – Seite
     2", "Anfrage der SPD-Fraktion, Seite 2 von 3") is printed once on a two-page paper, so the
     count over page edges cannot find it; the page's own number at its end, after a separator,
-    says what it is. A sentence that cites a page ("siehe Seite 2") has no separator before it.
+    says what it is. A sentence that cites a page ("siehe Seite 2") has no separator before it;
+    "Seite 2 von 3" alone is fetcher.parse.text's furniture already.
     """
     match = _PAGE_AT_END.search(line)
-    return match is not None and int(match.group(1)) == number
+    return match is not None and match.start() > 0 and int(match.group(1)) == number
 
 
 _PAGE_AT_END = re.compile(
@@ -260,7 +261,8 @@ def _shared_end(line: str, other: str) -> str:
 
 
 def strip_run_on_edges(page_lines: list[list[str]]) -> None:
-    """Cut a page's head or foot out of a line the page's text was run into. Changes in place.
+    """Cut a page's head or foot naming its page, also out of a line the page's text was run
+    into. Changes in place.
 
     Text whose lines were run together (a page in one line) keeps its furniture inside the
     line: the page's head opens its first line ("- 2 - 2. Gibt es …"), a letter's foot ends the
@@ -270,6 +272,12 @@ def strip_run_on_edges(page_lines: list[list[str]]) -> None:
     """
     if len(page_lines) < 2:
         return
+    for index, lines in enumerate(page_lines):
+        filled = [i for i, line in enumerate(lines) if line]
+        edges = sorted({*(filled[:3] if index else []), *filled[-3:]}, reverse=True)
+        for row in edges:  # the first page's head is its own (the reference may stand in it)
+            if names_page(lines[row], index + 1):
+                del lines[row]  # "Drucksache 2023/0123 – Seite 2": a head or foot naming its page
     for index, lines in enumerate(page_lines[1:], 1):
         top = [i for i, line in enumerate(lines) if line][:2]
         if not top:
@@ -284,7 +292,11 @@ def strip_run_on_edges(page_lines: list[list[str]]) -> None:
         elif len(top) == 2:  # "… Drucksache 2023/0123" / "– Seite 2 2. Wann …"
             joined = f"{first} {lines[top[1]]}"
             match = _HEAD_RUN_ON.match(joined)
-            if match and int(match.group(1) or match.group(2)) == index + 1:
+            if (
+                match
+                and match.end() > len(first) + 1  # not "- 2 -" alone: furniture as it stands
+                and int(match.group(1) or match.group(2)) == index + 1
+            ):
                 lines[top[0]], lines[top[1]] = "", joined[match.end() :]
     last = [next((i for i in reversed(range(len(x))) if x[i]), None) for x in page_lines]
     feet: dict[int, str] = {}

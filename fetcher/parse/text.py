@@ -13,7 +13,6 @@ from fetcher.parse.page_edges import (
     edge_blocks,
     edge_key,
     footnotes_from,
-    names_page,
     repeats_first_page,
     strip_run_on_edges,
     unglue_feet,
@@ -294,8 +293,6 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
                 continue  # ALLRIS "1/2" page counter
             if filled and i == filled[-1] and re.fullmatch(r"\d{1,3}", line):
                 continue  # page number at the foot
-            if i in (edges if index else filled[-3:]) and names_page(line, index + 1):
-                continue  # "Drucksache 2023/0123 – Seite 2": a later head or a foot naming its page
             if i in filled[:3] and line == str(index + 1):
                 continue  # page number under the running head (Niedersachsen Landtag)
             key = edge_key(line)
