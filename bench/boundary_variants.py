@@ -8,12 +8,16 @@ other word as printed:
 
 After the last question (issue #11, "a justification with no heading after the last question,
 'Mit freundlichen Grüßen', a signature block"), written right below the line that ends the last
-item's question (its first line ending in "?"; a document whose last item has none is skipped):
+item's question (its last line ending in "?" among its first twelve lines, before a heading, a
+thanks or a greeting; a document whose last item has none is skipped; where a request follows
+the "?" ("Bitte … angeben.") or the last item's sub-items run on past twelve lines, the block
+lands inside the question, and the scores show it as a miss):
 - "no heading": the heading of the justification after the list ("Begründung:", "Sachverhalt /
   Begründung:", "Sachverhalt") removed, its text kept (documents that print one after the list);
-- "justification after": the first paragraph of a justification printed above the list (below
-  "Begründung:", "Sachverhalt:", "Einleitung:"; one that only states, ≥ 120 characters) moved,
-  without its heading, below the last question (inquiries only);
+- "justification after": the justification printed above the list (below "Begründung:",
+  "Sachverhalt:", "Einleitung:", up to its last line ending in "." before the list; a salutation
+  line and the lead-in stay; one that only states, ≥ 120 characters) moved, without its heading,
+  below the last question, its first letter a capital (inquiries only);
 - "closing": "Mit freundlichen Grüßen" / a name / a role / "Fraktion <the label's faction>" (the
   letter's end in Word templates of Ratsfraktionen; the faction comes from the label);
 - "signature": the same without the greeting (forms close with the signers' names);
