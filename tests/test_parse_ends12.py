@@ -146,3 +146,12 @@ def test_page_furniture_run_into_the_text_between_questions(variant: str) -> Non
     questions = parse_text(flat(_variant(FRAGERECHT, variant))).questions
     assert len(plain) == 5
     assert questions == plain
+
+
+def test_a_justification_and_signer_run_into_one_line() -> None:
+    """Run together, Dresden AF2009/13's justification moved below the last question shares a
+    line with the signer ("… nichts mehr entgegensteht. Christoph Hille"): neither is part of
+    the question (main: both were)."""
+    questions = parse_text(flat(_variant(HOFEWIESE, "justification after"))).questions
+    assert len(questions) == 2
+    assert questions[-1].endswith("wieder einer sinnvollen Nutzung zuzuführen?")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.letter_end import letter_end
+from fetcher.parse.letter_end import letter_end, signer_run_on
 from fetcher.parse.list_score import item_signal
 from fetcher.parse.markers import LINE_CHARS, join_item, next_label
 from fetcher.parse.text import sentences
@@ -133,6 +133,9 @@ def trim_last(item: list[str]) -> list[str]:
         return [*item[:last], line[: line.rfind("?") + 1]]
     if not tail:
         return item
+    if (cut := signer_run_on(tail[-1])) is not None:  # "… entgegensteht. Christoph Hille"
+        tail = [*tail[:-1], tail[-1][:cut].rstrip()]
+        item = [*item[: last + 1], *tail]
     if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
         return item[: last + 1]
     if item[last].rstrip().endswith("?") and (_stray(" ".join(tail)) or _states(tail)):

@@ -135,3 +135,18 @@ def letter_end(tail: Sequence[str]) -> int | None:
         ):
             return k
     return None
+
+
+_LAST_SENTENCE_END = re.compile(r"[.!?)][\"“”]?\s+(?=[^.!?]+$)")
+
+
+def signer_run_on(line: str) -> int | None:
+    """Return where a signer's name run on after a line's last sentence begins (None: none).
+
+    Text run together puts the signature on the line of the paragraph above it: "… nichts mehr
+    entgegensteht. Christoph Hille".
+    """
+    match = _LAST_SENTENCE_END.search(line)
+    if match is None or not names(line[match.end() :]):
+        return None
+    return match.end()
