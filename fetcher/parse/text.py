@@ -14,9 +14,9 @@ from fetcher.parse.page_edges import (
     edge_key,
     footnotes_from,
     repeats_first_page,
-    strip_run_on_edges,
     unglue_feet,
 )
+from fetcher.parse.page_heads import strip_run_on_edges
 
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
 
