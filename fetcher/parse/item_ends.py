@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.letter_end import letter_end, signer_run_on
 from fetcher.parse.list_score import item_signal
 from fetcher.parse.markers import LINE_CHARS, join_item, next_label
 from fetcher.parse.text import sentences
@@ -122,13 +123,42 @@ def trim_last(item: list[str]) -> list[str]:
         return item
     last = asked[-1]
     tail = item[last + 1 :]
+    end = letter_end(tail)
+    if end is not None:  # "Vielen Dank!" / "Gunter Thiele": the letter's end, no question
+        item, tail = item[: last + 1 + end], tail[:end]
+    line = item[last]
+    run_on = line[line.rfind("?") + 1 :]
+    if not tail and run_on.strip() and letter_end([run_on]) == 0:
+        # "… für Freie Träger? Gerit Thomas": text run together, the signer on the line
+        return [*item[:last], line[: line.rfind("?") + 1]]
     if not tail:
         return item
+    if (cut := signer_run_on(tail[-1])) is not None:  # "… entgegensteht. Christoph Hille"
+        tail = [*tail[:-1], tail[-1][:cut].rstrip()]
+        item = [*item[: last + 1], *tail]
     if _JUSTIFICATION.match(tail[0]) or len(" ".join(tail)) > MAX_TAIL_CHARS:
         return item[: last + 1]
-    if item[last].rstrip().endswith("?") and _stray(" ".join(tail)):
+    if item[last].rstrip().endswith("?") and (_stray(" ".join(tail)) or _states(tail)):
         return item[: last + 1]
     return item
+
+
+def _states(tail: Sequence[str]) -> bool:
+    """Return True if the words after the last question are a short justification.
+
+    Sentences that state (each ends in "."), two or more or one longer than a printed line, none
+    of them asks or requests ("Bitte …", "Ich bitte um …"): "Im neuen Eckgebäude … sind mehrere
+    Videokameras installiert. Zwei davon sind … ausgerichtet." below the last question. A request
+    belongs to the question; so does a short note ("Die Angaben bitte nach Jahren.").
+    """
+    text = " ".join(line.strip() for line in tail)
+    parts = sentences(text)
+    return (
+        (len(parts) >= 2 or len(text) > LINE_CHARS)
+        and text[:1].isupper()
+        and all(part.endswith(".") for part in parts)
+        and not re.search(r"\bbitte", text, re.I)
+    )
 
 
 def _stray(tail: str) -> bool:

@@ -16,6 +16,7 @@ from fetcher.parse.page_edges import (
     repeats_first_page,
     unglue_feet,
 )
+from fetcher.parse.page_heads import strip_run_on_edges
 
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
 
@@ -244,6 +245,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
 
     unglue_feet(page_lines)
+    strip_run_on_edges(page_lines)
 
     def edge_keys(lines: list[str]) -> set[str]:
         filled = [line for line in lines if line]

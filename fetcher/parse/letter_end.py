@@ -1,0 +1,152 @@
+"""Where a letter's end begins below its last question: thanks, closing, signature, fields. Pure.
+
+Below the last question an inquiry letter ends as letters do (DIN 5008 and the Word templates of
+Ratsfraktionen; ALLRIS and SessionNet forms print the same parts): a thanks ("Vielen Dank!", "Für
+die Beantwortung bedanke ich mich im Voraus"), the greeting ("Mit freundlichen Grüßen"), a place
+and date ("Karlsruhe, den 12.03.2023"), the signature block (name, role, faction: short lines
+that name, never a sentence), "gez. …", and the fields that follow a letter's signature
+("Anlage(n):", "Verteiler:", "Kopie an:"). None of them is part of the question (issue #11,
+"'Mit freundlichen Grüßen', a signature block … Today a whole Begründung can end up inside the
+last question"). The field names and thanks phrases are lists because the language is: German
+letters name these parts with these words.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.wording import is_stop
+
+_THANKS = re.compile(
+    r"^(?:(?:Vielen|Besten|Herzlichen)\s+Dank\b|Danke\b"
+    r"|(?:Ich|Wir)\s+(?:bedanke|bedanken|danke|danken)\s+(?:mich|uns|Ihnen)\b"
+    r"|Für\s+(?:die|Ihre)\s+(?:Beantwortung|Bearbeitung|Antwort|Mühe)\b[^.?]{0,80}"
+    r"\b(?:danke|bedanke|bedanken|danken)\b)",
+    re.I,
+)
+# The fields below a letter's signature: alone on their line or with a colon ("Anlage(n):").
+_END_FIELD = re.compile(
+    r"^(?:Anlagen?(?:\s*\(n\)|/n)?|Verteiler|Kopie(?:\s+an)?|Anhang|Beilagen?|Durchschrift)"
+    r"\s*(?::|$)",
+    re.I,
+)
+_MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+# "Karlsruhe, den 12.03.2023", "Dresden, 4. März 2023": a place, a comma, a date; in text run
+# together the signer's name may follow on the same line.
+_PLACE_DATE = re.compile(
+    rf"^[A-ZÄÖÜ][\w./ -]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}}"
+    r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})(?=\s|$)"
+)
+# Lower-case words a signer's role or faction holds ("Vorsitzender der SPD-Fraktion", "Fraktion
+# im Stadtrat"); any other lower-case word makes a line a sentence, not a name.
+_NAME_WORDS = frozenset(
+    ("der", "die", "des", "den", "im", "in", "und", "für", "von", "vom", "zu", "zur", "am", "e.V.")
+)
+MAX_SIGNATURE_WORDS = 6
+MAX_SIGNATURE_CHARS = 60
+
+
+def _place_and_date(line: str) -> bool:
+    """Return True if a line is a place and date, or one with the signer's name after it."""
+    match = _PLACE_DATE.match(line.strip())
+    if match is None:
+        return False
+    rest = line.strip()[match.end() :].strip()
+    return not rest or signs(rest, run_together=True)
+
+
+def signs(line: str, *, run_together: bool = False) -> bool:
+    """Return True if a line can be part of a signature block: a name, role or faction.
+
+    A few words, capitalised but for the small words of a role ("der", "im"), no sentence end
+    but an abbreviation's dot ("Dr.", "DIE LINKE."), no colon, no comma at its end.
+    `run_together`: the block's lines joined into one (a text whose lines were run together),
+    up to three lines' words.
+    """
+    text = line.strip()
+    words = text.split()
+    most = 3 if run_together else 1
+    if (
+        not words
+        or len(words) > most * MAX_SIGNATURE_WORDS
+        or len(text) > most * MAX_SIGNATURE_CHARS
+    ):
+        return False
+    if text.endswith((":", ",", ";", "?", "!")) or not text[0].isupper():
+        return False
+    if text.endswith(".") and len(words[-1]) > 6 and not words[-1][:-1].isupper():
+        return False  # "… aufschlüsseln." ends a sentence; "LINKE." and "Dr." do not
+    return all(
+        word[0].isupper() or word[0].isdigit() or not word[0].isalpha() or word in _NAME_WORDS
+        for word in words
+    )
+
+
+# "(stellvertretend) für die SPD-Ortschaftsratsfraktion", "Gezeichnet:" above the signers.
+_ON_BEHALF = re.compile(
+    r"^(?:(?:stellvertretend\s+)?für\s+(?:die|den)\s+[^.?!]{0,60}?(?:fraktion|gruppe)\b"
+    r"|gezeichnet\b)",
+    re.I,
+)
+# A name: two to four capitalised words, a title before ("Dr. Sonja Klingert", "CDU-Fraktion
+# Durlach", "Fraktion DIE LINKE."); a role's small words ("Vorsitzender der …") are no name.
+_NAME = re.compile(r"^(?:(?:Dr|Prof)\.\s+)*[A-ZÄÖÜ][\w'/-]*\.?(?:\s+[A-ZÄÖÜ\d][\w'/-]*\.?){1,3}$")
+
+
+def names(line: str) -> bool:
+    """Return True if a line is one name or names separated by commas ("Tino Huber, Julia …")."""
+    return all(_NAME.match(part.strip()) for part in line.strip().split(","))
+
+
+def closes_letter(line: str) -> bool:
+    """Return True if a line opens a letter's end: thanks, greeting, place and date, a field."""
+    text = line.strip()
+    return bool(
+        _THANKS.match(text)
+        or is_stop(text)
+        or _END_FIELD.match(text)
+        or _ON_BEHALF.match(text)
+        or _place_and_date(text)
+    )
+
+
+def letter_end(tail: Sequence[str]) -> int | None:
+    """Return where a letter's end begins in the lines after the last question (None: nowhere).
+
+    Either a line that opens the end (closes_letter), or a signature block: lines that all sign,
+    from there to the tail's end, or up to a line that opens the end, the first of them a name
+    (a list of things below the question, "Notizen und Aufzeichnungen" / "Erläuterungen zu
+    Prozessabläufen", names no one). Run together, the block is one line opening with a name.
+    """
+    filled = [k for k, line in enumerate(tail) if line.strip()]
+    for pos, k in enumerate(filled):
+        if closes_letter(tail[k]):
+            return k
+        rest = filled[pos:]
+        stop = next((j for j in rest if closes_letter(tail[j])), None)
+        block = [j for j in rest if stop is None or j < stop]
+        if names(tail[k]) and all(signs(tail[j]) for j in block):
+            return k
+        if (
+            len(block) == 1
+            and names(" ".join(tail[k].split()[:2]))
+            and signs(tail[k], run_together=True)
+        ):
+            return k
+    return None
+
+
+_LAST_SENTENCE_END = re.compile(r"[.!?)][\"“”]?\s+(?=[^.!?]+$)")
+
+
+def signer_run_on(line: str) -> int | None:
+    """Return where a signer's name run on after a line's last sentence begins (None: none).
+
+    Text run together puts the signature on the line of the paragraph above it: "… nichts mehr
+    entgegensteht. Christoph Hille".
+    """
+    match = _LAST_SENTENCE_END.search(line)
+    if match is None or not names(line[match.end() :]):
+        return None
+    return match.end()

@@ -1,0 +1,108 @@
+"""Page heads and feet that name their page, and furniture run into a page's text. Pure.
+
+A running head or foot printed once ("Drucksache 2023/0123 – Seite 2" on a two-page paper) is not
+found by counting lines over page edges (fetcher.parse.page_edges); the page's own number says what
+it is. Text whose lines were run together (a page in one line) keeps its head and a letter's foot
+inside its first and last lines. Called by fetcher.parse.text.clean_lines before the edge counts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fetcher.parse.page_edges import DIGITS
+
+
+def names_page(line: str, number: int) -> bool:
+    """Return True if a line at a page's edge ends in that page's own number ("Seite 2").
+
+    A running head or foot that names the document and the page ("Drucksache 2023/0123 – Seite
+    2", "Anfrage der SPD-Fraktion, Seite 2 von 3") is printed once on a two-page paper, so the
+    count over page edges cannot find it; the page's own number at its end, after a separator,
+    says what it is. A sentence that cites a page ("siehe Seite 2") has no separator before it;
+    "Seite 2 von 3" alone is fetcher.parse.text's furniture already.
+    """
+    match = _PAGE_AT_END.search(line)
+    return match is not None and match.start() > 0 and int(match.group(1)) == number
+
+
+_PAGE_AT_END = re.compile(
+    r"(?:^|\s[-–—|·,/]\s*|,\s*|\s{2,})Seite\s+(\d{1,3})(?:\s*(?:von|/)\s*\d{1,3})?\s*$", re.I
+)
+
+
+# A page's head run into its first line: "- 2 - 2. Gibt es …", "Seite 2 von 3 …", "Drucksache
+# 2023/0123 – Seite 2 …" (group 1: the page's number).
+_HEAD_RUN_ON = re.compile(
+    r"^(?:[-–—]\s*(\d{1,3})\s*[-–—]|(?:[^.?!]{3,80}?\s[-–—|]\s+)?(?>Seite\s+(\d{1,3})"
+    r"(?:\s*(?:von|/)\s*\d{1,3})?))\s+(?=\S)",
+    re.I,
+)
+MIN_FOOT_CHARS = 60  # a footer run into the text: a letter's address, phone and bank rows
+MIN_FOOT_DIGITS = 5  # postcode, phone, account: a sentence that ends two pages has few
+
+
+def _shared_end(line: str, other: str) -> str:
+    """Return the words `line` and `other` end with alike (whole words, maybe all of one)."""
+    k = 0
+    while k < min(len(line), len(other)) and line[-1 - k] == other[-1 - k]:
+        k += 1
+    shared = line[len(line) - k :]
+    if k < len(line) and not line[len(line) - k - 1].isspace():
+        shared = shared.split(" ", 1)[1] if " " in shared else ""
+    return shared.strip()
+
+
+def strip_run_on_edges(page_lines: list[list[str]]) -> None:
+    """Cut a page's head or foot naming its page, also out of a line the page's text was run
+    into. Changes in place.
+
+    Text whose lines were run together (a page in one line) keeps its furniture inside the
+    line: the page's head opens its first line ("- 2 - 2. Gibt es …"), a letter's foot ends the
+    last line of each page ("… Gerit Thomas Fraktion im Rathaus · Marktplatz 1 · … IBAN …"). A
+    head is cut when it names the page's own number; a foot when the last lines of two pages
+    end in the same words, long and with the digits of an address, phone or account.
+    """
+    if len(page_lines) < 2:
+        return
+    for index, lines in enumerate(page_lines):
+        filled = [i for i, line in enumerate(lines) if line]
+        edges = sorted({*(filled[:3] if index else []), *filled[-3:]}, reverse=True)
+        for row in edges:  # the first page's head is its own (the reference may stand in it)
+            if names_page(lines[row], index + 1):
+                del lines[row]  # "Drucksache 2023/0123 – Seite 2": a head or foot naming its page
+    for index, lines in enumerate(page_lines[1:], 1):
+        top = [i for i, line in enumerate(lines) if line][:2]
+        if not top:
+            continue
+        if len(top) == 2 and names_page(f"{lines[top[0]]} {lines[top[1]]}", index + 1):
+            lines[top[0]] = lines[top[1]] = ""  # "Drucksache 2023/0123" / "– Seite 2": cut at
+            continue  # its dash by the relining pass
+        first = lines[top[0]]
+        match = _HEAD_RUN_ON.match(first)
+        if match and int(match.group(1) or match.group(2)) == index + 1:
+            lines[top[0]] = first[match.end() :]
+        elif len(top) == 2:  # "… Drucksache 2023/0123" / "– Seite 2 2. Wann …"
+            joined = f"{first} {lines[top[1]]}"
+            match = _HEAD_RUN_ON.match(joined)
+            if (
+                match
+                and match.end() > len(first) + 1  # not "- 2 -" alone: furniture as it stands
+                and int(match.group(1) or match.group(2)) == index + 1
+            ):
+                lines[top[0]], lines[top[1]] = "", joined[match.end() :]
+    last = [next((i for i in reversed(range(len(x))) if x[i]), None) for x in page_lines]
+    feet: dict[int, str] = {}
+    for a, (lines, i) in enumerate(zip(page_lines, last, strict=True)):
+        for b in range(a + 1, len(page_lines)):
+            j = last[b]
+            if i is None or j is None:
+                continue
+            shared = _shared_end(lines[i], page_lines[b][j])
+            if len(shared) >= MIN_FOOT_CHARS and len(DIGITS.findall(shared)) >= MIN_FOOT_DIGITS:
+                for page in (a, b):
+                    feet[page] = max(feet.get(page, ""), shared, key=len)
+    for page, shared in feet.items():
+        i = last[page]
+        assert i is not None
+        page_lines[page][i] = page_lines[page][i][: -len(shared)].rstrip()
