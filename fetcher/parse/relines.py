@@ -36,6 +36,7 @@ from fetcher.parse.reline_labels import (
     note_start,
     opens_item,
 )
+from fetcher.parse.reline_runs import run_cuts
 from fetcher.parse.reline_paragraphs import (
     LONG_LINE_CHARS,
     inline_structure,
@@ -252,6 +253,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         if not line[max(0, match.start() - 20) : match.start()].rstrip().endswith("geehrte"):
             cuts.add(match.start())
     cuts |= list_cuts(line, expect, cuts)
+    cuts |= run_cuts(line, cuts, expect)
     for match in _ASKED.finditer(line):
         cuts.add(match.end())
     pieces: list[str] = []
