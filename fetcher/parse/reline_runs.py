@@ -80,18 +80,23 @@ def _chains(
         if count >= MAX_LABELS_PER_LINE:
             break  # no page lists that many: a table of numbers, or garbage
         start = match.start()
-        opens = start == 0 or start in cuts or after_sentence(line, start)
-        if not opens and not (
-            _AFTER_BRACKET.search(line, max(0, start - 3), start)
-            if match["bullet"]
-            else opens_item(line, start)
-        ):
-            continue  # "am 2. Mai", "Nr. 4", "Müller - Schulze"
+        opens = (
+            start == 0
+            or start in cuts
+            or after_sentence(line, start)
+            or bool(match["bullet"] and _AFTER_BRACKET.search(line, max(0, start - 3), start))
+        )
+        if not opens and not opens_item(line, start):
+            continue  # "am 2. Mai", "Nr. 4", "Müller - schulze"
         span = (start, match.end(), opens)
         for style, value in _readings(match):
             chains = open_chains.setdefault(style, [])
             repeats = style[0] == "bullet"
-            going_on = next((c for c in chains if repeats or c[0] + 1 == value), None)
+            # A dash after a title or a table cell ("… Heizungen – Wie …?") may open a run,
+            # not go on with one ("… Stadt – Land …").
+            going_on = next(
+                (c for c in reversed(chains) if c[0] + 1 == value or (repeats and opens)), None
+            )
             if going_on is not None:
                 chains.remove(going_on)
                 chains.append((value, [*going_on[1], span]))

@@ -36,7 +36,6 @@ from fetcher.parse.reline_labels import (
     note_start,
     opens_item,
 )
-from fetcher.parse.reline_runs import run_cuts
 from fetcher.parse.reline_paragraphs import (
     LONG_LINE_CHARS,
     inline_structure,
@@ -44,6 +43,7 @@ from fetcher.parse.reline_paragraphs import (
     paragraphs,
     running_heads,
 )
+from fetcher.parse.reline_runs import run_cuts
 from fetcher.parse.text import STOP_SECTION, is_flattened
 
 # Header labels and section headings the header and form parsers read at a line's start
@@ -83,10 +83,12 @@ _TABLE_HEAD = re.compile(
     r"(?<=\s)Gremi(?:um|en)\s+Termin\s+TOP(?:\s+(?:ö\s+nö|Ö\s*/\s*N))?(?:\s+Ergebnis)?"
     r"(?P<role>\s+Zuständigkeit)?"
 )
-# The row's end: the cross in the ö/nö column, or Ö/N and, under a "Zuständigkeit" head, one
+# The row's end (after the date and the agenda number, "31.2" a sub-item): the cross in the ö/nö
+# column, or Ö/N and, under a "Zuständigkeit" head, one
 # word more (the role: "… 18.03.2025 4 Ö Kenntnisnahme").
 _ROW_END = re.compile(
-    r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3})?\s+(?:[xX]|[ÖN](?P<role>\s+\S+)?)(?=\s)"
+    r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3}(?:\.\d{1,2})?)?\s+(?:[xX]|[ÖN](?P<role>\s+\S+)?)"
+    r"(?=\s)"
 )
 # Bullets ("• Wie …? • Wann …?"): two or more in a line are a list.
 _BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
