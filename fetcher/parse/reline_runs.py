@@ -1,11 +1,11 @@
 """Label runs of any list style inside a run-together line, for the relining pre-pass. Pure.
 
 fetcher.parse.reline_labels breaks a run-together line before the list labels it knows by form
-("1.", "a)", "A.", "II.", "Frage 1:"); a list whose labels have another form ("(1)", "1.:", "A)",
-"(a)", "IV)", a dash, a hyphen or a bullet) stayed inside the line, so the question finder read
-one item, or the last dash inside a sentence line (Karlsruhe's Durlach inquiry of 2018, "- Wie
-sieht …? Ist …? Oder … honoriert? - Werden …?"). What makes labels a list is their structure,
-whatever their form:
+("1.", "a)", "A.", "II.", "Frage 1:"), and this module leaves those to it. A list whose labels
+have another form ("(1)", "1.:", "A)", "(a)", "IV)", a dash, a hyphen or a bullet) stayed inside
+the line, so the question finder read one item, or the last dash inside a sentence line
+(Karlsruhe's Durlach inquiry of 2018, "- Wie sieht …? Ist …? Oder … honoriert? - Werden …?").
+What makes labels a list is their structure, whatever their form:
 - one style: the same mark, the same bracket, the same "Frage" word, the same dash or bullet;
 - counting on by one (1, 2, 3 / a, b, c / I, II, III), or repeating (a dash, a bullet);
 - each label after a sentence end or a colon (not an abbreviation: "Nr. 4", "vgl. (2)"), or where
@@ -23,7 +23,7 @@ import re
 from collections.abc import Collection
 
 from fetcher.parse.markers import ROMAN_NUMERALS
-from fetcher.parse.reline_labels import MAX_LABELS_PER_LINE, after_sentence, opens_item
+from fetcher.parse.reline_labels import LABEL, MAX_LABELS_PER_LINE, after_sentence, opens_item
 from fetcher.parse.wording import question_signal
 
 # A list label of any style after white space, before a capital or an opening quote.
@@ -80,6 +80,8 @@ def _chains(
         if count >= MAX_LABELS_PER_LINE:
             break  # no page lists that many: a table of numbers, or garbage
         start = match.start()
+        if LABEL.match(line, start):
+            continue  # a form fetcher.parse.reline_labels knows ("1.", "a)", "A.", "II.")
         opens = (
             start == 0
             or start in cuts
@@ -93,9 +95,12 @@ def _chains(
             chains = open_chains.setdefault(style, [])
             repeats = style[0] == "bullet"
             # A dash after a title or a table cell ("… Heizungen – Wie …?") may open a run,
-            # not go on with one ("… Stadt – Land …").
-            going_on = next(
-                (c for c in reversed(chains) if c[0] + 1 == value or (repeats and opens)), None
+            # not go on with one ("… Stadt – Land …"); a count goes on with the run that began
+            # first ("1. Welche …? … Laufbahngruppe 2, 1. Einstiegsamt … 2. Welche …?").
+            going_on = (
+                (chains[-1] if chains and opens else None)
+                if repeats
+                else next((c for c in chains if c[0] + 1 == value), None)
             )
             if going_on is not None:
                 chains.remove(going_on)

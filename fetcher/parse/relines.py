@@ -83,12 +83,10 @@ _TABLE_HEAD = re.compile(
     r"(?<=\s)Gremi(?:um|en)\s+Termin\s+TOP(?:\s+(?:ö\s+nö|Ö\s*/\s*N))?(?:\s+Ergebnis)?"
     r"(?P<role>\s+Zuständigkeit)?"
 )
-# The row's end (after the date and the agenda number, "31.2" a sub-item): the cross in the ö/nö
-# column, or Ö/N and, under a "Zuständigkeit" head, one
+# The row's end: the cross in the ö/nö column, or Ö/N and, under a "Zuständigkeit" head, one
 # word more (the role: "… 18.03.2025 4 Ö Kenntnisnahme").
 _ROW_END = re.compile(
-    r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3}(?:\.\d{1,2})?)?\s+(?:[xX]|[ÖN](?P<role>\s+\S+)?)"
-    r"(?=\s)"
+    r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3})?\s+(?:[xX]|[ÖN](?P<role>\s+\S+)?)(?=\s)"
 )
 # Bullets ("• Wie …? • Wann …?"): two or more in a line are a list.
 _BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
