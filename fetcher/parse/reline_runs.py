@@ -165,6 +165,10 @@ def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[in
     ordered = sorted(cuts)
     for style, value, spans in _chains(line, cuts, expect):
         key = _key(style)
+        if len(spans) >= 2 and not spans[0][2] and any(spans[0][0] < c < spans[1][0] for c in cuts):
+            # A label after a title ("… in Karlsruhe - Entwicklung und Ausbaumöglichkeiten
+            # 1. Wie …? … - Wenn ja, wie?") whose item holds a line start is none of the run.
+            spans = spans[1:]
         if not any(opens for *_, opens in spans):
             continue  # "… Abs. 1 Satz 2 (1) und (2)": no label after a sentence end
         if len(spans) == 1:
