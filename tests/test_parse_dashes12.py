@@ -20,6 +20,7 @@ from fetcher.parse.reline_runs import run_cuts
 from tests.corpus_data import corpus_path, dev_label
 
 STROMSPERREN = "dresden-AF2015-13-anfrage-linke-stromsperren"
+ESSENSRESTE = "dresden-AF2012-13-anfrage-gruene-essensreste"
 DURLACH = "karlsruhe-2018-or-durlach-anfrage-fdp-digitalisierung-schulen"
 NACHTSTROM = "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher"
 KITA_BGH = "karlsruhe-2016-0675-anfrage-gfk-kita-bgh"
@@ -93,6 +94,21 @@ def test_a_dash_after_a_table_cell_opens_the_run() -> None:
     row's cross ("Gemeinderat 22.11.2016 31.2 x – Liegt …?"), not a sentence end; the run after
     it makes it a label, so the first question no longer sits in the table's line."""
     _reads_as_labelled(KITA_BGH, _variant(KITA_BGH, "– en dash", "flat"))
+
+
+def test_numbers_restarting_under_a_section_heading_start_lines() -> None:
+    """Dresden AF2012/13 with "I. Allgemeines" above question 1 and "II. Einzelfragen" above
+    question 3 numbered "1." again, run together: "II. Einzelfragen 1. Welche Regelungen …?"
+    breaks before the "1.", so three questions read, the first without the heading."""
+    _reads_as_labelled(ESSENSRESTE, _variant(ESSENSRESTE, "I. headings, restart", "flat"))
+
+
+def test_a_number_inside_a_roman_item_stays() -> None:
+    """Guard: Landtag 19/11277 with Roman labels, run together: "I. Wie viele Fälle … wurden
+    im 1. Quartal 2026 …?" keeps its "1. Quartal" (the words before it ask and end in "im")."""
+    name = "LANDTAG-niedersachsen-19-11277-kleine-anfrage-mit-antwort"
+    questions = parse_text(_variant(name, "I.", "flat")).questions
+    assert questions[0].startswith("Wie viele Fälle häuslicher Gewalt wurden im 1. Quartal 2026")
 
 
 def test_dashes_that_state_start_no_line() -> None:

@@ -40,6 +40,8 @@ _COLON_BEFORE = re.compile(r":\s*$")
 # A closing bracket or quote before a dash: "… betroffen? (soweit bekannt) – Wie viele …"
 _AFTER_BRACKET = re.compile(r"[)\"“”]\s*$")
 EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels expected next)
+# A heading's words, then the first number of the list under it ("II. Einzelfragen 1. Welche").
+_HEADING_THEN_ONE = re.compile(r"[^.?!:;]{1,60}?\s(?=1[.)]\s+[„\"A-ZÄÖÜ])")
 MAX_START = 20  # a numbered run may start late ("5." after an earlier inquiry's four)
 
 Style = tuple[str, ...]
@@ -184,3 +186,22 @@ def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[in
         if runs and style[0] != "bullet":
             expect[key] = value + 1
     return starts
+
+
+def heading_cuts(line: str, cuts: Collection[int]) -> set[int]:
+    """Return where a numbered list restarts under a section heading that starts a line ("II.
+    Einzelfragen 1. Welche …?": the outline A. > I. > 1.): the "1." after the heading's words,
+    with no sentence end between, starts a line of its own; the heading's words do not ask and
+    end in a capitalised word."""
+    found: set[int] = set()
+    for cut in cuts:
+        label = LABEL.match(line, cut)
+        if label and label.group("roman", "up") != (None, None):
+            words = _HEADING_THEN_ONE.match(line, label.end())
+            if (
+                words
+                and opens_item(line, words.end())  # not "I. Wie viele … im 1. Quartal"
+                and not question_signal(words.group(0))
+            ):
+                found.add(words.end())
+    return found

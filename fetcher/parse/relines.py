@@ -43,7 +43,7 @@ from fetcher.parse.reline_paragraphs import (
     paragraphs,
     running_heads,
 )
-from fetcher.parse.reline_runs import run_cuts
+from fetcher.parse.reline_runs import heading_cuts, run_cuts
 from fetcher.parse.text import STOP_SECTION, is_flattened
 
 # Header labels and section headings the header and form parsers read at a line's start
@@ -254,6 +254,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
             cuts.add(match.start())
     cuts |= list_cuts(line, expect, cuts)
     cuts |= run_cuts(line, cuts, expect)
+    cuts |= heading_cuts(line, cuts)
     for match in _ASKED.finditer(line):
         cuts.add(match.end())
     pieces: list[str] = []
