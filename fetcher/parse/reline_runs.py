@@ -40,6 +40,8 @@ _COLON_BEFORE = re.compile(r":\s*$")
 # A closing bracket or quote before a dash: "… betroffen? (soweit bekannt) – Wie viele …"
 _AFTER_BRACKET = re.compile(r"[)\"“”]\s*$")
 EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels expected next)
+# A list label right before a run's first label: the run is a sub-list set inside its item.
+_AFTER_LABEL = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})(?:\.\)|[.):])\s*$")
 # A heading's words, then the first number of the list under it ("II. Einzelfragen 1. Welche").
 _HEADING_THEN_ONE = re.compile(r"[^.?!:;]{1,60}?\s(?=1[.)]\s+[„\"A-ZÄÖÜ])")
 MAX_START = 20  # a numbered run may start late ("5." after an earlier inquiry's four)
@@ -173,6 +175,8 @@ def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[in
             spans = spans[1:]
         if not any(opens for *_, opens in spans):
             continue  # "… Abs. 1 Satz 2 (1) und (2)": no label after a sentence end
+        if _AFTER_LABEL.search(line, max(0, spans[0][0] - 8), spans[0][0]):
+            continue  # "2. A) Ist …? B) Wenn ja, …?": sub-questions run into their item
         if len(spans) == 1:
             if expect.get(key) == value:
                 starts.add(spans[0][0])  # the label the previous page's list expects
