@@ -23,6 +23,7 @@ from fetcher.parse.reline_labels import (
     label_style,
     list_cuts,
 )
+from fetcher.parse.reline_runs import run_cuts
 from fetcher.parse.text import LABEL_LINE, STOP_SECTION, line_joint
 
 LONG_LINE_CHARS = 250  # a printed line holds about 100 characters; a paragraph run together more
@@ -43,6 +44,10 @@ _NUMBER_BEFORE = re.compile(r"(?<!\S)\d+(?:[.,]\d+)*\s+$")
 _AFTER_SENTENCE = re.compile(
     rf"[.?!;][\"“”'’)]?\s+(?:{RUN_IN_WORDS}|Frage\s+)?(?:\d{{1,2}}|[a-hA-H]|[IVX]{{1,4}})[.):]"
 )
+
+# A label only fetcher.parse.reline_runs reads after a sentence end: a dash, a bullet, a
+# bracketed label (a cheap look first).
+_RUN_LABEL = re.compile(r"[.?!:;)\"“”]\s+(?:[•–—\-▪●◦➢►\uf0b7\uf0a7]|\(\w{1,3}\))\s")
 
 
 def paragraphs(lines: list[str], head: int | None = None) -> list[tuple[int, int]]:
@@ -165,6 +170,7 @@ def inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> b
     if not (
         ":" in text
         or _AFTER_SENTENCE.search(text)
+        or _RUN_LABEL.search(text)
         or _holds_expected(text, expect)
         or _holds_expected(text, after_first)
     ):
@@ -175,6 +181,8 @@ def inline_structure(joined: tuple[str, list[int]], expect: dict[str, int]) -> b
         return True  # not "… der Laufbahngruppe 1, 2. Einstiegsamt …" (a number before)
     if any(start not in at_start and _after_number(text, start) for start in starts):
         return True
+    if any(start not in at_start for start in run_cuts(text, set(), dict(expect))):
+        return True  # "… Anfrage: - Inwieweit …? - Wie …?", "(1) Wie …? (2) Wann …?"
     for match in FIELD.finditer(text):
         line_start = max(start for start in line_starts if start <= match.start())
         head = LABEL_LINE.match(text, line_start)

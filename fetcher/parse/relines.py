@@ -43,6 +43,7 @@ from fetcher.parse.reline_paragraphs import (
     paragraphs,
     running_heads,
 )
+from fetcher.parse.reline_runs import heading_cuts, run_cuts
 from fetcher.parse.text import STOP_SECTION, is_flattened
 
 # Header labels and section headings the header and form parsers read at a line's start
@@ -252,6 +253,8 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         if not line[max(0, match.start() - 20) : match.start()].rstrip().endswith("geehrte"):
             cuts.add(match.start())
     cuts |= list_cuts(line, expect, cuts)
+    cuts |= run_cuts(line, cuts, expect)
+    cuts |= heading_cuts(line, cuts)
     for match in _ASKED.finditer(line):
         cuts.add(match.end())
     pieces: list[str] = []

@@ -1,0 +1,211 @@
+"""Label runs of any list style inside a run-together line, for the relining pre-pass. Pure.
+
+fetcher.parse.reline_labels breaks a run-together line before the list labels it knows by form
+("1.", "a)", "A.", "II.", "Frage 1:"), and this module leaves those to it. A list whose labels
+have another form ("(1)", "1.:", "A)", "(a)", "IV)", a dash, a hyphen or a bullet) stayed inside
+the line, so the question finder read one item, or the last dash inside a sentence line
+(Karlsruhe's Durlach inquiry of 2018, "- Wie sieht …? Ist …? Oder … honoriert? - Werden …?").
+What makes labels a list is their structure, whatever their form:
+- one style: the same mark, the same bracket, the same "Frage" word, the same dash or bullet;
+- counting on by one (1, 2, 3 / a, b, c / I, II, III), or repeating (a dash, a bullet);
+- each label after a sentence end or a colon (not an abbreviation: "Nr. 4", "vgl. (2)"), or where
+  a line starts already, and before a capital or an opening quote;
+- the items ask: the first one and half of them (a counted run), every one (a dash or bullet
+  run: a dash is also a Gedankenstrich inside prose); or the run follows a lead-in ending in a
+  colon ("Deshalb unsere Anfrage: - Inwieweit …").
+Each label of such a run starts a line. Used by fetcher.parse.relines (over-long lines) and
+fetcher.parse.reline_paragraphs (paragraphs of printed-width lines).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection
+
+from fetcher.parse.markers import ROMAN_NUMERALS
+from fetcher.parse.reline_labels import LABEL, MAX_LABELS_PER_LINE, after_sentence, opens_item
+from fetcher.parse.wording import question_signal
+
+# A list label of any style after white space, before a capital or an opening quote.
+_TOKEN = re.compile(
+    r"(?<!\S)(?P<label>(?P<frage>Frage\s+)?(?P<num>\d{1,2})(?P<nmark>\.\)|\.:|[.):])"
+    r"|\((?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})\)"
+    r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>\.\)|[.)])"
+    r"|(?P<letter>[A-Za-z])(?P<lmark>\.\)|[.)])"
+    r"|(?P<bullet>[•–—\-▪●◦➢►\uf0b7\uf0a7]))"
+    r"(?=\s+[„\"“A-ZÄÖÜ])"
+)
+_ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
+_COLON_BEFORE = re.compile(r":\s*$")
+# A closing bracket or quote before a dash: "… betroffen? (soweit bekannt) – Wie viele …"
+_AFTER_BRACKET = re.compile(r"[)\"“”]\s*$")
+EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels expected next)
+# A list label right before a run's first label: the run is a sub-list set inside its item.
+_AFTER_LABEL = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})(?:\.\)|[.):])\s*$")
+# A heading's words, then the first number of the list under it ("II. Einzelfragen 1. Welche").
+_HEADING_THEN_ONE = re.compile(r"[^.?!:;]{1,60}?\s(?=1[.)]\s+[„\"A-ZÄÖÜ])")
+MAX_START = 20  # a numbered run may start late ("5." after an earlier inquiry's four)
+
+Style = tuple[str, ...]
+Label = tuple[int, int, bool]  # where the label starts and ends; whether it opens an item
+
+
+def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
+    """Return the (style, value) readings of one label ("I." is Roman one and the letter I)."""
+    if match["num"]:
+        return [(("num", "Frage" if match["frage"] else "", match["nmark"]), int(match["num"]))]
+    if match["bullet"]:
+        return [(("bullet", match["bullet"]), 0)]
+    found: list[tuple[Style, int]] = []
+    bracket = match["bracket"]
+    if bracket is not None:
+        if bracket.isdigit():
+            return [(("(num)",), int(bracket))]
+        if bracket in _ROMAN_VALUE:
+            found.append((("(roman)",), _ROMAN_VALUE[bracket]))
+        if len(bracket) == 1:
+            found.append((("(letter)", str(bracket.isupper())), ord(bracket.lower()) - 96))
+        return found
+    if match["roman"]:
+        found.append((("roman", match["rmark"]), _ROMAN_VALUE[match["roman"]]))
+    if match["letter"]:
+        letter = match["letter"]
+        found.append((("letter", str(letter.isupper()), match["lmark"]), ord(letter.lower()) - 96))
+    return found
+
+
+def _chains(
+    line: str, cuts: Collection[int], expect: dict[str, int]
+) -> list[tuple[Style, int, list[Label]]]:
+    """Return every chain of opening labels of one style counting on by one (or repeating):
+    its style, its last value and its labels."""
+    open_chains: dict[Style, list[tuple[int, list[Label]]]] = {}
+    for count, match in enumerate(_TOKEN.finditer(line)):
+        if count >= MAX_LABELS_PER_LINE:
+            break  # no page lists that many: a table of numbers, or garbage
+        start = match.start()
+        if LABEL.match(line, start):
+            continue  # a form fetcher.parse.reline_labels knows ("1.", "a)", "A.", "II.")
+        opens = (
+            start == 0
+            or start in cuts
+            or after_sentence(line, start)
+            or bool(match["bullet"] and _AFTER_BRACKET.search(line, max(0, start - 3), start))
+        )
+        if not opens and not opens_item(line, start):
+            continue  # "am 2. Mai", "Nr. 4", "Müller - schulze"
+        span = (start, match.end(), opens)
+        for style, value in _readings(match):
+            chains = open_chains.setdefault(style, [])
+            repeats = style[0] == "bullet"
+            # A dash after a title or a table cell ("… Heizungen – Wie …?") may open a run,
+            # not go on with one ("… Stadt – Land …"); a count goes on with the run that began
+            # first ("1. Welche …? … Laufbahngruppe 2, 1. Einstiegsamt … 2. Welche …?").
+            going_on = (
+                (chains[-1] if chains and opens else None)
+                if repeats
+                else next((c for c in chains if c[0] + 1 == value), None)
+            )
+            if going_on is not None:
+                chains.remove(going_on)
+                chains.append((value, [*going_on[1], span]))
+            elif (
+                repeats
+                or value == 1
+                or (style[0] == "num" and value <= MAX_START)
+                or expect.get(_key(style)) == value
+            ):
+                chains.append((value, [span]))
+    return [
+        (style, value, spans) for style, chains in open_chains.items() for value, spans in chains
+    ]
+
+
+def _key(style: Style) -> str:
+    return EXPECT_PREFIX + " ".join(style)
+
+
+def _items(line: str, spans: list[Label], end: int) -> list[str]:
+    """Return the text of each item: from its label's end to the next label (the last to `end`)."""
+    ends = [start for start, _, _ in spans[1:]] + [end]
+    return [line[label_end:stop] for (_, label_end, _), stop in zip(spans, ends, strict=True)]
+
+
+def _asking_runs(line: str, spans: list[Label], end: int) -> list[list[Label]]:
+    """Return the parts of a chain that are lists: a counted chain whose first item and half of
+    its items ask; of a dash or bullet chain the stretches of items that each ask; any chain from
+    a label right after a colon on."""
+    counted = line[spans[0][0]] not in "•–—-▪●◦➢►\uf0b7\uf0a7"
+    asks = [question_signal(item) > 0 for item in _items(line, spans, end)]
+    after_colon = [bool(_COLON_BEFORE.search(line[max(0, s - 3) : s])) for s, _, _ in spans]
+    if counted:
+        if (asks[0] and 2 * sum(asks) >= len(asks)) or after_colon[0]:
+            return [spans]
+        return []
+    runs: list[list[Label]] = []
+    current: list[Label] = []
+    for span, asking, lead in zip(spans, asks, after_colon, strict=True):
+        if lead and current:
+            runs.append(current)
+            current = []
+        if asking or lead:
+            current.append(span)
+        else:
+            if current:
+                runs.append(current)
+            current = []
+    runs.append(current)
+    return [run for run in runs if len(run) >= 2]
+
+
+def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[int]:
+    """Return where the labels of the line's label runs start (see the module).
+
+    `cuts`: where a line starts already (a field, a page number, a closing); the last item of a
+    run ends at the first of them after its label. `expect` holds the label each counted style
+    expects next (a list going on over a page break) and is updated.
+    """
+    starts: set[int] = set()
+    ordered = sorted(cuts)
+    for style, value, spans in _chains(line, cuts, expect):
+        key = _key(style)
+        if len(spans) >= 2 and not spans[0][2] and any(spans[0][0] < c < spans[1][0] for c in cuts):
+            # A label after a title ("… in Karlsruhe - Entwicklung und Ausbaumöglichkeiten
+            # 1. Wie …? … - Wenn ja, wie?") whose item holds a line start is none of the run.
+            spans = spans[1:]
+        if not any(opens for *_, opens in spans):
+            continue  # "… Abs. 1 Satz 2 (1) und (2)": no label after a sentence end
+        if _AFTER_LABEL.search(line, max(0, spans[0][0] - 8), spans[0][0]):
+            continue  # "2. A) Ist …? B) Wenn ja, …?": sub-questions run into their item
+        if len(spans) == 1:
+            if expect.get(key) == value:
+                starts.add(spans[0][0])  # the label the previous page's list expects
+                expect[key] = value + 1
+            continue
+        last = spans[-1][1]
+        end = next((cut for cut in ordered if cut > last), len(line))
+        runs = _asking_runs(line, spans, end)
+        for run in runs:
+            starts.update(start for start, _, _ in run)
+        if runs and style[0] != "bullet":
+            expect[key] = value + 1
+    return starts
+
+
+def heading_cuts(line: str, cuts: Collection[int]) -> set[int]:
+    """Return where a numbered list restarts under a section heading that starts a line ("II.
+    Einzelfragen 1. Welche …?": the outline A. > I. > 1.): the "1." after the heading's words,
+    with no sentence end between, starts a line of its own; the heading's words do not ask and
+    end in a capitalised word."""
+    found: set[int] = set()
+    for cut in cuts:
+        label = LABEL.match(line, cut)
+        if label and label.group("roman", "up") != (None, None):
+            words = _HEADING_THEN_ONE.match(line, label.end())
+            if (
+                words
+                and opens_item(line, words.end())  # not "I. Wie viele … im 1. Quartal"
+                and not question_signal(words.group(0))
+            ):
+                found.add(words.end())
+    return found
