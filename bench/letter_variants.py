@@ -91,6 +91,17 @@ VARIANTS: dict[str, Variant] = {
     "footer: X im Rat, address": Variant(
         f"{{p}} im Rat der Stadt Musterstadt · {_ADDRESS_TAIL}", END, styles=True
     ),
+    "footer in three lines": Variant(
+        "{p}-Fraktion im Rat der Stadt Musterstadt\nRathaus, Marktplatz 1, 12345 Musterstadt\n"
+        "Tel. 0123 456-789, E-Mail: info@fraktion-musterstadt.de",
+        END,
+    ),
+    "letterhead: X / im Rat der Stadt (two lines)": Variant(
+        "{p}\nim Rat der Stadt Musterstadt", TOP, styles=True
+    ),
+    "letterhead: X / Fraktion im Rat (two lines)": Variant(
+        "{p}\nFraktion im Rat der Stadt Musterstadt", TOP
+    ),
     "letterhead: X im Rat der Stadt": Variant("{p} im Rat der Stadt Musterstadt", TOP, styles=True),
     "letterhead: X im Stadtrat": Variant("{p} im Stadtrat", TOP),
     "letterhead: X im Gemeinderat": Variant("{p} im Gemeinderat Musterstadt", TOP),
