@@ -86,7 +86,7 @@ class Variant:
 
 
 VARIANTS: dict[str, Variant] = {
-    "footer at the end": Variant(_FOOTER, END, styles=True),
+    "footer at the end": Variant(_FOOTER, END),
     "footer on every page": Variant(_FOOTER, PAGES),
     "footer: X im Rat, address": Variant(
         f"{{p}} im Rat der Stadt Musterstadt · {_ADDRESS_TAIL}", END, styles=True
@@ -97,7 +97,7 @@ VARIANTS: dict[str, Variant] = {
         END,
     ),
     "letterhead: X / im Rat der Stadt (two lines)": Variant(
-        "{p}\nim Rat der Stadt Musterstadt", TOP, styles=True
+        "{p}\nim Rat der Stadt Musterstadt", TOP
     ),
     "letterhead: X / Fraktion im Rat (two lines)": Variant(
         "{p}\nFraktion im Rat der Stadt Musterstadt", TOP
@@ -106,7 +106,7 @@ VARIANTS: dict[str, Variant] = {
     "letterhead: X im Stadtrat": Variant("{p} im Stadtrat", TOP),
     "letterhead: X im Gemeinderat": Variant("{p} im Gemeinderat Musterstadt", TOP),
     "letterhead: X Ratsfraktion": Variant("{p} Ratsfraktion", TOP),
-    "letterhead: Stadtratsfraktion X": Variant("Stadtratsfraktion {p}", TOP, styles=True),
+    "letterhead: Stadtratsfraktion X": Variant("Stadtratsfraktion {p}", TOP),
     "letterhead: X-Kreistagsfraktion": Variant("{p}-Kreistagsfraktion", TOP),
     "letterhead: Bezirksfraktion X": Variant("Bezirksfraktion {p} Musterstadt-Nord", TOP),
     "letterhead: Ratsgruppe X/Y": Variant("Ratsgruppe {p}/{q}", TOP, joint=True),
@@ -114,10 +114,10 @@ VARIANTS: dict[str, Variant] = {
         _CLOSE + "Max Muster\nFraktionsvorsitzender\n{p}-Fraktion", END, styles=True
     ),
     "signature: für die X-Fraktion / Name": Variant(
-        _CLOSE + "für die {p}-Fraktion\n\nMax Muster", END, styles=True
+        _CLOSE + "für die {p}-Fraktion\n\nMax Muster", END
     ),
     "signature: Name, Sprecher der Fraktion X": Variant(
-        _CLOSE + "Max Muster, Sprecher der Fraktion {p}", END, styles=True
+        _CLOSE + "Max Muster, Sprecher der Fraktion {p}", END
     ),
     "signature: three signers / Fraktion X": Variant(
         _CLOSE + "Max Muster\nErika Beispiel\nJens Test\nFraktion {p}", END
@@ -127,11 +127,11 @@ VARIANTS: dict[str, Variant] = {
     ),
     "Antragsteller: X": Variant("Antragsteller: {p}", TOP, styles=True),
     "Einreicher: X-Fraktion": Variant("Einreicher: {p}-Fraktion", TOP),
-    "Initiator: Fraktion X": Variant("Initiator: Fraktion {p}", TOP, styles=True),
+    "Initiator: Fraktion X": Variant("Initiator: Fraktion {p}", TOP),
     "Absender: X-Fraktion im Rat": Variant(
         "Absender: {p}-Fraktion im Rat der Stadt Musterstadt", TOP
     ),
-    "Von: Fraktion X": Variant("Von: Fraktion {p}", TOP, styles=True),
+    "Von: Fraktion X": Variant("Von: Fraktion {p}", TOP),
     "subject: Anfrage der Fraktion X zu …": Variant(
         "Anfrage der Fraktion {p} zu", SUBJECT, styles=True
     ),
@@ -284,6 +284,10 @@ def outcomes(
                 continue
             want = [] if variant.negative else expected
             if variant.joint:
+                # one labelled party and another known one, or two labelled parties each
+                # printed ("FW|FÜR", one label naming two groups, is not used)
+                if len(expected) != len(printed):
+                    continue
                 other = printed[1] if len(printed) > 1 else _known_swap(label)
                 if len(expected) > 2:
                     continue
