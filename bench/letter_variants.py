@@ -191,14 +191,23 @@ def _strip_line(line: str, canonical: str | None, printed: str, seen: list[str])
     return _squeeze(line)
 
 
+def _labelled_parties(label: dict[str, Any]) -> list[tuple[str | None, str]]:
+    """Return (canonical, printed) per labelled party; a label naming several groups ("Gruppe SPD
+    / Die Grünen", "FW|FÜR") gives each of them, found by its canonical name."""
+    parties: list[tuple[str | None, str]] = []
+    for name in label["factions"]:
+        several = factions_in(name)
+        parties += [(c, "") for c in several] if len(several) > 1 else [_party(name)]
+    return parties
+
+
 def strip_factions(text: str, label: dict[str, Any]) -> tuple[str, list[str]] | None:
     """Return the text with every mention of each labelled party removed and each party as first
     printed (the canonical name where it was printed nowhere), or None when a name of the party
     is still printed afterwards."""
     lines = text.split("\n")
     parties: list[str] = []
-    for name in label["factions"]:
-        canonical, printed = _party(name)
+    for canonical, printed in _labelled_parties(label):
         out: list[str] = []
         seen: list[str] = []
         for line in lines:
@@ -208,8 +217,7 @@ def strip_factions(text: str, label: dict[str, Any]) -> tuple[str, list[str]] | 
         lines = out
         parties.append(seen[0] if seen else canonical or printed)
     stripped = "\n".join(lines)
-    for name in label["factions"]:
-        canonical, printed = _party(name)
+    for canonical, printed in _labelled_parties(label):
         if any(_spans(x, canonical, printed) for x in lines) or (
             canonical and canonical in factions_in(stripped)
         ):
