@@ -16,6 +16,7 @@ from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
+from fetcher.parse.letter_blocks import page_edge_groups
 from fetcher.parse.questions import find_questions
 from fetcher.parse.relines import relined_pages
 from fetcher.parse.senders import is_place, places_in
@@ -43,7 +44,8 @@ def parse_pages(
 
     `hints` (OParl metadata of the paper) win over what the text says; the text fills the gaps.
     """
-    lines = clean_lines(relined_pages(pages))
+    relined = relined_pages(pages)
+    lines = clean_lines(relined)
     full_text = "\n".join(lines).strip()
     doc_label = find_doc_label(lines)
     label = doc_label[1] if doc_label else None
@@ -64,7 +66,8 @@ def parse_pages(
         factions += [n for n in named if n not in factions]
     letter = any(SALUTATION.match(x) or ADDRESSEE.match(x) for x in lines[:HEADER_LINES])
     if not factions and not citizen and not without_faction(lines[:HEADER_LINES]):
-        factions = factions_in_prose(lines, letter=letter)
+        # else a sender line at the edge of the pages (letter_blocks: a footer on every page)
+        factions = factions_in_prose(lines, letter=letter) or page_edge_groups(relined)
     consultations, table_end = find_consultations(lines)
     header_end = max(table_end, find_header_end(lines))
     questions: list[str] = []

@@ -120,6 +120,10 @@ def _signatures(lines: Sequence[str]) -> list[str]:
             # The next printed line, blank lines or none between (a PDF's text has none).
             following = [x.strip(" ,") for x in lines[i + 1 : i + 6] if x.strip()][:2]
             names += _signed(following)
+            # Signers side by side or one under the other, each with the group line under
+            # the name: "Max Muster / DIE LINKE-Fraktion / Erika Beispiel / SPD-Fraktion".
+            block = [x.strip(" ,") for x in lines[i + 1 : i + 14] if x.strip()][:8]
+            names += [x for x in block[1:] if _GROUP_LINE.fullmatch(x) and x not in names]
             continue
         match = _SIGNATURE_LABEL.match(line)
         if not match:
@@ -134,6 +138,12 @@ def _signatures(lines: Sequence[str]) -> list[str]:
                 break
             names.append(cand)
     return names
+
+
+# A signer's group line: "SPD-Fraktion", "DIE LINKE-Fraktion", "Fraktion Bündnis 90/Die Grünen".
+_GROUP_LINE = re.compile(
+    r"(?:[A-ZÄÖÜ][\wÄÖÜäöüß.'/ ]{0,40}-)?[Ff]raktion(?:\s+[A-ZÄÖÜ][\wÄÖÜäöüß.'/ ]{0,40})?"
+)
 
 
 def _chaired_body(head: Sequence[str]) -> list[str]:
