@@ -1,4 +1,4 @@
-"""No invented reference: dev documents without a number of their own, with numbers that are not. I/O.
+"""No invented reference: dev documents with numbers that are not their own written in. I/O.
 
 Run: .venv/bin/python -m bench.noref_variants [--shape NAME] [--show VARIANT]
 
@@ -73,9 +73,11 @@ HEAD_TRAPS: dict[str, str] = {
     "Seite 1 von 3": "Seite 1 von 3",
     "Anlage 2": "Anlage 2",
     "§ 24 GemO": "§ 24 Abs. 1 GemO",
-    "Beschluss-Nr. cited": "Mit Beschluss-Nr. 123/2023 hat der Gemeinderat die Verwaltung beauftragt.",
+    "Beschluss-Nr. cited": "Mit Beschluss-Nr. 123/2023 hat der Gemeinderat die Verwaltung "
+    "beauftragt.",
     "Antrag Nr. vom cited": "Wir beziehen uns auf den Antrag Nr. 2023/0815 vom 12.03.2023.",
-    "Antrag Nr. vom wrapped": "Wir beziehen uns auf den\nAntrag Nr. 2023/0815 vom 12.03.2023 und fragen:",
+    "Antrag Nr. vom wrapped": "Wir beziehen uns auf den\n"
+    "Antrag Nr. 2023/0815 vom 12.03.2023 und fragen:",
     "letterhead last line": "Rathausplatz 1 · 76133 Karlsruhe · Telefon 0721 133-0",
     "letterhead PLZ/phone": "76133 Karlsruhe, Tel. 0721/133-1234",
 }
@@ -246,7 +248,8 @@ def main() -> None:
     parser.add_argument("--show", help="only this variant, with the documents it reads wrong")
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     args = parser.parse_args()
-    tallies = score(corpus_items("dev"), shaped_parse(args.shape), [args.show] if args.show else None)
+    only = [args.show] if args.show else None
+    tallies = score(corpus_items("dev"), shaped_parse(args.shape), only)
     print("\n".join(table(tallies)))
     if args.show:
         for (_, _group), tally in tallies.items():
