@@ -25,7 +25,9 @@ and SD.NET (a Beratungsfolge row with its TOP, "Sitzungs-Nr.", "Eingang:", "Bezu
 "Seite 1 von 3"), the municipal budget (Haushaltsstelle, Kostenstelle, Produkt of the NKHR/NKF
 product plan), planning law (Bebauungsplan Nr., Gemarkung and Flur), the Gemeindeordnung
 ("§ 24 Abs. 1 GemO"), a decision or a motion cited in the first sentence, a date or a year alone
-on the first line. --shape brings each rewritten text into a bench.text_shapes shape first.
+on the first line (also as a program prints it, "2023-03-12"), a form's number label left empty
+with a date or a year below it. --shape brings each rewritten text into a bench.text_shapes
+shape first.
 """
 
 from __future__ import annotations
@@ -80,12 +82,15 @@ HEAD_TRAPS: dict[str, str] = {
     "Antrag Nr. 2023/0815 vom 12.03.2023 und fragen:",
     "letterhead last line": "Rathausplatz 1 · 76133 Karlsruhe · Telefon 0721 133-0",
     "letterhead PLZ/phone": "76133 Karlsruhe, Tel. 0721/133-1234",
+    "empty label, ISO date below": "Vorlage Nr.:\n2023-03-12",
+    "empty label, year below": "Drucksache\n2023",
 }
 # Traps printed alone on the first line (variant → the line).
 TOP_TRAPS: dict[str, str] = {
     "first line date": "12.03.2023",
     "first line year": "2023",
     "first line month/year": "03/2023",
+    "first line ISO date": "2023-03-12",
 }
 PAGE_2 = " (page 2)"
 _PAGE_BREAK_LINE = 20

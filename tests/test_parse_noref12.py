@@ -10,6 +10,8 @@ efe33cf unless its docstring calls it a guard.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bench.noref_variants import (
@@ -112,3 +114,25 @@ def test_head_traps_invent_nothing_and_keep_the_own_number(name: str) -> None:
     trap = HEAD_TRAPS[name]
     assert parse_text(with_head_trap(_text(INVITATION), trap)).reference is None
     assert parse_text(with_page_2_trap(_text(FORM), trap)).reference == "AF2008/13"
+
+
+@pytest.mark.parametrize(
+    ("name", "where"),
+    [
+        ("first line ISO date", with_top_trap),
+        ("empty label, ISO date below", with_head_trap),
+        ("empty label, year below", with_page_2_trap),
+    ],
+)
+def test_a_date_or_a_year_is_no_paper_number(name: str, where: Callable[[str, str], str]) -> None:
+    """ "2023-03-12" alone on the first line, or a date or a year below an empty "Vorlage Nr.:" /
+    "Drucksache" label, gives an invitation without a number of its own none."""
+    trap = {**HEAD_TRAPS, **TOP_TRAPS}[name]
+    assert parse_text(where(_text(INVITATION), trap)).reference is None
+
+
+def test_the_form_keeps_its_number_below_an_empty_label_with_a_date() -> None:
+    """Guard: a Dresden form with "Vorlage Nr.:" / "2023-03-12" in its head still reads
+    "AF2008/13"."""
+    trap = HEAD_TRAPS["empty label, ISO date below"]
+    assert parse_text(with_head_trap(_text(FORM), trap)).reference == "AF2008/13"

@@ -14,7 +14,7 @@ from fetcher.parse.paper_number import (
     AGENDA_ITEM,
     ANSWER_HEAD,
     VALUE,
-    bare_year,
+    date_or_year,
     in_sentence,
     is_value,
     labelled_value,
@@ -96,7 +96,7 @@ def find_reference(lines: Sequence[str]) -> str | None:
             following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
             if (
                 following
-                and not bare_year(following[0])
+                and not date_or_year(following[0])
                 and (
                     re.fullmatch(r"\d{4}/\d{3,5}|" + REF, following[0])
                     or (re.fullmatch(VALUE, following[0]) and is_value(following[0]))

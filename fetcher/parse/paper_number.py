@@ -55,6 +55,7 @@ _BACK = re.compile(
 _PHONE = re.compile(r"0\d{2,5}\s?[/-]\s?\d{4,}")
 _YEAR = r"(?:19|20)\d\d"
 _MONTH_YEAR = re.compile(rf"(?:0?[1-9]|1[0-2])\s?/\s?{_YEAR}")
+_ISO_DATE = re.compile(rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 _YEARS = re.compile(rf"({_YEAR})\s?[/–-]\s?((?:19|20)?\d\d)")
 
 
@@ -77,15 +78,24 @@ def bare_year(value: str) -> bool:
     return bool(re.fullmatch(_YEAR, value.strip()))
 
 
+def date_or_year(value: str) -> bool:
+    """Whether a value is a date ("12.03.2023", "2023-03-12") or a year alone ("2023")."""
+    value = value.strip()
+    return bool(DATE.fullmatch(value) or _ISO_DATE.fullmatch(value) or bare_year(value))
+
+
 def is_value(value: str) -> bool:
     """Whether a token printed beside a number label can be a paper's number.
 
-    Three digits at least; never a date, a span of years ("2012/13") or a phone number
-    ("0351/4881234"; "0123/2021", a year after the slash, is a number of the year).
+    Three digits at least; never a date ("12.03.2023", "2023-03-12"), a year alone, a span of
+    years ("2012/13") or a phone number ("0351/4881234"; "0123/2021", a year after the slash,
+    is a number of the year).
     """
     value = tidy(value)
     if sum(c.isdigit() for c in value) < 3 or DATE.fullmatch(value) or year_range(value):
         return False
+    if _ISO_DATE.fullmatch(value) or bare_year(value):
+        return False  # "2023-03-12" (a date as a program prints it), "2023" (a year alone)
     phone = _PHONE.fullmatch(value)
     return not (phone and not re.search(rf"[/-]\s?{_YEAR}$", value))
 

@@ -12,7 +12,14 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.letter_head import PAPER_NUMBER
-from fetcher.parse.paper_number import ANSWER_HEAD, VALUE, bare_year, is_value, tidy
+from fetcher.parse.paper_number import (
+    ANSWER_HEAD,
+    VALUE,
+    bare_year,
+    date_or_year,
+    is_value,
+    tidy,
+)
 from fetcher.parse.text import DATE
 
 # A reference as printed: "IV/A 12", "F-00724/14", "VII-F-08507-AW-01", "2025/0833", "535".
@@ -43,7 +50,7 @@ def value_below_label(lines: Sequence[str], index: int) -> str | None:
     if _OTHER_PAPER.search(before):
         return None  # "Anfrage …, eingegangen am 27.05.2026 - Drs." / "19/10761,": another paper
     value = lines[index + 1].strip()
-    if re.fullmatch(REF, value) and re.search(r"\d", value) and not DATE.fullmatch(value):
+    if re.fullmatch(REF, value) and re.search(r"\d", value) and not date_or_year(value):
         return re.sub(r"\s*([/-])\s*", r"\1", value)
     return None
 
