@@ -36,6 +36,7 @@ import argparse
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from bench.reference_variants import spans
@@ -187,11 +188,11 @@ def variants() -> dict[str, Callable[[str], str]]:
     """Return variant → transform of a text (the original included)."""
     result: dict[str, Callable[[str], str]] = {ORIGINAL: lambda text: text}
     for name, trap in HEAD_TRAPS.items():
-        result[name] = lambda text, trap=trap: with_head_trap(text, trap)
+        result[name] = partial(with_head_trap, trap=trap)
     for name, trap in TOP_TRAPS.items():
-        result[name] = lambda text, trap=trap: with_top_trap(text, trap)
+        result[name] = partial(with_top_trap, trap=trap)
     for name, trap in {**HEAD_TRAPS, **TOP_TRAPS}.items():
-        result[name + PAGE_2] = lambda text, trap=trap: with_page_2_trap(text, trap)
+        result[name + PAGE_2] = partial(with_page_2_trap, trap=trap)
     return result
 
 
