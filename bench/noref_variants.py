@@ -41,9 +41,10 @@ from typing import Any
 
 from bench.reference_variants import spans
 from bench.text_shapes import SHAPES
-from bench.variants import pct, shaped_parse
-from fetcher.model import ParsedDocument
-from fetcher.parse import parse_text
+from bench.variants import pct
+from fetcher.parse.header import find_reference
+from fetcher.parse.relines import relined_pages
+from fetcher.parse.text import clean_lines
 from tests.corpus_data import corpus_items
 
 ORIGINAL = "original"
@@ -206,9 +207,24 @@ class Tally:
     missed: list[str] = field(default_factory=list)
 
 
+def reference_reader(shape: str | None = None) -> Callable[[str], str | None]:
+    """Return text → the reference parse_text reads from it (brought into `shape` first).
+
+    The same lines and the same reader as parse_pages (find_reference over the relined, cleaned
+    lines), without the rest of the parse: a third of its time, for 30,000 rewritten texts.
+    """
+    reshape = SHAPES[shape] if shape else None
+
+    def read(text: str) -> str | None:
+        text = reshape(text) if reshape else text
+        return find_reference(clean_lines(relined_pages(text.split("\f"))))
+
+    return read
+
+
 def score(
     items: Iterable[Any],
-    parse: Callable[[str], ParsedDocument] = parse_text,
+    read: Callable[[str], str | None] | None = None,
     only: Iterable[str] | None = None,
 ) -> dict[tuple[str, str], Tally]:
     """Return (variant, group) → tally over the dev items (`only`: these variants)."""
@@ -220,7 +236,7 @@ def score(
             continue
         for doc_name, case in docs:
             tally = tallies.setdefault((name, case.group), Tally())
-            got = parse(transform(case.text)).reference
+            got = (read or reference_reader())(transform(case.text))
             tally.used += 1
             if case.accepted and _fold(got) in case.accepted:
                 tally.right += 1
@@ -255,7 +271,7 @@ def main() -> None:
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     args = parser.parse_args()
     only = [args.show] if args.show else None
-    tallies = score(corpus_items("dev"), shaped_parse(args.shape), only)
+    tallies = score(corpus_items("dev"), reference_reader(args.shape), only)
     print("\n".join(table(tallies)))
     if args.show:
         for (_, _group), tally in tallies.items():

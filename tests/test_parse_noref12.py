@@ -17,6 +17,7 @@ import pytest
 from bench.noref_variants import (
     HEAD_TRAPS,
     TOP_TRAPS,
+    reference_reader,
     with_head_trap,
     with_page_2_trap,
     with_top_trap,
@@ -136,3 +137,13 @@ def test_the_form_keeps_its_number_below_an_empty_label_with_a_date() -> None:
     "AF2008/13"."""
     trap = HEAD_TRAPS["empty label, ISO date below"]
     assert parse_text(with_head_trap(_text(FORM), trap)).reference == "AF2008/13"
+
+
+def test_the_bench_reads_the_reference_as_parse_text_does() -> None:
+    """bench.noref_variants.reference_reader gives parse_text's reference, in both shapes."""
+    texts = [_text(INVITATION), _text(FORM), with_head_trap(_text(FORM), WRAPPED)]
+    for shape in (None, "flat"):
+        read = reference_reader(shape)
+        reshape = SHAPES[shape] if shape else (lambda t: t)
+        for text in texts:
+            assert read(text) == parse_text(reshape(text)).reference
