@@ -147,3 +147,10 @@ def test_the_bench_reads_the_reference_as_parse_text_does() -> None:
         reshape = SHAPES[shape] if shape else (lambda t: t)
         for text in texts:
             assert read(text) == parse_text(reshape(text)).reference
+
+
+def test_an_iso_date_beside_an_empty_label_run_together_is_no_paper_number() -> None:
+    """Run together, "Vorlage Nr.: 2023-03-12" (the label left empty, the date after it) gives
+    the invitation no reference."""
+    trapped = with_head_trap(_text(INVITATION), HEAD_TRAPS["empty label, ISO date below"])
+    assert parse_text(SHAPES["flat"](trapped)).reference is None

@@ -135,7 +135,7 @@ def find_reference(lines: Sequence[str]) -> str | None:
                 if in_sentence(before, line[match.end() :]):
                     continue  # "Drucksache 19/10558 ergibt sich …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
-                if DATE.fullmatch(ref) or not re.search(r"\d", ref):
+                if date_or_year(ref) or not re.search(r"\d", ref):
                     continue  # "STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion": no number
                 return ref
     return subject_reference(lines) or lone_value(lines)
