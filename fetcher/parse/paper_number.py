@@ -123,13 +123,10 @@ def in_sentence(before: str, after: str) -> bool:
     return bool(_IN_SENTENCE_BEFORE.search(before) or _IN_SENTENCE_AFTER.match(after))
 
 
-# The end of a line whose sentence goes on below it: a dash set apart ("Antrag der Fraktion der
-# SPD … -" / "Drs. 19/9632", a Landtag Unterrichtung naming the motion it reports on), a comma,
-# or a word a sentence cannot end with ("Wir beziehen uns auf den" / "Antrag Nr. …").
-_GOES_ON = re.compile(
-    r"(?:\S\s+[-–]|,|(?:^|\s)(?:der|die|den|dem|des|einer?|eine[mns]|in|im|mit|zur|zum|auf|aus"
-    r"|unter|nach|und|sowie|oder|durch|für|von|vom|über|gemäß|laut))\s*$"
-)
+# The end of a line whose sentence goes on below it: a dash set apart after words ("Antrag der
+# Fraktion der SPD … -" / "Drs. 19/9632", a Landtag Unterrichtung naming the motion it reports on).
+# Not a comma or an article: a PDF's line breaks put those before a letter's own label too.
+_GOES_ON = re.compile(r"\S\s+[-–]\s*$")
 
 
 def sentence_goes_on(previous: str) -> bool:
