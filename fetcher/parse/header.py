@@ -19,10 +19,12 @@ from fetcher.parse.paper_number import (
     AGENDA_ITEM,
     ANSWER_HEAD,
     VALUE,
+    date_or_year,
     in_sentence,
     is_value,
     labelled_value,
     lone_value,
+    sentence_goes_on,
     value_below,
 )
 from fetcher.parse.reference_labels import (
@@ -100,9 +102,13 @@ def find_reference(lines: Sequence[str]) -> str | None:
             # Karlsruhe 2018 layout: "Vorlage Nr.:" with the number a few lines further down;
             # a label column "Antrag Nr.: / Datum:" above its values "A0087/09 / 25.11.2009".
             following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
-            if following and (
-                re.fullmatch(r"\d{4}/\d{3,5}|" + REF, following[0])
-                or (re.fullmatch(VALUE, following[0]) and is_value(following[0]))
+            if (
+                following
+                and not date_or_year(following[0])
+                and (
+                    re.fullmatch(r"\d{4}/\d{3,5}|" + REF, following[0])
+                    or (re.fullmatch(VALUE, following[0]) and is_value(following[0]))
+                )
             ):
                 return following[0]
             column = value_in_column(lines, i)
@@ -117,6 +123,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
             continue  # "Flurstück Nr. 123/4" is a parcel, not a paper
         if re.fullmatch(r"Nr\.\s*\d+\s+S\.\s*\d+", line):
             continue  # a fax header's transmission number and page ("Nr. 8015 S. 1")
+        if i and sentence_goes_on(lines[i - 1]):
+            continue  # "… Bündnis 90/Die Grünen -" / "Drs. 19/9632": a paper cited in prose
         if not agenda and (labelled := labelled_value(line)):
             return labelled  # a number label and its value, whatever the value's separators
         for pattern in _REFERENCE_PATTERNS:
@@ -135,7 +143,7 @@ def find_reference(lines: Sequence[str]) -> str | None:
                 if in_sentence(before, line[match.end() :]):
                     continue  # "Drucksache 19/10558 ergibt sich …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
-                if DATE.fullmatch(ref) or not re.search(r"\d", ref):
+                if date_or_year(ref) or not re.search(r"\d", ref):
                     continue  # "STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion": no number
                 return ref
     return subject_reference(lines) or lone_value(lines)

@@ -55,6 +55,7 @@ _BACK = re.compile(
 _PHONE = re.compile(r"0\d{2,5}\s?[/-]\s?\d{4,}")
 _YEAR = r"(?:19|20)\d\d"
 _MONTH_YEAR = re.compile(rf"(?:0?[1-9]|1[0-2])\s?/\s?{_YEAR}")
+_ISO_DATE = re.compile(rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 _YEARS = re.compile(rf"({_YEAR})\s?[/–-]\s?((?:19|20)?\d\d)")
 
 
@@ -72,15 +73,29 @@ def year_range(token: str) -> bool:
     return second > first if second >= 1900 else second == (first + 1) % 100
 
 
+def bare_year(value: str) -> bool:
+    """Whether a value is a year alone ("2023"): a date's part, never a paper's plain number."""
+    return bool(re.fullmatch(_YEAR, value.strip()))
+
+
+def date_or_year(value: str) -> bool:
+    """Whether a value is a date ("12.03.2023", "2023-03-12") or a year alone ("2023")."""
+    value = value.strip()
+    return bool(DATE.fullmatch(value) or _ISO_DATE.fullmatch(value) or bare_year(value))
+
+
 def is_value(value: str) -> bool:
     """Whether a token printed beside a number label can be a paper's number.
 
-    Three digits at least; never a date, a span of years ("2012/13") or a phone number
-    ("0351/4881234"; "0123/2021", a year after the slash, is a number of the year).
+    Three digits at least; never a date ("12.03.2023", "2023-03-12"), a year alone, a span of
+    years ("2012/13") or a phone number ("0351/4881234"; "0123/2021", a year after the slash,
+    is a number of the year).
     """
     value = tidy(value)
     if sum(c.isdigit() for c in value) < 3 or DATE.fullmatch(value) or year_range(value):
         return False
+    if _ISO_DATE.fullmatch(value) or bare_year(value):
+        return False  # "2023-03-12" (a date as a program prints it), "2023" (a year alone)
     phone = _PHONE.fullmatch(value)
     return not (phone and not re.search(rf"[/-]\s?{_YEAR}$", value))
 
@@ -94,9 +109,29 @@ _IN_SENTENCE_BEFORE = re.compile(r"\S\s*\(\s*$|\S\s+[-–]\s*$")
 _IN_SENTENCE_AFTER = re.compile(r"^\s*,\s*$|^\)?\s+(?!vom\b|von\b)[a-zäöüß]{2,}")
 
 
+# A number's date followed by the rest of a sentence: "Antrag Nr. 2023/0815 vom 12.03.2023 und
+# fragen:", "… vom 12. März 2023." (a sentence wrapped before its label); a head's own "Vorlage
+# Nr. 2023/0123 vom 12.03.2023" ends its line or goes on with another label.
+_DATED_IN_SENTENCE = re.compile(
+    r"\s*,?\s*vom\s+\d{1,2}\.\s?(?:\d{1,2}\.\s?|[A-ZÄÖÜ][a-zäöü]+\s+)\d{2,4}"
+    r"(?:\s*\.\s*$|,?\s+[a-zäöüß]{2,})"
+)
+
+
 def in_sentence(before: str, after: str) -> bool:
     """Whether a labelled number with this text before and after it is cited in a sentence."""
     return bool(_IN_SENTENCE_BEFORE.search(before) or _IN_SENTENCE_AFTER.match(after))
+
+
+# The end of a line whose sentence goes on below it: a dash set apart after words ("Antrag der
+# Fraktion der SPD … -" / "Drs. 19/9632", a Landtag Unterrichtung naming the motion it reports on).
+# Not a comma or an article: a PDF's line breaks put those before a letter's own label too.
+_GOES_ON = re.compile(r"\S\s+[-–]\s*$")
+
+
+def sentence_goes_on(previous: str) -> bool:
+    """Whether the line after `previous` continues its sentence: a label opening it is cited."""
+    return bool(_GOES_ON.search(previous))
 
 
 def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
@@ -134,7 +169,9 @@ def labelled_value(line: str) -> str | None:
         after = line[match.end() :]
         if in_sentence(line[: match.start()], after):
             continue
-        if line[: match.start()].strip() and re.match(r"\s*,?\s*vom\s+\d", after):
+        if re.match(r"\s*,?\s*vom\s+\d", after) and (
+            line[: match.start()].strip() or _DATED_IN_SENTENCE.match(after)
+        ):
             continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence: another paper
         if is_value(ref):
             return tidy(ref)

@@ -12,7 +12,14 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.letter_head import PAPER_NUMBER
-from fetcher.parse.paper_number import ANSWER_HEAD, VALUE, is_value, tidy
+from fetcher.parse.paper_number import (
+    ANSWER_HEAD,
+    VALUE,
+    bare_year,
+    date_or_year,
+    is_value,
+    tidy,
+)
 from fetcher.parse.text import DATE
 
 # A reference as printed: "IV/A 12", "F-00724/14", "VII-F-08507-AW-01", "2025/0833", "535".
@@ -43,7 +50,7 @@ def value_below_label(lines: Sequence[str], index: int) -> str | None:
     if _OTHER_PAPER.search(before):
         return None  # "Anfrage …, eingegangen am 27.05.2026 - Drs." / "19/10761,": another paper
     value = lines[index + 1].strip()
-    if re.fullmatch(REF, value) and re.search(r"\d", value) and not DATE.fullmatch(value):
+    if re.fullmatch(REF, value) and re.search(r"\d", value) and not date_or_year(value):
         return re.sub(r"\s*([/-])\s*", r"\1", value)
     return None
 
@@ -70,6 +77,8 @@ def value_in_column(lines: Sequence[str], index: int) -> str | None:
     position = block.index(index)
     # A paper number: "2013/0017", "535" (Karlsruhe 2010), "A0087/09" (Dresden), any shape of
     # paper_number.VALUE ("21-1234", "VO/2021/1234"); never a date.
+    if position < len(values) and bare_year(values[position]):
+        return None  # a year alone in the value column: a date's, another label's value
     if position < len(values) and (
         re.fullmatch(
             r"\d{4}/\d{3,5}(?:/\d{1,2})?|[A-ZÄÖÜ]{0,6}\d{3,6}(?:/\d{2,4})?", values[position]
@@ -156,7 +165,10 @@ def _first_number(tokens: Sequence[str]) -> str | None:
             # a short prefix set apart by a space belongs to it ("RA 123/2021", "A 0123/21")
             prefix = tokens[k - 1] if k else ""
             return f"{prefix} {token}" if _PREFIX.fullmatch(prefix) else token
-        if only_labels and _PLAIN.fullmatch(token):
+        if only_labels and _PLAIN.fullmatch(token) and not bare_year(token):
+            following = tokens[k + 1] if k + 1 < len(tokens) else ""
+            if re.fullmatch(r"[a-zäöüß]{2,}\W*", following):
+                return None  # "2019 aufgenommene Migranten …": a title opening with a number
             return token
         only_labels = False
     return None
