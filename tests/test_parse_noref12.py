@@ -23,6 +23,7 @@ from bench.noref_variants import (
     with_top_trap,
     without_number,
 )
+from bench.parse_accuracy import reader
 from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
@@ -154,3 +155,12 @@ def test_an_iso_date_beside_an_empty_label_run_together_is_no_paper_number() -> 
     the invitation no reference."""
     trapped = with_head_trap(_text(INVITATION), HEAD_TRAPS["empty label, ISO date below"])
     assert parse_text(SHAPES["flat"](trapped)).reference is None
+
+
+def test_a_dash_ending_a_letterhead_field_does_not_cite_the_number_later_in_the_next_line() -> None:
+    """Nordstemmen's Mitteilungsvorlage DS 70/2011 run together and printed to a paged PDF: the
+    line "Höl/mü Auskunft erteilt: … Telefon: 800 - 20 15.12.2011 DS 70/2011" follows
+    "Aktenzeichen: (2) -", and its number, at the line's end, is still the paper's own."""
+    name = "nordstemmen-DS-70-2011-antwort-cdu-baugrundstuecke"
+    doc = reader("paged", "flat")(_text(name))
+    assert doc.reference == "70/2011"

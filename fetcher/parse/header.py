@@ -123,7 +123,7 @@ def find_reference(lines: Sequence[str]) -> str | None:
             continue  # "Flurstück Nr. 123/4" is a parcel, not a paper
         if re.fullmatch(r"Nr\.\s*\d+\s+S\.\s*\d+", line):
             continue  # a fax header's transmission number and page ("Nr. 8015 S. 1")
-        if i and sentence_goes_on(lines[i - 1]):
+        if i and sentence_goes_on(lines[i - 1], line):
             continue  # "… Bündnis 90/Die Grünen -" / "Drs. 19/9632": a paper cited in prose
         if not agenda and (labelled := labelled_value(line)):
             return labelled  # a number label and its value, whatever the value's separators

@@ -129,9 +129,12 @@ def in_sentence(before: str, after: str) -> bool:
 _GOES_ON = re.compile(r"\S\s+[-–]\s*$")
 
 
-def sentence_goes_on(previous: str) -> bool:
-    """Whether the line after `previous` continues its sentence: a label opening it is cited."""
-    return bool(_GOES_ON.search(previous))
+def sentence_goes_on(previous: str, line: str) -> bool:
+    """Whether `line` continues the sentence of `previous` with a number label opening it: then
+    the label cites another paper. A label later in the line is not the sentence's
+    ("Aktenzeichen: (2) -" / "Höl/mü … Telefon: 800 - 20 15.12.2011 DS 70/2011": a letterhead's
+    fields, run together)."""
+    return bool(_GOES_ON.search(previous)) and bool(_LABELLED.match(line.lstrip()))
 
 
 def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
