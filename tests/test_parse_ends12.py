@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from bench.boundary_variants import rewrite
+from bench.parse_accuracy import reader
 from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
@@ -155,3 +156,20 @@ def test_a_justification_and_signer_run_into_one_line() -> None:
     questions = parse_text(flat(_variant(HOFEWIESE, "justification after"))).questions
     assert len(questions) == 2
     assert questions[-1].endswith("wieder einer sinnvollen Nutzung zuzuführen?")
+
+
+@pytest.mark.parametrize(
+    ("name", "start"),
+    [
+        ("dresden-AF2017-13-anfrage-gruene-staedtepartnerschaft-st-petersburg", "Gab es Gespräche"),
+        ("LANDTAG-niedersachsen-19-11180-kleine-anfrage-mit-antwort", "Welche Zahlungen"),
+    ],
+)
+def test_a_page_foot_run_into_a_question_keeps_the_question(name: str, start: str) -> None:
+    """Run together and printed to a paged PDF, a page's foot "Seite 1 von N" ends a line that
+    holds a question ("5.) Gab es … e.V., Seite 1 von 2"): the foot goes, the question stays, and
+    the count is the labelled one."""
+    label = dev_label(name)
+    doc = reader("paged", "flat")(_text(name))
+    assert len(doc.questions) == label["questions"]
+    assert any(q.startswith(start) for q in doc.questions)

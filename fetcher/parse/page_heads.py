@@ -31,6 +31,22 @@ _PAGE_AT_END = re.compile(
 )
 
 
+MAX_HEAD_CHARS = 80  # a running head or foot names the paper in a few words
+_LIST_LABEL = re.compile(r"^(?:\(?\d{1,2}(?:\.\)|[.):])|\(?[a-zA-Z][.)]|[-–•])\s")
+
+
+def _text_before_page_name(line: str) -> str:
+    """Return the text a page's foot was run into ("5.) Gab es … e.V., Seite 1 von 2" → "5.) Gab
+    es … e.V.,"), or "" when the line is the head or foot alone: a few words, no list item, no
+    question."""
+    match = _PAGE_AT_END.search(line)
+    assert match is not None
+    before = line[: match.start()].rstrip()
+    if len(before) <= MAX_HEAD_CHARS and "?" not in before and not _LIST_LABEL.match(before):
+        return ""
+    return before + ("," if match.group(0).lstrip().startswith(",") else "")
+
+
 # A page's head run into its first line: "- 2 - 2. Gibt es …", "Seite 2 von 3 …", "Drucksache
 # 2023/0123 – Seite 2 …" (group 1: the page's number).
 _HEAD_RUN_ON = re.compile(
@@ -69,7 +85,12 @@ def strip_run_on_edges(page_lines: list[list[str]]) -> None:
         filled = [i for i, line in enumerate(lines) if line]
         edges = sorted({*(filled[:3] if index else []), *filled[-3:]}, reverse=True)
         for row in edges:  # the first page's head is its own (the reference may stand in it)
-            if names_page(lines[row], index + 1):
+            if not names_page(lines[row], index + 1):
+                continue
+            text = _text_before_page_name(lines[row])
+            if text:
+                lines[row] = text  # "5.) Gab es … e.V., Seite 1 von 2": run into the text
+            else:
                 del lines[row]  # "Drucksache 2023/0123 – Seite 2": a head or foot naming its page
     for index, lines in enumerate(page_lines[1:], 1):
         top = [i for i, line in enumerate(lines) if line][:2]
