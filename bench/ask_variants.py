@@ -45,7 +45,14 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from bench.list_variants import _LABEL, MAX_QUESTION_LINES, Located, _fold, locate
+from bench.list_variants import (
+    _LABEL,
+    MAX_QUESTION_LINES,
+    Located,
+    _fold,
+    locate,
+    numbered_documents,
+)
 from bench.text_shapes import SHAPES
 from bench.variants import pct, shaped_parse
 from fetcher.parse import parse_text
@@ -239,14 +246,8 @@ def outcomes(
 ) -> dict[str, list[tuple[str, Outcome]]]:
     """Return variant → [(document, outcome)] over labelled dev items with numbered questions."""
     result: dict[str, list[tuple[str, Outcome]]] = {name: [] for name in VARIANTS}
-    for item in items:
+    for item, found, counts in numbered_documents(items):
         label = item.label
-        if not label.get("questions") or not label.get("first_question_start"):
-            continue
-        found = locate(item.text, label["questions"], label["first_question_start"])
-        if found is None:
-            continue
-        counts = {label["questions"], *(label.get("questions_alt") or [])}
         for name, transform in VARIANTS.items():
             text = transform(found)
             if text is None:

@@ -58,7 +58,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from bench.list_variants import Located, locate
+from bench.list_variants import Located, locate, numbered_documents
 from bench.text_shapes import SHAPES
 from bench.variants import pct, shaped_parse
 from tests.corpus_data import corpus_items
@@ -318,14 +318,8 @@ def outcomes(
 ) -> dict[str, list[tuple[str, Outcome]]]:
     """Return variant → [(document, outcome)] over labelled dev items with numbered questions."""
     result: dict[str, list[tuple[str, Outcome]]] = {name: [] for name in VARIANTS}
-    for item in items:
+    for item, found, counts in numbered_documents(items):
         label = item.label
-        if not label.get("questions") or not label.get("first_question_start"):
-            continue
-        found = locate(item.text, label["questions"], label["first_question_start"])
-        if found is None:
-            continue
-        counts = {label["questions"], *(label.get("questions_alt") or [])}
         want = _fold(label["first_question_start"]).lower()
         reference: list[str] | None = None
         for name, transform in VARIANTS.items():

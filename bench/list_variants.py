@@ -39,7 +39,7 @@ from __future__ import annotations
 
 import argparse
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import partial
 from typing import Any
@@ -256,6 +256,18 @@ def rewrite(text: str, label: dict[str, Any], variant: str) -> str | None:
     return VARIANTS[variant](found) if found else None
 
 
+def numbered_documents(items: Iterable[Any]) -> Iterator[tuple[Any, Located, set[int]]]:
+    """Yield (item, located list, accepted counts) for the labelled items whose numbered question
+    list is found in the text: the documents every list-rewriting bench reads."""
+    for item in items:
+        label = item.label
+        if not label.get("questions") or not label.get("first_question_start"):
+            continue
+        found = locate(item.text, label["questions"], label["first_question_start"])
+        if found is not None:
+            yield item, found, {label["questions"], *(label.get("questions_alt") or [])}
+
+
 @dataclass
 class Outcome:
     """One document read in one variant: count and first question right, what came out."""
@@ -272,14 +284,8 @@ def outcomes(
 ) -> dict[str, list[tuple[str, Outcome]]]:
     """Return variant → [(document, outcome)] over labelled dev items with numbered questions."""
     result: dict[str, list[tuple[str, Outcome]]] = {name: [] for name in VARIANTS}
-    for item in items:
+    for item, found, counts in numbered_documents(items):
         label = item.label
-        if not label.get("questions") or not label.get("first_question_start"):
-            continue
-        found = locate(item.text, label["questions"], label["first_question_start"])
-        if found is None:
-            continue
-        counts = {label["questions"], *(label.get("questions_alt") or [])}
         want = _fold(label["first_question_start"])
         for name, transform in VARIANTS.items():
             text = transform(found)

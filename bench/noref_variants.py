@@ -39,7 +39,7 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
-from bench.reference_variants import spans
+from bench.reference_variants import Case, _fold, spans
 from bench.text_shapes import SHAPES
 from bench.variants import pct
 from fetcher.parse.header import find_reference
@@ -156,19 +156,6 @@ def without_number(text: str, label: dict[str, Any]) -> str | None:
     if not found:
         return None
     return "\n".join(x for x in lines if x != "\0")
-
-
-@dataclass(frozen=True)
-class Case:
-    """One document of a group: its text and its accepted references (empty: none)."""
-
-    group: str
-    text: str
-    accepted: frozenset[str]
-
-
-def _fold(ref: str | None) -> str:
-    return re.sub(r"\s+", " ", ref or "").strip().lower()
 
 
 def documents(items: Iterable[Any]) -> list[tuple[str, Case]]:
