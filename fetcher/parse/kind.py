@@ -160,9 +160,8 @@ def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
             continue
         if number_label and i >= number_block_end(lines, number_label[0]):
             break  # "Antrag an den Ortschaftsrat" far below "Vorlage Nr.:" is a form's field
-        if field := field_type(
-            lines, i
-        ):  # "Vorlagenart:": its value is the type, whatever its name
+        # "Vorlagenart:": its value is the type, whatever its name
+        if field := field_type(lines, i):
             return field
         line = without_status(without_page_counter(line))  # "1/2 Antrag-Nr. …", "Öffentliche …"
         numbered_type = type_after_number(line)  # "2023/0123 Anfrage": the number, then the type
