@@ -57,6 +57,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from bench.kind_variants import type_spot
 from bench.text_shapes import flat
@@ -112,9 +113,9 @@ class Doc:
     label: str = ""  # the label's kind (dev) or the file's family, for the variants
 
 
-def _label_kinds(label: dict[str, object]) -> frozenset[str]:
+def _label_kinds(label: dict[str, Any]) -> frozenset[str]:
     kinds = {_LABEL_KINDS.get(str(label["kind"]), str(label["kind"]))}
-    kinds |= {_LABEL_KINDS.get(k, k) for k in label.get("kind_alt") or []}  # type: ignore[attr-defined]
+    kinds |= {_LABEL_KINDS.get(k, k) for k in label.get("kind_alt") or []}
     return frozenset(kinds)
 
 

@@ -29,6 +29,7 @@ from fetcher.parse.submitters import (
 )
 from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
 from fetcher.parse.text import HEADER_LINES, clean_lines
+from fetcher.parse.type_names import names_decision_paper
 from fetcher.parse.wording import ADDRESSEE, SALUTATION
 from fetcher.privacy import citizen_names, redact_names
 
@@ -80,7 +81,12 @@ def parse_pages(
         questions = find_questions(lines, header_end, kind=kind)
     # No type word, only "Vorlage Nr." or nothing: a faction's paper or a letter that asks is an
     # inquiry. A paper labelled otherwise ("Stellungnahme" of a Stadtteilbeirat) keeps its kind.
-    untyped = kind == "Vorlage" or (kind == "sonstiges" and label is None)
+    # A Beschlussvorlage is the administration's paper by its own name ("Beschlussvorlage-Nr.
+    # VII-P-…", Leipzig), never a faction's inquiry: its resolution's items and a petition
+    # attached with its salutation (one line per page, all in the head) ask nothing.
+    untyped = (kind == "Vorlage" and not names_decision_paper(label)) or (
+        kind == "sonstiges" and label is None
+    )
     if untyped and not questions and (factions or letter):
         # one question in prose
         questions = find_questions(lines, header_end, kind="Anfrage", requests=False)

@@ -12,12 +12,12 @@ from fetcher.parse.kind_wording import (
     ANSWER_LETTER,
     ANSWER_SUBJECT,
     INQUIRY_SUBJECT,
-    INQUIRY_WORDING,
     LOWER_END,
     MOTION_WORDING,
     NOT_AFTER_LOWER,
     NOTICE_TYPE,
     asks_after_answer,
+    names_inquiry,
     names_itself_answer,
     statement_answers,
 )
@@ -37,9 +37,11 @@ from fetcher.parse.type_names import (
     TYPE_FIELD,
     TYPO,
     about_a_paper,
+    dated_citation,
     field_type,
     number_block_end,
     type_inside,
+    unspaced,
 )
 from fetcher.parse.wording import SALUTATION
 
@@ -125,7 +127,7 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
         # Sehr geehrte Frau Bürgermeisterin, …"): a type word right after the town
         town = _TOWN_END.search(line[: inside.start()] if inside else line)
         subject = DOC_LABEL.match(line[town.end() :]) if town else None
-        if subject and not re.search(r"\bvom\s+\d", subject.group("rest")):
+        if subject and not dated_citation(subject.group("rest")):
             return i, subject.group("label"), subject.group("rest").strip()
         if inside:
             run_in = type_inside(line[: inside.start()])  # "… Ratsanfrage … Einleitung: Sehr …"
@@ -138,7 +140,7 @@ def find_doc_label(lines: Sequence[str]) -> tuple[int, str, str] | None:
         )
         for capital in [m for pattern in inside_types for m in pattern.finditer(line)]:
             match = DOC_LABEL.match(line[capital.start() :])
-            if match and not re.search(r"\bvom\s+\d", match.group("rest")):
+            if match and not dated_citation(match.group("rest")):
                 label = re.sub(r"(?i)stellungname", "Stellungnahme", match.group("label"))
                 return i, label, match.group("rest").strip()
         run_in = type_inside(line)
@@ -164,6 +166,7 @@ def _type_line(lines: Sequence[str]) -> tuple[int, str, str] | None:
         if field := field_type(lines, i):
             return field
         line = without_status(without_page_counter(line))  # "1/2 Antrag-Nr. …", "Öffentliche …"
+        line = unspaced(line)  # "E I N L A D U N G"
         numbered_type = type_after_number(line)  # "2023/0123 Anfrage": the number, then the type
         line = numbered_type[1] if numbered_type else line
         subject = _SUBJECT_PREFIX.match(line) or TYPE_FIELD.match(line)
@@ -250,10 +253,18 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     return kind
 
 
+NOTICE_REACH = 600  # characters after a notice's type word where its subject stands
+
+
 def _kind_from_wording(lines: Sequence[str], label: str | None, label_index: int | None) -> str:
     if label and label.lower() in _LABEL_KIND_OVERRIDES:
         return _LABEL_KIND_OVERRIDES[label.lower()]
     label_kind = kind_from_label(label)
+    if label_kind == "Niederschrift":
+        # Minutes name their type first and then record every agenda item: "Anfrage: GRÜNE",
+        # "die Stellungnahme der Verwaltung liege vor" (Karlsruhe's minutes of an inquiry's
+        # item) are what was discussed, not the paper's type.
+        return label_kind
     head = "\n".join(lines[:HEADER_LINES])
     if about_a_paper(lines, label_index, head):
         return "Vorlage"
@@ -293,7 +304,10 @@ def _kind_from_wording(lines: Sequence[str], label: str | None, label_index: int
     notice_first = notice and (
         label_index is None or head.count("\n", 0, notice.start()) < label_index
     )  # no type line at all: the notice's word is the paper's type
-    if notice and (label_kind != "Anfrage" or notice_first) and INQUIRY_SUBJECT.search(head):
+    # the inquiry it answers is the notice's subject, printed near it: not an inquiry the
+    # Sachstand of a page run together into one line mentions ("… Auf die Anfrage der …")
+    near = head[: notice.start() + NOTICE_REACH] if notice else ""
+    if notice and (label_kind != "Anfrage" or notice_first) and INQUIRY_SUBJECT.search(near):
         return "Antwort"
     if notice_first and notice and re.match(r"(?:Mitteilung|Information)", notice.group(0), re.I):
         return "Informationsvorlage"  # a notice about a motion or a petition, not an answer
@@ -302,8 +316,6 @@ def _kind_from_wording(lines: Sequence[str], label: str | None, label_index: int
         # justification ("… stellen wir den Antrag, …" in the 40th line).
         later = "\n".join(lines[HEADER_LINES : 3 * HEADER_LINES])
         return letter_kind(head) or ("Antrag" if MOTION_WORDING.search(later) else label_kind)
-    if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and INQUIRY_WORDING.search(
-        head
-    ):
+    if label_kind in ("sonstiges", "Vorlage", "Informationsvorlage") and names_inquiry(head):
         return "Anfrage"
     return label_kind

@@ -126,9 +126,30 @@ MOTION_WORDING = re.compile(
 )
 
 
+def _continues_sentence(text: str, start: int) -> bool:
+    """Whether a match at a line's start continues the sentence of the line above it: that line
+    holds two words or more, no colon and ends in a lower-case word ("Bereits mit unserer" /
+    "Anfrage vom 14.03.2023 haben wir …", "Sachstand: Auf die" / "Anfrage der CDU-Fraktion …").
+    A type line stands below a heading, a number or a line that ends a sentence."""
+    if start == 0 or text[start - 1] != "\n":
+        return False
+    above = text[text.rfind("\n", 0, start - 1) + 1 : start - 1].rstrip()
+    tail = above.rsplit(":", 1)[-1]  # "Sachstand: Auf die": the words after a label
+    return len(tail.split()) >= 2 and bool(LOWER_END.search(above))
+
+
+def names_inquiry(text: str) -> re.Match[str] | None:
+    """Return the first INQUIRY_WORDING match that names the paper an inquiry, not the word
+    "Anfrage" of a sentence wrapped onto a line's start (another paper cited in the prose)."""
+    return next(
+        (m for m in INQUIRY_WORDING.finditer(text) if not _continues_sentence(text, m.start())),
+        None,
+    )
+
+
 def letter_kind(text: str) -> str | None:
     """Return the kind a letter's prose names first: an inquiry or a motion, else None."""
-    inquiry = INQUIRY_WORDING.search(text)
+    inquiry = names_inquiry(text)
     motion = MOTION_WORDING.search(text)
     if motion and (inquiry is None or motion.start() < inquiry.start()):
         return "Antrag"

@@ -107,6 +107,40 @@ TYPE_INSIDE = re.compile(
 ANOTHER_PAPER = re.compile(r"^\s*(?:de[rs]|von|vom)\b", re.I)
 
 
+# The end of a type name's own phrase inside a line run together: a field label ("Bezug:",
+# "Gremium:"), a sentence's end, or another paper named ("… CDU-Ortschaftsratsfraktion zum
+# Antrag der CDU-Fraktion vom …": that date is the other paper's); what follows is another
+# field, another paper or the paper's prose.
+_PHRASE_END = re.compile(
+    r"\s\S+:(?:\s|$)|[.!?](?:\s|$)|\b(?:zu[rm]?\s+|auf\s+)?(?:de[nmrs]\s+|die\s+)?"
+    r"(?-i:Anfrage|Antrag|Beschluss)"
+)
+_PHRASE_WORDS = 8  # "Anfrage der Stadträtin Dr. Maria Muster (CDU) vom 26. November 2014"
+
+
+def dated_citation(rest: str) -> bool:
+    """Whether a type name inside a line run together cites another paper by its date ("Anfrage
+    der CDU-Fraktion vom 04.07.2019"): "vom" and a digit within the name's own phrase.
+
+    A page run together into one line holds the whole paper after its type word; a date in its
+    prose ("… hat mit Beschluss vom 14.03.2023 …", "Bezug: Antrag … vom …") is no citation by
+    the type name.
+    """
+    end = _PHRASE_END.search(rest)
+    phrase = " ".join((rest[: end.start()] if end else rest).split()[:_PHRASE_WORDS])
+    return bool(re.search(r"\bvom\s+\d", phrase))
+
+
+# A heading set letter-spaced (Sperrsatz: "E I N L A D U N G", "A N T R A G"): one word whose
+# capitals stand a space apart, alone on its line.
+_LETTER_SPACED = re.compile(r"^\s*(?:[A-ZÄÖÜ] ){4,}[A-ZÄÖÜ](?=\s*$)")
+
+
+def unspaced(line: str) -> str:
+    """Return a letter-spaced heading's word set solid ("E I N L A D U N G" → "EINLADUNG")."""
+    return _LETTER_SPACED.sub(lambda m: m.group(0).replace(" ", ""), line)
+
+
 HEAD_CHARS = 160  # a heading run into a line stands near its start, not in a page of prose
 
 # A type field's value is the paper's type, whatever its name ("Vorlagenart: Beantwortung einer
@@ -203,6 +237,15 @@ def about_a_paper(lines: Sequence[str], label_index: int | None, head: str) -> b
         lines[label_index]
     )  # "Thema" above, or its cell run into the type line's
     return bool(heading) and bool(_NAMES_ITSELF_VORLAGE.search(head))
+
+
+_DECISION_PAPER = re.compile(r"(?:Neufassung\s+)?Beschlussvorlage", re.I)
+
+
+def names_decision_paper(label: str | None) -> bool:
+    """Whether a type label names the administration's decision paper ("Beschlussvorlage",
+    also as its number label "Beschlussvorlage-Nr."), not a bare "Vorlage" (number)."""
+    return bool(label and _DECISION_PAPER.fullmatch(label.strip()))
 
 
 def number_block_end(lines: Sequence[str], label: int) -> int:
