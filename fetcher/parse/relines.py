@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from fetcher.parse.header import CITED
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import PAPER_NUMBER
+from fetcher.parse.page_lists import first_labels
 from fetcher.parse.reline_labels import (
     FIELD,
     LABEL,
@@ -108,7 +109,7 @@ def relined_pages(pages: Sequence[str]) -> list[str]:
 
     A list goes on over a page break: the label expected next is carried to the next page.
     """
-    expect: dict[str, int] = {}
+    expect = first_labels(pages)
     heads = running_heads(pages)
     return [
         _relined(page, expect, number, head)
