@@ -45,7 +45,7 @@ from fetcher.parse.reline_paragraphs import (
     running_heads,
 )
 from fetcher.parse.reline_runs import heading_cuts, run_cuts
-from fetcher.parse.text import STOP_SECTION, is_flattened
+from fetcher.parse.text import STOP_SECTION, is_flattened, is_furniture
 
 # Header labels and section headings the header and form parsers read at a line's start
 # (text.LABEL_LINE, text.STOP_SECTION), here in the case they are printed in.
@@ -132,7 +132,7 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
     joins: bool | None = None  # False: text.clean_lines unflattens the page itself
     out: list[str] = []
     changed = False
-    for start, end in paragraphs(lines, head):
+    for start, end in _runs(lines, head):
         if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
             expect.update(_expected_before(lines, end, expect))
             out += _long_line(lines[start], out, expect, number)
@@ -153,6 +153,16 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         for line in lines[start:end]:
             note_start(line, expect)
     return "\n".join(out) if changed else page
+
+
+def _runs(lines: list[str], head: int | None) -> list[tuple[int, int]]:
+    """Return the page's paragraphs (reline_paragraphs.paragraphs), the page furniture below its
+    last text ("Seite 2 von 4") a line of its own: the foot is no part of the paragraph above
+    it, whose last item goes on at the next page's top."""
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or is_furniture(lines[end - 1])):
+        end -= 1
+    return paragraphs(lines[:end], head) + [(index, index + 1) for index in range(end, len(lines))]
 
 
 def _expected_before(lines: list[str], end: int, expect: dict[str, int]) -> dict[str, int]:

@@ -77,6 +77,11 @@ _FURNITURE = re.compile(
 )
 
 
+def is_furniture(line: str) -> bool:
+    """Return True if a line is page furniture alone: a page number, "Seite 2 von 4", a rule."""
+    return bool(_FURNITURE.match(_fold(line)))
+
+
 _INLINE_FURNITURE = re.compile(
     r"\s*(?:seite\s+\d+\s*/\s*\d+|\d+\s+von\s+\d+\s+in\s+zusammenstellung)\s*", re.I
 )
