@@ -141,7 +141,8 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         if end - start > 1:
             paragraph = joined_lines(lines[start:end])
             here = _expected_before(lines, end, expect)
-            if inline_structure(paragraph, here) and (
+            structured = inline_structure(paragraph, here) or _head_cells(paragraph[0])
+            if structured and (
                 joins if joins is not None else (joins := not is_flattened(lines))
             ):
                 # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).
@@ -163,6 +164,19 @@ def _runs(lines: list[str], head: int | None) -> list[tuple[int, int]]:
     while end and (not lines[end - 1].strip() or is_furniture(lines[end - 1])):
         end -= 1
     return paragraphs(lines[:end], head) + [(index, index + 1) for index in range(end, len(lines))]
+
+
+def _head_cells(text: str) -> bool:
+    """Whether a paragraph holds a form's head cells run together before its first sentence
+    ("… Sitzung am: 18.04.2013 Gegenstand: VB-Plan 573.1 Fragen: „Bürger wiesen …"): two cell
+    labels, each after a capitalised word, a number or a sentence end."""
+    sentence = _FIRST_SENTENCE.search(text)
+    cells = [
+        match
+        for match in _CELL_LABEL.finditer(text, 0, sentence.start() if sentence else len(text))
+        if opens_item(text, match.start()) or after_sentence(text, match.start())
+    ]
+    return len(cells) >= 2
 
 
 def _expected_before(lines: list[str], end: int, expect: dict[str, int]) -> dict[str, int]:
