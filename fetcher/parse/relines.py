@@ -141,7 +141,11 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         if end - start > 1:
             paragraph = joined_lines(lines[start:end])
             here = _expected_before(lines, end, expect)
-            structured = inline_structure(paragraph, here) or _head_cells(paragraph[0])
+            structured = (
+                inline_structure(paragraph, here)
+                or _head_cells(paragraph[0])
+                or _letter_parts(paragraph[0])
+            )
             if structured and (
                 joins if joins is not None else (joins := not is_flattened(lines))
             ):
@@ -177,6 +181,13 @@ def _head_cells(text: str) -> bool:
         if opens_item(text, match.start()) or after_sentence(text, match.start())
     ]
     return len(cells) >= 2
+
+
+def _letter_parts(text: str) -> bool:
+    """Whether a paragraph holds a letter's salutation inside its lines ("… mAF0014/14 Sehr
+    geehrter Herr Krien, Ihre mündliche Anfrage …"): a letter's head run together with its
+    first paragraph, which always starts a line where it was written."""
+    return bool(_SALUTATION.search(text))
 
 
 def _expected_before(lines: list[str], end: int, expect: dict[str, int]) -> dict[str, int]:
