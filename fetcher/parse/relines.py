@@ -45,7 +45,7 @@ from fetcher.parse.reline_paragraphs import (
     running_heads,
 )
 from fetcher.parse.reline_runs import heading_cuts, run_cuts
-from fetcher.parse.text import STOP_SECTION, is_flattened, is_furniture
+from fetcher.parse.text import DATE_AT_START, STOP_SECTION, is_flattened, is_furniture
 
 # Header labels and section headings the header and form parsers read at a line's start
 # (text.LABEL_LINE, text.STOP_SECTION), here in the case they are printed in.
@@ -156,7 +156,8 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
                 continue
         out += lines[start:end]
         for line in lines[start:end]:
-            note_start(line, expect)
+            if not DATE_AT_START.match(line):  # "1. Juli 2026, …" wrapped to a line's start
+                note_start(line, expect)
     return "\n".join(out) if changed else page
 
 

@@ -332,10 +332,12 @@ _ITEM_LIKE = re.compile(
 _CONTINUES = re.compile(
     r"(?:^|\s)(?:die|der|den|des|dem|das|zur|zum|vom|im|am|auf|mit|seit|bis|gemäß|laut)$", re.I
 )
+_MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 _HEADING_LIKE = re.compile(
-    r"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{1,2}\.\s*(?:Januar|Februar|März|"
-    r"April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+    rf"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{{1,2}}\.\s*{_MONTH}\b)"
 )
+# A date whose day opens a printed line ("1. Juli 2026, Berichte …"): no list label.
+DATE_AT_START = re.compile(rf"^\s*\d{{1,2}}\.\s*{_MONTH}\b")
 
 
 _BRACKET_LINE = re.compile(r"\([^()]{1,40}\)")
