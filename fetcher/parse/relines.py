@@ -146,9 +146,7 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
                 or _head_cells(paragraph[0])
                 or _letter_parts(paragraph[0])
             )
-            if structured and (
-                joins if joins is not None else (joins := not is_flattened(lines))
-            ):
+            if structured and (joins if joins is not None else (joins := not is_flattened(lines))):
                 # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).
                 expect.update(here)
                 out += _long_line(paragraph[0], out, expect, number)
