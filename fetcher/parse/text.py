@@ -13,6 +13,7 @@ from fetcher.parse.page_edges import (
     edge_blocks,
     edge_key,
     footnotes_from,
+    repeated_opening,
     repeats_first_page,
     unglue_feet,
 )
@@ -268,6 +269,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         blocks = edge_blocks(page_lines, text_keys)
     first_page = [x for x in page_lines[0] if x] if page_lines else []
     first_top = {x for x in first_page[:15] if len(x) >= 3}
+    opening = " ".join(first_page[:15])
     result: list[str] = []
     for index, lines in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line]
@@ -278,6 +280,11 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         inline = inline_heads[index] if inline_heads else ()
         block = blocks[index] if blocks else ()
         for i, line in enumerate(lines):
+            if index > 0 and filled and i == filled[0]:
+                head = repeated_opening(line, opening)
+                line = line[head:].strip()  # a running head made of the first line, cut short
+                if not line:
+                    continue
             furniture = _FURNITURE.match(line)
             if (
                 furniture
