@@ -98,6 +98,9 @@ _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
 _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 # A lead-in ending in a colon before a quoted block ("… beantworte ich wie folgt: „Am …").
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
+# How far a question reaches after its label, and the end of a sentence that states.
+_QUESTION_REACH = 600
+_STATED = re.compile(r"[a-zäöüß)]{2}[.!]\s+[A-ZÄÖÜ„]")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -145,8 +148,9 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
                 inline_structure(paragraph, here)
                 or _head_cells(paragraph[0])
                 or _letter_parts(paragraph[0])
+                or _expected_inside(paragraph, here)
             )
-            if structured and (joins if joins is not None else (joins := not is_flattened(lines))):
+            if structured and (joins if joins is not None else (joins := _joins(lines))):
                 # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).
                 expect.update(here)
                 out += _long_line(paragraph[0], out, expect, number)
@@ -169,6 +173,14 @@ def _runs(lines: list[str], head: int | None) -> list[tuple[int, int]]:
     return paragraphs(lines[:end], head) + [(index, index + 1) for index in range(end, len(lines))]
 
 
+def _joins(lines: list[str]) -> bool:
+    """Whether the relining pass joins the page's paragraphs: not where text.clean_lines
+    unflattens the page itself (its labels inside lines), unless the page holds an over-long
+    line this pass breaks (its labels then start lines, and clean_lines reads the page as laid
+    out: "… Beratungsfolge … Beantwortung Sachverhalt Frage 1: Wurde …" over printed lines)."""
+    return not is_flattened(lines) or any(len(line) > LONG_LINE_CHARS for line in lines)
+
+
 def _head_cells(text: str) -> bool:
     """Whether a paragraph holds a form's head cells run together before its first sentence
     ("… Sitzung am: 18.04.2013 Gegenstand: VB-Plan 573.1 Fragen: „Bürger wiesen …"): two cell
@@ -187,6 +199,31 @@ def _letter_parts(text: str) -> bool:
     geehrter Herr Krien, Ihre mündliche Anfrage …"): a letter's head run together with its
     first paragraph, which always starts a line where it was written."""
     return bool(_SALUTATION.search(text))
+
+
+def _expected_inside(joined: tuple[str, list[int]], expect: dict[str, int]) -> bool:
+    """Whether the label the list above expects next opens a question inside a paragraph's
+    lines after a capitalised word or a number ("… Beantwortung Sachverhalt Frage 1: Wurde …?",
+    "… Grund: Platzüberangebot, Abriss 13. „Mit wem … verhandelt?“"): a list of questions set in
+    printed lines goes on there. Not "Der 3. Bauabschnitt … wird vorbereitet." in an answer."""
+    text, line_starts = joined
+    at_start = set(line_starts)
+    for start in list_cuts(text, dict(expect), set()):
+        match = LABEL.match(text, start)
+        if start in at_start or match is None:
+            continue
+        style, value = label_style(match)
+        if expect.get(style) == value and _asks(text, match.end()):
+            return True
+    return False
+
+
+def _asks(text: str, start: int) -> bool:
+    """Whether the sentence that starts at `start` ends in a question mark."""
+    window = text[start : start + _QUESTION_REACH]
+    asked = window.find("?")
+    stated = _STATED.search(window)
+    return asked >= 0 and (stated is None or asked < stated.start())
 
 
 def _expected_before(lines: list[str], end: int, expect: dict[str, int]) -> dict[str, int]:
