@@ -172,3 +172,17 @@ def test_flatwrap_expected_label_after_a_word_stays_in_an_answer() -> None:
     assert_reads_as_labelled(parse_text(flat_wrapped(_text(name))), dev_label(name))
     answer = "dresden-mAF0011-14-antwort-cdu-schandauer-strasse"
     assert_reads_as_labelled(parse_text(_text(answer)), dev_label(answer))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "leipzig-VII-F-08613-anfrage-linke-tvoed-inflationsausgleich",
+        "leipzig-VII-F-08632-anfrage-elektrofahrzeuge-ladepunkte",
+    ],
+)
+def test_flathyph_form_unflattened_with_its_words_whole(name: str) -> None:
+    """Leipzig inquiries run together, wrapped and hyphenated ('1. Beab-' / 'sichtigt die Stadt
+    …'): the form's head fields inside its lines make clean_lines unflatten the page, and the
+    printed lines are joined as prose, so question 1 opens with the whole word."""
+    assert_reads_as_labelled(parse_text(flat_hyphenated(_text(name))), dev_label(name))

@@ -245,9 +245,10 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         raw = page.translate(_CHAR_FIXES)
         lines = raw.split("\n")
         if is_flattened(lines):
-            lines = _unflatten(" ".join(line.strip() for line in lines)).split("\n")
+            # its printed lines joined as prose ("1. Beab-" + "sichtigt die Stadt …" one word)
+            lines = _unflatten(join_lines(lines)).split("\n")
         elif _is_flattened_letter(lines):
-            lines = _unflatten_letter(" ".join(line.strip() for line in lines)).split("\n")
+            lines = _unflatten_letter(join_lines(lines)).split("\n")
         page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
 
     unglue_feet(page_lines)
