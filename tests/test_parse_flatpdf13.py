@@ -186,3 +186,11 @@ def test_flathyph_form_unflattened_with_its_words_whole(name: str) -> None:
     …'): the form's head fields inside its lines make clean_lines unflatten the page, and the
     printed lines are joined as prose, so question 1 opens with the whole word."""
     assert_reads_as_labelled(parse_text(flat_hyphenated(_text(name))), dev_label(name))
+
+
+def test_flat_paged_form_head_field_inside_the_first_printed_lines(tmp_path: Path) -> None:
+    """Karlsruhe Neureut cover sheet for the FDP inquiry on Geothermie, flat and printed: 'Thema
+    Anfrage der FDP-Ortschaftsratsfraktion, … Vorlage Nr.: Nr.' in the first printed lines is
+    the form's head, so the paper reads as the administration's Vorlage, not as a motion."""
+    name = "karlsruhe-2021-or-neureut-vorlage-anfrage-fdp-geothermie"
+    assert_reads_as_labelled(_flat_paged(tmp_path, name), dev_label(name))

@@ -100,6 +100,7 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
 # How far a question reaches after its label, and the end of a sentence that states.
 _QUESTION_REACH = 600
+_HEAD_ROWS = 6  # the printed lines at the first page's top that hold a form's head fields
 _STATED = re.compile(r"[a-zäöüß)]{2}[.!]\s+[A-ZÄÖÜ„]")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
@@ -149,6 +150,7 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
                 or _head_cells(paragraph[0])
                 or _letter_parts(paragraph[0])
                 or _expected_inside(paragraph, here)
+                or (number == 1 and start < _HEAD_ROWS and _fields_inside(paragraph))
             )
             if structured and (joins if joins is not None else (joins := _joins(lines))):
                 # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).
@@ -199,6 +201,18 @@ def _letter_parts(text: str) -> bool:
     geehrter Herr Krien, Ihre mündliche Anfrage …"): a letter's head run together with its
     first paragraph, which always starts a line where it was written."""
     return bool(_SALUTATION.search(text))
+
+
+def _fields_inside(joined: tuple[str, list[int]]) -> bool:
+    """Whether a paragraph of printed lines, however short, holds a header field with its colon
+    inside its lines ("… durch Geothermie Vorlage Nr.: Nr."): a form's head run together, each
+    field a line of its own where it was printed."""
+    text, line_starts = joined
+    at_start = set(line_starts)
+    return any(
+        match.group(0).endswith(":") and match.start() not in at_start
+        for match in FIELD.finditer(text)
+    )
 
 
 def _expected_inside(joined: tuple[str, list[int]], expect: dict[str, int]) -> bool:
