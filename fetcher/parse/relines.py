@@ -28,6 +28,15 @@ from fetcher.parse.header import CITED
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import PAPER_NUMBER
 from fetcher.parse.page_lists import first_labels
+from fetcher.parse.printed_paragraphs import (
+    CELL_LABEL,
+    FIRST_SENTENCE,
+    HEAD_ROWS,
+    SALUTATION,
+    holds_printed_structure,
+    joins_paragraphs,
+    page_runs,
+)
 from fetcher.parse.reline_labels import (
     FIELD,
     LABEL,
@@ -41,11 +50,10 @@ from fetcher.parse.reline_paragraphs import (
     LONG_LINE_CHARS,
     inline_structure,
     joined_lines,
-    paragraphs,
     running_heads,
 )
 from fetcher.parse.reline_runs import heading_cuts, run_cuts
-from fetcher.parse.text import DATE_AT_START, STOP_SECTION, is_flattened, is_furniture
+from fetcher.parse.text import DATE_AT_START, STOP_SECTION
 
 # Header labels and section headings the header and form parsers read at a line's start
 # (text.LABEL_LINE, text.STOP_SECTION), here in the case they are printed in.
@@ -64,7 +72,6 @@ _OWN_NUMBER = re.compile(
     # the paper's type as one word after its number ("DS 19/2017 Mitteilungsvorlage Beratung …")
     r"(?:\s+(?P<type>[A-ZÄÖÜ][a-zäöüß]*(?:vorlage|anfrage|antrag))(?=\s+[A-ZÄÖÜ]))?"
 )
-_SALUTATION = re.compile(r"(?<!\S)[„\"]?Sehr geehrte[^,;.?!]{0,160},")
 _CLOSING = re.compile(
     r"(?<!\S)(?:Mit\s+freundliche[nm]\s+Gr(?:ü|ue)(?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele)"
     r"\s+Grüße|Hochachtungsvoll)\s*,?"
@@ -74,10 +81,6 @@ _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
 # A type heading set in capitals inside a run-together head ("… Der Oberbürgermeister STELLUNGNAHME
 # zur Anfrage …", "… GEMEINSAME ANFRAGE Stadtrat …"): a line of its own where it was printed.
 _CAPITALS = re.compile(r"(?<=\s)(?:[A-ZÄÖÜ]{5,}\s+)?[A-ZÄÖÜ]{6,}\b")
-# A form's head cell label: one capitalised word and a colon ("Gegenstand:", "Einleitung:",
-# "Gremium:"), read as a field only in the head, before the line's first sentence.
-_CELL_LABEL = re.compile(r"(?<=\s)[A-ZÄÖÜ][a-zäöüß]{3,}:(?=\s|$)")
-_FIRST_SENTENCE = re.compile(r"[a-zäöüß]{2}[.?!]\s")
 # A consultation table run together under the title: its head ("Gremium Termin TOP ö nö") and
 # the end of its row (date, agenda number, the cross in the ö/nö column) each end a line.
 _TABLE_HEAD = re.compile(
@@ -98,10 +101,6 @@ _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
 _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 # A lead-in ending in a colon before a quoted block ("… beantworte ich wie folgt: „Am …").
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
-# How far a question reaches after its label, and the end of a sentence that states.
-_QUESTION_REACH = 600
-_HEAD_ROWS = 6  # the printed lines at the first page's top that hold a form's head fields
-_STATED = re.compile(r"[a-zäöüß)]{2}[.!]\s+[A-ZÄÖÜ„]")
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -136,7 +135,7 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
     joins: bool | None = None  # False: text.clean_lines unflattens the page itself
     out: list[str] = []
     changed = False
-    for start, end in _runs(lines, head):
+    for start, end in page_runs(lines, head):
         if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
             expect.update(_expected_before(lines, end, expect))
             out += _long_line(lines[start], out, expect, number)
@@ -145,14 +144,11 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         if end - start > 1:
             paragraph = joined_lines(lines[start:end])
             here = _expected_before(lines, end, expect)
-            structured = (
-                inline_structure(paragraph, here)
-                or _head_cells(paragraph[0])
-                or _letter_parts(paragraph[0])
-                or _expected_inside(paragraph, here)
-                or (number == 1 and start < _HEAD_ROWS and _fields_inside(paragraph))
+            page_top = number == 1 and start < HEAD_ROWS
+            structured = inline_structure(paragraph, here) or holds_printed_structure(
+                paragraph, here, page_top=page_top
             )
-            if structured and (joins if joins is not None else (joins := _joins(lines))):
+            if structured and (joins if joins is not None else (joins := joins_paragraphs(lines))):
                 # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).
                 expect.update(here)
                 out += _long_line(paragraph[0], out, expect, number)
@@ -163,81 +159,6 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
             if not DATE_AT_START.match(line):  # "1. Juli 2026, …" wrapped to a line's start
                 note_start(line, expect)
     return "\n".join(out) if changed else page
-
-
-def _runs(lines: list[str], head: int | None) -> list[tuple[int, int]]:
-    """Return the page's paragraphs (reline_paragraphs.paragraphs), the page furniture below its
-    last text ("Seite 2 von 4") a line of its own: the foot is no part of the paragraph above
-    it, whose last item goes on at the next page's top."""
-    end = len(lines)
-    while end and (not lines[end - 1].strip() or is_furniture(lines[end - 1])):
-        end -= 1
-    return paragraphs(lines[:end], head) + [(index, index + 1) for index in range(end, len(lines))]
-
-
-def _joins(lines: list[str]) -> bool:
-    """Whether the relining pass joins the page's paragraphs: not where text.clean_lines
-    unflattens the page itself (its labels inside lines), unless the page holds an over-long
-    line this pass breaks (its labels then start lines, and clean_lines reads the page as laid
-    out: "… Beratungsfolge … Beantwortung Sachverhalt Frage 1: Wurde …" over printed lines)."""
-    return not is_flattened(lines) or any(len(line) > LONG_LINE_CHARS for line in lines)
-
-
-def _head_cells(text: str) -> bool:
-    """Whether a paragraph holds a form's head cells run together before its first sentence
-    ("… Sitzung am: 18.04.2013 Gegenstand: VB-Plan 573.1 Fragen: „Bürger wiesen …"): two cell
-    labels, each after a capitalised word, a number or a sentence end."""
-    sentence = _FIRST_SENTENCE.search(text)
-    cells = [
-        match
-        for match in _CELL_LABEL.finditer(text, 0, sentence.start() if sentence else len(text))
-        if opens_item(text, match.start()) or after_sentence(text, match.start())
-    ]
-    return len(cells) >= 2
-
-
-def _letter_parts(text: str) -> bool:
-    """Whether a paragraph holds a letter's salutation inside its lines ("… mAF0014/14 Sehr
-    geehrter Herr Krien, Ihre mündliche Anfrage …"): a letter's head run together with its
-    first paragraph, which always starts a line where it was written."""
-    return bool(_SALUTATION.search(text))
-
-
-def _fields_inside(joined: tuple[str, list[int]]) -> bool:
-    """Whether a paragraph of printed lines, however short, holds a header field with its colon
-    inside its lines ("… durch Geothermie Vorlage Nr.: Nr."): a form's head run together, each
-    field a line of its own where it was printed."""
-    text, line_starts = joined
-    at_start = set(line_starts)
-    return any(
-        match.group(0).endswith(":") and match.start() not in at_start
-        for match in FIELD.finditer(text)
-    )
-
-
-def _expected_inside(joined: tuple[str, list[int]], expect: dict[str, int]) -> bool:
-    """Whether the label the list above expects next opens a question inside a paragraph's
-    lines after a capitalised word or a number ("… Beantwortung Sachverhalt Frage 1: Wurde …?",
-    "… Grund: Platzüberangebot, Abriss 13. „Mit wem … verhandelt?“"): a list of questions set in
-    printed lines goes on there. Not "Der 3. Bauabschnitt … wird vorbereitet." in an answer."""
-    text, line_starts = joined
-    at_start = set(line_starts)
-    for start in list_cuts(text, dict(expect), set()):
-        match = LABEL.match(text, start)
-        if start in at_start or match is None:
-            continue
-        style, value = label_style(match)
-        if expect.get(style) == value and _asks(text, match.end()):
-            return True
-    return False
-
-
-def _asks(text: str, start: int) -> bool:
-    """Whether the sentence that starts at `start` ends in a question mark."""
-    window = text[start : start + _QUESTION_REACH]
-    asked = window.find("?")
-    stated = _STATED.search(window)
-    return asked >= 0 and (stated is None or asked < stated.start())
 
 
 def _expected_before(lines: list[str], end: int, expect: dict[str, int]) -> dict[str, int]:
@@ -294,8 +215,8 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         for match in pattern.finditer(line):
             if _opens_field(line, match, heading=pattern is not FIELD):
                 cuts.add(match.start())
-    sentence = _FIRST_SENTENCE.search(line)
-    for match in _CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
+    sentence = FIRST_SENTENCE.search(line)
+    for match in CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
         if opens_item(line, match.start()) or after_sentence(line, match.start()):
             cuts.add(match.start())  # not "… folgender Frage: Welche …"
     for match in _QUOTE_AFTER_COLON.finditer(line):
@@ -328,7 +249,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         for field in ("page", "type"):
             if match.group(field):
                 cuts.add(match.start(field))
-    for match in _SALUTATION.finditer(line):
+    for match in SALUTATION.finditer(line):
         cuts.update((match.start(), match.end()))
         number = _NUMBER_BEFORE.search(line[max(0, match.start() - 40) : match.start()])
         if number:
