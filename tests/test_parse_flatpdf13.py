@@ -194,3 +194,14 @@ def test_flat_paged_form_head_field_inside_the_first_printed_lines(tmp_path: Pat
     the form's head, so the paper reads as the administration's Vorlage, not as a motion."""
     name = "karlsruhe-2021-or-neureut-vorlage-anfrage-fdp-geothermie"
     assert_reads_as_labelled(_flat_paged(tmp_path, name), dev_label(name))
+
+
+def test_flatwrap_label_after_a_footnote_mark_opens_question_one() -> None:
+    """Landtag Drs. 19/11197 run together and wrapped: '… Kranken- haus angeordnet.3 1. Wie viele
+    ausreisepflichtige Personen …' — the footnote mark after the period still ends the sentence,
+    so '1.' opens the first of twelve questions."""
+    name = "LANDTAG-niedersachsen-19-11197-kleine-anfrage-mit-antwort"
+    label = dev_label(name)
+    doc = parse_text(flat_wrapped(_text(name)))
+    assert len(doc.questions) == label["questions"] == 12
+    assert doc.questions[0].startswith(label["first_question_start"])
