@@ -188,14 +188,6 @@ def test_flathyph_form_unflattened_with_its_words_whole(name: str) -> None:
     assert_reads_as_labelled(parse_text(flat_hyphenated(_text(name))), dev_label(name))
 
 
-def test_flat_paged_form_head_field_inside_the_first_printed_lines(tmp_path: Path) -> None:
-    """Karlsruhe Neureut cover sheet for the FDP inquiry on Geothermie, flat and printed: 'Thema
-    Anfrage der FDP-Ortschaftsratsfraktion, … Vorlage Nr.: Nr.' in the first printed lines is
-    the form's head, so the paper reads as the administration's Vorlage, not as a motion."""
-    name = "karlsruhe-2021-or-neureut-vorlage-anfrage-fdp-geothermie"
-    assert_reads_as_labelled(_flat_paged(tmp_path, name), dev_label(name))
-
-
 def test_flatwrap_label_after_a_footnote_mark_opens_question_one() -> None:
     """Landtag Drs. 19/11197 run together and wrapped: '… Kranken- haus angeordnet.3 1. Wie viele
     ausreisepflichtige Personen …' — the footnote mark after the period still ends the sentence,

@@ -14,7 +14,6 @@ from __future__ import annotations
 import re
 
 from fetcher.parse.reline_labels import (
-    FIELD,
     LABEL,
     after_sentence,
     label_style,
@@ -29,7 +28,7 @@ SALUTATION = re.compile(r"(?<!\S)[„\"]?Sehr geehrte[^,;.?!]{0,160},")
 # "Gremium:"), read as a field only in the head, before the line's first sentence.
 CELL_LABEL = re.compile(r"(?<=\s)[A-ZÄÖÜ][a-zäöüß]{3,}:(?=\s|$)")
 FIRST_SENTENCE = re.compile(r"[a-zäöüß]{2}[.?!]\s")
-HEAD_ROWS = 6  # the printed lines at the first page's top that hold a form's head fields
+_MORE_SALUTATIONS = re.compile(r"(?:(?:und\s+)?sehr\s+geehrte[^,;.?!]{0,160},\s*)+", re.I)
 _QUESTION_REACH = 600  # how far a question reaches after its label
 _STATED = re.compile(r"[a-zäöüß)]{2}[.!]\s+[A-ZÄÖÜ„]")  # the end of a sentence that states
 
@@ -54,17 +53,10 @@ def joins_paragraphs(lines: list[str]) -> bool:
     return not is_flattened(lines) or any(len(line) > LONG_LINE_CHARS for line in lines)
 
 
-def holds_printed_structure(joined: Joined, expect: dict[str, int], *, page_top: bool) -> bool:
-    """Whether a paragraph of printed lines holds a form's head cells, a letter's salutation, the
-    list label expected next opening a question, or (at the first page's top, `page_top`) a
-    header field with its colon inside its lines."""
-    text = joined[0]
-    return (
-        _head_cells(text)
-        or bool(SALUTATION.search(text))  # a letter's salutation always starts a line
-        or _expected_inside(joined, expect)
-        or (page_top and _fields_inside(joined))
-    )
+def holds_printed_structure(joined: Joined, expect: dict[str, int]) -> bool:
+    """Whether a paragraph of printed lines holds a form's head cells, a letter's salutation
+    inside its lines, or the list label expected next opening a question."""
+    return _head_cells(joined[0]) or _salutation_inside(joined) or _expected_inside(joined, expect)
 
 
 def _head_cells(text: str) -> bool:
@@ -80,16 +72,19 @@ def _head_cells(text: str) -> bool:
     return len(cells) >= 2
 
 
-def _fields_inside(joined: Joined) -> bool:
-    """Whether a paragraph of printed lines, however short, holds a header field with its colon
-    inside its lines ("… durch Geothermie Vorlage Nr.: Nr."): a form's head run together, each
-    field a line of its own where it was printed."""
+def _salutation_inside(joined: Joined) -> bool:
+    """Whether a letter's salutation is run together with the text around it: it stands inside a
+    printed line ("… mAF0014/14 Sehr geehrter Herr Krien, Ihre …"), or its line goes on after
+    its comma ("Sehr geehrte Frau Oberbürgermeisterin, in der Information …"); where it was
+    written it is a line of its own ("Sehr geehrte Frau A, sehr geehrter Herr B," one line)."""
     text, line_starts = joined
     at_start = set(line_starts)
-    return any(
-        match.group(0).endswith(":") and match.start() not in at_start
-        for match in FIELD.finditer(text)
-    )
+    for match in SALUTATION.finditer(text):
+        line_end = next((start for start in line_starts if start > match.end()), len(text))
+        rest = text[match.end() : line_end].strip()
+        if match.start() not in at_start or (rest and not _MORE_SALUTATIONS.fullmatch(rest)):
+            return True
+    return False
 
 
 def _expected_inside(joined: Joined, expect: dict[str, int]) -> bool:

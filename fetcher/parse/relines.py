@@ -31,7 +31,6 @@ from fetcher.parse.page_lists import first_labels
 from fetcher.parse.printed_paragraphs import (
     CELL_LABEL,
     FIRST_SENTENCE,
-    HEAD_ROWS,
     SALUTATION,
     holds_printed_structure,
     joins_paragraphs,
@@ -144,9 +143,8 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         if end - start > 1:
             paragraph = joined_lines(lines[start:end])
             here = _expected_before(lines, end, expect)
-            page_top = number == 1 and start < HEAD_ROWS
             structured = inline_structure(paragraph, here) or holds_printed_structure(
-                paragraph, here, page_top=page_top
+                paragraph, here
             )
             if structured and (joins if joins is not None else (joins := joins_paragraphs(lines))):
                 # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).

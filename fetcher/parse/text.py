@@ -281,7 +281,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         inline = inline_heads[index] if inline_heads else ()
         block = blocks[index] if blocks else ()
         for i, line in enumerate(lines):
-            if index > 0 and filled and i == filled[0]:
+            if index > 0 and filled and i == filled[0] and not repeats_first_page(line, first_top):
                 head = repeated_opening(line, opening)
                 line = line[head:].strip()  # a running head made of the first line, cut short
                 if not line:
