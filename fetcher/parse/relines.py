@@ -97,6 +97,8 @@ _BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
 # a line of its own) run into an empty label ("Vorlage Nr.: Nr. 8015 S. 1 Stadt …").
 _FAX_HEAD = re.compile(r"(?<=:\s)Nr\.\s*\d+\s+S\.\s*\d+(?=\s|$)")
 _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
+# "Ihre" before a heading or cell label: a noun of the letter's sentence ("Ihre Anfrage: „…").
+_POSSESSIVE_BEFORE = re.compile(r"(?<!\S)Ihre[rm]?\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 # A lead-in ending in a colon before a quoted block ("… beantworte ich wie folgt: „Am …").
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
@@ -192,6 +194,8 @@ def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> b
     (Änderungen vorbehalten):"), a sentence end or a number before; a section heading also
     between a cell and a sentence ("… mündliche/schriftliche Beantwortung Sachverhalt Bereits …").
     """
+    if heading and _POSSESSIVE_BEFORE.search(line, max(0, match.start() - 8), match.start()):
+        return False  # "Ihre Anfrage: „…“ beantworte ich …": the word inside a sentence
     if match.group(0).endswith(":") or _COLON_AFTER.match(line, match.end()):
         return True
     before = line[max(0, match.start() - 20) : match.start()].rstrip()
@@ -215,8 +219,11 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
                 cuts.add(match.start())
     sentence = FIRST_SENTENCE.search(line)
     for match in CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
-        if opens_item(line, match.start()) or after_sentence(line, match.start()):
-            cuts.add(match.start())  # not "… folgender Frage: Welche …"
+        possessive = _POSSESSIVE_BEFORE.search(line, max(0, match.start() - 8), match.start())
+        if (
+            opens_item(line, match.start()) or after_sentence(line, match.start())
+        ) and not possessive:
+            cuts.add(match.start())  # not "… folgender Frage: Welche …", "Ihre Anfrage: „…"
     for match in _QUOTE_AFTER_COLON.finditer(line):
         cuts.add(match.end())
     for match in _FAX_HEAD.finditer(line):
