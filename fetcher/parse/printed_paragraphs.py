@@ -63,6 +63,8 @@ def _head_cells(text: str) -> bool:
     """Whether a paragraph holds a form's head cells run together before its first sentence
     ("… Sitzung am: 18.04.2013 Gegenstand: VB-Plan 573.1 Fragen: „Bürger wiesen …"): two cell
     labels, each after a capitalised word, a number or a sentence end."""
+    if text.count(":") < 2:
+        return False  # the cheap look first
     sentence = FIRST_SENTENCE.search(text)
     cells = [
         match
@@ -78,6 +80,8 @@ def _salutation_inside(joined: Joined) -> bool:
     its comma ("Sehr geehrte Frau Oberbürgermeisterin, in der Information …"); where it was
     written it is a line of its own ("Sehr geehrte Frau A, sehr geehrter Herr B," one line)."""
     text, line_starts = joined
+    if "geehrte" not in text:
+        return False  # the cheap look first
     at_start = set(line_starts)
     for match in SALUTATION.finditer(text):
         line_end = next((start for start in line_starts if start > match.end()), len(text))
@@ -93,6 +97,8 @@ def _expected_inside(joined: Joined, expect: dict[str, int]) -> bool:
     "… Grund: Platzüberangebot, Abriss 13. „Mit wem … verhandelt?“"): a list of questions set in
     printed lines goes on there. Not "Der 3. Bauabschnitt … wird vorbereitet." in an answer."""
     text, line_starts = joined
+    if not expect or "?" not in text:
+        return False  # no list under way, or nothing asks
     at_start = set(line_starts)
     for start in list_cuts(text, dict(expect), set()):
         match = LABEL.match(text, start)
