@@ -175,7 +175,9 @@ def administration_to_member(lines: Sequence[str]) -> bool:
             )
         if SALUTATION.match(line):
             head = lines[: i + 1]
-            if not any(_MEMBER.match(x) for x in head):
+            if not any(
+                _MEMBER.match(x) or (len(x) > LINE_CHARS and _MEMBER_IN.search(x)) for x in head
+            ):  # also inside a head run together into lines longer than a printed line
                 return False
             if any(_ADMINISTRATION_IN.search(x) for x in head[:-1]):  # also inside a line
                 return True

@@ -187,6 +187,33 @@ def repeats_first_page(line: str, first_top: set[str]) -> bool:
     return covered[-1] and line not in first_top
 
 
+MIN_REPEATED_OPENING = 30  # a later page's line that opens with this much of the first page's
+
+
+def repeated_opening(line: str, opening: str) -> int:
+    """Return how many characters a later page's top line repeats of the document's opening
+    words (`opening`: the first page's top lines joined), or 0.
+
+    A running head made of the document's first line is cut to the head's width ("Stadt
+    Karlsruhe OV Neureut Informationsvorlage Vorlage Nr.: … OV Neure") and, where the cut falls
+    after a hyphen, an extractor joins it to the page's first line ("… Datum: 0 6. FEB. 2013
+    FDP-5. „Warum …"). The opening's first MIN_REPEATED_OPENING characters or more, ending
+    where the line or a word of it ends, are that head.
+    """
+    shared = 0
+    for mine, theirs in zip(line, opening, strict=False):
+        if mine != theirs:
+            break
+        shared += 1
+    if shared < MIN_REPEATED_OPENING:
+        return 0
+    if shared == len(line):
+        return shared
+    if line[shared - 1].isalnum() and line[shared].isalnum():
+        return 0  # the line goes on inside a word of the opening: text that opens alike
+    return shared
+
+
 def drop_inner_page_breaks(lines: list[str]) -> list[str]:
     """Drop running heads and page numbers where pages were joined without a form feed.
 

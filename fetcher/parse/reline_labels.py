@@ -35,7 +35,7 @@ _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
 # word (a title), a number or a cross (a table cell: "… 82,7 3. Welche", "… 26 x 1. Welche"), a
 # closing bracket or quote.
 _MAY_OPEN = re.compile(r"(?:(?<!\S)(?:[A-ZÄÖÜ][\w/-]*\w|\d[\d.,]*\s?%?|[xX])|[)\"“”])\s+$")
-_SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
+_SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$|(?<=[a-zäöüß])\.\d{1,2}$")  # "…ordnet.3": note
 _NOT_ENDS = frozenset(a.split()[-1] for a in ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 # Header labels the header and form parsers read at a line's start (text.LABEL_LINE), inside a line.
 FIELD = re.compile(r"(?<=\s)" + LABEL_LINE.pattern[1:])

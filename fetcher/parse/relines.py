@@ -27,6 +27,15 @@ from collections.abc import Sequence
 from fetcher.parse.header import CITED
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import PAPER_NUMBER
+from fetcher.parse.page_lists import first_labels
+from fetcher.parse.printed_paragraphs import (
+    CELL_LABEL,
+    FIRST_SENTENCE,
+    SALUTATION,
+    holds_printed_structure,
+    joins_paragraphs,
+    page_runs,
+)
 from fetcher.parse.reline_labels import (
     FIELD,
     LABEL,
@@ -40,11 +49,10 @@ from fetcher.parse.reline_paragraphs import (
     LONG_LINE_CHARS,
     inline_structure,
     joined_lines,
-    paragraphs,
     running_heads,
 )
 from fetcher.parse.reline_runs import heading_cuts, run_cuts
-from fetcher.parse.text import STOP_SECTION, is_flattened
+from fetcher.parse.text import DATE_AT_START, STOP_SECTION
 
 # Header labels and section headings the header and form parsers read at a line's start
 # (text.LABEL_LINE, text.STOP_SECTION), here in the case they are printed in.
@@ -63,7 +71,6 @@ _OWN_NUMBER = re.compile(
     # the paper's type as one word after its number ("DS 19/2017 Mitteilungsvorlage Beratung …")
     r"(?:\s+(?P<type>[A-ZÄÖÜ][a-zäöüß]*(?:vorlage|anfrage|antrag))(?=\s+[A-ZÄÖÜ]))?"
 )
-_SALUTATION = re.compile(r"(?<!\S)[„\"]?Sehr geehrte[^,;.?!]{0,160},")
 _CLOSING = re.compile(
     r"(?<!\S)(?:Mit\s+freundliche[nm]\s+Gr(?:ü|ue)(?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele)"
     r"\s+Grüße|Hochachtungsvoll)\s*,?"
@@ -73,10 +80,6 @@ _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
 # A type heading set in capitals inside a run-together head ("… Der Oberbürgermeister STELLUNGNAHME
 # zur Anfrage …", "… GEMEINSAME ANFRAGE Stadtrat …"): a line of its own where it was printed.
 _CAPITALS = re.compile(r"(?<=\s)(?:[A-ZÄÖÜ]{5,}\s+)?[A-ZÄÖÜ]{6,}\b")
-# A form's head cell label: one capitalised word and a colon ("Gegenstand:", "Einleitung:",
-# "Gremium:"), read as a field only in the head, before the line's first sentence.
-_CELL_LABEL = re.compile(r"(?<=\s)[A-ZÄÖÜ][a-zäöüß]{3,}:(?=\s|$)")
-_FIRST_SENTENCE = re.compile(r"[a-zäöüß]{2}[.?!]\s")
 # A consultation table run together under the title: its head ("Gremium Termin TOP ö nö") and
 # the end of its row (date, agenda number, the cross in the ö/nö column) each end a line.
 _TABLE_HEAD = re.compile(
@@ -94,6 +97,8 @@ _BULLET = re.compile(r"(?<=\s)[•▪●◦➢►\uf0b7\uf0a7](?=\s)")
 # a line of its own) run into an empty label ("Vorlage Nr.: Nr. 8015 S. 1 Stadt …").
 _FAX_HEAD = re.compile(r"(?<=:\s)Nr\.\s*\d+\s+S\.\s*\d+(?=\s|$)")
 _COLON_AFTER = re.compile(r"\s*(?:\([^()]{0,40}\)\s*)?:")
+# "Ihre" before a heading or cell label: a noun of the letter's sentence ("Ihre Anfrage: „…").
+_POSSESSIVE_BEFORE = re.compile(r"(?<!\S)Ihre[rm]?\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 # A lead-in ending in a colon before a quoted block ("… beantworte ich wie folgt: „Am …").
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
@@ -108,7 +113,7 @@ def relined_pages(pages: Sequence[str]) -> list[str]:
 
     A list goes on over a page break: the label expected next is carried to the next page.
     """
-    expect: dict[str, int] = {}
+    expect = first_labels(pages)
     heads = running_heads(pages)
     return [
         _relined(page, expect, number, head)
@@ -131,7 +136,7 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
     joins: bool | None = None  # False: text.clean_lines unflattens the page itself
     out: list[str] = []
     changed = False
-    for start, end in paragraphs(lines, head):
+    for start, end in page_runs(lines, head):
         if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
             expect.update(_expected_before(lines, end, expect))
             out += _long_line(lines[start], out, expect, number)
@@ -140,9 +145,10 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         if end - start > 1:
             paragraph = joined_lines(lines[start:end])
             here = _expected_before(lines, end, expect)
-            if inline_structure(paragraph, here) and (
-                joins if joins is not None else (joins := not is_flattened(lines))
-            ):
+            structured = inline_structure(paragraph, here) or holds_printed_structure(
+                paragraph, here
+            )
+            if structured and (joins if joins is not None else (joins := joins_paragraphs(lines))):
                 # Cut where the structure starts a line ("Einlei-" + "tungsgebühren" is one word).
                 expect.update(here)
                 out += _long_line(paragraph[0], out, expect, number)
@@ -150,7 +156,8 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
                 continue
         out += lines[start:end]
         for line in lines[start:end]:
-            note_start(line, expect)
+            if not DATE_AT_START.match(line):  # "1. Juli 2026, …" wrapped to a line's start
+                note_start(line, expect)
     return "\n".join(out) if changed else page
 
 
@@ -187,6 +194,8 @@ def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> b
     (Änderungen vorbehalten):"), a sentence end or a number before; a section heading also
     between a cell and a sentence ("… mündliche/schriftliche Beantwortung Sachverhalt Bereits …").
     """
+    if heading and _POSSESSIVE_BEFORE.search(line, max(0, match.start() - 8), match.start()):
+        return False  # "Ihre Anfrage: „…“ beantworte ich …": the word inside a sentence
     if match.group(0).endswith(":") or _COLON_AFTER.match(line, match.end()):
         return True
     before = line[max(0, match.start() - 20) : match.start()].rstrip()
@@ -208,10 +217,13 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         for match in pattern.finditer(line):
             if _opens_field(line, match, heading=pattern is not FIELD):
                 cuts.add(match.start())
-    sentence = _FIRST_SENTENCE.search(line)
-    for match in _CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
-        if opens_item(line, match.start()) or after_sentence(line, match.start()):
-            cuts.add(match.start())  # not "… folgender Frage: Welche …"
+    sentence = FIRST_SENTENCE.search(line)
+    for match in CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
+        possessive = _POSSESSIVE_BEFORE.search(line, max(0, match.start() - 8), match.start())
+        if (
+            opens_item(line, match.start()) or after_sentence(line, match.start())
+        ) and not possessive:
+            cuts.add(match.start())  # not "… folgender Frage: Welche …", "Ihre Anfrage: „…"
     for match in _QUOTE_AFTER_COLON.finditer(line):
         cuts.add(match.end())
     for match in _FAX_HEAD.finditer(line):
@@ -242,7 +254,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
         for field in ("page", "type"):
             if match.group(field):
                 cuts.add(match.start(field))
-    for match in _SALUTATION.finditer(line):
+    for match in SALUTATION.finditer(line):
         cuts.update((match.start(), match.end()))
         number = _NUMBER_BEFORE.search(line[max(0, match.start() - 40) : match.start()])
         if number:

@@ -13,6 +13,7 @@ from fetcher.parse.page_edges import (
     edge_blocks,
     edge_key,
     footnotes_from,
+    repeated_opening,
     repeats_first_page,
     unglue_feet,
 )
@@ -75,6 +76,11 @@ _FURNITURE = re.compile(
     r"|[_=]{5,})$",  # a rule under the running head (Karlsruhe 2015: "Seite 2" over "_____")
     re.I,
 )
+
+
+def is_furniture(line: str) -> bool:
+    """Return True if a line is page furniture alone: a page number, "Seite 2 von 4", a rule."""
+    return bool(_FURNITURE.match(_fold(line)))
 
 
 _INLINE_FURNITURE = re.compile(
@@ -239,9 +245,10 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         raw = page.translate(_CHAR_FIXES)
         lines = raw.split("\n")
         if is_flattened(lines):
-            lines = _unflatten(" ".join(line.strip() for line in lines)).split("\n")
+            # its printed lines joined as prose ("1. Beab-" + "sichtigt die Stadt …" one word)
+            lines = _unflatten(join_lines(lines)).split("\n")
         elif _is_flattened_letter(lines):
-            lines = _unflatten_letter(" ".join(line.strip() for line in lines)).split("\n")
+            lines = _unflatten_letter(join_lines(lines)).split("\n")
         page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
 
     unglue_feet(page_lines)
@@ -263,6 +270,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         blocks = edge_blocks(page_lines, text_keys)
     first_page = [x for x in page_lines[0] if x] if page_lines else []
     first_top = {x for x in first_page[:15] if len(x) >= 3}
+    opening = " ".join(first_page[:15])
     result: list[str] = []
     for index, lines in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line]
@@ -273,6 +281,11 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         inline = inline_heads[index] if inline_heads else ()
         block = blocks[index] if blocks else ()
         for i, line in enumerate(lines):
+            if index > 0 and filled and i == filled[0] and not repeats_first_page(line, first_top):
+                head = repeated_opening(line, opening)
+                line = line[head:].strip()  # a running head made of the first line, cut short
+                if not line:
+                    continue
             furniture = _FURNITURE.match(line)
             if (
                 furniture
@@ -327,10 +340,12 @@ _ITEM_LIKE = re.compile(
 _CONTINUES = re.compile(
     r"(?:^|\s)(?:die|der|den|des|dem|das|zur|zum|vom|im|am|auf|mit|seit|bis|gemäß|laut)$", re.I
 )
+_MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 _HEADING_LIKE = re.compile(
-    r"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{1,2}\.\s*(?:Januar|Februar|März|"
-    r"April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)\b)"
+    rf"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{{1,2}}\.\s*{_MONTH}\b)"
 )
+# A date whose day opens a printed line ("1. Juli 2026, Berichte …"): no list label.
+DATE_AT_START = re.compile(rf"^\s*\d{{1,2}}\.\s*{_MONTH}\b")
 
 
 _BRACKET_LINE = re.compile(r"\([^()]{1,40}\)")
