@@ -9,9 +9,10 @@ whole. Used by fetcher.parse.relines (over-long lines) and fetcher.parse.reline_
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from fetcher.parse.answer_headings import RUN_IN_WORDS
-from fetcher.parse.markers import ROMAN_NUMERALS
+from fetcher.parse.markers import ROMAN_NUMERALS, list_marker
 from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE
 
 MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
@@ -39,6 +40,11 @@ _SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$")
 _NOT_ENDS = frozenset(a.split()[-1] for a in ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 # Header labels the header and form parsers read at a line's start (text.LABEL_LINE), inside a line.
 FIELD = re.compile(r"(?<=\s)" + LABEL_LINE.pattern[1:])
+# A page number run into the line below it ("4 i) Welche …"), and a bracketed label after it.
+_FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
+_BRACKETED = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)\s")
+TOP_LINES = 3  # the page number stands among a page's first lines, under its running head
+_HEAD_CHARS = (15, 200)  # the length of a running head's line
 
 
 def note_start(line: str, expect: dict[str, int]) -> None:
@@ -124,3 +130,31 @@ def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
             starts.update(start for start, *_ in chain)
             expect[style] = chain[-1][2] + 1
     return starts
+
+
+def page_number_apart(lines: list[str], number: int) -> list[str]:
+    """Return the page's lines with a page number split off the list item's line it ran into.
+
+    Text with one line per paragraph runs the number printed under a running head into the
+    paragraph below it ("4 i) Welche …", "2 (1) Welche …", "3 – Wie …"), whatever the list's
+    style: the page's own number among its first lines, or any number right below a line that
+    repeats in the page (the running head of a later page, where pages were joined without a
+    form feed).
+    """
+    low, high = _HEAD_CHARS
+    counts = Counter(text for line in lines if low <= len(text := line.strip()) <= high)
+    out: list[str] = []
+    seen = 0
+    above = ""
+    for line in lines:
+        folio = _FOLIO.match(line)
+        if folio and ((seen < TOP_LINES and folio.group(1) == str(number)) or counts[above] >= 2):
+            rest = line[folio.end() :]
+            if list_marker(rest) or _BRACKETED.match(rest):
+                out += [folio.group(1), rest]
+                above, seen = rest, seen + 1
+                continue
+        if line.strip():
+            above, seen = line.strip(), seen + 1
+        out.append(line)
+    return out
