@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Collection
 
 from fetcher.parse.answer_headings import RUN_IN_WORDS
 from fetcher.parse.markers import ROMAN_NUMERALS, list_marker
@@ -26,9 +27,9 @@ LABEL = re.compile(
     r"|(?P<frage>Frage\s+)(?P<fn>\d{1,2})\s*[.:)]"
     r"|(?P<num>\d{1,2})(?:\.\)|[.)])"
     r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|X)\."
-    r"|(?P<low>[a-h])\)"
-    r"|(?P<lowdot>[a-h])\."
-    r"|(?P<up>[A-H])\."
+    r"|(?P<low>[a-z])\)"
+    r"|(?P<lowdot>[a-h])\."  # not "z. B.", "u. a.", "i. d. R."
+    r"|(?P<up>[A-Z])\."
     r")(?=\s+[\w„\"“(])"
 )
 _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
@@ -51,12 +52,19 @@ def note_start(line: str, expect: dict[str, int]) -> None:
     """Remember the label a line starts with: the next one of its style may sit inside a line."""
     match = LABEL.match(line.strip())
     if match:
-        style, value = label_style(match)
+        style, value = label_style(match, (expect.get("up", 0),))
         expect[style] = value + 1
 
 
-def label_style(match: re.Match[str]) -> tuple[str, int]:
-    """Return the style of a list label and its value (a = 1, A = 1, I = 1)."""
+def label_style(match: re.Match[str], letters_next: Collection[int] = ()) -> tuple[str, int]:
+    """Return the style of a list label and its value (a = 1, A = 1, I = 1).
+
+    "I.", "V.", "X." are Roman numbers unless they are the letter a list "A. B. …" expects next
+    (`letters_next`: the values the open lettered lists expect; "H. … I. …").
+    """
+    roman = match.group("roman")
+    if roman in ("I", "V", "X") and ord(roman) - ord("A") + 1 in letters_next:
+        return "up", ord(roman) - ord("A") + 1
     if match.group("zn"):
         return "zu", int(match.group("zn"))
     if match.group("fn"):
@@ -108,7 +116,10 @@ def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
         if count >= MAX_LABELS_PER_LINE:
             break  # no page lists that many: a table of numbers, or garbage
         opens = match.start() in cuts or after_sentence(line, match.start())
-        style, value = label_style(match)
+        # a lettered run of two or more goes on at "I." ("G. … H. … I. …"; not "Thomas H. Hock")
+        letters = [expect.get("up", 0)]
+        letters += [v for (s, v), run in open_chains.items() if s == "up" and len(run) >= 2]
+        style, value = label_style(match, letters)
         if not opens and not opens_item(line, match.start()):
             # After a letter's dot ("Siehe Antwort zu a. 10. Inwieweit …") only the label
             # that continues a sequence.

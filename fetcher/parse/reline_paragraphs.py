@@ -204,7 +204,7 @@ def _holds_expected(text: str, expect: dict[str, int]) -> bool:
     for style, value in expect.items():
         if style == "num" and (f" {value}." in text or f" {value})" in text):
             return True
-        if style in ("low", "lowdot", "up") and 1 <= value <= 8:
+        if style in ("low", "lowdot", "up") and 1 <= value <= 26:
             letter = chr(ord("A" if style == "up" else "a") + value - 1)
             if f" {letter}{')' if style == 'low' else '.'}" in text:
                 return True
