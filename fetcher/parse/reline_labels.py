@@ -26,7 +26,7 @@ LABEL = re.compile(
     rf"(?P<zu>{RUN_IN_WORDS})(?P<zn>\d{{1,2}})\s*(?:\.:|[.:)])"
     r"|(?P<frage>Frage\s+)(?P<fn>\d{1,2})\s*[.:)]"
     r"|(?P<num>\d{1,2})(?:\.\)|[.)])"
-    r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|X)\."
+    r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\."
     r"|(?P<low>[a-z])\)"
     r"|(?P<lowdot>[a-h])\."  # not "z. B.", "u. a.", "i. d. R."
     r"|(?P<up>[A-Z])\."
