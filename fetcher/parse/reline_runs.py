@@ -39,6 +39,11 @@ _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1
 _COLON_BEFORE = re.compile(r":\s*$")
 # A closing bracket or quote before a dash: "… betroffen? (soweit bekannt) – Wie viele …"
 _AFTER_BRACKET = re.compile(r"[)\"“”]\s*$")
+# A number's dot before a dash ends a sentence ("… zu den Fragen 1 und 3. – Welche …"): no
+# ordinal stands before a dash.
+_AFTER_NUMBER_DOT = re.compile(r"\d\.\s*$")
+# A page number cut off the line before it ("… Drucksache 19/11160 4 – Welche …").
+_NUMBER_BEFORE = re.compile(r"(?<!\S)\d{1,3}\s+$")
 EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels expected next)
 # A list label right before a run's first label: the run is a sub-list set inside its item.
 _AFTER_LABEL = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})(?:\.\)|[.):])\s*$")
@@ -91,6 +96,8 @@ def _chains(
             or start in cuts
             or after_sentence(line, start)
             or bool(match["bullet"] and _AFTER_BRACKET.search(line, max(0, start - 3), start))
+            or bool(match["bullet"] and _AFTER_NUMBER_DOT.search(line, max(0, start - 4), start))
+            or _after_page_number(line, start, cuts)
         )
         if not opens and not opens_item(line, start):
             continue  # "am 2. Mai", "Nr. 4", "Müller - schulze"
@@ -119,6 +126,12 @@ def _chains(
     return [
         (style, value, spans) for style, chains in open_chains.items() for value, spans in chains
     ]
+
+
+def _after_page_number(line: str, start: int, cuts: Collection[int]) -> bool:
+    """Whether only a number stands between a line start (`cuts`) and the label at `start`."""
+    number = _NUMBER_BEFORE.search(line, max(0, start - 5), start)
+    return bool(number) and number.start() in cuts
 
 
 def _key(style: Style) -> str:
