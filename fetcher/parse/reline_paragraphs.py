@@ -42,7 +42,7 @@ _STARTS_STRUCTURE = re.compile(
 _NUMBER_BEFORE = re.compile(r"(?<!\S)\d+(?:[.,]\d+)*\s+$")
 # A list label after a sentence end, "?" or ":" (what the trigger needs, looked for cheaply first).
 _AFTER_SENTENCE = re.compile(
-    rf"[.?!;][\"“”'’)]?\s+(?:{RUN_IN_WORDS}|Frage\s+)?(?:\d{{1,2}}|[a-hA-H]|[IVX]{{1,4}})[.):]"
+    rf"[.?!;][\"“”'’)]?\s+(?:{RUN_IN_WORDS}|Frage\s+)?(?:\d{{1,2}}|[a-zA-Z]|[IVX]{{1,6}})[.):]"
 )
 
 # A label only fetcher.parse.reline_runs reads after a sentence end: a dash, a bullet, a

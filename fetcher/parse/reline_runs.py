@@ -73,6 +73,9 @@ def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
         return found
     if match["roman"]:
         found.append((("roman", match["rmark"]), _ROMAN_VALUE[match["roman"]]))
+        if len(match["roman"]) == 1:  # "I)", "V)", "X)" go on with a lettered list as well
+            letter = match["roman"]
+            found.append((("letter", "True", match["rmark"]), ord(letter) - 64))
     if match["letter"]:
         letter = match["letter"]
         found.append((("letter", str(letter.isupper()), match["lmark"]), ord(letter.lower()) - 96))
