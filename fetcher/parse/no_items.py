@@ -25,15 +25,22 @@ def without_page_numbers(lines: Sequence[str]) -> list[str]:
     text blanked: the page number under a running head that pages joined without a form feed
     leave mid-text ("Drucksache 19/11143" / "3" between "C) …" and "D) …", Landtag 19/11143
     run together). It opens no item, and no list of its own around a lettered or dashed one.
+    A number a numbered list above would go on with stays.
     """
     counts = Counter(line for line in lines if len(line) >= MIN_HEAD_CHARS)
     out = list(lines)
     above = ""
+    last = 0  # the number of the last numbered item above
     for i, line in enumerate(lines):
         if not line:
             continue
-        if _BARE_NUMBER.fullmatch(line) and counts[above] >= 2:
-            out[i] = ""
+        if _BARE_NUMBER.fullmatch(line):
+            # the label a numbered list expects next may be that number: the question finder
+            # tells the two apart (printed_again)
+            if counts[above] >= 2 and int(line) != last + 1:
+                out[i] = ""
+        elif (marker := list_marker(line)) and marker[0] == "num":
+            last = int(marker[1])
         above = line
     return out
 
