@@ -44,6 +44,10 @@ _AFTER_BRACKET = re.compile(r"[)\"“”]\s*$")
 _AFTER_NUMBER_DOT = re.compile(r"\d\.\s*$")
 # A page number cut off the line before it ("… Drucksache 19/11160 4 – Welche …").
 _NUMBER_BEFORE = re.compile(r"(?<!\S)\d{1,3}\s+$")
+# A counted label after a word where a sentence end was not printed ("… durchführen zu können
+# (2) Welche …?") goes on with its run when its item opens like a question (wording: 0.7).
+_OPENING_CHARS = 60
+ASKING_OPENING = 0.7
 EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels expected next)
 # A list label right before a run's first label: the run is a sub-list set inside its item.
 _AFTER_LABEL = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})(?:\.\)|[.):])\s*$")
@@ -102,7 +106,8 @@ def _chains(
             or bool(match["bullet"] and _AFTER_NUMBER_DOT.search(line, max(0, start - 4), start))
             or _after_page_number(line, start, cuts)
         )
-        if not opens and not opens_item(line, start):
+        loose = not opens and not opens_item(line, start)
+        if loose and (match["bullet"] or not _opens_asking(line, match.end())):
             continue  # "am 2. Mai", "Nr. 4", "Müller - schulze"
         span = (start, match.end(), opens)
         for style, value in _readings(match):
@@ -116,6 +121,8 @@ def _chains(
                 if repeats
                 else next((c for c in chains if c[0] + 1 == value), None)
             )
+            if loose and going_on is None:
+                continue  # "… zu können (2) Welche …?" goes on with a run, never opens one
             if going_on is not None:
                 chains.remove(going_on)
                 chains.append((value, [*going_on[1], span]))
@@ -135,6 +142,11 @@ def _after_page_number(line: str, start: int, cuts: Collection[int]) -> bool:
     """Whether only a number stands between a line start (`cuts`) and the label at `start`."""
     number = _NUMBER_BEFORE.search(line, max(0, start - 5), start)
     return bool(number) and number.start() in cuts
+
+
+def _opens_asking(line: str, end: int) -> bool:
+    """Whether the item after a label opens like a question ("Welche …", "Ist …")."""
+    return question_signal(line[end : end + _OPENING_CHARS].replace("?", "")) >= ASKING_OPENING
 
 
 def _key(style: Style) -> str:
