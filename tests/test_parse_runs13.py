@@ -139,3 +139,13 @@ def test_a_dash_after_a_number_s_dot_or_a_page_number_opens_an_item() -> None:
     """Landtag 19/11160 "– en dash" run together: "… zu den Fragen 1 und 3. – Welche …" and
     "… Drucksache 19/11160 4 – Welche …" each open a question (main read four of ten)."""
     _reads_as_labelled(REPUBLICA, _variant(REPUBLICA, "– en dash", "flat"))
+
+
+HAFT = "LANDTAG-niedersachsen-19-11159-kleine-anfrage-mit-antwort"
+
+
+def test_a_bracketed_label_after_an_answer_without_full_stop_goes_on_with_its_run() -> None:
+    """Landtag 19/11159 "(1)" run together: "… durchführen zu können (2) Welche …?" (the answer
+    ends without a full stop) goes on with the list, its item opening like a question (main read
+    two of thirteen)."""
+    _reads_as_labelled(HAFT, _variant(HAFT, "(1)", "flat"))
