@@ -141,7 +141,7 @@ def _chains(
 def _after_page_number(line: str, start: int, cuts: Collection[int]) -> bool:
     """Whether only a number stands between a line start (`cuts`) and the label at `start`."""
     number = _NUMBER_BEFORE.search(line, max(0, start - 5), start)
-    return bool(number) and number.start() in cuts
+    return number is not None and number.start() in cuts
 
 
 def _opens_asking(line: str, end: int) -> bool:
