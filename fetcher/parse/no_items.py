@@ -25,8 +25,11 @@ def without_page_numbers(lines: Sequence[str]) -> list[str]:
     text blanked: the page number under a running head that pages joined without a form feed
     leave mid-text ("Drucksache 19/11143" / "3" between "C) …" and "D) …", Landtag 19/11143
     run together). It opens no item, and no list of its own around a lettered or dashed one.
-    A number a numbered list above would go on with stays.
+    A number a numbered list above would go on with stays, and so do all of them in a text
+    without a lettered, Roman or dashed item (there the question finder tells them apart).
     """
+    if not any((marker := list_marker(line)) and marker[0] != "num" for line in lines if line):
+        return list(lines)  # no list of another style for the numbers to form a list around
     counts = Counter(line for line in lines if len(line) >= MIN_HEAD_CHARS)
     out = list(lines)
     above = ""
