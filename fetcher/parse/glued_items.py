@@ -236,6 +236,10 @@ def _split_glued(lines: tuple[str, ...]) -> tuple[str, ...]:
             line, last = line[found.start() :].lstrip(), last + 1
         if marker and marker[0] == "letter" and marker[1].isupper():
             letter = marker[1]
+        elif (
+            marker and marker[0] == "roman" and letter and marker[1] == next_label("letter", letter)
+        ):
+            letter = marker[1]  # "H. …" then "I. …": the letter, not Roman one
         while letter and (found := _inline_letter(line, next_label("letter", letter))):
             pieces.append(line[: found.start()].rstrip())  # "Seite 2 ____ G. Setzte sich …?"
             line, letter = line[found.start() :].lstrip(), next_label("letter", letter)

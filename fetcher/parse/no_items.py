@@ -8,12 +8,44 @@ when it builds a list run.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
+from collections import Counter
 from collections.abc import Sequence
 
 from fetcher.parse.markers import ARTICLE_END, LINE_CHARS, list_marker
 
 Labels = dict[tuple[str, str], list[int]]
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+MIN_HEAD_CHARS = 12  # a running head's line ("Drucksache 19/11143") holds at least this much
+
+
+def without_page_numbers(lines: Sequence[str]) -> list[str]:
+    """Return the lines with each number alone on its line right below a line that repeats in the
+    text blanked: the page number under a running head that pages joined without a form feed
+    leave mid-text ("Drucksache 19/11143" / "3" between "C) …" and "D) …", Landtag 19/11143
+    run together). It opens no item, and no list of its own around a lettered or dashed one.
+    A number a numbered list above would go on with stays, and so do all of them in a text
+    without a lettered, Roman or dashed item (there the question finder tells them apart).
+    """
+    if not any((marker := list_marker(line)) and marker[0] != "num" for line in lines if line):
+        return list(lines)  # no list of another style for the numbers to form a list around
+    counts = Counter(line for line in lines if len(line) >= MIN_HEAD_CHARS)
+    out = list(lines)
+    above = ""
+    last = 0  # the number of the last numbered item above
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if _BARE_NUMBER.fullmatch(line):
+            # the label a numbered list expects next may be that number: the question finder
+            # tells the two apart (printed_again)
+            if counts[above] >= 2 and int(line) != last + 1:
+                out[i] = ""
+        elif (marker := list_marker(line)) and marker[0] == "num":
+            last = int(marker[1])
+        above = line
+    return out
 
 
 def item_labels(lines: Sequence[str]) -> Labels:

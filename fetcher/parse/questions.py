@@ -36,7 +36,14 @@ from fetcher.parse.markers import (
     lines_before,
     next_label,
 )
-from fetcher.parse.no_items import Labels, footnote_mark, item_labels, no_item, printed_again
+from fetcher.parse.no_items import (
+    Labels,
+    footnote_mark,
+    item_labels,
+    no_item,
+    printed_again,
+    without_page_numbers,
+)
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     drop_lead_in,
@@ -216,6 +223,7 @@ def question_items(
     lines = split_label_runs(split_glued_items(lines[max(body_start, 0) :]))
     quote_ends = ends_of_quoted_questions(lines)
     lines = flatten_outline(split_inline_lists(unbracket_labels(unquote_lines(lines))))
+    lines = without_page_numbers(lines)
     body_start = 0
     candidates: list[_Run] = []
     labels = item_labels(lines)

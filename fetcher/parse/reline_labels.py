@@ -9,9 +9,11 @@ whole. Used by fetcher.parse.relines (over-long lines) and fetcher.parse.reline_
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Collection
 
 from fetcher.parse.answer_headings import RUN_IN_WORDS
-from fetcher.parse.markers import ROMAN_NUMERALS
+from fetcher.parse.markers import ROMAN_NUMERALS, list_marker
 from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE
 
 MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
@@ -24,10 +26,10 @@ LABEL = re.compile(
     rf"(?P<zu>{RUN_IN_WORDS})(?P<zn>\d{{1,2}})\s*(?:\.:|[.:)])"
     r"|(?P<frage>Frage\s+)(?P<fn>\d{1,2})\s*[.:)]"
     r"|(?P<num>\d{1,2})(?:\.\)|[.)])"
-    r"|(?P<roman>I{1,3}|IV|VI{0,3}|IX|X)\."
-    r"|(?P<low>[a-h])\)"
-    r"|(?P<lowdot>[a-h])\."
-    r"|(?P<up>[A-H])\."
+    r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))\."
+    r"|(?P<low>[a-z])\)"
+    r"|(?P<lowdot>[a-h])\."  # not "z. B.", "u. a.", "i. d. R."
+    r"|(?P<up>[A-Z])\."
     r")(?=\s+[\w„\"“(])"
 )
 _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
@@ -39,18 +41,30 @@ _SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$|(?<=[a-zäöüß])\.\d{1,2
 _NOT_ENDS = frozenset(a.split()[-1] for a in ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 # Header labels the header and form parsers read at a line's start (text.LABEL_LINE), inside a line.
 FIELD = re.compile(r"(?<=\s)" + LABEL_LINE.pattern[1:])
+# A page number run into the line below it ("4 i) Welche …"), and a bracketed label after it.
+_FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
+_BRACKETED = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)\s")
+TOP_LINES = 3  # the page number stands among a page's first lines, under its running head
+_HEAD_CHARS = (15, 200)  # the length of a running head's line
 
 
 def note_start(line: str, expect: dict[str, int]) -> None:
     """Remember the label a line starts with: the next one of its style may sit inside a line."""
     match = LABEL.match(line.strip())
     if match:
-        style, value = label_style(match)
+        style, value = label_style(match, (expect.get("up", 0),))
         expect[style] = value + 1
 
 
-def label_style(match: re.Match[str]) -> tuple[str, int]:
-    """Return the style of a list label and its value (a = 1, A = 1, I = 1)."""
+def label_style(match: re.Match[str], letters_next: Collection[int] = ()) -> tuple[str, int]:
+    """Return the style of a list label and its value (a = 1, A = 1, I = 1).
+
+    "I.", "V.", "X." are Roman numbers unless they are the letter a list "A. B. …" expects next
+    (`letters_next`: the values the open lettered lists expect; "H. … I. …").
+    """
+    roman = match.group("roman")
+    if roman in ("I", "V", "X") and ord(roman) - ord("A") + 1 in letters_next:
+        return "up", ord(roman) - ord("A") + 1
     if match.group("zn"):
         return "zu", int(match.group("zn"))
     if match.group("fn"):
@@ -102,7 +116,10 @@ def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
         if count >= MAX_LABELS_PER_LINE:
             break  # no page lists that many: a table of numbers, or garbage
         opens = match.start() in cuts or after_sentence(line, match.start())
-        style, value = label_style(match)
+        # a lettered run of two or more goes on at "I." ("G. … H. … I. …"; not "Thomas H. Hock")
+        letters = [expect.get("up", 0)]
+        letters += [v for (s, v), run in open_chains.items() if s == "up" and len(run) >= 2]
+        style, value = label_style(match, letters)
         if not opens and not opens_item(line, match.start()):
             # After a letter's dot ("Siehe Antwort zu a. 10. Inwieweit …") only the label
             # that continues a sequence.
@@ -124,3 +141,31 @@ def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
             starts.update(start for start, *_ in chain)
             expect[style] = chain[-1][2] + 1
     return starts
+
+
+def page_number_apart(lines: list[str], number: int) -> list[str]:
+    """Return the page's lines with a page number split off the list item's line it ran into.
+
+    Text with one line per paragraph runs the number printed under a running head into the
+    paragraph below it ("4 i) Welche …", "2 (1) Welche …", "3 – Wie …"), whatever the list's
+    style: the page's own number among its first lines, or any number right below a line that
+    repeats in the page (the running head of a later page, where pages were joined without a
+    form feed).
+    """
+    low, high = _HEAD_CHARS
+    counts = Counter(text for line in lines if low <= len(text := line.strip()) <= high)
+    out: list[str] = []
+    seen = 0
+    above = ""
+    for line in lines:
+        folio = _FOLIO.match(line)
+        if folio and ((seen < TOP_LINES and folio.group(1) == str(number)) or counts[above] >= 2):
+            rest = line[folio.end() :]
+            if list_marker(rest) or _BRACKETED.match(rest):
+                out += [folio.group(1), rest]
+                above, seen = rest, seen + 1
+                continue
+        if line.strip():
+            above, seen = line.strip(), seen + 1
+        out.append(line)
+    return out

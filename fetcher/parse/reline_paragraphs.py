@@ -42,7 +42,7 @@ _STARTS_STRUCTURE = re.compile(
 _NUMBER_BEFORE = re.compile(r"(?<!\S)\d+(?:[.,]\d+)*\s+$")
 # A list label after a sentence end, "?" or ":" (what the trigger needs, looked for cheaply first).
 _AFTER_SENTENCE = re.compile(
-    rf"[.?!;][\"“”'’)]?\s+(?:{RUN_IN_WORDS}|Frage\s+)?(?:\d{{1,2}}|[a-hA-H]|[IVX]{{1,4}})[.):]"
+    rf"[.?!;][\"“”'’)]?\s+(?:{RUN_IN_WORDS}|Frage\s+)?(?:\d{{1,2}}|[a-zA-Z]|[IVX]{{1,6}})[.):]"
 )
 
 # A label only fetcher.parse.reline_runs reads after a sentence end: a dash, a bullet, a
@@ -204,7 +204,7 @@ def _holds_expected(text: str, expect: dict[str, int]) -> bool:
     for style, value in expect.items():
         if style == "num" and (f" {value}." in text or f" {value})" in text):
             return True
-        if style in ("low", "lowdot", "up") and 1 <= value <= 8:
+        if style in ("low", "lowdot", "up") and 1 <= value <= 26:
             letter = chr(ord("A" if style == "up" else "a") + value - 1)
             if f" {letter}{')' if style == 'low' else '.'}" in text:
                 return True

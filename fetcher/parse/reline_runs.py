@@ -39,6 +39,15 @@ _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1
 _COLON_BEFORE = re.compile(r":\s*$")
 # A closing bracket or quote before a dash: "… betroffen? (soweit bekannt) – Wie viele …"
 _AFTER_BRACKET = re.compile(r"[)\"“”]\s*$")
+# A number's dot before a dash ends a sentence ("… zu den Fragen 1 und 3. – Welche …"): no
+# ordinal stands before a dash.
+_AFTER_NUMBER_DOT = re.compile(r"\d\.\s*$")
+# A page number cut off the line before it ("… Drucksache 19/11160 4 – Welche …").
+_NUMBER_BEFORE = re.compile(r"(?<!\S)\d{1,3}\s+$")
+# A counted label after a word where a sentence end was not printed ("… durchführen zu können
+# (2) Welche …?") goes on with its run when its item opens like a question (wording: 0.7).
+_OPENING_CHARS = 60
+ASKING_OPENING = 0.7
 EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels expected next)
 # A list label right before a run's first label: the run is a sub-list set inside its item.
 _AFTER_LABEL = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})(?:\.\)|[.):])\s*$")
@@ -68,6 +77,9 @@ def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
         return found
     if match["roman"]:
         found.append((("roman", match["rmark"]), _ROMAN_VALUE[match["roman"]]))
+        if len(match["roman"]) == 1:  # "I)", "V)", "X)" go on with a lettered list as well
+            letter = match["roman"]
+            found.append((("letter", "True", match["rmark"]), ord(letter) - 64))
     if match["letter"]:
         letter = match["letter"]
         found.append((("letter", str(letter.isupper()), match["lmark"]), ord(letter.lower()) - 96))
@@ -91,8 +103,11 @@ def _chains(
             or start in cuts
             or after_sentence(line, start)
             or bool(match["bullet"] and _AFTER_BRACKET.search(line, max(0, start - 3), start))
+            or bool(match["bullet"] and _AFTER_NUMBER_DOT.search(line, max(0, start - 4), start))
+            or _after_page_number(line, start, cuts)
         )
-        if not opens and not opens_item(line, start):
+        loose = not opens and not opens_item(line, start)
+        if loose and (match["bullet"] or not _opens_asking(line, match.end())):
             continue  # "am 2. Mai", "Nr. 4", "Müller - schulze"
         span = (start, match.end(), opens)
         for style, value in _readings(match):
@@ -106,6 +121,8 @@ def _chains(
                 if repeats
                 else next((c for c in chains if c[0] + 1 == value), None)
             )
+            if loose and going_on is None:
+                continue  # "… zu können (2) Welche …?" goes on with a run, never opens one
             if going_on is not None:
                 chains.remove(going_on)
                 chains.append((value, [*going_on[1], span]))
@@ -119,6 +136,17 @@ def _chains(
     return [
         (style, value, spans) for style, chains in open_chains.items() for value, spans in chains
     ]
+
+
+def _after_page_number(line: str, start: int, cuts: Collection[int]) -> bool:
+    """Whether only a number stands between a line start (`cuts`) and the label at `start`."""
+    number = _NUMBER_BEFORE.search(line, max(0, start - 5), start)
+    return number is not None and number.start() in cuts
+
+
+def _opens_asking(line: str, end: int) -> bool:
+    """Whether the item after a label opens like a question ("Welche …", "Ist …")."""
+    return question_signal(line[end : end + _OPENING_CHARS].replace("?", "")) >= ASKING_OPENING
 
 
 def _key(style: Style) -> str:

@@ -44,6 +44,7 @@ from fetcher.parse.reline_labels import (
     list_cuts,
     note_start,
     opens_item,
+    page_number_apart,
 )
 from fetcher.parse.reline_paragraphs import (
     LONG_LINE_CHARS,
@@ -133,9 +134,11 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         for line in lines:
             note_start(line, expect)
         return page
+    apart = page_number_apart(lines, number)
+    changed = len(apart) > len(lines)
+    lines = apart
     joins: bool | None = None  # False: text.clean_lines unflattens the page itself
     out: list[str] = []
-    changed = False
     for start, end in page_runs(lines, head):
         if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
             expect.update(_expected_before(lines, end, expect))
