@@ -125,6 +125,7 @@ def test_foot_pieces() -> None:
     assert foot_value(["Drucksache 2021/0123 – Seite 1 von 2"]) == "2021/0123"
     assert foot_value(["Seite 2 von 3 | VO/2021/1234"]) == "VO/2021/1234"
     assert foot_value(["2021/0123"]) is None
+    assert foot_value(["Vorlage: A-2021-0012"]) is None  # "-2021-" is no page counter "- 2 -"
     assert foot_value(["12/2021 Seite 1 von 2"]) is None
     assert page_foot_value(["Text … Grüßen 2021/0123 – Seite 1 von 2"]) == "2021/0123"
     for page in (

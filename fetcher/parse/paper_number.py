@@ -292,8 +292,11 @@ def foot_value(lines: Sequence[str]) -> str | None:
         if not text or not re.search(_COUNTER, text, re.I):
             continue
         foot = _FOOT.fullmatch(text)
-        if not foot or foot.group(0) == foot.group("ref"):
+        if not foot:
             continue
+        beside = f"{text[: foot.start('ref')]} {text[foot.end('ref') :]}"
+        if not re.search(_COUNTER, beside, re.I):
+            continue  # the counter must stand beside the number, not inside it ("A-2021-0012")
         ref = tidy(foot.group("ref"))
         if _foot_number(ref):
             return ref
