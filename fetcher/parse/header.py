@@ -130,11 +130,11 @@ def find_reference(lines: Sequence[str]) -> str | None:
         if i and sentence_goes_on(lines[i - 1], line):
             continue  # "… Bündnis 90/Die Grünen -" / "Drs. 19/9632": a paper cited in prose
         if not agenda and (labelled := labelled_value(line)):
-            following = lines[i + 1].strip() if i + 1 < len(lines) else ""
-            if re.search(r"/[A-ZÄÖÜ]{1,4}$", labelled) and re.fullmatch(r"\d{1,2}", following):
+            below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if re.search(r"/[A-ZÄÖÜ]{1,4}$", labelled) and re.fullmatch(r"\d{1,2}", below):
                 # "Drucksache 0123/2021/FB" / "3": the department's number, split off by the
                 # relining of a run-together head ("… FB 3 1 Kleine Anfrage …")
-                return f"{labelled} {following}"
+                return f"{labelled} {below}"
             return labelled  # a number label and its value, whatever the value's separators
         for pattern in _REFERENCE_PATTERNS:
             for match in pattern.finditer(line):
