@@ -1,6 +1,7 @@
 """The paper's own reference in other shapes: dev documents with their number relabelled. I/O.
 
-Run: .venv/bin/python -m bench.reference_variants [--shape NAME] [--show VARIANT]
+Run: .venv/bin/python -m bench.reference_variants [--shape NAME] [--via-pdf paged] [--show VARIANT]
+     [--variant V]…
 
 For each dev document whose label has a printed reference, every occurrence of the paper's OWN
 number in the text (the label's reference or its shortest alternative, as a whole token; numbers
@@ -25,7 +26,32 @@ Sources of the shapes: issue #11's list (values marked "issue"), else convention
 systems: ALLRIS ("Drucksache - 21-1234", "VO/2021/1234", "DS-Nr."), SessionNet ("Vorlage Nr.:",
 "Vorlagen-Nr.:", "2021/0123", "0123/2021", "Vorlage -"), SD.NET/Somacos ("SV-21/123",
 "21/SVV/1234", "V/21/1234", "AN/1234/2021"), Landtage ("Drs. 19/11134", "Drucksache Nr."); never
-the check split. --shape brings each rewritten text into a bench.text_shapes shape first.
+the check split.
+Thirteenth round (never from the check Kommunen; the spellings as the systems and rules of
+procedure print them, written from their conventions, not copied from a stored document):
+- values: a typesetter's spaces around the separator ("2021 / 0123", Landtag "19 / 1234"); a
+  letter prefix before a year-first or year-last number (the paper type's abbreviation:
+  "BV/2021/001" Beschlussvorlage, "A-2021-0012" Antrag, "V 0123/21" Vorlage); an amended version's
+  suffix (SessionNet "2021/0123-1" and "2021/0123/1", Leipzig's new version "-NF-02" after a
+  Roman-numbered number, the word "Ergänzung" after it); an electoral period before the number
+  (Leipzig "VII-A-01234", Bundestag and Landtag "20/1234", "WP 20 / 1234"); ALLRIS's long id
+  "VO/0123/2021"; the filing department after it ("0123/2021/FB 3", Fachbereich 3);
+- labels: ALLRIS and SessionNet field names ("Vorlagennummer:", "Vorlage-Nr.", "Drucksachennummer",
+  "Antragsnummer:", "Anfrage-Nr.:", "DS-Nr.:"), the paper types of rules of procedure
+  ("Sitzungsvorlage Nr.", "Beschlussvorlage Nr.", "Informationsvorlage Nr."), a council's own
+  noun ("Ratsdrucksache"), a form naming the paper's file sign as its number ("Aktenzeichen der
+  Vorlage:"); "below …" as above;
+- places: the number in the title line (OParl's paper name "Anfrage 2021/0123: …"; a title line
+  opened by the type word and ended by "Nr. 2021/0123"), in the page foot only (an office
+  template's foot "2021/0123 – Seite 1 von 2", also with "Drucksache" before it), and in an answer
+  letter's reference line (DIN 5008: "Ihre Anfrage 2021/0123 vom 12.03.2021") — for an answer
+  the dev label names the inquiry's number as the answer's reference (Dresden, Nordstemmen,
+  Karlsruhe), so with no label of its own that number is expected, and beside its own label
+  ("answer subject, own label", another number in the reply line) the label's;
+- traps: the DIN 5008 reference line ("Unser Zeichen:", "Ihr Zeichen:"), "Bezug:" and a file
+  sign shaped like a paper number ("Az. 0815/2020").
+--shape brings each rewritten text into a bench.text_shapes shape first; --via-pdf reads each
+through a rendered PDF (bench.parse_accuracy's readers; slow: pick variants with --variant).
 """
 
 from __future__ import annotations
@@ -60,6 +86,30 @@ VALUES: dict[str, str] = {
     "21/SVV/1234": "21/SVV/1234",
     "12345-21": "12345-21",
     "V/21/1234": "V/21/1234",
+    # Thirteenth round (sources in the docstring): spaces around the separator, a letter prefix
+    # before a year-first or year-last number, an amended version's suffix, an electoral period,
+    # a long ALLRIS id, a department.
+    "2021 / 0123": "2021 / 0123",
+    "19 / 1234": "19 / 1234",
+    "BV/2021/001": "BV/2021/001",
+    "A-2021-0012": "A-2021-0012",
+    "V 0123/21": "V 0123/21",
+    "2021/0123-1": "2021/0123-1",
+    "2021/0123/1": "2021/0123/1",
+    "VI-A-01234-NF-02": "VI-A-01234-NF-02",
+    "0123/2021 Ergänzung": "0123/2021 Ergänzung",
+    "VII-A-01234": "VII-A-01234",
+    "20/1234": "20/1234",
+    "WP 20 / 1234": "WP 20 / 1234",
+    "VO/0123/2021": "VO/0123/2021",
+    "0123/2021/FB 3": "0123/2021/FB 3",
+}
+# Other printed forms a value's variant accepts besides the value itself ("0123/2021 Ergänzung":
+# the number without the amendment's word; "WP 20 / 1234": the number without its period's mark).
+ALSO: dict[str, tuple[str, ...]] = {
+    "0123/2021 Ergänzung": ("0123/2021",),
+    "WP 20 / 1234": ("20/1234",),
+    "0123/2021/FB 3": ("0123/2021/FB3",),
 }
 # Labels (variant → label printed before the number); "below" puts the number on the next line.
 LABELS: dict[str, str] = {
@@ -80,6 +130,20 @@ LABELS: dict[str, str] = {
     "below Vorlagen-Nr.:": "Vorlagen-Nr.:\n",
     "below Drucksache:": "Drucksache:\n",
     "below Nummer:": "Nummer:\n",
+    # Thirteenth round (sources in the docstring).
+    "Vorlagennummer:": "Vorlagennummer:",
+    "Vorlage-Nr.": "Vorlage-Nr.",
+    "Drucksachennummer": "Drucksachennummer",
+    "Antragsnummer:": "Antragsnummer:",
+    "Anfrage-Nr.:": "Anfrage-Nr.:",
+    "Aktenzeichen der Vorlage:": "Aktenzeichen der Vorlage:",
+    "Sitzungsvorlage Nr.": "Sitzungsvorlage Nr.",
+    "Beschlussvorlage Nr.": "Beschlussvorlage Nr.",
+    "Informationsvorlage Nr.": "Informationsvorlage Nr.",
+    "DS-Nr.:": "DS-Nr.:",
+    "Ratsdrucksache": "Ratsdrucksache",
+    "below Vorlagennummer:": "Vorlagennummer:\n",
+    "below Anfrage-Nr.:": "Anfrage-Nr.:\n",
 }
 # The issue's printed shapes: label and number together (variant → (label, value)).
 BOTH: dict[str, tuple[str, str]] = {
@@ -88,8 +152,11 @@ BOTH: dict[str, tuple[str, str]] = {
     "Drucksache - 21-1234": ("Drucksache -", "21-1234"),
     "DS-Nr. 12345-21": ("DS-Nr.", "12345-21"),
 }
-PLACES = ("top", "running head")
+PLACES = ("top", "running head", "title line", "title line Nr.", "page foot", "page foot labelled")
 PLACE_VALUE = "2021/0123"
+# An answer letter's subject naming the inquiry it answers (DIN 5008 "Ihr Zeichen"/"Ihre Anfrage").
+REPLY_SUBJECT = "Ihre Anfrage {} vom 12.03.2021"
+OTHER_VALUE = "2020/0815"
 # Numbers that are not the paper's own (variant → what replaces each occurrence with its label).
 TRAPS: dict[str, str] = {
     "removed": "",
@@ -104,6 +171,11 @@ TRAPS: dict[str, str] = {
     "date 12/2021": "12/2021",
     "Ö 3.2": "Ö 3.2",
     "table cell": "2019 | 1.234 | 56/78",
+    # Thirteenth round: a letter's reference line (DIN 5008) and a file sign shaped like a number.
+    "Unser Zeichen:": "Unser Zeichen: 2020/0815",
+    "Ihr Zeichen:": "Ihr Zeichen: 2020/0815",
+    "Bezug:": "Bezug: 2020/0815",
+    "Az. shaped": "Az. 0815/2020",
 }
 _ABBREVIATIONS = ("DS", "Drs.")
 
@@ -202,10 +274,28 @@ def with_place(text: str, number: str, place: str, value: str = PLACE_VALUE) -> 
         return None
     if place == "top":
         return f"{value}\n{removed}"
+    if place == "title line":
+        return f"Anfrage {value}: Radwege im Stadtgebiet\n{removed}"
+    if place == "title line Nr.":
+        return f"Anfrage zu Radwegen im Stadtgebiet Nr. {value}\n{removed}"
     pages = removed.split("\f")
+    if place.startswith("page foot"):
+        label = "Drucksache " if place.endswith("labelled") else ""
+        return "\f".join(
+            f"{page.rstrip()}\n{label}{value} – Seite {k} von {len(pages)}\n"
+            for k, page in enumerate(pages, 1)
+        )
     return "\f".join(
         f"{value} – Seite {k} von {len(pages)}\n{page}" for k, page in enumerate(pages, 1)
     )
+
+
+def with_reply_subject(text: str, value: str) -> str:
+    """Return the text with an answer's subject line "Ihre Anfrage <value> vom …" after its
+    first printed line."""
+    lines = text.split("\n")
+    at = next((k + 1 for k, line in enumerate(lines) if line.strip()), 0)
+    return "\n".join([*lines[:at], REPLY_SUBJECT.format(value), *lines[at:]])
 
 
 @dataclass(frozen=True)
@@ -221,6 +311,11 @@ def _fold(ref: str | None) -> str:
     return re.sub(r"\s+", " ", ref or "").strip().lower()
 
 
+def _tidy(ref: str) -> str:
+    """Return the reference without spaces around its separators ("20 / 1234" → "20/1234")."""
+    return re.sub(r"\s*([/-])\s*", r"\1", ref)
+
+
 def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
     """Return variant → rewritten case for one labelled document (only variants that apply)."""
     number = own_number(text, label)
@@ -229,7 +324,8 @@ def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
     printed = [label["reference"], *(label.get("reference_alt") or [])]
     result = {ORIGINAL: Case("control", text, frozenset(map(_fold, printed)))}
     for name, value in VALUES.items():
-        accepted = frozenset(_fold(r.replace(number, value)) for r in printed)
+        forms = [r.replace(number, v) for r in printed for v in (value, *ALSO.get(name, ()))]
+        accepted = frozenset(_fold(x) for f in forms for x in (f, _tidy(f)))
         result[name] = Case("value", with_value(text, number, value), accepted)
 
     def labelled(label_text: str, value: str) -> frozenset[str]:
@@ -247,6 +343,13 @@ def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
     for place in PLACES:
         if (new := with_place(text, number, place)) is not None:
             result[place] = Case("place", new, frozenset({_fold(PLACE_VALUE)}))
+    if label.get("kind") == "Antwort":
+        removed = with_trap(text, number, "")
+        if removed is not None:
+            reply = with_reply_subject(removed, PLACE_VALUE)
+            result["answer subject"] = Case("place", reply, frozenset({_fold(PLACE_VALUE)}))
+            own = with_reply_subject(text, OTHER_VALUE)
+            result["answer subject, own label"] = Case("place", own, result[ORIGINAL].accepted)
     for name, trap in TRAPS.items():
         if (new := with_trap(text, number, trap)) is not None:
             result[f"trap {name}"] = Case("trap", new, frozenset())
@@ -307,10 +410,20 @@ def table(tallies: dict[str, Tally]) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--show", help="only this variant, with the documents it reads wrong")
+    parser.add_argument("--variant", action="append", help="only these variants (repeatable)")
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
+    parser.add_argument(
+        "--via-pdf", choices=("plain", "paged"), help="read each text through a rendered PDF"
+    )
     args = parser.parse_args()
-    parse = shaped_parse(args.shape)
-    tallies = score(corpus_items("dev"), parse, [args.show] if args.show else None)
+    if args.via_pdf:
+        from bench.parse_accuracy import reader  # fpdf2 and pdfplumber only for this path
+
+        parse = reader(args.via_pdf, args.shape)
+    else:
+        parse = shaped_parse(args.shape)
+    only = [args.show] if args.show else args.variant
+    tallies = score(corpus_items("dev"), parse, only)
     print("\n".join(table(tallies)))
     if args.show:
         for line in tallies[args.show].missed or []:

@@ -17,6 +17,7 @@ from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
 from fetcher.parse.letter_blocks import page_edge_groups
+from fetcher.parse.paper_number import page_foot_value
 from fetcher.parse.questions import find_questions
 from fetcher.parse.relines import relined_pages
 from fetcher.parse.senders import is_place, places_in
@@ -50,7 +51,7 @@ def parse_pages(
     full_text = "\n".join(lines).strip()
     doc_label = find_doc_label(lines)
     label = doc_label[1] if doc_label else None
-    reference = find_reference(lines)
+    reference = find_reference(lines) or page_foot_value(relined)
     kind = kind_from_content(lines, label, doc_label[0] if doc_label else None)
     if kind == "sonstiges" and any(
         (KA_FACTION_LINE.match(x) and x.startswith("Anfrage")) or re.match(r"^Anfrage\s*:?$", x)

@@ -14,18 +14,20 @@ from fetcher.parse.form_title import (
     title_after_form,
 )
 from fetcher.parse.kind import DOC_LABEL
-from fetcher.parse.letter_head import subject_reference
+from fetcher.parse.letter_head import reply_reference, subject_reference
 from fetcher.parse.paper_number import (
     AGENDA_ITEM,
     ANSWER_HEAD,
     VALUE,
     date_or_year,
+    foot_value,
     in_sentence,
     is_value,
     labelled_value,
     lone_value,
     sentence_goes_on,
     value_below,
+    without_amendment,
 )
 from fetcher.parse.reference_labels import (
     CITED as CITED,  # relines.py reads it here
@@ -101,7 +103,9 @@ def find_reference(lines: Sequence[str]) -> str | None:
         ):
             # Karlsruhe 2018 layout: "Vorlage Nr.:" with the number a few lines further down;
             # a label column "Antrag Nr.: / Datum:" above its values "A0087/09 / 25.11.2009".
-            following = [x for x in lines[i + 1 : i + 8] if x and not x.endswith(":")]
+            following = [
+                without_amendment(x) for x in lines[i + 1 : i + 8] if x and not x.endswith(":")
+            ]
             if (
                 following
                 and not date_or_year(following[0])
@@ -126,6 +130,11 @@ def find_reference(lines: Sequence[str]) -> str | None:
         if i and sentence_goes_on(lines[i - 1], line):
             continue  # "… Bündnis 90/Die Grünen -" / "Drs. 19/9632": a paper cited in prose
         if not agenda and (labelled := labelled_value(line)):
+            below = lines[i + 1].strip() if i + 1 < len(lines) else ""
+            if re.search(r"/[A-ZÄÖÜ]{1,4}$", labelled) and re.fullmatch(r"\d{1,2}", below):
+                # "Drucksache 0123/2021/FB" / "3": the department's number, split off by the
+                # relining of a run-together head ("… FB 3 1 Kleine Anfrage …")
+                return f"{labelled} {below}"
             return labelled  # a number label and its value, whatever the value's separators
         for pattern in _REFERENCE_PATTERNS:
             for match in pattern.finditer(line):
@@ -146,7 +155,9 @@ def find_reference(lines: Sequence[str]) -> str | None:
                 if date_or_year(ref) or not re.search(r"\d", ref):
                     continue  # "STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion": no number
                 return ref
-    return subject_reference(lines) or lone_value(lines)
+    return (
+        subject_reference(lines) or reply_reference(lines) or lone_value(lines) or foot_value(lines)
+    )
 
 
 def find_status(lines: Sequence[str]) -> str | None:

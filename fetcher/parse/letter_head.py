@@ -14,17 +14,21 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.parse.markers import LINE_CHARS
+from fetcher.parse.paper_number import AMENDMENT
 from fetcher.parse.text import DATE, HEADER_LINES
 from fetcher.parse.wording import SALUTATION
 
 # A paper number standing alone: letters, digits and one to three separators ("AF2009/13",
 # "A0087/09", "2024/0123", "VII-F-08632", "19/11138", "AN/1234/2021", "V/21/1234",
 # "21/SVV/1234", "mAF0014/21"); never a date, a time or a phone number.
+# A department may close it ("0123/2021/FB 3"), a new version's mark a Roman-numbered one
+# ("VI-A-01234-NF-02": Leipzig's "Neufassung 2").
 PAPER_NUMBER = (
     r"(?:[a-z]?[A-ZÄÖÜ]{1,6}[ /-]?)?\d{1,6}(?:\s?[/-]\s?(?:[A-Z]{2,5}/)?[A-Z]{0,4}\d{1,6}){1,3}"
-    r"|[IVX]{1,4}-[A-Z]{1,3}-\d{3,6}"
+    r"(?:/[A-ZÄÖÜ]{1,4}\s?\d{1,2}(?!\d))?"
+    r"|[IVX]{1,4}-[A-Z]{1,3}-\d{3,6}(?:-[A-Z]{1,3}-\d{1,3})?"
 )
-_LONE_NUMBER = re.compile(rf"(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER})")
+_LONE_NUMBER = re.compile(rf"(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER}){AMENDMENT}?")
 # "… zur schriftlichen Anfrage AF2008/13", "Antwort auf die Anfrage Nr. 17/2024",
 # "Ihre Anfrage 2024/0123 vom 3. März 2024": the inquiry the letter replies to, in the subject.
 _REPLY_TO = re.compile(
@@ -44,7 +48,7 @@ SALUTATION_INSIDE = re.compile(
 )
 # A paper number ending a subject run into one line ("Fernbuslinien AF0028/14"); never after
 # a file-number, phone or parcel label ("Az.: 61/123", "Tel. 0351/…", "Flurstück 123/4").
-_NUMBER_AT_END = re.compile(rf"(?<![:.]\s)(?<!\S)(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER})$")
+_NUMBER_AT_END = re.compile(rf"(?<![:.]\s)(?<!\S)(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER}){AMENDMENT}?$")
 _NOT_OWN = re.compile(
     r"(?:\b(?:Az|AZ|GZ|Zeichen|Tel|Telefon|Fax|Flurst(?:ück)?|Bebauungsplan|Postfach)\b\.?:?"
     r"|\b\d{5}\s+\w+)\s*(?:Nr\.?\s*)?$"
@@ -100,6 +104,35 @@ def subject_reference(lines: Sequence[str]) -> str | None:
     runs += [" ".join(block[k : k + 3]) for k in range(len(block) - 2)]
     for line in runs:
         reply = _REPLY_TO.search(line)
+        if reply and not _not_a_paper(reply.group("ref")):
+            return _tidy(reply.group("ref"))
+    return None
+
+
+# A reply's reference line (DIN 5008 "Ihr Zeichen", "Ihre Nachricht vom"), printed as its own
+# line above or beside the subject: "Ihre Anfrage 2021/0123 vom 12.03.2021", "Betreff: Ihre
+# Kleine Anfrage Nr. 17/2024". The number is the inquiry's, under which the answer is filed.
+_REPLY_LINE = re.compile(
+    r"^(?:Betreff:\s*)?(?:Ihre|Eure)\s+(?:[\wäöüß]+\s+)?(?:Einwohner)?Anfrage\s*"
+    rf"(?:-?\s*Nr\.?\s*:?\s*)?(?P<ref>{PAPER_NUMBER})(?=\s*$|\s+vom\b|\s*[,;])"
+)
+
+
+# The same reference run into a line with its date ("… Fraktion Ihre Anfrage 2021/0123 vom
+# 12.03.2021 Sehr geehrter …", a head whose lines were run together).
+_REPLY_DATED = re.compile(
+    r"(?<!\S)(?:Ihre|Eure)\s+(?:[\wäöüß]+\s+)?(?:Einwohner)?Anfrage\s*(?:-?\s*Nr\.?\s*:?\s*)?"
+    rf"(?P<ref>{PAPER_NUMBER})\s+vom\s+{DATE.pattern}"
+)
+
+
+def reply_reference(lines: Sequence[str]) -> str | None:
+    """Return the inquiry's number a reply's reference line names in the head, or None.
+
+    Read after every label of the paper's own: a printed "Vorlage Nr.:" of the answer wins.
+    """
+    for line in lines[:HEADER_LINES]:
+        reply = _REPLY_LINE.match(line.strip()) or _REPLY_DATED.search(line)
         if reply and not _not_a_paper(reply.group("ref")):
             return _tidy(reply.group("ref"))
     return None

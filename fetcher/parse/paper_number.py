@@ -17,17 +17,34 @@ from collections.abc import Sequence
 from fetcher.parse.text import DATE
 
 # One group of a value: digits with up to five letters before and three after ("mAF0014",
-# "2021", "AW01"), or capitals alone ("VO", "SVV", "VII").
-_GROUP = r"(?:[A-Za-zÄÖÜ]{0,5}\d+[A-Za-z]{0,3}|[A-ZÄÖÜ]{1,5})"
+# "2021", "AW01"), or capitals alone ("VO", "SVV", "VII"), which may name a department with its
+# number set apart ("0123/2021/FB 3": the office that filed it, a part of the number).
+_GROUP = r"(?:[A-Za-zÄÖÜ]{0,5}\d+[A-Za-z]{0,3}|[A-ZÄÖÜ]{1,5}(?:\s\d{1,2}(?![\w/.,-]))?)"
 # A paper number as printed: groups joined by "/" or "-", a short prefix set apart by a space
 # ("A 0123/21", "RA 123/2021").
 VALUE = rf"(?:[A-ZÄÖÜ][A-Za-z]{{0,3}}\s(?=\d))?{_GROUP}(?:\s?[/-]\s?{_GROUP})*"
 
+# A word after the number that names an amended version ("0123/2021 Ergänzung", "… 1. Nachtrag",
+# SessionNet and ALLRIS print the version beside the number): the number is the paper's.
+AMENDMENT = (
+    r"(?:\s+(?:\d\.\s*)?(?:Ergänzung|Neufassung|Änderung|Nachtrag|Fortschreibung)(?:\s+\d{1,2})?)"
+)
+
+
+def without_amendment(value: str) -> str:
+    """Return a value without the amended version's word after it ("0123/2021 Ergänzung")."""
+    return re.sub(rf"{AMENDMENT}\s*$", "", value.strip())
+
+
 # A label that names a paper's number: a paper noun ("Vorlage", "Drucksache", "Anfrage",
 # "Antrag", compounds such as "Beschlussvorlage", "Einwohneranfrage"), its abbreviation ("DS",
 # "Drs.", "Ds.", "Drucks.", "Vorl."), either with "Nr."/"nummer"; or "Nr."/"Nummer" alone.
+_PAPER_NOUN = r"[A-Za-zÄÖÜäöüß]*(?:[Vv]orlage|[Dd]rucksache|[Aa]nfrage|[Aa]ntrag)(?:n|s)?"
+# The file sign of a paper, named as the paper's ("Aktenzeichen der Vorlage:"); "Az.:" alone is a
+# file's sign, not the paper's number.
+_FILE_SIGN_OF_PAPER = rf"(?:Aktenzeichen|Az\.?)\s+de[rs]\s+{_PAPER_NOUN}"
 _NOUN = (
-    r"(?:[A-Za-zÄÖÜäöüß]*(?:[Vv]orlage|[Dd]rucksache|[Aa]nfrage|[Aa]ntrag)(?:n|s)?"
+    rf"(?:{_FILE_SIGN_OF_PAPER}|{_PAPER_NOUN}"
     r"|VORLAGE|DRUCKSACHE|ANFRAGE|ANTRAG|DS|Ds|Drs|Drucks|Vorl)\.?"
 )
 _NUMBER_WORD = r"(?:\s*-?\s*(?:Nr\.?|[Nn]ummer))"
@@ -154,10 +171,36 @@ def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
     return not last[0].islower() and last[-1] not in "(„\"'"
 
 
+# A title line: a paper's type word opening it ("Anfrage zu Radwegen im Stadtgebiet Nr. 0123/2021",
+# a SessionNet or regisafe print's heading), a bare "Nr." and a shaped value ending it. Not when
+# the word before "Nr." names another numbered thing ("Antrag zum Bebauungsplan Nr. 12/2021").
+_TYPE_FIRST = re.compile(rf"^\s*{_PAPER_NOUN}\s+\S")
+_OTHER_NUMBERED = re.compile(
+    r"(?:plan|plans|planes|stück|stücks|haus|hauses|objekt|objekts|linie|beschluss|beschlusses|"
+    r"sitzung|gesetz|gesetzes|vertrag|vertrags|vertrages|los|abschnitt|abschnitts|top)\W*$",
+    re.I,
+)
+
+
+def _titled(line: str, match: re.Match[str]) -> bool:
+    """Whether a bare "Nr." and its value end a title line that a paper's type word opens."""
+    before = line[: match.start()]
+    return bool(
+        _TYPE_FIRST.match(before)
+        and not line[match.end() :].strip()
+        and re.search(r"[/-]", match.group("ref"))
+        and not _OTHER_NUMBERED.search(before)
+        and not _BACK.search(before)
+    )
+
+
 def labelled_value(line: str) -> str | None:
     """Return the value of the first number label on a line that names the paper's own number."""
     for match in _LABELLED.finditer(line):
-        if not _labels_own(line, match.start(), bool(match.group("bare")), bool(match.group("nr"))):
+        titled = bool(match.group("bare")) and _titled(line, match)
+        if not titled and not _labels_own(
+            line, match.start(), bool(match.group("bare")), bool(match.group("nr"))
+        ):
             continue
         ref = match.group("ref")
         noun = match.group("noun") or ""
@@ -167,8 +210,10 @@ def labelled_value(line: str) -> str | None:
             not (match.group("nr") or match.group("colon") or match.group("bare"))
             and re.fullmatch(r"\d+", ref)
             and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{5,}", noun)
+            and not noun.endswith("drucksache")
         ):
-            continue  # "Haushaltsantrag 2021", "Anfrage 535 …": a bare noun needs a shaped number
+            continue  # "Haushaltsantrag 2021", "Anfrage 535 …": a bare noun needs a shaped number;
+            # a Drucksache is a number's label whatever it is called ("Ratsdrucksache 586")
         after = line[match.end() :]
         if in_sentence(line[: match.start()], after):
             continue
@@ -225,6 +270,86 @@ def lone_value(lines: Sequence[str]) -> str | None:
     return None
 
 
+# A page foot of the paper: its number (a number label before it or none) beside a page counter,
+# the line holding nothing else ("2021/0123 – Seite 1 von 2", "Drucksache 2021/0123 - Seite 2/3",
+# "Seite 1 von 2 | VO/2021/1234"): SessionNet, ALLRIS and office templates print the number in
+# the foot instead of the head. A counter is required: a number alone at a text's end is a list's.
+_FOOT = re.compile(
+    rf"(?:{_COUNTER}\s*[-–|]?\s*)?(?:(?:{_NOUN}){_NUMBER_WORD}?\s*:?\s*)?(?P<ref>{VALUE})"
+    rf"(?:\s*[-–|]?\s*{_COUNTER})?",
+    re.I,
+)
+
+
+def foot_value(lines: Sequence[str]) -> str | None:
+    """Return the paper number a page foot prints beside its page counter, or None.
+
+    Read after everything else: the number is on no label of the head. The foot stays in the
+    text where it is printed once (one page, or the last page's foot kept by clean_lines).
+    """
+    for line in lines:
+        text = line.strip()
+        if not text or not re.search(_COUNTER, text, re.I):
+            continue
+        foot = _FOOT.fullmatch(text)
+        if not foot:
+            continue
+        beside = f"{text[: foot.start('ref')]} {text[foot.end('ref') :]}"
+        if not re.search(_COUNTER, beside, re.I):
+            continue  # the counter must stand beside the number, not inside it ("A-2021-0012")
+        ref = tidy(foot.group("ref"))
+        if _foot_number(ref):
+            return ref
+    return None
+
+
+# A foot run into the end of its page's text ("… Mit freundlichen Grüßen 2021/0123 – Seite 1 von
+# 2", a page whose lines were run together): the number, then a counter with its page total.
+_FOOT_AT_END = re.compile(
+    rf"(?<!\S)(?<!\d\s)(?P<ref>{_GROUP}(?:[/-]{_GROUP})+)\s*[-–|]?\s*"
+    r"Seite\s+\d+\s*(?:von|/)\s*\d+\s*$"
+)
+# Words before such a number that make it another's: a file sign, a phone, a citation.
+_NOT_FOOT = re.compile(r"\b(?:Az|AZ|GZ|Zeichen|Tel|Telefon|Fax|Flurst\w*)\b\.?:?\s*$")
+
+
+def page_foot_value(pages: Sequence[str]) -> str | None:
+    """Return the paper number of the pages' feet (the last printed lines of each page), or None.
+
+    A foot repeated on every page is page furniture that clean_lines takes out of the lines:
+    read from the pages as printed.
+    """
+    for page in pages:
+        printed = [line for line in page.split("\n") if line.strip()]
+        # the last two lines joined: a foot that the relining split at its dash ("Drucksache
+        # 2021/0123" / "– Seite 1 von 2", a run-together page)
+        if found := foot_value([*printed[-_FOOT_LINES:], " ".join(printed[-2:])]):
+            return found
+        last = printed[-1][-120:] if printed else ""
+        end = _FOOT_AT_END.search(last)
+        before = last[: end.start()] if end else ""
+        if (
+            end
+            and _foot_number(tidy(end.group("ref")))
+            and not _NOT_FOOT.search(before)
+            and not _BACK.search(before)
+        ):
+            return tidy(end.group("ref"))
+    return None
+
+
+def _foot_number(ref: str) -> bool:
+    """Whether a value beside a page counter is a paper's number: a separator, a last group of two
+    digits or more, never a month and year ("12/2021") nor a phone number."""
+    return bool(
+        re.search(r"[/-]", ref)
+        and not re.search(r"[/-]\d?$", ref)
+        and is_value(ref)
+        and not _MONTH_YEAR.fullmatch(re.sub(r"^[A-Za-zÄÖÜäöüß]+\s", "", ref))
+    )
+
+
+_FOOT_LINES = 3
 HEAD_LINES = 12
 # An agenda item's heading in minutes ("Punkt 42 der Tagesordnung:", "Tagesordnungspunkt 3",
 # "TOP 4 Projektpartnerschaft …"):

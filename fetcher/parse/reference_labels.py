@@ -19,6 +19,7 @@ from fetcher.parse.paper_number import (
     date_or_year,
     is_value,
     tidy,
+    without_amendment,
 )
 from fetcher.parse.text import DATE
 
@@ -73,7 +74,8 @@ def value_in_column(lines: Sequence[str], index: int) -> str | None:
             block = []  # a value line between labels: the column starts after it
     if index not in block:
         return None
-    values = [x for x in lines[block[-1] + 1 : block[-1] + 12] if x][: len(block)]
+    values = [without_amendment(x) for x in lines[block[-1] + 1 : block[-1] + 12] if x]
+    values = values[: len(block)]
     position = block.index(index)
     # A paper number: "2013/0017", "535" (Karlsruhe 2010), "A0087/09" (Dresden), any shape of
     # paper_number.VALUE ("21-1234", "VO/2021/1234"); never a date.
@@ -147,6 +149,7 @@ def value_after_label_run(lines: Sequence[str], index: int) -> str | None:
         if after and not _ANY_LABEL.match(after):
             continue  # "Vorlage Nr.: 2016/0760": the value beside it, read by the patterns
         run = " ".join([after, *[x for x in lines[index + 1 : index + 7] if x][:3]])
+        run = re.sub(r"(?<=\d) / (?=\d)", "/", run)  # "2021 / 0123": one value, spaced
         return _first_number(_ANY_LABEL.sub(" : ", run).split()[:40])
     return None
 
