@@ -195,7 +195,7 @@ def _signed(following: Sequence[str]) -> list[str]:
             body = f"{first} {rest}".strip()
     if not _NAME.match(name):
         return []
-    if body and _BODY.fullmatch(body) and not DATE.search(body):
+    if body and _BODY.fullmatch(body.rstrip(".")) and not DATE.search(body):  # "DIE LINKE."
         return [body, name]  # the body first, as a letterhead names it above its chair
     match = _SIGNED_FOR.match(following[1]) if len(following) > 1 else None
     return [match.group("g").strip(), name] if match else [name]
