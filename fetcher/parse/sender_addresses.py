@@ -5,9 +5,10 @@ footer (the name itself printed as a logo, an image): "E-Mail: fraktion@gruene-m
 "www.spd-fraktion-musterstadt.de", "info@uwg-fraktion.de". Structure decides: the address must
 say it is a group's ("fraktion", "ratsfraktion", "gruppe" as one of its words); then a word of it
 that the faction table knows is the group ("gruene" → Bündnis 90/Die Grünen, "freie-waehler" →
-Freie Wähler), else a short word joined to the group word ("uwg-fraktion", "fraktion-bfb") is
-the group's acronym. An address without a group word ("info@stadt-musterstadt.de",
-"spd@musterstadt.de") names none, nor does a place the text prints ("fraktion-musterstadt").
+Freie Wähler), else a word of three to five letters joined to the group word ("uwg-fraktion",
+"fraktion-bfb") is the group's acronym (in capitals: an address has no case). An address
+without a group word ("info@stadt-musterstadt.de", "spd@musterstadt.de") names none, nor does a
+place the text prints ("fraktion-musterstadt").
 Copy lines ("cc: fraktion@…") are no sender's: recipients.without_recipients takes them out
 first.
 """
@@ -33,6 +34,8 @@ _EMPTY = {
     "stadtrat", "gemeinderat", "kreistag", "stadt", "gemeinde",
 }  # fmt: skip
 _UMLAUTS = (("ae", "ä"), ("oe", "ö"), ("ue", "ü"))
+# Small words of a name, never an acronym by themselves ("buerger-fuer-x").
+_LINKS = {"fuer", "für", "und", "der", "die", "das", "von", "zum", "zur"}
 
 
 def _spelled(word: str) -> list[str]:
@@ -68,14 +71,18 @@ def address_groups(lines: Iterable[str], places: set[str]) -> list[str]:
             if not marks:
                 continue
             rest = [w for w in words if w not in _EMPTY and not _GROUP_WORD.fullmatch(w)]
-            rest = [w for w in rest if not any(s in places for s in _spelled(w))]
+            # a known name first, places and all ("fuer-karlsruhe": FÜR Karlsruhe)
             names = _known(rest)
             if not names:  # an acronym joined to the group word: "uwg-fraktion", "fraktion-bfb"
                 beside = {i + d for i in marks for d in (-1, 1)}
                 names = [
                     w.upper()
                     for i, w in enumerate(words)
-                    if i in beside and w in rest and re.fullmatch(r"[a-zäöü]{2,5}", w)
+                    if i in beside
+                    and w in rest
+                    and w not in _LINKS
+                    and re.fullmatch(r"[a-zäöü]{3,5}", w)
+                    and not any(s in places for s in _spelled(w))
                 ]
             found += [n for n in names if n not in found]
     return found
