@@ -16,10 +16,12 @@ from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content
-from fetcher.parse.letter_blocks import page_edge_groups
+from fetcher.parse.letter_blocks import edge_lines, page_edge_groups
 from fetcher.parse.paper_number import page_foot_value
 from fetcher.parse.questions import find_questions
+from fetcher.parse.recipients import without_recipients
 from fetcher.parse.relines import relined_pages
+from fetcher.parse.sender_addresses import address_groups
 from fetcher.parse.senders import is_place, places_in
 from fetcher.parse.submitters import (
     KA_FACTION_LINE,
@@ -60,16 +62,28 @@ def parse_pages(
         kind = "Anfrage"  # Karlsruhe Ortschaftsrat forms: no type line, only "Anfrage:"
     kind = hinted_kind(kind, hints)
     citizen = is_citizen_inquiry(label, reference)
-    submitters = [] if citizen else find_submitters(lines, doc_label[0] if doc_label else None)
+    # The sender is read without the recipients (recipients.py): copy and distribution lines,
+    # and the addressee block, except an answer's (addressed to the faction that asked).
+    senders = without_recipients(lines, addressee=kind != "Antwort")
+    submitters = [] if citizen else find_submitters(senders, doc_label[0] if doc_label else None)
     factions: list[str] = []
-    places = places_in(lines[:HEADER_LINES])
+    places = places_in(senders[:HEADER_LINES])
     for submitter in submitters:
         named = [n for n in factions_of_submitter(submitter) if not is_place(n, places)]
         factions += [n for n in named if n not in factions]
     letter = any(SALUTATION.match(x) or ADDRESSEE.match(x) for x in lines[:HEADER_LINES])
-    if not factions and not citizen and not without_faction(lines[:HEADER_LINES]):
-        # else a sender line at the edge of the pages (letter_blocks: a footer on every page)
-        factions = factions_in_prose(lines, letter=letter) or page_edge_groups(relined)
+    if not factions and not citizen and not without_faction(senders[:HEADER_LINES]):
+        # else a sender line at the edge of the pages (letter_blocks: a footer on every page),
+        # else the group's own e-mail or web address there (sender_addresses)
+        pages = [
+            "\n".join(without_recipients(p.split("\n"), addressee=kind != "Antwort"))
+            for p in relined
+        ]
+        factions = (
+            factions_in_prose(senders, letter=letter)
+            or page_edge_groups(pages)
+            or address_groups(edge_lines(pages), places_in(edge_lines(pages)))
+        )
     consultations, table_end = find_consultations(lines)
     header_end = max(table_end, find_header_end(lines))
     questions: list[str] = []

@@ -54,12 +54,16 @@ _SLASH = re.compile(r"\s*[/|]\s*")
 # Words of a group's name that mark it as one without a label: "Wählergemeinschaft …",
 # "… Liste …", "… Partei", "Bündnis …", "Unabhängige …", and acronyms ("UWG", "WIR").
 GROUP_NAME_WORDS = r"(?:wähler\w*|liste|partei|bündnis|unabhängig\w*)(?![\wäöüß])"  # any case
+# A group's acronym: capitals ("UWG", "WIR", "BIW"), or capitals around one small letter, the
+# "für"/"im" of the name ("GfK": Gemeinsam für Karlsruhe, "BfB": Bürger für Bürger, "BiW").
+ACRONYM = r"(?:[A-ZÄÖÜ]{2,6}|[A-ZÄÖÜ][a-zäöü][A-ZÄÖÜ]{1,2})"
 _GROUP_WORD = re.compile(
-    rf"{GROUP_NAME_WORDS}|(?<![\wÄÖÜäöüß-])(?-i:[A-ZÄÖÜ]{{2,}}[a-zäöü]?)(?![\wäöüß-])",
+    rf"{GROUP_NAME_WORDS}|(?<![\wÄÖÜäöüß-])(?-i:[A-ZÄÖÜ]{{2,}}[a-zäöü]?|"
+    r"[A-ZÄÖÜ][a-zäöü][A-ZÄÖÜ]{1,2})(?![\wäöüß-])",
     re.I,
 )
-# An acronym ("UWG", "BfK", "WIR"), a name of its own.
-_SHORT_NAME = re.compile(r"[A-ZÄÖÜ]{2,}[a-zäöü]?[A-ZÄÖÜ]*")
+# An acronym ("UWG", "BfK", "WIR", "GfK"), a name of its own.
+_SHORT_NAME = re.compile(r"[A-ZÄÖÜ]{2,}[a-zäöü]?[A-ZÄÖÜ]*|[A-ZÄÖÜ][a-zäöü][A-ZÄÖÜ]{1,2}")
 _ARTICLES = {"Die", "Der", "Das"}
 _CONNECTOR = {"für", "FÜR", "und", "der", "die", "am", "an", "ob", "&", "/", "-", "–", "e.V."}
 _NOT_GROUP = re.compile(

@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.faction_phrases import LABEL_WORD, phrase_names
-from fetcher.parse.sender_blocks import group_alone
+from fetcher.parse.sender_blocks import group_alone, tail_group
 from fetcher.parse.senders import is_place, places_in
 
 # Where a group sits, after its name: "im Rat der Stadt Musterstadt", "im Stadtrat", "in der
@@ -52,13 +52,31 @@ def sender_line_groups(line: str) -> list[str]:
     "Bezirksvertretung Köln-Lindenthal · Rathaus …" and a sentence name none.
     """
     parts = [p.strip(" ,;") for p in _SEPARATOR.split(line.strip()) if p.strip(" ,;")]
-    if not parts or len(parts[0]) > 90:
+    if not parts:
         return []
     sender = parts[0]
     seated = _SEAT_TAIL.search(sender)
     addressed = len(parts) > 1 and any(_ADDRESS_PART.search(p) for p in parts[1:])
     if not seated and not addressed:
         return []
+    if len(sender) > 90 and not addressed:
+        return []
+    found = [] if len(sender) > 90 else _sender_groups(sender, seated)
+    if not found and addressed:
+        # A page run into one line ends with its footer: "… wurden. CDU · Marktplatz 1 · …".
+        # The sender is what follows the last sentence, or the group's name ending it.
+        tail = re.split(r"[.!?)]\s+", sender)[-1]
+        seat = _SEAT_TAIL.search(tail)
+        if tail != sender and len(tail.split()) <= 6:
+            found = _sender_groups(tail, seat)
+        # "… Grüßen Max Muster GfK", "Begründung: FW", "… Seite 2 CDU im Rat der Stadt X"
+        found = found or tail_group(tail[: seat.start()] if seat else tail)
+    return found
+
+
+def _sender_groups(sender: str, seated: re.Match[str] | None) -> list[str]:
+    """Return the groups a sender line's first part names (a faction phrase, or a group's name
+    alone before its seat)."""
     if LABEL_WORD.search(sender):
         return phrase_names(sender)
     name = sender[: seated.start()] if seated else sender
@@ -67,13 +85,19 @@ def sender_line_groups(line: str) -> list[str]:
     return group_alone(name)
 
 
-def page_edge_groups(pages: Sequence[str]) -> list[str]:
-    """Return the groups the sender lines at the edges of the pages name (first and last three
-    printed lines of each page), in order; a place the edges print is never a group."""
+def edge_lines(pages: Sequence[str], reach: int = 3) -> list[str]:
+    """Return the first and last `reach` printed lines of each page: letterhead and footer."""
     edges: list[str] = []
     for page in pages:
         filled = [x.strip() for x in page.split("\n") if x.strip()]
-        edges += [x for i, x in enumerate(filled) if i < 3 or i >= len(filled) - 3]
+        edges += [x for i, x in enumerate(filled) if i < reach or i >= len(filled) - reach]
+    return edges
+
+
+def page_edge_groups(pages: Sequence[str]) -> list[str]:
+    """Return the groups the sender lines at the edges of the pages name (first and last three
+    printed lines of each page), in order; a place the edges print is never a group."""
+    edges = edge_lines(pages)
     places = places_in(edges)
     found: list[str] = []
     for line in edges:

@@ -12,9 +12,15 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.factions import factions_in
-from fetcher.parse.faction_phrases import group_like, name_before, name_shaped, phrase_names
+from fetcher.parse.faction_phrases import (
+    ACRONYM,
+    group_like,
+    name_before,
+    name_shaped,
+    phrase_names,
+)
 from fetcher.parse.name_edges import after_places, read_on, without_neighbours
-from fetcher.parse.sender_blocks import GROUP_WORD, signer_parties, top_group
+from fetcher.parse.sender_blocks import GROUP_WORD, run_in_signers, signer_parties, top_group
 from fetcher.parse.senders import (
     is_place,
     letterhead_groups,
@@ -65,7 +71,7 @@ _SENDER_LINE = re.compile(
     r"Einreicher(?:in)?)\s*:\s*(?P<v>[A-ZÄÖÜ][^,:;()?!]{1,60}?)\s*(?:,.*)?$"
 )
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
-_ACRONYM = re.compile(r"[A-ZÄÖÜ]{2,6}")
+_ACRONYM = re.compile(ACRONYM)
 _SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
 # A member's role after a person's name ends the group's name before the person.
 _PERSON = (
@@ -105,10 +111,23 @@ _SEATED_LABEL = re.compile(
     # or the next field of a head run into one line: "X Fraktion Gegenstand: …"
     r"\s\w*[Ff]raktion\s+[A-ZÄÖÜ][\wäöüß]+:\s"
 )
-# A known party before the paper's type word: "SPD Anfrage aus dem Ortschaftsrat …", "SPD-Anfrage".
+# A known party before the paper's type word: "SPD Anfrage aus dem Ortschaftsrat …", "SPD-Anfrage";
+# or before its local branch, a party's own letterhead: "SPD Ortsverein Musterstadt",
+# "CDU-Ortsverband …" (the branch sends for the party; a branch is no council group, but the
+# party is the group behind the paper).
 _PARTY_TYPED = re.compile(
     r"(?<![\w./-])(?P<v>[A-ZÄÖÜ][\wÄÖÜäöü.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)[ -](?:(?:OR|GR)-)?"
-    r"(?:Anfrage|Antrag)\b"
+    r"(?:Anfrage|Antrag|Ortsverband|Ortsverein|Stadtverband|Gemeindeverband|Kreisverband)\b"
+)
+# The council members of a group signing together: "Die Ratsmitglieder der GfK", "die Stadträte
+# der Freien Wähler", "Die Mitglieder im Rat der Stadt der UWG" is no such phrase (a seat first).
+_MEMBERS_OF = re.compile(
+    r"\b(?:(?:Rats|Stadtrats|Gemeinderats|Kreistags|Ortschaftsrats|Ortsrats)mitglieder|"
+    r"Stadträt(?:e|innen)|Gemeinderät(?:e|innen)|Kreisrät(?:e|innen)|Ratsherren|Ratsfrauen|"
+    r"Stadtverordneten)(?:\s+und\s+\w+)?\s+der\s+"
+    # the name up to the line's end or where the sentence goes on ("Bündnis 90/Die Grünen")
+    r"(?P<v>[A-ZÄÖÜ][^\n,;:()?!]{1,60}?)(?=\s*(?:[,;:()?!]|$)|\s+(?:im|in|des|zur|zum|"
+    r"bitte\w*|ha\w+|stell\w*|frag\w*|beantrag\w*|möchte\w*)\b)"
 )
 # A party as the subject of the request: "die SPD beantragt", "Die Grünen bitten" (known only).
 _PARTY_SUBJECT = re.compile(
@@ -142,7 +161,7 @@ def _field_names(value: str) -> list[str]:
     value = value.rstrip(".")
     if factions_in(value):
         return phrase_names(value, labelled=True)
-    return [value] if re.fullmatch(r"[A-ZÄÖÜ]{2,6}", value) and group_like(value) else []
+    return [value] if re.fullmatch(ACRONYM, value) and group_like(value) else []
 
 
 _SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
@@ -165,6 +184,7 @@ def _scan(lines: Sequence[str]) -> list[str]:
         _SENDER_FIELD,
         _SENDER_LINE,
         _PARTY_TYPED,
+        _MEMBERS_OF,
     )
     # What a phrase read on from the line above took of this line's start, and the names it gave:
     # a piece of one of them read again from here ("Wähler" of "Freie Wähler") is no group.
@@ -270,8 +290,10 @@ def factions_in_prose(
         found = return_address_groups(next((x for x in lines[:limit] if x.strip()), ""))
     if not found:  # a form's letterhead ("SPD", "Ratsfraktion" / "UWG"), a signer "Name (SPD)"
         closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
-        found = top_group(lines[:limit]) or signer_parties(
-            [x for i in closings for x in lines[i + 1 : i + 6]]
+        found = (
+            top_group(lines[:limit])
+            or signer_parties([x for i in closings for x in lines[i + 1 : i + 6]])
+            or run_in_signers(lines[-3:])  # a closing inside a run-together last line
         )
     if found or not letter:
         return found

@@ -15,7 +15,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.factions import factions_in
-from fetcher.parse.faction_phrases import group_like, phrase_names
+from fetcher.parse.faction_phrases import ACRONYM, group_like, phrase_names
 
 _UPPER = "A-ZÄÖÜ"
 _WORD = r"[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*"
@@ -178,7 +178,7 @@ def signature_groups(block: Sequence[str], places: set[str]) -> list[str]:
                 _GROUP_WORD.search(following)
                 or _FOR_PLACE.match(following)
                 or factions_in(following)
-                or re.fullmatch(r"[A-ZÄÖÜ]{2,6}(?:\s+" + _WORD + ")?", following)
+                or re.fullmatch(ACRONYM + r"(?:\s+" + _WORD + ")?", following)
             ):
                 names += [n for n in _group_names(following, places) if n not in names]
     return names
@@ -192,13 +192,22 @@ _RETURN_ADDRESS = re.compile(
 )
 
 
+# The same run together without separators ("CDU Marktplatz 1 12345 Musterstadt …", a letterhead
+# in text whose lines were joined): the street must then say it is one by its ending.
+_RUN_IN_ADDRESS = re.compile(
+    r"^(?P<n>[A-ZÄÖÜ][^,\d@]{1,50}?)\s+[A-ZÄÖÜ][\wäöüß-]*(?:straße|strasse|str\.|platz|weg|"
+    r"allee|ring|gasse|damm|ufer|markt|graben|wall|chaussee|pfad|steig|zeile|garten|park)"
+    r"\s+\d{1,4}\s?[a-z]?\s+\d{5}\s+[A-ZÄÖÜ]"
+)
+
+
 def return_address_groups(line: str) -> list[str]:
     """Return the group a letter's return address names, when its sender says it is a group.
 
     "Freie Wähler Karlsruhe, Hebelstraße 13, 76133 Karlsruhe" → ["Freie Wähler"]; a person or an
     office ("Max Muster, Hauptstraße 5, 12345 Musterstadt") names none.
     """
-    match = _RETURN_ADDRESS.match(line.strip())
+    match = _RETURN_ADDRESS.match(line.strip()) or _RUN_IN_ADDRESS.match(line.strip())
     if not match or not group_like(match.group("n").strip()):
         return []
     return phrase_names(match.group("n").strip())

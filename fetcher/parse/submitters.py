@@ -124,6 +124,11 @@ def _signatures(lines: Sequence[str]) -> list[str]:
             # the name: "Max Muster / DIE LINKE-Fraktion / Erika Beispiel / SPD-Fraktion".
             block = [x.strip(" ,") for x in lines[i + 1 : i + 14] if x.strip()][:8]
             names += [x for x in block[1:] if _GROUP_LINE.fullmatch(x) and x not in names]
+            # Further signers, each with their group after a comma ("Stadträtin Erika
+            # Beispiel, CDU" under "Stadtrat Max Muster, SPD"): a joint letter's groups.
+            for x in following[1:] if len(following) > 1 else []:
+                signed = _signed([x]) if ", " in x else []
+                names += [n for n in signed if len(signed) == 2 and n not in names]
             continue
         match = _SIGNATURE_LABEL.match(line)
         if not match:
@@ -190,7 +195,7 @@ def _signed(following: Sequence[str]) -> list[str]:
             body = f"{first} {rest}".strip()
     if not _NAME.match(name):
         return []
-    if body and _BODY.fullmatch(body) and not DATE.search(body):
+    if body and _BODY.fullmatch(body.rstrip(".")) and not DATE.search(body):  # "DIE LINKE."
         return [body, name]  # the body first, as a letterhead names it above its chair
     match = _SIGNED_FOR.match(following[1]) if len(following) > 1 else None
     return [match.group("g").strip(), name] if match else [name]
