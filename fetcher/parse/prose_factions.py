@@ -47,15 +47,16 @@ _MEMBER_PARTY = re.compile(
 # A name of up to four words ("Wählergemeinschaft Musterstadt", "Bürger für Lindenau"); the
 # phrase reader (faction_phrases) keeps only the words that belong to it.
 _GROUP_NAME = (
-    r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+)*"
-    r"(?:\s(?:für\s|FÜR\s)?[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*){0,3}"
+    r"[A-ZÄÖÜ][\w.]*(?:-[A-ZÄÖÜ]{2,4}(?=-))*(?:\s?/\s?[\wÄÖÜäöü.]+){0,3}"
+    r"(?:\s(?:für\s|FÜR\s)?[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+){0,3}){0,3}"
     # the council's abbreviation after a name of several words: "Freie Wähler-OR-Fraktion"
     r"(?:-[A-ZÄÖÜ]{2,4}(?=-))?"
 )
 # "SPD-Fraktion", "GLG -Ortschaftsratsfraktion", "CDU und FDP -Ortschaftsratsfraktion",
 # "SPD- und CDU-Ortschaftsratsfraktion".
 _HYPHEN_FACTION = re.compile(
-    rf"(?P<v>{_GROUP_NAME}(?:-?(?:,\s*|\s+und\s+){_GROUP_NAME})*)\s?-(?:\w+)?[Ff]raktion\b"
+    # at most six groups named jointly: an unbounded chain would scan a long line from every word
+    rf"(?P<v>{_GROUP_NAME}(?:-?(?:,\s*|\s+und\s+){_GROUP_NAME}){{0,5}})\s?-(?:\w+)?[Ff]raktion\b"
 )
 # A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
 # the one name after it, where it says by itself that it is a group.
@@ -72,7 +73,7 @@ _SENDER_LINE = re.compile(
 )
 # "CDU Fraktion", "SPD Ratsfraktion": with a space only for a party the table knows.
 _ACRONYM = re.compile(ACRONYM)
-_SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+)*)\s\w*[Ff]raktion\b")
+_SPACED_FACTION = re.compile(r"(?P<v>[A-ZÄÖÜ][\w.]*(?:\s?/\s?[\wÄÖÜäöü.]+){0,3})\s\w*[Ff]raktion\b")
 # A member's role after a person's name ends the group's name before the person.
 _PERSON = (
     r"(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+"
