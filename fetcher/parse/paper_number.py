@@ -294,9 +294,11 @@ def foot_value(lines: Sequence[str]) -> str | None:
         foot = _FOOT.fullmatch(text)
         if not foot:
             continue
-        beside = f"{text[: foot.start('ref')]} {text[foot.end('ref') :]}"
-        if not re.search(_COUNTER, beside, re.I):
+        before, after = text[: foot.start("ref")], text[foot.end("ref") :]
+        if not re.search(_COUNTER, f"{before} {after}", re.I):
             continue  # the counter must stand beside the number, not inside it ("A-2021-0012")
+        if before[-1:].strip() or after[:1].strip():
+            continue  # a space parts them: "-42-38-80" is a table's row of numbers, not "- 42 -"
         ref = tidy(foot.group("ref"))
         if _foot_number(ref):
             return ref

@@ -62,14 +62,17 @@ def holds_printed_structure(joined: Joined, expect: dict[str, int]) -> bool:
 def _head_cells(text: str) -> bool:
     """Whether a paragraph holds a form's head cells run together before its first sentence
     ("… Sitzung am: 18.04.2013 Gegenstand: VB-Plan 573.1 Fragen: „Bürger wiesen …"): two cell
-    labels, each after a capitalised word, a number or a sentence end."""
+    labels, each after a capitalised word, a number or a sentence end, and each with a value that
+    opens like a field's (not in lower case: "Willkommenshaus Karlsruhe: aktueller Sachstand" is a
+    title with its colon, whose printed line ends where the field does)."""
     if text.count(":") < 2:
         return False  # the cheap look first
     sentence = FIRST_SENTENCE.search(text)
     cells = [
         match
         for match in CELL_LABEL.finditer(text, 0, sentence.start() if sentence else len(text))
-        if opens_item(text, match.start()) or after_sentence(text, match.start())
+        if (opens_item(text, match.start()) or after_sentence(text, match.start()))
+        and not text[match.end() :].lstrip()[:1].islower()
     ]
     return len(cells) >= 2
 
@@ -105,7 +108,25 @@ def _expected_inside(joined: Joined, expect: dict[str, int]) -> bool:
         if start in at_start or match is None:
             continue
         style, value = label_style(match)
-        if expect.get(style) == value and _asks(text, match.end()):
+        if (
+            expect.get(style) == value
+            and _asks(text, match.end())
+            and not _inside_item_before(joined, start, (style, value - 1))
+        ):
+            return True
+    return False
+
+
+def _inside_item_before(joined: Joined, start: int, before: tuple[str, int]) -> bool:
+    """Whether the label at `start` stands inside the question of the item before it: that item's
+    label opens a printed line above it in the paragraph and its question has not asked yet
+    ("1. Wie viele laufende Meter Gewässer 2. Ordnung (kommunale Gewässer) gibt es …?")."""
+    text, line_starts = joined
+    for line_start in line_starts:
+        if line_start >= start:
+            break
+        match = LABEL.match(text, line_start)
+        if match and label_style(match) == before and "?" not in text[match.end() : start]:
             return True
     return False
 
