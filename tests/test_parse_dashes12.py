@@ -18,27 +18,13 @@ from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from fetcher.parse.reline_runs import run_cuts
 from tests.corpus_data import corpus_path, dev_label
+from tests.list_variant_cases import list_variant, questions_as_labelled
 
 STROMSPERREN = "dresden-AF2015-13-anfrage-linke-stromsperren"
 ESSENSRESTE = "dresden-AF2012-13-anfrage-gruene-essensreste"
 DURLACH = "karlsruhe-2018-or-durlach-anfrage-fdp-digitalisierung-schulen"
 NACHTSTROM = "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher"
 KITA_BGH = "karlsruhe-2016-0675-anfrage-gfk-kita-bgh"
-
-
-def _variant(name: str, variant: str, shape: str) -> str:
-    text = corpus_path(name, "dev").read_text("utf-8")
-    rewritten = rewrite(text, dev_label(name), variant)
-    assert rewritten is not None, f"{variant} does not apply to {name}"
-    return SHAPES[shape](rewritten)
-
-
-def _reads_as_labelled(name: str, text: str) -> list[str]:
-    label = dev_label(name)
-    questions = list(parse_text(text).questions)
-    assert len(questions) == label["questions"], questions
-    assert questions[0].startswith(label["first_question_start"])
-    return questions
 
 
 def test_transform_rewrites_the_six_labels_only() -> None:
@@ -61,7 +47,7 @@ def test_a_label_run_of_any_style_is_relined_in_a_page_run_together(variant: str
     reads six questions: "… betroffen? (örtliche Grundversorger u. a. soweit bekannt) (2) Wie
     viele …" — the labels are one style counting on (or one dash repeated), each after a sentence
     end or a closing bracket, and the items ask."""
-    questions = _reads_as_labelled(STROMSPERREN, _variant(STROMSPERREN, variant, "flat"))
+    questions = questions_as_labelled(STROMSPERREN, list_variant(STROMSPERREN, variant, "flat"))
     assert questions[1] == "Wie viele Sperrandrohungen wurden 2011 und 2012 verschickt?"
 
 
@@ -69,7 +55,7 @@ def test_a_label_run_of_any_style_is_relined_in_a_page_run_together(variant: str
 def test_a_label_run_inside_printed_width_lines_is_relined(variant: str) -> None:
     """Dresden AF2015/13 run together and wrapped at 90 characters (a run-together text printed
     to a PDF): the paragraph holding "… bekannt) 2.: Wie viele …" is joined and relined."""
-    _reads_as_labelled(STROMSPERREN, _variant(STROMSPERREN, variant, "flatwrap"))
+    questions_as_labelled(STROMSPERREN, list_variant(STROMSPERREN, variant, "flatwrap"))
 
 
 @pytest.mark.parametrize("shape", ["para", "flat", "flatwrap"])
@@ -78,7 +64,7 @@ def test_durlach_dashes_after_a_colon_and_question_marks(shape: str) -> None:
     - Wie sieht … aus? Ist …? Oder … honoriert? - Werden …?" run together: three dash items,
     the last one no longer inside the sentence line before it."""
     text = SHAPES[shape](corpus_path(DURLACH, "dev").read_text("utf-8"))
-    questions = _reads_as_labelled(DURLACH, text)
+    questions = questions_as_labelled(DURLACH, text)
     assert questions[2] == "Werden die Lehrer ausreichend durch Schulungen unterstützt?"
 
 
@@ -86,28 +72,28 @@ def test_a_dash_after_the_title_opens_the_run() -> None:
     """Karlsruhe 2013/0017 in dashes, run together: the first dash follows the title ("…
     Nachtstromspeicher-Heizungen – Wie gedenken …?"), not a sentence end; the run after it
     makes it a label, so the first question is no longer lost."""
-    _reads_as_labelled(NACHTSTROM, _variant(NACHTSTROM, "– en dash", "flat"))
+    questions_as_labelled(NACHTSTROM, list_variant(NACHTSTROM, "– en dash", "flat"))
 
 
 def test_a_dash_after_a_table_cell_opens_the_run() -> None:
     """Karlsruhe 2016/0675 in dashes, run together: the first dash follows the consultation
     row's cross ("Gemeinderat 22.11.2016 31.2 x – Liegt …?"), not a sentence end; the run after
     it makes it a label, so the first question no longer sits in the table's line."""
-    _reads_as_labelled(KITA_BGH, _variant(KITA_BGH, "– en dash", "flat"))
+    questions_as_labelled(KITA_BGH, list_variant(KITA_BGH, "– en dash", "flat"))
 
 
 def test_numbers_restarting_under_a_section_heading_start_lines() -> None:
     """Dresden AF2012/13 with "I. Allgemeines" above question 1 and "II. Einzelfragen" above
     question 3 numbered "1." again, run together: "II. Einzelfragen 1. Welche Regelungen …?"
     breaks before the "1.", so three questions read, the first without the heading."""
-    _reads_as_labelled(ESSENSRESTE, _variant(ESSENSRESTE, "I. headings, restart", "flat"))
+    questions_as_labelled(ESSENSRESTE, list_variant(ESSENSRESTE, "I. headings, restart", "flat"))
 
 
 def test_a_number_inside_a_roman_item_stays() -> None:
     """Guard: Landtag 19/11277 with Roman labels, run together: "I. Wie viele Fälle … wurden
     im 1. Quartal 2026 …?" keeps its "1. Quartal" (the words before it ask and end in "im")."""
     name = "LANDTAG-niedersachsen-19-11277-kleine-anfrage-mit-antwort"
-    questions = parse_text(_variant(name, "I.", "flat")).questions
+    questions = parse_text(list_variant(name, "I.", "flat")).questions
     assert questions[0].startswith("Wie viele Fälle häuslicher Gewalt wurden im 1. Quartal 2026")
 
 
@@ -119,4 +105,4 @@ def test_dashes_that_state_start_no_line() -> None:
     name = "LANDTAG-niedersachsen-19-11159-kleine-anfrage-mit-antwort"
     line = SHAPES["flat"](corpus_path(name, "dev").read_text("utf-8"))
     assert run_cuts(line, set(), {}) == set()
-    _reads_as_labelled(name, line)
+    questions_as_labelled(name, line)

@@ -12,11 +12,9 @@ from __future__ import annotations
 
 import pytest
 
-from bench.list_variants import rewrite
-from bench.text_shapes import SHAPES
-from fetcher.parse import parse_text
 from fetcher.parse.no_items import without_page_numbers
 from fetcher.parse.reline_labels import page_number_apart
+from tests.list_variant_cases import list_variant, questions_as_labelled
 
 WAKEBOARD = "LANDTAG-niedersachsen-19-11143-kleine-anfrage-mit-antwort"
 REPUBLICA = "LANDTAG-niedersachsen-19-11160-kleine-anfrage-mit-antwort"
@@ -31,25 +29,6 @@ LEA = "karlsruhe-2020-0409-anfrage-afd-lea-standort"
 NACHTSTROM = "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher"
 
 
-def _variant(name: str, variant: str, shape: str) -> str:
-    from tests.corpus_data import corpus_path, dev_label
-
-    text = corpus_path(name, "dev").read_text("utf-8")
-    rewritten = rewrite(text, dev_label(name), variant)
-    assert rewritten is not None, f"{variant} does not apply to {name}"
-    return SHAPES[shape](rewritten)
-
-
-def _reads_as_labelled(name: str, text: str) -> list[str]:
-    from tests.corpus_data import dev_label
-
-    label = dev_label(name)
-    questions = list(parse_text(text).questions)
-    assert len(questions) == label["questions"], [q[:60] for q in questions]
-    assert questions[0].startswith(label["first_question_start"])
-    return questions
-
-
 @pytest.mark.parametrize(
     ("name", "variant"),
     [(WAKEBOARD, "(1)"), (REPUBLICA, "a)"), (JUGENDZENTREN, "– en dash")],
@@ -58,9 +37,9 @@ def test_a_page_number_run_into_an_item_of_any_style_is_split_off(name: str, var
     """A Landtag answer with one line per paragraph runs the page number under each running head
     into the item below it ("2 (1) Welche …", "4 i) Welche …", "3 – Welche …"): every item is
     read, as in the printed shape."""
-    text = _variant(name, variant, "para")
+    text = list_variant(name, variant, "para")
     assert any(line[:2] in ("2 ", "3 ", "4 ") for line in text.split("\n"))
-    _reads_as_labelled(name, text)
+    questions_as_labelled(name, text)
 
 
 def test_the_page_number_comes_apart_only_from_a_list_label() -> None:
@@ -80,43 +59,43 @@ def test_the_page_number_comes_apart_only_from_a_list_label() -> None:
 def test_a_lettered_list_run_together_goes_on_past_h(name: str, questions: int) -> None:
     """Dresden inquiries of twelve and more questions lettered "a)" … "m)", every page run into
     one line: the relining starts a line at "i)", "j)" … as at "a)" … "h)" (main read eight)."""
-    assert len(_reads_as_labelled(name, _variant(name, "a)", "flat"))) == questions
+    assert len(questions_as_labelled(name, list_variant(name, "a)", "flat"))) == questions
 
 
 def test_a_lettered_list_run_together_goes_on_past_h_in_karlsruhe() -> None:
     """Karlsruhe 2020/0409's seventeen questions lettered "a)" … "q)", run together."""
-    _reads_as_labelled(LEA, _variant(LEA, "a)", "flat"))
+    questions_as_labelled(LEA, list_variant(LEA, "a)", "flat"))
 
 
 def test_a_roman_list_run_together_goes_on_past_x() -> None:
     """Landtag 19/11158's 24 questions numbered "I." … "XXIV.", run together: "XI." starts a
     line as "X." does (main read ten)."""
-    _reads_as_labelled(KINDERPSYCHIATRIE, _variant(KINDERPSYCHIATRIE, "I.", "flat"))
+    questions_as_labelled(KINDERPSYCHIATRIE, list_variant(KINDERPSYCHIATRIE, "I.", "flat"))
 
 
 def test_a_capital_i_after_h_goes_on_with_the_lettered_list() -> None:
     """Landtag 19/11227's 20 questions lettered "A)" … "T)", run together: "… 661 I) In welchem
     Umfang …" is the ninth letter, not Roman one (main read eight)."""
-    _reads_as_labelled(STRASSENBAU, _variant(STRASSENBAU, "A)", "flat"))
+    questions_as_labelled(STRASSENBAU, list_variant(STRASSENBAU, "A)", "flat"))
 
 
 def test_a_roman_looking_i_line_continues_the_open_lettered_list() -> None:
     """Guard: Landtag 19/11167 "A)" run together, where "I)" now starts its own line: the question
     finder reads "J)" … "N)" run into the answers after it as letters of the same list."""
-    _reads_as_labelled(BILDUNGSMEDIEN, _variant(BILDUNGSMEDIEN, "A)", "flat"))
+    questions_as_labelled(BILDUNGSMEDIEN, list_variant(BILDUNGSMEDIEN, "A)", "flat"))
 
 
 def test_a_thomas_h_hock_initial_does_not_turn_roman_one_into_a_letter() -> None:
     """Guard: Karlsruhe 2013/0017 "I." run together: "Thomas H. Hock … I. Wie gedenken …": one
     initial is no lettered run, "I." stays Roman one and opens the list of three."""
-    _reads_as_labelled(NACHTSTROM, _variant(NACHTSTROM, "I.", "flat"))
+    questions_as_labelled(NACHTSTROM, list_variant(NACHTSTROM, "I.", "flat"))
 
 
 def test_a_lone_page_number_mid_text_opens_no_numbered_parent_list() -> None:
     """Landtag 19/11143 "A)" run together: "Drucksache 19/11143" / "2" between the items (pages
     joined without a form feed) formed a numbered list "2", "3" that won over the seven lettered
     questions (main read two)."""
-    _reads_as_labelled(WAKEBOARD, _variant(WAKEBOARD, "A)", "flat"))
+    questions_as_labelled(WAKEBOARD, list_variant(WAKEBOARD, "A)", "flat"))
 
 
 def test_a_lone_page_number_is_blanked_only_below_a_repeated_line() -> None:
@@ -132,13 +111,13 @@ def test_a_lone_page_number_is_blanked_only_below_a_repeated_line() -> None:
 def test_a_number_standing_in_for_its_lost_label_still_counts() -> None:
     """Guard: Landtag 19/11192 "sub a)" run together and wrapped loses its printed "2." and reads
     the page number "2" below the running head in its place: the list stays at twelve."""
-    _reads_as_labelled(NETZENGPASS, _variant(NETZENGPASS, "sub a)", "flatwrap"))
+    questions_as_labelled(NETZENGPASS, list_variant(NETZENGPASS, "sub a)", "flatwrap"))
 
 
 def test_a_dash_after_a_number_s_dot_or_a_page_number_opens_an_item() -> None:
     """Landtag 19/11160 "– en dash" run together: "… zu den Fragen 1 und 3. – Welche …" and
     "… Drucksache 19/11160 4 – Welche …" each open a question (main read four of ten)."""
-    _reads_as_labelled(REPUBLICA, _variant(REPUBLICA, "– en dash", "flat"))
+    questions_as_labelled(REPUBLICA, list_variant(REPUBLICA, "– en dash", "flat"))
 
 
 HAFT = "LANDTAG-niedersachsen-19-11159-kleine-anfrage-mit-antwort"
@@ -148,4 +127,4 @@ def test_a_bracketed_label_after_an_answer_without_full_stop_goes_on_with_its_ru
     """Landtag 19/11159 "(1)" run together: "… durchführen zu können (2) Welche …?" (the answer
     ends without a full stop) goes on with the list, its item opening like a question (main read
     two of thirteen)."""
-    _reads_as_labelled(HAFT, _variant(HAFT, "(1)", "flat"))
+    questions_as_labelled(HAFT, list_variant(HAFT, "(1)", "flat"))
