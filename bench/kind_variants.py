@@ -42,6 +42,11 @@ Variants (name → what is printed; where it comes from):
   on a faction's letter): "Dringlichkeitsantrag",
   "Änderungsantrag", "Ergänzungsantrag", "Prüfantrag", "Antrag gem. § 3 GO", "Beschlussvorlage",
   "Sachantrag" (motion names of rules of procedure).
+- untyped (every family; expected: the label's kinds, for negatives also sonstiges): "no type
+  word" (the type words are taken out of their line, with a preposition after them: "Anfrage zum
+  Gelände …" → "Gelände …"; a line left empty goes) and "unknown type 'Eingabe'" (a type name no
+  rule knows in their place). Many papers print no type at all, or one of a Kommune's own; the
+  issue asks for the kind from the content then (the questions, the answers, a motion's wording).
 "original" (no rewrite, every dev document with a kind label) is the control. A variant that
 cannot apply to a document is skipped; the table says how many documents each variant used.
 Each variant is read in the original shape and in `flat` (or --shape, bench.text_shapes).
@@ -110,10 +115,19 @@ NEGATIVE_NAMES = (
     "Beschlussvorlage",
     "Sachantrag",
 )
+# No type word at all, or one the parser cannot know: the kind must come from the content (the
+# questions, the answers, the motion's wording, who writes to whom). Name → (family, what is
+# printed in the type words' place: nothing, or an unknown type name).
+UNTYPED: dict[str, tuple[str, str]] = {
+    f"{what} ({family})": (family, printed)
+    for family in (INQUIRY, ANSWER, NEGATIVE)
+    for what, printed in (("no type word", ""), ("unknown type 'Eingabe'", "Eingabe"))
+}
 VARIANTS: dict[str, str] = {
     **{name: INQUIRY for name in (*INQUIRY_NAMES, *FIELDS, PROSE_ASK, PROSE_SUBJECT)},
     **{name: ANSWER for name in (*ANSWER_NAMES, QUOTED_SUBJECT)},
     **{name: NEGATIVE for name in NEGATIVE_NAMES},
+    **{name: family for name, (family, _printed) in UNTYPED.items()},
 }
 _KINDS = {"anfrage": "Anfrage", "antwort": "Antwort", "anfrage+antwort": "Antwort"}
 
@@ -193,6 +207,20 @@ def rewrite(text: str, variant: str, title: str | None = None, form: bool = True
     before, rest = line[: spot.start], line[spot.end :]
     if spot.in_label:
         before, rest = "", ""
+    if variant in UNTYPED:
+        printed = UNTYPED[variant][1]
+        if spot.in_label:  # the number label's type word is "Vorlage" already
+            if printed:
+                lines.insert(spot.line, printed)
+            return "\n".join(lines)
+        if not printed:  # "Anfrage zum Gelände …" → "Gelände …"; a bare type line goes
+            rest = _PREPOSITION.sub("", rest)
+        new_line = f"{before}{printed}{rest}"
+        if new_line.strip(" :-–"):
+            lines[spot.line] = new_line
+        else:
+            del lines[spot.line]
+        return "\n".join(lines)
     if variant == QUOTED_SUBJECT:
         if not title:
             return None
@@ -242,6 +270,10 @@ def expected(label: dict[str, Any], variant: str) -> set[str]:
         kinds.add("Antwort")  # a notice that names itself an answer or quotes an inquiry
     if variant in NOTICE_NAMES:
         kinds.add("Informationsvorlage")
+    if variant in UNTYPED:
+        if VARIANTS[variant] == NEGATIVE:
+            kinds.add("sonstiges")  # a paper of unknown type: neither inquiry nor answer
+        return kinds
     if VARIANTS.get(variant) == NEGATIVE:
         kinds.add("Vorlage" if variant == "Beschlussvorlage" else "Antrag")
     return kinds
