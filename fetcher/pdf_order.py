@@ -21,6 +21,7 @@ byte for byte.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 from typing import TYPE_CHECKING
@@ -71,7 +72,7 @@ def has_jump(boxes: list[tuple[float, float, float, float]]) -> bool:
     return any(b[1] > a[3] + JUMP_PT for a, b in pairwise(boxes))
 
 
-def _runs(boxes: list[Box | None]) -> list[list[int]]:
+def _runs(boxes: Sequence[Box | None]) -> list[list[int]]:
     """Split the lines (indices) into runs going down the page; lines without a box join the
     run they stand in."""
     runs: list[list[int]] = [[]]
@@ -84,7 +85,7 @@ def _runs(boxes: list[Box | None]) -> list[list[int]]:
     return [run for run in runs if run]
 
 
-def _extent(run: list[int], boxes: list[Box | None]) -> Box | None:
+def _extent(run: list[int], boxes: Sequence[Box | None]) -> Box | None:
     placed = [b for i in run if (b := boxes[i]) is not None]
     if not placed:
         return None
@@ -100,7 +101,7 @@ def _overlap_v(a: Box, b: Box) -> bool:
     return a.bottom < b.top and b.bottom < a.top
 
 
-def _side_place(order: list[int], box: Box, boxes: list[Box | None]) -> int | None:
+def _side_place(order: list[int], box: Box, boxes: Sequence[Box | None]) -> int | None:
     """Return where in `order` a side box goes: after the block of lines beside it on its left
     (the lines beside it and the lines under them that go on without a paragraph's gap), or
     before the first line beside it on its right; None unless every line of `order` beside it
@@ -120,7 +121,7 @@ def _side_place(order: list[int], box: Box, boxes: list[Box | None]) -> int | No
     return at + 1
 
 
-def reading_order(text: str, boxes: list[Box | None]) -> str:
+def reading_order(text: str, boxes: Sequence[Box | None]) -> str:
     """Return the page text with its runs of lines in reading order (see the module's doc);
     `boxes` holds each line's box (lines as `line_spans` gives them), None
     for a line without visible text."""

@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import inspect
 import re
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -141,7 +142,7 @@ class _TableLayout(_PagedLayout):
 def _document(layout: type[_PagedLayout], head: str) -> _PagedLayout:
     from fpdf import FPDF as Base
 
-    pdf = type(f"_{layout.__name__}Pdf", (layout, Base), {})(format="A4")
+    pdf: _PagedLayout = type(f"_{layout.__name__}Pdf", (layout, Base), {})(format="A4")
     pdf.head = head
     pdf.set_creation_date(datetime(2026, 1, 1, tzinfo=UTC))
     pdf.set_margins(25, 20, 20)
@@ -173,8 +174,9 @@ def _render_table(pages: list[str], head: str, above: list[str], rows: list[list
     return bytes(pdf.output())
 
 
-def _stamp(*parts: object) -> str:
-    return "".join(inspect.getsource(x) for x in (_PagedLayout, _document, _write_lines, *parts))
+def _stamp(*parts: Callable[..., object]) -> str:
+    sources: tuple[Callable[..., object], ...] = (_PagedLayout, _document, _write_lines, *parts)
+    return "".join(inspect.getsource(x) for x in sources)
 
 
 def render_table_text(text: str, path: Path) -> Path:

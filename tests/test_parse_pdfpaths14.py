@@ -8,7 +8,8 @@ right-hand information box before the address box (standins.pdf_layouts: "drawn"
 "table", the head's labelled lines as a ruled table); fetcher.pdf_order reads the page's blocks
 where they stand. Real dev texts rendered to PDF and read by `parse_pdf_file` as `ratsbot parse`
 does; expected values from the labels and the texts. All fail on main (cc89254) except the ones
-that pin what must stay: the signature's one group line, the turned slides.
+that pin what must stay: the signature's one group line, the turned slides, the ruled head table
+(main reads it too).
 """
 
 from __future__ import annotations
@@ -95,6 +96,15 @@ def test_head_drawn_after_the_body_is_read_first(
     doc = _read(tmp_path, name, render_drawn_text)
     assert doc.reference == reference
     assert len(doc.questions) == count
+
+
+def test_word_hyphenated_before_a_head_drawn_late_stays_whole(tmp_path: Path) -> None:
+    """pdfium joins 'betrof-' to the head drawn after the body; the head goes first, the word
+    meets its rest on the next page (Dresden AF2020/13, question 6)."""
+    doc = _read(tmp_path, "dresden-AF2020-13-anfrage-gruene-abschiebungen", render_drawn_text)
+    assert doc.reference == "AF2020/13"
+    assert len(doc.questions) == 12
+    assert "von Abschiebung betroffenen Personen" in doc.questions[5]
 
 
 def test_drawn_page_reads_head_body_footer(tmp_path: Path) -> None:
