@@ -9,8 +9,9 @@ lines and the questions up to the closing, so such a page loses its reference or
 
 Structure decides: the page's lines in stream order fall into runs, each going down the page
 (a line entirely above the one before it opens a new run). Pages with one run, nearly all, keep
-pdfium's text as it is. Otherwise a run that stands below every other run is a footer drawn
-first and goes last; one above every other run is a head drawn late and goes first; a run whose
+pdfium's text as it is. Otherwise a run that stands above every other run is a head drawn late
+and goes first (a footer drawn first, below every other run, stays first: the page-edge rules
+read furniture at either end of a page); a run whose
 neighbouring lines all stand clear of it on one side is a text box beside them: after the block
 of lines on its left (left before right, as fetcher.pdf_columns reads side columns), before the
 lines on its right. Any other run stays where the stream has it, and so do pages whose lines run
@@ -133,23 +134,27 @@ def reading_order(text: str, boxes: Sequence[Box | None]) -> str:
         return text  # lines running up the page (a turned page): "above" means nothing here
     extents = [_extent(run, boxes) for run in runs]
     tops: list[int] = []
-    bottoms: list[int] = []
+    feet: set[int] = set()
     rest: list[int] = []  # runs (indices) read where the stream has them, or as side boxes
+    frame = max(range(len(runs)), key=lambda k: len(runs[k]))  # the body: the longest run
     for k, box in enumerate(extents):
         others = [b for j, b in enumerate(extents) if j != k and b is not None]
-        if box is None or not others:
+        if box is None or not others or k == frame:
             rest.append(k)
         elif all(box.top < b.bottom for b in others):
-            bottoms += runs[k]  # a footer drawn before the body
+            # A footer drawn before the body stays where the stream has it: the page-edge rules
+            # read a page's furniture at either end, and a page's text moved behind its last
+            # line reads differently once pages are run together (bench.kind_mixed, flat).
+            rest.append(k)
+            feet.add(k)
         elif all(box.bottom > b.top for b in others):
             tops += runs[k]  # a letterhead drawn after the body
         else:
             rest.append(k)
-    frame = max(rest, key=lambda k: len(runs[k]), default=None)
     sides: list[int] = []
     for k in rest:
         box = extents[k]
-        if k == frame or box is None:
+        if k == frame or box is None or k in feet:
             continue
         lines = [i for j in rest if j != k and j not in sides for i in runs[j]]
         if _side_place(lines, box, boxes) is not None:
@@ -161,7 +166,7 @@ def reading_order(text: str, boxes: Sequence[Box | None]) -> str:
         at = _side_place(middle, box, boxes)
         at = len(middle) if at is None else at
         middle[at:at] = runs[k]
-    order = tops + middle + bottoms
+    order = tops + middle
     if order == sorted(order):
         return text
     spans = line_spans(text)

@@ -112,8 +112,7 @@ def test_tabbed_label_and_value_stay_one_line() -> None:
     "name",
     [
         "Landtag_BW_Drs_17-0273_Gesetzentwurf.pdf",  # two-line head beside "Drucksache 17 / 273"
-        # (Antwort_Anfrage_23-2018_Stuttgart.pdf, a centred head with its number far right, draws
-        # its footer before the body: fetcher.pdf_order reads it last, test_parse_pdfpaths14)
+        "Antwort_Anfrage_23-2018_Stuttgart.pdf",  # centred head with its number far right
         "Antrag_SozialeStadt_2019-04-20.pdf",  # one address line with the date far right
         "Antrag_BuechenbacherAnlage_2020-11-25.pdf",
         "Stellungnahme_Antrag266-2019.pdf",
