@@ -1,7 +1,8 @@
 """Parser accuracy per field, per corpus and per layout style; prints markdown. Reads files (I/O).
 
 Run: .venv/bin/python -m bench.parse_accuracy [--json]
-     [--via-pdf[=plain|paged|letter|column|scan|all]] [--no-check] [--shape flat|para|wrap50|wrap40]
+     [--via-pdf[=plain|paged|letter|column|table|drawn|boxes|scan|all]] [--no-check]
+     [--shape flat|para|wrap50|wrap40]
      [--sample N]
 
 --via-pdf reads every labelled document the way `ratsbot parse FILE.pdf` does: its text rendered to
@@ -13,7 +14,10 @@ breaking wherever the text reaches the bottom; "letter" is paged with the docume
 four lines repeated as a footer block under every page (a letter paper's sender rows); "column"
 is paged with the first page's header (its lines up to the salutation or subject label) printed
 in two columns, its date, reference, office and labelled lines in a right-hand column beside the
-rest (a DIN 5008 letter's information block, which pdfium reads into the left lines); "scan"
+rest (a DIN 5008 letter's information block, which pdfium reads into the left lines); "table",
+"drawn" and "boxes" are the layouts of standins.pdf_layouts (the head's labelled lines in a ruled
+table; the footer drawn before each page's body and the head block after it; the information
+block and the address block in two text boxes, the right one written first); "scan"
 is paged, then every page rasterised into a grey, slightly turned image-only page
 (standins.pdf_scan) that the parser reads through tesseract (seconds per page: use it with
 --sample 8, every 8th document of each corpus by name, the subset of docs/benchmarks.md); "all"
@@ -118,6 +122,7 @@ Parse = Callable[[str], ParsedDocument]
 def via_pdf(style: str) -> Parse:
     """Return a text → ParsedDocument reader that goes through a rendered PDF and parse_pdf_file."""
     # Imported here: fpdf2 only when a PDF is rendered.
+    from standins.pdf_layouts import STYLES
     from standins.pdf_render import (
         render_column_text,
         render_letter_text,
@@ -131,6 +136,7 @@ def via_pdf(style: str) -> Parse:
         "letter": render_letter_text,
         "column": render_column_text,
         "scan": render_scan_text,
+        **STYLES,
     }
     render = styles.get(style, render_text)
     workdir = Path(tempfile.mkdtemp(prefix="ratsbot-bench-pdf-"))
@@ -316,7 +322,7 @@ def main() -> None:
         "--via-pdf",
         nargs="?",
         const="plain",
-        choices=("plain", "paged", "letter", "column", "scan", "all"),
+        choices=("plain", "paged", "letter", "column", "table", "drawn", "boxes", "scan", "all"),
         help="read the labelled documents through a rendered PDF, as `ratsbot parse` does",
     )
     parser.add_argument(

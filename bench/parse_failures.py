@@ -1,7 +1,7 @@
 """Per-document parser failures on the labelled corpus's DEV split; prints one block per document.
 
-Run: .venv/bin/python -m bench.parse_failures [--path text|plain|paged|letter|column|scan]
-     [--shape NAME] [--sample N]
+Run: .venv/bin/python -m bench.parse_failures
+     [--path text|plain|paged|letter|column|table|drawn|boxes|scan] [--shape NAME] [--sample N]
 
 For each dev document with a scored field wrong: its name, Kommune, layout, the wrong fields, and
 label against parse (kind, question count, factions, first question, reference). The check split
@@ -20,7 +20,9 @@ from tests.corpus_data import corpus_items
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
-        "--path", default="text", choices=("text", "plain", "paged", "letter", "column", "scan")
+        "--path",
+        default="text",
+        choices=("text", "plain", "paged", "letter", "column", "table", "drawn", "boxes", "scan"),
     )
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     parser.add_argument("--sample", type=int, default=1, metavar="N", help="every Nth document")

@@ -25,6 +25,7 @@ import pypdfium2 as pdfium
 
 from fetcher.ocr_text import normalise_ocr_page
 from fetcher.pdf_columns import side_columns
+from fetcher.pdf_order import ordered_text, text_rects
 
 # A document with less text than this per page is treated as scanned (no text layer).
 MIN_CHARS_PER_PAGE = 25
@@ -163,7 +164,11 @@ def extract_text(path: Path, *, max_pages: int = 300, ocr: bool = True) -> PdfTe
             page = doc[index]
             try:
                 textpage = page.get_textpage()
-                text = side_columns(textpage, textpage.get_text_range(), page.get_width())
+                raw = textpage.get_text_range()
+                rects = text_rects(textpage)
+                text = side_columns(textpage, raw, page.get_width(), rects)
+                if text is raw:  # no side columns: blocks drawn out of order go in place
+                    text = ordered_text(textpage, raw, rects)
                 pages.append(_clean_pdfium(text))
                 textpage.close()
             finally:

@@ -278,9 +278,15 @@ def _row_gap(row: list[tuple[float, float]], height: float, half: float) -> bool
     return False
 
 
-def side_columns(textpage: pdfium.PdfTextPage, text: str, page_width: float) -> str:
+def side_columns(
+    textpage: pdfium.PdfTextPage,
+    text: str,
+    page_width: float,
+    page_rects: list[tuple[float, float, float, float]] | None = None,
+) -> str:
     """Return the page's text (pdfium's `get_text_range`) with side columns read one after the
-    other; pages without a wide gap on any row return `text` as it is."""
+    other; pages without a wide gap on any row return `text` as it is. `page_rects`: the page's
+    text boxes when the caller has them (fetcher.pdf_order.text_rects)."""
     import ctypes
 
     import pypdfium2 as pdfium
@@ -298,7 +304,7 @@ def side_columns(textpage: pdfium.PdfTextPage, text: str, page_width: float) -> 
             out.append((left.value, bottom.value, right.value, top.value))
         return out
 
-    if not _rows_with_gap(rects(0, -1), page_width):
+    if not _rows_with_gap(rects(0, -1) if page_rects is None else page_rects, page_width):
         return text
 
     def char_at(offset: int) -> int:

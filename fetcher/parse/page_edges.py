@@ -245,3 +245,32 @@ def drop_inner_page_breaks(lines: list[str]) -> list[str]:
             drop.add(i)
             drop.update(numbers)
     return [line for i, line in enumerate(lines) if i not in drop]
+
+
+MIN_REPRINTED_FOOT = 2  # one line alike at head and foot may be a signature's group name
+
+
+def reprinted_head_foot(lines: Sequence[str], first_top: Sequence[str], first: bool) -> set[int]:
+    """Return the indices of a page's foot block that reprints the first page's top lines.
+
+    A letter paper prints its sender (name, address, reference or date rows) in the letterhead
+    and again in the footer of every page. On a one-page paper the footer occurs once, so the
+    count over page edges cannot find it, and its labelled rows ("Datum: …", "Anfrage Nr.: …")
+    would read as the header going on below the text. The block is the page's last lines (page
+    furniture aside, `lines` holds none) that each repeat one of the first page's top lines
+    printed above the block (`first`: this is the first page, whose top `first_top` opens
+    `lines`), at most EDGE_BLOCK and at least MIN_REPRINTED_FOOT of them: one line alike at
+    head and foot may be a signature's group name.
+    """
+    filled = [i for i, line in enumerate(lines) if line]
+    keys = [edge_key(line) for line in first_top]
+    best: set[int] = set()
+    for size in range(1, min(EDGE_BLOCK, len(filled)) + 1):
+        start = len(filled) - size
+        above = set(keys[:start] if first else keys)
+        if edge_key(lines[filled[start]]) not in above:
+            break
+        block = filled[start:]
+        if all(edge_key(lines[i]) in above for i in block):
+            best = set(block) if size >= MIN_REPRINTED_FOOT else best
+    return best

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 
 from fetcher.parse.page_edges import (
+    FIRST_PAGE_TOP,
     body_repeats,
     drop_inner_page_breaks,
     edge_blocks,
@@ -15,6 +16,7 @@ from fetcher.parse.page_edges import (
     footnotes_from,
     repeated_opening,
     repeats_first_page,
+    reprinted_head_foot,
     unglue_feet,
 )
 from fetcher.parse.page_heads import strip_run_on_edges
@@ -238,6 +240,11 @@ def _wrapped_furniture(above: str, line: str) -> bool:
     return bool(above) and bool(_FURNITURE.match(f"{above} {line}"))
 
 
+def _bare(line: str) -> str:
+    """Return the line, or "" when it is page furniture or a bare page number."""
+    return "" if _FURNITURE.match(line) or re.fullmatch(r"\d{1,3}", line) else line
+
+
 def clean_lines(pages: Sequence[str]) -> list[str]:
     """Return the document's lines without page furniture (page numbers, running heads, footers)."""
     page_lines: list[list[str]] = []
@@ -271,6 +278,8 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
     first_page = [x for x in page_lines[0] if x] if page_lines else []
     first_top = {x for x in first_page[:15] if len(x) >= 3}
     opening = " ".join(first_page[:15])
+    bare_pages = [[_bare(line) for line in lines] for lines in page_lines]
+    bare_top = [x for x in bare_pages[0] if x][:FIRST_PAGE_TOP] if page_lines else []
     result: list[str] = []
     for index, lines in enumerate(page_lines):
         filled = [i for i, line in enumerate(lines) if line]
@@ -280,6 +289,8 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
         after_head = False
         inline = inline_heads[index] if inline_heads else ()
         block = blocks[index] if blocks else ()
+        # a footer that reprints the letterhead, on a page whose foot no other page repeats
+        reprint = reprinted_head_foot(bare_pages[index], bare_top, first=index == 0)
         for i, line in enumerate(lines):
             if index > 0 and filled and i == filled[0] and not repeats_first_page(line, first_top):
                 head = repeated_opening(line, opening)
@@ -295,7 +306,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
                 and _wrapped_furniture(lines[i - 1], line)
             ):
                 result.pop()  # "Ergänzende Erläuterungen" / "Seite 2": one page head, wrapped
-            if furniture or i >= notes or i in inline or i in block:
+            if furniture or i >= notes or i in inline or i in block or i in reprint:
                 continue
             if after_head and re.fullmatch(r"\d{1,3}", line):
                 after_head = False
