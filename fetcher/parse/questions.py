@@ -28,11 +28,9 @@ from fetcher.parse.item_ends import (
 from fetcher.parse.label_runs import split_label_runs, unbracket_labels
 from fetcher.parse.list_score import asks_for_items, asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
-    LINE_CHARS,
     flatten_outline,
     is_first_label,
     join_item,
-    lines_before,
     next_label,
 )
 from fetcher.parse.no_items import (
@@ -113,7 +111,7 @@ def _build_run(lines: Sequence[str], start: int, scan: RunScan) -> tuple[_Run, i
     style, label = first[0], first[1]
     items: list[list[str]] = [[first[2]] if first[2] else []]
     item_lines = [start]
-    parent_next = _parent_next(lines, start) if style != "num" else None
+    parent_next = scan.parent_next(start) if style != "num" else None
     in_heading = False  # the wrapped lines of a section heading ("II. Über den … hinaus …")
     section = section_above(lines, start) if style == "num" else None
     i = start + 1
@@ -177,15 +175,6 @@ def _build_run(lines: Sequence[str], start: int, scan: RunScan) -> tuple[_Run, i
         items.insert(0, unnumbered_first(lines, start))
     kept = [item for item in items if any(item)]
     return _Run(start, kept, item_lines=tuple(item_lines), end=i, style=style), i
-
-
-def _parent_next(lines: Sequence[str], start: int) -> str | None:
-    """Return the number after the numbered item a sub-list sits in ("2" under "1."), if any."""
-    for line in reversed(lines_before(lines, start, 12 * LINE_CHARS)):
-        marker = list_marker(line)
-        if marker and marker[0] == "num":
-            return next_label("num", marker[1])
-    return None
 
 
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:

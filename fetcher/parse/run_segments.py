@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import cast
 
-from fetcher.parse.markers import next_label
+from fetcher.parse.markers import LINE_CHARS, next_label
 from fetcher.parse.no_items import Labels
 from fetcher.parse.sections import opens_next
 from fetcher.parse.wording import ANSWER_TO, INTRO, is_stop, list_marker
@@ -88,7 +88,32 @@ class RunScan:
         self.lines = lines
         self.labels = labels
         self._last_marker: dict[tuple[str, str], int] | None = None
+        self._num_above: list[int] | None = None  # the nearest numbered line above each line
+        self._chars: list[int] = []  # characters of the non-empty lines before each line
         self.segments = LineSegments(lines, self._kind_of)
+
+    def parent_next(self, start: int) -> str | None:
+        """Return the number after the numbered item a sub-list sits in ("2" under "1."), if any.
+
+        The item's label stands within twelve lines' worth of characters above `start`
+        (markers.lines_before); the nearest numbered line above each line is found once for all
+        starts, not by walking back from each (a letter on every line read the window again).
+        """
+        if self._num_above is None:
+            self._num_above, self._chars, nearest, total = [], [], -1, 0
+            for k, line in enumerate(self.lines):
+                self._num_above.append(nearest)
+                self._chars.append(total)
+                if line:
+                    total += len(line) + 1
+                    if (marker := list_marker(line)) and marker[0] == "num":
+                        nearest = k
+            self._chars.append(total)
+        k = self._num_above[start]
+        if k < 0 or self._chars[start] - self._chars[k + 1] >= 12 * LINE_CHARS:
+            return None
+        marker = list_marker(self.lines[k])
+        return next_label("num", marker[1]) if marker else None
 
     @property
     def last_marker(self) -> dict[tuple[str, str], int]:
