@@ -1,17 +1,22 @@
 """The parser reads a line a bounded number of times whatever repeats in it (issue 11, "no hang on
 any input"): a list label on every line, the same label alone on every line, "Zu 1:" on every
-line, a "Begründung:" heading on every line and run-in answer headings on one long line no longer
-make a reader walk the rest of the text again from each of them (bench.parse_worst,
-bench.parse_fuzz). Real dev documents with those lines added (bench.parse_fuzz's transforms); the
-counts are of lines or characters read, not of time."""
+line, a "Begründung:" heading, a lead-in or an open quotation on every line, run-in answer headings
+on one long line, thousands of pages and a long run of tabs no longer make a reader walk the rest
+of the text again from each of them (bench.parse_worst, bench.parse_fuzz). Real dev documents
+with those lines added (bench.parse_fuzz's transforms); the counts are of lines or characters
+read, not of time."""
 
 from __future__ import annotations
 
+import re
 from typing import SupportsIndex
 
 from fetcher.parse import parse_text, wording
 from fetcher.parse.answer_headings import split_run_in_headings
+from fetcher.parse.page_heads import strip_run_on_edges
+from fetcher.parse.quotes import quoted_blocks
 from fetcher.parse.summary import section_text
+from fetcher.parse.unlisted import questions_after_lead_in
 from tests.corpus_data import corpus_items
 
 INQUIRY = "LANDTAG-niedersachsen-19-11138-kleine-anfrage-mit-antwort"  # three questions, answered
@@ -104,3 +109,63 @@ def test_run_in_answer_headings_on_one_line_are_split_reading_the_line_once() ->
     assert len(parts) == 2000
     assert all(part.startswith("Antwort zu 1: ") for part in parts)
     assert line.copied < 2 * len(line)
+
+
+LEAD_IN_ONLY = "Wir fragen die Verwaltung:"
+QUOTING = "dresden-AF0028-14-antwort-cdu-fernbuslinien"  # quotes the inquiry's two questions
+
+
+def test_lead_ins_with_nothing_asked_below_are_each_passed_over_once() -> None:
+    """2,000 lead-ins below an inquiry whose questions are numbered: none finds unnumbered
+    questions, and the lines below each are not walked again from every one."""
+    lines = [line.strip() for line in _text(INQUIRY).splitlines()]
+    assert questions_after_lead_in(lines, 0) is None
+    repeated = _CountingLines([*lines, *[LEAD_IN_ONLY] * 2000])
+    assert questions_after_lead_in(repeated, 0) is None
+    assert repeated.taken < 12 * len(repeated)  # a few reads of each line by the two readers
+
+
+def test_quotations_left_open_on_every_line_are_each_looked_at_once() -> None:
+    """2,000 lines opening a quotation that never closes, below an answer that quotes two
+    questions: the two quotations are found, and no opening walks to the end again."""
+    lines = [line.strip() for line in _text(QUOTING).splitlines()]
+    found = quoted_blocks(lines, 0)
+    assert len(found) == 2
+    repeated = _CountingLines([*lines, *["„Wie viele Konzessionen gibt es"] * 2000])
+    assert quoted_blocks(repeated, 0) == found
+    assert repeated.taken < 3 * len(repeated)
+
+
+def test_pages_whose_last_lines_differ_are_not_compared_pair_by_pair() -> None:
+    """2,000 one-line pages (the inquiry's lines, numbered): no two end alike, so no foot is cut
+    and no pair of them is compared character by character."""
+    lines = [line.strip() for line in _text(INQUIRY).splitlines() if line.strip()]
+    pages = [[_CountingLine(f"{lines[k % len(lines)]} ({k})")] for k in range(2000)]
+    before = [list(page) for page in pages]
+    strip_run_on_edges(pages)  # type: ignore[arg-type]
+    assert pages == before
+    chars = sum(len(page[0]) for page in before)
+    assert sum(page[0].copied for page in before) < 2 * chars  # each line's end taken once
+
+
+def test_a_long_run_of_tabs_reads_as_one_space() -> None:
+    """20,000 tabs inside a line of the inquiry: the page furniture reader does not try again
+    from every tab, and every field reads as without them."""
+    from fetcher.parse.text import without_inline_furniture  # new: main has the regex alone
+
+    lines = _text(INQUIRY).splitlines()
+    lines[12] = lines[12] + "\t" * 20_000 + "Seite 1/2\t\t"
+    assert without_inline_furniture(lines[12]) == re.sub(
+        r"\s*(?:seite\s+\d+\s*/\s*\d+|\d+\s+von\s+\d+\s+in\s+zusammenstellung)\s*",
+        " ",
+        lines[12],
+        flags=re.I,
+    )
+    original = parse_text(_text(INQUIRY))
+    tabbed = parse_text("\n".join(lines))
+    assert (tabbed.kind, tabbed.reference, tabbed.questions, tabbed.factions) == (
+        original.kind,
+        original.reference,
+        original.questions,
+        original.factions,
+    )
