@@ -1,6 +1,6 @@
 """Fuzzed inputs from real dev texts and PDFs: exceptions, time per MB, output sizes. Timed.
 
-Run: .venv/bin/python -m bench.parse_fuzz [--docs N] [--quick] [--no-pdf] [--all]
+Run: .venv/bin/python -m bench.parse_fuzz [--docs N] [--quick] [--no-pdf] [--all] [--only TEXT]
 
 Issue 11 asks for "no crash, no hang, no output above the size limits on any input". Each row is
 one mutation of one real document, parsed in-process: `parse_text` for texts, `parse_pdf_file`
@@ -199,21 +199,46 @@ def _answers(text: str, count: int) -> str:
     return text + "\n" + "\n".join(f"Zu 1: {lines[k % len(lines)]}" for k in range(count))
 
 
+def _tabs(text: str, count: int) -> str:
+    head, _, rest = text.partition("\n")
+    return head + "\t" * count + "\n" + rest
+
+
+def _pages(text: str, count: int) -> str:
+    lines = _sentences(text)
+    return "\f".join(f"{lines[k % len(lines)]} ({k})" for k in range(count))
+
+
+def _lead_ins(text: str, count: int) -> str:
+    return text + "\n" + "Wir fragen die Verwaltung:\n" * count
+
+
+def _open_quotes(text: str, count: int) -> str:
+    lines = _sentences(text)
+    return text + "\n" + "\n".join(f"„{lines[k % len(lines)]}" for k in range(count))
+
+
 # name → (builder, count, counted again at a quarter for the growth)
 COUNTED: dict[str, tuple[Callable[[str, int], str], int, bool]] = {
     "5 MB single line": (_single_line, 5_000_000, False),
     "20,000 list items": (_list_items, 20_000, True),
     'nested "1.1.1…" labels': (_nested, 5_000, True),
     '10,000 "Zu 1:" lines': (_answers, 10_000, True),
+    "40,000 tabs in a line": (_tabs, 40_000, True),
+    "4,000 one-line pages": (_pages, 4_000, True),
+    "4,000 lead-ins": (_lead_ins, 4_000, True),
+    "4,000 quotations left open": (_open_quotes, 4_000, True),
 }
 
 
-def text_rows(docs: int, *, quick: bool) -> list[Row]:
-    """Parse every text mutation of the first `docs` dev documents."""
+def text_rows(docs: int, *, quick: bool, only: str = "") -> list[Row]:
+    """Parse every text mutation (whose name holds `only`) of the first `docs` dev documents."""
     rows = []
     items = corpus_items("dev")[:docs]
     for item in items:
         for case, mutate in TEXT_MUTATIONS.items():
+            if only not in case:
+                continue
             text = mutate(item.text, random.Random(f"{case}{item.name}"))
             row = Row(case, item.name, len(text.encode("utf-8")) / 1e6)
             row.seconds, row.problems = _timed(lambda t=text: parse_text(t), len(text))
@@ -221,6 +246,8 @@ def text_rows(docs: int, *, quick: bool) -> list[Row]:
             print(".", end="", flush=True)
     first = items[0]
     for case, (build, count, grows) in COUNTED.items():
+        if only not in case:
+            continue
         count = 1_000_000 if quick and case.startswith("5 MB") else count
         text = build(first.text, count)
         row = Row(case, first.name, len(text.encode("utf-8")) / 1e6)
@@ -353,9 +380,10 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="a 1 MB single line, not 5 MB")
     parser.add_argument("--no-pdf", action="store_true", help="texts only")
     parser.add_argument("--all", action="store_true", help="print every row")
+    parser.add_argument("--only", default="", metavar="TEXT", help="text cases whose name holds it")
     args = parser.parse_args()
-    rows = text_rows(args.docs, quick=args.quick)
-    if not args.no_pdf:
+    rows = text_rows(args.docs, quick=args.quick, only=args.only)
+    if not args.no_pdf and not args.only:
         with tempfile.TemporaryDirectory() as folder:
             rows += pdf_rows(Path(folder))
     print()
