@@ -149,18 +149,19 @@ def test_pages_whose_last_lines_differ_are_not_compared_pair_by_pair() -> None:
 
 
 def test_a_long_run_of_tabs_reads_as_one_space() -> None:
-    """20,000 tabs inside a line of the inquiry: the page furniture reader does not try again
-    from every tab, and every field reads as without them."""
+    """20,000 tabs between two words of the inquiry: the page furniture reader does not try
+    again from every tab, and every field reads as without them."""
     from fetcher.parse.text import without_inline_furniture  # new: main has the regex alone
 
     lines = _text(INQUIRY).splitlines()
-    lines[12] = lines[12] + "\t" * 20_000 + "Seite 1/2\t\t"
-    assert without_inline_furniture(lines[12]) == re.sub(
+    short = lines[12].replace(" ", "\t" * 300, 1) + " Seite 1/2\t\t"  # the regex, quadratic
+    assert without_inline_furniture(short) == re.sub(
         r"\s*(?:seite\s+\d+\s*/\s*\d+|\d+\s+von\s+\d+\s+in\s+zusammenstellung)\s*",
         " ",
-        lines[12],
+        short,
         flags=re.I,
     )
+    lines[12] = lines[12].replace(" ", "\t" * 20_000, 1) + " Seite 1/2\t\t"
     original = parse_text(_text(INQUIRY))
     tabbed = parse_text("\n".join(lines))
     assert (tabbed.kind, tabbed.reference, tabbed.questions, tabbed.factions) == (
@@ -168,4 +169,26 @@ def test_a_long_run_of_tabs_reads_as_one_space() -> None:
         original.reference,
         original.questions,
         original.factions,
+    )
+
+
+SPACED = "karlsruhe-2020-1246-2-anfrage-linke-videoueberwachung"  # readers looked around its spaces
+
+
+def test_a_run_of_tabs_in_every_line_is_cut_to_a_printed_line_s_width() -> None:
+    """1,500 tabs for the first space of every line of a real inquiry: each run is cut to
+    MAX_BLANK_RUN before any reader looks around it, and every field reads as without them."""
+    from fetcher.parse.text import MAX_BLANK_RUN, bounded_blanks  # new: main reads the runs
+
+    text = _text(SPACED)
+    tabbed = "\n".join(line.replace(" ", "\t" * 1500, 1) for line in text.splitlines())
+    assert "\t" * (MAX_BLANK_RUN + 1) not in bounded_blanks(tabbed)
+    assert bounded_blanks(text) == text
+    original, read = parse_text(text), parse_text(tabbed)
+    assert (read.kind, read.reference, read.questions, read.factions, read.title) == (
+        original.kind,
+        original.reference,
+        original.questions,
+        original.factions,
+        original.title,
     )

@@ -90,6 +90,19 @@ _INLINE_FURNITURE = re.compile(
 )
 
 
+# A printed line holds at most about a hundred characters: a longer run of blanks inside one is
+# no layout. Readers that look for words around spaces ("\s+(?=Sehr geehrte)", "\s*,?\s*vom …")
+# try such a run again from each of its blanks; cut to this length, a run costs them a bounded
+# time (40,000 tabs between two words of a line: minutes).
+MAX_BLANK_RUN = 200
+_LONG_BLANK_RUN = re.compile(rf"(?<![^\S\n])([^\S\n]{{{MAX_BLANK_RUN}}})[^\S\n]+")  # run starts
+
+
+def bounded_blanks(page: str) -> str:
+    """Return a page's text with each run of blanks (no line break) cut to MAX_BLANK_RUN. Pure."""
+    return _LONG_BLANK_RUN.sub(r"\1", page)
+
+
 def without_inline_furniture(line: str) -> str:
     """Return `line` with each "Seite 1/2" inside it and the spaces around it made one space.
 
