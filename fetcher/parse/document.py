@@ -31,7 +31,7 @@ from fetcher.parse.submitters import (
     without_faction,
 )
 from fetcher.parse.summary import SUMMARY_MAX_CHARS, prose_only, section_text, summarise
-from fetcher.parse.text import HEADER_LINES, clean_lines
+from fetcher.parse.text import HEADER_LINES, bounded_blanks, clean_lines
 from fetcher.parse.type_names import names_decision_paper
 from fetcher.parse.wording import ADDRESSEE, SALUTATION
 from fetcher.privacy import citizen_names, redact_names
@@ -48,7 +48,7 @@ def parse_pages(
 
     `hints` (OParl metadata of the paper) win over what the text says; the text fills the gaps.
     """
-    relined = relined_pages(pages)
+    relined = relined_pages([bounded_blanks(page) for page in pages])
     lines = clean_lines(relined)
     full_text = "\n".join(lines).strip()
     doc_label = find_doc_label(lines)

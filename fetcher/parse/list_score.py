@@ -169,9 +169,10 @@ def score_run(
 
 def _asks_in_children(item: Sequence[str], number: str) -> bool:
     """Return True if an item holds at least two decimal children of its own number that ask."""
-    asking = [
-        line
-        for line in item
-        if (label := OUTLINE.match(line)) and label.group(1) == number and question_signal(line)
-    ]
-    return len(asking) >= 2
+    asking = 0
+    for line in item:  # stops at the second: an item may hold hundreds of lines
+        if (label := OUTLINE.match(line)) and label.group(1) == number and question_signal(line):
+            asking += 1
+            if asking == 2:
+                return True
+    return False

@@ -14,7 +14,6 @@ fetcher.parse.unlisted; quotation marks around quoted questions in fetcher.parse
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -29,15 +28,12 @@ from fetcher.parse.item_ends import (
 from fetcher.parse.label_runs import split_label_runs, unbracket_labels
 from fetcher.parse.list_score import asks_for_items, asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
-    LINE_CHARS,
     flatten_outline,
     is_first_label,
     join_item,
-    lines_before,
     next_label,
 )
 from fetcher.parse.no_items import (
-    Labels,
     footnote_mark,
     item_labels,
     no_item,
@@ -53,11 +49,11 @@ from fetcher.parse.quotes import (
     tidy_question,
     unquote_lines,
 )
+from fetcher.parse.run_segments import APPEND, EVENT, RunScan, bare_section, goes_on
 from fetcher.parse.sections import (
     heading_below,
     heads_sections,
     next_num_label,
-    opens_next,
     section_above,
 )
 from fetcher.parse.unlisted import (
@@ -90,7 +86,7 @@ class _Run:
     style: str = ""
 
 
-def _answers_begin(lines: Sequence[str], i: int, style: str, label: str) -> bool:
+def _answers_begin(lines: Sequence[str], i: int, style: str, label: str, scan: RunScan) -> bool:
     """Return True if lines[i] ("Zu 1.", "Antwort zu Frage 1") opens answers after the list.
 
     When the list goes on after it ("Antwort zu Frage 1 und 2:" then "3. …"), the answers are
@@ -99,44 +95,23 @@ def _answers_begin(lines: Sequence[str], i: int, style: str, label: str) -> bool
     answer = ANSWER_TO.match(lines[i])
     if not answer or answer.group(1) != "1":
         return False
-    following = next_label(style, label)
-    for line in lines[i + 1 :]:
-        marker = list_marker(line)
-        if marker and marker[0] == style and marker[1] == following:
-            return False
-    return True
+    return scan.last_marker.get((style, next_label(style, label)), -1) <= i
 
 
-_GREETING = re.compile(r"mit\s+freundliche[nm]\s+gr", re.I)
-_SENTENCE_END = (".", ":", "?", "!", ")", '"', "“", "”")
+def _build_run(lines: Sequence[str], start: int, scan: RunScan) -> tuple[_Run, int]:
+    """Collect the labelled run starting at `start`; return it and the index where it ended.
 
-
-def _goes_on(above: str, line: str) -> bool:
-    """Return True if a line that opens like a stop ("Anlagen", "Sachverhalt") is wrapped prose.
-
-    "Windkraft-" / "anlagen …"; "eingestuft. Danach sind bauliche" / "Anlagen, die geeignet und
-    bestimmt sind," (a Landtag answer printed in a narrow column): the line above runs on and the
-    word goes on with a comma or a lower-case word, where a heading stands alone or ends in ":".
+    Stretches of lines that only go on the open item (or are passed over) are jumped over as
+    `scan` found them for an earlier start in the same state: each start costs its own items,
+    not every line up to MAX_ITEM_LINES again (a label on every line was quadratic).
     """
-    if line[:1].islower() and above.endswith("-"):
-        return True
-    return (
-        bool(above)
-        and not _GREETING.match(line)  # "… und verbleibe" / "mit freundlichen Grüßen" closes
-        and not above.rstrip().endswith(_SENTENCE_END)
-        and not line.rstrip().endswith(":")
-        and bool(re.match(r"\S+(?:,|\s+[a-zäöüß])", line))
-    )
-
-
-def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, int]:
-    """Collect the labelled run starting at `start`; return it and the index where it ended."""
+    labels = scan.labels
     first = list_marker(lines[start])
     assert first is not None
     style, label = first[0], first[1]
     items: list[list[str]] = [[first[2]] if first[2] else []]
     item_lines = [start]
-    parent_next = _parent_next(lines, start) if style != "num" else None
+    parent_next = scan.parent_next(start) if style != "num" else None
     in_heading = False  # the wrapped lines of a section heading ("II. Über den … hinaus …")
     section = section_above(lines, start) if style == "num" else None
     i = start + 1
@@ -145,20 +120,24 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
         if not line:
             i += 1
             continue
-        stops = is_stop(line) and not _goes_on(lines[i - 1], line)
-        if stops or i - item_lines[-1] > MAX_ITEM_LINES:
+        if i - item_lines[-1] > MAX_ITEM_LINES:
+            break
+        end, kind = scan.segments.stretch(i, (style, label, parent_next, section, in_heading))
+        if kind != EVENT:  # lines that only go on the open item or are passed over
+            end = min(end, scan.segments.first_nonempty(item_lines[-1] + MAX_ITEM_LINES + 1))
+            if kind == APPEND:
+                items[-1].extend(filter(None, lines[i:end]))
+            i = end
+            continue
+        if is_stop(line) and not goes_on(lines[i - 1], line):
             break
         if line.rstrip().endswith(":") and INTRO.search(line) and not list_marker(line):
             break  # a new lead-in ("In diesem Kontext frage ich:") opens the list that asks
         if parent_next and (up := list_marker(line)) and up[:2] == ("num", parent_next):
             break  # "a. … b. …" under "1." ends at "2.": its "c." belongs to another parent
-        if _answers_begin(lines, i, style, label):
+        if _answers_begin(lines, i, style, label, scan):
             break
-        if (
-            re.fullmatch(r"[IVX]{1,4}\.?|[A-H]\.", line)
-            and not re.search(r"(?:^|[\s(])[a-z]\.$", lines[i - 1])
-            and not opens_next(line, style, label)  # "X." alone, its question below
-        ):  # "(z." / "B." / "Wasserpumpen …": an abbreviation broken at the line end goes on
+        if bare_section(lines, i, style, label):
             i += 1
             continue  # a bare section number ("II.") between numbered questions
         marker = list_marker(line)
@@ -198,15 +177,6 @@ def _build_run(lines: Sequence[str], start: int, labels: Labels) -> tuple[_Run, 
     return _Run(start, kept, item_lines=tuple(item_lines), end=i, style=style), i
 
 
-def _parent_next(lines: Sequence[str], start: int) -> str | None:
-    """Return the number after the numbered item a sub-list sits in ("2" under "1."), if any."""
-    for line in reversed(lines_before(lines, start, 12 * LINE_CHARS)):
-        marker = list_marker(line)
-        if marker and marker[0] == "num":
-            return next_label("num", marker[1])
-    return None
-
-
 def _question_lines_after_intro(lines: Sequence[str], body_start: int) -> _Run | None:
     found = questions_after_lead_in(lines, body_start)
     return _Run(found[0], found[1], score=len(found[1]) + 2.0) if found else None
@@ -227,6 +197,7 @@ def question_items(
     body_start = 0
     candidates: list[_Run] = []
     labels = item_labels(lines)
+    scan = RunScan(lines, labels)
     continued: set[int] = set()  # lines that continue a run already scored: never a new start
     for i in range(max(body_start, 0), len(lines)):
         marker = list_marker(lines[i])
@@ -234,7 +205,7 @@ def question_items(
             continue
         if not marker[2] and (footnote_mark(lines, i) or printed_again(lines, i, marker, labels)):
             continue
-        run, _end = _build_run(lines, i, labels)
+        run, _end = _build_run(lines, i, scan)
         continued.update(run.item_lines)
         run.score = score_run(run.items, lines, run.start, strict=strict)
         if run.score > 0:

@@ -10,7 +10,7 @@ part of the question it introduces.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from fetcher.parse.markers import list_marker
 from fetcher.parse.wording import question_signal, questions_in_prose, request_in_prose
@@ -106,6 +106,8 @@ def quoted_blocks(lines: Sequence[str], start: int) -> list[tuple[int, int]]:
     not returned.
     """
     blocks: list[tuple[int, int]] = []
+    closing: dict[int, int] = {}  # the next closing line and the next opening line from a line,
+    opening: dict[int, int] = {}  # found once: an opening on every line looked again to the end
     i = max(start, 0)
     while i < len(lines):
         opened = _quote_start(lines[i])
@@ -116,13 +118,29 @@ def quoted_blocks(lines: Sequence[str], start: int) -> list[tuple[int, int]]:
             blocks.append((i, i))
             i += 1
             continue
-        end = next((k for k in range(i + 1, len(lines)) if _closes(lines[k])), None)
-        if end is None or any(_quote_start(lines[k]) for k in range(i + 1, end)):
+        end = _next_line(lines, i + 1, _closes, closing)
+        if end == len(lines) or _next_line(lines, i + 1, _quote_start, opening) < end:
             i += 1
             continue
         blocks.append((i, end))
         i = end + 1
     return blocks
+
+
+def _next_line(
+    lines: Sequence[str], start: int, test: Callable[[str], object], found: dict[int, int]
+) -> int:
+    """Return the first index from `start` on whose line passes `test` (len(lines) if none);
+    `found` remembers it for every line walked over."""
+    walked: list[int] = []
+    k = start
+    while k < len(lines) and k not in found and not test(lines[k]):
+        walked.append(k)
+        k += 1
+    end = found.get(k, k)
+    for index in walked:
+        found[index] = end
+    return end
 
 
 # "Dazu habe ich folgende Frage:", "Daher fragen wir:", "Ich möchte wissen:": an asking word

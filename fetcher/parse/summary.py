@@ -33,32 +33,76 @@ def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
     return summary
 
 
+_SECTION_HEADING = re.compile(
+    r"^(?:Sachverhalt|Begründung|Ergänzende Erläuterungen|Erläuterung|Hintergrund"
+    r"|Vorbemerkung(?:\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))?\s*$"
+    r"|Inhalt der Mitteilung|Zur Begründung|[A-Z]\.\s+Zielsetzung)",
+    re.I,
+)
+_REPEATED_HEADING = re.compile(r"^(?:Begründung des Antrags|Begründung)\s*:?$")
+_SECTION_END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen|gez\.)")
+
+
+def _adds_nothing(line: str) -> bool:
+    """Return True if a line below a section heading neither ends its prose nor adds to it."""
+    if _REPEATED_HEADING.match(line):
+        return True
+    return (
+        not line.strip()
+        and not INTRO.search(line)
+        and not _num_marker(line)
+        and not _SECTION_END.match(line)
+    )
+
+
+def _num_marker(line: str) -> bool:
+    marker = list_marker(line)
+    return bool(marker) and marker[0] == "num"  # type: ignore[index]
+
+
+def _next_part(lines: Sequence[str], k: int, passed: dict[int, int]) -> int:
+    """Return the first index from k on whose line ends a section's prose or adds to it.
+
+    `passed` remembers the answer for every line walked over, so the next heading below one
+    that gathered too little jumps instead of walking the same lines again (a heading printed on
+    every line was quadratic).
+    """
+    walked: list[int] = []
+    while k < len(lines):
+        if k in passed:
+            k = passed[k]
+            break
+        if not _adds_nothing(lines[k]):
+            break
+        walked.append(k)
+        k += 1
+    for index in walked:
+        passed[index] = k
+    return k
+
+
 def section_text(lines: Sequence[str], body_start: int) -> str:
     """Return Sachverhalt/Begründung prose (without questions), else the first body prose."""
+    passed: dict[int, int] = {}
     for i, line in enumerate(lines):
-        if re.match(
-            r"^(?:Sachverhalt|Begründung|Ergänzende Erläuterungen|Erläuterung|Hintergrund"
-            r"|Vorbemerkung(?:\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))?\s*$"
-            r"|Inhalt der Mitteilung|Zur Begründung|[A-Z]\.\s+Zielsetzung)",
-            line,
-            re.I,
-        ) and (len(line) <= 60 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line)):
+        if _SECTION_HEADING.match(line) and (
+            len(line) <= 60 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line)
+        ):
             # a heading stands alone or ends in a colon; "Hintergrund, dass …" is wrapped prose
             inline = re.sub(r"^[^:]*:?\s*", "", line) if ":" in line else ""
             inline = re.sub(r"^(?:Sachverhalt\s*/\s*)?Begründung(?: des Antrags)?\s*", "", inline)
             collected = [inline] if inline else []
-            for nxt in lines[i + 1 :]:
-                if re.match(r"^(?:Begründung des Antrags|Begründung)\s*:?$", nxt):
-                    continue
-                if INTRO.search(nxt):
-                    before = nxt[: INTRO.search(nxt).start()]  # type: ignore[union-attr]
-                    collected.append(before)
+            # Fewer than 40 parts when the heading gathers too little: each adds a character.
+            k = _next_part(lines, i + 1, passed)
+            while k < len(lines):
+                nxt = lines[k]
+                if intro := INTRO.search(nxt):
+                    collected.append(nxt[: intro.start()])
                     break
-                if list_marker(nxt) and list_marker(nxt)[0] == "num":  # type: ignore[index]
-                    break
-                if re.match(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen|gez\.)", nxt):
+                if _num_marker(nxt) or _SECTION_END.match(nxt):
                     break
                 collected.append(nxt)
+                k = _next_part(lines, k + 1, passed)
             text = join_lines(collected)
             if len(text) >= 40:
                 return text

@@ -85,9 +85,46 @@ def is_furniture(line: str) -> bool:
     return bool(_FURNITURE.match(_fold(line)))
 
 
+# "Seite 1/2", "3 von 7 in Zusammenstellung" inside a line; a number's match starts where its
+# digits do (the same matches; from inside a long run of digits it is not tried again).
 _INLINE_FURNITURE = re.compile(
-    r"\s*(?:seite\s+\d+\s*/\s*\d+|\d+\s+von\s+\d+\s+in\s+zusammenstellung)\s*", re.I
+    r"seite\s+\d+\s*/\s*\d+|(?<!\d)\d+\s+von\s+\d+\s+in\s+zusammenstellung", re.I
 )
+
+
+# A printed line holds at most about a hundred characters: a longer run of blanks inside one is
+# no layout. Readers that look for words around spaces ("\s+(?=Sehr geehrte)", "\s*,?\s*vom …")
+# try such a run again from each of its blanks; cut to this length, a run costs them a bounded
+# time (40,000 tabs between two words of a line: minutes).
+MAX_BLANK_RUN = 200
+_LONG_BLANK_RUN = re.compile(rf"(?<![^\S\n])([^\S\n]{{{MAX_BLANK_RUN}}})[^\S\n]+")  # run starts
+
+
+def bounded_blanks(page: str) -> str:
+    """Return a page's text with each run of blanks (no line break) cut to MAX_BLANK_RUN. Pure."""
+    return _LONG_BLANK_RUN.sub(r"\1", page)
+
+
+def without_inline_furniture(line: str) -> str:
+    """Return `line` with each "Seite 1/2" inside it and the spaces around it made one space.
+
+    The same as replacing the pattern with any spaces around it by a regex, but the spaces
+    before a match are found by walking back from it: such a regex, tried again from every
+    space of a long run of them, took a minute for a line of 40,000 tabs.
+    """
+    out: list[str] = []
+    pos = 0
+    while match := _INLINE_FURNITURE.search(line, pos):
+        start = match.start()
+        while start > pos and line[start - 1].isspace():
+            start -= 1
+        end = match.end()
+        while end < len(line) and line[end].isspace():
+            end += 1
+        out += [line[pos:start], " "]
+        pos = end
+    out.append(line[pos:])
+    return "".join(out)
 
 
 _ITEMS = ("#.)", "#)")  # edge keys of list labels alone on their line ("14.)")
@@ -256,7 +293,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
             lines = _unflatten(join_lines(lines)).split("\n")
         elif _is_flattened_letter(lines):
             lines = _unflatten_letter(join_lines(lines)).split("\n")
-        page_lines.append([_fold(_INLINE_FURNITURE.sub(" ", line)) for line in lines])
+        page_lines.append([_fold(without_inline_furniture(line)) for line in lines])
 
     unglue_feet(page_lines)
     strip_run_on_edges(page_lines)

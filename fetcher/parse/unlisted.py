@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain
 
 from fetcher.parse.ask_signals import request_signal
 from fetcher.parse.wording import INTRO, is_stop, list_marker, question_signal
@@ -31,12 +32,16 @@ def questions_after_lead_in(
     Fragen:" or "Ich frage dazu: Gibt es …?") makes what came before it context. Items
     labelled "Zu 1.", "Zu 2." in order (a follow-up inquiry) are one question each.
     """
+    ends: dict[int, tuple[int, int]] = {}
     for i in range(max(body_start, 0), len(lines)):
         match = INTRO.search(lines[i])
         if not match:
             continue
         rest = lines[i][match.end() :].strip()
-        block = ([rest] if rest else []) + list(lines[i + 1 :])
+        end, asking = _block_end(lines, i + 1, ends)
+        if "?" not in rest and asking >= end:
+            continue  # nothing below it asks before the list ends: no question to find
+        block = chain([rest] if rest else [], (lines[k] for k in range(i + 1, len(lines))))
         items: list[list[str]] = [[]]
         labelled: set[int] = set()
         for line in block:
@@ -74,6 +79,31 @@ def questions_after_lead_in(
     return _unmarked_after_lead_in(lines, body_start)
 
 
+def _block_end(
+    lines: Sequence[str], start: int, ends: dict[int, tuple[int, int]]
+) -> tuple[int, int]:
+    """Return (the line that ends a lead-in's block from `start`, the first line asking in it).
+
+    The block ends at a stop or a list label (questions_after_lead_in); a line asking holds a
+    "?". `ends` keeps the answer for every line walked over, so a lead-in on every line (or
+    "Fragen:" again and again) does not walk the same lines again from each.
+    """
+    walked: list[int] = []
+    k = start
+    while k < len(lines) and k not in ends:
+        line = lines[k]
+        if line and (is_stop(line) or list_marker(line)):
+            break
+        walked.append(k)
+        k += 1
+    end, asking = ends.get(k, (k, k))
+    for index in reversed(walked):
+        if "?" in lines[index]:
+            asking = index
+        ends[index] = (end, asking)
+    return (end, asking) if walked else (end, asking if start in ends else end)
+
+
 def _opens_asking(line: str) -> bool:
     """Return True if a line opens with a question or a request ("Wie viele …", "Bitte …")."""
     return question_signal(line) >= 0.7 or bool(request_signal(line))  # an opening, not "ob"
@@ -95,7 +125,7 @@ def _unmarked_after_lead_in(
             continue
         rest = lines[i][match.end() :].strip()
         items: list[list[str]] = []
-        for line in ([rest] if rest else []) + list(lines[i + 1 :]):
+        for line in chain([rest] if rest else [], (lines[k] for k in range(i + 1, len(lines)))):
             if not line.strip():
                 continue
             if is_stop(line) or list_marker(line):
