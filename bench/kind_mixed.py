@@ -47,10 +47,11 @@ apart ("as Anfrage").
      der CDU-Fraktion angenommen." in the justification.
    Each variant is read in the original shape and flat; a "control" row per family reads the
    same documents as printed (a variant row below its control's is what the sentence broke).
-3. With --untyped: the real texts of 1. (dev negatives, Leipzig, Karlsruhe; a fixture PDF by its
-   extracted text) with their printed type words taken out ("no type word") or replaced by a type
-   name no rule knows ("unknown type 'Eingabe'"), by bench.kind_variants.rewrite for the family
-   of the type printed first (bench.kind_variants.type_spot; a text without one is left out).
+3. With --untyped: the real texts of 1. from dev Kommunen (dev negatives, Leipzig, Karlsruhe; not
+   the fixture PDFs: Erlangen and Stuttgart are check Kommunen) with their printed type words
+   taken out ("no type word") or replaced by a type name no rule knows ("unknown type
+   'Eingabe'"), by bench.kind_variants.rewrite for the family of the type printed first
+   (bench.kind_variants.type_spot; a text without one is left out).
    Many papers print no type, or a Kommune's own name for it: the kind then comes from what the
    body does, and a motion, a notice or a minute must not become an inquiry or an answer. Expected:
    the kinds of 1., and "sonstiges" besides (a paper of unknown type), except for answers (the
@@ -445,6 +446,8 @@ def untyped_outcomes(docs: list[Doc]) -> dict[tuple[str, str], list[Outcome]]:
     for doc in docs:
         if doc.source == "dev" and doc.label not in NEGATIVE_LABELS:
             continue
+        if doc.source == "pdfs":
+            continue  # Erlangen and Stuttgart are check Kommunen: no variant is built from them
         spot = type_spot(doc.text.split("\n"))
         if spot is None:
             continue
