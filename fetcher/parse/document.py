@@ -127,8 +127,10 @@ def parse_pages(
     if untyped and not questions and (factions or letter or asks):
         # one question in prose
         asked = find_questions(lines, header_end, kind="Anfrage", requests=False)
-    if untyped and (asked or content.inquiry >= 1) and asks_by_content(
-        content, len(asked), moved=kind == "Antrag"
+    if (
+        untyped
+        and (asked or content.inquiry >= 1)
+        and asks_by_content(content, len(asked), moved=kind == "Antrag")
     ):
         kind, questions = "Anfrage", asked  # a paper that asks, without a type word
     elif untyped and kind != "Antrag" and asked and (factions or letter) and not content.motion:
