@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fetcher.parse.answers import find_answers
 from fetcher.parse.kind_wording import MOTION_WORDING
 
 _SPACE = re.compile(r"\s+")
@@ -157,6 +158,29 @@ def interleaved(answers: Sequence[str]) -> int:
     """Return how many questions but the last are followed by declarative text (their answers);
     an inquiry's last question may be followed by its justification, which answers nothing."""
     return sum(_declarative(a) for a in answers[:-1])
+
+
+READ_CHARS = 12_000  # the body's first characters where interleaved answers are looked for
+READ_LINE_CHARS = 2_000  # a longer line (a page run together) is read in pieces this long
+
+
+def answers_read(lines: Sequence[str], body: int) -> list[str]:
+    """Return the answers read below each repeated question (fetcher.parse.answers) in the
+    body's first READ_CHARS characters, a long line in pieces: enough to see whether the
+    questions are answered, and bounded (headings run into one line cost the reader the
+    square of their number)."""
+    head = list(lines[:body])
+    pieces: list[str] = []
+    total = 0
+    for line in lines[body:]:
+        for start in range(0, max(len(line), 1), READ_LINE_CHARS):
+            pieces.append(line[start : start + READ_LINE_CHARS])
+            total += len(pieces[-1])
+        if total >= READ_CHARS:
+            break
+    if not any("?" in piece for piece in pieces):
+        return []  # nothing asked, nothing answered
+    return find_answers([*head, *pieces], body)[1]
 
 
 def signals(lines: Sequence[str], body: int, answers: Sequence[str]) -> Signals:

@@ -15,6 +15,7 @@ from fetcher.parse.consultations import consultations_from_tables, find_consulta
 from fetcher.parse.content_kind import (
     Signals,
     answer_by_content,
+    answers_read,
     asks_by_content,
     notice_below,
     signals,
@@ -76,7 +77,7 @@ def parse_pages(
         kind = "Informationsvorlage" if kind == "Antrag" else "Antwort"
     content = Signals(0, 0)
     if kind in ("sonstiges", "Vorlage", "Anfrage", "Antrag") and not names_decision_paper(label):
-        content = signals(lines, header_end, find_answers(lines, header_end)[1])
+        content = signals(lines, header_end, answers_read(lines, header_end))
         if answer_by_content(kind, label, doc_label[2] if doc_label else "", content):
             kind = "Antwort"
     kind = hinted_kind(kind, hints)
