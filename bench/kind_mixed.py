@@ -1,6 +1,6 @@
 """The kind of papers that are not inquiries, and of papers with mixed signals.
 
-Run: .venv/bin/python -m bench.kind_mixed [--no-paged] [--show SOURCE-OR-VARIANT]
+Run: .venv/bin/python -m bench.kind_mixed [--no-paged] [--untyped] [--show SOURCE-OR-VARIANT]
 
 Reads the dev corpus and ../shared/fixtures (I/O); check is never read. A motion, a minute or an
 invitation read as "Anfrage" pushes a wrong alert to every subscriber: the table counts those
@@ -47,6 +47,17 @@ apart ("as Anfrage").
      der CDU-Fraktion angenommen." in the justification.
    Each variant is read in the original shape and flat; a "control" row per family reads the
    same documents as printed (a variant row below its control's is what the sentence broke).
+3. With --untyped: the real texts of 1. from dev Kommunen (dev negatives, Leipzig, Karlsruhe; not
+   the fixture PDFs: Erlangen and Stuttgart are check Kommunen) with their printed type words
+   taken out ("no type word") or replaced by a type name no rule knows ("unknown type
+   'Eingabe'"), by bench.kind_variants.rewrite for the family of the type printed first
+   (bench.kind_variants.type_spot; a text without one is left out).
+   Many papers print no type, or a Kommune's own name for it: the kind then comes from what the
+   body does, and a motion, a notice or a minute must not become an inquiry or an answer. Expected:
+   the kinds of 1., and "sonstiges" besides (a paper of unknown type), except for answers (the
+   Karlsruhe Stellungnahmen of inquiries, Leipzig's written answers), which must stay answers:
+   rows per source and group ("answers", "negatives"). The table counts "as Anfrage" and, among
+   texts that are no answer, "as Antwort" apart.
 """
 
 from __future__ import annotations
@@ -59,7 +70,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from bench.kind_variants import type_spot
+from bench import kind_variants
+from bench.kind_variants import UNTYPED, type_spot
 from bench.text_shapes import flat
 from bench.variants import pct
 from fetcher.classify import kind_from_paper_type
@@ -427,6 +439,52 @@ def variant_outcomes(docs: list[Doc]) -> dict[tuple[str, str], list[Outcome]]:
     return result
 
 
+def untyped_outcomes(docs: list[Doc]) -> dict[tuple[str, str], list[Outcome]]:
+    """Return (source: variant, shape) → outcomes of the real non-inquiry texts with their type
+    words taken out or replaced by an unknown type name (bench.kind_variants.rewrite)."""
+    result: dict[tuple[str, str], list[Outcome]] = {}
+    for doc in docs:
+        if doc.source == "dev" and doc.label not in NEGATIVE_LABELS:
+            continue
+        if doc.source == "pdfs":
+            continue  # Erlangen and Stuttgart are check Kommunen: no variant is built from them
+        spot = type_spot(doc.text.split("\n"))
+        if spot is None:
+            continue
+        expected = doc.expected if "Antwort" in doc.expected else doc.expected | {"sonstiges"}
+        for variant, (family, _printed) in UNTYPED.items():
+            if family != spot.family:
+                continue
+            text = kind_variants.rewrite(doc.text, variant)
+            if text is None:
+                continue
+            what = variant.split(" (")[0]
+            group = "answers" if "Antwort" in doc.expected else "negatives"
+            for shape, shaped in (("original", text), ("flat", flat(text))):
+                kind = parse_text(shaped).kind
+                outcome = Outcome(doc.source, doc.name, kind, kind in expected)
+                for row in (f"{doc.source} {group}: {what}", f"all {group}: {what}"):
+                    result.setdefault((row, shape), []).append(outcome)
+    return result
+
+
+def untyped_table(result: dict[tuple[str, str], list[Outcome]]) -> str:
+    """Return a markdown table of the untyped texts: kind right per shape, and how many read
+    as Anfrage, and as Antwort where no answer was expected."""
+    lines = [
+        "| untyped | documents | original | flat | as Anfrage | as Antwort |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    rows = sorted({row for row, _shape in result}, key=lambda r: (r.startswith("all"), r))
+    for row in rows:
+        cells = [result.get((row, shape), []) for shape in ("original", "flat")]
+        right = [pct(sum(o.right for o in c), len(c)) for c in cells]
+        inquiry = " / ".join(str(sum(o.kind == "Anfrage" for o in c)) for c in cells)
+        answer = " / ".join(str(sum(not o.right and o.kind == "Antwort" for o in c)) for c in cells)
+        lines.append(f"| {row} | {len(cells[0])} | {' | '.join(right)} | {inquiry} | {answer} |")
+    return "\n".join(lines)
+
+
 def table(result: dict[tuple[str, str], list[Outcome]], rows: list[str], paths: list[str]) -> str:
     """Return a markdown table: per row, kind right per path, and how many read as Anfrage."""
     lines = [
@@ -451,6 +509,9 @@ SOURCES = ("dev", "pdfs", "leipzig", "karlsruhe")
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--no-paged", action="store_true", help="skip the paged PDF path")
+    parser.add_argument(
+        "--untyped", action="store_true", help="also read the texts with their type words removed"
+    )
     parser.add_argument("--show", help="list the texts a source or variant reads wrong")
     args = parser.parse_args()
     docs = [
@@ -467,8 +528,12 @@ def main() -> None:
     print()
     mixed = variant_outcomes(docs)
     print(table(mixed, list(VARIANTS), ["original", "flat"]))
+    untyped = untyped_outcomes(docs) if args.untyped else {}
+    if untyped:
+        print()
+        print(untyped_table(untyped))
     if args.show:
-        for (row, path), outs in {**real, **mixed}.items():
+        for (row, path), outs in {**real, **mixed, **untyped}.items():
             if row == args.show:
                 for o in outs:
                     if not o.right:

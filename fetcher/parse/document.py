@@ -12,10 +12,18 @@ from fetcher.classify import is_citizen_inquiry
 from fetcher.model import ParsedDocument
 from fetcher.parse.answers import find_answers
 from fetcher.parse.consultations import consultations_from_tables, find_consultations
+from fetcher.parse.content_kind import (
+    Signals,
+    answer_by_content,
+    answers_read,
+    asks_by_content,
+    notice_below,
+    signals,
+)
 from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
-from fetcher.parse.kind import find_doc_label, kind_from_content
+from fetcher.parse.kind import find_doc_label, kind_from_content, kind_from_label
 from fetcher.parse.letter_blocks import edge_lines, page_edge_groups
 from fetcher.parse.paper_number import page_foot_value
 from fetcher.parse.questions import find_questions
@@ -60,6 +68,18 @@ def parse_pages(
         for x in lines[:HEADER_LINES]
     ):
         kind = "Anfrage"  # Karlsruhe Ortschaftsrat forms: no type line, only "Anfrage:"
+    consultations, table_end = find_consultations(lines)
+    header_end = max(table_end, find_header_end(lines))
+    # No type word of its own (or one no rule knows): what the body does says the kind
+    # (content_kind): an answer repeats the questions and answers them, signed by the office.
+    if kind in ("Antrag", "Anfrage") and notice_below(lines, doc_label[0] if doc_label else None):
+        # "Antrag Abschaffung …" / "Inhalt der Mitteilung:": the paper it reports on is its subject
+        kind = "Informationsvorlage" if kind == "Antrag" else "Antwort"
+    content = Signals(0, 0)
+    if kind in ("sonstiges", "Vorlage", "Anfrage", "Antrag") and not names_decision_paper(label):
+        content = signals(lines, header_end, answers_read(lines, header_end))
+        if answer_by_content(kind, label, doc_label[2] if doc_label else "", content):
+            kind = "Antwort"
     kind = hinted_kind(kind, hints)
     citizen = is_citizen_inquiry(label, reference)
     # The sender is read without the recipients (recipients.py): copy and distribution lines,
@@ -84,8 +104,6 @@ def parse_pages(
             or page_edge_groups(pages)
             or address_groups(edge_lines(pages), places_in(edge_lines(pages)))
         )
-    consultations, table_end = find_consultations(lines)
-    header_end = max(table_end, find_header_end(lines))
     questions: list[str] = []
     answers: list[str] = []
     if kind == "Antwort":
@@ -99,14 +117,26 @@ def parse_pages(
     # A Beschlussvorlage is the administration's paper by its own name ("Beschlussvorlage-Nr.
     # VII-P-…", Leipzig), never a faction's inquiry: its resolution's items and a petition
     # attached with its salutation (one line per page, all in the head) ask nothing.
-    untyped = (kind == "Vorlage" and not names_decision_paper(label)) or (
-        kind == "sonstiges" and label is None
+    untyped = (
+        (kind == "Vorlage" and not names_decision_paper(label))
+        or (kind == "sonstiges" and label is None)
+        # a motion read from the prose only ("… hatte im November beantragt, …"), no type line
+        or (kind == "Antrag" and kind_from_label(label) != "Antrag")
     )
-    if untyped and not questions and (factions or letter):
+    asks = content.inquiry >= 1 and content.answer < 2  # "Wir fragen …", a members' signature
+    asked = questions
+    if untyped and not questions and (factions or letter or asks):
         # one question in prose
-        questions = find_questions(lines, header_end, kind="Anfrage", requests=False)
-    if untyped and questions and (factions or letter):
-        kind = "Anfrage"  # a faction's paper or a letter that asks questions, without a type word
+        asked = find_questions(lines, header_end, kind="Anfrage", requests=False)
+    if (
+        untyped
+        and (asked or content.inquiry >= 1)
+        and asks_by_content(content, len(asked), moved=kind == "Antrag")
+    ):
+        kind, questions = "Anfrage", asked  # a paper that asks, without a type word
+    elif untyped and kind != "Antrag" and asked and (factions or letter) and not content.motion:
+        # a faction's paper or a letter that asks questions, without a type word
+        kind, questions = "Anfrage", asked
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the
     # questions): never the title, never a question; none when there is no justification.
     summary_source = section_text(lines, header_end)[: 8 * SUMMARY_MAX_CHARS]
