@@ -201,13 +201,16 @@ def signals(lines: Sequence[str], body: int, answers: Sequence[str]) -> Signals:
     last = answers[-1] if answers else _after_last_question(whole)
     if _declarative(last) and len(last.split()) >= REPLY_WORDS:
         answer += 1  # the questions quoted, then a long reply below them
+    # An inquiry asks near its questions, at the paper's opening: a "Fragen:" or a "Begründung:"
+    # deep in a long report or an annex's table asks nothing.
+    opening, body_opening = whole[:READ_CHARS], text[:READ_CHARS]
     inquiry = 0
-    lead_in = bool(_ASKING.search(whole))
+    lead_in = bool(_ASKING.search(opening))
     if lead_in:
         inquiry += 2
-    if _JUSTIFIED.search(text):
+    if _JUSTIFIED.search(body_opening):
         inquiry += 1
-    if _MEMBERS_SIGN.search(whole):
+    if _MEMBERS_SIGN.search(opening):
         inquiry += 1
     if "?" not in whole and not _ASKED_OF.search(whole):
         answer = 0  # a statement that answers no question ("… nimmt hierzu wie folgt Stellung")
@@ -243,11 +246,16 @@ def answer_by_content(kind: str, label: str | None, rest: str, found: Signals) -
 LIST_QUESTIONS = 3  # a list of questions: more than a motion's rhetorical one or two
 
 
-def asks_by_content(found: Signals, questions: int, moved: bool = False) -> bool:
+def asks_by_content(
+    found: Signals, questions: int, moved: bool = False, sent: bool = False
+) -> bool:
     """Whether an untyped paper is an inquiry: it asks (a list of questions, a question and the
     members' signature, or a lead-in "Wir fragen …", "bitten um Beantwortung"), answers none of
     the questions, and moves nothing unless it names its asking.
 
+    `sent`: the paper names who sends it (a faction read, a letter's salutation or addressee): a
+    list of questions from a sender asks; a bare list (a questionnaire, an interview guide, a
+    flyer's "Was kann ich dazu beitragen?") asks no one.
     `moved`: the prose reads as a motion ("… beantragt, …" without a type line): only a list of
     questions with the members' asking or signature outweighs it ("Die Fraktion hatte im
     November beantragt, …" in the justification of an inquiry).
@@ -258,7 +266,7 @@ def asks_by_content(found: Signals, questions: int, moved: bool = False) -> bool
         return questions >= LIST_QUESTIONS and found.inquiry >= 1
     if found.motion and found.inquiry < 2 and questions < LIST_QUESTIONS:
         return False  # a motion's rhetorical question; a list of questions outweighs "fordern"
-    if questions >= 2 or found.lead_in:
+    if found.lead_in or (questions >= 2 and (found.inquiry >= 1 or sent)):
         return True
     # one question (or one in prose no list reader took) and the members' justification or
     # signature; a motion's "Sachverhalt/Begründung:" and signature alone ask nothing

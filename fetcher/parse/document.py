@@ -131,7 +131,9 @@ def parse_pages(
     if (
         untyped
         and (asked or content.inquiry >= 1)
-        and asks_by_content(content, len(asked), moved=kind == "Antrag")
+        and asks_by_content(
+            content, len(asked), moved=kind == "Antrag", sent=bool(factions or letter)
+        )
     ):
         kind, questions = "Anfrage", asked  # a paper that asks, without a type word
     elif untyped and kind != "Antrag" and asked and (factions or letter) and not content.motion:

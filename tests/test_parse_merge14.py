@@ -1,0 +1,47 @@
+"""Mends after the fourteenth round's merges, found in the dump of every parsed field.
+
+untyped14 reads the kind of a paper without a type word from its content. On the Karlsruhe
+fixture texts it turned annexes that only list questions into inquiries: an interview guide
+("Werkzeug Leitfragen zur Wissensweitergabe"), the annex of an answer that lists the questions
+with the companies' replies, and a 40-page annual report whose "mit den Fragen: Was bedeutet
+Demokratie?" stands in its 25,000th character. A bare list of questions asks no one; an inquiry
+names its sender or asks near its opening.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.kind_variants import rewrite
+from fetcher.parse import parse_text
+from standins.fixtures import OPARL_FIXTURES
+from tests.corpus_data import corpus_items
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
+
+
+@pytest.mark.parametrize(
+    "file_id",
+    [
+        "678315",  # Werkzeug Leitfragen zur Wissensweitergabe (annex of paper 2026/0283)
+        "678316",  # the same guide for heads of office
+        "646321",  # Anlage zur Stellungnahme: the companies' answers under each question
+        "611013",  # Jahresbericht 2018 des Behindertenbeirats (annex of a Beschlussvorlage)
+    ],
+)
+def test_an_annex_that_lists_questions_is_no_inquiry(file_id: str) -> None:
+    doc = parse_text((KARLSRUHE / f"{file_id}.txt").read_text(encoding="utf-8"))
+    assert doc.kind != "Anfrage"
+
+
+def _dev(name: str) -> str:
+    return next(item.text for item in corpus_items("dev") if item.name == name)
+
+
+def test_a_faction_inquiry_without_a_type_word_still_asks() -> None:
+    # Karlsruhe 2020/0409 (AfD): its questions and the faction read, no lead-in, no "Begründung:"
+    text = rewrite(_dev("karlsruhe-2020-0409-anfrage-afd-lea-standort"), "no type word (inquiry)")
+    assert text is not None
+    doc = parse_text(text)
+    assert doc.kind == "Anfrage"
+    assert len(doc.questions) >= 2
