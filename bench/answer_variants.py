@@ -38,6 +38,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from bench.quoted_answers import quoting_variants
 from bench.text_shapes import SHAPES
 from bench.variants import pct
 from fetcher.model import ParsedDocument
@@ -267,17 +268,28 @@ class Outcome:
     questions: bool
     answers: bool
     first: bool
+    question: bool = True
 
     @property
     def ok(self) -> bool:
-        return self.questions and self.answers and self.first
+        return self.questions and self.answers and self.first and self.question
 
 
-def score(doc: ParsedDocument, questions: int, answers: int, opening: str) -> Outcome:
-    """Score a parsed variant against the hand-read expectation."""
+def _folded_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def score(
+    doc: ParsedDocument, questions: int, answers: int, opening: str, asked: str | None = None
+) -> Outcome:
+    """Score a parsed variant against the hand-read expectation; `asked` is the labelled start
+    of the first question (whitespace and case folded, as bench.parse_accuracy compares it)."""
     given = [a for a in doc.answers if a.strip()]
     first = _fold(given[0]).startswith(_fold(opening)) if given else False
-    return Outcome(len(doc.questions) == questions, len(given) == answers, first)
+    question = asked is None or (
+        bool(doc.questions) and _folded_space(doc.questions[0]).startswith(_folded_space(asked))
+    )
+    return Outcome(len(doc.questions) == questions, len(given) == answers, first, question)
 
 
 def outcomes(
@@ -294,10 +306,10 @@ def outcomes(
         if name not in HAND:
             continue
         answers, opening = HAND[name]
-        questions = label["questions"]
+        questions, asked = label["questions"], label.get("first_question_start")
         if not only or ORIGINAL in only:
             result.setdefault(ORIGINAL, []).append(
-                (name, score(parse(text), questions, answers, opening))
+                (name, score(parse(text), questions, answers, opening, asked))
             )
         if answers < 2 or answers != questions:
             continue
@@ -309,7 +321,12 @@ def outcomes(
             if only and variant not in only:
                 continue
             expected = 1 if variant == WHOLE else answers
-            outcome = score(parse(changed), questions, expected, opening)
+            outcome = score(parse(changed), questions, expected, opening, asked)
+            result.setdefault(variant, []).append((name, outcome))
+        for variant, (changed, split) in quoting_variants(*cut).items():
+            if only and variant not in only:
+                continue
+            outcome = score(parse(changed), questions, answers if split else 1, opening, asked)
             result.setdefault(variant, []).append((name, outcome))
     return result, skipped
 
@@ -317,14 +334,14 @@ def outcomes(
 def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
     """Return markdown rows: per variant, documents used and each score."""
     rows = [
-        "| variant | documents | questions | answers | first answer | all three |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| variant | documents | questions | first question | answers | first answer | all four |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for variant, docs in result.items():
         n = len(docs)
         cells = [
             pct(sum(getattr(o, field) for _, o in docs), n)
-            for field in ("questions", "answers", "first", "ok")
+            for field in ("questions", "question", "answers", "first", "ok")
         ]
         rows.append(f"| {variant} | {n} | {' | '.join(cells)} |")
     return rows
