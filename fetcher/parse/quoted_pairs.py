@@ -47,7 +47,12 @@ _QUOTE_REACH = 3000  # characters
 _RUN_TOGETHER = 150  # characters: longer than a printed line
 _LAST_WORD = re.compile(r"(\S+)\s*$")
 _CLOSE = {"„": '“”"', '"': '"', "»": "«"}
-_LIST_NUMBER = re.compile(r"(?:^|\n|[.?!:“”\"]\s)[ \t]*(?:Frage\s+)?\d{1,2}\s*[.):]$")
+# A list label right before a quotation mark: "1.", "(1)", "1.)", "Frage 2:", "a)", "A.", "IV.",
+# a dash or bullet ("1. „Wie …", "– „Wie …"): the quotation is a labelled list's item.
+_LIST_NUMBER = re.compile(
+    r"(?:^|\n|[.?!:“”\"]\s)[ \t]*(?:(?:Frage\s+)?\(?\d{1,2}\s*(?:\.\)|\.:|[.):])|\(?[A-Za-z][.)]"
+    r"|[IVX]{1,4}\.|[-–•*▪○])$"
+)
 _END = re.compile(r"(?m)^\s*(?:Anlage/n|Anlagen\b|Unterzeichnet|gez\.)|\bMit freundlichen Grüßen\b")
 # What the answering sentence says before its colon: "antworte ich (Ihnen) wie folgt:".
 _ANSWERING = re.compile(r"^[^.?!„\"]{0,60}?\b(?:antworte|beantworte|teile)\b[^.?!]{0,40}:\s*")
@@ -121,7 +126,7 @@ def _opens_here(text: str, start: int, phrase: bool) -> bool:
 
 
 def _after_list_number(text: str, start: int) -> bool:
-    """Return True if a list number stands right before `start` ("1. „Wie …", "Frage 2: „…")."""
+    """Return True if a list label stands right before `start` ("1. „Wie …", "a) „…", "– „…")."""
     tail = text[max(0, start - 40) : start].rstrip()
     number = _LIST_NUMBER.search(tail)
     return number is not None and (number.start() > 0 or start <= 40)
@@ -161,7 +166,7 @@ def quoted_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str, str]]
         intro, mark = match.group("intro") or "", match.group("mark") or match.group("alone") or ""
         start = match.start()
         if mark and not intro and _after_list_number(text, start):
-            return []  # "1. „Wie …": a numbered list's quoted item
+            return []  # "1. „Wie …": a labelled list's quoted item (fetcher.parse.answers)
         if found and start < found[-1][2]:
             continue  # inside the question before (a quotation within it)
         begin = match.end()
