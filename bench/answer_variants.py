@@ -24,11 +24,14 @@ answers stand (every other line unchanged):
 - block: all questions first, then every answer under its numbered heading ("Zu 1. … Zu 2. …",
   the layout of answer letters that repeat the inquiry whole and answer after it);
 - whole: all questions first, then all answers run together without a heading (one answer);
-- original: the text as it is (control; includes the documents answered as a whole).
-Scored: the question count stays the label's, the number of non-empty answers is the hand-read
-one (1 for "whole"), the first non-empty answer starts with the hand-read words. --shape puts
-every text into a shape of bench.text_shapes first ("flat": a page in one line); --via-pdf reads
-it through a PDF rendered as bench.parse_accuracy does. Only dev is read.
+- original: the text as it is (control; includes the documents answered as a whole);
+- the rows of bench.quoted_answers: the questions quoted without numbers („…“, "Sie fragen:",
+  "Frage: / Antwort:", …), the inquiry quoted whole before a letter, letters (see its docstring).
+Scored: the question count stays the label's, the first question starts with the label's
+first_question_start (whitespace and case folded), the number of non-empty answers is the
+hand-read one (1 for "whole"), the first non-empty answer starts with the hand-read words.
+--shape puts every text into a shape of bench.text_shapes first ("flat": a page in one line);
+--via-pdf reads it through a PDF rendered as bench.parse_accuracy does. Only dev is read.
 """
 
 from __future__ import annotations
