@@ -24,11 +24,14 @@ answers stand (every other line unchanged):
 - block: all questions first, then every answer under its numbered heading ("Zu 1. … Zu 2. …",
   the layout of answer letters that repeat the inquiry whole and answer after it);
 - whole: all questions first, then all answers run together without a heading (one answer);
-- original: the text as it is (control; includes the documents answered as a whole).
-Scored: the question count stays the label's, the number of non-empty answers is the hand-read
-one (1 for "whole"), the first non-empty answer starts with the hand-read words. --shape puts
-every text into a shape of bench.text_shapes first ("flat": a page in one line); --via-pdf reads
-it through a PDF rendered as bench.parse_accuracy does. Only dev is read.
+- original: the text as it is (control; includes the documents answered as a whole);
+- the rows of bench.quoted_answers: the questions quoted without numbers („…“, "Sie fragen:",
+  "Frage: / Antwort:", …), the inquiry quoted whole before a letter, letters (see its docstring).
+Scored: the question count stays the label's, the first question starts with the label's
+first_question_start (whitespace and case folded), the number of non-empty answers is the
+hand-read one (1 for "whole"), the first non-empty answer starts with the hand-read words.
+--shape puts every text into a shape of bench.text_shapes first ("flat": a page in one line);
+--via-pdf reads it through a PDF rendered as bench.parse_accuracy does. Only dev is read.
 """
 
 from __future__ import annotations
@@ -38,6 +41,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
+from bench.quoted_answers import quoting_variants
 from bench.text_shapes import SHAPES
 from bench.variants import pct
 from fetcher.model import ParsedDocument
@@ -267,17 +271,28 @@ class Outcome:
     questions: bool
     answers: bool
     first: bool
+    question: bool = True
 
     @property
     def ok(self) -> bool:
-        return self.questions and self.answers and self.first
+        return self.questions and self.answers and self.first and self.question
 
 
-def score(doc: ParsedDocument, questions: int, answers: int, opening: str) -> Outcome:
-    """Score a parsed variant against the hand-read expectation."""
+def _folded_space(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip().lower()
+
+
+def score(
+    doc: ParsedDocument, questions: int, answers: int, opening: str, asked: str | None = None
+) -> Outcome:
+    """Score a parsed variant against the hand-read expectation; `asked` is the labelled start
+    of the first question (whitespace and case folded, as bench.parse_accuracy compares it)."""
     given = [a for a in doc.answers if a.strip()]
     first = _fold(given[0]).startswith(_fold(opening)) if given else False
-    return Outcome(len(doc.questions) == questions, len(given) == answers, first)
+    question = asked is None or (
+        bool(doc.questions) and _folded_space(doc.questions[0]).startswith(_folded_space(asked))
+    )
+    return Outcome(len(doc.questions) == questions, len(given) == answers, first, question)
 
 
 def outcomes(
@@ -294,10 +309,10 @@ def outcomes(
         if name not in HAND:
             continue
         answers, opening = HAND[name]
-        questions = label["questions"]
+        questions, asked = label["questions"], label.get("first_question_start")
         if not only or ORIGINAL in only:
             result.setdefault(ORIGINAL, []).append(
-                (name, score(parse(text), questions, answers, opening))
+                (name, score(parse(text), questions, answers, opening, asked))
             )
         if answers < 2 or answers != questions:
             continue
@@ -309,7 +324,12 @@ def outcomes(
             if only and variant not in only:
                 continue
             expected = 1 if variant == WHOLE else answers
-            outcome = score(parse(changed), questions, expected, opening)
+            outcome = score(parse(changed), questions, expected, opening, asked)
+            result.setdefault(variant, []).append((name, outcome))
+        for variant, (changed, split) in quoting_variants(*cut).items():
+            if only and variant not in only:
+                continue
+            outcome = score(parse(changed), questions, answers if split else 1, opening, asked)
             result.setdefault(variant, []).append((name, outcome))
     return result, skipped
 
@@ -317,14 +337,14 @@ def outcomes(
 def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
     """Return markdown rows: per variant, documents used and each score."""
     rows = [
-        "| variant | documents | questions | answers | first answer | all three |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| variant | documents | questions | first question | answers | first answer | all four |",
+        "|---|---:|---:|---:|---:|---:|---:|",
     ]
     for variant, docs in result.items():
         n = len(docs)
         cells = [
             pct(sum(getattr(o, field) for _, o in docs), n)
-            for field in ("questions", "answers", "first", "ok")
+            for field in ("questions", "question", "answers", "first", "ok")
         ]
         rows.append(f"| {variant} | {n} | {' | '.join(cells)} |")
     return rows

@@ -16,6 +16,7 @@ from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
 from fetcher.parse.questions import question_items
+from fetcher.parse.quoted_pairs import letter_after, quoted_pairs
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     ends_of_quoted_questions,
@@ -223,6 +224,9 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     # "… nicht bekannt. Frage 2 + 3: Was hält …?": labels run into the answer before them
     # "… in Dresden?" Zu 1. Die …": a heading run into the line before it heads its answer
     lines = [*lines[:body], *split_glued_items(split_run_in_headings(lines[body:]))]
+    paired = quoted_pairs(lines, body)  # „Wie …?“ / "Sie fragen: …" / "Frage: …", no numbers
+    if paired:
+        return [q for q, _ in paired], [a for _, a in paired], ""
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
     first_block = next(
@@ -272,6 +276,12 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
             question, answer = split_question_answer(item, number)
         questions.append(question)
         answers.append(answer)
+    if len(items) > 1 and not any(answers):
+        # the inquiry quoted whole, then the letter answering it: "Sehr geehrte …, / Ihre Anfrage
+        # beantworte ich wie folgt: / …" after the questions (and their justification)
+        letter = letter_after(lines, last)
+        if letter:
+            answers = [""] * (len(items) - 1) + [letter]
     if len(items) == 1 and not answers[0]:
         # one unnumbered question after a lead-in ("… um Beantwortung folgender Frage:" / "Welche
         # …?""): the item holds the question only; the prose after it is the answer
