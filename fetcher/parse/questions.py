@@ -44,6 +44,7 @@ from fetcher.parse.no_items import (
     printed_again,
     without_page_numbers,
 )
+from fetcher.parse.question_lines import question_lines
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     drop_lead_in,
@@ -242,6 +243,10 @@ def question_items(
     unnumbered = None if strict else _question_lines_after_intro(lines, body_start)
     if unnumbered is not None:
         candidates.append(unnumbered)
+    unlabelled = None if strict else question_lines(lines, body_start, answered=not trim)
+    if unlabelled is not None:
+        # one question after another, no label: a question each, as a labelled list's items
+        candidates.append(_Run(unlabelled[0], unlabelled[1], score=len(unlabelled[1]) + 1.0))
     if not candidates:
         return []
     best = max(candidates, key=lambda run: (run.score, -run.start))
