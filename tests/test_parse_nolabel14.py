@@ -89,15 +89,21 @@ def test_two_questions_alone_need_an_asking_opening_and_a_statement_ends_an_inqu
     None
 ):
     """Guard: two lines ending in "?" that do not open asking are no list; in an inquiry the
-    first line that states ends the list, in an answer document it is the answer."""
+    first line that states ends the list, in an answer document it is the answer (questions
+    answered together each stay one)."""
     assert question_lines(["Rückfrage?", "Noch eine?"], 0) is None
-    lines = ["Wie viele?", "Wann?", "Das ist die Antwort.", "Wo?"]
+    lines = ["Wie viele?", "Wann?", "Das ist die Antwort.", "Wo?", "Dort.", "Warum?", "Darum."]
     found = question_lines(lines, 0)
     assert found is not None
     assert found[1] == [["Wie viele?"], ["Wann?"]]
     answered = question_lines(lines, 0, answered=True)
     assert answered is not None
-    assert answered[1] == [["Wie viele?"], ["Wann?", "Das ist die Antwort."], ["Wo?"]]
+    assert answered[1] == [
+        ["Wie viele?"],
+        ["Wann?", "Das ist die Antwort."],
+        ["Wo?", "Dort."],
+        ["Warum?", "Darum."],
+    ]
 
 
 def test_a_letter_run_together_reads_its_questions_after_im_einzelnen() -> None:
@@ -109,3 +115,40 @@ def test_a_letter_run_together_reads_its_questions_after_im_einzelnen() -> None:
     text = SHAPES["flat"](corpus_path(KITA_HYGIENE, "dev").read_text("utf-8"))
     questions = questions_as_labelled(KITA_HYGIENE, text)
     assert questions[-1].endswith("Aufsichtsbehörde des Landkreises?")
+
+
+WAKEBOARD = "LANDTAG-niedersachsen-19-11143-kleine-anfrage-mit-antwort"
+SCHADSTELLEN = "LANDTAG-niedersachsen-19-11224-kleine-anfrage-mit-antwort"
+SCHANDAUER = "dresden-mAF0011-14-antwort-cdu-schandauer-strasse"
+
+
+def test_an_answer_document_run_together_reads_the_question_that_closes_each_line() -> None:
+    """A Landtag answer without numbers with every page on one line (flat), broken again after
+    each "?": each piece is the answer above and the next question, the page number "2" stands
+    between; seven questions, the first after the Vorbemerkung, not the title."""
+    questions = questions_as_labelled(WAKEBOARD, list_variant(WAKEBOARD, "no label", "flat"))
+    assert not any("Genehmigungen und laufenden Verfahren" in q for q in questions)  # the title
+
+
+def test_a_question_answered_by_a_table_in_its_paragraph_is_cut_off_the_table() -> None:
+    """One line per paragraph: "Wie viele Ausschreibungen … (bitte … tabellarisch darstellen)?
+    rGB Haushaltsjahr (HJ) …": the question ends at its "?", the table is its answer; eight."""
+    questions_as_labelled(SCHADSTELLEN, list_variant(SCHADSTELLEN, "no label", "para"))
+
+
+def test_unlabelled_lines_below_a_labelled_question_stay_in_its_item() -> None:
+    """Guard: an answer letter quoting "1. Welchen Sachstand …?" with two more questions on the
+    lines below, then "2. „Welche …?"" (run together): two questions, not the lines below "1."."""
+    from bench.text_shapes import SHAPES
+
+    text = SHAPES["flat"](corpus_path(SCHANDAUER, "dev").read_text("utf-8"))
+    assert len(parse_text(text).questions) == dev_label(SCHANDAUER)["questions"]
+
+
+SPENDEN = "dresden-mAF0013-14-muendliche-anfrage-afd-spenden-hochwasser"
+
+
+def test_a_salutation_below_the_lead_in_is_no_part_of_the_first_question() -> None:
+    """A lead-in "Fragen:", the salutation below it, three unlabelled questions: the first
+    question opens at "Nach welchen Kriterien", the salutation is none of it."""
+    questions_as_labelled(SPENDEN, list_variant(SPENDEN, "no label"))

@@ -38,9 +38,11 @@ _ASKED_THEN_JOINED = re.compile(r"\?[\"“”)]?\s+(?:und|oder|sowie)\s")
 # it ("… in der Einrichtung. Im Einzelnen: Wie wird …?"): after a sentence end or a colon.
 _CLAUSE_START = re.compile(r"(?:[.!:]|\?[\"“”)]?)\s+(?=[„\"A-ZÄÖÜ])")
 # A section heading the questions follow, never precede: a preliminary remark, the background.
+# A question's one sentence, then what does not open a sentence (a table's cells in lower case).
+_ASKED_ABOVE_TABLE = re.compile(r"[^.?!]{1,600}\?(?=\s+[^\sA-ZÄÖÜ„\"(])")
 # Alone on its line, or run into its paragraph ("Vorbemerkung des Abgeordneten Aktuellen …").
 _PRELIMINARY = re.compile(
-    r"(?:Vorbemerkungen?|Einleitung|Hintergrund|Vorwort)(?:\s+(?:der|des)\s+\S+)?"
+    r"(?:Vorbemerkung(?:en)?|Einleitung|Hintergrund|Vorwort)(?:\s+(?:der|des)\s+\S+)?"
     r"(?:\s*:|\s*$|\s+(?=[A-ZÄÖÜ]))"
 )
 
@@ -54,8 +56,8 @@ def _question_at(lines: Sequence[str], start: int) -> int | None:
         return None  # the line goes on from the one above
     for k in range(start, min(start + MAX_QUESTION_LINES, len(lines))):
         text = lines[k].rstrip()
-        if not text or (k > start and list_marker(text)):
-            return None
+        if not text or (k > start and (list_marker(text) or _ends_list(text))):
+            return None  # a new item, a closing or a heading opens no question's second line
         if _ENDS_ASKING.search(text) or _ASKED_THEN_JOINED.search(text):
             return k
         if _ENDS_SENTENCE.search(text):
@@ -78,10 +80,17 @@ def _asked_part(item: list[str]) -> list[str]:
     return item
 
 
+def _opens_asking(line: str) -> bool:
+    """Whether a line opens with a question's first words ("Wie viele …", "Gibt es …")."""
+    return question_signal(line.replace("?", "")) >= ASKING_OPENING
+
+
 def _opens_sentence(lines: Sequence[str], index: int) -> bool:
-    """Whether a line opens a sentence: the first, below a blank line or a sentence end."""
+    """Whether a line opens a sentence: the first, below a blank line, a sentence end or a page
+    number."""
     above = lines[index - 1] if index > 0 else ""
-    return not above or bool(_ENDS_SENTENCE.search(above.rstrip()))
+    # a page number alone above it (pages run together, broken again at the running head)
+    return not above or bool(_ENDS_SENTENCE.search(above.rstrip())) or above.strip().isdigit()
 
 
 def _ends_list(line: str) -> bool:
@@ -101,10 +110,33 @@ def asked_head(line: str) -> int:
     asked = 0
     while asked < len(parts) and parts[asked].endswith("?"):
         asked += 1
+    if not asked and (table := _ASKED_ABOVE_TABLE.match(line)):
+        # "Wie viele …(bitte tabellarisch darstellen)? rGB Haushaltsjahr …": a table answers
+        return table.end() if question_signal(table.group(0)[:-1]) >= ASKING_OPENING else 0
     if not asked or asked == len(parts) or question_signal(parts[0][:-1]) < ASKING_OPENING:
         return 0
     last = parts[asked - 1]
     return line.find(last) + len(last)
+
+
+def asked_tail(line: str) -> int:
+    """Return where the question starts in a line that ends with it after other sentences, or -1.
+
+    "… liegen keine Zahlen vor. Wie viele dieser Plätze stehen …?" (an answer document run
+    together, broken after each "?"): the sentences ending in "?" that close the line, the first
+    opening asking, are the next question; the statements before them the answer above it.
+    """
+    parts = sentences(line)
+    asked = len(parts)
+    while asked > 0 and parts[asked - 1].endswith("?"):
+        asked -= 1
+    if asked == len(parts) or asked == 0:
+        return -1
+    while asked < len(parts) and question_signal(parts[asked][:-1]) < ASKING_OPENING:
+        asked += 1  # "Falls ja, welche?" asks on from the sentence before it
+    if asked == len(parts):
+        return -1
+    return line.rfind(parts[asked])
 
 
 def question_lines(
@@ -129,9 +161,22 @@ def question_lines(
                 best = (first, [item for item in items if item])
         items = []
 
+    labelled = False  # in a labelled question's item ("1. Welchen …?" / "Wie …?" below it)
     while i < len(lines):
         line = lines[i]
+        if list_marker(line) and _ENDS_ASKING.search(line.rstrip()):
+            close()  # a labelled question: the list is labelled, the lines below it its own
+            labelled = True
+            i += 1
+            continue
+        if labelled and line:
+            if _question_at(lines, i) is not None or _ENDS_ASKING.search(line.rstrip()):
+                i += 1
+                continue
+            labelled = False
         end = _question_at(lines, i)
+        if end is not None and answered and not _opens_asking(line) and asked_tail(line) > 0:
+            end = None  # "Vorbemerkung … Sie gliedern sich …. Welche …?": the question closes it
         if end is not None:
             if not items:
                 first = i
@@ -143,14 +188,22 @@ def question_lines(
             answered_yet = False
             i = end + 1
             continue
+        if line and items and (_ends_list(line) or not answered):
+            close()  # a preliminary remark may still end with the first question (below)
         head = asked_head(line) if answered and "?" in line and _opens_sentence(lines, i) else 0
-        if head:
+        tail = asked_tail(line) if answered and not head and _ENDS_ASKING.search(line) else -1
+        if tail > 0:
+            if items:
+                items[-1].append(line[:tail].strip())  # the answer above, run together
+            else:
+                first = i
+            items.append([line[tail:]])
+            answered_yet = False
+        elif head:
             if not items:
                 first = i
             items.append([line[:head], line[head:].strip()])
             answered_yet = True
-        elif line and items and (_ends_list(line) or not answered):
-            close()
         elif line and items:
             items[-1].append(line)  # the answer below the question
             answered_yet = True

@@ -243,10 +243,11 @@ def question_items(
     unnumbered = None if strict else _question_lines_after_intro(lines, body_start)
     if unnumbered is not None:
         candidates.append(unnumbered)
-    unlabelled = None if strict else question_lines(lines, body_start, answered=not trim)
+    found = None if strict else question_lines(lines, body_start, answered=not trim)
+    unlabelled = _Run(found[0], found[1], score=len(found[1]) + 1.0) if found else None
     if unlabelled is not None:
         # one question after another, no label: a question each, as a labelled list's items
-        candidates.append(_Run(unlabelled[0], unlabelled[1], score=len(unlabelled[1]) + 1.0))
+        candidates.append(unlabelled)
     if not candidates:
         return []
     best = max(candidates, key=lambda run: (run.score, -run.start))
@@ -265,7 +266,7 @@ def question_items(
         # "2. Wie ist … in folgenden Bereichen: a. … h. …", "3. Welche …?"; Karlsruhe 2024/1272)
         and (run.score >= 0.5 * best.score or all(question_signal(own_text(i)) for i in run.items))
     ]
-    if parents:
+    if parents and best is not unlabelled:  # page numbers ("2", "3") hold no unlabelled list
         best = max(parents, key=lambda run: (run.score, -run.start))
     if heads_sections(best.style, best.items, "num"):  # "I. Allgemeines" / "1. …?" / "II. …"
         best = next((r for r in candidates if best.start < r.start < best.end), best)
