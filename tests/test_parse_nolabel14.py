@@ -152,3 +152,15 @@ def test_a_salutation_below_the_lead_in_is_no_part_of_the_first_question() -> No
     """A lead-in "Fragen:", the salutation below it, three unlabelled questions: the first
     question opens at "Nach welchen Kriterien", the salutation is none of it."""
     questions_as_labelled(SPENDEN, list_variant(SPENDEN, "no label"))
+
+
+UNTERRICHT = "LANDTAG-niedersachsen-19-11168-kleine-anfrage-mit-antwort"
+LOESCHWASSER = "LANDTAG-niedersachsen-19-11267-kleine-anfrage-mit-antwort"
+
+
+def test_a_dash_question_after_a_table_cell_or_an_unended_answer_opens_its_line() -> None:
+    """Landtag answers with dash lists run together (flat): "… OBS Uelzen … 82,7 – Welche
+    Maßnahmen …?" after a table's last cell, "… verwiesen – Werden …?" after an answer without
+    its full stop: each dash that asks up to its "?" opens an item (4 and 22 questions)."""
+    for name in (UNTERRICHT, LOESCHWASSER):
+        questions_as_labelled(name, list_variant(name, "– en dash", "flat"))
