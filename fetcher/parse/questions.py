@@ -245,6 +245,14 @@ def question_items(
         candidates.append(unnumbered)
     found = None if strict else question_lines(lines, body_start, answered=not trim)
     unlabelled = _Run(found[0], found[1], score=len(found[1]) + 1.0) if found else None
+    if unlabelled is not None and any(
+        len(run.items) >= len(unlabelled.items) and question_signal(own_text(run.items[0]))
+        for run in candidates
+        if run.style
+    ):
+        # a labelled list that asks from its first item, as long: the lines that ask without a
+        # label are its items' own or quoted after it ("Nachfrage: „Darf ich …?"")
+        unlabelled = None
     if unlabelled is not None:
         # one question after another, no label: a question each, as a labelled list's items
         candidates.append(unlabelled)
