@@ -26,6 +26,9 @@ from fetcher.parse.wording import is_stop, list_marker, question_signal
 MAX_QUESTION_LINES = 4  # printed lines of one question up to its "?" (an unlabelled one is short)
 MIN_QUESTIONS = 2  # one question alone is a letter's prose question (wording.questions_in_prose)
 ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
+# A list label inside a line, after a sentence end or a colon ("Fragen: 4. Nach …? 4.5. Falls
+# nein: …?"): a labelled list run together, whose items are no unlabelled questions.
+_LABEL_INSIDE = re.compile(r"[.:?]\s+\d{1,2}(?:\.\d{1,2})*[.)]\s+[„\"A-ZÄÖÜ]")
 # A follow-up that only asks on from the question above ("Wenn ja, in welcher Form?", "Falls
 # nein, warum nicht?"): part of that question, on a line of its own.
 _FOLLOW_UP = re.compile(r"(?:Und\s+)?(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b")
@@ -58,6 +61,8 @@ def _question_at(lines: Sequence[str], start: int) -> int | None:
         text = lines[k].rstrip()
         if not text or (k > start and (list_marker(text) or _ends_list(text))):
             return None  # a new item, a closing or a heading opens no question's second line
+        if _LABEL_INSIDE.search(text):
+            return None  # labelled items run together
         if _ENDS_ASKING.search(text) or _ASKED_THEN_JOINED.search(text):
             return k
         if _ENDS_SENTENCE.search(text):
