@@ -21,7 +21,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.text import sentences
-from fetcher.parse.wording import is_stop, list_marker, question_signal
+from fetcher.parse.wording import ANSWER_TO, is_stop, list_marker, question_signal
 
 MAX_QUESTION_LINES = 4  # printed lines of one question up to its "?" (an unlabelled one is short)
 MIN_QUESTIONS = 2  # one question alone is a letter's prose question (wording.questions_in_prose)
@@ -169,6 +169,11 @@ def question_lines(
     labelled = False  # in a labelled question's item ("1. Welchen …?" / "Wie …?" below it)
     while i < len(lines):
         line = lines[i]
+        if line and ANSWER_TO.match(line):
+            close()  # "Zu Frage 1: Wie …?", "Zu 1.": numbered answer blocks, read by answers.py
+            labelled = True  # the questions below "Zu Frage 2 und 3:" are that block's
+            i += 1
+            continue
         if list_marker(line) and _ENDS_ASKING.search(line.rstrip()):
             close()  # a labelled question: the list is labelled, the lines below it its own
             labelled = True
