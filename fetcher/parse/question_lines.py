@@ -29,6 +29,12 @@ ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wi
 # A list label inside a line, after a sentence end or a colon ("Fragen: 4. Nach …? 4.5. Falls
 # nein: …?"): a labelled list run together, whose items are no unlabelled questions.
 _LABEL_INSIDE = re.compile(r"[.:?]\s+\d{1,2}(?:\.\d{1,2})*[.)]\s+[„\"A-ZÄÖÜ]")
+# A numbered block heading over repeated questions ("Frage 2 + 3:", "Zu Frage 2 und 3:"), as
+# fetcher.parse.answers reads it.
+_BLOCK_HEADING = re.compile(
+    r"(?:(?:Antwort\s+)?(?:Zu|ZU)\s+(?:[Ff]rage\s+)?|Beantwortung\s+(?:[Ff]rage\s+)?|Frage\s+)"
+    r"\d{1,2}(?:\s*(?:\+|und|&|,|/)\s*\d{1,2})?\s*[.:)]{1,2}(?:\s*$|\s+(?=[„\"A-ZÄÖÜ]))"
+)
 # A follow-up that only asks on from the question above ("Wenn ja, in welcher Form?", "Falls
 # nein, warum nicht?"): part of that question, on a line of its own.
 _FOLLOW_UP = re.compile(r"(?:Und\s+)?(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b")
@@ -169,7 +175,7 @@ def question_lines(
     labelled = False  # in a labelled question's item ("1. Welchen …?" / "Wie …?" below it)
     while i < len(lines):
         line = lines[i]
-        if line and ANSWER_TO.match(line):
+        if line[:1].isupper() and (ANSWER_TO.match(line) or _BLOCK_HEADING.match(line)):
             close()  # "Zu Frage 1: Wie …?", "Zu 1.": numbered answer blocks, read by answers.py
             labelled = True  # the questions below "Zu Frage 2 und 3:" are that block's
             i += 1
