@@ -137,3 +137,18 @@ def _asks(text: str, start: int) -> bool:
     asked = window.find("?")
     stated = _STATED.search(window)
     return asked >= 0 and (stated is None or asked < stated.start())
+
+
+def one_question_line(lines: list[str], index: int) -> bool:
+    """Whether an over-long line that ends in "?" is one question of a list printed one per line.
+
+    "Wie sieht der Ablauf aus? Ich bitte um eine Prozessbeschreibung. … Gibt es dafür ein
+    Verfahren?" set on a line of its own, right below or above printed lines (a question list
+    without labels, an answer below each question): the line is the unit its author made, and its
+    inner "?" opens no new question. A paragraph run together (one line per paragraph, blank lines
+    between; a page on one line) has no printed line beside it, and is broken after each "?".
+    """
+    if not lines[index].rstrip().endswith("?"):
+        return False
+    beside = [lines[k] for k in (index - 1, index + 1) if 0 <= k < len(lines)]
+    return any(line.strip() and len(line) <= LONG_LINE_CHARS for line in beside)

@@ -40,6 +40,7 @@ from fetcher.parse.no_items import (
     printed_again,
     without_page_numbers,
 )
+from fetcher.parse.question_lines import question_lines
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     drop_lead_in,
@@ -213,6 +214,19 @@ def question_items(
     unnumbered = None if strict else _question_lines_after_intro(lines, body_start)
     if unnumbered is not None:
         candidates.append(unnumbered)
+    found = None if strict else question_lines(lines, body_start, answered=not trim)
+    unlabelled = _Run(found[0], found[1], score=len(found[1]) + 1.0) if found else None
+    if unlabelled is not None and any(
+        len(run.items) >= len(unlabelled.items) and question_signal(own_text(run.items[0]))
+        for run in candidates
+        if run.style
+    ):
+        # a labelled list that asks from its first item, as long: the lines that ask without a
+        # label are its items' own or quoted after it ("Nachfrage: „Darf ich …?"")
+        unlabelled = None
+    if unlabelled is not None:
+        # one question after another, no label: a question each, as a labelled list's items
+        candidates.append(unlabelled)
     if not candidates:
         return []
     best = max(candidates, key=lambda run: (run.score, -run.start))
@@ -231,7 +245,7 @@ def question_items(
         # "2. Wie ist … in folgenden Bereichen: a. … h. …", "3. Welche …?"; Karlsruhe 2024/1272)
         and (run.score >= 0.5 * best.score or all(question_signal(own_text(i)) for i in run.items))
     ]
-    if parents:
+    if parents and best is not unlabelled:  # page numbers ("2", "3") hold no unlabelled list
         best = max(parents, key=lambda run: (run.score, -run.start))
     if heads_sections(best.style, best.items, "num"):  # "I. Allgemeines" / "1. …?" / "II. …"
         best = next((r for r in candidates if best.start < r.start < best.end), best)

@@ -15,6 +15,7 @@ from collections.abc import Collection
 from fetcher.parse.answer_headings import RUN_IN_WORDS
 from fetcher.parse.markers import ROMAN_NUMERALS, list_marker
 from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE
+from fetcher.parse.wording import question_signal
 
 MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
 
@@ -44,6 +45,9 @@ FIELD = re.compile(r"(?<=\s)" + LABEL_LINE.pattern[1:])
 # A page number run into the line below it ("4 i) Welche …"), and a bracketed label after it.
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _BRACKETED = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)\s")
+# An unlabelled question's first sentence ("Welche konkreten Auswirkungen …?"), up to its "?".
+_ASKED_SENTENCE = re.compile(r"[A-ZÄÖÜ][^.?!]{0,400}\?")
+ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening
 TOP_LINES = 3  # the page number stands among a page's first lines, under its running head
 _HEAD_CHARS = (15, 200)  # the length of a running head's line
 
@@ -147,10 +151,10 @@ def page_number_apart(lines: list[str], number: int) -> list[str]:
     """Return the page's lines with a page number split off the list item's line it ran into.
 
     Text with one line per paragraph runs the number printed under a running head into the
-    paragraph below it ("4 i) Welche …", "2 (1) Welche …", "3 – Wie …"), whatever the list's
-    style: the page's own number among its first lines, or any number right below a line that
-    repeats in the page (the running head of a later page, where pages were joined without a
-    form feed).
+    paragraph below it ("4 i) Welche …", "2 (1) Welche …", "3 – Wie …", "3 Welche …?" without a
+    label), whatever the list's style: the page's own number among its first lines, or any number
+    right below a line that repeats in the page (the running head of a later page, where pages
+    were joined without a form feed).
     """
     low, high = _HEAD_CHARS
     counts = Counter(text for line in lines if low <= len(text := line.strip()) <= high)
@@ -161,7 +165,12 @@ def page_number_apart(lines: list[str], number: int) -> list[str]:
         folio = _FOLIO.match(line)
         if folio and ((seen < TOP_LINES and folio.group(1) == str(number)) or counts[above] >= 2):
             rest = line[folio.end() :]
-            if list_marker(rest) or _BRACKETED.match(rest):
+            asked = _ASKED_SENTENCE.match(rest)
+            if (
+                list_marker(rest)
+                or _BRACKETED.match(rest)
+                or (asked and question_signal(asked.group(0)[:-1]) >= ASKING_OPENING)
+            ):  # an item of any style, or a question without label ("3 Welche …?")
                 out += [folio.group(1), rest]
                 above, seen = rest, seen + 1
                 continue

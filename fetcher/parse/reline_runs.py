@@ -42,6 +42,10 @@ _AFTER_BRACKET = re.compile(r"[)\"“”]\s*$")
 # A number's dot before a dash ends a sentence ("… zu den Fragen 1 und 3. – Welche …"): no
 # ordinal stands before a dash.
 _AFTER_NUMBER_DOT = re.compile(r"\d\.\s*$")
+# A dash whose item is a question, up to its "?" ("… 82,7 – Welche Maßnahmen …?", "… Landkreis
+# Helmstedt – Wie viele …?", "… verwiesen – Werden …?": a Landtag answer run together, the table's
+# last cell or an answer without its full stop before the next question's dash).
+_QUESTION_AFTER = re.compile(r"\s*[^.!?]{10,400}\?")
 # A page number cut off the line before it ("… Drucksache 19/11160 4 – Welche …").
 _NUMBER_BEFORE = re.compile(r"(?<!\S)\d{1,3}\s+$")
 # A counted label after a word where a sentence end was not printed ("… durchführen zu können
@@ -105,6 +109,11 @@ def _chains(
             or bool(match["bullet"] and _AFTER_BRACKET.search(line, max(0, start - 3), start))
             or bool(match["bullet"] and _AFTER_NUMBER_DOT.search(line, max(0, start - 4), start))
             or _after_page_number(line, start, cuts)
+            or bool(
+                match["bullet"]
+                and _opens_asking(line, match.end())
+                and _QUESTION_AFTER.match(line, match.end())
+            )
         )
         loose = not opens and not opens_item(line, start)
         if loose and (match["bullet"] or not _opens_asking(line, match.end())):

@@ -34,6 +34,7 @@ from fetcher.parse.printed_paragraphs import (
     SALUTATION,
     holds_printed_structure,
     joins_paragraphs,
+    one_question_line,
     page_runs,
 )
 from fetcher.parse.reline_labels import (
@@ -142,7 +143,8 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
     for start, end in page_runs(lines, head):
         if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
             expect.update(_expected_before(lines, end, expect))
-            out += _long_line(lines[start], out, expect, number)
+            asked_whole = one_question_line(lines, start)
+            out += _long_line(lines[start], out, expect, number, asked_whole=asked_whole)
             changed = True
             continue
         if end - start > 1:
@@ -177,8 +179,11 @@ def _expected_before(lines: list[str], end: int, expect: dict[str, int]) -> dict
     return {**expect, style: value - 1}
 
 
-def _long_line(line: str, out: list[str], expect: dict[str, int], number: int) -> list[str]:
-    """Return the pieces of one over-long line (`out`: the page's lines before it)."""
+def _long_line(
+    line: str, out: list[str], expect: dict[str, int], number: int, *, asked_whole: bool = False
+) -> list[str]:
+    """Return the pieces of one over-long line (`out`: the page's lines before it); one question
+    of a list printed one per line (`asked_whole`) is not broken after its inner "?"."""
     pieces: list[str] = []
     folio = _FOLIO.match(line)
     if folio and (
@@ -189,7 +194,7 @@ def _long_line(line: str, out: list[str], expect: dict[str, int], number: int) -
         # the page's own number near its top, or any number before a list label ("2 1.").
         pieces.append(folio.group(1))
         line = line[folio.end() :]
-    return pieces + _broken(line, expect)
+    return pieces + _broken(line, expect, asked_whole=asked_whole)
 
 
 def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> bool:
@@ -211,7 +216,7 @@ def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> b
     )
 
 
-def _broken(line: str, expect: dict[str, int]) -> list[str]:
+def _broken(line: str, expect: dict[str, int], *, asked_whole: bool = False) -> list[str]:
     """Return the pieces of one over-long line, cut where a line must start."""
     cuts: set[int] = set()
     for match in _PAGE_MARK.finditer(line):
@@ -270,7 +275,7 @@ def _broken(line: str, expect: dict[str, int]) -> list[str]:
     cuts |= list_cuts(line, expect, cuts)
     cuts |= run_cuts(line, cuts, expect)
     cuts |= heading_cuts(line, cuts)
-    for match in _ASKED.finditer(line):
+    for match in () if asked_whole else _ASKED.finditer(line):
         cuts.add(match.end())
     pieces: list[str] = []
     last = 0

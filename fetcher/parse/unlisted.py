@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from fetcher.parse.ask_signals import request_signal
-from fetcher.parse.wording import INTRO, is_stop, list_marker, question_signal
+from fetcher.parse.wording import INTRO, SALUTATION, is_stop, list_marker, question_signal
 
 # A lead-in ending in "Frage:"/"Fragen:" ("Hierzu meine Fragen:", "Dazu habe ich folgende
 # Frage:") and "Zu 1." labels of a follow-up inquiry referring to an earlier one's items.
@@ -56,6 +56,8 @@ def questions_after_lead_in(
                 line = line[later.end() :].strip()
                 if not line:
                     continue
+            if not items[-1] and SALUTATION.match(line) and line.rstrip().endswith(","):
+                continue  # "Fragen:" / "Sehr geehrte Frau Oberbürgermeisterin," / "Nach …?"
             if (zu := _ZU_LABEL.match(line)) and int(zu.group(1)) == len(labelled) + 1:
                 if items[-1]:
                     items.append([])
