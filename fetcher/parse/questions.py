@@ -217,11 +217,19 @@ def question_items(
     found = None if strict else question_lines(lines, body_start, answered=not trim)
     unlabelled = _Run(found[0], found[1], score=len(found[1]) + 1.0) if found else None
     if unlabelled is not None and any(
-        len(run.items) >= len(unlabelled.items) and question_signal(own_text(run.items[0]))
+        (
+            len(run.items) >= len(unlabelled.items)
+            or (
+                run.start < unlabelled.start < run.end
+                and len(unlabelled.items) == len(run.items) + 1
+            )
+        )
+        and question_signal(own_text(run.items[0]))
         for run in candidates
         if run.style
     ):
-        # a labelled list that asks from its first item, as long: the lines that ask without a
+        # a labelled list that asks from its first item, as long (or one shorter and holding the
+        # first of them: a follow-up quoted below its last item): the lines that ask without a
         # label are its items' own or quoted after it ("Nachfrage: „Darf ich …?"")
         unlabelled = None
     if unlabelled is not None:
