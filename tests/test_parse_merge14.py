@@ -6,6 +6,9 @@ fixture texts it turned annexes that only list questions into inquiries: an inte
 with the companies' replies, and a 40-page annual report whose "mit den Fragen: Was bedeutet
 Demokratie?" stands in its 25,000th character. A bare list of questions asks no one; an inquiry
 names its sender or asks near its opening.
+
+nolabel14's reader of unlabelled questions ended a question at a line that goes on with a dash
+("- ohne Verlängerung … zu rechnen?") and began one below a line ending in "bzw.".
 """
 
 from __future__ import annotations
@@ -45,3 +48,26 @@ def test_a_faction_inquiry_without_a_type_word_still_asks() -> None:
     doc = parse_text(text)
     assert doc.kind == "Anfrage"
     assert len(doc.questions) >= 2
+
+
+def _karlsruhe(file_id: str) -> str:
+    return (KARLSRUHE / f"{file_id}.txt").read_text(encoding="utf-8")
+
+
+def test_a_question_line_that_goes_on_with_a_dash_stays_one_question() -> None:
+    # Karlsruhe 2024 FDP inquiry on the Turmbergbahn (file 660850), four questions without labels:
+    # "Mit welchen Kosten wäre … im derzeitigen Bestand" / "- ohne Verlängerung … zu rechnen?"
+    # is one question; nolabel14's reader ended the list at the dash (2 questions, the third in
+    # the summary).
+    doc = parse_text(_karlsruhe("660850"))
+    assert len(doc.questions) == 4
+    assert doc.questions[2].startswith("Mit welchen Kosten wäre")
+    assert "Mit welchen Kosten" not in (doc.summary or "")
+
+
+def test_a_line_ending_in_an_abbreviation_does_not_end_the_question() -> None:
+    # The Verkehrsbetriebe's answer (file 625308): "Wie häufig verpassen sich … bzw. 47 bzw." /
+    # "NL6 am Zündhütle; …?" is one question, not its second line alone.
+    doc = parse_text(_karlsruhe("625308"))
+    assert len(doc.questions) == 3
+    assert all(q.startswith("Wie häufig verpassen sich") for q in doc.questions)

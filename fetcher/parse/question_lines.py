@@ -39,6 +39,19 @@ _BLOCK_HEADING = re.compile(
 # nein, warum nicht?"): part of that question, on a line of its own.
 _FOLLOW_UP = re.compile(r"(?:Und\s+)?(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b")
 _ENDS_SENTENCE = re.compile(r"[.?!:][\"“”)]?$")
+# A line that ends in an abbreviation's full stop ("… Nightliner/24 bzw. 47 bzw." / "NL6 am
+# Zündhütle …?") goes on below: no sentence ends there.
+_ENDS_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:bzw|ca|ggf|evtl|vgl|sog|inkl|insb|bspw|zzgl|usw|Nr|Abs|Str|Ziff|Dr|gem|lt"
+    r"|z\.\s?B|u\.\s?a|d\.\s?h|i\.\s?d\.\s?R)\.$"
+)
+
+
+def _ends_sentence(text: str) -> bool:
+    """Whether a printed line ends a sentence (not an abbreviation's full stop)."""
+    return bool(_ENDS_SENTENCE.search(text)) and not _ENDS_ABBREVIATION.search(text)
+
+
 _ENDS_ASKING = re.compile(r"\?[\"“”)]?$")
 # "… des Landkreises? und -anschließende Berichterstattung …": the question ends at its "?" also
 # before a lower-case "und"/"oder"/"sowie" that joins a request of another kind (run together).
@@ -65,15 +78,22 @@ def _question_at(lines: Sequence[str], start: int) -> int | None:
         return None  # the line goes on from the one above
     for k in range(start, min(start + MAX_QUESTION_LINES, len(lines))):
         text = lines[k].rstrip()
-        if not text or (k > start and (list_marker(text) or _ends_list(text))):
+        if not text or (k > start and (_new_item(lines, k) or _ends_list(text))):
             return None  # a new item, a closing or a heading opens no question's second line
         if _LABEL_INSIDE.search(text):
             return None  # labelled items run together
         if _ENDS_ASKING.search(text) or _ASKED_THEN_JOINED.search(text):
             return k
-        if _ENDS_SENTENCE.search(text):
+        if _ends_sentence(text):
             return None  # a statement or a lead-in
     return None
+
+
+def _new_item(lines: Sequence[str], index: int) -> bool:
+    """Whether a labelled line opens an item of its own: a dash or a number after a sentence's
+    end; after a line that goes on ("… im derzeitigen Bestand" / "- ohne Verlängerung … zu
+    rechnen?") it is the sentence's own dash or number."""
+    return bool(list_marker(lines[index])) and _ends_sentence(lines[index - 1].rstrip())
 
 
 def _asked_part(item: list[str]) -> list[str]:
@@ -101,7 +121,7 @@ def _opens_sentence(lines: Sequence[str], index: int) -> bool:
     number."""
     above = lines[index - 1] if index > 0 else ""
     # a page number alone above it (pages run together, broken again at the running head)
-    return not above or bool(_ENDS_SENTENCE.search(above.rstrip())) or above.strip().isdigit()
+    return not above or _ends_sentence(above.rstrip()) or above.strip().isdigit()
 
 
 def _ends_list(line: str) -> bool:
