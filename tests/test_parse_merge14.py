@@ -8,7 +8,8 @@ Demokratie?" stands in its 25,000th character. A bare list of questions asks no 
 names its sender or asks near its opening.
 
 nolabel14's reader of unlabelled questions ended a question at a line that goes on with a dash
-("- ohne Verlängerung … zu rechnen?") and began one below a line ending in "bzw.".
+("- ohne Verlängerung … zu rechnen?"), began one below a line ending in "bzw." and ended a list
+at a group's heading ("Ergänzend zu Frage 3:").
 """
 
 from __future__ import annotations
@@ -71,3 +72,11 @@ def test_a_line_ending_in_an_abbreviation_does_not_end_the_question() -> None:
     doc = parse_text(_karlsruhe("625308"))
     assert len(doc.questions) == 3
     assert all(q.startswith("Wie häufig verpassen sich") for q in doc.questions)
+
+
+def test_groups_of_unlabelled_questions_under_short_headings_are_one_list() -> None:
+    # DIE LINKE's Ergänzungsanfrage 2021/0947/1 (file 627436): "Ergänzend zu Frage 2:" / its
+    # questions / "Ergänzend zu Frage 3:" / … — every group's questions, not the first group's.
+    doc = parse_text(_karlsruhe("627436"))
+    assert len(doc.questions) >= 3
+    assert doc.questions[-1].startswith("Wurden für die Fälle von fehlenden eigenen Angeboten")

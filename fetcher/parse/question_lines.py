@@ -89,6 +89,19 @@ def _question_at(lines: Sequence[str], start: int) -> int | None:
     return None
 
 
+SUBHEADING_CHARS = 60  # a group's heading above its questions is short
+
+
+def _subheading(lines: Sequence[str], index: int) -> bool:
+    """Whether a line heads the next group of questions: short, ending in a colon, not a closing
+    or a section of its own ("Begründung:"), a question opening right below it."""
+    line = lines[index].strip()
+    if not line.endswith(":") or len(line) > SUBHEADING_CHARS or _ends_list(line):
+        return False
+    below = next((k for k in range(index + 1, len(lines)) if lines[k].strip()), None)
+    return below is not None and _question_at(lines, below) is not None
+
+
 def _new_item(lines: Sequence[str], index: int) -> bool:
     """Whether a labelled line opens an item of its own: a dash or a number after a sentence's
     end; after a line that goes on ("… im derzeitigen Bestand" / "- ohne Verlängerung … zu
@@ -223,6 +236,9 @@ def question_lines(
                 items.append(_asked_part(question) if not answered else question)
             answered_yet = False
             i = end + 1
+            continue
+        if line and items and not answered and _subheading(lines, i):
+            i += 1  # "Ergänzend zu Frage 3:" between groups of questions: the list goes on
             continue
         if line and items and (_ends_list(line) or not answered):
             close()  # a preliminary remark may still end with the first question (below)
