@@ -46,6 +46,7 @@ from fetcher.parse import parse_pdf_file, parse_text
 from fetcher.parse.summary import SUMMARY_MAX_CHARS
 from storage.models import File, Organization, Paper
 from tests.corpus_data import corpus_items
+from tests.pdf_bytes import pdf_of_objects
 
 FIXTURE_PDF = Path(__file__).resolve().parents[1] / "../shared/fixtures/pdfs"
 PDF_BASE = "Landtag_BW_Drs_17-0273_Gesetzentwurf.pdf"
@@ -265,25 +266,10 @@ def text_rows(docs: int, *, quick: bool, only: str = "") -> list[Row]:
 # --- PDF mutations --------------------------------------------------------------------------
 
 
-def _pdf(objects: list[bytes]) -> bytes:
-    """Return a PDF of these objects (1 0 obj is the catalog) with a correct xref table."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, 1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
 def _zero_pages() -> bytes:
-    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+    return pdf_of_objects(
+        [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"]
+    )
 
 
 def _text_objects(count: int) -> bytes:
@@ -293,7 +279,7 @@ def _text_objects(count: int) -> bytes:
         for k in range(count)
     )
     stream = zlib.compress(ops)
-    return _pdf(
+    return pdf_of_objects(
         [
             b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",

@@ -1,4 +1,4 @@
-"""Test helper: write a minimal one-page PDF around a given content stream (for bomb tests)."""
+"""Test helper: a minimal PDF of given objects (bomb tests, bench.parse_fuzz's broken PDFs)."""
 
 from __future__ import annotations
 
@@ -13,6 +13,12 @@ def one_page_pdf(path: Path, stream: bytes, filters: bytes) -> Path:
         b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>",
         b"<< /Length %d /Filter %s >>\nstream\n" % (len(stream), filters) + stream + b"\nendstream",
     ]
+    path.write_bytes(pdf_of_objects(objects))
+    return path
+
+
+def pdf_of_objects(objects: list[bytes]) -> bytes:
+    """Return a PDF of these objects (1 0 obj is the catalog) with a correct xref table."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
     for number, body in enumerate(objects, 1):
@@ -25,5 +31,4 @@ def one_page_pdf(path: Path, stream: bytes, filters: bytes) -> Path:
         len(objects) + 1,
         xref,
     )
-    path.write_bytes(bytes(out))
-    return path
+    return bytes(out)
