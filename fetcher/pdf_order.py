@@ -86,16 +86,20 @@ def _runs(boxes: Sequence[Box | None]) -> list[list[int]]:
     return [run for run in runs if run]
 
 
-def _extent(run: list[int], boxes: Sequence[Box | None]) -> Box | None:
-    placed = [b for i in run if (b := boxes[i]) is not None]
-    if not placed:
+def _union(boxes: Sequence[Box]) -> Box | None:
+    """Return the smallest box around all of `boxes` (None if there is none)."""
+    if not boxes:
         return None
     return Box(
-        min(b.left for b in placed),
-        min(b.bottom for b in placed),
-        max(b.right for b in placed),
-        max(b.top for b in placed),
+        min(b.left for b in boxes),
+        min(b.bottom for b in boxes),
+        max(b.right for b in boxes),
+        max(b.top for b in boxes),
     )
+
+
+def _extent(run: list[int], boxes: Sequence[Box | None]) -> Box | None:
+    return _union([b for i in run if (b := boxes[i]) is not None])
 
 
 def _overlap_v(a: Box, b: Box) -> bool:
@@ -233,14 +237,7 @@ def ordered_text(
         for k in range(pdfium_c.FPDFText_CountRects(raw, first, last - first + 1)):
             pdfium_c.FPDFText_GetRect(raw, k, left, top, right, bottom)
             boxes.append(Box(left.value, bottom.value, right.value, top.value))
-        if not boxes:
-            return None
-        return Box(
-            min(b.left for b in boxes),
-            min(b.bottom for b in boxes),
-            max(b.right for b in boxes),
-            max(b.top for b in boxes),
-        )
+        return _union(boxes)
 
     try:
         return reading_order(text, [line_box(start, end) for start, end in line_spans(text)])
