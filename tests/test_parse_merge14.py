@@ -80,3 +80,12 @@ def test_groups_of_unlabelled_questions_under_short_headings_are_one_list() -> N
     doc = parse_text(_karlsruhe("627436"))
     assert len(doc.questions) >= 3
     assert doc.questions[-1].startswith("Wurden für die Fälle von fehlenden eigenen Angeboten")
+
+
+def test_an_answer_repeating_an_unlabelled_question_drops_the_sentence_before_it() -> None:
+    # The Verkehrsbetriebe's answer on the Turmbergbahn (file 660852) repeats the inquiry's first
+    # paragraph, "Die Betriebsgenehmigung … verlängert. Wie lange kann …?": the question is the
+    # asking sentence, as in the inquiry itself (660850).
+    doc = parse_text(_karlsruhe("660852"))
+    assert len(doc.questions) == 4
+    assert doc.questions[0].startswith("Wie lange kann die Turmbergbahn")

@@ -233,7 +233,7 @@ def question_lines(
                 items[-1] += lines[i : end + 1]
             else:
                 question = list(lines[i : end + 1])
-                items.append(_asked_part(question) if not answered else question)
+                items.append(_asked_part(question))
             answered_yet = False
             i = end + 1
             continue
