@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.question_tail import ends_sentence
 from fetcher.parse.text import sentences
 from fetcher.parse.wording import ANSWER_TO, is_stop, list_marker, question_signal
 
@@ -38,18 +39,12 @@ _BLOCK_HEADING = re.compile(
 # A follow-up that only asks on from the question above ("Wenn ja, in welcher Form?", "Falls
 # nein, warum nicht?"): part of that question, on a line of its own.
 _FOLLOW_UP = re.compile(r"(?:Und\s+)?(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b")
-_ENDS_SENTENCE = re.compile(r"[.?!:][\"“”)]?$")
-# A line that ends in an abbreviation's full stop ("… Nightliner/24 bzw. 47 bzw." / "NL6 am
-# Zündhütle …?") goes on below: no sentence ends there.
-_ENDS_ABBREVIATION = re.compile(
-    r"(?<![\w.])(?:bzw|ca|ggf|evtl|vgl|sog|inkl|insb|bspw|zzgl|usw|Nr|Abs|Str|Ziff|Dr|gem|lt"
-    r"|z\.\s?B|u\.\s?a|d\.\s?h|i\.\s?d\.\s?R)\.$"
-)
 
 
 def _ends_sentence(text: str) -> bool:
-    """Whether a printed line ends a sentence (not an abbreviation's full stop)."""
-    return bool(_ENDS_SENTENCE.search(text)) and not _ENDS_ABBREVIATION.search(text)
+    """Whether a printed line ends a sentence or a lead-in: not an abbreviation's full stop ("…
+    Nightliner/24 bzw. 47 bzw." / "NL6 am Zündhütle …?" goes on below; question_tail)."""
+    return text.rstrip().endswith(":") or ends_sentence(text)
 
 
 _ENDS_ASKING = re.compile(r"\?[\"“”)]?$")

@@ -31,7 +31,8 @@ _INNER_END = re.compile(
 _SENTENCE_END = re.compile(rf"[.?!][{re.escape(_CLOSERS)}]*\s*$")
 # "bzw.", "z. B.", "Nr.", "(s.": a dot that ends no sentence.
 _ABBREVIATED = re.compile(
-    r"(?:\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|Nr|Abs|Dr|Prof|St|Str)|\b[a-zA-Z]\.\s?[a-zA-Z]"
+    r"(?:\b(?:bzw|ca|ggf|evtl|vgl|usw|etc|inkl|insb|bspw|sog|zzgl|Nr|Abs|Ziff|gem|lt|Dr|Prof|St|Str)"
+    r"|\b[a-zA-Z]\.\s?[a-zA-Z]"
     r"|(?:^|[\s(])[a-zA-Z])\.\s*$",
     re.I,
 )
