@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
 from fetcher.parse.quotes import opening_mark_removed
-from fetcher.parse.text import HEADER_LINES, join_lines, sentences, wraps
+from fetcher.parse.text import HEADER_LINES, is_furniture, join_lines, sentences, wraps
 from fetcher.parse.wording import INTRO
 
 SUMMARY_MAX_CHARS = 400
@@ -40,12 +40,50 @@ _SECTION_HEADING = re.compile(
     re.I,
 )
 _REPEATED_HEADING = re.compile(r"^(?:Begründung des Antrags|Begründung)\s*:?$")
-_SECTION_END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen|gez\.)")
+_SECTION_END = re.compile(r"^(?:Anlage/n|Anlagen\b|[Uu]nterzeichnet|Mit freundlichen|gez\.)")
+# A justification heading run together with its text: a paragraph read as one line ("Vorbemerkung
+# der Abgeordneten Nach aktuellen Berichten …"), a page run into one line ("… vom 23.07.2026
+# Begründung: Seite 2 ___ Denn …"). It stands at the line's start or after a sentence end, a
+# number or a rule, and a colon or a capitalised word follows it; "Hintergrund" and "Erläuterung"
+# only with their colon (as prose words they open sentences: "Hintergrund ist, dass …").
+_HEADING_NAME = (
+    r"(?:Sachverhalt|Begründung|Problembeschreibung|Sachdarstellung)"
+    r"(?:\s*(?:/|und)\s*(?:Sachverhalt|Begründung))?"
+)
+_RUN_ON_HEADING = re.compile(
+    r"(?:^|(?<=[.!?:;)\d_])\s+)"
+    rf"(?:(?:{_HEADING_NAME}|Vorbemerkung\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))"
+    r"(?:\s*:\s*|\s+(?=[A-ZÄÖÜ„\"]))"
+    r"|(?:Hintergrund|Erläuterung(?:en)?|Zur Begründung)\s*:\s*)"
+)
+# "Seite 2" and the rule under it, where the heading's page ends (Karlsruhe forms)
+_PAGE_EDGE_START = re.compile(r"^(?:(?:Seite\s+\d+(?:\s+von\s+\d+)?|[_=]{5,})\s*)+")
+# where a list of questions starts inside a run-together line: "… befasst.2 1. Wie hoch …"
+_LIST_START = re.compile(r"(?<=[.!?:])\d{0,2}\s+(?:1|a|I)[.)]\s+(?=[A-ZÄÖÜ„])")
+
+
+def _headings_apart(lines: Sequence[str]) -> list[str]:
+    """Return the lines with each run-on justification heading on a line of its own."""
+    out: list[str] = []
+    for line in lines:
+        if len(line) <= 60 or not _RUN_ON_HEADING.search(line):
+            out.append(line)
+            continue
+        pos = 0
+        for match in _RUN_ON_HEADING.finditer(line):
+            heading = line[match.start() : match.end()].strip()
+            if not _SECTION_HEADING.match(heading):
+                continue
+            out.append(line[pos : match.start()])
+            out.append(heading)
+            pos = match.end()
+        out.append(line[pos:])
+    return [line for line in out if line.strip() or not line]
 
 
 def _adds_nothing(line: str) -> bool:
     """Return True if a line below a section heading neither ends its prose nor adds to it."""
-    if _REPEATED_HEADING.match(line):
+    if _REPEATED_HEADING.match(line) or is_furniture(line):
         return True
     return (
         not line.strip()
@@ -81,9 +119,26 @@ def _next_part(lines: Sequence[str], k: int, passed: dict[int, int]) -> int:
     return k
 
 
+def _prose_above(lines: Sequence[str], heading: int) -> list[str]:
+    """Return the prose lines right above a heading, up to the last question, item or lead-in."""
+    k = heading
+    while k > 0 and heading - k < 40:
+        above = lines[k - 1]
+        if above.rstrip().endswith("?") or list_marker(above) or INTRO.search(above):
+            break
+        k -= 1
+    return [x for x in lines[k:heading] if not is_furniture(x)]
+
+
+def _opens_sentence(text: str) -> bool:
+    return bool(re.match(r"^[„\"»(]?[A-ZÄÖÜ0-9]", text))
+
+
 def section_text(lines: Sequence[str], body_start: int) -> str:
     """Return Sachverhalt/Begründung prose (without questions), else the first body prose."""
     passed: dict[int, int] = {}
+    original = lines
+    lines = _headings_apart(lines)
     for i, line in enumerate(lines):
         if _SECTION_HEADING.match(line) and (
             len(line) <= 60 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line)
@@ -103,9 +158,19 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                     break
                 collected.append(nxt)
                 k = _next_part(lines, k + 1, passed)
-            text = join_lines(collected)
+            text = _PAGE_EDGE_START.sub("", join_lines(collected))
+            if listed := _LIST_START.search(text):
+                text = text[: listed.start() + 1]
+            if not _opens_sentence(text) or re.match(r"^unterzeichnet\b", text, re.I):
+                # a form's box label printed below the box's text (Karlsruhe "Sachverhalt /
+                # Begründung:" at the page's foot): the text starts above it and runs on below
+                above = join_lines(_prose_above(lines, i))
+                if len(above) >= 40 and _opens_sentence(above):
+                    runs_on = text and text[0].islower()
+                    return f"{above} {text}" if runs_on else above
             if len(text) >= 40:
                 return text
+    lines = original
     collected = []
     start = max(body_start, 0)
     salutations = [
