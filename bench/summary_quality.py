@@ -226,7 +226,7 @@ def furniture_lines(text: str) -> set[str]:
         head = i < 40
         if (
             (_FIELD_LINE.match(line) and len(line) <= 70 and not line.endswith("."))
-            or (head and _ADDRESS_LINE.search(line) and len(line) <= 70)
+            or (head and _ADDRESS_LINE.search(line) and len(line) <= 70 and not _prose(line))
             or _ROW_LINE.search(line)
             or _SALUTATION.match(line)
             or _CLOSING.match(line)
@@ -295,7 +295,11 @@ def _holds_furniture(summary: str, furniture: set[str]) -> bool:
     if SUMMARY_FURNITURE.search(summary):
         return True
     folded = f" {_fold(summary)} "
-    return any(f" {line} " in folded or folded.strip() == line for line in furniture)
+    # a short line ("Stadt Karlsruhe") is furniture only as the whole summary or its start
+    return any(
+        f" {line} " in folded if len(line) >= 16 else folded.startswith(f" {line} ")
+        for line in furniture
+    )
 
 
 _OPENING_OK = re.compile(r"[.!?:;…][\"“”»)']*\d{0,2}$")

@@ -21,8 +21,11 @@ def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
     text = re.sub(r"\s+", " ", text).strip()
     if not text:
         return None
+    parts = sentences(text)
+    if len(parts) > 1 and re.fullmatch(r"(?:[A-ZÄÖÜ][\w.-]*\s?){1,4}", parts[-1]):
+        parts.pop()  # a signature's name after the last sentence ("… beigefügt. Norbert Pallentin")
     summary = ""
-    for sentence in sentences(text):
+    for sentence in parts:
         candidate = f"{summary} {sentence}".strip()
         if len(candidate) > max_chars:
             break
@@ -127,7 +130,32 @@ def _prose_above(lines: Sequence[str], heading: int) -> list[str]:
         if above.rstrip().endswith("?") or list_marker(above) or INTRO.search(above):
             break
         k -= 1
-    return [x for x in lines[k:heading] if not is_furniture(x)]
+    above = [x for x in lines[k:heading] if not is_furniture(x)]
+    signed = next((j for j, x in enumerate(above) if _SECTION_END.match(x)), len(above))
+    return above[:signed]  # the signature between the text and its label
+
+
+# where the justification ends inside a run-together text: the signature and the closing
+_CLOSING_INLINE = re.compile(
+    r"(?:^|\s)(?:[Uu]nterzeichnet\s+von|gezeichnet\s*:|gez\.\s|Mit freundlichen Grüßen"
+    r"|Hochachtungsvoll)"
+)
+# a head field's label: "vom:", "Gremium:", "Aktenzeichen: (2)", "Telefon:"; three in a text
+# that should be prose make it a form's head, not a justification
+_FIELD_LABEL = re.compile(r"(?:^|\s)[A-ZÄÖÜa-zäöü][\wäöüß./-]{1,20}(?: am| Nr\.)?\s?:(?=\s|$)")
+
+
+def _before_closing(text: str) -> str:
+    """Return the text up to its closing or signature, if one is run into it."""
+    closing = _CLOSING_INLINE.search(text)
+    return text[: closing.start()].rstrip() if closing else text
+
+
+def _reads_as_prose(line: str) -> bool:
+    """Return True if a line reads as a sentence's words: no head block, no list of names."""
+    words = line.split()
+    lower = sum(1 for w in words if w[0].islower())
+    return len(words) >= 4 and lower >= 0.3 * len(words) and len(_FIELD_LABEL.findall(line)) < 2
 
 
 def _opens_sentence(text: str) -> bool:
@@ -167,9 +195,9 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                 above = join_lines(_prose_above(lines, i))
                 if len(above) >= 40 and _opens_sentence(above):
                     runs_on = text and text[0].islower()
-                    return f"{above} {text}" if runs_on else above
+                    return _before_closing(f"{above} {text}" if runs_on else above)
             if len(text) >= 40:
-                return text
+                return _before_closing(text)
     lines = original
     collected = []
     start = max(body_start, 0)
@@ -200,6 +228,8 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
             continue
         if not collected and line.endswith(":") and len(line) < 40:
             continue  # a section label ("Inhalt der Mitteilung:") with nothing after it
+        if not collected and not _reads_as_prose(line):
+            continue  # a head block's lines ("STADT KARLSRUHE", "vom: … Gremium: Termin:")
         if not collected:
             line = opening_mark_removed(line)  # „Seit einiger Zeit …: the quotation's own mark
         if re.match(r"^(?:Sehr geehrte|Mit freundlichen)", line):
@@ -207,7 +237,7 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                 break
             continue
         collected.append(line)
-    return join_lines(collected)
+    return _before_closing(join_lines(collected))
 
 
 def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
