@@ -242,7 +242,7 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
 
 def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
     """Return `text` without the title at its start and without sentences that ask questions."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = _without_head(re.sub(r"\s+", " ", text).strip())
     if title:
         folded = re.sub(r"\s+", " ", title).strip()
         if folded and text.lower().startswith(folded.lower()):
@@ -256,6 +256,26 @@ def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
     while kept and len(kept[0]) <= 4:  # "V." left of "… e. V." when its sentence was a question
         kept.pop(0)
     return " ".join(kept)
+
+
+_SALUTATION_INLINE = re.compile(r"(?:^|\s)(?:Sehr geehrte|Liebe[rs]?\s)[^,.:;]{0,80},\s*")
+
+
+def _without_head(text: str) -> str:
+    """Return the text without a head run into it: what stands before the letter's salutation,
+    a page's "Seite 2" and rule, leading sentences of head fields ("Beratungsfolge", "vom:
+    … Gremium: …")."""
+    salutation = _SALUTATION_INLINE.search(text[:400])
+    if salutation:
+        text = text[salutation.end() :]
+    text = _PAGE_EDGE_START.sub("", text)
+    parts = sentences(text)
+    dropped = 0
+    while dropped < len(parts) and (
+        "Beratungsfolge" in parts[dropped] or len(_FIELD_LABEL.findall(parts[dropped])) >= 2
+    ):
+        dropped += 1
+    return " ".join(parts[dropped:]) if dropped else text
 
 
 def _quotes_a_question(sentence: str, asked: Sequence[str]) -> bool:
