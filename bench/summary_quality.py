@@ -115,7 +115,15 @@ def _first_sentence_start(lines: Sequence[str]) -> str | None:
     return _dense(first)[:40]
 
 
-_PAGE_EDGE = re.compile(r"^\s*(?:Seite\s+\d+(?:\s+von\s+\d+)?|-\s*\d+\s*-|_{5,})\s*$")
+_PAGE_EDGE = re.compile(
+    r"^\s*(?:Seite\s+\d+(?:\s+von\s+\d+)?|-\s*\d+\s*-|_{5,})\s*$|\bSeite\s+\d+\s*$"
+)
+
+
+_DATE_START = re.compile(
+    r"^\s*\d{1,2}\.\s+(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober"
+    r"|November|Dezember)\b"
+)
 
 
 def _after_heading(lines: Sequence[str]) -> str | None:
@@ -126,20 +134,23 @@ def _after_heading(lines: Sequence[str]) -> str | None:
         if not match or "Landesregierung" in line:
             continue
         inline = (match.group("inline") or "").strip()
+        below = [x for x in lines[i + 1 : i + 12] if x.strip() and not _PAGE_EDGE.match(x)]
+        after = [x for x in lines[i + 1 : i + 5] if x.strip()]
+        page_foot = bool(after) and bool(_PAGE_EDGE.match(after[0]))  # the page ends under it
+        runs_on = not below or below[0].strip()[0].islower() or _FIELD_LINE.match(below[0])
+        if not inline and (runs_on or page_foot):
+            k = i
+            while k > 0 and not re.search(r"[?:]\s*$", lines[k - 1]):
+                if _MARKER.match(lines[k - 1]) and not _DATE_START.match(lines[k - 1]):
+                    break
+                k -= 1
+            if k > 0 and (runs_on or sum(len(x.strip()) for x in lines[k:i]) >= 120):
+                found = _first_sentence_start(lines[k:i])
+                if found:
+                    return found
         found = _first_sentence_start([inline, *lines[i + 1 : i + 12]])
         if found:
             return found
-        below = [x for x in lines[i + 1 : i + 12] if x.strip() and not _PAGE_EDGE.match(x)]
-        runs_on = not below or below[0].strip()[0].islower() or _FIELD_LINE.match(below[0])
-        if not inline and runs_on:
-            k = i
-            while k > 0 and not re.search(r"[?:]\s*$", lines[k - 1]):
-                if _MARKER.match(lines[k - 1]):
-                    break
-                k -= 1
-            found = _first_sentence_start(lines[k:i])
-            if found:
-                return found
     return None
 
 

@@ -123,16 +123,20 @@ def _next_part(lines: Sequence[str], k: int, passed: dict[int, int]) -> int:
 
 
 def _prose_above(lines: Sequence[str], heading: int) -> list[str]:
-    """Return the prose lines right above a heading, up to the last question, item or lead-in."""
+    """Return the prose lines between the last question (or item, or lead-in) and a heading;
+    none when no question stands above within 40 lines (the heading's text is not below a list).
+    """
     k = heading
     while k > 0 and heading - k < 40:
         above = lines[k - 1]
         if above.rstrip().endswith("?") or list_marker(above) or INTRO.search(above):
             break
         k -= 1
-    above = [x for x in lines[k:heading] if not is_furniture(x)]
-    signed = next((j for j, x in enumerate(above) if _SECTION_END.match(x)), len(above))
-    return above[:signed]  # the signature between the text and its label
+    if k == 0 or heading - k >= 40:
+        return []
+    prose = [x for x in lines[k:heading] if not is_furniture(x)]
+    signed = next((j for j, x in enumerate(prose) if _SECTION_END.match(x)), len(prose))
+    return prose[:signed]  # the signature between the text and its label
 
 
 # where the justification ends inside a run-together text: the signature and the closing
@@ -189,12 +193,14 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
             text = _PAGE_EDGE_START.sub("", join_lines(collected))
             if listed := _LIST_START.search(text):
                 text = text[: listed.start() + 1]
-            if not _opens_sentence(text) or re.match(r"^unterzeichnet\b", text, re.I):
+            below_text = not _opens_sentence(text) or re.match(r"^unterzeichnet\b", text, re.I)
+            if below_text or (i > 0 and lines[i - 1].strip()):
                 # a form's box label printed below the box's text (Karlsruhe "Sachverhalt /
-                # Begründung:" at the page's foot): the text starts above it and runs on below
+                # Begründung:" at the page's foot, right under the text's last line): the text
+                # starts above it, after the questions, and runs on below
                 above = join_lines(_prose_above(lines, i))
-                if len(above) >= 40 and _opens_sentence(above):
-                    runs_on = text and text[0].islower()
+                if len(above) >= (40 if below_text else 120) and _opens_sentence(above):
+                    runs_on = text and not re.match(r"^unterzeichnet\b", text, re.I)
                     return _before_closing(f"{above} {text}" if runs_on else above)
             if len(text) >= 40:
                 return _before_closing(text)
