@@ -216,7 +216,8 @@ _SALUTATION = re.compile(r"^\s*[„\"]?(?:Sehr geehrte|Liebe[rs]?\s)")
 SUMMARY_FURNITURE = re.compile(
     r"\bSeite\s+\d+(?:\s+von\s+\d+)?\b|(?:^|\s)-\s?\d{1,3}\s?-(?:\s|$)|Sehr geehrte"
     r"|Mit freundlichen Grüßen|\bgez\.|\bgezeichnet:|Beratungsfolge|\bDatum\s*:|\bvom\s*:"
-    r"|\beingegangen\s*:|\bGremium\s*:|\bunterzeichnet von\s*:|\bAnlage\s*\d+\s*(?:zu|$)"
+    r"|\beingegangen\s*:|\bGremium\s*:|\bunterzeichnet von\s*:|\bAnlage\s*\d+\s*[A-Z]?\s+zu\s+TOP\b"
+    r"|\bGremium\s+Termin\b|\bö\s+nö\b"
 )
 
 
@@ -254,20 +255,25 @@ def furniture_lines(text: str) -> set[str]:
 # the columns
 
 
-def _repeats_title(summary: str, titles: Iterable[str | None]) -> bool:
-    words = re.findall(r"\w+", summary.lower())
+def title_run(sentence: str, title: str) -> bool:
+    """Return True if a sentence is mostly the title: it holds a run of at least 70 % of the
+    title's words (four at least), and the run is at least half of the sentence's words."""
+    words = re.findall(r"\w+", sentence.lower())
+    title_words = re.findall(r"\w+", title.lower())
+    if len(title_words) < 4:
+        return False
     joined = " " + " ".join(words) + " "
-    for title in titles:
-        if not title:
-            continue
-        title_words = re.findall(r"\w+", title.lower())
-        if len(title_words) < 4:
-            continue
-        need = max(4, -(-7 * len(title_words) // 10))
-        for start in range(len(title_words) - need + 1):
-            if " " + " ".join(title_words[start : start + need]) + " " in joined:
-                return True
+    need = max(4, -(-7 * len(title_words) // 10))
+    for size in range(len(title_words), need - 1, -1):
+        for start in range(len(title_words) - size + 1):
+            if " " + " ".join(title_words[start : start + size]) + " " in joined:
+                return 2 * size >= len(words)
     return False
+
+
+def _repeats_title(summary: str, titles: Iterable[str | None]) -> bool:
+    parts = re.split(r"(?<=[.!?])\s+(?=[A-ZÄÖÜ„\"])", summary)
+    return any(title_run(part, title) for title in titles if title for part in parts)
 
 
 def _list_questions(text: str) -> list[str]:
@@ -287,7 +293,7 @@ def _list_questions(text: str) -> list[str]:
             k += 1
         if "?" in item:
             items.append(_dense(item.split("?")[0])[:40])
-    return [x for x in items if len(x) >= 15]
+    return [x for x in items if len(x) >= 25]
 
 
 def _holds_question(

@@ -19,8 +19,8 @@ _ANSWERING = re.compile(r"\b(?:be)?antworte\b|\bwie folgt Stellung\b|\bStellung\
 def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
     """Return the leading whole sentences of `text` that fit into max_chars."""
     text = re.sub(r"\s+", " ", text).strip()
-    if not text:
-        return None
+    if not text or (len(text) < 100 and not re.search(r"[.!?…]", text)):
+        return None  # a heading or a subject line alone ("4 Anschaffung eines …"): no prose
     parts = sentences(text)
     if len(parts) > 1 and re.fullmatch(r"(?:[A-ZÄÖÜ][\w.-]*\s?){1,4}", parts[-1]):
         parts.pop()  # a signature's name after the last sentence ("… beigefügt. Norbert Pallentin")
@@ -257,13 +257,25 @@ def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
     kept = [
         sentence
         for sentence in sentences(text)
-        if "?" not in sentence and not _quotes_a_question(sentence.lower(), asked)
+        if "?" not in sentence
+        and not _quotes_a_question(sentence.lower(), asked)
+        and not (title and _mostly_title(sentence, title))
     ]
     while kept and len(kept[0]) <= 4:  # "V." left of "… e. V." when its sentence was a question
         kept.pop(0)
     return " ".join(kept)
 
 
+# the columns of a session head table: "Gremium Termin TOP ö nö" (öffentlich, nichtöffentlich)
+_HEAD_ROW = re.compile(r"\b(?:Termin|TOP)\s+(?:TOP\s+)?ö\s+nö\b")
+_ROW_VALUES = re.compile(
+    r"(?:\s+(?!x\b)\S+){0,8}?\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,3}\s+[xX]\b\s*"
+)
+_ATTACHMENT_LABEL = re.compile(
+    r"^Anlage\s+\d+\s*[A-Z]?\s+zu\s+TOP\s+\d+\s*"
+)  # "Anlage 2 A zu TOP 5"
+# the subject in quotes over the text, run into it: „Versorgungssicherheit in …“ Bedingt durch …
+_QUOTED_SUBJECT = re.compile(r"^[„\"»][^“\"«.!?]{10,200}[“\"«]\s+(?=[A-ZÄÖÜ])")
 _SALUTATION_INLINE = re.compile(r"(?:^|\s)(?:Sehr geehrte|Liebe[rs]?\s)[^,.:;]{0,80},\s*")
 
 
@@ -274,7 +286,13 @@ def _without_head(text: str) -> str:
     salutation = _SALUTATION_INLINE.search(text[:400])
     if salutation:
         text = text[salutation.end() :]
-    text = _PAGE_EDGE_START.sub("", text)
+    if row := _HEAD_ROW.search(text[:400]):
+        # a form's head table run into the text: title, committee, date, item number, a cross
+        # in the "ö" or "nö" column; the text starts after its row of values
+        values = _ROW_VALUES.match(text, row.end())
+        text = text[values.end() :] if values else ""
+    text = _ATTACHMENT_LABEL.sub("", _PAGE_EDGE_START.sub("", text))
+    text = _QUOTED_SUBJECT.sub("", text)
     parts = sentences(text)
     dropped = 0
     while dropped < len(parts) and (
@@ -282,6 +300,21 @@ def _without_head(text: str) -> str:
     ):
         dropped += 1
     return " ".join(parts[dropped:]) if dropped else text
+
+
+def _mostly_title(sentence: str, title: str) -> bool:
+    """Return True if a sentence is mostly the title: a run of at least 70 % of the title's
+    words (four at least) that makes half of the sentence's words or more."""
+    words = re.findall(r"\w+", sentence.lower())
+    title_words = re.findall(r"\w+", title.lower())
+    if len(title_words) < 4 or len(words) > 2 * len(title_words):
+        return False
+    joined = f" {' '.join(words)} "
+    need = max(4, -(-7 * len(title_words) // 10))
+    return any(
+        f" {' '.join(title_words[start : start + need])} " in joined and 2 * need >= len(words)
+        for start in range(len(title_words) - need + 1)
+    )
 
 
 def _quotes_a_question(sentence: str, asked: Sequence[str]) -> bool:
