@@ -16,6 +16,9 @@ _FORM_LABEL = re.compile(r"^(?:Einleitung|Fragen)\s*:$")
 _ANSWERING = re.compile(r"\b(?:be)?antworte\b|\bwie folgt Stellung\b|\bStellung\b.*\bwie folgt\b")
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"“”»)'’]*\d{0,2}$")
+
+
 def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
     """Return the leading whole sentences of `text` that fit into max_chars."""
     text = re.sub(r"\s+", " ", text).strip()
@@ -24,6 +27,12 @@ def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
     parts = sentences(text)
     if len(parts) > 1 and re.fullmatch(r"(?:[A-ZÄÖÜ][\w.-]*\s?){1,4}", parts[-1]):
         parts.pop()  # a signature's name after the last sentence ("… beigefügt. Norbert Pallentin")
+    while parts and not _ENDS_SENTENCE.search(parts[-1]) and len(parts[-1]) < max_chars:
+        # a lead-in cut where the questions start ("Hierzu meine Fragen:", "bitte ich um
+        # Beantwortung folgender"), a line broken off: no sentence of the justification
+        parts.pop()
+    if not parts:
+        return None
     summary = ""
     for sentence in parts:
         candidate = f"{summary} {sentence}".strip()
