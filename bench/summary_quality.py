@@ -333,7 +333,8 @@ def _bad_start(summary: str, text: str) -> bool | None:
     if not match:
         return None
     before = text[: match.start()]
-    stripped = before.rstrip()
+    stripped = before.rstrip().rstrip('„"»(').rstrip()  # a quotation opening the sentence
+    before = before[: len(stripped)] + before[len(stripped) :].replace("„", " ")
     if not stripped:
         return False
     if _OPENING_OK.search(stripped):

@@ -239,8 +239,11 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
             break
         if not collected and (lead_in or _ANSWERING.search(line)) and not line.endswith("."):
             # "Ihre o. g. Anfrage beantworte ich (Ihnen)" / "wie folgt:": the quoted inquiry follows
-            lead_in = not line.endswith(":") and not lead_in
-            continue
+            quoted = re.search(r"\bfolgt\s*:\s*(\S.{19,})$", line)  # on the same line (para)
+            if not quoted:
+                lead_in = not line.endswith(":") and not lead_in
+                continue
+            line, lead_in = quoted.group(1), False
         if not collected and line.endswith(":") and len(line) < 40:
             continue  # a section label ("Inhalt der Mitteilung:") with nothing after it
         if not collected and not _reads_as_prose(line):
@@ -284,7 +287,7 @@ _ATTACHMENT_LABEL = re.compile(
     r"^Anlage\s+\d+\s*[A-Z]?\s+zu\s+TOP\s+\d+\s*"
 )  # "Anlage 2 A zu TOP 5"
 # the subject in quotes over the text, run into it: „Versorgungssicherheit in …“ Bedingt durch …
-_QUOTED_SUBJECT = re.compile(r"^[„\"»][^“\"«.!?]{10,200}[“\"«]\s+(?=[A-ZÄÖÜ])")
+_QUOTED_SUBJECT = re.compile(r"^[„\"»][^“\"«]{10,200}(?<![.!?])[“\"«]\s+(?=[A-ZÄÖÜ])")
 _SALUTATION_INLINE = re.compile(r"(?:^|\s)(?:Sehr geehrte|Liebe[rs]?\s)[^,.:;]{0,80},\s*")
 
 
