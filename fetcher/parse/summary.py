@@ -8,6 +8,16 @@ from collections.abc import Sequence
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
 from fetcher.parse.quotes import opening_mark_removed
+from fetcher.parse.summary_edges import (
+    LIST_START,
+    PAGE_EDGE_START,
+    SECTION_HEADING,
+    before_closing,
+    headings_apart,
+    mostly_title,
+    reads_as_prose,
+    without_head,
+)
 from fetcher.parse.text import HEADER_LINES, is_furniture, join_lines, sentences, wraps
 from fetcher.parse.wording import INTRO
 
@@ -45,52 +55,8 @@ def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
     return summary
 
 
-_SECTION_HEADING = re.compile(
-    r"^(?:Sachverhalt|Begründung|Ergänzende Erläuterungen|Erläuterung|Hintergrund"
-    r"|Vorbemerkung(?:\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))?\s*$"
-    r"|Inhalt der Mitteilung|Zur Begründung|[A-Z]\.\s+Zielsetzung)",
-    re.I,
-)
 _REPEATED_HEADING = re.compile(r"^(?:Begründung des Antrags|Begründung)\s*:?$")
 _SECTION_END = re.compile(r"^(?:Anlage/n|Anlagen\b|[Uu]nterzeichnet|Mit freundlichen|gez\.)")
-# A justification heading run together with its text: a paragraph read as one line ("Vorbemerkung
-# der Abgeordneten Nach aktuellen Berichten …"), a page run into one line ("… vom 23.07.2026
-# Begründung: Seite 2 ___ Denn …"). It stands at the line's start or after a sentence end, a
-# number or a rule, and a colon or a capitalised word follows it; "Hintergrund" and "Erläuterung"
-# only with their colon (as prose words they open sentences: "Hintergrund ist, dass …").
-_HEADING_NAME = (
-    r"(?:Sachverhalt|Begründung|Problembeschreibung|Sachdarstellung)"
-    r"(?:\s*(?:/|und)\s*(?:Sachverhalt|Begründung))?"
-)
-_RUN_ON_HEADING = re.compile(
-    r"(?:^|(?<=[.!?:;)\d_])\s+)"
-    rf"(?:(?:{_HEADING_NAME}|Vorbemerkung\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))"
-    r"(?:\s*:\s*|\s+(?=[A-ZÄÖÜ„\"]))"
-    r"|(?:Hintergrund|Erläuterung(?:en)?|Zur Begründung)\s*:\s*)"
-)
-# "Seite 2" and the rule under it, where the heading's page ends (Karlsruhe forms)
-_PAGE_EDGE_START = re.compile(r"^(?:(?:Seite\s+\d+(?:\s+von\s+\d+)?|[_=]{5,})\s*)+")
-# where a list of questions starts inside a run-together line: "… befasst.2 1. Wie hoch …"
-_LIST_START = re.compile(r"(?<=[.!?:])\d{0,2}\s+(?:1|a|I)[.)]\s+(?=[A-ZÄÖÜ„])")
-
-
-def _headings_apart(lines: Sequence[str]) -> list[str]:
-    """Return the lines with each run-on justification heading on a line of its own."""
-    out: list[str] = []
-    for line in lines:
-        if len(line) <= 60 or not _RUN_ON_HEADING.search(line):
-            out.append(line)
-            continue
-        pos = 0
-        for match in _RUN_ON_HEADING.finditer(line):
-            heading = line[match.start() : match.end()].strip()
-            if not _SECTION_HEADING.match(heading):
-                continue
-            out.append(line[pos : match.start()])
-            out.append(heading)
-            pos = match.end()
-        out.append(line[pos:])
-    return [line for line in out if line.strip() or not line]
 
 
 def _adds_nothing(line: str) -> bool:
@@ -148,29 +114,6 @@ def _prose_above(lines: Sequence[str], heading: int) -> list[str]:
     return prose[:signed]  # the signature between the text and its label
 
 
-# where the justification ends inside a run-together text: the signature and the closing
-_CLOSING_INLINE = re.compile(
-    r"(?:^|\s)(?:[Uu]nterzeichnet\s+von|gezeichnet\s*:|gez\.\s|Mit freundlichen Grüßen"
-    r"|Hochachtungsvoll)"
-)
-# a head field's label: "vom:", "Gremium:", "Aktenzeichen: (2)", "Telefon:"; three in a text
-# that should be prose make it a form's head, not a justification
-_FIELD_LABEL = re.compile(r"(?:^|\s)[A-ZÄÖÜa-zäöü][\wäöüß./-]{1,20}(?: am| Nr\.)?\s?:(?=\s|$)")
-
-
-def _before_closing(text: str) -> str:
-    """Return the text up to its closing or signature, if one is run into it."""
-    closing = _CLOSING_INLINE.search(text)
-    return text[: closing.start()].rstrip() if closing else text
-
-
-def _reads_as_prose(line: str) -> bool:
-    """Return True if a line reads as a sentence's words: no head block, no list of names."""
-    words = line.split()
-    lower = sum(1 for w in words if w[0].islower())
-    return len(words) >= 4 and lower >= 0.3 * len(words) and len(_FIELD_LABEL.findall(line)) < 2
-
-
 def _opens_sentence(text: str) -> bool:
     return bool(re.match(r"^[„\"»(]?[A-ZÄÖÜ0-9]", text))
 
@@ -179,9 +122,9 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
     """Return Sachverhalt/Begründung prose (without questions), else the first body prose."""
     passed: dict[int, int] = {}
     original = lines
-    lines = _headings_apart(lines)
+    lines = headings_apart(lines)
     for i, line in enumerate(lines):
-        if _SECTION_HEADING.match(line) and (
+        if SECTION_HEADING.match(line) and (
             len(line) <= 60 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line)
         ):
             # a heading stands alone or ends in a colon; "Hintergrund, dass …" is wrapped prose
@@ -199,8 +142,8 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                     break
                 collected.append(nxt)
                 k = _next_part(lines, k + 1, passed)
-            text = _PAGE_EDGE_START.sub("", join_lines(collected))
-            if listed := _LIST_START.search(text):
+            text = PAGE_EDGE_START.sub("", join_lines(collected))
+            if listed := LIST_START.search(text):
                 text = text[: listed.start() + 1]
             below_text = not _opens_sentence(text) or re.match(r"^unterzeichnet\b", text, re.I)
             if below_text or (i > 0 and lines[i - 1].strip()):
@@ -210,9 +153,9 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                 above = join_lines(_prose_above(lines, i))
                 if len(above) >= (40 if below_text else 120) and _opens_sentence(above):
                     runs_on = text and not re.match(r"^unterzeichnet\b", text, re.I)
-                    return _before_closing(f"{above} {text}" if runs_on else above)
+                    return before_closing(f"{above} {text}" if runs_on else above)
             if len(text) >= 40:
-                return _before_closing(text)
+                return before_closing(text)
     lines = original
     collected = []
     start = max(body_start, 0)
@@ -246,7 +189,7 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
             line, lead_in = quoted.group(1), False
         if not collected and line.endswith(":") and len(line) < 40:
             continue  # a section label ("Inhalt der Mitteilung:") with nothing after it
-        if not collected and not _reads_as_prose(line):
+        if not collected and not reads_as_prose(line):
             continue  # a head block's lines ("STADT KARLSRUHE", "vom: … Gremium: Termin:")
         if not collected:
             line = opening_mark_removed(line)  # „Seit einiger Zeit …: the quotation's own mark
@@ -255,12 +198,12 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                 break
             continue
         collected.append(line)
-    return _before_closing(join_lines(collected))
+    return before_closing(join_lines(collected))
 
 
 def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
     """Return `text` without the title at its start and without sentences that ask questions."""
-    text = _without_head(re.sub(r"\s+", " ", text).strip())
+    text = without_head(re.sub(r"\s+", " ", text).strip())
     if title:
         folded = re.sub(r"\s+", " ", title).strip()
         if folded and text.lower().startswith(folded.lower()):
@@ -271,62 +214,11 @@ def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
         for sentence in sentences(text)
         if "?" not in sentence
         and not _quotes_a_question(sentence.lower(), asked)
-        and not (title and _mostly_title(sentence, title))
+        and not (title and mostly_title(sentence, title))
     ]
     while kept and len(kept[0]) <= 4:  # "V." left of "… e. V." when its sentence was a question
         kept.pop(0)
     return " ".join(kept)
-
-
-# the columns of a session head table: "Gremium Termin TOP ö nö" (öffentlich, nichtöffentlich)
-_HEAD_ROW = re.compile(r"\b(?:Termin|TOP)\s+(?:TOP\s+)?ö\s+nö\b")
-_ROW_VALUES = re.compile(
-    r"(?:\s+(?!x\b)\S+){0,8}?\s+\d{1,2}\.\d{1,2}\.\d{2,4}\s+\d{1,3}\s+[xX]\b\s*"
-)
-_ATTACHMENT_LABEL = re.compile(
-    r"^Anlage\s+\d+\s*[A-Z]?\s+zu\s+TOP\s+\d+\s*"
-)  # "Anlage 2 A zu TOP 5"
-# the subject in quotes over the text, run into it: „Versorgungssicherheit in …“ Bedingt durch …
-_QUOTED_SUBJECT = re.compile(r"^[„\"»][^“\"«]{10,200}(?<![.!?])[“\"«]\s+(?=[A-ZÄÖÜ])")
-_SALUTATION_INLINE = re.compile(r"(?:^|\s)(?:Sehr geehrte|Liebe[rs]?\s)[^,.:;]{0,80},\s*")
-
-
-def _without_head(text: str) -> str:
-    """Return the text without a head run into it: what stands before the letter's salutation,
-    a page's "Seite 2" and rule, leading sentences of head fields ("Beratungsfolge", "vom:
-    … Gremium: …")."""
-    salutation = _SALUTATION_INLINE.search(text[:400])
-    if salutation:
-        text = text[salutation.end() :]
-    if row := _HEAD_ROW.search(text[:400]):
-        # a form's head table run into the text: title, committee, date, item number, a cross
-        # in the "ö" or "nö" column; the text starts after its row of values
-        values = _ROW_VALUES.match(text, row.end())
-        text = text[values.end() :] if values else ""
-    text = _ATTACHMENT_LABEL.sub("", _PAGE_EDGE_START.sub("", text))
-    text = _QUOTED_SUBJECT.sub("", text)
-    parts = sentences(text)
-    dropped = 0
-    while dropped < len(parts) and (
-        "Beratungsfolge" in parts[dropped] or len(_FIELD_LABEL.findall(parts[dropped])) >= 2
-    ):
-        dropped += 1
-    return " ".join(parts[dropped:]) if dropped else text
-
-
-def _mostly_title(sentence: str, title: str) -> bool:
-    """Return True if a sentence is mostly the title: a run of at least 70 % of the title's
-    words (four at least) that makes half of the sentence's words or more."""
-    words = re.findall(r"\w+", sentence.lower())
-    title_words = re.findall(r"\w+", title.lower())
-    if len(title_words) < 4 or len(words) > 2 * len(title_words):
-        return False
-    joined = f" {' '.join(words)} "
-    need = max(4, -(-7 * len(title_words) // 10))
-    return any(
-        f" {' '.join(title_words[start : start + need])} " in joined and 2 * need >= len(words)
-        for start in range(len(title_words) - need + 1)
-    )
 
 
 def _quotes_a_question(sentence: str, asked: Sequence[str]) -> bool:
