@@ -116,7 +116,7 @@ def _first_sentence_start(lines: Sequence[str]) -> str | None:
 
 
 _PAGE_EDGE = re.compile(
-    r"^\s*(?:Seite\s+\d+(?:\s+von\s+\d+)?|-\s*\d+\s*-|_{5,})\s*$|\bSeite\s+\d+\s*$"
+    r"^\s*(?:Seite\s*\d+(?:\s+von\s+\d+)?|-\s*\d+\s*-|_{5,})\s*$|\bSeite\s*\d+\s*$"
 )
 
 
@@ -133,6 +133,10 @@ def _after_heading(lines: Sequence[str]) -> str | None:
         match = JUSTIFICATION_HEADING.match(line)
         if not match or "Landesregierung" in line:
             continue
+        if sum(_fold(x) == _fold(line) for x in lines) >= 2 and not match.group("inline"):
+            continue  # a running head ("Ergänzende Erläuterungen" over "Seite 2" on every page)
+        if i + 1 < len(lines) and re.match(r"^\s*Seite\s*\d+\s*$", lines[i + 1]):
+            continue  # a page's head: the heading with the page number right under it
         inline = (match.group("inline") or "").strip()
         below = [x for x in lines[i + 1 : i + 12] if x.strip() and not _PAGE_EDGE.match(x)]
         after = [x for x in lines[i + 1 : i + 5] if x.strip()]

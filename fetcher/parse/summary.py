@@ -151,7 +151,16 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                 # Begründung:" at the page's foot, right under the text's last line): the text
                 # starts above it, after the questions, and runs on below
                 above = join_lines(_prose_above(lines, i))
-                if len(above) >= (40 if below_text else 120) and _opens_sentence(above):
+                # right under a text, not under a head block (a PDF's lines lose the blank
+                # line between "… übersandt am 28.05.2026" and "Vorbemerkung …"): the text
+                # above is sentences, and the page ends with one of them
+                ended = bool(re.search(r"[.!][\"“”»)]?$", above)) and len(sentences(above)) >= 2
+                if (
+                    (below_text or (ended and len(above) >= 120))
+                    and len(above) >= 40
+                    and _opens_sentence(above)
+                    and "Beratungsfolge" not in above
+                ):
                     runs_on = text and not re.match(r"^unterzeichnet\b", text, re.I)
                     return before_closing(f"{above} {text}" if runs_on else above)
             if len(text) >= 40:

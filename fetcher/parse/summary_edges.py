@@ -24,8 +24,8 @@ SECTION_HEADING = re.compile(
 # number or a rule, and a colon or a capitalised word follows it; "Hintergrund" and "Erläuterung"
 # only with their colon (as prose words they open sentences: "Hintergrund ist, dass …").
 _HEADING_NAME = (
-    r"(?:Sachverhalt|Begründung|Problembeschreibung|Sachdarstellung)"
-    r"(?:\s*(?:/|und)\s*(?:Sachverhalt|Begründung))?"
+    r"(?:Sachverhalt|Begründung(?:\s+des\s+Antrage?s)?|Problembeschreibung|Sachdarstellung)"
+    r"(?:\s*(?:/|und)?\s*(?:Sachverhalt|Begründung(?:\s+des\s+Antrage?s)?))?"
 )
 _RUN_ON_HEADING = re.compile(
     r"(?:^|(?<=[.!?:;)\d_])\s+)"
