@@ -114,6 +114,9 @@ def _prose_above(lines: Sequence[str], heading: int) -> list[str]:
     return prose[:signed]  # the signature between the text and its label
 
 
+_INLINE_ITEM = re.compile(r"(?<=\s)\d{1,2}\.\s+(?=[A-ZÄÖÜ])")
+
+
 def _opens_sentence(text: str) -> bool:
     return bool(re.match(r"^[„\"»(]?[A-ZÄÖÜ0-9]", text))
 
@@ -160,6 +163,7 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                     and len(above) >= 40
                     and _opens_sentence(above)
                     and "Beratungsfolge" not in above
+                    and len(_INLINE_ITEM.findall(above)) < 2  # a list run into one line (flat)
                 ):
                     runs_on = text and not re.match(r"^unterzeichnet\b", text, re.I)
                     return before_closing(f"{above} {text}" if runs_on else above)
