@@ -22,9 +22,13 @@ rendered the "paged" way (bench.parse_accuracy.via_pdf); its summary is then che
   exists and starts with that justification's first sentence (its first 40 non-space characters).
 The silver label is read from the printed text, not from the parser: the text below the first
 justification heading (Begründung, Sachverhalt, Sachdarstellung, Vorbemerkung der/des …,
-Erläuterung(en), Hintergrund, Problembeschreibung, Ausgangslage, "Sachverhalt / Begründung", …)
-when prose follows it; else, for a labelled inquiry, the first prose paragraph after the labelled
-last question (a justification printed without heading below the list).
+Erläuterung(en), Hintergrund, Problembeschreibung, Ausgangslage, "Sachverhalt / Begründung", …; not
+"Vorbemerkung der Landesregierung", not a heading repeated as a running head or right over "Seite N")
+when prose follows it; the prose between the last question and the heading when the heading stands
+at a page's foot ("Seite 2" and a rule follow) or what follows runs on lowercase (a form's box
+label printed below its text); else, for a labelled inquiry, the first prose paragraph after the
+labelled last question (a justification printed without heading below the list). 79 dev documents
+get one; 20 were checked by hand (docs/benchmarks.md).
 --show COLUMN prints, per shape, the documents that fail it with their summary.
 Only dev is read (never check).
 """
