@@ -22,8 +22,9 @@ rendered the "paged" way (bench.parse_accuracy.via_pdf); its summary is then che
   exists and starts with that justification's first sentence (its first 40 non-space characters).
 The silver label is read from the printed text, not from the parser: the text below the first
 justification heading (Begründung, Sachverhalt, Sachdarstellung, Vorbemerkung der/des …,
-Erläuterung(en), Hintergrund, Problembeschreibung, Ausgangslage, "Sachverhalt / Begründung", …; not
-"Vorbemerkung der Landesregierung", not a heading repeated as a running head or right over "Seite N")
+Erläuterung(en), Hintergrund, Problembeschreibung, Ausgangslage, "Sachverhalt / Begründung", …;
+not "Vorbemerkung der Landesregierung", not a heading repeated as a running head or right over
+"Seite N")
 when prose follows it; the prose between the last question and the heading when the heading stands
 at a page's foot ("Seite 2" and a rule follow) or what follows runs on lowercase (a form's box
 label printed below its text); else, for a labelled inquiry, the first prose paragraph after the
