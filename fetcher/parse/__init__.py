@@ -5,7 +5,8 @@ workers: it reads the file it is given through fetcher.pdf and never raises.
 
 Modules, in reading order: text (cleaning, lines, sentences), kind (label and wording), fields
 (labelled header values), header (reference, status, title), submitters, consultations
-(Beratungsfolge), markers + wording + questions (list scoring), answers, summary, hints (OParl
+(Beratungsfolge), markers + wording + questions (list scoring), answers, summary (+ summary_edges:
+what borders the justification in text of any shape), hints (OParl
 metadata over the PDF), document (assembly and the human rendering).
 """
 

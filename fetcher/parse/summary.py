@@ -8,7 +8,17 @@ from collections.abc import Sequence
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
 from fetcher.parse.quotes import opening_mark_removed
-from fetcher.parse.text import HEADER_LINES, join_lines, sentences, wraps
+from fetcher.parse.summary_edges import (
+    LIST_START,
+    PAGE_EDGE_START,
+    SECTION_HEADING,
+    before_closing,
+    headings_apart,
+    mostly_title,
+    reads_as_prose,
+    without_head,
+)
+from fetcher.parse.text import HEADER_LINES, is_furniture, join_lines, sentences, wraps
 from fetcher.parse.wording import INTRO
 
 SUMMARY_MAX_CHARS = 400
@@ -16,13 +26,25 @@ _FORM_LABEL = re.compile(r"^(?:Einleitung|Fragen)\s*:$")
 _ANSWERING = re.compile(r"\b(?:be)?antworte\b|\bwie folgt Stellung\b|\bStellung\b.*\bwie folgt\b")
 
 
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"“”»)'’]*\d{0,2}$")
+
+
 def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
     """Return the leading whole sentences of `text` that fit into max_chars."""
     text = re.sub(r"\s+", " ", text).strip()
-    if not text:
+    if not text or (len(text) < 100 and not re.search(r"[.!?…]", text)):
+        return None  # a heading or a subject line alone ("4 Anschaffung eines …"): no prose
+    parts = sentences(text)
+    if len(parts) > 1 and re.fullmatch(r"(?:[A-ZÄÖÜ][\w.-]*\s?){1,4}", parts[-1]):
+        parts.pop()  # a signature's name after the last sentence ("… beigefügt. Norbert Pallentin")
+    while parts and not _ENDS_SENTENCE.search(parts[-1]) and len(parts[-1]) < max_chars:
+        # a lead-in cut where the questions start ("Hierzu meine Fragen:", "bitte ich um
+        # Beantwortung folgender"), a line broken off: no sentence of the justification
+        parts.pop()
+    if not parts:
         return None
     summary = ""
-    for sentence in sentences(text):
+    for sentence in parts:
         candidate = f"{summary} {sentence}".strip()
         if len(candidate) > max_chars:
             break
@@ -33,19 +55,13 @@ def summarise(text: str, max_chars: int = SUMMARY_MAX_CHARS) -> str | None:
     return summary
 
 
-_SECTION_HEADING = re.compile(
-    r"^(?:Sachverhalt|Begründung|Ergänzende Erläuterungen|Erläuterung|Hintergrund"
-    r"|Vorbemerkung(?:\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))?\s*$"
-    r"|Inhalt der Mitteilung|Zur Begründung|[A-Z]\.\s+Zielsetzung)",
-    re.I,
-)
 _REPEATED_HEADING = re.compile(r"^(?:Begründung des Antrags|Begründung)\s*:?$")
-_SECTION_END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen|gez\.)")
+_SECTION_END = re.compile(r"^(?:Anlage/n|Anlagen\b|[Uu]nterzeichnet|Mit freundlichen|gez\.)")
 
 
 def _adds_nothing(line: str) -> bool:
     """Return True if a line below a section heading neither ends its prose nor adds to it."""
-    if _REPEATED_HEADING.match(line):
+    if _REPEATED_HEADING.match(line) or is_furniture(line):
         return True
     return (
         not line.strip()
@@ -81,11 +97,37 @@ def _next_part(lines: Sequence[str], k: int, passed: dict[int, int]) -> int:
     return k
 
 
+def _prose_above(lines: Sequence[str], heading: int) -> list[str]:
+    """Return the prose lines between the last question (or item, or lead-in) and a heading;
+    none when no question stands above within 40 lines (the heading's text is not below a list).
+    """
+    k = heading
+    while k > 0 and heading - k < 40:
+        above = lines[k - 1]
+        if above.rstrip().endswith("?") or list_marker(above) or INTRO.search(above):
+            break
+        k -= 1
+    if k == 0 or heading - k >= 40:
+        return []
+    prose = [x for x in lines[k:heading] if not is_furniture(x)]
+    signed = next((j for j, x in enumerate(prose) if _SECTION_END.match(x)), len(prose))
+    return prose[:signed]  # the signature between the text and its label
+
+
+_INLINE_ITEM = re.compile(r"(?<=\s)\d{1,2}\.\s+(?=[A-ZÄÖÜ])")
+
+
+def _opens_sentence(text: str) -> bool:
+    return bool(re.match(r"^[„\"»(]?[A-ZÄÖÜ0-9]", text))
+
+
 def section_text(lines: Sequence[str], body_start: int) -> str:
     """Return Sachverhalt/Begründung prose (without questions), else the first body prose."""
     passed: dict[int, int] = {}
+    original = lines
+    lines = headings_apart(lines)
     for i, line in enumerate(lines):
-        if _SECTION_HEADING.match(line) and (
+        if SECTION_HEADING.match(line) and (
             len(line) <= 60 or re.match(r"^\S+(?:\s+\S+){0,3}\s*:", line)
         ):
             # a heading stands alone or ends in a colon; "Hintergrund, dass …" is wrapped prose
@@ -103,9 +145,31 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                     break
                 collected.append(nxt)
                 k = _next_part(lines, k + 1, passed)
-            text = join_lines(collected)
+            text = PAGE_EDGE_START.sub("", join_lines(collected))
+            if listed := LIST_START.search(text):
+                text = text[: listed.start() + 1]
+            below_text = not _opens_sentence(text) or re.match(r"^unterzeichnet\b", text, re.I)
+            if below_text or (i > 0 and lines[i - 1].strip()):
+                # a form's box label printed below the box's text (Karlsruhe "Sachverhalt /
+                # Begründung:" at the page's foot, right under the text's last line): the text
+                # starts above it, after the questions, and runs on below
+                above = join_lines(_prose_above(lines, i))
+                # right under a text, not under a head block (a PDF's lines lose the blank
+                # line between "… übersandt am 28.05.2026" and "Vorbemerkung …"): the text
+                # above is sentences, and the page ends with one of them
+                ended = bool(re.search(r"[.!][\"“”»)]?$", above)) and len(sentences(above)) >= 2
+                if (
+                    (below_text or (ended and len(above) >= 120))
+                    and len(above) >= 40
+                    and _opens_sentence(above)
+                    and "Beratungsfolge" not in above
+                    and len(_INLINE_ITEM.findall(above)) < 2  # a list run into one line (flat)
+                ):
+                    runs_on = text and not re.match(r"^unterzeichnet\b", text, re.I)
+                    return before_closing(f"{above} {text}" if runs_on else above)
             if len(text) >= 40:
-                return text
+                return before_closing(text)
+    lines = original
     collected = []
     start = max(body_start, 0)
     salutations = [
@@ -131,10 +195,15 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
             break
         if not collected and (lead_in or _ANSWERING.search(line)) and not line.endswith("."):
             # "Ihre o. g. Anfrage beantworte ich (Ihnen)" / "wie folgt:": the quoted inquiry follows
-            lead_in = not line.endswith(":") and not lead_in
-            continue
+            quoted = re.search(r"\bfolgt\s*:\s*(\S.{19,})$", line)  # on the same line (para)
+            if not quoted:
+                lead_in = not line.endswith(":") and not lead_in
+                continue
+            line, lead_in = quoted.group(1), False
         if not collected and line.endswith(":") and len(line) < 40:
             continue  # a section label ("Inhalt der Mitteilung:") with nothing after it
+        if not collected and not reads_as_prose(line):
+            continue  # a head block's lines ("STADT KARLSRUHE", "vom: … Gremium: Termin:")
         if not collected:
             line = opening_mark_removed(line)  # „Seit einiger Zeit …: the quotation's own mark
         if re.match(r"^(?:Sehr geehrte|Mit freundlichen)", line):
@@ -142,12 +211,12 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
                 break
             continue
         collected.append(line)
-    return join_lines(collected)
+    return before_closing(join_lines(collected))
 
 
 def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
     """Return `text` without the title at its start and without sentences that ask questions."""
-    text = re.sub(r"\s+", " ", text).strip()
+    text = without_head(re.sub(r"\s+", " ", text).strip())
     if title:
         folded = re.sub(r"\s+", " ", title).strip()
         if folded and text.lower().startswith(folded.lower()):
@@ -156,7 +225,9 @@ def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
     kept = [
         sentence
         for sentence in sentences(text)
-        if "?" not in sentence and not _quotes_a_question(sentence.lower(), asked)
+        if "?" not in sentence
+        and not _quotes_a_question(sentence.lower(), asked)
+        and not (title and mostly_title(sentence, title))
     ]
     while kept and len(kept[0]) <= 4:  # "V." left of "… e. V." when its sentence was a question
         kept.pop(0)
