@@ -19,6 +19,7 @@ from __future__ import annotations
 import pytest
 
 from bench.text_shapes import flat, paragraphs
+from fetcher.model import ParsedDocument
 from fetcher.parse import parse_text
 from fetcher.parse.reline_headings import lead_in_cuts, question_heading_end
 from fetcher.parse.reline_labels import list_cuts
@@ -28,7 +29,7 @@ from tests.corpus_data import assert_reads_as_labelled, corpus_path, dev_label
 SHAPES = {"flat": flat, "para": paragraphs}
 
 
-def _parsed(name: str, shape: str):  # type: ignore[no-untyped-def]
+def _parsed(name: str, shape: str) -> ParsedDocument:
     return parse_text(SHAPES[shape](corpus_path(name, "dev").read_text("utf-8")))
 
 
