@@ -76,8 +76,13 @@ def question_above(lines: Sequence[str], start: int) -> list[str]:
             k -= 1
     else:
         condition = []
-    if k < 0 or not lines[k].rstrip().endswith("?") or list_marker(lines[k]):
+    if k < 0 or not lines[k].rstrip().endswith("?"):
         return []
+    if marker := list_marker(lines[k]):
+        # "1. Wie schätzt … ein, …?" on one line above "• Image-Gewinn …?" (run-together text):
+        # the one numbered question itself, as when its wrapped lines come first (below)
+        first = marker[:2] == ("num", "1") and marker[2] and "?" not in marker[2].rstrip()[:-1]
+        return [marker[2], *condition] if first and question_signal(marker[2]) else []
     block = [lines[k]]
     k -= 1
     while (

@@ -8,12 +8,14 @@ whole. Used by fetcher.parse.relines (over-long lines) and fetcher.parse.reline_
 
 from __future__ import annotations
 
+import heapq
 import re
 from collections import Counter
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 
 from fetcher.parse.answer_headings import RUN_IN_WORDS
 from fetcher.parse.markers import ROMAN_NUMERALS, list_marker
+from fetcher.parse.reline_headings import after_heading
 from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE
 from fetcher.parse.wording import question_signal
 
@@ -37,7 +39,8 @@ _ROMAN = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
 # What may stand before a list label that opens an item in a run-together head: a capitalised
 # word (a title), a number or a cross (a table cell: "… 82,7 3. Welche", "… 26 x 1. Welche"), a
 # closing bracket or quote.
-_MAY_OPEN = re.compile(r"(?:(?<!\S)(?:[A-ZÄÖÜ][\w/-]*\w|\d[\d.,]*\s?%?|[xX])|[)\"“”])\s+$")
+# A form's check boxes ("… 26.01.2022 4 ☒ ☐ Anfrage Gibt es …") are such a cell too.
+_MAY_OPEN = re.compile(r"(?:(?<!\S)(?:[A-ZÄÖÜ][\w/-]*\w|\d[\d.,]*\s?%?|[xX☐☒☑])|[)\"“”])\s+$")
 _SENTENCE_END = re.compile(r"[.?!:;][\"“”'’)]?$|(?<=[a-zäöüß])\.\d{1,2}$")  # "…ordnet.3": note
 _NOT_ENDS = frozenset(a.split()[-1] for a in ABBREVIATIONS) | {"Ziff.", "Drs.", "Tel.", "Anl."}
 # Header labels the header and form parsers read at a line's start (text.LABEL_LINE), inside a line.
@@ -105,6 +108,20 @@ def opens_item(line: str, pos: int) -> bool:
     return pos == 0 or bool(_MAY_OPEN.search(line[max(0, pos - 40) : pos]))
 
 
+# A number's label printed without its space ("3.Bürgermeister Lehmann äußerte …"), or with a
+# comma, as OCR reads a dot ("… geschlossen haben. 1, Warum war es …? 2. Wie will …", Dresden).
+_GLUED_NUMBER = re.compile(
+    r"(?<!\S)(\d{1,2})(?:\.(?=[A-ZÄÖÜ][a-zäöüß]{2})|,(?=\s+[A-ZÄÖÜ][a-zäöüß]))"
+)
+
+
+def _labels_and_glued(line: str) -> Iterator[re.Match[str]]:
+    """Yield the list labels of the line and the numbers glued to their word, in order."""
+    return heapq.merge(
+        LABEL.finditer(line), _GLUED_NUMBER.finditer(line), key=lambda match: match.start()
+    )
+
+
 def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
     """Return where the labels of a sequence inside the line start.
 
@@ -114,12 +131,35 @@ def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
     lower-case word or an abbreviation ("am 2. Mai", "Nr. 4", "§ 2"). A sequence of two or more,
     one of them opening, or the label expected next after the previous line's, is a list.
     """
+    starts_before = sorted(cuts)
+    alone: dict[int, int] = {}  # a label that stands alone on its line: where its item starts
     chains: list[list[tuple[int, str, int, bool]]] = []
     open_chains: dict[tuple[str, int], list[tuple[int, str, int, bool]]] = {}  # by next label
-    for count, match in enumerate(LABEL.finditer(line)):
+    for count, match in enumerate(_labels_and_glued(line)):
         if count >= MAX_LABELS_PER_LINE:
             break  # no page lists that many: a table of numbers, or garbage
-        opens = match.start() in cuts or after_sentence(line, match.start())
+        opens = (
+            match.start() in cuts
+            or after_sentence(line, match.start())
+            or after_heading(line, match.start(), starts_before)  # "Anfrage A. Wieviele …"
+        )
+        if match.re is _GLUED_NUMBER:
+            # "… wann soll das passieren? 3.Bürgermeister Lehmann …" between "2." and "4.)":
+            # such a label only starts a sequence or goes on one (also one from the page
+            # before), after a sentence end; alone it is none
+            value = int(match.group(1))
+            if opens and (
+                ("num", value) in open_chains or expect.get("num") == value or value == 1
+            ):
+                chain = open_chains.pop(("num", value), None)
+                if chain is None:
+                    chain = []
+                    chains.append(chain)
+                chain.append((match.start(), "num", value, opens))
+                open_chains[("num", value + 1)] = chain
+                if match.group(0).endswith(","):
+                    alone[match.start()] = match.end()  # "1," on a line of its own, as "1."
+            continue
         # a lettered run of two or more goes on at "I." ("G. … H. … I. …"; not "Thomas H. Hock")
         letters = [expect.get("up", 0)]
         letters += [v for (s, v), run in open_chains.items() if s == "up" and len(run) >= 2]
@@ -143,6 +183,7 @@ def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
         listed = len(chain) >= 2 and any(opens for *_, opens in chain)
         if listed or expect.get(style) == first:
             starts.update(start for start, *_ in chain)
+            starts.update(alone[start] for start, *_ in chain if start in alone)
             expect[style] = chain[-1][2] + 1
     return starts
 

@@ -37,6 +37,7 @@ from fetcher.parse.printed_paragraphs import (
     one_question_line,
     page_runs,
 )
+from fetcher.parse.reline_headings import asking_starts, lead_in_cuts, question_heading_end
 from fetcher.parse.reline_labels import (
     FIELD,
     LABEL,
@@ -47,6 +48,7 @@ from fetcher.parse.reline_labels import (
     opens_item,
     page_number_apart,
 )
+from fetcher.parse.reline_outline import outline_cuts
 from fetcher.parse.reline_paragraphs import (
     LONG_LINE_CHARS,
     inline_structure,
@@ -73,11 +75,15 @@ _OWN_NUMBER = re.compile(
     # the paper's type as one word after its number ("DS 19/2017 Mitteilungsvorlage Beratung …")
     r"(?:\s+(?P<type>[A-ZÄÖÜ][a-zäöüß]*(?:vorlage|anfrage|antrag))(?=\s+[A-ZÄÖÜ]))?"
 )
+# The members' signature after the last sentence ("… „verschwinden zu lassen“? unterzeichnet von
+# Dr. Jan-Dirk Rausch …", Karlsruhe's Ortschaftsrat forms) closes the letter as a greeting does.
 _CLOSING = re.compile(
     r"(?<!\S)(?:Mit\s+freundliche[nm]\s+Gr(?:ü|ue)(?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele)"
-    r"\s+Grüße|Hochachtungsvoll)\s*,?"
+    r"\s+Grüße|Hochachtungsvoll|(?<=[.?!“”\"]\s)[Uu]nterzeichnet(?:\s+von)?(?=[\s:]))\s*[,:]?"
 )
 _ADDRESSEE = re.compile(r"(?<=\s)(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister")
+# A paragraph run together with its heading "Fragen:" (one line per paragraph).
+_HEADED_QUESTIONS = re.compile(r"^\s*Fragen\s*:\s*\S")
 _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
 # A type heading set in capitals inside a run-together head ("… Der Oberbürgermeister STELLUNGNAHME
 # zur Anfrage …", "… GEMEINSAME ANFRAGE Stadtrat …"): a line of its own where it was printed.
@@ -141,7 +147,13 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
     joins: bool | None = None  # False: text.clean_lines unflattens the page itself
     out: list[str] = []
     for start, end in page_runs(lines, head):
-        if end - start == 1 and len(lines[start]) > LONG_LINE_CHARS:
+        if end - start == 1 and (
+            len(lines[start]) > LONG_LINE_CHARS
+            or _TABLE_HEAD.search(lines[start])
+            or _HEADED_QUESTIONS.match(lines[start])
+        ):  # also a paragraph that holds a consultation table's head ("… Karlsruhe Gremium
+            # Termin TOP ö nö Gemeinderat 19.07.2016 36 x": title, head and row run together)
+            # or the questions under their heading ("Fragen: Zu 1. Liegt …? Zu 2. …?")
             expect.update(_expected_before(lines, end, expect))
             asked_whole = one_question_line(lines, start)
             out += _long_line(lines[start], out, expect, number, asked_whole=asked_whole)
@@ -204,6 +216,8 @@ def _opens_field(line: str, match: re.Match[str], *, heading: bool = False) -> b
     """
     if heading and _POSSESSIVE_BEFORE.search(line, max(0, match.start() - 8), match.start()):
         return False  # "Ihre Anfrage: „…“ beantworte ich …": the word inside a sentence
+    if heading and lead_in_cuts(line, match.start()) is not None:
+        return False  # "… um die Beantwortung dieser Fragen: 4. …": a lead-in's last word
     if match.group(0).endswith(":") or _COLON_AFTER.match(line, match.end()):
         return True
     before = line[max(0, match.start() - 20) : match.start()].rstrip()
@@ -225,6 +239,10 @@ def _broken(line: str, expect: dict[str, int], *, asked_whole: bool = False) -> 
         for match in pattern.finditer(line):
             if _opens_field(line, match, heading=pattern is not FIELD):
                 cuts.add(match.start())
+                if pattern is _HEADING and (end := question_heading_end(line, match.start())):
+                    cuts.add(end)  # "Fragen: Von der B172 …", "Anfrage Gibt es …?"
+            elif pattern is _HEADING:
+                cuts |= lead_in_cuts(line, match.start()) or set()  # "… meine Fragen: Ist es …?"
     sentence = FIRST_SENTENCE.search(line)
     for match in CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
         possessive = _POSSESSIVE_BEFORE.search(line, max(0, match.start() - 8), match.start())
@@ -273,10 +291,13 @@ def _broken(line: str, expect: dict[str, int], *, asked_whole: bool = False) -> 
         if not line[max(0, match.start() - 20) : match.start()].rstrip().endswith("geehrte"):
             cuts.add(match.start())
     cuts |= list_cuts(line, expect, cuts)
+    cuts |= outline_cuts(line, cuts)
     cuts |= run_cuts(line, cuts, expect)
     cuts |= heading_cuts(line, cuts)
     for match in () if asked_whole else _ASKED.finditer(line):
         cuts.add(match.end())
+    if not asked_whole:
+        cuts |= asking_starts(line)
     pieces: list[str] = []
     last = 0
     for cut in sorted(cuts):

@@ -148,6 +148,10 @@ def _unmarked_after_lead_in(
     return None
 
 
+# A sentence's end inside a line, before the next sentence's capital.
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß]{2}[.!?])\s+(?=[A-ZÄÖÜ„])")
+
+
 def heading_question_wins(lines: Sequence[str], heading: int, start: int, style: str) -> bool:
     """Return True if the question under an "Anfrage:" heading is the ask, not a later list.
 
@@ -165,8 +169,12 @@ def heading_question_wins(lines: Sequence[str], heading: int, start: int, style:
     asked = [k for k, line in enumerate(between) if line.rstrip().endswith("?")]
     if not asked:
         return False
+    lead_in = between[-1]
     statements = " ".join(between[asked[-1] + 1 : -1])
-    return bool(re.search(r"[a-zäöüß]{2}\.(?:\s|$)", statements)) and not INTRO.search(between[-1])
+    if asked[-1] < len(between) - 1 and (ends := list(_SENTENCE_END.finditer(lead_in))):
+        # one paragraph per line (run-together text): its statements, then the lead-in
+        statements, lead_in = f"{statements} {lead_in[: ends[-1].end()]}", lead_in[ends[-1].end() :]
+    return bool(re.search(r"[a-zäöüß]{2}\.(?:\s|$)", statements)) and not INTRO.search(lead_in)
 
 
 def under_sub_questions_label(lines: Sequence[str], start: int) -> bool:

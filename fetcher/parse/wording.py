@@ -153,8 +153,8 @@ ADDRESSEE = re.compile(
 
 
 _FAREWELL = re.compile(
-    r"^(?:Mit freundlichen|Freundliche Grüße|Beste Grüße|Viele Grüße|gez\.)", re.I
-)
+    r"^(?:Mit freundlichen|Freundliche Grüße|Beste Grüße|Viele Grüße|gez\.|unterzeichnet\b)", re.I
+)  # "unterzeichnet von Dr. Jan-Dirk Rausch …" on the question's paragraph's heels (one per line)
 
 
 def questions_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
