@@ -136,7 +136,13 @@ def parse_pages(
         )
     ):
         kind, questions = "Anfrage", asked  # a paper that asks, without a type word
-    elif untyped and kind != "Antrag" and asked and (factions or letter) and not content.motion:
+    elif (
+        untyped
+        and kind != "Antrag"
+        and asked
+        and (factions or letter)
+        and not (content.motion or content.public)
+    ):
         # a faction's paper or a letter that asks questions, without a type word
         kind, questions = "Anfrage", asked
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the
