@@ -10,7 +10,8 @@ a survey or a flyer asks the public or the staff, not the administration.
 
 And an answer whose type words are gone but which keeps the inquiry's name as its subject
 ("Anfrage: AfD") over a report that asks nothing, or which answers each question with a
-sub-question run on after it, is an answer.
+sub-question run on after it, is an answer. The office's statement on a motion that keeps the
+motion's name as its head ("Antrag" / "SPD-Gemeinderatsfraktion") is no motion.
 """
 
 from __future__ import annotations
@@ -65,3 +66,11 @@ def test_answers_followed_by_a_sub_question_still_answer() -> None:
     """The statement on inquiry 2025/0901 answers 1.1, then asks 1.2 in the same item: each
     answer counts, and the untyped paper is an answer."""
     assert parse_text(_untyped_statement("2025/0901:Stellungnahme Anfrage")).kind == "Antwort"
+
+
+def test_the_offices_statement_under_a_motions_name_is_no_motion() -> None:
+    """The statement on the SPD's motion 2019/0121 ("Park-and-bike-Parkhäuser"), its
+    "STELLUNGNAHME zum" taken out, keeps "Antrag" / "SPD-Gemeinderatsfraktion" as its head; the
+    office writes it ("Verantwortlich: Dez. 6") and nothing in it moves or justifies: no motion."""
+    doc = parse_text(_untyped_statement("2019/0121:Stellungnahme TOP 33"))
+    assert doc.kind == "sonstiges"

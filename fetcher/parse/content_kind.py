@@ -122,6 +122,7 @@ class Signals:
     # written by the office (a reply, its signature), and no question mark below the head, no
     # asking, no justification, no motion
     asks_nothing: bool = False
+    office: bool = False  # the office writes: a reply to the askers, its signature
 
 
 def _flat(lines: Sequence[str]) -> str:
@@ -205,7 +206,13 @@ def signals(lines: Sequence[str], body: int, answers: Sequence[str]) -> Signals:
     # the office writes (replies, signs) and the body asks nothing: a report, not an inquiry
     silent = (replies or signed) and "?" not in text and inquiry == 0 and not motion
     return Signals(
-        answer, inquiry, motion, bool(_PROSE_QUESTION.search(text)), lead_in, asks_nothing=silent
+        answer,
+        inquiry,
+        motion,
+        bool(_PROSE_QUESTION.search(text)),
+        lead_in,
+        asks_nothing=silent,
+        office=replies or signed,
     )
 
 
@@ -220,6 +227,13 @@ STRONG_ANSWER = 2
 # A number label after the type word, of its own name or another's ("-Nr. VII-EF-08640",
 # "Vorlage-Nr. VII-EF-08640" run in from the line below): no subject.
 _NUMBER_REST = re.compile(r"^\s*(?:[\w-]*[-\s])?(?:Nr\.?|Nummer)(?:\s|:|$)", re.I)
+
+
+def states_on_motion(found: Signals) -> bool:
+    """Whether a paper under a motion's type line ("Antrag SPD-Gemeinderatsfraktion") is the
+    office's statement on it: the office writes, and nothing moves, asks, justifies or is
+    signed by members (a motion's own text does one of these)."""
+    return found.office and not found.motion and found.inquiry == 0
 
 
 def answer_by_content(kind: str, label: str | None, rest: str, found: Signals) -> bool:
