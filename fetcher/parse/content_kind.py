@@ -8,7 +8,10 @@ more rule (issue 11, point 3):
   Auftrag", a mayor's role under the closing, "Verantwortlich: Dez. 4");
 - an inquiry asks (a lead-in "Wir fragen …", "bitten um Beantwortung"), justifies its questions
   under "Begründung" and is signed by members ("unterzeichnet von:", "für die … Fraktion");
-- a motion moves ("beantragt", "Beschlussvorschlag", "Der Rat möge beschließen").
+- a motion moves ("beantragt", "Beschlussvorschlag", "Der Rat möge beschließen");
+- a survey's report, a questionnaire or a flyer asks the public, not the office (asked_public):
+  it is neither; and an inquiry's name over a report the office signs that asks nothing is the
+  subject of an answer.
 Every signal is read on the text with its line breaks collapsed, so that a page run together
 into one line reads as the printed page does.
 """
@@ -20,7 +23,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fetcher.parse.answers import find_answers
+from fetcher.parse.asked_public import asks_the_public
 from fetcher.parse.kind_wording import MOTION_WORDING
+from fetcher.parse.replies import (
+    REPLY_WORDS,
+    after_last_question,
+    declarative,
+    interleaved,
+    justifies,
+)
 
 _SPACE = re.compile(r"\s+")
 
@@ -43,15 +54,21 @@ _REPLY = re.compile(
     r"|\bzu\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+){0,2}Anfrage\b[^.?!]{0,80}\b(?:teil|Stellung)\w*"
     # an answer that points to another ("Siehe Antwort zu Frage 1."), a subject "…; hier:
     # Stellungnahme(n) des Tiefbauamts"
-    r"|\bsiehe\s+(?:die\s+)?Antwort\s+zu\b|\bhier:\s+Stellungnahme",
+    r"|\bsiehe\s+(?:die\s+)?Antwort\s+zu\b|\bhier:\s+Stellungnahme"
+    # "Die Verwaltung nimmt wie folgt Stellung(nahme) zur Anfrage der Volt:" (a public body's
+    # "… nehmen wir wie folgt Stellung:" on a plan answers no inquiry)
+    r"|\b(?:nimmt|nehmen|nehme)\s+(?:\w+\s+){0,2}?wie\s+folgt\s+Stellung\w*\s+zu[rm]?\s+"
+    r"(?:\S+\s+){0,2}?Anfrage\b",
     re.I,
 )
 # Who signs for the administration: "Im Auftrag", "i. A.", "In Vertretung", the responsible
 # department of a form ("Verantwortlich: Dez. 4", "Dezernat 3"), the officer who answers
 # enquiries ("Auskunft erteilt: Herr …", "Sachbearbeiter:").
 _ADMINISTRATION = re.compile(
-    r"(?<!\S)(?:Im\s+Auftrag|i\.\s?A\.|In\s+Vertretung|i\.\s?V\.)(?!\S)"
-    r"|\bVerantwortlich:\s+(?:\S+\s+){0,6}?(?:Dez\.|Dezernat)"
+    # not "i. V. m." ("in Verbindung mit", a legal citation: "§ 1 Absatz 7 BauGB i. V. m. § 44")
+    r"(?<!\S)(?:Im\s+Auftrag|i\.\s?A\.|In\s+Vertretung|i\.\s?V\.(?!\s?m\.))(?!\S)"
+    # the department named by its number: an inquiry's form leaves "Verantwortlich: Dez." blank
+    r"|\bVerantwortlich:\s+(?:\S+\s+){0,6}?(?:Dez\.|Dezernat)\s*(?:\d|[IVX]+\b)"
     r"|\bAuskunft\s+erteilt\b|\bSachbearbeit(?:er|erin|ung)\s*:",
 )
 # The member asking: a lead-in, a request to answer.
@@ -81,8 +98,7 @@ _PROSE_QUESTION = re.compile(
     r"(?:^|(?<=[.:!?]\s))(?:Wie|Was|Wann|Wo|Wer|Welche[rsmn]?|Warum|Weshalb|Wieso|Inwieweit|Ob"
     r"|Gibt|Ist|Sind|Hat|Haben|Wird|Werden|Kann|Können)\s[^.?!]{5,300}\?"
 )
-# A justification under its own heading, and the members' signature.
-_JUSTIFIED = re.compile(r"(?<![\w-])(?:Begründung|Sachverhalt\s*/\s*Begründung)\s*:", re.I)
+# The members' signature.
 _MEMBERS_SIGN = re.compile(
     r"\bunterzeichnet\s+von\b|\bfür\s+die\s+(?:\S+\s+){0,3}?\S*[Ff]raktion\b"
     r"|\bFraktions(?:vorsitzende[r]?|sprecher(?:in)?)\b",
@@ -102,19 +118,15 @@ class Signals:
     motion: bool = False
     asked: bool = False  # a question in prose ("Welche Maßnahmen ergreift die Verwaltung …?")
     lead_in: bool = False  # the asking named ("Wir fragen …", "bitten um Beantwortung")
+    public: bool = False  # its questions ask the public (asked_public): a survey, a flyer
+    # written by the office (a reply, its signature), and no question mark below the head, no
+    # asking, no justification, no motion
+    asks_nothing: bool = False
+    office: bool = False  # the office writes: a reply to the askers, its signature
 
 
 def _flat(lines: Sequence[str]) -> str:
     return _SPACE.sub(" ", " ".join(lines)).strip()
-
-
-# A sentence's end after a word ("… im Bestand des Bauhofs."), not a list item's number ("1.").
-_SENTENCE_END = re.compile(r"[a-zäöüß]{2}[.!](?:\s|$)|^Siehe\s")
-
-
-def _declarative(answer: str) -> bool:
-    """Whether an answer text states: a few words, a sentence ended, no question of its own."""
-    return len(answer.split()) >= 4 and "?" not in answer and bool(_SENTENCE_END.search(answer))
 
 
 # One sentence, past abbreviations ("z. B.", "Nr."): up to its full stop or question mark.
@@ -130,34 +142,6 @@ def _answer_headings(text: str) -> int:
         if sentence and not sentence.group(0).endswith("?"):
             answered.add(match.group(1))
     return len(answered)
-
-
-REPLY_WORDS = 40  # a reply below the last question: a paragraph, not a note
-
-
-# Where the text after an inquiry's last question turns to its justification or its signature.
-_AFTER_ASKING = re.compile(
-    r"(?<![\w-])(?:Begründung|Sachverhalt|Erläuterung\w*)\s*:|\bMit\s+freundlichen\s+Grüßen\b"
-    r"|\bunterzeichnet\s+von\b",
-    re.I,
-)
-
-
-def _after_last_question(text: str) -> str:
-    """Return the text after the last question mark, up to a justification's heading or a
-    signature (the whole of it in a page run together, where no item is read)."""
-    end = text.rfind("?")
-    if end < 0:
-        return ""
-    tail = text[end + 1 :]
-    cut = _AFTER_ASKING.search(tail)
-    return tail[: cut.start()] if cut else tail
-
-
-def interleaved(answers: Sequence[str]) -> int:
-    """Return how many questions but the last are followed by declarative text (their answers);
-    an inquiry's last question may be followed by its justification, which answers nothing."""
-    return sum(_declarative(a) for a in answers[:-1])
 
 
 READ_CHARS = 12_000  # the body's first characters where interleaved answers are looked for
@@ -190,16 +174,17 @@ def signals(lines: Sequence[str], body: int, answers: Sequence[str]) -> Signals:
     whole = _flat(lines)
     answer = 0
     answered = interleaved(answers)
-    if answered >= 2 and answered * 3 >= len(answers) - 1:
+    # two or more answered, or both of two questions (the last one's reply a statement too)
+    both = len(answers) == 2 and answered == 1 and declarative(answers[-1])
+    if (answered >= 2 and answered * 3 >= len(answers) - 1) or both:
         answer += 2
     if _answer_headings(text) >= 2 or len(_ANSWER_LABEL.findall(text)) >= 2:
         answer += 2
-    if _REPLY.search(whole):
-        answer += 2
-    if _ADMINISTRATION.search(whole):
-        answer += 1
-    last = answers[-1] if answers else _after_last_question(whole)
-    if _declarative(last) and len(last.split()) >= REPLY_WORDS:
+    replies = bool(_REPLY.search(whole))
+    signed = bool(_ADMINISTRATION.search(whole))
+    answer += 2 * replies + signed
+    last = answers[-1] if answers else after_last_question(whole)
+    if declarative(last) and len(last.split()) >= REPLY_WORDS:
         answer += 1  # the questions quoted, then a long reply below them
     # An inquiry asks near its questions, at the paper's opening: a "Fragen:" or a "Begründung:"
     # deep in a long report or an annex's table asks nothing.
@@ -208,14 +193,27 @@ def signals(lines: Sequence[str], body: int, answers: Sequence[str]) -> Signals:
     lead_in = bool(_ASKING.search(opening))
     if lead_in:
         inquiry += 2
-    if _JUSTIFIED.search(body_opening):
+    if justifies(body_opening):
         inquiry += 1
     if _MEMBERS_SIGN.search(opening):
         inquiry += 1
     if "?" not in whole and not _ASKED_OF.search(whole):
         answer = 0  # a statement that answers no question ("… nimmt hierzu wie folgt Stellung")
     motion = bool(MOTION_WORDING.search(whole) or _MOVING.search(whole))
-    return Signals(answer, inquiry, motion, bool(_PROSE_QUESTION.search(text)), lead_in)
+    if asks_the_public(whole):
+        # a survey's report, a flyer's refrain: its questions ask the public, not the office
+        return Signals(0, 0, motion, False, False, public=True)
+    # the office writes (replies, signs) and the body asks nothing: a report, not an inquiry
+    silent = (replies or signed) and "?" not in text and inquiry == 0 and not motion
+    return Signals(
+        answer,
+        inquiry,
+        motion,
+        bool(_PROSE_QUESTION.search(text)),
+        lead_in,
+        asks_nothing=silent,
+        office=replies or signed,
+    )
 
 
 # A label that names no kind of its own: no type line, a bare "Vorlage (Nr.)" or a paper type
@@ -223,7 +221,19 @@ def signals(lines: Sequence[str], body: int, answers: Sequence[str]) -> Signals:
 _TYPELESS = frozenset({"sonstiges", "Vorlage"})
 # The subject of an answer is the inquiry it answers ("Anfrage der CDU-Fraktion zur …", "Anfrage
 # FW/FÜR: Turmbergbahn"): printed where a type line stands, it reads as one.
-STRONG_ANSWER = 3
+STRONG_ANSWER = 2
+
+
+# A number label after the type word, of its own name or another's ("-Nr. VII-EF-08640",
+# "Vorlage-Nr. VII-EF-08640" run in from the line below): no subject.
+_NUMBER_REST = re.compile(r"^\s*(?:[\w-]*[-\s])?(?:Nr\.?|Nummer)(?:\s|:|$)", re.I)
+
+
+def states_on_motion(found: Signals) -> bool:
+    """Whether a paper under a motion's type line ("Antrag SPD-Gemeinderatsfraktion") is the
+    office's statement on it: the office writes, and nothing moves, asks, justifies or is
+    signed by members (a motion's own text does one of these)."""
+    return found.office and not found.motion and found.inquiry == 0
 
 
 def answer_by_content(kind: str, label: str | None, rest: str, found: Signals) -> bool:
@@ -240,6 +250,11 @@ def answer_by_content(kind: str, label: str | None, rest: str, found: Signals) -
     if kind in _TYPELESS and (label is None or label.lower() == "vorlage"):
         return found.answer >= 2 + found.inquiry  # each sign of asking outweighed
     subject = bool(rest.strip(" :-–"))
+    # the inquiry named with its subject ("Anfrage: AfD", not "-Nr. VII-…"), or in the head
+    # below a bare "Vorlage Nr." (kind.kind_from_content)
+    named = (subject and not _NUMBER_REST.match(rest)) or (label or "").lower() == "vorlage"
+    if kind == "Anfrage" and named and found.asks_nothing:
+        return True  # an inquiry's name over a report that asks nothing: the answer's subject
     return kind == "Anfrage" and subject and found.answer >= max(STRONG_ANSWER, 2 + found.inquiry)
 
 
@@ -260,7 +275,7 @@ def asks_by_content(
     questions with the members' asking or signature outweighs it ("Die Fraktion hatte im
     November beantragt, …" in the justification of an inquiry).
     """
-    if found.answer >= 2:
+    if found.answer >= 2 or found.public:
         return False
     if moved:
         return questions >= LIST_QUESTIONS and found.inquiry >= 1

@@ -19,6 +19,7 @@ from fetcher.parse.content_kind import (
     asks_by_content,
     notice_below,
     signals,
+    states_on_motion,
 )
 from fetcher.parse.fields import find_header_end
 from fetcher.parse.header import find_reference, find_status, find_title
@@ -80,6 +81,8 @@ def parse_pages(
         content = signals(lines, header_end, answers_read(lines, header_end))
         if answer_by_content(kind, label, doc_label[2] if doc_label else "", content):
             kind = "Antwort"
+        elif kind == kind_from_label(label) == "Antrag" and states_on_motion(content):
+            kind = "sonstiges"  # the motion named is the subject of the office's statement
     kind = hinted_kind(kind, hints)
     citizen = is_citizen_inquiry(label, reference)
     # The sender is read without the recipients (recipients.py): copy and distribution lines,
@@ -136,7 +139,13 @@ def parse_pages(
         )
     ):
         kind, questions = "Anfrage", asked  # a paper that asks, without a type word
-    elif untyped and kind != "Antrag" and asked and (factions or letter) and not content.motion:
+    elif (
+        untyped
+        and kind != "Antrag"
+        and asked
+        and (factions or letter)
+        and not (content.motion or content.public)
+    ):
         # a faction's paper or a letter that asks questions, without a type word
         kind, questions = "Anfrage", asked
     # The justification only (Sachverhalt, Begründung, Vorbemerkung, the letter's prose before the
