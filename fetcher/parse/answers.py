@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.answer_headings import answer_heading, split_run_in_headings, without_heading
+from fetcher.parse.asked_paragraphs import asked_paragraphs
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
@@ -227,6 +228,9 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     paired = quoted_pairs(lines, body)  # „Wie …?“ / "Sie fragen: …" / "Frage: …", no numbers
     if paired:
         return [q for q, _ in paired], [a for _, a in paired], ""
+    asked = asked_paragraphs(lines, body)  # "Welche …?" / its answer below, paragraph by paragraph
+    if asked:
+        return [q for q, _ in asked], [a for _, a in asked], ""
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
     first_block = next(

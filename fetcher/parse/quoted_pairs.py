@@ -26,8 +26,9 @@ from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import SALUTATION
 
-# A phrase introducing a repeated question, ending in ":" (or before the quotation it introduces).
-_INTRO = (
+# A phrase introducing a repeated question, ending in ":" (or before the quotation it introduces);
+# fetcher.parse.asked_paragraphs takes it off the question it heads.
+INTRO = (
     r"(?:(?:Zu|Zur|Auf)\s+(?:Ihre[rn]?|die|der|den)\s+(?:\w+\s+)?Frage(?:\s+lautet(?:e)?)?\s*:"
     r"|(?:Ihre|Die)\s+(?:\w+\s+)?Frage\s+lautet(?:e)?\s*:"
     r"|Sie\s+(?:fragen|fragten|möchten\s+wissen|wollen\s+wissen)\s*:"
@@ -40,7 +41,7 @@ _INTRO = (
 _NAMED = re.compile(r"(?!Frage\s*:)")
 _ANSWER_LABEL = re.compile(r"(?<!\S)Antwort\s*:")
 _MARK = r"(?:„(?=\w)|[\"»](?=[A-ZÄÖÜ]))"  # "„" opens whatever follows; '"' only a capital
-_OPENER = re.compile(rf"(?<!\S)(?:(?P<intro>{_INTRO})\s*(?P<mark>{_MARK})?|(?P<alone>{_MARK}))")
+_OPENER = re.compile(rf"(?<!\S)(?:(?P<intro>{INTRO})\s*(?P<mark>{_MARK})?|(?P<alone>{_MARK}))")
 _NUMBERED_INSIDE = re.compile(r"(?:^|[.?!:]\s+|\n\s*)(?:Frage\s+)?\d{1,2}\s*[.):]\s")
 _ASIDE_CHARS = 160
 _QUOTE_REACH = 3000  # characters
