@@ -10,7 +10,7 @@ documents (bench.answer_variants.HAND). Every parse test fails on main a8c7118's
 
 from __future__ import annotations
 
-from bench.answer_variants import HAND, segments
+from bench.answer_variants import HAND, WHOLE, segments, variants
 from bench.quoted_answers import quoting_variants
 from fetcher.parse import parse_text
 from fetcher.parse.asked_paragraphs import asked_paragraphs
@@ -115,3 +115,49 @@ def test_rhetorical_question_inside_an_answer_stays_in_it() -> None:
     ]
     assert pairs[0][1].endswith("Wer sollte es sonst tun?")
     assert pairs[1][1] == "Nein."
+
+
+JUGENDARBEITSSCHUTZ = "LANDTAG-niedersachsen-19-11246-kleine-anfrage-mit-antwort"
+GEWALT = "LANDTAG-niedersachsen-19-11277-kleine-anfrage-mit-antwort"
+SCHULMEDIEN = "LANDTAG-niedersachsen-19-11167-kleine-anfrage-mit-antwort"
+
+
+def _whole(name: str) -> str:
+    text = corpus_path(name, "dev").read_text("utf-8")
+    cut = segments(text, dev_label(name)["questions"])
+    assert cut is not None, name
+    return variants(*cut)[WHOLE]
+
+
+def test_question_after_sie_fragen_ends_at_its_question_mark() -> None:
+    """Landtag 19/11246 with "Sie fragen:" before each question: question 4 ends at "(bitte
+    Zahlen der letzten fünf Jahre angeben)?" and its answer is the figures after it, "2021: 19
+    340 …" (main: the figures inside the question, the answer empty)."""
+    doc = parse_text(_variant(JUGENDARBEITSSCHUTZ, "Sie fragen:"))
+    assert len(doc.questions) == len(doc.answers) == 12
+    assert doc.questions[3].endswith("(bitte Zahlen der letzten fünf Jahre angeben)?")
+    assert doc.answers[3].startswith("2021: 19 340")
+
+
+def test_bracket_opened_in_a_question_closes_in_it() -> None:
+    """Landtag 19/11277 answered as a whole after its questions: question 6's request "(s. /
+    Seite 8 des BKA-Berichts für das Jahr 2023)." stays in it, so the one answer is the text after
+    the last question (main: "Seite 8 …" read as question 6's answer, two answers)."""
+    doc = parse_text(_whole(GEWALT))
+    answers = [answer for answer in doc.answers if answer.strip()]
+    assert len(doc.questions) == 9
+    assert doc.questions[5].endswith("(s. Seite 8 des BKA-Berichts für das Jahr 2023).")
+    assert len(answers) == 1
+    assert answers[0].startswith(HAND[GEWALT][1])
+
+
+def test_wrapped_sub_question_stays_in_its_question() -> None:
+    """Landtag 19/11167 answered as a whole: question 9's sub-questions "a) Welche Formate …
+    vorgese-" / "hen? …" / … "b) In etwa welchem …?" stay inside it on their own lines, not read
+    as its answer (main: "b) In etwa …" was question 9's answer, two answers)."""
+    doc = parse_text(_whole(SCHULMEDIEN))
+    answers = [answer for answer in doc.answers if answer.strip()]
+    assert len(doc.questions) == 14
+    assert "\nb) In etwa welchem zeitlichen Rahmen" in doc.questions[8]
+    assert doc.questions[8].endswith("gegebenenfalls einbezogen werden?")
+    assert len(answers) == 1

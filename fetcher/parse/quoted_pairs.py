@@ -82,6 +82,9 @@ def _quotation_end(text: str, at: int, mark: str) -> int:
     return -1
 
 
+_ASKED_RUN_ON = re.compile(r"\?[)\]\"“”'»«]*(?=\s)")
+
+
 def _asked_end(text: str) -> int:
     """Return where the asking sentences opening `text` end (a request after them included)."""
     parts = sentences(text)
@@ -101,6 +104,10 @@ def _asked_end(text: str) -> int:
         break
     if asked:
         return end
+    if parts and (mark := _ASKED_RUN_ON.search(parts[0])):
+        # "… fallen? § 45 SGB VIII regelt …", "… angeben)? 2021: 19 340": the answer opens with
+        # what opens no sentence (a sign, a number, a table's lower-case cell) right after the "?"
+        return text.find(parts[0]) + mark.end()
     return text.find(parts[0]) + len(parts[0]) if parts else len(text)
 
 
