@@ -175,3 +175,80 @@ _INTRO_OPENING = re.compile(rf"^(?:{INTRO})\s*[„\"»]?\s*")
 def _without_intro(question: str) -> str:
     """Return a question without the phrase introducing it ("Sie fragen: „Wann …?")."""
     return _INTRO_OPENING.sub("", question, count=1)
+
+
+RUN_TOGETHER_CHARS = 400  # a line longer than a printed one: a page or paragraph run into it
+# A numbered question inside run-together text ("… verwiesen. 2. Welche …?"): not this layout.
+_NUMBERED_INSIDE = re.compile(
+    r"(?:^|[.?!:“”\"]\s+)[„\"»]?\s*(?:Frage\s+)?\d{1,2}\s*[.):]\s+[„\"]?[A-ZÄÖÜ]"
+)
+
+
+def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, str]]:
+    """Return (question, answer) of a run-together answer, its unnumbered questions each a run
+    of asking sentences and answered by the statements after it, else [].
+
+    A page or paragraph run into one line keeps no blank line between a question and its
+    answer: a question is a run of sentences ending in "?" (a request after them included), the
+    first opening asking; the answer the sentences up to the next such run. Taken only for
+    run-together text (a line longer than a printed one) on the terms of asked_paragraphs.
+    """
+    body = [line for line in lines[max(body_start, 0) :] if line.strip()]
+    if not any(len(line) > RUN_TOGETHER_CHARS for line in body):
+        return []
+    text = " ".join(body)
+    closing = re.search(r"\bMit freundlichen Grüßen\b", text)
+    text = text[: closing.start()] if closing else text
+    if _NUMBERED_INSIDE.search(text) or re.search(rf"(?<!\S)(?:{INTRO})", text):
+        return []
+    # sentences line by line: a running head set on a line of its own opens no question
+    parts = [part for line in body for part in sentences(line)]
+    if closing:
+        cut = len(text[: closing.start()].split())
+        parts = _first_words(parts, cut)
+    start = max((k for k, part in enumerate(parts) if _PRELIMINARY_RUN_IN.match(part)), default=-1)
+    pairs: list[tuple[list[str], list[str]]] = []
+    asking = False
+    for whole in parts[start + 1 :]:
+        lead_in, part = _after_lead_in(whole)
+        if lead_in and pairs:
+            pairs[-1][1].append(lead_in)
+        if _ends_asking(part) and (asking or _opens_asking(part)):
+            if asking:
+                pairs[-1][0].append(part)
+            else:
+                pairs.append(([part], []))
+            asking = True
+        elif asking and REQUEST.match(part):
+            pairs[-1][0].append(part)
+        elif pairs:
+            pairs[-1][1].append(part)
+            asking = False
+    answered = sum(1 for _, answer in pairs if answer)
+    if len(pairs) < MIN_PAIRS or answered < MIN_PAIRS or not pairs[-1][1]:
+        return []
+    return [(" ".join(question), " ".join(answer)) for question, answer in pairs]
+
+
+def _after_lead_in(part: str) -> tuple[str, str]:
+    """Return (lead-in, question) of a sentence whose question follows a colon ("Ihre Anfrage
+    beantworte ich wie folgt: Wurde …?"), else ("", the sentence)."""
+    head, colon, tail = part.rpartition(": ")
+    if colon and _ends_asking(tail) and _opens_asking(tail) and not _opens_asking(part):
+        return head + ":", tail
+    return "", part
+
+
+def _first_words(parts: list[str], words: int) -> list[str]:
+    """Return the sentences holding the first `words` words of `parts`."""
+    kept: list[str] = []
+    for part in parts:
+        if words <= 0:
+            break
+        count = len(part.split())
+        kept.append(part if count <= words else " ".join(part.split()[:words]))
+        words -= count
+    return kept
+
+
+_PRELIMINARY_RUN_IN = re.compile(r"^Vorbemerkung(?:en)?\s+(?:der|des)\s+\S+")

@@ -56,7 +56,9 @@ _LIST_NUMBER = re.compile(
 )
 _END = re.compile(r"(?m)^\s*(?:Anlage/n|Anlagen\b|Unterzeichnet|gez\.)|\bMit freundlichen Grüßen\b")
 # What the answering sentence says before its colon: "antworte ich (Ihnen) wie folgt:".
-_ANSWERING = re.compile(r"^[^.?!„\"]{0,60}?\b(?:antworte|beantworte|teile)\b[^.?!]{0,40}:\s*")
+ANSWERING_LEAD_IN = re.compile(
+    r"^[^.?!„\"]{0,60}?\b(?:antworte|beantworte|teile)\b[^.?!]{0,40}:\s*"
+)
 
 
 def _quotation_end(text: str, at: int, mark: str) -> int:
@@ -198,7 +200,7 @@ def quoted_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str, str]]
     for (_, begin, end, _intro, mark), stop in zip(found, stops, strict=True):
         question = text[begin : end - 1] if mark else text[begin:end]
         answer = text[end:stop].strip()
-        answer = _ANSWERING.sub("", answer, count=1)
+        answer = ANSWERING_LEAD_IN.sub("", answer, count=1)
         answer = BARE_ANSWER.sub("", answer, count=1)
         pairs.append((_lines_text(question), _lines_text(answer)))
     if not pairs[-1][1] or sum(1 for _, answer in pairs if answer) * 2 < len(pairs):
