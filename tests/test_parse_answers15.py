@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from bench.answer_variants import HAND, WHOLE, segments, variants
 from bench.quoted_answers import quoting_variants
+from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from fetcher.parse.asked_paragraphs import asked_paragraphs
 from tests.corpus_data import corpus_path, dev_label
@@ -161,3 +162,31 @@ def test_wrapped_sub_question_stays_in_its_question() -> None:
     assert "\nb) In etwa welchem zeitlichen Rahmen" in doc.questions[8]
     assert doc.questions[8].endswith("gegebenenfalls einbezogen werden?")
     assert len(answers) == 1
+
+
+FERNBUS = "dresden-AF0028-14-antwort-cdu-fernbuslinien"
+
+
+def test_run_together_unnumbered_questions_are_answered_one_by_one() -> None:
+    """Dresden AF2022/13 unnumbered, every page run into one line: five questions, each answered
+    by the statements after its "?" (main: the answers read as questions, none answered)."""
+    doc = parse_text(flat(_variant(GEZ, UNNUMBERED)))
+    assert len(doc.questions) == len(doc.answers) == 5
+    assert doc.questions[0].startswith("Wie hoch waren die in der Stadtverwaltung angefallenen")
+    assert doc.answers[0].startswith(HAND[GEZ][1])
+    assert doc.answers[1].startswith("Über die Höhe des zu entrichteten Rundfunkbeitrages")
+    assert doc.answers[4] == "Diese Auffassung wird gegenwärtig durch das Rechtsamt geprüft."
+
+
+def test_answer_keeps_no_lead_in_of_the_letter() -> None:
+    """Dresden AF0028/14: the inquiry quoted whole, then a letter answering in one text, run into
+    one line per page: the one answer opens with its own words, not with "Ihre Anfrage
+    beantworte ich wie folgt:" (main: the lead-in opened it)."""
+    text = corpus_path(FERNBUS, "dev").read_text("utf-8")
+    cut = segments(text, dev_label(FERNBUS)["questions"])
+    assert cut is not None
+    doc = parse_text(flat(quoting_variants(*cut)["inquiry whole, then letter: whole"][0]))
+    answers = [answer for answer in doc.answers if answer.strip()]
+    assert len(doc.questions) == 2
+    assert len(answers) == 1
+    assert answers[0].startswith(HAND[FERNBUS][1])
