@@ -125,7 +125,10 @@ _FOLLOW_UP = re.compile(r"^(?:Nachfrage|Zusatzfrage)\s*:?$")
 _ASIDE = re.compile(r"^\([^()]*\)[“”\"«]?$")
 # A number opening a line, also inside a quotation mark: "1. Wie …?", „2. Welche …?", "Frage 3:".
 _NUMBER = re.compile(r"^[„\"»]?\s*(?:Frage\s+)?\d{1,2}\s*(?:\.\)|[.):])\s")
-_LABEL_ALONE = re.compile(r"^[„\"»]?\s*(?:Frage\s+)?\d{1,2}\s*(?:\.\)|[.):])$")
+# A number label alone on its line: "1.", "Frage 1:", "Frage 2 + 3:" (one answer to two).
+_LABEL_ALONE = re.compile(
+    r"^[„\"»]?\s*(?:Frage\s+)?\d{1,2}(?:\s*(?:\+|und|&|,|/)\s*\d{1,2})?\s*(?:\.\)|[.):])$"
+)
 
 
 def _numbered(block: list[str]) -> bool:
@@ -133,8 +136,8 @@ def _numbered(block: list[str]) -> bool:
     an answer heading ("Zu 1.", "Antwort zu Frage 1:"): the numbered readers' layouts."""
     if ANSWER_TO.match(block[0]):
         return True
-    if _LABEL_ALONE.match(block[-1]):
-        return True  # "1." alone above the question's paragraph
+    if any(_LABEL_ALONE.match(line) for line in block):
+        return True  # "1." or "Frage 2 + 3:" alone above the question or in its paragraph
     opens = next((k for k, line in enumerate(block) if _NUMBER.match(line)), None)
     return opens is not None and any("?" in line for line in block[opens:])
 
