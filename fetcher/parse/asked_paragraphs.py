@@ -24,7 +24,7 @@ from fetcher.parse.markers import join_item
 from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.quoted_pairs import INTRO
 from fetcher.parse.text import is_furniture, join_lines, sentences
-from fetcher.parse.wording import ANSWER_TO, question_signal
+from fetcher.parse.wording import ANSWER_TO, list_marker, question_signal
 
 MIN_PAIRS = 2
 MAX_QUESTION_CHARS = 1500  # a repeated question with its sub-items; a longer paragraph states
@@ -123,8 +123,9 @@ def _asked_lines(block: list[str]) -> list[str]:
 # A follow-up asked in the session after the answer ("Nachfrage:"): it belongs to that question.
 _FOLLOW_UP = re.compile(r"^(?:Nachfrage|Zusatzfrage)\s*:?$")
 _ASIDE = re.compile(r"^\([^()]*\)[“”\"«]?$")
-# A number opening a line, also inside a quotation mark: "1. Wie …?", „2. Welche …?", "Frage 3:".
-_NUMBER = re.compile(r"^[„\"»]?\s*(?:Frage\s+)?\d{1,2}\s*(?:\.\)|[.):])\s")
+# A number opening a line, also inside a quotation mark: "1. Wie …?", „2. Welche …?", "Frage 3:",
+# "(4) Wie …?".
+_NUMBER = re.compile(r"^[„\"»]?\s*(?:Frage\s+)?\(?\d{1,2}\s*(?:\.\)|[.):])\s")
 # A number label alone on its line: "1.", "Frage 1:", "Frage 2 + 3:" (one answer to two).
 _LABEL_ALONE = re.compile(
     r"^[„\"»]?\s*(?:Frage\s+)?\d{1,2}(?:\s*(?:\+|und|&|,|/)\s*\d{1,2})?\s*(?:\.\)|[.):])$"
@@ -155,6 +156,8 @@ def asked_paragraphs(lines: Sequence[str], body_start: int) -> list[tuple[str, s
         if _numbered(block):
             return []
         asked = _asked_lines(block)
+        if asked and list_marker(asked[0]):
+            return []  # "(1) Wie …?", "a) …?", "A. …?", "– …?": a labelled list, read as one
         if asked and follow_up and pairs:
             pairs[-1][1].extend(block)  # "Nachfrage:" / „Darf ich …?": asked on, in its answer
         elif asked:
@@ -183,7 +186,7 @@ def _without_intro(question: str) -> str:
 RUN_TOGETHER_CHARS = 400  # a line longer than a printed one: a page or paragraph run into it
 # A numbered question inside run-together text ("… verwiesen. 2. Welche …?"): not this layout.
 _NUMBERED_INSIDE = re.compile(
-    r"(?:^|[.?!:“”\"]\s+)[„\"»]?\s*(?:Frage\s+)?\d{1,2}\s*[.):]\s+[„\"]?[A-ZÄÖÜ]"
+    r"(?:^|[.?!:“”\"]\s+)[„\"»]?\s*(?:Frage\s+)?\(?\d{1,2}\s*[.):]\s+[„\"]?[A-ZÄÖÜ]"
 )
 
 
