@@ -197,11 +197,13 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
     A page or paragraph run into one line keeps no blank line between a question and its
     answer: a question is a run of sentences ending in "?" (a request after them included), the
     first opening asking; the answer the sentences up to the next such run. Taken only for
-    run-together text (a line longer than a printed one) on the terms of asked_paragraphs.
+    run-together text (half its characters in lines longer than a printed one) on the terms of
+    asked_paragraphs.
     """
     body = [line for line in lines[max(body_start, 0) :] if line.strip()]
-    if not any(len(line) > RUN_TOGETHER_CHARS for line in body):
-        return []
+    run_together = sum(len(line) for line in body if len(line) > RUN_TOGETHER_CHARS)
+    if 2 * run_together < sum(len(line) for line in body):
+        return []  # printed lines, one long line among them at most (a table's row, a question)
     text = " ".join(body)
     closing = re.search(r"\bMit freundlichen Grüßen\b", text)
     text = text[: closing.start()] if closing else text
