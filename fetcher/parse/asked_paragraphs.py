@@ -197,9 +197,11 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
     A page or paragraph run into one line keeps no blank line between a question and its
     answer: a question is a run of sentences ending in "?" (a request after them included), the
     first opening asking; the answer the sentences up to the next such run. Taken only for
-    run-together text (half its characters in lines longer than a printed one) on the terms of
-    asked_paragraphs.
+    run-together text (no blank line, half its characters in lines longer than a printed one)
+    on the terms of asked_paragraphs.
     """
+    if any(not line.strip() for line in lines[max(body_start, 0) :]):
+        return []  # blank lines set its paragraphs apart: asked_paragraphs' text, or one per line
     body = [line for line in lines[max(body_start, 0) :] if line.strip()]
     run_together = sum(len(line) for line in body if len(line) > RUN_TOGETHER_CHARS)
     if 2 * run_together < sum(len(line) for line in body):
