@@ -23,7 +23,7 @@ from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO
 
 _LETTERED = re.compile(r"^[a-h][.)]\s")  # "a) …", "b. …" (not "z. B.")
-_CHILD_LINES = 6  # printed lines of one sub-question up to its "?"
+_CHILD_CHARS = 6 * LINE_CHARS  # one sub-question up to its "?": six printed lines' worth
 _CLOSERS = ")]\"“”'’»«"
 _ANSWER_LABEL = BARE_ANSWER  # "Antwort:", "Beantwortung:", "Stellungnahme der Verwaltung:"
 
@@ -107,7 +107,8 @@ def _last_asking_child(lines: Sequence[str]) -> int:
             ),
             len(lines),
         )
-        if not any(x.rstrip().endswith("?") for x in lines[k : min(own, k + _CHILD_LINES)]):
+        window = lines_from(lines[:own], k, _CHILD_CHARS)
+        if not any(x.rstrip().endswith("?") for x in window):
             break
         last = k
     return last
