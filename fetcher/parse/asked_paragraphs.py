@@ -223,6 +223,8 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
         lead_in, part = _after_lead_in(whole)
         if lead_in and pairs:
             pairs[-1][1].append(lead_in)
+        if part[:1] in '„"»' and _ends_asking(part):
+            return []  # „Wie …?“: quoted questions, fetcher.parse.quoted_pairs' layout
         if _ends_asking(part) and (asking or _opens_asking(part)):
             if asking:
                 pairs[-1][0].append(part)
