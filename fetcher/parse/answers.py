@@ -12,11 +12,12 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.answer_headings import answer_heading, split_run_in_headings, without_heading
+from fetcher.parse.asked_paragraphs import asked_paragraphs, asked_sentences
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
 from fetcher.parse.questions import question_items
-from fetcher.parse.quoted_pairs import letter_after, quoted_pairs
+from fetcher.parse.quoted_pairs import ANSWERING_LEAD_IN, letter_after, quoted_pairs
 from fetcher.parse.quotes import (
     cut_at_quote_end,
     ends_of_quoted_questions,
@@ -216,6 +217,9 @@ def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list
     questions, answers, preamble = _find_answers(lines, body_start)
     # an answer never opens with its own heading ("Zu 1." / "Ad 1." / "Antwort:" above its text)
     answers = [without_heading(answer, k) for k, answer in enumerate(answers, 1)]
+    # nor with the letter's lead-in ("Ihre Anfrage beantworte ich wie folgt:"), run into it when
+    # the page is one line
+    answers = [ANSWERING_LEAD_IN.sub("", answer, count=1) for answer in answers]
     return [tidy_question(question) for question in questions], answers, preamble
 
 
@@ -227,6 +231,10 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     paired = quoted_pairs(lines, body)  # „Wie …?“ / "Sie fragen: …" / "Frage: …", no numbers
     if paired:
         return [q for q, _ in paired], [a for _, a in paired], ""
+    # "Welche …?" / its answer below, paragraph by paragraph, or sentence by sentence run together
+    asked = asked_paragraphs(lines, body) or asked_sentences(lines, body)
+    if asked:
+        return [q for q, _ in asked], [a for _, a in asked], ""
     items = question_items(lines, body_start, trim=False)
     first_answer = next((i for i in range(body, len(lines)) if ANSWER_TO.match(lines[i])), None)
     first_block = next(

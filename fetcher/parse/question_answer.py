@@ -23,6 +23,7 @@ from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO
 
 _LETTERED = re.compile(r"^[a-h][.)]\s")  # "a) …", "b. …" (not "z. B.")
+_CHILD_CHARS = 6 * LINE_CHARS  # one sub-question up to its "?": six printed lines' worth
 _CLOSERS = ")]\"“”'’»«"
 _ANSWER_LABEL = BARE_ANSWER  # "Antwort:", "Beantwortung:", "Stellungnahme der Verwaltung:"
 
@@ -96,7 +97,18 @@ def _last_asking_child(lines: Sequence[str]) -> int:
         asked_above = lines[k - 1].rstrip().endswith("?") or _asks_to_its_end(lines[last:k])
         if not asked_above and (last or any(x.rstrip().endswith("?") for x in lines[:k])):
             break  # the question above was answered before this one
-        if not any(x.rstrip().endswith("?") for x in lines[k : k + 3]):
+        # its own lines, wrapped ("a) Welche Formate … vorgese-" / "hen? Beabsichtigt …" / … /
+        # "tung einer entsprechenden Plattform?"), up to the next sub-question
+        own = next(
+            (
+                j
+                for j in range(k + 1, len(lines))
+                if OUTLINE.match(lines[j]) or _LETTERED.match(lines[j])
+            ),
+            len(lines),
+        )
+        window = lines_from(lines[:own], k, _CHILD_CHARS)
+        if not any(x.rstrip().endswith("?") for x in window):
             break
         last = k
     return last
@@ -121,6 +133,8 @@ def _asked_prefix(text: str) -> int:
             part.endswith("?")
             or (end and part.startswith("(") and part.endswith(")") and "." not in part[-2:])
             or (end and REQUEST.match(part))  # "…? Bitte nach Jahren aufschlüsseln."
+            # "… aufführen (s." / "Seite 8 des BKA-Berichts …).": the bracket it opened goes on
+            or (end and text[:at].count("(") > text[:at].count(")"))
         )
         if not asks:
             break

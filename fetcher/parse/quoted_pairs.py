@@ -26,8 +26,9 @@ from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import SALUTATION
 
-# A phrase introducing a repeated question, ending in ":" (or before the quotation it introduces).
-_INTRO = (
+# A phrase introducing a repeated question, ending in ":" (or before the quotation it introduces);
+# fetcher.parse.asked_paragraphs takes it off the question it heads.
+INTRO = (
     r"(?:(?:Zu|Zur|Auf)\s+(?:Ihre[rn]?|die|der|den)\s+(?:\w+\s+)?Frage(?:\s+lautet(?:e)?)?\s*:"
     r"|(?:Ihre|Die)\s+(?:\w+\s+)?Frage\s+lautet(?:e)?\s*:"
     r"|Sie\s+(?:fragen|fragten|möchten\s+wissen|wollen\s+wissen)\s*:"
@@ -40,7 +41,7 @@ _INTRO = (
 _NAMED = re.compile(r"(?!Frage\s*:)")
 _ANSWER_LABEL = re.compile(r"(?<!\S)Antwort\s*:")
 _MARK = r"(?:„(?=\w)|[\"»](?=[A-ZÄÖÜ]))"  # "„" opens whatever follows; '"' only a capital
-_OPENER = re.compile(rf"(?<!\S)(?:(?P<intro>{_INTRO})\s*(?P<mark>{_MARK})?|(?P<alone>{_MARK}))")
+_OPENER = re.compile(rf"(?<!\S)(?:(?P<intro>{INTRO})\s*(?P<mark>{_MARK})?|(?P<alone>{_MARK}))")
 _NUMBERED_INSIDE = re.compile(r"(?:^|[.?!:]\s+|\n\s*)(?:Frage\s+)?\d{1,2}\s*[.):]\s")
 _ASIDE_CHARS = 160
 _QUOTE_REACH = 3000  # characters
@@ -55,7 +56,9 @@ _LIST_NUMBER = re.compile(
 )
 _END = re.compile(r"(?m)^\s*(?:Anlage/n|Anlagen\b|Unterzeichnet|gez\.)|\bMit freundlichen Grüßen\b")
 # What the answering sentence says before its colon: "antworte ich (Ihnen) wie folgt:".
-_ANSWERING = re.compile(r"^[^.?!„\"]{0,60}?\b(?:antworte|beantworte|teile)\b[^.?!]{0,40}:\s*")
+ANSWERING_LEAD_IN = re.compile(
+    r"^[^.?!„\"]{0,60}?\b(?:antworte|beantworte|teile)\b[^.?!]{0,40}:\s*"
+)
 
 
 def _quotation_end(text: str, at: int, mark: str) -> int:
@@ -81,6 +84,9 @@ def _quotation_end(text: str, at: int, mark: str) -> int:
     return -1
 
 
+_ASKED_RUN_ON = re.compile(r"\?[)\]\"“”'»«]*(?=\s)")
+
+
 def _asked_end(text: str) -> int:
     """Return where the asking sentences opening `text` end (a request after them included)."""
     parts = sentences(text)
@@ -100,6 +106,10 @@ def _asked_end(text: str) -> int:
         break
     if asked:
         return end
+    if parts and (mark := _ASKED_RUN_ON.search(parts[0])):
+        # "… fallen? § 45 SGB VIII regelt …", "… angeben)? 2021: 19 340": the answer opens with
+        # what opens no sentence (a sign, a number, a table's lower-case cell) right after the "?"
+        return text.find(parts[0]) + mark.end()
     return text.find(parts[0]) + len(parts[0]) if parts else len(text)
 
 
@@ -190,7 +200,7 @@ def quoted_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str, str]]
     for (_, begin, end, _intro, mark), stop in zip(found, stops, strict=True):
         question = text[begin : end - 1] if mark else text[begin:end]
         answer = text[end:stop].strip()
-        answer = _ANSWERING.sub("", answer, count=1)
+        answer = ANSWERING_LEAD_IN.sub("", answer, count=1)
         answer = BARE_ANSWER.sub("", answer, count=1)
         pairs.append((_lines_text(question), _lines_text(answer)))
     if not pairs[-1][1] or sum(1 for _, answer in pairs if answer) * 2 < len(pairs):
