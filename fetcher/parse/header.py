@@ -11,8 +11,11 @@ from fetcher.parse.form_title import (
     CONSULTATION,
     after_consultation,
     title_after_consultation,
+    title_after_consultation_run,
     title_after_form,
 )
+from fetcher.parse.head_numbers import number_in_type_run, number_then_type
+from fetcher.parse.head_title import subject_after_fields, subject_after_status, without_run_on
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import reply_reference, subject_reference
 from fetcher.parse.paper_number import (
@@ -94,6 +97,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
         agenda = agenda or bool(AGENDA_ITEM.match(line))
         if not agenda and (numbered := number_before_type(line)):
             return numbered  # "2023/0123 Anfrage": the number, then the type (form_fields)
+        if not agenda and (numbered := number_then_type(lines, i) or number_in_type_run(line)):
+            return numbered  # the same run together with other fields (head_numbers)
         if not agenda and (below := value_below(lines, i)):
             return below  # "Drucksache:" / "21-1234": a label ending its line, its value below
         if re.fullmatch(
@@ -227,7 +232,7 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
     """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject."""
     values, _ = value_after(lines, re.compile(r"^(?:Betreff|Thema)\s*:?", re.I))
     if values:
-        return join_lines(values)
+        return without_run_on(join_lines(values))
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -270,12 +275,21 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
         ):
             collected = collected[1:]  # "Dienststelle: Eigenbetrieb / Fußballstadion im Wildpark"
         if collected:
-            return join_lines(collected)
+            title = join_lines(collected)
+            # "… (KULT) vom 23. März 2016 Aktueller Stand …": the head's fields run into it
+            return subject_after_fields(title) or title
+        if k >= 0 and (subject := subject_after_fields(lines[k])):
+            return subject  # "Eingang: 18.05.2021 Interne Struktur …": the field above, run in
         if "hier:" in faction_line:
             # Ortschaftsrat answers: "Anfrage der …-Fraktion vom …; hier: <Betreff>"
             return faction_line
     # blank lines or none (a PDF's text): same title; or the subject below a consultation table
-    form_title = title_after_form(lines) or title_after_consultation(lines)
+    form_title = (
+        title_after_form(lines)
+        or title_after_consultation(lines)
+        or subject_after_status(lines)
+        or title_after_consultation_run(lines)
+    )
     if form_title:
         return form_title
     if doc_label is not None:

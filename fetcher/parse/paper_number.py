@@ -215,8 +215,9 @@ def labelled_value(line: str) -> str | None:
             continue  # "Haushaltsantrag 2021", "Anfrage 535 …": a bare noun needs a shaped number;
             # a Drucksache is a number's label whatever it is called ("Ratsdrucksache 586")
         after = line[match.end() :]
-        if in_sentence(line[: match.start()], after):
-            continue
+        field = bool(match.group("nr")) and (match.group("colon") or "").startswith(":")
+        if in_sentence(line[: match.start()], "" if field else after):
+            continue  # "Vorlage-Nr.: 518 der CDU-…": a field's label and value, run together
         if re.match(r"\s*,?\s*vom\s+\d", after) and (
             line[: match.start()].strip() or _DATED_IN_SENTENCE.match(after)
         ):
