@@ -23,11 +23,13 @@ _LONG_DATE = rf"\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}}"
 # The end of a field's value: a date ("vom 23. März 2016", "Eingang: 18.05.2021") and the group
 # that submitted the paper after it ("30.04.2024, CDU-Ortschaftsratsfraktion"), a labelled paper
 # number ("Vorlage Nr.: 2024/0495"), a submitter's group ("Stadtrat Jürgen Wenzel (FW)",
-# "AfD-Gemeinderatsfraktion").
+# "AfD-Gemeinderatsfraktion"), a session status cell.
 _VALUE_END = re.compile(
     rf"(?:{DATE.pattern}|{_LONG_DATE})(?:\s*,\s*[\w.|-]*[Ff]raktion\b)?"
     rf"|(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}(?![\w/])"
     r"|\([^()\s]{1,12}(?:\s[^()\s]{1,12})?\)|(?<!\S)[\w.|-]*[Ff]raktion\b"
+    # a consultation row's status cell ("Stadtrat 23.03.2023 Entscheidung öffentlich")
+    r"|(?<!\S)(?:nicht\s*)?öffentlich(?=\s|$)"
 )
 # The group that submitted the paper, printed beside the subject in a cell of its own
 # ("… Durlach-Aue CDU-OR-Fraktion", "… in Wettersbach Anfrage der Bündnis90/Die
@@ -36,8 +38,17 @@ _SENDER_AFTER = re.compile(
     r"\s+(?:(?:Anfrage|Antrag)\s+de[rs]\s+(?:\S+\s+){0,3}?)?\S*[Ff]raktion"
     r"(?:\s+(?-i:[A-ZÄÖÜ])[\wäöüß-]+)?\s*$"
 )
-# A head's line: a label with its colon ("Eingang:", "Vorlage-Nr.:"), or a date after "vom".
-_HEAD_LINE = re.compile(r"(?:^|\s)[A-ZÄÖÜ][\w.-]*:(?:\s|$)|\bvom:?\s+\d")
+# A head's line: a label with its colon ("Eingang:", "Vorlage-Nr.:"), a date after "vom", or the
+# submitters opening it, the paper's type word before them or not ("Anfrage Stadtrat Jürgen
+# Wenzel (FW) …", "AfD-Gemeinderatsfraktion …"; a council member's title as rules of procedure
+# name it).
+_HEAD_LINE = re.compile(
+    r"(?:^|\s)[A-ZÄÖÜ][\w.-]*:(?:\s|$)|\bvom:?\s+\d"
+    r"|^(?:(?:Gemeinsame\s+)?(?:Anfrage|Antrag|Stellungnahme\s+zur\s+Anfrage)\s+)?"
+    r"(?=(?:Stadträtin|Stadtrat|Stadtverordnete[r]?|Ratsherr|Ratsfrau|Ratsmitglied"
+    r"|Gemeinderätin|Gemeinderat|Bezirksverordnete[r]?|Kreisrätin|Kreisrat"
+    r"|[\w.|-]*[Ff]raktion)\b)"
+)
 SUBJECT_START = re.compile(r"[A-ZÄÖÜ„\"“0-9]")
 _MIN_WORDS = 2
 
@@ -92,8 +103,8 @@ def subject_after_status(lines: Sequence[str]) -> str | None:
         if not re.match(r"[A-ZÄÖÜ][\w .-]{0,30}:", line):
             continue
         status = _STATUS_END.search(line)
-        if status is None:
-            continue
+        if status is None or re.search(r"Status:\s*$", line[: status.start()]):
+            continue  # "Status: öffentlich": a labelled field of a row, not the label column's cell
         rest = line[status.end() :]
         end = SUBJECT_END.search(rest)
         subject = (rest[: end.start()] if end else rest).strip()
@@ -102,6 +113,7 @@ def subject_after_status(lines: Sequence[str]) -> str | None:
             _MIN_WORDS - 1 <= words <= MAX_SUBJECT_WORDS
             and SUBJECT_START.match(subject)
             and not SENTENCE_END.search(subject)  # the text's sentences after it: no end seen
+            and not re.search(rf"{DATE.pattern}|{_LONG_DATE}", subject)  # another field's value
         ):
             return subject
     return None
@@ -121,3 +133,21 @@ def without_run_on(value: str) -> str:
         ):
             return value[: end.start()].strip()
     return value
+
+
+_OFFICE_WORDS = 3  # an office's name ("Stadtplanungsamt", "Ortsverwaltung Wolfartsweier")
+
+
+def subject_in_office_field(line: str) -> str | None:
+    """Return the subject run into an empty "Dienststelle:" cell above the consultation table.
+
+    "Dienststelle: Zuständigkeit und Nutzung des denkmalgeschützten Zündhütle-Turmes" / "Gremium
+    Termin TOP": the cell was empty, the subject followed it; an office's own name is shorter.
+    """
+    field = re.fullmatch(r"Dienststelle:\s*(?P<value>.*)", line.strip())
+    if field is None:
+        return None
+    value = field.group("value")
+    if len(value.split()) <= _OFFICE_WORDS or not SUBJECT_START.match(value):
+        return None
+    return value if not SENTENCE_END.search(value) else None

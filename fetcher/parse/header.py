@@ -15,7 +15,12 @@ from fetcher.parse.form_title import (
     title_after_form,
 )
 from fetcher.parse.head_numbers import number_in_type_run, number_then_type
-from fetcher.parse.head_title import subject_after_fields, subject_after_status, without_run_on
+from fetcher.parse.head_title import (
+    subject_after_fields,
+    subject_after_status,
+    subject_in_office_field,
+    without_run_on,
+)
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import reply_reference, subject_reference
 from fetcher.parse.paper_number import (
@@ -278,7 +283,9 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
             title = join_lines(collected)
             # "… (KULT) vom 23. März 2016 Aktueller Stand …": the head's fields run into it
             return subject_after_fields(title) or title
-        if k >= 0 and (subject := subject_after_fields(lines[k])):
+        if k >= 0 and (
+            subject := subject_after_fields(lines[k]) or subject_in_office_field(lines[k])
+        ):
             return subject  # "Eingang: 18.05.2021 Interne Struktur …": the field above, run in
         if "hier:" in faction_line:
             # Ortschaftsrat answers: "Anfrage der …-Fraktion vom …; hier: <Betreff>"
