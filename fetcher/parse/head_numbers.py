@@ -50,7 +50,7 @@ def _types_line(line: str) -> bool:
     if _NOTICE.match(line):
         return True
     typed = DOC_LABEL.match(line.strip())
-    return bool(typed) and not NUMBER_LABEL_REST.match(typed.group("rest"))
+    return typed is not None and not NUMBER_LABEL_REST.match(typed.group("rest"))
 
 
 _NOTICE = re.compile(r"\s*(?:Mitteilungsvorlage|Informationsvorlage)\b")
