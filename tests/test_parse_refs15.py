@@ -15,6 +15,7 @@ from __future__ import annotations
 import pytest
 
 from bench.form_variants import rewrite
+from bench.reference_variants import _fold, cases
 from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
@@ -97,6 +98,25 @@ def test_subject_in_a_head_run_together(name: str, variant: str | None, subject:
     """The subject starts after the last field's value and ends at the next label or the text."""
     text = flat(_text(name)) if variant is None else _variant(name, variant)
     assert parse_text(text).title == subject
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        # "Vorlage Nr.: TOP: 63. Plenarsitzung Gemeinderat 22.07.2014 2014/0671/FB 3 16 …"
+        "karlsruhe-2014-0671-anfrage-fw-baumkataster",
+        # "Antrag Nr.:" / "Datum: A0087/09/FB 3 25.11.2009": a label column run together
+        "dresden-A0087-09-antrag-cdu-blaues-wunder",
+        # "… www.linke-fraktion-dresden.de Anfrage Nr.: AF2014/13/FB 3"
+        "dresden-AF2014-13-anfrage-linke-rundfunkbeitrag",
+        # "mAF0010/14/FB 3" below the answer letter's subject
+        "dresden-mAF0010-14-antwort-fdp-fahnenmasten",
+    ],
+)
+def test_own_number_with_its_filing_unit(name: str) -> None:
+    """The own number with a filing unit after it ("…/FB 3") is read whole, run together too."""
+    case = cases(_text(name), dev_label(name))["own/FB 3"]
+    assert _fold(parse_text(flat(case.text)).reference) in case.accepted
 
 
 def test_run_together_subject_as_printed_keeps_its_lines() -> None:

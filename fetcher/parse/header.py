@@ -73,7 +73,11 @@ _REFERENCE_PATTERNS = (
     # At a line's start, or beside the letter's date ("… Telefon: 800 - 45 21.10.2014 DS 77/2014",
     # the head run together).
     re.compile(r"(?:^|(?<=\d\.\d{4}\s))(?:DS|Drs)\s*\.?\s*(?P<ref>\d{1,5}\s*/\s*\d{2,4})\b"),
-    re.compile(r"(?<![\w/])(?P<ref>VO/\d{4}/\d{2,6}|(?:mA)?F\d{3,5}/\d{2}|RA\s?\d{1,4}/\d{4})\b"),
+    # The filing office's letters and number may follow ("mAF0010/14/FB 3").
+    re.compile(
+        r"(?<![\w/])(?P<ref>(?:VO/\d{4}/\d{2,6}|(?:mA)?F\d{3,5}/\d{2}|RA\s?\d{1,4}/\d{4})"
+        r"(?:/[A-ZÄÖÜ]{1,4}(?:\s\d{1,2}(?![\w/.,-]))?)?)\b"
+    ),
     re.compile(
         rf"^(?:Beantwortung|Antwort|Stellungnahme)\s+zu[rm]?\s+Anfrage\s+(?P<ref>{REF})", re.I
     ),
@@ -162,6 +166,9 @@ def find_reference(lines: Sequence[str]) -> str | None:
                 if in_sentence(before, line[match.end() :]):
                     continue  # "Drucksache 19/10558 ergibt sich …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
+                unit = re.match(r"\s(\d{1,2})(?![\w/.,-])", line[match.end() :])
+                if unit and re.search(r"\d/[A-ZÄÖÜ]{1,4}$", ref):
+                    ref = f"{ref} {unit.group(1)}"  # "AF2014/13/FB 3": the filing office's number
                 if date_or_year(ref) or not re.search(r"\d", ref):
                     continue  # "STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion": no number
                 return ref

@@ -160,17 +160,16 @@ def _first_number(tokens: Sequence[str]) -> str | None:
         token = raw.rstrip(",;")
         if token == ":" or DATE.fullmatch(token):
             continue
+        following = tokens[k + 1].rstrip(",;") if k + 1 < len(tokens) else ""
+        if re.search(r"\d/[A-ZÄÖÜ]{1,4}$", token) and re.fullmatch(r"\d{1,2}", following):
+            token = f"{token} {following}"  # "0123/2021/FB 3": the filing office's number after it
         if (
             _PAPER.fullmatch(token)
             and sum(c.isdigit() for c in token) >= 4
             and is_value(token)  # no phone number, no span of years ("0123/2021" is a paper's)
         ):
-            # a short prefix set apart by a space belongs to it ("RA 123/2021", "A 0123/21"), and
-            # a department's number after its letters ("0123/2021/FB 3": the filing office)
+            # a short prefix set apart by a space belongs to it ("RA 123/2021", "A 0123/21")
             prefix = tokens[k - 1] if k else ""
-            following = tokens[k + 1].rstrip(",;") if k + 1 < len(tokens) else ""
-            if re.search(r"/[A-ZÄÖÜ]{1,4}$", token) and re.fullmatch(r"\d{1,2}", following):
-                token = f"{token} {following}"
             return f"{prefix} {token}" if _PREFIX.fullmatch(prefix) else token
         if only_labels and _PLAIN.fullmatch(token) and not bare_year(token):
             following = tokens[k + 1] if k + 1 < len(tokens) else ""
