@@ -86,6 +86,19 @@ def test_number_in_a_head_run_together(name: str, variant: str) -> None:
             "columns",
             "Anfrage der CDU-Fraktion zur Vermarktung der Baugrundstücke",
         ),
+        # "Anfrage 2016/0760 Seite 1 von 2 … Stadtrat Jürgen Wenzel (FW) Feinstaubmessung Turmberg"
+        (
+            "karlsruhe-2016-0760-anfrage-fw-feinstaub-turmberg",
+            "running head",
+            "Feinstaubmessung Turmberg",
+        ),
+        # "… Verwaltungsausschuss 27.11.2014 Kenntnisnahme Beantwortung einer Anfrage zur …"
+        (
+            "nordstemmen-DS-77-2014-antwort-kita-integrative-gruppen",
+            None,
+            "Beantwortung einer Anfrage zur Auslastung der integrativen Gruppen in den"
+            " Kindertagesstätten der Gemeinde Nordstemmen",
+        ),
         # "Thema: Neubau eines Ablaufkanals … („Am Born“) Inhalt der Mitteilung: Die CDU-…"
         (
             "nordstemmen-DS-84-2007-antwort-cdu-ablaufkanal",

@@ -225,14 +225,17 @@ def title_after_consultation_run(lines: Sequence[str]) -> str | None:
         if any(re.search(r"(?:^|\s)(?:Gegenstand|Betreff|Thema)\b", x) for x in before):
             return None  # the labelled subject above the table is read as labelled
         tokens = row[table.end() :].split()
-        dated = False
+        dated = -1  # the last date's token
         for j, token in enumerate(tokens):
             if DATE.fullmatch(token.strip(",;")):
-                dated = True
-            elif dated and _CELL_WORDS.sub("", token + " ").strip():
+                dated = j
+            elif dated >= 0 and _CELL_WORDS.sub("", token + " ").strip():
                 following = tokens[j + 1 : j + 1 + _COMMITTEE_WORDS]
                 if any(DATE.fullmatch(x.strip(",;")) for x in following):
                     continue  # a committee's name, its row's date after it
+                if token[:1].islower() and j - 1 > dated + 1 and tokens[j - 1][:1].isupper():
+                    j -= 1  # "… 27.11.2014 Kenntnisnahme Beantwortung einer Anfrage …": the row
+                    # holds one role, a second cell word opens the subject
                 rest = " " + " ".join(tokens[j:])
                 end = SUBJECT_END.search(rest)
                 subject = (rest[: end.start()] if end else rest).strip()

@@ -48,6 +48,8 @@ _HEAD_LINE = re.compile(
     r"(?=(?:Stadträtin|Stadtrat|Stadtverordnete[r]?|Ratsherr|Ratsfrau|Ratsmitglied"
     r"|Gemeinderätin|Gemeinderat|Bezirksverordnete[r]?|Kreisrätin|Kreisrat"
     r"|[\w.|-]*[Ff]raktion)\b)"
+    # a running head: the type word and the paper's number ("Anfrage 2016/0760 Seite 1 von 2")
+    r"|^(?:Gemeinsame\s+)?(?:Anfrage|Antrag|Stellungnahme\s+zur\s+Anfrage)\s+\S*\d"
 )
 SUBJECT_START = re.compile(r"[A-ZÄÖÜ„\"“0-9]")
 _MIN_WORDS = 2
