@@ -41,7 +41,8 @@ _AT_START = re.compile(rf"(?P<number>{_SHAPED}|\d{{3,6}})\s+(?P<rest>\S.*)")
 _DATE_BEFORE = re.compile(rf"(?:{DATE.pattern}|\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}})\s*$")
 _OTHER_NUMBER_BEFORE = re.compile(
     r"\b(?:Az|AZ|GZ|Zeichen|Tel|Telefon|Fax|Telefax|Postfach|Flurst\w*|Konto|IBAN|BLZ)\b\.?:?\s*$"
-    r"|[:(]\s*$",
+    # a label or a short prefix of its own ("DS A 0123/21", "Drs. 19/1234"): read as labelled
+    r"|[:(]\s*$|(?<!\S)[A-ZÄÖÜ][\w.]{0,3}\s*$",
 )
 
 
