@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
 from fetcher.parse.kind import DOC_LABEL
-from fetcher.parse.paper_number import VALUE, is_value, tidy
+from fetcher.parse.paper_number import MONTH_YEAR, VALUE, is_value, tidy
 from fetcher.parse.reference_labels import without_page_counter
 from fetcher.parse.text import DATE
 from fetcher.parse.type_names import NUMBER_LABEL_REST
@@ -42,7 +42,9 @@ _DATE_BEFORE = re.compile(rf"(?:{DATE.pattern}|\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}})
 _OTHER_NUMBER_BEFORE = re.compile(
     r"\b(?:Az|AZ|GZ|Zeichen|Tel|Telefon|Fax|Telefax|Postfach|Flurst\w*|Konto|IBAN|BLZ)\b\.?:?\s*$"
     # a label or a short prefix of its own ("DS A 0123/21", "Drs. 19/1234"): read as labelled
-    r"|[:(]\s*$|(?<!\S)[A-ZÄÖÜ][\w.]{0,3}\s*$",
+    r"|[:(]\s*$|(?<!\S)[A-ZÄÖÜ][\w.]{0,3}\s*$"
+    # a paper named before it ("Bezug: Vorlage 2023/0123"): another paper, or the labelled readers'
+    r"|(?:Vorlage|Drucksache|Antrag|Anfrage|Bezug|vgl|siehe|gemäß)\W*$",
 )
 
 
@@ -67,7 +69,7 @@ def number_then_type(lines: Sequence[str], index: int) -> str | None:
     """
     line = without_page_counter(lines[index].strip())
     first = _AT_START.match(line)
-    if first and _types_line(first.group("rest")) and is_value(first.group("number")):
+    if first and _types_line(first.group("rest")) and _numbered(first.group("number")):
         return tidy(first.group("number"))
     if index + 1 >= len(lines):
         return None
@@ -75,13 +77,19 @@ def number_then_type(lines: Sequence[str], index: int) -> str | None:
     if end is None or not _types_line(f"{end.group('qualifier') or ''} {lines[index + 1]}"):
         return None
     number, before = end.group("number"), line[: end.start()]
-    if number.isdigit() and before.strip():
-        return None  # a plain number only alone on its line: "586" / "Anfrage Stadtrat …"
+    if number.isdigit() and (before.strip() or end.group("qualifier")):
+        return None  # a plain number only alone on its line: "586" / "Anfrage Stadtrat …", not
+        # a postcode and its town ("76133 Karlsruhe" / "ANTRAG")
     if re.search(r"\d\s*$", before) and not _DATE_BEFORE.search(before):
         return None  # a digit group before it: a phone number, a postbox, a table's row
-    if _OTHER_NUMBER_BEFORE.search(before) or not is_value(number):
+    if _OTHER_NUMBER_BEFORE.search(before) or not _numbered(number):
         return None
     return tidy(number)
+
+
+def _numbered(number: str) -> bool:
+    """Whether a number can be a paper's own: never a date's month and year ("12/2021")."""
+    return is_value(number) and not MONTH_YEAR.fullmatch(tidy(number))
 
 
 # A field table read column-wise and run together: the type's label first, the number's label
@@ -113,4 +121,4 @@ def number_in_type_run(line: str) -> str | None:
     if run is None or kind_from_paper_type(run.group("type"), None) == "sonstiges":
         return None
     number = run.group("number")
-    return tidy(number) if is_value(number) else None
+    return tidy(number) if _numbered(number) else None

@@ -71,7 +71,7 @@ _BACK = re.compile(
 )
 _PHONE = re.compile(r"0\d{2,5}\s?[/-]\s?\d{4,}")
 _YEAR = r"(?:19|20)\d\d"
-_MONTH_YEAR = re.compile(rf"(?:0?[1-9]|1[0-2])\s?/\s?{_YEAR}")
+MONTH_YEAR = re.compile(rf"(?:0?[1-9]|1[0-2])\s?/\s?{_YEAR}")
 _ISO_DATE = re.compile(rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 _YEARS = re.compile(rf"({_YEAR})\s?[/–-]\s?((?:19|20)?\d\d)")
 
@@ -265,7 +265,7 @@ def lone_value(lines: Sequence[str]) -> str | None:
             re.search(r"[/-]", ref)
             and not re.search(r"[/-]\d?$", ref)
             and is_value(ref)
-            and not _MONTH_YEAR.fullmatch(ref)
+            and not MONTH_YEAR.fullmatch(ref)
         ):
             return ref
     return None
@@ -348,7 +348,7 @@ def _foot_number(ref: str) -> bool:
         re.search(r"[/-]", ref)
         and not re.search(r"[/-]\d?$", ref)
         and is_value(ref)
-        and not _MONTH_YEAR.fullmatch(re.sub(r"^[A-Za-zÄÖÜäöüß]+\s", "", ref))
+        and not MONTH_YEAR.fullmatch(re.sub(r"^[A-Za-zÄÖÜäöüß]+\s", "", ref))
     )
 
 
