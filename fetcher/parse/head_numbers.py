@@ -33,6 +33,7 @@ _AT_END = re.compile(
     rf"(?:^|(?<=\s))(?P<number>{_SHAPED}|\d{{3,6}})"
     r"(?P<qualifier>\s+[A-ZÄÖÜ][a-zäöüß]{2,}(?:e|er|es))?\s*$"  # "Gemeinsame" / "Anfrage"
 )
+_TOKEN_CHARS = 40
 # The number opening a line, its type after it ("2023/0123 Anfrage", "535 Stellungnahme …").
 _AT_START = re.compile(rf"(?P<number>{_SHAPED}|\d{{3,6}})\s+(?P<rest>\S.*)")
 # What may stand before it: a date (the date field's value), a word (a letterhead's "Der
@@ -68,12 +69,17 @@ def number_then_type(lines: Sequence[str], index: int) -> str | None:
     "Anfrage …").
     """
     line = without_page_counter(lines[index].strip())
-    first = _AT_START.match(line)
+    tokens = line.split()
+    if not tokens:
+        return None
+    # A paper number is a short token: longer ones are never tried (the patterns stay linear).
+    first = _AT_START.match(line) if len(tokens[0]) <= _TOKEN_CHARS else None
     if first and _types_line(first.group("rest")) and _numbered(first.group("number")):
         return tidy(first.group("number"))
-    if index + 1 >= len(lines):
+    if index + 1 >= len(lines) or any(len(token) > _TOKEN_CHARS for token in tokens[-2:]):
         return None
-    end = _AT_END.search(line)
+    tail = line.rfind(tokens[-2], 0, line.rfind(tokens[-1])) if len(tokens) > 1 else 0
+    end = _AT_END.search(line, tail)
     if end is None or not _types_line(f"{end.group('qualifier') or ''} {lines[index + 1]}"):
         return None
     number, before = end.group("number"), line[: end.start()]

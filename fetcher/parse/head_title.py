@@ -53,6 +53,7 @@ _HEAD_LINE = re.compile(
 )
 SUBJECT_START = re.compile(r"[A-ZÄÖÜ„\"“0-9]")
 _MIN_WORDS = 2
+_MAX_SUBJECT_CHARS = 400  # the subject and the sender cell after it
 
 
 def subject_after_fields(line: str) -> str | None:
@@ -65,6 +66,8 @@ def subject_after_fields(line: str) -> str | None:
     if not _HEAD_LINE.search(line):
         return None
     for match in reversed(list(_VALUE_END.finditer(line))):
+        if len(line) - match.end() > _MAX_SUBJECT_CHARS:
+            break  # a subject's words, not a page run together: earlier values only leave more
         rest = _SENDER_AFTER.sub("", line[match.end() :]).strip()
         if (
             len(rest.split()) >= _MIN_WORDS
