@@ -43,7 +43,7 @@ _DATE_BEFORE = re.compile(rf"(?:{DATE.pattern}|\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}})
 _OTHER_NUMBER_BEFORE = re.compile(
     r"\b(?:Az|AZ|GZ|Zeichen|Tel|Telefon|Fax|Telefax|Postfach|Flurst\w*|Konto|IBAN|BLZ)\b\.?:?\s*$"
     # a label or a short prefix of its own ("DS A 0123/21", "Drs. 19/1234"): read as labelled
-    r"|[:(]\s*$|(?<!\S)[A-ZÄÖÜ][\w.]{0,3}\s*$"
+    r"|[:(|│]\s*$|(?<!\S)[A-ZÄÖÜ][\w.]{0,3}\s*$"  # "2019 | 1.234 | 56/78": a table's cell
     # a paper named before it ("Bezug: Vorlage 2023/0123"): another paper, or the labelled readers'
     r"|(?:Vorlage|Drucksache|Antrag|Anfrage|Bezug|vgl|siehe|gemäß)\W*$",
 )
