@@ -35,7 +35,8 @@ procedure print them, written from their conventions, not copied from a stored d
   suffix (SessionNet "2021/0123-1" and "2021/0123/1", Leipzig's new version "-NF-02" after a
   Roman-numbered number, the word "Ergänzung" after it); an electoral period before the number
   (Leipzig "VII-A-01234", Bundestag and Landtag "20/1234", "WP 20 / 1234"); ALLRIS's long id
-  "VO/0123/2021"; the filing department after it ("0123/2021/FB 3", Fachbereich 3);
+  "VO/0123/2021"; the filing department after it ("0123/2021/FB 3", Fachbereich 3); fifteenth
+  round: the document's own number with a filing unit after it ("/FB 3", "/FB3", "/OA 12");
 - labels: ALLRIS and SessionNet field names ("Vorlagennummer:", "Vorlage-Nr.", "Drucksachennummer",
   "Antragsnummer:", "Anfrage-Nr.:", "DS-Nr.:"), the paper types of rules of procedure
   ("Sitzungsvorlage Nr.", "Beschlussvorlage Nr.", "Informationsvorlage Nr."), a council's own
@@ -103,6 +104,15 @@ VALUES: dict[str, str] = {
     "WP 20 / 1234": "WP 20 / 1234",
     "VO/0123/2021": "VO/0123/2021",
     "0123/2021/FB 3": "0123/2021/FB 3",
+}
+# Fifteenth round: the document's OWN number with the filing unit after it (variant → suffix;
+# "0123/2021/FB 3" above is one fixed value): a department ("Fachbereich 3", "FB 3"), set apart or
+# glued, and an office's letters and number ("OA 12", Ordnungsamt): SessionNet and regisafe print
+# the filing unit as the number's last group; the value is built from each dev reference.
+SUFFIXES: dict[str, str] = {
+    "own/FB 3": "/FB 3",
+    "own/FB3": "/FB3",
+    "own/OA 12": "/OA 12",
 }
 # Other printed forms a value's variant accepts besides the value itself ("0123/2021 Ergänzung":
 # the number without the amendment's word; "WP 20 / 1234": the number without its period's mark).
@@ -325,6 +335,12 @@ def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
     result = {ORIGINAL: Case("control", text, frozenset(map(_fold, printed)))}
     for name, value in VALUES.items():
         forms = [r.replace(number, v) for r in printed for v in (value, *ALSO.get(name, ()))]
+        accepted = frozenset(_fold(x) for f in forms for x in (f, _tidy(f)))
+        result[name] = Case("value", with_value(text, number, value), accepted)
+
+    for name, suffix in SUFFIXES.items():
+        value = number + suffix
+        forms = [r.replace(number, v) for r in printed for v in (value, value.replace(" ", ""))]
         accepted = frozenset(_fold(x) for f in forms for x in (f, _tidy(f)))
         result[name] = Case("value", with_value(text, number, value), accepted)
 

@@ -13,6 +13,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.head_title import (
+    MAX_SUBJECT_WORDS,
+    SENTENCE_END,
+    SUBJECT_END,
+    SUBJECT_START,
+)
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 
 _STATUS = re.compile(r"(?:nicht\s*)?öffentlich(?:\s+nicht\s*öffentlich)?", re.I)
@@ -196,3 +202,49 @@ def _title_at(rows: Sequence[str], k: int) -> str | None:
         k += 1
         title.append(rows[k])
     return join_lines(title)
+
+
+_COMMITTEE_WORDS = 4  # a committee's name before its date in a row: "Ausschuss für Umwelt und"
+
+
+def title_after_consultation_run(lines: Sequence[str]) -> str | None:
+    """Return the subject after a consultation table run together into one line, or None.
+
+    "… Beratungsfolge Sitzungstermin Stand Rat 15.12.2011 Mitteilung Anfrage der CDU-Fraktion zur
+    Vermarktung der Baugrundstücke Inhalt der Mitteilung: 1. …": once a date was read, the first
+    word that is none of the table's cells and has no date in the words after it (a committee's
+    name before its row's date) opens the subject; it ends at a label, a list's first item or the
+    consultation table of the next layout; a subject that runs on into sentences is not told.
+    """
+    rows = [line.strip() for line in lines[: 2 * HEADER_LINES] if line.strip()]
+    for k, row in enumerate(rows[:40]):
+        table = re.search(r"(?<!\S)Beratungsfolge\b:?", row)
+        if table is None:
+            continue
+        before = [*rows[:k], row[: table.start()]]
+        if any(re.search(r"(?:^|\s)(?:Gegenstand|Betreff|Thema)\b", x) for x in before):
+            return None  # the labelled subject above the table is read as labelled
+        tokens = row[table.end() :].split()
+        dated = -1  # the last date's token
+        for j, token in enumerate(tokens):
+            if DATE.fullmatch(token.strip(",;")):
+                dated = j
+            elif dated >= 0 and _CELL_WORDS.sub("", token + " ").strip():
+                following = tokens[j + 1 : j + 1 + _COMMITTEE_WORDS]
+                if any(DATE.fullmatch(x.strip(",;")) for x in following):
+                    continue  # a committee's name, its row's date after it
+                if token[:1].islower() and j - 1 > dated + 1 and tokens[j - 1][:1].isupper():
+                    j -= 1  # "… 27.11.2014 Kenntnisnahme Beantwortung einer Anfrage …": the row
+                    # holds one role, a second cell word opens the subject
+                rest = " " + " ".join(tokens[j:])
+                end = SUBJECT_END.search(rest)
+                subject = (rest[: end.start()] if end else rest).strip()
+                if (
+                    len(subject.split()) <= MAX_SUBJECT_WORDS
+                    and SUBJECT_START.match(subject)
+                    and not SENTENCE_END.search(subject)
+                ):
+                    return subject
+                return None
+        return None
+    return None

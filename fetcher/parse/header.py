@@ -11,7 +11,15 @@ from fetcher.parse.form_title import (
     CONSULTATION,
     after_consultation,
     title_after_consultation,
+    title_after_consultation_run,
     title_after_form,
+)
+from fetcher.parse.head_numbers import number_in_type_run, number_then_type
+from fetcher.parse.head_title import (
+    subject_after_fields,
+    subject_after_status,
+    subject_in_office_field,
+    without_run_on,
 )
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import reply_reference, subject_reference
@@ -65,7 +73,11 @@ _REFERENCE_PATTERNS = (
     # At a line's start, or beside the letter's date ("… Telefon: 800 - 45 21.10.2014 DS 77/2014",
     # the head run together).
     re.compile(r"(?:^|(?<=\d\.\d{4}\s))(?:DS|Drs)\s*\.?\s*(?P<ref>\d{1,5}\s*/\s*\d{2,4})\b"),
-    re.compile(r"(?<![\w/])(?P<ref>VO/\d{4}/\d{2,6}|(?:mA)?F\d{3,5}/\d{2}|RA\s?\d{1,4}/\d{4})\b"),
+    # The filing office's letters and number may follow ("mAF0010/14/FB 3").
+    re.compile(
+        r"(?<![\w/])(?P<ref>(?:VO/\d{4}/\d{2,6}|(?:mA)?F\d{3,5}/\d{2}|RA\s?\d{1,4}/\d{4})"
+        r"(?:/[A-ZÄÖÜ]{1,4}(?:\s\d{1,2}(?![\w/.,-]))?)?)\b"
+    ),
     re.compile(
         rf"^(?:Beantwortung|Antwort|Stellungnahme)\s+zu[rm]?\s+Anfrage\s+(?P<ref>{REF})", re.I
     ),
@@ -94,6 +106,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
         agenda = agenda or bool(AGENDA_ITEM.match(line))
         if not agenda and (numbered := number_before_type(line)):
             return numbered  # "2023/0123 Anfrage": the number, then the type (form_fields)
+        if not agenda and (numbered := number_then_type(lines, i) or number_in_type_run(line)):
+            return numbered  # the same run together with other fields (head_numbers)
         if not agenda and (below := value_below(lines, i)):
             return below  # "Drucksache:" / "21-1234": a label ending its line, its value below
         if re.fullmatch(
@@ -152,6 +166,9 @@ def find_reference(lines: Sequence[str]) -> str | None:
                 if in_sentence(before, line[match.end() :]):
                     continue  # "Drucksache 19/10558 ergibt sich …": a paper cited in prose
                 ref = re.sub(r"\s*([/-])\s*", r"\1", match.group("ref")).rstrip(".,;:")
+                unit = re.match(r"\s(\d{1,2})(?![\w/.,-])", line[match.end() :])
+                if unit and re.search(r"\d/[A-ZÄÖÜ]{1,4}$", ref):
+                    ref = f"{ref} {unit.group(1)}"  # "AF2014/13/FB 3": the filing office's number
                 if date_or_year(ref) or not re.search(r"\d", ref):
                     continue  # "STELLUNGNAHME zur Anfrage FDP-Gemeinderatsfraktion": no number
                 return ref
@@ -227,7 +244,7 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
     """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject."""
     values, _ = value_after(lines, re.compile(r"^(?:Betreff|Thema)\s*:?", re.I))
     if values:
-        return join_lines(values)
+        return without_run_on(join_lines(values))
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -270,12 +287,23 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
         ):
             collected = collected[1:]  # "Dienststelle: Eigenbetrieb / Fußballstadion im Wildpark"
         if collected:
-            return join_lines(collected)
+            title = join_lines(collected)
+            # "… (KULT) vom 23. März 2016 Aktueller Stand …": the head's fields run into it
+            return subject_after_fields(title) or title
+        if k >= 0 and (
+            subject := subject_after_fields(lines[k]) or subject_in_office_field(lines[k])
+        ):
+            return subject  # "Eingang: 18.05.2021 Interne Struktur …": the field above, run in
         if "hier:" in faction_line:
             # Ortschaftsrat answers: "Anfrage der …-Fraktion vom …; hier: <Betreff>"
             return faction_line
     # blank lines or none (a PDF's text): same title; or the subject below a consultation table
-    form_title = title_after_form(lines) or title_after_consultation(lines)
+    form_title = (
+        title_after_form(lines)
+        or title_after_consultation(lines)
+        or subject_after_status(lines)
+        or title_after_consultation_run(lines)
+    )
     if form_title:
         return form_title
     if doc_label is not None:

@@ -71,7 +71,7 @@ _BACK = re.compile(
 )
 _PHONE = re.compile(r"0\d{2,5}\s?[/-]\s?\d{4,}")
 _YEAR = r"(?:19|20)\d\d"
-_MONTH_YEAR = re.compile(rf"(?:0?[1-9]|1[0-2])\s?/\s?{_YEAR}")
+MONTH_YEAR = re.compile(rf"(?:0?[1-9]|1[0-2])\s?/\s?{_YEAR}")
 _ISO_DATE = re.compile(rf"{_YEAR}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])")
 _YEARS = re.compile(rf"({_YEAR})\s?[/–-]\s?((?:19|20)?\d\d)")
 
@@ -215,8 +215,9 @@ def labelled_value(line: str) -> str | None:
             continue  # "Haushaltsantrag 2021", "Anfrage 535 …": a bare noun needs a shaped number;
             # a Drucksache is a number's label whatever it is called ("Ratsdrucksache 586")
         after = line[match.end() :]
-        if in_sentence(line[: match.start()], after):
-            continue
+        field = bool(match.group("nr")) and (match.group("colon") or "").startswith(":")
+        if in_sentence(line[: match.start()], "" if field else after):
+            continue  # "Vorlage-Nr.: 518 der CDU-…": a field's label and value, run together
         if re.match(r"\s*,?\s*vom\s+\d", after) and (
             line[: match.start()].strip() or _DATED_IN_SENTENCE.match(after)
         ):
@@ -264,7 +265,7 @@ def lone_value(lines: Sequence[str]) -> str | None:
             re.search(r"[/-]", ref)
             and not re.search(r"[/-]\d?$", ref)
             and is_value(ref)
-            and not _MONTH_YEAR.fullmatch(ref)
+            and not MONTH_YEAR.fullmatch(ref)
         ):
             return ref
     return None
@@ -347,7 +348,7 @@ def _foot_number(ref: str) -> bool:
         re.search(r"[/-]", ref)
         and not re.search(r"[/-]\d?$", ref)
         and is_value(ref)
-        and not _MONTH_YEAR.fullmatch(re.sub(r"^[A-Za-zÄÖÜäöüß]+\s", "", ref))
+        and not MONTH_YEAR.fullmatch(re.sub(r"^[A-Za-zÄÖÜäöüß]+\s", "", ref))
     )
 
 

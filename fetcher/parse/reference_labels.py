@@ -160,6 +160,9 @@ def _first_number(tokens: Sequence[str]) -> str | None:
         token = raw.rstrip(",;")
         if token == ":" or DATE.fullmatch(token):
             continue
+        following = tokens[k + 1].rstrip(",;") if k + 1 < len(tokens) else ""
+        if re.search(r"\d/[A-ZÄÖÜ]{1,4}$", token) and re.fullmatch(r"\d{1,2}", following):
+            token = f"{token} {following}"  # "0123/2021/FB 3": the filing office's number after it
         if (
             _PAPER.fullmatch(token)
             and sum(c.isdigit() for c in token) >= 4
