@@ -4,7 +4,7 @@ Run: .venv/bin/python -m bench.parse_worst [--sizes 300,1200] [--all]
 
 Each phrase that one of the parser's readers looks for (a member and role, a faction label, a list
 label, a heading, a reference, a slash-joined group name …) is repeated N times, run together on one
-line and one per line, and parsed; the table gives the time at each size and the growth from the
+line, one per line, and glued into one token followed by a few head lines, and parsed; the table gives the time at each size and the growth from the
 smallest to the largest size. A reader that scans a long line again from every word grows with the
 square of N (×16 for 4× the size), a linear one like N (×4). Rows that grow more than ×8 are the
 ones to look at (--all prints every row). The ParserPool's per-file timeout bounds a real sync
@@ -53,6 +53,11 @@ PHRASES = (
 )
 
 
+# After a long token without spaces (a base64 blob, a table run together): the head lines that
+# the submitter, faction and kind readers look at, so they scan the token too.
+_HEAD = "\nAnfrage der SPD-Fraktion\nStadtrat Max Muster (CDU)\n1. Wie viele?\n"
+
+
 def _seconds(text: str) -> float:
     start = time.perf_counter()
     parse_text(text)
@@ -71,6 +76,7 @@ def main() -> None:
         for shape, text_of in (
             ("one line", lambda n, p=phrase: p * n),
             ("lines", lambda n, p=phrase: (p.rstrip() + "\n") * n),
+            ("one token, then a head", lambda n, p=phrase: "".join(p.split()) * n + _HEAD),
         ):
             times = [_seconds(text_of(n)) for n in sizes]
             growth = times[-1] / max(times[0], 0.01)

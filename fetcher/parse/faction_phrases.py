@@ -49,6 +49,10 @@ _NEXT_FIELD = re.compile(
     r"\s+(?i:Gegenstand|Datum|Betreff|Eingang|Vorlage|Drucksache|Anfrage|Antrag|Gremium|Gremien|"
     r"Termin|Beratungsfolge)\b.*$"
 )
+# E-mail and web addresses, which name a faction's domain, not its name ("fraktion@spd-x.de").
+# An e-mail address is tried from a word's start only: tried from every character, one long word
+# without spaces made the search grow with the square of its length.
+WEB_ADDRESS = re.compile(r"(?<!\S)\S+@\S+|www\.\S+|https?://\S+")
 _SPLIT = re.compile(r"[,;]\s*(?:der\s+|die\s+)?|\s+und\s+(?:der\s+|die\s+)?|\s*&\s*")
 _SLASH = re.compile(r"\s*[/|]\s*")
 # Words of a group's name that mark it as one without a label: "Wählergemeinschaft …",
@@ -223,7 +227,7 @@ def phrase_names(phrase: str, *, labelled: bool = False, seat: bool = True) -> l
     """
     found: list[str] = []
     # An address names no group: "info@spd-fraktion-dresden.de", "www.fraktion-x.de".
-    phrase = re.sub(r"\S+@\S+|www\.\S+|https?://\S+", " ", phrase)
+    phrase = WEB_ADDRESS.sub(" ", phrase)
     parts = _SPLIT.split(phrase.strip())
     # "Fraktionen CDU und UWG": a plural label names every part.
     labelled_all = labelled or bool(

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.factions import factions_in
-from fetcher.parse.faction_phrases import LABEL_WORD, group_like, phrase_names
+from fetcher.parse.faction_phrases import LABEL_WORD, WEB_ADDRESS, group_like, phrase_names
 from fetcher.parse.fields import value_after
 from fetcher.parse.prose_factions import factions_in_prose as factions_in_prose
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
@@ -209,7 +209,7 @@ def factions_of_submitter(submitter: str) -> list[str]:
     Bezirksvertretung Köln-Lindenthal" names none. Without a label, a known party counts, or a
     value that says by itself that it is a group ("Anfrage: UWG", "Bürger für Lindenau").
     """
-    known = factions_in(re.sub(r"\S+@\S+|www\.\S+|https?://\S+", " ", submitter))  # not addresses
+    known = factions_in(WEB_ADDRESS.sub(" ", submitter))  # not addresses
     if LABEL_WORD.search(submitter):
         names = phrase_names(submitter)
     elif member := re.search(r"\((?P<v>[^()]{2,40})\)\s*$", submitter):
