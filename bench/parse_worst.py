@@ -4,11 +4,12 @@ Run: .venv/bin/python -m bench.parse_worst [--sizes 300,1200] [--all]
 
 Each phrase that one of the parser's readers looks for (a member and role, a faction label, a list
 label, a heading, a reference, a slash-joined group name …) is repeated N times, run together on one
-line, one per line, and glued into one token followed by a few head lines, and parsed; the table gives the time at each size and the growth from the
-smallest to the largest size. A reader that scans a long line again from every word grows with the
-square of N (×16 for 4× the size), a linear one like N (×4). Rows that grow more than ×8 are the
-ones to look at (--all prints every row). The ParserPool's per-file timeout bounds a real sync
-whatever this table says; `ratsbot parse` has no pool.
+line, one per line, and glued into one token followed by a few head lines, and parsed; the table
+gives the time at each size and the growth from the smallest to the largest size. A reader that
+scans a long line again from every word grows with the square of N (×16 for 4× the size), a linear
+one like N (×4). Rows that grow more than ×8 are the ones to look at (--all prints every row). The
+ParserPool's per-file timeout bounds a real sync whatever this table says; `ratsbot parse` has no
+pool.
 """
 
 from __future__ import annotations
