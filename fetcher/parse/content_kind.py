@@ -174,8 +174,9 @@ def signals(lines: Sequence[str], body: int, answers: Sequence[str]) -> Signals:
     whole = _flat(lines)
     answer = 0
     answered = interleaved(answers)
-    # two or more answered, or both of two questions (the last one's reply a statement too)
-    both = len(answers) == 2 and answered == 1 and declarative(answers[-1])
+    # two or more answered, or both of two questions (the last one's reply a statement too); two
+    # questions are two question marks: one "?" (a cited title "Is(s)t KiTa gut?") asks no two
+    both = len(answers) == 2 and answered == 1 and declarative(answers[-1]) and text.count("?") >= 2
     if (answered >= 2 and answered * 3 >= len(answers) - 1) or both:
         answer += 2
     if _answer_headings(text) >= 2 or len(_ANSWER_LABEL.findall(text)) >= 2:
