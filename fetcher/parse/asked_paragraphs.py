@@ -124,8 +124,10 @@ def _asked_lines(block: list[str]) -> list[str]:
 _FOLLOW_UP = re.compile(r"^(?:Nachfrage|Zusatzfrage)\s*:?$")
 _ASIDE = re.compile(r"^\([^()]*\)[“”\"«]?$")
 # A number opening a line, also inside a quotation mark: "1. Wie …?", „2. Welche …?", "Frage 3:",
-# "(4) Wie …?".
-_NUMBER = re.compile(r"^[„\"»]?\s*(?:Frage\s+)?\(?\d{1,2}\s*(?:\.\)|[.):])\s")
+# "(4) Wie …?", and an outline's "1.1 Wie …?" / "1.5.1. Wenn ja, …?" under a topic heading.
+_NUMBER = re.compile(
+    r"^[„\"»]?\s*(?:Frage\s+)?\(?(?:\d{1,2}\s*(?:\.\)|[.):])|\d{1,2}(?:\.\d{1,2})+\.?)\s"
+)
 # A number label alone on its line: "1.", "Frage 1:", "Frage 2 + 3:" (one answer to two).
 _LABEL_ALONE = re.compile(
     r"^[„\"»]?\s*(?:Frage\s+)?\d{1,2}(?:\s*(?:\+|und|&|,|/)\s*\d{1,2})?\s*(?:\.\)|[.):])$"
