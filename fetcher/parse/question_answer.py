@@ -108,7 +108,9 @@ def _last_asking_child(lines: Sequence[str]) -> int:
             len(lines),
         )
         window = lines_from(lines[:own], k, _CHILD_CHARS)
-        if not any(x.rstrip().endswith("?") for x in window):
+        # a request among the sub-questions ("a. Bitte geben Sie … getrennt an." / "b. Wie …?")
+        requests = bool(REQUEST.match(line.split(maxsplit=1)[-1]))
+        if not requests and not any(x.rstrip().endswith("?") for x in window):
             break
         last = k
     return last
