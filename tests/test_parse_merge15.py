@@ -5,6 +5,13 @@ from __future__ import annotations
 from fetcher.parse import parse_text
 from fetcher.parse.faction_phrases import WEB_ADDRESS
 from fetcher.parse.submitters import factions_of_submitter
+from standins.fixtures import OPARL_FIXTURES
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
+
+
+def _karlsruhe(file_id: str) -> str:
+    return (KARLSRUHE / f"{file_id}.txt").read_text(encoding="utf-8")
 
 
 def test_addresses_are_not_factions_and_are_cut_from_a_word_start_only() -> None:
@@ -23,3 +30,36 @@ def test_a_long_word_before_the_submitter_does_not_hide_the_faction() -> None:
     document = parse_text(text)
     assert document.factions == ("SPD",)
     assert document.questions[0].startswith("Wie viele Bäume")
+
+
+def test_one_question_mark_in_a_cited_title_makes_no_answer() -> None:
+    # A concept paper (Nachhaltige Essensversorgung) cites "Is(s)t KiTa gut?" below two table
+    # captions: the answer reader pairs caption and citation, and annex15's "both of two
+    # questions answered" made the paper an answer with the captions as its question.
+    doc = parse_text(_karlsruhe("591446"))
+    assert doc.kind == "sonstiges"
+    assert doc.questions == ()
+
+
+def test_an_answer_under_topic_headings_keeps_the_inquirys_outline() -> None:
+    # "1. Statistik & Entwicklung" / "1.1 Wie viele …?" / answer / "1.2 …?": numbered outline
+    # questions, read by the numbered readers as the inquiry (670325) is, not one by one as
+    # unnumbered question paragraphs (22 questions).
+    answer = parse_text(_karlsruhe("670348"))
+    inquiry = parse_text(_karlsruhe("670325"))
+    assert answer.kind == "Antwort"
+    assert len(answer.questions) == len(inquiry.questions) == 6
+    assert "1.1 Wie viele Personen" in answer.questions[0]
+
+
+def test_a_request_among_the_sub_questions_keeps_them_in_their_parent() -> None:
+    # "1. Wie viele …?" / "a. Bitte geben Sie … getrennt an." / "b. Wie vielen …?" / answer.
+    doc = parse_text(_karlsruhe("655831"))
+    first = doc.questions[0].splitlines()
+    assert first[0].startswith("Wie viele Menschen haben im Jahr 2023")
+    assert [line[:2] for line in first[1:]] == ["a.", "b."]
+
+
+def test_an_offices_abbreviated_cell_is_no_title() -> None:
+    # "Dienststelle: UA i. B. m." (in Benehmen mit) above "SWK-Netze": an office, not a subject.
+    assert parse_text(_karlsruhe("636762")).title != "UA i. B. m."

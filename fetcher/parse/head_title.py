@@ -153,6 +153,8 @@ def subject_in_office_field(line: str) -> str | None:
     if field is None:
         return None
     value = field.group("value")
-    if len(value.split()) <= _OFFICE_WORDS or not SUBJECT_START.match(value):
+    # words, not abbreviations: "UA i. B. m." (in Benehmen mit) is an office's cell too
+    words = [w for w in value.split() if len(w) > 2 and not w.endswith(".")]
+    if len(words) <= _OFFICE_WORDS or not SUBJECT_START.match(value):
         return None
     return value if not SENTENCE_END.search(value) else None
