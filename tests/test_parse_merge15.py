@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from fetcher.parse.faction_phrases import WEB_ADDRESS
 from fetcher.parse.submitters import factions_of_submitter
 from standins.fixtures import OPARL_FIXTURES
 
+flat = SHAPES["flat"]
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
 
 
@@ -63,3 +67,15 @@ def test_a_request_among_the_sub_questions_keeps_them_in_their_parent() -> None:
 def test_an_offices_abbreviated_cell_is_no_title() -> None:
     # "Dienststelle: UA i. B. m." (in Benehmen mit) above "SWK-Netze": an office, not a subject.
     assert parse_text(_karlsruhe("636762")).title != "UA i. B. m."
+
+
+@pytest.mark.parametrize("file_id", ["622418", "643183"])
+def test_members_signing_with_a_capital_letter_keep_an_inquiry_run_together(file_id: str) -> None:
+    # "Unterzeichnet von:" (Karlsruhe's form) and "Für die FDP Fraktion" (a letter's signature)
+    # are the members' signature; with the lines run together the type line "Anfrage" carries the
+    # head after it, and the form's "Verantwortlich: Dez. 5" with the justification below the
+    # questions outweighed the inquiry (annex15's lower bar for an answer) while the signature,
+    # looked for in lower case only, counted for nothing.
+    text = _karlsruhe(file_id)
+    assert parse_text(text).kind == "Anfrage"
+    assert parse_text(flat(text)).kind == "Anfrage"

@@ -100,7 +100,7 @@ _PROSE_QUESTION = re.compile(
 )
 # The members' signature.
 _MEMBERS_SIGN = re.compile(
-    r"\bunterzeichnet\s+von\b|\bfür\s+die\s+(?:\S+\s+){0,3}?\S*[Ff]raktion\b"
+    r"\b[Uu]nterzeichnet\s+von\b|\b[Ff]ür\s+die\s+(?:\S+\s+){0,3}?\S*[Ff]raktion\b"
     r"|\bFraktions(?:vorsitzende[r]?|sprecher(?:in)?)\b",
 )
 
