@@ -67,6 +67,10 @@ def test_a_request_among_the_sub_questions_keeps_them_in_their_parent() -> None:
 def test_an_offices_abbreviated_cell_is_no_title() -> None:
     # "Dienststelle: UA i. B. m." (in Benehmen mit) above "SWK-Netze": an office, not a subject.
     assert parse_text(_karlsruhe("636762")).title != "UA i. B. m."
+    # An office's short name before the subject run into its cell still leaves the subject
+    # ("Dienststelle: SJB Verbesserungen im Bildungspaket", run together).
+    title = parse_text(flat(_karlsruhe("623403"))).title
+    assert title is not None and title.endswith("Verbesserungen im Bildungspaket")
 
 
 @pytest.mark.parametrize("file_id", ["622418", "643183"])

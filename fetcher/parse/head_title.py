@@ -154,7 +154,7 @@ def subject_in_office_field(line: str) -> str | None:
         return None
     value = field.group("value")
     # words, not abbreviations: "UA i. B. m." (in Benehmen mit) is an office's cell too
-    words = [w for w in value.split() if len(w) > 2 and not w.endswith(".")]
+    words = [w for w in value.split() if not w.endswith(".")]
     if len(words) <= _OFFICE_WORDS or not SUBJECT_START.match(value):
         return None
     return value if not SENTENCE_END.search(value) else None
