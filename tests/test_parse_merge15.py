@@ -70,7 +70,8 @@ def test_an_offices_abbreviated_cell_is_no_title() -> None:
     # An office's short name before the subject run into its cell still leaves the subject
     # ("Dienststelle: SJB Verbesserungen im Bildungspaket", run together).
     title = parse_text(flat(_karlsruhe("623403"))).title
-    assert title is not None and title.endswith("Verbesserungen im Bildungspaket")
+    assert title is not None
+    assert title.endswith("Verbesserungen im Bildungspaket")
 
 
 @pytest.mark.parametrize("file_id", ["622418", "643183"])
