@@ -8,7 +8,7 @@ from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from fetcher.parse.faction_phrases import WEB_ADDRESS
 from fetcher.parse.submitters import factions_of_submitter
-from standins.fixtures import OPARL_FIXTURES
+from standins.fixtures import OPARL_FIXTURES, TEXT_FIXTURES
 
 flat = SHAPES["flat"]
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
@@ -84,3 +84,12 @@ def test_members_signing_with_a_capital_letter_keep_an_inquiry_run_together(file
     text = _karlsruhe(file_id)
     assert parse_text(text).kind == "Anfrage"
     assert parse_text(flat(text)).kind == "Anfrage"
+
+
+def test_a_subject_label_inside_a_head_run_together_starts_the_title() -> None:
+    # Politik bei uns' page of Leipzig's F-00724/14, its table's label cells without colons run
+    # into one line: "… Eingereicht von Fraktion Bündnis 90/Die Grünen Betreff Gemeinwesenarbeit
+    # – Vernetzung – Synergie Sachverhalt: …" (a8c7118 read "Daten", refs15 the line from
+    # "Eingereicht von").
+    text = (TEXT_FIXTURES / "politik-bei-uns-leipzig-F-00724-14.txt").read_text(encoding="utf-8")
+    assert parse_text(text).title == "Gemeinwesenarbeit – Vernetzung – Synergie"

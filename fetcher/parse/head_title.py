@@ -158,3 +158,16 @@ def subject_in_office_field(line: str) -> str | None:
     if len(words) <= _OFFICE_WORDS or not SUBJECT_START.match(value):
         return None
     return value if not SENTENCE_END.search(value) else None
+
+
+# A subject label inside a head run together: "… Eingereicht von Fraktion Bündnis 90/Die Grünen
+# Betreff Gemeinwesenarbeit – Vernetzung – Synergie" (a council system's page as text, its
+# table's label cells without colons).
+_INNER_SUBJECT_LABEL = re.compile(r"(?<=\S)\s+(?:Betreff|Gegenstand)\s*:?\s+(?=[A-ZÄÖÜ„\"\d])")
+
+
+def after_subject_label(title: str) -> str:
+    """Return the words after the last subject label inside a title read from a head run
+    together, else the title as it is."""
+    labels = list(_INNER_SUBJECT_LABEL.finditer(title))
+    return title[labels[-1].end() :].strip() if labels else title

@@ -16,6 +16,7 @@ from fetcher.parse.form_title import (
 )
 from fetcher.parse.head_numbers import number_in_type_run, number_then_type
 from fetcher.parse.head_title import (
+    after_subject_label,
     subject_after_fields,
     subject_after_status,
     subject_in_office_field,
@@ -241,7 +242,13 @@ _SENDER_CELL = re.compile(
 
 
 def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
-    """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject."""
+    """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject; a
+    subject label inside it (a head run together) starts it."""
+    title = _title(lines, doc_label)
+    return after_subject_label(title) if title else title
+
+
+def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
     values, _ = value_after(lines, re.compile(r"^(?:Betreff|Thema)\s*:?", re.I))
     if values:
         return without_run_on(join_lines(values))
