@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import join_item
+from fetcher.parse.markers import OUTLINE, join_item
 from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.quoted_pairs import INTRO
 from fetcher.parse.text import is_furniture, join_lines, sentences
@@ -124,10 +124,8 @@ def _asked_lines(block: list[str]) -> list[str]:
 _FOLLOW_UP = re.compile(r"^(?:Nachfrage|Zusatzfrage)\s*:?$")
 _ASIDE = re.compile(r"^\([^()]*\)[“”\"«]?$")
 # A number opening a line, also inside a quotation mark: "1. Wie …?", „2. Welche …?", "Frage 3:",
-# "(4) Wie …?", and an outline's "1.1 Wie …?" / "1.5.1. Wenn ja, …?" under a topic heading.
-_NUMBER = re.compile(
-    r"^[„\"»]?\s*(?:Frage\s+)?\(?(?:\d{1,2}\s*(?:\.\)|[.):])|\d{1,2}(?:\.\d{1,2})+\.?)\s"
-)
+# "(4) Wie …?" (an outline's "1.1 Wie …?" is markers.OUTLINE).
+_NUMBER = re.compile(r"^[„\"»]?\s*(?:Frage\s+)?\(?\d{1,2}\s*(?:\.\)|[.):])\s")
 # A number label alone on its line: "1.", "Frage 1:", "Frage 2 + 3:" (one answer to two).
 _LABEL_ALONE = re.compile(
     r"^[„\"»]?\s*(?:Frage\s+)?\d{1,2}(?:\s*(?:\+|und|&|,|/)\s*\d{1,2})?\s*(?:\.\)|[.):])$"
@@ -141,7 +139,10 @@ def _numbered(block: list[str]) -> bool:
         return True
     if any(_LABEL_ALONE.match(line) for line in block):
         return True  # "1." or "Frage 2 + 3:" alone above the question or in its paragraph
-    opens = next((k for k, line in enumerate(block) if _NUMBER.match(line)), None)
+    # "1.1 Wie …?" / "1.5.1. Wenn ja, …?" under a topic heading: an outline's number
+    opens = next(
+        (k for k, line in enumerate(block) if _NUMBER.match(line) or OUTLINE.match(line)), None
+    )
     return opens is not None and any("?" in line for line in block[opens:])
 
 
