@@ -33,9 +33,10 @@ from fetcher.parse.text import HEADER_LINES
 # Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
 # bittet", "SPD-Fraktion in der Bezirksvertretung …", "der Fraktionen SPD und FDP".
 _MEMBER_PARTY = re.compile(
-    r"\b(?:Abgeordnete[nr]?|Stadtr(?:at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
-    r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderät(?:in|e|innen)|Kreisr(?:at|ätin)|"
-    r"Bezirksvertreter(?:in)?|Ortschaftsr(?:at|ätin)|Stadtverordnete[nr]?|"
+    # the genitive too: "Anfrage des Stadtrates Max Muster (CDU)", "… des Gemeinderats …"
+    r"\b(?:Abgeordnete[nr]?|Stadtr(?:ate?s|at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
+    r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderat(?:e?s)?|Gemeinderät(?:in|e|innen)|"
+    r"Kreisr(?:ate?s|at|ätin)|Bezirksvertreter(?:in|s)?|Ortschaftsr(?:ate?s|at|ätin)|Stadtverordnete[nr]?|"
     # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
     # Not a role with its body: "Abgeordneter des Sächs. Landtages (Name, Vorname)" (a form).
     r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)"

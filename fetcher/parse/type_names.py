@@ -40,7 +40,17 @@ QUALIFIER = _NOT_QUALIFIER + _NOT_AN_ADJECTIVE + r"[A-Za-zÄÖÜäöüß]{3,}(?:
 # "<qualifier> Anfrage", "<qualifier> Antrag", compounds ("Ratsanfrage", "Dringlichkeitsantrag").
 # An inquiry under another name: "Auskunftsersuchen", "Fragen an den Magistrat", "Fragen an die
 # Verwaltung" (questions addressed to an office by its title).
-OTHER_INQUIRY = r"Auskunftsersuchen|Fragen\s+an\s+(?:den|die|das)\s+(?-i:[A-ZÄÖÜ])[\w-]*"
+# A question put by a member in writing or for the question time: "Schriftliche Frage",
+# "Mündliche Frage", "Frage des Stadtrats …", "Frage der Stadtverordneten …" (councils and
+# parliaments whose rules of procedure call a member's inquiry a Frage).
+_MEMBER = (
+    r"(?:Stadtr|Gemeinder|Kreisr|Ortschaftsr|Ortsbeir|Bezirksr)(?:at|ät)\w*|Ratsmitglied\w*"
+    r"|Ratsherr\w*|Ratsfrau|Stadtverordnete\w*|Bezirksverordnete\w*|Abgeordnete\w*"
+)
+OTHER_INQUIRY = (
+    r"Auskunftsersuchen|Fragen\s+an\s+(?:den|die|das)\s+(?-i:[A-ZÄÖÜ])[\w-]*"
+    rf"|(?:schriftliche|mündliche)\s+Fragen?|Frage\s+(?:des|der)\s+(?:{_MEMBER})"
+)
 _MOTION_PARTS = (
     r"Dringlichkeits|Änderungs|Ergänzungs|Prüf|Sach|Haushalts|Fraktions|Gruppen|Eil|Zusatz"
     r"|Geschäftsordnungs|Ersetzungs|Initiativ"
