@@ -195,8 +195,21 @@ ABBREVIATIONS = (
 )
 
 
+# Any character _CHAR_FIXES changes: text without one is left as it is, without the translation's
+# lookup of every character.
+_FIXABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CHAR_FIXES)) + "]")
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def fixed_chars(text: str) -> str:
+    """Return `text` translated by _CHAR_FIXES (itself when no character needs it). Pure."""
+    return text.translate(_CHAR_FIXES) if _FIXABLE.search(text) else text
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[ \t]+", " ", unicodedata.normalize("NFC", text.translate(_CHAR_FIXES))).strip()
+    text = unicodedata.normalize("NFC", fixed_chars(text))
+    # every tab is a blank after fixed_chars: only two blanks in a row are folded
+    return (_BLANKS.sub(" ", text) if "  " in text else text).strip()
 
 
 def _unflatten(page: str) -> str:
@@ -286,7 +299,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
     """Return the document's lines without page furniture (page numbers, running heads, footers)."""
     page_lines: list[list[str]] = []
     for page in pages:
-        raw = page.translate(_CHAR_FIXES)
+        raw = fixed_chars(page)
         lines = raw.split("\n")
         if is_flattened(lines):
             # its printed lines joined as prose ("1. Beab-" + "sichtigt die Stadt …" one word)
