@@ -20,6 +20,7 @@ from fetcher.parse.page_edges import (
     unglue_feet,
 )
 from fetcher.parse.page_heads import strip_run_on_edges
+from fetcher.parse.pattern_gates import gated
 
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
 
@@ -90,6 +91,7 @@ def is_furniture(line: str) -> bool:
 _INLINE_FURNITURE = re.compile(
     r"seite\s+\d+\s*/\s*\d+|(?<!\d)\d+\s+von\s+\d+\s+in\s+zusammenstellung", re.I
 )
+_INLINE_FURNITURE = gated(_INLINE_FURNITURE)  # the same matches, tried only where one can start
 
 
 # A printed line holds at most about a hundred characters: a longer run of blanks inside one is
