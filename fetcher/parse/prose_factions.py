@@ -187,6 +187,9 @@ _PHRASES = (
     (_PARTY_TYPED, ("Anfrage", "Antrag", "verband", "Ortsverein")),
     (_MEMBERS_OF, ("der",)),
 )
+_PHRASE_GATES = tuple(
+    (pattern, re.compile("|".join(map(re.escape, words)))) for pattern, words in _PHRASES
+)
 
 
 def _scan(lines: Sequence[str]) -> list[str]:
@@ -200,8 +203,8 @@ def _scan(lines: Sequence[str]) -> list[str]:
         end = len(line.rstrip())
         line = read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
         spans = _seated(line) if "raktion" in line else []  # every _SEATED_LABEL holds it
-        for pattern, words in _PHRASES:
-            if not any(word in line for word in words):
+        for pattern, words in _PHRASE_GATES:
+            if not words.search(line):
                 continue
             for match in pattern.finditer(line):
                 value = match.group("v")
