@@ -22,7 +22,7 @@ import pypdfium2 as pdfium
 import pytest
 
 import fetcher.parse
-from fetcher import pdf
+from fetcher import factions, pdf
 from fetcher.parse import parse_pdf_file, prose_factions, senders
 from fetcher.parse.pattern_gates import gated, ungated
 from fetcher.parse.text import _CHAR_FIXES, _fold, clean_lines, fixed_chars
@@ -174,3 +174,26 @@ def test_parse_pdf_file_is_the_same_without_the_table_shortcut(
     fast = [parse_pdf_file(p) for p in paths]
     monkeypatch.setattr(pdf, "_first_page_could_rule_table", lambda data: True)
     assert [parse_pdf_file(p) for p in paths] == fast
+
+
+def _spans_alias_by_alias(text: str) -> list[tuple[int, int, str]]:
+    lower = text.lower()
+    found: list[tuple[int, int, str]] = []
+    for faction in factions._table():
+        for pattern in faction.patterns:
+            found += [(m.start(), m.end(), faction.name) for m in pattern.finditer(lower)]
+        for pattern in faction.patterns_cs:
+            found += [(m.start(), m.end(), faction.name) for m in pattern.finditer(text)]
+    found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
+    kept: list[tuple[int, int, str]] = []
+    for match in found:
+        if not kept or match[0] >= kept[-1][1]:
+            kept.append(match)
+    return kept
+
+
+def test_faction_spans_skips_only_texts_that_name_no_alias() -> None:
+    """faction_spans, asking each alias only when one alias search finds any, reads every dev
+    line (and each document run together) as asking every alias does."""
+    for line in (*_dev_lines(), "KAL und FÜR", "ſpd-Fraktion", "Bündnis 90/Die Grünen"):
+        assert factions.faction_spans(line) == _spans_alias_by_alias(line)
