@@ -42,6 +42,22 @@ def _table() -> tuple[_Faction, ...]:
     )
 
 
+@cache
+def _any_alias() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Return one pattern for any lower-case alias and one for any case-sensitive alias, without
+    their word edges: a text in which one finds nothing names no party of that kind (one search
+    instead of one per alias; most texts the parser asks about name none)."""
+    lower = [p.pattern for f in _table() for p in f.patterns]
+    cased = [p.pattern for f in _table() for p in f.patterns_cs]
+    return _alternation(lower), _alternation(cased)
+
+
+def _alternation(patterns: list[str]) -> re.Pattern[str]:
+    edge_before, edge_after = _WORD.split("{}")
+    cores = [p[len(edge_before) : len(p) - len(edge_after)] for p in patterns]
+    return re.compile("|".join(f"(?:{core})" for core in cores) or r"(?!)")
+
+
 def _normalise(text: str) -> str:
     text = unicodedata.normalize("NFC", text)
     return re.sub(r"\s+", " ", text).strip()
@@ -58,11 +74,13 @@ def faction_spans(text: str) -> list[tuple[int, int, str]]:
     Offsets index `text` itself (no whitespace folding); the longest match wins per place.
     """
     lower = text.lower()
+    any_lower, any_cased = _any_alias()
+    lower_named, cased_named = bool(any_lower.search(lower)), bool(any_cased.search(text))
     found: list[tuple[int, int, str]] = []
     for faction in _table():
-        for pattern in faction.patterns:
+        for pattern in faction.patterns if lower_named else ():
             found += [(m.start(), m.end(), faction.name) for m in pattern.finditer(lower)]
-        for pattern in faction.patterns_cs:
+        for pattern in faction.patterns_cs if cased_named else ():
             found += [(m.start(), m.end(), faction.name) for m in pattern.finditer(text)]
     found.sort(key=lambda m: (m[0], -(m[1] - m[0])))
     kept: list[tuple[int, int, str]] = []

@@ -26,6 +26,7 @@ import pypdfium2 as pdfium
 from fetcher.ocr_text import normalise_ocr_page
 from fetcher.pdf_columns import side_columns
 from fetcher.pdf_order import ordered_text, text_rects
+from fetcher.pdf_rules import page_could_rule_table
 
 # A document with less text than this per page is treated as scanned (no text layer).
 MIN_CHARS_PER_PAGE = 25
@@ -258,12 +259,18 @@ def _ocr_pages(doc: pdfium.PdfDocument, count: int) -> list[str]:
 
 def header_tables(path: Path) -> list[list[list[str]]]:
     """Return the ruled tables of page 1 via pdfplumber (the ALLRIS/SessionNet header block)."""
+    tables: list[list[list[str]]] = []
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return tables
+    if not _first_page_could_rule_table(data):
+        return tables  # no vertical rule on page 1: pdfplumber would find no table
     # Imported here: pdfplumber (pdfminer) costs ~0.2 s of start-up that most documents never need.
     import pdfplumber
 
-    tables: list[list[list[str]]] = []
     try:
-        with pdfplumber.open(io.BytesIO(path.read_bytes())) as pdf:
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
             if not pdf.pages:
                 return tables
             page = pdf.pages[0]
@@ -275,3 +282,23 @@ def header_tables(path: Path) -> list[list[list[str]]]:
     except Exception:
         return []
     return tables
+
+
+def _first_page_could_rule_table(data: bytes) -> bool:
+    """Return whether page 1 may hold a ruled table (True when pdfium cannot tell)."""
+    try:
+        doc = pdfium.PdfDocument(data)
+    except pdfium.PdfiumError:
+        return True
+    try:
+        if len(doc) == 0:
+            return True
+        page = doc[0]
+        try:
+            return page_could_rule_table(page)
+        finally:
+            page.close()
+    except pdfium.PdfiumError:
+        return True
+    finally:
+        doc.close()

@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from fetcher.parse.pattern_gates import gated
+
 # The respondents of a survey, as a chart's caption or a method section counts them:
 # "Basis: 1.025 Befragte", "Befragten", "Mehrfachnennungen möglich", "der Fragebogen wurde 35
 # mal ausgefüllt", "Teilnehmende der Umfrage".
@@ -39,6 +41,7 @@ def reports_survey(text: str) -> bool:
 _QUESTION = re.compile(
     r"(?:^|(?<=[.:!?“”\"„]\s)|(?<=[„\"]))([A-ZÄÖÜ](?:[^.?!„“\"]|\.(?=\S)){3,400}\?)"
 )
+_QUESTION = gated(_QUESTION)  # the same matches, tried only where one can start
 # A follow-up that refers back to the question before it: "Falls nein, weshalb nicht?"
 _FOLLOW_UP = re.compile(r"(?:Falls|Wenn|Sofern|Und|Oder|Ggf\.|Gegebenenfalls)\b")
 REFRAIN = 3  # the same question printed this often: a box heading, not a list of questions

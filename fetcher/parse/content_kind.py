@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from fetcher.parse.answers import find_answers
 from fetcher.parse.asked_public import asks_the_public
 from fetcher.parse.kind_wording import MOTION_WORDING
+from fetcher.parse.pattern_gates import gated
 from fetcher.parse.replies import (
     REPLY_WORDS,
     after_last_question,
@@ -43,6 +44,7 @@ _ANSWER_TO = re.compile(
 _ANSWER_LABEL = re.compile(
     r"(?<![\w-])(?:Antwort|Beantwortung)(?:\s+(?:der|des)\s+\w+)?\s*:(?=\s)", re.I
 )
+_ANSWER_LABEL = gated(_ANSWER_LABEL)  # the same matches, tried only where one can start
 # The administration replying to the asker.
 _REPLY = re.compile(
     r"\b(?:Ihre|Eure|Deine)\s+(?:\w+\s+){0,2}(?:Anfrage|Fragen)\b"
@@ -61,6 +63,7 @@ _REPLY = re.compile(
     r"(?:\S+\s+){0,2}?Anfrage\b",
     re.I,
 )
+_REPLY = gated(_REPLY)  # the same matches, tried only where one can start
 # Who signs for the administration: "Im Auftrag", "i. A.", "In Vertretung", the responsible
 # department of a form ("Verantwortlich: Dez. 4", "Dezernat 3"), the officer who answers
 # enquiries ("Auskunft erteilt: Herr …", "Sachbearbeiter:").
@@ -71,6 +74,7 @@ _ADMINISTRATION = re.compile(
     r"|\bVerantwortlich:\s+(?:\S+\s+){0,6}?(?:Dez\.|Dezernat)\s*(?:\d|[IVX]+\b)"
     r"|\bAuskunft\s+erteilt\b|\bSachbearbeit(?:er|erin|ung)\s*:",
 )
+_ADMINISTRATION = gated(_ADMINISTRATION)  # the same matches, tried only where one can start
 # The member asking: a lead-in, a request to answer.
 _ASKING = re.compile(
     r"\b(?:wir|ich)\s+(?:fragen|frage)\b|\bfragen?\s+(?:wir|ich)\b"
@@ -87,17 +91,20 @@ _ASKING = re.compile(
     r"|\bmöchte[n]?\s+(?:ich|wir)\s+wissen\b|\bum\s+(?:die\s+)?Beantwortung\s+(?:der\s+)?folgende",
     re.I,
 )
+_ASKING = gated(_ASKING)  # the same matches, tried only where one can start
 # A motion's own wording, besides kind_wording.MOTION_WORDING: what the members want done.
 _MOVING = re.compile(
     r"\b(?:wünschen|fordern)\s+(?:wir|ich)\b|\b(?:wir|ich)\s+(?:wünschen|fordern)\b"
     r"|(?<![\w-])Beschlussvorschlag\b|\bBeschlussempfehlung\b",
     re.I,
 )
+_MOVING = gated(_MOVING)  # the same matches, tried only where one can start
 # A question in prose: an interrogative opening a sentence, its question mark within it.
 _PROSE_QUESTION = re.compile(
     r"(?:^|(?<=[.:!?]\s))(?:Wie|Was|Wann|Wo|Wer|Welche[rsmn]?|Warum|Weshalb|Wieso|Inwieweit|Ob"
     r"|Gibt|Ist|Sind|Hat|Haben|Wird|Werden|Kann|Können)\s[^.?!]{5,300}\?"
 )
+_PROSE_QUESTION = gated(_PROSE_QUESTION)  # the same matches, tried only where one can start
 # The members' signature.
 _MEMBERS_SIGN = re.compile(
     r"\b[Uu]nterzeichnet\s+von\b|\b[Ff]ür\s+die\s+(?:\S+\s+){0,3}?\S*[Ff]raktion\b"

@@ -102,11 +102,10 @@ def parse_pages(
             "\n".join(without_recipients(p.split("\n"), addressee=kind != "Antwort"))
             for p in relined
         ]
-        factions = (
-            factions_in_prose(senders, letter=letter)
-            or page_edge_groups(pages)
-            or address_groups(edge_lines(pages), places_in(edge_lines(pages)))
-        )
+        factions = factions_in_prose(senders, letter=letter) or page_edge_groups(pages)
+        if not factions:
+            edges = edge_lines(pages)
+            factions = address_groups(edges, places_in(edges))
     questions: list[str] = []
     answers: list[str] = []
     if kind == "Antwort":

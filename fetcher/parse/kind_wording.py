@@ -9,6 +9,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.form_fields import TYPE_PREFIX
+from fetcher.parse.pattern_gates import gated
 from fetcher.parse.wording import INTRO, list_marker
 
 # A line that ends in a lower-case word runs on too ("… bitte ich um" / "Beantwortung der
@@ -69,6 +70,7 @@ ANSWER_HEADING = re.compile(
     r"(?:Stellungnahme|Antwort|Beantwortung)[ \t]+de[rs][ \t]+\S+(?:[ \t]+\S+)?[ \t]*:(?=[ \t]+\S)",
     re.I | re.M,
 )
+ANSWER_HEADING = gated(ANSWER_HEADING)  # the same matches, tried only where one can start
 NOTICE_TYPE = re.compile(
     # the number or the session status may stand before it ("DS 70/2011 Mitteilungsvorlage",
     # "Öffentliche Mitteilungsvorlage": form_fields)
@@ -94,6 +96,7 @@ INQUIRY_WORDING = re.compile(
     r"|\bstellen\s+(?:wir|ich)\s+(?:folgende\s+)?Anfrage",
     re.I | re.M,
 )
+INQUIRY_WORDING = gated(INQUIRY_WORDING)  # the same matches, tried only where one can start
 
 
 # A letter that answers: "vielen Dank für Ihre Anfrage", "Ihre Anfrage vom … beantworte ich wie

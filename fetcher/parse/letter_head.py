@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from fetcher.parse.markers import LINE_CHARS
 from fetcher.parse.paper_number import AMENDMENT
+from fetcher.parse.pattern_gates import gated
 from fetcher.parse.text import DATE, HEADER_LINES
 from fetcher.parse.wording import SALUTATION
 
@@ -46,6 +47,7 @@ _REPLY_TO = re.compile(
 SALUTATION_INSIDE = re.compile(
     r"(?<=\S\s)Sehr(?:\s+geehrte[r]?(?:\s+(?:Herr|Frau|Damen|Mitglieder)\b|\s*$)|\s*$)"
 )
+SALUTATION_INSIDE = gated(SALUTATION_INSIDE)  # the same matches, tried only where one can start
 # A paper number ending a subject run into one line ("Fernbuslinien AF0028/14"); never after
 # a file-number, phone or parcel label ("Az.: 61/123", "Tel. 0351/…", "Flurstück 123/4").
 _NUMBER_AT_END = re.compile(rf"(?<![:.]\s)(?<!\S)(?:Nr\.?\s*)?(?P<ref>{PAPER_NUMBER}){AMENDMENT}?$")

@@ -20,6 +20,7 @@ from fetcher.parse.faction_phrases import (
     phrase_names,
 )
 from fetcher.parse.name_edges import after_places, read_on, without_neighbours
+from fetcher.parse.pattern_gates import gated
 from fetcher.parse.sender_blocks import GROUP_WORD, run_in_signers, signer_parties, top_group
 from fetcher.parse.senders import (
     is_place,
@@ -105,6 +106,7 @@ _NAMED_FACTION = re.compile(
     # a person with a member's role after the name: "Fraktion X Jens Hoffsommer Stadtrat"
     rf"\s+{_PERSON}\s+{_MEMBER_ROLE})"
 )
+_NAMED_FACTION = gated(_NAMED_FACTION)  # the same matches, tried only where one can start
 # "X Fraktion im Stadtrat der …": a label followed by its seat; the name stands before it.
 _SEATED_LABEL = re.compile(
     r"\s\w*[Ff]raktion\s+(?:im|in\s+der|der|des)\s+(?:Rat|Rates|Stadtrat|Stadtrates|Gemeinderat|"
@@ -173,29 +175,38 @@ _CLOSING = re.compile(
 )
 
 
+# The faction phrases read in each line, each with the words one of which every match of it
+# holds: a line without any of them is not searched (the same matches; most lines name no group).
+_PHRASES = (
+    (_MEMBER_PARTY, ("(",)),
+    (_HYPHEN_FACTION, ("raktion",)),
+    (_NAMED_FACTION, ("raktion", "FRAKTION", "Gruppe", "Ratsgruppe", "Zählgemeinschaft")),
+    (_SPACED_FACTION, ("raktion",)),
+    (_PARTY_SUBJECT, ("beantrag", "bitte", "frag", "stell", "ersuch", "möchte")),
+    (_SENDER_FIELD, (":",)),
+    (_SENDER_LINE, (":",)),
+    (_PARTY_TYPED, ("Anfrage", "Antrag", "verband", "Ortsverein")),
+    (_MEMBERS_OF, ("der",)),
+)
+_PHRASE_GATES = tuple(
+    (pattern, re.compile("|".join(map(re.escape, words)))) for pattern, words in _PHRASES
+)
+
+
 def _scan(lines: Sequence[str]) -> list[str]:
     found: list[str] = []
     # A member and the party in brackets are often wrapped onto two lines.
     pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
-    patterns = (
-        _MEMBER_PARTY,
-        _HYPHEN_FACTION,
-        _NAMED_FACTION,
-        _SPACED_FACTION,
-        _PARTY_SUBJECT,
-        _SENDER_FIELD,
-        _SENDER_LINE,
-        _PARTY_TYPED,
-        _MEMBERS_OF,
-    )
     # What a phrase read on from the line above took of this line's start, and the names it gave:
     # a piece of one of them read again from here ("Wähler" of "Freie Wähler") is no group.
     covered, carried = 0, list[str]()
     for i, line in enumerate(lines):
         end = len(line.rstrip())
         line = read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
-        spans = _seated(line)
-        for pattern in patterns:
+        spans = _seated(line) if "raktion" in line else []  # every _SEATED_LABEL holds it
+        for pattern, words in _PHRASE_GATES:
+            if not words.search(line):
+                continue
             for match in pattern.finditer(line):
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
@@ -211,7 +222,7 @@ def _scan(lines: Sequence[str]) -> list[str]:
             if stop > end + 1:
                 reach, crossing = max(reach, stop - end - 1), crossing + names
         covered, carried = reach, crossing
-    for pair in pairs:
+    for pair in (pair for pair in pairs if "(" in pair):
         for match in _MEMBER_PARTY.finditer(pair):
             if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
                 found += [n for n in _names_in(match.group("v")) if n not in found]

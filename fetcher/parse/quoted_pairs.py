@@ -22,6 +22,7 @@ from collections.abc import Sequence
 
 from fetcher.parse.answer_headings import BARE_ANSWER
 from fetcher.parse.markers import LINE_CHARS
+from fetcher.parse.pattern_gates import gated
 from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import SALUTATION
@@ -40,8 +41,10 @@ INTRO = (
 # ("… durchführen zu können Sie fragen: …" in a page run together); a bare "Frage:" does not.
 _NAMED = re.compile(r"(?!Frage\s*:)")
 _ANSWER_LABEL = re.compile(r"(?<!\S)Antwort\s*:")
+_ANSWER_LABEL = gated(_ANSWER_LABEL)  # the same matches, tried only where one can start
 _MARK = r"(?:„(?=\w)|[\"»](?=[A-ZÄÖÜ]))"  # "„" opens whatever follows; '"' only a capital
 _OPENER = re.compile(rf"(?<!\S)(?:(?P<intro>{INTRO})\s*(?P<mark>{_MARK})?|(?P<alone>{_MARK}))")
+_OPENER = gated(_OPENER)  # the same matches, tried only where one can start
 _NUMBERED_INSIDE = re.compile(r"(?:^|[.?!:]\s+|\n\s*)(?:Frage\s+)?\d{1,2}\s*[.):]\s")
 _ASIDE_CHARS = 160
 _QUOTE_REACH = 3000  # characters

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.pattern_gates import gated
 from fetcher.parse.text import HEADER_LINES
 from fetcher.parse.wording import SALUTATION
 
@@ -36,6 +37,7 @@ _TO_ALL = re.compile(
     r"\b(?:an|allen)\s+(?:(?:die|alle|sämtliche)\s*)?(?:\w+\s+)?(?:Rats|Stadtrats|Gemeinderats|"
     r"Kreistags)?(?:[Ff]raktionen|[Gg]ruppen)\b[^.;:?!\n]{0,80}"
 )
+_TO_ALL = gated(_TO_ALL)  # the same matches, tried only where one can start
 # What ends a copy list run into a line: a closing, a salutation, a sentence.
 _LIST_END = re.compile(r"Mit\s+freundlichen|Sehr\s+geehrte|\.\s|[?!]")
 # An addressee block opens with "An" ("An die", "An den", "An das") or a form of address.

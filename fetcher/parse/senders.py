@@ -16,10 +16,11 @@ from collections.abc import Sequence
 
 from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import ACRONYM, group_like, phrase_names
+from fetcher.parse.pattern_gates import gated
 
 _UPPER = "A-ZÄÖÜ"
 _WORD = r"[A-ZÄÖÜ][\wäöüß]*(?:-[A-ZÄÖÜ][\wäöüß]*)*"
-_PLACE_PATTERNS = (
+_PLACE_PATTERNS: tuple[re.Pattern[str], ...] = (
     # A postcode, not the tail of a paper's number ("VII-A-08607 Fraktion …", Leipzig).
     re.compile(
         rf"(?:(?<![\w/-])|(?<=\bD-))\d{{5}}\s+"
@@ -34,6 +35,9 @@ _PLACE_PATTERNS = (
     # The place and date of a letter: "Erlangen, den 23.10.2020", "Leichlingen, 4. März 2024".
     re.compile(rf"(?:^|\s)(?P<p>{_WORD}),\s*(?:den\s+|am\s+)?\d{{1,2}}\.\s*(?:\d|[{_UPPER}])"),
 )
+# The same matches, tried only where one can start (pattern_gates); the last one only in a line
+# with its comma.
+_PLACE_PATTERNS = tuple(gated(pattern) for pattern in _PLACE_PATTERNS)
 _PLACE_WORDS = {"stadt", "gemeinde", "der", "die", "des", "im", "in", "am", "an", "rat", "e.v."}
 
 
@@ -41,7 +45,7 @@ def places_in(lines: Sequence[str]) -> set[str]:
     """Return the place names a text prints (postcode lines, "Stadt X", "X, den 1.2.2024")."""
     places: set[str] = set()
     for line in lines:
-        for pattern in _PLACE_PATTERNS:
+        for pattern in _PLACE_PATTERNS if "," in line else _PLACE_PATTERNS[:-1]:
             for match in pattern.finditer(line):
                 place = match.group("p")
                 places.add(place.casefold())

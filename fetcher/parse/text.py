@@ -20,6 +20,7 @@ from fetcher.parse.page_edges import (
     unglue_feet,
 )
 from fetcher.parse.page_heads import strip_run_on_edges
+from fetcher.parse.pattern_gates import gated
 
 HEADER_LINES = 45  # labels of the header block are looked for in the first lines only
 
@@ -90,6 +91,7 @@ def is_furniture(line: str) -> bool:
 _INLINE_FURNITURE = re.compile(
     r"seite\s+\d+\s*/\s*\d+|(?<!\d)\d+\s+von\s+\d+\s+in\s+zusammenstellung", re.I
 )
+_INLINE_FURNITURE = gated(_INLINE_FURNITURE)  # the same matches, tried only where one can start
 
 
 # A printed line holds at most about a hundred characters: a longer run of blanks inside one is
@@ -195,8 +197,21 @@ ABBREVIATIONS = (
 )
 
 
+# Any character _CHAR_FIXES changes: text without one is left as it is, without the translation's
+# lookup of every character.
+_FIXABLE = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(_CHAR_FIXES)) + "]")
+_BLANKS = re.compile(r"[ \t]+")
+
+
+def fixed_chars(text: str) -> str:
+    """Return `text` translated by _CHAR_FIXES (itself when no character needs it). Pure."""
+    return text.translate(_CHAR_FIXES) if _FIXABLE.search(text) else text
+
+
 def _fold(text: str) -> str:
-    return re.sub(r"[ \t]+", " ", unicodedata.normalize("NFC", text.translate(_CHAR_FIXES))).strip()
+    text = unicodedata.normalize("NFC", fixed_chars(text))
+    # every tab is a blank after fixed_chars: only two blanks in a row are folded
+    return (_BLANKS.sub(" ", text) if "  " in text else text).strip()
 
 
 def _unflatten(page: str) -> str:
@@ -286,7 +301,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
     """Return the document's lines without page furniture (page numbers, running heads, footers)."""
     page_lines: list[list[str]] = []
     for page in pages:
-        raw = page.translate(_CHAR_FIXES)
+        raw = fixed_chars(page)
         lines = raw.split("\n")
         if is_flattened(lines):
             # its printed lines joined as prose ("1. Beab-" + "sichtigt die Stadt …" one word)

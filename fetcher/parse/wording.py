@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from fetcher.parse.answer_headings import NUMBERED_ANSWER
 from fetcher.parse.markers import list_marker as _list_marker
+from fetcher.parse.pattern_gates import gated
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
 
 # "1 Wird …", "2 Geschieht …": numbers without a dot (Karlsruhe 2018/…); only the question list
@@ -44,6 +45,7 @@ INTRO = re.compile(
     r"stellungnahme)(?:\s+\S+){0,6}\s*:)",
     re.I,
 )
+INTRO = gated(INTRO)  # the same matches, tried only where one can start
 
 
 # An answer heading pointing back at a question's number ("Zu 1.", "Ad 1.", "Antwort 1:"):
