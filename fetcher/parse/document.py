@@ -11,6 +11,7 @@ from fetcher import pdf
 from fetcher.classify import is_citizen_inquiry
 from fetcher.model import ParsedDocument
 from fetcher.parse.answers import find_answers
+from fetcher.parse.bare_numbers import paper_reference
 from fetcher.parse.consultations import consultations_from_tables, find_consultations
 from fetcher.parse.content_kind import (
     Signals,
@@ -22,11 +23,10 @@ from fetcher.parse.content_kind import (
     states_on_motion,
 )
 from fetcher.parse.fields import find_header_end
-from fetcher.parse.header import find_reference, find_status, find_title
+from fetcher.parse.header import find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content, kind_from_label
 from fetcher.parse.letter_blocks import edge_lines, page_edge_groups
-from fetcher.parse.paper_number import page_foot_value
 from fetcher.parse.questions import find_questions
 from fetcher.parse.recipients import without_recipients
 from fetcher.parse.relines import relined_pages
@@ -62,7 +62,7 @@ def parse_pages(
     full_text = "\n".join(lines).strip()
     doc_label = find_doc_label(lines)
     label = doc_label[1] if doc_label else None
-    reference = find_reference(lines) or page_foot_value(relined)
+    reference = paper_reference(lines, relined)
     kind = kind_from_content(lines, label, doc_label[0] if doc_label else None)
     if kind == "sonstiges" and any(
         (KA_FACTION_LINE.match(x) and x.startswith("Anfrage")) or re.match(r"^Anfrage\s*:?$", x)

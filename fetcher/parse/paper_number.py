@@ -12,7 +12,7 @@ Used by header.find_reference before its older, shape-bound patterns.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from fetcher.parse.text import DATE
 
@@ -48,8 +48,11 @@ _NOUN = (
     r"|VORLAGE|DRUCKSACHE|ANFRAGE|ANTRAG|DS|Ds|Drs|Drucks|Vorl)\.?"
 )
 _NUMBER_WORD = r"(?:\s*-?\s*(?:Nr\.?|[Nn]ummer))"
+# A note in brackets between a label and its value: "Drucksache Nr. (ggf. Nachtragsvermerk)",
+# "Vorlagen-Nr. (neu)", "Drucksache (Ergänzung)": a template's field name that says which version.
+_NOTE = r"(?:\s*\([^()\n]{1,40}\))?"
 _LABELLED = re.compile(
-    rf"(?<![\w-])(?:(?P<noun>{_NOUN})(?P<nr>{_NUMBER_WORD})?|(?P<bare>Nr\.?|Nummer))"
+    rf"(?<![\w-])(?:(?P<noun>{_NOUN})(?P<nr>{_NUMBER_WORD})?|(?P<bare>Nr\.?|Nummer)){_NOTE}"
     rf"\s*(?P<colon>:\s*-|:|-)?\s*(?P<ref>{VALUE})(?![\w/])"
 )
 # The same label ending its line; a type word alone ("Anfrage", "Antrag") is a type line, not a
@@ -194,9 +197,23 @@ def _titled(line: str, match: re.Match[str]) -> bool:
     )
 
 
+def _labels(line: str) -> Iterator[re.Match[str]]:
+    """Yield the number labels of a line, one inside a short value too: "Vorlage DS-Nr. 1234/21/2"
+    is "Vorlage" with the value "DS" (no number), then "DS-Nr." with its value. A long value is
+    passed over whole, as finditer does: the search stays linear ("DS/DS/DS/…")."""
+    at = 0
+    while (match := _LABELLED.search(line, at)) is not None:
+        yield match
+        short = len(match.group("ref")) <= _SHORT_VALUE
+        at = match.start("ref") if short else match.end()
+
+
+_SHORT_VALUE = 12
+
+
 def labelled_value(line: str) -> str | None:
     """Return the value of the first number label on a line that names the paper's own number."""
-    for match in _LABELLED.finditer(line):
+    for match in _labels(line):
         titled = bool(match.group("bare")) and _titled(line, match)
         if not titled and not _labels_own(
             line, match.start(), bool(match.group("bare")), bool(match.group("nr"))
@@ -266,9 +283,15 @@ def lone_value(lines: Sequence[str]) -> str | None:
             and not re.search(r"[/-]\d?$", ref)
             and is_value(ref)
             and not MONTH_YEAR.fullmatch(ref)
+            and not WORD_BEFORE.match(ref)
         ):
             return ref
     return None
+
+
+# A word set apart before the digits ("Fax 0761/201-1299", "Tel 0761/201-1234"): a field's name, not
+# the short capitals that open a paper's number ("RA 123/2021", "BV 7/0123/2021").
+WORD_BEFORE = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+\s")
 
 
 # A page foot of the paper: its number (a number label before it or none) beside a page counter,
