@@ -12,6 +12,7 @@ Used by header.find_reference before its older, shape-bound patterns.
 from __future__ import annotations
 
 import re
+from itertools import islice
 from collections.abc import Iterator, Sequence
 
 from fetcher.parse.text import DATE
@@ -209,11 +210,16 @@ def _labels(line: str) -> Iterator[re.Match[str]]:
 
 
 _SHORT_VALUE = 12
+MAX_LABELS = 24  # number labels weighed on one line (labelled_value)
 
 
 def labelled_value(line: str) -> str | None:
-    """Return the value of the first number label on a line that names the paper's own number."""
-    for match in _labels(line):
+    """Return the value of the first number label on a line that names the paper's own number.
+
+    Only the line's first `MAX_LABELS` labels are weighed: each is weighed against the whole line
+    before it, and a line of thousands of labels (a table or a blob run into one line) would take
+    the square of its length. A head line prints a handful."""
+    for match in islice(_labels(line), MAX_LABELS):
         titled = bool(match.group("bare")) and _titled(line, match)
         if not titled and not _labels_own(
             line, match.start(), bool(match.group("bare")), bool(match.group("nr"))

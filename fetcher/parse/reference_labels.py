@@ -130,6 +130,9 @@ def clause(line: str, start: int, end: int) -> str:
     return before + line[start:end] + line[end : end + 30].split(":", 1)[0]
 
 
+_CITED_REACH = 200  # characters before a label in which CITED's word and its blanks stand
+
+
 def value_after_label_run(lines: Sequence[str], index: int) -> str | None:
     """Return the number belonging to a paper-number label printed without its value beside it.
 
@@ -141,7 +144,10 @@ def value_after_label_run(lines: Sequence[str], index: int) -> str | None:
     line = lines[index]
     for label in _NUMBER_LABEL.finditer(line):
         before = line[: label.start()]
-        if (CITED.search(before) and not ANSWER_HEAD.match(before)) or _OTHER_PAPER.search(
+        # the word right before the label (searched from near the end: a line of many labels
+        # would otherwise be searched from its start once per label)
+        cited = CITED.search(before, max(0, len(before) - _CITED_REACH))
+        if (cited and not ANSWER_HEAD.match(before)) or _OTHER_PAPER.search(
             clause(line, label.start(), label.end())
         ):
             continue

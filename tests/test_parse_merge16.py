@@ -1,0 +1,27 @@
+"""The sixteenth round's merge: what the branches did not test alone."""
+
+from __future__ import annotations
+
+from fetcher.parse import parse_text
+from fetcher.parse.paper_number import MAX_LABELS, labelled_value
+
+
+def test_a_line_of_many_labels_is_read_from_its_first_labels() -> None:
+    # "Vorlage DS " run together thousands of times (a table or blob as one line) was weighed label
+    # by label against the whole line before it (bench.parse_worst: 20 s at 2,000 repetitions);
+    # only the first MAX_LABELS labels are weighed now, and the paper's number in front still wins.
+    line = "Vorlage DS-Nr. 1234/21/2 " + "Vorlage DS " * 2_000
+    assert labelled_value(line) == "1234/21/2"
+    assert labelled_value("Vorlage DS " * MAX_LABELS + "Vorlage Nr. 0123/2021") is None
+
+
+def test_a_long_run_of_empty_number_labels_keeps_its_value_below() -> None:
+    # A head's labels run together, the value on the next line: read as before, however long
+    # the run of labels (the word before each label is looked for near it, not from the start).
+    text = (
+        "Drucksache Nr. (ggf. Nachtragsvermerk) " * 600
+        + "\n0456/2021\nAnfrage der SPD-Fraktion\n1. Wie viele Bäume?\n2. Wo stehen sie?\n"
+    )
+    document = parse_text(text)
+    assert document.reference == "0456/2021"
+    assert document.questions[0] == "Wie viele Bäume?"
