@@ -24,7 +24,7 @@ RUNDFUNK = "dresden-AF2014-13-anfrage-linke-rundfunkbeitrag"
 ESSENSRESTE = "dresden-AF2012-13-anfrage-gruene-essensreste"
 HOCHWASSER = "dresden-mAF0013-14-muendliche-anfrage-afd-spenden-hochwasser"
 SANITAER = "karlsruhe-2014-0359-anfrage-cdu-sanitaeranlagen-schulen"
-BLAUES_WUNDER = "dresden-A0087-09-antrag-cdu-blaues-wunder"
+WALDKINDERGARTEN = "nordstemmen-DS-109-2022-antrag-spd-gruene-waldkindergarten"
 
 
 def _requested(name: str, variant: str, shape: str | None = None) -> tuple[str, str]:
@@ -134,7 +134,9 @@ def test_guard_a_number_after_a_comma_in_prose_opens_no_item() -> None:
 
 
 def test_guard_a_motion_keeps_its_kind_and_asks_nothing() -> None:
-    """Guard: a real motion whose demands are numbered stays an Antrag without questions."""
-    doc = parse_text(corpus_path(BLAUES_WUNDER).read_text("utf-8"))
+    """Guard: a real motion whose demands are numbered after "… beantragt …:" ("1.
+    Informationsvortrag …", "2. Beratung und Abstimmung über …") stays an Antrag without
+    questions."""
+    doc = parse_text(corpus_path(WALDKINDERGARTEN).read_text("utf-8"))
     assert doc.kind == "Antrag"
     assert doc.questions == ()
