@@ -40,6 +40,33 @@ _ASKING_FOR = re.compile(
     + _REPORT,
     re.I,
 )
+# A noun of telling, then the indirect question it asks for: "Darstellung, welche …", "Auflistung,
+# in welchen Gebieten …", "Angabe, ob …", "Um Auskunft wird gebeten, wie …" (the nominal style of
+# inquiry forms). The clause after the comma is what asks; the noun alone ("Bericht der
+# Verwaltung", an agenda's item) asks nothing.
+_NOUN_OF_TELLING = (
+    r"(?:Darstellung|Auflistung|Angabe|Aufstellung|Aufschlüsselung|Übersicht|Nennung|Benennung|"
+    r"Erläuterung|Auskunft|Mitteilung|Information|Bericht|Beschreibung|Einschätzung|Bewertung|"
+    r"Stellungnahme|Prüfung|Klärung|Darlegung|Aufzählung|Bezifferung)"
+)
+_INDIRECT = (
+    r"(?:(?:an|auf|aus|bei|bis|durch|für|gegen|in|mit|nach|seit|über|um|unter|von|zu)\s+)?"
+    r"(?:ob|wie(?:viele?)?|was|wann|wo|wer|wen|wem|wessen|welche[rsmn]?|warum|weshalb|wieso|weswegen|"
+    r"wo(?:durch|für|mit|rauf|raus|rin|von|zu|her|hin|ran|rüber)|inwie(?:weit|fern))\b"
+)
+_NOMINAL_REQUEST = re.compile(
+    r"^(?:(?:um|bitte\s+um|wir\s+bitten\s+um)\s+)?(?:die\s+|eine\s+)?"
+    + _NOUN_OF_TELLING
+    + r"(?:\s+(?:wird|werden)\s+gebeten)?(?:\s+(?:dazu|darüber|hierzu|dessen))?\s*[,:]\s+"
+    + _INDIRECT,
+    re.I,
+)
+# A request in the subjunctive of a motion's wording, asking for a report: "Die Verwaltung möge
+# berichten, was …", "Der Magistrat möge darstellen, ob …".
+_MAY_REPORT = re.compile(
+    r"^(?:die|der)\s+\S+\s+mögen?\s+(?:\S+\s+){0,4}?" + _REPORT + r"\w*\s*[,:]\s+" + _INDIRECT,
+    re.I,
+)
 # A clause inside an item: after a sentence end or a colon, a capital or a lower-case word.
 _CLAUSE = re.compile(r"(?<=[.:;])\s+(?=\S)")
 REQUEST_SIGNAL = 0.6
@@ -50,6 +77,8 @@ def request_signal(text: str) -> float:
     text = text.strip()
     polite = _POLITE_SIE.match(text)  # "Sie" capitalised: the polite form, not "sie" (they)
     if polite and polite.group(1) == "Sie" and _POLITE.match(text):
+        return REQUEST_SIGNAL
+    if _NOMINAL_REQUEST.match(text) or _MAY_REPORT.match(text):
         return REQUEST_SIGNAL
     return REQUEST_SIGNAL if _ASKING_FOR.search(text) else 0.0
 

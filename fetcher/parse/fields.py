@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.consultations import HEADER_ONLY
+from fetcher.parse.continued_lead_ins import opens_continued_item
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
 from fetcher.parse.text import HEADER_LINES, LABEL_LINE, wraps
@@ -33,7 +34,13 @@ def value_after(
                     break
                 j += 1
                 continue
-            if LABEL_LINE.match(nxt) or DOC_LABEL.match(nxt) or HEADER_ONLY.match(nxt):
+            if (
+                LABEL_LINE.match(nxt)
+                or DOC_LABEL.match(nxt)
+                or HEADER_ONLY.match(nxt)
+                # "… Wir bitten darzustellen," / "1. ob …": the list, in a page run together
+                or opens_continued_item(nxt, values[-1] if values else line)
+            ):
                 bounded = True
                 break
             if len(values) >= max_lines or (inline and len(values) == 1 and not wraps(values[-1])):

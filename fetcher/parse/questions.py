@@ -63,6 +63,7 @@ from fetcher.parse.unlisted import (
     under_sub_questions_label,
 )
 from fetcher.parse.unmarked_ends import end_last_item
+from fetcher.parse.unmarked_lines import unmarked_questions
 from fetcher.parse.wording import (
     ANSWER_TO,
     INTRO,
@@ -303,6 +304,8 @@ def find_questions(
     paper whose type was not printed: a letter that asks for something is not yet an inquiry).
     """
     items = question_items(lines, body_start, strict=kind == "Antrag")
+    if not items and kind == "Anfrage" and requests:
+        items = unmarked_questions(lines, body_start)  # "Wie viele …." / "Welche …." (typed)
     if not items and kind == "Anfrage":
         # a letter quoting the inquiry: its quotation holds the question, also one without "?",
         # unless the letter asks in its own words (an inquiry quoting a newspaper, then asking)

@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Collection, Iterator
 
 from fetcher.parse.answer_headings import RUN_IN_WORDS
+from fetcher.parse.continued_lead_ins import continues_lead_in
 from fetcher.parse.markers import ROMAN_NUMERALS, list_marker
 from fetcher.parse.reline_headings import after_heading
 from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE
@@ -142,6 +143,7 @@ def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
             match.start() in cuts
             or after_sentence(line, match.start())
             or after_heading(line, match.start(), starts_before)  # "Anfrage A. Wieviele …"
+            or continues_lead_in(line, match.start(), match.end())  # "Wir bitten, 1. ob …"
         )
         if match.re is _GLUED_NUMBER:
             # "… wann soll das passieren? 3.Bürgermeister Lehmann …" between "2." and "4.)":

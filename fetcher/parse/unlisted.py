@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from fetcher.parse.ask_signals import request_signal
+from fetcher.parse.unmarked_lines import opens_asking
 from fetcher.parse.wording import INTRO, SALUTATION, is_stop, list_marker, question_signal
 
 # A lead-in ending in "Frage:"/"Fragen:" ("Hierzu meine Fragen:", "Dazu habe ich folgende
@@ -77,7 +78,10 @@ def questions_after_lead_in(
             if item and (k in labelled or item[-1].rstrip().endswith("?"))
         ]
         if asked:
-            return i, asked
+            # "Wie viele … verbraucht." / "Welche … saniert." / … / "… zu erreichen?": typed with
+            # "." but the last, the sentences that each open asking are the questions
+            typed = _unmarked_items(lines, i, match) if lines[i].rstrip().endswith(":") else []
+            return i, typed if len(typed) > len(asked) else asked
     return _unmarked_after_lead_in(lines, body_start)
 
 
@@ -125,27 +129,40 @@ def _unmarked_after_lead_in(
         match = INTRO.search(lines[i])
         if not match or not lines[i].rstrip().endswith(":"):
             continue
-        rest = lines[i][match.end() :].strip()
-        items: list[list[str]] = []
-        for line in chain([rest] if rest else [], (lines[k] for k in range(i + 1, len(lines)))):
-            if not line.strip():
-                continue
-            if is_stop(line) or list_marker(line):
-                break
-            ended = not items or items[-1][-1].rstrip().endswith(".")
-            if items and _FOLLOW_UP.match(line):
-                items[-1].append(line)  # "Wenn ja, wie viel …." asks on in the same question
-            elif ended and _opens_asking(line):
-                items.append([line])
-            elif not ended:
-                items[-1].append(line)  # the question wraps
-            else:
-                break
-        if items and not items[-1][-1].rstrip().endswith("."):
-            items.pop()  # ran on into something that is no sentence of its own
-        if items:
+        if items := _unmarked_items(lines, i, match):
             return i, items
     return None
+
+
+def _unmarked_items(lines: Sequence[str], i: int, match: re.Match[str]) -> list[list[str]]:
+    """Return the questions typed with "." after the lead-in `match` in lines[i] (see above)."""
+    rest = lines[i][match.end() :].strip()
+    items: list[list[str]] = []
+    remark = False  # the open item holds a remark in brackets
+    for line in chain([rest] if rest else [], (lines[k] for k in range(i + 1, len(lines)))):
+        if not line.strip():
+            continue
+        if is_stop(line) or list_marker(line):
+            break
+        last = items[-1][-1].rstrip() if items else ""
+        # a remark in brackets below a question ends where its bracket closes
+        ended = not items or last.endswith((".", "?")) or (last.endswith(")") and remark)
+        remark = remark or (ended and line.startswith("("))
+        if items and (_FOLLOW_UP.match(line) or (ended and line.startswith("("))):
+            # "Wenn ja, wie viel …." asks on in the same question; "(soweit bekannt)" below
+            # it is its remark
+            items[-1].append(line)
+        elif ended and (_opens_asking(line) or opens_asking(line)):
+            items.append([line])
+            remark = False
+        elif not ended:
+            items[-1].append(line)  # the question wraps
+        else:
+            break
+    last = items[-1][-1].rstrip() if items else ""
+    if items and not (last.endswith((".", "?")) or (last.endswith(")") and remark)):
+        items.pop()  # ran on into something that is no sentence of its own
+    return items
 
 
 # A sentence's end inside a line, before the next sentence's capital.

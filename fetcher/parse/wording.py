@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from fetcher.parse.answer_headings import NUMBERED_ANSWER
+from fetcher.parse.continued_lead_ins import CLAUSE, continues_lead_in
 from fetcher.parse.markers import list_marker as _list_marker
 from fetcher.parse.pattern_gates import gated
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
@@ -109,25 +110,59 @@ def is_stop(line: str) -> bool:
     )
 
 
-_INLINE_FIRST = re.compile(r"(?<=[:?])\s+1[.)]\s+(?=[A-ZÄÖÜ„])")
+_OPENS = rf"(?=[A-ZÄÖÜ„]|{CLAUSE})"
+_INLINE_FIRST = re.compile(rf"(?<=[:?])\s+1[.)]\s+{_OPENS}")
+# A lead-in ending in a comma or in no mark at all ("Wir bitten um Auskunft, 1. Die …",
+# "… um Auskunft darüber 1. wie viele …", continued_lead_ins): only with its "2." in the same
+# line or opening the next.
+_CONTINUED_FIRST = re.compile(r"(?<=[\w,;])\s+(1(?:\.\)|[.)]))(?=\s)")
+_CONTINUED_SECOND = re.compile(rf"[?.!,;]\s+2(?:\.\)|[.)])\s+{_OPENS}")
+
+
+def _inline_first(line: str, below: str) -> re.Match[str] | None:
+    """Return where a list run into the line opens ("… frage ich Sie: 1. Wie …"), if it does;
+    `below` is the next line (a list whose "2." opens it goes on there)."""
+    first = _INLINE_FIRST.search(line)
+    if first is not None:
+        return first
+    for found in _CONTINUED_FIRST.finditer(line):
+        if not continues_lead_in(line, found.start(1), found.end(1)):
+            continue
+        second = list_marker(below)
+        if (second and second[:2] == ("num", "2")) or _CONTINUED_SECOND.search(line, found.end()):
+            return found
+        return None
+    return None
+
+
+def _next_inline(rest: str, expected: int) -> re.Match[str] | None:
+    """Return where item `expected` opens in the rest of a line: after a sentence end, or after
+    a comma or semicolon when it continues the sentence ("…, 2. ob …")."""
+    return re.search(
+        rf"(?<=[?.!])\s+{expected}(?:\.\)|[.)])\s+{_OPENS}"
+        rf"|(?<=[,;])\s+{expected}(?:\.\)|[.)])\s+(?={CLAUSE})",
+        rest,
+    )
 
 
 def split_inline_lists(lines: Sequence[str]) -> list[str]:
     """Give each item of a list run into the prose its own line ("… frage ich Sie: 1. Wie …? 2. …").
 
-    The list must start with "1." after a colon or "?"; later numbers are split off after a
-    sentence end as long as they follow in order, also on the following (wrapped) lines.
+    The list must start with "1." after a colon or "?" (or after a lead-in that its items
+    continue, with "2." in the same line); later numbers are split off after a sentence end (or
+    a comma before a clause that asks) as long as they follow in order, also on the following
+    (wrapped) lines.
     """
     out: list[str] = []
     expected: int | None = None
-    for line in lines:
+    for k, line in enumerate(lines):
         if not line or is_stop(line):
             expected = None
             out.append(line)
             continue
         pieces = [line]
         if expected is None:
-            first = _INLINE_FIRST.search(line)
+            first = _inline_first(line, next((x for x in lines[k + 1 : k + 3] if x), ""))
             if first is None:
                 out.append(line)
                 continue
@@ -137,7 +172,7 @@ def split_inline_lists(lines: Sequence[str]) -> list[str]:
         if len(pieces) == 1 and marker and marker[0] == "num" and marker[1] == str(expected):
             expected += 1  # the list went on at a line start
         rest = pieces.pop()
-        while found := re.search(rf"(?<=[?.!])\s+{expected}[.)]\s+(?=[A-ZÄÖÜ„])", rest):
+        while found := _next_inline(rest, expected):
             pieces.append(rest[: found.start()])
             rest = rest[found.start() :].strip()
             expected += 1

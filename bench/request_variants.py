@@ -1,0 +1,255 @@
+"""Items that ask by request, not by "?", under lead-ins of every shape. Reads dev (I/O).
+
+Run: .venv/bin/python -m bench.request_variants [--shape NAME] [--show VARIANT]
+
+The documents are those of bench.ask_variants' "no label, no ?" row (dev documents that ask
+numbered questions, list found in the text, each item's question ending in "?" within
+list_variants.MAX_QUESTION_LINES lines). Each item's question (its lines up to that "?", joined
+into one line, its label kept) is rewritten by one fixed transform; every other word stays, and
+every "?" from item 1 to the last item's question becomes "." (ask_variants "no ?").
+
+The transforms (council practice: an inquiry asks the administration for a report as often as
+it asks a question; issue #11 "question signals … not only '?'"):
+- `indirect`: the question's first sentence as an indirect clause: an interrogative opening
+  ("Wie viele …", "In welchem …") lower-cased; a yes/no question ("Gibt es …", "Ist die Stadt …")
+  as "ob …" with its verb moved before the first comma (else to the end): "ob es … gibt". A
+  later sentence of the item stays after it, its "?" a ".". A document with an item that opens
+  otherwise ("Falls ja …", a statement, a quotation) is skipped (12 of the 75).
+- "ask": each item a request, the wording taken in turn from REQUESTS ("Die Verwaltung möge
+  berichten, <indirect>.", "Darstellung, <indirect>.", "Bitte stellen Sie dar, <indirect>.",
+  "Auflistung, <indirect>.", "Angabe, <indirect>."): the report verbs and nouns of ALLRIS and
+  SessionNet inquiry forms and of Fraktion letters;
+- "clauses": each item only the indirect clause, ending in "," (the last in "."), so that the
+  items continue the lead-in's sentence ("Wir bitten darzustellen, / 1. wie viele …, / 2. ob …").
+Where the items stand (the lead-in above item 1, the sentence ending in ":" over at most four
+wrapped lines, replaced; ask_variants.with_lead_in):
+- "no lead-in": the lead-in removed (a document without one keeps the prose above item 1);
+- "lead-in: X": the lead-in replaced by X, or X inserted above item 1. LEAD_INS end in a comma
+  ("Wir bitten um Auskunft,"), in no punctuation ("Wir bitten um Auskunft zu folgenden
+  Punkten"), or are a request sentence of their own ("Wir bitten um Beantwortung folgender
+  Fragen."); CONTINUED lead-ins open the sentence the "clauses" items complete.
+Expected: the label's count; the first question right when it reads as the rewritten item 1
+(without "?" and "."), with or without its request wording, at least as far as the label's
+`first_question_start` reaches. The control "original" parses the located documents as they are.
+Only the dev split is read; check is never used.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from bench.ask_variants import Outcome, _last_question_row, _lead_in_rows, mark_free, with_lead_in
+from bench.list_variants import Located, locate, numbered_documents
+from bench.text_shapes import SHAPES
+from bench.variants import pct, shaped_parse
+from fetcher.parse import parse_text
+from tests.corpus_data import corpus_items
+
+REQUESTS = (
+    "Die Verwaltung möge berichten, ",
+    "Darstellung, ",
+    "Bitte stellen Sie dar, ",
+    "Auflistung, ",
+    "Angabe, ",
+)
+LEAD_INS = (
+    "Wir bitten um Auskunft,",
+    "Wir bitten um Auskunft zu folgenden Punkten",
+    "Wir bitten um Beantwortung folgender Fragen.",
+)
+CONTINUED = (
+    "Wir bitten darzustellen,",
+    "Die Verwaltung wird um Auskunft gebeten,",
+    "Wir bitten um Auskunft darüber",
+)
+_PREPOSITIONS = (
+    "in|auf|an|aus|bis|seit|mit|für|durch|nach|unter|von|bei|zu|um|über|gegen|ab|im|zum|zur|vom"
+)
+_INTERROGATIVE = re.compile(
+    rf"^(?:(?:{_PREPOSITIONS})\s+)?(?:wie|was|wann|wo|wer|wen|wem|wessen|welche[rsmn]?|warum|"
+    r"weshalb|wieso|weswegen|wo[a-zäöü]+|inwie(?:weit|fern)|wieviele?|ob)\b",
+    re.I,
+)
+# A yes/no question opens with its finite verb; the word after it opens its subject.
+_VERB_FIRST = re.compile(
+    r"^(gibt|gab|ist|sind|war|waren|hat|haben|hatte|hatten|wird|werden|wurde|wurden|kann|können|"
+    r"könnte|könnten|soll|sollen|sollte|sollten|darf|dürfen|muss|müssen|plant|planen|sieht|sehen|"
+    r"teilt|teilen|liegt|liegen|besteht|bestehen|trifft|hält|halten|beabsichtigt|beabsichtigen|"
+    r"existiert|existieren|erfolgt|erfolgen|befindet|befinden|bringt|ergeben|ergibt|gilt|gelten|"
+    r"kennt|wäre|wären|würde|würden|verfügt|verfügen|unterstützt|prüft|strebt|stimmt|geht|"
+    r"gehen|laufen|läuft|nimmt|setzt|zieht|arbeitet|fließen|fließt|stehen|steht|bietet|sind)\s+"
+    r"(?=\S)",
+    re.I,
+)
+
+
+def indirect(question: str) -> str | None:
+    """Return a question as an indirect clause without "?" ("wie viele …", "ob es … gibt"), or
+    None when it opens neither with an interrogative nor with its verb."""
+    text = re.sub(r"\s+", " ", question).strip()
+    first, _mark, later = text.partition("?")  # "Wurden …? Welche …?": the first sentence turns
+    later = later.replace("?", ".").rstrip(" .")
+    first = first.strip().rstrip(" .")
+    if not first:
+        return None
+    if _INTERROGATIVE.match(first):
+        clause = first[0].lower() + first[1:]
+    elif verb := _VERB_FIRST.match(first):
+        rest, word = first[verb.end() :], verb.group(1).lower()
+        comma = rest.find(",")
+        clause = f"ob {rest[:comma]} {word}{rest[comma:]}" if comma > 0 else f"ob {rest} {word}"
+    else:
+        return None
+    return f"{clause}.{later}" if later.strip() else clause
+
+
+def _items(found: Located) -> list[tuple[int, int, str]] | None:
+    """Return (first row, last row, indirect clause) of each item's question, or None."""
+    result = []
+    for k, row in enumerate(found.rows):
+        end = found.question_end(k)
+        if end is None:
+            return None
+        parts = [found.rest(k), *found.lines[row + 1 : end + 1]]
+        clause = indirect(" ".join(part.strip() for part in parts if part.strip()))
+        if clause is None:
+            return None
+        result.append((row, end, clause))
+    return result
+
+
+def rewritten(found: Located, *, clauses: bool) -> tuple[list[str], str] | None:
+    """Return the lines with every item's question rewritten (requests, or clauses continuing the
+    lead-in) and every "?" of the list a ".", and item 1's new text; None if it cannot apply."""
+    items = _items(found)
+    if items is None:
+        return None
+    lines: list[str | None] = list(found.lines)
+    last_row = _last_question_row(found)
+    for row in range(found.rows[0], last_row + 1):
+        line = lines[row]
+        lines[row] = None if line is None else line.replace("?", ".")
+    texts = []
+    for k, (row, end, clause) in enumerate(items):
+        if clauses:
+            text = clause + ("." if k == len(items) - 1 else ",")
+        else:
+            text = REQUESTS[k % len(REQUESTS)] + clause + "."
+        texts.append(text)
+        lines[row] = found.lines[row][: found.ends[k]] + text
+        lines[row + 1 : end + 1] = [None] * (end - row)
+    return [line for line in lines if line is not None], texts[0]
+
+
+def without_lead_in(lines: list[str], first: int) -> list[str]:
+    """Return the lines with the lead-in above row `first` removed (the sentence before it kept)."""
+    found = _lead_in_rows(lines, first)
+    if found is None:
+        return lines
+    top, above, prefix = found
+    return [*lines[:top], *([prefix] if prefix else []), *lines[above + 1 :]]
+
+
+Transform = Callable[[Located], tuple[str, str] | None]
+
+
+def _variant(lead: str | None, *, clauses: bool) -> Transform:
+    def transform(found: Located) -> tuple[str, str] | None:
+        done = rewritten(found, clauses=clauses)
+        if done is None:
+            return None
+        lines, first = done
+        row = found.rows[0]  # item 1 keeps its row: only lines below it were joined
+        lines = without_lead_in(lines, row) if lead is None else with_lead_in(lines, row, lead)
+        return "\n".join(lines), first
+
+    return transform
+
+
+ORIGINAL = "original"
+VARIANTS: dict[str, Transform] = {
+    ORIGINAL: lambda found: ("\n".join(found.lines), found.rest(0)),
+    "ask, no lead-in": _variant(None, clauses=False),
+    **{f"ask, lead-in: {lead}": _variant(lead, clauses=False) for lead in LEAD_INS},
+    **{f"clauses, lead-in: {lead}": _variant(lead, clauses=True) for lead in CONTINUED},
+}
+
+
+def rewrite(text: str, label: dict[str, Any], variant: str) -> tuple[str, str] | None:
+    """Return (the text rewritten into `variant`, its item 1), or None if it cannot apply."""
+    if not label.get("questions") or not label.get("first_question_start"):
+        return None
+    found = locate(text, label["questions"], label["first_question_start"])
+    return VARIANTS[variant](found) if found else None
+
+
+def first_right(got: str, first: str, want: str) -> bool:
+    """Return True if a first question `got` reads as the rewritten item 1 `first` (its request
+    wording kept or dropped) as far as the label's start `want` reaches (plus the wording)."""
+    got_free, first_free = mark_free(got), mark_free(first)
+    for wording in ("", *REQUESTS):
+        prefix = mark_free(wording)
+        if wording and not first_free.startswith(prefix):
+            continue
+        reach = len(prefix) + len(mark_free(want)) + (3 if "ob " in first_free[:40] else 0)
+        expected = first_free[: min(len(first_free), reach)]
+        if got_free.startswith(expected):
+            return True
+        bare = first_free[len(prefix) :].strip()
+        if wording and got_free.startswith(bare[: min(len(bare), reach - len(prefix))]):
+            return True
+    return False
+
+
+def outcomes(
+    items: Iterable[Any], parse: Callable[[str], Any] = parse_text
+) -> dict[str, list[tuple[str, Outcome]]]:
+    """Return variant → [(document, outcome)] over labelled dev items with numbered questions."""
+    result: dict[str, list[tuple[str, Outcome]]] = {name: [] for name in VARIANTS}
+    for item, found, counts in numbered_documents(items):
+        if _items(found) is None:
+            continue
+        want = item.label["first_question_start"]
+        for name, transform in VARIANTS.items():
+            done = transform(found)
+            if done is None:
+                continue
+            text, first = done
+            questions = parse(text).questions
+            got = questions[0] if questions else ""
+            right = bool(questions) and first_right(got, first, want)
+            result[name].append(
+                (item.name, Outcome(len(questions) in counts, right, len(questions), got[:70]))
+            )
+    return result
+
+
+def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
+    """Return markdown rows: per variant, documents used, count right, first question right."""
+    rows = ["| variant | documents | count | first question |", "|---|---:|---:|---:|"]
+    for name, docs in result.items():
+        count = sum(o.count for _, o in docs)
+        first = sum(o.first for _, o in docs)
+        total = len(docs)
+        rows.append(f"| {name} | {total} | {pct(count, total)} | {pct(first, total)} |")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--show", help="list the documents a variant gets wrong")
+    parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
+    args = parser.parse_args()
+    result = outcomes(corpus_items("dev"), shaped_parse(args.shape))
+    print("\n".join(table(result)))
+    if args.show:
+        for name, outcome in result.get(args.show, []):
+            if not outcome.count or not outcome.first:
+                print(name, outcome.got, repr(outcome.first_got))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,111 @@
+"""An inquiry's questions typed as plain sentences: no label, no "?", no lead-in needed. Pure.
+
+"Wie viele Grüne Pfeile … wurden angebracht." / "An welchen Kreuzungen wurde … angebracht." /
+"Gibt es Erkenntnisse, wie …." right below the head of a paper printed as an inquiry (a form
+whose "?" were typed as ".", a list whose labels were lost): each line opens a sentence with a
+question's first words (an interrogative, a verb first, a request) and the sentence ends within
+a few printed lines. Only a paper whose type word says it is an inquiry is read so
+(fetcher.parse.questions.find_questions, when no list was found): elsewhere two sentences
+opening "Wie …" or "Ist …" are prose. The run ends at the first sentence that does not ask.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.parse.ask_signals import clause_signal, request_signal
+from fetcher.parse.markers import LINE_CHARS
+from fetcher.parse.question_tail import ends_sentence
+from fetcher.parse.wording import is_stop, list_marker, question_signal
+
+MAX_SENTENCE_LINES = 4  # printed lines of one such question up to its "."
+MIN_QUESTIONS = 2  # one sentence alone is the request wording.request_in_prose reads
+ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
+# "Wie bereits berichtet, …", "Wie im Ausschuss dargestellt, …": a comparison, not a question.
+_AS_SAID = re.compile(
+    r"^Wie\s+(?:bereits|schon|oben|unten|eingangs|erwähnt|berichtet|dargestellt|ausgeführt|"
+    r"angekündigt|bekannt|aus|in\s+der|im|am|auf|der|die|das|den|dem)\b",
+    re.I,
+)
+# A follow-up that asks on from the sentence above ("Und wenn nein, welche …", "Falls ja, …"),
+# and a remark in brackets below a question ("(örtliche Grundversorger, soweit bekannt)").
+_FOLLOW_UP = re.compile(r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls)\s+(?:ja|nein|nicht)\b")
+
+
+# A yes/no question opens with its finite verb, its subject's pronoun or article right after it:
+# "Befindet sich …", "Verfügt die Stadt …", "Unterstützt man …" (wording.question_signal knows the
+# commonest verbs only). A noun before a genitive ("Maßnahmen der Stadt …") is no such opening.
+_VERB_FIRST = re.compile(
+    r"^[A-ZÄÖÜ][a-zäöüß]{2,}(?:t|en)\s+(?:es|sich|die|das|den|dem|man|Sie|sie|er|ihr|ein|eine)\s"
+)
+
+
+def opens_asking(line: str) -> bool:
+    """Return True if a line opens a sentence with a question's first words or a request, or
+    asks in a later clause of its own ("Falls …: Woher kommt …", "Zum Vergleich: Wie viele …")."""
+    if _AS_SAID.match(line):
+        return False
+    text = line.replace("?", "")
+    return (
+        question_signal(text) >= ASKING_OPENING
+        or bool(request_signal(line))
+        or bool(_VERB_FIRST.match(line))
+        # a paragraph run into one line asks somewhere in it: no question of its own
+        or (len(text) <= 2 * LINE_CHARS and clause_signal(text) >= ASKING_OPENING)
+    )
+
+
+def _sentence_end(lines: Sequence[str], start: int) -> int | None:
+    """Return the line that ends the sentence opening at `start`, within MAX_SENTENCE_LINES."""
+    for k in range(start, min(start + MAX_SENTENCE_LINES, len(lines))):
+        line = lines[k].strip()
+        if not line or (k > start and (list_marker(line) or is_stop(line))):
+            return None
+        if ends_sentence(line):
+            return k
+    return None
+
+
+def _remark_end(lines: Sequence[str], start: int) -> int | None:
+    """Return the line that closes the bracketed remark opening at `start`, if one soon does."""
+    for k in range(start, min(start + MAX_SENTENCE_LINES, len(lines))):
+        if not lines[k].strip():
+            return None
+        if lines[k].rstrip().endswith(")"):
+            return k
+    return None
+
+
+def unmarked_questions(lines: Sequence[str], body_start: int) -> list[list[str]]:
+    """Return the longest run of at least MIN_QUESTIONS sentences that each open asking, one
+    after another (blank lines between at most), as items of lines; [] when there is none."""
+    best: list[list[str]] = []
+    items: list[list[str]] = []
+    i = max(body_start, 0)
+    while i < len(lines):
+        line = lines[i].strip()
+        if not line:
+            i += 1
+            continue
+        opening = not list_marker(line) and not is_stop(line)
+        end = _sentence_end(lines, i) if opening else None
+        if items and line.startswith("(") and end is None:
+            end = _remark_end(lines, i)
+        if end is not None and items and (_FOLLOW_UP.match(line) or line.startswith("(")):
+            items[-1] += [x.strip() for x in lines[i : end + 1] if x.strip()]
+            i = end + 1
+            continue
+        if end is not None and opens_asking(line):
+            items.append([x.strip() for x in lines[i : end + 1] if x.strip()])
+            i = end + 1
+            continue
+        if len(items) > len(best):
+            best = items
+        items = []
+        i += 1
+    if len(items) > len(best):
+        best = items
+    if len(best) < MIN_QUESTIONS or all(item[-1].endswith("?") for item in best):
+        return []  # "?" lines are fetcher.parse.question_lines' to read
+    return best
