@@ -25,7 +25,11 @@ lands inside the question, and the scores show it as a miss):
   from the label) and the name below;
 - "Anlage(n)": "Anlage(n):" / one attachment line (Word templates and ALLRIS forms);
 - "Verteiler": "Verteiler:" / one recipient line (letters of the administration);
-- "gez.": "gez. <name>" / a role (a signed copy; SessionNet prints it).
+- "gez.": "gez. <name>" / a role (a signed copy; SessionNet prints it);
+- "answer requested": "Wir bitten um schriftliche Beantwortung." (the closing request of an
+  inquiry); "answer requested, passive": "Um Beantwortung in der nächsten Sitzung wird gebeten.";
+- "answer opens": "Die Verwaltung beantwortet die Anfrage wie folgt:" and one sentence (an
+  answer printed below the inquiry it answers, on the inquiry's own paper).
 Between two questions (issue #11, "page running heads and page numbers between questions"), a
 page break (form feed) before the middle item:
 - "running head": "Drucksache <the label's reference> – Seite 2" opening the page (Landtage and
@@ -276,6 +280,16 @@ VARIANTS: dict[str, Transform] = {
         found, ["Verteiler:", "Fraktionen und Einzelstadträte"]
     ),
     "gez.": lambda found, _label: _after_last(found, [f"gez. {NAME}", ROLE]),
+    "answer requested": lambda found, _label: _after_last(
+        found, ["Wir bitten um schriftliche Beantwortung."]
+    ),
+    "answer requested, passive": lambda found, _label: _after_last(
+        found, ["Um Beantwortung in der nächsten Sitzung wird gebeten."]
+    ),
+    "answer opens": lambda found, _label: _after_last(
+        found,
+        ["Die Verwaltung beantwortet die Anfrage wie folgt:", "Die Zahlen liegen noch nicht vor."],
+    ),
     "running head": lambda found, label: _page_break(
         found,
         lambda page, _pages: (

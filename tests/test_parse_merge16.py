@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
+
+from bench.boundary_variants import rewrite
 from fetcher.parse import parse_text
 from fetcher.parse.paper_number import MAX_LABELS, labelled_value
+from tests.corpus_data import corpus_path, dev_label
+
+FERNBUS = "dresden-AF0028-14-anfrage-cdu-fernbuslinien"  # Dresden, two questions, CDU letter
 
 
 def test_a_line_of_many_labels_is_read_from_its_first_labels() -> None:
@@ -25,3 +31,24 @@ def test_a_long_run_of_empty_number_labels_keeps_its_value_below() -> None:
     document = parse_text(text)
     assert document.reference == "0456/2021"
     assert document.questions[0] == "Wie viele Bäume?"
+
+
+@pytest.mark.parametrize("variant", ["answer requested", "answer requested, passive"])
+def test_a_request_for_the_answer_ends_the_last_question(variant: str) -> None:
+    # "Wir bitten um schriftliche Beantwortung." below the last question asks for the inquiry's
+    # answer as a whole; it ran into the last question (bench.boundary_variants: 58 % right).
+    label = dev_label(FERNBUS)
+    original = corpus_path(FERNBUS).read_text("utf-8")
+    text = rewrite(original, label, variant)
+    assert text is not None
+    questions = parse_text(text).questions
+    assert questions == parse_text(original).questions
+    assert questions[-1].endswith("?")
+
+
+def test_a_request_about_the_answers_form_stays_with_the_question() -> None:
+    original = corpus_path(FERNBUS).read_text("utf-8")
+    last = parse_text(original).questions[-1]
+    line_end = last[-30:]
+    text = original.replace(line_end, line_end + "\nWir bitten um Antwort getrennt nach Jahren.", 1)
+    assert parse_text(text).questions[-1].endswith("Wir bitten um Antwort getrennt nach Jahren.")

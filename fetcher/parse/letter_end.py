@@ -99,11 +99,52 @@ def names(line: str) -> bool:
     return all(_NAME.match(part.strip()) for part in line.strip().split(","))
 
 
+# After the last question, a request that the inquiry be answered ("Wir bitten um schriftliche
+# Beantwortung.", "Um Beantwortung in der nächsten Sitzung wird gebeten.", "Die Fragen sollen in
+# der Sitzung beantwortet werden.") or the line that opens the answer ("Die Verwaltung beantwortet
+# die Anfrage wie folgt:", "Antwort der Verwaltung:", "Dazu teilt die Verwaltung mit:"): the
+# inquiry's end, not its last question's. A request about the answer's form ("Wir bitten um
+# Antwort getrennt nach Jahren.") stays with the question.
+_WHOLE_ANSWER = (
+    r"(?:(?:schriftliche|mündliche|zeitnahe|baldige|kurzfristige|umgehende|öffentliche)\s+)?"
+    r"(?:Beantwortung|Antwort)(?:\s+(?:der|dieser|unserer|meiner)\s+(?:\w+\s+)?(?:Fragen|Anfrage))?"
+    r"(?:\s*[.!]?\s*$|\s+(?:in|zur|zum|bis|im|durch|gebeten)\b)"
+)
+_ANSWER_WANTED = re.compile(
+    r"^(?:(?:Ich|Wir)\s+bitten?\s+(?:(?:Sie|daher|deshalb|hiermit|höflich|freundlich|um|die|eine)\s+)*"
+    + _WHOLE_ANSWER
+    + r"|Es\s+wird\s+(?:\w+\s+)?um\s+(?:die\s+)?"
+    + _WHOLE_ANSWER
+    + r"|Um\s+(?:(?:schriftliche|mündliche|zeitnahe|baldige|kurzfristige|umgehende)\s+)?"
+    r"(?:Beantwortung|Antwort)\b[^?]{0,80}\bgebeten"
+    r"|(?:Die|Diese|Unsere|Meine)\s+(?:Fragen|Anfrage)\s+(?:soll(?:en)?|möge[n]?|bitte[n]?)\b[^?]{0,80}"
+    r"\bbeantwortet)",
+    re.I,
+)
+_OPENS_ANSWER = re.compile(
+    r"^(?:Antwort|Beantwortung|Stellungnahme)\b[^?:]{0,60}:\s*$"
+    r"|^[^?:]{0,80}\b(?:beantwortet|beantworte|beantworten|wie\s+folgt|Stellung|mit)\s*:\s*$",
+    re.I,
+)
+
+
+def _answer_follows(text: str) -> bool:
+    """Whether a line asks for the inquiry's answer or opens it (see _ANSWER_WANTED)."""
+    if _ANSWER_WANTED.match(text):
+        return True
+    return bool(
+        _OPENS_ANSWER.match(text)
+        and re.search(r"(?i)antwort|beantwort|stellung|wie\s+folgt|\bteil\w*\b.*\bmit\s*:", text)
+    )
+
+
 def closes_letter(line: str) -> bool:
-    """Return True if a line opens a letter's end: thanks, greeting, place and date, a field."""
+    """Return True if a line opens a letter's end: thanks, greeting, place and date, a field, a
+    request for the answer."""
     text = line.strip()
     return bool(
-        _THANKS.match(text)
+        _answer_follows(text)
+        or _THANKS.match(text)
         or is_stop(text)
         or _END_FIELD.match(text)
         or _ON_BEHALF.match(text)
