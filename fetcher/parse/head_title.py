@@ -34,7 +34,7 @@ _VALUE_END = re.compile(
 # The group that submitted the paper, printed beside the subject in a cell of its own
 # ("… Durlach-Aue CDU-OR-Fraktion", "… in Wettersbach Anfrage der Bündnis90/Die
 # Grünen-Ortschaftsratsfraktion Wettersbach").
-_SENDER_AFTER = re.compile(
+SENDER_AFTER = re.compile(
     r"\s+(?:(?:Anfrage|Antrag)\s+de[rs]\s+(?:\S+\s+){0,3}?)?\S*[Ff]raktion"
     r"(?:\s+(?-i:[A-ZÄÖÜ])[\wäöüß-]+)?\s*$"
 )
@@ -68,7 +68,7 @@ def subject_after_fields(line: str) -> str | None:
     for match in reversed(list(_VALUE_END.finditer(line))):
         if len(line) - match.end() > _MAX_SUBJECT_CHARS:
             break  # a subject's words, not a page run together: earlier values only leave more
-        rest = _SENDER_AFTER.sub("", line[match.end() :]).strip()
+        rest = SENDER_AFTER.sub("", line[match.end() :]).strip()
         if (
             len(rest.split()) >= _MIN_WORDS
             and SUBJECT_START.match(rest)
@@ -138,6 +138,19 @@ def without_run_on(value: str) -> str:
         ):
             return value[: end.start()].strip()
     return value
+
+
+# What follows a labelled subject on its line in a head run together: the next label alone
+# ("… 2006/12 Einleitung:"), or a label and the letter's salutation ("… Fragen: „Sehr geehrte …").
+_LABEL_AFTER = re.compile(
+    r"\s+[A-ZÄÖÜ][\wäöüß-]*:(?:\s*$|\s+[„\"]?Sehr geehrte.*$)|\s+[„\"]?Sehr geehrte.*$"
+)
+
+
+def without_label_after(value: str) -> str:
+    """Return a labelled subject without a label (and the salutation) run on after it."""
+    bare = _LABEL_AFTER.sub("", value).strip()
+    return bare if bare else value
 
 
 _OFFICE_WORDS = 3  # an office's name ("Stadtplanungsamt", "Ortsverwaltung Wolfartsweier")
