@@ -117,9 +117,9 @@ def main() -> None:
     print("|---|---:|---:|---:|")
     for row in (*LABELS, MIXED):
         docs = result.get(row, [])
-        clean = pct(sum(d[1] for d in docs), len(docs))
-        right = pct(sum(d[2] for d in docs), len(docs))
-        print(f"| {row} | {len(docs)} | {clean} | {right} |")
+        no_label = pct(sum(d[1] for d in docs), len(docs))
+        factions = pct(sum(d[2] for d in docs), len(docs))
+        print(f"| {row} | {len(docs)} | {no_label} | {factions} |")
     if args.show:
         for name, clean, right, submitters in result.get(args.show, []):
             if not (clean and right):

@@ -253,7 +253,7 @@ def main() -> None:
     parser.add_argument("--save-expected", help="write the expected titles to this JSON file")
     parser.add_argument("--expected", help="read the expected titles from this JSON file")
     args = parser.parse_args()
-    shapes = {"text": parse_text}
+    shapes: dict[str, Callable[[str], Any]] = {"text": parse_text}
     if args.shape:
         shapes[args.shape] = shaped_parse(args.shape)
     only = [args.show] if args.show else VARIANTS

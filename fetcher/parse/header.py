@@ -285,7 +285,7 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
             k -= 1
         faction_line = ""
         if k >= 0 and (
-            ((named := KA_FACTION_LINE.match(lines[k])) and names_sender(named.group("v")))
+            ((sender := KA_FACTION_LINE.match(lines[k])) and names_sender(sender.group("v")))
             or OF_FACTION.match(lines[k])
             or _SENDER_CELL.fullmatch(lines[k].strip())
         ):
@@ -296,8 +296,8 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
         collected: list[str] = []
         while k >= 0 and lines[k]:
             prev = lines[k]
-            if DOC_LABEL.match(prev) and (named := without_type_word(prev)) != prev:
-                collected.insert(0, named)  # "Anfrage zu <subject>" / the subject's next line
+            if DOC_LABEL.match(prev) and (named_subject := without_type_word(prev)) != prev:
+                collected.insert(0, named_subject)  # "Anfrage zu <subject>" / its next line
                 break
             if (
                 re.match(r"^(?:Vorlage Nr|Eingang|Verantwortlich|Dienststelle|Gedruckt)", prev)
@@ -359,8 +359,8 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
                 return join_lines(more)
         # Landtag: "Gesetzentwurf / der Fraktion der SPD / <title>"; a letter's "Anfrage / der
         # Fraktion X / vom 04.02.2021 / Nummer: 21/00123 / <title>": the head's fields skipped.
-        if (subject := subject_below_type(lines, index)) is not None:
-            return subject
+        if (below := subject_below_type(lines, index)) is not None:
+            return below
         if (
             rest
             # not a type word in capitals inside a head run together ("… Der Oberbürgermeister
