@@ -141,9 +141,12 @@ def without_run_on(value: str) -> str:
 
 
 # What follows a labelled subject on its line in a head run together: the next label alone
-# ("… 2006/12 Einleitung:"), or a label and the letter's salutation ("… Fragen: „Sehr geehrte …").
+# ("… 2006/12 Einleitung:"), a label and the letter's salutation ("… Fragen: „Sehr geehrte …"),
+# two labels with no value between (empty fields: "… Sitzungstermin: TOP: …").
 _LABEL_AFTER = re.compile(
     r"\s+[A-ZÄÖÜ][\wäöüß-]*:(?:\s*$|\s+[„\"]?Sehr geehrte.*$)|\s+[„\"]?Sehr geehrte.*$"
+    # fields printed empty after it, and what follows them ("… Sitzungstermin: TOP: …")
+    r"|\s+[A-ZÄÖÜ][\wäöüß.-]*:\s+[A-ZÄÖÜ][\wäöüß.-]*:(?:\s.*)?$"
 )
 
 
