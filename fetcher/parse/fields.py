@@ -58,7 +58,7 @@ def value_after(
                 inline
                 and len(values) == 1
                 and not wraps(values[-1])
-                and not (width_wraps and at_width(line))
+                and not (width_wraps and at_width(line) and not list_marker(nxt))
             ):
                 break
             values.append(nxt)

@@ -22,6 +22,7 @@ from fetcher.parse.fields import at_width as _at_width
 from fetcher.parse.fields import ends_value
 from fetcher.parse.head_title import SENDER_AFTER
 from fetcher.parse.kind import DOC_LABEL
+from fetcher.parse.markers import list_marker
 from fetcher.parse.submitters import OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.wording import SALUTATION
@@ -89,6 +90,7 @@ def continued(lines: Sequence[str], j: int, first: str) -> str:
             or ends_value(lines[k])
             or DOC_LABEL.match(lines[k])
             or OF_FACTION.match(lines[k])
+            or list_marker(lines[k])  # "A. Zielsetzung", "1. Wie …": the text's first section
         )
     ):
         subject.append(lines[k])
