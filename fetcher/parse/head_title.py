@@ -187,3 +187,24 @@ def after_subject_label(title: str) -> str:
     together, else the title as it is."""
     labels = list(_INNER_SUBJECT_LABEL.finditer(title))
     return title[labels[-1].end() :].strip() if labels else title
+
+
+# A subject label with its colon inside a head line run together: "Beratungsfolge: Gremium …
+# Stadtrat 23.03.2023 Entscheidung öffentlich Gegenstand: Schulbaumaßnahmen".
+_RUN_IN_SUBJECT = re.compile(
+    r"(?<=\S)\s+(?:Betreff|Gegenstand|Bezeichnung|Titel)\s*:\s+(?=[A-ZÄÖÜ„\"\d])"
+)
+
+
+def subject_run_in(lines: Sequence[str]) -> str | None:
+    """Return the value of a subject label run into a head line, up to the next label, or None."""
+    for line in lines[:HEADER_LINES]:
+        label = _RUN_IN_SUBJECT.search(line)
+        if label is None:
+            continue
+        rest = line[label.end() :]
+        end = SUBJECT_END.search(rest)
+        value = without_label_after((rest[: end.start()] if end else rest).strip())
+        if value and len(value.split()) <= MAX_SUBJECT_WORDS and not SENTENCE_END.search(value):
+            return value
+    return None

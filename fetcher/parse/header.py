@@ -20,6 +20,7 @@ from fetcher.parse.head_title import (
     subject_after_fields,
     subject_after_status,
     subject_in_office_field,
+    subject_run_in,
     without_label_after,
     without_run_on,
 )
@@ -372,7 +373,7 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
             and not _elsewhere(rest, lines, index)
         ):
             return lines[index].strip()
-    return subject_below_heading(lines)
+    return subject_below_heading(lines) or subject_run_in(lines)
 
 
 def _elsewhere(rest: str, lines: Sequence[str], index: int) -> bool:
