@@ -333,7 +333,8 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
             return faction_line
     # blank lines or none (a PDF's text): same title; or the subject below a consultation table
     form_title = (
-        title_after_form(lines)
+        subject_run_in(lines)  # "… öffentlich Gegenstand: <subject>": a head run together
+        or title_after_form(lines)
         or title_after_consultation(lines)
         or subject_after_status(lines)
         or title_after_consultation_run(lines)
@@ -373,7 +374,7 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
             and not _elsewhere(rest, lines, index)
         ):
             return lines[index].strip()
-    return subject_below_heading(lines) or subject_run_in(lines)
+    return subject_below_heading(lines)
 
 
 def _elsewhere(rest: str, lines: Sequence[str], index: int) -> bool:
