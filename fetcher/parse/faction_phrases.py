@@ -91,7 +91,14 @@ def name_shaped(value: str) -> bool:
         return False
     if _NOT_GROUP.search(value):
         return False
-    return all(w in _CONNECTOR or w[:1].isupper() or w[:1] in "/|&(" for w in words)
+    return all(
+        w in _CONNECTOR or w[:1].isupper() or w[:1] in "/|&(" or _STYLISED.fullmatch(w)
+        for w in words
+    )
+
+
+# A word a group prints in a case of its own: a small first letter before capitals ("DIE aNDERE").
+_STYLISED = re.compile(r"[a-zäöü][A-ZÄÖÜ]{2,}[\wäöüß.-]*")
 
 
 def group_like(value: str) -> bool:

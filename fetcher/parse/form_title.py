@@ -38,7 +38,7 @@ _NOT_A_TITLE = re.compile(
 # words of its cells besides committees and dates: column heads, what a committee does with the
 # paper, the session's status (council systems' own vocabulary, a word list).
 CONSULTATION = re.compile(r"Beratungsfolge\b", re.I)
-_CELL_WORDS = re.compile(
+CELL_WORDS = re.compile(
     r"(?:\b(?:Beratungsfolge|Gremium|Gremien|(?:Sitzungs)?[Tt]ermin|Sitzung|Datum|Zuständigkeit"
     r"|Status|TOP|Stand|Abstimmung|Ergebnis|Kenntnisnahme|Beantwortung|Entscheidung|Vorberatung"
     r"|Beratung|Anhörung|Mitteilung|Beschlussfassung|Beschluss|Empfehlung|Verweisung|beratend"
@@ -63,7 +63,7 @@ def _dated_row(row: str) -> bool:
 
 def _cell(row: str) -> bool:
     """Whether a row is the consultation table's: it holds a date, or only its cell words."""
-    return bool(DATE.search(row)) or not _CELL_WORDS.sub("", row + " ").strip()
+    return bool(DATE.search(row)) or not CELL_WORDS.sub("", row + " ").strip()
 
 
 def after_consultation(rows: Sequence[str], k: int) -> int:
@@ -229,7 +229,7 @@ def title_after_consultation_run(lines: Sequence[str]) -> str | None:
         for j, token in enumerate(tokens):
             if DATE.fullmatch(token.strip(",;")):
                 dated = j
-            elif dated >= 0 and _CELL_WORDS.sub("", token + " ").strip():
+            elif dated >= 0 and CELL_WORDS.sub("", token + " ").strip():
                 following = tokens[j + 1 : j + 1 + _COMMITTEE_WORDS]
                 if any(DATE.fullmatch(x.strip(",;")) for x in following):
                     continue  # a committee's name, its row's date after it

@@ -34,7 +34,7 @@ _VALUE_END = re.compile(
 # The group that submitted the paper, printed beside the subject in a cell of its own
 # ("… Durlach-Aue CDU-OR-Fraktion", "… in Wettersbach Anfrage der Bündnis90/Die
 # Grünen-Ortschaftsratsfraktion Wettersbach").
-_SENDER_AFTER = re.compile(
+SENDER_AFTER = re.compile(
     r"\s+(?:(?:Anfrage|Antrag)\s+de[rs]\s+(?:\S+\s+){0,3}?)?\S*[Ff]raktion"
     r"(?:\s+(?-i:[A-ZÄÖÜ])[\wäöüß-]+)?\s*$"
 )
@@ -68,7 +68,7 @@ def subject_after_fields(line: str) -> str | None:
     for match in reversed(list(_VALUE_END.finditer(line))):
         if len(line) - match.end() > _MAX_SUBJECT_CHARS:
             break  # a subject's words, not a page run together: earlier values only leave more
-        rest = _SENDER_AFTER.sub("", line[match.end() :]).strip()
+        rest = SENDER_AFTER.sub("", line[match.end() :]).strip()
         if (
             len(rest.split()) >= _MIN_WORDS
             and SUBJECT_START.match(rest)
@@ -140,6 +140,22 @@ def without_run_on(value: str) -> str:
     return value
 
 
+# What follows a labelled subject on its line in a head run together: the next label alone
+# ("… 2006/12 Einleitung:"), a label and the letter's salutation ("… Fragen: „Sehr geehrte …"),
+# two labels with no value between (empty fields: "… Sitzungstermin: TOP: …").
+_LABEL_AFTER = re.compile(
+    r"\s+[A-ZÄÖÜ][\wäöüß-]*:(?:\s*$|\s+[„\"]?Sehr geehrte.*$)|\s+[„\"]?Sehr geehrte.*$"
+    # fields printed empty after it, and what follows them ("… Sitzungstermin: TOP: …")
+    r"|\s+[A-ZÄÖÜ][\wäöüß.-]*:\s+[A-ZÄÖÜ][\wäöüß.-]*:(?:\s.*)?$"
+)
+
+
+def without_label_after(value: str) -> str:
+    """Return a labelled subject without a label (and the salutation) run on after it."""
+    bare = _LABEL_AFTER.sub("", value).strip()
+    return bare if bare else value
+
+
 _OFFICE_WORDS = 3  # an office's name ("Stadtplanungsamt", "Ortsverwaltung Wolfartsweier")
 
 
@@ -171,3 +187,24 @@ def after_subject_label(title: str) -> str:
     together, else the title as it is."""
     labels = list(_INNER_SUBJECT_LABEL.finditer(title))
     return title[labels[-1].end() :].strip() if labels else title
+
+
+# A subject label with its colon inside a head line run together: "Beratungsfolge: Gremium …
+# Stadtrat 23.03.2023 Entscheidung öffentlich Gegenstand: Schulbaumaßnahmen".
+_RUN_IN_SUBJECT = re.compile(
+    r"(?<=\S)\s+(?:Betreff|Gegenstand|Bezeichnung|Titel)\s*:\s+(?=[A-ZÄÖÜ„\"\d])"
+)
+
+
+def subject_run_in(lines: Sequence[str]) -> str | None:
+    """Return the value of a subject label run into a head line, up to the next label, or None."""
+    for line in lines[:HEADER_LINES]:
+        label = _RUN_IN_SUBJECT.search(line)
+        if label is None:
+            continue
+        rest = line[label.end() :]
+        end = SUBJECT_END.search(rest)
+        value = without_label_after((rest[: end.start()] if end else rest).strip())
+        if value and len(value.split()) <= MAX_SUBJECT_WORDS and not SENTENCE_END.search(value):
+            return value
+    return None

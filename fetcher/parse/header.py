@@ -20,6 +20,8 @@ from fetcher.parse.head_title import (
     subject_after_fields,
     subject_after_status,
     subject_in_office_field,
+    subject_run_in,
+    without_label_after,
     without_run_on,
 )
 from fetcher.parse.kind import DOC_LABEL
@@ -53,6 +55,14 @@ from fetcher.parse.reference_labels import (
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import number_before_type
+from fetcher.parse.type_subject import (
+    continued,
+    names_sender,
+    subject_below_heading,
+    subject_below_type,
+    subject_named,
+    without_type_word,
+)
 
 _REFERENCE_PATTERNS = (
     # The paper's own number after a paper noun ("Vorlage Nr.", "Vorlagen-Nr.", "Anfrage-Nr.",
@@ -234,6 +244,14 @@ def _title_after_boilerplate(lines: Sequence[str], start: int) -> str | None:
     return join_lines(title) or None
 
 
+# The subject's labels: "Betreff", "Thema", and with their colon the labels other council systems
+# print ("Bezeichnung:", "Gegenstand:", "Titel:"; without it they open a sentence).
+_SUBJECT_LABEL = re.compile(
+    r"^(?:Betreff|Thema)\b\s*:?|^(?:Bezeichnung|Gegenstand|Titel)\s*:", re.I
+)
+_LABEL_ENDS = re.compile(r"\s+[A-ZÄÖÜ][\wäöüß-]*:\s*$")
+
+
 # The sender cell beside the title in SessionNet heads, without blank lines around it:
 # "CDU-Ortschaftsratsfraktion", "SPD-Ortschaftsratsfraktion Vorlage Nr.: 204" (two cells, one line).
 _SENDER_CELL = re.compile(
@@ -245,13 +263,19 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
     """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject; a
     subject label inside it (a head run together) starts it."""
     title = _title(lines, doc_label)
-    return after_subject_label(title) if title else title
+    return without_type_word(after_subject_label(title)) if title else title
 
 
 def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
-    values, _ = value_after(lines, re.compile(r"^(?:Betreff|Thema)\s*:?", re.I))
+    values, _ = value_after(lines, _SUBJECT_LABEL, width_wraps=True)
+    labelled = next((x for x in lines[:HEADER_LINES] if _SUBJECT_LABEL.match(x)), "")
+    if values and _LABEL_ENDS.search(labelled) and labelled.rstrip(" :").endswith(values[0]):
+        # "Gegenstand: <subject> Einleitung:": the next label ends the line (value_after
+        # takes its colon off)
+        values = [_LABEL_ENDS.sub("", labelled).strip(), *values[1:]]
+        values[0] = _SUBJECT_LABEL.sub("", values[0]).strip()
     if values:
-        return without_run_on(join_lines(values))
+        return without_label_after(without_run_on(join_lines(values)))
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -262,7 +286,7 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
             k -= 1
         faction_line = ""
         if k >= 0 and (
-            KA_FACTION_LINE.match(lines[k])
+            ((sender := KA_FACTION_LINE.match(lines[k])) and names_sender(sender.group("v")))
             or OF_FACTION.match(lines[k])
             or _SENDER_CELL.fullmatch(lines[k].strip())
         ):
@@ -273,6 +297,9 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
         collected: list[str] = []
         while k >= 0 and lines[k]:
             prev = lines[k]
+            if DOC_LABEL.match(prev) and (named_subject := without_type_word(prev)) != prev:
+                collected.insert(0, named_subject)  # "Anfrage zu <subject>" / its next line
+                break
             if (
                 re.match(r"^(?:Vorlage Nr|Eingang|Verantwortlich|Dienststelle|Gedruckt)", prev)
                 or re.fullmatch(r"\d{4}/\d{3,5}", prev)
@@ -306,7 +333,8 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
             return faction_line
     # blank lines or none (a PDF's text): same title; or the subject below a consultation table
     form_title = (
-        title_after_form(lines)
+        subject_run_in(lines)  # "… öffentlich Gegenstand: <subject>": a head run together
+        or title_after_form(lines)
         or title_after_consultation(lines)
         or subject_after_status(lines)
         or title_after_consultation_run(lines)
@@ -315,9 +343,13 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
         return form_title
     if doc_label is not None:
         index, _label, rest = doc_label
+        if heading := subject_below_heading(lines, before=index):
+            return heading  # the page opens with its type: a type word further down is cited
         rest = rest.strip()
         if re.match(r"zur\s+(?:\w+\s+)?(?:schriftlichen|mündlichen)\s+Beantwortung", rest):
             return _title_after_boilerplate(lines, index + 1)
+        if named := subject_named(rest):
+            return continued(lines, index, named)
         if rest.startswith(":"):
             value = rest[1:].strip()
             if value and not factions_in(value) and len(value) > 12:
@@ -327,12 +359,10 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
                     more.append(lines[j])
                     j += 1
                 return join_lines(more)
-        # Landtag: "Gesetzentwurf / der Fraktion der SPD / <title>".
-        j = index + 1
-        while j < len(lines) and (not lines[j] or OF_FACTION.match(lines[j])):
-            j += 1
-        if j > index + 1 and j < len(lines) and not LABEL_LINE.match(lines[j]):
-            return lines[j]
+        # Landtag: "Gesetzentwurf / der Fraktion der SPD / <title>"; a letter's "Anfrage / der
+        # Fraktion X / vom 04.02.2021 / Nummer: 21/00123 / <title>": the head's fields skipped.
+        if (below := subject_below_type(lines, index)) is not None:
+            return below
         if (
             rest
             # not a type word in capitals inside a head run together ("… Der Oberbürgermeister
@@ -344,7 +374,7 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
             and not _elsewhere(rest, lines, index)
         ):
             return lines[index].strip()
-    return None
+    return subject_below_heading(lines)
 
 
 def _elsewhere(rest: str, lines: Sequence[str], index: int) -> bool:

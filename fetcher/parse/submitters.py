@@ -12,11 +12,23 @@ from fetcher.parse.fields import value_after
 from fetcher.parse.prose_factions import factions_in_prose as factions_in_prose
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
 
+# The sender fields of council systems and letters, in their gendered forms as forms print them
+# ("Antragsteller/in", "Antragsteller*in", "AntragstellerIn", "Verfasserin"): the label, never
+# part of the submitter. "Von" only with its colon (else it opens a sentence).
+_GENDERED = r"(?:(?:in|In)(?:nen)?|[/*:_](?:in|In)(?:nen)?|\((?:in|In)\))?"
+_SENDER_FIELD = (
+    rf"(?:Einreicher|Antragsteller|Fragesteller|Verfasser|Absender|Urheber|Einbringer|Initiator)"
+    rf"{_GENDERED}|Eingereicht von|(?:Antrag|Frage)stellende"
+)
 _SUBMITTER_LABEL = re.compile(
-    r"^(?:Eingereicht von|Einreicher(?:in)?|Antragsteller(?:in)?|Fragesteller(?:in)?|"
-    r"Stadträtinnen/Stadträte\s*[–-]\s*"
-    r"Fraktionen)\s*:?",
+    rf"^(?:{_SENDER_FIELD}|Stadträtinnen/Stadträte\s*[–-]\s*Fraktionen)\s*:?(?![\wäöüß])"
+    r"|^Von\s*:",
     re.I,
+)
+# A sender field's label, or its gendered ending alone ("/in: …", split off a label), at a
+# submitter's start.
+_LABEL_START = re.compile(
+    rf"^(?:(?:{_SENDER_FIELD}|Von)\s*:|[/*:_]?(?:in|In)(?:nen)?\s*:)\s*", re.I
 )
 
 
@@ -99,7 +111,7 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     found += _signatures(lines)
     unique: list[str] = []
     for value in found:
-        value = value.strip(" ,;")
+        value = _LABEL_START.sub("", value.strip(" ,;")).strip(" ,;")
         if value and value not in unique:
             unique.append(value)
     # "SPD-Ortschaftsratsfraktion" beside "SPD-Ortschaftsratsfraktion Neureut": the same sender,

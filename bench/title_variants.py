@@ -1,0 +1,277 @@
+"""The title as a user reads it, whatever the head prints around it: dev documents with their
+head replaced by layouts of council systems and letters. Reads the dev corpus (I/O).
+
+Run: .venv/bin/python -m bench.title_variants [--shape NAME] [--show VARIANT] [--titles]
+     [--save-expected FILE | --expected FILE]
+
+For each dev document (every Kommune; check is never read) the bench reads the title parse_text
+gives on the original as printed: that is the expected value. A document whose title is not a
+subject (a label, a date, a committee, a type phrase; `not_subject`), or whose title cannot be
+found as whole printed lines, is not used (--titles lists the titles used, to read them by hand).
+The HEAD (every line above the subject) is dropped; the subject's lines and the text below them
+stay as printed, and the variant prints a new head around the subject. The paper's type word T
+comes from the label ("Anfrage", "Antrag", "Antwort", else "Vorlage"), the number from the label
+(else "2021/0123"), the faction from the label (else "SPD").
+
+Layouts (where they come from):
+- "Betreff, empty fields below": "Betreff:" / subject / "Organisationseinheit: Datum:" /
+  "Gremium Sitzungstermin Status" / "Rat der Stadt … 18.05.2021 Ö": a council system's cover
+  sheet with fields left empty (SessionNet, ALLRIS print the field labels whether filled or not);
+- "Betreff: subject, empty fields inline": "Betreff: subject" / "Sitzungstermin: TOP:";
+- "subject, Beratungsfolge": T and the number, the subject unlabelled, a consultation table below
+  (ALLRIS, SD.NET "Beratungsfolge:" with Gremium / Sitzung / Status rows);
+- "two-column head": "T          Datum: 12.03.2021" (type left, date right, one text line),
+  the number, the subject unlabelled, "Beratungsfolge:" below (cover sheets laid out in two
+  columns, read line by line);
+- "letter: type, sender, date, number, subject": T / "der Fraktion F" / "vom 04.02.2021" /
+  "Nummer: R" / subject / the text (a faction's letter whose type, sender, date and number lines
+  precede the subject);
+- "label Bezeichnung:", "label Gegenstand:", "label Thema:", "label Titel:": T, the number, then
+  "<label> subject" (the subject labels of council systems besides "Betreff:");
+- "T zu subject", "T betreffend subject", "T: subject": the type line names the subject
+  (inquiries and motions only: "Anfrage zu …", "Antrag betreffend …");
+- "answer: Stellungnahme der Verwaltung / zur Anfrage R der Fraktion F / Bezeichnung:",
+  "answer: Antwort der Verwaltung … / Gegenstand:": an office's answer head (answers only).
+Scored: the title read equals the expected one (spaces and a word hyphenated across a printed
+line aside).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.form_variants import _same_title
+from bench.text_shapes import SHAPES
+from bench.variants import pct, shaped_parse
+from fetcher.parse import parse_text
+from tests.corpus_data import corpus_items
+
+_TYPES = {"Anfrage": "Anfrage", "Antrag": "Antrag", "Antwort": "Antwort"}
+_SUBJECT_LABEL = re.compile(r"^\s*(?:Betreff|Gegenstand|Thema|Bezeichnung|Titel)\s*:?\s*")
+_DATE = re.compile(r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}")
+# What a title never is: a field label, a date, a committee, a type phrase (the bench's own
+# reading of "is a subject"; titles failing it on the original are not used).
+_NOT_SUBJECT = re.compile(
+    r"^(?:\S+:\s*)+$|^(?:vom\s+)?\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}$"
+    r"|^(?:Gremium|Stadtrat|Gemeinderat|Ausschuss|Ortschaftsrat|Rat der)\b"
+    r"|^(?:Stellungnahme|Antwort|Mitteilung|Anfrage|Antrag|Vorlage|Informationsvorlage"
+    r"|Beschlussvorlage|Mitteilungsvorlage)(?:\s+(?:der|des)\s+\w+)?$"
+    # a department's cell before the subject, a town's name, a sender's group, a label's rest
+    r"|^Dez\.\s|^Stadt\s+\w+$|^[\w/ -]*fraktion\w*$|Nr\.:?\s*(?:Nr\.)?$|im Rat der \w+$"
+    r"|^(?:Anfrage|Antrag)\s+der\s+\S*[Ff]raktion\S*(?:\s+[A-ZÄÖÜ]\w+)?$",
+    re.I,
+)
+
+EMPTY_BELOW, EMPTY_INLINE = "Betreff, empty fields below", "Betreff: subject, empty fields inline"
+CONSULTATION, TWO_COLUMN = "subject, Beratungsfolge", "two-column head"
+LETTER = "letter: type, sender, date, number, subject"
+LABELS = ("Bezeichnung:", "Gegenstand:", "Thema:", "Titel:")
+TYPE_NAMES = ("T zu subject", "T betreffend subject", "T: subject")
+ANSWERS = (
+    "answer: Stellungnahme der Verwaltung / Bezeichnung:",
+    "answer: Antwort der Verwaltung / Gegenstand:",
+)
+VARIANTS = (
+    EMPTY_BELOW,
+    EMPTY_INLINE,
+    CONSULTATION,
+    TWO_COLUMN,
+    LETTER,
+    *(f"label {x}" for x in LABELS),
+    *TYPE_NAMES,
+    *ANSWERS,
+)
+_TABLE = ["Beratungsfolge:", "Gremium   Sitzung   Status", "Stadtrat   23.03.2023   öffentlich"]
+
+
+def not_subject(title: str) -> bool:
+    """Return whether a title is a label, a date, a committee or a type phrase."""
+    return bool(_NOT_SUBJECT.search(" ".join(title.split())))
+
+
+def _bare(text: str) -> str:
+    return re.sub(r"[\s\-]", "", text).casefold()
+
+
+@dataclass(frozen=True)
+class Subject:
+    """A document's subject as printed: its lines, and the text below them."""
+
+    lines: list[str]
+    body: list[str]
+
+
+def find_subject(text: str, title: str) -> Subject | None:
+    """Return the printed lines that make up the title (a subject label taken off), or None."""
+    lines = text.split("\n")
+    want = _bare(title)
+    for i, line in enumerate(lines[:80]):
+        first = _SUBJECT_LABEL.sub("", line).strip()
+        if len(_bare(first)) < 4 or not want.startswith(_bare(first)):
+            continue
+        taken, got, k = [first], _bare(first), i + 1
+        while got != want and k < len(lines) and lines[k].strip():
+            nxt = _bare(lines[k])
+            if not want.startswith(got + nxt):
+                break
+            taken.append(lines[k].strip())
+            got += nxt
+            k += 1
+        if got == want:
+            return Subject(taken, lines[k:])
+    return None
+
+
+def head(variant: str, label: dict[str, Any], subject: list[str]) -> list[str] | None:
+    """Return the new head and subject lines of `variant`, or None if it does not apply."""
+    kind = label.get("kind") or ""
+    word = _TYPES.get(kind, "Vorlage")
+    ref = label.get("reference") or "2021/0123"
+    faction = (label.get("factions") or ["SPD"])[0]
+    first, rest = subject[0], subject[1:]
+    if variant == EMPTY_BELOW:
+        return [
+            word,
+            f"Vorlage-Nr.: {ref}",
+            "Betreff:",
+            *subject,
+            "Organisationseinheit: Datum:",
+            "Gremium Sitzungstermin Status",
+            "Rat der Stadt Musterstadt 18.05.2021 Ö",
+            "",
+        ]
+    if variant == EMPTY_INLINE:
+        return [word, f"Vorlage-Nr.: {ref}", f"Betreff: {first}", *rest, "Sitzungstermin: TOP:", ""]
+    if variant == CONSULTATION:
+        return [word, f"Vorlage-Nr.: {ref}", "", *subject, "", *_TABLE, ""]
+    if variant == TWO_COLUMN:
+        return [
+            f"{word}                         Datum: 12.03.2021",
+            f"Vorlage-Nr.: {ref}",
+            *subject,
+            *_TABLE,
+            "",
+        ]
+    if variant == LETTER:
+        return [word, f"der Fraktion {faction}", "vom 04.02.2021", f"Nummer: {ref}", *subject, ""]
+    if variant.startswith("label "):
+        name = variant.removeprefix("label ")
+        return [word, f"Vorlage-Nr.: {ref}", "Datum: 12.03.2021", f"{name} {first}", *rest, ""]
+    if variant in TYPE_NAMES:
+        if kind not in ("Anfrage", "Antrag"):
+            return None
+        joint = {"T zu subject": " zu ", "T betreffend subject": " betreffend ", "T: subject": ": "}
+        return [
+            f"der Fraktion {faction}",
+            "Musterstadt, 04.02.2021",
+            "",
+            f"{word}{joint[variant]}{first}",
+            *rest,
+            "",
+        ]
+    if variant in ANSWERS:
+        if kind != "Antwort":
+            return None
+        office, name = variant.removeprefix("answer: ").split(" / ")
+        return [
+            office,
+            "Datum: 01.03.2021",
+            f"zur Anfrage {ref} der Fraktion {faction}",
+            f"{name} {first}",
+            *rest,
+            "",
+        ]
+    return None
+
+
+@dataclass
+class Outcome:
+    """One document read in one variant and shape."""
+
+    name: str
+    right: bool
+    read: str | None
+
+
+def outcomes(
+    items: Iterable[Any],
+    shapes: dict[str, Callable[[str], Any]],
+    only: Iterable[str] = VARIANTS,
+    expected: dict[str, str | None] | None = None,
+) -> tuple[dict[tuple[str, str], list[Outcome]], list[tuple[str, str]]]:
+    """Return (variant, shape) → outcomes over dev, and the (document, title) pairs used.
+
+    `expected` (document → title) replaces the reading of the originals: a before-parser is
+    then scored on the same titles as the parser after a change.
+    """
+    result: dict[tuple[str, str], list[Outcome]] = {}
+    used: list[tuple[str, str]] = []
+    for item in items:
+        title = expected.get(item.name) if expected is not None else parse_text(item.text).title
+        if not title or not_subject(title):
+            continue
+        subject = find_subject(item.text, title)
+        if subject is None:
+            continue
+        used.append((item.name, title))
+        for variant in only:
+            lines = head(variant, item.label, subject.lines)
+            if lines is None:
+                continue
+            text = "\n".join([*lines, *subject.body])
+            for shape, parse in shapes.items():
+                read = parse(text).title
+                right = _same_title(read, title)
+                result.setdefault((variant, shape), []).append(Outcome(item.name, right, read))
+    return result, used
+
+
+def table(result: dict[tuple[str, str], list[Outcome]], shapes: list[str]) -> list[str]:
+    """Return markdown rows: per variant, documents used and the title right per shape."""
+    rows = [
+        "| variant | documents | " + " | ".join(f"title ({s})" for s in shapes) + " |",
+        "|---|---:|" + "---:|" * len(shapes),
+    ]
+    for variant in VARIANTS:
+        docs = {s: result.get((variant, s), []) for s in shapes}
+        cells = [pct(sum(o.right for o in docs[s]), len(docs[s])) for s in shapes]
+        rows.append(f"| {variant} | {len(docs[shapes[0]])} | {' | '.join(cells)} |")
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--shape", choices=sorted(SHAPES), help="a second shape")
+    parser.add_argument("--show", help="list the documents a variant reads wrong")
+    parser.add_argument("--titles", action="store_true", help="list the titles used")
+    parser.add_argument("--save-expected", help="write the expected titles to this JSON file")
+    parser.add_argument("--expected", help="read the expected titles from this JSON file")
+    args = parser.parse_args()
+    shapes: dict[str, Callable[[str], Any]] = {"text": parse_text}
+    if args.shape:
+        shapes[args.shape] = shaped_parse(args.shape)
+    only = [args.show] if args.show else VARIANTS
+    expected = json.loads(Path(args.expected).read_text()) if args.expected else None
+    result, used = outcomes(corpus_items("dev"), shapes, only, expected)
+    if args.save_expected:
+        Path(args.save_expected).write_text(json.dumps(dict(used), ensure_ascii=False, indent=1))
+    print("\n".join(table(result, list(shapes))))
+    print(f"documents used: {len(used)}")
+    if args.titles:
+        for name, title in used:
+            print(name, "|", title)
+    if args.show:
+        for shape in shapes:
+            for o in result.get((args.show, shape), []):
+                if not o.right:
+                    print(shape, o.name, "|", o.read)
+
+
+if __name__ == "__main__":
+    main()

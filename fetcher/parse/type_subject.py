@@ -1,0 +1,164 @@
+"""The subject printed with a paper's type line: beside it ("Anfrage zu …") or below the head's
+fields under it. Pure.
+
+A letter or a Landtag paper prints its type as a heading and the subject a few lines below it,
+after the lines that say who sends it, when and under which number: "Gesetzentwurf / der Fraktion
+der SPD / <subject>", "Anfrage / der Stadtratsfraktion X / vom 04.02.2021 / Nummer: 21/00123 /
+<subject> / Sehr geehrte …", a cover sheet's "Anfrage      Datum: 12.03.2021 / Vorlage-Nr.: … /
+<subject> / Beratungsfolge:". Those lines have shapes of their own (a sender's "der Fraktion …",
+a date, a short label with a number or a date as its value); the subject is the first line that
+is none of them, and never a label, a salutation or a consultation table's head.
+Used by header.find_title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.factions import factions_in
+from fetcher.parse.faction_phrases import group_like
+from fetcher.parse.fields import at_width as _at_width
+from fetcher.parse.fields import ends_value
+from fetcher.parse.head_title import SENDER_AFTER
+from fetcher.parse.kind import DOC_LABEL
+from fetcher.parse.markers import list_marker
+from fetcher.parse.submitters import OF_FACTION
+from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
+from fetcher.parse.wording import SALUTATION
+
+# A head's field line: a date alone or after "vom"/"den"; a town and its date ("Musterstadt,
+# 04.02.2021"); a short label with a value that holds a digit ("Nummer: 21/00123", "Datum:
+# 12.03.2021", "Vorlage-Nr.: 2021/0123"), or with no value at all.
+_FIELD_LINE = re.compile(
+    rf"(?:(?:vom|den|am)\s+)?{DATE.pattern}"
+    rf"|[A-ZÄÖÜ][\wäöüß-]+(?:\s[\wäöüß-]+)?,\s*(?:den\s+)?{DATE.pattern}"
+    r"|[A-ZÄÖÜ][\wäöüß./ -]{0,25}:\s*(?:\S*\d\S*)?",
+)
+# The office that sends the paper, and its department in dashes: "Die Präsidentin des
+# Niedersächsischen Landtages" / "- Landtagsverwaltung -", "Der Oberbürgermeister" (the titles
+# of the offices that head a council's or a parliament's administration).
+_OFFICE_LINE = re.compile(
+    r"(?:(?:Die|Der)\s+)?(?:Präsident(?:in)?|(?:Ober)?[Bb]ürgermeister(?:in)?|Landrat|Landrätin"
+    r"|Minister(?:in)?|Senator(?:in)?|Magistrat|Gemeindevorstand|Stadtverwaltung)\b.{0,60}"
+    r"|-\s.{2,60}\s-",
+)
+_MAX_LINES = 4  # a subject wrapped at a letter's width
+
+
+def _field(line: str) -> bool:
+    """Whether a line is a head's field; a section's label ("Begründung:") is none."""
+    line = line.strip()
+    return bool(_FIELD_LINE.fullmatch(line)) and (
+        bool(re.search(r"\d", line)) or not LABEL_LINE.match(line)
+    )
+
+
+def subject_below_type(lines: Sequence[str], index: int) -> str | None:
+    """Return the subject below the type line at `index`, after its sender and field lines, or
+    None: nothing skipped (a text that starts right under its type), or no subject there."""
+    j = index + 1
+    while j < len(lines) and (
+        not lines[j]
+        or OF_FACTION.match(lines[j])
+        or _field(lines[j])
+        or _OFFICE_LINE.fullmatch(lines[j].strip())
+    ):
+        j += 1
+    if j == index + 1 or j >= len(lines):
+        return None
+    line = lines[j]
+    if LABEL_LINE.match(line) or SALUTATION.match(line) or ends_value(line):
+        return None
+    return continued(lines, j, line)
+
+
+def continued(lines: Sequence[str], j: int, first: str) -> str:
+    """Return the subject that starts with `first` (on line j) and goes on in the lines below:
+    wrapped at a word that goes on or at the page's width, up to a label, a salutation, a
+    table's head, a type line or a sender."""
+    subject = [first]
+    k = j + 1
+    while (
+        (wraps(subject[-1]) or _at_width(lines[k - 1]))
+        and len(subject) < _MAX_LINES
+        and k < len(lines)
+        and lines[k]
+        and not (
+            LABEL_LINE.match(lines[k])
+            or SALUTATION.match(lines[k])
+            or ends_value(lines[k])
+            or DOC_LABEL.match(lines[k])
+            or OF_FACTION.match(lines[k])
+            or list_marker(lines[k])  # "A. Zielsetzung", "1. Wie …": the text's first section
+        )
+    ):
+        subject.append(lines[k])
+        k += 1
+    title = join_lines(subject) if len(subject) > 1 else first
+    # "… der Turmbergbahn FDP-OR-Fraktion": the sender's cell beside the subject
+    bare = SENDER_AFTER.sub("", title)
+    return bare if bare != title and len(bare.split()) >= 2 else title
+
+
+# A paper's type as the page's heading, in the words of council papers ("Antwort",
+# "Stellungnahme der Verwaltung", "Mitteilungsvorlage", "Beantwortung einer Anfrage"): a short
+# line, a type word first, no number; the date's column may stand beside it ("Anfrage      Datum:
+# 12.03.2021", a two-column head read line by line).
+_HEADING = re.compile(
+    r"(?P<type>(?i:[\wäöüß]*(?:anfrage|antwort|antrag|vorlage|stellungnahme|mitteilung"
+    r"|beantwortung|drucksache))(?:\s+[\wäöüß-]+){0,3}?)(?:\s+[A-ZÄÖÜ][\wäöüß.-]*:\s*\S*)?"
+)
+
+
+def subject_below_heading(lines: Sequence[str], before: int | None = None) -> str | None:
+    """Return the subject below a page that opens with its type as the heading (above line
+    `before`, the type line found elsewhere), or None."""
+    first = next((i for i, line in enumerate(lines[:HEADER_LINES]) if line.strip()), None)
+    if first is None or (before is not None and first >= before):
+        return None
+    heading = _HEADING.fullmatch(lines[first].strip())
+    if heading is None or re.search(r"\d", heading.group("type")):
+        return None
+    return subject_below_type(lines, first)
+
+
+# The type line names its subject: "Anfrage zu <subject>", "Antrag betreffend <subject>".
+_NAMES_SUBJECT = re.compile(r"(?:zu|betreffend|betr\.|bzgl\.|bezüglich)\s+(?=[A-ZÄÖÜ„\"\d])")
+_MIN_CHARS = 12
+
+
+def subject_named(rest: str) -> str | None:
+    """Return the subject a type line names after "zu"/"betreffend" ("Anfrage zu <subject>")."""
+    named = _NAMES_SUBJECT.match(rest.strip())
+    if named is None:
+        return None
+    subject = rest.strip()[named.end() :].strip()
+    return subject if len(subject) > _MIN_CHARS and not DATE.search(subject) else None
+
+
+# A type word that opens the title and names the subject after it: "Anfrage: <subject>",
+# "Anfrage zu <subject>", "Antrag betreffend <subject>".
+_TYPE_OPENS = re.compile(
+    r"(?:Gemeinsame\s+|Interfraktionelle\s+)?[A-ZÄÖÜ][\wäöüß]*(?:anfrage|antrag|Anfrage|Antrag)"
+    r"\s*(?::\s*|\s+(?=(?:zu|betreffend|betr\.|bzgl\.|bezüglich)\s))"
+    r"|(?:Anfrage|Antrag)\s*(?::\s*|\s+(?=(?:zu|betreffend|betr\.|bzgl\.|bezüglich)\s))"
+)
+
+
+def names_sender(value: str) -> bool:
+    """Return whether the value after "Anfrage:" names who sends it ("SPD", "UWG", "CDU-Fraktion"),
+    not the subject."""
+    return bool(factions_in(value)) or "fraktion" in value.lower() or group_like(value)
+
+
+def without_type_word(title: str) -> str:
+    """Return the title without a type word that opens it and names the subject after it."""
+    opens = _TYPE_OPENS.match(title)
+    if opens is None:
+        return title
+    rest = title[opens.end() :].strip()
+    subject = subject_named(rest) or (rest if not rest.startswith(("zu ", "betr")) else None)
+    if subject is None or len(subject) <= _MIN_CHARS or names_sender(subject):
+        return title
+    return subject
