@@ -41,6 +41,12 @@ NUMBER_LABEL = (
     rf"(?:{LABEL_WORD}?\d{{1,2}}\s*{LABEL_MARK}|{LABEL_WORD}\d{{1,2}}{WORD_AFTER}"
     rf"|{ORDINAL_LABEL})"
 )
+# The same without a bare dash after the number: in running text "14 - ungenügender
+# Sicherheitsabstand" is a code and its meaning (a table's key column), as often as a label.
+CLOSED_LABEL = (
+    rf"(?:{LABEL_WORD}?\d{{1,2}}\s*{CLOSED_MARK}|{LABEL_WORD}\d{{1,2}}{WORD_AFTER}"
+    rf"|{ORDINAL_LABEL})"
+)
 # ... and "Zu 1.:" where an answer repeats each question after "Zu N.:" (Karlsruhe Stellungnahmen).
 NUM = re.compile(
     rf"^(?:(?P<word>{LABEL_WORD})|Zu\s+(?=\d{{1,2}}\.?:))?(\d{{1,2}})\s*"

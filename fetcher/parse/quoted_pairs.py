@@ -23,9 +23,9 @@ from collections.abc import Sequence
 from fetcher.parse.answer_headings import BARE_ANSWER
 from fetcher.parse.markers import (
     BULLET_SIGNS,
+    CLOSED_LABEL,
     LABEL_WORD,
     LINE_CHARS,
-    NUMBER_LABEL,
     ORDINAL_LABEL,
 )
 from fetcher.parse.question_tail import REQUEST
@@ -48,7 +48,7 @@ _NAMED = re.compile(r"(?!Frage\s*:)")
 _ANSWER_LABEL = re.compile(r"(?<!\S)Antwort\s*:")
 _MARK = r"(?:„(?=\w)|[\"»](?=[A-ZÄÖÜ]))"  # "„" opens whatever follows; '"' only a capital
 _OPENER = re.compile(rf"(?<!\S)(?:(?P<intro>{INTRO})\s*(?P<mark>{_MARK})?|(?P<alone>{_MARK}))")
-_NUMBERED_INSIDE = re.compile(rf"(?:^|[.?!:]\s+|\n\s*){NUMBER_LABEL}\s")
+_NUMBERED_INSIDE = re.compile(rf"(?:^|[.?!:]\s+|\n\s*){CLOSED_LABEL}\s")
 _ASIDE_CHARS = 160
 _QUOTE_REACH = 3000  # characters
 _RUN_TOGETHER = 150  # characters: longer than a printed line
@@ -58,7 +58,8 @@ _CLOSE = {"„": '“”"', '"': '"', "»": "«"}
 # a dash or bullet ("1. „Wie …", "– „Wie …"): the quotation is a labelled list's item.
 _LIST_NUMBER = re.compile(
     rf"(?:^|\n|[.?!:“”\"]\s)[ \t]*(?:{LABEL_WORD}?\(?\d{{1,2}}\s*"
-    rf"(?:\.\)|\.:|\.[-–]|\.\s+Frage\s*:|[.):/]|\s[-–])|{LABEL_WORD}\d{{1,2}}|{ORDINAL_LABEL}|\(?[A-Za-z][.)]|[IVX]{{1,4}}\."
+    rf"(?:\.\)|\.:|\.[-–]|\.\s+Frage\s*:|[.):/])|{LABEL_WORD}\d{{1,2}}|{ORDINAL_LABEL}"
+    rf"|\(?[A-Za-z][.)]|[IVX]{{1,4}}\."
     rf"|[-–*○{BULLET_SIGNS}]|o)$"
 )
 _END = re.compile(r"(?m)^\s*(?:Anlage/n|Anlagen\b|Unterzeichnet|gez\.)|\bMit freundlichen Grüßen\b")

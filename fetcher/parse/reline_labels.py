@@ -208,8 +208,11 @@ def page_number_apart(lines: list[str], number: int) -> list[str]:
         folio = _FOLIO.match(line)
         if folio and _DASHED.match(line[folio.end() :]):
             value = int(folio.group(1))
-            if value - 1 in dashed and counts[above] >= 2:
-                folio = None  # "4 - …" then "5 - …": the list's next label, no page number
+            own_page = seen < TOP_LINES and folio.group(1) == str(number)
+            if value - 1 in dashed and above.endswith((".", "?", "!")) and not own_page:
+                # "4 - …" then "5 - …" below a sentence (an answer repeated on the page, never a
+                # running head): the list's next label, no page number
+                folio = None
             dashed.add(value)
         if folio and ((seen < TOP_LINES and folio.group(1) == str(number)) or counts[above] >= 2):
             rest = line[folio.end() :]

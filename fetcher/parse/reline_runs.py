@@ -38,11 +38,14 @@ from fetcher.parse.wording import question_signal
 _TOKEN = re.compile(
     rf"(?<!\S)(?P<label>(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{CLOSED_MARK}"
     rf"|(?(frage){WORD_AFTER}|(?!)))"
+    # a number with a dash as its mark ("1 - Wie …") only after a sentence end, a page number or
+    # at the line's start: elsewhere the dash is a dash list's ("Seite 2 – Weshalb", "zu 4 – Wie")
+    rf"|(?<=[?!.:;)“”\"\d]\s)(?P<dword>{LABEL_WORD})?(?P<dnum>\d{{1,2}})\s(?P<dmark>[-–])(?=\s)"
     rf"|(?P<ordinal>{ORDINAL_LABEL})"
     r"|\((?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})\)"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>\.\)|[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>\.\)|[.)])"
-    rf"|(?P<bullet>[{BULLET_SIGNS}–—\-\uf0b7\uf0a7]))"
+    rf"|(?P<bullet>[{BULLET_SIGNS}–—\-\uf0b7\uf0a7]|o))"  # "o": Word's second level (markers)
     r"(?=\s+[„\"“A-ZÄÖÜ])"
 )
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
@@ -78,6 +81,9 @@ def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
     if match["num"]:
         word, mark = (re.sub(r"\s+", "", match[name] or "") for name in ("frage", "nmark"))
         return [(("num", word, mark), int(match["num"]))]
+    if match["dnum"]:
+        word = re.sub(r"\s+", "", match["dword"] or "")
+        return [(("num", word, match["dmark"]), int(match["dnum"]))]
     if match["ordinal"]:
         word = match["ordinal"].rstrip(" :.)")
         return [(("ordinal", match["ordinal"][len(word) :].strip()), ORDINAL_WORDS.index(word) + 1)]
@@ -186,7 +192,7 @@ def _asking_runs(line: str, spans: list[Label], end: int) -> list[list[Label]]:
     """Return the parts of a chain that are lists: a counted chain whose first item and half of
     its items ask; of a dash or bullet chain the stretches of items that each ask; any chain from
     a label right after a colon on."""
-    counted = line[spans[0][0]] not in f"{BULLET_SIGNS}–—-\uf0b7\uf0a7"
+    counted = line[spans[0][0]] not in f"{BULLET_SIGNS}–—-o\uf0b7\uf0a7"
     asks = [question_signal(item) > 0 for item in _items(line, spans, end)]
     after_colon = [bool(_COLON_BEFORE.search(line[max(0, s - 3) : s])) for s, _, _ in spans]
     if counted:
