@@ -10,8 +10,6 @@ text comes from the corpus snapshots). Every document test fails on main c5fb717
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from fetcher.parse import parse_text
@@ -21,7 +19,6 @@ from tests.list_variant_cases import list_variant, questions_as_labelled
 STROMSPERREN = "dresden-AF2015-13-anfrage-linke-stromsperren"
 EEG_UMLAGE = "dresden-AF2010-13-anfrage-fdp-eeg-umlage"
 HOFEWIESE = "dresden-AF2009-13-antwort-hofewiese"
-LEA = "karlsruhe-2020-0409-anfrage-afd-lea-standort"
 ZHIN = "LANDTAG-niedersachsen-19-11237-kleine-anfrage-mit-antwort"
 
 LABELS = [
@@ -58,15 +55,6 @@ def test_a_label_run_of_any_print_is_split_in_run_together_text(variant: str, sh
     """The same labels inside a page or paragraph run into one line ("… betroffen? Nr. 2 Wie
     viele …"): one style counting on, each after a sentence end, before a capital."""
     questions_as_labelled(STROMSPERREN, list_variant(STROMSPERREN, variant, shape))
-
-
-def test_dashed_labels_in_a_page_run_together_keep_every_question() -> None:
-    """Karlsruhe 2020/0409 with "1 -" … "17 -" labels, every page run into one line: "… Seite 2
-    8 - Weshalb …" after the page's running foot is label 8 (a number before it, as a page
-    number), and no question keeps the next one's label at its end ("… gewusst? 2 - Welchen")."""
-    questions = questions_as_labelled(LEA, list_variant(LEA, "1 -", "flat"))
-    assert questions[7].startswith("Weshalb wurde dieser Standort")
-    assert not any(re.search(r"\b\d{1,2} -", question) for question in questions)
 
 
 def test_a_dashed_label_at_a_page_foot_is_no_footnote() -> None:

@@ -38,9 +38,8 @@ from fetcher.parse.wording import question_signal
 _TOKEN = re.compile(
     rf"(?<!\S)(?P<label>(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{CLOSED_MARK}"
     rf"|(?(frage){WORD_AFTER}|(?!)))"
-    # a number with a dash as its mark ("1 - Wie …") only after a sentence end, a page number or
-    # at the line's start: elsewhere the dash is a dash list's ("Seite 2 – Weshalb", "zu 4 – Wie")
-    rf"|(?<=[?!.:;)“”\"\d]\s)(?P<dword>{LABEL_WORD})?(?P<dnum>\d{{1,2}})\s(?P<dmark>[-–])(?=\s)"
+    # no number with a bare dash ("1 - Wie …"): inside a line the dash is a dash list's as often
+    # ("… 19/11161 2 – Welche …" after a page number, "zu 4 – Wie …"); label_runs reads it there
     rf"|(?P<ordinal>{ORDINAL_LABEL})"
     r"|\((?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})\)"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>\.\)|[.)])"
@@ -81,9 +80,6 @@ def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
     if match["num"]:
         word, mark = (re.sub(r"\s+", "", match[name] or "") for name in ("frage", "nmark"))
         return [(("num", word, mark), int(match["num"]))]
-    if match["dnum"]:
-        word = re.sub(r"\s+", "", match["dword"] or "")
-        return [(("num", word, match["dmark"]), int(match["dnum"]))]
     if match["ordinal"]:
         word = match["ordinal"].rstrip(" :.)")
         return [(("ordinal", match["ordinal"][len(word) :].strip()), ORDINAL_WORDS.index(word) + 1)]
