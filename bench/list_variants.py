@@ -1,6 +1,6 @@
 """List styles never seen: dev documents with their question labels rewritten. Reads dev (I/O).
 
-Run: .venv/bin/python -m bench.list_variants [--shape NAME] [--show VARIANT]
+Run: .venv/bin/python -m bench.list_variants [--shape NAME] [--variant V]… [--show VARIANT]
 
 For each dev document that asks numbered questions (label `questions` ≥ 1 and the list's labels
 found in the text: the line "N. <first question>" and the following labels N+1, N+2 … in the same
@@ -159,7 +159,52 @@ LABELS: dict[str, Callable[[int, int], str]] = {
     "– en dash": lambda _k, _n: "–",
     "• bullet": lambda _k, _n: "•",
     "- hyphen": lambda _k, _n: "-",
+    "1 -": lambda _k, n: f"{n} -",
+    "1 –": lambda _k, n: f"{n} –",
+    "1.-": lambda _k, n: f"{n}.-",
+    "1/": lambda _k, n: f"{n}/",
+    "1 bare": lambda _k, n: f"{n}",
+    "Frage 1 -": lambda _k, n: f"Frage {n} -",
+    "Frage 1 –": lambda _k, n: f"Frage {n} –",
+    "Frage Nr. 1:": lambda _k, n: f"Frage Nr. {n}:",
+    "Nr. 1": lambda _k, n: f"Nr. {n}",
+    "Punkt 1:": lambda _k, n: f"Punkt {n}:",
+    "F1:": lambda _k, n: f"F{n}:",
+    "F 1:": lambda _k, n: f"F {n}:",
+    "1. Frage:": lambda _k, n: f"{n}. Frage:",
+    "1.1.": lambda _k, n: f"1.{n}.",
+    "o bullet": lambda _k, _n: "o",
+    "▪ square": lambda _k, _n: "▪",
+    "■ block": lambda _k, _n: "■",
+    "► pointer": lambda _k, _n: "►",
+    "➢ arrowhead": lambda _k, _n: "➢",
+    "→ arrow": lambda _k, _n: "→",
+    "➔ arrow": lambda _k, _n: "➔",
+    "✓ check": lambda _k, _n: "✓",
+    "❖ diamond": lambda _k, _n: "❖",
 }
+# German ordinal adverbs as labels ("Erstens: …", "Zweitens: …"): lists of at most twelve items.
+ORDINALS = (
+    "Erstens",
+    "Zweitens",
+    "Drittens",
+    "Viertens",
+    "Fünftens",
+    "Sechstens",
+    "Siebtens",
+    "Achtens",
+    "Neuntens",
+    "Zehntens",
+    "Elftens",
+    "Zwölftens",
+)
+
+
+def ordinals(found: Located) -> str | None:
+    """Return the text with item k labelled "Erstens:", "Zweitens:" …; None beyond twelve."""
+    if len(found.rows) > len(ORDINALS):
+        return None
+    return _relabel(found, lambda k, _n: f"{ORDINALS[k]}:")
 
 
 def no_label(found: Located) -> str | None:
@@ -239,6 +284,7 @@ ORIGINAL = "original"
 VARIANTS: dict[str, Callable[[Located], str | None]] = {
     ORIGINAL: lambda found: "\n".join(found.lines),
     **{name: partial(_relabel, label=label) for name, label in LABELS.items()},
+    "Erstens:": ordinals,
     "no label": no_label,
     "inline": inline,
     "I. headings": lambda found: _headings(found, restart=False),
@@ -280,14 +326,18 @@ class Outcome:
 
 
 def outcomes(
-    items: Iterable[Any], parse: Callable[[str], Any] = parse_text
+    items: Iterable[Any],
+    parse: Callable[[str], Any] = parse_text,
+    names: Iterable[str] | None = None,
 ) -> dict[str, list[tuple[str, Outcome]]]:
-    """Return variant → [(document, outcome)] over labelled dev items with numbered questions."""
-    result: dict[str, list[tuple[str, Outcome]]] = {name: [] for name in VARIANTS}
+    """Return variant → [(document, outcome)] over labelled dev items with numbered questions
+    (only the variants `names` when given)."""
+    chosen = {name: VARIANTS[name] for name in (names or VARIANTS)}
+    result: dict[str, list[tuple[str, Outcome]]] = {name: [] for name in chosen}
     for item, found, counts in numbered_documents(items):
         label = item.label
         want = _fold(label["first_question_start"])
-        for name, transform in VARIANTS.items():
+        for name, transform in chosen.items():
             text = transform(found)
             if text is None:
                 continue
@@ -319,9 +369,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", help="list the documents a variant gets wrong")
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
+    parser.add_argument(
+        "--variant", action="append", choices=list(VARIANTS), help="only these rows (repeatable)"
+    )
     args = parser.parse_args()
     parse = shaped_parse(args.shape)
-    result = outcomes(corpus_items("dev"), parse)
+    names = [*(args.variant or []), *([args.show] if args.show else [])] or None
+    result = outcomes(corpus_items("dev"), parse, dict.fromkeys(names) if names else None)
     print("\n".join(table(result)))
     if args.show:
         for name, outcome in result.get(args.show, []):

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.markers import OUTLINE, join_item
+from fetcher.parse.markers import BULLET_SIGNS, NUMBER_LABEL, OUTLINE, join_item
 from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.quoted_pairs import INTRO
 from fetcher.parse.text import is_furniture, join_lines, sentences
@@ -34,7 +34,9 @@ _CLOSERS = ")]\"“”'’»«"
 _END = re.compile(r"^\s*(?:Mit freundlichen Grüßen|Anlage/n|Anlagen\b|Unterzeichnet|gez\.)")
 _PRELIMINARY = re.compile(r"^\s*Vorbemerkung(?:en)?(?:\s+(?:der|des)\s+\S+)?\s*:?\s*$")
 # A sub-item of the question's own: "a) Teilnahmegebühren,", "– Sponsoring", "1.1 …".
-_SUB_ITEM = re.compile(r"^\s*(?:[a-h][.)]|\(?[a-h]\)|[-–•▪]|\d{1,2}\.\d{1,2}\.?)\s")
+_SUB_ITEM = re.compile(
+    rf"^\s*(?:[a-h][.)]|\(?[a-h]\)|[-–{BULLET_SIGNS}]|\d{{1,2}}\.\d{{1,2}}\.?)\s"
+)
 
 # A line that goes on below: it ends in a lower-case word, a comma or a hyphen ("… sollen die" /
 # "" / "Sockelkörper …?"); a heading ends in a noun, a sentence in its mark.
@@ -125,7 +127,7 @@ _FOLLOW_UP = re.compile(r"^(?:Nachfrage|Zusatzfrage)\s*:?$")
 _ASIDE = re.compile(r"^\([^()]*\)[“”\"«]?$")
 # A number opening a line, also inside a quotation mark: "1. Wie …?", „2. Welche …?", "Frage 3:",
 # "(4) Wie …?" (an outline's "1.1 Wie …?" is markers.OUTLINE).
-_NUMBER = re.compile(r"^[„\"»]?\s*(?:Frage\s+)?\(?\d{1,2}\s*(?:\.\)|[.):])\s")
+_NUMBER = re.compile(rf"^[„\"»]?\s*\(?{NUMBER_LABEL}\s")
 # A number label alone on its line: "1.", "Frage 1:", "Frage 2 + 3:" (one answer to two).
 _LABEL_ALONE = re.compile(
     r"^[„\"»]?\s*(?:Frage\s+)?\d{1,2}(?:\s*(?:\+|und|&|,|/)\s*\d{1,2})?\s*(?:\.\)|[.):])$"
@@ -188,9 +190,7 @@ def _without_intro(question: str) -> str:
 
 RUN_TOGETHER_CHARS = 400  # a line longer than a printed one: a page or paragraph run into it
 # A numbered question inside run-together text ("… verwiesen. 2. Welche …?"): not this layout.
-_NUMBERED_INSIDE = re.compile(
-    r"(?:^|[.?!:“”\"]\s+)[„\"»]?\s*(?:Frage\s+)?\(?\d{1,2}\s*[.):]\s+[„\"]?[A-ZÄÖÜ]"
-)
+_NUMBERED_INSIDE = re.compile(rf"(?:^|[.?!:“”\"]\s+)[„\"»]?\s*\(?{NUMBER_LABEL}\s+[„\"]?[A-ZÄÖÜ]")
 
 
 def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, str]]:

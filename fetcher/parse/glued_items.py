@@ -47,6 +47,9 @@ _BEFORE_ORDINAL = re.compile(
     r"|Ziffer|Punkt|Frage|Anlage|Stufe|Tabelle|Kapitel|Teil|Paragraph|§)$",
     re.I,
 )
+# A number and a dash at a line start: a label ("1 - Wie …") where it continues the open list, a
+# code and its meaning in a table otherwise ("37 - Fehler beim Einfahren …", Landtag 19/11198).
+_DASHED_NUMBER = re.compile(r"^\d{1,2}\s+[-–]\s")
 FIRST_LABEL_WINDOW = 12  # non-empty lines below in which "2." must open a line after a glued "1."
 
 
@@ -218,7 +221,9 @@ def _split_glued(lines: tuple[str, ...]) -> tuple[str, ...]:
             line = heading[1]
             marker = list_marker(line)
         if marker and marker[0] == "num":
-            last = int(marker[1])
+            number = int(marker[1])
+            if last is None or number <= last + 1 or not _DASHED_NUMBER.match(line):
+                last = number  # not "37 - Fehler beim Einfahren …" between "2." and "3.": a code
         elif last is not None and (page := _PAGE_NUMBER.match(line)):
             rest = line[page.end() :]
             if re.match(rf"{last + 1}{_LABEL_END}", rest):

@@ -17,20 +17,32 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from fetcher.parse.markers import ROMAN_NUMERALS
+from fetcher.parse.markers import (
+    BULLET_SIGNS,
+    LABEL_MARK,
+    LABEL_WORD,
+    ORDINAL_WORDS,
+    ROMAN_NUMERALS,
+    WORD_AFTER,
+)
 from fetcher.parse.wording import question_signal
 
 # A label after a sentence end (or at the line's start), before a capital or an opening quote.
 _TOKEN = re.compile(
     # a bullet sign is never prose: it may follow any word ("… 32 x • Kampfmittelsituation")
-    r"(?:^|(?<=[?!.:“”\"])\s+|\s+(?=[•▪●➢►]))"
-    r"(?P<label>(?P<frage>Frage\s+)?(?P<num>\d{1,2})(?P<nmark>\.\)|\.:|[.):])"
+    rf"(?:^|(?<=[?!.:“”\"])\s+|\s+(?=[{BULLET_SIGNS}]))"
+    # a number with the word naming it and the mark ending it (markers.NUM: "Frage Nr. 1:",
+    # "Punkt 1:", "F1:", "1 -", "1.-", "1/", "1. Frage:"; after a word the number alone)
+    rf"(?P<label>(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{LABEL_MARK}"
+    rf"|(?(frage){WORD_AFTER}|(?!)))"
+    r"|(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r")(?P<omark>[:.)])"
     r"|\((?P<bnum>\d{1,2}|[A-Za-z])\)"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>[.)])"
-    r"|(?P<bullet>[•–\-▪●➢►]))"
+    rf"|(?P<bullet>[{BULLET_SIGNS}–\-]|(?<=[?!.:“”\"]\s)o))"
     r"(?=\s+[„\"A-ZÄÖÜ])"
 )
+_SPACE = re.compile(r"\s+")
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
 # A label in brackets ("(1) Wie …", "(a)", "(II)"): the same label with ")" in a question list.
 # Only the question finder reads it so, and only once such a label opens a question: elsewhere
@@ -44,7 +56,10 @@ def _readings(match: re.Match[str]) -> list[tuple[tuple[str, ...], int]]:
     """Return the (style, value) readings of one label ("I." is Roman one and the letter I)."""
     found: list[tuple[tuple[str, ...], int]] = []
     if match["num"]:
-        found.append((("num", match["frage"] or "", match["nmark"]), int(match["num"])))
+        word, mark = (_SPACE.sub("", match[name] or "") for name in ("frage", "nmark"))
+        found.append((("num", word, mark), int(match["num"])))
+    elif match["ordinal"]:
+        found.append((("ordinal", match["omark"]), ORDINAL_WORDS.index(match["ordinal"]) + 1))
     elif match["bnum"]:
         value = match["bnum"]
         if value.isdigit():

@@ -8,30 +8,76 @@ from functools import lru_cache
 
 from fetcher.parse.text import DATE, join_lines
 
-# "1.", "1)", "Frage 1:", and "Zu 1.:" where an answer repeats each question after "Zu N.:"
-# (Karlsruhe Stellungnahmen).
-NUM = re.compile(
-    r"^(?:Frage\s+|Zu\s+(?=\d{1,2}\.?:))?(\d{1,2})\s*(?:\.\)|\.:|[.)](?!\))|:(?=\s))\s*(?!\d)(?=\S)"
+# German ordinal adverbs as labels ("Erstens: Wie …", "Zweitens: …"): the counter spelt out.
+ORDINAL_WORDS = (
+    "Erstens",
+    "Zweitens",
+    "Drittens",
+    "Viertens",
+    "Fünftens",
+    "Sechstens",
+    "Siebtens",
+    "Achtens",
+    "Neuntens",
+    "Zehntens",
+    "Elftens",
+    "Zwölftens",
 )
+ORDINAL_LABEL = r"(?:" + "|".join(ORDINAL_WORDS) + r")\s*[:.)]"
+# A number label, whatever councils' templates print: a word naming the item ("Frage 1:", "Frage
+# Nr. 1:", "Nr. 1", "Punkt 1:", "F1:"), a mark ending it (".", ")", ":", ".)", ".:", ".-", " -",
+# " –", "/") or the word after it ("1. Frage:"). After a word, the number alone is a label too
+# when a capital follows ("Nr. 1 Wie …"); a bare number is only read by the question scorer
+# (fetcher.parse.wording). NUMBER_LABEL is the pattern for the modules that find a label inside
+# a line or before a quotation mark; NUM reads one at a line start.
+LABEL_WORD = r"(?:Frage\s+(?:Nr\.\s*)?|Nr\.\s*|Punkt\s+|F\s?(?=\d{1,2}\s*:))"
+# CLOSED_MARK: the marks a dash bullet's reading cannot share ("Seite 2 – Weshalb …" is a dash).
+CLOSED_MARK = r"(?:\.\)|\.:|\.[-–](?=\s)|\.\s+Frage\s*:|[.)](?!\))|:(?=\s)|/(?=\s))"
+LABEL_MARK = rf"(?:{CLOSED_MARK}|(?<=\s)[-–](?=\s))"
+# After a word and no mark, a word in capitals and lower case follows ("Nr. 1 Wie …"), never an
+# abbreviation ("§ 315c Abs. 1 Nr. 1 StGB", "Nr. 2 GO" wrapped to a line start).
+WORD_AFTER = r"(?=\s+[„\"]?[A-ZÄÖÜ][a-zäöüß]+[\s,?:])"
+NUMBER_LABEL = (
+    rf"(?:{LABEL_WORD}?\d{{1,2}}\s*{LABEL_MARK}|{LABEL_WORD}\d{{1,2}}{WORD_AFTER}"
+    rf"|{ORDINAL_LABEL})"
+)
+# The same without a bare dash after the number: in running text "14 - ungenügender
+# Sicherheitsabstand" is a code and its meaning (a table's key column), as often as a label.
+CLOSED_LABEL = (
+    rf"(?:{LABEL_WORD}?\d{{1,2}}\s*{CLOSED_MARK}|{LABEL_WORD}\d{{1,2}}{WORD_AFTER}"
+    rf"|{ORDINAL_LABEL})"
+)
+# ... and "Zu 1.:" where an answer repeats each question after "Zu N.:" (Karlsruhe Stellungnahmen).
+NUM = re.compile(
+    rf"^(?:(?P<word>{LABEL_WORD})|Zu\s+(?=\d{{1,2}}\.?:))?(\d{{1,2}})\s*"
+    rf"(?:{LABEL_MARK}|(?(word){WORD_AFTER}|(?!)))\s*(?!\d)(?=\S)"
+)
+_DASH_OR_SLASH = re.compile(r"\d\s*[-–/]")
+_ORDINAL = re.compile(rf"^({ORDINAL_LABEL})\s+(?=\S)")
 _UNITS = ("", "I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX")
 # I … XXXIX: a Roman-numbered question list runs as long as a numbered one (Landtag lists of 36).
 ROMAN_NUMERALS = tuple(tens + unit for tens in ("", "X", "XX", "XXX") for unit in _UNITS)[1:]
 _ROMAN = re.compile(r"^(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]\s+(?=\S)")
 _NUM_LETTER = re.compile(r"^(\d{1,2})\s?([a-z])[.)]\s+(?=\S)")
 # "10.)" alone too; "1," alone is an OCR'd "1." (Dresden mAF0369/13)
-_NUM_ALONE = re.compile(r"^(?:Frage\s+)?(\d{1,2})\s*(?:\.\)|[.):,])?$")
+_NUM_ALONE = re.compile(r"^(?:Frage\s+(?:Nr\.\s*)?|Nr\.\s*)?(\d{1,2})\s*(?:\.\)|\.[-–]|[.):,/])?$")
 # A Roman or letter label alone on its line, its item on the next ("X." / "Was geschieht …?").
 _ROMAN_ALONE = re.compile(r"^(?=[IVX])(X{0,3}(?:IX|IV|V?I{0,3}))\s*[.)]$")
 _LETTER_ALONE = re.compile(r"^([A-Za-z])[.)]$")
 _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
 # Word's Symbol/Wingdings bullets (U+F0B7, U+F0A7 from pdfium) arrive as • and ▪: clean_lines
-# maps them (text._WORD_SYMBOLS) before any line reaches this.
-_BULLET = re.compile(r"^([•\-–·▪◦●*➢►→])(?:\s+|$)")
+# maps them (text._WORD_SYMBOLS: also ➢ → ■ ❖ ➔ ✓) before any line reaches this. BULLET_SIGNS
+# are the list signs that are never prose; dashes, "·" and "*" are read beside them at a line
+# start.
+BULLET_SIGNS = "•▪●◦➢►→■❖➔✓"
+# A lower-case "o" before a capital is the bullet of Word's second list level typed or read as a
+# letter (Courier New "o"): no German word is the letter o alone.
+_BULLET = re.compile(rf"^([{BULLET_SIGNS}\-–·*]|o(?=\s+[„\"A-ZÄÖÜ]))(?:\s+|$)")
 # A sub-item inside a question: "1.1", "a)", "1." under "E.", "- …"; it starts its own line
 # within the question.
 _SUB_ITEM = re.compile(
     r"^(?:\d{1,2}\.\d{1,2}\.?\s|\([a-z\d]\)\s|\d{1,2}[.)]\s+(?=[a-zäöü]|[A-ZÄÖÜ][a-zäöüß]+\s)|[a-z]\)(?:\s|$)|[a-h]\.(?:\s(?![A-ZÄÖÜ]\.)|$)"
-    r"|[•\-–·▪◦●*➢►→\uf0b7\uf0a7]\s)"
+    rf"|[{BULLET_SIGNS}\-–·*\uf0b7\uf0a7]\s)"
 )
 
 
@@ -79,8 +125,14 @@ def list_marker(line: str) -> tuple[str, str, str] | None:
     if DATE.match(line):
         return None
     match = NUM.match(line)
+    if match and not (match.group(2)[0] == "0" and _DASH_OR_SLASH.search(match.group(0))):
+        # "01 - Alkoholeinfluss", "37 - Fehler beim Einfahren …": a code and its meaning (a key
+        # of accident causes in a Landtag answer's table), never a counter padded with zero
+        return "num", match.group(2), line[match.end() :]
+    match = _ORDINAL.match(line)
     if match:
-        return "num", match.group(1), line[match.end() :]
+        word = match.group(1).rstrip(" :.)")
+        return "num", str(ORDINAL_WORDS.index(word) + 1), line[match.end() :]
     match = _NUM_LETTER.match(line)
     if match:  # "1 a. …", "1 b. …": sub-questions a, b of question 1 (Karlsruhe 2021/0373)
         return "num", match.group(1), f"{match.group(2)}) {line[match.end() :]}"

@@ -132,7 +132,8 @@ def unglue_feet(page_lines: list[list[str]]) -> None:
                     break
 
 
-_FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+[^\s\d].*)?$")  # "4 15 8" is a table row
+# "4 15 8" is a table row; "3 - Welche …" a list label with its dash (markers.NUM), no note
+_FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+(?![-–]\s)[^\s\d].*)?$")
 
 
 def footnotes_from(lines: list[str], filled: list[int], before: list[str]) -> int:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.answer_headings import BARE_ANSWER, answer_heading
-from fetcher.parse.markers import LINE_CHARS, OUTLINE, join_item, lines_from
+from fetcher.parse.markers import BULLET_SIGNS, LINE_CHARS, OUTLINE, join_item, lines_from
 from fetcher.parse.question_tail import (
     REQUEST,
     note_after_question,
@@ -160,7 +160,7 @@ def question_goes_on(lines: Sequence[str], k: int) -> int:
     reach = len(lines_from(lines, k + 1, 5 * LINE_CHARS))
     for end in range(k + 1, min(k + 1 + reach, len(lines))):
         states = re.search(r"\.(?:\s|$)", _ABBREVIATION_DOT.sub("", lines[end]))
-        if states or re.match(r"[-–•○▪*]|[a-z1-9][.)]\s", lines[end]):
+        if states or re.match(rf"[-–○*{BULLET_SIGNS}]|[a-z1-9][.)]\s", lines[end]):
             return k
         if lines[end].rstrip().endswith("?"):
             return end

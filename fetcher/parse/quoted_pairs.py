@@ -21,7 +21,13 @@ from bisect import bisect_right
 from collections.abc import Sequence
 
 from fetcher.parse.answer_headings import BARE_ANSWER
-from fetcher.parse.markers import LINE_CHARS
+from fetcher.parse.markers import (
+    BULLET_SIGNS,
+    CLOSED_LABEL,
+    LABEL_WORD,
+    LINE_CHARS,
+    ORDINAL_LABEL,
+)
 from fetcher.parse.pattern_gates import gated
 from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.text import join_lines, sentences
@@ -45,7 +51,7 @@ _ANSWER_LABEL = gated(_ANSWER_LABEL)  # the same matches, tried only where one c
 _MARK = r"(?:„(?=\w)|[\"»](?=[A-ZÄÖÜ]))"  # "„" opens whatever follows; '"' only a capital
 _OPENER = re.compile(rf"(?<!\S)(?:(?P<intro>{INTRO})\s*(?P<mark>{_MARK})?|(?P<alone>{_MARK}))")
 _OPENER = gated(_OPENER)  # the same matches, tried only where one can start
-_NUMBERED_INSIDE = re.compile(r"(?:^|[.?!:]\s+|\n\s*)(?:Frage\s+)?\d{1,2}\s*[.):]\s")
+_NUMBERED_INSIDE = re.compile(rf"(?:^|[.?!:]\s+|\n\s*){CLOSED_LABEL}\s")
 _ASIDE_CHARS = 160
 _QUOTE_REACH = 3000  # characters
 _RUN_TOGETHER = 150  # characters: longer than a printed line
@@ -54,8 +60,10 @@ _CLOSE = {"„": '“”"', '"': '"', "»": "«"}
 # A list label right before a quotation mark: "1.", "(1)", "1.)", "Frage 2:", "a)", "A.", "IV.",
 # a dash or bullet ("1. „Wie …", "– „Wie …"): the quotation is a labelled list's item.
 _LIST_NUMBER = re.compile(
-    r"(?:^|\n|[.?!:“”\"]\s)[ \t]*(?:(?:Frage\s+)?\(?\d{1,2}\s*(?:\.\)|\.:|[.):])|\(?[A-Za-z][.)]"
-    r"|[IVX]{1,4}\.|[-–•*▪○])$"
+    rf"(?:^|\n|[.?!:“”\"]\s)[ \t]*(?:{LABEL_WORD}?\(?\d{{1,2}}\s*"
+    rf"(?:\.\)|\.:|\.[-–]|\.\s+Frage\s*:|[.):/])|{LABEL_WORD}\d{{1,2}}|{ORDINAL_LABEL}"
+    rf"|\(?[A-Za-z][.)]|[IVX]{{1,4}}\."
+    rf"|[-–*○{BULLET_SIGNS}]|o)$"
 )
 _END = re.compile(r"(?m)^\s*(?:Anlage/n|Anlagen\b|Unterzeichnet|gez\.)|\bMit freundlichen Grüßen\b")
 # What the answering sentence says before its colon: "antworte ich (Ihnen) wie folgt:".

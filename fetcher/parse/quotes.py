@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from fetcher.parse.markers import list_marker
+from fetcher.parse.markers import NUMBER_LABEL, list_marker
 from fetcher.parse.wording import question_signal, questions_in_prose, request_in_prose
 
 OPENING = '„“‚‘"»«'
 CLOSING = '“”‘’"«»'
 _MARKS = set(OPENING + CLOSING + "”’")
 _MARKER_AND_QUOTE = re.compile(
-    r"^((?:Frage\s+)?(?:\d{1,2}|[a-z])\s*(?:\.\)|\.:|[.):])\s*)([„“‚‘\"»«])\s*(?=\S)"
+    rf"^((?:{NUMBER_LABEL}|[a-z]\s*(?:\.\)|\.:|[.):]))\s*)([„“‚‘\"»«])\s*(?=\S)"
 )
 
 

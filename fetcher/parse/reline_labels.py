@@ -49,6 +49,7 @@ FIELD = re.compile(r"(?<=\s)" + LABEL_LINE.pattern[1:])
 # A page number run into the line below it ("4 i) Welche …"), and a bracketed label after it.
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _BRACKETED = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)\s")
+_DASHED = re.compile(r"[-–]\s")  # a dash after a number: the mark of a "1 - …" label
 # An unlabelled question's first sentence ("Welche konkreten Auswirkungen …?"), up to its "?".
 _ASKED_SENTENCE = re.compile(r"[A-ZÄÖÜ][^.?!]{0,400}\?")
 ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening
@@ -204,8 +205,17 @@ def page_number_apart(lines: list[str], number: int) -> list[str]:
     out: list[str] = []
     seen = 0
     above = ""
+    dashed: set[int] = set()  # numbers seen as "N - …" / "N – …" labels on the page
     for line in lines:
         folio = _FOLIO.match(line)
+        if folio and _DASHED.match(line[folio.end() :]):
+            value = int(folio.group(1))
+            own_page = seen < TOP_LINES and folio.group(1) == str(number)
+            if value - 1 in dashed and above.endswith((".", "?", "!")) and not own_page:
+                # "4 - …" then "5 - …" below a sentence (an answer repeated on the page, never a
+                # running head): the list's next label, no page number
+                folio = None
+            dashed.add(value)
         if folio and ((seen < TOP_LINES and folio.group(1) == str(number)) or counts[above] >= 2):
             rest = line[folio.end() :]
             asked = _ASKED_SENTENCE.match(rest)

@@ -22,17 +22,29 @@ from __future__ import annotations
 import re
 from collections.abc import Collection
 
-from fetcher.parse.markers import ROMAN_NUMERALS
+from fetcher.parse.markers import (
+    BULLET_SIGNS,
+    CLOSED_MARK,
+    LABEL_WORD,
+    ORDINAL_LABEL,
+    ORDINAL_WORDS,
+    ROMAN_NUMERALS,
+    WORD_AFTER,
+)
 from fetcher.parse.reline_labels import LABEL, MAX_LABELS_PER_LINE, after_sentence, opens_item
 from fetcher.parse.wording import question_signal
 
 # A list label of any style after white space, before a capital or an opening quote.
 _TOKEN = re.compile(
-    r"(?<!\S)(?P<label>(?P<frage>Frage\s+)?(?P<num>\d{1,2})(?P<nmark>\.\)|\.:|[.):])"
+    rf"(?<!\S)(?P<label>(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{CLOSED_MARK}"
+    rf"|(?(frage){WORD_AFTER}|(?!)))"
+    # no number with a bare dash ("1 - Wie …"): inside a line the dash is a dash list's as often
+    # ("… 19/11161 2 – Welche …" after a page number, "zu 4 – Wie …"); label_runs reads it there
+    rf"|(?P<ordinal>{ORDINAL_LABEL})"
     r"|\((?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})\)"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>\.\)|[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>\.\)|[.)])"
-    r"|(?P<bullet>[•–—\-▪●◦➢►\uf0b7\uf0a7]))"
+    rf"|(?P<bullet>[{BULLET_SIGNS}–—\-\uf0b7\uf0a7]|o))"  # "o": Word's second level (markers)
     r"(?=\s+[„\"“A-ZÄÖÜ])"
 )
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
@@ -66,7 +78,11 @@ Label = tuple[int, int, bool]  # where the label starts and ends; whether it ope
 def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
     """Return the (style, value) readings of one label ("I." is Roman one and the letter I)."""
     if match["num"]:
-        return [(("num", "Frage" if match["frage"] else "", match["nmark"]), int(match["num"]))]
+        word, mark = (re.sub(r"\s+", "", match[name] or "") for name in ("frage", "nmark"))
+        return [(("num", word, mark), int(match["num"]))]
+    if match["ordinal"]:
+        word = match["ordinal"].rstrip(" :.)")
+        return [(("ordinal", match["ordinal"][len(word) :].strip()), ORDINAL_WORDS.index(word) + 1)]
     if match["bullet"]:
         return [(("bullet", match["bullet"]), 0)]
     found: list[tuple[Style, int]] = []
@@ -172,7 +188,7 @@ def _asking_runs(line: str, spans: list[Label], end: int) -> list[list[Label]]:
     """Return the parts of a chain that are lists: a counted chain whose first item and half of
     its items ask; of a dash or bullet chain the stretches of items that each ask; any chain from
     a label right after a colon on."""
-    counted = line[spans[0][0]] not in "•–—-▪●◦➢►\uf0b7\uf0a7"
+    counted = line[spans[0][0]] not in f"{BULLET_SIGNS}–—-o\uf0b7\uf0a7"
     asks = [question_signal(item) > 0 for item in _items(line, spans, end)]
     after_colon = [bool(_COLON_BEFORE.search(line[max(0, s - 3) : s])) for s, _, _ in spans]
     if counted:
