@@ -12,8 +12,8 @@ Used by header.find_reference before its older, shape-bound patterns.
 from __future__ import annotations
 
 import re
-from itertools import islice
 from collections.abc import Iterator, Sequence
+from itertools import islice
 
 from fetcher.parse.text import DATE
 
