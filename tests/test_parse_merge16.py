@@ -5,9 +5,18 @@ from __future__ import annotations
 import pytest
 
 from bench.boundary_variants import rewrite
+from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from fetcher.parse.paper_number import MAX_LABELS, labelled_value
+from standins.fixtures import OPARL_FIXTURES
 from tests.corpus_data import corpus_path, dev_label
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
+
+
+def _karlsruhe(file_id: str) -> str:
+    return (KARLSRUHE / f"{file_id}.txt").read_text(encoding="utf-8")
+
 
 FERNBUS = "dresden-AF0028-14-anfrage-cdu-fernbuslinien"  # Dresden, two questions, CDU letter
 
@@ -52,3 +61,15 @@ def test_a_request_about_the_answers_form_stays_with_the_question() -> None:
     line_end = last[-30:]
     text = original.replace(line_end, line_end + "\nWir bitten um Antwort getrennt nach Jahren.", 1)
     assert parse_text(text).questions[-1].endswith("Wir bitten um Antwort getrennt nach Jahren.")
+
+
+@pytest.mark.parametrize("shape", ["flat", "para"])
+def test_an_arrow_between_words_is_prose_in_text_run_together(shape: str) -> None:
+    # labels16 made "→"/"➔" bullets; inside a line they are prose as often. Karlsruhe's inquiry on
+    # changes of gender entry asks "(männlich → weiblich, weiblich → männlich, …)" in question
+    # 1.4, and a strategy paper prints "„Planung“ → „Was?“)": neither opens an item.
+    inquiry = parse_text(SHAPES[shape](_karlsruhe("670325")))
+    assert len(inquiry.questions) == 6
+    assert not any("\n→" in question for question in inquiry.questions)
+    assert "männlich → weiblich" in " ".join(inquiry.questions)
+    assert parse_text(SHAPES[shape](_karlsruhe("628406"))).questions == ()

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from fetcher.parse.markers import (
-    BULLET_SIGNS,
+    ARROWS,
+    INLINE_BULLET_SIGNS,
     LABEL_MARK,
     LABEL_WORD,
     ORDINAL_WORDS,
@@ -29,8 +30,9 @@ from fetcher.parse.wording import question_signal
 
 # A label after a sentence end (or at the line's start), before a capital or an opening quote.
 _TOKEN = re.compile(
-    # a bullet sign is never prose: it may follow any word ("… 32 x • Kampfmittelsituation")
-    rf"(?:^|(?<=[?!.:“”\"])\s+|\s+(?=[{BULLET_SIGNS}]))"
+    # a bullet sign is never prose: it may follow any word ("… 32 x • Kampfmittelsituation"); an
+    # arrow only a sentence's end ("männlich → weiblich" is prose)
+    rf"(?:^|(?<=[?!.:“”\"])\s+|\s+(?=[{INLINE_BULLET_SIGNS}]))"
     # a number with the word naming it and the mark ending it (markers.NUM: "Frage Nr. 1:",
     # "Punkt 1:", "F1:", "1 -", "1.-", "1/", "1. Frage:"; after a word the number alone)
     rf"(?P<label>(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{LABEL_MARK}"
@@ -39,7 +41,7 @@ _TOKEN = re.compile(
     r"|\((?P<bnum>\d{1,2}|[A-Za-z])\)"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>[.)])"
-    rf"|(?P<bullet>[{BULLET_SIGNS}–\-]|(?<=[?!.:“”\"]\s)o))"
+    rf"|(?P<bullet>[{INLINE_BULLET_SIGNS}–\-]|(?<=[?!.:]\s)[{ARROWS}]|(?<=[?!.:“”\"]\s)o))"
     r"(?=\s+[„\"A-ZÄÖÜ])"
 )
 _SPACE = re.compile(r"\s+")

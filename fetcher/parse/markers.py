@@ -70,6 +70,13 @@ _LETTER = re.compile(r"^([A-Za-z])\s*[.)]\s+(?=\S)")
 # are the list signs that are never prose; dashes, "·" and "*" are read beside them at a line
 # start.
 BULLET_SIGNS = "•▪●◦➢►→■❖➔✓"
+# Inside a line an arrow is prose as often ("männlich → weiblich", "„Planung“ → „Was?“"): the
+# signs that open an item after any word leave the arrows out; an arrow after a sentence's end
+# opens one ("„Planung“ → „Was?“" has a quote's end before it).
+ARROWS = "→➔"
+INLINE_BULLET_SIGNS = "".join(sign for sign in BULLET_SIGNS if sign not in ARROWS)
+# A bullet inside a line of text run together (Word's Symbol bullets as pdfium gives them too).
+INLINE_BULLET = rf"(?<=\s)[{INLINE_BULLET_SIGNS}\uf0b7\uf0a7](?=\s)|(?<=[?!.:]\s)[{ARROWS}](?=\s)"
 # A lower-case "o" before a capital is the bullet of Word's second list level typed or read as a
 # letter (Courier New "o"): no German word is the letter o alone.
 _BULLET = re.compile(rf"^([{BULLET_SIGNS}\-–·*]|o(?=\s+[„\"A-ZÄÖÜ]))(?:\s+|$)")

@@ -27,7 +27,7 @@ from collections.abc import Sequence
 from fetcher.parse.header import CITED
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import PAPER_NUMBER
-from fetcher.parse.markers import BULLET_SIGNS
+from fetcher.parse.markers import INLINE_BULLET
 from fetcher.parse.page_lists import first_labels
 from fetcher.parse.printed_paragraphs import (
     CELL_LABEL,
@@ -101,7 +101,7 @@ _ROW_END = re.compile(
     r"(?<=\s)\d{1,2}\.\d{1,2}\.\d{2,4}(?:\s+\d{1,3})?\s+(?:[xX]|[ÖN](?P<role>\s+\S+)?)(?=\s)"
 )
 # Bullets ("• Wie …? • Wann …?"): two or more in a line are a list.
-_BULLET = re.compile(rf"(?<=\s)[{BULLET_SIGNS}\uf0b7\uf0a7](?=\s)")
+_BULLET = re.compile(INLINE_BULLET)
 # A fax header's transmission number and page ("Nr. 8015 S. 1", header.find_reference skips it as
 # a line of its own) run into an empty label ("Vorlage Nr.: Nr. 8015 S. 1 Stadt …").
 _FAX_HEAD = re.compile(r"(?<=:\s)Nr\.\s*\d+\s+S\.\s*\d+(?=\s|$)")
