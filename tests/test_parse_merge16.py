@@ -7,6 +7,7 @@ import pytest
 from bench.boundary_variants import rewrite
 from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
+from fetcher.parse.answers import question_before_answer
 from fetcher.parse.paper_number import MAX_LABELS, labelled_value
 from standins.fixtures import OPARL_FIXTURES
 from tests.corpus_data import corpus_path, dev_label
@@ -73,3 +74,13 @@ def test_an_arrow_between_words_is_prose_in_text_run_together(shape: str) -> Non
     assert not any("\n→" in question for question in inquiry.questions)
     assert "männlich → weiblich" in " ".join(inquiry.questions)
     assert parse_text(SHAPES[shape](_karlsruhe("628406"))).questions == ()
+
+
+def test_a_quoted_question_ends_where_the_answer_opens() -> None:
+    # An answer paper quotes the inquiry's list, then "Die Verwaltung beantwortet die Anfrage wie
+    # folgt:" and "Zu 1.: …": the lead-in belongs to no question. Dresden AF0028/14's last question.
+    last = parse_text(corpus_path(FERNBUS).read_text("utf-8")).questions[-1]
+    item = [last, "Die Verwaltung beantwortet die Anfrage wie folgt:"]
+    assert question_before_answer(item) == [last]
+    follow_up = [last, "Falls ja: Wie oft?"]
+    assert question_before_answer(follow_up) == follow_up

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from fetcher.parse.answer_headings import answer_heading, split_run_in_headings, without_heading
 from fetcher.parse.asked_paragraphs import asked_paragraphs, asked_sentences
 from fetcher.parse.glued_items import split_glued_items
+from fetcher.parse.letter_end import answer_follows
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
 from fetcher.parse.questions import question_items
@@ -212,6 +213,17 @@ def _answered_topics(lines: Sequence[str], start: int) -> list[tuple[str, str]]:
     return pairs
 
 
+def question_before_answer(item: Sequence[str]) -> list[str]:
+    """Return a quoted question up to the line that opens the answers below the quoted list ("Die
+    Verwaltung beantwortet die Anfrage wie folgt:" after "2. Wann …?")."""
+    asked = False
+    for k, line in enumerate(item):
+        if asked and answer_follows(line.strip()):
+            return list(item[:k])
+        asked = asked or "?" in line
+    return list(item)
+
+
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
     questions, answers, preamble = _find_answers(lines, body_start)
@@ -271,7 +283,7 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     )
     if first_answer is not None and first_answer > last:
         blocks = _answer_blocks(lines, first_answer)
-        questions = [join_item(item) for item in items]
+        questions = [join_item(question_before_answer(item)) for item in items]
         answers = [blocks.get(n, "") for n in range(1, len(items) + 1)]
         return questions, answers, join_lines(lines[body:start])
     questions, answers = [], []

@@ -128,7 +128,7 @@ _OPENS_ANSWER = re.compile(
 )
 
 
-def _answer_follows(text: str) -> bool:
+def answer_follows(text: str) -> bool:
     """Whether a line asks for the inquiry's answer or opens it (see _ANSWER_WANTED)."""
     if _ANSWER_WANTED.match(text):
         return True
@@ -143,7 +143,7 @@ def closes_letter(line: str) -> bool:
     request for the answer."""
     text = line.strip()
     return bool(
-        _answer_follows(text)
+        answer_follows(text)
         or _THANKS.match(text)
         or is_stop(text)
         or _END_FIELD.match(text)
