@@ -41,10 +41,17 @@ import re
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from bench.ask_variants import Outcome, _last_question_row, _lead_in_rows, mark_free, with_lead_in
+from bench.ask_variants import (
+    Outcome,
+    _last_question_row,
+    _lead_in_rows,
+    mark_free,
+    table,
+    with_lead_in,
+)
 from bench.list_variants import Located, locate, numbered_documents
 from bench.text_shapes import SHAPES
-from bench.variants import pct, shaped_parse
+from bench.variants import shaped_parse
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_items
 
@@ -225,17 +232,6 @@ def outcomes(
                 (item.name, Outcome(len(questions) in counts, right, len(questions), got[:70]))
             )
     return result
-
-
-def table(result: dict[str, list[tuple[str, Outcome]]]) -> list[str]:
-    """Return markdown rows: per variant, documents used, count right, first question right."""
-    rows = ["| variant | documents | count | first question |", "|---|---:|---:|---:|"]
-    for name, docs in result.items():
-        count = sum(o.count for _, o in docs)
-        first = sum(o.first for _, o in docs)
-        total = len(docs)
-        rows.append(f"| {name} | {total} | {pct(count, total)} | {pct(first, total)} |")
-    return rows
 
 
 def main() -> None:
