@@ -63,8 +63,8 @@ def _asked_tail(text: str) -> tuple[str, str] | None:
     while start and (ends_asking(parts[start - 1]) or REQUEST.match(parts[start - 1])):
         start -= 1
     lead_in, first = after_lead_in(parts[start])
-    if not opens_asking(first) and not lead_in:
-        return None  # "… den Wert nennen, wie er …?": a sentence that asks only at its end
+    if not (opens_asking(first) or lead_in or first[:1].isupper()):
+        return None  # "… und ob es …?": no sentence's start, the question is not whole
     before = " ".join([*parts[:start], lead_in]).strip()
     question = " ".join([first, *parts[start + 1 :]])
     return (before, question) if len(question) <= MAX_QUESTION_CHARS else None
@@ -74,7 +74,7 @@ def labelled_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str, str
     """Return (question, answer) of unnumbered questions each answered under "Antwort:", else []."""
     body = _body(lines, body_start)
     labels = [k for k, line in enumerate(body) if BARE_ANSWER.match(line)]
-    if len(labels) < MIN_PAIRS or _numbered(body):
+    if len(labels) < MIN_PAIRS or _numbered(body[: labels[-1]]):  # not an attachment's quote
         return []
     # the text between two labels: the answer above, then the next question
     pieces: list[str] = []

@@ -100,14 +100,17 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
 # inside it: an interrogative ("Wie", "Welche", "Inwieweit"), a preposition before one ("In
 # welchem", "Seit wann"), a finite verb opening a yes/no question ("Gibt es", "Hat die") — after
 # a table's last cell ("… Landkreis Göttingen Wie ist der Stand …?").
-_OPENS_INSIDE = re.compile(
-    r"(?<=: )|(?:(?<=\d )|(?<=\d\. )|(?<=[.!?]\) ))(?=[A-ZÄÖÜ])"
-    r"|(?<= )(?=(?:W(?:ie|as|ann|o|er|elche[rsmn]?|arum|eshalb|ieso|eswegen"
+_QUESTION_WORD = re.compile(
+    r"(?:W(?:ie|as|ann|o|er|elche[rsmn]?|arum|eshalb|ieso|eswegen"
     r"|o(?:durch|mit|her|hin|zu|für|rauf|rin|von|bei|ran|nach|rüber|rum))|Inwie(?:weit|fern)"
     r"|(?:In|Auf|An|Aus|Bis|Seit|Mit|Für|Durch|Nach|Unter|Von|Bei|Zu|Um|Über|Gegen|Ab)\s+"
     r"(?:w(?:ie|as|ann|o|elche[rsmn]?|em|en)\b|inwie)"
     r"|(?:Gibt|Ist|Sind|Hat|Wird|Werden|Wurde|Wurden|Kann|Können|Plant|Sieht|Liegt|Liegen"
-    r"|Trifft|Beabsichtigt)\s)\b)"
+    r"|Trifft|Beabsichtigt)\s)\b"
+)
+_OPENS_INSIDE = re.compile(
+    r"(?<=: )|(?:(?<=\d )|(?<=\d\. )|(?<=[.!?]\) ))(?=[A-ZÄÖÜ])"
+    rf"|(?<= )(?={_QUESTION_WORD.pattern})"
 )
 
 
@@ -131,7 +134,15 @@ def after_lead_in(part: str) -> tuple[str, str]:
         return "", part
     for match in _OPENS_INSIDE.finditer(part):
         tail = part[match.start() :]
-        if opens_asking(tail) and len(tail) <= MAX_QUESTION_CHARS:
+        # after a colon the wording's test as before; elsewhere only a word no sentence
+        # capitalises inside it ("… Verden 0 2 0 Wolfenbüttel 15 8 8 Liegen der …?": not the
+        # town, whose "Wo…" the wording reads as "woher")
+        colon = part[: match.start()].endswith(": ")
+        if (
+            opens_asking(tail)
+            and (colon or _QUESTION_WORD.match(tail))
+            and len(tail) <= MAX_QUESTION_CHARS
+        ):
             return part[: match.start()].rstrip(), tail
     return "", part
 
