@@ -46,8 +46,12 @@ def _body(lines: Sequence[str], body_start: int) -> list[str]:
 
 
 def _numbered(body: Sequence[str]) -> bool:
-    """Whether the questions are numbered ("1. Wie …?", „Frage 2: …?", "Frage 3:" alone)."""
-    return any((_NUMBERED.match(line) and "?" in line) or _LABEL_ALONE.match(line) for line in body)
+    """Whether the questions are numbered ("1. Wie …?", „Frage 2: Welche …", "Frage 3:" alone)."""
+    return any(
+        ((number := _NUMBERED.match(line)) and ("?" in line or opens_asking(line[number.end() :])))
+        or _LABEL_ALONE.match(line)
+        for line in body
+    )
 
 
 def _asked_tail(text: str) -> tuple[str, str] | None:

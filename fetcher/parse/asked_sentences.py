@@ -21,7 +21,7 @@ from fetcher.parse.asked_paragraphs import (
     ends_asking,
     opens_asking,
 )
-from fetcher.parse.markers import NUMBER_LABEL
+from fetcher.parse.markers import NUMBER_LABEL, list_marker
 from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.quoted_pairs import INTRO
 from fetcher.parse.text import sentences
@@ -69,6 +69,15 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
     asking = False
     for whole in parts[start + 1 :]:
         lead_in, part = after_lead_in(whole)
+        if (
+            not pairs
+            and ends_asking(whole)
+            and (marker := list_marker(whole))
+            and opens_asking(marker[2])
+        ):
+            # "A) Wann …? B) Wie …?" opening the questions: a labelled list, read as one by
+            # fetcher.parse.questions (a question's own sub-items further on stay in it)
+            return []
         if lead_in and pairs:
             pairs[-1][1].append(lead_in)
         if lead_in:
