@@ -50,9 +50,9 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
     # ends a sentence, where printed lines end wherever the width does (from the first question
     # on: a letter's head above it is lines of their own)
     asked_from = next((k for k, line in enumerate(body) if "?" in line), len(body))
-    whole = sum(len(line) for line in body[asked_from:] if ENDS_SENTENCE.search(line))
+    ended = sum(len(line) for line in body[asked_from:] if ENDS_SENTENCE.search(line))
     total = sum(len(line) for line in body)
-    if 2 * run_together < total and whole < WHOLE_SENTENCES * sum(map(len, body[asked_from:])):
+    if 2 * run_together < total and ended < WHOLE_SENTENCES * sum(map(len, body[asked_from:])):
         return []  # printed lines, one long line among them at most (a table's row, a question)
     text = " ".join(body)
     closing = re.search(r"\bMit freundlichen Grüßen\b", text)
