@@ -20,6 +20,7 @@ _OPENING = re.compile(r"[„\"»]\s*\d{1,2}[.)]\s+(?=[A-ZÄÖÜ])")
 _SENTENCE_START = re.compile(r"(?:^|[.?!:“”\"«)]\s+|(?:^|\s)\d{1,3}\s+)$")
 _CLOSE = {"„": '“”"', '"': '"', "»": "«"}
 _REACH = 3000  # characters: a quoted question is never longer
+_INNER_QUOTATIONS = 3  # quoted names or terms inside one quoted question, at most
 
 
 def _quotation_end(text: str, at: int) -> int:
@@ -29,18 +30,22 @@ def _quotation_end(text: str, at: int) -> int:
     a sentence's end (".", "?", "!", ")").
     """
     mark = text[at]
-    depth = 1
+    depth = inner = 1
     for k in range(at + 1, min(len(text), at + _REACH)):
         char = text[k]
-        if mark == "„" and char == "„":
+        opens = (mark == "„" and char == "„") or (
+            mark == '"' and char == '"' and depth == 1 and text[k - 1] not in ".?!)"
+        )  # '"' opens a quotation inside as it closes one
+        if opens:
             depth += 1
+            inner += 1
+            if depth > 2 or inner > _INNER_QUOTATIONS:
+                return -1  # quotations within quotations, or many: no question quoted whole
         elif char in _CLOSE[mark]:
             if depth > 1:
                 depth -= 1
             elif text[k - 1] in ".?!)":
                 return k + 1
-            elif mark == '"':
-                depth += 1  # '"' opens a quotation inside as it closes one
             else:
                 return -1
     return -1
