@@ -12,6 +12,12 @@ ersten Frage:"); none is taken from a check document or a check Kommune's layout
 - "„…“ unnumbered" / '"…" unnumbered': every question without its number in quotation marks;
 - "„1. …“": the number inside the quotation mark;
 - "Frage: / Antwort:": "Frage:" opening the question, "Antwort:" opening its answer, no number;
+- "Frage: … Antwort: … one line": both labels on one line, the question between them and the
+  answer's first line after "Antwort:" (a form's two fields in a row);
+- "table Frage | Antwort": a two-column table read row by row, the question and the answer's
+  first line on one line under a "Frage Antwort" header row (a Stellungnahme set as a table);
+- "unnumbered, Antwort:": the question's lines without number or marks, "Antwort:" on the line
+  before its answer (the questions set in italics, which text does not keep);
 - "Sie fragen:", "Ihre Frage lautete: „…“", "Zu Ihrer ersten Frage:": an introducing phrase
   before each unnumbered question (the ordinal counts: "zweiten", "dritten", …);
 - "Auf Ihre Frage „…“ antworte ich:": the question quoted inside the sentence that answers it;
@@ -171,6 +177,18 @@ def quoting_variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str
         join(_interleaved(pairs, lambda k, q, a: [*_asked_in_sentence(q), *a])),
         True,
     )
+    out["unnumbered, Antwort:"] = (
+        join(_interleaved(pairs, lambda k, q, a: [*q, "Antwort:", *a])),
+        True,
+    )
+    out["Frage: … Antwort: … one line"] = (
+        join(_interleaved(pairs, lambda k, q, a: _same_line("Frage:", q, "Antwort:", a))),
+        True,
+    )
+    out["table Frage | Antwort"] = (
+        join(["Frage Antwort", *_interleaved(pairs, lambda k, q, a: _same_line("", q, "", a))]),
+        True,
+    )
     inquiry = ["Die Anfrage lautet:", "", *[x for q, _ in pairs for x in q], "", *JUSTIFICATION]
     for name, numbered in (("Zu 1.", True), ("whole", False)):
         answers = [
@@ -186,6 +204,17 @@ def quoting_variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str
         unnumbered = _interleaved(pairs, lambda k, q, a: ["", *q, "", *a])
         out["letter: unnumbered ?"] = ("\n".join(_letter(head, unnumbered, tail)), True)
     return out
+
+
+def _same_line(ask: str, question: list[str], answer_label: str, answer: list[str]) -> list[str]:
+    """Return a question and its answer on one line ("Frage: Wie …? Antwort: Die …"): a form's
+    two labels in a row, or a two-column table's row read left to right (no labels); the
+    answer's further lines (its paragraphs, a table) follow below."""
+    asked = " ".join(x.strip() for x in question if x.strip())
+    lines = [x for x in answer if x.strip()]
+    first = lines[0].strip() if lines else ""
+    row = " ".join(x for x in (ask, asked, answer_label, first) if x)
+    return [row, *lines[1:]]
 
 
 def _asked_in_sentence(question: list[str]) -> list[str]:

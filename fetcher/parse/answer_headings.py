@@ -85,7 +85,7 @@ _RUN_IN = re.compile(
     r"(?<=[.?!:\"“”)])\s+(?=(?:"
     rf"(?:{_ANSWER_WORD}(?:\s+(?:zu|zur|auf))?|Zu|ZU|Ad|AD)\s+(?:{_QUESTION_WORD}\s*)?"
     rf"\d{{1,2}}{_JOINT_PLAIN}\s*[.:)]\s"
-    rf"|{_ANSWER_WORD}\s*:\s"
+    rf"|{_ANSWER_WORD}\s*:(?:\s|$)"  # "… verfahren?" Antwort:" at the line's end too
     r"))"
 )
 

@@ -12,12 +12,15 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.answer_headings import answer_heading, split_run_in_headings, without_heading
-from fetcher.parse.asked_paragraphs import asked_paragraphs, asked_sentences
+from fetcher.parse.answer_labels import labelled_pairs, table_pairs
+from fetcher.parse.asked_paragraphs import asked_paragraphs
+from fetcher.parse.asked_sentences import asked_sentences
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.letter_end import answer_follows
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
 from fetcher.parse.questions import question_items
+from fetcher.parse.quoted_lines import with_quoted_questions_apart
 from fetcher.parse.quoted_pairs import ANSWERING_LEAD_IN, letter_after, quoted_pairs
 from fetcher.parse.quotes import (
     cut_at_quote_end,
@@ -239,10 +242,16 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     body = max(body_start, 0)
     # "… nicht bekannt. Frage 2 + 3: Was hält …?": labels run into the answer before them
     # "… in Dresden?" Zu 1. Die …": a heading run into the line before it heads its answer
+    # "… verwiesen. „2. Wie hoch …?“ Auf die …": a quoted numbered question on a line of its own
+    lines, body = with_quoted_questions_apart(lines, body)
     lines = [*lines[:body], *split_glued_items(split_run_in_headings(lines[body:]))]
     paired = quoted_pairs(lines, body)  # „Wie …?“ / "Sie fragen: …" / "Frage: …", no numbers
     if paired:
         return [q for q, _ in paired], [a for _, a in paired], ""
+    # "Welche …?" / "Antwort:" / its answer; a "Frage | Antwort" table read row by row
+    labelled = labelled_pairs(lines, body) or table_pairs(lines, body)
+    if labelled:
+        return [q for q, _ in labelled], [a for _, a in labelled], ""
     # "Welche …?" / its answer below, paragraph by paragraph, or sentence by sentence run together
     asked = asked_paragraphs(lines, body) or asked_sentences(lines, body)
     if asked:

@@ -40,11 +40,11 @@ _SUB_ITEM = re.compile(
 
 # A line that goes on below: it ends in a lower-case word, a comma or a hyphen ("… sollen die" /
 # "" / "Sockelkörper …?"); a heading ends in a noun, a sentence in its mark.
-_ENDS_SENTENCE = re.compile(r"[.?!:][“”\"»«)]*$")
+ENDS_SENTENCE = re.compile(r"[.?!:][“”\"»«)]*$")
 _RUNS_ON = re.compile(r"(?:\b[a-zäöüß]+|[,-])$")
 
 
-def _opens_asking(text: str) -> bool:
+def opens_asking(text: str) -> bool:
     return question_signal(text.lstrip('„"»').replace("?", "")) >= ASKING_OPENING
 
 
@@ -62,10 +62,10 @@ def _blocks(lines: Sequence[str]) -> list[list[str]]:
     for block in (block for block in blocks if block):
         if (
             merged
-            and not _ENDS_SENTENCE.search(merged[-1][-1])
+            and not ENDS_SENTENCE.search(merged[-1][-1])
             and (
                 (block[0][:1].islower() and not _SUB_ITEM.match(block[0]))
-                or (_RUNS_ON.search(merged[-1][-1]) and not _opens_asking(block[0]))
+                or (_RUNS_ON.search(merged[-1][-1]) and not opens_asking(block[0]))
             )
         ):
             merged[-1] += block  # a blank line inside a paragraph (a scan's lines spaced apart)
@@ -74,7 +74,7 @@ def _blocks(lines: Sequence[str]) -> list[list[str]]:
     return merged
 
 
-def _ends_asking(text: str) -> bool:
+def ends_asking(text: str) -> bool:
     return text.rstrip().rstrip(_CLOSERS).endswith("?")
 
 
@@ -87,26 +87,26 @@ def _asks(block: list[str]) -> bool:
     if sub is not None:  # "Welche Kosten … hinsichtlich" / "a) …," … "g) sonstigen Sachkosten?"
         head = sentences(join_lines(block[:sub]))
         return (
-            _ends_asking(text)
+            ends_asking(text)
             and bool(head)
             and question_signal(head[0].replace("?", "")) >= ASKING_OPENING
-            and all(_ends_asking(part) for part in head[:-1])
+            and all(ends_asking(part) for part in head[:-1])
         )
     parts = sentences(text)
     while len(parts) > 1 and (REQUEST.match(parts[-1]) or parts[-1].startswith("(")):
         parts.pop()  # "…? Bitte nach Jahren aufschlüsseln." / "…? (soweit bekannt)"
-    if not parts or not _ends_asking(parts[-1]):
+    if not parts or not ends_asking(parts[-1]):
         return False
     # It asks from its first word ("Welche Auswirkungen … (vgl. DS 71/2010 2. Erg. …)?"), every
     # sentence asks ("Sofern …, ist es zutreffend, dass …?"), or a short context leads to the
     # asking sentences ("Durch die … wird vorgeschlagen, …. Welche Position nimmt …?").
     context = len(parts)
-    while context and (_ends_asking(parts[context - 1]) or REQUEST.match(parts[context - 1])):
+    while context and (ends_asking(parts[context - 1]) or REQUEST.match(parts[context - 1])):
         context -= 1
     return (
-        _opens_asking(parts[0])
+        opens_asking(parts[0])
         or context == 0
-        or (context <= MAX_CONTEXT_SENTENCES and _opens_asking(parts[context]))
+        or (context <= MAX_CONTEXT_SENTENCES and opens_asking(parts[context]))
     )
 
 
@@ -186,84 +186,3 @@ _INTRO_OPENING = re.compile(rf"^(?:{INTRO})\s*[„\"»]?\s*")
 def _without_intro(question: str) -> str:
     """Return a question without the phrase introducing it ("Sie fragen: „Wann …?")."""
     return _INTRO_OPENING.sub("", question, count=1)
-
-
-RUN_TOGETHER_CHARS = 400  # a line longer than a printed one: a page or paragraph run into it
-# A numbered question inside run-together text ("… verwiesen. 2. Welche …?"): not this layout.
-_NUMBERED_INSIDE = re.compile(rf"(?:^|[.?!:“”\"]\s+)[„\"»]?\s*\(?{NUMBER_LABEL}\s+[„\"]?[A-ZÄÖÜ]")
-
-
-def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, str]]:
-    """Return (question, answer) of a run-together answer, its unnumbered questions each a run
-    of asking sentences and answered by the statements after it, else [].
-
-    A page or paragraph run into one line keeps no blank line between a question and its
-    answer: a question is a run of sentences ending in "?" (a request after them included), the
-    first opening asking; the answer the sentences up to the next such run. Taken only for
-    run-together text (no blank line, half its characters in lines longer than a printed one)
-    on the terms of asked_paragraphs.
-    """
-    if any(not line.strip() for line in lines[max(body_start, 0) :]):
-        return []  # blank lines set its paragraphs apart: asked_paragraphs' text, or one per line
-    body = [line for line in lines[max(body_start, 0) :] if line.strip()]
-    run_together = sum(len(line) for line in body if len(line) > RUN_TOGETHER_CHARS)
-    if 2 * run_together < sum(len(line) for line in body):
-        return []  # printed lines, one long line among them at most (a table's row, a question)
-    text = " ".join(body)
-    closing = re.search(r"\bMit freundlichen Grüßen\b", text)
-    text = text[: closing.start()] if closing else text
-    if _NUMBERED_INSIDE.search(text) or re.search(rf"(?<!\S)(?:{INTRO})", text):
-        return []
-    # sentences line by line: a running head set on a line of its own opens no question
-    parts = [part for line in body for part in sentences(line)]
-    if closing:
-        cut = len(text[: closing.start()].split())
-        parts = _first_words(parts, cut)
-    start = max((k for k, part in enumerate(parts) if _PRELIMINARY_RUN_IN.match(part)), default=-1)
-    pairs: list[tuple[list[str], list[str]]] = []
-    asking = False
-    for whole in parts[start + 1 :]:
-        lead_in, part = _after_lead_in(whole)
-        if lead_in and pairs:
-            pairs[-1][1].append(lead_in)
-        if part[:1] in '„"»' and _ends_asking(part):
-            return []  # „Wie …?“: quoted questions, fetcher.parse.quoted_pairs' layout
-        if _ends_asking(part) and (asking or _opens_asking(part)):
-            if asking:
-                pairs[-1][0].append(part)
-            else:
-                pairs.append(([part], []))
-            asking = True
-        elif asking and REQUEST.match(part):
-            pairs[-1][0].append(part)
-        elif pairs:
-            pairs[-1][1].append(part)
-            asking = False
-    answered = sum(1 for _, answer in pairs if answer)
-    if len(pairs) < MIN_PAIRS or answered < MIN_PAIRS or not pairs[-1][1]:
-        return []
-    return [(" ".join(question), " ".join(answer)) for question, answer in pairs]
-
-
-def _after_lead_in(part: str) -> tuple[str, str]:
-    """Return (lead-in, question) of a sentence whose question follows a colon ("Ihre Anfrage
-    beantworte ich wie folgt: Wurde …?"), else ("", the sentence)."""
-    head, colon, tail = part.rpartition(": ")
-    if colon and _ends_asking(tail) and _opens_asking(tail) and not _opens_asking(part):
-        return head + ":", tail
-    return "", part
-
-
-def _first_words(parts: list[str], words: int) -> list[str]:
-    """Return the sentences holding the first `words` words of `parts`."""
-    kept: list[str] = []
-    for part in parts:
-        if words <= 0:
-            break
-        count = len(part.split())
-        kept.append(part if count <= words else " ".join(part.split()[:words]))
-        words -= count
-    return kept
-
-
-_PRELIMINARY_RUN_IN = re.compile(r"^Vorbemerkung(?:en)?\s+(?:der|des)\s+\S+")

@@ -136,6 +136,20 @@ def unglue_feet(page_lines: list[list[str]]) -> None:
 _FOOTNOTE = re.compile(r"^(\d{1,2})(?:\s+(?![-–]\s)[^\s\d].*)?$")
 
 
+_ASKED = re.compile(r"\?(?=[\s“”\"»«)]|$)")
+NOTES_MAX_CHARS = 1500  # a page's footnotes together: a few sources, never a page of text
+
+
+def _asks_or_runs_long(notes: list[str]) -> bool:
+    """Return True if lines read as footnotes hold a question or more than footnotes hold.
+
+    A footnote cites a source; a page whose lines run together (one line per paragraph) puts
+    the page number before the body's next paragraph ("4 „Welche Maßnahmen …?“ Das …"), which
+    would otherwise read as a footnote and be dropped with the rest of the text.
+    """
+    return sum(len(x) for x in notes) > NOTES_MAX_CHARS or any(_ASKED.search(x) for x in notes)
+
+
 def footnotes_from(lines: list[str], filled: list[int], before: list[str]) -> int:
     """Return the index where the page's footnotes begin (len(lines) when it has none).
 
@@ -152,6 +166,8 @@ def footnotes_from(lines: list[str], filled: list[int], before: list[str]) -> in
             continue  # a numbered item below: no footnote block
         if lines[i] == match.group(1) and not (rest and rest[0].startswith("http")):
             continue  # a bare number is a page number unless a URL follows
+        if _asks_or_runs_long([lines[i], *rest]):
+            continue  # "4 „Welche …?“ Das RLSB …": a page number before the body, run together
         marker = re.compile(rf"[^\s\d§]{match.group(1)}(?=\s|$)")
         if any(marker.search(x) for x in [*before, *lines[:i]]):
             return i

@@ -58,7 +58,7 @@ def split_question_answer(item: Sequence[str], number: int | None = None) -> tup
                 return join_item([*lines[: k + 1], asked]), join_lines([answered, *lines[k + 2 :]])
             return join_item(lines[: k + 1]), join_lines(lines[k + 1 :])
     text = join_lines(lines)
-    cut = _asked_prefix(text)
+    cut = asked_prefix(text)
     if cut >= 0:
         return text[:cut], text[cut:].strip()
     first = sentences(text)[:1]
@@ -116,7 +116,7 @@ def _last_asking_child(lines: Sequence[str]) -> int:
     return last
 
 
-def _asked_prefix(text: str) -> int:
+def asked_prefix(text: str) -> int:
     """Return where the question of a question and its answer in one line ends (-1: no "?").
 
     A paragraph per line (word-processor or web text) puts "Wurden … abgeschlossen? Falls ja,
