@@ -111,6 +111,7 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<!\S)Ihre[rm]?\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 # A lead-in ending in a colon before a quoted block ("… beantworte ich wie folgt: „Am …").
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
+_NOT_A_CELL = re.compile(r"(?<!\S)(?:Ihre[rm]?|\d{1,2}\.)\s+$")  # "Ihre Anfrage:", "1. Frage:"
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -246,7 +247,7 @@ def _broken(line: str, expect: dict[str, int], *, asked_whole: bool = False) -> 
                 cuts |= lead_in_cuts(line, match.start()) or set()  # "… meine Fragen: Ist es …?"
     sentence = FIRST_SENTENCE.search(line)
     for match in CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
-        possessive = _POSSESSIVE_BEFORE.search(line, max(0, match.start() - 8), match.start())
+        possessive = _NOT_A_CELL.search(line, max(0, match.start() - 8), match.start())
         if (
             opens_item(line, match.start()) or after_sentence(line, match.start())
         ) and not possessive:
