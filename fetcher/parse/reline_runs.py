@@ -70,7 +70,13 @@ EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels 
 # A list label right before a run's first label: the run is a sub-list set inside its item.
 _AFTER_LABEL = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})(?:\.\)|[.):])\s*$")
 # A heading's words, then the first number of the list under it ("II. Einzelfragen 1. Welche").
-_HEADING_THEN_ONE = re.compile(r"[^.?!:;]{1,60}?\s(?=1[.)]\s+[„\"A-ZÄÖÜ])")
+_HEADING_THEN_ONE = re.compile(
+    r"[^.?!:;]{1,60}?\s(?=(?:Frage\s+)?1(?:\.\)|\.:|[.):])\s+[„\"A-ZÄÖÜ])"
+)
+# A Roman one after a sentence end or a colon, inside a line: a heading may follow it.
+_ROMAN_ONE = re.compile(r"(?:^|(?<=[.?!:]\s))I\.\s")
+# A paragraph run together with its heading "Fragen:" (one line per paragraph).
+_HEADED_QUESTIONS = re.compile(r"^\s*Fragen\s*:\s*\S")
 MAX_START = 20  # a numbered run may start late ("5." after an earlier inquiry's four)
 
 Style = tuple[str, ...]
@@ -269,7 +275,7 @@ def heading_cuts(line: str, cuts: Collection[int]) -> set[int]:
     with no sentence end between, starts a line of its own; the heading's words do not ask and
     end in a capitalised word."""
     found: set[int] = set()
-    for cut in cuts:
+    for cut in {0, *cuts}:
         label = LABEL.match(line, cut)
         if label and label.group("roman", "up") != (None, None):
             words = _HEADING_THEN_ONE.match(line, label.end())
@@ -280,3 +286,18 @@ def heading_cuts(line: str, cuts: Collection[int]) -> set[int]:
             ):
                 found.add(words.end())
     return found
+
+
+def headed_questions(line: str) -> bool:
+    """Whether a line holds a heading run into the questions under it: "Fragen: Zu 1. …" at its
+    start, or a Roman section heading and the list's first number ("I. Allgemeines 1. Welche …?",
+    a word processor's paragraph holding both, also after a lead-in's colon)."""
+    return bool(_HEADED_QUESTIONS.match(line) or roman_cuts(line))
+
+
+def roman_cuts(line: str) -> set[int]:
+    """Return where a Roman "I." heading after a sentence end or a colon starts and where the
+    "1." under it starts ("… vorangeschritten: I. Allgemeines 1. Sind …?"): both start a line."""
+    romans = {0, *(match.start() for match in _ROMAN_ONE.finditer(line))}
+    found = heading_cuts(line, romans)
+    return found | {max(r for r in romans if r < cut) for cut in found}

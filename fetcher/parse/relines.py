@@ -56,7 +56,7 @@ from fetcher.parse.reline_paragraphs import (
     joined_lines,
     running_heads,
 )
-from fetcher.parse.reline_runs import heading_cuts, run_cuts
+from fetcher.parse.reline_runs import headed_questions, heading_cuts, roman_cuts, run_cuts
 from fetcher.parse.text import DATE_AT_START, STOP_SECTION
 
 # Header labels and section headings the header and form parsers read at a line's start
@@ -83,8 +83,6 @@ _CLOSING = re.compile(
     r"\s+Grüße|Hochachtungsvoll|(?<=[.?!“”\"]\s)[Uu]nterzeichnet(?:\s+von)?(?=[\s:]))\s*[,:]?"
 )
 _ADDRESSEE = re.compile(r"(?<=\s)(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister")
-# A paragraph run together with its heading "Fragen:" (one line per paragraph).
-_HEADED_QUESTIONS = re.compile(r"^\s*Fragen\s*:\s*\S")
 _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
 # A type heading set in capitals inside a run-together head ("… Der Oberbürgermeister STELLUNGNAHME
 # zur Anfrage …", "… GEMEINSAME ANFRAGE Stadtrat …"): a line of its own where it was printed.
@@ -152,7 +150,7 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         if end - start == 1 and (
             len(lines[start]) > LONG_LINE_CHARS
             or _TABLE_HEAD.search(lines[start])
-            or _HEADED_QUESTIONS.match(lines[start])
+            or headed_questions(lines[start])
         ):  # also a paragraph that holds a consultation table's head ("… Karlsruhe Gremium
             # Termin TOP ö nö Gemeinderat 19.07.2016 36 x": title, head and row run together)
             # or the questions under their heading ("Fragen: Zu 1. Liegt …? Zu 2. …?")
@@ -292,6 +290,7 @@ def _broken(line: str, expect: dict[str, int], *, asked_whole: bool = False) -> 
     for match in _ADDRESSEE.finditer(line):
         if not line[max(0, match.start() - 20) : match.start()].rstrip().endswith("geehrte"):
             cuts.add(match.start())
+    cuts |= roman_cuts(line)  # "I. Allgemeines 1. Wie …": "1." opens the list
     cuts |= list_cuts(line, expect, cuts)
     cuts |= outline_cuts(line, cuts)
     cuts |= run_cuts(line, cuts, expect)
