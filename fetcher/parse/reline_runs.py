@@ -43,7 +43,7 @@ _TOKEN = re.compile(
     # is read both ways, and only a count (1 -, 2 -, 3 -) makes it a number's label
     rf"|(?P<dword>{LABEL_WORD})?(?P<dnum>\d{{1,2}})\s+(?P<dmark>[-–])"
     rf"|(?P<ordinal>{ORDINAL_LABEL})"
-    r"|\((?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})\)"
+    r"|[(\[](?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})[)\]]"  # "(1)", "[1]"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>\.\)|[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>\.\)|[.)])"
     rf"|(?P<bullet>[{BULLET_SIGNS}–—\-\uf0b7\uf0a7]|o))"  # "o": Word's second level (markers)
