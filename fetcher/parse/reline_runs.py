@@ -32,6 +32,7 @@ from fetcher.parse.markers import (
     WORD_AFTER,
 )
 from fetcher.parse.reline_labels import LABEL, MAX_LABELS_PER_LINE, after_sentence, opens_item
+from fetcher.parse.reline_topics import topic_cuts
 from fetcher.parse.wording import question_signal
 
 # A list label of any style after white space, before a capital or an opening quote.
@@ -297,7 +298,8 @@ def headed_questions(line: str) -> bool:
 
 def roman_cuts(line: str) -> set[int]:
     """Return where a Roman "I." heading after a sentence end or a colon starts and where the
-    "1." under it starts ("… vorangeschritten: I. Allgemeines 1. Sind …?"): both start a line."""
+    "1." under it starts ("… vorangeschritten: I. Allgemeines 1. Sind …?"), and where topic
+    headings and the labels under them start (fetcher.parse.reline_topics): each starts a line."""
     romans = {0, *(match.start() for match in _ROMAN_ONE.finditer(line))}
     found = heading_cuts(line, romans)
-    return found | {max(r for r in romans if r < cut) for cut in found}
+    return found | {max(r for r in romans if r < cut) for cut in found} | topic_cuts(line)
