@@ -21,9 +21,11 @@ _TOPIC = re.compile(
     r"(?:^|(?<=[.?!:]\s))(?P<head>[A-ZÄÖÜ][^\s.?!:;]*(?:\s+[^\s.?!:;]+){0,5}):?"
     r"\s+(?P<label>(?P<num>\d{1,2})(?:\.\)|\.:|[.):]))\s+(?=[„\"A-ZÄÖÜ])"
 )
-# A word that names the number after it ("Frage 2:", "Punkt 3:", "F 1:"): a label, no heading.
+# A word that names the number after it ("Frage 2:", "Punkt 3:", "F 1:", "Zu 2.", "Antwort zu
+# 1."): a label or an answer's heading, no topic.
 _NAMING_WORD = re.compile(
-    r"(?:^|\s)(?:Frage|Fragen|Punkt|Punkte|F|Nr|Nummer|Ziffer|Teil|Abschnitt|Anlage|Seite)$"
+    r"(?:^|\s)(?:Frage|Fragen|Punkt|Punkte|F|Nr|Nummer|Ziffer|Teil|Abschnitt|Anlage|Seite"
+    r"|[Zz]u|ZU|Ad|Antwort)$"
 )
 # A label right before the words ("II. Einzelfragen 1. …"): its own heading (reline_runs).
 _LABEL_BEFORE = re.compile(r"(?<!\S)(?:[IVX]{1,4}|[A-Za-z]|\d{1,2})(?:\.\)|[.)])\s+$")
