@@ -31,6 +31,14 @@ conventions of council systems and Landtage):
 - "sub 1.1", "sub a)": sub-questions under each item that stay inside their parent (issue #11):
   "N.1 Falls ja, seit wann?" / "N.2 Falls nein, warum nicht?" (or "a)" / "b)") on lines of their
   own right after each item's question line (skips a document whose items do not end in "?").
+- "[1]": the number in square brackets (a word processor's numbering style);
+- "right (1)": no label, the number "(N)" after the item's question line in a right-hand column
+  (skips a document whose items do not end in "?");
+- "topic heading:", "topic heading": a short topic line above every item ("Zu den Kosten:", or
+  without the colon as a bold heading prints it), after the dev documents' own topic heads;
+- "lead-in line": the lead-in ending in ":" and every item's question in one line, labels
+  removed ("Ich frage die Verwaltung: Wie viele …? Welche …?"; skips a document whose items hold
+  more than their one "?").
 The control "original" parses the located documents as they are. Only the dev split is read;
 check is never used.
 """
