@@ -35,7 +35,7 @@ def _fold(text: str) -> str:
     return " ".join(text.split()).lower()
 
 
-def _reads_list(text: str, name: str) -> list[str]:
+def _reads_list(text: str, name: str) -> tuple[str, ...]:
     """Parse and check the labelled count and first question; return the questions."""
     label = dev_label(name)
     questions = parse_text(text).questions
