@@ -31,6 +31,14 @@ conventions of council systems and Landtage):
 - "sub 1.1", "sub a)": sub-questions under each item that stay inside their parent (issue #11):
   "N.1 Falls ja, seit wann?" / "N.2 Falls nein, warum nicht?" (or "a)" / "b)") on lines of their
   own right after each item's question line (skips a document whose items do not end in "?").
+- "[1]": the number in square brackets (a word processor's numbering style);
+- "right (1)": no label, the number "(N)" after the item's question line in a right-hand column
+  (skips a document whose items do not end in "?");
+- "topic heading:", "topic heading": a short topic line above every item ("Zu den Kosten:", or
+  without the colon as a bold heading prints it), after the dev documents' own topic heads;
+- "lead-in line": the lead-in ending in ":" and every item's question in one line, labels
+  removed ("Ich frage die Verwaltung: Wie viele …? Welche …?"; skips a document whose items hold
+  more than their one "?").
 The control "original" parses the located documents as they are. Only the dev split is read;
 check is never used.
 """
@@ -173,6 +181,7 @@ LABELS: dict[str, Callable[[int, int], str]] = {
     "F 1:": lambda _k, n: f"F {n}:",
     "1. Frage:": lambda _k, n: f"{n}. Frage:",
     "1.1.": lambda _k, n: f"1.{n}.",
+    "[1]": lambda _k, n: f"[{n}]",
     "o bullet": lambda _k, _n: "o",
     "▪ square": lambda _k, _n: "▪",
     "■ block": lambda _k, _n: "■",
@@ -241,6 +250,61 @@ def inline(found: Located) -> str | None:
     return "\n".join([*found.lines[:lead], joined, *found.lines[last + 1 :]])
 
 
+def right_number(found: Located) -> str | None:
+    """Return the text with each item's label removed and its number "(N)" set after the item's
+    question line, in a right-hand column (spaces before it, as pdftotext keeps a column)."""
+    ends = [found.question_end(k) for k in range(len(found.rows))]
+    if any(end is None for end in ends):
+        return None
+    lines = list(found.lines)
+    for k, row in enumerate(found.rows):
+        lines[row] = found.indent(k) + found.rest(k)
+        end = ends[k]
+        assert end is not None
+        lines[end] = f"{lines[end].rstrip()}{' ' * 6}({found.numbers[k]})"
+    return "\n".join(lines)
+
+
+# Topic headings between items: the section heads of the dev documents' own lists (Karlsruhe's
+# "Zum Zustand …", Landtag answers' "Zu den Kosten"), each a short noun phrase.
+TOPICS = ("Zum Sachstand", "Zu den Kosten", "Zum Zeitplan", "Zur Finanzierung", "Zur Beteiligung")
+
+
+def _topics(found: Located, *, colon: bool) -> str | None:
+    """Return the text with a topic heading on a line of its own above every item ("Zu den
+    Kosten:", or without the colon as a bold heading prints)."""
+    lines = list(found.lines)
+    for k in reversed(range(len(found.rows))):
+        heading = TOPICS[k % len(TOPICS)] + (":" if colon else "")
+        lines.insert(found.rows[k], found.indent(k) + heading)
+    return "\n".join(lines)
+
+
+def lead_in_line(found: Located) -> str | None:
+    """Return the text with the lead-in and every item's question run into one line, labels
+    removed ("Ich frage die Verwaltung: Wie viele …? Welche …?"); skips a document whose items
+    hold more than their one question."""
+    lead = found.rows[0] - 1
+    while lead >= 0 and not found.lines[lead].strip():
+        lead -= 1
+    if lead < 0 or not found.lines[lead].rstrip().endswith(":"):
+        return None
+    parts = [found.lines[lead].strip()]
+    last = len(found.rows) - 1
+    for k, row in enumerate(found.rows):
+        end = found.question_end(k)
+        stop = found.rows[k + 1] if k < last else (end or row) + 1
+        if end is None or any(line.strip() for line in found.lines[end + 1 : stop]):
+            return None
+        item = " ".join([found.rest(k), *found.lines[row + 1 : end + 1]])
+        if item.count("?") != 1:
+            return None
+        parts.append(" ".join(item.split()))
+    end = found.question_end(last)
+    assert end is not None
+    return "\n".join([*found.lines[:lead], " ".join(parts), *found.lines[end + 1 :]])
+
+
 def _headings(found: Located, *, restart: bool) -> str | None:
     """Return the text with "I. Allgemeines" above item 1 and "II. Einzelfragen" above the item
     after the middle; under II the numbers go on, or restart at 1."""
@@ -291,6 +355,10 @@ VARIANTS: dict[str, Callable[[Located], str | None]] = {
     "I. headings, restart": lambda found: _headings(found, restart=True),
     "sub 1.1": lambda found: _sub_questions(found, decimal=True),
     "sub a)": lambda found: _sub_questions(found, decimal=False),
+    "right (1)": right_number,
+    "topic heading:": lambda found: _topics(found, colon=True),
+    "topic heading": lambda found: _topics(found, colon=False),
+    "lead-in line": lead_in_line,
 }
 
 

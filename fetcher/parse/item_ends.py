@@ -20,6 +20,9 @@ from fetcher.parse.wording import list_marker, question_signal
 _JUSTIFICATION = re.compile(
     r"^(?:Begründung|Hintergrund|Erläuterung|Sachverhalt|Vorbemerkung|Zur Begründung)", re.I
 )
+# A topic heading above the next item ("Zu den Kosten", "Zum Zustand der Gebäude:"): one to six
+# words with no sentence mark, comma or bracket, set in bold or ending in a colon.
+_TOPIC_LINE = re.compile(r"^[A-ZÄÖÜ][^\s.?!,;()]*(?:\s+[^\s.?!,;()]+){0,5}:?$")
 MAX_TAIL_CHARS = 220  # text after the last "?" of the last item kept as part of that question
 
 
@@ -116,8 +119,18 @@ def trim_context(item: list[str]) -> list[str]:
 
     "2. Wie sieht … die Prognose … aus?" then "Satzung der Stadt …: Laut Auskunft … lagen …"
     above "3. Wie stellt sich dieser Durchschnittswert aktuell dar?" (Karlsruhe 2019/0068).
+    A topic heading right below the item's last question heads the next item, never this one.
     """
-    return _cut_at_statements(item)
+    item = _cut_at_statements(item)
+    if len(item) >= 2 and item[-2].rstrip().endswith("?") and _topic_heading(item[-1]):
+        return item[:-1]
+    return item
+
+
+def _topic_heading(line: str) -> bool:
+    """Whether a line is a short heading that neither asks nor requests nor labels an item."""
+    line = line.strip()
+    return bool(_TOPIC_LINE.match(line)) and not question_signal(line) and not list_marker(line)
 
 
 def trim_last(item: list[str]) -> list[str]:

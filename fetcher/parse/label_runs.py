@@ -38,7 +38,7 @@ _TOKEN = re.compile(
     rf"(?P<label>(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{LABEL_MARK}"
     rf"|(?(frage){WORD_AFTER}|(?!)))"
     r"|(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r")(?P<omark>[:.)])"
-    r"|\((?P<bnum>\d{1,2}|[A-Za-z])\)"
+    r"|[(\[](?P<bnum>\d{1,2}|[A-Za-z])[)\]]"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>[.)])"
     rf"|(?P<bullet>[{INLINE_BULLET_SIGNS}–\-]|(?<=[?!.:]\s)[{ARROWS}]|(?<=[?!.:“”\"]\s)o))"
@@ -50,7 +50,11 @@ _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1
 # Only the question finder reads it so, and only once such a label opens a question: elsewhere
 # "(1)" opens a statute's paragraph ("§ 29 Hinderungsgründe (1) Gemeinderäte können nicht sein",
 # "Darin heißt es: (1) Zweck der Stiftung ist …", Karlsruhe 642516), whose text stays as printed.
-_BRACKETED = re.compile(r"^\((?=(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)(?:\s+[„\"\wÄÖÜäöü]|$))")
+# Square brackets ("[1] Wie …") are the same label as a word processor's numbering prints it.
+_BRACKETED = re.compile(
+    r"^(?:\((?=(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\))|\[(?=(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\]))"
+    r"(?=[^\s)\]]+[)\]](?:\s+[„\"\wÄÖÜäöü]|$))"
+)
 MIN_LINE_CHARS = 60  # a shorter line holds no two asking items
 
 
@@ -123,9 +127,10 @@ def unbracket_labels(lines: Sequence[str]) -> list[str]:
                 if _BRACKETED.match(following):
                     break
                 below.append(following)
-            item = " ".join([line[line.index(")") + 1 :], *below])
+            close = line.index(")" if line[0] == "(" else "]")
+            item = " ".join([line[close + 1 :], *below])
             asking = asking or question_signal(item) > 0
-            line = line[1:] if asking else line
+            line = f"{line[1:close]}){line[close + 1 :]}" if asking else line
         out.append(line)
     return out
 

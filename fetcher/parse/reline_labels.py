@@ -48,7 +48,7 @@ _NOT_ENDS = frozenset(a.split()[-1] for a in ABBREVIATIONS) | {"Ziff.", "Drs.", 
 FIELD = re.compile(r"(?<=\s)" + LABEL_LINE.pattern[1:])
 # A page number run into the line below it ("4 i) Welche …"), and a bracketed label after it.
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
-_BRACKETED = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)\s")
+_BRACKETED = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)\s|\[(?:\d{1,2}|[A-Za-z])\]\s")
 _DASHED = re.compile(r"[-–]\s")  # a dash after a number: the mark of a "1 - …" label
 # An unlabelled question's first sentence ("Welche konkreten Auswirkungen …?"), up to its "?".
 _ASKED_SENTENCE = re.compile(r"[A-ZÄÖÜ][^.?!]{0,400}\?")

@@ -32,16 +32,19 @@ from fetcher.parse.markers import (
     WORD_AFTER,
 )
 from fetcher.parse.reline_labels import LABEL, MAX_LABELS_PER_LINE, after_sentence, opens_item
+from fetcher.parse.reline_topics import topic_cuts
 from fetcher.parse.wording import question_signal
 
 # A list label of any style after white space, before a capital or an opening quote.
 _TOKEN = re.compile(
     rf"(?<!\S)(?P<label>(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{CLOSED_MARK}"
     rf"|(?(frage){WORD_AFTER}|(?!)))"
-    # no number with a bare dash ("1 - Wie …"): inside a line the dash is a dash list's as often
-    # ("… 19/11161 2 – Welche …" after a page number, "zu 4 – Wie …"); label_runs reads it there
+    # a number with a bare dash ("1 - Wie …", "Frage 2 – Welche …"): inside a line the dash is a
+    # dash list's as often ("… 19/11161 2 – Welche …" after a page number, "zu 4 – Wie …"), so it
+    # is read both ways, and only a count (1 -, 2 -, 3 -) makes it a number's label
+    rf"|(?P<dword>{LABEL_WORD})?(?P<dnum>\d{{1,2}})\s+(?P<dmark>[-–])"
     rf"|(?P<ordinal>{ORDINAL_LABEL})"
-    r"|\((?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})\)"
+    r"|[(\[](?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})[)\]]"  # "(1)", "[1]"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>\.\)|[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>\.\)|[.)])"
     rf"|(?P<bullet>[{BULLET_SIGNS}–—\-\uf0b7\uf0a7]|o))"  # "o": Word's second level (markers)
@@ -68,15 +71,27 @@ EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels 
 # A list label right before a run's first label: the run is a sub-list set inside its item.
 _AFTER_LABEL = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})(?:\.\)|[.):])\s*$")
 # A heading's words, then the first number of the list under it ("II. Einzelfragen 1. Welche").
-_HEADING_THEN_ONE = re.compile(r"[^.?!:;]{1,60}?\s(?=1[.)]\s+[„\"A-ZÄÖÜ])")
+_HEADING_THEN_ONE = re.compile(
+    r"[^.?!:;]{1,60}?\s(?=(?:Frage\s+)?1(?:\.\)|\.:|[.):])\s+[„\"A-ZÄÖÜ])"
+)
+# A Roman one after a sentence end or a colon, inside a line: a heading may follow it.
+_ROMAN_ONE = re.compile(r"(?:^|(?<=[.?!:]\s))I\.\s")
+# A paragraph run together with its heading "Fragen:" (one line per paragraph).
+_HEADED_QUESTIONS = re.compile(r"^\s*Fragen\s*:\s*\S")
 MAX_START = 20  # a numbered run may start late ("5." after an earlier inquiry's four)
 
 Style = tuple[str, ...]
 Label = tuple[int, int, bool]  # where the label starts and ends; whether it opens an item
+DASH_NUMBER = "dash num"  # the style of "1 -", "Frage 2 –": a count before a dash
 
 
 def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
-    """Return the (style, value) readings of one label ("I." is Roman one and the letter I)."""
+    """Return the (style, value) readings of one label ("I." is Roman one and the letter I; "2 -"
+    is a number and, from its dash on, a dash bullet)."""
+    if match["dnum"]:
+        word = re.sub(r"\s+", "", match["dword"] or "")
+        dash = match["dmark"]
+        return [((DASH_NUMBER, word, dash), int(match["dnum"])), (("bullet", dash), 0)]
     if match["num"]:
         word, mark = (re.sub(r"\s+", "", match[name] or "") for name in ("frage", "nmark"))
         return [(("num", word, mark), int(match["num"]))]
@@ -115,35 +130,23 @@ def _chains(
     for count, match in enumerate(_TOKEN.finditer(line)):
         if count >= MAX_LABELS_PER_LINE:
             break  # no page lists that many: a table of numbers, or garbage
-        start = match.start()
-        if LABEL.match(line, start):
+        if LABEL.match(line, match.start()):
             continue  # a form fetcher.parse.reline_labels knows ("1.", "a)", "A.", "II.")
-        opens = (
-            start == 0
-            or start in cuts
-            or after_sentence(line, start)
-            or bool(match["bullet"] and _AFTER_BRACKET.search(line, max(0, start - 3), start))
-            or bool(match["bullet"] and _AFTER_NUMBER_DOT.search(line, max(0, start - 4), start))
-            or _after_page_number(line, start, cuts)
-            or bool(
-                match["bullet"]
-                and _opens_asking(line, match.end())
-                and _QUESTION_AFTER.match(line, match.end())
-            )
-        )
-        loose = not opens and not opens_item(line, start)
-        if loose and (match["bullet"] or not _opens_asking(line, match.end())):
-            continue  # "am 2. Mai", "Nr. 4", "Müller - schulze"
-        span = (start, match.end(), opens)
         for style, value in _readings(match):
+            bullet = style[0] == "bullet"
+            start = match.start("dmark") if bullet and match["dnum"] else match.start()
+            opens = _opens(line, start, match.end(), cuts, bullet=bullet)
+            loose = not opens and not opens_item(line, start)
+            if loose and (bullet or not _opens_asking(line, match.end())):
+                continue  # "am 2. Mai", "Nr. 4", "Müller - schulze"
+            span = (start, match.end(), opens)
             chains = open_chains.setdefault(style, [])
-            repeats = style[0] == "bullet"
             # A dash after a title or a table cell ("… Heizungen – Wie …?") may open a run,
             # not go on with one ("… Stadt – Land …"); a count goes on with the run that began
             # first ("1. Welche …? … Laufbahngruppe 2, 1. Einstiegsamt … 2. Welche …?").
             going_on = (
                 (chains[-1] if chains and opens else None)
-                if repeats
+                if bullet
                 else next((c for c in chains if c[0] + 1 == value), None)
             )
             if loose and going_on is None:
@@ -152,15 +155,34 @@ def _chains(
                 chains.remove(going_on)
                 chains.append((value, [*going_on[1], span]))
             elif (
-                repeats
+                bullet
                 or value == 1
-                or (style[0] == "num" and value <= MAX_START)
+                or (style[0] in ("num", DASH_NUMBER) and value <= MAX_START)
                 or expect.get(_key(style)) == value
             ):
                 chains.append((value, [span]))
     return [
         (style, value, spans) for style, chains in open_chains.items() for value, spans in chains
     ]
+
+
+def _opens(line: str, start: int, end: int, cuts: Collection[int], *, bullet: bool) -> bool:
+    """Whether the label at `start` (its end at `end`) opens an item: at a line start or after a
+    sentence end; a bullet also after a bracket or a number's dot, or before a question."""
+    return (
+        start == 0
+        or start in cuts
+        or after_sentence(line, start)
+        or _after_page_number(line, start, cuts)
+        or (
+            bullet
+            and (
+                bool(_AFTER_BRACKET.search(line, max(0, start - 3), start))
+                or bool(_AFTER_NUMBER_DOT.search(line, max(0, start - 4), start))
+                or (_opens_asking(line, end) and bool(_QUESTION_AFTER.match(line, end)))
+            )
+        )
+    )
 
 
 def _after_page_number(line: str, start: int, cuts: Collection[int]) -> bool:
@@ -219,6 +241,7 @@ def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[in
     expects next (a list going on over a page break) and is updated.
     """
     starts: set[int] = set()
+    counted_dashes: set[int] = set()  # the dashes of "1 -", "2 -" runs: no bullets of their own
     ordered = sorted(cuts)
     for style, value, spans in _chains(line, cuts, expect):
         key = _key(style)
@@ -240,9 +263,11 @@ def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[in
         runs = _asking_runs(line, spans, end)
         for run in runs:
             starts.update(start for start, _, _ in run)
+            if style[0] == DASH_NUMBER:
+                counted_dashes.update(line.index(style[2], start) for start, _, _ in run)
         if runs and style[0] != "bullet":
             expect[key] = value + 1
-    return starts
+    return starts - counted_dashes
 
 
 def heading_cuts(line: str, cuts: Collection[int]) -> set[int]:
@@ -251,7 +276,7 @@ def heading_cuts(line: str, cuts: Collection[int]) -> set[int]:
     with no sentence end between, starts a line of its own; the heading's words do not ask and
     end in a capitalised word."""
     found: set[int] = set()
-    for cut in cuts:
+    for cut in {0, *cuts}:
         label = LABEL.match(line, cut)
         if label and label.group("roman", "up") != (None, None):
             words = _HEADING_THEN_ONE.match(line, label.end())
@@ -262,3 +287,19 @@ def heading_cuts(line: str, cuts: Collection[int]) -> set[int]:
             ):
                 found.add(words.end())
     return found
+
+
+def headed_questions(line: str) -> bool:
+    """Whether a line holds a heading run into the questions under it: "Fragen: Zu 1. …" at its
+    start, or a Roman section heading and the list's first number ("I. Allgemeines 1. Welche …?",
+    a word processor's paragraph holding both, also after a lead-in's colon)."""
+    return bool(_HEADED_QUESTIONS.match(line) or roman_cuts(line))
+
+
+def roman_cuts(line: str) -> set[int]:
+    """Return where a Roman "I." heading after a sentence end or a colon starts and where the
+    "1." under it starts ("… vorangeschritten: I. Allgemeines 1. Sind …?"), and where topic
+    headings and the labels under them start (fetcher.parse.reline_topics): each starts a line."""
+    romans = {0, *(match.start() for match in _ROMAN_ONE.finditer(line))}
+    found = heading_cuts(line, romans)
+    return found | {max(r for r in romans if r < cut) for cut in found} | topic_cuts(line)

@@ -56,7 +56,7 @@ from fetcher.parse.reline_paragraphs import (
     joined_lines,
     running_heads,
 )
-from fetcher.parse.reline_runs import heading_cuts, run_cuts
+from fetcher.parse.reline_runs import headed_questions, heading_cuts, roman_cuts, run_cuts
 from fetcher.parse.text import DATE_AT_START, STOP_SECTION
 
 # Header labels and section headings the header and form parsers read at a line's start
@@ -83,8 +83,6 @@ _CLOSING = re.compile(
     r"\s+Grüße|Hochachtungsvoll|(?<=[.?!“”\"]\s)[Uu]nterzeichnet(?:\s+von)?(?=[\s:]))\s*[,:]?"
 )
 _ADDRESSEE = re.compile(r"(?<=\s)(?:An\s+)?(?:Herrn|Frau)\s+(?:Ober)?[Bb]ürgermeister")
-# A paragraph run together with its heading "Fragen:" (one line per paragraph).
-_HEADED_QUESTIONS = re.compile(r"^\s*Fragen\s*:\s*\S")
 _PAGE_MARK = re.compile(r"(?<=\s)[-–—]\s?\d{1,3}\s?[-–—](?=\s)")
 # A type heading set in capitals inside a run-together head ("… Der Oberbürgermeister STELLUNGNAHME
 # zur Anfrage …", "… GEMEINSAME ANFRAGE Stadtrat …"): a line of its own where it was printed.
@@ -111,6 +109,7 @@ _POSSESSIVE_BEFORE = re.compile(r"(?<!\S)Ihre[rm]?\s+$")
 _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 # A lead-in ending in a colon before a quoted block ("… beantworte ich wie folgt: „Am …").
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
+_NOT_A_CELL = re.compile(r"(?<!\S)(?:Ihre[rm]?|\d{1,2}\.)\s+$")  # "Ihre Anfrage:", "1. Frage:"
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
 _ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
 # The paper number that ends a letter's subject block, on its own line above the salutation.
@@ -151,7 +150,7 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
         if end - start == 1 and (
             len(lines[start]) > LONG_LINE_CHARS
             or _TABLE_HEAD.search(lines[start])
-            or _HEADED_QUESTIONS.match(lines[start])
+            or headed_questions(lines[start])
         ):  # also a paragraph that holds a consultation table's head ("… Karlsruhe Gremium
             # Termin TOP ö nö Gemeinderat 19.07.2016 36 x": title, head and row run together)
             # or the questions under their heading ("Fragen: Zu 1. Liegt …? Zu 2. …?")
@@ -246,7 +245,7 @@ def _broken(line: str, expect: dict[str, int], *, asked_whole: bool = False) -> 
                 cuts |= lead_in_cuts(line, match.start()) or set()  # "… meine Fragen: Ist es …?"
     sentence = FIRST_SENTENCE.search(line)
     for match in CELL_LABEL.finditer(line, 0, sentence.start() if sentence else len(line)):
-        possessive = _POSSESSIVE_BEFORE.search(line, max(0, match.start() - 8), match.start())
+        possessive = _NOT_A_CELL.search(line, max(0, match.start() - 8), match.start())
         if (
             opens_item(line, match.start()) or after_sentence(line, match.start())
         ) and not possessive:
@@ -291,6 +290,7 @@ def _broken(line: str, expect: dict[str, int], *, asked_whole: bool = False) -> 
     for match in _ADDRESSEE.finditer(line):
         if not line[max(0, match.start() - 20) : match.start()].rstrip().endswith("geehrte"):
             cuts.add(match.start())
+    cuts |= roman_cuts(line)  # "I. Allgemeines 1. Wie …": "1." opens the list
     cuts |= list_cuts(line, expect, cuts)
     cuts |= outline_cuts(line, cuts)
     cuts |= run_cuts(line, cuts, expect)
