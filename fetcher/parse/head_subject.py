@@ -26,7 +26,6 @@ from fetcher.parse.head_title import (
     SENDER_AFTER,
     SUBJECT_START,
     governed,
-    in_brackets,
 )
 from fetcher.parse.paper_number import VALUE
 from fetcher.parse.text import DATE, HEADER_LINES
@@ -60,18 +59,23 @@ _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!]\s+[A-ZÄÖÜ]")
 
 def subject_end(text: str) -> int:
     """Return where the subject at the start of `text` ends: at the first piece a head or the
-    text prints after it, else the text's end."""
-    ends = [
-        m.start()
-        for m in _STOP.finditer(text)
-        if m.start() > 0 and not in_brackets(text, m.start()) and not governed(text, m.start())
-    ]
-    ends += [
-        m.start()
-        for m in _SENDER_PHRASE.finditer(text)
-        if m.start() > 0 and not governed(text, m.start())
-    ]
-    return min(ends, default=len(text))
+    text prints after it, else the text's end.
+
+    Linear in the text: the stops are tried in order and the first that counts ends the search;
+    the brackets left open are counted on the way.
+    """
+    end, opened, counted = len(text), 0, 0
+    for match in _STOP.finditer(text):
+        at = match.start()
+        opened += text.count("(", counted, at) - text.count(")", counted, at)
+        counted = at
+        if at > 0 and opened <= 0 and not governed(text, at):
+            end = at
+            break
+    for match in _SENDER_PHRASE.finditer(text, 0, end):
+        if match.start() > 0 and not governed(text, match.start()):
+            return match.start()
+    return end
 
 
 # A head's field before the subject: a labelled number, a labelled date, "vom <date>".

@@ -133,10 +133,22 @@ _GOVERNS = re.compile(
 )
 
 
+_WINDOW_CHARS = 24  # more than the longest word that governs ("unserer") and its spaces
+
+
 def governed(text: str, at: int) -> bool:
-    """Whether the word before position `at` governs what follows (an article, a preposition)."""
-    before = text[:at].split()
-    return bool(before) and bool(_GOVERNS.fullmatch(before[-1]))
+    """Whether the word before position `at` governs what follows (an article, a preposition).
+
+    Only the characters just before `at` are read: a governing word is short.
+    """
+    start = max(0, at - _WINDOW_CHARS)
+    words = text[start:at].split()
+    if not words:
+        return False
+    cut = start > 0 and not text[start - 1].isspace() and not text[start].isspace()
+    if cut and len(words) == 1:
+        return False  # the tail of a long word fills the window
+    return bool(_GOVERNS.fullmatch(words[-1]))
 
 
 def in_brackets(text: str, at: int) -> bool:
