@@ -24,7 +24,7 @@ _LONG_DATE = rf"\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}}"
 # that submitted the paper after it ("30.04.2024, CDU-Ortschaftsratsfraktion"), a labelled paper
 # number ("Vorlage Nr.: 2024/0495"), a submitter's group ("Stadtrat Jürgen Wenzel (FW)",
 # "AfD-Gemeinderatsfraktion"), a session status cell.
-_VALUE_END = re.compile(
+VALUE_END = re.compile(
     rf"(?:{DATE.pattern}|{_LONG_DATE})(?:\s*,\s*[\w.|-]*[Ff]raktion\b)?"
     rf"|(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}(?![\w/])"
     r"|\([^()\s]{1,12}(?:\s[^()\s]{1,12})?\)|(?<!\S)[\w.|-]*[Ff]raktion\b"
@@ -65,7 +65,7 @@ def subject_after_fields(line: str) -> str | None:
     """
     if not _HEAD_LINE.search(line):
         return None
-    for match in reversed(list(_VALUE_END.finditer(line))):
+    for match in reversed(list(VALUE_END.finditer(line))):
         if len(line) - match.end() > _MAX_SUBJECT_CHARS:
             break  # a subject's words, not a page run together: earlier values only leave more
         rest = SENDER_AFTER.sub("", line[match.end() :]).strip()
@@ -124,6 +124,39 @@ def subject_after_status(lines: Sequence[str]) -> str | None:
     return None
 
 
+# Words before a type phrase that make it a part of the subject ("Ergänzung zur Anfrage der
+# CDU-Fraktion", "Umsetzung der Antwort des Senats"): articles and prepositions.
+_GOVERNS = re.compile(
+    r"der|die|das|den|dem|des|zur|zum|zu|auf|in|im|an|am|aus|einer|eine|einen|ihre|ihrer|seine"
+    r"|seiner|unsere|unserer|und|oder|sowie|über|von|vom|nach|mit|betr\.|bzgl\.",
+    re.I,
+)
+
+
+_WINDOW_CHARS = 24  # more than the longest word that governs ("unserer") and its spaces
+
+
+def governed(text: str, at: int) -> bool:
+    """Whether the word before position `at` governs what follows (an article, a preposition).
+
+    Only the characters just before `at` are read: a governing word is short.
+    """
+    start = max(0, at - _WINDOW_CHARS)
+    words = text[start:at].split()
+    if not words:
+        return False
+    cut = start > 0 and not text[start - 1].isspace() and not text[start].isspace()
+    if cut and len(words) == 1:
+        return False  # the tail of a long word fills the window
+    return bool(_GOVERNS.fullmatch(words[-1]))
+
+
+def in_brackets(text: str, at: int) -> bool:
+    """Whether position `at` stands inside a bracket left open before it ("(Teil 1) …")."""
+    head = text[:at]
+    return head.count("(") > head.count(")")
+
+
 _RUN_ON_WORDS = 20  # words after a label that open the text, not a subject's second half
 
 
@@ -132,6 +165,8 @@ def without_run_on(value: str) -> str:
     Inhalt der Mitteilung: Die CDU-Fraktion hat …" ends at the next label or list item, when many
     words follow it (a subject's own colon, "Radverkehr: Ausbau der Radwege", has few)."""
     for end in SUBJECT_END.finditer(value):
+        if in_brackets(value, end.start()) or governed(value, end.start()):
+            continue  # "(Teil 1) Anfrage …", "am 5. Dezember 2025": no item opens there
         if (
             len(value[: end.start()].split()) >= 1
             and len(value[end.end() :].split()) >= _RUN_ON_WORDS
@@ -179,7 +214,9 @@ def subject_in_office_field(line: str) -> str | None:
 # A subject label inside a head run together: "… Eingereicht von Fraktion Bündnis 90/Die Grünen
 # Betreff Gemeinwesenarbeit – Vernetzung – Synergie" (a council system's page as text, its
 # table's label cells without colons).
-_INNER_SUBJECT_LABEL = re.compile(r"(?<=\S)\s+(?:Betreff|Gegenstand)\s*:?\s+(?=[A-ZÄÖÜ„\"\d])")
+_INNER_SUBJECT_LABEL = re.compile(
+    r"(?<=\S)\s+(?:(?:Betreff|Gegenstand)\s*:?|(?:Thema|Bezeichnung|Titel)\s*:)\s+(?=[A-ZÄÖÜ„\"\d])"
+)
 
 
 def after_subject_label(title: str) -> str:
@@ -187,24 +224,3 @@ def after_subject_label(title: str) -> str:
     together, else the title as it is."""
     labels = list(_INNER_SUBJECT_LABEL.finditer(title))
     return title[labels[-1].end() :].strip() if labels else title
-
-
-# A subject label with its colon inside a head line run together: "Beratungsfolge: Gremium …
-# Stadtrat 23.03.2023 Entscheidung öffentlich Gegenstand: Schulbaumaßnahmen".
-_RUN_IN_SUBJECT = re.compile(
-    r"(?<=\S)\s+(?:Betreff|Gegenstand|Bezeichnung|Titel)\s*:\s+(?=[A-ZÄÖÜ„\"\d])"
-)
-
-
-def subject_run_in(lines: Sequence[str]) -> str | None:
-    """Return the value of a subject label run into a head line, up to the next label, or None."""
-    for line in lines[:HEADER_LINES]:
-        label = _RUN_IN_SUBJECT.search(line)
-        if label is None:
-            continue
-        rest = line[label.end() :]
-        end = SUBJECT_END.search(rest)
-        value = without_label_after((rest[: end.start()] if end else rest).strip())
-        if value and len(value.split()) <= MAX_SUBJECT_WORDS and not SENTENCE_END.search(value):
-            return value
-    return None

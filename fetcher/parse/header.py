@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from fetcher.factions import factions_in
 from fetcher.parse.fields import value_after
@@ -15,12 +15,18 @@ from fetcher.parse.form_title import (
     title_after_form,
 )
 from fetcher.parse.head_numbers import number_in_type_run, number_then_type
+from fetcher.parse.head_subject import (
+    names_sender_only,
+    not_subject,
+    subject_in_head_run,
+    subject_run_in,
+    without_run_after,
+)
 from fetcher.parse.head_title import (
     after_subject_label,
     subject_after_fields,
     subject_after_status,
     subject_in_office_field,
-    subject_run_in,
     without_label_after,
     without_run_on,
 )
@@ -259,14 +265,29 @@ _SENDER_CELL = re.compile(
 )
 
 
+_RUN_HEAD_LINES = 4  # the type, sender, date and number lines of a head, run together or not
+
+
 def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
     """Return the Betreff: labelled, amid SessionNet header lines, or the letter's subject; a
-    subject label inside it (a head run together) starts it."""
-    title = _title(lines, doc_label)
-    return without_type_word(after_subject_label(title)) if title else title
+    subject label inside it (a head run together) starts it.
+
+    The ways of reading a head are tried in turn; a reading that is no subject (a label, a date,
+    a type phrase, a sender alone: head_subject) gives way to the next, and none is better than
+    a wrong one.
+    """
+    for title in _titles(lines, doc_label):
+        if not title or names_sender_only(title):
+            continue
+        cut = without_run_after(after_subject_label(title))
+        subject = without_type_word(cut) if cut else None
+        if subject is not None and not not_subject(subject):
+            return subject
+    return None
 
 
-def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str | None:
+def _titles(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> Iterator[str | None]:
+    """Yield the readings of a head's title, the likeliest first."""
     values, _ = value_after(lines, _SUBJECT_LABEL, width_wraps=True)
     labelled = next((x for x in lines[:HEADER_LINES] if _SUBJECT_LABEL.match(x)), "")
     if values and _LABEL_ENDS.search(labelled) and labelled.rstrip(" :").endswith(values[0]):
@@ -275,7 +296,7 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
         values = [_LABEL_ENDS.sub("", labelled).strip(), *values[1:]]
         values[0] = _SUBJECT_LABEL.sub("", values[0]).strip()
     if values:
-        return without_label_after(without_run_on(join_lines(values)))
+        yield without_label_after(without_run_on(join_lines(values)))
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -323,14 +344,14 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
         if collected:
             title = join_lines(collected)
             # "… (KULT) vom 23. März 2016 Aktueller Stand …": the head's fields run into it
-            return subject_after_fields(title) or title
+            yield subject_after_fields(title) or title
         if k >= 0 and (
             subject := subject_after_fields(lines[k]) or subject_in_office_field(lines[k])
         ):
-            return subject  # "Eingang: 18.05.2021 Interne Struktur …": the field above, run in
+            yield subject  # "Eingang: 18.05.2021 Interne Struktur …": the field above, run in
         if "hier:" in faction_line:
             # Ortschaftsrat answers: "Anfrage der …-Fraktion vom …; hier: <Betreff>"
-            return faction_line
+            yield faction_line
     # blank lines or none (a PDF's text): same title; or the subject below a consultation table
     form_title = (
         subject_run_in(lines)  # "… öffentlich Gegenstand: <subject>": a head run together
@@ -340,16 +361,18 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
         or title_after_consultation_run(lines)
     )
     if form_title:
-        return form_title
+        yield form_title
     if doc_label is not None:
         index, _label, rest = doc_label
         if heading := subject_below_heading(lines, before=index):
-            return heading  # the page opens with its type: a type word further down is cited
+            yield heading  # the page opens with its type: a type word further down is cited
         rest = rest.strip()
         if re.match(r"zur\s+(?:\w+\s+)?(?:schriftlichen|mündlichen)\s+Beantwortung", rest):
-            return _title_after_boilerplate(lines, index + 1)
+            yield (boilerplate := _title_after_boilerplate(lines, index + 1))
+            if boilerplate is None:
+                return  # the Landtag's head as printed, nothing below it: no title
         if named := subject_named(rest):
-            return continued(lines, index, named)
+            yield continued(lines, index, named)
         if rest.startswith(":"):
             value = rest[1:].strip()
             if value and not factions_in(value) and len(value) > 12:
@@ -358,11 +381,11 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
                 while wraps(more[-1]) and j < len(lines) and lines[j]:
                     more.append(lines[j])
                     j += 1
-                return join_lines(more)
+                yield join_lines(more)
         # Landtag: "Gesetzentwurf / der Fraktion der SPD / <title>"; a letter's "Anfrage / der
         # Fraktion X / vom 04.02.2021 / Nummer: 21/00123 / <title>": the head's fields skipped.
         if (below := subject_below_type(lines, index)) is not None:
-            return below
+            yield below
         if (
             rest
             # not a type word in capitals inside a head run together ("… Der Oberbürgermeister
@@ -373,8 +396,11 @@ def _title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> str 
             and not DATE.search(rest)
             and not _elsewhere(rest, lines, index)
         ):
-            return lines[index].strip()
-    return subject_below_heading(lines)
+            yield lines[index].strip()
+    yield subject_below_heading(lines)
+    # a head run together into a line or two: the subject between its fields and what follows
+    for line in [x for x in lines[:HEADER_LINES] if x.strip()][:_RUN_HEAD_LINES]:
+        yield subject_in_head_run(line)
 
 
 def _elsewhere(rest: str, lines: Sequence[str], index: int) -> bool:

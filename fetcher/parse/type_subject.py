@@ -126,6 +126,7 @@ def subject_below_heading(lines: Sequence[str], before: int | None = None) -> st
 # The type line names its subject: "Anfrage zu <subject>", "Antrag betreffend <subject>".
 _NAMES_SUBJECT = re.compile(r"(?:zu|betreffend|betr\.|bzgl\.|bezüglich)\s+(?=[A-ZÄÖÜ„\"\d])")
 _MIN_CHARS = 12
+_MIN_NAMED_CHARS = 3  # "B172", "Schulbau": after the type word that names it, a subject
 
 
 def subject_named(rest: str) -> str | None:
@@ -158,7 +159,13 @@ def without_type_word(title: str) -> str:
     if opens is None:
         return title
     rest = title[opens.end() :].strip()
-    subject = subject_named(rest) or (rest if not rest.startswith(("zu ", "betr")) else None)
-    if subject is None or len(subject) <= _MIN_CHARS or names_sender(subject):
+    named = _NAMES_SUBJECT.match(rest)
+    if named:  # "Anfrage zu Schulbau": a short subject is one too, a date none
+        subject: str | None = rest[named.end() :].strip()
+        if subject and DATE.search(subject):
+            return title
+    else:
+        subject = rest if not rest.startswith(("zu ", "betr")) else None
+    if subject is None or len(subject) < _MIN_NAMED_CHARS or names_sender(subject):
         return title
     return subject

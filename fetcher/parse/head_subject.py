@@ -1,0 +1,241 @@
+"""What a title never is, and the subject inside a head whose lines ran together. Pure.
+
+Text whose lines were run together (a PDF's paragraphs read as one line each, a scraped page)
+prints a paper's head as one run: "Anfrage der SPD-Fraktion vom 12.03.2021 Nummer: 21/00123
+Barrierefreie Haltestellen Sehr geehrte …", "Antwort Datum: 12.03.2021 Vorlage-Nr.: 19/11143
+<subject> Beratungsfolge: …", "Bezeichnung: <subject> Anfrage der Abgeordneten … (CDU),
+eingegangen am …". The pieces a head prints have shapes of their own: before the subject a type
+word, a sender, a date, a number with or without its label; after it a salutation, the sender's
+"Anfrage der Abgeordneten …", field labels printed empty ("Organisationseinheit: Datum:"), a
+section's heading ("Vorbemerkung", "Begründung:"), the consultation table, the list's first item.
+What stays between them is the subject.
+
+A title is never a label, a date, a salutation, a type phrase, or a sender alone ("FDP -",
+"SPD-Fraktion", "Stadtrat Jürgen Wenzel (FW)"): where nothing else is left there is no title.
+Used by header.find_title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from fetcher.factions import faction_spans
+from fetcher.parse.form_title import CELL_WORDS
+from fetcher.parse.head_title import (
+    SENDER_AFTER,
+    SUBJECT_START,
+    governed,
+)
+from fetcher.parse.paper_number import VALUE
+from fetcher.parse.text import DATE, HEADER_LINES
+
+# A type phrase with its sender ("Anfrage der Abgeordneten …", "Antwort des Ministeriums …",
+# "Stellungnahme der Verwaltung"): a head's piece, where the subject before it ends.
+_SENDER_PHRASE = re.compile(
+    r"\s(?:(?:Kleine|Mündliche|Schriftliche|Große|Gemeinsame|Dringliche)\s+)?"
+    r"(?:Anfrage|Antwort|Antrag|Stellungnahme|Beantwortung)\s+de[rs]\s+(?=[A-ZÄÖÜ])"
+)
+# Where a subject run together with what follows it ends: a salutation, field labels printed
+# empty (a label before another label or at the end), a section's heading (the language's own
+# words), the consultation table's head, the list's first item.
+_STOP = re.compile(
+    r"(?=\s[„\"“]?Sehr\s+geehrte"
+    r"|\s[A-ZÄÖÜ][\wäöüß.-]*:(?=\s+[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[\wäöüß.-]+)?:(?:\s|$)|\s*$)"
+    r"|\s(?:Vorbemerkung|Begründung|Sachverhalt|Einleitung|Fragen|Fragestellung"
+    r"|Erläuterung(?:en)?|Beschlussvorschlag|Inhalt\s+der\s+Mitteilung)(?:\s*:|\s+de[rs]\s)"
+    r"|\sBeratungsfolge\b|\sGremi(?:um|en)\s+(?:Sitzung|Termin)"
+    # a committee's cell before the table's heads ("Ortschaftsrat Stupferich Termin TOP ö nö")
+    r"|\s(?:(?:Gemeinderat|Ortschaftsrat|Stadtrat|Bezirksbeirat|Ausschuss)(?:\s+[A-ZÄÖÜ]\S*)?\s+)?"
+    r"Termin\s+TOP\b"
+    r"|\s\(?(?:1|[aA])[.)]\s+(?=[A-ZÄÖÜ„\"])"
+    # the type word of the text below, alone after the subject
+    r"|\s(?:Anfrage|Antrag|Antwort|Stellungnahme|\w*vorlage)\s*$"
+    r")"
+)
+_MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
+_SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!]\s+[A-ZÄÖÜ]")
+
+
+def subject_end(text: str) -> int:
+    """Return where the subject at the start of `text` ends: at the first piece a head or the
+    text prints after it, else the text's end.
+
+    Linear in the text: the stops are tried in order and the first that counts ends the search;
+    the brackets left open are counted on the way.
+    """
+    end, opened, counted = len(text), 0, 0
+    for match in _STOP.finditer(text):
+        at = match.start()
+        opened += text.count("(", counted, at) - text.count(")", counted, at)
+        counted = at
+        if at > 0 and opened <= 0 and not governed(text, at):
+            end = at
+            break
+    for match in _SENDER_PHRASE.finditer(text, 0, end):
+        if match.start() > 0 and not governed(text, match.start()):
+            return match.start()
+    return end
+
+
+# A head's field before the subject: a labelled number, a labelled date, "vom <date>".
+_FIELD_BEFORE = re.compile(
+    r"^(?:[\wäöüß]*(?i:anfrage|antrag|antwort|stellungnahme|vorlage)\s+(?=\S*(?:Nr|Nummer|Datum)))?"
+    rf"(?:(?:[A-ZÄÖÜ][\w.-]*)?(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}|Datum:\s*{DATE.pattern}"
+    rf"|vom\s+{DATE.pattern}"
+    # the sender, the town and the date ("der Fraktion AfD Musterstadt, 04.02.2021")
+    rf"|(?:\S+\s+){{0,6}}?[A-ZÄÖÜ][\wäöüß-]+,\s*(?:den\s+)?{DATE.pattern}"
+    # the sender and date before the number ("CDU vom 04.02.2021 Nummer: 19/11138 …")
+    rf"|(?:\S+\s+){{0,5}}?vom\s+{DATE.pattern}(?=\s+\S*(?:Nr|Nummer)))"
+    r"\s+(?=[A-ZÄÖÜ„\"“0-9])"
+)
+
+
+def without_run_after(title: str) -> str | None:
+    """Return a title without the head's fields before it and the text run on after it; None if
+    nothing is left."""
+    while field := _FIELD_BEFORE.match(title):
+        title = title[field.end() :]
+    cut = title[: subject_end(f" {title}") - 1].strip(" ,;")  # a piece opening it is its own
+    sender = SENDER_AFTER.search(cut)
+    if sender and not governed(cut, sender.start() + 1) and len(cut[: sender.start()].split()) >= 2:
+        cut = cut[: sender.start()]  # "… der Turmbergbahn FDP-OR-Fraktion": the sender's cell
+    return cut or None
+
+
+# A head's line that the subject ran into: a label with its colon, a date, a paper's number.
+_HEAD_PIECE = re.compile(rf"(?:^|\s)[A-ZÄÖÜ][\w.-]*:(?:\s|$)|{DATE.pattern}|\d+/\d+")
+
+
+# A field's value the subject follows in a head run together: a labelled number ("Nummer:
+# 19/11138", "Vorlage-Nr.: mAF0007/14"), a labelled date ("Datum: 12.03.2021", "vom 04.02.2021").
+_FIELD_VALUE = re.compile(
+    rf"(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}(?![\w/])|(?:Datum:|\bvom)\s*{DATE.pattern}"
+)
+# A type word or an office opening what follows a field: the next head line, not the subject
+# ("… Drucksache 19/10957 - Antwort des Ministeriums …", "GB 2 Die Oberbürgermeisterin").
+_TYPE_FIRST = re.compile(
+    r"(?:(?:Kleine|Große|Mündliche|Schriftliche|Dringliche)\s+)?(?:Anfrage|Antwort|Antrag"
+    r"|Stellungnahme|Beantwortung|Mitteilung)\b|(?:Die|Der)\s+(?:Präsident|(?:Ober)?[Bb]ürgermeister)"
+    # a sender or an addressee ("FDP-Fraktion im Stadtrat … Herrn Stadtrat …"), a status cell
+    r"|\S*[Ff]raktion\b|(?i:(?:nicht\s*)?öffentlich)\b"
+)
+
+
+def subject_in_head_run(line: str) -> str | None:
+    """Return the subject between a head's fields and what follows it on one line, or None.
+
+    "Antwort der Fraktion CDU vom 04.02.2021 Nummer: 19/11138 <subject> Anfrage der
+    Abgeordneten …": the subject starts after the first field's value (a date, a labelled
+    number; the fields that follow it are taken off) and ends at the first piece printed after
+    it.
+    """
+    if not _HEAD_PIECE.search(line):
+        return None
+    for match in _FIELD_VALUE.finditer(line):
+        subject = without_run_after(line[match.end() :].strip())
+        if subject is None:
+            continue
+        subject = SENDER_AFTER.sub("", subject).strip()
+        words = len(subject.split())
+        if (
+            1 <= words <= _MAX_SUBJECT_WORDS
+            and SUBJECT_START.match(subject)
+            and not _SENTENCE_END.search(subject)
+            and not _TYPE_FIRST.match(subject)
+            and not not_subject(subject)
+        ):
+            return subject
+    return None
+
+
+# A subject label with its colon inside a head line run together: "Beratungsfolge: Gremium …
+# Stadtrat 23.03.2023 Entscheidung öffentlich Gegenstand: Schulbaumaßnahmen".
+_RUN_IN_SUBJECT = re.compile(
+    r"(?<=\S)\s+(?:Betreff|Gegenstand|Bezeichnung|Titel|Thema)\s*:\s+(?=[A-ZÄÖÜ„\"\d])"
+)
+
+
+def subject_run_in(lines: Sequence[str]) -> str | None:
+    """Return the value of a subject label run into a head line, up to the next label, or None."""
+    for line in lines[:HEADER_LINES]:
+        label = _RUN_IN_SUBJECT.search(line)
+        if label is None:
+            continue
+        value = without_run_after(line[label.end() :].strip())
+        if value and len(value.split()) <= _MAX_SUBJECT_WORDS and not _SENTENCE_END.search(value):
+            return value
+    return None
+
+
+# What a title never is: field labels alone, a date, a salutation, a type phrase alone.
+_NOT_SUBJECT = re.compile(
+    r"(?:[^\s:]+:\s*)+"
+    rf"|(?:[A-ZÄÖÜ][\wäöüß-]+,\s*)?(?:(?:vom|den|am)\s+)?{DATE.pattern}"
+    r"|[„\"“]?Sehr\s+geehrte.*"
+    r"|(?:(?:Kleine|Mündliche|Schriftliche|Große|Gemeinsame|Öffentliche)\s+)?"
+    r"[\wäöüß]*(?i:anfrage|antrag|antwort|stellungnahme|vorlage|beantwortung|mitteilung)"
+    r"(?:\s+(?:de[rs]|zur)\s+\w+)?\s*:?"
+    # a sender's name and the date ("Freie Wähler Karlsruhe vom 04.02.2021")
+    rf"|(?:[A-ZÄÖÜ/][^\s]*\s+){{1,5}}(?:vom|den)\s+{DATE.pattern}"
+    rf"|(?:[A-ZÄÖÜ/][^\s]*\s+){{0,5}}[A-ZÄÖÜ][^\s,]*,\s*(?:den\s+)?{DATE.pattern}"
+    # the session's status ("Beratung in öffentlicher Sitzung")
+    r"|(?:Beratung\s+in\s+)?(?i:(?:nicht\s*)?öffentliche[rn]?)\s+Sitzung"
+    # fields with their one-word values ("Verantwortlich: Dez.1 Dienststelle: VBK")
+    r"|(?:[A-ZÄÖÜ][\w./-]*:\s*[^\s:]+\s*){2,}"
+    # a paper's number alone ("2021/0123", "Nr. 17/2024")
+    r"|(?:Nr\.?\s*)?\d[\d/.-]*"
+    # a numbered question, a footnote's address, a running head
+    r"|\d{1,2}\.\)?\s+[A-ZÄÖÜ].*\?|\d{1,2}\s+https?://\S+.*|.*\bWahlperiode\b.*Drucksache\s+[\d/]+"
+    # a type phrase with its sender and date ("Antwort des Ministeriums … vom 06.07.2026")
+    r"|(?:Anfrage|Antwort|Antrag|Stellungnahme|Beantwortung)\s+de[rs]\s+[^.?!]{0,200}?"
+    rf"\bvom\s+{DATE.pattern}",
+)
+# A sender's words besides the party's name: the type word and its article, the group
+# ("-Fraktion", "-Ortschaftsratsfraktion", "OR-Fraktion", "Gruppe"), the seat after it; a
+# council member's title, name and party ("Stadtrat Jürgen Wenzel (FW)").
+_GROUP_WORDS = re.compile(
+    r"\b(?:Gemeinsame\s+)?(?:Anfrage|Antrag|Stellungnahme|Antwort)\b|\b(?:der|des|die|und)\b"
+    r"|[\w‘'’/.+-]*(?i:fraktion|gruppe)\w*(?:\s+[A-ZÄÖÜ][\wäöüß-]+$)?|\bO?R\b|\bGR\b|[-–/,:()]"
+)
+_MEMBER = re.compile(
+    r"(?:Stadträtin|Stadtrat|Stadtverordnete[r]?|Ratsherr|Ratsfrau|Ratsmitglied|Gemeinderätin"
+    r"|Gemeinderat|Ortschaftsrätin|Ortschaftsrat|Bezirksverordnete[r]?|Kreisrätin|Kreisrat)"
+    r"(?:\s+(?:Dr\.\s+)?[A-ZÄÖÜ][\wäöüß.-]+){1,3}\s*\([^()]{1,25}\)"
+)
+
+
+_DATED = re.compile(rf"(?:[A-ZÄÖÜ][\wäöüß-]+,\s*)?(?:\b(?:vom|den|am)\s+)?{DATE.pattern}")
+
+
+def names_sender_only(title: str) -> bool:
+    """Return whether a title names only who sends the paper: a party or faction ("FDP -",
+    "SPD-Fraktion", "Anfrage der GRÜNEN-Ortschaftsratsfraktion"), or a member and party."""
+    text = " ".join(title.split())
+    if _MEMBER.fullmatch(text):
+        return True
+    spans = faction_spans(text)
+    if not spans and "fraktion" not in text.casefold():
+        return False
+    rest = text
+    for start, end, _name in reversed(spans):
+        rest = f"{rest[:start]} {rest[end:]}"
+    rest = _DATED.sub(" ", rest)
+    rest = _GROUP_WORDS.sub(" ", " ".join(rest.split()))
+    return not re.search(r"[A-Za-zÄÖÜäöüß0-9]{2,}", rest)
+
+
+_LABELLED_DATE = re.compile(rf"[\wäöü]+:\s*{DATE.pattern}")
+
+
+def not_subject(title: str) -> bool:
+    """Return whether a title is no subject: a label, a date, a salutation, a type phrase, a
+    sender alone, or sentences run on."""
+    text = " ".join(title.split()).strip(" -–,;")
+    if len(text.split()) > _MAX_SUBJECT_WORDS and _SENTENCE_END.search(text):
+        return True  # sentences run on: the text, not a subject
+    if len(_LABELLED_DATE.findall(text)) >= 2:
+        return True  # a head's fields run together ("vom: 30.12.2005 eingegangen: 30.12.2005 …")
+    if not CELL_WORDS.sub("", f"{text} ").strip():
+        return True  # a consultation table's cells ("5 Ö Kenntnisnahme")
+    return not text or bool(_NOT_SUBJECT.fullmatch(text)) or names_sender_only(text)
