@@ -49,6 +49,8 @@ def head_cells(before: str) -> bool:
         return True
     if _LOWER_WORD.search(text) or "?" in text:
         return False  # a sentence: "… wurde mit Beschluss Nr. …", "siehe Nr. …"
+    if re.search(r"[\\_]", text):
+        return False  # a file's path ("G:\\Bus\\OA 3\\BTB\\2019-04-29_BTB Nr. 03563 - OV …")
     return not (_ABBREVIATION.search(words[-1]) or _NUMBERED_THING.search(words[-1]))
 
 

@@ -267,9 +267,10 @@ def labelled_value(line: str) -> str | None:
             match.group("bare")
             and not titled
             and not _cell_start(line[: match.start()])
-            and not re.search(r"[/-]", ref)
+            and not re.search(r"[/-]\s?[A-Za-zÄÖÜ]{0,5}\s?\d[\w ]*$", ref)
         ):
-            continue  # "2. Austrag BTB Nr. 03563": a register's plain number after the cells
+            continue  # "2. Austrag BTB Nr. 03563": a register's plain number after the cells; a
+            # paper's number ends in a group with digits ("19/11138", not "03563 - OV")
         field = bool(match.group("nr")) and (match.group("colon") or "").startswith(":")
         if in_sentence(line[: match.start()], "" if field else after):
             continue  # "Vorlage-Nr.: 518 der CDU-…": a field's label and value, run together
