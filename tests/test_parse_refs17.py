@@ -89,12 +89,14 @@ def test_answer_own_number_wins_over_its_inquiry() -> None:
         "2. Austrag BTB Nr. 03563",
         "Stadt Musterstadt Reg. Nr. 0815/2021",
         "Amtsgericht Musterstadt Vereinsregister Nr. 0815/2021",
+        "G:\\Bus\\OA 3\\BTB\\2019\\2019-04-29_BTB Nr. 03563 - OV Wolfartsweier.docx",
         "Die Antwort der Verwaltung auf unsere Anfrage (Drucksache 0100/2020) lässt Fragen offen.",
     ],
 )
 def test_other_numbers_stay_unread(trap: str) -> None:
-    """Guard: a bare "Nr." after words naming another numbered thing, and an answer cited in a
-    sentence, give no reference to a paper that prints none of its own (passes on main too)."""
+    """Guard: a bare "Nr." after words naming another numbered thing or a file's path, and an answer
+    cited in a sentence, give no reference to a paper that prints none of its own (passes on main
+    too)."""
     name = _INQUIRY
     removed = without_number(corpus_path(name, "dev").read_text("utf-8"), dev_label(name))
     assert removed is not None
