@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.number_cells import answered_paper_in
+from fetcher.parse.number_cells import answered_paper_in, names_numbered_thing
 from fetcher.parse.paper_number import VALUE, date_or_year, is_value, tidy
 from fetcher.parse.text import HEADER_LINES
 
@@ -50,9 +50,11 @@ def cited_inquiry(lines: Sequence[str]) -> str | None:
             phrase.append(following)
         text = " ".join(phrase)[:_REACH]
         for match in _CITED.finditer(text):
-            ref = match.group("ref")
+            ref, before = match.group("ref"), text[: match.start()].split()
             if _ELSEWHERE.search(text[: match.start()]):
                 break
-            if is_value(ref) and not date_or_year(ref):
-                return tidy(ref)
+            if before and names_numbered_thing(before[-1]):
+                continue  # "… Gesetz Nr. 1234 vom …": a law's number in the head's phrase
+            if re.search(r"[/-]", ref) and is_value(ref) and not date_or_year(ref):
+                return tidy(ref)  # a shaped number: a plain one may be anything's
     return None

@@ -41,6 +41,11 @@ _NUMBERED_THING = re.compile(
 _ABBREVIATION = re.compile(r"[A-Za-zÄÖÜäöüß]\.$")
 
 
+def names_numbered_thing(word: str) -> bool:
+    """Whether a word before a bare "Nr." names what is numbered ("Gesetz", "Reg.", "Abs.")."""
+    return bool(_ABBREVIATION.search(word) or _NUMBERED_THING.search(word))
+
+
 def head_cells(before: str) -> bool:
     """Whether the text before a bare number label in its line is a head's cells run together."""
     text = _DATED.sub(" ", before)
@@ -51,7 +56,7 @@ def head_cells(before: str) -> bool:
         return False  # a sentence: "… wurde mit Beschluss Nr. …", "siehe Nr. …"
     if re.search(r"[\\_]", text):
         return False  # a file's path ("G:\\Bus\\OA 3\\BTB\\2019-04-29_BTB Nr. 03563 - OV …")
-    return not (_ABBREVIATION.search(words[-1]) or _NUMBERED_THING.search(words[-1]))
+    return not names_numbered_thing(words[-1])
 
 
 # A head line opening with an answer's word ("Antwort", "Beantwortung", "Stellungnahme",
