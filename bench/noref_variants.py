@@ -37,6 +37,13 @@ a span of years ("2021/22", "2021/2022", a budget's double year), a month and ye
 number below another label ("Sitzung:" / "2021/0815"); and "column: …": a date, a telephone, a
 page counter, a span of years, a file sign, a session number or a date field printed in the
 right-hand column of the first head line ("Stadt Musterstadt <gap> 12.03.2021").
+Seventeenth round (bench.reference_variants reads bare "Nr." labels after a head's cells and an
+answer's citation of its inquiry; these must stay unread): a register's number ("Reg.-Nr.", a
+Vereinsregister; the dev labels name an office register's "BTB Nr. 03563" in a Karlsruhe letter as
+a trap), a payment's Kassenzeichen, a Buchungsstelle of the municipal budget, a Hausnummer, a
+law's number ("Gesetz Nr. 1234 vom …", as Saarland numbers its laws), a paragraph's "Nr." ("§ 24
+Abs. 1 Nr. 3 GemO"), a paper cited in a sentence ("siehe Drucksache …") and an answer cited in the
+prose of an inquiry.
 --shape brings each rewritten text into a bench.text_shapes shape first.
 """
 
@@ -123,6 +130,21 @@ HEAD_TRAPS: dict[str, str] = {
     "bare: years 2021/2022": "2021/2022",
     "bare: month/year": "03/2021",
     "bare: Sitzung below": "Sitzung:\n2021/0815",
+    # Seventeenth round (sources in the docstring): numbers of registers, payments, bookings,
+    # houses and laws, a paragraph's number, a paper cited in a sentence, a bare "Nr." after a
+    # head's words that name another numbered thing.
+    "Reg.-Nr.": "Reg.-Nr.: 0815/2021",
+    "Reg. Nr. after cells": "Stadt Musterstadt Reg. Nr. 0815/2021",
+    "Kassenzeichen": "Kassenzeichen: 2021/0815",
+    "Buchungsstelle": "Buchungsstelle: 1.5410.0815",
+    "Hausnummer": "Hausnummer: 123/2",
+    "Gesetz Nr. vom": "Gesetz Nr. 1234 vom 12.03.2021",
+    "§ … Nr.": "§ 24 Abs. 1 Nr. 3 GemO",
+    "Vereinsregister Nr.": "Amtsgericht Musterstadt Vereinsregister Nr. 0815/2021",
+    "BTB Nr. plain": "2. Austrag BTB Nr. 03563",
+    "siehe Drucksache": "Die Verwaltung hat dazu bereits berichtet (siehe Drucksache 0100/2020).",
+    "answer cited in prose": "Die Antwort der Verwaltung auf unsere Anfrage (Drucksache 0100/2020) "
+    "lässt Fragen offen.",
 }
 # Sixteenth round: the same in a head line's right-hand column (variant → the cell printed after
 # a gap at the end of the first printed line: a letterhead's right column).

@@ -51,6 +51,22 @@ procedure print them, written from their conventions, not copied from a stored d
   ("answer subject, own label", another number in the reply line) the label's;
 - traps: the DIN 5008 reference line ("Unser Zeichen:", "Ihr Zeichen:"), "Bezug:" and a file
   sign shaped like a paper number ("Az. 0815/2020").
+Seventeenth round (same sources; never from the check Kommunen):
+- labels: the number's word spelt out or abbreviated otherwise ("Nummer", "Lfd. Nr.", "laufende
+  Nummer:", "Vorlagen-Nummer:", "Drucksachen-Nr.", "Ds.", "Vorl.", "Vorl.-Nr."), a date between the
+  head's label and the number ("Eingang: 12.03.2021, Nr.", "Anfrage vom 12.03.2021, Nr.", "Vorlage
+  vom 12.03.2021 Nr."), a column gap between label and number ("gap …"), and "below …" as above;
+- after (new group): other text after the number on its line (AFTER: "(öffentlich)", "öffentlich",
+  "– Neufassung", "1. Ergänzung", "wird ergänzt durch 2020/0815", "(Stand: …)",
+  ", nichtöffentlich");
+- answer (new group, documents labelled Antwort): the answer's own number taken out and a head line
+  naming the inquiry it answers with the inquiry's number (ANSWER_HEADS: "Antwort der Verwaltung auf
+  die Anfrage der SPD-Fraktion vom … (Drucksache …)", "Stellungnahme der Verwaltung zur Anfrage Nr.
+  …", the same wrapped, "Beantwortung der Anfrage der CDU-Fraktion, Ds. …"): expected that number,
+  as the dev labels give Dresden's answer letters the inquiry's; "…, own label": the answer's own
+  number kept and another number cited: expected the answer's own;
+- traps: "Reg.-Nr." (the dev labels name an office register's "BTB Nr. 03563" as a trap),
+  "Kassenzeichen", "Gesetz Nr. 1234 vom …", "siehe Drucksache …".
 --shape brings each rewritten text into a bench.text_shapes shape first; --via-pdf reads each
 through a rendered PDF (bench.parse_accuracy's readers; slow: pick variants with --variant).
 """
@@ -154,6 +170,54 @@ LABELS: dict[str, str] = {
     "Ratsdrucksache": "Ratsdrucksache",
     "below Vorlagennummer:": "Vorlagennummer:\n",
     "below Anfrage-Nr.:": "Anfrage-Nr.:\n",
+    # Seventeenth round (sources in the docstring): the number's word spelt out or abbreviated
+    # otherwise, a date between the label and the number, a column gap between them.
+    "Nummer": "Nummer",
+    "Lfd. Nr.": "Lfd. Nr.",
+    "Lfd. Nr.:": "Lfd. Nr.:",
+    "laufende Nummer:": "laufende Nummer:",
+    "Vorlagen-Nummer:": "Vorlagen-Nummer:",
+    "Drucksachen-Nr.": "Drucksachen-Nr.",
+    "Ds.": "Ds.",
+    "Vorl.": "Vorl.",
+    "Vorl.-Nr.": "Vorl.-Nr.",
+    "date: Eingang …, Nr.": "Eingang: 12.03.2021, Nr.",
+    "date: Anfrage vom …, Nr.": "Anfrage vom 12.03.2021, Nr.",
+    "date: Vorlage vom … Nr.": "Vorlage vom 12.03.2021 Nr.",
+    "gap Vorlage Nr.:": "Vorlage Nr.:" + " " * 8,
+    "gap Drucksache": "Drucksache" + " " * 8,
+    "gap Lfd. Nr.": "Lfd. Nr." + " " * 8,
+    "below Lfd. Nr.": "Lfd. Nr.\n",
+    "below Vorl.-Nr.": "Vorl.-Nr.\n",
+    "below Vorlagen-Nummer": "Vorlagen-Nummer\n",
+}
+# Seventeenth round: other text after the number on its line (variant → what follows it): the
+# version of an amended paper (SessionNet and ALLRIS print "– Neufassung", "1. Ergänzung" beside
+# the number), the paper amending it ("wird ergänzt durch …"), the public status a run-together
+# head puts after it ("(öffentlich)", "öffentlich"), a note in brackets. Expected: the number,
+# also with the version's words after it.
+AFTER: dict[str, str] = {
+    "after (öffentlich)": " (öffentlich)",
+    "after öffentlich": " öffentlich",
+    "after – Neufassung": " – Neufassung",
+    "after 1. Ergänzung": " 1. Ergänzung",
+    "after wird ergänzt durch": " wird ergänzt durch 2020/0815",
+    "after note (Stand …)": " (Stand: 12.03.2021)",
+    "after , nichtöffentlich": ", nichtöffentlich",
+}
+_VERSIONS = ("Neufassung", "Ergänzung")
+# Seventeenth round: an answer that prints no number of its own names the inquiry it answers in
+# its head, with the inquiry's number (variant → the head line; "{}" the number). The dev labels
+# give that number as the answer's reference (Dresden's answer letters and interim notices,
+# whose only number is the inquiry's); the answer's own number, where printed, still wins
+# ("…, own label": the inquiry's number is another's, the label's reference expected).
+ANSWER_HEADS: dict[str, str] = {
+    "answer head (Drucksache …)": "Antwort der Verwaltung auf die Anfrage der SPD-Fraktion vom "
+    "12.03.2021 (Drucksache {})",
+    "answer head zur Anfrage Nr.": "Stellungnahme der Verwaltung zur Anfrage Nr. {}",
+    "answer head wrapped": "Antwort der Verwaltung auf die Anfrage der SPD-Fraktion\n"
+    "vom 12.03.2021 (Drucksache {})",
+    "answer head Beantwortung …, Ds.": "Beantwortung der Anfrage der CDU-Fraktion, Ds. {}",
 }
 # The issue's printed shapes: label and number together (variant → (label, value)).
 BOTH: dict[str, tuple[str, str]] = {
@@ -186,6 +250,13 @@ TRAPS: dict[str, str] = {
     "Ihr Zeichen:": "Ihr Zeichen: 2020/0815",
     "Bezug:": "Bezug: 2020/0815",
     "Az. shaped": "Az. 0815/2020",
+    # Seventeenth round: a register's number that is not a paper's (the dev labels name an office
+    # register's "BTB Nr. 03563" in a Karlsruhe letter as a trap), a payment's and a booking's
+    # sign, a law cited with its number, a paper cited with "siehe".
+    "Reg.-Nr.": "Reg.-Nr.: 0815/2021",
+    "Kassenzeichen": "Kassenzeichen: 2021/0815",
+    "Gesetz Nr. vom": "Gesetz Nr. 1234 vom 12.03.2021",
+    "siehe Drucksache": "siehe Drucksache 0100/2020",
 }
 _ABBREVIATIONS = ("DS", "Drs.")
 
@@ -277,6 +348,15 @@ def with_trap(text: str, number: str, trap: str) -> str | None:
     return re.sub(r"[ \t]+\n", "\n", _rewrite(text, number, lambda s, old: trap))
 
 
+def with_after(text: str, number: str, after: str) -> str | None:
+    """Return the text with `after` printed after each labelled occurrence of the number, or None
+    when the first occurrence has no label."""
+    found = spans(text.split("\n"), number)
+    if not found or not found[0].labelled:
+        return None
+    return _rewrite(text, number, lambda s, old: f"{old}{after}" if s.labelled else None)
+
+
 def with_place(text: str, number: str, place: str, value: str = PLACE_VALUE) -> str | None:
     """Return the text with its labelled numbers removed and `value` printed at `place`."""
     removed = with_trap(text, number, "")
@@ -300,12 +380,12 @@ def with_place(text: str, number: str, place: str, value: str = PLACE_VALUE) -> 
     )
 
 
-def with_reply_subject(text: str, value: str) -> str:
-    """Return the text with an answer's subject line "Ihre Anfrage <value> vom …" after its
+def with_reply_subject(text: str, value: str, subject: str = REPLY_SUBJECT) -> str:
+    """Return the text with an answer's subject line ("Ihre Anfrage <value> vom …") after its
     first printed line."""
     lines = text.split("\n")
     at = next((k + 1 for k, line in enumerate(lines) if line.strip()), 0)
-    return "\n".join([*lines[:at], REPLY_SUBJECT.format(value), *lines[at:]])
+    return "\n".join([*lines[:at], subject.format(value), *lines[at:]])
 
 
 @dataclass(frozen=True)
@@ -356,6 +436,12 @@ def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
     for name, (label_text, value) in BOTH.items():
         if (new := with_label(text, number, label_text, value)) is not None:
             result[name] = Case("both", new, labelled(label_text, value))
+    for name, after in AFTER.items():
+        if (new := with_after(text, number, after)) is not None:
+            words = after.strip(" –,")
+            versions = [f"{f} {words}" for f in printed if words.endswith(_VERSIONS)]
+            accepted = result[ORIGINAL].accepted | frozenset(map(_fold, versions))
+            result[name] = Case("after", new, accepted)
     for place in PLACES:
         if (new := with_place(text, number, place)) is not None:
             result[place] = Case("place", new, frozenset({_fold(PLACE_VALUE)}))
@@ -366,6 +452,11 @@ def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
             result["answer subject"] = Case("place", reply, frozenset({_fold(PLACE_VALUE)}))
             own = with_reply_subject(text, OTHER_VALUE)
             result["answer subject, own label"] = Case("place", own, result[ORIGINAL].accepted)
+            for name, head in ANSWER_HEADS.items():
+                cited = with_reply_subject(removed, PLACE_VALUE, head)
+                result[name] = Case("answer", cited, frozenset({_fold(PLACE_VALUE)}))
+                own = with_reply_subject(text, OTHER_VALUE, head)
+                result[f"{name}, own label"] = Case("answer", own, result[ORIGINAL].accepted)
     for name, trap in TRAPS.items():
         if (new := with_trap(text, number, trap)) is not None:
             result[f"trap {name}"] = Case("trap", new, frozenset())

@@ -17,6 +17,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.answer_citations import cited_inquiry
 from fetcher.parse.header import find_reference
 from fetcher.parse.paper_number import (
     VALUE,
@@ -215,4 +216,9 @@ def paper_reference(lines: Sequence[str], pages: Sequence[str]) -> str | None:
         if _answered_number(lines, found) and (bare := head_bare_value(pages)) and bare != found:
             return bare
         return found
-    return page_foot_value(pages) or head_bare_value(pages) or page_head_value(pages)
+    return (
+        page_foot_value(pages)
+        or head_bare_value(pages)
+        or page_head_value(pages)
+        or cited_inquiry(lines)  # the answer names the inquiry it answers, and prints no own
+    )

@@ -45,7 +45,10 @@ _OTHER_NUMBER_BEFORE = re.compile(
     # a label or a short prefix of its own ("DS A 0123/21", "Drs. 19/1234"): read as labelled
     r"|[:(|│]\s*$|(?<!\S)[A-ZÄÖÜ][\w.]{0,3}\s*$"  # "2019 | 1.234 | 56/78": a table's cell
     # a paper named before it ("Bezug: Vorlage 2023/0123"): another paper, or the labelled readers'
-    r"|(?:Vorlage|Drucksache|Antrag|Anfrage|Bezug|vgl|siehe|gemäß)\W*$",
+    r"|(?:Vorlage|Drucksache|Antrag|Anfrage|Bezug|vgl|siehe|gemäß)\W*$"
+    # a word in lower case: the number ends a sentence or a note ("DS 70/2011 wird ergänzt durch
+    # 2020/0815" / "Mitteilungsvorlage …": the paper that amends this one)
+    r"|(?<![\w-])[a-zäöüß]+\s*$",
 )
 
 

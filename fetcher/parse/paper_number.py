@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
 
+from fetcher.parse.number_cells import answered_paper_at, head_cells
 from fetcher.parse.text import DATE
 
 # One group of a value: digits with up to five letters before and three after ("mAF0014",
@@ -49,17 +50,20 @@ _NOUN = (
     r"|VORLAGE|DRUCKSACHE|ANFRAGE|ANTRAG|DS|Ds|Drs|Drucks|Vorl)\.?"
 )
 _NUMBER_WORD = r"(?:\s*-?\s*(?:Nr\.?|[Nn]ummer))"
+# A bare number word, also as a running number's ("Lfd. Nr.", "lfd. Nr.", "laufende Nummer"): a
+# form's field for the paper's number in its register of papers.
+_BARE = r"(?:(?:[Ll]fd\.?\s*-?\s*|[Ll]aufende\s+)?(?:Nr\.?|Nummer))"
 # A note in brackets between a label and its value: "Drucksache Nr. (ggf. Nachtragsvermerk)",
 # "Vorlagen-Nr. (neu)", "Drucksache (Ergänzung)": a template's field name that says which version.
 _NOTE = r"(?:\s*\([^()\n]{1,40}\))?"
 _LABELLED = re.compile(
-    rf"(?<![\w-])(?:(?P<noun>{_NOUN})(?P<nr>{_NUMBER_WORD})?|(?P<bare>Nr\.?|Nummer)){_NOTE}"
+    rf"(?<![\w-])(?:(?P<noun>{_NOUN})(?P<nr>{_NUMBER_WORD})?|(?P<bare>{_BARE})){_NOTE}"
     rf"\s*(?P<colon>:\s*-|:|-)?\s*(?P<ref>{VALUE})(?![\w/])"
 )
 # The same label ending its line; a type word alone ("Anfrage", "Antrag") is a type line, not a
 # label: it needs "Nr.", a colon or a dash, unless it is "Drucksache" or an abbreviation.
 _LABEL_ALONE = re.compile(
-    rf"(?:{_NOUN}{_NUMBER_WORD}|Nr\.?|Nummer)\s*:?\s*-?|{_NOUN}\s*(?::\s*-?|-)"
+    rf"(?:{_NOUN}{_NUMBER_WORD}|{_BARE})\s*:?\s*-?|{_NOUN}\s*(?::\s*-?|-)"
     r"|(?:Drucksache|DRUCKSACHE|DS|Drs\.?)"
 )
 # An answer's heading names the inquiry it answers: "schriftliche Antwort zur Anfrage-Nr. …".
@@ -127,7 +131,13 @@ def is_value(value: str) -> bool:
 # "(Drs. 19/10138) teilt …"), a comma ending the line (a receipt wrapped from "eingegangen am
 # 12.06.2026 -" to "Drs. 19/10950,").
 _IN_SENTENCE_BEFORE = re.compile(r"\S\s*\(\s*$|\S\s+[-–]\s*$")
-_IN_SENTENCE_AFTER = re.compile(r"^\s*,\s*$|^\)?\s+(?!vom\b|von\b)[a-zäöüß]{2,}")
+# Not a sentence's words: the number's date, the public status a head prints beside it ("2021/0123
+# öffentlich", a row of cells run together), the note of the paper that amends or replaces it
+# ("0123/2021 wird ergänzt durch 0124/2021", a SessionNet version note).
+_IN_SENTENCE_AFTER = re.compile(
+    r"^\s*,\s*$|^\)?\s+(?!vom\b|von\b|(?:nicht\s*)?öffentlich\b"
+    r"|(?:wird|wurde|ist)\s+(?:ergänzt|ersetzt|geändert|aufgehoben)\s+durch\b)[a-zäöüß]{2,}"
+)
 
 
 # A number's date followed by the rest of a sentence: "Antrag Nr. 2023/0815 vom 12.03.2023 und
@@ -158,6 +168,11 @@ def sentence_goes_on(previous: str, line: str) -> bool:
     return bool(_GOES_ON.search(previous)) and bool(_LABELLED.match(line.lstrip()))
 
 
+def _cell_start(before: str) -> bool:
+    """Whether a label with this text before it opens its line or a cell after a gap."""
+    return not before.strip() or bool(re.search(r"\S(?:\s{2,}|\t)$", before))
+
+
 def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
     """Whether the label at line[start:] is the line's own: at its start, after a cell gap, or
     after a capitalised word (a running head's "… Wahlperiode Drucksache"), not in a sentence."""
@@ -165,10 +180,12 @@ def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
     if ANSWER_HEAD.match(before) and numbered:
         return True  # the answer's number is its inquiry's ("Antwort zur Anfrage-Nr. …-AW-01");
         # "Stellungnahme zur Beschlussvorlage 6131/67/2022" names the paper it comments on
-    if not before.strip() or re.search(r"\S(?:\s{2,}|\t)$", before):
+    if _cell_start(before):
         return not _BACK.search(before)
-    if bare or _BACK.search(before):
+    if _BACK.search(before):
         return False
+    if bare:
+        return head_cells(before)  # "… 19. Wahlperiode Nr. 19/11138": the head's cells before it
     if re.search(rf"{DATE.pattern}\s*[-–]\s*$", before):
         return False  # "(eingegangen am) 11.06.2026 - Drs. 19/10936": the inquiry's receipt
     last = before.split()[-1]
@@ -219,7 +236,15 @@ def labelled_value(line: str) -> str | None:
     Only the line's first `MAX_LABELS` labels are weighed: each is weighed against the whole line
     before it, and a line of thousands of labels (a table or a blob run into one line) would take
     the square of its length. A head line prints a handful."""
+    answered = answered_paper_at(line)
     for match in islice(_labels(line), MAX_LABELS):
+        if (
+            answered is not None
+            and match.start() >= answered
+            and not (ANSWER_HEAD.match(line[: match.start()]) and match.group("nr"))
+        ):
+            continue  # "Antwort … auf die Anfrage … (Drucksache 0123/2021)": the inquiry's number,
+            # read last (answer_citations) when the answer prints none of its own
         titled = bool(match.group("bare")) and _titled(line, match)
         if not titled and not _labels_own(
             line, match.start(), bool(match.group("bare")), bool(match.group("nr"))
@@ -238,6 +263,14 @@ def labelled_value(line: str) -> str | None:
             continue  # "Haushaltsantrag 2021", "Anfrage 535 …": a bare noun needs a shaped number;
             # a Drucksache is a number's label whatever it is called ("Ratsdrucksache 586")
         after = line[match.end() :]
+        if (
+            match.group("bare")
+            and not titled
+            and not _cell_start(line[: match.start()])
+            and not re.search(r"[/-]\s?[A-Za-zÄÖÜ]{0,5}\s?\d[\w ]*$", ref)
+        ):
+            continue  # "2. Austrag BTB Nr. 03563": a register's plain number after the cells; a
+            # paper's number ends in a group with digits ("19/11138", not "03563 - OV")
         field = bool(match.group("nr")) and (match.group("colon") or "").startswith(":")
         if in_sentence(line[: match.start()], "" if field else after):
             continue  # "Vorlage-Nr.: 518 der CDU-…": a field's label and value, run together

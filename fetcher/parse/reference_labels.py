@@ -12,6 +12,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.letter_head import PAPER_NUMBER
+from fetcher.parse.number_cells import head_cells
 from fetcher.parse.paper_number import (
     ANSWER_HEAD,
     VALUE,
@@ -32,10 +33,14 @@ _COLUMN_LABEL = re.compile(r"^[A-ZÄÖÜ][\w .-]{0,20}:$")
 # A paper-number label that ends a line whose value a narrow column or cell pushed to the next:
 # "SPD-Ortschaftsratsfraktion Vorlage Nr.:" / "2023/0493", "schriftliche Antwort zur Anfrage-Nr."
 # / "VII-F-08507-AW-01".
-# "19. Wahlperiode Drucksache" / "19/11138": a Drucksache needs no "Nr." (Landtag heads).
+# "19. Wahlperiode Drucksache" / "19/11138": a Drucksache needs no "Nr." (Landtag heads). An
+# abbreviated noun with its "Nr." ("Vorl.-Nr.", "Ds.-Nr."), or a bare number word ("Nr.", "Nummer",
+# "Lfd. Nr.") after the head's other cells ("19. Wahlperiode Nummer:" / "19/11138").
 _LABEL_AT_END = re.compile(
     r"(?P<before>.*?)(?:(?<![\w-])[\wÄÖÜäöü]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*"
-    r"(?:Nr\.?|nummer)|(?<![\w-])(?:Drucksache|Drs\.))\s*:?$",
+    r"(?:Nr\.?|nummer)|(?<![\w-])(?:Drucksache|Drs\.)"
+    r"|(?<![\w-])(?:Vorl|Ds|Drs)\.?\s*-?\s*(?:Nr\.?|nummer)"
+    r"|(?<![\w-])(?P<bare>(?:lfd\.?\s*-?\s*|laufende\s+)?(?:Nr\.?|nummer)))\s*:?$",
     re.I,
 )
 
@@ -46,11 +51,16 @@ def value_below_label(lines: Sequence[str], index: int) -> str | None:
     if not label or index + 1 >= len(lines):
         return None
     before = label.group("before")
-    if before.strip() and CITED.search(before) and not ANSWER_HEAD.match(before):
+    # the word right before the label (searched near the end only: the search stays linear)
+    cited = CITED.search(before, max(0, len(before) - _CITED_REACH))
+    if before.strip() and cited and not ANSWER_HEAD.match(before):
         return None  # "… wie in der Drucksache Nr." / "19/1234 …": a paper cited in prose
     if _OTHER_PAPER.search(before):
         return None  # "Anfrage …, eingegangen am 27.05.2026 - Drs." / "19/10761,": another paper
     value = lines[index + 1].strip()
+    bare = label.group("bare") and before.strip()
+    if bare and not (head_cells(before) and re.search(r"[/-]", value)):
+        return None  # a bare "Nr." after words of a sentence, or a plain number below it
     if re.fullmatch(REF, value) and re.search(r"\d", value) and not date_or_year(value):
         return re.sub(r"\s*([/-])\s*", r"\1", value)
     return None

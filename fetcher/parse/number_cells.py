@@ -1,0 +1,96 @@
+"""What stands before a number label in a head line: a head's cells, or an answer's inquiry. Pure.
+
+A head whose cells were run together (a PDF's row of cells read as one line, a scraped page)
+prints a bare "Nr." or "Nummer" after other cells: "Niedersächsischer Landtag – 19. Wahlperiode
+Nr. 19/11138", "SPD-Ortschaftsratsfraktion Nummer: 2023/0493", "Eingang: 12.03.2021, Nr.
+0456/2021", "Anfrage vom 12.03.2021, Nr. 0123/2021". The same label in a sentence names another
+thing ("mit Beschluss Nr. V3794-SR71-04 vom …", "im Amtsblatt Nr. 12/2004", "§ 7 Abs. 1 Satz 1
+Nr. 2"): words in lower case stand before it, or the word before it names what is numbered
+("Bebauungsplan", "Reg.", "Abs."). Only what is printed decides: capitalised cells, numbers,
+dates and dashes before the label, and a last word that is not a numbered thing of its own.
+An answer's head that names the inquiry it answers ("Antwort der Verwaltung auf die Anfrage der
+SPD-Fraktion vom 12.03.2021 (Drucksache 0123/2021)", "Stellungnahme der Verwaltung zur Anfrage
+Nr. 0123/2021") prints the inquiry's number, not the answer's: `answered_paper_at` says where the
+inquiry is named, and a label after it is read last (answer_citations), when the answer prints no
+number of its own.
+Used by paper_number.labelled_value and reference_labels.value_below_label.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fetcher.parse.text import DATE
+
+# A field's date inside the cells ("Anfrage vom 12.03.2021,", "Eingang am 12.03.2021"): the only
+# words in lower case a head's cells print.
+_DATED = re.compile(rf"\b(?:vom|am)\s+{DATE.pattern}")
+_LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]")
+# The last word names a numbered thing of its own: a plan, a parcel, a house, a law, a decision, a
+# session, a page, an annex, a register, an account, an invoice, an order, a part of a paragraph
+# ("§ 24 Abs. 1 Nr. 3"), a file's or a booking's sign.
+_NUMBERED_THING = re.compile(
+    r"(?:plan|plans|planes|stück|stücks|haus|hauses|objekt|objekts|linie|beschluss|beschlusses|"
+    r"sitzung|gesetz|gesetzes|vertrag|vertrags|vertrages|los|abschnitt|abschnitts|top|seite|"
+    r"anlage|register|registers|konto|kontos|rechnung|auftrag|auftrags|zeichen|stelle|satz|"
+    r"ziffer|artikel|tagesordnungspunkt|punkt|§)\W*$",
+    re.I,
+)
+# An abbreviation ends the cells ("Reg.", "Abs.", "Az.", "Tel."): the name of another number;
+# a number with its point ("19.", "12.03.2021") is none.
+_ABBREVIATION = re.compile(r"[A-Za-zÄÖÜäöüß]\.$")
+
+
+def names_numbered_thing(word: str) -> bool:
+    """Whether a word before a bare "Nr." names what is numbered ("Gesetz", "Reg.", "Abs.")."""
+    return bool(_ABBREVIATION.search(word) or _NUMBERED_THING.search(word))
+
+
+def head_cells(before: str) -> bool:
+    """Whether the text before a bare number label in its line is a head's cells run together."""
+    text = _DATED.sub(" ", before)
+    words = text.split()
+    if not words:
+        return True
+    if _LOWER_WORD.search(text) or "?" in text:
+        return False  # a sentence: "… wurde mit Beschluss Nr. …", "siehe Nr. …"
+    if re.search(r"[\\_]", text):
+        return False  # a file's path ("G:\\Bus\\OA 3\\BTB\\2019-04-29_BTB Nr. 03563 - OV …")
+    return not names_numbered_thing(words[-1])
+
+
+# A head line opening with an answer's word ("Antwort", "Beantwortung", "Stellungnahme",
+# "Mitteilung", also after "Schriftliche"), then within the line the paper it answers ("Anfrage",
+# "Einwohneranfrage", "Antrag"); never a question ("?").
+_ANSWERING = re.compile(
+    r"(?<![\w-])(?:(?:[Ss]chriftliche|[Mm]ündliche|[Vv]orläufige|[Ee]rgänzende)\s+)?"
+    r"(?:Antwort|ANTWORT|Beantwortung|BEANTWORTUNG|Stellungnahme|STELLUNGNAHME|Mitteilung)\b"
+    r"[^?!:]{0,120}?(?<![\w-])(?P<paper>[\wäöüß]*(?:[Aa]nfrage|ANFRAGE|[Aa]ntrag|ANTRAG))(?![\w])"
+)
+# A determiner before the answer's word: a sentence's subject ("Die Antwort der Verwaltung auf
+# unsere Anfrage …"), never a heading.
+_DETERMINER = re.compile(
+    r"(?:Die|Der|Das|Eine?|Diese[rs]?|Ihre?|Unsere?|Seine?|Deren|Dessen)\s*$", re.I
+)
+_HEAD_CHARS = 600  # a head run together into one line: its answer heading stands near its start
+
+
+def answered_paper_at(line: str) -> int | None:
+    """Return where an answer's head line names the paper it answers, or None."""
+    answering = _ANSWERING.match(line.lstrip())
+    if answering is None or "?" in line:
+        return None
+    return answering.start("paper") + len(line) - len(line.lstrip())
+
+
+def answered_paper_in(line: str) -> int | None:
+    """Return where an answer's heading names the paper it answers, also after the head's other
+    cells in a line run together ("Stadt Musterstadt Antwort der Verwaltung auf die Anfrage …")."""
+    if (at := answered_paper_at(line)) is not None:
+        return at
+    for answering in _ANSWERING.finditer(line, 0, _HEAD_CHARS):
+        before = line[: answering.start()]
+        if head_cells(before) and not _DETERMINER.search(before):
+            after = line[answering.start() : answering.start() + _HEAD_CHARS]
+            return answering.start("paper") if "?" not in after[:200] else None
+    return None
