@@ -132,7 +132,8 @@ def member_spans(line: str) -> list[tuple[int, int, list[str]]]:
     if not spans:
         start = _LINE_START.match(line)
         end, names, _ = _members(line, start.end() if start else 0)
-        if names and not line[end:].strip(" ,.;"):
+        # or a column beside it, set apart by spaces ("Anna Schmidt (SPD)   Vorlage Nr.: 204")
+        if names and (not line[end:].strip(" ,.;") or re.match(r"\s{3,}\S", line[end:])):
             spans.append((0, end, names))
     return spans
 
