@@ -130,8 +130,8 @@ def member_spans(line: str) -> list[tuple[int, int, list[str]]]:
         if names:
             spans.append((start, end, names))
     if not spans:
-        start = _LINE_START.match(line)
-        end, names, _ = _members(line, start.end() if start else 0)
+        opening = _LINE_START.match(line)
+        end, names, _ = _members(line, opening.end() if opening else 0)
         # or a column beside it, set apart by spaces ("Anna Schmidt (SPD)   Vorlage Nr.: 204")
         if names and (not line[end:].strip(" ,.;") or re.match(r"\s{3,}\S", line[end:])):
             spans.append((0, end, names))
