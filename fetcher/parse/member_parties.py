@@ -21,10 +21,13 @@ from fetcher.parse.faction_phrases import group_like, name_shaped, phrase_names
 from fetcher.parse.member_roles import ANY_MEMBER_ROLE, MEMBER_ROLE
 
 _WORD = r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
-# A person: titles, a first name (not an article: "Die Guten" is a group), perhaps a second one
-# or an initial, a particle, the surname.
+# A person: titles, a first name (not an article: "Die Guten" is a group; not a body's word:
+# "Stadt Karlsruhe" is the letterhead's town), perhaps a second one or an initial, a particle,
+# the surname.
 _PERSON = re.compile(
-    r"(?:(?:Dr\.|Prof\.|Dipl\.-[\wäöüß]+\.?)\s*)*(?!(?:Die|Der|Das|Den|Dem|Des|Frau|Herr|Herrn)\s)"
+    r"(?:(?:Dr\.|Prof\.|Dipl\.-[\wäöüß]+\.?)\s*)*(?!(?:Die|Der|Das|Den|Dem|Des|Frau|Herr|Herrn|"
+    r"Stadt|Gemeinde|Landeshauptstadt|Hansestadt|Landkreis|Kreis|Markt|Amt|Bezirk|Ortschaft|"
+    r"Ortsteil)\s)"
     rf"{_WORD}(?:\s+(?:{_WORD}|[A-ZÄÖÜ]\.))?(?:\s+(?:von|van|de|zu)(?:\s+der)?)?\s+{_WORD}"
 )
 # Where members are named: after a paper's lead-in or a sender field, then a role noun perhaps.
@@ -56,9 +59,10 @@ def party_names(value: str) -> list[str]:
     value = re.sub(r"^(?:beide|alle|jeweils)\s+", "", value.strip(" .,;:-–"))
     # what the table knows is read as it is ("Bündnis 90/Die Grünen" has a digit)
     rest = "".join(value[a:b] for a, b in _gaps(value))
-    if not value or _NOT_PARTY.search(rest):
-        return []
     known = factions_in(value)
+    # a digit beside a known party is its own ("B‘90/DIE GRÜNEN"); else a date or an address
+    if not value or _NOT_PARTY.search(re.sub(r"\d", "", rest) if known else rest):
+        return []
     if known:
         return [n for n in phrase_names(value, labelled=True) if n not in known] + known
     if _group_shaped(value):

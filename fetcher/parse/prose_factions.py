@@ -305,10 +305,12 @@ def factions_in_prose(
         names = [after_places(n, places) for n in _scan(part)]
         return list(dict.fromkeys(n for n in names if not is_place(n, places)))
 
-    # A signature block that opens inside the head is read whole with it: its signers one under
-    # the other ("Max Muster (CDU)" / "Erika Beispiel (SPD)") are not cut at the head's last line.
+    found = scan(lines[:limit])
+    # A signature block that opens inside the head: its signers one under the other ("Max Muster
+    # (CDU)" / "Erika Beispiel (SPD)") are not cut at the head's last line.
     reach = max([limit] + [i + 9 for i, x in enumerate(lines[:limit]) if _CLOSING.match(x)])
-    found = scan(lines[:reach])
+    signers = [n for x in lines[limit:reach] for _, _, names in member_spans(x) for n in names]
+    found += [n for n in signers if found and n not in found]
     # The closing confirms where a name of the head starts ("für die UWG-Fraktion").
     found = without_neighbours(found, scan([*tail, *signed]) if found else [])
     found = found or without_neighbours(scan(tail)) or without_neighbours(scan(signed))
