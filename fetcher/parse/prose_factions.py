@@ -19,6 +19,8 @@ from fetcher.parse.faction_phrases import (
     name_shaped,
     phrase_names,
 )
+from fetcher.parse.member_parties import member_spans, party_below, party_names
+from fetcher.parse.member_roles import MEMBER_ROLE, MEMBERS_ROLE
 from fetcher.parse.name_edges import after_places, read_on, without_neighbours
 from fetcher.parse.pattern_gates import gated
 from fetcher.parse.sender_blocks import GROUP_WORD, run_in_signers, signer_parties, top_group
@@ -35,12 +37,10 @@ from fetcher.parse.text import HEADER_LINES
 # bittet", "SPD-Fraktion in der Bezirksvertretung …", "der Fraktionen SPD und FDP".
 _MEMBER_PARTY = re.compile(
     # the genitive too: "Anfrage des Stadtrates Max Muster (CDU)", "… des Gemeinderats …"
-    r"\b(?:Abgeordnete[nr]?|Stadtr(?:ate?s|at|ätin|äte|ätinnen)|Ratsherr(?:en|n)?|Ratsfrau(?:en)?|"
-    r"Ratsmitglied(?:e[sr])?|Bezirksverordnete[nr]?|Gemeinderat(?:e?s)?|Gemeinderät(?:in|e|innen)|"
-    r"Kreisr(?:ate?s|at|ätin)|Bezirksvertreter(?:in|s)?|Ortschaftsr(?:ate?s|at|ätin)|Stadtverordnete[nr]?|"
+    rf"\b(?:{MEMBER_ROLE}|{MEMBERS_ROLE}|"
     # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
     # Not a role with its body: "Abgeordneter des Sächs. Landtages (Name, Vorname)" (a form).
-    r"\w+ratsmitglied(?:e[rs]?)?|sachkundige[nr]?\s+(?:Bürger|Einwohner)\w*)\b(?!\s+des\s)"
+    r"\w+ratsmitglied(?:e[rs]?)?)\b(?!\s+des\s)"
     # then the members' names, not a sentence: "Vorbemerkung des Abgeordneten" / "Die Landes-
     # nahverkehrsgesellschaft Niedersachsen (LNVG)" names an agency in brackets.
     r"(?=[^()\n]{0,90}\()(?:[\s,]+(?!(?:Die|Der|Das|DIE|DER)\b)(?:[A-ZÄÖÜ][^\s(),]*|"
@@ -60,6 +60,9 @@ _HYPHEN_FACTION = re.compile(
     # at most six groups named jointly: an unbounded chain would scan a long line from every word
     rf"(?P<v>{_GROUP_NAME}(?:-?(?:,\s*|\s+und\s+){_GROUP_NAME}){{0,5}})\s?-(?:\w+)?[Ff]raktion\b"
 )
+# "SPD/Grüne-Gruppe", "CDU-Ratsgruppe": a group's label joined to its name. Read only for a name
+# that says by itself that it is a group (a known party, an acronym): "Projekt-Gruppe" is none.
+_HYPHEN_GROUP = re.compile(rf"(?P<v>{_GROUP_NAME})\s?-(?:\w+)?[Gg]ruppe\b")
 # A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
 # the one name after it, where it says by itself that it is a group.
 _SENDER_FIELD = re.compile(
@@ -81,11 +84,7 @@ _PERSON = (
     r"(?:Dr\.\s+)?[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?\s+"
     r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)?"
 )
-_MEMBER_ROLE = (
-    r"(?:Stadtr(?:at|ätin)|Stadtverordnete[rn]?|Gemeinder(?:at|ätin)|Ratsherr|Ratsfrau|"
-    r"Ratsmitglied|Kreisr(?:at|ätin)|Bezirksverordnete[rn]?|Ortschaftsr(?:at|ätin)|"
-    r"Fraktionsvorsitzende[rn]?|MdL|MdB|Abgeordnete[rn]?)\b"
-)
+_MEMBER_ROLE = rf"(?:{MEMBER_ROLE}|Fraktionsvorsitzende[rn]?|MdL|MdB)\b"
 _NAMED_FACTION = re.compile(
     # "mit einer Gruppe Jugendlicher": after an indefinite article a group is no label.
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
@@ -180,6 +179,7 @@ _CLOSING = re.compile(
 _PHRASES = (
     (_MEMBER_PARTY, ("(",)),
     (_HYPHEN_FACTION, ("raktion",)),
+    (_HYPHEN_GROUP, ("ruppe",)),
     (_NAMED_FACTION, ("raktion", "FRAKTION", "Gruppe", "Ratsgruppe", "Zählgemeinschaft")),
     (_SPACED_FACTION, ("raktion",)),
     (_PARTY_SUBJECT, ("beantrag", "bitte", "frag", "stell", "ersuch", "möchte")),
@@ -193,6 +193,10 @@ _PHRASE_GATES = tuple(
 )
 
 
+# What stands between a member's name and the party: a bracket, a comma, a dash.
+_BESIDE = re.compile(r"[(,–]|\s-\s")
+
+
 def _scan(lines: Sequence[str]) -> list[str]:
     found: list[str] = []
     # A member and the party in brackets are often wrapped onto two lines.
@@ -204,6 +208,7 @@ def _scan(lines: Sequence[str]) -> list[str]:
         end = len(line.rstrip())
         line = read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
         spans = _seated(line) if "raktion" in line else []  # every _SEATED_LABEL holds it
+        spans += member_spans(line) if _BESIDE.search(line) else []
         for pattern, words in _PHRASE_GATES:
             if not words.search(line):
                 continue
@@ -222,10 +227,13 @@ def _scan(lines: Sequence[str]) -> list[str]:
             if stop > end + 1:
                 reach, crossing = max(reach, stop - end - 1), crossing + names
         covered, carried = reach, crossing
+    # A member's name alone, the party on the line below: "Anna Schmidt" / "(SPD)".
+    for above, below in pairwise(lines):
+        found += [n for n in party_below(above, below) if n not in found]
     for pair in (pair for pair in pairs if "(" in pair):
         for match in _MEMBER_PARTY.finditer(pair):
             if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
-                found += [n for n in _names_in(match.group("v")) if n not in found]
+                found += [n for n in party_names(match.group("v")) if n not in found]
     return found
 
 
@@ -254,6 +262,11 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
         # and a signer ("UWG Joachim Supper": _SENDER_FIELD reads the acronym alone)
         named = " " in value and GROUP_WORD.search(value) and group_like(value)
         return phrase_names(value) if named else []
+    if pattern is _MEMBER_PARTY:  # "(Musterstadt-Nord)", "(MdB)" beside a member: no party
+        return party_names(value)
+    if pattern is _HYPHEN_GROUP:
+        names = phrase_names(match.group(0))
+        return [n for n in names if factions_in(n) or group_like(n)]
     if pattern is _HYPHEN_FACTION:  # the name is read from the whole phrase
         value = match.group(0)
         # "Die X-Fraktion bittet …": the sentence's article, not the name's.
@@ -293,6 +306,11 @@ def factions_in_prose(
         return list(dict.fromkeys(n for n in names if not is_place(n, places)))
 
     found = scan(lines[:limit])
+    # A signature block that opens inside the head: its signers one under the other ("Max Muster
+    # (CDU)" / "Erika Beispiel (SPD)") are not cut at the head's last line.
+    reach = max([limit] + [i + 9 for i, x in enumerate(lines[:limit]) if _CLOSING.match(x)])
+    signers = [n for x in lines[limit:reach] for _, _, names in member_spans(x) for n in names]
+    found += [n for n in signers if found and n not in found]
     # The closing confirms where a name of the head starts ("für die UWG-Fraktion").
     found = without_neighbours(found, scan([*tail, *signed]) if found else [])
     found = found or without_neighbours(scan(tail)) or without_neighbours(scan(signed))

@@ -15,6 +15,7 @@ from itertools import pairwise
 
 from fetcher.factions import faction_spans
 from fetcher.parse.faction_phrases import ACRONYM, GROUP_NAME_WORDS, group_like, phrase_names
+from fetcher.parse.member_roles import MEMBER_ROLE
 
 # A label alone on its line: the group's name stands on the next one.
 _BARE_LABEL = re.compile(
@@ -89,17 +90,13 @@ def top_group(head: Sequence[str]) -> list[str]:
 # "Stadtrat Max Muster, SPD", "Stadträtin Dr. Erika Beispiel, Wählergemeinschaft X e.V.": a
 # member's role, the name, and after the comma what the member sits for.
 _MEMBER_SIGNER = re.compile(
-    r"(?:Stadtr(?:at|ätin)|Ratsherr|Ratsfrau|Ratsmitglied|Gemeinder(?:at|ätin)|Kreisr(?:at|ätin)|"
-    r"Ortschaftsr(?:at|ätin)|Stadtverordnete[rn]?|Bezirksverordnete[rn]?)\s+"
+    rf"{MEMBER_ROLE}\s+"
     r"(?:(?:Dr\.|Prof\.)\s+)*[A-ZÄÖÜ][\wäöüß'-]+(?:\s+(?:von\s+|van\s+|de\s+)?[A-ZÄÖÜ][\wäöüß'-]+)"
     r"{1,3},\s*(?P<v>[^,()]{2,50})"
 )
 
 
-_ROLE_START = re.compile(
-    r"\s(?=(?:Stadtr(?:at|ätin)|Ratsherr|Ratsfrau|Ratsmitglied|Gemeinder(?:at|ätin)|"
-    r"Kreisr(?:at|ätin)|Ortschaftsr(?:at|ätin)|Stadtverordnete[rn]?|Bezirksverordnete[rn]?)\s)"
-)
+_ROLE_START = re.compile(rf"\s(?={MEMBER_ROLE}\s)")
 
 
 def signer_parties(block: Sequence[str]) -> list[str]:
