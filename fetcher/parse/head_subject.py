@@ -48,13 +48,27 @@ _STOP = re.compile(
     # a committee's cell before the table's heads ("Ortschaftsrat Stupferich Termin TOP ö nö")
     r"|\s(?:(?:Gemeinderat|Ortschaftsrat|Stadtrat|Bezirksbeirat|Ausschuss)(?:\s+[A-ZÄÖÜ]\S*)?\s+)?"
     r"Termin\s+TOP\b"
-    r"|\s\(?(?:1|[aA])[.)]\s+(?=[A-ZÄÖÜ„\"])"
+    # (asking: "§ 1896 (1) BGB", "Niederschrift 1. Plenarsitzung" are the subject's own)
+    r"|\s\(?(?:1|[aA])[.)]\s+(?=[A-ZÄÖÜ„\"][^?]{0,300}\?)"
     # the type word of the text below, alone after the subject
     r"|\s(?:Anfrage|Antrag|Antwort|Stellungnahme|\w*vorlage)\s*$"
     r")"
 )
 _MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!]\s+[A-ZÄÖÜ]")
+
+
+_LAST_LABEL = re.compile(r"\s[A-ZÄÖÜ][\wäöüß.-]*:\s*$")
+
+
+def _phrase_end(text: str, at: int) -> bool:
+    """Whether the stop at `at` is a noun with a colon that ends the text and that a lower-case
+    word before it belongs to ("… zur angefragten Thematik:"): the phrase's end, not a field
+    label printed empty."""
+    if not _LAST_LABEL.match(text, at):
+        return False
+    before = text[max(0, at - 40) : at].split()
+    return bool(before) and before[-1][:1].islower()
 
 
 def subject_end(text: str) -> int:
@@ -69,7 +83,7 @@ def subject_end(text: str) -> int:
         at = match.start()
         opened += text.count("(", counted, at) - text.count(")", counted, at)
         counted = at
-        if at > 0 and opened <= 0 and not governed(text, at):
+        if at > 0 and opened <= 0 and not governed(text, at) and not _phrase_end(text, at):
             end = at
             break
     for match in _SENDER_PHRASE.finditer(text, 0, end):
@@ -99,8 +113,16 @@ def without_run_after(title: str) -> str | None:
     cut = title[: subject_end(f" {title}") - 1].strip(" ,;")  # a piece opening it is its own
     sender = SENDER_AFTER.search(cut)
     if sender and not governed(cut, sender.start() + 1) and len(cut[: sender.start()].split()) >= 2:
-        cut = cut[: sender.start()]  # "… der Turmbergbahn FDP-OR-Fraktion": the sender's cell
+        # "… der Turmbergbahn FDP-OR-Fraktion": the sender's cell, with all of its party's name
+        # ("… Pfinzstraße B ́90/DIE GRÜNEN-OR-Fraktion")
+        named = [a for a, b, _name in faction_spans(cut) if b > sender.start()]
+        start = min([sender.start(), *named])
+        cut = (_JOINT_HEAD.sub("", cut[:start]) if start < sender.start() else cut[:start]).rstrip()
     return cut or None
+
+
+# The first part of a joint party name left before the name's end: "B ́90/" of "B ́90/DIE GRÜNEN".
+_JOINT_HEAD = re.compile(r"(?:\s+\S{1,3})?\s+\S{0,4}/\s*$")
 
 
 # A head's line that the subject ran into: a label with its colon, a date, a paper's number.
@@ -122,6 +144,9 @@ _TYPE_FIRST = re.compile(
 )
 
 
+_NEXT_FIELD = re.compile(r"[A-ZÄÖÜ][\w.-]*:(?:\s|$)")
+
+
 def subject_in_head_run(line: str) -> str | None:
     """Return the subject between a head's fields and what follows it on one line, or None.
 
@@ -137,6 +162,8 @@ def subject_in_head_run(line: str) -> str | None:
         if subject is None:
             continue
         subject = SENDER_AFTER.sub("", subject).strip()
+        if _NEXT_FIELD.match(subject):
+            continue  # "Vorlage Nr.: 2026/0121 Verantwortlich: Dez. 6": the next field, no subject
         words = len(subject.split())
         if (
             1 <= words <= _MAX_SUBJECT_WORDS

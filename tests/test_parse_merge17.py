@@ -1,0 +1,56 @@
+"""The seventeenth round's merge: what the branches did not test alone.
+
+heads17 cut a title at the first piece a head prints after its subject. On the Karlsruhe papers
+of the OParl fixtures (outside the dev corpus the branch measured) four cuts took the subject's
+own words: a cited paragraph "§ 1896 (1) BGB" and a minutes' "1. Plenarsitzung" read as the
+list's first item, a noun with its colon at a sentence's end as a field label printed empty, a
+field after the paper's number as the subject, and half of a joint party name kept before the
+sender's cell.
+"""
+
+from __future__ import annotations
+
+from fetcher.parse import parse_text
+from fetcher.parse.head_subject import subject_end
+from standins.fixtures import OPARL_FIXTURES
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
+
+
+def _title(file_id: str) -> str | None:
+    return parse_text((KARLSRUHE / f"{file_id}.txt").read_text(encoding="utf-8")).title
+
+
+def test_a_number_in_brackets_that_asks_nothing_stays_in_the_title() -> None:
+    # "Betreuung volljähriger Personen, die nach § 1896 (1) BGB, ihre Angelegenheiten …"
+    title = _title("608585")
+    assert title is not None
+    assert "§ 1896 (1) BGB" in title
+    assert title.endswith("selbst besorgen können")
+
+
+def test_a_numbered_session_stays_in_the_minutes_title() -> None:
+    assert _title("660181") == "Niederschrift 1. Plenarsitzung des Gemeinderates"
+
+
+def test_the_first_item_of_a_list_run_into_the_subject_still_ends_it() -> None:
+    text = " Lärmschutz an der B 27 1. Wie hoch ist die Belastung? 2. Was ist geplant?"
+    assert text[: subject_end(text)] == " Lärmschutz an der B 27"
+
+
+def test_a_field_after_the_number_is_no_title() -> None:
+    # "Vorlage Nr.: 2026/0121 Verantwortlich: Dez. 6" above the subject "Sozialer Wohnungsbau …"
+    assert _title("676988") != "Verantwortlich: Dez. 6"
+
+
+def test_a_joint_party_name_goes_with_the_senders_cell() -> None:
+    # "Geschwindigkeitsanzeige in der Pfinzstraße" / "B ́90/DIE GRÜNEN-OR-Fraktion" run together
+    assert _title("658774") == "Geschwindigkeitsanzeige in der Pfinzstraße"
+    assert _title("678372") == "Radwegmarkierungen in der Killisfeldstraße"
+
+
+def test_a_noun_ending_a_phrase_with_its_colon_is_no_empty_field() -> None:
+    text = " Ausführungen im Hinblick auf das Grundverständnis zur angefragten Thematik:"
+    assert subject_end(text) == len(text)
+    empty = " Barrierefreie Haltestellen Datum:"
+    assert empty[: subject_end(empty)] == " Barrierefreie Haltestellen"
