@@ -5,11 +5,15 @@ of the OParl fixtures (outside the dev corpus the branch measured) four cuts too
 own words: a cited paragraph "§ 1896 (1) BGB" and a minutes' "1. Plenarsitzung" read as the
 list's first item, a noun with its colon at a sentence's end as a field label printed empty, a
 field after the paper's number as the subject, and half of a joint party name kept before the
-sender's cell.
+sender's cell. members17 read a party beside any name-shaped line; on the same fixtures a
+company's, an office's and a table's words became factions.
 """
 
 from __future__ import annotations
 
+import pytest
+
+from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from fetcher.parse.head_subject import subject_end
 from standins.fixtures import OPARL_FIXTURES
@@ -54,3 +58,25 @@ def test_a_noun_ending_a_phrase_with_its_colon_is_no_empty_field() -> None:
     assert subject_end(text) == len(text)
     empty = " Barrierefreie Haltestellen Datum:"
     assert empty[: subject_end(empty)] == " Barrierefreie Haltestellen"
+
+
+@pytest.mark.parametrize(
+    ("file_id", "factions"),
+    [
+        ("596469", ()),  # "Technologie-Consult Karlsruhe (TTK)": a company and its acronym
+        ("587200", ()),  # "Stellungnahme Stadtplanung" / "Bundesanstalt für Immobilienaufgaben …"
+        ("677040", ("SPD", "Bürgerliste")),  # a member line above "Gremien Termin TOP …"
+        # "Bündnis 90/Die Grünen und SPD/BL. -Ortschaftsratsfraktion"
+        ("666739", ("Bündnis 90/Die Grünen", "SPD", "BL")),
+    ],
+)
+def test_no_faction_from_a_name_shaped_line(file_id: str, factions: tuple[str, ...]) -> None:
+    text = (KARLSRUHE / f"{file_id}.txt").read_text(encoding="utf-8")
+    assert parse_text(text).factions == factions
+
+
+def test_an_acronyms_group_is_no_faction() -> None:
+    # "1 GT-Gruppe" (a school's all-day groups) in a table run together: the "-Gruppe" label
+    # names a council group only with a party the table knows ("SPD/Grüne-Gruppe")
+    text = (KARLSRUHE / "647403.txt").read_text(encoding="utf-8")
+    assert parse_text(SHAPES["flat"](text)).factions == ("SPD",)

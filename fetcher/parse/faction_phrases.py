@@ -197,19 +197,15 @@ def name_before(text: str, *, sentence: bool = True) -> str:
 def _names(name: str, labelled: bool = True) -> list[str]:
     """Return the groups one bare name gives: canonical where the table knows it, else as written.
 
-    A slash joins two groups where one of them is known ("KAL/Die PARTEI", "UWG / Die Grünen";
-    "FDP/FB" gives the FDP alone); a name the table does not know at all stays whole
-    ("BürgerBündnis / Freie Bürger").
+    A slash joins two groups where one of them is known ("KAL/Die PARTEI", "UWG / Die Grünen",
+    "FDP/FB", "SPD/BL"); a name the table does not know at all stays whole ("BürgerBündnis /
+    Freie Bürger").
     """
     parts = _SLASH.split(name)
     if len(parts) > 1 and any(factions_in(p) for p in parts):
         found: list[str] = []
         for part in parts:
-            # A known party joined to two letters no table knows ("FDP/FB", the FDP with the
-            # Freie Bürger): the letters abbreviate the partner within the joint name; a local
-            # list's own acronym has three letters or more ("UWG/SPD", "GfK", "BIW").
-            if factions_in(part) or not re.fullmatch(r"[A-ZÄÖÜ]{2}", part.strip()):
-                found += _names(part, labelled)
+            found += _names(part, labelled) if not _SLASH.search(part) else []
         return list(dict.fromkeys(found))
     known = factions_in(name)
     if known:

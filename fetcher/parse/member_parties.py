@@ -136,6 +136,10 @@ def member_spans(line: str) -> list[tuple[int, int, list[str]]]:
     if not spans:
         opening = _LINE_START.match(line)
         end, names, _ = _members(line, opening.end() if opening else 0)
+        # A line of names alone has no lead-in or role to say it names members: only a party
+        # the table knows makes it one ("Technologie-Consult Karlsruhe (TTK)", "Stadt
+        # Karlsruhe, (EURegKA)" name a company and an office).
+        names = [n for n in names if factions_in(n)]
         # or a column beside it, set apart by spaces ("Anna Schmidt (SPD)   Vorlage Nr.: 204")
         if names and (not line[end:].strip(" ,.;") or re.match(r"\s{3,}\S", line[end:])):
             spans.append((0, end, names))
@@ -155,4 +159,6 @@ def party_below(line: str, following: str) -> list[str]:
     if names or count != 1 or line[end:].strip(" ,"):
         return []
     below = _ALONE_BELOW.match(following)
-    return party_names(below.group("v")) if below else []
+    # a name alone on its line may be any heading ("Stellungnahme Stadtplanung" above
+    # "Bundesanstalt für Immobilienaufgaben"): only a party the table knows is read below it
+    return [n for n in party_names(below.group("v")) if factions_in(n)] if below else []

@@ -61,7 +61,7 @@ _HYPHEN_FACTION = re.compile(
     rf"(?P<v>{_GROUP_NAME}(?:-?(?:,\s*|\s+und\s+){_GROUP_NAME}){{0,5}})\s?-(?:\w+)?[Ff]raktion\b"
 )
 # "SPD/Grüne-Gruppe", "CDU-Ratsgruppe": a group's label joined to its name. Read only for a name
-# that says by itself that it is a group (a known party, an acronym): "Projekt-Gruppe" is none.
+# with a party the table knows: "Projekt-Gruppe", "GT-Gruppe" (a school's all-day group) are none.
 _HYPHEN_GROUP = re.compile(rf"(?P<v>{_GROUP_NAME})\s?-(?:\w+)?[Gg]ruppe\b")
 # A form's sender field inside a line (a head run into one line: "… Anfrage: FDP Gremien …"):
 # the one name after it, where it says by itself that it is a group.
@@ -216,7 +216,10 @@ def _scan(lines: Sequence[str]) -> list[str]:
                 value = match.group("v")
                 if re.fullmatch(r"\s*fraktionslos\s*", value, re.I):
                     continue
-                spans.append((match.start(), match.end(), _match_names(pattern, match, line)))
+                names = _match_names(pattern, match, line)
+                if pattern is _HYPHEN_GROUP and not factions_in(value):
+                    names = []  # "GT-Gruppe", "AG-Gruppe": a school's or a team's group
+                spans.append((match.start(), match.end(), names))
         reach, crossing = 0, list[str]()
         for start, stop, names in spans:
             if start < covered:
