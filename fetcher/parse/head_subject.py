@@ -48,8 +48,9 @@ _STOP = re.compile(
     # a committee's cell before the table's heads ("Ortschaftsrat Stupferich Termin TOP ö nö")
     r"|\s(?:(?:Gemeinderat|Ortschaftsrat|Stadtrat|Bezirksbeirat|Ausschuss)(?:\s+[A-ZÄÖÜ]\S*)?\s+)?"
     r"Termin\s+TOP\b"
-    # (asking: "§ 1896 (1) BGB", "Niederschrift 1. Plenarsitzung" are the subject's own)
-    r"|\s\(?(?:1|[aA])[.)]\s+(?=[A-ZÄÖÜ„\"][^?]{0,300}\?)"
+    # (asking, or counted on by its second item: "§ 1896 (1) BGB", "Niederschrift 1.
+    # Plenarsitzung" are the subject's own)
+    r"|\s\(?(?:1|[aA])[.)]\s+(?=[A-ZÄÖÜ„\"](?:[^?]{0,300}\?|.{0,600}?\s\(?(?:2|[bB])[.)]\s))"
     # the type word of the text below, alone after the subject
     r"|\s(?:Anfrage|Antrag|Antwort|Stellungnahme|\w*vorlage)\s*$"
     r")"
@@ -58,6 +59,10 @@ _MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!]\s+[A-ZÄÖÜ]")
 
 
+_SECTION_HEADING = re.compile(
+    r"(?:Vorbemerkung|Begründung|Sachverhalt|Einleitung|Fragen|Fragestellung|Erläuterung(?:en)?"
+    r"|Beschlussvorschlag)\s*:"
+)
 _LAST_LABEL = re.compile(r"\s[A-ZÄÖÜ][\wäöüß.-]*:\s*$")
 
 
@@ -65,7 +70,7 @@ def _phrase_end(text: str, at: int) -> bool:
     """Whether the stop at `at` is a noun with a colon that ends the text and that a lower-case
     word before it belongs to ("… zur angefragten Thematik:"): the phrase's end, not a field
     label printed empty."""
-    if not _LAST_LABEL.match(text, at):
+    if not _LAST_LABEL.match(text, at) or _SECTION_HEADING.match(text, at + 1):
         return False
     before = text[max(0, at - 40) : at].split()
     return bool(before) and before[-1][:1].islower()
@@ -144,7 +149,10 @@ _TYPE_FIRST = re.compile(
 )
 
 
+# The next field of a head: a label and a short value ("Verantwortlich: Dez. 6"); a subject may
+# open with a word and a colon too ("Krankenhausplanung: Wie sind die Kapazitäten …?").
 _NEXT_FIELD = re.compile(r"[A-ZÄÖÜ][\w.-]*:(?:\s|$)")
+_FIELD_WORDS = 4
 
 
 def subject_in_head_run(line: str) -> str | None:
@@ -162,7 +170,7 @@ def subject_in_head_run(line: str) -> str | None:
         if subject is None:
             continue
         subject = SENDER_AFTER.sub("", subject).strip()
-        if _NEXT_FIELD.match(subject):
+        if _NEXT_FIELD.match(subject) and len(subject.split()) <= _FIELD_WORDS:
             continue  # "Vorlage Nr.: 2026/0121 Verantwortlich: Dez. 6": the next field, no subject
         words = len(subject.split())
         if (
