@@ -33,8 +33,9 @@ Kommune's layout):
   lines) or one for all ("Anfrage der Stadträte Anna Schmidt und Peter Klein (X)");
 - the signature block: the name, then "(X)" or "Stadträtin, X" below it, or "Name, X";
 - a joint group's slash name before its label ("X/FB-Fraktion", "X/FB-Gruppe", "X/Y-Gruppe im
-  Rat"): the known party for "X/FB" (as the dev label "FDP/FB" is scored: the FDP), never the
-  two letters alone; both groups for "X/Y"; an unknown "X/FB" read whole counts as right.
+  Rat"): both groups, the partner as printed ("X" and "FB": the dev label "FDP/FB" is the FDP
+  with the Freie Bürger, Karlsruhe's "SPD/BL" the SPD with the Bürgerliste), never "/FB-Fraktion";
+  both groups for "X/Y"; an unknown "X/FB" read whole counts as right.
 Traps (expect NO faction): a place or an Ortsteil in brackets ("(Musterstadt-Nord)",
 "(Ortsteil Lindenau)"), an office or a title ("(MdB)", "(Vorsitzende)", "(Bürgermeister)",
 ", Bürgermeisterin"), a date ("(12.03.2021)"), a committee ("(Bauausschuss)"), the
@@ -295,6 +296,8 @@ def readings(
                 want: list[str] = []
             elif variant.two:
                 want = [expected[0], expected[1] if len(expected) > 1 else second]
+            elif "/FB" in form:
+                want = [*expected[:1], "FB"]  # the joint group's partner as printed
             else:
                 want = expected[:1]
             q = printed[1] if len(expected) > 1 else second
@@ -302,7 +305,7 @@ def readings(
             unknown_text = rewrite(item.text, found, form.format(p=new, q=q), place)
             unknown = parse(unknown_text).factions
             if "/FB" in form and [_key(f) for f in unknown] == [_key(f"{new}/FB")]:
-                unknown = (new,)  # no part known: the joint group's name read whole, as printed
+                unknown = (new, "FB")  # no part known: the joint group's name read whole
             reading = Reading(
                 _score(parse(labelled_text).factions, want, layout),
                 _unknown_score(unknown, want, new, layout),
