@@ -63,7 +63,7 @@ def test_two_members_each_with_a_party() -> None:
 def test_party_below_the_signer() -> None:
     """A signature with the party on the line below the name ("Stadträtin, X") names it."""
     form = "Mit freundlichen Grüßen\n\nAnna Schmidt\nStadträtin, {p}"
-    assert _factions(VERKEHRSZEICHEN, form, end=True, p="SPD") == ("SPD",)
+    assert _factions(VERKEHRSZEICHEN, form, end=True, p="Die Guten") == ("Die Guten",)
 
 
 def test_slash_group_with_two_letters() -> None:

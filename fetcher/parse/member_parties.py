@@ -151,6 +151,9 @@ _ALONE_BELOW = re.compile(
 )
 
 
+_ROLE_FIRST = re.compile(rf"\s*(?:{MEMBER_ROLE})\s*(?:,|\s[-–]\s)")
+
+
 def party_below(line: str, following: str) -> list[str]:
     """Return the party on the line under a member's name ("Anna Schmidt" / "(SPD)" or
     "Stadträtin, SPD"): the name alone on its line, with its role perhaps."""
@@ -159,6 +162,11 @@ def party_below(line: str, following: str) -> list[str]:
     if names or count != 1 or line[end:].strip(" ,"):
         return []
     below = _ALONE_BELOW.match(following)
+    if not below:
+        return []
     # a name alone on its line may be any heading ("Stellungnahme Stadtplanung" above
-    # "Bundesanstalt für Immobilienaufgaben"): only a party the table knows is read below it
-    return [n for n in party_names(below.group("v")) if factions_in(n)] if below else []
+    # "Bundesanstalt für Immobilienaufgaben"): below it a party the table knows, or any party
+    # after the member's role ("Stadträtin, Die Guten")
+    if _ROLE_FIRST.match(following):
+        return party_names(below.group("v"))
+    return [n for n in party_names(below.group("v")) if factions_in(n)]
