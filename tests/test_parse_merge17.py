@@ -17,6 +17,7 @@ from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from fetcher.parse.head_subject import subject_end
 from standins.fixtures import OPARL_FIXTURES
+from tests.corpus_data import corpus_path
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
 
@@ -80,3 +81,15 @@ def test_an_acronyms_group_is_no_faction() -> None:
     # names a council group only with a party the table knows ("SPD/Grüne-Gruppe")
     text = (KARLSRUHE / "647403.txt").read_text(encoding="utf-8")
     assert parse_text(SHAPES["flat"](text)).factions == ("SPD",)
+
+
+def test_a_heading_for_two_questions_is_no_topic() -> None:
+    # runs17's topic headings, in paragraphs (a shape the branch did not measure): Karlsruhe's
+    # answer "Frage 1: Sind …?" … "Frage 2 + 3: Was hält …? Wird sie …?" read "Frage 2 +" as a
+    # topic above an item "3:", and lost question 1
+    text = corpus_path("karlsruhe-2018-0649-stellungnahme-linke-schulversicherungen").read_text(
+        encoding="utf-8"
+    )
+    questions = parse_text(SHAPES["para"](text)).questions
+    assert questions[0].startswith("Sind der Stadt Fälle bekannt")
+    assert questions[1].startswith("Was hält die Stadt von derartigen Werbe-")

@@ -27,6 +27,9 @@ _NAMING_WORD = re.compile(
     r"(?:^|\s)(?:Frage|Fragen|Punkt|Punkte|F|Nr|Nummer|Ziffer|Teil|Abschnitt|Anlage|Seite"
     r"|[Zz]u|ZU|Ad|Antwort)$"
 )
+# A number joined to the label's ("Frage 2 + 3:", "Zu 4 und 5.", "Fragen 6 bis 8:"): a heading
+# that answers or names several items, no topic.
+_JOINED_NUMBER = re.compile(r"\d{1,2}[a-z]?\s*(?:\+|&|und|bis|sowie|[-–,/])$")
 # A label right before the words ("II. Einzelfragen 1. …"): its own heading (reline_runs).
 _LABEL_BEFORE = re.compile(r"(?<!\S)(?:[IVX]{1,4}|[A-Za-z]|\d{1,2})(?:\.\)|[.)])\s+$")
 _ASKING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
@@ -41,6 +44,7 @@ def topic_cuts(line: str) -> set[int]:
         for match in _TOPIC.finditer(line)
         if not question_signal(match["head"])
         and not _NAMING_WORD.search(match["head"])
+        and not _JOINED_NUMBER.search(match["head"])
         and not _LABEL_BEFORE.search(line, max(0, match.start() - 8), match.start())
         and question_signal(line[match.end() : match.end() + _ITEM_CHARS]) >= _ASKING
     ]
