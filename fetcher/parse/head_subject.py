@@ -153,6 +153,7 @@ _TYPE_FIRST = re.compile(
 # open with a word and a colon too ("Krankenhausplanung: Wie sind die Kapazitäten …?").
 _NEXT_FIELD = re.compile(r"[A-ZÄÖÜ][\w.-]*:(?:\s|$)")
 _FIELD_WORDS = 4
+_NEXT_FIELD_LATER = re.compile(r"\s[A-ZÄÖÜ][\w.-]*:(?:\s|$)")  # "… Dienststelle: GBA …"
 
 
 def subject_in_head_run(line: str) -> str | None:
@@ -170,7 +171,10 @@ def subject_in_head_run(line: str) -> str | None:
         if subject is None:
             continue
         subject = SENDER_AFTER.sub("", subject).strip()
-        if _NEXT_FIELD.match(subject) and len(subject.split()) <= _FIELD_WORDS:
+        field = _NEXT_FIELD.match(subject)
+        if field and (
+            len(subject.split()) <= _FIELD_WORDS or _NEXT_FIELD_LATER.search(subject, field.end())
+        ):
             continue  # "Vorlage Nr.: 2026/0121 Verantwortlich: Dez. 6": the next field, no subject
         words = len(subject.split())
         if (
