@@ -93,3 +93,11 @@ def test_a_heading_for_two_questions_is_no_topic() -> None:
     questions = parse_text(SHAPES["para"](text)).questions
     assert questions[0].startswith("Sind der Stadt Fälle bekannt")
     assert questions[1].startswith("Was hält die Stadt von derartigen Werbe-")
+
+
+def test_a_run_of_fields_after_the_number_is_no_title() -> None:
+    # paragraph text joins "Vorlage Nr.: 2021/0123 Verantwortlich: Dez. 5 Dienststelle: GBA" with
+    # the subject below: the fields never open the title
+    text = (KARLSRUHE / "622419.txt").read_text(encoding="utf-8")
+    title = parse_text(SHAPES["para"](text)).title
+    assert not (title or "").startswith("Verantwortlich:")
