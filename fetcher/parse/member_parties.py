@@ -129,8 +129,12 @@ def member_spans(line: str) -> list[tuple[int, int, list[str]]]:
     """
     spans: list[tuple[int, int, list[str]]] = []
     starts = [m.end() for m in _LEAD.finditer(line)] + [m.end() for m in _ROLE.finditer(line)]
+    read_to = -1
     for start in sorted(set(starts)):
+        if start < read_to:
+            continue  # inside the members read from an earlier start: each is read once
         end, names, _ = _members(line, start)
+        read_to = end
         if names:
             spans.append((start, end, names))
     if not spans:
