@@ -36,14 +36,18 @@ _SENDER_PHRASE = re.compile(
     r"\s(?:(?:Kleine|Mündliche|Schriftliche|Große|Gemeinsame|Dringliche)\s+)?"
     r"(?:Anfrage|Antwort|Antrag|Stellungnahme|Beantwortung)\s+de[rs]\s+(?=[A-ZÄÖÜ])"
 )
+# A section's heading, in the language's own words.
+_SECTION_WORDS = (
+    r"(?:Vorbemerkung|Begründung|Sachverhalt|Einleitung|Fragen|Fragestellung"
+    r"|Erläuterung(?:en)?|Beschlussvorschlag|Inhalt\s+der\s+Mitteilung)"
+)
 # Where a subject run together with what follows it ends: a salutation, field labels printed
 # empty (a label before another label or at the end), a section's heading (the language's own
 # words), the consultation table's head, the list's first item.
 _STOP = re.compile(
     r"(?=\s[„\"“]?Sehr\s+geehrte"
     r"|\s[A-ZÄÖÜ][\wäöüß.-]*:(?=\s+[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[\wäöüß.-]+)?:(?:\s|$)|\s*$)"
-    r"|\s(?:Vorbemerkung|Begründung|Sachverhalt|Einleitung|Fragen|Fragestellung"
-    r"|Erläuterung(?:en)?|Beschlussvorschlag|Inhalt\s+der\s+Mitteilung)(?:\s*:|\s+de[rs]\s)"
+    rf"|\s{_SECTION_WORDS}(?:\s*:|\s+de[rs]\s)"
     r"|\sBeratungsfolge\b|\sGremi(?:um|en)\s+(?:Sitzung|Termin)"
     # a committee's cell before the table's heads ("Ortschaftsrat Stupferich Termin TOP ö nö")
     r"|\s(?:(?:Gemeinderat|Ortschaftsrat|Stadtrat|Bezirksbeirat|Ausschuss)(?:\s+[A-ZÄÖÜ]\S*)?\s+)?"
@@ -59,10 +63,7 @@ _MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!]\s+[A-ZÄÖÜ]")
 
 
-_SECTION_HEADING = re.compile(
-    r"(?:Vorbemerkung|Begründung|Sachverhalt|Einleitung|Fragen|Fragestellung|Erläuterung(?:en)?"
-    r"|Beschlussvorschlag)\s*:"
-)
+_SECTION_HEADING = re.compile(rf"{_SECTION_WORDS}\s*:")
 _LAST_LABEL = re.compile(r"\s[A-ZÄÖÜ][\wäöüß.-]*:\s*$")
 
 
