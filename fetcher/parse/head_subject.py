@@ -154,7 +154,7 @@ _TYPE_FIRST = re.compile(
 # open with a word and a colon too ("Krankenhausplanung: Wie sind die Kapazitäten …?").
 _NEXT_FIELD = re.compile(r"[A-ZÄÖÜ][\w.-]*:(?:\s|$)")
 _FIELD_WORDS = 4
-_NEXT_FIELD_LATER = re.compile(r"\s[A-ZÄÖÜ][\w.-]*:(?:\s|$)")  # "… Dienststelle: GBA …"
+_NEXT_FIELD_LATER = re.compile(rf"\s{_NEXT_FIELD.pattern}")  # "… Dienststelle: GBA …"
 
 
 def subject_in_head_run(line: str) -> str | None:

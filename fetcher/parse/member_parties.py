@@ -70,6 +70,11 @@ def party_names(value: str) -> list[str]:
     return []
 
 
+def _known(names: list[str]) -> list[str]:
+    """Return the names the faction table knows."""
+    return [n for n in names if factions_in(n)]
+
+
 def _gaps(value: str) -> list[tuple[int, int]]:
     """Return the stretches of `value` between the parties the table knows in it."""
     bounds = [0] + [x for start, end, _ in faction_spans(value) for x in (start, end)]
@@ -143,7 +148,7 @@ def member_spans(line: str) -> list[tuple[int, int, list[str]]]:
         # A line of names alone has no lead-in or role to say it names members: only a party
         # the table knows makes it one ("Technologie-Consult Karlsruhe (TTK)", "Stadt
         # Karlsruhe, (EURegKA)" name a company and an office).
-        names = [n for n in names if factions_in(n)]
+        names = _known(names)
         # or a column beside it, set apart by spaces ("Anna Schmidt (SPD)   Vorlage Nr.: 204")
         if names and (not line[end:].strip(" ,.;") or re.match(r"\s{3,}\S", line[end:])):
             spans.append((0, end, names))
@@ -173,4 +178,4 @@ def party_below(line: str, following: str) -> list[str]:
     # after the member's role ("Stadträtin, Die Guten")
     if _ROLE_FIRST.match(following):
         return party_names(below.group("v"))
-    return [n for n in party_names(below.group("v")) if factions_in(n)]
+    return _known(party_names(below.group("v")))
