@@ -69,6 +69,7 @@ class Variant:
     joint: bool = False
     negative: bool = False
     unseen: bool = False
+    joiner: str = ""  # how a joint phrase joins its parties ("" → "X, Y und Z"; "/"; " & ")
 
 
 VARIANTS: dict[str, Variant] = {
@@ -113,6 +114,30 @@ VARIANTS: dict[str, Variant] = {
     "Stadtteilbeirat": Variant("Antragsteller: Stadtteilbeirat Musterstadt-Nord", negative=True),
     "Ortsvorsteher": Variant("Anfrage des Ortsvorstehers Max Muster", negative=True),
     "citizen": Variant("Einwohnerfrage von Max Muster, Musterweg 3", negative=True),
+    # Eighteenth round (German letter practice, no check Kommune's layout): a letter's footer or
+    # letterhead as one row of cells, the group's name first, then its address and telephone
+    # (DIN 5008 Geschäftsangaben set in one line, parted by a bar or a middle dot); a joint
+    # group named with "&" (Lower Saxony's "Gruppe X & Y"); a member with a place, a district
+    # or a ward in brackets instead of a party (no faction).
+    "footer row: Fraktion X, street, Tel.": Variant(
+        "Fraktion {p} | Rathausplatz 1 | 12345 Musterstadt | Tel. 0123 4567",
+        place=END,
+        unseen=True,
+    ),
+    "letterhead: X-Fraktion · street · Tel.": Variant(
+        "{p}-Fraktion · Rathausplatz 1 · Tel. 0123 4567 · fraktion@example.org",
+        place=TOP,
+        unseen=True,
+    ),
+    "Gruppe X & Y im Rat": Variant(
+        "Gruppe {pp} im Rat der Stadt Musterstadt", joint=True, joiner=" & "
+    ),
+    "Stadträtin (Musterstadt-Nord)": Variant(
+        "Stadträtin Anna Schmidt (Musterstadt-Nord)", negative=True
+    ),
+    "Stadtrat (Wahlkreis …)": Variant(
+        "Stadtrat Max Muster (Wahlkreis Musterstadt-Süd)", negative=True
+    ),
 }
 ORIGINAL = "original"
 UNSEEN_NAMES = ("acronym", "Wählergemeinschaft X", "article + word")
@@ -208,6 +233,8 @@ def rewrite(text: str, found: list[Phrase], phrase: str, place: str = INPLACE) -
 
 
 def _joined(parties: list[str], variant: Variant) -> str:
+    if variant.joiner:
+        return variant.joiner.join(parties)
     if variant.template.startswith("Zählgemeinschaft"):
         return "/".join(parties)
     return ", ".join(parties[:-1]) + " und " + parties[-1]

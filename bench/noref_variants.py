@@ -145,6 +145,25 @@ HEAD_TRAPS: dict[str, str] = {
     "siehe Drucksache": "Die Verwaltung hat dazu bereits berichtet (siehe Drucksache 0100/2020).",
     "answer cited in prose": "Die Antwort der Verwaltung auf unsere Anfrage (Drucksache 0100/2020) "
     "lässt Fragen offen.",
+    # Eighteenth round (bench.reference_variants reads a head's label row with the values under
+    # it, and a paper's running count of one or two digits; these must stay unread): issue #11's
+    # keep-list lines, a table of the body numbering its rows, label rows whose numbered column is
+    # another's (a file sign, a paper referred to), a count cited in a sentence, a letter's
+    # footer row of cells.
+    "Aktenzeichen no colon": "Aktenzeichen 0123/2021",
+    "siehe Vorlage": "siehe Vorlage 0099/2021",
+    "Beschluss-Nr. vom": "Beschluss-Nr. 0099/2021 vom 12.03.2021",
+    "Telefon: slash": "Telefon: 0123/456789",
+    "row: Nr. table": "Nr.     Maßnahme          Kosten\n1       Radweg Nord       1.200",
+    "row: Nr. table, year": "Nr.     Jahr      Maßnahme\n12      2021      Radweg Nord",
+    "row: Aktenzeichen": "Aktenzeichen      Datum         Status\n"
+    "61.2-123/2021     12.03.2021    öffentlich",
+    "row: Bezugsvorlagen-Nr.": "Bezugsvorlagen-Nr.     Datum\n2020/0815              12.03.2021",
+    "row: Telefon": "Telefon           Telefax           Datum\n"
+    "0123/456789       0123/456790       12.03.2021",
+    "count in a sentence": "Antrag Nr. 3 wurde am 12.03.2021 im Ausschuss beraten.",
+    "count cited": "zu Anfrage Nr. 12",
+    "footer row of cells": "Fraktion | Rathausplatz 1 | 12345 Musterstadt | Tel. 0123/4567",
 }
 # Sixteenth round: the same in a head line's right-hand column (variant → the cell printed after
 # a gap at the end of the first printed line: a letterhead's right column).

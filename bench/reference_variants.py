@@ -227,6 +227,24 @@ BOTH: dict[str, tuple[str, str]] = {
     "DS-Nr. 12345-21": ("DS-Nr.", "12345-21"),
 }
 PLACES = ("top", "running head", "title line", "title line Nr.", "page foot", "page foot labelled")
+# Eighteenth round: a head printed as a table, the labels in one row and the values in the row
+# under them, each under its label (variant → the two rows; "{}" the number). Office templates and
+# council systems' prints set "Nummer / Datum / Status" so; the number's column first, in the
+# middle, or labelled "Vorlage-Nr." (none from a check Kommune's layout).
+LABEL_ROWS: dict[str, str] = {
+    "label row: Nummer first": "Nummer         Datum         Status\n"
+    "{}      12.03.2021    öffentlich",
+    "label row: Vorlage-Nr. middle": "Datum         Vorlage-Nr.     Federführung\n"
+    "12.03.2021    {}       Tiefbauamt",
+    "label row: Drucksache last": "Gremium             Sitzung       Drucksache\n"
+    "Bauausschuss        14.03.2021    {}",
+}
+# A small council's running count of its papers: the paper noun, "Nr."/"Nummer", one or two
+# digits, on a line of its own (variant → the line; expected: the count).
+COUNT_LINES: dict[str, tuple[str, str]] = {
+    "count: Anfrage Nummer 45": ("Anfrage Nummer 45", "45"),
+    "count: Antrag Nr. 7 vom": ("Antrag Nr. 7 vom 12.03.2021", "7"),
+}
 PLACE_VALUE = "2021/0123"
 # An answer letter's subject naming the inquiry it answers (DIN 5008 "Ihr Zeichen"/"Ihre Anfrage").
 REPLY_SUBJECT = "Ihre Anfrage {} vom 12.03.2021"
@@ -445,6 +463,15 @@ def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
     for place in PLACES:
         if (new := with_place(text, number, place)) is not None:
             result[place] = Case("place", new, frozenset({_fold(PLACE_VALUE)}))
+    removed = with_trap(text, number, "")
+    for name, rows in LABEL_ROWS.items():
+        if removed is not None:
+            new = with_reply_subject(removed, PLACE_VALUE, rows)
+            result[name] = Case("place", new, frozenset({_fold(PLACE_VALUE)}))
+    for name, (line, count) in COUNT_LINES.items():
+        if removed is not None:
+            new = with_reply_subject(removed, count, line)
+            result[name] = Case("place", new, frozenset({_fold(count)}))
     if label.get("kind") == "Antwort":
         removed = with_trap(text, number, "")
         if removed is not None:

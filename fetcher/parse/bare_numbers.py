@@ -19,6 +19,7 @@ from collections.abc import Sequence
 
 from fetcher.parse.answer_citations import cited_inquiry
 from fetcher.parse.header import find_reference
+from fetcher.parse.label_rows import table_value
 from fetcher.parse.paper_number import (
     VALUE,
     WORD_BEFORE,
@@ -217,7 +218,8 @@ def paper_reference(lines: Sequence[str], pages: Sequence[str]) -> str | None:
             return bare
         return found
     return (
-        page_foot_value(pages)
+        table_value(pages)  # a head's label row, the values under it by column (label_rows)
+        or page_foot_value(pages)
         or head_bare_value(pages)
         or page_head_value(pages)
         or cited_inquiry(lines)  # the answer names the inquiry it answers, and prints no own

@@ -75,3 +75,29 @@ def without_neighbours(names: list[str], others: Sequence[str] = ()) -> list[str
         name = shorter[0] if shorter else name
         kept += [name] if name not in kept else []
     return kept
+
+
+# A letter's footer or letterhead as one row of cells: "Fraktion X | Rathausplatz 1 | Tel. 0123
+# 4567", "SPD-Fraktion · Marktplatz 1 · 12345 Musterstadt". A bar, a middle dot or a bullet set
+# apart by spaces parts the cells ("FW|FÜR", a bar without spaces, joins two groups' names).
+_CELL_BREAK = re.compile(r"[ \t]+[|·•][ \t]+")
+# A cell of an address or a contact: a digit (street number, postcode, telephone), an e-mail or
+# web address, a contact word.
+_CONTACT_CELL = re.compile(
+    r"\d|@|www\.|(?<![\wäöüß])(?i:tel|telefon|fax|e-mail|mail|postfach|internet)(?![\wäöüß])"
+)
+
+
+def cells_apart(line: str) -> str:
+    """Return a row of cells with a contact cell with each break made a phrase's end (";").
+
+    The name in the first cell then ends at its cell: "Fraktion X | Rathausplatz 1 | Tel. …"
+    names X, not "Tel". The line keeps its length (offsets into it stay valid).
+    """
+    breaks = list(_CELL_BREAK.finditer(line))
+    if not breaks:
+        return line
+    cells = _CELL_BREAK.split(line)
+    if not any(_CONTACT_CELL.search(cell) for cell in cells[1:]):
+        return line
+    return _CELL_BREAK.sub(lambda m: " ;" + " " * (len(m.group(0)) - 2), line)

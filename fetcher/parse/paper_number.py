@@ -278,9 +278,23 @@ def labelled_value(line: str) -> str | None:
             line[: match.start()].strip() or _DATED_IN_SENTENCE.match(after)
         ):
             continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence: another paper
-        if is_value(ref):
+        if is_value(ref) or _running_count(line, match):
             return tidy(ref)
     return None
+
+
+def _running_count(line: str, match: re.Match[str]) -> bool:
+    """Whether a number of one or two digits is the paper's own: the line is its paper noun's
+    label with "Nr."/"Nummer" and the number alone, perhaps dated ("Anfrage Nummer 45", "Antrag
+    Nr. 7 vom 12.03.2021": a small council counts its papers per term). Elsewhere so short a
+    number is an item's or a page's."""
+    return bool(
+        match.group("nr")
+        and re.fullmatch(_PAPER_NOUN, match.group("noun") or "")
+        and not line[: match.start()].strip()
+        and re.fullmatch(rf"\s*(?:,?\s*vom\s+{DATE.pattern})?\s*", line[match.end() :])
+        and re.fullmatch(r"[1-9]\d?", match.group("ref"))
+    )
 
 
 def value_below(lines: Sequence[str], index: int) -> str | None:

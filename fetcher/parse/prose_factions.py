@@ -21,7 +21,7 @@ from fetcher.parse.faction_phrases import (
 )
 from fetcher.parse.member_parties import member_spans, party_below, party_names
 from fetcher.parse.member_roles import MEMBER_ROLE, MEMBERS_ROLE
-from fetcher.parse.name_edges import after_places, read_on, without_neighbours
+from fetcher.parse.name_edges import after_places, cells_apart, read_on, without_neighbours
 from fetcher.parse.pattern_gates import gated
 from fetcher.parse.sender_blocks import GROUP_WORD, run_in_signers, signer_parties, top_group
 from fetcher.parse.senders import (
@@ -100,8 +100,9 @@ _NAMED_FACTION = re.compile(
     r"dem|eine?[nmrs]?|alle\w*|unser\w*|\d))|betr\w*|wegen|stell\w*|frag\w*|möchte\w*|"
     r"beantrag\w*|ersuch\w*|wir|ich|folgende\w*|hiermit|daher|deshalb|eingegangen|gemäß|nach|an|"
     r"über)\b|"
-    # a dot ends the name unless the list of groups goes on: "Fraktionen DIE LINKE. und SPD"
-    r"(?:[,;:()]|\.(?!\s+(?:und|sowie)\s))\s|[;:()]|\s[-–]\s|\s*$|"
+    # a dot ends the name unless the list of groups goes on: "Fraktionen DIE LINKE. und SPD",
+    # "Gruppe DIE LINKE. & SPD"
+    r"(?:[,;:()]|\.(?!\s+(?:und|sowie|&)\s))\s|[;:()]|\s[-–]\s|\s*$|"
     # a person with a member's role after the name: "Fraktion X Jens Hoffsommer Stadtrat"
     rf"\s+{_PERSON}\s+{_MEMBER_ROLE})"
 )
@@ -206,7 +207,7 @@ def _scan(lines: Sequence[str]) -> list[str]:
     covered, carried = 0, list[str]()
     for i, line in enumerate(lines):
         end = len(line.rstrip())
-        line = read_on(line, lines[i + 1] if i + 1 < len(lines) else "")
+        line = cells_apart(read_on(line, lines[i + 1] if i + 1 < len(lines) else ""))
         spans = _seated(line) if "raktion" in line else []  # every _SEATED_LABEL holds it
         spans += member_spans(line) if _BESIDE.search(line) else []
         for pattern, words in _PHRASE_GATES:

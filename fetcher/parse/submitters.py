@@ -9,6 +9,7 @@ from itertools import pairwise
 from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import LABEL_WORD, WEB_ADDRESS, group_like, phrase_names
 from fetcher.parse.fields import value_after
+from fetcher.parse.member_parties import party_names
 from fetcher.parse.prose_factions import factions_in_prose as factions_in_prose
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
 
@@ -225,7 +226,9 @@ def factions_of_submitter(submitter: str) -> list[str]:
     if LABEL_WORD.search(submitter):
         names = phrase_names(submitter)
     elif member := re.search(r"\((?P<v>[^()]{2,40})\)\s*$", submitter):
-        names = phrase_names(member.group("v"), labelled=True)  # "Stadtrat … (AfD)"
+        # "Stadtrat … (AfD)", "(UWG)"; not a place or an office ("(Musterstadt-Nord)", "(MdB)"):
+        # the same reading as a member's bracket anywhere in the text (member_parties)
+        names = party_names(member.group("v"))
     elif group_like(value := submitter.strip(" ,.;")):
         names = phrase_names(value)  # "UWG/Die PARTEI": the unknown group beside the known one
     else:
