@@ -180,6 +180,7 @@ def name_before(text: str, *, sentence: bool = True) -> str:
         and not any(_SHORT_NAME.fullmatch(w) or "/" in w or w in _CONNECTOR for w in kept[:-1])
     ):
         stop, kept = kept[-2], kept[-1:]
+    kept = _for_name_start(kept)
     name = " ".join(kept)
     # "Die UWG-Fraktion", "Die X-Fraktion bittet": the sentence's article; "der Die
     # Unabhängigen-Fraktion", a line "Die Unabhängigen-Fraktion im Stadtrat": the name's own.
@@ -192,6 +193,40 @@ def name_before(text: str, *, sentence: bool = True) -> str:
     if article and (sentence or acronym) and not factions_in(name):
         name = " ".join(kept[1:])
     return name
+
+
+# A word that may open a "… für <place>" name before its subject: an adjective in the strong plural
+# ("Freie Bürger für …", "Unabhängige Bürger für …") or an article; not a street or a lane
+# ("Steinkreuzstraße", "Rosengasse": the subject line above, run into the name).
+_FOR_NAME_OPENER = re.compile(r"(?![\wäöüß]*(?:ße|sse)$)[A-ZÄÖÜ][a-zäöüß]+e|Die|Der|DIE")
+
+
+def _for_name_start(kept: list[str]) -> list[str]:
+    """Return the words of a "<subject> für <place>" name without the words run into it.
+
+    "Bürger für Lindenau", "Gemeinsam für Karlsruhe": one word says who, "für" and the place
+    follow. In text whose lines were run together the words of the line above come first
+    ("… 100 Prozent Recyclingpapier Bürger für Lindenau-Fraktion", "Durlach Bürger für …"):
+    before the subject only an adjective or an article belongs to the name. So in a name that an
+    adjective and a group's word open ("… Recyclingpapier Freie Liste Neustadt").
+    """
+    if len(kept) < 3 or factions_in(" ".join(kept)):
+        return kept
+    # "… Recyclingpapier Freie Liste Neustadt": an adjective before a group's word opens the name
+    # ("Freie Liste", "Unabhängige Wählergemeinschaft")
+    for i in range(1, len(kept) - 1):
+        if _FOR_NAME_OPENER.fullmatch(kept[i]) and _GROUP_WORD_ALONE.fullmatch(kept[i + 1]):
+            return kept[i:]
+    at = next((i for i, w in enumerate(kept) if w in {"für", "FÜR"}), 0)
+    if at < 2:
+        return kept
+    start = at - 1
+    while start > 0 and _FOR_NAME_OPENER.fullmatch(kept[start - 1]):
+        start -= 1
+    return kept[start:]
+
+
+_GROUP_WORD_ALONE = re.compile(rf"\w*{GROUP_NAME_WORDS}", re.I)
 
 
 def _names(name: str, labelled: bool = True) -> list[str]:
