@@ -65,7 +65,7 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     values, _ = value_after(lines, _SUBMITTER_LABEL, max_lines=3)
     labels = [m.group(0).rstrip(" :").casefold() for x in lines if (m := _SUBMITTER_LABEL.match(x))]
     if not labels or labels.count(labels[0]) < 2:
-        found += values  # the label printed twice or more names an agenda's items, not the paper
+        found += _unwrapped(values)  # a label printed twice or more names an agenda's items
     for i, line in enumerate(lines[:HEADER_LINES]):
         match = KA_FACTION_LINE.match(line)
         if match and len(match.group("v")) <= 60 and "?" not in match.group("v"):
@@ -118,6 +118,21 @@ def find_submitters(lines: Sequence[str], doc_label_index: int | None) -> list[s
     # "SPD-Ortschaftsratsfraktion" beside "SPD-Ortschaftsratsfraktion Neureut": the same sender,
     # once in the head, once under the signature (a PDF without blank lines shows both).
     return [v for v in unique if not any(o != v and o.startswith(v + " ") for o in unique)]
+
+
+def _unwrapped(values: Sequence[str]) -> list[str]:
+    """Return a field's value lines with each line that breaks inside a name joined to the next.
+
+    "Einreicher: Fraktion Bündnis 90/Die" / "Grünen" (a narrow column, a text wrapped anew):
+    one submitter; "Fraktion X" / "Fraktion Y" stay two.
+    """
+    joined: list[str] = []
+    for value in values:
+        if joined and wraps(joined[-1]) and len(value) < 40 and not LABEL_LINE.match(value):
+            joined[-1] = f"{joined[-1]} {value}"
+        else:
+            joined.append(value)
+    return joined
 
 
 def _runs_on(line: str) -> bool:
