@@ -9,6 +9,7 @@ as a running count. Every test fails on main 88f528d unless its docstring calls 
 
 from __future__ import annotations
 
+from bench.faction_names import substitute
 from bench.faction_variants import END, phrases, rewrite
 from bench.reference_variants import (
     COUNT_LINES,
@@ -18,12 +19,19 @@ from bench.reference_variants import (
     with_reply_subject,
     with_trap,
 )
+from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
 
 CDU_FORM = "dresden-mAF0011-14-muendliche-anfrage-cdu-schandauer-strasse"  # head "CDU-Fraktion"
 LINKE_FORM = "dresden-mAF0008-14-muendliche-anfrage-linke-de-mail"  # head "DIE LINKE." form
 GREEN_FORM = "dresden-AF2008-13-anfrage-gruene-jugendhaeuser"  # "Anfrage Nr.: AF2008/13"
+KARLSRUHE_LINKE = (
+    "karlsruhe-2021-0614-anfrage-linke-staatstheater"  # "DIE LINKE.-Gemeinderatsfraktion"
+)
+GREEN_SCHOOLS = (
+    "dresden-AF2006-13-anfrage-gruene-schulbaumassnahmen"  # head "Bündnis 90/Die Grünen"
+)
 
 
 def _text(name: str) -> str:
@@ -111,3 +119,31 @@ def test_running_count_in_a_sentence_or_cited_gives_none() -> None:
     removed = _without_number(GREEN_FORM)
     for line in ("Antrag Nr. 3 wurde am 12.03.2021 im Ausschuss beraten.", "zu Anfrage Nr. 12"):
         assert parse_text(with_reply_subject(removed, "", line)).reference is None
+
+
+def test_sender_field_wrapped_inside_the_name_is_one_submitter() -> None:
+    """Dresden AF2006/13 with 'Einreicher: Fraktion Bündnis 90/Die Grünen' in 40-character lines
+    (bench.text_shapes wrap40: '… 90/Die' / 'Grünen'): the Greens alone (main: also 'Die')."""
+    text = SHAPES["wrap40"](_rewritten(GREEN_SCHOOLS, "Einreicher: Fraktion Bündnis 90/Die Grünen"))
+    assert "Einreicher: Fraktion Bündnis 90/Die\nGrünen" in text
+    assert parse_text(text).factions == ("Bündnis 90/Die Grünen",)
+
+
+def test_sender_field_with_two_lines_keeps_two_submitters() -> None:
+    """Guard: 'Einreicher:' with 'Fraktion CDU' / 'Fraktion SPD' below names both groups."""
+    text = _rewritten(GREEN_SCHOOLS, "Einreicher:\nFraktion CDU\nFraktion SPD")
+    assert parse_text(text).factions == ("CDU", "SPD")
+
+
+def test_name_run_into_the_line_above_starts_at_its_own_opening() -> None:
+    """Karlsruhe 2021/0614 (its party renamed by bench.faction_names) run into one line (flat):
+    '… 100 Prozent Recyclingpapier Bürger für Lindenau-Gemeinderatsfraktion' names 'Bürger für
+    Lindenau', '… Recyclingpapier Freie Liste Neustadt-…' names 'Freie Liste Neustadt' (main: the
+    footer's words in front). Skipped without the corpus snapshots."""
+    label = dev_label(KARLSRUHE_LINKE)
+    for name in ("Bürger für Lindenau", "Freie Liste Neustadt"):
+        text, count = substitute(_text(KARLSRUHE_LINKE), label["factions"][0], name)
+        assert count
+        flat = SHAPES["flat"](text)
+        assert f"Recyclingpapier {name}-Gemeinderatsfraktion" in flat
+        assert parse_text(flat).factions == (name,)
