@@ -202,6 +202,15 @@ def _scan(lines: Sequence[str]) -> list[str]:
     found: list[str] = []
     # A member and the party in brackets are often wrapped onto two lines.
     pairs = [f"{a} {b}" for a, b in pairwise(lines) if a and b]
+    # … and a bracket broken in a narrow column: "Anfrage der Abgeordneten Martina" / "Machulla
+    # (Wählergemeinschaft" / "Musterstadt)": the pair reads on to the line that closes it.
+    pairs = [
+        f"{pair} {lines[k + 2]}"
+        if pair.count("(") > pair.count(")") and k + 2 < len(lines)
+        else pair
+        for k, pair in enumerate(f"{a} {b}" if a and b else "" for a, b in pairwise(lines))
+    ]
+    pairs = [pair for pair in pairs if pair]
     # What a phrase read on from the line above took of this line's start, and the names it gave:
     # a piece of one of them read again from here ("Wähler" of "Freie Wähler") is no group.
     covered, carried = 0, list[str]()
