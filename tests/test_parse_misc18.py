@@ -29,6 +29,7 @@ GREEN_FORM = "dresden-AF2008-13-anfrage-gruene-jugendhaeuser"  # "Anfrage Nr.: A
 KARLSRUHE_LINKE = (
     "karlsruhe-2021-0614-anfrage-linke-staatstheater"  # "DIE LINKE.-Gemeinderatsfraktion"
 )
+LANDTAG_MEMBER = "LANDTAG-niedersachsen-19-11141-kleine-anfrage-mit-antwort"  # "… Machulla (AfD)"
 GREEN_SCHOOLS = (
     "dresden-AF2006-13-anfrage-gruene-schulbaumassnahmen"  # head "Bündnis 90/Die Grünen"
 )
@@ -147,3 +148,16 @@ def test_name_run_into_the_line_above_starts_at_its_own_opening() -> None:
         flat = SHAPES["flat"](text)
         assert f"Recyclingpapier {name}-Gemeinderatsfraktion" in flat
         assert parse_text(flat).factions == (name,)
+
+
+def test_member_bracket_broken_over_three_narrow_lines_names_the_group() -> None:
+    """Landtag Drs. 19/11141 (its party renamed 'Wählergemeinschaft Musterstadt') in 40-character
+    lines: 'Anfrage der Abgeordneten Martina' / 'Machulla (Wählergemeinschaft' / 'Musterstadt)'
+    names the group (main: none). Skipped without the corpus snapshots."""
+    label = dev_label(LANDTAG_MEMBER)
+    name = "Wählergemeinschaft Musterstadt"
+    text, count = substitute(_text(LANDTAG_MEMBER), label["factions"][0], name)
+    assert count
+    wrapped = SHAPES["wrap40"](text)
+    assert "Machulla (Wählergemeinschaft\nMusterstadt)" in wrapped
+    assert parse_text(wrapped).factions == (name,)
