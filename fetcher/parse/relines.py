@@ -111,7 +111,7 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
 _NOT_A_CELL = re.compile(r"(?<!\S)(?:Ihre[rm]?|\d{1,2}\.)\s+$")  # "Ihre Anfrage:", "1. Frage:"
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
-_ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
+_ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"§])")  # "…? § 45 SGB VIII regelt …"
 # The paper number that ends a letter's subject block, on its own line above the salutation.
 _NUMBER_BEFORE = re.compile(rf"(?<!\S)(?:Nr\.?\s*)?(?:{PAPER_NUMBER})\s+$")
 
