@@ -157,12 +157,9 @@ def _chains(
             going_on = (
                 (chains[-1] if chains and opens else None)
                 if bullet
-                else next(
-                    (c for c in (chains[::-1] if style[0] == BARE else chains) if c[0] + 1 == value),
-                    None,
-                )
-            )  # a bare number goes on with the nearest run (not a page number "1" above it)
-            if loose and going_on is None:
+                else next((c for c in _nearest(chains, style) if c[0] + 1 == value), None)
+            )
+            if loose and going_on is None and not _names_itself(match):
                 continue  # "… zu können (2) Welche …?" goes on with a run, never opens one
             if going_on is not None:
                 chains.remove(going_on)
@@ -177,6 +174,19 @@ def _chains(
     return [
         (style, value, spans) for style, chains in open_chains.items() for value, spans in chains
     ]
+
+
+def _names_itself(match: re.Match[str]) -> bool:
+    """Whether a label says it is one ("Frage 1 Wie …?"): it may open a run after any word (a
+    title run into it: "Gegenstand: Verkehrszeichen verschwunden Frage 1 An welchen …?"), as the
+    loose label it is here opens a question."""
+    return (match["frage"] or "").startswith("Frage")
+
+
+def _nearest(chains: list[tuple[int, list[Label]]], style: Style) -> list[tuple[int, list[Label]]]:
+    """Return the open chains in the order a label tries them: a bare number goes on with the
+    nearest (not a page number "1" above it), any other count with the run that began first."""
+    return chains[::-1] if style[0] == BARE else chains
 
 
 def _opens(line: str, start: int, end: int, cuts: Collection[int], *, bullet: bool) -> bool:
