@@ -31,6 +31,7 @@ from fetcher.parse.markers import (
     ROMAN_NUMERALS,
     WORD_AFTER,
 )
+from fetcher.parse.reline_bare import BARE, bare_run
 from fetcher.parse.reline_labels import LABEL, MAX_LABELS_PER_LINE, after_sentence, opens_item
 from fetcher.parse.reline_topics import topic_cuts
 from fetcher.parse.wording import question_signal
@@ -49,7 +50,7 @@ _TOKEN = re.compile(
     r"|(?P<letter>[A-Za-z])(?P<lmark>\.\)|[.)])"
     rf"|(?P<bullet>[{BULLET_SIGNS}–—\-\uf0b7\uf0a7]|o)"  # "o": Word's second level (markers)
     # a number with no mark at all ("… beantwortet. 2 Wie viele …?"): only a count of items that
-    # each open after a sentence end and each ask makes it a label (see _bare_run)
+    # each open after a sentence end and each ask makes it a label (fetcher.parse.reline_bare)
     r"|(?P<bare>\d{1,2})(?=\s+[„\"“]?[A-ZÄÖÜ][a-zäöüß]))"
     r"(?=\s+[„\"“A-ZÄÖÜ])"
 )
@@ -81,16 +82,11 @@ _HEADING_THEN_ONE = re.compile(
 _ROMAN_ONE = re.compile(r"(?:^|(?<=[.?!:]\s))I\.\s")
 # A paragraph run together with its heading "Fragen:" (one line per paragraph).
 _HEADED_QUESTIONS = re.compile(r"^\s*Fragen\s*:\s*\S")
-# A remark in brackets after a question ("…abgeschoben? (Bitte aufschlüsseln: …) 2 Durch wen …"):
-# the question's sentence ended before it.
-_ASKED_REMARK = re.compile(r"\?[\"“”]?\s*\([^()]{0,300}\)\s*$")
-_REMARK_CHARS = 310
 MAX_START = 20  # a numbered run may start late ("5." after an earlier inquiry's four)
 
 Style = tuple[str, ...]
 Label = tuple[int, int, bool]  # where the label starts and ends; whether it opens an item
 DASH_NUMBER = "dash num"  # the style of "1 -", "Frage 2 –": a count before a dash
-BARE = "bare num"  # the style of a number without a mark ("1 Wie …", "2 Welche …")
 
 
 def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
@@ -256,32 +252,6 @@ def _asking_runs(line: str, spans: list[Label], end: int) -> list[list[Label]]:
     return [run for run in runs if len(run) >= 2]
 
 
-def _bare_run(line: str, spans: list[Label], cuts: Collection[int]) -> bool:
-    """Whether a chain of numbers without a mark is a list: each item asks, up to the next label
-    ("… 1 Wie viele …? 2 Bis wann …?"); half the labels or more open after a sentence end (or a
-    line start), and every label after the first does, or follows a remark after a question,
-    or opens a question ("… Siehe Antwort zu Frage Nr. 2 5 Wie viele …?", its full stop lost).
-    The first may follow a title's word ("… Stand der Umsetzung 1 Wie viele …?")."""
-    ordered = sorted(cuts)
-    last = spans[-1][1]
-    end = next((cut for cut in ordered if cut > last), len(line))
-    items = _items(line, spans, end)
-    opening = sum(opens for *_, opens in spans)
-    return (
-        2 * opening >= len(spans)
-        and all(
-            opens
-            or _ASKED_REMARK.search(line, max(0, start - _REMARK_CHARS), start)
-            or _opens_asking(line, label_end)
-            for start, label_end, opens in spans[1:]
-        )
-        and all(
-            _opens_asking(line, label_end) or question_signal(item) > 0
-            for (_, label_end, _), item in zip(spans, items, strict=True)
-        )
-    )
-
-
 def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[int]:
     """Return where the labels of the line's label runs start (see the module).
 
@@ -302,7 +272,7 @@ def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[in
             continue  # "… Abs. 1 Satz 2 (1) und (2)": no label after a sentence end
         if _AFTER_LABEL.search(line, max(0, spans[0][0] - 8), spans[0][0]):
             continue  # "2. A) Ist …? B) Wenn ja, …?": sub-questions run into their item
-        if style[0] == BARE and not _bare_run(line, spans, cuts):
+        if style[0] == BARE and not bare_run(line, spans, cuts):
             continue
         if len(spans) == 1:
             if expect.get(key) == value:
