@@ -175,6 +175,7 @@ LABELS: dict[str, Callable[[int, int], str]] = {
     "Frage 1 -": lambda _k, n: f"Frage {n} -",
     "Frage 1 –": lambda _k, n: f"Frage {n} –",
     "Frage Nr. 1:": lambda _k, n: f"Frage Nr. {n}:",
+    "Frage 1": lambda _k, n: f"Frage {n}",
     "Nr. 1": lambda _k, n: f"Nr. {n}",
     "Punkt 1:": lambda _k, n: f"Punkt {n}:",
     "F1:": lambda _k, n: f"F{n}:",
@@ -248,6 +249,37 @@ def inline(found: Located) -> str | None:
             return None
     joined = " ".join(line.strip() for line in found.lines[lead : last + 1] if line.strip())
     return "\n".join([*found.lines[:lead], joined, *found.lines[last + 1 :]])
+
+
+def short_inline(found: Located, label: Callable[[int, int], str] | None = None) -> str | None:
+    """Return only the document's subject and its items run into one line, the lead-in left out,
+    labels kept (or rewritten by `label`): a one-paragraph inquiry as an OParl File.text or a web
+    page gives it ("Betreff: Sanierung der Grundschulen 1. Wie …? 2. …?"); skips a document that
+    `inline` skips."""
+    text = inline(found if label is None else locate_again(found, label))
+    if text is None:
+        return None
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    joined = next(line for line in lines if line.endswith("?") and ": " in line)
+    items = joined[joined.index(": ") + 2 :]
+    at = next((k for k, line in enumerate(lines) if line.startswith(_SUBJECTS)), None)
+    if at is None:
+        title = next((line for line in lines if len(line) > 20 and line != joined), "")
+    elif lines[at].endswith(":") and at + 1 < len(lines) and lines[at + 1] != joined:
+        title = f"{lines[at]} {lines[at + 1]}"
+    else:
+        title = lines[at]
+    return f"{title} {items}".strip()
+
+
+_SUBJECTS = ("Betreff", "Gegenstand", "Anfrage:", "Thema")
+
+
+def locate_again(found: Located, label: Callable[[int, int], str]) -> Located:
+    """Return the list with its labels rewritten by `label`, located again."""
+    lines = _relabel(found, label).split("\n")
+    ends = [len(found.indent(k)) + len(label(k, n)) + 1 for k, n in enumerate(found.numbers)]
+    return Located(tuple(lines), found.rows, tuple(ends), found.numbers)
 
 
 def right_number(found: Located) -> str | None:
@@ -359,6 +391,8 @@ VARIANTS: dict[str, Callable[[Located], str | None]] = {
     "topic heading:": lambda found: _topics(found, colon=True),
     "topic heading": lambda found: _topics(found, colon=False),
     "lead-in line": lead_in_line,
+    "short inline": short_inline,
+    "short inline, Frage 1": lambda found: short_inline(found, LABELS["Frage 1"]),
 }
 
 

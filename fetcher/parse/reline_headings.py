@@ -65,7 +65,11 @@ def after_heading(line: str, pos: int, starts: Sequence[int]) -> bool:
 
 # The end of the sentence before a lead-in ("… haben. Daher bitten wir …"), and a lower-case word
 # right before the heading word ("dieser Fragen:", "meine Fragen:", "folgende Anfrage:").
-_SENTENCE_END = re.compile(r"[a-zäöüß\d)“\"][.!?][\"“”]?\s+(?=[A-ZÄÖÜ])")
+# Not a day's dot ("vom 3. März"): a number ends a sentence with three digits or more ("… 2025.").
+_SENTENCE_END = re.compile(r"(?:[a-zäöüß)“\"]|\d(?<=\d{3}))[.!?][\"“”]?\s+(?=[A-ZÄÖÜ])")
+# "Wir"/"Ich" in capitals starts a sentence, also after a title run into it without its full stop
+# ("… Betreff: Sanierung der Grundschulen Wir bitten um Beantwortung folgender Fragen: 1. …").
+_SUBJECT_START = re.compile(r"(?<=\s)(?:Wir|Ich)\s+(?=[a-zäöüß])")
 _LOWER_BEFORE = re.compile(r"(?<!\S)[a-zäöüß]{3,}\s+$")
 _LEAD_IN_CHARS = 300  # a lead-in sentence's length, at most
 
@@ -87,6 +91,8 @@ def lead_in_cuts(line: str, start: int) -> set[int] | None:
     if not ends and low > 0:
         return set()
     sentence = ends[-1].end() if ends else 0  # or the line's first: "Dazu meine Fragen: Wer …?"
+    subjects = list(_SUBJECT_START.finditer(line, max(sentence, low), start))
+    sentence = subjects[-1].start() if subjects else sentence
     asked = _ASKED.match(line, heading.end())
     if (
         _LIST_LABEL.match(line, heading.end())

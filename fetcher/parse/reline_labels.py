@@ -57,6 +57,11 @@ TOP_LINES = 3  # the page number stands among a page's first lines, under its ru
 _HEAD_CHARS = (15, 200)  # the length of a running head's line
 
 
+def opens_asking(line: str, end: int) -> bool:
+    """Whether the text after a label opens like a question ("Wie viele …", "Sind diese …")."""
+    return question_signal(line[end : end + 60].replace("?", "")) >= ASKING_OPENING
+
+
 def note_start(line: str, expect: dict[str, int]) -> None:
     """Remember the label a line starts with: the next one of its style may sit inside a line."""
     match = LABEL.match(line.strip())
@@ -171,8 +176,10 @@ def list_cuts(line: str, expect: dict[str, int], cuts: set[int]) -> set[int]:
             # After a letter's dot ("Siehe Antwort zu a. 10. Inwieweit …") only the label
             # that continues a sequence.
             continues = expect.get(style) == value or (style, value) in open_chains
-            if not (continues and after_letter(line, match.start())):
-                continue
+            if not (continues and after_letter(line, match.start())) and not (
+                style == "num" and value == 1 and opens_asking(line, match.end())
+            ):  # a list's "1." after a title's last word ("… verschwunden 1. An welchen …?")
+                continue  # may start a sequence: the next label must open an item
         label = (match.start(), style, value, opens)
         chain = open_chains.pop((style, value), None)
         if chain is None:

@@ -31,6 +31,7 @@ from fetcher.parse.markers import (
     ROMAN_NUMERALS,
     WORD_AFTER,
 )
+from fetcher.parse.reline_bare import BARE, bare_run
 from fetcher.parse.reline_labels import LABEL, MAX_LABELS_PER_LINE, after_sentence, opens_item
 from fetcher.parse.reline_topics import topic_cuts
 from fetcher.parse.wording import question_signal
@@ -47,7 +48,10 @@ _TOKEN = re.compile(
     r"|[(\[](?P<bracket>\d{1,2}|[A-Za-z]|[IVX]{2,6})[)\]]"  # "(1)", "[1]"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>\.\)|[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>\.\)|[.)])"
-    rf"|(?P<bullet>[{BULLET_SIGNS}–—\-\uf0b7\uf0a7]|o))"  # "o": Word's second level (markers)
+    rf"|(?P<bullet>[{BULLET_SIGNS}–—\-\uf0b7\uf0a7]|o)"  # "o": Word's second level (markers)
+    # a number with no mark at all ("… beantwortet. 2 Wie viele …?"): only a count of items that
+    # each open after a sentence end and each ask makes it a label (fetcher.parse.reline_bare)
+    r"|(?P<bare>\d{1,2})(?=\s+[„\"“]?[A-ZÄÖÜ][a-zäöüß]))"
     r"(?=\s+[„\"“A-ZÄÖÜ])"
 )
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
@@ -100,6 +104,8 @@ def _readings(match: re.Match[str]) -> list[tuple[Style, int]]:
         return [(("ordinal", match["ordinal"][len(word) :].strip()), ORDINAL_WORDS.index(word) + 1)]
     if match["bullet"]:
         return [(("bullet", match["bullet"]), 0)]
+    if match["bare"]:
+        return [((BARE,), int(match["bare"]))]
     found: list[tuple[Style, int]] = []
     bracket = match["bracket"]
     if bracket is not None:
@@ -147,9 +153,9 @@ def _chains(
             going_on = (
                 (chains[-1] if chains and opens else None)
                 if bullet
-                else next((c for c in chains if c[0] + 1 == value), None)
+                else next((c for c in _nearest(chains, style) if c[0] + 1 == value), None)
             )
-            if loose and going_on is None:
+            if loose and going_on is None and not _names_itself(match):
                 continue  # "… zu können (2) Welche …?" goes on with a run, never opens one
             if going_on is not None:
                 chains.remove(going_on)
@@ -157,13 +163,26 @@ def _chains(
             elif (
                 bullet
                 or value == 1
-                or (style[0] in ("num", DASH_NUMBER) and value <= MAX_START)
+                or (style[0] in ("num", DASH_NUMBER, BARE) and value <= MAX_START)
                 or expect.get(_key(style)) == value
             ):
                 chains.append((value, [span]))
     return [
         (style, value, spans) for style, chains in open_chains.items() for value, spans in chains
     ]
+
+
+def _names_itself(match: re.Match[str]) -> bool:
+    """Whether a label says it is one ("Frage 1 Wie …?"): it may open a run after any word (a
+    title run into it: "Gegenstand: Verkehrszeichen verschwunden Frage 1 An welchen …?"), as the
+    loose label it is here opens a question."""
+    return (match["frage"] or "").startswith("Frage")
+
+
+def _nearest(chains: list[tuple[int, list[Label]]], style: Style) -> list[tuple[int, list[Label]]]:
+    """Return the open chains in the order a label tries them: a bare number goes on with the
+    nearest (not a page number "1" above it), any other count with the run that began first."""
+    return chains[::-1] if style[0] == BARE else chains
 
 
 def _opens(line: str, start: int, end: int, cuts: Collection[int], *, bullet: bool) -> bool:
@@ -253,6 +272,8 @@ def run_cuts(line: str, cuts: Collection[int], expect: dict[str, int]) -> set[in
             continue  # "… Abs. 1 Satz 2 (1) und (2)": no label after a sentence end
         if _AFTER_LABEL.search(line, max(0, spans[0][0] - 8), spans[0][0]):
             continue  # "2. A) Ist …? B) Wenn ja, …?": sub-questions run into their item
+        if style[0] == BARE and not bare_run(line, spans, cuts):
+            continue
         if len(spans) == 1:
             if expect.get(key) == value:
                 starts.add(spans[0][0])  # the label the previous page's list expects

@@ -16,9 +16,11 @@ import re
 
 from fetcher.parse.wording import question_signal
 
-# A heading of one to six words (no sentence end inside), then a closed number label and a capital.
+# A heading of one to six words (no sentence end inside) after a sentence end (also one closing a
+# remark in brackets or a quotation: "… mit ein.) Zu den Kosten 2."), then a closed number label
+# and a capital.
 _TOPIC = re.compile(
-    r"(?:^|(?<=[.?!:]\s))(?P<head>[A-ZÄÖÜ][^\s.?!:;]*(?:\s+[^\s.?!:;]+){0,5}):?"
+    r"(?:^|(?<=[.?!:]\s)|(?<=[.?!:][)\"“”]\s))(?P<head>[A-ZÄÖÜ][^\s.?!:;]*(?:\s+[^\s.?!:;]+){0,5}):?"
     r"\s+(?P<label>(?P<num>\d{1,2})(?:\.\)|\.:|[.):]))\s+(?=[„\"A-ZÄÖÜ])"
 )
 # A word that names the number after it ("Frage 2:", "Punkt 3:", "F 1:", "Zu 2.", "Antwort zu

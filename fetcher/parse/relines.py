@@ -57,6 +57,7 @@ from fetcher.parse.reline_paragraphs import (
     running_heads,
 )
 from fetcher.parse.reline_runs import headed_questions, heading_cuts, roman_cuts, run_cuts
+from fetcher.parse.reline_short import holds_short_list
 from fetcher.parse.text import DATE_AT_START, STOP_SECTION
 
 # Header labels and section headings the header and form parsers read at a line's start
@@ -111,16 +112,14 @@ _CAPITAL_AFTER = re.compile(r"\s+[A-ZÄÖÜ][a-zäöüß]")
 _QUOTE_AFTER_COLON = re.compile(r":\s+(?=„)")
 _NOT_A_CELL = re.compile(r"(?<!\S)(?:Ihre[rm]?|\d{1,2}\.)\s+$")  # "Ihre Anfrage:", "1. Frage:"
 _FOLIO = re.compile(r"(\d{1,3}) (?=\S)")
-_ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"])")
+_ASKED = re.compile(r"\?[\"“”]?\s+(?=[A-ZÄÖÜ„\"§])")  # "…? § 45 SGB VIII regelt …"
 # The paper number that ends a letter's subject block, on its own line above the salutation.
 _NUMBER_BEFORE = re.compile(rf"(?<!\S)(?:Nr\.?\s*)?(?:{PAPER_NUMBER})\s+$")
 
 
 def relined_pages(pages: Sequence[str]) -> list[str]:
-    """Return the pages with line breaks put back into lines that were run together.
-
-    A list goes on over a page break: the label expected next is carried to the next page.
-    """
+    """Return the pages with line breaks put back into lines that were run together (a list
+    goes on over a page break: the label expected next is carried to the next page)."""
     expect = first_labels(pages)
     heads = running_heads(pages)
     return [
@@ -137,7 +136,7 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
     several lines) is joined and broken like one over-long line.
     """
     lines = page.split("\n")
-    if len(page) <= LONG_LINE_CHARS:
+    if len(page) <= LONG_LINE_CHARS and not any(holds_short_list(x, expect) for x in lines):
         for line in lines:
             note_start(line, expect)
         return page
@@ -151,9 +150,10 @@ def _relined(page: str, expect: dict[str, int], number: int, head: int | None = 
             len(lines[start]) > LONG_LINE_CHARS
             or _TABLE_HEAD.search(lines[start])
             or headed_questions(lines[start])
+            or holds_short_list(lines[start], expect)
         ):  # also a paragraph that holds a consultation table's head ("… Karlsruhe Gremium
-            # Termin TOP ö nö Gemeinderat 19.07.2016 36 x": title, head and row run together)
-            # or the questions under their heading ("Fragen: Zu 1. Liegt …? Zu 2. …?")
+            # Termin TOP ö nö Gemeinderat 19.07.2016 36 x": title, head and row run together),
+            # the questions under their heading ("Fragen: Zu 1. …? Zu 2. …?") or a short list
             expect.update(_expected_before(lines, end, expect))
             asked_whole = one_question_line(lines, start)
             out += _long_line(lines[start], out, expect, number, asked_whole=asked_whole)
