@@ -83,6 +83,50 @@ NOTICE_TYPE = re.compile(
     r"|(?:^|(?<![a-zäöüß]\s)(?<=\s))(?-i:Mitteilungsvorlage|Informationsvorlage)\s+(?=\S).{10,}$",
     re.I | re.M,
 )
+RUN_IN_CHARS = 160  # a heading run into a head's line stands near the line's start
+# Words that make a type word the noun of a sentence, capitalised at its start ("Die Antwort auf
+# die Anfrage …", "Diese Mitteilungsvorlage …"); fixed-width look-behinds, one per word.
+_NOT_AFTER_ARTICLE = "".join(
+    rf"(?<!\b{word}[ \t])"
+    for word in ("Die", "Der", "Das", "Eine", "Diese", "Ihre", "Unsere", "Seine", "Keine", "Deren")
+)
+# A notice's type word run into a head after its letterhead ("Stadt Karlsruhe Der
+# Oberbürgermeister Mitteilungsvorlage Anfrage der …"): after a capitalised word, not a sentence's.
+_NOTICE_RUN_IN = re.compile(
+    rf"(?<=\S[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
+    r"(?-i:Mitteilungsvorlage|Informationsvorlage)[ \t]+(?=\S).{10,}$",
+    re.M,
+)
+# An answer's heading run into a head ("… Der Oberbürgermeister Antwort auf die Anfrage der
+# SPD-Fraktion", "… Beantwortung der Anfrage Nr. …"): it names the inquiry it answers.
+_ANSWER_RUN_IN = re.compile(
+    rf"(?<=\S[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
+    r"(?-i:Antwort|Beantwortung)[ \t]+(?:de[rs][ \t]+\S+[ \t]+)?(?:auf|zu[rm]?|der|einer)[ \t]+"
+    r"(?:(?:die|Ihre|eure)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?-i:[\w-]*Anfrage)\b"
+)
+
+
+def _near_line_start(text: str, start: int) -> bool:
+    return start - (text.rfind("\n", 0, start) + 1) <= RUN_IN_CHARS
+
+
+def notice_type(head: str) -> re.Match[str] | None:
+    """Return the notice's type word in a head (NOTICE_TYPE), else one run into a line near its
+    start after a capitalised word (a head run together). Pure."""
+    found = NOTICE_TYPE.search(head)
+    if found:
+        return found
+    return next(
+        (m for m in _NOTICE_RUN_IN.finditer(head) if _near_line_start(head, m.start())), None
+    )
+
+
+def answer_run_in(above: str) -> bool:
+    """Whether a line of the head holds an answer's heading run in near its start ("Stadt
+    Musterstadt Der Oberbürgermeister Antwort auf die Anfrage der SPD-Fraktion"). Pure."""
+    return any(_near_line_start(above, m.start()) for m in _ANSWER_RUN_IN.finditer(above))
+
+
 INQUIRY_SUBJECT = re.compile(
     r"^(?:Betreff:\s*)?(?:\S+\s+){0,3}Anfrage\b|\bAnfrage\s+(?:der|des|vom|von|zu[rm]?)\b",
     re.I | re.M,

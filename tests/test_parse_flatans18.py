@@ -1,0 +1,75 @@
+"""Answers in run-together text and answer papers' kind (issue 11, eighteenth round).
+
+Real dev documents rewritten by the benches' own transforms (bench.kind_variants.rewrite,
+bench.answer_variants.variants; only the type words, a quoted lead-in or the question labels
+change), read as printed or run together (bench.text_shapes: "flat", "para"). Every test fails on
+main 88f528d's parser.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.answer_variants import HAND, segments, variants
+from bench.kind_variants import rewrite
+from bench.text_shapes import flat, paragraphs
+from fetcher.parse import parse_text
+from tests.corpus_data import corpus_path, dev_label
+
+KITA = "karlsruhe-2019-or-wolfartsweier-stellungnahme-kita-scan"
+SCHWIMMEN = "karlsruhe-2018-0587-stellungnahme-fdp-schwimmunterricht"
+FAHRRAD = "karlsruhe-2020-1441-antrag-gruene-pruefauftrag-fahrradstrasse"
+BAUGRUND = "nordstemmen-DS-70-2011-antwort-cdu-baugrundstuecke"
+
+
+def _text(name: str) -> str:
+    return corpus_path(name, "dev").read_text("utf-8")
+
+
+def _rewritten(name: str, variant: str) -> str:
+    text = _text(name)
+    changed = rewrite(
+        text, variant, parse_text(text).title, dev_label(name).get("layout") != "letter"
+    )
+    assert changed is not None, (name, variant)
+    return changed
+
+
+@pytest.mark.parametrize("shape", [flat, paragraphs])
+def test_answer_heading_run_into_the_head_outranks_a_quoted_lead_in(shape) -> None:
+    """ "… Ortsverwaltung Antwort auf die Anfrage …" run into the head's line, "Wir fragen die
+    Verwaltung:" quoted above the questions: the answer's heading says the kind."""
+    text = _rewritten(KITA, "lead-in: Antwort auf die Anfrage")
+    assert "Wir fragen die Verwaltung:" in text
+    assert parse_text(text).kind == "Antwort"  # as printed
+    assert parse_text(shape(text)).kind == "Antwort"
+
+
+def test_notice_type_run_in_after_the_letterhead_answers_the_inquiry_it_names() -> None:
+    """ "Stadt Karlsruhe Der Oberbürgermeister Mitteilungsvorlage Anfrage der SPD-Fraktion vom …"
+    (a page run together): the notice answers the inquiry named below its type word."""
+    text = _rewritten(SCHWIMMEN, "lead-in: Mitteilungsvorlage, Anfrage … vom")
+    doc = parse_text(flat(text))
+    assert doc.kind == "Antwort"
+    assert len(doc.questions) == dev_label(SCHWIMMEN)["questions"]
+
+
+@pytest.mark.parametrize("variant", ["Prüfauftrag", "Berichtsantrag"])
+def test_motions_named_for_what_they_order_are_motions(variant: str) -> None:
+    """A faction's "Prüfauftrag" or "Berichtsantrag" is a motion, read like "Prüfantrag"."""
+    text = _rewritten(FAHRRAD, variant)
+    assert parse_text(text).kind == "Antrag"
+    assert parse_text(rewrite(_text(FAHRRAD), "Prüfantrag") or "").kind == "Antrag"
+
+
+def test_numbered_question_labels_frage_zu() -> None:
+    """ "Frage zu 1.: …?" / "Antwort zu 1.: …": the question without its label, one answer each."""
+    count = dev_label(BAUGRUND)["questions"]
+    cut = segments(_text(BAUGRUND), count)
+    assert cut is not None
+    doc = parse_text(variants(*cut)["Frage zu 1.: / Antwort zu 1.:"])
+    assert len(doc.questions) == count
+    assert not any(q.startswith("Frage zu") for q in doc.questions)
+    answers = [a for a in doc.answers if a.strip()]
+    assert len(answers) == HAND[BAUGRUND][0]
+    assert answers[0].startswith(HAND[BAUGRUND][1])
