@@ -118,7 +118,8 @@ NEGATIVE_NAMES = (
     "Berichtsantrag",
 )
 # An answer that repeats the inquiry whole, its lead-in included ("Wir fragen die Verwaltung:"
-# above the first list item), under an answer's heading: the heading outranks the quoted lead-in.
+# above the first list item), under an answer's heading: the heading outranks the quoted lead-in;
+# an answer letter ("Antwortschreiben") quoting the asker ("Sie fragen:" above the list).
 # Name → (type words printed, a subject line put below the type line or None). And answer
 # letters: "Antwortschreiben" with "Betreff: Ihre Anfrage vom 12.03.2021", and a letter whose
 # type words are gone and whose first sentence below the salutation names the answering ("Ihre
@@ -131,7 +132,10 @@ QUOTED_LEAD_INS: dict[str, tuple[str, str | None]] = {
         "Mitteilungsvorlage",
         "Anfrage der SPD-Fraktion vom 12.03.2021",
     ),
+    "Antwortschreiben, Sie fragen:": ("Antwortschreiben", None),
 }
+# What each QUOTED_LEAD_INS variant puts above the first list item.
+LEAD_IN_OF = {"Antwortschreiben, Sie fragen:": "Sie fragen:"}
 ANSWER_LETTER_SUBJECT = "Antwortschreiben, Betreff: Ihre Anfrage vom"
 ANSWER_LETTER_OPENING = "letter: Ihre Anfrage vom … beantworte ich"
 ANSWERING = "Ihre Anfrage vom 12.03.2021 beantworte ich wie folgt:"
@@ -298,7 +302,7 @@ def _quoted_lead_in(lines: list[str], spot: Spot, variant: str) -> str | None:
     item = next((i for i in range(spot.line + 1, len(lines)) if _FIRST_ITEM.match(lines[i])), None)
     if item is None or spot.in_label:
         return None
-    lines.insert(item, LEAD_IN)
+    lines.insert(item, LEAD_IN_OF.get(variant, LEAD_IN))
     line = lines[spot.line]
     rest = line[spot.end :]
     if re.search(r"Anfrage$", printed) and not re.match(r"\s*(?:de[rs]\b|[A-ZÄÖÜ])", rest):

@@ -11,9 +11,15 @@ from __future__ import annotations
 import pytest
 
 from bench.answer_variants import HAND, segments, variants
-from bench.kind_variants import rewrite
+from bench.kind_variants import ANSWER_LETTER_OPENING, rewrite
+from bench.quoted_answers import quoting_variants
 from bench.text_shapes import flat, paragraphs
 from fetcher.parse import parse_text
+from fetcher.parse.content_kind import Signals, answers_read, signals
+from fetcher.parse.fields import find_header_end
+from fetcher.parse.kind_wording import ANSWER_LETTER, names_itself_answer
+from fetcher.parse.relines import relined_pages
+from fetcher.parse.text import bounded_blanks, clean_lines
 from tests.corpus_data import corpus_path, dev_label
 
 KITA = "karlsruhe-2019-or-wolfartsweier-stellungnahme-kita-scan"
@@ -73,3 +79,34 @@ def test_numbered_question_labels_frage_zu() -> None:
     answers = [a for a in doc.answers if a.strip()]
     assert len(answers) == HAND[BAUGRUND][0]
     assert answers[0].startswith(HAND[BAUGRUND][1])
+
+
+def _signals(text: str) -> Signals:
+    lines = clean_lines(relined_pages([bounded_blanks(page) for page in text.split("\f")]))
+    body = find_header_end(lines)
+    return signals(lines, body, answers_read(lines, body))
+
+
+def test_answer_letter_wording_reads_past_the_inquirys_date() -> None:
+    """ "Ihre Anfrage vom 12.03.2021 beantworte ich wie folgt:" below the salutation: the date's
+    dots end no sentence, the letter names its answering."""
+    text = _rewritten(SCHWIMMEN, ANSWER_LETTER_OPENING)
+    assert any("12.03.2021" in m.group(0) for m in ANSWER_LETTER.finditer(text))
+
+
+def test_antwortschreiben_names_an_answer() -> None:
+    """An answer letter's type line "Antwortschreiben" names the paper an answer."""
+    text = _rewritten(SCHWIMMEN, "Antwortschreiben, Sie fragen:")
+    above = text[: text.index("Sie fragen:")]
+    assert names_itself_answer(above)
+
+
+def test_sie_fragen_quotes_the_asker_and_asks_nothing() -> None:
+    """ "Sie fragen: Wie viele …?" (an answer quoting the asker, bench.quoted_answers) is no
+    inquiry's "Fragen:" heading: no sign of asking."""
+    count = dev_label(BAUGRUND)["questions"]
+    cut = segments(_text(BAUGRUND), count)
+    assert cut is not None
+    text = quoting_variants(*cut)["Sie fragen:"][0]
+    assert "Sie fragen: " in text
+    assert not _signals(text).lead_in

@@ -24,7 +24,9 @@ ANSWER_WORDING = re.compile(
     r"\bmit\s+Antwort\s+de[rs]\b"
     r"|^(?:Betreff:\s*)?(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung)\s+"
     r"(?:de[rs]|zu[rm]?|auf|einer|von)\b"
-    r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
+    r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage"
+    # an answer letter's type line ("Antwortschreiben", "Antwortbrief")
+    r"|^(?:Antwortschreiben|Antwortbrief)\b",
     re.I | re.M,
 )
 # A line that runs on: it ends in an article, a preposition or a conjunction ("… steht als").
@@ -148,7 +150,9 @@ INQUIRY_WORDING = gated(INQUIRY_WORDING)  # the same matches, tried only where o
 ANSWER_LETTER = re.compile(
     r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
     r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
-    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+|\w\.\s?\w\.\s+)?(?:genannte\s+)?Anfrage\b[^.?!]{0,80}"
+    # (a date's dots end no sentence: "Ihre Anfrage vom 12.03.2021 beantworte ich …")
+    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+|\w\.\s?\w\.\s+)?(?:genannte\s+)?Anfrage\b"
+    r"(?:[^.?!]|(?<=\d)\.(?=\d)){0,80}"
     r"\b(?:beantworte|beantworten|nehme|nehmen)\b"
     r"|\b(?:zu|auf)\s+(?:der|die|Ihre[r]?|Eure[r]?)\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b"
     r"[^?!]{0,100}?\b(?:teilt|teile|teilen|nimmt|nehme|nehmen|beantworte\w*|antworte\w*)\b"
