@@ -36,12 +36,22 @@ Variants (name → what is printed; where it comes from):
   "Antwort des Magistrats", "Antwort der Landesregierung" (the issue's list; Landtag and Magistrat
   conventions); and "subject: Anfrage der CDU-Fraktion" (the type line kept, a subject line
   "Anfrage der CDU-Fraktion zu <title>" put below it: the answer quotes the inquiry it answers).
+  An answer that repeats the inquiry whole, lead-in included (only documents with a numbered
+  list below the type line): "lead-in: Antwort auf die Anfrage", "lead-in: Beantwortung der
+  Anfrage" (the type words rewritten), "lead-in: Mitteilungsvorlage, Anfrage … vom" (and a subject
+  line "Anfrage der SPD-Fraktion vom 12.03.2021" below it), each with "Wir fragen die
+  Verwaltung:" put above the first list item; "Antwortschreiben, Sie fragen:" ("Sie fragen:" there
+  instead). Answer letters: "Antwortschreiben, Betreff: Ihre Anfrage vom" (type line
+  "Antwortschreiben", subject "Betreff: Ihre Anfrage vom 12.03.2021" below it) and "letter: Ihre
+  Anfrage vom … beantworte ich" (the type words taken out, "Ihre Anfrage vom 12.03.2021
+  beantworte ich wie folgt:" below the salutation, else a salutation and that sentence above the
+  first list item).
 - negatives (documents labelled Antrag or Vorlage whose printed type is a motion's or a
   Beschlussvorlage; must become neither Anfrage nor Antwort; expected: the label's kinds, and
   Antrag for a motion's name, Vorlage for "Beschlussvorlage", which is put on forms only, never
   on a faction's letter): "Dringlichkeitsantrag",
   "Änderungsantrag", "Ergänzungsantrag", "Prüfantrag", "Antrag gem. § 3 GO", "Beschlussvorlage",
-  "Sachantrag" (motion names of rules of procedure).
+  "Sachantrag", "Prüfauftrag", "Berichtsantrag" (motion names of rules of procedure).
 - untyped (every family; expected: the label's kinds, for negatives also sonstiges): "no type
   word" (the type words are taken out of their line, with a preposition after them: "Anfrage zum
   Gelände …" → "Gelände …"; a line left empty goes) and "unknown type 'Eingabe'" (a type name no
