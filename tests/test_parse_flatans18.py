@@ -1,7 +1,7 @@
 """Answers in run-together text and answer papers' kind (issue 11, eighteenth round).
 
 Real dev documents rewritten by the benches' own transforms (bench.kind_variants.rewrite,
-bench.answer_variants.variants; only the type words, a quoted lead-in or the question labels
+bench.quoted_answers.quoting_variants; only the type words, a quoted lead-in or the quoting
 change), read as printed or run together (bench.text_shapes: "flat", "para"). Every test fails on
 main 88f528d's parser.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from bench.answer_variants import HAND, segments, variants
+from bench.answer_variants import segments
 from bench.kind_variants import ANSWER_LETTER_OPENING, rewrite
 from bench.quoted_answers import quoting_variants
 from bench.text_shapes import flat, paragraphs
@@ -66,19 +66,6 @@ def test_motions_named_for_what_they_order_are_motions(variant: str) -> None:
     text = _rewritten(FAHRRAD, variant)
     assert parse_text(text).kind == "Antrag"
     assert parse_text(rewrite(_text(FAHRRAD), "Prüfantrag") or "").kind == "Antrag"
-
-
-def test_numbered_question_labels_frage_zu() -> None:
-    """ "Frage zu 1.: …?" / "Antwort zu 1.: …": the question without its label, one answer each."""
-    count = dev_label(BAUGRUND)["questions"]
-    cut = segments(_text(BAUGRUND), count)
-    assert cut is not None
-    doc = parse_text(variants(*cut)["Frage zu 1.: / Antwort zu 1.:"])
-    assert len(doc.questions) == count
-    assert not any(q.startswith("Frage zu") for q in doc.questions)
-    answers = [a for a in doc.answers if a.strip()]
-    assert len(answers) == HAND[BAUGRUND][0]
-    assert answers[0].startswith(HAND[BAUGRUND][1])
 
 
 def _signals(text: str) -> Signals:

@@ -56,10 +56,9 @@ def _answer_blocks(lines: Sequence[str], start: int) -> dict[int, str]:
 
 
 # A block heading before the repeated question: "Zu 1.", "Antwort zu Frage 2:", "Frage 1:",
-# "Frage zu 1.:", "Frage 2 + 3:" (one answer to two questions).
+# "Frage 2 + 3:" (one answer to two questions).
 _BLOCK_HEADING = re.compile(
-    r"^(?:(?:Antwort\s+)?(?:Zu|ZU|zu)\s+(?:[Ff]rage\s+)?|Beantwortung\s+(?:[Ff]rage\s+)?"
-    r"|[Ff]rage\s+(?:zu\s+)?)"
+    r"^(?:(?:Antwort\s+)?(?:Zu|ZU|zu)\s+(?:[Ff]rage\s+)?|Beantwortung\s+(?:[Ff]rage\s+)?|[Ff]rage\s+)"
     r"(\d{1,2})(?:\s*(?:\+|und|&|,|/)\s*(\d{1,2}))?(?:\s*[.:)]{0,2}\s*$|\s*[.:)]{1,2}\s+(?P<rest>\S.*)$)"
 )
 
