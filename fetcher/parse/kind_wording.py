@@ -93,16 +93,17 @@ _NOT_AFTER_ARTICLE = "".join(
     for word in ("Die", "Der", "Das", "Eine", "Diese", "Ihre", "Unsere", "Seine", "Keine", "Deren")
 )
 # A notice's type word run into a head after its letterhead ("Stadt Karlsruhe Der
-# Oberbürgermeister Mitteilungsvorlage Anfrage der …"): after a capitalised word, not a sentence's.
+# Oberbürgermeister Mitteilungsvorlage Anfrage der …"): after a capitalised word, not a sentence's
+# (nor after a comma or a bracket: "(GR-Sitzung vom 24.7.2012, Antwort auf FDP-Anfrage …)" cites).
 _NOTICE_RUN_IN = re.compile(
-    rf"(?<=\S[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
+    rf"(?<=\w[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
     r"(?-i:Mitteilungsvorlage|Informationsvorlage)[ \t]+(?=\S).{10,}$",
     re.M,
 )
 # An answer's heading run into a head ("… Der Oberbürgermeister Antwort auf die Anfrage der
 # SPD-Fraktion", "… Beantwortung der Anfrage Nr. …"): it names the inquiry it answers.
 _ANSWER_RUN_IN = re.compile(
-    rf"(?<=\S[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
+    rf"(?<=\w[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
     r"(?-i:Antwort|Beantwortung)[ \t]+(?:de[rs][ \t]+\S+[ \t]+)?(?:auf|zu[rm]?|der|einer)[ \t]+"
     r"(?:(?:die|Ihre|eure)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?-i:[\w-]*Anfrage)\b"
 )
