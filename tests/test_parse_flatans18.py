@@ -8,6 +8,8 @@ main 88f528d's parser.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bench.answer_variants import segments
@@ -42,7 +44,9 @@ def _rewritten(name: str, variant: str) -> str:
 
 
 @pytest.mark.parametrize("shape", [flat, paragraphs])
-def test_answer_heading_run_into_the_head_outranks_a_quoted_lead_in(shape) -> None:
+def test_answer_heading_run_into_the_head_outranks_a_quoted_lead_in(
+    shape: Callable[[str], str],
+) -> None:
     """ "… Ortsverwaltung Antwort auf die Anfrage …" run into the head's line, "Wir fragen die
     Verwaltung:" quoted above the questions: the answer's heading says the kind."""
     text = _rewritten(KITA, "lead-in: Antwort auf die Anfrage")
