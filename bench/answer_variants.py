@@ -21,9 +21,17 @@ answers stand (every other line unchanged):
   answers and letters of the administration);
 - "Frage 1: … / Antwort:": the question's number written "Frage 1:", "Antwort:" on the line
   before the answer (Nordstemmen and Sitzungsdienst forms); "Beantwortung:" before each answer;
+  "Frage zu 1.: … / Antwort zu 1.: …" (both labels numbered, each opening its line);
 - block: all questions first, then every answer under its numbered heading ("Zu 1. … Zu 2. …",
   the layout of answer letters that repeat the inquiry whole and answer after it);
 - whole: all questions first, then all answers run together without a heading (one answer);
+- "lead-in: …": the inquiry's lead-in ("Wir fragen die Verwaltung:", "Ich frage die
+  Verwaltung:", "Wir bitten um die Beantwortung der folgenden Fragen:") quoted on a line above the
+  first question, the answers headed "Zu 1." / "Zu 1:" / "Antwort zu 1:" interleaved or in a
+  block (an answer that repeats the inquiry whole, lead-in included);
+- "own list in answer 1": the answers as printed, the first one ending in a numbered list of its
+  own ("Im Einzelnen:" / "1. Anlage 1 (Übersicht)" / "2. Anlage 2 (Karte)"), its "2." standing
+  right above question 2;
 - original: the text as it is (control; includes the documents answered as a whole);
 - the rows of bench.quoted_answers: the questions quoted without numbers („…“, "Sie fragen:",
   "Frage: / Antwort:", …), the inquiry quoted whole before a letter, letters (see its docstring).
@@ -233,8 +241,9 @@ def segments(text: str, count: int) -> tuple[list[str], Pairs, list[str]] | None
     return lines[: starts[0]], pairs, lines[end:]
 
 
-def _frage_marker(question: list[str], k: int) -> list[str]:
-    first = re.sub(rf"^(\s*[„\"]?\s*){k}\s*(?:\.\)|\)|\.|:)\s*", rf"\g<1>Frage {k}: ", question[0])
+def _frage_marker(question: list[str], k: int, label: str = "Frage {k}:") -> list[str]:
+    marker = label.format(k=k)
+    first = re.sub(rf"^(\s*[„\"]?\s*){k}\s*(?:\.\)|\)|\.|:)\s*", rf"\g<1>{marker} ", question[0])
     return [first, *question[1:]]
 
 
@@ -250,6 +259,17 @@ def variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
     out["Frage 1: … / Antwort:"] = join(
         [x for k, (q, a) in enumerate(pairs, 1) for x in [*_frage_marker(q, k), "Antwort:", *a]]
     )
+    # "Frage zu 1.: …" / "Antwort zu 1.: …": both labels numbered, each opening its line
+    out["Frage zu 1.: / Antwort zu 1.:"] = join(
+        [
+            x
+            for k, (q, a) in enumerate(pairs, 1)
+            for x in [
+                *_frage_marker(q, k, "Frage zu {k}.:"),
+                *Heading("Antwort zu {k}.:", True).lines(k, a),
+            ]
+        ]
+    )
     out["Beantwortung:"] = join([x for q, a in pairs for x in [*q, "Beantwortung:", *a]])
     questions = [x for q, _ in pairs for x in q]
     for name in BLOCK_HEADINGS:
@@ -257,6 +277,47 @@ def variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
         answers = [x for k, (_, a) in enumerate(pairs, 1) for x in heading.lines(k, a)]
         out[f"block {name}"] = join(questions + answers)
     out[WHOLE] = join(questions + [x for _, a in pairs for x in a])
+    out.update(lead_in_variants(head, pairs, tail))
+    # the first answer ends in a numbered list of its own ("Im Einzelnen:" / "1. …" / "2. …",
+    # restarting at 1 between the questions 1 and 2): it stays inside the answer
+    own = [(q, [*a, *OWN_LIST]) if k == 1 else (q, a) for k, (q, a) in enumerate(pairs, 1)]
+    out["own list in answer 1"] = join([x for q, a in own for x in q + a])
+    return out
+
+
+OWN_LIST = ["Im Einzelnen:", "1. Anlage 1 (Übersicht)", "2. Anlage 2 (Karte)"]
+
+
+# The inquiry's lead-in quoted above its questions (the answer repeats the inquiry whole: "Wir
+# fragen die Verwaltung:" / "1. …"), the answers headed as above. Lead-ins of inquiries in dev
+# (Dresden, Karlsruhe, Nordstemmen) and the issue's list; "Ich frage …" a member's inquiry.
+LEAD_INS = {
+    "lead-in: Zu 1.": ("Wir fragen die Verwaltung:", "Zu 1.", False),
+    "lead-in: Zu 1:": ("Wir fragen die Verwaltung:", "Zu 1:", False),
+    "lead-in: Antwort zu 1:": ("Wir fragen die Verwaltung:", "Antwort zu 1:", False),
+    "lead-in: block Zu 1.": ("Wir fragen die Verwaltung:", "Zu 1.", True),
+    "lead-in: Ich frage, Zu 1.": ("Ich frage die Verwaltung:", "Zu 1.", False),
+    "lead-in: bitten um Beantwortung, Zu 1.": (
+        "Wir bitten um die Beantwortung der folgenden Fragen:",
+        "Zu 1.",
+        False,
+    ),
+}
+
+
+def lead_in_variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
+    """Return the LEAD_INS variants of one segmented document: the lead-in on a line of its own
+    above the first question, the answers headed interleaved or in a block after the questions."""
+    out: dict[str, str] = {}
+    for name, (lead_in, heading_name, block) in LEAD_INS.items():
+        heading = HEADINGS[heading_name]
+        if block:
+            questions = [x for q, _ in pairs for x in q]
+            answers = [x for k, (_, a) in enumerate(pairs, 1) for x in heading.lines(k, a)]
+            body = questions + answers
+        else:
+            body = [x for k, (q, a) in enumerate(pairs, 1) for x in q + heading.lines(k, a)]
+        out[name] = "\n".join([*head, lead_in, *body, *tail])
     return out
 
 

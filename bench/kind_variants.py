@@ -36,12 +36,22 @@ Variants (name → what is printed; where it comes from):
   "Antwort des Magistrats", "Antwort der Landesregierung" (the issue's list; Landtag and Magistrat
   conventions); and "subject: Anfrage der CDU-Fraktion" (the type line kept, a subject line
   "Anfrage der CDU-Fraktion zu <title>" put below it: the answer quotes the inquiry it answers).
+  An answer that repeats the inquiry whole, lead-in included (only documents with a numbered
+  list below the type line): "lead-in: Antwort auf die Anfrage", "lead-in: Beantwortung der
+  Anfrage" (the type words rewritten), "lead-in: Mitteilungsvorlage, Anfrage … vom" (and a subject
+  line "Anfrage der SPD-Fraktion vom 12.03.2021" below it), each with "Wir fragen die
+  Verwaltung:" put above the first list item; "Antwortschreiben, Sie fragen:" ("Sie fragen:" there
+  instead). Answer letters: "Antwortschreiben, Betreff: Ihre Anfrage vom" (type line
+  "Antwortschreiben", subject "Betreff: Ihre Anfrage vom 12.03.2021" below it) and "letter: Ihre
+  Anfrage vom … beantworte ich" (the type words taken out, "Ihre Anfrage vom 12.03.2021
+  beantworte ich wie folgt:" below the salutation, else a salutation and that sentence above the
+  first list item).
 - negatives (documents labelled Antrag or Vorlage whose printed type is a motion's or a
   Beschlussvorlage; must become neither Anfrage nor Antwort; expected: the label's kinds, and
   Antrag for a motion's name, Vorlage for "Beschlussvorlage", which is put on forms only, never
   on a faction's letter): "Dringlichkeitsantrag",
   "Änderungsantrag", "Ergänzungsantrag", "Prüfantrag", "Antrag gem. § 3 GO", "Beschlussvorlage",
-  "Sachantrag" (motion names of rules of procedure).
+  "Sachantrag", "Prüfauftrag", "Berichtsantrag" (motion names of rules of procedure).
 - untyped (every family; expected: the label's kinds, for negatives also sonstiges): "no type
   word" (the type words are taken out of their line, with a preposition after them: "Anfrage zum
   Gelände …" → "Gelände …"; a line left empty goes) and "unknown type 'Eingabe'" (a type name no
@@ -114,7 +124,31 @@ NEGATIVE_NAMES = (
     "Antrag gem. § 3 GO",
     "Beschlussvorlage",
     "Sachantrag",
+    "Prüfauftrag",
+    "Berichtsantrag",
 )
+# An answer that repeats the inquiry whole, its lead-in included ("Wir fragen die Verwaltung:"
+# above the first list item), under an answer's heading: the heading outranks the quoted lead-in;
+# an answer letter ("Antwortschreiben") quoting the asker ("Sie fragen:" above the list).
+# Name → (type words printed, a subject line put below the type line or None). And answer
+# letters: "Antwortschreiben" with "Betreff: Ihre Anfrage vom 12.03.2021", and a letter whose
+# type words are gone and whose first sentence below the salutation names the answering ("Ihre
+# Anfrage vom 12.03.2021 beantworte ich wie folgt:").
+LEAD_IN = "Wir fragen die Verwaltung:"
+QUOTED_LEAD_INS: dict[str, tuple[str, str | None]] = {
+    "lead-in: Antwort auf die Anfrage": ("Antwort auf die Anfrage", None),
+    "lead-in: Beantwortung der Anfrage": ("Beantwortung der Anfrage", None),
+    "lead-in: Mitteilungsvorlage, Anfrage … vom": (
+        "Mitteilungsvorlage",
+        "Anfrage der SPD-Fraktion vom 12.03.2021",
+    ),
+    "Antwortschreiben, Sie fragen:": ("Antwortschreiben", None),
+}
+# What each QUOTED_LEAD_INS variant puts above the first list item.
+LEAD_IN_OF = {"Antwortschreiben, Sie fragen:": "Sie fragen:"}
+ANSWER_LETTER_SUBJECT = "Antwortschreiben, Betreff: Ihre Anfrage vom"
+ANSWER_LETTER_OPENING = "letter: Ihre Anfrage vom … beantworte ich"
+ANSWERING = "Ihre Anfrage vom 12.03.2021 beantworte ich wie folgt:"
 # No type word at all, or one the parser cannot know: the kind must come from the content (the
 # questions, the answers, the motion's wording, who writes to whom). Name → (family, what is
 # printed in the type words' place: nothing, or an unknown type name).
@@ -126,6 +160,7 @@ UNTYPED: dict[str, tuple[str, str]] = {
 VARIANTS: dict[str, str] = {
     **{name: INQUIRY for name in (*INQUIRY_NAMES, *FIELDS, PROSE_ASK, PROSE_SUBJECT)},
     **{name: ANSWER for name in (*ANSWER_NAMES, QUOTED_SUBJECT)},
+    **{name: ANSWER for name in (*QUOTED_LEAD_INS, ANSWER_LETTER_SUBJECT, ANSWER_LETTER_OPENING)},
     **{name: NEGATIVE for name in NEGATIVE_NAMES},
     **{name: family for name, (family, _printed) in UNTYPED.items()},
 }
@@ -226,6 +261,14 @@ def rewrite(text: str, variant: str, title: str | None = None, form: bool = True
             return None
         lines.insert(spot.line + 1, f"Anfrage der CDU-Fraktion zu {title}")
         return "\n".join(lines)
+    if variant in QUOTED_LEAD_INS:
+        return _quoted_lead_in(lines, spot, variant)
+    if variant == ANSWER_LETTER_SUBJECT:
+        lines[spot.line] = "Antwortschreiben"
+        lines.insert(spot.line + 1, "Betreff: Ihre Anfrage vom 12.03.2021")
+        return "\n".join(lines)
+    if variant == ANSWER_LETTER_OPENING:
+        return _answering_letter(lines, spot)
     if variant in FIELDS and rest.strip():
         return None  # a form field fills its line; a letter's subject has more after it
     if variant == PROSE_ASK:
@@ -259,6 +302,48 @@ def rewrite(text: str, variant: str, title: str | None = None, form: bool = True
         lines.insert(spot.line, new)
     else:
         lines[spot.line] = f"{before}{new}{rest}"
+    return "\n".join(lines)
+
+
+def _quoted_lead_in(lines: list[str], spot: Spot, variant: str) -> str | None:
+    """QUOTED_LEAD_INS: the type words rewritten, a subject line below them where the variant
+    has one, the lead-in above the first list item below the type line (None without a list)."""
+    printed, subject = QUOTED_LEAD_INS[variant]
+    item = next((i for i in range(spot.line + 1, len(lines)) if _FIRST_ITEM.match(lines[i])), None)
+    if item is None or spot.in_label:
+        return None
+    lines.insert(item, LEAD_IN_OF.get(variant, LEAD_IN))
+    line = lines[spot.line]
+    rest = line[spot.end :]
+    if re.search(r"Anfrage$", printed) and not re.match(r"\s*(?:de[rs]\b|[A-ZÄÖÜ])", rest):
+        rest = _PREPOSITION.sub("", rest)
+        rest = f" zu {rest.strip()}" if rest.strip() else ""
+    lines[spot.line] = f"{line[: spot.start]}{printed}{rest}"
+    if subject:
+        lines.insert(spot.line + 1, subject)
+    return "\n".join(lines)
+
+
+def _answering_letter(lines: list[str], spot: Spot) -> str | None:
+    """ANSWER_LETTER_OPENING: the type words taken out (as "no type word"), ANSWERING put below
+    the salutation (a letter's first sentence), or with a salutation above the first list item."""
+    if spot.in_label:
+        return None
+    before, rest = lines[spot.line][: spot.start], lines[spot.line][spot.end :]
+    new_line = f"{before}{_PREPOSITION.sub('', rest)}"
+    below = range(spot.line + 1, len(lines))
+    salutation = next((i for i in below if _SALUTATION.match(lines[i])), None)
+    item = next((i for i in below if _FIRST_ITEM.match(lines[i])), None)
+    if salutation is not None:
+        lines.insert(salutation + 1, ANSWERING)
+    elif item is not None:
+        lines[item:item] = ["Sehr geehrte Damen und Herren,", ANSWERING]
+    else:
+        return None
+    if new_line.strip(" :-–"):
+        lines[spot.line] = new_line
+    else:
+        del lines[spot.line]
     return "\n".join(lines)
 
 

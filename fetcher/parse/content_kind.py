@@ -87,7 +87,8 @@ _ASKING = re.compile(
     r"\bgebeten\b"  # "Es wird um eine Aufstellung … gebeten."
     # "Wir möchten uns mit dieser Anfrage erkundigen, ob …", a "Fragen:" heading of a form
     r"|\b(?:uns|mich)\s+(?:\w+\s+){0,5}?erkundigen\b|\bmit\s+dieser\s+Anfrage\b"
-    r"|(?<![\w-])Fragen\s*:(?=\s+(?-i:[A-ZÄÖÜ]))"
+    # a "Fragen:" heading ("Sie fragen: …" quotes the asker in an answer)
+    r"|(?<![\w-])(?<!\bSie\s)Fragen\s*:(?=\s+(?-i:[A-ZÄÖÜ]))"
     r"|\bmöchte[n]?\s+(?:ich|wir)\s+wissen\b|\bum\s+(?:die\s+)?Beantwortung\s+(?:der\s+)?folgende",
     re.I,
 )

@@ -15,10 +15,11 @@ from fetcher.parse.kind_wording import (
     LOWER_END,
     MOTION_WORDING,
     NOT_AFTER_LOWER,
-    NOTICE_TYPE,
+    answer_run_in,
     asks_after_answer,
     names_inquiry,
     names_itself_answer,
+    notice_type,
     statement_answers,
 )
 from fetcher.parse.kind_wording import (
@@ -32,6 +33,7 @@ from fetcher.parse.type_names import (
     DOC_LABEL as DOC_LABEL,  # relines, fields, header and summary read it here
 )
 from fetcher.parse.type_names import (
+    MOTION_TYPE,
     NUMBER_LABEL_REST,
     OTHER_INQUIRY,
     TYPE_FIELD,
@@ -210,6 +212,8 @@ def kind_from_label(label: str | None) -> str:
         return override
     if re.fullmatch(OTHER_INQUIRY, label, re.I):
         return "Anfrage"
+    if MOTION_TYPE.fullmatch(label):
+        return "Antrag"  # "Berichtsantrag", "Prüfauftrag": paper types read as reports or none
     return kind_from_paper_type(label, None)
 
 
@@ -281,7 +285,9 @@ def _kind_from_wording(lines: Sequence[str], label: str | None, label_index: int
         return "Antwort"  # "Stellungnahme der Verwaltung" above the questions it answers
     on_motion = bool(label and re.search(r"antrag|stellungnah?me", label, re.I))
     if (
-        names_itself_answer(above) or (not on_motion and names_itself_answer(above, ANSWER_HEADING))
+        names_itself_answer(above)
+        or (not on_motion and names_itself_answer(above, ANSWER_HEADING))
+        or (label_kind in ("sonstiges", "Vorlage", "Anfrage") and answer_run_in(above))
     ) and not (label_kind == "Anfrage" and asks_after_answer(lines)):
         return "Antwort"  # unless a follow-up inquiry quotes the earlier answer, then asks again
     # an inquiry named inside a letter's line ("3. Mai 2019" / "SPD Anfrage aus dem
@@ -298,7 +304,7 @@ def _kind_from_wording(lines: Sequence[str], label: str | None, label_index: int
         or administration_to_member(lines)
     ):
         return "Antwort"  # "vielen Dank für Ihre Anfrage"; answers "Zu 1:", "Zu 2:" …
-    notice = NOTICE_TYPE.search(head)
+    notice = notice_type(head)
     # "Mitteilungsvorlage" above "Anfrage der CDU-Fraktion zur …" (Nordstemmen): the inquiry is
     # the subject of a notice, so the notice answers it.
     notice_first = notice and (

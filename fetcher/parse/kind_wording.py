@@ -24,7 +24,9 @@ ANSWER_WORDING = re.compile(
     r"\bmit\s+Antwort\s+de[rs]\b"
     r"|^(?:Betreff:\s*)?(?:schriftliche\s+|mündliche\s+)?(?:Antwort|Beantwortung)\s+"
     r"(?:de[rs]|zu[rm]?|auf|einer|von)\b"
-    r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage",
+    r"|^(?:Betreff:\s*)?Stellungnahme\s+(?:der\s+Verwaltung\s+)?zu[rm]?\s+(?:\S+\s+){0,3}Anfrage"
+    # an answer letter's type line ("Antwortschreiben", "Antwortbrief")
+    r"|^(?:Antwortschreiben|Antwortbrief)\b",
     re.I | re.M,
 )
 # A line that runs on: it ends in an article, a preposition or a conjunction ("… steht als").
@@ -83,6 +85,51 @@ NOTICE_TYPE = re.compile(
     r"|(?:^|(?<![a-zäöüß]\s)(?<=\s))(?-i:Mitteilungsvorlage|Informationsvorlage)\s+(?=\S).{10,}$",
     re.I | re.M,
 )
+RUN_IN_CHARS = 160  # a heading run into a head's line stands near the line's start
+# Words that make a type word the noun of a sentence, capitalised at its start ("Die Antwort auf
+# die Anfrage …", "Diese Mitteilungsvorlage …"); fixed-width look-behinds, one per word.
+_NOT_AFTER_ARTICLE = "".join(
+    rf"(?<!\b{word}[ \t])"
+    for word in ("Die", "Der", "Das", "Eine", "Diese", "Ihre", "Unsere", "Seine", "Keine", "Deren")
+)
+# A notice's type word run into a head after its letterhead ("Stadt Karlsruhe Der
+# Oberbürgermeister Mitteilungsvorlage Anfrage der …"): after a capitalised word, not a sentence's
+# (nor after a comma or a bracket: "(GR-Sitzung vom 24.7.2012, Antwort auf FDP-Anfrage …)" cites).
+_NOTICE_RUN_IN = re.compile(
+    rf"(?<=\w[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
+    r"(?-i:Mitteilungsvorlage|Informationsvorlage)[ \t]+(?=\S).{10,}$",
+    re.M,
+)
+# An answer's heading run into a head ("… Der Oberbürgermeister Antwort auf die Anfrage der
+# SPD-Fraktion", "… Beantwortung der Anfrage Nr. …"): it names the inquiry it answers.
+_ANSWER_RUN_IN = re.compile(
+    rf"(?<=\w[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
+    r"(?-i:Antwort|Beantwortung)[ \t]+(?:de[rs][ \t]+\S+[ \t]+)?(?:auf|zu[rm]?|der|einer)[ \t]+"
+    r"(?:(?:die|Ihre|eure)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?(?-i:[\w-]*Anfrage)\b"
+)
+
+
+def _near_line_start(text: str, start: int) -> bool:
+    return start - (text.rfind("\n", 0, start) + 1) <= RUN_IN_CHARS
+
+
+def notice_type(head: str) -> re.Match[str] | None:
+    """Return the notice's type word in a head (NOTICE_TYPE), else one run into a line near its
+    start after a capitalised word (a head run together). Pure."""
+    found = NOTICE_TYPE.search(head)
+    if found:
+        return found
+    return next(
+        (m for m in _NOTICE_RUN_IN.finditer(head) if _near_line_start(head, m.start())), None
+    )
+
+
+def answer_run_in(above: str) -> bool:
+    """Whether a line of the head holds an answer's heading run in near its start ("Stadt
+    Musterstadt Der Oberbürgermeister Antwort auf die Anfrage der SPD-Fraktion"). Pure."""
+    return any(_near_line_start(above, m.start()) for m in _ANSWER_RUN_IN.finditer(above))
+
+
 INQUIRY_SUBJECT = re.compile(
     r"^(?:Betreff:\s*)?(?:\S+\s+){0,3}Anfrage\b|\bAnfrage\s+(?:der|des|vom|von|zu[rm]?)\b",
     re.I | re.M,
@@ -104,7 +151,9 @@ INQUIRY_WORDING = gated(INQUIRY_WORDING)  # the same matches, tried only where o
 ANSWER_LETTER = re.compile(
     r"^Zur\s+Beantwortung\s+(?:der|Ihrer|Eurer)\s+(?:\w+\s+)?(?:Fragen|Anfrage)\b"
     r"|\bDank\s+für\s+(?:Ihre|Eure|die)\s+(?:\w+\s+)?Anfrage\b"
-    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+|\w\.\s?\w\.\s+)?(?:genannte\s+)?Anfrage\b[^.?!]{0,80}"
+    # (a date's dots end no sentence: "Ihre Anfrage vom 12.03.2021 beantworte ich …")
+    r"|\b(?:Ihre|Eure)\s+(?:\w+\s+|\w\.\s?\w\.\s+)?(?:genannte\s+)?Anfrage\b"
+    r"(?:[^.?!]|(?<=\d)\.(?=\d)){0,80}"
     r"\b(?:beantworte|beantworten|nehme|nehmen)\b"
     r"|\b(?:zu|auf)\s+(?:der|die|Ihre[r]?|Eure[r]?)\s+(?:[\w-]+\s+){0,3}(?:Anfrage|Fragen)\b"
     r"[^?!]{0,100}?\b(?:teilt|teile|teilen|nimmt|nehme|nehmen|beantworte\w*|antworte\w*)\b"
