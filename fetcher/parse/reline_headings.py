@@ -88,8 +88,10 @@ def lead_in_cuts(line: str, start: int) -> set[int] | None:
         return set()
     low = max(0, start - _LEAD_IN_CHARS)
     ends = list(_SENTENCE_END.finditer(line, low, start))
-    if not ends and low > 0:
-        return set()
+    # No sentence end near (a head run into the lead-in: "… 4. Mai 2010 3 öffentlich <title> Zur
+    # nächsten Sitzung stelle ich … folgende Anfrage: Wann …?"): where the lead-in starts is not
+    # known, but a question or a label right after its colon still begins a line.
+    unbounded = not ends and low > 0
     sentence = ends[-1].end() if ends else 0  # or the line's first: "Dazu meine Fragen: Wer …?"
     subjects = list(_SUBJECT_START.finditer(line, max(sentence, low), start))
     sentence = subjects[-1].start() if subjects else sentence
@@ -99,7 +101,7 @@ def lead_in_cuts(line: str, start: int) -> set[int] | None:
         or (asked and question_signal(asked.group(0)[:-1]) >= ASKING)
         # a lead-in the question finder knows ("… stellen daher folgende Anfrage: Die
         # Ortsverwaltung wird beauftragt zu prüfen, ob …"): a request without "?" follows
-        or INTRO.search(line, sentence, heading.end())
+        or (not unbounded and INTRO.search(line, sentence, heading.end()))
     ):
         return {sentence, heading.end()} - {0}
     return set()

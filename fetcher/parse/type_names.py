@@ -57,11 +57,11 @@ _MOTION_PARTS = (
 )
 # A motion named for what it asks the office to do: "Prüfauftrag", "Berichtsauftrag" (and
 # "Berichtsantrag" among _MOTION_PARTS): a motion like "Prüfantrag", never an inquiry.
-_MOTION_ORDER = r"(?:Prüf|Berichts)auftrag"
-MOTION_TYPE = re.compile(rf"(?:{_MOTION_PARTS})antrag|{_MOTION_ORDER}", re.I)
+MOTION_ORDER = r"(?:Prüf|Berichts)auftrag"
+MOTION_TYPE = re.compile(rf"(?:{_MOTION_PARTS})antrag|{MOTION_ORDER}", re.I)
 TYPE_NAME = (
     rf"(?:{QUALIFIER})?(?:Anfrage|Antrag)|(?!Bau(?:vor)?anfrage)[A-Za-zÄÖÜäöüß]+anfrage"
-    rf"|(?:{_MOTION_PARTS})antrag|{_MOTION_ORDER}|{OTHER_INQUIRY}"
+    rf"|(?:{_MOTION_PARTS})antrag|{MOTION_ORDER}|{OTHER_INQUIRY}"
 )
 
 DOC_LABEL = re.compile(

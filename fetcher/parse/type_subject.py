@@ -25,6 +25,7 @@ from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
 from fetcher.parse.submitters import OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
+from fetcher.parse.type_names import MOTION_ORDER
 from fetcher.parse.wording import SALUTATION
 
 # A head's field line: a date alone or after "vom"/"den"; a town and its date ("Musterstadt,
@@ -139,9 +140,10 @@ def subject_named(rest: str) -> str | None:
 
 
 # A type word that opens the title and names the subject after it: "Anfrage: <subject>",
-# "Anfrage zu <subject>", "Antrag betreffend <subject>".
+# "Anfrage zu <subject>", "Antrag betreffend <subject>", "Prüfauftrag: <subject>".
 _TYPE_OPENS = re.compile(
-    r"(?:Gemeinsame\s+|Interfraktionelle\s+)?[A-ZÄÖÜ][\wäöüß]*(?:anfrage|antrag|Anfrage|Antrag)"
+    r"(?:Gemeinsame\s+|Interfraktionelle\s+)?"
+    rf"(?:[A-ZÄÖÜ][\wäöüß]*(?:anfrage|antrag|Anfrage|Antrag)|{MOTION_ORDER})"
     r"\s*(?::\s*|\s+(?=(?:zu|betreffend|betr\.|bzgl\.|bezüglich)\s))"
     r"|(?:Anfrage|Antrag)\s*(?::\s*|\s+(?=(?:zu|betreffend|betr\.|bzgl\.|bezüglich)\s))"
 )

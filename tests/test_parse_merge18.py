@@ -1,0 +1,38 @@
+"""The eighteenth round's merge: what the branches did not test alone.
+
+flatans18 made "Prüfauftrag" a motion's type name; a Karlsruhe motion whose subject line opens
+with that word ("Prüfauftrag: Einrichtung einer Fahrradstraße …") then lost its title, while the
+same line with "Prüfantrag:" gave the subject after the colon. flatmarks18 stopped reading a
+day's dot ("4. Mai 2010") as a sentence end; in a Karlsruhe inquiry run together into one line
+(outside the dev corpus the branch measured) the lead-in "… stelle ich namens unserer Fraktion
+folgende Anfrage:" then had no sentence start within reach, and its one question was lost.
+"""
+
+from __future__ import annotations
+
+from bench.text_shapes import SHAPES
+from fetcher.parse import parse_text
+from standins.fixtures import OPARL_FIXTURES
+from tests.corpus_data import corpus_path
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
+SUBJECT = "Einrichtung einer Fahrradstraße in der Durmersheimer Straße"
+
+
+def test_a_motion_type_word_with_its_colon_opens_the_title_like_other_motion_types() -> None:
+    text = corpus_path("karlsruhe-2020-1441-antrag-gruene-pruefauftrag-fahrradstrasse").read_text(
+        encoding="utf-8"
+    )
+    assert "Prüfauftrag: " + SUBJECT in text
+    for type_word in ("Prüfauftrag", "Prüfantrag"):
+        doc = parse_text(text.replace("Prüfauftrag:", type_word + ":"))
+        assert doc.kind == "Antrag"
+        assert doc.title == SUBJECT, type_word
+
+
+def test_a_question_after_a_lead_in_with_no_sentence_end_near_is_found_run_together() -> None:
+    text = (KARLSRUHE / "39225.txt").read_text(encoding="utf-8")
+    assert "4. Mai 2010" in text
+    wanted = ("Wann ist einer Bepflanzung der Baumscheiben zu rechnen?",)
+    assert parse_text(text).questions == wanted
+    assert parse_text(SHAPES["flat"](text)).questions == wanted
