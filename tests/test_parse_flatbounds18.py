@@ -81,3 +81,14 @@ def test_footnote_with_a_digit_mark_as_printed() -> None:
     """As pdftotext reads a superscript: "…Streuobstkonzepts?1" and "1 Vgl. …" at the foot."""
     questions = _questions(STREUOBST, "footnote 1")
     assert questions == _original(STREUOBST)
+
+
+STROMSPERREN = "dresden-AF2015-13-anfrage-linke-stromsperren"
+
+
+def test_running_head_words_after_the_page_counter_leave_the_item_above() -> None:
+    """Flat: "Seite 2 von 3 Anfrage der Fraktion DIE LINKE." opening the page before the middle
+    item: the counter names its page, the words after it up to the item's label are the head."""
+    questions = _questions(STROMSPERREN, "running head, two lines", "flat")
+    assert questions == _original(STROMSPERREN, "flat")
+    assert not any("Anfrage der Fraktion" in q for q in questions)
