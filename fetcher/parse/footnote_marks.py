@@ -26,6 +26,7 @@ _NOTE_START = re.compile(
     r"(?:(?<=\n)|(?<=\S\s))[ \t]*(?P<n>[¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d?\)?)[ \t]+"
     r"(?=[A-ZÄÖÜ]|https?:|www\.)"
 )
+_ITEM = re.compile(r"(?<!\S)\d{1,2}\.\s+[A-ZÄÖÜ]")  # "2. Welche …": the list goes on below
 _COUNTED = re.compile(
     r"(?:\b(?:Nr|Abs|Ziff|S|Bd|Kap)\.|\b(?:Seite|Frage|Punkt|Ziffer|Anlage|Absatz|Kapitel"
     r"|Nummer|Teil|Stufe|Phase)|[§–-])\s*$"
@@ -48,13 +49,17 @@ def _notes(page: str, before: str) -> tuple[int, set[str]]:
 
     The footnotes are the page's tail from a footnote's opening (_NOTE_START) to its end, when a
     mark of its number stands glued above it (on this page or the one before), the tail holds
-    no question and is no longer than NOTES_MAX_CHARS.
+    no question and no list item ("2. Welche …") and is no longer than NOTES_MAX_CHARS.
     """
     foot = max(0, len(page.rstrip()) - NOTES_MAX_CHARS)  # only the page's foot holds its notes
     for match in _NOTE_START.finditer(page, foot):
         tail = page[match.start() :]
-        if _COUNTED.search(page[max(0, match.start() - 12) : match.start()]) or "?" in tail:
-            continue
+        if (
+            _COUNTED.search(page[max(0, match.start() - 12) : match.start()])
+            or "?" in tail
+            or _ITEM.search(tail)
+        ):
+            continue  # a question or a list item below: the page's text goes on
         mark = _mark(match.group("n"))
         if not (mark.search(page, 0, match.start()) or mark.search(before)):
             continue
