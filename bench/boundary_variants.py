@@ -30,10 +30,18 @@ lands inside the question, and the scores show it as a miss):
   inquiry); "answer requested, passive": "Um Beantwortung in der nächsten Sitzung wird gebeten.";
 - "answer opens": "Die Verwaltung beantwortet die Anfrage wie folgt:" and one sentence (an
   answer printed below the inquiry it answers, on the inquiry's own paper).
+- "statement after": one stating sentence, no heading ("Die Lage hat sich seit dem letzten
+  Bericht deutlich verschlechtert.": a justification of one sentence);
+- "footnote ¹", "footnote 1": a footnote mark glued to the first item's "?" ("…?¹", as HTML
+  and word processors keep it; "…?1", as pdftotext reads a superscript) and the footnote it
+  marks ("¹ Vgl. Bericht der Verwaltung vom 12.03.2023, S. 4.") at the foot of the page that
+  holds the last question (documents whose first item's "?" ends a line before item 2).
 Between two questions (issue #11, "page running heads and page numbers between questions"), a
 page break (form feed) before the middle item:
 - "running head": "Drucksache <the label's reference> – Seite 2" opening the page (Landtage and
   ALLRIS print the reference and page in one head; a made-up number where the label has none);
+- "running head, two lines": "Seite 2 von 3" / "Anfrage der Fraktion <the label's faction>" (a
+  Word template's head: the counter above the paper's own name);
 - "page number": "- 2 -" opening the page; "Seite 2 von 3": the counter opening it (each with
   the new page's own number and the new page count);
 - "footer block": a letter's three-line foot (address, phone, bank account) at the foot of page 1
@@ -160,6 +168,26 @@ def justification_after(found: Located, label: dict[str, Any]) -> str | None:
     for r in [heading, *block]:
         lines[r] = None
     return "\n".join(line for line in lines if line is not None)
+
+
+FOOTNOTE = "Vgl. Bericht der Verwaltung vom 12.03.2023, S. 4."
+
+
+def footnote(found: Located, mark: str) -> str | None:
+    """Return the text with a footnote mark after the first item's question ("…?¹") and the
+    footnote it marks ("¹ Vgl. …") at the foot of the page that holds the last question."""
+    if len(found.rows) < 2:
+        return None
+    asked = [r for r in range(found.rows[0], found.rows[1]) if _ASKS.search(found.lines[r])]
+    end = _last_end(found)
+    if not asked or end is None or end == asked[-1]:
+        return None
+    lines = list(found.lines)
+    lines[asked[-1]] = lines[asked[-1]].rstrip() + mark
+    text = "\n".join(lines)
+    foot = text.find("\f", len("\n".join(lines[: end + 1])))
+    foot = len(text.rstrip()) if foot < 0 else foot
+    return f"{text[:foot].rstrip()}\n\n{mark} {FOOTNOTE}\n{text[foot:]}"
 
 
 def _faction(label: dict[str, Any]) -> list[str]:
@@ -290,10 +318,21 @@ VARIANTS: dict[str, Transform] = {
         found,
         ["Die Verwaltung beantwortet die Anfrage wie folgt:", "Die Zahlen liegen noch nicht vor."],
     ),
+    "statement after": lambda found, _label: _after_last(
+        found, ["Die Lage hat sich seit dem letzten Bericht deutlich verschlechtert."]
+    ),
+    "footnote ¹": lambda found, _label: footnote(found, "¹"),
+    "footnote 1": lambda found, _label: footnote(found, "1"),
     "running head": lambda found, label: _page_break(
         found,
         lambda page, _pages: (
             f"Drucksache {label.get('reference') or STAND_IN_REFERENCE} – Seite {page}"
+        ),
+    ),
+    "running head, two lines": lambda found, label: _page_break(
+        found,
+        lambda page, pages: (
+            f"Seite {page} von {pages}\nAnfrage der {' '.join(_faction(label)) or 'Fraktion'}"
         ),
     ),
     "page number": lambda found, _label: _page_break(found, lambda page, _pages: f"- {page} -"),

@@ -23,6 +23,7 @@ from fetcher.parse.content_kind import (
     states_on_motion,
 )
 from fetcher.parse.fields import find_header_end
+from fetcher.parse.footnote_marks import unmarked_pages
 from fetcher.parse.header import find_status, find_title
 from fetcher.parse.hints import PaperHints, apply_hints, hinted_kind
 from fetcher.parse.kind import find_doc_label, kind_from_content, kind_from_label
@@ -57,7 +58,7 @@ def parse_pages(
 
     `hints` (OParl metadata of the paper) win over what the text says; the text fills the gaps.
     """
-    relined = relined_pages([bounded_blanks(page) for page in pages])
+    relined = relined_pages([bounded_blanks(page) for page in unmarked_pages(pages)])
     lines = clean_lines(relined)
     full_text = "\n".join(lines).strip()
     doc_label = find_doc_label(lines)

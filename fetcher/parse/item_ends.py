@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.letter_end import letter_end, signer_run_on
+from fetcher.parse.letter_end import first_sentence, letter_end, signer_run_on
 from fetcher.parse.list_score import item_signal
 from fetcher.parse.markers import LINE_CHARS, join_item, next_label
 from fetcher.parse.text import sentences
@@ -158,13 +158,20 @@ def trim_last(item: list[str]) -> list[str]:
         return item[: last + 1]
     if item[last].rstrip().endswith("?") and (_stray(" ".join(tail)) or _states(tail)):
         return item[: last + 1]
+    text = " ".join(line.strip() for line in tail)
+    first = first_sentence(text) if item[last].rstrip().endswith("?") else ""
+    # run together: "Die Lage hat sich … verschlechtert. Gerit Thomas Seite 2 von 2", a stating
+    # sentence and the letter's end on one line
+    if first and _states([first]) and letter_end([text[len(first) :].strip()]) == 0:
+        return item[: last + 1]
     return item
 
 
 def _states(tail: Sequence[str]) -> bool:
     """Return True if the words after the last question are a short justification.
 
-    Sentences that state (each ends in "."), two or more or one longer than a printed line, none
+    Sentences that state (each ends in "."), two or more, one longer than a printed line or one
+    that goes on with nothing of the question (_one_statement), none
     of them asks or requests ("Bitte …", "Ich bitte um …"): "Im neuen Eckgebäude … sind mehrere
     Videokameras installiert. Zwei davon sind … ausgerichtet." below the last question. A request
     belongs to the question; so does a short note ("Die Angaben bitte nach Jahren.").
@@ -172,11 +179,29 @@ def _states(tail: Sequence[str]) -> bool:
     text = " ".join(line.strip() for line in tail)
     parts = sentences(text)
     return (
-        (len(parts) >= 2 or len(text) > LINE_CHARS)
+        (len(parts) >= 2 or len(text) > LINE_CHARS or _one_statement(text))
         and text[:1].isupper()
         and all(part.endswith(".") for part in parts)
         and not re.search(r"\bbitte", text, re.I)
     )
+
+
+# What goes on with the question in a sentence after it: a condition ("Falls ja, …"), what the
+# answer should give ("… anzugeben.", "… aufzuschlüsseln.", "getrennt nach Jahren", "Gemeint
+# ist …"), a reference to the question itself ("Dies gilt auch für …").
+_GOES_ON = re.compile(
+    r"^(?:Falls|Wenn|Sofern|Ggf\.|Gegebenenfalls|Gemeint|Dies|Das|Diese[rs]?|Dabei|Hierbei|Hier"
+    r"|Und|Oder|Bzw\.|Sowie|Insbesondere|Auch|Jeweils|Getrennt|Aufgeschlüsselt)\b"
+    r"|\b(?:an|auf|dar|aus|ein|mit|vor)?zu[a-zäöüß]{3,}en\b|\bzu\s+[a-zäöüß]+en\s*[.!]$"
+    r"|\b(?:Angaben?|getrennt|aufgeschlüsselt|jeweils|gemeint|einschließlich|inklusive)\b",
+)
+MIN_STATEMENT_WORDS = 7
+
+
+def _one_statement(text: str) -> bool:
+    """Return True if one sentence states on its own: seven words or more, none that goes on
+    with the question ("Die Schulen sind in einem schlechten Zustand, wie der Bericht zeigt.")."""
+    return len(text.split()) >= MIN_STATEMENT_WORDS and not _GOES_ON.search(text)
 
 
 def _stray(tail: str) -> bool:

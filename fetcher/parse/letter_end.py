@@ -53,7 +53,9 @@ def _place_and_date(line: str) -> bool:
     if match is None:
         return False
     rest = line.strip()[match.end() :].strip()
-    return not rest or signs(rest, run_together=True)
+    # run together, the signer's name and what follows it share the line ("Dresden, den
+    # 12.03.2023 Maria Muster Für die Beantwortung … bedanke ich mich")
+    return not rest or signs(rest, run_together=True) or names(" ".join(rest.split()[:2]))
 
 
 def signs(line: str, *, run_together: bool = False) -> bool:
@@ -152,29 +154,64 @@ def closes_letter(line: str) -> bool:
     )
 
 
+_FIRST_SENTENCE = re.compile(r"^.{12,}?[a-zäöüß]{2}[.!](?=\s+\S)")
+
+
+def first_sentence(line: str) -> str:
+    """Return the first sentence of a line that goes on after it ("" when it does not)."""
+    match = _FIRST_SENTENCE.match(line.strip())
+    return match.group() if match else ""
+
+
+def _opens_end(line: str) -> bool:
+    """Return True if a line, or the first sentence of a line run together, opens the end.
+
+    Text run together puts the request and the signer on one line ("Wir bitten um schriftliche
+    Beantwortung. Gerit Thomas", "… Beantwortung. Mit freundlichen Grüßen …").
+    """
+    if closes_letter(line):
+        return True
+    first = first_sentence(line)
+    return bool(first) and closes_letter(first)
+
+
+def _signs_then_closes(line: str) -> bool:
+    """Return True if a line run together signs first and then opens a letter's end.
+
+    "Maria Muster Stadträtin Fraktion CDU Vielen Dank!", "… Fraktion SPD Mit freundlichen
+    Grüßen": the signature block and the thanks or greeting below it in one line.
+    """
+    words = line.split()
+    for cut in range(2, min(len(words), 3 * MAX_SIGNATURE_WORDS)):
+        if not signs(" ".join(words[:cut]), run_together=True):
+            return False
+        if closes_letter(" ".join(words[cut:])):
+            return True
+    return False
+
+
 def letter_end(tail: Sequence[str]) -> int | None:
     """Return where a letter's end begins in the lines after the last question (None: nowhere).
 
     Either a line that opens the end (closes_letter), or a signature block: lines that all sign,
     from there to the tail's end, or up to a line that opens the end, the first of them a name
     (a list of things below the question, "Notizen und Aufzeichnungen" / "Erläuterungen zu
-    Prozessabläufen", names no one). Run together, the block is one line opening with a name.
+    Prozessabläufen", names no one). Run together, the block opens with a name and each of its
+    lines signs as up to three lines joined; a line whose first sentence opens the end opens it.
     """
     filled = [k for k, line in enumerate(tail) if line.strip()]
     for pos, k in enumerate(filled):
-        if closes_letter(tail[k]):
+        if _opens_end(tail[k]):
             return k
         rest = filled[pos:]
-        stop = next((j for j in rest if closes_letter(tail[j])), None)
+        stop = next((j for j in rest if _opens_end(tail[j])), None)
         block = [j for j in rest if stop is None or j < stop]
         if names(tail[k]) and all(signs(tail[j]) for j in block):
             return k
-        if (
-            len(block) == 1
-            and names(" ".join(tail[k].split()[:2]))
-            and signs(tail[k], run_together=True)
+        if names(" ".join(tail[k].split()[:2])) and (
+            all(signs(tail[j], run_together=True) for j in block) or _signs_then_closes(tail[k])
         ):
-            return k
+            return k  # run together: the block's lines joined, a line or a page each
     return None
 
 

@@ -9,6 +9,7 @@ inside its first and last lines. Called by fetcher.parse.text.clean_lines before
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import combinations
 
 from fetcher.parse.page_edges import DIGITS
@@ -55,6 +56,44 @@ _HEAD_RUN_ON = re.compile(
     r"(?:\s*(?:von|/)\s*\d{1,3})?))\s+(?=\S)",
     re.I,
 )
+# The words of a running head after its page counter, run into the page's first item ("Seite 2
+# von 3 Anfrage der SPD-Fraktion 2. Bis wann …") or alone on the line above it: a few
+# capitalised words, no sentence mark (but the dot of a name in capitals, "DIE LINKE."), then a
+# list label.
+_HEAD_WORD = re.compile(r"(?:[^\s.?!:;,]|(?<=[A-ZÄÖÜ]{2})\.)+")
+MAX_HEAD_WORDS = 7
+_ITEM_LABEL = re.compile(r"\(?\d{1,2}(?:\.\)|[.)])\s+[A-ZÄÖÜ]")
+
+
+def _ends_sentence(lines: Sequence[str]) -> bool:
+    """Return True if a page's text ends a sentence (nothing runs on over the page break)."""
+    last = next((line for line in reversed(lines) if line), "")
+    return last.rstrip(')"“”»« ').endswith(("?", ".", "!"))
+
+
+def _without_head_words(lines: list[str], row: int) -> None:
+    """Cut the head's words left after its page counter from a page's first line `row`.
+
+    The counter "Seite 2 von 3" names its page; the words after it up to the first list label,
+    in its line or opening the next, where the page before ended a sentence, are the rest of
+    the head (the paper's name, its sender), never the list's text: an item that runs on over
+    the page opens lower case or with no label to follow. Changes in place.
+    """
+    words = lines[row].split(" ")
+    following = next((x for x in lines[row + 1 :] if x), "")
+    if not words[0][:1].isupper():
+        return
+    for count in range(1, min(len(words), MAX_HEAD_WORDS) + 1):
+        if not _HEAD_WORD.fullmatch(words[count - 1]):
+            return
+        rest = " ".join(words[count:])
+        if len(lines[row]) - len(rest) > MAX_HEAD_CHARS:
+            return
+        if _ITEM_LABEL.match(rest) or (not rest and _ITEM_LABEL.match(following)):
+            lines[row] = rest
+            return
+
+
 MIN_FOOT_CHARS = 60  # a footer run into the text: a letter's address, phone and bank rows
 MIN_FOOT_DIGITS = 5  # postcode, phone, account: a sentence that ends two pages has few
 
@@ -104,6 +143,8 @@ def strip_run_on_edges(page_lines: list[list[str]]) -> None:
         match = _HEAD_RUN_ON.match(first)
         if match and int(match.group(1) or match.group(2)) == index + 1:
             lines[top[0]] = first[match.end() :]
+            if _ends_sentence(page_lines[index - 1]):
+                _without_head_words(lines, top[0])
         elif len(top) == 2:  # "… Drucksache 2023/0123" / "– Seite 2 2. Wann …"
             joined = f"{first} {lines[top[1]]}"
             match = _HEAD_RUN_ON.match(joined)
