@@ -36,3 +36,15 @@ def test_a_question_after_a_lead_in_with_no_sentence_end_near_is_found_run_toget
     wanted = ("Wann ist einer Bepflanzung der Baumscheiben zu rechnen?",)
     assert parse_text(text).questions == wanted
     assert parse_text(SHAPES["flat"](text)).questions == wanted
+
+
+def test_a_question_label_naming_its_inquiry_is_no_lead_in_without_a_sentence_end() -> None:
+    # An answer run together: "… Regionalentwicklung Frage 1 der Anfrage: Welche …?" — the words
+    # before the colon label the quoted question, they do not lead in; the line stays whole there.
+    from fetcher.parse.reline_headings import lead_in_cuts
+
+    head = "Stadt Karlsruhe | Amt für Stadtentwicklung | Stadt- und Regionalentwicklung " * 5
+    line = head + "Frage 1 der Anfrage: Welche Ämter haben bereits Konzepte im Einsatz?"
+    assert lead_in_cuts(line, line.index("Anfrage:")) == set()
+    led = head + "Dazu stelle ich namens unserer Fraktion folgende Anfrage: Wann wird gepflanzt?"
+    assert lead_in_cuts(led, led.index("Anfrage:")) == {led.index("Wann")}

@@ -90,14 +90,17 @@ def lead_in_cuts(line: str, start: int) -> set[int] | None:
     ends = list(_SENTENCE_END.finditer(line, low, start))
     # No sentence end near (a head run into the lead-in: "… 4. Mai 2010 3 öffentlich <title> Zur
     # nächsten Sitzung stelle ich … folgende Anfrage: Wann …?"): where the lead-in starts is not
-    # known, but a question or a label right after its colon still begins a line.
+    # known, but when the words before the colon lead in ("stelle ich … folgende Anfrage:"), a
+    # question that asks right after it still begins a line.
     unbounded = not ends and low > 0
+    if unbounded and not INTRO.search(line, low, heading.end()):
+        return set()  # "… Regionalentwicklung Frage 1 der Anfrage: Welche …?" is no lead-in
     sentence = ends[-1].end() if ends else 0  # or the line's first: "Dazu meine Fragen: Wer …?"
     subjects = list(_SUBJECT_START.finditer(line, max(sentence, low), start))
     sentence = subjects[-1].start() if subjects else sentence
     asked = _ASKED.match(line, heading.end())
     if (
-        _LIST_LABEL.match(line, heading.end())
+        (not unbounded and _LIST_LABEL.match(line, heading.end()))
         or (asked and question_signal(asked.group(0)[:-1]) >= ASKING)
         # a lead-in the question finder knows ("… stellen daher folgende Anfrage: Die
         # Ortsverwaltung wird beauftragt zu prüfen, ob …"): a request without "?" follows
