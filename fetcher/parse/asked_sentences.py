@@ -84,7 +84,7 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
             asking = False  # a statement stood before the question: a new one opens
         if part[:1] in '„"»' and ends_asking(part):
             return []  # „Wie …?“: quoted questions, fetcher.parse.quoted_pairs' layout
-        if ends_asking(part) and (asking or opens_asking(part)):
+        if ends_asking(part) and (asking or opens_asking(part) or _asks_after_answer(pairs, part)):
             if asking:
                 pairs[-1][0].append(part)
             else:
@@ -99,6 +99,18 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
     if len(pairs) < MIN_PAIRS or answered < MIN_PAIRS or not pairs[-1][1]:
         return []
     return [(" ".join(question), " ".join(answer)) for question, answer in pairs]
+
+
+# A follow-up that asks on from the question before it ("Falls ja, welche?", "Wenn nein, …?").
+_FOLLOW_UP = re.compile(r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls|sofern)\s+(?:ja|nein|nicht)\b")
+
+
+def _asks_after_answer(pairs: list[tuple[list[str], list[str]]], part: str) -> bool:
+    """Whether a sentence ending in "?" right after an answer's statements opens the next
+    question although its first word is none of wording's openings ("Zieht die Landesregierung
+    …?", "Bis zu etwa welchem Zeitpunkt …?", "Sprechen aus Sicht …?"): a capital opens it, and
+    it does not ask on from a question ("Falls ja, welche?")."""
+    return bool(pairs) and bool(pairs[-1][1]) and part[:1].isupper() and not _FOLLOW_UP.match(part)
 
 
 # Where a question may open inside a run-together sentence, after what the sentence splitter
