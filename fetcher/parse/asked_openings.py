@@ -23,15 +23,25 @@ _CLAUSE_START = re.compile(r"(?:[.!:]|\?[\"“”)]?)\s+(?=[„\"A-ZÄÖÜ])")
 # A capitalised interrogative or verb-first opening after a word: only a sentence's first word
 # is written so. Explicit "wo-" words (not "wo\w+": "Wohnungsbau" is a noun); a space follows
 # ("Ist-Zustand" is a noun too).
-_OPENING_INSIDE = re.compile(
-    r"(?<=[\w)\]])\s+(?=(?:(?:In|Auf|An|Aus|Bis|Seit|Mit|Für|Durch|Nach|Unter|Von|Bei|Zu|Um|"
+_OPENER = (
+    r"(?:(?:In|Auf|An|Aus|Bis|Seit|Mit|Für|Durch|Nach|Unter|Von|Bei|Zu|Um|"
     r"Über|Gegen|Ab)\s+(?:welche[rsmn]?|wie|wann|wem|wen|wessen)\s"
     r"|(?:Wie|Was|Wann|Wo|Wer|Wen|Wem|Wessen|Welche[rsmn]?|Warum|Weshalb|Wieso|Weswegen|Wofür|"
     r"Wozu|Woher|Wohin|Womit|Wodurch|Worin|Worauf|Woran|Worüber|Inwieweit|Inwiefern|Ob|Gibt|"
     r"Ist|Sind|Hat|Haben|Wird|Werden|Wurde|Wurden|Kann|Können|Könnte|Plant|Planen|Sieht|Teilt|"
     r"Teilen|Liegen|Liegt|Besteht|Bestehen|Trifft|Hält|Halten|Beabsichtigt|Sollte|Soll|Sollen|"
-    r"Darf|Dürfen|Gab|Existiert|Existieren)\s))"
+    r"Darf|Dürfen|Gab|Existiert|Existieren)\s"
+    # a verb before its reflexive or "es" ("Befindet sich", "Stellt sich", "Handelt es sich"):
+    # no noun stands before "sich"/"es" without a comma
+    r"|[A-ZÄÖÜ][a-zäöüß]+(?:t|en)\s+(?:sich|es)\s)"
 )
+_OPENING_INSIDE = re.compile(rf"(?<=[\w)\]])\s+(?={_OPENER})")
+_OPENS = re.compile(_OPENER)
+
+
+def capital_opening(text: str) -> bool:
+    """Return True if a text opens with a capitalised interrogative or verb ("Befindet sich …")."""
+    return bool(_OPENS.match(text))
 
 
 def opens_asking(text: str) -> bool:
