@@ -116,3 +116,19 @@ def closing_run_in(line: str) -> int:
     """Return where the last question of a line ends before a closing run into it, else -1."""
     match = _CLOSING_AFTER.search(line)
     return match.start() + len(match.group(0).rstrip()) if match else -1
+
+
+def item_from_opening(item: list[str]) -> list[str]:
+    """Return a question item's lines from where its question opens: without a topic heading
+    on a line above it ("Zum Sachstand" / "Wie viele …?") or run into its first line ("Zum
+    Sachstand Wie viele …?"), the opening found as asking_start finds it."""
+    text = " ".join(item)
+    start = asking_start(text)
+    if start <= 0:
+        return item
+    offset = 0
+    for k, line in enumerate(item):
+        if start < offset + len(line) + 1:
+            return [line[start - offset :], *item[k + 1 :]]
+        offset += len(line) + 1
+    return item

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from fetcher.parse.ask_signals import request_signal
-from fetcher.parse.asked_openings import closing_run_in
+from fetcher.parse.asked_openings import closing_run_in, item_from_opening
 from fetcher.parse.unmarked_lines import opens_asking
 from fetcher.parse.wording import INTRO, SALUTATION, is_stop, list_marker, question_signal
 
@@ -79,7 +79,7 @@ def questions_after_lead_in(
             asks = [n for n, line in enumerate(items[k]) if "?" in line]
             items[k] = items[k][: asks[-1] + 1] if asks else []
         asked = [
-            item
+            item_from_opening(item)  # "Zum Sachstand" / "Wie viele …?": the heading is none of it
             for k, item in enumerate(items)
             if item and (k in labelled or item[-1].rstrip().endswith("?"))
         ]
