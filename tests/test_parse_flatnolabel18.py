@@ -8,7 +8,9 @@ run-together text hides: the end of a heading or field value above the first que
 has no full stop: "… Zukunft der Nachtstromspeicher-Heizungen Wie gedenken …?"), a closing run
 into the last question ("… u.a.? mit freundlichen Grüßen …"), a question whose first word is none
 of the interrogatives after an answer's statements ("… erörtert wurde. Zieht die
-Landesregierung …?"), a reference to the preliminary remark that is no heading of it. Dresden
+Landesregierung …?"), a reference to the preliminary remark that is no heading of it, an item
+continuing the lead-in's sentence that opens with "seit wann" (bench.request_variants "clauses").
+Dresden
 texts are committed (tests/corpus/dev/); Karlsruhe and Landtag texts come from the corpus
 snapshots (skipped without ../.mirror). Every test fails on main 88f528d's parser.
 """
@@ -18,6 +20,7 @@ from __future__ import annotations
 from bench.answer_variants import segments
 from bench.list_variants import rewrite
 from bench.quoted_answers import quoting_variants
+from bench.request_variants import rewrite as request_rewrite
 from bench.text_shapes import flat
 from fetcher.model import ParsedDocument
 from fetcher.parse import parse_text
@@ -90,3 +93,16 @@ def test_an_answered_question_run_into_the_consultation_row_opens_at_its_verb() 
     doc = _unnumbered_answer("karlsruhe-2020-or-wolfartsweier-stellungnahme-cdu-infrarotgeraet")
     assert len(doc.questions) == 4
     assert doc.questions[0].startswith("Befindet sich das Gerät")
+
+
+def test_an_item_continuing_the_lead_in_may_open_with_seit_wann() -> None:
+    """Landtag 19/11179 asked in indirect clauses after "Wir bitten darzustellen," run together:
+    "… darzustellen, 1. seit wann war der Landesregierung … bekannt, … 2. welche …" — the first
+    item opens with a preposition before its interrogative and is still the first of twelve."""
+    name = "LANDTAG-niedersachsen-19-11179-kleine-anfrage-mit-antwort"
+    text = corpus_path(name, "dev").read_text("utf-8")
+    done = request_rewrite(text, dev_label(name), "clauses, lead-in: Wir bitten darzustellen,")
+    assert done is not None
+    doc = parse_text(flat(done[0]))
+    assert len(doc.questions) == 12
+    assert doc.questions[0].startswith("seit wann war der Landesregierung")
