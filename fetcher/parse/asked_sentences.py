@@ -105,7 +105,9 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
 
 
 # A follow-up that asks on from the question before it ("Falls ja, welche?", "Wenn nein, …?").
-_FOLLOW_UP = re.compile(r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls|sofern)\s+(?:ja|nein|nicht)\b")
+_FOLLOW_UP = re.compile(
+    r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls|sofern)\s+(?:ja|nein|nicht)\b"
+)
 
 
 def _asks_after_answer(pairs: list[tuple[list[str], list[str]]], part: str) -> bool:
@@ -188,4 +190,6 @@ def _first_words(parts: list[str], words: int) -> list[str]:
 # The heading run into its remark's first sentence, whose capital follows it ("Vorbemerkung der
 # Landesregierung Artikel 24 …"), not a reference to it in an answer after an abbreviation's
 # full stop ("(s. Vorbemerkung der Landesregierung in der Antwort …)").
-_PRELIMINARY_RUN_IN = re.compile(r"^Vorbemerkung(?:en)?\s+(?:der|des)\s+\S+(?:\s+[„\"A-ZÄÖÜ\d]|\s*$)")
+_PRELIMINARY_RUN_IN = re.compile(
+    r"^Vorbemerkung(?:en)?\s+(?:der|des)\s+\S+(?:\s+[„\"A-ZÄÖÜ\d]|\s*$)"
+)
