@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from fetcher.parse.wording import question_signal
 
 ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
+OPENING_CHARS = 80  # the words an opening is read from ("In welchem Umfang …", "Inwiefern …")
+MAX_QUESTION_CHARS = 1500  # a question opens at most this far before its "?"
 # A clause that opens after a sentence end, a colon or an earlier question's "?".
 _CLAUSE_START = re.compile(r"(?:[.!:]|\?[\"“”)]?)\s+(?=[„\"A-ZÄÖÜ])")
 # A capitalised interrogative or verb-first opening after a word: only a sentence's first word
@@ -46,7 +48,9 @@ def capital_opening(text: str) -> bool:
 
 def opens_asking(text: str) -> bool:
     """Return True if a text opens with a question's first words ("Wie viele …", "Gibt es …")."""
-    return question_signal(text.replace("?", "")) >= ASKING_OPENING
+    # only the opening words count (wording.question_signal without "?"): a short slice keeps
+    # the test cheap on a line that holds a whole page
+    return question_signal(text[:OPENING_CHARS].replace("?", "")) >= ASKING_OPENING
 
 
 def asking_start(text: str) -> int:
@@ -62,7 +66,7 @@ def asking_start(text: str) -> int:
         return -1
     if opens_asking(text[:end]):
         return 0
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, 0, end)]
+    starts = [m.end() for m in _CLAUSE_START.finditer(text, max(0, end - MAX_QUESTION_CHARS), end)]
     for start in reversed(starts):
         if opens_asking(text[start:end]):
             return start
@@ -73,6 +77,7 @@ def run_in_opening(text: str, clause: int = 0) -> int:
     """Return where a question run into the words before it opens inside the clause from
     `clause` to the text's first "?" (a capitalised interrogative after a word), or -1."""
     end = text.find("?")
+    clause = max(clause, end - MAX_QUESTION_CHARS)
     inside = _OPENING_INSIDE.search(text, clause, end) if end > clause else None
     return inside.end() if inside else -1
 
