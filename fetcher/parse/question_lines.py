@@ -183,20 +183,11 @@ def asked_tail(line: str) -> int:
         asked -= 1
     if asked == len(parts) or asked == 0:
         return -1
-    while asked < len(parts) and not _opens_question(parts[asked]):
+    while asked < len(parts) and question_signal(parts[asked][:-1]) < ASKING_OPENING:
         asked += 1  # "Falls ja, welche?" asks on from the sentence before it
     if asked == len(parts):
         return -1
     return line.rfind(parts[asked])
-
-
-def _opens_question(sentence: str) -> bool:
-    """Whether a sentence ending in "?" after an answer's statements opens the next question:
-    any capitalised opening ("Zieht die Landesregierung …?", "Bis zu etwa welchem Zeitpunkt
-    …?", "Sprechen aus Sicht …?"), not a follow-up that asks on ("Falls ja, welche?")."""
-    if question_signal(sentence[:-1]) >= ASKING_OPENING:
-        return True
-    return sentence[:1].isupper() and not _FOLLOW_UP.match(sentence)
 
 
 def question_lines(
