@@ -22,6 +22,11 @@ conventions of council systems and Landtage):
 - "no label": one question per line without any label (issue #11): the label is removed and the
   lines of each question up to its "?" are joined into one line (skips a document whose items do
   not each end in "?" before the next item, or hold sub-items there);
+- "no label, topic heading", "no label, Fragestellung:": "no label" with a short topic line
+  without a colon above every question (TOPICS: a heading in bold; run together, the heading
+  runs into its question: "Zum Sachstand Wie viele …?", Karlsruhe 2021/0614's "I. Zu einer
+  möglichen neuen internen Struktur … Wie soll …?"), or with "Fragestellung:" on a line of its
+  own above the first (the label that opens the questions of oral inquiries' forms);
 - "inline": the list run into the lead-in's paragraph ("Daher frage ich Sie: 1. … 2. …", issue
   #11): the lead-in line ending in ":" and every item are joined into one line, labels kept
   (skips a document without such a lead-in, or whose items hold more than their question: answers);
@@ -217,8 +222,9 @@ def ordinals(found: Located) -> str | None:
     return _relabel(found, lambda k, _n: f"{ORDINALS[k]}:")
 
 
-def no_label(found: Located) -> str | None:
-    """Return the text with each item's label removed and its question joined into one line."""
+def no_label(found: Located, above: Callable[[int], str] | None = None) -> str | None:
+    """Return the text with each item's label removed and its question joined into one line;
+    `above(k)`, when given and not empty, is a line of its own set above item k's question."""
     ends = [found.question_end(k) for k in range(len(found.rows))]
     if any(end is None for end in ends):
         return None
@@ -228,6 +234,8 @@ def no_label(found: Located) -> str | None:
         assert end is not None
         parts = [found.rest(k), *(line for line in found.lines[row + 1 : end + 1] if line.strip())]
         lines[row] = found.indent(k) + " ".join(p.strip() for p in parts if p.strip())
+        if above is not None and (heading := above(k)):
+            lines[row] = f"{found.indent(k)}{heading}\n{lines[row]}"
         for other in range(row + 1, end + 1):
             lines[other] = None
     return "\n".join(line for line in lines if line is not None)
@@ -382,6 +390,8 @@ VARIANTS: dict[str, Callable[[Located], str | None]] = {
     **{name: partial(_relabel, label=label) for name, label in LABELS.items()},
     "Erstens:": ordinals,
     "no label": no_label,
+    "no label, topic heading": partial(no_label, above=lambda k: TOPICS[k % len(TOPICS)]),
+    "no label, Fragestellung:": partial(no_label, above=lambda k: "" if k else "Fragestellung:"),
     "inline": inline,
     "I. headings": lambda found: _headings(found, restart=False),
     "I. headings, restart": lambda found: _headings(found, restart=True),

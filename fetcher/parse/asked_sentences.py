@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.asked_openings import capital_opening, question_in_head, run_in_opening
 from fetcher.parse.asked_paragraphs import (
     ENDS_SENTENCE,
     MAX_QUESTION_CHARS,
@@ -42,6 +43,7 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
     run-together text (no blank line, half its characters in lines longer than a printed one)
     on the terms of asked_paragraphs.
     """
+    body_start = question_in_head(lines, body_start)  # "… Wildwuchsbekämpfung Befindet sich …?"
     if any(not line.strip() for line in lines[max(body_start, 0) :]):
         return []  # blank lines set its paragraphs apart: asked_paragraphs' text, or one per line
     body = [line for line in lines[max(body_start, 0) :] if line.strip()]
@@ -84,7 +86,8 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
             asking = False  # a statement stood before the question: a new one opens
         if part[:1] in '„"»' and ends_asking(part):
             return []  # „Wie …?“: quoted questions, fetcher.parse.quoted_pairs' layout
-        if ends_asking(part) and (asking or opens_asking(part)):
+        opens = opens_asking(part) or (bool(lead_in) and capital_opening(part))
+        if ends_asking(part) and (asking or opens or _asks_after_answer(pairs, part)):
             if asking:
                 pairs[-1][0].append(part)
             else:
@@ -99,6 +102,20 @@ def asked_sentences(lines: Sequence[str], body_start: int) -> list[tuple[str, st
     if len(pairs) < MIN_PAIRS or answered < MIN_PAIRS or not pairs[-1][1]:
         return []
     return [(" ".join(question), " ".join(answer)) for question, answer in pairs]
+
+
+# A follow-up that asks on from the question before it ("Falls ja, welche?", "Wenn nein, …?").
+_FOLLOW_UP = re.compile(
+    r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls|sofern)\s+(?:ja|nein|nicht)\b"
+)
+
+
+def _asks_after_answer(pairs: list[tuple[list[str], list[str]]], part: str) -> bool:
+    """Whether a sentence ending in "?" right after an answer's statements opens the next
+    question although its first word is none of wording's openings ("Zieht die Landesregierung
+    …?", "Bis zu etwa welchem Zeitpunkt …?", "Sprechen aus Sicht …?"): a capital opens it, and
+    it does not ask on from a question ("Falls ja, welche?")."""
+    return bool(pairs) and bool(pairs[-1][1]) and part[:1].isupper() and not _FOLLOW_UP.match(part)
 
 
 # Where a question may open inside a run-together sentence, after what the sentence splitter
@@ -153,6 +170,8 @@ def after_lead_in(part: str) -> tuple[str, str]:
             and len(tail) <= MAX_QUESTION_CHARS
         ):
             return part[: match.start()].rstrip(), tail
+    if (opening := run_in_opening(part)) > 0:  # "… für die Wildwuchsbekämpfung Befindet sich …?"
+        return part[:opening].rstrip(), part[opening:]
     return "", part
 
 
@@ -168,4 +187,9 @@ def _first_words(parts: list[str], words: int) -> list[str]:
     return kept
 
 
-_PRELIMINARY_RUN_IN = re.compile(r"^Vorbemerkung(?:en)?\s+(?:der|des)\s+\S+")
+# The heading run into its remark's first sentence, whose capital follows it ("Vorbemerkung der
+# Landesregierung Artikel 24 …"), not a reference to it in an answer after an abbreviation's
+# full stop ("(s. Vorbemerkung der Landesregierung in der Antwort …)").
+_PRELIMINARY_RUN_IN = re.compile(
+    r"^Vorbemerkung(?:en)?\s+(?:der|des)\s+\S+(?:\s+[„\"A-ZÄÖÜ\d]|\s*$)"
+)

@@ -14,9 +14,10 @@ from __future__ import annotations
 import re
 
 # The clause an item that continues the sentence opens with: "ob …", "wie viele …", "in welchem
-# Umfang …".
+# Umfang …", "bis wann …".
 CLAUSE = (
-    r"(?:(?:an|auf|aus|bei|für|in|mit|nach|über|unter|von|zu)\s+)?(?:ob|wie|was|wann|wo|wer|"
+    r"(?:(?:an|auf|aus|bei|bis|für|in|mit|nach|seit|über|um|unter|von|zu)\s+)?(?:ob|wie|was|wann|"
+    r"wo|wer|"
     r"welche[rsmn]?|warum|weshalb|wieso|inwie(?:weit|fern))\b"
 )
 _CLAUSE_AFTER = re.compile(r"\s+" + CLAUSE)

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.asked_openings import asking_start
 from fetcher.parse.question_tail import ends_sentence
 from fetcher.parse.text import sentences
 from fetcher.parse.wording import ANSWER_TO, is_stop, list_marker, question_signal
@@ -38,7 +39,9 @@ _BLOCK_HEADING = re.compile(
 )
 # A follow-up that only asks on from the question above ("Wenn ja, in welcher Form?", "Falls
 # nein, warum nicht?"): part of that question, on a line of its own.
-_FOLLOW_UP = re.compile(r"(?:Und\s+)?(?:Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b")
+_FOLLOW_UP = re.compile(
+    r"(?:Und\s+(?:wenn|falls|sofern)|Wenn|Falls|Sofern)\s+(?:ja|nein|nicht)\b"
+)  # "Und wenn nein, …?"
 
 
 def _ends_sentence(text: str) -> bool:
@@ -75,7 +78,7 @@ def _question_at(lines: Sequence[str], start: int) -> int | None:
         text = lines[k].rstrip()
         if not text or (k > start and (_new_item(lines, k) or _ends_list(text))):
             return None  # a new item, a closing or a heading opens no question's second line
-        if _LABEL_INSIDE.search(text):
+        if _LABEL_INSIDE.search(text) and not (k == start and _label_in_head(text)):
             return None  # labelled items run together
         if _ENDS_ASKING.search(text) or _ASKED_THEN_JOINED.search(text):
             return k
@@ -116,7 +119,16 @@ def _asked_part(item: list[str]) -> list[str]:
     for match in reversed(list(_CLAUSE_START.finditer(text))):
         if question_signal(text[match.end() :].replace("?", "")) >= ASKING_OPENING:
             return [text[match.end() :]]
-    return item
+    opening = asking_start(text)  # "… Betreff: Sanierung der Grundschulen Wie viele …?"
+    return [text[opening:]] if opening > 0 else item
+
+
+def _label_in_head(text: str) -> bool:
+    """Whether every list label inside a line stands before its question opens: in the head run
+    into it ("TOP: 53. Plenarsitzung … Zukunft der Nachtstromspeicher Wie gedenken …?"), not
+    labelling the question ("Fragen: 4. Nach welchen …? 4.5. Falls nein: …?")."""
+    opening = asking_start(text)
+    return opening > 0 and all(m.end() - 1 < opening for m in _LABEL_INSIDE.finditer(text))
 
 
 def _opens_asking(line: str) -> bool:

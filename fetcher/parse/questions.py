@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from fetcher.parse.asked_openings import from_opening, question_in_head
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.item_ends import (
     fold_statement_bullets,
@@ -303,6 +304,7 @@ def find_questions(
     without those its one request sentence ("Wir bitten um …"), unless `requests` is False (a
     paper whose type was not printed: a letter that asks for something is not yet an inquiry).
     """
+    body_start = question_in_head(lines, body_start)  # "… Heizungen Wie gedenken …?" in the head
     items = question_items(lines, body_start, strict=kind == "Antrag")
     if not items and kind == "Anfrage" and requests:
         items = unmarked_questions(lines, body_start)  # "Wie viele …." / "Welche …." (typed)
@@ -317,6 +319,6 @@ def find_questions(
             else [*lines[:start], *split_glued_items(lines[start:])]
         )
         asked = questions_in_prose(unquote_lines(own), body_start) or quoted
-        asked = [drop_lead_in(question) for question in asked]
+        asked = [from_opening(drop_lead_in(question)) for question in asked]
         return asked or (request_in_prose(lines, body_start) if requests else [])
     return [tidy_question(join_item(item)) for item in items]

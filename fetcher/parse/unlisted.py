@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from itertools import chain
 
 from fetcher.parse.ask_signals import request_signal
+from fetcher.parse.asked_openings import closing_run_in, item_from_opening
 from fetcher.parse.unmarked_lines import opens_asking
 from fetcher.parse.wording import INTRO, SALUTATION, is_stop, list_marker, question_signal
 
@@ -45,11 +46,16 @@ def questions_after_lead_in(
         block = chain([rest] if rest else [], (lines[k] for k in range(i + 1, len(lines))))
         items: list[list[str]] = [[]]
         labelled: set[int] = set()
+        closed = False  # the last line held the closing run into its question
         for line in block:
+            if closed:
+                break
             if not line:
                 continue
             if is_stop(line) or list_marker(line):
                 break
+            if (closing := closing_run_in(line)) > 0:
+                line, closed = line[:closing], True  # "… u.a.? mit freundlichen Grüßen …"
             if not any(item and item[-1].rstrip().endswith("?") for item in items) and (
                 later := INTRO.search(line) or _LATER_LEAD_IN.search(line)
             ):
@@ -73,7 +79,7 @@ def questions_after_lead_in(
             asks = [n for n, line in enumerate(items[k]) if "?" in line]
             items[k] = items[k][: asks[-1] + 1] if asks else []
         asked = [
-            item
+            item_from_opening(item)  # "Zum Sachstand" / "Wie viele …?": the heading is none of it
             for k, item in enumerate(items)
             if item and (k in labelled or item[-1].rstrip().endswith("?"))
         ]
