@@ -10,7 +10,7 @@ as a running count. Every test fails on main 88f528d unless its docstring calls 
 from __future__ import annotations
 
 from bench.faction_names import substitute
-from bench.faction_variants import END, phrases, rewrite
+from bench.faction_variants import END
 from bench.reference_variants import (
     COUNT_LINES,
     LABEL_ROWS,
@@ -21,7 +21,8 @@ from bench.reference_variants import (
 )
 from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
-from tests.corpus_data import corpus_path, dev_label
+from tests.corpus_data import dev_label
+from tests.faction_rewrites import dev_text, rewritten
 
 CDU_FORM = "dresden-mAF0011-14-muendliche-anfrage-cdu-schandauer-strasse"  # head "CDU-Fraktion"
 LINKE_FORM = "dresden-mAF0008-14-muendliche-anfrage-linke-de-mail"  # head "DIE LINKE." form
@@ -35,20 +36,9 @@ GREEN_SCHOOLS = (
 )
 
 
-def _text(name: str) -> str:
-    return corpus_path(name, "dev").read_text("utf-8")
-
-
-def _rewritten(name: str, phrase: str, place: str = "inplace") -> str:
-    text = _text(name)
-    read = phrases(text, dev_label(name))
-    assert read, f"no submitter phrase in {name}"
-    return rewrite(text, read[0], phrase, place)
-
-
 def _without_number(name: str) -> str:
     """Return a dev document with every occurrence of its own number and its label taken out."""
-    text = _text(name)
+    text = dev_text(name)
     number = own_number(text, dev_label(name))
     assert number is not None
     removed = with_trap(text, number, "")
@@ -60,13 +50,13 @@ def test_footer_row_of_cells_names_the_group_not_the_telephone() -> None:
     """Dresden mAF0011/14 closed by a footer row 'Fraktion CDU | Rathausplatz 1 | 12345
     Musterstadt | Tel. 0123 4567': the CDU alone (main: also 'Tel')."""
     phrase = "Fraktion CDU | Rathausplatz 1 | 12345 Musterstadt | Tel. 0123 4567"
-    assert parse_text(_rewritten(CDU_FORM, phrase, END)).factions == ("CDU",)
+    assert parse_text(rewritten(CDU_FORM, phrase, END)).factions == ("CDU",)
 
 
 def test_joint_group_with_ampersand_names_both_parties() -> None:
     """Dresden mAF0008/14 sent by 'Gruppe DIE LINKE. & SPD im Rat der Stadt Musterstadt': both
     parties, as a joint 'SPD/Grüne' is read (main: the dot after LINKE ended the list)."""
-    text = _rewritten(LINKE_FORM, "Gruppe DIE LINKE. & SPD im Rat der Stadt Musterstadt")
+    text = rewritten(LINKE_FORM, "Gruppe DIE LINKE. & SPD im Rat der Stadt Musterstadt")
     assert parse_text(text).factions == ("Die Linke", "SPD")
 
 
@@ -77,13 +67,13 @@ def test_place_in_brackets_beside_a_member_is_no_faction() -> None:
         "Stadträtin Anna Schmidt (Musterstadt-Nord)",
         "Stadtrat Max Muster (Wahlkreis Musterstadt-Süd)",
     ):
-        assert parse_text(_rewritten(CDU_FORM, phrase)).factions == ()
+        assert parse_text(rewritten(CDU_FORM, phrase)).factions == ()
 
 
 def test_member_with_party_in_brackets_still_names_it() -> None:
     """Guard: 'Stadträtin Anna Schmidt (CDU)' and an unseen '(UWG)' still name the group."""
-    assert parse_text(_rewritten(CDU_FORM, "Stadträtin Anna Schmidt (CDU)")).factions == ("CDU",)
-    assert parse_text(_rewritten(CDU_FORM, "Stadträtin Anna Schmidt (UWG)")).factions == ("UWG",)
+    assert parse_text(rewritten(CDU_FORM, "Stadträtin Anna Schmidt (CDU)")).factions == ("CDU",)
+    assert parse_text(rewritten(CDU_FORM, "Stadträtin Anna Schmidt (UWG)")).factions == ("UWG",)
 
 
 def test_label_row_above_value_row_gives_the_number_in_its_column() -> None:
@@ -125,14 +115,14 @@ def test_running_count_in_a_sentence_or_cited_gives_none() -> None:
 def test_sender_field_wrapped_inside_the_name_is_one_submitter() -> None:
     """Dresden AF2006/13 with 'Einreicher: Fraktion Bündnis 90/Die Grünen' in 40-character lines
     (bench.text_shapes wrap40: '… 90/Die' / 'Grünen'): the Greens alone (main: also 'Die')."""
-    text = SHAPES["wrap40"](_rewritten(GREEN_SCHOOLS, "Einreicher: Fraktion Bündnis 90/Die Grünen"))
+    text = SHAPES["wrap40"](rewritten(GREEN_SCHOOLS, "Einreicher: Fraktion Bündnis 90/Die Grünen"))
     assert "Einreicher: Fraktion Bündnis 90/Die\nGrünen" in text
     assert parse_text(text).factions == ("Bündnis 90/Die Grünen",)
 
 
 def test_sender_field_with_two_lines_keeps_two_submitters() -> None:
     """Guard: 'Einreicher:' with 'Fraktion CDU' / 'Fraktion SPD' below names both groups."""
-    text = _rewritten(GREEN_SCHOOLS, "Einreicher:\nFraktion CDU\nFraktion SPD")
+    text = rewritten(GREEN_SCHOOLS, "Einreicher:\nFraktion CDU\nFraktion SPD")
     assert parse_text(text).factions == ("CDU", "SPD")
 
 
@@ -143,7 +133,7 @@ def test_name_run_into_the_line_above_starts_at_its_own_opening() -> None:
     footer's words in front). Skipped without the corpus snapshots."""
     label = dev_label(KARLSRUHE_LINKE)
     for name in ("Bürger für Lindenau", "Freie Liste Neustadt"):
-        text, count = substitute(_text(KARLSRUHE_LINKE), label["factions"][0], name)
+        text, count = substitute(dev_text(KARLSRUHE_LINKE), label["factions"][0], name)
         assert count
         flat = SHAPES["flat"](text)
         assert f"Recyclingpapier {name}-Gemeinderatsfraktion" in flat
@@ -156,7 +146,7 @@ def test_member_bracket_broken_over_three_narrow_lines_names_the_group() -> None
     names the group (main: none). Skipped without the corpus snapshots."""
     label = dev_label(LANDTAG_MEMBER)
     name = "Wählergemeinschaft Musterstadt"
-    text, count = substitute(_text(LANDTAG_MEMBER), label["factions"][0], name)
+    text, count = substitute(dev_text(LANDTAG_MEMBER), label["factions"][0], name)
     assert count
     wrapped = SHAPES["wrap40"](text)
     assert "Machulla (Wählergemeinschaft\nMusterstadt)" in wrapped
