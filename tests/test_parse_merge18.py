@@ -48,3 +48,31 @@ def test_a_question_label_naming_its_inquiry_is_no_lead_in_without_a_sentence_en
     assert lead_in_cuts(line, line.index("Anfrage:")) == set()
     led = head + "Dazu stelle ich namens unserer Fraktion folgende Anfrage: Wann wird gepflanzt?"
     assert lead_in_cuts(led, led.index("Anfrage:")) == {led.index("Wann")}
+
+
+def test_a_footnote_number_with_a_non_ascii_digit_is_no_footnote_and_raises_nothing() -> None:
+    # "1١": a regex \d matched the Arabic-Indic digit, and the note's number lookup raised
+    doc = parse_text("Anfrage\nSchulbericht1١ gibt es.\n1١ Vgl. Bericht.\n")
+    assert doc.kind == "Anfrage"
+
+
+def test_a_unit_superscript_stays_when_a_footnote_of_that_number_exists() -> None:
+    from fetcher.parse.footnote_marks import unmarked_pages
+
+    page = (
+        "Wie groß ist die Fläche von 100 m² im Schulbericht¹ genau?\nText hier.\n"
+        "¹ Vgl. Schulbericht 2020.\n² Ebd. Seite 4."
+    )
+    (cut,) = unmarked_pages([page])
+    assert "100 m² im Schulbericht genau?" in cut
+    assert "Vgl." not in cut
+
+
+def test_a_follow_up_labelled_zu_after_unlabelled_questions_raises_nothing() -> None:
+    # "Zu 1." opened an item and "Falls ja, …" then dropped it as a follow-up of the question
+    # above, leaving the label's index behind (IndexError in unlisted)
+    text = (
+        "Anfrage\nWir bitten um Beantwortung folgender Fragen:\nWie viele Schulen gibt es?\n"
+        "Zu 1. Falls ja, welche?\n"
+    )
+    assert parse_text(text).questions[0] == "Wie viele Schulen gibt es?"

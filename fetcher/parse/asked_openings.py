@@ -21,7 +21,7 @@ ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wi
 OPENING_CHARS = 80  # the words an opening is read from ("In welchem Umfang …", "Inwiefern …")
 MAX_QUESTION_CHARS = 1500  # a question opens at most this far before its "?"
 # A clause that opens after a sentence end, a colon or an earlier question's "?".
-_CLAUSE_START = re.compile(r"(?:[.!:]|\?[\"“”)]?)\s+(?=[„\"A-ZÄÖÜ])")
+CLAUSE_START = re.compile(r"(?:[.!:]|\?[\"“”)]?)\s+(?=[„\"A-ZÄÖÜ])")
 # A capitalised interrogative or verb-first opening after a word: only a sentence's first word
 # is written so. Explicit "wo-" words (not "wo\w+": "Wohnungsbau" is a noun); a space follows
 # ("Ist-Zustand" is a noun too).
@@ -66,7 +66,7 @@ def asking_start(text: str) -> int:
         return -1
     if opens_asking(text[:end]):
         return 0
-    starts = [m.end() for m in _CLAUSE_START.finditer(text, max(0, end - MAX_QUESTION_CHARS), end)]
+    starts = [m.end() for m in CLAUSE_START.finditer(text, max(0, end - MAX_QUESTION_CHARS), end)]
     for start in reversed(starts):
         if opens_asking(text[start:end]):
             return start
@@ -101,7 +101,7 @@ def question_in_head(lines: Sequence[str], body_start: int) -> int:
     line = lines[body_start - 1].rstrip()
     if not line.endswith("?") or line.count("?") > 1:
         return body_start
-    clauses = [m.end() for m in _CLAUSE_START.finditer(line)]
+    clauses = [m.end() for m in CLAUSE_START.finditer(line)]
     clause = clauses[-1] if clauses else 0
     if opens_asking(line[clause:]):
         return body_start

@@ -21,9 +21,9 @@ _SUPERSCRIPTS = "¹²³⁴⁵⁶⁷⁸⁹⁰"
 # A footnote opening at the page's foot: after a line break or, run together, after the page's
 # last words (a number there that a word before it counts, "Seite 2", "Nr. 3", "Frage 1", is
 # no note; after a date or a page counter, "2015 1 Vgl.", "Seite 2 von 2 1 Vgl.", it is), its
-# number (a superscript, "1", "1)") and a capital or a web address.
+# number (a superscript, "1", "1)"; ASCII digits only) and a capital or a web address.
 _NOTE_START = re.compile(
-    r"(?:(?<=\n)|(?<=\S\s))[ \t]*(?P<n>[¹²³⁴⁵⁶⁷⁸⁹]|[1-9]\d?\)?)[ \t]+"
+    r"(?:(?<=\n)|(?<=\S\s))[ \t]*(?P<n>[¹²³⁴⁵⁶⁷⁸⁹]|[1-9][0-9]?\)?)[ \t]+"
     r"(?=[A-ZÄÖÜ]|https?:|www\.)"
 )
 _ITEM = re.compile(r"(?<!\S)\d{1,2}\.\s+[A-ZÄÖÜ]")  # "2. Welche …": the list goes on below
@@ -39,8 +39,8 @@ _GLUED_BEFORE = r"(?:(?<=[?!])|(?<=[^\W\d][.,;:)“”\"])|(?<=[a-zäöüß]{3})
 
 def _mark(number: str) -> re.Pattern[str]:
     """Return the pattern of a mark of this footnote number glued to the text above it."""
-    if number in _SUPERSCRIPTS:
-        return re.compile(rf"(?<=\S){number}(?!\d)")
+    if number in _SUPERSCRIPTS:  # glued as a digit is ("m²", "km²" are units, no marks)
+        return re.compile(rf"{_GLUED_BEFORE}{number}(?!\d)")
     return re.compile(rf"{_GLUED_BEFORE}{re.escape(number.rstrip(')'))}\)?(?=[\s,.;:]|$)")
 
 

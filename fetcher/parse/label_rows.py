@@ -21,7 +21,8 @@ from fetcher.parse.paper_number import VALUE, is_value, tidy
 _CELL = re.compile(r"\S+(?: \S+)*")
 # A label cell: up to three capitalised words or abbreviations, no digit ("Datum", "Vorlage-Nr.",
 # "Lfd. Nr.", "Status:", "Federführendes Amt").
-_LABEL_CELL = re.compile(r"[A-ZÄÖÜ][\wÄÖÜäöüß.-]*(?: [\wÄÖÜäöüß.-]+){0,2}:?")
+_LETTERS = r"(?:[^\W\d_]|[.-])"
+_LABEL_CELL = re.compile(rf"[A-ZÄÖÜ]{_LETTERS}*(?: {_LETTERS}+){{0,2}}:?")
 # The number label: a paper noun with "Nr."/"Nummer", "Drucksache", "DS", or "Nr."/"Nummer" alone.
 _NUMBER_LABEL = re.compile(
     r"(?:[\wÄÖÜäöüß]*(?:[Vv]orlage|[Dd]rucksache|[Aa]nfrage|[Aa]ntrag)(?:n|s)?|DS|Drs\.?|Ds\.?|"

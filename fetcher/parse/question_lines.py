@@ -20,14 +20,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.asked_openings import asking_start
+from fetcher.parse.asked_openings import ASKING_OPENING, CLAUSE_START, asking_start, opens_asking
 from fetcher.parse.question_tail import ends_sentence
 from fetcher.parse.text import sentences
 from fetcher.parse.wording import ANSWER_TO, is_stop, list_marker, question_signal
 
 MAX_QUESTION_LINES = 4  # printed lines of one question up to its "?" (an unlabelled one is short)
 MIN_QUESTIONS = 2  # one question alone is a letter's prose question (wording.questions_in_prose)
-ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
 # A list label inside a line, after a sentence end or a colon ("Fragen: 4. Nach …? 4.5. Falls
 # nein: …?"): a labelled list run together, whose items are no unlabelled questions.
 _LABEL_INSIDE = re.compile(r"[.:?]\s+\d{1,2}(?:\.\d{1,2})*[.)]\s+[„\"A-ZÄÖÜ]")
@@ -54,9 +53,6 @@ _ENDS_ASKING = re.compile(r"\?[\"“”)]?$")
 # "… des Landkreises? und -anschließende Berichterstattung …": the question ends at its "?" also
 # before a lower-case "und"/"oder"/"sowie" that joins a request of another kind (run together).
 _ASKED_THEN_JOINED = re.compile(r"\?[\"“”)]?\s+(?:und|oder|sowie)\s")
-# Where a question may start inside the line that opens a list run together with the text above
-# it ("… in der Einrichtung. Im Einzelnen: Wie wird …?"): after a sentence end or a colon.
-_CLAUSE_START = re.compile(r"(?:[.!:]|\?[\"“”)]?)\s+(?=[„\"A-ZÄÖÜ])")
 # A section heading the questions follow, never precede: a preliminary remark, the background.
 # A question's one sentence, then what does not open a sentence (a table's cells in lower case).
 _ASKED_ABOVE_TABLE = re.compile(r"[^.?!]{1,600}\?(?=\s+[^\sA-ZÄÖÜ„\"(])")
@@ -116,8 +112,11 @@ def _asked_part(item: list[str]) -> list[str]:
     if question_signal(item[0].replace("?", "")) >= ASKING_OPENING:
         return item
     text = " ".join(item)
-    for match in reversed(list(_CLAUSE_START.finditer(text))):
-        if question_signal(text[match.end() :].replace("?", "")) >= ASKING_OPENING:
+    # where a question may start inside the line that opens a list run together with the text
+    # above it ("… in der Einrichtung. Im Einzelnen: Wie wird …?"): after a sentence end or a
+    # colon; only the clause's opening words are read (linear on a line that holds a page)
+    for match in reversed(list(CLAUSE_START.finditer(text))):
+        if opens_asking(text[match.end() :]):
             return [text[match.end() :]]
     opening = asking_start(text)  # "… Betreff: Sanierung der Grundschulen Wie viele …?"
     return [text[opening:]] if opening > 0 else item
@@ -129,11 +128,6 @@ def _label_in_head(text: str) -> bool:
     labelling the question ("Fragen: 4. Nach welchen …? 4.5. Falls nein: …?")."""
     opening = asking_start(text)
     return opening > 0 and all(m.end() - 1 < opening for m in _LABEL_INSIDE.finditer(text))
-
-
-def _opens_asking(line: str) -> bool:
-    """Whether a line opens with a question's first words ("Wie viele …", "Gibt es …")."""
-    return question_signal(line.replace("?", "")) >= ASKING_OPENING
 
 
 def _opens_sentence(lines: Sequence[str], index: int) -> bool:
@@ -231,7 +225,7 @@ def question_lines(
                 continue
             labelled = False
         end = _question_at(lines, i)
-        if end is not None and answered and not _opens_asking(line) and asked_tail(line) > 0:
+        if end is not None and answered and not opens_asking(line) and asked_tail(line) > 0:
             end = None  # "Vorbemerkung … Sie gliedern sich …. Welche …?": the question closes it
         if end is not None:
             if not items:

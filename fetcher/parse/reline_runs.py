@@ -32,7 +32,13 @@ from fetcher.parse.markers import (
     WORD_AFTER,
 )
 from fetcher.parse.reline_bare import BARE, bare_run
-from fetcher.parse.reline_labels import LABEL, MAX_LABELS_PER_LINE, after_sentence, opens_item
+from fetcher.parse.reline_labels import (
+    LABEL,
+    MAX_LABELS_PER_LINE,
+    after_sentence,
+    opens_asking,
+    opens_item,
+)
 from fetcher.parse.reline_topics import topic_cuts
 from fetcher.parse.wording import question_signal
 
@@ -69,8 +75,6 @@ _QUESTION_AFTER = re.compile(r"\s*[^.!?]{10,400}\?")
 _NUMBER_BEFORE = re.compile(r"(?<!\S)\d{1,3}\s+$")
 # A counted label after a word where a sentence end was not printed ("… durchführen zu können
 # (2) Welche …?") goes on with its run when its item opens like a question (wording: 0.7).
-_OPENING_CHARS = 60
-ASKING_OPENING = 0.7
 EXPECT_PREFIX = "run "  # the key of a style in the relining's `expect` (labels expected next)
 # A list label right before a run's first label: the run is a sub-list set inside its item.
 _AFTER_LABEL = re.compile(r"(?<!\S)(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})(?:\.\)|[.):])\s*$")
@@ -143,7 +147,7 @@ def _chains(
             start = match.start("dmark") if bullet and match["dnum"] else match.start()
             opens = _opens(line, start, match.end(), cuts, bullet=bullet)
             loose = not opens and not opens_item(line, start)
-            if loose and (bullet or not _opens_asking(line, match.end())):
+            if loose and (bullet or not opens_asking(line, match.end())):
                 continue  # "am 2. Mai", "Nr. 4", "Müller - schulze"
             span = (start, match.end(), opens)
             chains = open_chains.setdefault(style, [])
@@ -198,7 +202,7 @@ def _opens(line: str, start: int, end: int, cuts: Collection[int], *, bullet: bo
             and (
                 bool(_AFTER_BRACKET.search(line, max(0, start - 3), start))
                 or bool(_AFTER_NUMBER_DOT.search(line, max(0, start - 4), start))
-                or (_opens_asking(line, end) and bool(_QUESTION_AFTER.match(line, end)))
+                or (opens_asking(line, end) and bool(_QUESTION_AFTER.match(line, end)))
             )
         )
     )
@@ -208,11 +212,6 @@ def _after_page_number(line: str, start: int, cuts: Collection[int]) -> bool:
     """Whether only a number stands between a line start (`cuts`) and the label at `start`."""
     number = _NUMBER_BEFORE.search(line, max(0, start - 5), start)
     return number is not None and number.start() in cuts
-
-
-def _opens_asking(line: str, end: int) -> bool:
-    """Whether the item after a label opens like a question ("Welche …", "Ist …")."""
-    return question_signal(line[end : end + _OPENING_CHARS].replace("?", "")) >= ASKING_OPENING
 
 
 def _key(style: Style) -> str:

@@ -59,7 +59,7 @@ def questions_after_lead_in(
             if not any(item and item[-1].rstrip().endswith("?") for item in items) and (
                 later := INTRO.search(line) or _LATER_LEAD_IN.search(line)
             ):
-                items = [[]]  # the lines before a later lead-in were context
+                items, labelled = [[]], set()  # the lines before a later lead-in were context
                 line = line[later.end() :].strip()
                 if not line:
                     continue
@@ -70,7 +70,12 @@ def questions_after_lead_in(
                     items.append([])
                 labelled.add(len(items) - 1)
                 line = line[zu.end() :]
-            if not items[-1] and len(items) > 1 and _FOLLOW_UP.match(line):
+            if (
+                not items[-1]
+                and len(items) > 1
+                and len(items) - 1 not in labelled  # "Zu 2. Falls ja, welche?" is item 2
+                and _FOLLOW_UP.match(line)
+            ):
                 items.pop()  # "Wenn ja, wie viel …?" below "Hat die Stadtverwaltung …?": its part
             items[-1].append(line)
             if line.rstrip().endswith("?") and not labelled:
