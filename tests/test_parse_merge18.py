@@ -76,3 +76,11 @@ def test_a_follow_up_labelled_zu_after_unlabelled_questions_raises_nothing() -> 
         "Zu 1. Falls ja, welche?\n"
     )
     assert parse_text(text).questions[0] == "Wie viele Schulen gibt es?"
+
+
+def test_a_lead_in_run_into_the_subject_is_no_part_of_the_title() -> None:
+    # Karlsruhe 39225 run together: "… öffentlich Bepflanzung der Baumscheiben im Wohngebiet
+    # Zündhütle Zur nächsten Ortschaftsratssitzung stelle ich namens unserer Fraktion folgende
+    # Anfrage: Wann …?" — a capitalised "Zur" opens the lead-in's sentence
+    text = SHAPES["flat"]((KARLSRUHE / "39225.txt").read_text(encoding="utf-8"))
+    assert parse_text(text).title == "Bepflanzung der Baumscheiben im Wohngebiet Zündhütle"

@@ -55,6 +55,12 @@ _STOP = re.compile(
     # (asking, or counted on by its second item: "§ 1896 (1) BGB", "Niederschrift 1.
     # Plenarsitzung" are the subject's own)
     r"|\s\(?(?:1|[aA])[.)]\s+(?=[A-ZÄÖÜ„\"](?:[^?]{0,300}\?|.{0,600}?\s\(?(?:2|[bB])[.)]\s))"
+    # a lead-in run into the subject: a capitalised function word opens a sentence (inside one
+    # German writes it in lower case) whose verb stands before "ich"/"wir" ("… Zündhütle Zur
+    # nächsten Sitzung stelle ich namens unserer Fraktion folgende Anfrage")
+    r"|\s(?:Zur|Zum|Zu|In|Im|Am|Auf|Aus|Mit|Nach|Vor|Bei|Für|Wegen|Aufgrund|Daher|Deshalb|Dazu"
+    r"|Hierzu|Deswegen)\s[^.?!:]{0,80}?\s(?:stelle|stellen|bitte|bitten|frage|fragen|richte|richten)"
+    r"\s+(?:ich|wir)\b"
     # the type word of the text below, alone after the subject
     r"|\s(?:Anfrage|Antrag|Antwort|Stellungnahme|\w*vorlage)\s*$"
     r")"
