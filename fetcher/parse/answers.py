@@ -30,7 +30,7 @@ from fetcher.parse.quotes import (
     unquote_line,
 )
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
-from fetcher.parse.wording import ANSWER_TO, question_signal
+from fetcher.parse.wording import ANSWER_TO, ASKING_OPENING, question_signal
 
 _END = re.compile(r"^(?:Anlage/n|Anlagen\b|Unterzeichnet|Mit freundlichen Grüßen|gez\.)")
 
@@ -179,7 +179,7 @@ def _from_question_start(paragraph: list[str]) -> list[str]:
         if (
             line[:1].isupper()
             and not paragraph[k - 1].rstrip().endswith(",")
-            and question_signal(line.replace("?", "")) >= 0.7
+            and question_signal(line.replace("?", "")) >= ASKING_OPENING
         ):
             return paragraph[k:]
     return paragraph

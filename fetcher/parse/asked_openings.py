@@ -15,9 +15,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.wording import question_signal
+from fetcher.parse.wording import ASKING_OPENING, question_signal
 
-ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
 OPENING_CHARS = 80  # the words an opening is read from ("In welchem Umfang …", "Inwiefern …")
 MAX_QUESTION_CHARS = 1500  # a question opens at most this far before its "?"
 # A clause that opens after a sentence end, a colon or an earlier question's "?".

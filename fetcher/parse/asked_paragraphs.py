@@ -20,16 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.asked_openings import opens_asking as opens_asking_at_start
 from fetcher.parse.markers import BULLET_SIGNS, NUMBER_LABEL, OUTLINE, join_item
 from fetcher.parse.question_tail import REQUEST
 from fetcher.parse.quoted_pairs import INTRO
 from fetcher.parse.text import is_furniture, join_lines, sentences
-from fetcher.parse.wording import ANSWER_TO, list_marker, question_signal
+from fetcher.parse.wording import ANSWER_TO, ASKING_OPENING, list_marker, question_signal
 
 MIN_PAIRS = 2
 MAX_QUESTION_CHARS = 1500  # a repeated question with its sub-items; a longer paragraph states
 MAX_CONTEXT_SENTENCES = 2  # statements before a question's asking sentence in its paragraph
-ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
 _CLOSERS = ")]\"“”'’»«"
 _END = re.compile(r"^\s*(?:Mit freundlichen Grüßen|Anlage/n|Anlagen\b|Unterzeichnet|gez\.)")
 _PRELIMINARY = re.compile(r"^\s*Vorbemerkung(?:en)?(?:\s+(?:der|des)\s+\S+)?\s*:?\s*$")
@@ -45,7 +45,8 @@ _RUNS_ON = re.compile(r"(?:\b[a-zäöüß]+|[,-])$")
 
 
 def opens_asking(text: str) -> bool:
-    return question_signal(text.lstrip('„"»').replace("?", "")) >= ASKING_OPENING
+    """Return True if a text opens asking after any opening quotation mark ("„Wie viele …")."""
+    return opens_asking_at_start(text.lstrip('„"»'))
 
 
 def _blocks(lines: Sequence[str]) -> list[list[str]]:

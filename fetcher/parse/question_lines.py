@@ -20,10 +20,10 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.asked_openings import ASKING_OPENING, CLAUSE_START, asking_start, opens_asking
+from fetcher.parse.asked_openings import CLAUSE_START, asking_start, opens_asking
 from fetcher.parse.question_tail import ends_sentence
 from fetcher.parse.text import sentences
-from fetcher.parse.wording import ANSWER_TO, is_stop, list_marker, question_signal
+from fetcher.parse.wording import ANSWER_TO, ASKING_OPENING, is_stop, list_marker, question_signal
 
 MAX_QUESTION_LINES = 4  # printed lines of one question up to its "?" (an unlabelled one is short)
 MIN_QUESTIONS = 2  # one question alone is a letter's prose question (wording.questions_in_prose)

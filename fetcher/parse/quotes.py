@@ -13,7 +13,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from fetcher.parse.markers import NUMBER_LABEL, list_marker
-from fetcher.parse.wording import question_signal, questions_in_prose, request_in_prose
+from fetcher.parse.wording import (
+    ASKING_OPENING,
+    question_signal,
+    questions_in_prose,
+    request_in_prose,
+)
 
 OPENING = '„“‚‘"»«'
 CLOSING = '“”‘’"«»'
@@ -74,7 +79,7 @@ def unquote_line(line: str) -> str:
     start = _quote_start(line)
     if start is not None:
         prefix, rest, extent = start
-        if prefix or list_marker(rest) or question_signal(rest.replace("?", "")) >= 0.7:
+        if prefix or list_marker(rest) or question_signal(rest.replace("?", "")) >= ASKING_OPENING:
             line = prefix + (rest.rstrip()[:-1].rstrip() if extent == "whole" else rest)
             return line
     if len(line) > 1 and line[-1] in CLOSING and line[-2] == "?" and _marks(line[:-1]) % 2 == 0:

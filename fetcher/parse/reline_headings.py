@@ -23,13 +23,12 @@ import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
-from fetcher.parse.wording import INTRO, question_signal
+from fetcher.parse.wording import ASKING_OPENING, INTRO, question_signal
 
 # The heading words a question list stands under, their colon and the white space after them.
 _QUESTION_HEADING = re.compile(r"(?P<word>Fragen|Anfrage)(?P<colon>\s*:)?\s+")
 # The sentence after the heading, up to its "?" (a question's first sentence).
 _ASKED = re.compile(r"[A-ZÄÖÜ„\"](?:[^.?!]|\.(?!\s+[A-ZÄÖÜ„])){0,400}\?")  # "ggf. auch"
-ASKING = 0.7  # wording.question_signal of an interrogative opening
 # A question heading alone between a line's start and a label ("Anfrage A.", "Fragen: 4.").
 _HEADING_WORD = re.compile(r"(?:Anfrage|Fragen?|Fragestellung(?:en)?|Antwort(?:en)?)\s*:?")
 _HEADING_CHARS = 20
@@ -46,7 +45,7 @@ def question_heading_end(line: str, start: int) -> int | None:
     if match.group("word") == "Fragen":
         return match.end() if match.group("colon") else None
     asked = _ASKED.match(line, match.end())
-    if asked and question_signal(asked.group(0)[:-1]) >= ASKING:
+    if asked and question_signal(asked.group(0)[:-1]) >= ASKING_OPENING:
         return match.end()
     return None
 
@@ -101,7 +100,7 @@ def lead_in_cuts(line: str, start: int) -> set[int] | None:
     asked = _ASKED.match(line, heading.end())
     if (
         (not unbounded and _LIST_LABEL.match(line, heading.end()))
-        or (asked and question_signal(asked.group(0)[:-1]) >= ASKING)
+        or (asked and question_signal(asked.group(0)[:-1]) >= ASKING_OPENING)
         # a lead-in the question finder knows ("… stellen daher folgende Anfrage: Die
         # Ortsverwaltung wird beauftragt zu prüfen, ob …"): a request without "?" follows
         or (not unbounded and INTRO.search(line, sentence, heading.end()))
@@ -123,6 +122,6 @@ def asking_starts(line: str) -> set[int]:
     starts: set[int] = set()
     for match in _SENTENCE_START.finditer(line):
         asked = _ASKING_SENTENCE.match(line, match.end())
-        if asked and question_signal(asked.group(0)[:-1]) >= ASKING:
+        if asked and question_signal(asked.group(0)[:-1]) >= ASKING_OPENING:
             starts.add(match.end())
     return starts

@@ -18,7 +18,7 @@ from fetcher.parse.continued_lead_ins import continues_lead_in
 from fetcher.parse.markers import ROMAN_NUMERALS, list_marker
 from fetcher.parse.reline_headings import after_heading
 from fetcher.parse.text import ABBREVIATIONS, LABEL_LINE
-from fetcher.parse.wording import question_signal
+from fetcher.parse.wording import ASKING_OPENING, question_signal
 
 MAX_LABELS_PER_LINE = 1000  # list labels looked at in one line (a flattened page holds dozens)
 
@@ -52,7 +52,6 @@ _BRACKETED = re.compile(r"\((?:\d{1,2}|[A-Za-z]|[IVX]{1,4})\)\s|\[(?:\d{1,2}|[A-
 _DASHED = re.compile(r"[-–]\s")  # a dash after a number: the mark of a "1 - …" label
 # An unlabelled question's first sentence ("Welche konkreten Auswirkungen …?"), up to its "?".
 _ASKED_SENTENCE = re.compile(r"[A-ZÄÖÜ][^.?!]{0,400}\?")
-ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening
 TOP_LINES = 3  # the page number stands among a page's first lines, under its running head
 _HEAD_CHARS = (15, 200)  # the length of a running head's line
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from fetcher.parse.wording import question_signal
+from fetcher.parse.wording import ASKING_OPENING, question_signal
 
 # A heading of one to six words (no sentence end inside) after a sentence end (also one closing a
 # remark in brackets or a quotation: "… mit ein.) Zu den Kosten 2."), then a closed number label
@@ -34,7 +34,6 @@ _NAMING_WORD = re.compile(
 _JOINED_NUMBER = re.compile(r"\d{1,2}[a-z]?\s*(?:\+|&|und|bis|sowie|[-–,/])$")
 # A label right before the words ("II. Einzelfragen 1. …"): its own heading (reline_runs).
 _LABEL_BEFORE = re.compile(r"(?<!\S)(?:[IVX]{1,4}|[A-Za-z]|\d{1,2})(?:\.\)|[.)])\s+$")
-_ASKING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
 _ITEM_CHARS = 80  # how much of an item is read to see it ask
 
 
@@ -48,7 +47,7 @@ def topic_cuts(line: str) -> set[int]:
         and not _NAMING_WORD.search(match["head"])
         and not _JOINED_NUMBER.search(match["head"])
         and not _LABEL_BEFORE.search(line, max(0, match.start() - 8), match.start())
-        and question_signal(line[match.end() : match.end() + _ITEM_CHARS]) >= _ASKING
+        and question_signal(line[match.end() : match.end() + _ITEM_CHARS]) >= ASKING_OPENING
     ]
     cuts: set[int] = set()
     for k, match in enumerate(found):

@@ -13,8 +13,15 @@ from itertools import chain
 
 from fetcher.parse.ask_signals import request_signal
 from fetcher.parse.asked_openings import closing_run_in, item_from_opening
-from fetcher.parse.unmarked_lines import opens_asking
-from fetcher.parse.wording import INTRO, SALUTATION, is_stop, list_marker, question_signal
+from fetcher.parse.unmarked_lines import FOLLOW_UP, opens_asking
+from fetcher.parse.wording import (
+    ASKING_OPENING,
+    INTRO,
+    SALUTATION,
+    is_stop,
+    list_marker,
+    question_signal,
+)
 
 # A lead-in ending in "Frage:"/"Fragen:" ("Hierzu meine Fragen:", "Dazu habe ich folgende
 # Frage:") and "Zu 1." labels of a follow-up inquiry referring to an earlier one's items.
@@ -22,7 +29,6 @@ _LATER_LEAD_IN = re.compile(r"\bFragen?\s*:\s*$")
 _SUB_QUESTIONS = re.compile(r"(?:Unter|Teil|Zusatz|Detail)fragen\s*:?", re.I)
 _ZU_LABEL = re.compile(r"^Zu\s+(\d{1,2})\.\s+(?=\S)")
 # A follow-up that only asks on from the question above ("Wenn ja, …?", "Falls nein, …?").
-_FOLLOW_UP = re.compile(r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls)\s+(?:ja|nein|nicht)\b")
 
 
 def questions_after_lead_in(
@@ -74,7 +80,7 @@ def questions_after_lead_in(
                 not items[-1]
                 and len(items) > 1
                 and len(items) - 1 not in labelled  # "Zu 2. Falls ja, welche?" is item 2
-                and _FOLLOW_UP.match(line)
+                and FOLLOW_UP.match(line)
             ):
                 items.pop()  # "Wenn ja, wie viel …?" below "Hat die Stadtverwaltung …?": its part
             items[-1].append(line)
@@ -123,7 +129,8 @@ def _block_end(
 
 def _opens_asking(line: str) -> bool:
     """Return True if a line opens with a question or a request ("Wie viele …", "Bitte …")."""
-    return question_signal(line) >= 0.7 or bool(request_signal(line))  # an opening, not "ob"
+    # an opening, not "ob"
+    return question_signal(line) >= ASKING_OPENING or bool(request_signal(line))
 
 
 def _unmarked_after_lead_in(
@@ -159,7 +166,7 @@ def _unmarked_items(lines: Sequence[str], i: int, match: re.Match[str]) -> list[
         # a remark in brackets below a question ends where its bracket closes
         ended = not items or last.endswith((".", "?")) or (last.endswith(")") and remark)
         remark = remark or (ended and line.startswith("("))
-        if items and (_FOLLOW_UP.match(line) or (ended and line.startswith("("))):
+        if items and (FOLLOW_UP.match(line) or (ended and line.startswith("("))):
             # "Wenn ja, wie viel …." asks on in the same question; "(soweit bekannt)" below
             # it is its remark
             items[-1].append(line)

@@ -17,11 +17,10 @@ from collections.abc import Sequence
 from fetcher.parse.ask_signals import clause_signal, request_signal
 from fetcher.parse.markers import LINE_CHARS
 from fetcher.parse.question_tail import ends_sentence
-from fetcher.parse.wording import is_stop, list_marker, question_signal
+from fetcher.parse.wording import ASKING_OPENING, is_stop, list_marker, question_signal
 
 MAX_SENTENCE_LINES = 4  # printed lines of one such question up to its "."
 MIN_QUESTIONS = 2  # one sentence alone is the request wording.request_in_prose reads
-ASKING_OPENING = 0.7  # wording.question_signal of an interrogative opening ("Wie …", "Gibt es …")
 # "Wie bereits berichtet, …", "Wie im Ausschuss dargestellt, …": a comparison, not a question.
 _AS_SAID = re.compile(
     r"^Wie\s+(?:bereits|schon|oben|unten|eingangs|erwähnt|berichtet|dargestellt|ausgeführt|"
@@ -30,7 +29,7 @@ _AS_SAID = re.compile(
 )
 # A follow-up that asks on from the sentence above ("Und wenn nein, welche …", "Falls ja, …"),
 # and a remark in brackets below a question ("(örtliche Grundversorger, soweit bekannt)").
-_FOLLOW_UP = re.compile(r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls)\s+(?:ja|nein|nicht)\b")
+FOLLOW_UP = re.compile(r"^(?:Und\s+)?(?:Wenn|Falls|Sofern|wenn|falls)\s+(?:ja|nein|nicht)\b")
 
 
 # A yes/no question opens with its finite verb, its subject's pronoun or article right after it:
@@ -92,7 +91,7 @@ def unmarked_questions(lines: Sequence[str], body_start: int) -> list[list[str]]
         end = _sentence_end(lines, i) if opening else None
         if items and line.startswith("(") and end is None:
             end = _remark_end(lines, i)
-        if end is not None and items and (_FOLLOW_UP.match(line) or line.startswith("(")):
+        if end is not None and items and (FOLLOW_UP.match(line) or line.startswith("(")):
             items[-1] += [x.strip() for x in lines[i : end + 1] if x.strip()]
             i = end + 1
             continue

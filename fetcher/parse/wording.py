@@ -84,13 +84,18 @@ _CLOSING = re.compile(
 )
 
 
+# wording.question_signal of an interrogative opening ("Wie …", "Gibt es …"): the threshold the
+# question readers test an opening against.
+ASKING_OPENING = 0.7
+
+
 def question_signal(text: str) -> float:
     """Return how much a list item reads as a question (1 = "?", 0 = plain statement)."""
     text = text.strip()
     if "?" in text:
         return 1.0
     if _QUESTION_OPENING.match(text):
-        return 0.7
+        return ASKING_OPENING
     if _REQUEST.search(text):
         return 0.6
     return 0.0
