@@ -84,7 +84,7 @@ _JOINT_PLAIN = _JOINT.replace("(\\d", "(?:\\d")  # the same, capturing nothing
 _RUN_IN = re.compile(
     r"(?<=[.?!:\"“”)])\s+(?=(?:"
     rf"(?:{_ANSWER_WORD}(?:\s+(?:zu|zur|auf))?|Zu|ZU|Ad|AD)\s+(?:{_QUESTION_WORD}\s*)?"
-    rf"\d{{1,2}}{_JOINT_PLAIN}\s*[.:)]\s"
+    rf"\d{{1,2}}{_JOINT_PLAIN}\s*[.:)]{{1,2}}\s"  # "Zu 2.:" too
     rf"|{_ANSWER_WORD}\s*:(?:\s|$)"  # "… verfahren?" Antwort:" at the line's end too
     r"))"
 )
