@@ -91,3 +91,13 @@ def test_inquiry_with_its_dated_answer_below_is_an_answer(
     assert doc.kind == "Antwort"
     assert len(doc.questions) == questions
     assert len([answer for answer in doc.answers if answer.strip()]) == questions
+
+
+@pytest.mark.parametrize(
+    "name", ["LANDTAG-niedersachsen-19-11158-kleine-anfrage-mit-antwort", HOFEWIESE]
+)
+def test_block_headings_run_into_a_paragraph_head_their_answers(name: str) -> None:
+    """Answers after all the questions, each under "Zu k.", read as paragraphs: a heading
+    ending the paragraph before its answer ("… zuzuführen?" Zu 1.") or run after the page's
+    number ("3 Zu 9. Bei der …") still heads its answer."""
+    _assert_pairs(name, paragraphs(_variant(name, "block Zu 1.")))
