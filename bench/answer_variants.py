@@ -271,6 +271,7 @@ def variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
         ]
     )
     out["Beantwortung:"] = join([x for q, a in pairs for x in [*q, "Beantwortung:", *a]])
+    out.update(labelled_variants(pairs, join))
     questions = [x for q, _ in pairs for x in q]
     for name in BLOCK_HEADINGS:
         heading = HEADINGS[name]
@@ -286,6 +287,48 @@ def variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
 
 
 OWN_LIST = ["Im Einzelnen:", "1. Anlage 1 (Übersicht)", "2. Anlage 2 (Karte)"]
+
+# The question quoted only inside its answer's heading (answer letters that do not repeat the
+# inquiry's list): enclosed in brackets, quotation marks or dashes after the number.
+QUOTING_HEADINGS = {
+    "Zu Frage 1 (…?):": "Zu Frage {k} ({q}):",
+    "Zu 1. „…?“": "Zu {k}. „{q}“",
+    "Frage 1 – …? –": "Frage {k} – {q} –",
+}
+_NUMBER_LABEL = re.compile(r"^\s*[„\"]?\s*(?:Frage\s+)?\d{1,2}\s*(?:\.\)|\)|\.|:)\s*")
+
+
+def _bare_question(question: list[str]) -> str:
+    """Return a question's lines as one line without its number and quotation marks."""
+    text = ""
+    for line in (x.strip() for x in question if x.strip()):
+        # a word hyphenated at the line's end ("Verfas-" / "sungsschutz") is joined again
+        hyphenated = text.endswith("-") and line[:1].islower()
+        text = text[:-1] + line if hyphenated else f"{text} {line}".strip()
+    return _NUMBER_LABEL.sub("", text).strip().strip('„“”"').strip()
+
+
+def labelled_variants(pairs: Pairs, join: Callable[[list[str]], str]) -> dict[str, str]:
+    """Return the variants that label both question and answer ("F: … / A: …") or quote the
+    question inside the answer's heading (QUOTING_HEADINGS)."""
+    out: dict[str, str] = {}
+    for name, pattern in QUOTING_HEADINGS.items():
+        out[name] = join(
+            [
+                x
+                for k, (q, a) in enumerate(pairs, 1)
+                for x in [pattern.format(k=k, q=_bare_question(q)), *a]
+            ]
+        )
+    # "F:" / "A:": the initials of an interview's layout, each opening its first line
+    out["F: … / A: …"] = join(
+        [
+            x
+            for k, (q, a) in enumerate(pairs, 1)
+            for x in [*_frage_marker(q, k, "F:"), *Heading("A:", True).lines(k, a)]
+        ]
+    )
+    return out
 
 
 # The inquiry's lead-in quoted above its questions (the answer repeats the inquiry whole: "Wir

@@ -57,6 +57,11 @@ Variants (name → what is printed; where it comes from):
   Gelände …" → "Gelände …"; a line left empty goes) and "unknown type 'Eingabe'" (a type name no
   rule knows in their place). Many papers print no type at all, or one of a Kommune's own; the
   issue asks for the kind from the content then (the questions, the answers, a motion's wording).
+- answer sections (documents labelled Anfrage; expected: Antwort only): the inquiry as printed,
+  then its answer in the same paper under a dated heading of who answers ("Antwort des
+  Magistrats vom 10.04.2024:", "Stellungnahme der Verwaltung vom 3. Mai 2024:") and "Zu 1.: …"
+  per question — a paper holding inquiry and answer is an answer, as the dev labels have it
+  (Landtag "Kleine Anfrage … mit Antwort", Karlsruhe Stellungnahmen).
 "original" (no rewrite, every dev document with a kind label) is the control. A variant that
 cannot apply to a document is skipped; the table says how many documents each variant used.
 Each variant is read in the original shape and in `flat` (or --shape, bench.text_shapes).
@@ -157,8 +162,35 @@ UNTYPED: dict[str, tuple[str, str]] = {
     for family in (INQUIRY, ANSWER, NEGATIVE)
     for what, printed in (("no type word", ""), ("unknown type 'Eingabe'", "Eingabe"))
 }
+# The inquiry as printed, its answer below it in the same paper: a dated heading of who answers,
+# then "Zu 1.: …" per question (a Magistrat's or a Verwaltung's answer appended to the inquiry's
+# own text). A paper holding inquiry and answer is an answer, as the dev labels have it (the
+# Landtag's "Kleine Anfrage … mit Antwort", Karlsruhe's Stellungnahmen repeating the questions).
+ANSWER_SECTIONS = {
+    "answer section: Antwort des Magistrats vom …:": "Antwort des Magistrats vom 10.04.2024:",
+    "answer section: Stellungnahme der Verwaltung vom …:": (
+        "Stellungnahme der Verwaltung vom 3. Mai 2024:"
+    ),
+}
+# Answers that differ from each other (identical lines that differ only in a number are read as
+# a running head and dropped, as page furniture is): a statement, then a second one.
+ANSWER_SENTENCES = (
+    "Der Verwaltung liegen hierzu keine Erkenntnisse vor.",
+    "Die Planungen sind noch nicht abgeschlossen.",
+    "Im Haushalt stehen dafür keine Mittel bereit.",
+    "Das Fachamt prüft derzeit die rechtlichen Möglichkeiten.",
+    "Ein Gutachten wurde im vergangenen Jahr beauftragt.",
+    "Die Zuständigkeit liegt beim Landkreis.",
+)
+FOLLOW_UPS = (
+    "",
+    " Der Ortschaftsrat wird informiert.",
+    " Weitere Schritte sind nicht geplant.",
+    " Über den Stand wird im Ausschuss berichtet.",
+)
 VARIANTS: dict[str, str] = {
     **{name: INQUIRY for name in (*INQUIRY_NAMES, *FIELDS, PROSE_ASK, PROSE_SUBJECT)},
+    **{name: INQUIRY for name in ANSWER_SECTIONS},
     **{name: ANSWER for name in (*ANSWER_NAMES, QUOTED_SUBJECT)},
     **{name: ANSWER for name in (*QUOTED_LEAD_INS, ANSWER_LETTER_SUBJECT, ANSWER_LETTER_OPENING)},
     **{name: NEGATIVE for name in NEGATIVE_NAMES},
@@ -269,6 +301,8 @@ def rewrite(text: str, variant: str, title: str | None = None, form: bool = True
         return "\n".join(lines)
     if variant == ANSWER_LETTER_OPENING:
         return _answering_letter(lines, spot)
+    if variant in ANSWER_SECTIONS:
+        return None  # answered_inquiry writes it
     if variant in FIELDS and rest.strip():
         return None  # a form field fills its line; a letter's subject has more after it
     if variant == PROSE_ASK:
@@ -303,6 +337,16 @@ def rewrite(text: str, variant: str, title: str | None = None, form: bool = True
     else:
         lines[spot.line] = f"{before}{new}{rest}"
     return "\n".join(lines)
+
+
+def answered_inquiry(text: str, variant: str, questions: int) -> str:
+    """ANSWER_SECTIONS: the inquiry as printed, then the dated answer heading and "Zu k.: …" for
+    each of its questions (one at least)."""
+    answers = [
+        f"Zu {k}.: {ANSWER_SENTENCES[(k - 1) % 6]}{FOLLOW_UPS[(k - 1) // 6 % 4]}"
+        for k in range(1, max(questions, 1) + 1)
+    ]
+    return "\n".join([text.rstrip("\n"), "", ANSWER_SECTIONS[variant], "", *answers, ""])
 
 
 def _quoted_lead_in(lines: list[str], spot: Spot, variant: str) -> str | None:
@@ -351,6 +395,8 @@ def expected(label: dict[str, Any], variant: str) -> set[str]:
     """Return the kinds a rewritten document may read as (the label's, and the variant's own)."""
     kinds = {_KINDS.get(label["kind"], label["kind"])}
     kinds |= {_KINDS.get(k, k) for k in label.get("kind_alt") or []}
+    if variant in ANSWER_SECTIONS:
+        return {"Antwort"}  # the inquiry and its answer in one paper
     if VARIANTS.get(variant) == ANSWER:
         kinds.add("Antwort")  # a notice that names itself an answer or quotes an inquiry
     if variant in NOTICE_NAMES:
@@ -391,7 +437,9 @@ def outcomes(
         title = parse_text(item.text).title
         texts = {"original": item.text}
         for variant, family in VARIANTS.items():
-            if _applies(label, family):
+            if variant in ANSWER_SECTIONS and _applies(label, family):
+                texts[variant] = answered_inquiry(item.text, variant, label.get("questions") or 0)
+            elif _applies(label, family):
                 text = rewrite(item.text, variant, title, label.get("layout") != "letter")
                 if text is not None:
                     texts[variant] = text

@@ -80,11 +80,12 @@ def without_heading(answer: str, number: int | None = None) -> str:
 
 _JOINT_PLAIN = _JOINT.replace("(\\d", "(?:\\d")  # the same, capturing nothing
 # A heading run into the text before it (a page or paragraph in one line): after a sentence's
-# end, "Zu 1." / "Ad 2:" / "Antwort zu Frage 3:" / "Antwort:" opening the next sentence.
+# end, "Zu 1." / "Ad 2:" / "Antwort zu Frage 3:" / "Antwort:" opening the next sentence; or
+# after a page number that opens the line ("3 Zu 9. Bei der …": the page's number run into it).
 _RUN_IN = re.compile(
-    r"(?<=[.?!:\"“”)])\s+(?=(?:"
+    r"(?:(?<=[.?!:\"“”)])|(?<=^\d)|(?<=^\d\d)|(?<=^\d\d\d))\s+(?=(?:"
     rf"(?:{_ANSWER_WORD}(?:\s+(?:zu|zur|auf))?|Zu|ZU|Ad|AD)\s+(?:{_QUESTION_WORD}\s*)?"
-    rf"\d{{1,2}}{_JOINT_PLAIN}\s*[.:)]\s"
+    rf"\d{{1,2}}{_JOINT_PLAIN}\s*[.:)]{{1,2}}(?:\s|$)"  # "Zu 2.:"; "Zu 1." ending the line
     rf"|{_ANSWER_WORD}\s*:(?:\s|$)"  # "… verfahren?" Antwort:" at the line's end too
     r"))"
 )

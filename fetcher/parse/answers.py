@@ -16,8 +16,10 @@ from fetcher.parse.answer_labels import labelled_pairs, table_pairs
 from fetcher.parse.asked_paragraphs import asked_paragraphs
 from fetcher.parse.asked_sentences import asked_sentences
 from fetcher.parse.glued_items import split_glued_items
+from fetcher.parse.heading_questions import heading_questions
 from fetcher.parse.letter_end import answer_follows
 from fetcher.parse.markers import LINE_CHARS, join_item, lines_from, list_marker, split_items
+from fetcher.parse.pair_labels import labelled_alternation
 from fetcher.parse.question_answer import question_goes_on, split_question_answer
 from fetcher.parse.questions import question_items
 from fetcher.parse.quoted_lines import with_quoted_questions_apart
@@ -245,6 +247,14 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     # "… verwiesen. „2. Wie hoch …?“ Auf die …": a quoted numbered question on a line of its own
     lines, body = with_quoted_questions_apart(lines, body)
     lines = [*lines[:body], *split_glued_items(split_run_in_headings(lines[body:]))]
+    # "Frage zu 1.: …" / "Antwort zu 1.: …", "F: …" / "A: …": both labelled, alternating
+    alternating = labelled_alternation(lines)
+    if alternating:
+        return [q for q, _ in alternating], [a for _, a in alternating], ""
+    # "Zu Frage 1 (Wie viele …?):" / its answer: the question only inside the answer's heading
+    headed = heading_questions(lines, body)
+    if headed:
+        return [q for q, _ in headed], [a for _, a in headed], ""
     paired = quoted_pairs(lines, body)  # „Wie …?“ / "Sie fragen: …" / "Frage: …", no numbers
     if paired:
         return [q for q, _ in paired], [a for _, a in paired], ""

@@ -6,6 +6,7 @@ import re
 from collections.abc import Sequence
 
 from fetcher.classify import kind_from_paper_type
+from fetcher.parse.answer_sections import dated_answer_below
 from fetcher.parse.form_fields import answered_below, type_after_number, without_status
 from fetcher.parse.kind_wording import (
     ANSWER_HEADING,
@@ -252,7 +253,11 @@ def kind_from_content(lines: Sequence[str], label: str | None, label_index: int 
     """Return the kind from the wording of the header block, the label's kind as the default;
     an inquiry that holds its answer below the questions is an answer (form_fields)."""
     kind = _kind_from_wording(lines, label, label_index)
-    if kind == "Anfrage" and answered_below(lines) and not asks_after_answer(lines):
+    if (
+        kind == "Anfrage"
+        and (answered_below(lines) or dated_answer_below(lines))
+        and not asks_after_answer(lines)
+    ):
         return "Antwort"
     return kind
 
