@@ -37,8 +37,9 @@ Layouts (where they come from):
   on the line after the subject (inquiries only; the lead-ins are the wordings letters and forms
   of every Kommune print; in "flat" the subject runs on into it and into the first question);
 - "reference line: Nr. R vom DATE / subject", "reference line: Eingang: DATE / R / subject": the
-  paper's number on a line of its own above the subject (a faction's form in Hessen prints
-  "Nr. OF 112/4 vom 02.03.2022", a HGO inquiry its received date and number);
+  paper's number (the label's) on a line of its own above the subject, with its date after
+  "Nr." or below a received date (the shapes of the lead's synthetic probes of the nineteenth
+  round; the number's own format is always the dev document's);
 - "address line: an den Oberbürgermeister / subject", "address line: An die Verwaltung der Stadt
   Musterstadt / subject": the addressee between the sender and the subject (a member's inquiry
   "Anfrage / der Ratsfrau … / an den Oberbürgermeister / <subject>").

@@ -1,6 +1,6 @@
 """The lines and phrases a head prints around its subject that are never the subject. Pure.
 
-Above the subject a paper may print its number on a line of its own ("Nr. OF 112/4 vom
+Above the subject a paper may print its number on a line of its own ("Nr. AF2015/13 vom
 02.03.2022", "AN 45/2022", "Drucksache 19/11138") and whom it is addressed to ("an den
 Oberbürgermeister", "An die Verwaltung der Stadt …"); below it the inquiry's lead-in ("Wir fragen
 die Verwaltung:", "Ich frage den Oberbürgermeister:", "Die Verwaltung wird gebeten, folgende
@@ -25,6 +25,8 @@ _REFERENCE_LINE = re.compile(
     r"(?:(?:[A-ZÄÖÜ][\w.-]*\s*[-–]?\s*)?(?:Nr\.?|Nummer|Drucksache|Drs\.)\s*:?\s*)?"
     rf"{VALUE}(?:\s*,?\s*(?:vom|v\.)\s+{DATE.pattern})?"
 )
+# The number's label left alone, its value read onto the next line ("… Nr." / "AF0028/14 …").
+_LABEL_ALONE = re.compile(r"(?:[A-ZÄÖÜ][\w.-]*\s*[-–]?\s*)?(?:Nr\.?|Nummer|Drucksache|Drs\.)\s*:?")
 _LABELLED = re.compile(r"(?:Nr\.?|Nummer|Drucksache|Drs\.)\s*:?\s*\S*\d")
 _NUMBERED = re.compile(r"\d\s?[/-]\s?[A-Za-z]{0,5}\d")
 
@@ -53,9 +55,10 @@ LEAD_IN = (
 )
 _LEAD_IN = re.compile(LEAD_IN)
 # An interrogative that opens a sentence which ends in "?": inside a sentence German writes it in
-# lower case, so a capitalised one after the subject's last word starts the first question.
+# lower case, so a capitalised one after the subject's last word starts the first question (not
+# after a word that names the subject: "Anfrage betreffend Wie ist …?").
 QUESTION_OPENS = (
-    r"(?<=[\wäöüß)\"“”])\s(?:Wie|Welche[rsmn]?|Warum|Weshalb|Wieso|Weswegen|Wann|Wo|Wohin|Woher"
+    r"(?<=[\wäöüß)\"“”])(?<!betreffend)(?<!bezüglich)(?<!Betreff)\s(?:Wie|Welche[rsmn]?|Warum|Weshalb|Wieso|Weswegen|Wann|Wo|Wohin|Woher"
     r"|Wer|Wen|Wem|Wessen|Was|Inwieweit|Inwiefern|Ist|Sind|Gibt|Gab|Hat|Haben|Wird|Werden|Wurde"
     r"|Wurden|Kann|Können|Plant|Planen|Liegt|Liegen|Besteht|Bestehen|Sieht|Teilt|Trifft)"
     r"\s[^?]{0,300}\?"
@@ -65,6 +68,8 @@ QUESTION_OPENS = (
 def is_reference_line(text: str) -> bool:
     """Return whether a line is a paper's number, labelled or bare, with or without its date."""
     line = " ".join(text.split())
+    if _LABEL_ALONE.fullmatch(line):
+        return True
     return bool(_REFERENCE_LINE.fullmatch(line)) and bool(
         _LABELLED.match(line) or _NUMBERED.search(line)
     )
@@ -93,12 +98,15 @@ def opens_lead_in(text: str) -> bool:
 # "Anfrage der Ratsfrau Petra Lang, Fraktion Freie Wähler an den Oberbürgermeister …".
 _TYPE_SENDER = re.compile(
     r"(?:(?:Kleine|Mündliche|Schriftliche|Große|Gemeinsame|Interfraktionelle)\s+)?"
-    r"[\wäöüß]*(?:Anfrage|Antrag|Anträge|Antwort|Stellungnahme)\s+(?:de[rs]|von)\s+"
+    r"[\wäöüß]*(?:Anfrage|Antrag|Anträge|Antwort|Stellungnahme|Vorlage)\s+(?:de[rs]|von)\s+"
 )
 _SENDER_GAP = 40  # "Ratsfrau Petra Lang, Fraktion ": the words before the party's name
 # The group after the party's name ("-Fraktion", "-OR-Fraktion", " Ortschaftsratsfraktion").
 _GROUP_AFTER = re.compile(r"(?:[-\s]+(?:[A-Z]{1,3}-)?\S*(?i:fraktion|gruppe)\b)?")
 _NAME_RUNS_ON = re.compile(r"\S*")  # the rest of the name's word: "FDP/FB", "B‘90/DIE GRÜNEN-OR-…"
+_PLACE_BEFORE_FIELD = re.compile(
+    rf"\s+[A-ZÄÖÜ][\wäöüß-]+(?=\s+(?:Nr\.|Nummer|vom\s|Datum|Eingang|{DATE.pattern}))"
+)
 _PARTY_JOINS = re.compile(r"\s*(?:/|,|und|sowie)?\s*")
 # The address after the sender: "an den Oberbürgermeister (der Stadt X)".
 _ADDRESS_AFTER = re.compile(
@@ -126,6 +134,8 @@ def after_sender(text: str, spans: list[tuple[int, int, str]]) -> int | None:
         return None
     end = _NAME_RUNS_ON.match(text, end).end()  # type: ignore[union-attr]
     end = _GROUP_AFTER.match(text, end).end()  # type: ignore[union-attr]
+    if place := _PLACE_BEFORE_FIELD.match(text, end):
+        end = place.end()  # "Freie Wähler Karlsruhe Nr. …": the group's town before a field
     if address := _ADDRESS_AFTER.match(text, end):
         end = address.end()
     return end

@@ -120,7 +120,8 @@ _FIELD_BEFORE = re.compile(
     rf"(?:(?:[A-ZÄÖÜ][\w.-]*)?(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}(?:\s+vom\s+{DATE.pattern})?"
     rf"|Datum:\s*{DATE.pattern}"
     # a received date, a bare number ("Eingang: 05.09.2022 AN 45/2022 <subject>")
-    rf"|[A-ZÄÖÜ][\wäöüß.-]*(?:\s+am)?:\s*{DATE.pattern}|(?=[A-ZÄÖÜ]{{0,5}}\s?\d+\s?/){VALUE}"
+    rf"|[A-ZÄÖÜ][\wäöüß.-]*(?:\s+am)?:\s*{DATE.pattern}"
+    rf"|(?=[A-Za-zÄÖÜ]{{0,5}}\s?\d+\s?/|[A-ZÄÖÜ]{{1,5}}(?:-[A-ZÄÖÜ]{{1,3}})*-\d){VALUE}"
     rf"|vom\s+{DATE.pattern}"
     # the sender, the town and the date ("der Fraktion AfD Musterstadt, 04.02.2021")
     rf"|(?:\S+\s+){{0,6}}?[A-ZÄÖÜ][\wäöüß-]+,\s*(?:den\s+)?{DATE.pattern}"
