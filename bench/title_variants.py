@@ -31,7 +31,18 @@ Layouts (where they come from):
 - "T zu subject", "T betreffend subject", "T: subject": the type line names the subject
   (inquiries and motions only: "Anfrage zu …", "Antrag betreffend …");
 - "answer: Stellungnahme der Verwaltung / zur Anfrage R der Fraktion F / Bezeichnung:",
-  "answer: Antwort der Verwaltung … / Gegenstand:": an office's answer head (answers only).
+  "answer: Antwort der Verwaltung … / Gegenstand:": an office's answer head (answers only);
+- "lead-in: subject / Wir fragen die Verwaltung:", "lead-in: Betreff: subject / Die Verwaltung
+  wird gebeten, …", "lead-in: subject / Ich frage den Oberbürgermeister:": the inquiry's lead-in
+  on the line after the subject (inquiries only; the lead-ins are the wordings letters and forms
+  of every Kommune print; in "flat" the subject runs on into it and into the first question);
+- "reference line: Nr. R vom DATE / subject", "reference line: Eingang: DATE / R / subject": the
+  paper's number (the label's) on a line of its own above the subject, with its date after
+  "Nr." or below a received date (the shapes of the lead's synthetic probes of the nineteenth
+  round; the number's own format is always the dev document's);
+- "address line: an den Oberbürgermeister / subject", "address line: An die Verwaltung der Stadt
+  Musterstadt / subject": the addressee between the sender and the subject (a member's inquiry
+  "Anfrage / der Ratsfrau … / an den Oberbürgermeister / <subject>").
 Scored: the title read equals the expected one (spaces and a word hyphenated across a printed
 line aside).
 """
@@ -77,6 +88,27 @@ ANSWERS = (
     "answer: Stellungnahme der Verwaltung / Bezeichnung:",
     "answer: Antwort der Verwaltung / Gegenstand:",
 )
+LEAD_INS = {
+    "lead-in: subject / Wir fragen die Verwaltung:": (False, "Wir fragen die Verwaltung:"),
+    "lead-in: Betreff: subject / Die Verwaltung wird gebeten, …": (
+        True,
+        "Die Verwaltung wird gebeten, folgende Fragen zu beantworten:",
+    ),
+    "lead-in: subject / Ich frage den Oberbürgermeister:": (
+        False,
+        "Ich frage den Oberbürgermeister:",
+    ),
+}
+REFERENCE_LINES = (
+    "reference line: Nr. R vom DATE / subject",
+    "reference line: Eingang: DATE / R / subject",
+)
+ADDRESS_LINES = {
+    "address line: an den Oberbürgermeister / subject": "an den Oberbürgermeister",
+    "address line: An die Verwaltung der Stadt Musterstadt / subject": (
+        "An die Verwaltung der Stadt Musterstadt"
+    ),
+}
 VARIANTS = (
     EMPTY_BELOW,
     EMPTY_INLINE,
@@ -86,6 +118,9 @@ VARIANTS = (
     *(f"label {x}" for x in LABELS),
     *TYPE_NAMES,
     *ANSWERS,
+    *LEAD_INS,
+    *REFERENCE_LINES,
+    *ADDRESS_LINES,
 )
 _TABLE = ["Beratungsfolge:", "Gremium   Sitzung   Status", "Stadtrat   23.03.2023   öffentlich"]
 
@@ -175,6 +210,26 @@ def head(variant: str, label: dict[str, Any], subject: list[str]) -> list[str] |
             *rest,
             "",
         ]
+    if variant in LEAD_INS:
+        if kind != "Anfrage":
+            return None
+        labelled, lead_in = LEAD_INS[variant]
+        shown = [f"Betreff: {first}", *rest] if labelled else ["", *subject]
+        return [word, f"der Fraktion {faction}", *shown, lead_in]
+    if variant in REFERENCE_LINES:
+        if variant == REFERENCE_LINES[0]:
+            return [
+                word,
+                f"der Fraktion {faction}",
+                "",
+                f"Nr. {ref} vom 02.03.2022",
+                "",
+                *subject,
+                "",
+            ]
+        return [f"{word} der Fraktion {faction}", "Eingang: 05.09.2022", ref, "", *subject, ""]
+    if variant in ADDRESS_LINES:
+        return [word, f"der Fraktion {faction}", "", ADDRESS_LINES[variant], "", *subject, ""]
     if variant in ANSWERS:
         if kind != "Antwort":
             return None

@@ -22,6 +22,14 @@ from collections.abc import Sequence
 
 from fetcher.factions import faction_spans
 from fetcher.parse.form_title import CELL_WORDS
+from fetcher.parse.head_pieces import (
+    LEAD_IN,
+    QUESTION_OPENS,
+    after_sender,
+    is_address_line,
+    is_reference_line,
+    opens_lead_in,
+)
 from fetcher.parse.head_title import (
     SENDER_AFTER,
     SUBJECT_START,
@@ -61,6 +69,8 @@ _STOP = re.compile(
     r"|\s(?:Zur|Zum|Zu|In|Im|Am|Auf|Aus|Mit|Nach|Vor|Bei|Für|Wegen|Aufgrund|Daher|Deshalb|Dazu"
     r"|Hierzu|Deswegen)\s[^.?!:]{0,80}?\s(?:stelle|stellen|bitte|bitten|frage|fragen|richte|richten)"
     r"\s+(?:ich|wir)\b"
+    # the inquiry's lead-in, its first question (head_pieces)
+    rf"|\s(?:{LEAD_IN})|{QUESTION_OPENS}"
     # the type word of the text below, alone after the subject
     r"|\s(?:Anfrage|Antrag|Antwort|Stellungnahme|\w*vorlage)\s*$"
     r")"
@@ -107,7 +117,11 @@ def subject_end(text: str) -> int:
 # A head's field before the subject: a labelled number, a labelled date, "vom <date>".
 _FIELD_BEFORE = re.compile(
     r"^(?:[\wäöüß]*(?i:anfrage|antrag|antwort|stellungnahme|vorlage)\s+(?=\S*(?:Nr|Nummer|Datum)))?"
-    rf"(?:(?:[A-ZÄÖÜ][\w.-]*)?(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}|Datum:\s*{DATE.pattern}"
+    rf"(?:(?:[A-ZÄÖÜ][\w.-]*)?(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}(?:\s+vom\s+{DATE.pattern})?"
+    rf"|Datum:\s*{DATE.pattern}"
+    # a received date, a bare number ("Eingang: 05.09.2022 AN 45/2022 <subject>")
+    rf"|[A-ZÄÖÜ][\wäöüß.-]*(?:\s+am)?:\s*{DATE.pattern}"
+    rf"|(?=[A-Za-zÄÖÜ]{{0,5}}\s?\d+\s?/|[A-ZÄÖÜ]{{1,5}}(?:-[A-ZÄÖÜ]{{1,3}})*-\d){VALUE}"
     rf"|vom\s+{DATE.pattern}"
     # the sender, the town and the date ("der Fraktion AfD Musterstadt, 04.02.2021")
     rf"|(?:\S+\s+){{0,6}}?[A-ZÄÖÜ][\wäöüß-]+,\s*(?:den\s+)?{DATE.pattern}"
@@ -117,11 +131,26 @@ _FIELD_BEFORE = re.compile(
 )
 
 
+_SUBJECT_OPENS = re.compile(r"\s+[A-ZÄÖÜ„\"“0-9]")
+
+
+def without_fields_before(title: str) -> str:
+    """Return a title without the head's fields and the type word and sender before it."""
+    while True:
+        if field := _FIELD_BEFORE.match(title):
+            title = title[field.end() :]
+        elif (start := after_sender(title, faction_spans(title[:_SENDER_CHARS]))) is not None and (
+            _SUBJECT_OPENS.match(title, start)
+        ):
+            title = title[start:].strip()  # "Anfrage der Fraktion SPD <subject> …"
+        else:
+            return title
+
+
 def without_run_after(title: str) -> str | None:
     """Return a title without the head's fields before it and the text run on after it; None if
     nothing is left."""
-    while field := _FIELD_BEFORE.match(title):
-        title = title[field.end() :]
+    title = without_fields_before(title)
     cut = title[: subject_end(f" {title}") - 1].strip(" ,;")  # a piece opening it is its own
     sender = SENDER_AFTER.search(cut)
     if sender and not governed(cut, sender.start() + 1) and len(cut[: sender.start()].split()) >= 2:
@@ -137,6 +166,14 @@ def without_run_after(title: str) -> str | None:
 _JOINT_HEAD = re.compile(r"(?:\s+\S{1,3})?\s+\S{0,4}/\s*$")
 
 
+def fields_only(line: str) -> bool:
+    """Return whether a head's line holds only its type word, sender and fields ("Antwort der
+    Fraktion AfD Eingang: 05.09.2022 19/11158"): the subject is on the next line."""
+    text = " ".join(line.split())
+    rest = without_fields_before(f"{text} X")
+    return rest == "X" and len(text) > len(rest)
+
+
 # A head's line that the subject ran into: a label with its colon, a date, a paper's number.
 _HEAD_PIECE = re.compile(rf"(?:^|\s)[A-ZÄÖÜ][\w.-]*:(?:\s|$)|{DATE.pattern}|\d+/\d+")
 
@@ -145,6 +182,7 @@ _HEAD_PIECE = re.compile(rf"(?:^|\s)[A-ZÄÖÜ][\w.-]*:(?:\s|$)|{DATE.pattern}|\
 # 19/11138", "Vorlage-Nr.: mAF0007/14"), a labelled date ("Datum: 12.03.2021", "vom 04.02.2021").
 _FIELD_VALUE = re.compile(
     rf"(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}(?![\w/])|(?:Datum:|\bvom)\s*{DATE.pattern}"
+    rf"|\b(?:Eingang|Eingegangen|Posteingang|Einreichung)(?:\s+am)?:\s*{DATE.pattern}"
 )
 # A type word or an office opening what follows a field: the next head line, not the subject
 # ("… Drucksache 19/10957 - Antwort des Ministeriums …", "GB 2 Die Oberbürgermeisterin").
@@ -169,29 +207,42 @@ def subject_in_head_run(line: str) -> str | None:
     "Antwort der Fraktion CDU vom 04.02.2021 Nummer: 19/11138 <subject> Anfrage der
     Abgeordneten …": the subject starts after the first field's value (a date, a labelled
     number; the fields that follow it are taken off) and ends at the first piece printed after
-    it.
+    it. "Anfrage der Fraktion SPD <subject> Wir fragen …": after the type word and its sender.
     """
+    start = after_sender(line, faction_spans(line[:_SENDER_CHARS]))
+    if start is not None and (subject := _subject_at(line[start:].strip())):
+        return subject
     if not _HEAD_PIECE.search(line):
         return None
     for match in _FIELD_VALUE.finditer(line):
-        subject = without_run_after(line[match.end() :].strip())
-        if subject is None:
-            continue
-        subject = SENDER_AFTER.sub("", subject).strip()
-        field = _NEXT_FIELD.match(subject)
-        if field and (
-            len(subject.split()) <= _FIELD_WORDS or _NEXT_FIELD_LATER.search(subject, field.end())
-        ):
-            continue  # "Vorlage Nr.: 2026/0121 Verantwortlich: Dez. 6": the next field, no subject
-        words = len(subject.split())
-        if (
-            1 <= words <= _MAX_SUBJECT_WORDS
-            and SUBJECT_START.match(subject)
-            and not _SENTENCE_END.search(subject)
-            and not _TYPE_FIRST.match(subject)
-            and not not_subject(subject)
-        ):
+        if subject := _subject_at(line[match.end() :].strip()):
             return subject
+    return None
+
+
+_SENDER_CHARS = 200  # a type word, a member's name and a joint sender's parties
+
+
+def _subject_at(rest: str) -> str | None:
+    """Return the subject that opens `rest` (after a head's field or sender), or None."""
+    subject = without_run_after(rest)
+    if subject is None:
+        return None
+    subject = SENDER_AFTER.sub("", subject).strip()
+    field = _NEXT_FIELD.match(subject)
+    if field and (
+        len(subject.split()) <= _FIELD_WORDS or _NEXT_FIELD_LATER.search(subject, field.end())
+    ):
+        return None  # "Vorlage Nr.: 2026/0121 Verantwortlich: Dez. 6": the next field, no subject
+    words = len(subject.split())
+    if (
+        1 <= words <= _MAX_SUBJECT_WORDS
+        and SUBJECT_START.match(subject)
+        and not _SENTENCE_END.search(subject)
+        and not _TYPE_FIRST.match(subject)
+        and not not_subject(subject)
+    ):
+        return subject
     return None
 
 
@@ -284,4 +335,6 @@ def not_subject(title: str) -> bool:
         return True  # a head's fields run together ("vom: 30.12.2005 eingegangen: 30.12.2005 …")
     if not CELL_WORDS.sub("", f"{text} ").strip():
         return True  # a consultation table's cells ("5 Ö Kenntnisnahme")
+    if is_reference_line(text) or is_address_line(text) or opens_lead_in(text):
+        return True  # a number's line, whom it is addressed to, the lead-in's sentence
     return not text or bool(_NOT_SUBJECT.fullmatch(text)) or names_sender_only(text)

@@ -20,6 +20,8 @@ from fetcher.factions import factions_in
 from fetcher.parse.faction_phrases import group_like
 from fetcher.parse.fields import at_width as _at_width
 from fetcher.parse.fields import ends_value
+from fetcher.parse.head_pieces import is_address_line, is_reference_line
+from fetcher.parse.head_subject import fields_only
 from fetcher.parse.head_title import SENDER_AFTER
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
@@ -64,10 +66,12 @@ def subject_below_type(lines: Sequence[str], index: int) -> str | None:
         or OF_FACTION.match(lines[j])
         or _field(lines[j])
         or _OFFICE_LINE.fullmatch(lines[j].strip())
+        or is_reference_line(lines[j])  # "Nr. OF 112/4 vom 02.03.2022", "AN 45/2022"
+        or is_address_line(lines[j])  # "an den Oberbürgermeister"
     ):
         j += 1
-    if j == index + 1 or j >= len(lines):
-        return None
+    if (j == index + 1 and not fields_only(lines[index])) or j >= len(lines):
+        return None  # nothing skipped, unless the type line holds the head's fields (a paragraph)
     line = lines[j]
     if LABEL_LINE.match(line) or SALUTATION.match(line) or ends_value(line):
         return None
@@ -119,7 +123,9 @@ def subject_below_heading(lines: Sequence[str], before: int | None = None) -> st
     if first is None or (before is not None and first >= before):
         return None
     heading = _HEADING.fullmatch(lines[first].strip())
-    if heading is None or re.search(r"\d", heading.group("type")):
+    if fields_only(lines[first]):
+        pass  # "Antwort der Fraktion AfD Eingang: 05.09.2022 19/11158": the head in one paragraph
+    elif heading is None or re.search(r"\d", heading.group("type")):
         return None
     return subject_below_type(lines, first)
 
