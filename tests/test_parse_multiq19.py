@@ -19,6 +19,7 @@ FERNBUS = "dresden-AF0028-14-anfrage-cdu-fernbuslinien"
 RUNDFUNK = "dresden-AF2014-13-anfrage-linke-rundfunkbeitrag"
 INFRAROT = "karlsruhe-2020-or-wolfartsweier-anfrage-cdu-infrarotgeraet"
 STARKREGEN = "karlsruhe-2025-0702-anfrage-gruene-or-wolfartsweier-starkregen"
+RINDER = "LANDTAG-niedersachsen-19-11269-kleine-anfrage-mit-antwort"
 SCHULBAU = "dresden-AF2006-13-anfrage-gruene-schulbaumassnahmen"
 EEG = "dresden-AF2010-13-anfrage-fdp-eeg-umlage"
 
@@ -54,6 +55,14 @@ def test_a_follow_up_among_a_letters_prose_questions_stays_with_its_question() -
     questions = questions_as_labelled(STARKREGEN, text)
     assert "Falls nein, warum nicht?" in questions[0]
     assert not any(q.startswith("Falls") for q in questions)
+
+
+def test_a_dates_full_stop_ends_no_sentence_before_the_question() -> None:
+    """An answer document without labels, a topic line above each question ("Zum Sachstand" /
+    "Wie viele rinderhaltende Betriebe gab es … zum Stichtag 31. Dezember 2025, …?"): the
+    question opens at "Wie", the topic line no part of it although "31." stands in the clause."""
+    questions = questions_as_labelled(RINDER, list_variant(RINDER, "no label, topic heading"))
+    assert not questions[0].startswith("Zum Sachstand")
 
 
 def test_one_question_per_line_keeps_its_sentences_together() -> None:
