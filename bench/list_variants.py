@@ -44,6 +44,12 @@ conventions of council systems and Landtage):
 - "lead-in line": the lead-in ending in ":" and every item's question in one line, labels
   removed ("Ich frage die Verwaltung: Wie viele …? Welche …?"; skips a document whose items hold
   more than their one "?").
+- "paragraph", "paragraph, follow-up", "paragraph, request", "paragraph, no lead-in": the labels
+  removed and every item's question set in one paragraph below the lead-in ("Fragen:" / "Wie viele
+  …? Welche …?", as a word processor or a writer who does not number them sets them), "Falls nein,
+  warum nicht?" or "Bitte begründen." after the first question (both part of it), or without the
+  lead-in line (skips a document without a lead-in ending in ":" right above its list, or whose
+  items hold more than their one "?" sentence).
 The control "original" parses the located documents as they are. Only the dev split is read;
 check is never used.
 """
