@@ -44,6 +44,12 @@ conventions of council systems and Landtage):
 - "lead-in line": the lead-in ending in ":" and every item's question in one line, labels
   removed ("Ich frage die Verwaltung: Wie viele …? Welche …?"; skips a document whose items hold
   more than their one "?").
+- "paragraph", "paragraph, follow-up", "paragraph, request", "paragraph, no lead-in": the labels
+  removed and every item's question set in one paragraph below the lead-in ("Fragen:" / "Wie viele
+  …? Welche …?", as a word processor or a writer who does not number them sets them), "Falls nein,
+  warum nicht?" or "Bitte begründen." after the first question (both part of it), or without the
+  lead-in line (skips a document without a lead-in ending in ":" right above its list, or whose
+  items hold more than their one "?" sentence).
 The control "original" parses the located documents as they are. Only the dev split is read;
 check is never used.
 """
@@ -345,6 +351,48 @@ def lead_in_line(found: Located) -> str | None:
     return "\n".join([*found.lines[:lead], " ".join(parts), *found.lines[end + 1 :]])
 
 
+def _one_question_each(found: Located) -> list[str] | None:
+    """Return every item's question joined into one line, labels removed, or None if an item
+    holds more than its one "?" sentence (an answer, a second question, sub-items)."""
+    last = len(found.rows) - 1
+    asked = []
+    for k, row in enumerate(found.rows):
+        end = found.question_end(k)
+        stop = found.rows[k + 1] if k < last else (end or row) + 1
+        if end is None or any(line.strip() for line in found.lines[end + 1 : stop]):
+            return None
+        item = " ".join(" ".join([found.rest(k), *found.lines[row + 1 : end + 1]]).split())
+        if item.count("?") != 1 or not item[:1].isupper():
+            return None
+        asked.append(item)
+    return asked
+
+
+# What a writer adds after a question in a paragraph of them: a conditional follow-up that asks
+# on from it, or a request that is no question (both stay part of that question).
+AFTER_FIRST = {"": "", "follow-up": "Falls nein, warum nicht?", "request": "Bitte begründen."}
+
+
+def paragraph(found: Located, *, after: str = "", lead_in: bool = True) -> str | None:
+    """Return the text with every item's question set in one paragraph below the lead-in, labels
+    removed ("Wir fragen die Verwaltung:" / "Wie viele …? Welche …? Bis wann …?"), `after`
+    written after the first question; without `lead_in` the lead-in line is left out (the
+    paragraph follows the subject). Skips a document without a lead-in ending in ":" right above
+    its list or whose items hold more than their one question."""
+    lead = found.rows[0] - 1
+    while lead >= 0 and not found.lines[lead].strip():
+        lead -= 1
+    asked = _one_question_each(found)
+    if lead < 0 or not found.lines[lead].rstrip().endswith(":") or asked is None:
+        return None
+    if after:
+        asked[0] = f"{asked[0]} {after}"
+    end = found.question_end(len(found.rows) - 1)
+    assert end is not None
+    head = found.lines[: lead + 1] if lead_in else found.lines[:lead]
+    return "\n".join([*head, " ".join(asked), *found.lines[end + 1 :]])
+
+
 def _headings(found: Located, *, restart: bool) -> str | None:
     """Return the text with "I. Allgemeines" above item 1 and "II. Einzelfragen" above the item
     after the middle; under II the numbers go on, or restart at 1."""
@@ -386,6 +434,11 @@ def _sub_questions(found: Located, *, decimal: bool) -> str | None:
 
 ORIGINAL = "original"
 VARIANTS: dict[str, Callable[[Located], str | None]] = {
+    # several unlabelled questions in one paragraph (issue #11, nineteenth round)
+    "paragraph": paragraph,
+    "paragraph, follow-up": partial(paragraph, after=AFTER_FIRST["follow-up"]),
+    "paragraph, request": partial(paragraph, after=AFTER_FIRST["request"]),
+    "paragraph, no lead-in": partial(paragraph, lead_in=False),
     ORIGINAL: lambda found: "\n".join(found.lines),
     **{name: partial(_relabel, label=label) for name, label in LABELS.items()},
     "Erstens:": ordinals,

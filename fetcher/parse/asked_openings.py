@@ -65,11 +65,18 @@ def asking_start(text: str) -> int:
         return -1
     if opens_asking(text[:end]):
         return 0
-    starts = [m.end() for m in CLAUSE_START.finditer(text, max(0, end - MAX_QUESTION_CHARS), end)]
+    found = list(CLAUSE_START.finditer(text, max(0, end - MAX_QUESTION_CHARS), end))
+    starts = [m.end() for m in found]
     for start in reversed(starts):
         if opens_asking(text[start:end]):
             return start
-    return run_in_opening(text, starts[-1] if starts else 0)
+    # a number's full stop ("zum 1. Januar", "am 3. Mai") ends no sentence: the question may
+    # open run in before it ("… in der Innenstadt Warum wurden … zum 1. Januar erhöht …?")
+    ends = [m.end() for m in found if not _ORDINAL_STOP.match(text, max(m.start() - 1, 0))]
+    return run_in_opening(text, ends[-1] if ends else 0)
+
+
+_ORDINAL_STOP = re.compile(r"\d\.")
 
 
 def run_in_opening(text: str, clause: int = 0) -> int:

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from fetcher.parse.asked_openings import from_opening, question_in_head
+from fetcher.parse.asked_runs import with_follow_ups
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.item_ends import (
     fold_statement_bullets,
@@ -320,5 +321,6 @@ def find_questions(
         )
         asked = questions_in_prose(unquote_lines(own), body_start) or quoted
         asked = [from_opening(drop_lead_in(question)) for question in asked]
+        asked = with_follow_ups(asked)  # "Falls nein, warum nicht?" asks on from the one before
         return asked or (request_in_prose(lines, body_start) if requests else [])
     return [tidy_question(join_item(item)) for item in items]

@@ -8,11 +8,12 @@ lead-in before anything asked; "Zu 1." labels of a follow-up inquiry; the questi
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from itertools import chain
 
 from fetcher.parse.ask_signals import request_signal
 from fetcher.parse.asked_openings import closing_run_in, item_from_opening
+from fetcher.parse.asked_runs import asked_runs
 from fetcher.parse.unmarked_lines import FOLLOW_UP, opens_asking
 from fetcher.parse.wording import (
     ASKING_OPENING,
@@ -52,12 +53,18 @@ def questions_after_lead_in(
         block = chain([rest] if rest else [], (lines[k] for k in range(i + 1, len(lines))))
         items: list[list[str]] = [[]]
         labelled: set[int] = set()
+        run_in: set[int] = set()  # items opened inside a paragraph of questions (asked_runs)
         closed = False  # the last line held the closing run into its question
-        for line in block:
+        # questions one per line ("Wie ist …? Wann ist …?" / "Welche …?"): each line is one,
+        # however many sentences it holds; one paragraph of them is cut at each (asked_runs)
+        listed = sum(lines[k].rstrip().endswith("?") for k in range(i + 1, end)) >= 2
+        for line, opens in _pieces(block, cut=not listed):
             if closed:
                 break
             if not line:
                 continue
+            if opens and not labelled and items[-1]:
+                items.append([])  # "Wie viele …? Bitte … aufschlüsseln. Bis wann …?"
             if is_stop(line) or list_marker(line):
                 break
             if (closing := closing_run_in(line)) > 0:
@@ -84,6 +91,8 @@ def questions_after_lead_in(
             ):
                 items.pop()  # "Wenn ja, wie viel …?" below "Hat die Stadtverwaltung …?": its part
             items[-1].append(line)
+            if opens is not None and "?" in line:
+                run_in.add(len(items) - 1)  # a question of a paragraph of them, a remark after it
             if line.rstrip().endswith("?") and not labelled:
                 items.append([])
         for k in labelled:  # "Zu 2. Liegt … vor? Weiter siehe 1." / the signature below
@@ -92,7 +101,7 @@ def questions_after_lead_in(
         asked = [
             item_from_opening(item)  # "Zum Sachstand" / "Wie viele …?": the heading is none of it
             for k, item in enumerate(items)
-            if item and (k in labelled or item[-1].rstrip().endswith("?"))
+            if item and (k in labelled or k in run_in or item[-1].rstrip().endswith("?"))
         ]
         if asked:
             # "Wie viele … verbraucht." / "Welche … saniert." / … / "… zu erreichen?": typed with
@@ -100,6 +109,20 @@ def questions_after_lead_in(
             typed = _unmarked_items(lines, i, match) if lines[i].rstrip().endswith(":") else []
             return i, typed if len(typed) > len(asked) else asked
     return _unmarked_after_lead_in(lines, body_start)
+
+
+def _pieces(block: Iterable[str], *, cut: bool) -> Iterator[tuple[str, bool | None]]:
+    """Yield (line or piece, whether it opens a question inside its line) for every line of a
+    block, when `cut` a line that holds several full questions cut before each (asked_runs);
+    None for a line not cut."""
+    for line in block:
+        pieces = asked_runs(line) if cut else [line]
+        if len(pieces) == 1:
+            yield line, None
+            continue
+        yield pieces[0], False
+        for piece in pieces[1:]:
+            yield piece, True
 
 
 def _block_end(
