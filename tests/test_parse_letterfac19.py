@@ -104,3 +104,13 @@ def test_joint_head_ends_before_the_date_field() -> None:
     )
     text = flat(rewrite(text, found, head, "top"))
     assert set(parse_text(text).factions) == {"SPD", second}
+
+
+def test_party_alone_opening_a_text_run_together() -> None:
+    """Landtag 19/11138 with the party alone as its letterhead ('CDU' above 'Niedersächsischer
+    Landtag – 19. Wahlperiode'), run together: the text opens with the party, the submitter's
+    group."""
+    name = "LANDTAG-niedersachsen-19-11138-kleine-anfrage-mit-antwort"
+    text, party = _rewritten(name, "letterhead: party alone")
+    assert party == "CDU"
+    assert parse_text(flat(text)).factions == ("CDU",)

@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from fetcher.factions import factions_in
+from fetcher.factions import faction_spans, factions_in
 from fetcher.parse.faction_phrases import (
     ACRONYM,
     group_like,
@@ -330,6 +330,16 @@ def _row_parties(blocks: Sequence[Sequence[str]]) -> list[str]:
     return next((found for block in blocks if (found := signature_row_parties(block))), [])
 
 
+def _opening_party(lines: Sequence[str]) -> list[str]:
+    """Return the party a text opens with: the letterhead's party alone, its line run into the
+    next ones ("CDU Niedersächsischer Landtag – 19. Wahlperiode …", a text run together)."""
+    first = next((x.strip() for x in lines if x.strip()), "")
+    spans = faction_spans(first)
+    if not spans or spans[0][0] or re.match(r"[-/\w]", first[spans[0][1] : spans[0][1] + 1]):
+        return []  # not "SPD-Antrag", "Grüne/…", a party's name inside a word
+    return [spans[0][2]]
+
+
 def _last_rows(lines: Sequence[str]) -> list[str]:
     """Return the text's last rows after a blank line: a signature whose closing a page's
     running lines took away (a closing printed on every page is read as one)."""
@@ -389,6 +399,7 @@ def factions_in_prose(
             # / "Bündnis 90/Die Grünen", names side by side with the parties in the row below
             or _row_parties([*(lines[i + 1 : i + 9] for i in closings), _last_rows(lines)])
             or run_in_row_parties(lines[-3:])
+            or _opening_party(lines)
         )
     if found or not letter:
         return found
