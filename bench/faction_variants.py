@@ -138,7 +138,39 @@ VARIANTS: dict[str, Variant] = {
     "Stadtrat (Wahlkreis …)": Variant(
         "Stadtrat Max Muster (Wahlkreis Musterstadt-Süd)", negative=True
     ),
+    # Nineteenth round (letters of council members and factions, German letter practice, no
+    # check Kommune's layout): the signer's name, the role and the party on rows of their own or
+    # joined ("Stadtrat Die PARTEI", "ÖDP-Stadträtin"); signers side by side with their parties
+    # in the row below; "für die Fraktion X" above the signer's name (a text run together puts
+    # the name after the party's); the chair named under the letterhead; a joint head with the
+    # date field after the groups; the label with its seat above the party.
+    "signature: Name / Stadträtin / X": Variant(
+        "Mit freundlichen Grüßen\n\nAnna Schmidt\nStadträtin\n{p}", place=END
+    ),
+    "signature: Name / Stadtrat X": Variant(
+        "Mit freundlichen Grüßen\n\nAnna Schmidt\nStadtrat {p}", place=END
+    ),
+    "signature: Name / X-Stadträtin": Variant(
+        "Mit freundlichen Grüßen\n\nAnna Schmidt\n{p}-Stadträtin", place=END
+    ),
+    "signature: names side by side, parties below": Variant(
+        "Mit freundlichen Grüßen\n\n{nn}\n{pp}", place=END, joint=True, joiner=" " * 16
+    ),
+    "signature: für die Fraktion X / Name": Variant(
+        "Mit freundlichen Grüßen\n\nfür die Fraktion {p}\nAnna Schmidt", place=END, unseen=True
+    ),
+    "letterhead: X-Fraktion / Fraktionsvorsitzender Name": Variant(
+        "{p}-Fraktion im Gemeinderat Musterstadt\nFraktionsvorsitzender Karl Brandt", place=TOP
+    ),
+    "head: der Fraktionen X und Y / Datum": Variant(
+        "Interfraktionelle Anfrage\nder Fraktionen {pp}\n\nDatum 17.05.2023", place=TOP, joint=True
+    ),
+    "letterhead: Fraktion im Kreistag / X": Variant(
+        "Fraktion im Kreistag\n{p}\nKreishaus, Zimmer 204", place=TOP
+    ),
 }
+# The signers of a joint letter side by side, one per party ("{nn}").
+_SIGNERS = ("Anna Schmidt", "Peter Müller", "Eva Braun", "Jan Wolf", "Lena Vogel")
 ORIGINAL = "original"
 UNSEEN_NAMES = ("acronym", "Wählergemeinschaft X", "article + word")
 
@@ -304,7 +336,15 @@ def outcomes(
             if variant.joint:
                 both = parties if len(expected) > 1 else [*parties, _known_swap(label)]
                 want = expected if len(expected) > 1 else [*expected, _known_swap(label)]
-                phrase = variant.template.format(pp=_joined(both, variant))
+                if "{nn}" not in variant.template:
+                    phrase = variant.template.format(pp=_joined(both, variant))
+                else:  # two rows of cells, each cell as wide as both
+                    widths = [max(len(n), len(p)) for n, p in zip(_SIGNERS, both, strict=False)]
+                    nn, pp = (
+                        variant.joiner.join(f"{c:<{w}}" for c, w in zip(row, widths, strict=False))
+                        for row in (_SIGNERS, both)
+                    )
+                    phrase = variant.template.format(nn=nn.rstrip(), pp=pp.rstrip())
             elif len(expected) > 1 and not variant.negative:
                 continue  # one party's phrasing cannot name several
             else:

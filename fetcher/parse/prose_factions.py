@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from fetcher.factions import factions_in
+from fetcher.factions import faction_spans, factions_in
 from fetcher.parse.faction_phrases import (
     ACRONYM,
     group_like,
@@ -31,13 +31,20 @@ from fetcher.parse.senders import (
     return_address_groups,
     signature_groups,
 )
+from fetcher.parse.signer_rows import (
+    person_end,
+    run_in_row_parties,
+    signature_row_parties,
+    without_signer_after,
+)
 from fetcher.parse.text import HEADER_LINES
 
 # Factions named in prose: "Anfrage der Abgeordneten … (CDU)", "die Fraktion BÜNDNIS 90/DIE GRÜNEN
 # bittet", "SPD-Fraktion in der Bezirksvertretung …", "der Fraktionen SPD und FDP".
 _MEMBER_PARTY = re.compile(
     # the genitive too: "Anfrage des Stadtrates Max Muster (CDU)", "… des Gemeinderats …"
-    rf"\b(?:{MEMBER_ROLE}|{MEMBERS_ROLE}|"
+    # not the council as a seat: "X-Fraktion im Gemeinderat Musterstadt …"
+    rf"(?<!\bim\s)(?<!\bin\s)\b(?:{MEMBER_ROLE}|{MEMBERS_ROLE}|"
     # "Gemeinderatsmitglied Rainer Polzenberg (SPD)", "sachkundigen Bürger … (CDU)" (Hürtgenwald)
     # Not a role with its body: "Abgeordneter des Sächs. Landtages (Name, Vorname)" (a form).
     r"\w+ratsmitglied(?:e[rs]?)?)\b(?!\s+des\s)"
@@ -104,7 +111,9 @@ _NAMED_FACTION = re.compile(
     # "Gruppe DIE LINKE. & SPD"
     r"(?:[,;:()]|\.(?!\s+(?:und|sowie|&)\s))\s|[;:()]|\s[-–]\s|\s*$|"
     # a person with a member's role after the name: "Fraktion X Jens Hoffsommer Stadtrat"
-    rf"\s+{_PERSON}\s+{_MEMBER_ROLE})"
+    rf"\s+{_PERSON}\s+{_MEMBER_ROLE}|"
+    # the head's next field with its date: "… und Die Linke Datum 17.05.2023" (run together)
+    r"\s+[A-ZÄÖÜ][a-zäöüß]+:?\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?!\d))"
 )
 _NAMED_FACTION = gated(_NAMED_FACTION)  # the same matches, tried only where one can start
 # "X Fraktion im Stadtrat der …": a label followed by its seat; the name stands before it.
@@ -265,6 +274,27 @@ def _seated(line: str) -> list[tuple[int, int, list[str]]]:
     return found
 
 
+# A signer's role before a group's label: "für die Fraktion", "im Namen der Fraktion".
+_SIGNING_FOR = re.compile(r"(?i:(?:für|namens)\s+die|im\s+Namen\s+der)\s+\w*$")
+
+
+def _without_signer(before: str, value: str) -> str:
+    """Return a label's value without the signer a run-together text put after the name.
+
+    The chair's or the speaker's label names the person ("Fraktionsvorsitzender Karl Brandt",
+    "Herrn Fraktionsvorsitzenden Uwe Krause"); "für die Fraktion Karin Weiß" (the signature's
+    rows run together) names the signer; "Fraktion Bürger für Musterstadt Anna Schmidt" ends its
+    name at the place. A group the table knows or that says it is one is never a person.
+    """
+    label = before.rstrip()
+    if re.search(r"(?:vorsitzende[rn]?|sprecher(?:in)?)\s*(?:der|von|aus)?$", label):
+        if person_end(value):
+            return ""
+    elif _SIGNING_FOR.search(label) and person_end(value) == len(value.rstrip()):
+        return ""
+    return without_signer_after(value)
+
+
 def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> list[str]:
     """Return the groups one pattern's match names."""
     value = match.group("v")
@@ -275,6 +305,8 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
         # and a signer ("UWG Joachim Supper": _SENDER_FIELD reads the acronym alone)
         named = " " in value and GROUP_WORD.search(value) and group_like(value)
         return phrase_names(value) if named else []
+    if pattern is _NAMED_FACTION:
+        value = _without_signer(line[: match.start("v")], value)
     if pattern is _MEMBER_PARTY:  # "(Musterstadt-Nord)", "(MdB)" beside a member: no party
         return party_names(value)
     if pattern is _HYPHEN_GROUP:
@@ -291,6 +323,31 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
             names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
         return names
     return _names_in(value)
+
+
+def _row_parties(blocks: Sequence[Sequence[str]]) -> list[str]:
+    """Return the parties the first signature block with any prints after its signers."""
+    return next((found for block in blocks if (found := signature_row_parties(block))), [])
+
+
+def _opening_party(lines: Sequence[str]) -> list[str]:
+    """Return the party a text opens with: the letterhead's party alone, its line run into the
+    next ones ("CDU Niedersächsischer Landtag – 19. Wahlperiode …", a text run together)."""
+    first = next((x.strip() for x in lines if x.strip()), "")
+    spans = faction_spans(first)
+    if not spans or spans[0][0] or re.match(r"[-/\w]", first[spans[0][1] : spans[0][1] + 1]):
+        return []  # not "SPD-Antrag", "Grüne/…", a party's name inside a word
+    return [spans[0][2]]
+
+
+def _last_rows(lines: Sequence[str]) -> list[str]:
+    """Return the text's last rows after a blank line: a signature whose closing a page's
+    running lines took away (a closing printed on every page is read as one)."""
+    rows = list(lines)
+    while rows and not rows[-1].strip():
+        rows.pop()
+    start = max((i for i, x in enumerate(rows) if not x.strip()), default=-1) + 1
+    return rows[start:] if len(rows) - start <= 3 else []
 
 
 def factions_in_prose(
@@ -338,6 +395,11 @@ def factions_in_prose(
             top_group(lines[:limit])
             or signer_parties([x for i in closings for x in lines[i + 1 : i + 6]])
             or run_in_signers(lines[-3:])  # a closing inside a run-together last line
+            # the parties after the signers' names (and role): "Anna Schmidt" / "Stadträtin"
+            # / "Bündnis 90/Die Grünen", names side by side with the parties in the row below
+            or _row_parties([*(lines[i + 1 : i + 9] for i in closings), _last_rows(lines)])
+            or run_in_row_parties(lines[-3:])
+            or _opening_party(lines)
         )
     if found or not letter:
         return found

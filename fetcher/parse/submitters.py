@@ -11,6 +11,7 @@ from fetcher.parse.faction_phrases import LABEL_WORD, WEB_ADDRESS, group_like, p
 from fetcher.parse.fields import value_after
 from fetcher.parse.member_parties import party_names
 from fetcher.parse.prose_factions import factions_in_prose as factions_in_prose
+from fetcher.parse.signer_rows import person_end, without_signer_after
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, wraps
 
 # The sender fields of council systems and letters, in their gendered forms as forms print them
@@ -238,8 +239,11 @@ def factions_of_submitter(submitter: str) -> list[str]:
     value that says by itself that it is a group ("Anfrage: UWG", "Bürger für Lindenau").
     """
     known = factions_in(WEB_ADDRESS.sub(" ", submitter))  # not addresses
-    if LABEL_WORD.search(submitter):
-        names = phrase_names(submitter)
+    signer = re.match(r"(?:[Ff]ür\s+die\s+)?[Ff]raktion\s+", submitter)
+    if signer and person_end(rest := submitter[signer.end() :]) == len(rest.rstrip(" ,")):
+        names = []  # "für die Fraktion" / "Karin Weiß": the rows of a signature run together
+    elif LABEL_WORD.search(submitter):
+        names = [without_signer_after(n) for n in phrase_names(submitter)]
     elif member := re.search(r"\((?P<v>[^()]{2,40})\)\s*$", submitter):
         # "Stadtrat … (AfD)", "(UWG)"; not a place or an office ("(Musterstadt-Nord)", "(MdB)"):
         # the same reading as a member's bracket anywhere in the text (member_parties)
