@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import pytest
 
+from bench.list_variants import _fold as _list_fold
+from bench.list_variants import rewrite
 from bench.reference_variants import _fold, cases
 from bench.text_shapes import flat, paragraphs
 from fetcher.parse import parse_text
@@ -64,3 +66,22 @@ def test_answers_own_number_label_wins_over_the_inquiry_it_names(name: str) -> N
     assert _fold(parse_text(text).reference) in accepted  # as printed
     assert _fold(parse_text(paragraphs(text)).reference) in accepted
     assert _fold(parse_text(flat(text)).reference) in accepted
+
+
+NACHTSTROM = "karlsruhe-2013-0017-anfrage-fdp-nachtstromspeicher"
+EEG = "dresden-AF2010-13-anfrage-fdp-eeg-umlage"
+
+
+@pytest.mark.parametrize("name", [NACHTSTROM, EEG])
+@pytest.mark.parametrize("variant", ["1. -", "1) –"])
+def test_dash_after_the_numbers_mark_belongs_to_the_label(name: str, variant: str) -> None:
+    """ "1. - Wie …" / "2) – Wann …": the dash set apart after the mark is part of the label, as
+    printed and run together; no question keeps it."""
+    label = dev_label(name)
+    text = rewrite(corpus_path(name, "dev").read_text("utf-8"), label, variant)
+    assert text is not None
+    want = _list_fold(label["first_question_start"])
+    for shape in (str, flat, paragraphs):
+        questions = parse_text(shape(text)).questions
+        assert len(questions) == label["questions"], shape
+        assert _list_fold(questions[0]).startswith(want), shape

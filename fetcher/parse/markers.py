@@ -32,7 +32,11 @@ ORDINAL_LABEL = r"(?:" + "|".join(ORDINAL_WORDS) + r")\s*[:.)]"
 # a line or before a quotation mark; NUM reads one at a line start.
 LABEL_WORD = r"(?:Frage\s+(?:Nr\.\s*)?|Nr\.\s*|Punkt\s+|F\s?(?=\d{1,2}\s*:))"
 # CLOSED_MARK: the marks a dash bullet's reading cannot share ("Seite 2 – Weshalb …" is a dash).
-CLOSED_MARK = r"(?:\.\)|\.:|\.[-–](?=\s)|\.\s+Frage\s*:|[.)](?!\))|:(?=\s)|/(?=\s))"
+# A dash set apart after the mark ("1. - Wie …", "2) – Wann …") belongs to the label: the item
+# starts after it.
+CLOSED_MARK = (
+    r"(?:\.\)|\.:|\.[-–](?=\s)|\.\s+Frage\s*:|[.)]\s[-–](?=\s)|[.)](?!\))|:(?=\s)|/(?=\s))"
+)
 LABEL_MARK = rf"(?:{CLOSED_MARK}|(?<=\s)[-–](?=\s))"
 # After a word and no mark, a word in capitals and lower case follows ("Nr. 1 Wie …"), never an
 # abbreviation ("§ 315c Abs. 1 Nr. 1 StGB", "Nr. 2 GO" wrapped to a line start).
