@@ -282,10 +282,12 @@ def labelled_value(line: str) -> str | None:
             continue  # "Vorlage-Nr.: 518 der CDU-…": a field's label and value, run together
         before = line[: match.start()]
         if re.match(r"\s*,?\s*vom\s+\d", after) and (
-            (before.strip() and not head_cells(before)) or _DATED_IN_SENTENCE.match(after)
+            (before.strip() and not (match.group("bare") and head_cells(before)))
+            or _DATED_IN_SENTENCE.match(after)
         ):
-            continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence: another paper;
-            # after a head's cells ("… 19. Wahlperiode Nr. 2021/0123 vom …", run together) its own
+            continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence, "Ihre Anfrage
+            # 2020/0815 vom …" (a reply line): another paper; a bare "Nr." after a head's cells
+            # ("… 19. Wahlperiode Nr. 2021/0123 vom …", run together) is the paper's own
         if is_value(ref) or _running_count(line, match):
             return tidy(ref)
     return None
