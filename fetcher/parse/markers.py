@@ -32,11 +32,7 @@ ORDINAL_LABEL = r"(?:" + "|".join(ORDINAL_WORDS) + r")\s*[:.)]"
 # a line or before a quotation mark; NUM reads one at a line start.
 LABEL_WORD = r"(?:Frage\s+(?:Nr\.\s*)?|Nr\.\s*|Punkt\s+|F\s?(?=\d{1,2}\s*:))"
 # CLOSED_MARK: the marks a dash bullet's reading cannot share ("Seite 2 – Weshalb …" is a dash).
-# A dash set apart after the mark ("1. - Wie …", "2) – Wann …") belongs to the label: the item
-# starts after it.
-CLOSED_MARK = (
-    r"(?:\.\)|\.:|\.[-–](?=\s)|\.\s+Frage\s*:|[.)]\s[-–](?=\s)|[.)](?!\))|:(?=\s)|/(?=\s))"
-)
+CLOSED_MARK = r"(?:\.\)|\.:|\.[-–](?=\s)|\.\s+Frage\s*:|[.)](?!\))|:(?=\s)|/(?=\s))"
 LABEL_MARK = rf"(?:{CLOSED_MARK}|(?<=\s)[-–](?=\s))"
 # After a word and no mark, a word in capitals and lower case follows ("Nr. 1 Wie …"), never an
 # abbreviation ("§ 315c Abs. 1 Nr. 1 StGB", "Nr. 2 GO" wrapped to a line start).
@@ -51,10 +47,14 @@ CLOSED_LABEL = (
     rf"(?:{LABEL_WORD}?\d{{1,2}}\s*{CLOSED_MARK}|{LABEL_WORD}\d{{1,2}}{WORD_AFTER}"
     rf"|{ORDINAL_LABEL})"
 )
+# A dash set apart after the mark of a label opening its line ("1. - Wie …", "2) – Wann …")
+# belongs to the label: the item starts after it. Inside a line "… Fragen 1 und 3. – Welche …"
+# is a sentence's end and a dash item, so only NUM reads it.
+_DASH_AFTER = r"(?:(?<=[.)])\s[-–](?=\s))"
 # ... and "Zu 1.:" where an answer repeats each question after "Zu N.:" (Karlsruhe Stellungnahmen).
 NUM = re.compile(
     rf"^(?:(?P<word>{LABEL_WORD})|Zu\s+(?=\d{{1,2}}\.?:))?(\d{{1,2}})\s*"
-    rf"(?:{LABEL_MARK}|(?(word){WORD_AFTER}|(?!)))\s*(?!\d)(?=\S)"
+    rf"(?:{LABEL_MARK}{_DASH_AFTER}?|(?(word){WORD_AFTER}|(?!)))\s*(?!\d)(?=\S)"
 )
 _DASH_OR_SLASH = re.compile(r"\d\s*[-–/]")
 _ORDINAL = re.compile(rf"^({ORDINAL_LABEL})\s+(?=\S)")
