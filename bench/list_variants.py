@@ -456,6 +456,10 @@ VARIANTS: dict[str, Callable[[Located], str | None]] = {
     "lead-in line": lead_in_line,
     "short inline": short_inline,
     "short inline, Frage 1": lambda found: short_inline(found, LABELS["Frage 1"]),
+    # Nineteenth round (refslists19): a dash set apart after the number's mark ("1. - Wie …",
+    # "1) – Wann …"), as typed lists print a number and a dash before each item.
+    "1. -": partial(_relabel, label=lambda _k, n: f"{n}. -"),
+    "1) –": partial(_relabel, label=lambda _k, n: f"{n}) –"),
 }
 
 

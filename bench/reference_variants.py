@@ -204,6 +204,10 @@ AFTER: dict[str, str] = {
     "after wird ergänzt durch": " wird ergänzt durch 2020/0815",
     "after note (Stand …)": " (Stand: 12.03.2021)",
     "after , nichtöffentlich": ", nichtöffentlich",
+    # Nineteenth round: the paper's sender after its number on the head line ("Anfrage Nr. … der
+    # SPD-Fraktion", a letter's or a form's type line naming the number and who asks).
+    "after der SPD-Fraktion": " der SPD-Fraktion",
+    "after der Fraktion Die Linke": " der Fraktion Die Linke",
 }
 _VERSIONS = ("Neufassung", "Ergänzung")
 # Seventeenth round: an answer that prints no number of its own names the inquiry it answers in
@@ -218,6 +222,15 @@ ANSWER_HEADS: dict[str, str] = {
     "answer head wrapped": "Antwort der Verwaltung auf die Anfrage der SPD-Fraktion\n"
     "vom 12.03.2021 (Drucksache {})",
     "answer head Beantwortung …, Ds.": "Beantwortung der Anfrage der CDU-Fraktion, Ds. {}",
+}
+# Nineteenth round: the answer's own number labelled by the answer's word, on the line after the
+# head naming the inquiry and its number (variant → the head; "{}" the inquiry's number, "{own}"
+# the answer's): flat and para text run the two into one line. Expected: the answer's own.
+ANSWER_OWN_LABELS: dict[str, str] = {
+    "answer head, Stellungnahme Nr. below": "Stellungnahme der Verwaltung zur Anfrage der "
+    "SPD-Fraktion (Drucksache {})\nStellungnahme Nr. {own}",
+    "answer head, Antwort Nr. below": "Antwort der Verwaltung auf die Anfrage Nr. {} der "
+    "CDU-Fraktion\nAntwort Nr. {own}",
 }
 # The issue's printed shapes: label and number together (variant → (label, value)).
 BOTH: dict[str, tuple[str, str]] = {
@@ -244,6 +257,15 @@ LABEL_ROWS: dict[str, str] = {
 COUNT_LINES: dict[str, tuple[str, str]] = {
     "count: Anfrage Nummer 45": ("Anfrage Nummer 45", "45"),
     "count: Antrag Nr. 7 vom": ("Antrag Nr. 7 vom 12.03.2021", "7"),
+}
+# Nineteenth round: the number printed without a label in the cell after the head's date field
+# ("Eingang: 12.03.2021" / "A 0123/21": a form's receipt stamp and the number beside it) and a
+# bare "Nr." after the head's type line, dated ("Nr. 2021/0123 vom 12.03.2021"); the lines run
+# together in flat and para text (variant → the lines after the first; expected: the number).
+HEAD_FIELDS: dict[str, tuple[str, str]] = {
+    "date field, bare number": ("Eingang: 12.03.2021\n{}", "A 0123/21"),
+    "date field, bare number (year first)": ("Datum: 12.03.2021\n{}", "AF 2021/0123"),
+    "dated Nr. below the type line": ("Nr. {} vom 12.03.2021", "2021/0123"),
 }
 PLACE_VALUE = "2021/0123"
 # An answer letter's subject naming the inquiry it answers (DIN 5008 "Ihr Zeichen"/"Ihre Anfrage").
@@ -468,6 +490,10 @@ def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
         if removed is not None:
             new = with_reply_subject(removed, PLACE_VALUE, rows)
             result[name] = Case("place", new, frozenset({_fold(PLACE_VALUE)}))
+    for name, (lines, value) in HEAD_FIELDS.items():
+        if removed is not None:
+            new = with_reply_subject(removed, value, lines)
+            result[name] = Case("place", new, frozenset({_fold(value)}))
     for name, (line, count) in COUNT_LINES.items():
         if removed is not None:
             new = with_reply_subject(removed, count, line)
@@ -484,6 +510,9 @@ def cases(text: str, label: dict[str, Any]) -> dict[str, Case]:
                 result[name] = Case("answer", cited, frozenset({_fold(PLACE_VALUE)}))
                 own = with_reply_subject(text, OTHER_VALUE, head)
                 result[f"{name}, own label"] = Case("answer", own, result[ORIGINAL].accepted)
+            for name, head in ANSWER_OWN_LABELS.items():
+                cited = with_reply_subject(removed, OTHER_VALUE, head.replace("{own}", PLACE_VALUE))
+                result[name] = Case("answer", cited, frozenset({_fold(PLACE_VALUE)}))
     for name, trap in TRAPS.items():
         if (new := with_trap(text, number, trap)) is not None:
             result[f"trap {name}"] = Case("trap", new, frozenset())

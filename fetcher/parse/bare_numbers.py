@@ -31,6 +31,7 @@ from fetcher.parse.paper_number import (
 from fetcher.parse.text import DATE, HEADER_LINES
 
 _HEAD_PRINTED = 15  # a head's printed lines: letterhead, type, number, date, addressee
+_RUN_HEAD_LINES = 3  # a head run together: its fields in the first lines, as relined
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _POSTCODE = re.compile(r"[A-Z]{1,2}-\d{5}")  # "D-79098": a country's mark before a postcode
 _MONTH = re.compile(r"(?:0?[1-9]|1[0-2])[/-](?:19|20)?\d\d")
@@ -116,6 +117,26 @@ def _bare_in_run(line: str) -> str | None:
     return None
 
 
+# A head's date field and its value, the next cell's bare number run in after it ("Eingang:
+# 05.09.2022 AN 45/2022 …", "Datum: 12.03.2021 S0123/21 …": a head run together, the number's
+# cell printed without a label beside the date's).
+_AFTER_DATE_FIELD = re.compile(
+    rf"(?:^|(?<=\s))[A-ZÄÖÜ][\wäöüß.-]{{1,30}}:\s*{DATE.pattern}\s+(?P<ref>{VALUE})(?![\w/-])"
+)
+
+
+def _after_date_field(line: str) -> str | None:
+    """Return a bare number that follows a date field's value in a head line run together."""
+    for match in _AFTER_DATE_FIELD.finditer(line[: _RUN_CHARS * 2]):
+        ref = match.group("ref")
+        if not bare_number(ref):
+            continue
+        if re.match(r"\s*(?:vom\s+\d|[a-zäöüß]|[-–:])", line[match.end() :]):
+            continue  # "… S0123/21 vom …", "… 2021/0123 beantworte ich": prose, another paper's
+        return tidy(ref)
+    return None
+
+
 def _bare_in_line(line: str) -> str | None:
     text = line.strip()
     if bare_number(text):
@@ -173,6 +194,9 @@ def head_bare_value(pages: Sequence[str]) -> str | None:
             and not (k and _LABEL_END.search(printed[k - 1]))
             and not _in_number_column(printed, k)
         ):
+            return found
+    for line in printed[:_RUN_HEAD_LINES]:
+        if found := _after_date_field(line):
             return found
     return _bare_in_run(printed[0]) if printed else None
 

@@ -47,10 +47,14 @@ CLOSED_LABEL = (
     rf"(?:{LABEL_WORD}?\d{{1,2}}\s*{CLOSED_MARK}|{LABEL_WORD}\d{{1,2}}{WORD_AFTER}"
     rf"|{ORDINAL_LABEL})"
 )
+# A dash set apart after the mark of a label opening its line ("1. - Wie …", "2) – Wann …")
+# belongs to the label: the item starts after it. Inside a line "… Fragen 1 und 3. – Welche …"
+# is a sentence's end and a dash item, so only NUM reads it.
+_DASH_AFTER = r"(?:(?<=[.)])\s[-–](?=\s))"
 # ... and "Zu 1.:" where an answer repeats each question after "Zu N.:" (Karlsruhe Stellungnahmen).
 NUM = re.compile(
     rf"^(?:(?P<word>{LABEL_WORD})|Zu\s+(?=\d{{1,2}}\.?:))?(\d{{1,2}})\s*"
-    rf"(?:{LABEL_MARK}|(?(word){WORD_AFTER}|(?!)))\s*(?!\d)(?=\S)"
+    rf"(?:{LABEL_MARK}{_DASH_AFTER}?|(?(word){WORD_AFTER}|(?!)))\s*(?!\d)(?=\S)"
 )
 _DASH_OR_SLASH = re.compile(r"\d\s*[-–/]")
 _ORDINAL = re.compile(rf"^({ORDINAL_LABEL})\s+(?=\S)")

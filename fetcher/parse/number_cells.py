@@ -94,3 +94,25 @@ def answered_paper_in(line: str) -> int | None:
             after = line[answering.start() : answering.start() + _HEAD_CHARS]
             return answering.start("paper") if "?" not in after[:200] else None
     return None
+
+
+# The sender after a head line's number, ending the line: "der SPD-Fraktion", "der Fraktion
+# Bündnis 90/Die Grünen", "des Stadtrats Max Müller (CDU)"; its name in capitals, with only the
+# small words of a name in lower case ("Fraktion der CDU im Rat"). A verb or any other word in
+# lower case makes it a sentence ("… der SPD wurde abgelehnt"), whose number is another paper's.
+_SENDER_AFTER = re.compile(r"\s+(?:der|des|von)\s+(?P<name>[^\s:;?!]\S*(?:\s+\S+){0,7})\s*")
+_NAME_SMALL_WORDS = frozenset({"der", "die", "des", "im", "in", "und", "von", "für", "am", "zu"})
+
+
+def submitter_after(before: str, after: str) -> bool:
+    """Whether a number label opening its line (or after a head's cells) is followed by the
+    paper's sender alone."""
+    sender = _SENDER_AFTER.fullmatch(after)
+    if sender is None or not head_cells(before):
+        return False
+    words = re.findall(r"[\wÄÖÜäöüß]+", sender.group("name"))
+    return (
+        bool(words)
+        and all(not w[0].islower() or w in _NAME_SMALL_WORDS for w in words)
+        and words[-1] not in _NAME_SMALL_WORDS
+    )

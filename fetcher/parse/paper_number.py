@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
 
-from fetcher.parse.number_cells import answered_paper_at, head_cells
+from fetcher.parse.number_cells import answered_paper_at, head_cells, submitter_after
 from fetcher.parse.text import DATE
 
 # One group of a value: digits with up to five letters before and three after ("mAF0014",
@@ -56,8 +56,12 @@ _BARE = r"(?:(?:[Ll]fd\.?\s*-?\s*|[Ll]aufende\s+)?(?:Nr\.?|Nummer))"
 # A note in brackets between a label and its value: "Drucksache Nr. (ggf. Nachtragsvermerk)",
 # "Vorlagen-Nr. (neu)", "Drucksache (Ergänzung)": a template's field name that says which version.
 _NOTE = r"(?:\s*\([^()\n]{1,40}\))?"
+# An answer's own number label: its word with "Nr."/"Nummer" ("Stellungnahme Nr.", "Antwort Nr."):
+# never the number of the inquiry it answers, wherever the head names that inquiry.
+_ANSWER_NUMBER = rf"(?:Antwort|Beantwortung|Stellungnahme|Mitteilung){_NUMBER_WORD}"
 _LABELLED = re.compile(
-    rf"(?<![\w-])(?:(?P<noun>{_NOUN})(?P<nr>{_NUMBER_WORD})?|(?P<bare>{_BARE})){_NOTE}"
+    rf"(?<![\w-])(?:(?P<noun>{_NOUN})(?P<nr>{_NUMBER_WORD})?|(?P<own>{_ANSWER_NUMBER})"
+    rf"|(?P<bare>{_BARE})){_NOTE}"
     rf"\s*(?P<colon>:\s*-|:|-)?\s*(?P<ref>{VALUE})(?![\w/])"
 )
 # The same label ending its line; a type word alone ("Anfrage", "Antrag") is a type line, not a
@@ -238,24 +242,24 @@ def labelled_value(line: str) -> str | None:
     the square of its length. A head line prints a handful."""
     answered = answered_paper_at(line)
     for match in islice(_labels(line), MAX_LABELS):
+        numbered = bool(match.group("nr") or match.group("own"))
         if (
             answered is not None
             and match.start() >= answered
+            and not match.group("own")
             and not (ANSWER_HEAD.match(line[: match.start()]) and match.group("nr"))
         ):
             continue  # "Antwort … auf die Anfrage … (Drucksache 0123/2021)": the inquiry's number,
             # read last (answer_citations) when the answer prints none of its own
         titled = bool(match.group("bare")) and _titled(line, match)
-        if not titled and not _labels_own(
-            line, match.start(), bool(match.group("bare")), bool(match.group("nr"))
-        ):
+        if not titled and not _labels_own(line, match.start(), bool(match.group("bare")), numbered):
             continue
         ref = match.group("ref")
         noun = match.group("noun") or ""
         if noun.lower().startswith("bezug"):
             continue  # "Bezugsvorlage: 2025/0053": the paper this one refers to
         if (
-            not (match.group("nr") or match.group("colon") or match.group("bare"))
+            not (numbered or match.group("colon") or match.group("bare"))
             and re.fullmatch(r"\d+", ref)
             and re.fullmatch(r"[A-ZÄÖÜ][a-zäöüß]{5,}", noun)
             and not noun.endswith("drucksache")
@@ -271,13 +275,19 @@ def labelled_value(line: str) -> str | None:
         ):
             continue  # "2. Austrag BTB Nr. 03563": a register's plain number after the cells; a
             # paper's number ends in a group with digits ("19/11138", not "03563 - OV")
-        field = bool(match.group("nr")) and (match.group("colon") or "").startswith(":")
+        field = numbered and (match.group("colon") or "").startswith(":")
+        if not field and submitter_after(line[: match.start()], after):
+            field = True  # "Anfrage Nr. 2021/0123 der SPD-Fraktion": the paper's sender after it
         if in_sentence(line[: match.start()], "" if field else after):
             continue  # "Vorlage-Nr.: 518 der CDU-…": a field's label and value, run together
+        before = line[: match.start()]
         if re.match(r"\s*,?\s*vom\s+\d", after) and (
-            line[: match.start()].strip() or _DATED_IN_SENTENCE.match(after)
+            (before.strip() and not (match.group("bare") and head_cells(before)))
+            or _DATED_IN_SENTENCE.match(after)
         ):
-            continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence: another paper
+            continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence, "Ihre Anfrage
+            # 2020/0815 vom …" (a reply line): another paper; a bare "Nr." after a head's cells
+            # ("… 19. Wahlperiode Nr. 2021/0123 vom …", run together) is the paper's own
         if is_value(ref) or _running_count(line, match):
             return tidy(ref)
     return None
