@@ -75,6 +75,9 @@ _STOP = re.compile(
     r"|\s(?:Anfrage|Antrag|Antwort|Stellungnahme|\w*vorlage)\s*$"
     r")"
 )
+_QUESTION_STOP = re.compile(QUESTION_OPENS)
+# an office's short name or code alone before a subject that asks ("OA", "VBK", "Gartenbauamt")
+_OFFICE = re.compile(r"\s*(?:[A-ZÄÖÜ]{2,6}\d*|[A-ZÄÖÜ][a-zäöüß]+amt)\s*")
 _MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!]\s+[A-ZÄÖÜ]")
 
@@ -105,6 +108,8 @@ def subject_end(text: str) -> int:
         at = match.start()
         opened += text.count("(", counted, at) - text.count(")", counted, at)
         counted = at
+        if _QUESTION_STOP.match(text, at) and _OFFICE.fullmatch(text, 0, at):
+            continue  # an office's code or name before a subject that asks: a cell, not the subject
         if at > 0 and opened <= 0 and not governed(text, at) and not _phrase_end(text, at):
             end = at
             break

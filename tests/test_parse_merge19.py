@@ -1,0 +1,43 @@
+"""The nineteenth round's merge: what the branches did not test alone.
+
+heads19 let a question that opens right after a head's subject end the subject, so a run-together
+head no longer swallows the lead-in and the first question. Karlsruhe's statements print their
+office's cell ("Dienststelle: OA") just before a subject that is itself a question; run together
+(outside the dev corpus the branch measured) the title became the office's code alone ("OA",
+"VBK", "Gartenbauamt"). An office's code or name alone before the question is no subject.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from bench.text_shapes import SHAPES
+from fetcher.parse import parse_text
+from standins.fixtures import OPARL_FIXTURES
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
+
+
+@pytest.mark.parametrize(
+    ("name", "office", "question"),
+    [
+        ("646454", "OA", "Wie geht das Ordnungsamt mit von Fahrrädern zugestellten"),
+        ("650220", "VBK", "Wie gut sind Rettungseinsatzkräfte"),
+        ("660045", "Gartenbauamt", "Wie sieht der aktuelle Zeitplan"),
+    ],
+)
+def test_an_office_code_before_a_subject_that_asks_is_not_the_title_run_together(
+    name: str, office: str, question: str
+) -> None:
+    text = (KARLSRUHE / f"{name}.txt").read_text(encoding="utf-8")
+    assert office in text.split(question, 1)[0].split()[-1:]
+    title = parse_text(SHAPES["flat"](text)).title
+    assert title is not None
+    assert question in title
+
+
+def test_a_one_word_subject_still_ends_before_the_first_question_run_together() -> None:
+    text = (KARLSRUHE / "646454.txt").read_text(encoding="utf-8")
+    head = "Betreff: Taubenhäuser\nWie viele Taubenhäuser betreibt die Stadt?\n"
+    doc = parse_text(SHAPES["flat"](head + text.split("Anfrage: FW|FÜR", 1)[1]))
+    assert doc.title == "Taubenhäuser"
