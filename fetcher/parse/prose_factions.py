@@ -268,13 +268,17 @@ def _seated(line: str) -> list[tuple[int, int, list[str]]]:
     found: list[tuple[int, int, list[str]]] = []
     for match in _SEATED_LABEL.finditer(line):
         name = name_before(line[: match.start()], sentence=False)
-        person = re.search(r"(?:Herrn?|Frau|Stadtr\w*|Dr\.)\s+$", line[: match.start() - len(name)])
+        person = re.search(
+            r"(?:Herrn?|Frau|Stadtr\w*|Dr\.)\s+$",
+            line[max(0, match.start() - len(name) - _LABEL_CHARS) : match.start() - len(name)],
+        )
         if name and not person and name_shaped(name):
             found.append((match.start() - len(name), match.end(), _names_in(name)))
     return found
 
 
 # A signer's role before a group's label: "für die Fraktion", "im Namen der Fraktion".
+_LABEL_CHARS = 80
 _SIGNING_FOR = re.compile(r"(?i:(?:für|namens)\s+die|im\s+Namen\s+der)\s+\w*$")
 
 
@@ -286,7 +290,7 @@ def _without_signer(before: str, value: str) -> str:
     rows run together) names the signer; "Fraktion Bürger für Musterstadt Anna Schmidt" ends its
     name at the place. A group the table knows or that says it is one is never a person.
     """
-    label = before.rstrip()
+    label = before[-_LABEL_CHARS:].rstrip()  # the label's end only: linear in a long line
     if re.search(r"(?:vorsitzende[rn]?|sprecher(?:in)?)\s*(?:der|von|aus)?$", label):
         if person_end(value):
             return ""
