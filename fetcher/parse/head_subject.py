@@ -215,17 +215,21 @@ def subject_in_head_run(line: str) -> str | None:
     it. "Anfrage der Fraktion SPD <subject> Wir fragen …": after the type word and its sender.
     """
     start = after_sender(line, faction_spans(line[:_SENDER_CHARS]))
-    if start is not None and (subject := _subject_at(line[start:].strip())):
+    if start is not None and (subject := _subject_at(line[start : start + _RUN_CHARS].strip())):
         return subject
     if not _HEAD_PIECE.search(line):
         return None
     for match in _FIELD_VALUE.finditer(line):
-        if subject := _subject_at(line[match.end() :].strip()):
+        if subject := _subject_at(line[match.end() : match.end() + _RUN_CHARS].strip()):
             return subject
     return None
 
 
 _SENDER_CHARS = 200  # a type word, a member's name and a joint sender's parties
+# What a subject after a field is read from: its words (at most _MAX_SUBJECT_WORDS) and the piece
+# that ends it; each field's value is read on so much, not the whole line, so a line of many
+# fields is read in linear time.
+_RUN_CHARS = 1000
 
 
 def _subject_at(rest: str) -> str | None:
