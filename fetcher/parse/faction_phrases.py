@@ -117,30 +117,33 @@ def group_like(value: str) -> bool:
 
 def _bare(part: str, seat: bool = True) -> str:
     """Return the name in one phrase: label, role, article, seat and council taken off."""
-    part = part.strip(" ,.;:-–\"„“”'")
-    for _ in range(2):
-        part = _LEAD.sub("", part)
-        part = _LABEL_BEFORE.sub("", part)
-    label = _LABEL_AFTER.search(part)
-    named_after = label and re.match(
-        r"\s+(?:der\s+|von\s+)?(?!(?:im|in|des|der)\b)[A-ZÄÖÜ]", label.group("rest")
-    )
-    before = name_before(part[: label.start()]) if label else ""
-    joined = label and re.match(r"\s*[-–]", label.group(0))  # "X-Fraktion …": X is the name
-    if label and named_after and not joined and not (factions_in(before) or group_like(before)):
-        # "ANFRAGE Fraktion Bündnis 90/Die Grünen", "André Schollbach Fraktion DIE LINKE" (a
-        # form's head run into one line): no group before the label, the name after it.
-        part = _bare(label.group("rest"), seat)
-    elif label and label.start() > 0:  # "… stellt die SPD-Fraktion folgenden": the name before it
-        # "Die X-Fraktion bittet …" opens a sentence; "Die X-Fraktion im Stadtrat" is a name.
-        going_on = re.match(r"\s*(?!(?:im|in|des|der)\b)[a-zäöüß]", label.group("rest"))
-        part = name_before(part[: label.start()], sentence=bool(going_on))
-    else:  # "UWG im Rat der Stadt …": the name before its seat
-        part = _NEXT_FIELD.sub("", part)
-        part = _SEAT.sub("", part) if seat else part
-        # "Die UWG": the article before an acronym is the sentence's; "Die PARTEI" is a name
-        if not factions_in(part):
-            part = re.sub(r"^(?:Die|Der)\s+(?=[A-ZÄÖÜ]{2,}(?![a-zäöüß]))", "", part)
+    while True:  # a loop, not a call per label: a line of many labels is no deep recursion
+        part = part.strip(" ,.;:-–\"„“”'")
+        for _ in range(2):
+            part = _LEAD.sub("", part)
+            part = _LABEL_BEFORE.sub("", part)
+        label = _LABEL_AFTER.search(part)
+        named_after = label and re.match(
+            r"\s+(?:der\s+|von\s+)?(?!(?:im|in|des|der)\b)[A-ZÄÖÜ]", label.group("rest")
+        )
+        before = name_before(part[: label.start()]) if label else ""
+        joined = label and re.match(r"\s*[-–]", label.group(0))  # "X-Fraktion …": X is the name
+        if label and named_after and not joined and not (factions_in(before) or group_like(before)):
+            # "ANFRAGE Fraktion Bündnis 90/Die Grünen", "André Schollbach Fraktion DIE LINKE" (a
+            # form's head run into one line): no group before the label, the name after it.
+            part = label.group("rest")
+            continue
+        if label and label.start() > 0:  # "… stellt die SPD-Fraktion folgenden": the name before it
+            # "Die X-Fraktion bittet …" opens a sentence; "Die X-Fraktion im Stadtrat" is a name.
+            going_on = re.match(r"\s*(?!(?:im|in|des|der)\b)[a-zäöüß]", label.group("rest"))
+            part = name_before(part[: label.start()], sentence=bool(going_on))
+        else:  # "UWG im Rat der Stadt …": the name before its seat
+            part = _NEXT_FIELD.sub("", part)
+            part = _SEAT.sub("", part) if seat else part
+            # "Die UWG": the article before an acronym is the sentence's; "Die PARTEI" is a name
+            if not factions_in(part):
+                part = re.sub(r"^(?:Die|Der)\s+(?=[A-ZÄÖÜ]{2,}(?![a-zäöüß]))", "", part)
+        break
     part = _COUNCIL.sub("", part)
     part = re.sub(r"\s*\be\.\s?V\.?$", "", part)
     return part.strip(" ,.;:-–\"„“”'()")

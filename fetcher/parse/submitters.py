@@ -239,7 +239,7 @@ def factions_of_submitter(submitter: str) -> list[str]:
     value that says by itself that it is a group ("Anfrage: UWG", "Bürger für Lindenau").
     """
     known = factions_in(WEB_ADDRESS.sub(" ", submitter))  # not addresses
-    signer = re.match(r"(?:[Ff]ür\s+die\s+)?[Ff]raktion\s+", submitter)
+    signer = re.match(r"[Ff]ür\s+die\s+[Ff]raktion\s+", submitter)
     if signer and person_end(rest := submitter[signer.end() :]) == len(rest.rstrip(" ,")):
         names = []  # "für die Fraktion" / "Karin Weiß": the rows of a signature run together
     elif LABEL_WORD.search(submitter):
