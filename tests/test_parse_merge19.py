@@ -52,7 +52,9 @@ def test_a_group_named_after_its_label_is_no_signer() -> None:
     # signature puts there ("für die Fraktion Karin Weiß"); a group's own name has that shape too.
     for group in ("Freie Bürger", "Aktive Bürger", "Pro Hürth"):
         assert factions_of_submitter(f"Fraktion {group}") == [group]
+        assert factions_of_submitter(f"für die Fraktion {group}") == [group]
     assert factions_of_submitter("für die Fraktion Karin Weiß") == []
+    assert factions_of_submitter("Fraktion Karin Weiß") == []  # "für die" on the line before
 
 
 def test_a_line_of_many_faction_labels_is_read_without_deep_recursion() -> None:

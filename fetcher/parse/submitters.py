@@ -230,6 +230,13 @@ def _signed(following: Sequence[str]) -> list[str]:
     return [match.group("g").strip(), name] if match else [name]
 
 
+# Words a group's name is made of, never a person's ("Fraktion Freie Bürger", "Fraktion Pro Hürth")
+_GROUP_NAME = re.compile(
+    r"\b(?:Bürger\w*|Wähler\w*|Pro|Wir|Freie|Aktive|Unabhängige|Neue|Liste|Forum|Initiative"
+    r"|Allianz|Union|Gemeinschaft|Bündnis|Partei)\b"
+)
+
+
 def factions_of_submitter(submitter: str) -> list[str]:
     """Return the factions a submitter line names ("KAL-Gemeinderatsfraktion" → "KAL").
 
@@ -239,8 +246,12 @@ def factions_of_submitter(submitter: str) -> list[str]:
     value that says by itself that it is a group ("Anfrage: UWG", "Bürger für Lindenau").
     """
     known = factions_in(WEB_ADDRESS.sub(" ", submitter))  # not addresses
-    signer = re.match(r"[Ff]ür\s+die\s+[Ff]raktion\s+", submitter)
-    if signer and person_end(rest := submitter[signer.end() :]) == len(rest.rstrip(" ,")):
+    signer = re.match(r"(?:[Ff]ür\s+die\s+)?[Ff]raktion\s+", submitter)
+    if (
+        signer
+        and person_end(rest := submitter[signer.end() :]) == len(rest.rstrip(" ,"))
+        and not _GROUP_NAME.search(rest)
+    ):
         names = []  # "für die Fraktion" / "Karin Weiß": the rows of a signature run together
     elif LABEL_WORD.search(submitter):
         names = [without_signer_after(n) for n in phrase_names(submitter)]
