@@ -17,9 +17,9 @@ import pytest
 from bench.faction_variants import _expected
 from bench.letter_variants import TOP, place, strip_factions
 from bench.sender_labels import mixed_case
-from bench.title_variants import find_subject, head
 from fetcher.parse import parse_text
-from tests.corpus_data import corpus_path, dev_label
+from tests.corpus_data import dev_label
+from tests.title_rewrites import dev_text, rewritten
 
 FEINSTAUB = "karlsruhe-2016-0760-anfrage-fw-feinstaub-turmberg"
 LADEPUNKTE = "leipzig-VII-F-08632-anfrage-elektrofahrzeuge-ladepunkte"
@@ -39,16 +39,11 @@ SUBJECTS = {
 
 
 def _text(name: str) -> str:
-    return corpus_path(name, "dev").read_text("utf-8")
+    return dev_text(name)
 
 
 def _rewritten(name: str, variant: str) -> str:
-    """Return the dev document with its head replaced by bench.title_variants' `variant`."""
-    subject = find_subject(_text(name), SUBJECTS[name])
-    assert subject is not None
-    lines = head(variant, dev_label(name), subject.lines)
-    assert lines is not None
-    return "\n".join([*lines, *subject.body])
+    return rewritten(name, variant, SUBJECTS)
 
 
 def _words(title: str | None) -> str:

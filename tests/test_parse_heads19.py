@@ -14,10 +14,10 @@ import re
 import pytest
 
 from bench.text_shapes import flat, paragraphs
-from bench.title_variants import find_subject, head
 from fetcher.parse import parse_text
 from fetcher.parse.head_subject import not_subject
-from tests.corpus_data import corpus_items, corpus_path, dev_label
+from tests.corpus_data import corpus_items
+from tests.title_rewrites import dev_text, rewritten
 
 STROMSPERREN = "dresden-AF2015-13-anfrage-linke-stromsperren"
 INNENSTADT = "karlsruhe-2019-0071-anfrage-fuer-karlsruhe-innenstadtzone"
@@ -33,16 +33,11 @@ SHAPES = {"text": lambda text: text, "flat": flat, "para": paragraphs}
 
 
 def _text(name: str) -> str:
-    return corpus_path(name, "dev").read_text("utf-8")
+    return dev_text(name)
 
 
 def _rewritten(name: str, variant: str) -> str:
-    """Return the dev document with its head replaced by bench.title_variants' `variant`."""
-    subject = find_subject(_text(name), SUBJECTS[name])
-    assert subject is not None
-    lines = head(variant, dev_label(name), subject.lines)
-    assert lines is not None
-    return "\n".join([*lines, *subject.body])
+    return rewritten(name, variant, SUBJECTS)
 
 
 def _words(title: str | None) -> str:
