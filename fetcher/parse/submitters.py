@@ -7,7 +7,13 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.factions import factions_in
-from fetcher.parse.faction_phrases import LABEL_WORD, WEB_ADDRESS, group_like, phrase_names
+from fetcher.parse.faction_phrases import (
+    GROUP_NAME_WORDS,
+    LABEL_WORD,
+    WEB_ADDRESS,
+    group_like,
+    phrase_names,
+)
 from fetcher.parse.fields import value_after
 from fetcher.parse.member_parties import party_names
 from fetcher.parse.prose_factions import factions_in_prose as factions_in_prose
@@ -230,10 +236,11 @@ def _signed(following: Sequence[str]) -> list[str]:
     return [match.group("g").strip(), name] if match else [name]
 
 
-# Words a group's name is made of, never a person's ("Fraktion Freie Bürger", "Fraktion Pro Hürth")
+# Words a group's name is made of, never a person's ("Fraktion Freie Bürger", "Fraktion Pro Hürth"):
+# the group words faction_phrases knows, and the words a voters' list is named with.
 _GROUP_NAME = re.compile(
-    r"\b(?:Bürger\w*|Wähler\w*|Pro|Wir|Freie|Aktive|Unabhängige|Neue|Liste|Forum|Initiative"
-    r"|Allianz|Union|Gemeinschaft|Bündnis|Partei)\b"
+    rf"(?i:{GROUP_NAME_WORDS})"
+    r"|\b(?:Bürger\w*|Pro|Wir|Freie|Aktive|Neue|Forum|Initiative|Allianz|Union|Gemeinschaft)\b"
 )
 
 
