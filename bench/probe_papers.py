@@ -1,0 +1,70 @@
+"""Whole probe papers: short texts written the way other Kommunen set inquiries and answers.
+
+Run: .venv/bin/python -m bench.probe_papers [-v]
+
+bench/probe_papers/ holds 21 texts the nineteenth round wrote as probes (synthetic, not from any
+corpus document and not modelled on a check Kommune's layout): letters and forms of inquiries,
+answer letters, statements and a motion, each with the fields a reader expects in NAME.json
+(kind, factions, question count, the first question's opening, reference). Each text is read as
+printed, run together (bench.text_shapes.flat) and one line per paragraph (paragraphs); the table
+counts the papers with every field right, -v prints each miss. A probe points to a structure; the
+fixes are tested on real documents (tests/test_parse_*19.py), never on these texts.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from bench.text_shapes import flat, paragraphs
+from fetcher.parse import parse_text
+
+PAPERS = Path(__file__).parent / "probe_papers"
+SHAPES: dict[str, Callable[[str], str]] = {
+    "text": lambda text: text,
+    "flat": flat,
+    "para": paragraphs,
+}
+
+
+def misses(text: str, want: dict[str, object]) -> list[str]:
+    """Return the fields of one reading that differ from what the paper prints. Pure."""
+    doc = parse_text(text)
+    questions = list(doc.questions)
+    first = str(want["first"])
+    wrong = []
+    if doc.kind != want["kind"]:
+        wrong.append(f"kind={doc.kind}")
+    if list(doc.factions) != want["factions"]:
+        wrong.append(f"factions={list(doc.factions)}")
+    if len(questions) != want["count"]:
+        wrong.append(f"count={len(questions)}")
+    if first and not (questions and questions[0].startswith(first)):
+        wrong.append(f"first={questions[0][:50] if questions else None!r}")
+    if (doc.reference or None) != want["ref"]:
+        wrong.append(f"reference={doc.reference}")
+    return wrong
+
+
+def main(argv: list[str]) -> None:
+    verbose = "-v" in argv
+    right = dict.fromkeys(SHAPES, 0)
+    papers = sorted(PAPERS.glob("*.txt"))
+    for path in papers:
+        want = json.loads(path.with_suffix(".json").read_text("utf-8"))
+        text = path.read_text("utf-8")
+        for shape, reshape in SHAPES.items():
+            wrong = misses(reshape(text), want)
+            right[shape] += not wrong
+            if wrong and verbose:
+                print(f"{path.stem} {shape}: {'; '.join(wrong)}")
+    print("| shape | papers with every field right |")
+    print("|---|---:|")
+    for shape, count in right.items():
+        print(f"| {shape} | {count} of {len(papers)} |")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
