@@ -31,13 +31,16 @@ _LABELLED = re.compile(r"(?:Nr\.?|Nummer|Drucksache|Drs\.)\s*:?\s*\S*\d")
 _NUMBERED = re.compile(r"\d\s?[/-]\s?[A-Za-z]{0,5}\d")
 
 # Whom the paper is addressed to: the head of the council's administration or the body itself,
-# after "an den"/"an die" (the office titles of German municipal and county codes).
+# after "an den"/"an die" (the office titles of German municipal and county codes); _OFFICE also
+# ends a sender's run-on address (_ADDRESS_AFTER).
+_OFFICE = (
+    r"(?:Ober)?[Bb]ürgermeister(?:in)?|Landr(?:at|ätin)|Magistrat|Gemeindevorstand|Senat|Bezirksamt"
+    r"|[\wäöüß]*[Vv]erwaltung"
+)
 _ADDRESS_LINE = re.compile(
     r"(?i:an)\s+(?:den|die|das)"
-    r"(?:(?:\s+(?:Herrn|Frau))?(?:\s+(?:Ober)?[Bb]ürgermeister(?:in)?|\s+Landr(?:at|ätin)"
-    r"|\s+Magistrat|\s+Gemeindevorstand|\s+Kreisausschuss|\s+Senat|\s+Bezirksamt"
-    r"|\s+Präsident(?:en|in)|\s+Vorsitzende[nr]?|\s+[\wäöüß]*[Vv]erwaltung"
-    r"|\s+(?:Stadt|Gemeinde|Orts|Kreis)?[Rr]at|\s+Kreistag)(?:\s+\S+){0,6})?"
+    rf"(?:(?:\s+(?:Herrn|Frau))?\s+(?:{_OFFICE}|Kreisausschuss|Präsident(?:en|in)|Vorsitzende[nr]?"
+    r"|(?:Stadt|Gemeinde|Orts|Kreis)?[Rr]at|Kreistag)(?:\s+\S+){0,6})?"
 )
 
 # A lead-in: the first person and a verb of asking ("Wir fragen die Verwaltung:", "Ich bitte um
@@ -110,8 +113,8 @@ _PLACE_BEFORE_FIELD = re.compile(
 _PARTY_JOINS = re.compile(r"\s*(?:/|,|und|sowie)?\s*")
 # The address after the sender: "an den Oberbürgermeister (der Stadt X)".
 _ADDRESS_AFTER = re.compile(
-    r"(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?\s+(?i:an)\s+(?:den|die|das)\s+(?:Herrn\s+|Frau\s+)?(?:(?:Ober)?[Bb]ürgermeister(?:in)?"
-    r"|Landr(?:at|ätin)|Magistrat|Gemeindevorstand|Senat|Bezirksamt|[\wäöüß]*[Vv]erwaltung)"
+    r"(?:\s+[A-ZÄÖÜ][\wäöüß-]+)?\s+(?i:an)\s+(?:den|die|das)\s+(?:Herrn\s+|Frau\s+)?"
+    rf"(?:{_OFFICE})"
     r"(?:\s+de[rs]\s+(?:Stadt|Gemeinde|Kreises|Landkreises)\s+[A-ZÄÖÜ][\wäöüß-]+)?"
 )
 
