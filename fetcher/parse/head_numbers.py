@@ -22,10 +22,9 @@ from fetcher.classify import kind_from_paper_type
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.paper_number import MONTH_YEAR, VALUE, is_value, tidy
 from fetcher.parse.reference_labels import without_page_counter
-from fetcher.parse.text import DATE
+from fetcher.parse.text import DATE, LONG_DATE
 from fetcher.parse.type_names import NUMBER_LABEL_REST
 
-_MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 # The number ending a line: a token with a separator and four digits or more, or (the line being
 # the number alone) a plain number of three digits or more.
 _SHAPED = r"(?=[\w/-]*[/-])(?=(?:[^\d\s]*\d){4})[A-Za-z]{0,4}[\w-]*\d[\w/-]*\d"
@@ -39,7 +38,7 @@ _AT_START = re.compile(rf"(?P<number>{_SHAPED}|\d{{3,6}})\s+(?P<rest>\S.*)")
 # What may stand before it: a date (the date field's value), a word (a letterhead's "Der
 # Oberbürgermeister"); never a digit group (a phone number "0351 488-2822", a postbox) or a label
 # that names another number ("Tel.:", "Az.:", "Fax").
-_DATE_BEFORE = re.compile(rf"(?:{DATE.pattern}|\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}})\s*$")
+_DATE_BEFORE = re.compile(rf"(?:{DATE.pattern}|{LONG_DATE})\s*$")
 _OTHER_NUMBER_BEFORE = re.compile(
     r"\b(?:Az|AZ|GZ|Zeichen|Tel|Telefon|Fax|Telefax|Postfach|Flurst\w*|Konto|IBAN|BLZ)\b\.?:?\s*$"
     # a label or a short prefix of its own ("DS A 0123/21", "Drs. 19/1234"): read as labelled

@@ -16,16 +16,14 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.paper_number import VALUE
-from fetcher.parse.text import DATE, HEADER_LINES
+from fetcher.parse.text import DATE, HEADER_LINES, LONG_DATE
 
-_MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
-_LONG_DATE = rf"\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}}"
 # The end of a field's value: a date ("vom 23. März 2016", "Eingang: 18.05.2021") and the group
 # that submitted the paper after it ("30.04.2024, CDU-Ortschaftsratsfraktion"), a labelled paper
 # number ("Vorlage Nr.: 2024/0495"), a submitter's group ("Stadtrat Jürgen Wenzel (FW)",
 # "AfD-Gemeinderatsfraktion"), a session status cell.
 VALUE_END = re.compile(
-    rf"(?:{DATE.pattern}|{_LONG_DATE})(?:\s*,\s*[\w.|-]*[Ff]raktion\b)?"
+    rf"(?:{DATE.pattern}|{LONG_DATE})(?:\s*,\s*[\w.|-]*[Ff]raktion\b)?"
     rf"|(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}(?![\w/])"
     r"|\([^()\s]{1,12}(?:\s[^()\s]{1,12})?\)|(?<!\S)[\w.|-]*[Ff]raktion\b"
     # a consultation row's status cell ("Stadtrat 23.03.2023 Entscheidung öffentlich")
@@ -118,7 +116,7 @@ def subject_after_status(lines: Sequence[str]) -> str | None:
             _MIN_WORDS - 1 <= words <= MAX_SUBJECT_WORDS
             and SUBJECT_START.match(subject)
             and not SENTENCE_END.search(subject)  # the text's sentences after it: no end seen
-            and not re.search(rf"{DATE.pattern}|{_LONG_DATE}", subject)  # another field's value
+            and not re.search(rf"{DATE.pattern}|{LONG_DATE}", subject)  # another field's value
         ):
             return subject
     return None

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from fetcher.parse.text import LONG_DATE
 from fetcher.parse.wording import is_stop
 
 _THANKS = re.compile(
@@ -31,11 +32,10 @@ _END_FIELD = re.compile(
     r"\s*(?::|$)",
     re.I,
 )
-_MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 # "Karlsruhe, den 12.03.2023", "Dresden, 4. März 2023": a place, a comma, a date; in text run
 # together the signer's name may follow on the same line.
 _PLACE_DATE = re.compile(
-    rf"^[A-ZÄÖÜ][\w./ -]{{1,40}},\s*(?:den\s+)?(?:\d{{1,2}}\.\s*{_MONTH}\s+\d{{4}}"
+    rf"^[A-ZÄÖÜ][\w./ -]{{1,40}},\s*(?:den\s+)?(?:{LONG_DATE}"
     r"|\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4})(?=\s|$)"
 )
 # Lower-case words a signer's role or faction holds ("Vorsitzender der SPD-Fraktion", "Fraktion

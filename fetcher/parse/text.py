@@ -155,6 +155,9 @@ STOP_SECTION = re.compile(
 
 
 DATE = re.compile(r"(?<![\d.])(\d{1,2})\.(\d{1,2})\.(\d{4}|\d{2})(?![\d])")
+MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
+# A date with its month's name ("25. Januar 2021").
+LONG_DATE = rf"\d{{1,2}}\.\s*{MONTH}\s+\d{{4}}"
 
 
 ABBREVIATIONS = (
@@ -403,12 +406,11 @@ _ITEM_LIKE = re.compile(
 _CONTINUES = re.compile(
     r"(?:^|\s)(?:die|der|den|des|dem|das|zur|zum|vom|im|am|auf|mit|seit|bis|gemäß|laut)$", re.I
 )
-_MONTH = r"(?:Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember)"
 _HEADING_LIKE = re.compile(
-    rf"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{{1,2}}\.\s*{_MONTH}\b)"
+    rf"^(?:Antwort\s+zu\b|Zu\s+(?:Frage\s+)?\d|Frage\s+\d|\d{{1,2}}\.\s*{MONTH}\b)"
 )
 # A date whose day opens a printed line ("1. Juli 2026, Berichte …"): no list label.
-DATE_AT_START = re.compile(rf"^\s*\d{{1,2}}\.\s*{_MONTH}\b")
+DATE_AT_START = re.compile(rf"^\s*\d{{1,2}}\.\s*{MONTH}\b")
 
 
 _BRACKET_LINE = re.compile(r"\([^()]{1,40}\)")
