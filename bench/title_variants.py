@@ -109,6 +109,15 @@ ADDRESS_LINES = {
         "An die Verwaltung der Stadt Musterstadt"
     ),
 }
+# The type phrase before the subject on its line (heads20): the legal basis, the meeting, an
+# answer letter's reference to the inquiry; and the meeting on a line of its own between the
+# sender and the subject.
+PREFIXES = {
+    "prefix: T gem. § 16 Abs. 1 GO: subject": ("Anfrage", "Antrag"),
+    "prefix: T zur Sitzung des Rates am DATE: subject": ("Anfrage", "Antrag"),
+    "prefix: Ihre Anfrage vom DATE – subject": ("Antwort",),
+}
+MEETING_LINE = "meeting line: T der Fraktion F / zur Sitzung des Rates am DATE / subject"
 VARIANTS = (
     EMPTY_BELOW,
     EMPTY_INLINE,
@@ -121,6 +130,8 @@ VARIANTS = (
     *LEAD_INS,
     *REFERENCE_LINES,
     *ADDRESS_LINES,
+    *PREFIXES,
+    MEETING_LINE,
 )
 _TABLE = ["Beratungsfolge:", "Gremium   Sitzung   Status", "Stadtrat   23.03.2023   öffentlich"]
 
@@ -230,6 +241,29 @@ def head(variant: str, label: dict[str, Any], subject: list[str]) -> list[str] |
         return [f"{word} der Fraktion {faction}", "Eingang: 05.09.2022", ref, "", *subject, ""]
     if variant in ADDRESS_LINES:
         return [word, f"der Fraktion {faction}", "", ADDRESS_LINES[variant], "", *subject, ""]
+    if variant in PREFIXES:
+        if kind not in PREFIXES[variant]:
+            return None
+        phrase = {
+            "prefix: T gem. § 16 Abs. 1 GO: subject": f"{word} gem. § 16 Abs. 1 GO: ",
+            "prefix: T zur Sitzung des Rates am DATE: subject": (
+                f"{word} zur Sitzung des Rates am 14.11.2024: "
+            ),
+            "prefix: Ihre Anfrage vom DATE – subject": "Ihre Anfrage vom 15.01.2024 – ",
+        }[variant]
+        sender = "Der Oberbürgermeister" if kind == "Antwort" else f"Fraktion {faction}"
+        return [sender, "", "Musterstadt, 04.02.2021", "", f"{phrase}{first}", *rest, ""]
+    if variant == MEETING_LINE:
+        if kind not in ("Anfrage", "Antrag"):
+            return None
+        return [
+            f"{word} der Fraktion {faction}",
+            "",
+            "zur Sitzung des Rates am 14.11.2024",
+            "",
+            *subject,
+            "",
+        ]
     if variant in ANSWERS:
         if kind != "Antwort":
             return None

@@ -66,6 +66,7 @@ from fetcher.parse.type_subject import (
     names_sender,
     subject_below_heading,
     subject_below_type,
+    subject_line_after_prefix,
     subject_named,
     without_type_word,
 )
@@ -297,6 +298,7 @@ def _titles(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> Ite
         values[0] = _SUBJECT_LABEL.sub("", values[0]).strip()
     if values:
         yield without_label_after(without_run_on(join_lines(values)))
+    yield subject_line_after_prefix(lines)  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".
     for i, line in enumerate(lines[:HEADER_LINES]):

@@ -28,6 +28,11 @@ from fetcher.parse.markers import list_marker
 from fetcher.parse.submitters import OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import MOTION_ORDER
+from fetcher.parse.type_prefix import (
+    prefix_only,
+    subject_after_prefix,
+    subject_after_prefix_in_run,
+)
 from fetcher.parse.wording import SALUTATION
 
 # A head's field line: a date alone or after "vom"/"den"; a town and its date ("Musterstadt,
@@ -68,6 +73,7 @@ def subject_below_type(lines: Sequence[str], index: int) -> str | None:
         or _OFFICE_LINE.fullmatch(lines[j].strip())
         or is_reference_line(lines[j])  # "Nr. OF 112/4 vom 02.03.2022", "AN 45/2022"
         or is_address_line(lines[j])  # "an den Oberbürgermeister"
+        or prefix_only(lines[j])  # "zur Sitzung des Rates am 14.11.2024"
     ):
         j += 1
     if (j == index + 1 and not fields_only(lines[index])) or j >= len(lines):
@@ -155,6 +161,17 @@ _TYPE_OPENS = re.compile(
 )
 
 
+def subject_line_after_prefix(lines: Sequence[str]) -> str | None:
+    """Return the subject of the head's first line that prints it after a type phrase with its
+    legal basis, meeting or date ("Anfrage gem. § 16 Abs. 1 GO: <subject>"), or None."""
+    for j, line in enumerate(lines[:HEADER_LINES]):
+        if subject := subject_after_prefix(line.strip()):
+            return continued(lines, j, subject)
+        if run := subject_after_prefix_in_run(line):
+            return run  # a head run together: find_title cuts what runs on after the subject
+    return None
+
+
 def names_sender(value: str) -> bool:
     """Return whether the value after "Anfrage:" names who sends it ("SPD", "UWG", "CDU-Fraktion"),
     not the subject."""
@@ -163,6 +180,8 @@ def names_sender(value: str) -> bool:
 
 def without_type_word(title: str) -> str:
     """Return the title without a type word that opens it and names the subject after it."""
+    if after_prefix := subject_after_prefix(title):
+        return after_prefix  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     opens = _TYPE_OPENS.match(title)
     if opens is None:
         return title
