@@ -37,7 +37,7 @@ from fetcher.parse.head_title import (
 )
 from fetcher.parse.paper_number import VALUE
 from fetcher.parse.text import DATE, HEADER_LINES
-from fetcher.parse.type_prefix import prefix_only
+from fetcher.parse.type_prefix import SENTENCE_OPENS, prefix_only
 
 # A type phrase with its sender ("Anfrage der Abgeordneten …", "Antwort des Ministeriums …",
 # "Stellungnahme der Verwaltung"): a head's piece, where the subject before it ends.
@@ -80,6 +80,7 @@ _STOP = re.compile(
     r")"
 )
 _QUESTION_STOP = re.compile(QUESTION_OPENS)
+_ITEM_FIRST = re.compile(r"\(?\d{1,2}[.)]\s")
 # an office's short name or code alone before a subject that asks ("OA", "VBK", "Gartenbauamt")
 _OFFICE = re.compile(r"\s*(?:[A-ZÄÖÜ]{2,6}\d*|[A-ZÄÖÜ][a-zäöüß]+amt)\s*")
 _MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
@@ -161,6 +162,10 @@ def without_run_after(title: str) -> str | None:
     nothing is left."""
     title = without_fields_before(title)
     cut = title[: subject_end(f" {title}") - 1].strip(" ,;")  # a piece opening it is its own
+    if (sentence := SENTENCE_OPENS.search(cut)) and not _ITEM_FIRST.match(cut):
+        # "<subject> Der Zweckverband hat … verschoben.": the text's first sentence run on (an
+        # item of a list is no subject to cut)
+        cut = cut[: sentence.start()]
     sender = SENDER_AFTER.search(cut)
     if sender and not governed(cut, sender.start() + 1) and len(cut[: sender.start()].split()) >= 2:
         # "… der Turmbergbahn FDP-OR-Fraktion": the sender's cell, with all of its party's name

@@ -33,6 +33,8 @@ _LEGAL = (
     r"(?:gem\.|gemäß|nach|lt\.|laut|entsprechend|i\.\s?S\.\s?(?:d\.|v\.))\s*§§?\s*\d+\s?[a-z]?"
     r"(?:\s*(?:Abs\.|Absatz)\s*\d+)?(?:\s*(?:S\.|Satz)\s*\d+)?(?:\s*(?:Nr\.|Ziff\.)\s*\d+)?"
     r"(?:\s+(?:der|des|d\.))?\s+[A-ZÄÖÜ][\wÄÖÜäöüß-]*\.?"
+    # a Land's or body's short name after the law's ("KVG LSA", "GO KT")
+    r"(?:\s+[A-ZÄÖÜ][A-ZÄÖÜ-]{1,5}\b)?"
     # the body whose rules they are ("der Geschäftsordnung des Rates", "GO-Rat")
     r"(?:\s+(?:des|der)\s+(?:Rates|Kreistages|Kreistags|Gemeinderates|Stadtrates"
     r"|Stadtverordnetenversammlung|Gemeindevertretung|Bezirksversammlung))?"
@@ -47,39 +49,64 @@ _MEETING = (
 _WHEN = rf"(?:vom|v\.|am)\s+(?:{DATE.pattern}|{LONG_DATE})"
 # The sender after the type word: "der SPD-Fraktion", "der Fraktion DIE LINKE", "der Gruppe
 # SPD/Grüne", "des Ratsherrn Peter Sommer".
-_SENDER = r"(?:de[rs]|von)\s+(?:\S+\s+){0,3}?\S*(?:[Ff]raktion|[Gg]ruppe)\S*(?:\s+(?:[A-ZÄÖÜ]\S*))?"
+_SENDER = (
+    r"(?:de[rs]|von)\s+(?:\S+\s+){0,3}?\S*(?:[Ff]raktion|[Gg]ruppe)\S*"
+    # the group's name after it ("der Fraktion DIE LINKE", "der Fraktion Bürger für Lindental")
+    r"(?:\s+(?:[A-ZÄÖÜ]\S*|für|im|in|und)){0,4}?"
+)
 _PIECE = rf"(?:{_LEGAL}|{_MEETING}|{_WHEN}|{_SENDER})"
 # the type word with at least one piece, or a meeting alone ("zur Sitzung des Rates am …")
 _PREFIX = re.compile(rf"(?:{_TYPE}(?:\s+{_PIECE})+|{_MEETING}(?:\s+{_PIECE})*)")
 _SEPARATOR = re.compile(
-    r"(?:\s*(?::|[–—-](?=\s)|/(?=\s))|\s+(?:zur|zum|zu|betreffend|betr\.|bzgl\.|bezüglich))"
+    r"(?:\s*(?::|[–—-](?=\s)|/(?=\s))|\s+(?:zur|zum|zu|betreffend|betr\.|bzgl\.|bezüglich)"
+    r"|[\s,;]+hier\s*:)"
     r"\s+(?=[A-ZÄÖÜ„\"“0-9])"
 )
+# the prefix up to the separator (a sender's name read as long as the separator follows it)
+_PREFIX_BEFORE = re.compile(rf"{_PREFIX.pattern}(?={_SEPARATOR.pattern})")
 # a meeting or the legal basis, one of which the prefix must hold to stand before a subject
 # (a type word and a sender before a colon is read by type_subject already)
 _MARK = re.compile(rf"{_LEGAL}|{_MEETING}|\b(?:Ihre|Unsere)\s|{_WHEN}")
 _MIN_SUBJECT_CHARS = 3
 
 
+# An e-mail's reply or forward marks before its subject ("AW: ", "WG: ", "Re: ", "Fwd: ").
+_MAIL_MARKS = re.compile(r"(?:(?:AW|Aw|WG|Wg|RE|Re|FW|Fw|Fwd|FWD|Antw)\s*:\s*)+(?=\S)")
+
+
+def without_mail_marks(title: str) -> str:
+    """Return a title without an e-mail's reply or forward marks before it ("AW: Anfrage: …")."""
+    marks = _MAIL_MARKS.match(title)
+    return title[marks.end() :] if marks else title
+
+
 def subject_after_prefix(title: str) -> str | None:
     """Return the subject after a type phrase with its legal basis, meeting or date and a colon
     or dash ("Anfrage gem. § 16 Abs. 1 GO: <subject>"), or None."""
-    prefix = _PREFIX.match(title)
+    prefix = _PREFIX_BEFORE.match(title)
     if prefix is None or not _MARK.search(prefix.group()):
         return None
     separator = _SEPARATOR.match(title, prefix.end())
     if separator is None:
         return None
     subject = title[separator.end() :].strip()
+    if sentence := SENTENCE_OPENS.search(subject):
+        subject = subject[: sentence.start()]  # a head run together: the text's first sentence
     return subject if len(subject) >= _MIN_SUBJECT_CHARS else None
 
 
 # The type phrase inside a head run together into one line (a page's text as one line): the type
 # word first, after a space or at the line's start.
-_TYPED_PREFIX = re.compile(rf"(?<!\S){_TYPE}(?:\s+{_PIECE})+")
+_TYPED_PREFIX = re.compile(rf"(?<!\S){_TYPE}(?:\s+{_PIECE})+(?={_SEPARATOR.pattern})")
 RUN_CHARS = 800  # the head of a page run together: its letterhead, address, date and subject
 # a word hyphenated across a printed line, its two halves run together ("Stel- lungnahmen"); not
 # a word left open before "und" ("Bus- und Bahnhaltestellen")
+# the text's first sentence run on after the subject: a capitalised article, pronoun or
+# preposition opens it and a full stop ends it ("<subject> Der Breitbandzweckverband hat … .")
+SENTENCE_OPENS = re.compile(
+    r"\s(?=(?:Der|Die|Das|Dem|Den|Im|In|Seit|Nach|Vor|Zum|Zur|Am|Auf|Mit|Bei|Wir|Es|Ein|Eine)\s"
+    r"[^.?!:]{10,300}[a-zäöüß]{2}[.!](?:\s|$))"
+)
 _HYPHEN_RUN = re.compile(r"(?<=[a-zäöüß])- (?=[a-zäöüß])(?!(?:und|oder|bzw|sowie)\b)")
 
 
@@ -92,7 +119,9 @@ def subject_after_prefix_in_run(line: str) -> str | None:
         if not _MARK.search(prefix.group()) or (before and before[-1][:1].islower()):
             continue  # a lower-case word before it: the type word inside a sentence
         if separator := _SEPARATOR.match(line, prefix.end()):
-            return _HYPHEN_RUN.sub("", line[separator.end() : separator.end() + RUN_CHARS])
+            run = _HYPHEN_RUN.sub("", line[separator.end() : separator.end() + RUN_CHARS])
+            sentence = SENTENCE_OPENS.search(run)
+            return run[: sentence.start()] if sentence else run
     return None
 
 

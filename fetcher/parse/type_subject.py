@@ -32,6 +32,7 @@ from fetcher.parse.type_prefix import (
     prefix_only,
     subject_after_prefix,
     subject_after_prefix_in_run,
+    without_mail_marks,
 )
 from fetcher.parse.wording import SALUTATION
 
@@ -180,6 +181,7 @@ def names_sender(value: str) -> bool:
 
 def without_type_word(title: str) -> str:
     """Return the title without a type word that opens it and names the subject after it."""
+    title = without_mail_marks(title)
     if after_prefix := subject_after_prefix(title):
         return after_prefix  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     opens = _TYPE_OPENS.match(title)
