@@ -70,3 +70,21 @@ def test_dated_sender_and_dash_before_subject() -> None:
     assert title.startswith("Status Schranken „Alte Bahnlinie“")
     assert "Anfrage" not in title
     assert "21.08.2020" not in title
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "dresden-AF2024-13-anfrage-spd-parkplaetze-krankenhaeuser",
+        "karlsruhe-2025-0729-anfrage-or-groetzingen-bauhof",
+    ],
+)
+def test_letter_paragraph_before_lead_in_is_the_summary(name: str) -> None:
+    """A letter's paragraph before its lead-in ("… Wir bitten um Beantwortung folgender Fragen:")
+    is its Sachverhalt: the summary as printed and flat, without the lead-in or a question."""
+    text = _item(name).text
+    printed, run_together = parse_text(text), parse_text(flat(text))
+    assert printed.summary
+    assert printed.summary == run_together.summary
+    assert "?" not in printed.summary
+    assert "Beantwortung" not in printed.summary

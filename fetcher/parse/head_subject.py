@@ -58,6 +58,8 @@ _STOP = re.compile(
     r"|\s[A-ZÄÖÜ][\wäöüß.-]*:(?=\s+[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[\wäöüß.-]+)?:(?:\s|$)|\s*$)"
     rf"|\s{_SECTION_WORDS}(?:\s*:|\s+de[rs]\s)"
     r"|\sBeratungsfolge\b|\sGremi(?:um|en)\s+(?:Sitzung|Termin)"
+    # the box a cover sheet prints its sections in, over the first ("Inhalt Sachverhalt …")
+    rf"|\sInhalt(?=\s+{_SECTION_WORDS}\b)"
     # a committee's cell before the table's heads ("Ortschaftsrat Stupferich Termin TOP ö nö")
     r"|\s(?:(?:Gemeinderat|Ortschaftsrat|Stadtrat|Bezirksbeirat|Ausschuss)(?:\s+[A-ZÄÖÜ]\S*)?\s+)?"
     r"Termin\s+TOP\b"
