@@ -17,6 +17,7 @@ from tests.corpus_data import CorpusItem, corpus_items
 _SHAPES = {"text": lambda text: text, "flat": flat, "para": paragraphs}
 _INQUIRY = "dresden-AF2006-13-anfrage-gruene-schulbaumassnahmen"
 _ANSWER = "LANDTAG-niedersachsen-19-11161-kleine-anfrage-mit-antwort"
+_MAIL_INQUIRY = "karlsruhe-2014-0802-anfrage-gruene-streuobstwiesen"
 
 
 def _item(name: str) -> CorpusItem:
@@ -88,3 +89,11 @@ def test_letter_paragraph_before_lead_in_is_the_summary(name: str) -> None:
     assert printed.summary == run_together.summary
     assert "?" not in printed.summary
     assert "Beantwortung" not in printed.summary
+
+
+@pytest.mark.parametrize("shape", ["text", "para"])
+def test_heading_over_the_questions_when_the_subject_line_names_the_meeting(shape: str) -> None:
+    """An e-mail whose "Betreff:" names only the meeting: the heading between the lead-in and the
+    first question is the title."""
+    text, title = _rewritten(_MAIL_INQUIRY, tv.MAIL)
+    assert parse_text(_SHAPES[shape](text)).title == title

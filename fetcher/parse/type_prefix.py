@@ -67,6 +67,17 @@ _PREFIX_BEFORE = re.compile(rf"{_PREFIX.pattern}(?={_SEPARATOR.pattern})")
 # a meeting or the legal basis, one of which the prefix must hold to stand before a subject
 # (a type word and a sender before a colon is read by type_subject already)
 _MARK = re.compile(rf"{_LEGAL}|{_MEETING}|\b(?:Ihre|Unsere)\s|{_WHEN}")
+# "hier:" separates a subject from a legal basis or a meeting; after a sender and a date it is
+# part of the paper's name ("Anfrage der Grünen-OR-Fraktion vom 04.08.2025; hier: <subject>",
+# the name Karlsruhe's council system gives an Ortschaftsrat's inquiry), kept whole as before
+_FIRM_MARK = re.compile(rf"{_LEGAL}|{_MEETING}")
+
+
+def _separates(prefix: str, separator: str) -> bool:
+    """Whether the separator after a type phrase starts its subject."""
+    return "hier" not in separator or bool(_FIRM_MARK.search(prefix))
+
+
 _MIN_SUBJECT_CHARS = 3
 
 
@@ -87,7 +98,7 @@ def subject_after_prefix(title: str) -> str | None:
     if prefix is None or not _MARK.search(prefix.group()):
         return None
     separator = _SEPARATOR.match(title, prefix.end())
-    if separator is None:
+    if separator is None or not _separates(prefix.group(), separator.group()):
         return None
     subject = title[separator.end() :].strip()
     if sentence := SENTENCE_OPENS.search(subject):
@@ -118,7 +129,8 @@ def subject_after_prefix_in_run(line: str) -> str | None:
         before = line[max(0, prefix.start() - 40) : prefix.start()].split()
         if not _MARK.search(prefix.group()) or (before and before[-1][:1].islower()):
             continue  # a lower-case word before it: the type word inside a sentence
-        if separator := _SEPARATOR.match(line, prefix.end()):
+        separator = _SEPARATOR.match(line, prefix.end())
+        if separator and _separates(prefix.group(), separator.group()):
             run = _HYPHEN_RUN.sub("", line[separator.end() : separator.end() + RUN_CHARS])
             sentence = SENTENCE_OPENS.search(run)
             return run[: sentence.start()] if sentence else run

@@ -173,6 +173,34 @@ def subject_line_after_prefix(lines: Sequence[str]) -> str | None:
     return None
 
 
+_HEADING_WORDS = 10
+_LEAD_IN_WORDS = 3
+_FIRST_ITEM = re.compile(r"(?:\(?1[.)]|\(?[aA][.)]|[-–•*])\s+\S")  # the list's first item
+
+
+def heading_above_list(lines: Sequence[str]) -> str | None:
+    """Return a short heading between a lead-in and the list of questions, or None.
+
+    An e-mail or a letter whose subject line names only the meeting ("Betreff: Anfrage für die
+    Sitzung der Bezirksvertretung Nord am 14.03.2024") prints its subject as a heading over the
+    questions: "… stelle ich folgende Anfrage:" / "Spielplatz Lindenweg" / "1) Warum …".
+    """
+    filled = [(i, x.strip()) for i, x in enumerate(lines[:HEADER_LINES]) if x.strip()]
+    for k in range(1, len(filled) - 1):
+        line = filled[k][1]
+        if (
+            filled[k - 1][1].endswith(":")
+            and len(filled[k - 1][1].split()) >= _LEAD_IN_WORDS  # a sentence, not a label
+            and _FIRST_ITEM.match(filled[k + 1][1])
+            and 1 <= len(line.split()) <= _HEADING_WORDS
+            and re.match(r"[A-ZÄÖÜ„\"]", line)
+            and not re.search(r"[.:?!,;]$", line)
+            and not (list_marker(line) or LABEL_LINE.match(line) or DOC_LABEL.match(line))
+        ):
+            return line
+    return None
+
+
 def names_sender(value: str) -> bool:
     """Return whether the value after "Anfrage:" names who sends it ("SPD", "UWG", "CDU-Fraktion"),
     not the subject."""
