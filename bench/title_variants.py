@@ -43,6 +43,16 @@ Layouts (where they come from):
 - "address line: an den Oberbürgermeister / subject", "address line: An die Verwaltung der Stadt
   Musterstadt / subject": the addressee between the sender and the subject (a member's inquiry
   "Anfrage / der Ratsfrau … / an den Oberbürgermeister / <subject>").
+- "prefix: T gem. § 16 Abs. 1 GO: subject", "prefix: T zur Sitzung des Rates am DATE: subject"
+  (inquiries and motions), "prefix: Ihre Anfrage vom DATE – subject" (answers): the subject line
+  opens with the type phrase and its legal basis, meeting or reply reference (letters of
+  Schleswig-Holstein, Rheinland-Pfalz, NRW councils and answer letters everywhere; the lead's
+  probes g2, g5, h2, h6 of the twentieth round);
+- "meeting line: T der Fraktion F / zur Sitzung des Rates am DATE / subject": the meeting on a line
+  of its own between the sender and the subject (probe i4);
+- "e-mail: Betreff: T für die Sitzung … / lead-in: / subject / the text": an e-mail whose subject
+  line names only the meeting, the subject a heading after the lead-in (probe g6; read where the
+  text below starts with its first question).
 Scored: the title read equals the expected one (spaces and a word hyphenated across a printed
 line aside).
 """
@@ -109,6 +119,16 @@ ADDRESS_LINES = {
         "An die Verwaltung der Stadt Musterstadt"
     ),
 }
+# The type phrase before the subject on its line (heads20): the legal basis, the meeting, an
+# answer letter's reference to the inquiry; and the meeting on a line of its own between the
+# sender and the subject.
+PREFIXES = {
+    "prefix: T gem. § 16 Abs. 1 GO: subject": ("Anfrage", "Antrag"),
+    "prefix: T zur Sitzung des Rates am DATE: subject": ("Anfrage", "Antrag"),
+    "prefix: Ihre Anfrage vom DATE – subject": ("Antwort",),
+}
+MEETING_LINE = "meeting line: T der Fraktion F / zur Sitzung des Rates am DATE / subject"
+MAIL = "e-mail: Betreff: T für die Sitzung … / lead-in: / subject / the text"
 VARIANTS = (
     EMPTY_BELOW,
     EMPTY_INLINE,
@@ -121,6 +141,9 @@ VARIANTS = (
     *LEAD_INS,
     *REFERENCE_LINES,
     *ADDRESS_LINES,
+    *PREFIXES,
+    MEETING_LINE,
+    MAIL,
 )
 _TABLE = ["Beratungsfolge:", "Gremium   Sitzung   Status", "Stadtrat   23.03.2023   öffentlich"]
 
@@ -230,6 +253,45 @@ def head(variant: str, label: dict[str, Any], subject: list[str]) -> list[str] |
         return [f"{word} der Fraktion {faction}", "Eingang: 05.09.2022", ref, "", *subject, ""]
     if variant in ADDRESS_LINES:
         return [word, f"der Fraktion {faction}", "", ADDRESS_LINES[variant], "", *subject, ""]
+    if variant in PREFIXES:
+        if kind not in PREFIXES[variant]:
+            return None
+        phrase = {
+            "prefix: T gem. § 16 Abs. 1 GO: subject": f"{word} gem. § 16 Abs. 1 GO: ",
+            "prefix: T zur Sitzung des Rates am DATE: subject": (
+                f"{word} zur Sitzung des Rates am 14.11.2024: "
+            ),
+            "prefix: Ihre Anfrage vom DATE – subject": "Ihre Anfrage vom 15.01.2024 – ",
+        }[variant]
+        sender = "Der Oberbürgermeister" if kind == "Antwort" else f"Fraktion {faction}"
+        return [sender, "", "Musterstadt, 04.02.2021", "", f"{phrase}{first}", *rest, ""]
+    if variant == MEETING_LINE:
+        if kind not in ("Anfrage", "Antrag"):
+            return None
+        return [
+            f"{word} der Fraktion {faction}",
+            "",
+            "zur Sitzung des Rates am 14.11.2024",
+            "",
+            *subject,
+            "",
+        ]
+    if variant == MAIL:
+        if kind != "Anfrage":
+            return None
+        return [
+            "Von: Petra Lindner <p.lindner@example.org>",
+            "Gesendet: Montag, 4. März 2024 09:14",
+            "An: Stadtverwaltung Musterstadt",
+            f"Betreff: {word} für die Sitzung des Rates am 14.03.2024",
+            "",
+            "Sehr geehrte Damen und Herren,",
+            "",
+            f"für die Fraktion {faction} stelle ich folgende Anfrage:",
+            "",
+            *subject,
+            "",
+        ]
     if variant in ANSWERS:
         if kind != "Antwort":
             return None

@@ -37,6 +37,7 @@ from fetcher.parse.head_title import (
 )
 from fetcher.parse.paper_number import VALUE
 from fetcher.parse.text import DATE, HEADER_LINES
+from fetcher.parse.type_prefix import SENTENCE_OPENS, prefix_only
 
 # A type phrase with its sender ("Anfrage der Abgeordneten …", "Antwort des Ministeriums …",
 # "Stellungnahme der Verwaltung"): a head's piece, where the subject before it ends.
@@ -57,6 +58,8 @@ _STOP = re.compile(
     r"|\s[A-ZÄÖÜ][\wäöüß.-]*:(?=\s+[A-ZÄÖÜ][\wäöüß.-]*(?:\s+[\wäöüß.-]+)?:(?:\s|$)|\s*$)"
     rf"|\s{_SECTION_WORDS}(?:\s*:|\s+de[rs]\s)"
     r"|\sBeratungsfolge\b|\sGremi(?:um|en)\s+(?:Sitzung|Termin)"
+    # the box a cover sheet prints its sections in, over the first ("Inhalt Sachverhalt …")
+    rf"|\sInhalt(?=\s+{_SECTION_WORDS}\b)"
     # a committee's cell before the table's heads ("Ortschaftsrat Stupferich Termin TOP ö nö")
     r"|\s(?:(?:Gemeinderat|Ortschaftsrat|Stadtrat|Bezirksbeirat|Ausschuss)(?:\s+[A-ZÄÖÜ]\S*)?\s+)?"
     r"Termin\s+TOP\b"
@@ -69,6 +72,9 @@ _STOP = re.compile(
     r"|\s(?:Zur|Zum|Zu|In|Im|Am|Auf|Aus|Mit|Nach|Vor|Bei|Für|Wegen|Aufgrund|Daher|Deshalb|Dazu"
     r"|Hierzu|Deswegen)\s[^.?!:]{0,80}?\s(?:stelle|stellen|bitte|bitten|frage|fragen|richte|richten)"
     r"\s+(?:ich|wir)\b"
+    # an answer's sentence that opens on the inquiry ("Die Anfrage lautet:", "Die Fragen werden
+    # wie folgt beantwortet")
+    r"|\s(?:Die|Der)\s+(?:Anfrage|Fragen?|Antrag)\s+(?:lautet|lauten|wird|werden)\b"
     # the inquiry's lead-in, its first question (head_pieces)
     rf"|\s(?:{LEAD_IN})|{QUESTION_OPENS}"
     # the type word of the text below, alone after the subject
@@ -76,6 +82,7 @@ _STOP = re.compile(
     r")"
 )
 _QUESTION_STOP = re.compile(QUESTION_OPENS)
+_ITEM_FIRST = re.compile(r"\(?\d{1,2}[.)]\s")
 # an office's short name or code alone before a subject that asks ("OA", "VBK", "Gartenbauamt")
 _OFFICE = re.compile(r"\s*(?:[A-ZÄÖÜ]{2,6}\d*|[A-ZÄÖÜ][a-zäöüß]+amt)\s*")
 _MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
@@ -157,6 +164,10 @@ def without_run_after(title: str) -> str | None:
     nothing is left."""
     title = without_fields_before(title)
     cut = title[: subject_end(f" {title}") - 1].strip(" ,;")  # a piece opening it is its own
+    if (sentence := SENTENCE_OPENS.search(cut)) and not _ITEM_FIRST.match(cut):
+        # "<subject> Der Zweckverband hat … verschoben.": the text's first sentence run on (an
+        # item of a list is no subject to cut)
+        cut = cut[: sentence.start()]
     sender = SENDER_AFTER.search(cut)
     if sender and not governed(cut, sender.start() + 1) and len(cut[: sender.start()].split()) >= 2:
         # "… der Turmbergbahn FDP-OR-Fraktion": the sender's cell, with all of its party's name
@@ -291,6 +302,9 @@ _NOT_SUBJECT = re.compile(
     r"|(?:[A-ZÄÖÜ][\w./-]*:\s*[^\s:]+\s*){2,}"
     # a paper's number alone ("2021/0123", "Nr. 17/2024")
     r"|(?:Nr\.?\s*)?\d[\d/.-]*"
+    # an answer's label before its answer ("Ad 1)", "Zur Frage 1: …"), a table's head cells
+    r"|(?:Ad|Zu|Zur\s+Frage|Frage|Antwort\s+zu(?:r\s+Frage)?)\s*\d{1,2}\s*[).:]?(?:\s.*)?"
+    r"|Frage(?:\s*\|*\s*Antwort)?"
     # a numbered question, a footnote's address, a running head
     r"|\d{1,2}\.\)?\s+[A-ZÄÖÜ].*\?|\d{1,2}\s+https?://\S+.*|.*\bWahlperiode\b.*Drucksache\s+[\d/]+"
     # a type phrase with its sender and date ("Antwort des Ministeriums … vom 06.07.2026")
@@ -301,7 +315,8 @@ _NOT_SUBJECT = re.compile(
 # ("-Fraktion", "-Ortschaftsratsfraktion", "OR-Fraktion", "Gruppe"), the seat after it; a
 # council member's title, name and party ("Stadtrat Jürgen Wenzel (FW)").
 _GROUP_WORDS = re.compile(
-    r"\b(?:Gemeinsame\s+)?(?:Anfrage|Antrag|Stellungnahme|Antwort)\b|\b(?:der|des|die|und)\b"
+    r"\b(?:(?:Gemeinsame|Große|Kleine|Dringliche|Schriftliche|Mündliche)\s+)?"
+    r"(?:Anfrage|Antrag|Stellungnahme|Antwort)\b|\b(?:der|des|die|und)\b"
     r"|[\w‘'’/.+-]*(?i:fraktion|gruppe)\w*(?:\s+[A-ZÄÖÜ][\wäöüß-]+$)?|\bO?R\b|\bGR\b|[-–/,:()]"
 )
 _MEMBER = re.compile(
@@ -346,4 +361,6 @@ def not_subject(title: str) -> bool:
         return True  # a consultation table's cells ("5 Ö Kenntnisnahme")
     if is_reference_line(text) or is_address_line(text) or opens_lead_in(text):
         return True  # a number's line, whom it is addressed to, the lead-in's sentence
+    if prefix_only(text):
+        return True  # "Auskunftsersuchen nach § 27 BezVG", "zur Sitzung des Rates am …"
     return not text or bool(_NOT_SUBJECT.fullmatch(text)) or names_sender_only(text)

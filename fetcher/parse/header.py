@@ -63,9 +63,11 @@ from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import number_before_type
 from fetcher.parse.type_subject import (
     continued,
+    heading_above_list,
     names_sender,
     subject_below_heading,
     subject_below_type,
+    subject_line_after_prefix,
     subject_named,
     without_type_word,
 )
@@ -297,6 +299,7 @@ def _titles(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> Ite
         values[0] = _SUBJECT_LABEL.sub("", values[0]).strip()
     if values:
         yield without_label_after(without_run_on(join_lines(values)))
+    yield subject_line_after_prefix(lines)  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".
     for i, line in enumerate(lines[:HEADER_LINES]):
@@ -401,6 +404,7 @@ def _titles(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> Ite
     # a head run together into a line or two: the subject between its fields and what follows
     for line in [x for x in lines[:HEADER_LINES] if x.strip()][:_RUN_HEAD_LINES]:
         yield subject_in_head_run(line)
+    yield heading_above_list(lines)  # "… folgende Anfrage:" / <subject> / "1) Warum …"
 
 
 def _elsewhere(rest: str, lines: Sequence[str], index: int) -> bool:

@@ -191,7 +191,13 @@ def section_text(lines: Sequence[str], body_start: int) -> str:
             skip_wrapped = wraps(line)  # the subject line and its wrapped continuation
             if DOC_LABEL.match(line) or not skip_wrapped:
                 continue
-        if INTRO.search(line) or list_marker(line):
+        if intro := INTRO.search(line):
+            # the letter's paragraph before its questions, run into the lead-in ("… angeschlossen.
+            # Die Fraktion bittet um Beantwortung der folgenden Fragen:"): its Sachverhalt
+            if line[: intro.start()].strip():
+                collected.append(line[: intro.start()])
+            break
+        if list_marker(line):
             break
         if not collected and (lead_in or _ANSWERING.search(line)) and not line.endswith("."):
             # "Ihre o. g. Anfrage beantworte ich (Ihnen)" / "wie folgt:": the quoted inquiry follows

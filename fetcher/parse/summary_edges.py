@@ -28,7 +28,8 @@ _HEADING_NAME = (
     r"(?:\s*(?:/|und)?\s*(?:Sachverhalt|Begründung(?:\s+des\s+Antrage?s)?))?"
 )
 _RUN_ON_HEADING = re.compile(
-    r"(?:^|(?<=[.!?:;)\d_])\s+)"
+    # after "Inhalt", the box a cover sheet prints its sections in ("Inhalt / Sachverhalt / …")
+    r"(?:^|(?<=^Inhalt\s)|(?<=[.!?:;)\d_])\s+)"
     rf"(?:(?:{_HEADING_NAME}|Vorbemerkung\s+de[rs]\s+(?:Abgeordneten|Fragesteller\w*))"
     r"(?:\s*:\s*|\s+(?=[A-ZÄÖÜ„\"]))"
     r"|(?:Hintergrund|Erläuterung(?:en)?|Zur Begründung)\s*:\s*)"

@@ -28,6 +28,12 @@ from fetcher.parse.markers import list_marker
 from fetcher.parse.submitters import OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import MOTION_ORDER
+from fetcher.parse.type_prefix import (
+    prefix_only,
+    subject_after_prefix,
+    subject_after_prefix_in_run,
+    without_mail_marks,
+)
 from fetcher.parse.wording import SALUTATION
 
 # A head's field line: a date alone or after "vom"/"den"; a town and its date ("Musterstadt,
@@ -68,6 +74,7 @@ def subject_below_type(lines: Sequence[str], index: int) -> str | None:
         or _OFFICE_LINE.fullmatch(lines[j].strip())
         or is_reference_line(lines[j])  # "Nr. OF 112/4 vom 02.03.2022", "AN 45/2022"
         or is_address_line(lines[j])  # "an den Oberbürgermeister"
+        or prefix_only(lines[j])  # "zur Sitzung des Rates am 14.11.2024"
     ):
         j += 1
     if (j == index + 1 and not fields_only(lines[index])) or j >= len(lines):
@@ -155,6 +162,45 @@ _TYPE_OPENS = re.compile(
 )
 
 
+def subject_line_after_prefix(lines: Sequence[str]) -> str | None:
+    """Return the subject of the head's first line that prints it after a type phrase with its
+    legal basis, meeting or date ("Anfrage gem. § 16 Abs. 1 GO: <subject>"), or None."""
+    for j, line in enumerate(lines[:HEADER_LINES]):
+        if subject := subject_after_prefix(line.strip()):
+            return continued(lines, j, subject)
+        if run := subject_after_prefix_in_run(line):
+            return run  # a head run together: find_title cuts what runs on after the subject
+    return None
+
+
+_HEADING_WORDS = 10
+_LEAD_IN_WORDS = 3
+_FIRST_ITEM = re.compile(r"(?:\(?1[.)]|\(?[aA][.)]|[-–•*])\s+\S")  # the list's first item
+
+
+def heading_above_list(lines: Sequence[str]) -> str | None:
+    """Return a short heading between a lead-in and the list of questions, or None.
+
+    An e-mail or a letter whose subject line names only the meeting ("Betreff: Anfrage für die
+    Sitzung der Bezirksvertretung Nord am 14.03.2024") prints its subject as a heading over the
+    questions: "… stelle ich folgende Anfrage:" / "Spielplatz Lindenweg" / "1) Warum …".
+    """
+    filled = [(i, x.strip()) for i, x in enumerate(lines[:HEADER_LINES]) if x.strip()]
+    for k in range(1, len(filled) - 1):
+        line = filled[k][1]
+        if (
+            filled[k - 1][1].endswith(":")
+            and len(filled[k - 1][1].split()) >= _LEAD_IN_WORDS  # a sentence, not a label
+            and _FIRST_ITEM.match(filled[k + 1][1])
+            and 1 <= len(line.split()) <= _HEADING_WORDS
+            and re.match(r"[A-ZÄÖÜ„\"]", line)
+            and not re.search(r"[.:?!,;]$", line)
+            and not (list_marker(line) or LABEL_LINE.match(line) or DOC_LABEL.match(line))
+        ):
+            return line
+    return None
+
+
 def names_sender(value: str) -> bool:
     """Return whether the value after "Anfrage:" names who sends it ("SPD", "UWG", "CDU-Fraktion"),
     not the subject."""
@@ -163,6 +209,9 @@ def names_sender(value: str) -> bool:
 
 def without_type_word(title: str) -> str:
     """Return the title without a type word that opens it and names the subject after it."""
+    title = without_mail_marks(title)
+    if after_prefix := subject_after_prefix(title):
+        return after_prefix  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     opens = _TYPE_OPENS.match(title)
     if opens is None:
         return title
