@@ -41,6 +41,7 @@ _ASKS_FOR_ACCOUNT = re.compile(
     rf"\b(?:bitte[nt]?|gebeten|ersuche[nt]?)\b[^.]{{0,120}}?(?:\bum\s+(?:\w+\s+){{0,2}}{_ACCOUNT}"
     rf"|\b{_TELL}\b)"
     r"|\b(?:möchte[nt]?|wollen|will|würde[nt]?\s+gerne?)\b[^.]{0,80}\b(?:wissen|erfahren)\b"
+    rf"|\bum\s+(?:\w+\s+){{0,2}}{_ACCOUNT}\b[^.]{{0,80}}?\b(?:gebeten|ersucht)\b"
     r"|\binteressier(?:t|en)\s+(?:uns|mich)\b|\b(?:uns|mich)\s+interessier(?:t|en)\b"
     r"|^Bitte\s+(?:nennen|teilen|stellen|erläutern|beziffern|geben|listen|legen|berichten)\s+Sie\b"
     r"|\bfragen?\s+(?:wir|ich)\b[^.]{0,40},\s+(?:ob|wie|welche[rsmn]?|wann|wo|warum|was|wer)\b",
