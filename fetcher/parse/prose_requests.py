@@ -22,6 +22,7 @@ from collections.abc import Sequence
 from fetcher.parse.text import join_lines, sentences
 from fetcher.parse.wording import is_stop, list_marker, request_in_prose
 
+REPEAT_CHARS = 60  # a request's opening found again (beyond its wording): the text printed twice
 MAX_STATEMENTS_BETWEEN = 2  # statements between two requests; more are the justification
 MAX_BODY_LINES = 200  # the letter's body; a page run together into lines is cut off here
 _ACCOUNT = (
@@ -90,6 +91,8 @@ def requests_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
     more: list[str] = []
     statements = 0
     for sentence in parts[at + 1 :]:
+        if any(request[:REPEAT_CHARS] in sentence for request in [*found, *more]):
+            break  # the letter's head printed again below it (a page's furniture)
         if asks_for_account(sentence):
             more.append(sentence)
             statements = 0
