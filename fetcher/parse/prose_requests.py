@@ -106,14 +106,17 @@ def requests_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
 def cut_at_requests(item: list[str]) -> list[list[str]]:
     """Return an item typed without "?" cut before every later sentence that asks for an account
     of its own ("Wir bitten darzustellen, wie …. Ferner bitten wir um Auskunft, ob …."): a
-    paragraph of requests below a lead-in is one question per request, as in prose."""
+    paragraph of requests below a lead-in is one question per request, as in prose. An item that
+    opens with a question keeps a request after it ("Ich bitte um konkrete Darstellung, …")."""
     if len(item) > MAX_BODY_LINES or sum(line.count(".") for line in item) < 2:
         return [item]
     if any("?" in line for line in item):
         return [item]  # "Wenn ja, …? Ich bitte um konkrete Darstellung, …": asks on with "?"
     parts = sentences(join_lines(item))
-    if len(parts) < 2 or not any(asks_for_account(part) for part in parts[1:]):
-        return [item]
+    if len(parts) < 2 or not asks_for_account(parts[0]):
+        return [
+            item
+        ]  # "Hat die Stadt …. Ich bitte um konkrete Darstellung, …": a question's remark
     pieces: list[list[str]] = [[parts[0]]]
     for part in parts[1:]:
         if asks_for_account(part):
