@@ -28,6 +28,12 @@ wrapped lines, replaced; ask_variants.with_lead_in):
   ("Wir bitten um Auskunft,"), in no punctuation ("Wir bitten um Auskunft zu folgenden
   Punkten"), or are a request sentence of their own ("Wir bitten um Beantwortung folgender
   Fragen."); CONTINUED lead-ins open the sentence the "clauses" items complete.
+- "prose requests, one paragraph" / "one per line": no list at all, the labels and the lead-in
+  removed, each item's question a request sentence of a letter's prose (PROSE_REQUESTS in turn:
+  "Wir bitten die Verwaltung darzustellen, <indirect>.", "Ferner bitten wir um Auskunft, …",
+  "Außerdem möchten wir wissen, …", "Die Verwaltung wird zudem gebeten mitzuteilen, …",
+  "Weiterhin interessiert uns, …"), all in one paragraph or one sentence a line (skips a
+  document whose items hold more than their question). A lead-in the bench cannot find stays.
 Expected: the label's count; the first question right when it reads as the rewritten item 1
 (without "?" and "."), with or without its request wording, at least as far as the label's
 `first_question_start` reaches. The control "original" parses the located documents as they are.
@@ -66,6 +72,15 @@ LEAD_INS = (
     "Wir bitten um Auskunft,",
     "Wir bitten um Auskunft zu folgenden Punkten",
     "Wir bitten um Beantwortung folgender Fragen.",
+)
+# Request sentences one after another in a letter's prose (no list, no "?"): the wordings of
+# Fraktion letters and of the Ortsrat/Kreistag inquiries that ask for a report.
+PROSE_REQUESTS = (
+    "Wir bitten die Verwaltung darzustellen, ",
+    "Ferner bitten wir um Auskunft, ",
+    "Außerdem möchten wir wissen, ",
+    "Die Verwaltung wird zudem gebeten mitzuteilen, ",
+    "Weiterhin interessiert uns, ",
 )
 CONTINUED = (
     "Wir bitten darzustellen,",
@@ -151,6 +166,32 @@ def rewritten(found: Located, *, clauses: bool) -> tuple[list[str], str] | None:
     return [line for line in lines if line is not None], texts[0]
 
 
+def prose(found: Located, *, one_per_line: bool) -> tuple[str, str] | None:
+    """Return the text with the list set as request sentences in prose, and its first sentence.
+
+    The labels and the lead-in go; each item's question becomes a request sentence, the wording
+    taken in turn from PROSE_REQUESTS, all in one paragraph (or one sentence per line) where the
+    list stood. None if it cannot apply: an item holds more than its question (lines before the
+    next item), or an item's question does not turn into an indirect clause.
+    """
+    items = _items(found)
+    if items is None:
+        return None
+    for k, (_row, end, _clause) in enumerate(items[:-1]):
+        if any(line.strip() for line in found.lines[end + 1 : found.rows[k + 1]]):
+            return None
+    texts = [
+        PROSE_REQUESTS[k % len(PROSE_REQUESTS)] + clause + "."
+        for k, (*_, clause) in enumerate(items)
+    ]
+    first_row, last_end = found.rows[0], items[-1][1]
+    lines = without_lead_in(list(found.lines), first_row)
+    cut = len(found.lines) - len(lines)  # lead-in lines removed above the list
+    body = texts if one_per_line else [" ".join(texts)]
+    after = found.lines[last_end + 1 :]
+    return "\n".join([*lines[: first_row - cut], *body, *after]), texts[0]
+
+
 def without_lead_in(lines: list[str], first: int) -> list[str]:
     """Return the lines with the lead-in above row `first` removed (the sentence before it kept)."""
     found = _lead_in_rows(lines, first)
@@ -182,6 +223,8 @@ VARIANTS: dict[str, Transform] = {
     "ask, no lead-in": _variant(None, clauses=False),
     **{f"ask, lead-in: {lead}": _variant(lead, clauses=False) for lead in LEAD_INS},
     **{f"clauses, lead-in: {lead}": _variant(lead, clauses=True) for lead in CONTINUED},
+    "prose requests, one paragraph": lambda found: prose(found, one_per_line=False),
+    "prose requests, one per line": lambda found: prose(found, one_per_line=True),
 }
 
 
@@ -197,7 +240,7 @@ def first_right(got: str, first: str, want: str) -> bool:
     """Return True if a first question `got` reads as the rewritten item 1 `first` (its request
     wording kept or dropped) as far as the label's start `want` reaches (plus the wording)."""
     got_free, first_free = mark_free(got), mark_free(first)
-    for wording in ("", *REQUESTS):
+    for wording in ("", *REQUESTS, *PROSE_REQUESTS):
         prefix = mark_free(wording)
         if wording and not first_free.startswith(prefix):
             continue

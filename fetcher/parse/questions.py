@@ -42,6 +42,7 @@ from fetcher.parse.no_items import (
     printed_again,
     without_page_numbers,
 )
+from fetcher.parse.prose_requests import requests_in_prose
 from fetcher.parse.question_lines import question_lines
 from fetcher.parse.quotes import (
     cut_at_quote_end,
@@ -73,7 +74,6 @@ from fetcher.parse.wording import (
     list_marker,
     question_signal,
     questions_in_prose,
-    request_in_prose,
     split_inline_lists,
 )
 
@@ -322,5 +322,5 @@ def find_questions(
         asked = questions_in_prose(unquote_lines(own), body_start) or quoted
         asked = [from_opening(drop_lead_in(question)) for question in asked]
         asked = with_follow_ups(asked)  # "Falls nein, warum nicht?" asks on from the one before
-        return asked or (request_in_prose(lines, body_start) if requests else [])
+        return asked or (requests_in_prose(lines, body_start) if requests else [])
     return [tidy_question(join_item(item)) for item in items]

@@ -14,6 +14,7 @@ from itertools import chain
 from fetcher.parse.ask_signals import request_signal
 from fetcher.parse.asked_openings import closing_run_in, item_from_opening
 from fetcher.parse.asked_runs import asked_runs
+from fetcher.parse.prose_requests import cut_at_requests
 from fetcher.parse.unmarked_lines import FOLLOW_UP, opens_asking
 from fetcher.parse.wording import (
     ASKING_OPENING,
@@ -23,6 +24,7 @@ from fetcher.parse.wording import (
     list_marker,
     question_signal,
 )
+from fetcher.parse.wrapped_asks import with_paragraphs
 
 # A lead-in ending in "Frage:"/"Fragen:" ("Hierzu meine Fragen:", "Dazu habe ich folgende
 # Frage:") and "Zu 1." labels of a follow-up inquiry referring to an earlier one's items.
@@ -50,7 +52,8 @@ def questions_after_lead_in(
         end, asking = _block_end(lines, i + 1, ends)
         if "?" not in rest and asking >= end:
             continue  # nothing below it asks before the list ends: no question to find
-        block = chain([rest] if rest else [], (lines[k] for k in range(i + 1, len(lines))))
+        # a paragraph of questions wrapped across lines is read as the one line it was typed as
+        block = with_paragraphs(lines, i + 1, rest)
         items: list[list[str]] = [[]]
         labelled: set[int] = set()
         run_in: set[int] = set()  # items opened inside a paragraph of questions (asked_runs)
@@ -111,12 +114,12 @@ def questions_after_lead_in(
     return _unmarked_after_lead_in(lines, body_start)
 
 
-def _pieces(block: Iterable[str], *, cut: bool) -> Iterator[tuple[str, bool | None]]:
+def _pieces(block: Iterable[tuple[str, bool]], *, cut: bool) -> Iterator[tuple[str, bool | None]]:
     """Yield (line or piece, whether it opens a question inside its line) for every line of a
-    block, when `cut` a line that holds several full questions cut before each (asked_runs);
-    None for a line not cut."""
-    for line in block:
-        pieces = asked_runs(line) if cut else [line]
+    block, when `cut` a line that holds several full questions cut before each (asked_runs), and
+    a wrapped paragraph of questions joined (wrapped_asks) always; None for a line not cut."""
+    for line, paragraph in block:
+        pieces = asked_runs(line) if cut or paragraph else [line]
         if len(pieces) == 1:
             yield line, None
             continue
@@ -203,7 +206,7 @@ def _unmarked_items(lines: Sequence[str], i: int, match: re.Match[str]) -> list[
     last = items[-1][-1].rstrip() if items else ""
     if items and not (last.endswith((".", "?")) or (last.endswith(")") and remark)):
         items.pop()  # ran on into something that is no sentence of its own
-    return items
+    return [piece for item in items for piece in cut_at_requests(item)]
 
 
 # A sentence's end inside a line, before the next sentence's capital.
