@@ -22,7 +22,11 @@ from fetcher.parse.question_answer import asked_prefix
 from fetcher.parse.text import ABBREVIATIONS, join_lines
 
 MIN_ROWS = 2
-_END = re.compile(r"^\s*(?:Mit freundlichen Grüßen|Anlage/n|Anlagen\b|Unterzeichnet|gez\.)")
+# The closing or the attachments' heading ("Anlagen:", "Anlage" alone), not a cell's line that
+# starts with the word ("Anlagen, die geeignet …")
+_END = re.compile(
+    r"^\s*(?:Mit freundlichen Grüßen|Anlage/n|Anlagen?\s*(?::|$)|Unterzeichnet|gez\.)"
+)
 # The table's header row: an optional number column, the question column, the answer column;
 # a row asking must follow it.
 _HEAD = re.compile(
@@ -32,7 +36,10 @@ _HEAD = re.compile(
 )
 # not after a row's number ("2. Wie …"); after a year ("… im Herbst 2024. 2 Wann …")
 _AFTER_DOT = re.compile(r"(?:(?<=\D\.)|(?<=\d{3}\.))\s+(?=\S)")
-_ROW_NUMBER = re.compile(r"^\d{1,2}\s*[.)]?\s+(?=\S)")
+_ABBREVIATED = re.compile(
+    r"(?:^|\s)(?:" + "|".join(re.escape(word) for word in ABBREVIATIONS) + r")$"
+)
+_ROW_NUMBER = re.compile(r"^(\d{1,2})\s*[.)]?\s+(?=\S)")
 # Words that open a sentence and stand capitalised nowhere else: where the answer cell starts on
 # a row's line. Formal "Sie" is left out: a question addresses the office with it.
 _OPENER_WORDS = (
@@ -61,11 +68,13 @@ def _pieces(lines: Sequence[str]) -> list[str]:
     there, a wrapped question's tail may start after it, in lower case: "… verkauft. derzeit …")."""
     pieces: list[str] = []
     for line in lines:
+        parts: list[list[str]] = []
         for part in _AFTER_DOT.split(line):
-            if pieces and pieces[-1].endswith(ABBREVIATIONS):  # "ca. 3.000", "bzw. Planstellen"
-                pieces[-1] = f"{pieces[-1]} {part}"
+            if parts and _ABBREVIATED.search(parts[-1][-1]):  # "ca. 3.000", "bzw. Planstellen"
+                parts[-1].append(part)
             elif part.strip():
-                pieces.append(part)
+                parts.append([part])
+        pieces += [" ".join(part) for part in parts]
     return pieces
 
 
@@ -83,11 +92,18 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
     rows: list[tuple[list[str], list[str]]] = []
     asking = False  # a row's question cell still waits for its "?"
     queue = _pieces(text[head.end() :].split("\n"))[::-1]  # popped from the end: in order
+    # a number column: each row starts at the next number, whatever its cell's first words
+    numbered = bool(queue) and bool(re.match(r"1\s*[.)]?\s", queue[-1]))
     while queue:
         piece = queue.pop()
         number = _ROW_NUMBER.match(piece)
         cell = piece[number.end() :] if number else piece
-        if cell[:1].isupper() and opens_asking(cell) and not asking:
+        if numbered:
+            starts = bool(number) and int(number.group(1)) == len(rows) + 1 and cell[:1].isupper()
+        else:
+            starts = not asking and cell[:1].isupper() and opens_asking(cell)
+        if starts:
+            asking = False
             if "?" in cell:
                 cut = asked_prefix(cell)
                 rows.append(([cell[:cut]], []))
@@ -112,10 +128,10 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
             asking = False
         elif piece.strip():
             rows[-1][1].append(piece)
-    if asking:
+    if asking and not numbered:
         return []
     pairs = [(join_lines(question), join_lines(answer)) for question, answer in rows]
-    if len(pairs) < MIN_ROWS or not all(question.endswith("?") for question, _ in pairs):
+    if len(pairs) < MIN_ROWS or not (numbered or all(q.endswith("?") for q, _ in pairs)):
         return []
     if sum(1 for _, answer in pairs if answer) < MIN_ROWS:
         return []
