@@ -265,13 +265,16 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     if paired:
         return [q for q, _ in paired], [a for _, a in paired], ""
     # "Welche …?" / "Antwort:" / its answer; a "Frage | Antwort" table read row by row
-    labelled = (
-        labelled_pairs(lines, body) or table_pairs(lines, body) or wrapped_table_pairs(lines, body)
-    )
+    labelled = labelled_pairs(lines, body) or table_pairs(lines, body)
     if labelled:
         return [q for q, _ in labelled], [a for _, a in labelled], ""
     # "Welche …?" / its answer below, paragraph by paragraph, or sentence by sentence run together
-    asked = asked_paragraphs(lines, body) or asked_sentences(lines, body)
+    # … or a question | answer table whose question cells wrap (table_cells)
+    asked = (
+        asked_paragraphs(lines, body)
+        or asked_sentences(lines, body)
+        or wrapped_table_pairs(lines, body)
+    )
     if asked:
         return [q for q, _ in asked], [a for _, a in asked], ""
     items = question_items(lines, body_start, trim=False)

@@ -91,6 +91,7 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
         return []
     rows: list[tuple[list[str], list[str]]] = []
     asking = False  # a row's question cell still waits for its "?"
+    wrapped = False  # a question cell went on over a row's next line
     queue = _pieces(text[head.end() :].split("\n"))[::-1]  # popped from the end: in order
     # a number column: each row starts at the next number, whatever its cell's first words
     numbered = bool(queue) and bool(re.match(r"1\s*[.)]?\s", queue[-1]))
@@ -113,7 +114,7 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
                 # opening stay right, the answer's first line is lost to it)
                 cut = _answer_start(cell)
                 rows.append(([cell[:cut]], [cell[cut:]]) if cut > 0 else ([cell], []))
-                asking = True
+                asking = wrapped = True
         elif not rows:
             return []  # the header row is followed by no question
         elif asking and "?" not in piece:
@@ -128,8 +129,8 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
             asking = False
         elif piece.strip():
             rows[-1][1].append(piece)
-    if asking and not numbered:
-        return []
+    if (asking or not wrapped) and not numbered:
+        return []  # no cell wrapped: a table of one line per row is table_pairs' (or prose)
     pairs = [(join_lines(question), join_lines(answer)) for question, answer in rows]
     if len(pairs) < MIN_ROWS or not (numbered or all(q.endswith("?") for q, _ in pairs)):
         return []
