@@ -8,8 +8,9 @@ run into the answer's first words ("Wie viele Bauplätze sind im Baugebiet Von 4
 answer's next line ("Kindergartenjahr 2025/26? und 12 Elementarplätze."). A cell is one question:
 its first words up to where the answer starts (a capitalised word that can only open a sentence:
 an article, a preposition, "Derzeit", "Ja" …), then its tail up to the "?"; the rest is the
-answer. Lines run together (text of any shape) are read sentence by sentence the same way.
-Used by fetcher.parse.answers after fetcher.parse.answer_labels.table_pairs.
+answer. Lines run together (text of any shape) are read sentence by sentence the same way. A
+table without a number column is read only if a cell wraps (one line per row is table_pairs').
+Used by fetcher.parse.answers after the readers of asked paragraphs and sentences.
 """
 
 from __future__ import annotations
