@@ -45,7 +45,9 @@ hand-read one (1 for "whole"), the first non-empty answer starts with the hand-r
 from __future__ import annotations
 
 import argparse
+import itertools
 import re
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -176,6 +178,12 @@ HEADINGS: dict[str, Heading] = {
     "Antwort zu 1:": Heading("Antwort zu {k}:", True),
     "Antwort 1:": Heading("Antwort {k}:", True),
     "Ad 1.": Heading("Ad {k}.", False),
+    # twentieth round: the numbered headings of other systems' answer forms and letters
+    "Zu Ziffer 1:": Heading("Zu Ziffer {k}:", False),
+    "Zur Frage 1:": Heading("Zur Frage {k}:", False),
+    "Antwort auf Frage 1:": Heading("Antwort auf Frage {k}:", False),
+    "Ad 1)": Heading("Ad {k})", False),
+    "Zu Nr. 1": Heading("Zu Nr. {k}", False),
 }
 BLOCK_HEADINGS = ("Zu 1.", "Zu Frage 1:", "Antwort zu Frage 1:", "Ad 1.")
 
@@ -272,6 +280,7 @@ def variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
     )
     out["Beantwortung:"] = join([x for q, a in pairs for x in [*q, "Beantwortung:", *a]])
     out.update(labelled_variants(pairs, join))
+    out.update(table_variants(pairs, join))
     questions = [x for q, _ in pairs for x in q]
     for name in BLOCK_HEADINGS:
         heading = HEADINGS[name]
@@ -328,6 +337,36 @@ def labelled_variants(pairs: Pairs, join: Callable[[list[str]], str]) -> dict[st
             for x in [*_frage_marker(q, k, "F:"), *Heading("A:", True).lines(k, a)]
         ]
     )
+    return out
+
+
+# A question | answer table as text keeps it: each printed line holds the question cell's line,
+# then the answer cell's; a long question wraps onto the row's next lines, its answer beside it
+# (Informations- and Mitteilungsvorlagen of Samtgemeinden and Kreise, answer forms with a "Nr."
+# column). The column gap is kept here; bench.text_shapes and the parser's lines fold it away.
+TABLE_HEADS = {
+    "table: Frage | Antwort, wrapped cells": ("Frage", "Antwort", False),
+    "table: Nr. | Frage | Antwort, wrapped cells": ("Frage", "Antwort", True),
+}
+_CELL_CHARS = 40
+
+
+def table_variants(pairs: Pairs, join: Callable[[list[str]], str]) -> dict[str, str]:
+    """Return the TABLE_HEADS variants: every pair one row, both cells wrapped at _CELL_CHARS."""
+    out: dict[str, str] = {}
+    for name, (asked, answered, numbered) in TABLE_HEADS.items():
+        number_width = 5 if numbered else 0
+        head = ("Nr.".ljust(number_width) if numbered else "") + asked.ljust(_CELL_CHARS + 4)
+        body = [head + answered]
+        for k, (q, a) in enumerate(pairs, 1):
+            question = textwrap.wrap(_bare_question(q), _CELL_CHARS, break_on_hyphens=False)
+            answer = textwrap.wrap(_bare_question(a), _CELL_CHARS, break_on_hyphens=False)
+            for i, (left, right) in enumerate(
+                itertools.zip_longest(question, answer, fillvalue="")
+            ):
+                number = (f"{k}." if i == 0 else "").ljust(number_width) if numbered else ""
+                body.append(f"{number}{left.ljust(_CELL_CHARS + 4)}{right}".rstrip())
+        out[name] = join(body)
     return out
 
 

@@ -51,7 +51,11 @@ Variants (name → what is printed; where it comes from):
   Antrag for a motion's name, Vorlage for "Beschlussvorlage", which is put on forms only, never
   on a faction's letter): "Dringlichkeitsantrag",
   "Änderungsantrag", "Ergänzungsantrag", "Prüfantrag", "Antrag gem. § 3 GO", "Beschlussvorlage",
-  "Sachantrag", "Prüfauftrag", "Berichtsantrag" (motion names of rules of procedure).
+  "Sachantrag", "Prüfauftrag", "Berichtsantrag", "Resolution" (motion names of rules of
+  procedure). The twentieth round added "subject only: Anfrage der SPD-Fraktion vom … –
+  Beantwortung" (answers: the type words taken out, that subject line in their place) and the
+  inquiry names "Nachfrage", "Ergänzungsanfrage" (a
+  follow-up to an answer), "Einwohnerfrage" and "Bürgeranfrage" (citizens' questions).
 - untyped (every family; expected: the label's kinds, for negatives also sonstiges): "no type
   word" (the type words are taken out of their line, with a preposition after them: "Anfrage zum
   Gelände …" → "Gelände …"; a line left empty goes) and "unknown type 'Eingabe'" (a type name no
@@ -106,6 +110,12 @@ INQUIRY_NAMES = (
     "Auskunftsersuchen nach § 27 BezVG",
     "Fragen an den Magistrat",
     "Anfrage zur Fragestunde",
+    # twentieth round: a follow-up to an answer and the citizens' questions (rules of procedure
+    # of Gemeinderäte and Kreistage; Leipzig's Einwohneranfrage is labelled Anfrage in dev)
+    "Nachfrage",
+    "Ergänzungsanfrage",
+    "Einwohnerfrage",
+    "Bürgeranfrage",
 )
 FIELDS = ("Vorlageart: Anfrage", "Vorlage-Art: Anfrage", "Art der Vorlage: Anfrage")
 PROSE_ASK, PROSE_SUBJECT = "prose: bittet", "prose: Betreff"
@@ -121,6 +131,10 @@ ANSWER_NAMES = (
     "Antwort der Landesregierung",
 )
 QUOTED_SUBJECT = "subject: Anfrage der CDU-Fraktion"
+# No type word, only a subject line naming the inquiry and what the paper does with it (forms and
+# notices of Kreise and Städte: "Betreff: Anfrage der SPD-Fraktion vom … – Beantwortung").
+INQUIRY_ANSWERED_SUBJECT = "subject only: Anfrage der SPD-Fraktion vom … – Beantwortung"
+ANSWERED_SUBJECT_LINE = "Anfrage der SPD-Fraktion vom 12.03.2021 – Beantwortung"
 NEGATIVE_NAMES = (
     "Dringlichkeitsantrag",
     "Änderungsantrag",
@@ -131,6 +145,7 @@ NEGATIVE_NAMES = (
     "Sachantrag",
     "Prüfauftrag",
     "Berichtsantrag",
+    "Resolution",  # a council's resolution: a motion (fetcher.classify reads "resolution" so)
 )
 # An answer that repeats the inquiry whole, its lead-in included ("Wir fragen die Verwaltung:"
 # above the first list item), under an answer's heading: the heading outranks the quoted lead-in;
@@ -191,7 +206,7 @@ FOLLOW_UPS = (
 VARIANTS: dict[str, str] = {
     **{name: INQUIRY for name in (*INQUIRY_NAMES, *FIELDS, PROSE_ASK, PROSE_SUBJECT)},
     **{name: INQUIRY for name in ANSWER_SECTIONS},
-    **{name: ANSWER for name in (*ANSWER_NAMES, QUOTED_SUBJECT)},
+    **{name: ANSWER for name in (*ANSWER_NAMES, QUOTED_SUBJECT, INQUIRY_ANSWERED_SUBJECT)},
     **{name: ANSWER for name in (*QUOTED_LEAD_INS, ANSWER_LETTER_SUBJECT, ANSWER_LETTER_OPENING)},
     **{name: NEGATIVE for name in NEGATIVE_NAMES},
     **{name: family for name, (family, _printed) in UNTYPED.items()},
@@ -292,6 +307,17 @@ def rewrite(text: str, variant: str, title: str | None = None, form: bool = True
         if not title:
             return None
         lines.insert(spot.line + 1, f"Anfrage der CDU-Fraktion zu {title}")
+        return "\n".join(lines)
+    if variant == INQUIRY_ANSWERED_SUBJECT:
+        if spot.in_label:  # the number label's type word is "Vorlage" already
+            lines.insert(spot.line, ANSWERED_SUBJECT_LINE)
+            return "\n".join(lines)
+        kept = f"{before}{_PREPOSITION.sub('', rest)}"  # "Stellungnahme zur Anfrage …" → "…"
+        if kept.strip(" :-–"):
+            lines[spot.line] = kept
+            lines.insert(spot.line + 1, ANSWERED_SUBJECT_LINE)
+        else:
+            lines[spot.line] = ANSWERED_SUBJECT_LINE
         return "\n".join(lines)
     if variant in QUOTED_LEAD_INS:
         return _quoted_lead_in(lines, spot, variant)

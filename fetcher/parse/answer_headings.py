@@ -84,8 +84,10 @@ _JOINT_PLAIN = _JOINT.replace("(\\d", "(?:\\d")  # the same, capturing nothing
 # after a page number that opens the line ("3 Zu 9. Bei der …": the page's number run into it).
 _RUN_IN = re.compile(
     r"(?:(?<=[.?!:\"“”)])|(?<=^\d)|(?<=^\d\d)|(?<=^\d\d\d))\s+(?=(?:"
-    rf"(?:{_ANSWER_WORD}(?:\s+(?:zu|zur|auf))?|Zu|ZU|Ad|AD)\s+(?:{_QUESTION_WORD}\s*)?"
+    rf"(?:{_ANSWER_WORD}(?:\s+(?:zu|zur|auf))?|Zu|ZU|Zur|Ad|AD)\s+(?:{_QUESTION_WORD}\s*)?"
     rf"\d{{1,2}}{_JOINT_PLAIN}\s*[.:)]{{1,2}}(?:\s|$)"  # "Zu 2.:"; "Zu 1." ending the line
+    # "Zu Nr. 2 Nach …", "Zur Frage 2 Die …": a question word before the number, no stop after it
+    rf"|(?:Zu|Zur)\s+{_QUESTION_WORD}\s*\d{{1,2}}{_JOINT_PLAIN}\s+(?-i:[A-ZÄÖÜ])"
     rf"|{_ANSWER_WORD}\s*:(?:\s|$)"  # "… verfahren?" Antwort:" at the line's end too
     r"))"
 )

@@ -31,6 +31,7 @@ from fetcher.parse.quotes import (
     tidy_question,
     unquote_line,
 )
+from fetcher.parse.table_cells import wrapped_table_pairs
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
 from fetcher.parse.wording import ANSWER_TO, ASKING_OPENING, question_signal
 
@@ -229,10 +230,15 @@ def question_before_answer(item: Sequence[str]) -> list[str]:
     return list(item)
 
 
+_CLOSING_QUOTE = re.compile(r"^[\"“”»]\s+")
+
+
 def find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], list[str], str]:
     """Return (questions, answers, preamble) of an answer document that repeats the questions."""
     questions, answers, preamble = _find_answers(lines, body_start)
-    # an answer never opens with its own heading ("Zu 1." / "Ad 1." / "Antwort:" above its text)
+    # an answer never opens with its own heading ("Zu 1." / "Ad 1." / "Antwort:" above its text),
+    # nor with the quotation mark closing the question above it ('" Zu Nr. 1 Die …')
+    answers = [_CLOSING_QUOTE.sub("", answer, count=1) for answer in answers]
     answers = [without_heading(answer, k) for k, answer in enumerate(answers, 1)]
     # nor with the letter's lead-in ("Ihre Anfrage beantworte ich wie folgt:"), run into it when
     # the page is one line
@@ -263,7 +269,12 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     if labelled:
         return [q for q, _ in labelled], [a for _, a in labelled], ""
     # "Welche …?" / its answer below, paragraph by paragraph, or sentence by sentence run together
-    asked = asked_paragraphs(lines, body) or asked_sentences(lines, body)
+    # … or a question | answer table whose question cells wrap (table_cells)
+    asked = (
+        asked_paragraphs(lines, body)
+        or asked_sentences(lines, body)
+        or wrapped_table_pairs(lines, body)
+    )
     if asked:
         return [q for q, _ in asked], [a for _, a in asked], ""
     items = question_items(lines, body_start, trim=False)

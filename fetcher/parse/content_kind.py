@@ -258,6 +258,10 @@ def answer_by_content(kind: str, label: str | None, rest: str, found: Signals) -
         return False
     if kind in _TYPELESS and (label is None or label.lower() == "vorlage"):
         return found.answer >= 2 + found.inquiry  # each sign of asking outweighed
+    if kind == "Anfrage" and label is None:
+        # no type line, an inquiry named only by the wording of a subject line ("Anfrage der
+        # Fraktion … vom … zu …") over its questions each answered: the answer's subject
+        return found.answer >= max(STRONG_ANSWER, 2 + found.inquiry)
     subject = bool(rest.strip(" :-–"))
     # the inquiry named with its subject ("Anfrage: AfD", not "-Nr. VII-…"), or in the head
     # below a bare "Vorlage Nr." (kind.kind_from_content)

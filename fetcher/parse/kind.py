@@ -12,6 +12,7 @@ from fetcher.parse.kind_wording import (
     ANSWER_HEADING,
     ANSWER_LETTER,
     ANSWER_SUBJECT,
+    INQUIRY_ANSWERED,
     INQUIRY_SUBJECT,
     LOWER_END,
     MOTION_WORDING,
@@ -305,6 +306,7 @@ def _kind_from_wording(lines: Sequence[str], label: str | None, label_index: int
     if untyped and (
         ANSWER_LETTER.search(above)
         or any(ANSWER_SUBJECT.match(x) for x in subject)
+        or INQUIRY_ANSWERED.search(above)
         or len(_ANSWER_TO.findall(head)) >= 2
         or administration_to_member(lines)
     ):

@@ -217,6 +217,15 @@ ANSWER_SUBJECT = re.compile(
 )
 
 
+# The inquiry named as the subject, then what this paper does with it: "Anfrage der SPD-Fraktion
+# vom 15.01.2024 – Beantwortung", "Anfrage der CDU vom …; hier: Antwort" (a notice or a form whose
+# subject line is the inquiry it answers), in a head of any shape (a page run into one line).
+INQUIRY_ANSWERED = re.compile(
+    r"\bAnfrage\s+(?:der|des|vom|von)\s[^\n?]{0,160}?(?:\s[–—-]|[;,]\s*hier:)\s*"
+    r"(?:Beantwortung|Antwort|Stellungnahme)\b"
+)
+
+
 # "Antwort der Stadtverwaltung: Die Stadt …": the heading with its text run on after the colon
 _ANSWER_HEAD_START = re.compile(
     r"(?:Stellungnahme|Antwort|Beantwortung)\s+de[rs]\s+\S+(?:\s+\S+)?\s*:"

@@ -69,7 +69,7 @@ DOC_LABEL = re.compile(
     r"(?:Einwohner)?(?:Anfrage|Antrag)"
     r"|Neufassung\s+Antrag|" + TYPE_NAME + r"|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
     r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|(?:Sitzungs)?[Nn]iederschrift"
-    r"|(?:Ergebnis|Sitzungs)?[Pp]rotokoll|Gesetzentwurf"
+    r"|(?:Ergebnis|Sitzungs)?[Pp]rotokoll|Gesetzentwurf|Resolution"
     r"|Einladung|Tagesordnung|Unterrichtung|Stellungnahme)\b"
     r"(?P<rest>.*)$",
     re.I,
