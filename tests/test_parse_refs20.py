@@ -106,3 +106,12 @@ def test_number_in_page_2s_running_head_only(name: str, shape: str) -> None:
     """ "S0123/21 – Seite 2" opening page 2, the page's text run in after it in flat text."""
     text, value = _bare_case(name, "page 2 running head")
     assert _fold(parse_text(SHAPES[shape](text)).reference) == _fold(value)
+
+
+@pytest.mark.parametrize("name", [LANDTAG, AMPELN])
+@pytest.mark.parametrize("shape", ["text", "flat"])
+def test_number_in_page_2s_running_head_after_its_first_cell(name: str, shape: str) -> None:
+    """ "Stadt Musterstadt – S0123/21 – Seite 2 von 3" opening page 2: the number between the
+    head's cell and the page counter."""
+    text, value = _bare_case(name, "page 2 running head after a cell")
+    assert _fold(parse_text(SHAPES[shape](text)).reference) == _fold(value)

@@ -210,11 +210,20 @@ def page_head_value(pages: Sequence[str]) -> str | None:
         top = [line.strip() for line in page.split("\n", 40)[:40] if line.strip()][:2]
         if top and bare_number(top[0]) and not _in_number_column(top, 0):
             return tidy(top[0])
-        running = RUNNING_HEAD.match(top[0]) if top else None
-        if running and bare_number(running.group("ref")):
-            return tidy(running.group("ref"))  # "2021/0123 – Seite 2 von 3 …": the running
-            # head, with the page's text run in after it
+        for line in top:
+            running = RUNNING_HEAD.match(line) or _HEAD_CELL_RUNNING.search(line[:_RUN_CHARS])
+            if running and bare_number(running.group("ref")):
+                return tidy(running.group("ref"))  # "2021/0123 – Seite 2 von 3 …": the running
+                # head, with the page's text run in after it; "Stadt … – 2021/0123 – Seite 2
+                # von 3": after the head's own cell
     return None
+
+
+# A running head's number after its first cell, the page counter after it ("Stadt Musterstadt –
+# 2021/0123 – Seite 2 von 3", the page's text run in after it in flat text).
+_HEAD_CELL_RUNNING = re.compile(
+    rf"\S\s+[-–|]\s+(?P<ref>{VALUE})\s*[-–|]\s*Seite\s+\d+(?:\s*(?:von|/)\s*\d+)?(?!\S)"
+)
 
 
 # A head line that names the inquiry an answer answers ("Antwort zur Anfrage F0045/21", "Ihre
