@@ -14,7 +14,7 @@ from types import SimpleNamespace
 import pytest
 
 from bench import bare_references
-from bench.noref_variants import with_head_trap, without_number
+from bench.noref_variants import variants, with_head_trap, without_number
 from bench.reference_variants import _fold, cases
 from bench.text_shapes import flat, paragraphs
 from fetcher.parse import parse_text
@@ -115,3 +115,20 @@ def test_number_in_page_2s_running_head_after_its_first_cell(name: str, shape: s
     head's cell and the page counter."""
     text, value = _bare_case(name, "page 2 running head after a cell")
     assert _fold(parse_text(SHAPES[shape](text)).reference) == _fold(value)
+
+
+@pytest.mark.parametrize(
+    ("name", "trap"),
+    [
+        (AMPELN, "first line parcel"),
+        (AMPELN, "Amtsblatt Nr. cell"),
+        (LANDTAG, "Amtsblatt Nr. cell"),
+    ],
+)
+def test_parcel_and_gazette_numbers_are_no_reference(name: str, trap: str) -> None:
+    """A parcel "123/4" above the type line, "Amtsblatt Nr. 12/2021" in the head: numbers of other
+    things; with the paper's own number taken out, no reference is read."""
+    removed = without_number(corpus_path(name, "dev").read_text("utf-8"), dev_label(name))
+    assert removed is not None
+    text = variants()[trap](removed)
+    assert parse_text(text).reference is None

@@ -28,12 +28,12 @@ _DATED = re.compile(rf"\b(?:vom|am)\s+{DATE.pattern}")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]")
 # The last word names a numbered thing of its own: a plan, a parcel, a house, a law, a decision, a
 # session, a page, an annex, a register, an account, an invoice, an order, a part of a paragraph
-# ("§ 24 Abs. 1 Nr. 3"), a file's or a booking's sign.
+# ("§ 24 Abs. 1 Nr. 3"), a file's or a booking's sign, a gazette ("Amtsblatt Nr. 12/2021").
 _NUMBERED_THING = re.compile(
     r"(?:plan|plans|planes|stück|stücks|haus|hauses|objekt|objekts|linie|beschluss|beschlusses|"
     r"sitzung|gesetz|gesetzes|vertrag|vertrags|vertrages|los|abschnitt|abschnitts|top|seite|"
     r"anlage|register|registers|konto|kontos|rechnung|auftrag|auftrags|zeichen|stelle|satz|"
-    r"ziffer|artikel|tagesordnungspunkt|punkt|§)\W*$",
+    r"ziffer|artikel|tagesordnungspunkt|punkt|blatt|blatts|bgbl|§)\W*$",
     re.I,
 )
 # An abbreviation ends the cells ("Reg.", "Abs.", "Az.", "Tel."): the name of another number;
