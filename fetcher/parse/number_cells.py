@@ -141,9 +141,11 @@ def _sender_name(name: str) -> bool:
 # line or follows a head's capitalised cell ("Ortsbeirat 4 Anfrage der …"), never a sentence's
 # word ("auf die Anfrage der SPD Nr. …"); the sender's name is capitalised words and the small
 # words of a name, its last word no numbered thing ("Antrag der SPD zum Bebauungsplan Nr. …").
+# "der"/"von" name a faction or a member; "des" a body or an office ("Antrag des
+# Stadtteilbeirates … Nr. 266/2019 vom …"), whose paper another one answers and cites.
 _TYPED_SENDER = re.compile(
     r"(?:^|(?<=\s))(?P<type>[A-ZÄÖÜ][a-zäöüß]*(?:anfrage|antrag|vorlage)|Anfrage|Antrag|Vorlage)"
-    r"\s+(?:der|des|von)\s+(?P<name>[^\s:;?!()„“\"]+(?:\s+[^\s:;?!()„“\"]+){0,7})\s*$"
+    r"\s+(?:der|von)\s+(?P<name>[^\s:;?!()„“\"]+(?:\s+[^\s:;?!()„“\"]+){0,7})\s*$"
 )
 _TYPED_TAIL = 160  # characters before the label that can hold its type line
 
