@@ -24,6 +24,11 @@ one place (rows):
   printed line, in both orders. Expected: V, the answer's own number: the dev labels name the
   inquiry's number only where the answer prints none of its own (Dresden's letters, whose only
   number is the inquiry's; Karlsruhe's Stellungnahmen, which share the inquiry's Vorlage Nr.).
+- "stamp, run in" (twentieth round): V opening the first printed line, the line's text after it
+  (a number stamped at the page's top right, read into the letterhead's first line);
+- "page 2 running head" (twentieth round): "V – Seite 2" as the first line of page 2 only; "… after
+  a cell": "Stadt Musterstadt – V – Seite 2 von 3" (an office template's head, its first cell, the
+  number and the page counter).
 Expected everywhere: V. A number of another paper left in the text that the parser reads makes a
 row miss; "number removed" (the text with nothing printed) is the control and should read none.
 
@@ -94,6 +99,9 @@ PLACES = (
     "label with a note",
     "answer: own, then cited",
     "answer: cited, then own",
+    "stamp, run in",
+    "page 2 running head",
+    "page 2 running head after a cell",
 )
 
 
@@ -123,6 +131,13 @@ def _right_column(text: str, value: str) -> str:
     return "\n".join(lines)
 
 
+def _stamp_run_in(text: str, value: str) -> str:
+    lines = text.split("\n")
+    at = _first_printed(lines)
+    lines[at] = f"{value} {lines[at].lstrip()}"
+    return "\n".join(lines)
+
+
 def placed(text: str, place: str, value: str, kind: str, k: int = 0) -> str | None:
     """Return `text` (its own number removed) with `value` printed at `place`, or None when the
     place does not apply (the answer rows for a document not labelled Antwort)."""
@@ -134,6 +149,12 @@ def placed(text: str, place: str, value: str, kind: str, k: int = 0) -> str | No
         return _right_column(text, value)
     if place == "page 2 head":
         return with_page_2_trap(text, value)
+    if place == "stamp, run in":
+        return _stamp_run_in(text, value)
+    if place == "page 2 running head":
+        return with_page_2_trap(text, f"{value} – Seite 2")
+    if place == "page 2 running head after a cell":
+        return with_page_2_trap(text, f"Stadt Musterstadt – {value} – Seite 2 von 3")
     if place == "label with a note":
         return _below_first(text, f"{NOTE_LABELS[k % len(NOTE_LABELS)]} {value}")
     if kind != "Antwort":

@@ -44,6 +44,12 @@ a trap), a payment's Kassenzeichen, a Buchungsstelle of the municipal budget, a 
 law's number ("Gesetz Nr. 1234 vom …", as Saarland numbers its laws), a paragraph's "Nr." ("§ 24
 Abs. 1 Nr. 3 GemO"), a paper cited in a sentence ("siehe Drucksache …") and an answer cited in the
 prose of an inquiry.
+Twentieth round (bench.reference_variants reads a type line naming its sender before "Nr. … vom
+…", a sender and date after a labelled number, labels with en and em dashes; bench.bare_references
+a number opening the text): "TOP Ö 5.3", an Amtsblatt's number (cell and sentence), the BGBl., a
+paper cited in a sentence, file and letter signs with an en dash, a type line with its date and no
+number, a type line naming a plan's number, sentences citing another inquiry with its sender,
+number and date; and first lines a stamp is not: a span of years, a parcel, a phone, a month.
 --shape brings each rewritten text into a bench.text_shapes shape first.
 """
 
@@ -164,6 +170,26 @@ HEAD_TRAPS: dict[str, str] = {
     "count in a sentence": "Antrag Nr. 3 wurde am 12.03.2021 im Ausschuss beraten.",
     "count cited": "zu Anfrage Nr. 12",
     "footer row of cells": "Fraktion | Rathausplatz 1 | 12345 Musterstadt | Tel. 0123/4567",
+    # Twentieth round (bench.reference_variants reads a type line naming its sender before "Nr. …
+    # vom …", a sender and date after a labelled number, labels with en and em dashes; these must
+    # stay unread): an agenda item with the public part's mark, official and law gazettes, a paper
+    # cited in a sentence, a file sign and a letter's sign with an en dash, a type line with its
+    # date and no number, a type line naming a plan's number, a sentence citing another inquiry
+    # with its sender, number and date.
+    "TOP Ö 5.3": "TOP Ö 5.3",
+    "Amtsblatt Nr. cited": "Die Satzung wurde im Amtsblatt Nr. 12/2021 veröffentlicht.",
+    "Amtsblatt Nr. cell": "Amtsblatt Nr. 12/2021",
+    "BGBl.": "BGBl. I S. 123",
+    "Drucksache cited": "Mit Drucksache 2020/0145 hat der Rat die Sanierung beschlossen.",
+    "Aktenzeichen, en dash": "Aktenzeichen: 61.2–123/2021",
+    "Ihr Zeichen, en dash": "Ihr Zeichen: 0815/2021 – Ihr Schreiben vom 12.03.2021",
+    "type line dated, no number": "Anfrage der SPD-Fraktion vom 12.03.2021",
+    "type line, Bebauungsplan Nr.": "Antrag der SPD-Fraktion zum Bebauungsplan Nr. 12/2021 vom "
+    "12.03.2021",
+    "sentence: die Anfrage der … Nr. … vom": "Wir verweisen auf die Anfrage der CDU-Fraktion Nr. "
+    "2020/0815 vom 12.03.2020.",
+    "sentence: Antrag … der … vom, lower": "Der Antrag 2020/0815 der CDU-Fraktion vom 12.03.2020 "
+    "wurde abgelehnt.",
 }
 # Sixteenth round: the same in a head line's right-hand column (variant → the cell printed after
 # a gap at the end of the first printed line: a letterhead's right column).
@@ -182,6 +208,11 @@ TOP_TRAPS: dict[str, str] = {
     "first line year": "2023",
     "first line month/year": "03/2023",
     "first line ISO date": "2023-03-12",
+    # Twentieth round: a number opening the text is read as a stamp (bare_numbers); these are none.
+    "first line years 2021/2022": "2021/2022",
+    "first line parcel": "123/4",
+    "first line phone": "0761/2011234",
+    "first line month/year slash": "03/2021",
 }
 PAGE_2 = " (page 2)"
 _PAGE_BREAK_LINE = 20

@@ -7,7 +7,11 @@ corpus document and not modelled on a check Kommune's layout): letters and forms
 answer letters, statements and a motion, each with the fields a reader expects in NAME.json
 (kind, factions, question count, the first question's opening, reference). Each text is read as
 printed, run together (bench.text_shapes.flat) and one line per paragraph (paragraphs); the table
-counts the papers with every field right, -v prints each miss. A probe points to a structure; the
+counts the papers with every field right, -v prints each miss. refs20-NN (twentieth round, 33
+texts): inquiries and answers whose heads print the paper's own number in other Länder's shapes
+(labels with dashes and odd spacing, a stamp, an e-mail subject, a running head on page 2 only)
+or only numbers that are not its own (Az., TOP, phone, IBAN, Flurstück, Amtsblatt, a law, another
+paper cited); each expects the number it prints or none. A probe points to a structure; the
 fixes are tested on real documents (tests/test_parse_*19.py), never on these texts.
 """
 

@@ -67,6 +67,17 @@ Seventeenth round (same sources; never from the check Kommunen):
   number kept and another number cited: expected the answer's own;
 - traps: "Reg.-Nr." (the dev labels name an office register's "BTB Nr. 03563" as a trap),
   "Kassenzeichen", "Gesetz Nr. 1234 vom …", "siehe Drucksache …".
+Twentieth round (same sources; never from the check Kommunen):
+- labels: the dash and spacing word processors and templates print in a label ("Drucksachen–Nr.:"
+  with an en dash, "Anfrage—Nr." and "Vorlage —" with an em dash, "Vorlagen – Nr.", "Drucksachen -
+  Nr.", "Vorlagen Nr" without its point, "Ds.Nr.:", "DS-Nr"), and "below …" as above;
+- places: the head's type line naming its sender with the number and its date in it ("Anfrage der
+  SPD-Fraktion im Ortschaftsrat Nr. … vom 12.03.2021", "Anfrage … der Fraktion Die Linke vom …"),
+  an e-mail's subject line ("Betreff: Anfrage … - Radwege im Stadtgebiet"), and the running head
+  on the pages after the first only ("2021/0123 – Seite 2 von 3", an office template's);
+- traps: "TOP Ö 5.3", an Amtsblatt's and the BGBl.'s number, "§ 24 Abs. 4 GemO", an IBAN, a fax,
+  a postcode, "Flur 3, Flurstück 123/4", a paper cited in a sentence, an Aktenzeichen with an en
+  dash.
 --shape brings each rewritten text into a bench.text_shapes shape first; --via-pdf reads each
 through a rendered PDF (bench.parse_accuracy's readers; slow: pick variants with --variant).
 """
@@ -190,6 +201,18 @@ LABELS: dict[str, str] = {
     "below Lfd. Nr.": "Lfd. Nr.\n",
     "below Vorl.-Nr.": "Vorl.-Nr.\n",
     "below Vorlagen-Nummer": "Vorlagen-Nummer\n",
+    # Twentieth round (sources in the docstring): the label's dash and spacing as word processors
+    # and templates print them.
+    "Drucksachen–Nr.:": "Drucksachen–Nr.:",
+    "Vorlagen – Nr.": "Vorlagen – Nr.",
+    "Anfrage—Nr.": "Anfrage—Nr.",
+    "Vorlage —": "Vorlage —",
+    "Drucksache –": "Drucksache –",
+    "Drucksachen - Nr.": "Drucksachen - Nr.",
+    "Vorlagen Nr": "Vorlagen Nr",
+    "Ds.Nr.:": "Ds.Nr.:",
+    "DS-Nr": "DS-Nr",
+    "below Drucksachen–Nr.:": "Drucksachen–Nr.:\n",
 }
 # Seventeenth round: other text after the number on its line (variant → what follows it): the
 # version of an amended paper (SessionNet and ALLRIS print "– Neufassung", "1. Ergänzung" beside
@@ -239,7 +262,15 @@ BOTH: dict[str, tuple[str, str]] = {
     "Drucksache - 21-1234": ("Drucksache -", "21-1234"),
     "DS-Nr. 12345-21": ("DS-Nr.", "12345-21"),
 }
-PLACES = ("top", "running head", "title line", "title line Nr.", "page foot", "page foot labelled")
+PLACES = (
+    "top",
+    "running head",
+    "title line",
+    "title line Nr.",
+    "page foot",
+    "page foot labelled",
+    "running head, later pages",  # twentieth round: pages after the first only
+)
 # Eighteenth round: a head printed as a table, the labels in one row and the values in the row
 # under them, each under its label (variant → the two rows; "{}" the number). Office templates and
 # council systems' prints set "Nummer / Datum / Status" so; the number's column first, in the
@@ -266,6 +297,20 @@ HEAD_FIELDS: dict[str, tuple[str, str]] = {
     "date field, bare number": ("Eingang: 12.03.2021\n{}", "A 0123/21"),
     "date field, bare number (year first)": ("Datum: 12.03.2021\n{}", "AF 2021/0123"),
     "dated Nr. below the type line": ("Nr. {} vom 12.03.2021", "2021/0123"),
+    # Twentieth round (sources in the docstring): the type line naming the sender with the number
+    # and its date in it, and an e-mail's subject line naming the paper and its number.
+    "type line, sender, Nr. … vom": (
+        "Anfrage der SPD-Fraktion im Ortschaftsrat Nr. {} vom 12.03.2021",
+        "2021/0123",
+    ),
+    "type line, number, sender, vom": (
+        "Anfrage {} der Fraktion Die Linke vom 12.03.2021",
+        "A 0123/21",
+    ),
+    "e-mail subject": (
+        "Von: fraktion@example.org\nBetreff: Anfrage {} - Radwege im Stadtgebiet",
+        "2021/0123",
+    ),
 }
 PLACE_VALUE = "2021/0123"
 # An answer letter's subject naming the inquiry it answers (DIN 5008 "Ihr Zeichen"/"Ihre Anfrage").
@@ -297,6 +342,19 @@ TRAPS: dict[str, str] = {
     "Kassenzeichen": "Kassenzeichen: 2021/0815",
     "Gesetz Nr. vom": "Gesetz Nr. 1234 vom 12.03.2021",
     "siehe Drucksache": "siehe Drucksache 0100/2020",
+    # Twentieth round: an agenda item with the public part's mark, an official gazette's and a law
+    # gazette's number, a paragraph of the Gemeindeordnung, an IBAN, a fax, a postcode, a parcel
+    # with its Flur, a paper cited in a sentence, a file sign with an en dash.
+    "TOP Ö 5.3": "TOP Ö 5.3",
+    "Amtsblatt Nr.": "Amtsblatt Nr. 12/2021",
+    "BGBl.": "BGBl. I S. 123",
+    "§ GemO": "§ 24 Abs. 4 GemO",
+    "IBAN": "IBAN DE12 3456 7890 1234 5678 90",
+    "Fax": "Fax: 0361 655-1299",
+    "postal code": "99084 Erfurt",
+    "Flur, Flurstück": "Flur 3, Flurstück 123/4",
+    "Drucksache in a sentence": "Mit Drucksache 2020/0145 hat der Rat die Sanierung beschlossen.",
+    "Aktenzeichen, en dash": "Aktenzeichen: 61.2–123/2021",
 }
 _ABBREVIATIONS = ("DS", "Drs.")
 
@@ -409,6 +467,18 @@ def with_place(text: str, number: str, place: str, value: str = PLACE_VALUE) -> 
     if place == "title line Nr.":
         return f"Anfrage zu Radwegen im Stadtgebiet Nr. {value}\n{removed}"
     pages = removed.split("\f")
+    if place == "running head, later pages":
+        if len(pages) < 2:
+            return None
+        return "\f".join(
+            [
+                pages[0],
+                *(
+                    f"{value} – Seite {k} von {len(pages)}\n{page}"
+                    for k, page in enumerate(pages[1:], 2)
+                ),
+            ]
+        )
     if place.startswith("page foot"):
         label = "Drucksache " if place.endswith("labelled") else ""
         return "\f".join(

@@ -21,6 +21,7 @@ from fetcher.parse.answer_citations import cited_inquiry
 from fetcher.parse.header import find_reference
 from fetcher.parse.label_rows import table_value
 from fetcher.parse.paper_number import (
+    RUNNING_HEAD,
     VALUE,
     WORD_BEFORE,
     is_value,
@@ -107,8 +108,10 @@ def _bare_in_run(line: str) -> str | None:
     for match in _IN_RUN.finditer(head):
         ref = match.group("ref")
         before = head[: match.start()]
-        if not re.search(r"[A-Za-zÄÖÜ]", ref) or not bare_number(ref):
-            continue
+        opening = not before.strip() and bool(re.match(r"\s+[A-ZÄÖÜ]", head[match.end() :]))
+        if not (opening or re.search(r"[A-Za-zÄÖÜ]", ref)) or not bare_number(ref):
+            continue  # digits only where the number opens the text ("2024/0456 Stadt …": the
+            # stamp top right run into the letterhead), a capitalised word after it
         if _LABEL_END.search(before) or _NOT_OWN_BEFORE.search(before):
             continue
         if re.match(r"\s*(?:vom\s+\d|[a-zäöüß])", head[match.end() :]):
@@ -207,7 +210,20 @@ def page_head_value(pages: Sequence[str]) -> str | None:
         top = [line.strip() for line in page.split("\n", 40)[:40] if line.strip()][:2]
         if top and bare_number(top[0]) and not _in_number_column(top, 0):
             return tidy(top[0])
+        for line in top:
+            running = RUNNING_HEAD.match(line) or _HEAD_CELL_RUNNING.search(line[:_RUN_CHARS])
+            if running and bare_number(running.group("ref")):
+                return tidy(running.group("ref"))  # "2021/0123 – Seite 2 von 3 …": the running
+                # head, with the page's text run in after it; "Stadt … – 2021/0123 – Seite 2
+                # von 3": after the head's own cell
     return None
+
+
+# A running head's number after its first cell, the page counter after it ("Stadt Musterstadt –
+# 2021/0123 – Seite 2 von 3", the page's text run in after it in flat text).
+_HEAD_CELL_RUNNING = re.compile(
+    rf"\S\s+[-–|]\s+(?P<ref>{VALUE})\s*[-–|]\s*Seite\s+\d+(?:\s*(?:von|/)\s*\d+)?(?!\S)"
+)
 
 
 # A head line that names the inquiry an answer answers ("Antwort zur Anfrage F0045/21", "Ihre

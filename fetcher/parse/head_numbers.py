@@ -96,8 +96,14 @@ def number_then_type(lines: Sequence[str], index: int) -> str | None:
 
 
 def _numbered(number: str) -> bool:
-    """Whether a number can be a paper's own: never a date's month and year ("12/2021")."""
-    return is_value(number) and not MONTH_YEAR.fullmatch(tidy(number))
+    """Whether a number can be a paper's own: never a date's month and year ("12/2021") nor a
+    parcel's number and part ("123/4", a site plan's Flurstück: one digit after the slash)."""
+    value = tidy(number)
+    return (
+        is_value(number)
+        and not MONTH_YEAR.fullmatch(value)
+        and not re.fullmatch(r"\d+[/-]\d", value)
+    )
 
 
 # A field table read column-wise and run together: the type's label first, the number's label

@@ -28,12 +28,12 @@ _DATED = re.compile(rf"\b(?:vom|am)\s+{DATE.pattern}")
 _LOWER_WORD = re.compile(r"(?<![\w-])[a-zäöüß]")
 # The last word names a numbered thing of its own: a plan, a parcel, a house, a law, a decision, a
 # session, a page, an annex, a register, an account, an invoice, an order, a part of a paragraph
-# ("§ 24 Abs. 1 Nr. 3"), a file's or a booking's sign.
+# ("§ 24 Abs. 1 Nr. 3"), a file's or a booking's sign, a gazette ("Amtsblatt Nr. 12/2021").
 _NUMBERED_THING = re.compile(
     r"(?:plan|plans|planes|stück|stücks|haus|hauses|objekt|objekts|linie|beschluss|beschlusses|"
     r"sitzung|gesetz|gesetzes|vertrag|vertrags|vertrages|los|abschnitt|abschnitts|top|seite|"
     r"anlage|register|registers|konto|kontos|rechnung|auftrag|auftrags|zeichen|stelle|satz|"
-    r"ziffer|artikel|tagesordnungspunkt|punkt|§)\W*$",
+    r"ziffer|artikel|tagesordnungspunkt|punkt|blatt|blatts|bgbl|§)\W*$",
     re.I,
 )
 # An abbreviation ends the cells ("Reg.", "Abs.", "Az.", "Tel."): the name of another number;
@@ -104,15 +104,60 @@ _SENDER_AFTER = re.compile(r"\s+(?:der|des|von)\s+(?P<name>[^\s:;?!]\S*(?:\s+\S+
 _NAME_SMALL_WORDS = frozenset({"der", "die", "des", "im", "in", "und", "von", "für", "am", "zu"})
 
 
+# The same sender with the paper's date after it and the head going on ("Anfrage F0123/24 der
+# FDP-Fraktion vom 12.03.2024 Radwege im …", a type line run together with the title below it):
+# the date ends the sender's name; what follows opens with a capital or a digit, never a word in
+# lower case (a sentence: "… vom 12.03.2024 wurde beschlossen").
+_SENDER_DATED = re.compile(
+    rf"\s+(?:der|des|von)\s+(?P<name>[^\s:;?!]\S*(?:\s+\S+){{0,7}}?)\s*,?\s+vom\s+{DATE.pattern}"
+    r"(?=\s*$|\s+[A-ZÄÖÜ\d])"
+)
+
+
 def submitter_after(before: str, after: str) -> bool:
     """Whether a number label opening its line (or after a head's cells) is followed by the
-    paper's sender alone."""
-    sender = _SENDER_AFTER.fullmatch(after)
-    if sender is None or not head_cells(before):
+    paper's sender alone, or by the sender and the paper's date before the head goes on."""
+    if not head_cells(before):
         return False
-    words = re.findall(r"[\wÄÖÜäöüß]+", sender.group("name"))
+    return any(
+        sender is not None and _sender_name(sender.group("name"))
+        for sender in (_SENDER_AFTER.fullmatch(after), _SENDER_DATED.match(after))
+    )
+
+
+def _sender_name(name: str) -> bool:
+    """Whether words are a sender's name: capitalised, or the small words of a name."""
+    words = re.findall(r"[\wÄÖÜäöüß]+", name)
     return (
         bool(words)
         and all(not w[0].islower() or w in _NAME_SMALL_WORDS for w in words)
         and words[-1] not in _NAME_SMALL_WORDS
     )
+
+
+# A head's type line naming its sender before the number: "Anfrage der Grünen im Ortsbeirat Nr.
+# 2021/0123 vom 12.03.2021", "Antrag der SPD-Fraktion Drucksache 2021/0123 vom …" (a type line run
+# together with the number's field, the title after it in flat text). The type word opens the
+# line or follows a head's capitalised cell ("Ortsbeirat 4 Anfrage der …"), never a sentence's
+# word ("auf die Anfrage der SPD Nr. …"); the sender's name is capitalised words and the small
+# words of a name, its last word no numbered thing ("Antrag der SPD zum Bebauungsplan Nr. …").
+# "der"/"von" name a faction or a member; "des" a body or an office ("Antrag des
+# Stadtteilbeirates … Nr. 266/2019 vom …"), whose paper another one answers and cites.
+_TYPED_SENDER = re.compile(
+    r"(?:^|(?<=\s))(?P<type>[A-ZÄÖÜ][a-zäöüß]*(?:anfrage|antrag|vorlage)|Anfrage|Antrag|Vorlage)"
+    r"\s+(?:der|von)\s+(?P<name>[^\s:;?!()„“\"]+(?:\s+[^\s:;?!()„“\"]+){0,7})\s*$"
+)
+_TYPED_TAIL = 160  # characters before the label that can hold its type line
+
+
+def typed_sender_before(before: str) -> bool:
+    """Whether the text before a number label ends with the head's type word and its sender."""
+    tail = before[-_TYPED_TAIL:]
+    typed = _TYPED_SENDER.search(tail)
+    if typed is None:
+        return False
+    prefix = tail[: typed.start()].split()
+    if prefix and (prefix[-1][0].islower() or prefix[-1][-1] in ".:?!,;"):
+        return False  # "… auf die Anfrage der SPD Nr. …", "…. Anfrage der …": a sentence's
+    name = typed.group("name")
+    return _sender_name(name) and not names_numbered_thing(name.split()[-1])

@@ -15,7 +15,12 @@ import re
 from collections.abc import Iterator, Sequence
 from itertools import islice
 
-from fetcher.parse.number_cells import answered_paper_at, head_cells, submitter_after
+from fetcher.parse.number_cells import (
+    answered_paper_at,
+    head_cells,
+    submitter_after,
+    typed_sender_before,
+)
 from fetcher.parse.text import DATE
 
 # One group of a value: digits with up to five letters before and three after ("mAF0014",
@@ -49,10 +54,14 @@ _NOUN = (
     rf"(?:{_FILE_SIGN_OF_PAPER}|{_PAPER_NOUN}"
     r"|VORLAGE|DRUCKSACHE|ANFRAGE|ANTRAG|DS|Ds|Drs|Drucks|Vorl)\.?"
 )
-_NUMBER_WORD = r"(?:\s*-?\s*(?:Nr\.?|[Nn]ummer))"
+# A dash as a label prints it: a hyphen, an en or em dash (a word processor's autocorrect turns
+# "Drucksachen-Nr." into "Drucksachen–Nr."; soft and non-breaking hyphens are made plain by
+# text.fixed_chars).
+DASH = "[-–—]"
+_NUMBER_WORD = rf"(?:\s*{DASH}?\s*(?:Nr\.?|[Nn]ummer))"
 # A bare number word, also as a running number's ("Lfd. Nr.", "lfd. Nr.", "laufende Nummer"): a
 # form's field for the paper's number in its register of papers.
-_BARE = r"(?:(?:[Ll]fd\.?\s*-?\s*|[Ll]aufende\s+)?(?:Nr\.?|Nummer))"
+_BARE = rf"(?:(?:[Ll]fd\.?\s*{DASH}?\s*|[Ll]aufende\s+)?(?:Nr\.?|Nummer))"
 # A note in brackets between a label and its value: "Drucksache Nr. (ggf. Nachtragsvermerk)",
 # "Vorlagen-Nr. (neu)", "Drucksache (Ergänzung)": a template's field name that says which version.
 _NOTE = r"(?:\s*\([^()\n]{1,40}\))?"
@@ -62,12 +71,12 @@ _ANSWER_NUMBER = rf"(?:Antwort|Beantwortung|Stellungnahme|Mitteilung){_NUMBER_WO
 _LABELLED = re.compile(
     rf"(?<![\w-])(?:(?P<noun>{_NOUN})(?P<nr>{_NUMBER_WORD})?|(?P<own>{_ANSWER_NUMBER})"
     rf"|(?P<bare>{_BARE})){_NOTE}"
-    rf"\s*(?P<colon>:\s*-|:|-)?\s*(?P<ref>{VALUE})(?![\w/])"
+    rf"\s*(?P<colon>:\s*{DASH}|:|{DASH})?\s*(?P<ref>{VALUE})(?![\w/])"
 )
 # The same label ending its line; a type word alone ("Anfrage", "Antrag") is a type line, not a
 # label: it needs "Nr.", a colon or a dash, unless it is "Drucksache" or an abbreviation.
 _LABEL_ALONE = re.compile(
-    rf"(?:{_NOUN}{_NUMBER_WORD}|{_BARE})\s*:?\s*-?|{_NOUN}\s*(?::\s*-?|-)"
+    rf"(?:{_NOUN}{_NUMBER_WORD}|{_BARE})\s*:?\s*{DASH}?|{_NOUN}\s*(?::\s*{DASH}?|{DASH})"
     r"|(?:Drucksache|DRUCKSACHE|DS|Drs\.?)"
 )
 # An answer's heading names the inquiry it answers: "schriftliche Antwort zur Anfrage-Nr. …".
@@ -189,7 +198,9 @@ def _labels_own(line: str, start: int, bare: bool, numbered: bool) -> bool:
     if _BACK.search(before):
         return False
     if bare:
-        return head_cells(before)  # "… 19. Wahlperiode Nr. 19/11138": the head's cells before it
+        # "… 19. Wahlperiode Nr. 19/11138": the head's cells before it; "Anfrage der Grünen im
+        # Ortsbeirat Nr. …": the head's type line and its sender
+        return head_cells(before) or typed_sender_before(before)
     if re.search(rf"{DATE.pattern}\s*[-–]\s*$", before):
         return False  # "(eingegangen am) 11.06.2026 - Drs. 19/10936": the inquiry's receipt
     last = before.split()[-1]
@@ -282,7 +293,11 @@ def labelled_value(line: str) -> str | None:
             continue  # "Vorlage-Nr.: 518 der CDU-…": a field's label and value, run together
         before = line[: match.start()]
         if re.match(r"\s*,?\s*vom\s+\d", after) and (
-            (before.strip() and not (match.group("bare") and head_cells(before)))
+            (
+                before.strip()
+                and not (match.group("bare") and head_cells(before))
+                and not typed_sender_before(before)
+            )
             or _DATED_IN_SENTENCE.match(after)
         ):
             continue  # "… Antrag Nr. 266/2019 vom 21.10.2019" inside a sentence, "Ihre Anfrage
@@ -325,6 +340,8 @@ _LONE = re.compile(rf"(?:{_COUNTER}\s*[-–|]?\s*)?(?P<ref>{VALUE})(?:\s*[-–|]
 
 # The running head opening a page run together with the rest of it: number and counter first.
 _RUNNING = re.compile(rf"(?P<ref>{VALUE})\s*[-–|]?\s*{_COUNTER}(?=\s)", re.I)
+# The same opening a later page, alone or with the page's text run in after it (bare_numbers).
+RUNNING_HEAD = re.compile(rf"(?P<ref>{VALUE})\s*[-–|]?\s*{_COUNTER}(?!\S)", re.I)
 
 
 def lone_value(lines: Sequence[str]) -> str | None:
