@@ -8,7 +8,11 @@ answer letters, statements and a motion, each with the fields a reader expects i
 (kind, factions, question count, the first question's opening, reference). Each text is read as
 printed, run together (bench.text_shapes.flat) and one line per paragraph (paragraphs); the table
 counts the papers with every field right, -v prints each miss. A probe points to a structure; the
-fixes are tested on real documents (tests/test_parse_*19.py), never on these texts.
+fixes are tested on real documents (tests/test_parse_*19.py, *20.py), never on these texts.
+The twentieth round added letters20-NN: letters of council groups written the way councils in
+other Länder print them (a Bezirksvertretung's speaker, two groups' signers side by side, a
+fraktionslos member, an answer to a faction, a logo word above "Kreistagsfraktion <place>",
+"Für die Fraktion <group>" above two signers, a letterhead run into the place and date line).
 """
 
 from __future__ import annotations
