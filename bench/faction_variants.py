@@ -1,6 +1,6 @@
 """Faction phrasings: dev documents with the submitter phrase rewritten. Reads the dev corpus (I/O).
 
-Run: .venv/bin/python -m bench.faction_variants [--shape NAME] [--show VARIANT]
+Run: .venv/bin/python -m bench.faction_variants [--shape NAME] [--show VARIANT] [--only REGEX]
 
 bench.faction_names renames the PARTY inside a faction phrase; this bench rewrites the PHRASE
 around the party. For each dev document whose label names factions, the submitter phrase (every
@@ -70,6 +70,7 @@ class Variant:
     negative: bool = False
     unseen: bool = False
     joiner: str = ""  # how a joint phrase joins its parties ("" → "X, Y und Z"; "/"; " & ")
+    closing: str = ""  # a closing put after the text's last line besides the phrase
 
 
 VARIANTS: dict[str, Variant] = {
@@ -167,6 +168,34 @@ VARIANTS: dict[str, Variant] = {
     ),
     "letterhead: Fraktion im Kreistag / X": Variant(
         "Fraktion im Kreistag\n{p}\nKreishaus, Zimmer 204", place=TOP
+    ),
+    # Twentieth round (letters of council groups, German letter practice, no check Kommune's
+    # layout): a group of a Kreistag named with its council ("Kreistagsgruppe X/Y", Lower
+    # Saxony's Kreistage); "Für die Fraktion" above two signers side by side, under a head that
+    # names the group; the group's name alone on the letterhead's first line (a logo word) above
+    # "Fraktion im Rat der Stadt …" or above the council's label with its place
+    # ("Kreistagsfraktion Musterkreis"); two signers' groups side by side in one row, each with
+    # its label; the letterhead run into the place and date line.
+    "Kreistagsgruppe X/Y": Variant("Anfrage der Kreistagsgruppe {pp}", joint=True, joiner="/"),
+    "head: Fraktion X, closing: für die Fraktion / two signers": Variant(
+        "Anfrage der Fraktion {p}",
+        unseen=True,
+        closing="Mit freundlichen Grüßen\n\nFür die Fraktion\nAnja Krüger          Tim Olsen",
+    ),
+    "letterhead: X / Fraktion im Rat der Stadt": Variant(
+        "{p}\nFraktion im Rat der Stadt Musterstadt", place=TOP, unseen=True
+    ),
+    "letterhead: X / Kreistagsfraktion Place": Variant(
+        "{p}\n\nKreistagsfraktion Musterkreis\nKreishaus, Zimmer 204", place=TOP, unseen=True
+    ),
+    "signature row: X-Fraktion   Fraktion Y": Variant(
+        "Mit freundlichen Grüßen\n\nAnna Schmidt                Peter Müller\n{pp}",
+        place=END,
+        joint=True,
+        joiner="-Fraktion          Fraktion ",
+    ),
+    "letterhead run into place, date: Fraktion X Place, date": Variant(
+        "Fraktion {p} Musterstadt, 22.01.2024 An den Bürgermeister", place=TOP, unseen=True
     ),
 }
 # The signers of a joint letter side by side, one per party ("{nn}").
@@ -300,10 +329,21 @@ def _unseen_score(reported: Iterable[str], new: str, layout: str) -> Outcome:
 Parse = Callable[[str], Any]
 
 
+def variant_text(text: str, found: list[Phrase], phrase: str, variant: Variant) -> str:
+    """Return a text with its phrases rewritten into one variant (and its closing, if any)."""
+    text = rewrite(text, found, phrase, variant.place)
+    return f"{text}\n\n{variant.closing}" if variant.closing else text
+
+
 def outcomes(
-    items: Iterable[Any], parse: Parse = parse_text, *, unseen: bool = False
+    items: Iterable[Any],
+    parse: Parse = parse_text,
+    *,
+    unseen: bool = False,
+    only: str | None = None,
 ) -> dict[str, list[tuple[str, Outcome]]]:
-    """Return variant → [(document, outcome)] over labelled dev items."""
+    """Return variant → [(document, outcome)] over labelled dev items (`only`: the variants whose
+    name matches this regular expression)."""
     result: dict[str, list[tuple[str, Outcome]]] = {}
     for item in items:
         label = item.label
@@ -323,12 +363,14 @@ def outcomes(
         # "SPD- und CDU-Ortschaftsratsfraktion": a party printed only as part of another's phrase
         parties += [e for e in expected if e not in {_key(p) for p in parties}]
         for name, variant in VARIANTS.items():
+            if only and not re.search(only, name):
+                continue
             if unseen:
                 if not variant.unseen or len(expected) > 1:
                     continue
                 for shape in UNSEEN_NAMES:
                     new = UNSEEN[shape]
-                    text = rewrite(item.text, found, variant.template.format(p=new), variant.place)
+                    text = variant_text(item.text, found, variant.template.format(p=new), variant)
                     outcome = _unseen_score(parse(text).factions, new, layout)
                     result.setdefault(f"{name} · {new}", []).append((item.name, outcome))
                 continue
@@ -349,7 +391,7 @@ def outcomes(
                 continue  # one party's phrasing cannot name several
             else:
                 phrase = variant.template.format(p=parties[0])
-            text = rewrite(item.text, found, phrase, variant.place)
+            text = variant_text(item.text, found, phrase, variant)
             result.setdefault(name, []).append(
                 (item.name, _score(parse(text).factions, want, layout))
             )
@@ -379,9 +421,10 @@ def main() -> None:
     parser.add_argument("--show", help="list the documents a variant misses or gets wrong")
     parser.add_argument("--shape", choices=sorted(SHAPES), help="bench.text_shapes shape first")
     parser.add_argument("--unseen", action="store_true", help="the variants with UNSEEN names")
+    parser.add_argument("--only", help="only the variants whose name matches this regex")
     args = parser.parse_args()
     parse: Parse = shaped_parse(args.shape)
-    result = outcomes(corpus_items("dev"), parse, unseen=args.unseen)
+    result = outcomes(corpus_items("dev"), parse, unseen=args.unseen, only=args.only)
     print("\n".join(table(result)))
     if args.show:
         for name, outcome in result.get(args.show, []):

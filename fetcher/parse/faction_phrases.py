@@ -53,7 +53,12 @@ _NEXT_FIELD = re.compile(
 # An e-mail address is tried from a word's start only: tried from every character, one long word
 # without spaces made the search grow with the square of its length.
 WEB_ADDRESS = re.compile(r"(?<!\S)\S+@\S+|www\.\S+|https?://\S+")
-_SPLIT = re.compile(r"[,;]\s*(?:der\s+|die\s+)?|\s+und\s+(?:der\s+|die\s+)?|\s*&\s*")
+# Groups apart: a comma, "und", "&"; or a label right after a label, two signers' groups side by
+# side in one row ("SPD-Fraktion Fraktion Bürgerliste Neudorf").
+_SPLIT = re.compile(
+    r"[,;]\s*(?:der\s+|die\s+)?|\s+und\s+(?:der\s+|die\s+)?|\s*&\s*|"
+    r"(?<=[Ff]raktion)\s+(?=(?:[Ff]raktion|FRAKTION|Gruppe)\s)"
+)
 _SLASH = re.compile(r"\s*[/|]\s*")
 # Words of a group's name that mark it as one without a label: "Wählergemeinschaft …",
 # "… Liste …", "… Partei", "Bündnis …", "Unabhängige …", and acronyms ("UWG", "WIR").

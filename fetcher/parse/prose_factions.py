@@ -23,6 +23,15 @@ from fetcher.parse.member_parties import member_spans, party_below, party_names
 from fetcher.parse.member_roles import MEMBER_ROLE, MEMBERS_ROLE
 from fetcher.parse.name_edges import after_places, cells_apart, read_on, without_neighbours
 from fetcher.parse.pattern_gates import gated
+from fetcher.parse.phrase_values import (
+    COUNCIL_COMPOUND,
+    LABEL_CHARS,
+    field_names,
+    inner_piece,
+    names_in,
+    place_alone,
+    without_signer,
+)
 from fetcher.parse.sender_blocks import GROUP_WORD, run_in_signers, signer_parties, top_group
 from fetcher.parse.senders import (
     is_place,
@@ -32,10 +41,8 @@ from fetcher.parse.senders import (
     signature_groups,
 )
 from fetcher.parse.signer_rows import (
-    person_end,
     run_in_row_parties,
     signature_row_parties,
-    without_signer_after,
 )
 from fetcher.parse.text import HEADER_LINES
 
@@ -97,7 +104,10 @@ _NAMED_FACTION = re.compile(
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
     # "X-Fraktion Jürgen Wenzel": after a hyphened label the name stood before it
     r"(?<![-–])[Ff]raktion(?:en)?|"
-    r"(?<![-–])FRAKTION|(?<!-)(?<!ne\s)(?<!ner\s)(?<!nen\s)Gruppe|Ratsgruppe|Zählgemeinschaft|Fraktionsvorsitzende[rn]?|"
+    # a group with its council ("Kreistagsgruppe X/Y", "Stadtratsgruppe"), as a faction is named
+    r"(?<![-–])FRAKTION|(?<!-)(?<!ne\s)(?<!ner\s)(?<!nen\s)Gruppe|Ratsgruppe|"
+    r"(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?"
+    r"(?:[Rr]ats|[Tt]ags)gruppe|Zählgemeinschaft|Fraktionsvorsitzende[rn]?|"
     r"Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+|aus\s+)?"
     # "Fraktion der SPD, der Fraktion der CDU": a new label after the comma starts a new phrase
     r"(?P<v>[^\n,;:()]{2,80}?(?:,(?!\s*(?:der\s+|die\s+)?\w*[Ff]raktion)\s*[^\n,;:()]{2,40}?)*)"
@@ -112,8 +122,10 @@ _NAMED_FACTION = re.compile(
     r"(?:[,;:()]|\.(?!\s+(?:und|sowie|&)\s))\s|[;:()]|\s[-–]\s|\s*$|"
     # a person with a member's role after the name: "Fraktion X Jens Hoffsommer Stadtrat"
     rf"\s+{_PERSON}\s+{_MEMBER_ROLE}|"
-    # the head's next field with its date: "… und Die Linke Datum 17.05.2023" (run together)
-    r"\s+[A-ZÄÖÜ][a-zäöüß]+:?\s+\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?!\d))"
+    # the head's next field with its date: "… und Die Linke Datum 17.05.2023" (run together),
+    # or the letter's place and date: "Fraktion Bürgerliste Neudorf Neudorf, 22.01.2024"
+    r"\s+[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*(?::?\s+|,\s*(?:den\s+)?)"
+    r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?!\d))"
 )
 _NAMED_FACTION = gated(_NAMED_FACTION)  # the same matches, tried only where one can start
 # "X Fraktion im Stadtrat der …": a label followed by its seat; the name stands before it.
@@ -147,36 +159,6 @@ _PARTY_SUBJECT = re.compile(
     r"\b(?:[Dd]ie|[Dd]er|[Uu]nsere)\s+(?P<v>[^\n,.;:()]{2,40}?)\s+(?:beantrag(?:t|en)|bitte[tn]|"
     r"frag(?:t|en)|stell(?:t|en)|ersuch(?:t|en)|möchte[nt]?)\b"
 )
-_NOT_A_NAME = re.compile(
-    # A lower-case article starts a phrase, not a name ("Die Unabhängigen" is one).
-    r"^(?-i:der|die|das|den|dem|des|im|in|und|oder|sowie|eine?[rn]?)\b|^(?:alle|beide|folgende|"
-    r"gemeinsam|vorsitz\w*|geschäfts\w*|fraktionslos\w*)\b|\b(?:Rat|Rates|Stadt|Gemeinde|"
-    r"Bezirksvertretung|Kreistag|Landtag|Bundestag|Verwaltung|Ausschuss|Sitzung|Stadträt\w*|"
-    r"Stadtr[aä]t\w*|Mitglied\w*|Abgeordnete\w*)\b|\b(?:der|die|des|den|dem|und|im|in)$",
-    re.I,
-)
-
-
-def _names_in(value: str) -> list[str]:
-    """Return the groups a value read after or before a faction label names (as in its phrase)."""
-    # A list of groups is names only: "für Kinder unter 3 Jahren und die Öffnungszeit" (after
-    # a kindergarten's "Gruppe") is a sentence.
-    known = factions_in(value)
-    parts = [p.strip(" .-–") for p in re.split(r",\s*|\s+und\s+|\s*&\s*", value)]
-    if any(p and not p[:1].isupper() for p in parts):
-        return known
-    names = [n for n in phrase_names(value, labelled=True, seat=False) if not _NOT_A_NAME.search(n)]
-    return names + [k for k in known if k not in names]  # a known party is never lost
-
-
-def _field_names(value: str) -> list[str]:
-    """Return the groups a sender field's value names: known, or an acronym ("UWG")."""
-    value = value.rstrip(".")
-    if factions_in(value):
-        return phrase_names(value, labelled=True)
-    return [value] if re.fullmatch(ACRONYM, value) and group_like(value) else []
-
-
 _SALUTE = re.compile(r"^(?:Sehr geehrte|Liebe[rs]?\s)", re.I)
 _CLOSING = re.compile(
     r"^(?:Mit\s+freundliche[nm]\s+Gr[üu](?:ß|ss)(?:en)?|(?:Freundliche|Beste|Viele|Herzliche)\s+Grüße)",
@@ -190,7 +172,7 @@ _PHRASES = (
     (_MEMBER_PARTY, ("(",)),
     (_HYPHEN_FACTION, ("raktion",)),
     (_HYPHEN_GROUP, ("ruppe",)),
-    (_NAMED_FACTION, ("raktion", "FRAKTION", "Gruppe", "Ratsgruppe", "Zählgemeinschaft")),
+    (_NAMED_FACTION, ("raktion", "FRAKTION", "Gruppe", "sgruppe", "Zählgemeinschaft")),
     (_SPACED_FACTION, ("raktion",)),
     (_PARTY_SUBJECT, ("beantrag", "bitte", "frag", "stell", "ersuch", "möchte")),
     (_SENDER_FIELD, (":",)),
@@ -243,6 +225,7 @@ def _scan(lines: Sequence[str]) -> list[str]:
         for start, stop, names in spans:
             if start < covered:
                 names = [n for n in names if not any(c.endswith(n) for c in carried)]
+            names = [n for n in names if not inner_piece(n, start, stop, spans)]
             if start >= end or not names:
                 continue  # the next line's own phrase, or no group
             found += [n for n in names if n not in found]
@@ -270,47 +253,27 @@ def _seated(line: str) -> list[tuple[int, int, list[str]]]:
         name = name_before(line[: match.start()], sentence=False)
         person = re.search(
             r"(?:Herrn?|Frau|Stadtr\w*|Dr\.)\s+$",
-            line[max(0, match.start() - len(name) - _LABEL_CHARS) : match.start() - len(name)],
+            line[max(0, match.start() - len(name) - LABEL_CHARS) : match.start() - len(name)],
         )
         if name and not person and name_shaped(name):
-            found.append((match.start() - len(name), match.end(), _names_in(name)))
+            found.append((match.start() - len(name), match.end(), names_in(name)))
     return found
-
-
-# A signer's role before a group's label: "für die Fraktion", "im Namen der Fraktion".
-_LABEL_CHARS = 80
-_SIGNING_FOR = re.compile(r"(?i:(?:für|namens)\s+die|im\s+Namen\s+der)\s+\w*$")
-
-
-def _without_signer(before: str, value: str) -> str:
-    """Return a label's value without the signer a run-together text put after the name.
-
-    The chair's or the speaker's label names the person ("Fraktionsvorsitzender Karl Brandt",
-    "Herrn Fraktionsvorsitzenden Uwe Krause"); "für die Fraktion Karin Weiß" (the signature's
-    rows run together) names the signer; "Fraktion Bürger für Musterstadt Anna Schmidt" ends its
-    name at the place. A group the table knows or that says it is one is never a person.
-    """
-    label = before[-_LABEL_CHARS:].rstrip()  # the label's end only: linear in a long line
-    if re.search(r"(?:vorsitzende[rn]?|sprecher(?:in)?)\s*(?:der|von|aus)?$", label):
-        if person_end(value):
-            return ""
-    elif _SIGNING_FOR.search(label) and person_end(value) == len(value.rstrip()):
-        return ""
-    return without_signer_after(value)
 
 
 def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> list[str]:
     """Return the groups one pattern's match names."""
     value = match.group("v")
     if pattern is _SENDER_FIELD:
-        return _field_names(value)
+        return field_names(value)
     if pattern is _SENDER_LINE:
         # several words with a group word ("Wählergemeinschaft Musterstadt"), not an acronym
         # and a signer ("UWG Joachim Supper": _SENDER_FIELD reads the acronym alone)
         named = " " in value and GROUP_WORD.search(value) and group_like(value)
         return phrase_names(value) if named else []
     if pattern is _NAMED_FACTION:
-        value = _without_signer(line[: match.start("v")], value)
+        value = without_signer(line[: match.start("v")], value)
+        if COUNCIL_COMPOUND.match(match.group(0)) and place_alone(value):
+            return []  # "Kreistagsfraktion Saale-Holzland": the council's label, then its place
     if pattern is _MEMBER_PARTY:  # "(Musterstadt-Nord)", "(MdB)" beside a member: no party
         return party_names(value)
     if pattern is _HYPHEN_GROUP:
@@ -324,9 +287,14 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
     if pattern in (_SPACED_FACTION, _PARTY_SUBJECT, _PARTY_TYPED):
         names = factions_in(value)
         if not names and pattern is _SPACED_FACTION and _ACRONYM.fullmatch(value):
-            names = [value]  # "Antrag der FFH Fraktion" (Hürtgenwald): a group's acronym
+            # "FREIE WÄHLER Kreistagsfraktion" (a logo line run into the next): the capitals
+            # before the acronym may open the name; else "Antrag der FFH Fraktion" (Hürtgenwald),
+            # a group's acronym
+            start = match.start("v")
+            before = re.search(r"(?<!\S)[A-ZÄÖÜ]{2,}\s+$", line[max(0, start - 30) : start])
+            names = (before and factions_in(before.group(0) + value)) or [value]
         return names
-    return _names_in(value)
+    return names_in(value)
 
 
 def _row_parties(blocks: Sequence[Sequence[str]]) -> list[str]:

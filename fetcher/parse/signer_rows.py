@@ -70,15 +70,24 @@ def person_end(text: str) -> int:
 _FOR_NAME = re.compile(rf".*\s(?:für|FÜR)\s+[A-ZÄÖÜ][\wäöüß-]*\s+|{ACRONYM}\s+")
 
 
+def signers_end(text: str) -> int:
+    """Return where the signers' names that open `text` end, one or several side by side (0: none).
+
+    "Anja Krüger Tim Olsen" (two signers' row run together) is two persons, no group's name.
+    """
+    return _signers(text)[1]
+
+
 def without_signer_after(name: str) -> str:
     """Return a group's name without the signer a run-together text put after it.
 
     "Bürger für Musterstadt Anna Schmidt" (the label's row and the signer's row run together)
-    → "Bürger für Musterstadt": a name of the "… für <place>" shape ends at the place, an
-    acronym ("GfK Anna Schmidt") at its end.
+    → "Bürger für Musterstadt", as "… Anna Schmidt Peter Müller" (two signers' row): a name
+    of the "… für <place>" shape ends at the place, an acronym ("GfK Anna Schmidt") at its end.
     """
     named = _FOR_NAME.match(name)
-    if named and person_end(name[named.end() :]) == len(name[named.end() :].rstrip()):
+    # one signer or several side by side ("… Anna Schmidt Peter Müller")
+    if named and signers_end(name[named.end() :]) == len(name[named.end() :].rstrip()):
         return name[: named.end()].rstrip()
     return name
 
