@@ -9,14 +9,15 @@ answer letters, statements and a motion, each with the fields a reader expects i
 printed, run together (bench.text_shapes.flat) and one line per paragraph (paragraphs); the table
 counts the papers with every field right, -v prints each miss. A probe points to a structure; the
 fixes are tested on real documents (tests/test_parse_*19.py, *20.py), never on these texts.
-The nineteenth round wrote the first 21 (d, e, f); the twentieth added four families (synthetic, written the way councils in other Länder print
-their papers; never a check Kommune's layout): asks20-NN and answers20-NN (questions in prose and
-answer layouts), refs20-NN (heads that print the paper's own number in other shapes — labels with
-dashes and odd spacing, a stamp, an e-mail subject, a running head on page 2 only — or only numbers
-that are not its own: Az., TOP, phone, IBAN, Flurstück, Amtsblatt, a law, another paper cited) and
-letters20-NN (letters of council groups: a Bezirksvertretung's speaker, two groups' signers side by
-side, a fraktionslos member, an answer to a faction, a logo word above "Kreistagsfraktion <place>",
-"Für die Fraktion <group>" above two signers, a letterhead run into the place and date line).
+The nineteenth round wrote the first 21 (d, e, f); the twentieth added four families, synthetic
+and written the way councils in other Länder print their papers (never a check Kommune's layout):
+asks20-NN and answers20-NN (questions in prose and answer layouts), refs20-NN (heads that print
+the paper's own number in other shapes — labels with dashes and odd spacing, a stamp, an e-mail
+subject, a running head on page 2 only — or only numbers that are not its own: Az., TOP, phone,
+IBAN, Flurstück, Amtsblatt, a law, another paper cited) and letters20-NN (letters of council
+groups: a Bezirksvertretung's speaker, two groups' signers side by side, a fraktionslos member, an
+answer to a faction, a logo word above "Kreistagsfraktion <place>", "Für die Fraktion <group>"
+above two signers, a letterhead run into the place and date line).
 """
 
 from __future__ import annotations
