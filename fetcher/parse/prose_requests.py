@@ -9,7 +9,9 @@ sentence). fetcher.parse.wording.request_in_prose finds the first; every later s
 body that itself asks for an account ("bitten wir um Auskunft, ob …", "Außerdem interessiert
 uns, ob …", "Bitte nennen Sie …", "Es wird um Darstellung gebeten, …") is one more. A sentence
 that only says how the answer is to come ("Die Ortsverwaltung stellt diese Informationen in der
-nächsten Sitzung zur Verfügung.") asks nothing of its own; the body ends at a closing or a
+nächsten Sitzung zur Verfügung.") asks nothing of its own, nor does one that asks for what was
+asked above to be delivered ("Deshalb bitten wir um die obigen Informationen zur nächsten Sitzung.",
+"Wir bitten den Ortschaftsrat zu informieren."); the body ends at a closing or a
 section heading ("Begründung:"), and a few statements after the last request end it too (the
 justification set without a heading).
 """
@@ -55,6 +57,28 @@ def asks_for_account(sentence: str) -> bool:
     return bool(_ASKS_FOR_ACCOUNT.search(sentence))
 
 
+# A request that only asks for what was asked above to be delivered: it points back ("die obigen
+# Informationen", "hierüber") or only asks that a body be informed ("Wir bitten den
+# Ortschaftsrat zu informieren."), and asks no "ob/wie/wann …" of its own.
+_POINTS_BACK = re.compile(
+    r"\b(?:obigen|vorstehenden|vorgenannten|diese[rn]?\s+(?:Informationen|Angaben|Fragen)|"
+    r"hierüber|darüber(?!\s+hinaus))\b|\bo\.\s?g\.",
+    re.I,
+)
+_OWN_CLAUSE = re.compile(
+    r",\s+(?:ob|wie|wann|welche[rsmn]?|was|warum|weshalb|wo|wer|inwieweit|inwiefern)\b", re.I
+)
+_ONLY_INFORM = re.compile(r"^\W*(?:\w+\s+){0,6}zu\s+(?:informieren|unterrichten)\W*$", re.I)
+
+
+def delivery_only(sentence: str) -> bool:
+    """Return True if a later request only asks for the answers above to be delivered (see
+    above): no question of its own."""
+    if _OWN_CLAUSE.search(sentence):
+        return False
+    return bool(_POINTS_BACK.search(sentence) or _ONLY_INFORM.match(sentence))
+
+
 # A colon before a sentence's capital: where a lead-in run into its request ends.
 _COLON = re.compile(r":\s+(?=[A-ZÄÖÜ])")
 
@@ -93,7 +117,7 @@ def requests_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
     for sentence in parts[at + 1 :]:
         if any(request[:REPEAT_CHARS] in sentence for request in [*found, *more]):
             break  # the letter's head printed again below it (a page's furniture)
-        if asks_for_account(sentence):
+        if asks_for_account(sentence) and not delivery_only(sentence):
             more.append(sentence)
             statements = 0
         else:
@@ -119,7 +143,7 @@ def cut_at_requests(item: list[str]) -> list[list[str]]:
         ]  # "Hat die Stadt …. Ich bitte um konkrete Darstellung, …": a question's remark
     pieces: list[list[str]] = [[parts[0]]]
     for part in parts[1:]:
-        if asks_for_account(part):
+        if asks_for_account(part) and not delivery_only(part):
             pieces.append([part])
         else:
             pieces[-1].append(part)

@@ -1,0 +1,38 @@
+"""Fixes made while merging the twentieth round's branches (issue #11), on real Karlsruhe texts.
+
+A later request that only asks for the answers above to be delivered ("Deshalb bitten um die obigen
+Informationen … zur ersten Sitzung", "Wir bitten den Ortschaftsrat zu informieren.") is no
+question of its own (fetcher.parse.prose_requests.delivery_only).
+"""
+
+from __future__ import annotations
+
+from fetcher.parse import parse_text
+from fetcher.parse.prose_requests import delivery_only
+from tests.fixtures_path import OPARL_FIXTURES
+
+KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
+
+
+def _questions(file_id: str) -> list[str]:
+    return list(parse_text((KARLSRUHE / f"{file_id}.txt").read_text("utf-8")).questions)
+
+
+def test_request_for_the_information_above_is_no_question() -> None:
+    questions = _questions("660553")
+    assert len(questions) == 2
+    assert questions[1].startswith("Weiterhin bitten wir um Auskunft, ob")
+    assert not any("obigen Informationen" in question for question in questions)
+
+
+def test_request_to_inform_the_council_is_no_question() -> None:
+    questions = _questions("643307")
+    assert len(questions) == 1
+    assert questions[0].startswith("Wir bitten um neueste Informationen")
+    assert not any(question.startswith("Wir bitten den Ortschaftsrat") for question in questions)
+
+
+def test_delivery_only_keeps_requests_with_a_question_of_their_own() -> None:
+    assert delivery_only("Wir bitten, diese Fragen in der nächsten Sitzung zu beantworten.")
+    assert not delivery_only("Wir bitten darüber hinaus um Auskunft zu den Kosten.")
+    assert not delivery_only("Ferner bitten wir um Auskunft darüber, ob weitere Gruppen entstehen.")
