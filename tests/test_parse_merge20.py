@@ -2,13 +2,14 @@
 
 A later request that only asks for the answers above to be delivered ("Deshalb bitten um die obigen
 Informationen … zur ersten Sitzung", "Wir bitten den Ortschaftsrat zu informieren.") is no
-question of its own (fetcher.parse.prose_requests.delivery_only).
+question of its own (fetcher.parse.prose_requests.delivery_only), nor is a sentence that reports
+someone else's asking ("Der Beirat hatte um Auskunft gebeten.").
 """
 
 from __future__ import annotations
 
 from fetcher.parse import parse_text
-from fetcher.parse.prose_requests import delivery_only
+from fetcher.parse.prose_requests import asks_of_its_own, delivery_only
 from tests.fixtures_path import OPARL_FIXTURES
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
@@ -36,3 +37,17 @@ def test_delivery_only_keeps_requests_with_a_question_of_their_own() -> None:
     assert delivery_only("Wir bitten, diese Fragen in der nächsten Sitzung zu beantworten.")
     assert not delivery_only("Wir bitten darüber hinaus um Auskunft zu den Kosten.")
     assert not delivery_only("Ferner bitten wir um Auskunft darüber, ob weitere Gruppen entstehen.")
+
+
+def test_reported_asking_is_no_request_of_the_authors() -> None:
+    assert not asks_of_its_own("Bereits im März hatte der Beirat um Auskunft gebeten.")
+    assert not asks_of_its_own("Die Eltern bitten seit Monaten um Informationen zur Warteliste.")
+    assert asks_of_its_own("Ferner bitten wir um Auskunft, ob und bis wann Gruppen entstehen.")
+    assert asks_of_its_own("Es wird um Darstellung gebeten, wie viele Plätze fehlen.")
+
+
+def test_requests_in_a_real_inquiry_keep_counting() -> None:
+    # Karlsruhe 667863: a first request, then three "… wird um Mitteilung/Auskunft gebeten" ones
+    questions = _questions("667863")
+    assert len(questions) == 4
+    assert questions[3].startswith("Des Weiteren wird um Auskunft gebeten")

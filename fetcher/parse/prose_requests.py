@@ -27,6 +27,7 @@ from fetcher.parse.wording import is_stop, list_marker, request_in_prose
 REPEAT_CHARS = 60  # a request's opening found again (beyond its wording): the text printed twice
 MAX_STATEMENTS_BETWEEN = 2  # statements between two requests; more are the justification
 MAX_BODY_LINES = 200  # the letter's body; a page run together into lines is cut off here
+MAX_COLONS = 8  # colons looked at for a lead-in run into the first request (the last ones)
 _ACCOUNT = (
     r"(?:Auskunft|Darstellung|Darlegung|Mitteilung|Informationen?|Angaben?|Aufstellung|"
     r"Auflistung|Aufschlüsselung|Beantwortung|Erläuterung|Bericht|Übersicht|Nennung|Bezifferung|"
@@ -71,6 +72,29 @@ _OWN_CLAUSE = re.compile(
 _ONLY_INFORM = re.compile(r"^\W*(?:\w+\s+){0,6}zu\s+(?:informieren|unterrichten)\W*$", re.I)
 
 
+# A later request is the authors' own: "wir/ich/uns/mich", a passive "wird … gebeten" or a
+# "Bitte …" opening; "Die Eltern bitten seit Monaten um Informationen." or "Der Beirat hatte um
+# Auskunft gebeten." report someone else's asking.
+_AUTHORS = re.compile(
+    r"\b(?:wir|ich|uns|mich)\b|\b(?:wird|werden)\b[^.]{0,160}\b(?:gebeten|ersucht)\b|^Bitte\b",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"\b(?:hatten?|hat|haben|hätten?|wurden?|worden)\b[^.]{0,160}\b(?:gebeten|ersucht)\b", re.I
+)
+
+
+def asks_of_its_own(sentence: str) -> bool:
+    """Return True if a later sentence of the body is one more request of the authors': it asks
+    for an account, is theirs (not reported) and asks more than delivery (see above)."""
+    return (
+        asks_for_account(sentence)
+        and bool(_AUTHORS.search(sentence))
+        and not _REPORTED.search(sentence)
+        and not delivery_only(sentence)
+    )
+
+
 def delivery_only(sentence: str) -> bool:
     """Return True if a later request only asks for the answers above to be delivered (see
     above): no question of its own."""
@@ -86,8 +110,9 @@ _COLON = re.compile(r":\s+(?=[A-ZÄÖÜ])")
 def _after_lead_in(request: str) -> str:
     """Return a request without the lead-in run into it ("… bitte ich Sie um die Beantwortung
     folgender Fragen: Wir bitten die Verwaltung darzustellen, …"): from the last colon after
-    which the words ask for an account themselves."""
-    for colon in reversed(list(_COLON.finditer(request))):
+    which the words ask for an account themselves (of the last MAX_COLONS: linear on any text)."""
+    colons = list(_COLON.finditer(request))[-MAX_COLONS:]
+    for colon in reversed(colons):
         if asks_for_account(request[colon.end() :]):
             return request[colon.end() :]
     return request
@@ -117,7 +142,7 @@ def requests_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
     for sentence in parts[at + 1 :]:
         if any(request[:REPEAT_CHARS] in sentence for request in [*found, *more]):
             break  # the letter's head printed again below it (a page's furniture)
-        if asks_for_account(sentence) and not delivery_only(sentence):
+        if asks_of_its_own(sentence):
             more.append(sentence)
             statements = 0
         else:
@@ -143,7 +168,7 @@ def cut_at_requests(item: list[str]) -> list[list[str]]:
         ]  # "Hat die Stadt …. Ich bitte um konkrete Darstellung, …": a question's remark
     pieces: list[list[str]] = [[parts[0]]]
     for part in parts[1:]:
-        if asks_for_account(part) and not delivery_only(part):
+        if asks_of_its_own(part):
             pieces.append([part])
         else:
             pieces[-1].append(part)
