@@ -102,9 +102,10 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
     queue = _pieces(text[head.end() :].split("\n"))[::-1]  # popped from the end: in order
     # a number column: each row starts at the next number, whatever its cell's first words
     numbered = bool(queue) and bool(re.match(r"1\s*[.)]?\s", queue[-1][0]))
-    # the header row ends its line: the table keeps its lines, a row's number opens a line (a
-    # number inside an answer's line is the answer's: "… weitere Mittel. 5 Mio. € …")
-    lined = "\n" in head.group()
+    # the header row stands on one line and ends it: the table keeps its lines, a row's number
+    # opens a line (a number inside an answer's line is the answer's: "… Mittel. 23 Haben …")
+    printed = head.group().strip()
+    lined = "\n" not in printed and "\n" in head.group()[head.group().index(printed) :]
     # the number column prints every number alike: "1." … "5.", not "5 Mio. €" of an answer
     style = (_ROW_NUMBER.match(queue[-1][0]) or [""] * 3)[2] if numbered else ""
     while queue:
@@ -162,8 +163,9 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
         return []
     if sum(1 for _, answer in pairs if answer) < MIN_ROWS:
         return []
-    if not numbered and any("?" in answer for _, answer in pairs):
-        # a question left in an answer cell: a row the cells' openings did not tell (a question
-        # opening "Soweit …: Welche …?"); the rows would be miscounted, the table is not read
+    if not (numbered or lined) and any("?" in answer for _, answer in pairs):
+        # run together, a question left in an answer is a row the cells' openings did not tell
+        # (a question opening "Soweit …: Welche …?"); the rows would be miscounted, the table
+        # is not read (a table keeping its lines prints a cell's tail "Falls ja, welche?" there)
         return []
     return pairs
