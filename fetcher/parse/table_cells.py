@@ -40,7 +40,7 @@ _AFTER_DOT = re.compile(r"(?:(?<=\D\.)|(?<=\d{3}\.))\s+(?=\S)")
 _ABBREVIATED = re.compile(
     r"(?:^|\s)(?:" + "|".join(re.escape(word) for word in ABBREVIATIONS) + r")$"
 )
-_ROW_NUMBER = re.compile(r"^(\d{1,2})\s*[.)]?\s+(?=\S)")
+_ROW_NUMBER = re.compile(r"^(\d{1,2})\s*([.)]?)\s+(?=\S)")
 # Words that open a sentence and stand capitalised nowhere else: where the answer cell starts on
 # a row's line. Formal "Sie" is left out: a question addresses the office with it.
 _OPENER_WORDS = (
@@ -64,10 +64,16 @@ def _answer_start(piece: str) -> int:
     return -1
 
 
-def _pieces(lines: Sequence[str]) -> list[str]:
+def _next_row(number: re.Match[str] | None, expected: int, style: str) -> bool:
+    """Return whether a piece's number is the number column's next one, printed alike."""
+    return bool(number) and int(number[1]) == expected and number[2] == style
+
+
+def _pieces(lines: Sequence[str]) -> list[tuple[str, bool]]:
     """Return the table's lines cut after each "." that ends a sentence (an answer's line ends
-    there, a wrapped question's tail may start after it, in lower case: "… verkauft. derzeit …")."""
-    pieces: list[str] = []
+    there, a wrapped question's tail may start after it, in lower case: "… verkauft. derzeit …"),
+    each with whether it opens its line."""
+    pieces: list[tuple[str, bool]] = []
     for line in lines:
         parts: list[list[str]] = []
         for part in _AFTER_DOT.split(line):
@@ -75,7 +81,7 @@ def _pieces(lines: Sequence[str]) -> list[str]:
                 parts[-1].append(part)
             elif part.strip():
                 parts.append([part])
-        pieces += [" ".join(part) for part in parts]
+        pieces += [(" ".join(part), k == 0) for k, part in enumerate(parts)]
     return pieces
 
 
@@ -95,27 +101,46 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
     wrapped = False  # a question cell went on over a row's next line
     queue = _pieces(text[head.end() :].split("\n"))[::-1]  # popped from the end: in order
     # a number column: each row starts at the next number, whatever its cell's first words
-    numbered = bool(queue) and bool(re.match(r"1\s*[.)]?\s", queue[-1]))
+    numbered = bool(queue) and bool(re.match(r"1\s*[.)]?\s", queue[-1][0]))
+    # the header row stands on one line and ends it: the table keeps its lines, a row's number
+    # opens a line (a number inside an answer's line is the answer's: "… Mittel. 23 Haben …")
+    printed = head.group().strip()
+    lined = "\n" not in printed and "\n" in head.group()[head.group().index(printed) :]
+    # the number column prints every number alike: "1." … "5.", not "5 Mio. €" of an answer
+    style = (_ROW_NUMBER.match(queue[-1][0]) or [""] * 3)[2] if numbered else ""
     while queue:
-        piece = queue.pop()
+        piece, opens_line = queue.pop()
         number = _ROW_NUMBER.match(piece)
         cell = piece[number.end() :] if number else piece
-        if numbered:
-            starts = bool(number) and int(number.group(1)) == len(rows) + 1 and cell[:1].isupper()
+        if numbered and lined:
+            # the next number opening a line: a row, its first word in any case (a lower-case
+            # "ist vorgesehen, …" cut off the cell's question word)
+            starts = opens_line and _next_row(number, len(rows) + 1, style)
+        elif numbered:
+            starts = _next_row(number, len(rows) + 1, style) and cell[:1].isupper()
         else:
             starts = not asking and cell[:1].isupper() and opens_asking(cell)
-        if starts:
+        if asking and not numbered and cell[:1].isupper() and opens_asking(cell):
+            # a cell waiting for its "?" never opens a new question: the row before was an
+            # answer's sentence that opens like one ("Wie unter Frage 1 ausgeführt, gab es …"),
+            # back to the answer it goes on
+            question, answer = rows.pop()
+            if rows:
+                rows[-1][1].extend(question + answer)
+            asking = False
+            queue.append((piece, opens_line))
+        elif starts:
             asking = False
             if "?" in cell:
                 cut = asked_prefix(cell)
                 rows.append(([cell[:cut]], []))
-                queue.append(cell[cut:].strip())  # the answer's line, or the next row run on
+                queue.append((cell[cut:].strip(), False))  # the answer's line, or the next row
             else:
                 # no answer's start found: the whole line to the question (its count and
                 # opening stay right, the answer's first line is lost to it)
                 cut = _answer_start(cell)
                 rows.append(([cell[:cut]], [cell[cut:]]) if cut > 0 else ([cell], []))
-                asking = wrapped = True
+                asking = True
         elif not rows:
             return []  # the header row is followed by no question
         elif asking and "?" not in piece:
@@ -126,8 +151,9 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
         elif asking:
             cut = piece.index("?") + 1
             rows[-1][0].append(piece[:cut])
-            queue.append(piece[cut:].strip())  # the answer's next line, or the next row run on
+            queue.append((piece[cut:].strip(), False))  # the answer's next line, or the next row
             asking = False
+            wrapped = True
         elif piece.strip():
             rows[-1][1].append(piece)
     if (asking or not wrapped) and not numbered:
@@ -136,5 +162,10 @@ def wrapped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str
     if len(pairs) < MIN_ROWS or not (numbered or all(q.endswith("?") for q, _ in pairs)):
         return []
     if sum(1 for _, answer in pairs if answer) < MIN_ROWS:
+        return []
+    if not (numbered or lined) and any("?" in answer for _, answer in pairs):
+        # run together, a question left in an answer is a row the cells' openings did not tell
+        # (a question opening "Soweit …: Welche …?"); the rows would be miscounted, the table
+        # is not read (a table keeping its lines prints a cell's tail "Falls ja, welche?" there)
         return []
     return pairs
