@@ -66,7 +66,7 @@ def _answer_start(piece: str) -> int:
 
 def _next_row(number: re.Match[str] | None, expected: int, style: str) -> bool:
     """Return whether a piece's number is the number column's next one, printed alike."""
-    return bool(number) and int(number[1]) == expected and number[2] == style
+    return number is not None and int(number[1]) == expected and number[2] == style
 
 
 def _pieces(lines: Sequence[str]) -> list[tuple[str, bool]]:
