@@ -334,9 +334,10 @@ _NOT_SUBJECT = re.compile(
     r"|Magistrat|Kreisausschuss)",
 )
 # a sentence's end and the next one's start, run together ("… Bratislava“). Gleichzeitig …")
-_SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{3,}|[)“\"])[.!]\s+[A-ZÄÖÜ][a-zäöüß]")
+# (a word of four letters at least: "bzw. Ausfallsicherheit" is an abbreviation's stop)
+_SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{4,}|[)“\"])[.!]\s+[A-ZÄÖÜ][a-zäöüß]")
 _MAX_SENTENCE_BREAKS = 1  # a subject may print two sentences ("Radweg X. Sachstand"), not three
-_LEAD_IN_WORDS = 6  # a subject ending in a colon this long is a sentence before a quote
+_LEAD_IN_WORDS = 6  # a subject ending in a second colon this long is a sentence before a quote
 # A sender's words besides the party's name: the type word and its article, the group
 # ("-Fraktion", "-Ortschaftsratsfraktion", "OR-Fraktion", "Gruppe"), the seat after it; a
 # council member's title, name and party ("Stadtrat Jürgen Wenzel (FW)").
@@ -383,8 +384,11 @@ def not_subject(title: str) -> bool:
         return True  # sentences run on: the text, not a subject
     if len(_SENTENCE_BREAK.findall(text)) > _MAX_SENTENCE_BREAKS:
         return True  # several sentences: prose, not a subject
-    if text.endswith(":") and len(text.split()) >= _LEAD_IN_WORDS:
-        return True  # "… In der Beschlussvorlage 2017/0699 heißt es:": a quote's lead-in
+    if text.endswith(":") and ": " in text and len(text.split()) >= _LEAD_IN_WORDS:
+        # "… die diese Forderungen verstärken: In der Beschlussvorlage 2017/0699 heißt es:": a
+        # sentence ending in a colon, then a quote's lead-in ("Wahl …, Beiräte und Gremien:" of
+        # one colon stays a title)
+        return True
     if len(_LABELLED_DATE.findall(text)) >= 2:
         return True  # a head's fields run together ("vom: 30.12.2005 eingegangen: 30.12.2005 …")
     if not CELL_WORDS.sub("", f"{text} ").strip():
