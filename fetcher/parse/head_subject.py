@@ -85,6 +85,8 @@ _QUESTION_STOP = re.compile(QUESTION_OPENS)
 _ITEM_FIRST = re.compile(r"\(?\d{1,2}[.)]\s")
 # an office's short name or code alone before a subject that asks ("OA", "VBK", "Gartenbauamt")
 _OFFICE = re.compile(r"\s*(?:[A-ZÄÖÜ]{2,6}\d*|[A-ZÄÖÜ][a-zäöüß]+amt)\s*")
+# an office's short name of mixed case, two capitals in it at least ("AfSta", "GfS", "SuS")
+_OFFICE_CODE = re.compile(r"\s*(?=[A-ZÄÖÜ][a-zäöüß]*[A-ZÄÖÜ])[A-ZÄÖÜ][A-Za-zÄÖÜäöüß]{1,5}\d*\s*")
 _MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
 _SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!]\s+[A-ZÄÖÜ]")
 
@@ -167,7 +169,13 @@ def without_run_after(title: str) -> str | None:
     if (sentence := SENTENCE_OPENS.search(cut)) and not _ITEM_FIRST.match(cut):
         # "<subject> Der Zweckverband hat … verschoben.": the text's first sentence run on (an
         # item of a list is no subject to cut)
-        cut = cut[: sentence.start()]
+        before = cut[: sentence.start()]
+        if _OFFICE.fullmatch(before) or _OFFICE_CODE.fullmatch(before):
+            # "AfSta Der „…“ neuen Schwung verleihen!": an office's code, then the subject
+            cut = cut[sentence.start() :].strip()
+        elif not before.endswith(":"):
+            # a colon before it: the title's second part ("Strategie 2035: Der … verleihen!")
+            cut = before
     sender = SENDER_AFTER.search(cut)
     if sender and not governed(cut, sender.start() + 1) and len(cut[: sender.start()].split()) >= 2:
         # "… der Turmbergbahn FDP-OR-Fraktion": the sender's cell, with all of its party's name
@@ -230,7 +238,9 @@ def subject_in_head_run(line: str) -> str | None:
         return subject
     if not _HEAD_PIECE.search(line):
         return None
-    for match in _FIELD_VALUE.finditer(line):
+    for match in _FIELD_VALUE.finditer(line, 0, _HEAD_RUN_CHARS):
+        if _EMPTY_CELL.search(line, 0, match.start()):
+            return None  # a table's empty cell before it ("Keine Stellungnahme ---"): the body
         if subject := _subject_at(line[match.end() : match.end() + _RUN_CHARS].strip()):
             return subject
     return None
@@ -241,6 +251,12 @@ _SENDER_CHARS = 200  # a type word, a member's name and a joint sender's parties
 # that ends it; each field's value is read on so much, not the whole line, so a line of many
 # fields is read in linear time.
 _RUN_CHARS = 1000
+# how far into a line a head's field is looked for: a whole paper run into one line prints fields
+# in its body too ("Bürgerverein Rintheim vom 06.01.2019 Dachbegrünung …", a heading thousands of
+# characters in), which head no subject
+_HEAD_RUN_CHARS = 2000
+# a table's empty cell, a dash run alone ("Keine Stellungnahme --- Bürgerverein … vom <date>")
+_EMPTY_CELL = re.compile(r"(?<!\S)[-–—]{3,}(?!\S)")
 
 
 def _subject_at(rest: str) -> str | None:
@@ -309,8 +325,19 @@ _NOT_SUBJECT = re.compile(
     r"|\d{1,2}\.\)?\s+[A-ZÄÖÜ].*\?|\d{1,2}\s+https?://\S+.*|.*\bWahlperiode\b.*Drucksache\s+[\d/]+"
     # a type phrase with its sender and date ("Antwort des Ministeriums … vom 06.07.2026")
     r"|(?:Anfrage|Antwort|Antrag|Stellungnahme|Beantwortung)\s+de[rs]\s+[^.?!]{0,200}?"
-    rf"\bvom\s+{DATE.pattern}",
+    rf"\bvom\s+{DATE.pattern}"
+    # an agenda item's label with its number ("Tagesordnungspunkt: 1 öffentliche Sitzung …")
+    r"|(?:Tagesordnungspunkt|TOP)\s*:?\s*\d+[a-z]?\b.*"
+    # the letterhead: the paper's type, the town and who heads its office ("BESCHLUSSVORLAGE
+    # STADT KARLSRUHE Der Oberbürgermeister")
+    r"|.*\b(?:Der|Die)\s+(?:Oberbürgermeister(?:in)?|Bürgermeister(?:in)?|Landrat|Landrätin"
+    r"|Magistrat|Kreisausschuss)",
 )
+# a sentence's end and the next one's start, run together ("… Bratislava“). Gleichzeitig …")
+# (a word of four letters at least: "bzw. Ausfallsicherheit" is an abbreviation's stop)
+_SENTENCE_BREAK = re.compile(r"(?:[a-zäöüß]{4,}|[)“\"])[.!]\s+[A-ZÄÖÜ][a-zäöüß]")
+_MAX_SENTENCE_BREAKS = 1  # a subject may print two sentences ("Radweg X. Sachstand"), not three
+_LEAD_IN_WORDS = 6  # a subject ending in a second colon this long is a sentence before a quote
 # A sender's words besides the party's name: the type word and its article, the group
 # ("-Fraktion", "-Ortschaftsratsfraktion", "OR-Fraktion", "Gruppe"), the seat after it; a
 # council member's title, name and party ("Stadtrat Jürgen Wenzel (FW)").
@@ -355,6 +382,13 @@ def not_subject(title: str) -> bool:
     text = " ".join(title.split()).strip(" -–,;")
     if len(text.split()) > _MAX_SUBJECT_WORDS and _SENTENCE_END.search(text):
         return True  # sentences run on: the text, not a subject
+    if len(_SENTENCE_BREAK.findall(text)) > _MAX_SENTENCE_BREAKS:
+        return True  # several sentences: prose, not a subject
+    if text.endswith(":") and ": " in text and len(text.split()) >= _LEAD_IN_WORDS:
+        # "… die diese Forderungen verstärken: In der Beschlussvorlage 2017/0699 heißt es:": a
+        # sentence ending in a colon, then a quote's lead-in ("Wahl …, Beiräte und Gremien:" of
+        # one colon stays a title)
+        return True
     if len(_LABELLED_DATE.findall(text)) >= 2:
         return True  # a head's fields run together ("vom: 30.12.2005 eingegangen: 30.12.2005 …")
     if not CELL_WORDS.sub("", f"{text} ").strip():

@@ -69,7 +69,10 @@ DOC_LABEL = re.compile(
     r"(?:Einwohner)?(?:Anfrage|Antrag)"
     r"|Neufassung\s+Antrag|" + TYPE_NAME + r"|Neufassung\s+Beschlussvorlage|Beschlussvorlage"
     r"|Informationsvorlage|Verwaltungsvorlage|Vorlage|(?:Sitzungs)?[Nn]iederschrift"
-    r"|(?:Ergebnis|Sitzungs)?[Pp]rotokoll|Gesetzentwurf|Resolution"
+    r"|(?:Ergebnis|Sitzungs)?[Pp]rotokoll|Gesetzentwurf"
+    # "Resolution" as a type word, not the head of a title naming whose and for what it is
+    # ("Resolution des Gemeinderates für Toleranz und Vielfalt", "Resolution für/gegen …")
+    r"|Resolution(?!\s+(?:des|für|gegen|zu|zum|zur)\s)"
     r"|Einladung|Tagesordnung|Unterrichtung|Stellungnahme)\b"
     r"(?P<rest>.*)$",
     re.I,
