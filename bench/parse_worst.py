@@ -50,6 +50,8 @@ PHRASES = (
     "Antwort zu 1: ",
     "Zu 1. ",
     "Begründung: ",
+    "Anfrage gem. § 1 Abs. 2 GO ",
+    "wir bitten um Auskunft, ob: Wort ",
     "Sehr geehrte Damen und Herren, ",
     "Mit freundlichen Grüßen ",
     "Seite 1 von 2 ",

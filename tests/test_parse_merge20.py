@@ -3,13 +3,16 @@
 A later request that only asks for the answers above to be delivered ("Deshalb bitten um die obigen
 Informationen … zur ersten Sitzung", "Wir bitten den Ortschaftsrat zu informieren.") is no
 question of its own (fetcher.parse.prose_requests.delivery_only), nor is a sentence that reports
-someone else's asking ("Der Beirat hatte um Auskunft gebeten.").
+someone else's asking ("Der Beirat hatte um Auskunft gebeten."). A printed subject line after a
+type phrase keeps its capitalised words ("Parken Am Markt und Zur Post …"): only a head run
+together with the text is cut at the text's first sentence (fetcher.parse.type_prefix).
 """
 
 from __future__ import annotations
 
 from fetcher.parse import parse_text
 from fetcher.parse.prose_requests import asks_of_its_own, delivery_only
+from fetcher.parse.type_prefix import subject_after_prefix
 from tests.fixtures_path import OPARL_FIXTURES
 
 KARLSRUHE = OPARL_FIXTURES / "karlsruhe" / "file-contents"
@@ -51,3 +54,26 @@ def test_requests_in_a_real_inquiry_keep_counting() -> None:
     questions = _questions("667863")
     assert len(questions) == 4
     assert questions[3].startswith("Des Weiteren wird um Auskunft gebeten")
+
+
+def test_subject_line_keeps_capitalised_place_names() -> None:
+    assert (
+        subject_after_prefix(
+            "Anfrage zur Sitzung am 12.03.2024: Parken Am Markt und Zur Post wird neu geregelt."
+        )
+        == "Parken Am Markt und Zur Post wird neu geregelt."
+    )
+    assert (
+        subject_after_prefix(
+            "Ihre Anfrage vom 01.02.2024 – Radweg Im Grund wird durchgehend asphaltiert werden."
+        )
+        == "Radweg Im Grund wird durchgehend asphaltiert werden."
+    )
+
+
+def test_repeated_legal_basis_reads_as_one_prefix() -> None:
+    # "§ 1 Abs." once matched two ways per piece (exponential in the pieces): now one reading
+    subject = subject_after_prefix(
+        "Anfrage " + "gem. § 1 Abs. 2 GO " * 30 + "- Spielplatz am Lindenweg"
+    )
+    assert subject == "Spielplatz am Lindenweg"

@@ -30,7 +30,7 @@ _TYPE = (
 # A paragraph of a law or rules of procedure with its name ("gem. § 16 Abs. 1 GO", "nach § 24
 # Abs. 4 GemO", "gemäß § 11 der Geschäftsordnung", "nach § 27 BezVG").
 _LEGAL = (
-    r"(?:gem\.|gemäß|nach|lt\.|laut|entsprechend|i\.\s?S\.\s?(?:d\.|v\.))\s*§§?\s*\d+\s?[a-z]?"
+    r"(?:gem\.|gemäß|nach|lt\.|laut|entsprechend|i\.\s?S\.\s?(?:d\.|v\.))\s*§§?\s*\d+(?:\s?[a-z]\b)?"
     r"(?:\s*(?:Abs\.|Absatz)\s*\d+)?(?:\s*(?:S\.|Satz)\s*\d+)?(?:\s*(?:Nr\.|Ziff\.)\s*\d+)?"
     r"(?:\s+(?:der|des|d\.))?\s+[A-ZÄÖÜ][\wÄÖÜäöüß-]*\.?"
     # a Land's or body's short name after the law's ("KVG LSA", "GO KT")
@@ -79,6 +79,9 @@ def _separates(prefix: str, separator: str) -> bool:
 
 
 _MIN_SUBJECT_CHARS = 3
+# a subject line longer than this is a head run together with the text after it; a shorter one is
+# the printed subject, whose capitalised words ("Parken Am Markt und Zur Post …") open no sentence
+RUN_SUBJECT_CHARS = 160
 
 
 # An e-mail's reply or forward marks before its subject ("AW: ", "WG: ", "Re: ", "Fwd: ").
@@ -101,7 +104,7 @@ def subject_after_prefix(title: str) -> str | None:
     if separator is None or not _separates(prefix.group(), separator.group()):
         return None
     subject = title[separator.end() :].strip()
-    if sentence := SENTENCE_OPENS.search(subject):
+    if len(subject) > RUN_SUBJECT_CHARS and (sentence := SENTENCE_OPENS.search(subject)):
         subject = subject[: sentence.start()]  # a head run together: the text's first sentence
     return subject if len(subject) >= _MIN_SUBJECT_CHARS else None
 
