@@ -13,10 +13,10 @@ from collections.abc import Callable
 
 import pytest
 
-from bench.answer_variants import HAND, segments, variants
 from bench.kind_variants import ANSWER_SECTIONS, answered_inquiry
 from bench.text_shapes import flat, paragraphs
 from fetcher.parse import parse_text
+from tests.answer_pairs import answer_variant, assert_pairs
 from tests.corpus_data import corpus_path, dev_label
 
 VERFASSUNGSSCHUTZ = "LANDTAG-niedersachsen-19-11138-kleine-anfrage-mit-antwort"
@@ -32,28 +32,6 @@ def _as_printed(text: str) -> str:
 SHAPES = [_as_printed, flat, paragraphs]
 
 
-def _variant(name: str, variant: str) -> str:
-    text = corpus_path(name, "dev").read_text("utf-8")
-    cut = segments(text, dev_label(name)["questions"])
-    assert cut is not None, name
-    return variants(*cut)[variant]
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
-def _assert_pairs(name: str, text: str) -> None:
-    doc = parse_text(text)
-    label = dev_label(name)
-    count, opening = HAND[name]
-    assert len(doc.questions) == label["questions"]
-    assert _folded(doc.questions[0]).startswith(_folded(label["first_question_start"]))
-    given = [answer for answer in doc.answers if answer.strip()]
-    assert len(given) == count
-    assert _folded(given[0]).startswith(_folded(opening))
-
-
 @pytest.mark.parametrize(
     ("name", "shape"),
     [(VERFASSUNGSSCHUTZ, _as_printed), (VERFASSUNGSSCHUTZ, paragraphs)]
@@ -61,13 +39,13 @@ def _assert_pairs(name: str, text: str) -> None:
 )
 def test_both_labels_numbered_split_per_question(name: str, shape: Callable[[str], str]) -> None:
     """ "Frage zu 1.: …" / "Antwort zu 1.: …" pair up by their numbers, also run together."""
-    _assert_pairs(name, shape(_variant(name, "Frage zu 1.: / Antwort zu 1.:")))
+    assert_pairs(name, shape(answer_variant(name, "Frage zu 1.: / Antwort zu 1.:")))
 
 
 @pytest.mark.parametrize("shape", SHAPES)
 def test_question_and_answer_initials_pair_up(shape: Callable[[str], str]) -> None:
     """ "F: …" / "A: …" alternate: each question with its answer, the head run into the first."""
-    _assert_pairs(VERFASSUNGSSCHUTZ, shape(_variant(VERFASSUNGSSCHUTZ, "F: … / A: …")))
+    assert_pairs(VERFASSUNGSSCHUTZ, shape(answer_variant(VERFASSUNGSSCHUTZ, "F: … / A: …")))
 
 
 @pytest.mark.parametrize("shape", SHAPES)
@@ -75,7 +53,7 @@ def test_question_and_answer_initials_pair_up(shape: Callable[[str], str]) -> No
 def test_question_quoted_in_the_answer_heading(variant: str, shape: Callable[[str], str]) -> None:
     """A question printed only inside its answer's heading, in brackets, quotation marks or
     dashes, is the question; the text below the heading is its answer."""
-    _assert_pairs(HOFEWIESE, shape(_variant(HOFEWIESE, variant)))
+    assert_pairs(HOFEWIESE, shape(answer_variant(HOFEWIESE, variant)))
 
 
 @pytest.mark.parametrize("shape", [_as_printed, paragraphs])
@@ -100,4 +78,4 @@ def test_block_headings_run_into_a_paragraph_head_their_answers(name: str) -> No
     """Answers after all the questions, each under "Zu k.", read as paragraphs: a heading
     ending the paragraph before its answer ("… zuzuführen?" Zu 1.") or run after the page's
     number ("3 Zu 9. Bei der …") still heads its answer."""
-    _assert_pairs(name, paragraphs(_variant(name, "block Zu 1.")))
+    assert_pairs(name, paragraphs(answer_variant(name, "block Zu 1.")))

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import pytest
 
-from bench.answer_variants import HAND, segments, variants
+from bench.answer_variants import HAND
 from bench.kind_variants import INQUIRY_ANSWERED_SUBJECT, rewrite
 from bench.text_shapes import paragraphs
 from fetcher.parse import parse_text
-from tests.corpus_data import corpus_path, dev_label
+from tests.answer_pairs import answer_variant, assert_pairs, folded
+from tests.corpus_data import corpus_path
 
 FERNBUS = "dresden-AF0028-14-antwort-cdu-fernbuslinien"
 HOFEWIESE = "dresden-AF2009-13-antwort-hofewiese"
@@ -30,49 +31,27 @@ def _as_printed(text: str) -> str:
     return text
 
 
-def _variant(name: str, variant: str) -> str:
-    text = corpus_path(name, "dev").read_text("utf-8")
-    cut = segments(text, dev_label(name)["questions"])
-    assert cut is not None, name
-    return variants(*cut)[variant]
-
-
-def _folded(text: str) -> str:
-    return " ".join(text.split()).lower()
-
-
-def _assert_pairs(name: str, text: str) -> None:
-    doc = parse_text(text)
-    label = dev_label(name)
-    count, opening = HAND[name]
-    assert len(doc.questions) == label["questions"]
-    assert _folded(doc.questions[0]).startswith(_folded(label["first_question_start"]))
-    given = [answer for answer in doc.answers if answer.strip()]
-    assert len(given) == count
-    assert _folded(given[0]).startswith(_folded(opening))
-
-
 @pytest.mark.parametrize("name", [FERNBUS, HOFEWIESE])
 def test_question_cell_wrapping_in_a_question_answer_table_is_one_question(name: str) -> None:
     """A "Frage | Antwort" table whose question cells wrap onto the next lines, the answer's
     first line beside the question's: each cell is one question, the cell beside it its answer."""
-    text = _variant(name, "table: Frage | Antwort, wrapped cells")
-    _assert_pairs(name, text)
+    text = answer_variant(name, "table: Frage | Antwort, wrapped cells")
+    assert_pairs(name, text)
     doc = parse_text(text)
     opening = HAND[name][1]
-    assert all(_folded(opening) not in _folded(question) for question in doc.questions)
+    assert all(folded(opening) not in folded(question) for question in doc.questions)
 
 
 def test_numbered_question_answer_table_with_wrapped_cells() -> None:
     """A "Nr. | Frage | Antwort" table: the row's number opens the question cell's first line."""
-    _assert_pairs(BAUGRUND, _variant(BAUGRUND, "table: Nr. | Frage | Antwort, wrapped cells"))
+    assert_pairs(BAUGRUND, answer_variant(BAUGRUND, "table: Nr. | Frage | Antwort, wrapped cells"))
 
 
 @pytest.mark.parametrize("variant", ["Zur Frage 1:", "Zu Nr. 1"])
 def test_heading_run_into_the_quoted_question_heads_its_answer(variant: str) -> None:
     """One line per paragraph: "…?" Zur Frage 1:" and "…?" Zu Nr. 1 Eigentümer …" — the
     heading after the question's closing quotation mark is no part of the answer."""
-    _assert_pairs(FAHNENMASTEN, paragraphs(_variant(FAHNENMASTEN, variant)))
+    assert_pairs(FAHNENMASTEN, paragraphs(answer_variant(FAHNENMASTEN, variant)))
 
 
 def test_subject_naming_the_inquiry_and_its_answering_is_an_answer() -> None:
