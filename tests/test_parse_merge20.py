@@ -5,11 +5,14 @@ Informationen … zur ersten Sitzung", "Wir bitten den Ortschaftsrat zu informie
 question of its own (fetcher.parse.prose_requests.delivery_only), nor is a sentence that reports
 someone else's asking ("Der Beirat hatte um Auskunft gebeten."). A printed subject line after a
 type phrase keeps its capitalised words ("Parken Am Markt und Zur Post …"): only a head run
-together with the text is cut at the text's first sentence (fetcher.parse.type_prefix).
+together with the text is cut at the text's first sentence (fetcher.parse.type_prefix). A day-care
+group ("Halbtagsgruppe HT") is no council group: only a council's "-tags" (Kreistag, Landtag …)
+names one ("Kreistagsgruppe FDP/Freie Wähler").
 """
 
 from __future__ import annotations
 
+from bench.text_shapes import flat
 from fetcher.parse import parse_text
 from fetcher.parse.prose_requests import asks_of_its_own, delivery_only
 from fetcher.parse.type_prefix import subject_after_prefix
@@ -77,3 +80,14 @@ def test_repeated_legal_basis_reads_as_one_prefix() -> None:
         "Anfrage " + "gem. § 1 Abs. 2 GO " * 30 + "- Spielplatz am Lindenweg"
     )
     assert subject == "Spielplatz am Lindenweg"
+
+
+def test_day_care_group_is_no_council_group() -> None:
+    # Karlsruhe 605209 (a Kita funding paper) run together: "Halbtagsgruppe HT für 3-Jährige …"
+    text = (KARLSRUHE / "605209.txt").read_text("utf-8")
+    assert "HT" not in parse_text(flat(text)).factions
+    answer = "Antwort auf die Anfrage der Kreistagsgruppe FDP/Freie Wähler vom 15.04.2024\n"
+    assert parse_text(answer + "\nZur Frage 1: Wie viele?\nViele.\n").factions == (
+        "FDP",
+        "Freie Wähler",
+    )

@@ -83,7 +83,10 @@ def without_signer(before: str, value: str) -> str:
 
 # A label that names its council ("Kreistagsfraktion", "Stadtratsgruppe"): a single word after it
 # is the council's place, as in faction_phrases ("Stadtratsfraktion Musterstadt").
-COUNCIL_COMPOUND = re.compile(r"\w+(?:rats|tags|beirats)(?:fraktion|gruppe)\s", re.I)
+COUNCIL_COMPOUND = re.compile(
+    r"\w+(?:rats|beirats)(?:fraktion|gruppe)\s|\w*(?:kreis|land|bezirks|bundes)tags(?:fraktion|gruppe)\s",
+    re.I,
+)
 _PLACE_WORD = re.compile(r"[A-ZÄÖÜ][a-zäöüß]+(?:-[A-ZÄÖÜ][a-zäöüß]+)*")
 
 

@@ -104,10 +104,12 @@ _NAMED_FACTION = re.compile(
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
     # "X-Fraktion Jürgen Wenzel": after a hyphened label the name stood before it
     r"(?<![-–])[Ff]raktion(?:en)?|"
-    # a group with its council ("Kreistagsgruppe X/Y", "Stadtratsgruppe"), as a faction is named
+    # a group with its council ("Kreistagsgruppe X/Y", "Stadtratsgruppe"), as a faction is named;
+    # not a day-care group ("Halbtagsgruppe HT", "Nachmittagsgruppe"): only a council's "-tags"
     r"(?<![-–])FRAKTION|(?<!-)(?<!ne\s)(?<!ner\s)(?<!nen\s)Gruppe|Ratsgruppe|"
     r"(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?"
-    r"(?:[Rr]ats|[Tt]ags)gruppe|Zählgemeinschaft|Fraktionsvorsitzende[rn]?|"
+    r"(?:[Rr]ats|(?:[Kk]reis|[Ll]and|[Bb]ezirks|[Bb]undes)tags)gruppe|Zählgemeinschaft|"
+    r"Fraktionsvorsitzende[rn]?|"
     r"Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+|aus\s+)?"
     # "Fraktion der SPD, der Fraktion der CDU": a new label after the comma starts a new phrase
     r"(?P<v>[^\n,;:()]{2,80}?(?:,(?!\s*(?:der\s+|die\s+)?\w*[Ff]raktion)\s*[^\n,;:()]{2,40}?)*)"
