@@ -32,7 +32,8 @@ answers stand (every other line unchanged):
 - "own list in answer 1": the answers as printed, the first one ending in a numbered list of its
   own ("Im Einzelnen:" / "1. Anlage 1 (Übersicht)" / "2. Anlage 2 (Karte)"), its "2." standing
   right above question 2; "own list in every answer": each answer ending in such a list, each
-  counting from 1 again;
+  counting from 1 again; "own list inside every answer": the list right after each answer's
+  first line ending a sentence, the answer going on below it;
 - "piped Frage/Antwort", "piped Nr./Frage/Antwort", "piped Fragen der Fraktion/Antwort der
   Verwaltung": the pairs as a table exported with "|" between its cells ("Frage | Antwort"), one
   row per line;
@@ -300,8 +301,17 @@ def variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
     # that lists what it reports: "Folgende Standorte sind vorgesehen: / 1. … / 2. …")
     listed = [(q, [*a, *_own_list(k)]) for k, (q, a) in enumerate(pairs, 1)]
     out["own list in every answer"] = join([x for q, a in listed for x in q + a])
+    # … or right after each answer's first line, the answer going on below it
+    inside = [(q, _list_inside(a, k)) for k, (q, a) in enumerate(pairs, 1)]
+    out["own list inside every answer"] = join([x for q, a in inside for x in q + a])
     out.update(piped_variants(pairs, join))
     return out
+
+
+def _list_inside(answer: list[str], k: int) -> list[str]:
+    """Return an answer with its own list after its first line ending a sentence."""
+    end = next((i for i, x in enumerate(answer) if x.rstrip().endswith((".", ":"))), 0)
+    return [*answer[: end + 1], *_own_list(k), *answer[end + 1 :]]
 
 
 def _own_list(k: int) -> list[str]:

@@ -12,13 +12,27 @@ from __future__ import annotations
 
 import pytest
 
+from bench.answer_variants import segments
+from bench.quoted_answers import quoting_variants
 from bench.text_shapes import flat
-from tests.answer_pairs import answer_variant, assert_pairs
+from fetcher.parse import parse_text
+from tests.answer_pairs import answer_variant, assert_pairs, folded
+from tests.corpus_data import corpus_path, dev_label
 
 HOFEWIESE = "dresden-AF2009-13-antwort-hofewiese"
 FAHNENMASTEN = "dresden-mAF0010-14-antwort-fdp-fahnenmasten"
 LANDTAG_11141 = "LANDTAG-niedersachsen-19-11141-kleine-anfrage-mit-antwort"
 LANDTAG_11185 = "LANDTAG-niedersachsen-19-11185-kleine-anfrage-mit-antwort"
+LANDTAG_11266 = "LANDTAG-niedersachsen-19-11266-kleine-anfrage-mit-antwort"
+
+
+def quoted_variant(name: str, variant: str) -> str:
+    """Return a dev document with its questions quoted the way `variant` of
+    bench.quoted_answers sets them."""
+    text = corpus_path(name, "dev").read_text("utf-8")
+    cut = segments(text, dev_label(name)["questions"])
+    assert cut is not None, name
+    return quoting_variants(*cut)[variant][0]
 
 
 def _as_printed(text: str) -> str:
@@ -42,3 +56,21 @@ def test_a_table_with_its_cells_split_by_bars_is_read_row_by_row(
     the cell beside it its answer."""
     text = shape(answer_variant(name, variant))  # type: ignore[operator]
     assert_pairs(name, text)
+
+
+def test_an_answer_holding_a_numbered_list_of_its_own_keeps_it_inside_run_together() -> None:
+    """Every answer lists what it reports, numbered from 1 again ("Im Einzelnen:" / "1. …" /
+    "2. …") right after its first sentence, the page run together into one line: the lists stay
+    inside the answers, the questions are the numbered ones that ask."""
+    name = LANDTAG_11266
+    assert_pairs(name, flat(answer_variant(name, "own list inside every answer")))
+
+
+def test_a_letter_head_run_into_a_lone_asking_paragraph_is_not_the_question() -> None:
+    """An answer letter that repeats each question unnumbered, the page run together: the first
+    question starts where it asks, not at the letterhead and salutation run into it."""
+    name = FAHNENMASTEN
+    text = flat(quoted_variant(name, "letter: unnumbered ?"))
+    doc = parse_text(text)
+    assert doc.questions
+    assert folded(doc.questions[0]).startswith(folded(dev_label(name)["first_question_start"]))
