@@ -96,7 +96,7 @@ def _label_cuts(line: str) -> Iterable[int]:
 # A lead-in quoting the inquiry, run into its question ("Ihre Anfrage lautete: Wann …?", "Sie
 # fragen: „Wie viele …?“"): a verb of asking or quoting, its colon, then a mark or a capital.
 _LEAD_IN = re.compile(
-    r"\b(?:fragen|fragt|fragte|fragten|lautet|lautete|lauten|lauteten)\s*:\s+(?=[„\"»]?[A-ZÄÖÜ].*\?)"
+    r"\b(?:fragen|fragt|fragte|fragten|lautet|lautete|lauten|lauteten)\s*:\s+(?=[„\"»]?[A-ZÄÖÜ][^?\n]{0,600}\?)"
 )
 
 
