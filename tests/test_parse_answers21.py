@@ -13,6 +13,7 @@ from __future__ import annotations
 import pytest
 
 from bench.answer_variants import segments
+from bench.kind_variants import answered_inquiry
 from bench.quoted_answers import quoting_variants
 from bench.text_shapes import flat
 from fetcher.parse import parse_text
@@ -74,3 +75,23 @@ def test_a_letter_head_run_into_a_lone_asking_paragraph_is_not_the_question() ->
     doc = parse_text(text)
     assert doc.questions
     assert folded(doc.questions[0]).startswith(folded(dev_label(name)["first_question_start"]))
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "nordstemmen-2018-11-27-anfrage-gruene-kita-hygiene",
+        "nordstemmen-DS-3-2024-anfrage-ortsrat-barnten",
+    ],
+)
+def test_an_inquiry_with_the_administrations_statement_below_is_an_answer_run_together(
+    name: str,
+) -> None:
+    """An inquiry printed whole with "Stellungnahme der Verwaltung vom 3. Mai 2024:" and the
+    statement below it (bench.kind_variants' answer section), the page run together: the paper
+    answers, as it does read as printed."""
+    text = corpus_path(name, "dev").read_text("utf-8")
+    variant = "answer section: Stellungnahme der Verwaltung vom …:"
+    changed = answered_inquiry(text, variant, dev_label(name)["questions"] or 0)
+    assert parse_text(changed).kind == "Antwort"
+    assert parse_text(flat(changed)).kind == "Antwort"
