@@ -31,7 +31,12 @@ answers stand (every other line unchanged):
   block (an answer that repeats the inquiry whole, lead-in included);
 - "own list in answer 1": the answers as printed, the first one ending in a numbered list of its
   own ("Im Einzelnen:" / "1. Anlage 1 (Übersicht)" / "2. Anlage 2 (Karte)"), its "2." standing
-  right above question 2;
+  right above question 2; "own list in every answer": each answer ending in such a list, each
+  counting from 1 again; "own list inside every answer": the list right after each answer's
+  first line ending a sentence, the answer going on below it;
+- "piped Frage/Antwort", "piped Nr./Frage/Antwort", "piped Fragen der Fraktion/Antwort der
+  Verwaltung": the pairs as a table exported with "|" between its cells ("Frage | Antwort"), one
+  row per line;
 - original: the text as it is (control; includes the documents answered as a whole);
 - the rows of bench.quoted_answers: the questions quoted without numbers („…“, "Sie fragen:",
   "Frage: / Antwort:", …), the inquiry quoted whole before a letter, letters (see its docstring).
@@ -292,6 +297,48 @@ def variants(head: list[str], pairs: Pairs, tail: list[str]) -> dict[str, str]:
     # restarting at 1 between the questions 1 and 2): it stays inside the answer
     own = [(q, [*a, *OWN_LIST]) if k == 1 else (q, a) for k, (q, a) in enumerate(pairs, 1)]
     out["own list in answer 1"] = join([x for q, a in own for x in q + a])
+    # every answer ends in a numbered list of its own, each counting from 1 again (an answer
+    # that lists what it reports: "Folgende Standorte sind vorgesehen: / 1. … / 2. …")
+    listed = [(q, [*a, *_own_list(k)]) for k, (q, a) in enumerate(pairs, 1)]
+    out["own list in every answer"] = join([x for q, a in listed for x in q + a])
+    # … or right after each answer's first line, the answer going on below it
+    inside = [(q, _list_inside(a, k)) for k, (q, a) in enumerate(pairs, 1)]
+    out["own list inside every answer"] = join([x for q, a in inside for x in q + a])
+    out.update(piped_variants(pairs, join))
+    return out
+
+
+def _list_inside(answer: list[str], k: int) -> list[str]:
+    """Return an answer with its own list after its first line ending a sentence."""
+    end = next((i for i, x in enumerate(answer) if x.rstrip().endswith((".", ":"))), 0)
+    return [*answer[: end + 1], *_own_list(k), *answer[end + 1 :]]
+
+
+def _own_list(k: int) -> list[str]:
+    return ["Im Einzelnen:", f"1. Anlage {k}a (Übersicht)", f"2. Anlage {k}b (Karte)"]
+
+
+# A question | answer table exported to text with "|" between its cells (a word processor's or
+# an RIS's text export), one row per line: header cells as answer tables print them.
+PIPED_HEADS = {
+    "piped Frage/Antwort": ("Frage | Antwort", False),
+    "piped Nr./Frage/Antwort": ("Nr. | Frage | Antwort", True),
+    "piped Fragen der Fraktion/Antwort der Verwaltung": (
+        "Fragen der Fraktion | Antwort der Verwaltung",
+        False,
+    ),
+}
+
+
+def piped_variants(pairs: Pairs, join: Callable[[list[str]], str]) -> dict[str, str]:
+    """Return the PIPED_HEADS variants: every pair one row, its cells split by "|"."""
+    out: dict[str, str] = {}
+    for name, (header, numbered) in PIPED_HEADS.items():
+        rows = [header]
+        for k, (q, a) in enumerate(pairs, 1):
+            cells = [_bare_question(q), _bare_question(a)]
+            rows.append(" | ".join([str(k), *cells] if numbered else cells))
+        out[name] = join(rows)
     return out
 
 

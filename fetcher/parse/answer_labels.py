@@ -7,7 +7,12 @@ Two answer layouts that set each repeated question apart by what follows it, not
   sentence that states (the answer above it, or the context before the first question);
 - a two-column table "Frage | Antwort" read row by row: under its header row ("Frage Antwort",
   "Fragen Antworten", "Anfrage Stellungnahme") each row's line opens with the question's asking
-  sentences and goes on with the answer's first line; the answer runs to the next row that asks.
+  sentences and goes on with the answer's first line; the answer runs to the next row that asks;
+- the same table exported with its cells split by "|" ("Frage | Antwort", "Fragen der Fraktion |
+  Antwort der Verwaltung", "Nr. | Frage | Antwort"), read cell by cell also when the rows run
+  together into one line: the first cell after the header asks; every further cell is an answer,
+  a question, or an answer run into the next row's question (the asking sentences ending it); a
+  number column's cells are dropped.
 Both need two questions at least, each answered; a question that opens with a number or a
 "Frage 1:" label belongs to the numbered readers (fetcher.parse.answers).
 """
@@ -34,6 +39,14 @@ _TABLE_HEAD = re.compile(
     r"^(?:Fragen?|Anfrage)\s+(?:Antwort(?:en)?|Beantwortung|Stellungnahme)"
     r"(?:\s+(?:der|des)\s+Verwaltung)?(?:\s+|$)"
 )
+# The header of a table exported with "|" between its cells, anywhere in a line (rows run together).
+_PIPED_HEAD = re.compile(
+    r"(?<!\S)(?:Fragen?|Anfrage)(?:\s+(?:der|des)\s+[A-ZÄÖÜ]\w+)?\s*\|\s*"
+    r"(?:Antwort(?:en)?|Beantwortung|Stellungnahme)(?:\s+(?:der|des)\s+[A-ZÄÖÜ]\w+)?\s*(?:\|\s*)?"
+)
+_CELL_GAP = re.compile(r"\s*\|\s*")
+_NUMBER_CELL = re.compile(r"\d{1,2}\.?")
+_ROW_NUMBER = re.compile(r"\s+\d{1,2}\.?$")
 
 
 def _body(lines: Sequence[str], body_start: int) -> list[str]:
@@ -129,3 +142,41 @@ def table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str, str]]:
     if len(pairs) < MIN_PAIRS or sum(1 for _, answer in pairs if answer) < MIN_PAIRS:
         return []
     return pairs
+
+
+def piped_table_pairs(lines: Sequence[str], body_start: int) -> list[tuple[str, str]]:
+    """Return (question, answer) of a "Frage | Antwort" table exported with "|" between its
+    cells, read cell by cell (rows on lines of their own or run together), else []."""
+    # the header may stand in the head's last line when the page is run together
+    text = " ".join(line for line in _body(lines, 0) if line)
+    head = _PIPED_HEAD.search(text)
+    if head is None:
+        return []
+    # a number column ("Nr. | Frage | Antwort"): its cells go, and the next row's number run
+    # into the answer before it
+    cells = [
+        _ROW_NUMBER.sub("", cell)
+        for cell in _CELL_GAP.split(text[head.end() :])
+        if cell and not _NUMBER_CELL.fullmatch(cell)
+    ]
+    if len(cells) < MIN_PAIRS + 1 or not ends_asking(cells[0]) or not opens_asking(cells[0]):
+        return []
+    rows: list[tuple[str, list[str]]] = []
+    for cell in cells:
+        asked = _asked_tail(cell)
+        if asked is None:  # an answer's cell, or its second line
+            if not rows:
+                return []
+            rows[-1][1].append(cell)
+            continue
+        before, question = asked
+        if before:  # the answer's cell run into the next row's question cell
+            if not rows:
+                return []
+            rows[-1][1].append(before)
+        elif rows and not rows[-1][1]:
+            return []  # two question cells in a row: not read here
+        rows.append((question, []))
+    if len(rows) < MIN_PAIRS or not all(answer for _, answer in rows):
+        return []
+    return [(question, " ".join(answer)) for question, answer in rows]

@@ -12,9 +12,11 @@ import re
 from collections.abc import Sequence
 
 from fetcher.parse.answer_headings import answer_heading, split_run_in_headings, without_heading
-from fetcher.parse.answer_labels import labelled_pairs, table_pairs
+from fetcher.parse.answer_labels import labelled_pairs, piped_table_pairs, table_pairs
+from fetcher.parse.answer_lists import interleaved_with_lists
 from fetcher.parse.asked_paragraphs import asked_paragraphs
 from fetcher.parse.asked_sentences import asked_sentences
+from fetcher.parse.asked_starts import asked_start
 from fetcher.parse.glued_items import split_glued_items
 from fetcher.parse.heading_questions import heading_questions
 from fetcher.parse.letter_end import answer_follows
@@ -156,7 +158,7 @@ def _asked_paragraphs(lines: Sequence[str], start: int) -> list[tuple[str, str]]
         ):
             if _NUMBERED.match(paragraph[0]) or any(list_marker(line) for line in paragraph):
                 return []  # "1.1. Wenn ja, …?": numbered questions the list scorer missed
-            pairs.append((text, []))
+            pairs.append((text[asked_start(text) :], []))  # not the head run into it
         elif pairs:
             pairs[-1][1].append(text)
     if not pairs or not pairs[-1][1]:
@@ -261,6 +263,11 @@ def _find_answers(lines: Sequence[str], body_start: int) -> tuple[list[str], lis
     headed = heading_questions(lines, body)
     if headed:
         return [q for q, _ in headed], [a for _, a in headed], ""
+    # "1. Welche …?" / its answer, holding a numbered list of its own / "2. Wie …?" / …; a
+    # "Frage | Antwort" table exported with "|" between its cells
+    listed = interleaved_with_lists(lines, body) or piped_table_pairs(lines, body)
+    if listed:
+        return [q for q, _ in listed], [a for _, a in listed], ""
     paired = quoted_pairs(lines, body)  # „Wie …?“ / "Sie fragen: …" / "Frage: …", no numbers
     if paired:
         return [q for q, _ in paired], [a for _, a in paired], ""

@@ -45,11 +45,18 @@ _ANSWER_LABEL = re.compile(
     r"(?<![\w-])(?:Antwort|Beantwortung)(?:\s+(?:der|des)\s+\w+)?\s*:(?=\s)", re.I
 )
 _ANSWER_LABEL = gated(_ANSWER_LABEL)  # the same matches, tried only where one can start
+# A question ("…?", its quotation closed) with an answer label right after it and a reply that
+# states: "… erneuert? Antwort: Die Erneuerung ist … vorgesehen." (a page run together).
+_ANSWERED_BELOW = re.compile(
+    r"\?[“”\"»]?\s+(?:Antwort|Beantwortung)(?:\s+(?:der|des)\s+\w+)?\s*:\s+[A-ZÄÖÜ][^?:]{20,300}\."
+)
 # The administration replying to the asker.
 _REPLY = re.compile(
     r"\b(?:Ihre|Eure|Deine)\s+(?:\w+\s+){0,2}(?:Anfrage|Fragen)\b"
     r"|\bbeantworte[n]?\s+(?:ich|wir)\b|\b(?:ich|wir)\s+beantworte[n]?\b"
     r"|\bwie\s+folgt\s+beantwortet\b"
+    # "Die Verwaltung beantwortet die Anfrage wie folgt:" (the office named, not "ich" / "wir")
+    r"|\bbeantwortet\s+(?:die|Ihre|eure)\s+(?:\w+\s+){0,2}(?:Anfragen?|Fragen?)\s+wie\s+folgt\b"
     # "Beantwortung einer Anfrage zur …" as the subject (not "bitten um (die) Beantwortung …")
     r"|(?<!\bum\s)(?<!\bdie\s)\bBeantwortung\s+(?:einer|der|Ihrer)\s+(?:[\w-]+\s+)?[\w-]*Anfrage\b"
     r"|\bauf\s+(?:\w+\s+){0,2}Anfrage\s+(?:\w+\s+){0,3}?teil(?:t|en)\s+(?:\w+\s+){0,3}?mit\b"
@@ -189,6 +196,8 @@ def signals(lines: Sequence[str], body: int, answers: Sequence[str]) -> Signals:
         answer += 2
     if _answer_headings(text) >= 2 or len(_ANSWER_LABEL.findall(text)) >= 2:
         answer += 2
+    elif _ANSWERED_BELOW.search(text):
+        answer += 2  # one question, "Antwort:" right below it and a reply that states
     replies = bool(_REPLY.search(whole))
     signed = bool(_ADMINISTRATION.search(whole))
     answer += 2 * replies + signed

@@ -93,11 +93,15 @@ _NOT_AFTER_ARTICLE = "".join(
     for word in ("Die", "Der", "Das", "Eine", "Diese", "Ihre", "Unsere", "Seine", "Keine", "Deren")
 )
 # A notice's type word run into a head after its letterhead ("Stadt Karlsruhe Der
-# Oberbürgermeister Mitteilungsvorlage Anfrage der …"): after a capitalised word, not a sentence's
-# (nor after a comma or a bracket: "(GR-Sitzung vom 24.7.2012, Antwort auf FDP-Anfrage …)" cites).
+# Oberbürgermeister Mitteilungsvorlage Anfrage der …"), also ending that line ("… Fachbereich 3
+# Informationsvorlage"): after a capitalised word, not a sentence's (nor after a comma or a
+# bracket: "(GR-Sitzung vom 24.7.2012, Antwort auf FDP-Anfrage …)" cites).
 _NOTICE_RUN_IN = re.compile(
     rf"(?<=\w[ \t]){NOT_AFTER_LOWER}{_NOT_AFTER_ARTICLE}"
-    r"(?-i:Mitteilungsvorlage|Informationsvorlage)[ \t]+(?=\S).{10,}$",
+    r"(?:(?-i:Mitteilungsvorlage|Informationsvorlage)(?:[ \t]+(?=\S).{10,})?"
+    # "… Bezirksvertretung Nord Mitteilung der Verwaltung zur Anfrage …": who notifies named
+    r"|(?-i:Mitteilung|Stellungnahme)[ \t]+(?:der[ \t]+Verwaltung|des[ \t]+(?-i:[A-ZÄÖÜ])\w+)"
+    r"[ \t]+(?=\S).{10,})$",
     re.M,
 )
 # An answer's heading run into a head ("… Der Oberbürgermeister Antwort auf die Anfrage der

@@ -93,16 +93,32 @@ def _label_cuts(line: str) -> Iterable[int]:
         yield match.end()
 
 
-def split_quoted_questions(lines: Sequence[str]) -> list[str]:
+# A lead-in quoting the inquiry, run into its question ("Ihre Anfrage lautete: Wann …?", "Sie
+# fragen: „Wie viele …?“"): a verb of asking or quoting, its colon, then a mark or a capital.
+_LEAD_IN = re.compile(
+    r"\b(?:fragen|fragt|fragte|fragten|lautet|lautete|lauten|lauteten)\s*:\s+(?=[„\"»]?[A-ZÄÖÜ][^?\n]{0,600}\?)"
+)
+
+
+def _lead_in_cuts(line: str) -> Iterable[int]:
+    """Yield where a question starts after the lead-in quoting it, on one line."""
+    for match in _LEAD_IN.finditer(line):
+        yield match.end()
+
+
+def split_quoted_questions(lines: Sequence[str], lead_ins: bool = True) -> list[str]:
     """Return the lines with quoted numbered questions run together with other text set apart,
-    and a question's label run into the lead-in before it on a line of its own."""
+    a question's label run into the lead-in before it on a line of its own, and a question
+    after the lead-in quoting it ("Sie fragen: „Wie …?“") too."""
     out: list[str] = []
     for line in lines:
-        if "„" not in line and '"' not in line and "»" not in line and "Frage" not in line:
+        marked = "„" in line or '"' in line or "»" in line or "Frage" in line
+        if not marked and not (lead_ins and ":" in line):
             out.append(line)
             continue
         begin = 0
-        for cut in sorted({*_cuts(line), *_label_cuts(line)}):
+        led = _lead_in_cuts(line) if lead_ins else ()
+        for cut in sorted({*_cuts(line), *_label_cuts(line), *led}):
             out.append(line[begin:cut].strip())
             begin = cut
         out.append(line[begin:].strip())
@@ -117,6 +133,7 @@ def with_quoted_questions_apart(lines: Sequence[str], body: int) -> tuple[list[s
     """
     head = list(lines[:body])
     rest = list(lines[body:])
-    if head and len(pieces := split_quoted_questions(head[-1:])) > 1:
+    # (a lead-in run into the head's last row stays there: "… Sie fragen: Wie …?" opens the body)
+    if head and len(pieces := split_quoted_questions(head[-1:], lead_ins=False)) > 1:
         head, rest = [*head[:-1], pieces[0]], [*pieces[1:], *rest]
     return [*head, *split_quoted_questions(rest)], len(head)
