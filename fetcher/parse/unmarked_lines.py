@@ -55,8 +55,62 @@ def opens_asking(line: str) -> bool:
     )
 
 
+# A question typed on its line without any closing mark ("Welche Maßnahmen stehen noch aus"),
+# or with its "?" read as "7" by OCR ("… bewilligt7"): a capitalised interrogative opens it.
+_BARE_QUESTION = re.compile(
+    r"^(?:W(?:ie|as|ann|o|er|elche[rsmn]?|arum|eshalb|ieso)|Inwie(?:weit|fern)"
+    r"|(?:In|Auf|An|Aus|Bis|Seit|Mit|Für|Von|Bei|Zu|Nach|Unter|Über)\s+welche[rsmn]?)\s"
+    r"(?:\S+\s+){2,}\S*[\w)]$"
+)
+_OCR_MARK = re.compile(r"(?<=[a-zäöüß])7$")  # "… Sanierung7": the "?" OCR read as a seven
+
+
+def bare_question(line: str) -> bool:
+    """Return True if a line is a whole question typed without a closing mark (see above)."""
+    return len(line) <= LINE_CHARS + LINE_CHARS // 2 and bool(_BARE_QUESTION.match(line))
+
+
+# Where the next bare question opens in a paragraph run into one line ("… seit 2021 umgesetzt
+# worden Welche Maßnahmen stehen noch aus …"): a capitalised interrogative after a word.
+_BARE_INSIDE = re.compile(
+    r"(?<=[\w)])\s+(?=(?:W(?:ie|as|ann|o|er|elche[rsmn]?|arum|eshalb|ieso)|Inwie(?:weit|fern))\s)"
+)
+MAX_BARE_PIECES = 20  # questions of one paragraph
+
+
+def bare_pieces(lines: Sequence[str]) -> list[str]:
+    """Return the lines with a paragraph of bare questions run into one line cut into them, one
+    a line; a line that does not cut into bare questions only stays as it is."""
+    out: list[str] = []
+    for line in lines:
+        text = line.strip()
+        if len(text) <= LINE_CHARS or not _BARE_QUESTION.match(text):
+            out.append(line)
+            continue
+        cuts = [m.end() for m in _BARE_INSIDE.finditer(text)][:MAX_BARE_PIECES]
+        pieces = [text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True)]
+        out.extend(pieces if len(pieces) > 1 and all(map(bare_question, pieces)) else [line])
+    return out
+
+
+def _bare_end(lines: Sequence[str], start: int) -> bool:
+    """Whether the bare question at `start` ends on its line: the next line is blank, the last,
+    a page number or a stop, or one more bare question (questions typed one a line)."""
+    if not bare_question(lines[start].strip()):
+        return False
+    below = lines[start + 1].strip() if start + 1 < len(lines) else ""
+    return (
+        not below
+        or bare_question(below)
+        or is_stop(below)
+        or bool(re.fullmatch(r"[-–\s\d]+", below))
+    )
+
+
 def _sentence_end(lines: Sequence[str], start: int) -> int | None:
     """Return the line that ends the sentence opening at `start`, within MAX_SENTENCE_LINES."""
+    if _bare_end(lines, start):
+        return start
     for k in range(start, min(start + MAX_SENTENCE_LINES, len(lines))):
         line = lines[k].strip()
         if not line or (k > start and (list_marker(line) or is_stop(line))):
@@ -82,6 +136,7 @@ def unmarked_questions(lines: Sequence[str], body_start: int) -> list[list[str]]
     best: list[list[str]] = []
     items: list[list[str]] = []
     i = max(body_start, 0)
+    lines = [*lines[:i], *bare_pieces(lines[i:])]
     while i < len(lines):
         line = lines[i].strip()
         if not line:
@@ -107,4 +162,4 @@ def unmarked_questions(lines: Sequence[str], body_start: int) -> list[list[str]]
         best = items
     if len(best) < MIN_QUESTIONS or all(item[-1].endswith("?") for item in best):
         return []  # "?" lines are fetcher.parse.question_lines' to read
-    return best
+    return [[*item[:-1], _OCR_MARK.sub("?", item[-1])] for item in best]
