@@ -10,6 +10,8 @@ parser.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pytest
 
 from bench.ask_variants import RHETORICAL
@@ -49,11 +51,13 @@ def _opening(name: str) -> str:
 
 @pytest.mark.parametrize("shape", [flat, paragraphs])
 @pytest.mark.parametrize("name", [HOFEWIESE, PROJEKTLEITER])
-def test_request_paragraph_below_a_subject_line_run_together(name: str, shape: object) -> None:
+def test_request_paragraph_below_a_subject_line_run_together(
+    name: str, shape: Callable[[str], str]
+) -> None:
     """ "Betreff: Sachstand der Planung" above a paragraph of requests, run into one line: the
     subject runs into the first request, which is still read, without the subject's words."""
     text = _requested(name, f"prose requests below '{SUBJECT}'")
-    questions = parse_text(shape(text)).questions  # type: ignore[operator]
+    questions = parse_text(shape(text)).questions
     assert len(questions) == dev_label(name)["questions"]
     assert questions[0].startswith("Wir bitten die Verwaltung darzustellen")
 
@@ -79,22 +83,26 @@ def test_rhetorical_question_above_the_lead_in_is_no_question(name: str) -> None
 
 
 @pytest.mark.parametrize("shape", [flat, paragraphs])
-def test_anfrage_heading_run_into_background_and_a_rhetorical_question(shape: object) -> None:
+def test_anfrage_heading_run_into_background_and_a_rhetorical_question(
+    shape: Callable[[str], str],
+) -> None:
     """ "Anfrage: <subject> <statement>. Wie lange …?" above "Wir fragen die Verwaltung:": the
     heading's line is background, the lead-in below opens the questions."""
     text = _asked(RUNDFUNK, "no label, 'Anfrage:' over background, rhetorical ? above lead-in")
-    questions = parse_text(shape(text)).questions  # type: ignore[operator]
+    questions = parse_text(shape(text)).questions
     assert len(questions) == dev_label(RUNDFUNK)["questions"]
     assert all(RHETORICAL not in question for question in questions)
 
 
 @pytest.mark.parametrize("shape", [str, flat])
 @pytest.mark.parametrize("name", [VERKEHRSZEICHEN, PROJEKTLEITER])
-def test_salutation_between_subject_and_first_question(name: str, shape: object) -> None:
+def test_salutation_between_subject_and_first_question(
+    name: str, shape: Callable[[str], str]
+) -> None:
     """ "Anfrage: Sachstand der Planung" / "Sehr geehrte Damen und Herren," / "wie …?": the
     first question opens after the salutation, in lower case, without the subject."""
     text = _asked(name, "no label, 'Anfrage:' and salutation above, item 1 in lower case")
-    questions = parse_text(shape(text)).questions  # type: ignore[operator]
+    questions = parse_text(shape(text)).questions
     assert len(questions) == dev_label(name)["questions"]
     assert questions[0].lower().startswith(_opening(name))
 
@@ -108,11 +116,11 @@ def test_ich_frage_before_indirect_questions_is_one_request_each(name: str) -> N
 
 
 @pytest.mark.parametrize("shape", [flat, paragraphs])
-def test_subject_line_and_a_statement_above_the_questions(shape: object) -> None:
+def test_subject_line_and_a_statement_above_the_questions(shape: Callable[[str], str]) -> None:
     """ "Betreff: …" and a statement of the background above the questions, run together: the
     first question after the statement is the first asked, not part of the subject."""
     text = _asked(FERNBUS, "no label, 'Betreff:' and a statement above")
-    questions = parse_text(shape(text)).questions  # type: ignore[operator]
+    questions = parse_text(shape(text)).questions
     assert len(questions) == dev_label(FERNBUS)["questions"]
     assert questions[0].lower().startswith(_opening(FERNBUS))
 

@@ -67,7 +67,11 @@ _OCR_MARK = re.compile(r"(?<=[a-zäöüß])7$")  # "… Sanierung7": the "?" OCR
 
 def bare_question(line: str) -> bool:
     """Return True if a line is a whole question typed without a closing mark (see above)."""
-    return len(line) <= LINE_CHARS + LINE_CHARS // 2 and bool(_BARE_QUESTION.match(line))
+    return (
+        len(line) <= LINE_CHARS + LINE_CHARS // 2
+        and "?" not in line  # "… dort? (2)": marked, its number set after it
+        and bool(_BARE_QUESTION.match(line))
+    )
 
 
 # Where the next bare question opens in a paragraph run into one line ("… seit 2021 umgesetzt
