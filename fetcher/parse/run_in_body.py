@@ -33,6 +33,10 @@ _OPENER = (
 # After a word without closing punctuation, or after a sentence end: the subject's line may hold
 # a statement of the background before the request ("… Strelitz-Alt Der Radweg … ist in
 # schlechtem Zustand. Wir fragen daher an: Wann …?").
+# A sentence that opens with a request's own words (not a salutation, which a head may follow).
+_OPENS = re.compile(
+    rf"(?:(?:Wir|Ich)\s+(?!für\b|in\b|im\b)[a-zäöüß]|Es\s+(?:wird|werden)\s|Bitte\s+[a-zäöüß]|{_OFFICE})"
+)
 _OPENING_INSIDE = re.compile(rf"(?:(?<=[\w)\]\"“])|(?<=[a-zäöüß]{{2}}[.!]))\s+(?={_OPENER})")
 _SENTENCE_END = re.compile(r"[.?!](?:\s|$)")
 # A subject field's label at the line's start ("Betreff:", "Betr.:", "Thema:", "Gegenstand:").
@@ -57,9 +61,23 @@ def body_opening(text: str) -> int:
 
 
 def from_body_opening(sentence: str) -> str:
-    """Return a request sentence from where its body opens: without a head run into it."""
+    """Return a request sentence from where its body opens: without a head run into it. Words
+    before it that open asking ("Hat die Stadtverwaltung Kenntnis … Ich bitte um …", questions
+    typed without a mark), a sentence that opens the body itself or one in lower case (after a
+    salutation) are the body already: the sentence stays whole."""
     opening = body_opening(sentence)
-    return sentence[opening:] if opening > 0 else sentence
+    if opening <= 0 or _ASKS.match(sentence) or _OPENS.match(sentence) or sentence[:1].islower():
+        return sentence  # "Wir bitten um …: Hat … Ich bitte um …": it opened the body itself
+    return sentence[opening:]
+
+
+# A question's or request's first words (wording's interrogatives and verbs first), read at the
+# sentence's start: what a head never opens with.
+_ASKS = re.compile(
+    r"(?:(?:In|Auf|An|Aus|Bis|Seit|Mit|Für|Von|Bei|Zu|Nach|Unter|Über)\s+)?"
+    r"(?:W(?:ie|as|ann|o|er|elche[rsmn]?|arum|eshalb|ieso)|Inwie(?:weit|fern)|Ob|Gibt|Ist|Sind"
+    r"|Hat|Haben|Wird|Werden|Wurde|Wurden|Kann|Können|Plant|Sieht|Liegt|Liegen|Besteht)\s"
+)
 
 
 def body_in_subject(lines: Sequence[str], body_start: int) -> tuple[Sequence[str], int]:

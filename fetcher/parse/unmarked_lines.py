@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from fetcher.parse.ask_signals import clause_signal, request_signal
 from fetcher.parse.markers import LINE_CHARS
 from fetcher.parse.question_tail import ends_sentence
-from fetcher.parse.wording import ASKING_OPENING, is_stop, list_marker, question_signal
+from fetcher.parse.wording import ASKING_OPENING, INTRO, is_stop, list_marker, question_signal
 
 MAX_SENTENCE_LINES = 4  # printed lines of one such question up to its "."
 MIN_QUESTIONS = 2  # one sentence alone is the request wording.request_in_prose reads
@@ -136,11 +136,24 @@ def _remark_end(lines: Sequence[str], start: int) -> int | None:
 
 def unmarked_questions(lines: Sequence[str], body_start: int) -> list[list[str]]:
     """Return the longest run of at least MIN_QUESTIONS sentences that each open asking, one
-    after another (blank lines between at most), as items of lines; [] when there is none."""
+    after another (blank lines between at most), as items of lines; [] when there is none.
+
+    A run holding a question typed without a mark (bare_question) counts only right below a
+    lead-in (a line ending in ":" or asking for answers): further down, such lines are what is
+    left of a list whose first, longer question was not typed so.
+    """
     best: list[list[str]] = []
     items: list[list[str]] = []
+    start, bare = 0, False  # where the open run starts, whether it holds a bare question
     i = max(body_start, 0)
     lines = [*lines[:i], *bare_pieces(lines[i:])]
+
+    def close() -> None:
+        nonlocal best, items, bare
+        if len(items) > len(best) and (not bare or _below_lead_in(lines, start)):
+            best = items
+        items, bare = [], False
+
     while i < len(lines):
         line = lines[i].strip()
         if not line:
@@ -155,15 +168,22 @@ def unmarked_questions(lines: Sequence[str], body_start: int) -> list[list[str]]
             i = end + 1
             continue
         if end is not None and opens_asking(line):
+            if not items:
+                start = i
+            bare = bare or _bare_end(lines, i)
             items.append([x.strip() for x in lines[i : end + 1] if x.strip()])
             i = end + 1
             continue
-        if len(items) > len(best):
-            best = items
-        items = []
+        close()
         i += 1
-    if len(items) > len(best):
-        best = items
+    close()
     if len(best) < MIN_QUESTIONS or all(item[-1].endswith("?") for item in best):
         return []  # "?" lines are fetcher.parse.question_lines' to read
     return [[*item[:-1], _OCR_MARK.sub("?", item[-1])] for item in best]
+
+
+def _below_lead_in(lines: Sequence[str], start: int) -> bool:
+    """Whether the line above `start` (blank lines skipped) is a lead-in: it ends in ":" or
+    asks for answers ("Wir bitten um Beantwortung folgender Fragen")."""
+    above = next((lines[k].strip() for k in range(start - 1, -1, -1) if lines[k].strip()), "")
+    return above.endswith(":") or bool(INTRO.search(above + ":"))
