@@ -53,7 +53,7 @@ def body_opening(text: str) -> int:
     sentence end, and runs on to a sentence end with at least MIN_BODY_WORDS words.
     """
     for match in _OPENING_INSIDE.finditer(text, 0, min(len(text), OPENING_CHARS)):
-        rest = text[match.end() :]
+        rest = text[match.end() : match.end() + OPENING_CHARS]  # bounded: linear on any line
         end = _SENTENCE_END.search(rest)
         if end and len(rest[: end.start()].split()) >= MIN_BODY_WORDS:
             return match.end()
