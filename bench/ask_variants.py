@@ -25,6 +25,18 @@ openings, 'ob …' clauses, 'Wir fragen die Verwaltung')", and council practice 
   (its "?" a "."); only where the transform is exact: every item's question ends in its only
   "?" (list_variants.Located.question_end). The first question may start with or without
   "Bitte teilen Sie mit:".
+- Letters that ask in prose (the twenty-first round; questions typed one a line, no label):
+  "no label, rhetorical ? above lead-in": the background's question RHETORICAL and the lead-in
+  "Wir fragen die Verwaltung:" set in one line above the unlabelled questions (each keeps its
+  "?"): a letter's rhetoric before the ask, which must not become question 1; "no label,
+  lead-in: …, no mark": the questions typed without any closing mark, and "…, ? read as 7": each
+  "?" read as "7", as OCR does with a faint question mark (both only on lists whose every
+  item asks one question); "no label, 'Anfrage:' over
+  background, …": a heading "Anfrage: <subject>" run into the background (BACKGROUND) and the
+  rhetorical question, the lead-in below; "no label, 'Anfrage:' and salutation above, item 1 in
+  lower case": the heading, then "Sehr geehrte Damen und Herren," and the first question
+  continuing its sentence; "no label, 'Betreff:' and a statement above": a subject line and
+  BACKGROUND above the questions, no lead-in.
 The control "original" parses the located documents as they are.
 
 Negatives (must NOT become questions; a second table): dev documents labelled with no questions
@@ -155,13 +167,20 @@ def requests(found: Located) -> list[str] | None:
     return lines
 
 
-def unlabelled(found: Located) -> list[str] | None:
+def unlabelled(found: Located, *, marks: str = ".", single: bool = False) -> list[str] | None:
     """Return the lines with each item's label removed, its question joined into one line, and
-    every "?" of the list made "." (list_variants' "no label", then "no ?"), or None where an
-    item does not end in "?" within MAX_QUESTION_LINES lines."""
+    every "?" of the list made `marks` (list_variants' "no label", then "no ?"; "" drops it, "7"
+    as OCR reads it, "?" keeps it), or None where an item does not end in "?" within
+    MAX_QUESTION_LINES lines."""
     ends = [found.question_end(k) for k in range(len(found.rows))]
     if any(end is None for end in ends):
         return None
+    if single and any(
+        sum(line.count("?") for line in found.lines[row : end + 1]) != 1
+        for row, end in zip(found.rows, ends, strict=True)
+        if end is not None
+    ):
+        return None  # `single`: only lists whose every item asks one question
     lines: list[str | None] = list(found.lines)
     for k, row in enumerate(found.rows):
         end = ends[k]
@@ -172,18 +191,45 @@ def unlabelled(found: Located) -> list[str] | None:
         lines[row + 1 : end + 1] = [None] * (end - row)
     for row in range(found.rows[0], _last_question_row(found) + 1):  # as "no ?" does
         line = lines[row]
-        lines[row] = None if line is None else line.replace("?", ".")
+        lines[row] = None if line is None else line.replace("?", marks)
     return [line for line in lines if line is not None]
 
 
-def _unlabelled(lead: str | None) -> Callable[[Located], str | None]:
+def _unlabelled(
+    lead: str | None, marks: str = ".", *, single: bool = False
+) -> Callable[[Located], str | None]:
     def transform(found: Located) -> str | None:
-        lines = unlabelled(found)
+        lines = unlabelled(found, marks=marks, single=single)
         if lines is None:
             return None
         if lead is not None:  # item 1 keeps its row: only lines below it were joined
             lines = with_lead_in(lines, found.rows[0], lead)
         return "\n".join(lines)
+
+    return transform
+
+
+# A question of the background set before the lead-in, asked of nobody (a letter's rhetoric):
+# never one of the questions.
+RHETORICAL = "Wie lange soll dieser Zustand noch andauern?"
+
+
+SUBJECT = "Sachstand der Planung"  # a subject line's words, no full stop
+BACKGROUND = "Der Zustand ist seit Jahren unverändert."
+
+
+def _above(lead: str, *, lower: bool = False) -> Callable[[Located], str | None]:
+    """Return a transform: the unlabelled list ("?" kept) with `lead` (lines joined by "\n")
+    in place of its lead-in; `lower`: item 1 opening in lower case (after a salutation)."""
+
+    def transform(found: Located) -> str | None:
+        lines = unlabelled(found, marks="?")
+        if lines is None:
+            return None
+        row = found.rows[0]
+        if lower:
+            lines[row] = lines[row][:1].lower() + lines[row][1:]
+        return "\n".join(with_lead_in(lines, row, lead))
 
     return transform
 
@@ -210,6 +256,17 @@ VARIANTS: dict[str, Callable[[Located], str | None]] = {
     "request": _requests,
     "no label, no ?": _unlabelled(None),
     **{f"no label, lead-in: {lead}, no ?": _unlabelled(lead) for lead in LEAD_INS[3:4]},
+    # the twenty-first round: letters that ask in prose (prose21)
+    "no label, rhetorical ? above lead-in": _above(f"{RHETORICAL} {LEAD_INS[3]}"),
+    "no label, 'Anfrage:' over background, rhetorical ? above lead-in": _above(
+        f"Anfrage: {SUBJECT} {BACKGROUND} {RHETORICAL}\n{LEAD_INS[3]}"
+    ),
+    "no label, 'Anfrage:' and salutation above, item 1 in lower case": _above(
+        f"Anfrage: {SUBJECT}\n\nSehr geehrte Damen und Herren,\n", lower=True
+    ),
+    "no label, 'Betreff:' and a statement above": _above(f"Betreff: {SUBJECT}\n{BACKGROUND}"),
+    f"no label, lead-in: {LEAD_INS[0]}, no mark": _unlabelled(LEAD_INS[0], "", single=True),
+    f"no label, lead-in: {LEAD_INS[0]}, ? read as 7": _unlabelled(LEAD_INS[0], "7", single=True),
 }
 
 
@@ -223,7 +280,9 @@ def rewrite(text: str, label: dict[str, Any], variant: str) -> str | None:
 
 def first_right(variant: str, got: str, want: str) -> bool:
     """Return True if a first question `got` reads as the label's start `want` in `variant`."""
-    if variant == ORIGINAL or ("?" not in variant and variant != "request"):
+    if variant == ORIGINAL or (
+        "?" not in variant and variant != "request" and "mark" not in variant
+    ):
         return _fold(got).startswith(_fold(want))
     got_free, want_free = mark_free(got), mark_free(want)
     if variant == "request":

@@ -34,6 +34,11 @@ wrapped lines, replaced; ask_variants.with_lead_in):
   "Außerdem möchten wir wissen, …", "Die Verwaltung wird zudem gebeten mitzuteilen, …",
   "Weiterhin interessiert uns, …"), all in one paragraph or one sentence a line (skips a
   document whose items hold more than their question). A lead-in the bench cannot find stays.
+- "prose requests below 'Betreff: …'": the one-paragraph prose with a subject line (SUBJECT, no
+  full stop) right above it, as a letter prints it; run together ("flat"), the subject runs into
+  the first request. "prose 'ich frage …, ob …', one paragraph": the requests worded with the
+  authors' own asking verb before the indirect question (ASKING_REQUESTS: "Ich frage die
+  Verwaltung, ob …", "Weiter frage ich, wie …"), as Kreistag and Ortsgemeinderat members write.
 Expected: the label's count; the first question right when it reads as the rewritten item 1
 (without "?" and "."), with or without its request wording, at least as far as the label's
 `first_question_start` reaches. The control "original" parses the located documents as they are.
@@ -82,6 +87,16 @@ PROSE_REQUESTS = (
     "Die Verwaltung wird zudem gebeten mitzuteilen, ",
     "Weiterhin interessiert uns, ",
 )
+# The authors' own asking verb before an indirect question: "Ich frage die Verwaltung, ob …"
+# (Kreistag and Ortsgemeinderat members' letters; the prose21 round).
+ASKING_REQUESTS = (
+    "Ich frage die Verwaltung, ",
+    "Weiter frage ich, ",
+    "Außerdem frage ich die Verwaltung, ",
+)
+# A subject line right above the letter's first paragraph: run together with it ("flat"), the
+# subject has no full stop before the request (the prose21 round).
+SUBJECT = "Betreff: Sachstand der Planung"
 CONTINUED = (
     "Wir bitten darzustellen,",
     "Die Verwaltung wird um Auskunft gebeten,",
@@ -166,7 +181,13 @@ def rewritten(found: Located, *, clauses: bool) -> tuple[list[str], str] | None:
     return [line for line in lines if line is not None], texts[0]
 
 
-def prose(found: Located, *, one_per_line: bool) -> tuple[str, str] | None:
+def prose(
+    found: Located,
+    *,
+    one_per_line: bool,
+    wordings: tuple[str, ...] = PROSE_REQUESTS,
+    subject: str | None = None,
+) -> tuple[str, str] | None:
     """Return the text with the list set as request sentences in prose, and its first sentence.
 
     The labels and the lead-in go; each item's question becomes a request sentence, the wording
@@ -180,16 +201,14 @@ def prose(found: Located, *, one_per_line: bool) -> tuple[str, str] | None:
     for k, (_row, end, _clause) in enumerate(items[:-1]):
         if any(line.strip() for line in found.lines[end + 1 : found.rows[k + 1]]):
             return None
-    texts = [
-        PROSE_REQUESTS[k % len(PROSE_REQUESTS)] + clause + "."
-        for k, (*_, clause) in enumerate(items)
-    ]
+    texts = [wordings[k % len(wordings)] + clause + "." for k, (*_, clause) in enumerate(items)]
     first_row, last_end = found.rows[0], items[-1][1]
     lines = without_lead_in(list(found.lines), first_row)
     cut = len(found.lines) - len(lines)  # lead-in lines removed above the list
     body = texts if one_per_line else [" ".join(texts)]
     after = found.lines[last_end + 1 :]
-    return "\n".join([*lines[: first_row - cut], *body, *after]), texts[0]
+    head = [*lines[: first_row - cut], *([subject] if subject else [])]
+    return "\n".join([*head, *body, *after]), texts[0]
 
 
 def without_lead_in(lines: list[str], first: int) -> list[str]:
@@ -225,6 +244,13 @@ VARIANTS: dict[str, Transform] = {
     **{f"clauses, lead-in: {lead}": _variant(lead, clauses=True) for lead in CONTINUED},
     "prose requests, one paragraph": lambda found: prose(found, one_per_line=False),
     "prose requests, one per line": lambda found: prose(found, one_per_line=True),
+    # the twenty-first round (prose21)
+    f"prose requests below '{SUBJECT}'": lambda found: prose(
+        found, one_per_line=False, subject=SUBJECT
+    ),
+    "prose 'ich frage …, ob …', one paragraph": lambda found: prose(
+        found, one_per_line=False, wordings=ASKING_REQUESTS
+    ),
 }
 
 
@@ -240,7 +266,7 @@ def first_right(got: str, first: str, want: str) -> bool:
     """Return True if a first question `got` reads as the rewritten item 1 `first` (its request
     wording kept or dropped) as far as the label's start `want` reaches (plus the wording)."""
     got_free, first_free = mark_free(got), mark_free(first)
-    for wording in ("", *REQUESTS, *PROSE_REQUESTS):
+    for wording in ("", *REQUESTS, *PROSE_REQUESTS, *ASKING_REQUESTS):
         prefix = mark_free(wording)
         if wording and not first_free.startswith(prefix):
             continue

@@ -48,7 +48,8 @@ _ASKS_FOR_ACCOUNT = re.compile(
     rf"|\bum\s+(?:\w+\s+){{0,2}}{_ACCOUNT}\b[^.]{{0,80}}?\b(?:gebeten|ersucht)\b"
     r"|\binteressier(?:t|en)\s+(?:uns|mich)\b|\b(?:uns|mich)\s+interessier(?:t|en)\b"
     r"|^Bitte\s+(?:nennen|teilen|stellen|erläutern|beziffern|geben|listen|legen|berichten)\s+Sie\b"
-    r"|\bfragen?\s+(?:wir|ich)\b[^.]{0,40},\s+(?:ob|wie|welche[rsmn]?|wann|wo|warum|was|wer)\b",
+    r"|\b(?:fragen?\s+(?:wir|ich)|(?:wir|ich)\s+frage[nt]?)\b[^.]{0,40},\s+"
+    r"(?:ob|wie|welche[rsmn]?|wann|wo|warum|was|wer)\b",
     re.I,
 )
 

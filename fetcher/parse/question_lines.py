@@ -23,7 +23,15 @@ from collections.abc import Sequence
 from fetcher.parse.asked_openings import CLAUSE_START, asking_start, opens_asking
 from fetcher.parse.question_tail import ends_sentence
 from fetcher.parse.text import sentences
-from fetcher.parse.wording import ANSWER_TO, ASKING_OPENING, is_stop, list_marker, question_signal
+from fetcher.parse.wording import (
+    ANSWER_TO,
+    ASKING_OPENING,
+    INTRO,
+    SALUTATION,
+    is_stop,
+    list_marker,
+    question_signal,
+)
 
 MAX_QUESTION_LINES = 4  # printed lines of one question up to its "?" (an unlabelled one is short)
 MIN_QUESTIONS = 2  # one question alone is a letter's prose question (wording.questions_in_prose)
@@ -66,12 +74,15 @@ _PRELIMINARY = re.compile(
 def _question_at(lines: Sequence[str], start: int) -> int | None:
     """Return the index of the line that ends the question opening at `start`, if one does."""
     line = lines[start]
-    if not line or not (line[:1].isupper() or line[:1] in '„"') or list_marker(line):
+    greeted = _below_salutation(lines, start)  # "Sehr geehrter Herr …," / "wie ist …?"
+    if not line or not (line[:1].isupper() or line[:1] in '„"' or greeted) or list_marker(line):
         return None
-    if not _opens_sentence(lines, start):
+    if not (greeted or _opens_sentence(lines, start)):
         return None  # the line goes on from the one above
     for k in range(start, min(start + MAX_QUESTION_LINES, len(lines))):
         text = lines[k].rstrip()
+        if k > start and _below_salutation(lines, k):
+            return None  # the head above a letter's salutation asks nothing (run together)
         if not text or (k > start and (_new_item(lines, k) or _ends_list(text))):
             return None  # a new item, a closing or a heading opens no question's second line
         if _LABEL_INSIDE.search(text) and not (k == start and _label_in_head(text)):
@@ -81,6 +92,13 @@ def _question_at(lines: Sequence[str], start: int) -> int | None:
         if _ends_sentence(text):
             return None  # a statement or a lead-in
     return None
+
+
+def _below_salutation(lines: Sequence[str], index: int) -> bool:
+    """Whether a line follows a letter's salutation ("Sehr geehrter Herr Bürgermeister,"): it
+    opens the body's first sentence, in lower case after the comma."""
+    above = lines[index - 1].rstrip() if index > 0 else ""
+    return above.endswith(",") and bool(SALUTATION.match(above))
 
 
 SUBHEADING_CHARS = 60  # a group's heading above its questions is short
@@ -120,6 +138,19 @@ def _asked_part(item: list[str]) -> list[str]:
             return [text[match.end() :]]
     opening = asking_start(text)  # "… Betreff: Sanierung der Grundschulen Wie viele …?"
     return [text[opening:]] if opening > 0 else item
+
+
+def _lead_in_before(question: list[str], asked: list[str]) -> bool:
+    """Whether a lead-in that asks ("Wir fragen daher:") stands before the question that
+    _asked_part cut out of its lines: the text above, run together with it, ends in it."""
+    text, part = " ".join(question), " ".join(asked)
+    before = text[: text.rfind(part)] if part and part != text else ""
+    return before.rstrip().endswith(":") and any(
+        not before[match.end() :].strip() for match in INTRO.finditer(before[-INTRO_CHARS:])
+    )
+
+
+INTRO_CHARS = 200  # a lead-in's words before the question it opens
 
 
 def _label_in_head(text: str) -> bool:
@@ -234,7 +265,12 @@ def question_lines(
                 items[-1] += lines[i : end + 1]
             else:
                 question = list(lines[i : end + 1])
-                items.append(_asked_part(question))
+                asked = _asked_part(question)
+                if items and not answered and _lead_in_before(question, asked):
+                    # "… Wir meinen: …. Wir fragen daher: Wie viele …?" (run together): the
+                    # lead-in opens the list, what was asked above it was the background's
+                    items, first = [], i
+                items.append(asked)
             answered_yet = False
             i = end + 1
             continue

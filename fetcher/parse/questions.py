@@ -53,6 +53,7 @@ from fetcher.parse.quotes import (
     tidy_question,
     unquote_lines,
 )
+from fetcher.parse.run_in_body import body_in_subject
 from fetcher.parse.run_segments import APPEND, EVENT, RunScan, bare_section, goes_on
 from fetcher.parse.sections import (
     heading_below,
@@ -306,6 +307,7 @@ def find_questions(
     paper whose type was not printed: a letter that asks for something is not yet an inquiry).
     """
     body_start = question_in_head(lines, body_start)  # "… Heizungen Wie gedenken …?" in the head
+    lines, body_start = body_in_subject(lines, body_start)  # "Betreff: … Wir bitten um …"
     items = question_items(lines, body_start, strict=kind == "Antrag")
     if not items and kind == "Anfrage" and requests:
         items = unmarked_questions(lines, body_start)  # "Wie viele …." / "Welche …." (typed)

@@ -13,6 +13,7 @@ from itertools import chain
 
 from fetcher.parse.ask_signals import request_signal
 from fetcher.parse.asked_openings import closing_run_in, item_from_opening
+from fetcher.parse.asked_openings import opens_asking as opens_with_question
 from fetcher.parse.asked_runs import asked_runs
 from fetcher.parse.prose_requests import cut_at_requests
 from fetcher.parse.unmarked_lines import FOLLOW_UP, opens_asking
@@ -52,6 +53,14 @@ def questions_after_lead_in(
         end, asking = _block_end(lines, i + 1, ends)
         if "?" not in rest and asking >= end:
             continue  # nothing below it asks before the list ends: no question to find
+        if (
+            _HEADING.match(lines[i].lstrip())
+            and _heading_over_background(rest)
+            and any(
+                INTRO.search(lines[k]) for k in range(i + 1, min(end, i + 1 + MAX_BACKGROUND_LINES))
+            )
+        ):
+            continue  # "Anfrage: Baumfällungen … gefällt. Warum …?" / "Wir fragen daher: …?"
         # a paragraph of questions wrapped across lines is read as the one line it was typed as
         block = with_paragraphs(lines, i + 1, rest)
         items: list[list[str]] = [[]]
@@ -79,7 +88,14 @@ def questions_after_lead_in(
                 line = line[later.end() :].strip()
                 if not line:
                     continue
-            if not items[-1] and SALUTATION.match(line) and line.rstrip().endswith(","):
+            if (
+                SALUTATION.match(line)
+                and line.rstrip().endswith(",")
+                and not any("?" in piece for piece in items[-1])
+            ):
+                # "Anfrage: Sozialticket im Stadtbus" / "Sehr geehrter Herr …," / "Wie …?": the
+                # subject on the heading's line is none of the question below
+                items[-1] = []
                 continue  # "Fragen:" / "Sehr geehrte Frau Oberbürgermeisterin," / "Nach …?"
             if (zu := _ZU_LABEL.match(line)) and int(zu.group(1)) == len(labelled) + 1:
                 if items[-1]:
@@ -112,6 +128,23 @@ def questions_after_lead_in(
             typed = _unmarked_items(lines, i, match) if lines[i].rstrip().endswith(":") else []
             return i, typed if len(typed) > len(asked) else asked
     return _unmarked_after_lead_in(lines, body_start)
+
+
+MAX_BACKGROUND_LINES = 12  # lines of background between a heading and the lead-in below it
+_HEADING = re.compile(r"^(?:Anfrage|Fragen?|Fragestellung)\s*:")
+
+
+def _heading_over_background(rest: str) -> bool:
+    """Whether what follows an "Anfrage:" heading on its line is a subject and background run
+    together, not a question: it asks only after a statement ("Baumfällungen im Stadtpark Im
+    Stadtpark wurden … gefällt. Warum …?"). A lead-in further down then opens the list."""
+    asked = rest.find("?")
+    return (
+        asked > 0 and not opens_with_question(rest) and bool(_STATEMENT_END.search(rest, 0, asked))
+    )
+
+
+_STATEMENT_END = re.compile(r"[a-zäöüß]{2}\.\s+[A-ZÄÖÜ]")
 
 
 def _pieces(block: Iterable[tuple[str, bool]], *, cut: bool) -> Iterator[tuple[str, bool | None]]:

@@ -14,6 +14,7 @@ from fetcher.parse.answer_headings import NUMBERED_ANSWER
 from fetcher.parse.continued_lead_ins import CLAUSE, continues_lead_in
 from fetcher.parse.markers import list_marker as _list_marker
 from fetcher.parse.pattern_gates import gated
+from fetcher.parse.run_in_body import from_body_opening
 from fetcher.parse.text import STOP_SECTION, join_lines, sentences
 
 # "1 Wird …", "2 Geschieht …": numbers without a dot (Karlsruhe 2018/…); only the question list
@@ -241,6 +242,9 @@ _SHORT_LEAD_IN = re.compile(r"^(?:[A-ZÄÖÜ][\wäöüß]*)(?:\s+[\wäöüß]+){
 _REQUEST_SENTENCE = re.compile(
     r"\bbitte[nt]?\b|\bgebeten\b|\bersuch(?:en|t)\b|\bfrage[nt]?\s+(?:\w+\s+){0,3}an\b"
     r"|\bstellen\s+(?:\w+\s+){0,2}Frage\b"
+    # "Ich frage die Landrätin, ob …", "Daher frage ich, wann …": the authors ask indirectly
+    r"|\b(?:(?:ich|wir)\s+frage[nt]?|frage[nt]?\s+(?:ich|wir))\b[^,.?]{0,60},\s+"
+    r"(?:ob|wie|wann|wo|warum|weshalb|welche[rsmn]?|was|wer|inwieweit|inwiefern)\b"
     r"|\bmöchte[nt]?\b[^.]{0,80}\b(?:wissen|erfahren|erkundigen)\b"
     r"|\bbeantrag(?:t|en)\s+(?:\w+\s+){0,3}(?:Sachstand\w*|Bericht|Auskunft|Information\w*)"
     r"|^(?:Die|Der)\s+(?:Stadt|Gemeinde|Kreis)?(?:[Vv]erwaltung|Oberbürgermeister(?:in)?|"
@@ -279,7 +283,9 @@ def request_in_prose(lines: Sequence[str], body_start: int) -> list[str]:
     for paragraph in paragraphs:
         for sentence in sentences(join_lines(paragraph)):
             if headed or _REQUEST_SENTENCE.search(sentence):  # under "Anfrage:" it is the ask
-                return [_ASKING_LEAD_IN.sub("", sentence, count=1)]
+                # "Baumpflanzungen an der Hochstraße Die Verwaltung wird gebeten, …": the head
+                # run into the request is no part of it (run_in_body)
+                return [_ASKING_LEAD_IN.sub("", from_body_opening(sentence), count=1)]
     return []
 
 
