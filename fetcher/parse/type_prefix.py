@@ -10,7 +10,7 @@ law, a meeting noun with its body and date, "vom <date>", a sender's group); the
 follows them. A line of those pieces alone ("Auskunftsersuchen nach § 27 BezVG", "zur Sitzung des
 Rates am 14.11.2024", "Anfrage für die Sitzung der Bezirksvertretung Nord am 14.03.2024") is no
 subject: the subject is printed elsewhere.
-Used by type_subject.without_type_word and head_subject.not_subject.
+Used by type_subject.without_type_word and non_subject.not_subject.
 """
 
 from __future__ import annotations

@@ -21,10 +21,10 @@ from fetcher.parse.faction_phrases import group_like
 from fetcher.parse.fields import at_width as _at_width
 from fetcher.parse.fields import ends_value
 from fetcher.parse.head_pieces import is_address_line, is_reference_line
-from fetcher.parse.head_subject import fields_only
 from fetcher.parse.head_title import SENDER_AFTER
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
+from fetcher.parse.subject_run import fields_only
 from fetcher.parse.submitters import OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import MOTION_ORDER
