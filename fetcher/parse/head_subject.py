@@ -31,6 +31,9 @@ _HEAD_PIECE = re.compile(rf"(?:^|\s)[A-ZÄÖÜ][\w.-]*:(?:\s|$)|{DATE.pattern}|\
 _FIELD_VALUE = re.compile(
     rf"(?:Nr\.?|[Nn]ummer)\s*:?\s*{VALUE}(?![\w/])|(?:Datum:|\bvom)\s*{DATE.pattern}"
     rf"|\b(?:Eingang|Eingegangen|Posteingang|Einreichung)(?:\s+am)?:\s*{DATE.pattern}"
+    # the meeting the paper is for, with its date ("zur Sitzung des Rates am 14.11.2024",
+    # "Ratssitzung am …", "Sitzung der Bezirksvertretung Nord am …")
+    rf"|[Ss]itzung\b(?:\s+[\wäöüß.-]+){{0,5}}?\s+am\s+{DATE.pattern}"
 )
 # A type word or an office opening what follows a field: the next head line, not the subject
 # ("… Drucksache 19/10957 - Antwort des Ministeriums …", "GB 2 Die Oberbürgermeisterin").

@@ -24,7 +24,7 @@ from fetcher.parse.head_pieces import is_address_line, is_reference_line
 from fetcher.parse.head_title import SENDER_AFTER
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
-from fetcher.parse.subject_run import fields_only
+from fetcher.parse.subject_run import fields_only, without_run_after
 from fetcher.parse.submitters import OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import MOTION_ORDER
@@ -183,22 +183,62 @@ def heading_above_list(lines: Sequence[str]) -> str | None:
 
     An e-mail or a letter whose subject line names only the meeting ("Betreff: Anfrage für die
     Sitzung der Bezirksvertretung Nord am 14.03.2024") prints its subject as a heading over the
-    questions: "… stelle ich folgende Anfrage:" / "Spielplatz Lindenweg" / "1) Warum …".
+    questions: "… stelle ich folgende Anfrage:" / "Spielplatz Lindenweg" / "1) Warum …". A lead-in
+    that announces the paper itself ("folgende Anfrage:", "folgenden Antrag:") names it on the
+    next line whatever follows (prose, a form's label); run together, right after its colon.
     """
     filled = [(i, x.strip()) for i, x in enumerate(lines[:HEADER_LINES]) if x.strip()]
     for k in range(1, len(filled) - 1):
-        line = filled[k][1]
-        if (
-            filled[k - 1][1].endswith(":")
-            and len(filled[k - 1][1].split()) >= _LEAD_IN_WORDS  # a sentence, not a label
-            and _FIRST_ITEM.match(filled[k + 1][1])
-            and 1 <= len(line.split()) <= _HEADING_WORDS
-            and re.match(r"[A-ZÄÖÜ„\"]", line)
-            and not re.search(r"[.:?!,;]$", line)
-            and not (list_marker(line) or LABEL_LINE.match(line) or DOC_LABEL.match(line))
-        ):
+        line, lead_in = filled[k][1], filled[k - 1][1]
+        if not lead_in.endswith(":") or len(lead_in.split()) < _LEAD_IN_WORDS:
+            continue  # a label, not a sentence
+        if _ANNOUNCES.search(lead_in):
+            heading = without_run_after(_announced(lines, filled[k][0]))
+            if heading and _heading(heading, _ANNOUNCED_WORDS):
+                return heading
+        elif _FIRST_ITEM.match(filled[k + 1][1]) and _heading(line, _HEADING_WORDS):
             return line
+    for _, line in filled[:_RUN_HEAD_LINES]:
+        announced = _ANNOUNCES.search(line, 0, _ANNOUNCE_CHARS)
+        if announced and (rest := line[announced.end() :].strip()) and rest[0] != "1":
+            heading = without_run_after(rest[:_ANNOUNCE_CHARS])
+            if heading and _heading(heading, _ANNOUNCED_WORDS):
+                return heading
     return None
+
+
+def _heading(line: str, max_words: int) -> bool:
+    """Whether a line reads as a short heading: capitalised, no sentence, label or list item."""
+    return (
+        1 <= len(line.split()) <= max_words
+        and bool(re.match(r"[A-ZÄÖÜ„\"]", line))
+        and not re.search(r"[.:?!,;]$", line)
+        and not (list_marker(line) or LABEL_LINE.match(line) or DOC_LABEL.match(line))
+    )
+
+
+def _announced(lines: Sequence[str], at: int) -> str:
+    """Return the subject named below an announcing lead-in: its lines up to a blank line (a
+    subject wrapped at a letter's width), or its first line where prose or a label follows."""
+    taken = [lines[at].strip()]
+    for line in lines[at + 1 : at + _MAX_LINES + 1]:
+        if not line.strip():
+            return join_lines(taken)
+        if re.search(r"[.:?!;]$", line.strip()) or list_marker(line) or LABEL_LINE.match(line):
+            break
+        taken.append(line.strip())
+    return taken[0]
+
+
+# A lead-in's end that announces the paper itself: its name follows ("… stelle ich folgende
+# Anfrage:", "… stellen wir folgenden Antrag:").
+_ANNOUNCES = re.compile(
+    r"\bfolgenden?\s+(?:(?:Kleine|Große|Schriftliche|Mündliche|Dringliche)\s+)?(?:Anfrage|Antrag)"
+    r"\s*:(?=\s|$)"
+)
+_RUN_HEAD_LINES = 3  # a head run together into a line or two
+_ANNOUNCE_CHARS = 1500  # an e-mail's head and salutation before the lead-in
+_ANNOUNCED_WORDS = 20  # a subject the paper's announcement names, run together with the text
 
 
 def names_sender(value: str) -> bool:
