@@ -18,6 +18,20 @@ from fetcher.parse.type_prefix import prefix_only
 MAX_SUBJECT_WORDS = 40  # the longest subjects of Landtag papers have 31
 SENTENCE_END = re.compile(r"[a-zäöüß]{3,}[.!]\s+[A-ZÄÖÜ]")
 
+# A meeting with its date, and the agenda item or the session's status after it ("Sitzung des
+# Rates am 16.05.2024 – Tagesordnungspunkt 7"): a head's line, never the subject.
+_MEETING_LINE = re.compile(
+    r"[\wäöüß-]*[Ss]itzung\b[^–—:]{0,60}?\bam\s+"
+    rf"{DATE.pattern}(?:\s*[,–—-]?\s*(?:(?:Tagesordnungspunkt|TOP)\s*:?\s*\d+[a-z]?"
+    r"|(?i:(?:nicht\s*)?öffentlich)))*"
+)
+
+
+def is_meeting_line(line: str) -> bool:
+    """Return whether a line names only the meeting, its date and agenda item."""
+    return bool(_MEETING_LINE.fullmatch(" ".join(line.split())))
+
+
 # What a title never is: field labels alone, a date, a salutation, a type phrase alone.
 _NOT_SUBJECT = re.compile(
     r"(?:[^\s:]+:\s*)+"
@@ -43,6 +57,9 @@ _NOT_SUBJECT = re.compile(
     # a type phrase with its sender and date ("Antwort des Ministeriums … vom 06.07.2026")
     r"|(?:Anfrage|Antwort|Antrag|Stellungnahme|Beantwortung)\s+de[rs]\s+[^.?!]{0,200}?"
     rf"\bvom\s+{DATE.pattern}"
+    rf"|{_MEETING_LINE.pattern}"
+    # a letterhead's contact line: a phone number or an e-mail address in it
+    r"|.*(?:\bTel(?:efon)?\.?:?\s*[\d+(]|[\w.-]+@[\w-]+\.[a-z]{2,}\b).*"
     # an agenda item's label with its number ("Tagesordnungspunkt: 1 öffentliche Sitzung …")
     r"|(?:Tagesordnungspunkt|TOP)\s*:?\s*\d+[a-z]?\b.*"
     # the letterhead: the paper's type, the town and who heads its office ("BESCHLUSSVORLAGE

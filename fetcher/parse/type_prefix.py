@@ -22,6 +22,9 @@ from fetcher.parse.text import DATE, LONG_DATE
 # The paper's type, as council papers print it: "Anfrage", "Große Anfrage", "Ihre Anfrage",
 # "Auskunftsersuchen", "Prüfauftrag", "Sachstandsanfrage", "Antrag", "Nachfrage".
 _TYPE = (
+    # an answer's phrase before the inquiry it answers ("Beantwortung der Anfrage …", "Antwort
+    # auf die Anfrage …", "Stellungnahme zur Anfrage …")
+    r"(?:(?:Beantwortung|Antwort|Stellungnahme)\s+(?:(?:auf|zu)\s+(?:die|der|Ihre)|der|zur)\s+)?"
     r"(?:(?:Ihre|Unsere|Eine|Die|Der|Kleine|Große|Mündliche|Schriftliche|Dringliche|Gemeinsame"
     r"|Öffentliche|Einwohner|Bürger)\s+)?"
     r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:anfrage|antrag|ersuchen|auftrag)|Anfrage|Antrag|Auskunftsersuchen"
@@ -58,7 +61,7 @@ _PIECE = rf"(?:{_LEGAL}|{_MEETING}|{_WHEN}|{_SENDER})"
 # the type word with at least one piece, or a meeting alone ("zur Sitzung des Rates am …")
 _PREFIX = re.compile(rf"(?:{_TYPE}(?:\s+{_PIECE})+|{_MEETING}(?:\s+{_PIECE})*)")
 _SEPARATOR = re.compile(
-    r"(?:\s*(?::|[–—-](?=\s)|/(?=\s))|\s+(?:zur|zum|zu|betreffend|betr\.|bzgl\.|bezüglich)"
+    r"(?:\s*(?::|[–—-](?=\s)|/(?=\s))|\s+(?:zum\s+Thema|zur|zum|zu|betreffend|betr\.|bzgl\.|bezüglich)"
     r"|[\s,;]+hier\s*:)"
     r"\s+(?=[A-ZÄÖÜ„\"“0-9])"
 )

@@ -24,6 +24,7 @@ from fetcher.parse.head_pieces import is_address_line, is_reference_line
 from fetcher.parse.head_title import SENDER_AFTER
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
+from fetcher.parse.non_subject import is_meeting_line
 from fetcher.parse.subject_run import fields_only, without_run_after
 from fetcher.parse.submitters import OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
@@ -75,6 +76,7 @@ def subject_below_type(lines: Sequence[str], index: int) -> str | None:
         or is_reference_line(lines[j])  # "Nr. OF 112/4 vom 02.03.2022", "AN 45/2022"
         or is_address_line(lines[j])  # "an den Oberbürgermeister"
         or prefix_only(lines[j])  # "zur Sitzung des Rates am 14.11.2024"
+        or is_meeting_line(lines[j])  # "Sitzung des Rates am 16.05.2024 – TOP 7"
     ):
         j += 1
     if (j == index + 1 and not fields_only(lines[index])) or j >= len(lines):
@@ -140,6 +142,11 @@ def subject_below_heading(lines: Sequence[str], before: int | None = None) -> st
 # The type line names its subject: "Anfrage zu <subject>", "Antrag betreffend <subject>".
 _NAMES_SUBJECT = re.compile(r"(?:zu|betreffend|betr\.|bzgl\.|bezüglich)\s+(?=[A-ZÄÖÜ„\"\d])")
 _MIN_CHARS = 12
+# the type word alone before a capitalised subject in an e-mail's subject line
+_MAIL_TYPE = re.compile(
+    r"(?:(?:Kleine|Große|Schriftliche|Mündliche)\s+)?(?:Anfrage|Antrag)\s+"
+    r"(?=[A-ZÄÖÜ„\"])(?!(?:Nr|Nummer|Drucksache|Vorlage)\b)"
+)
 _MIN_NAMED_CHARS = 3  # "B172", "Schulbau": after the type word that names it, a subject
 
 
@@ -249,7 +256,14 @@ def names_sender(value: str) -> bool:
 
 def without_type_word(title: str) -> str:
     """Return the title without a type word that opens it and names the subject after it."""
-    title = without_mail_marks(title)
+    unmarked = without_mail_marks(title)
+    if unmarked != title and (typed := _MAIL_TYPE.match(unmarked)):
+        # "AW: WG: Anfrage Straßenbeleuchtung im Ortsteil …": an e-mail's subject names the type
+        # and the subject without a separator (a sender after it is none)
+        subject = unmarked[typed.end() :].strip()
+        if len(subject) >= _MIN_NAMED_CHARS and not names_sender(subject):
+            return subject
+    title = unmarked
     if after_prefix := subject_after_prefix(title):
         return after_prefix  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     opens = _TYPE_OPENS.match(title)
