@@ -55,6 +55,7 @@ from fetcher.parse.reference_labels import (
 )
 from fetcher.parse.subject_run import without_run_after
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
+from fetcher.parse.table_title import table_title
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import number_before_type
 from fetcher.parse.type_subject import (
@@ -295,6 +296,7 @@ def _titles(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> Ite
         values[0] = _SUBJECT_LABEL.sub("", values[0]).strip()
     if values:
         yield without_label_after(without_run_on(join_lines(values)))
+    yield table_title(lines)  # "Titel" / <subject>, "Nr. | Betreff | Datum" / "… | <subject> | …"
     yield subject_line_after_prefix(lines)  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".

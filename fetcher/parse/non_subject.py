@@ -114,6 +114,8 @@ def not_subject(title: str) -> bool:
     """Return whether a title is no subject: a label, a date, a salutation, a type phrase, a
     sender alone, or sentences run on."""
     text = " ".join(title.split()).strip(" -–,;")
+    if not re.search(r"\w", text):
+        return True  # a table's rule or a dash alone ("|")
     if len(text.split()) > MAX_SUBJECT_WORDS and SENTENCE_END.search(text):
         return True  # sentences run on: the text, not a subject
     if len(_SENTENCE_BREAK.findall(text)) > _MAX_SENTENCE_BREAKS:

@@ -21,6 +21,10 @@ from fetcher.parse.text import DATE, LONG_DATE
 
 # The paper's type, as council papers print it: "Anfrage", "Große Anfrage", "Ihre Anfrage",
 # "Auskunftsersuchen", "Prüfauftrag", "Sachstandsanfrage", "Antrag", "Nachfrage".
+_ANSWERING = (
+    r"\b(?:Beantwortung|Antwort|Stellungnahme)\s+(?:(?:auf|zu)\s+(?:die|der|Ihre)|der|zur)\s+"
+    r"(?:Kleinen\s+|Großen\s+)?(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:anfrage|antrag|Anfrage|Antrag)\b"
+)
 _TYPE = (
     # an answer's phrase before the inquiry it answers ("Beantwortung der Anfrage …", "Antwort
     # auf die Anfrage …", "Stellungnahme zur Anfrage …")
@@ -69,7 +73,7 @@ _SEPARATOR = re.compile(
 _PREFIX_BEFORE = re.compile(rf"{_PREFIX.pattern}(?={_SEPARATOR.pattern})")
 # a meeting or the legal basis, one of which the prefix must hold to stand before a subject
 # (a type word and a sender before a colon is read by type_subject already)
-_MARK = re.compile(rf"{_LEGAL}|{_MEETING}|\b(?:Ihre|Unsere)\s|{_WHEN}")
+_MARK = re.compile(rf"{_LEGAL}|{_MEETING}|\b(?:Ihre|Unsere)\s|{_WHEN}|{_ANSWERING}")
 # "hier:" separates a subject from a legal basis or a meeting; after a sender and a date it is
 # part of the paper's name ("Anfrage der Grünen-OR-Fraktion vom 04.08.2025; hier: <subject>",
 # the name Karlsruhe's council system gives an Ortschaftsrat's inquiry), kept whole as before
