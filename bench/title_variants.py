@@ -59,7 +59,10 @@ Layouts (where they come from):
   e-mail's subject line), "meeting line: T der Gruppe F / Sitzung des Rates am DATE –
   Tagesordnungspunkt 7" (the meeting and agenda item on a line of their own above the subject),
   "letterhead: Fraktion F / street, postcode town · Tel. · e-mail / T zur … / subject" (a faction's
-  letterhead with its contact line; inquiries and motions).
+  letterhead with its contact line; inquiries and motions); "form table: Nr. | Betreff | Datum /
+  R | subject | DATE" (a label row over a value row, one-line subjects only) and "form table: Datum
+  | Vorlage-Nr. / DATE | R / Titel / subject" (the label a cell alone, its value below; probes
+  titles21-13, -18, -19); "label Betr.:" (the short label, probe titles21-03).
 Scored: the title read equals the expected one (spaces and a word hyphenated across a printed
 line aside).
 """
@@ -99,7 +102,7 @@ _NOT_SUBJECT = re.compile(
 EMPTY_BELOW, EMPTY_INLINE = "Betreff, empty fields below", "Betreff: subject, empty fields inline"
 CONSULTATION, TWO_COLUMN = "subject, Beratungsfolge", "two-column head"
 LETTER = "letter: type, sender, date, number, subject"
-LABELS = ("Bezeichnung:", "Gegenstand:", "Thema:", "Titel:")
+LABELS = ("Bezeichnung:", "Gegenstand:", "Thema:", "Titel:", "Betr.:")
 TYPE_NAMES = ("T zu subject", "T betreffend subject", "T: subject")
 ANSWERS = (
     "answer: Stellungnahme der Verwaltung / Bezeichnung:",
@@ -143,7 +146,9 @@ ANSWER_PHRASE = "prefix: Beantwortung der Anfrage der Fraktion F vom DATE: subje
 MAIL_MARKS = "e-mail: Betreff: AW: WG: T subject / salutation / the text"
 AGENDA_LINE = "meeting line: T der Gruppe F / Sitzung des Rates am DATE – Tagesordnungspunkt 7"
 CONTACT_LINE = "letterhead: Fraktion F / street, postcode town · Tel. · e-mail / T zur … / subject"
-NEW_VARIANTS = (ANSWER_PHRASE, MAIL_MARKS, AGENDA_LINE, CONTACT_LINE)
+TABLE_ROWS = "form table: Nr. | Betreff | Datum / R | subject | DATE"
+LABEL_CELL = "form table: Datum | Vorlage-Nr. / DATE | R / Titel / subject"
+NEW_VARIANTS = (ANSWER_PHRASE, MAIL_MARKS, AGENDA_LINE, CONTACT_LINE, TABLE_ROWS, LABEL_CELL)
 VARIANTS = (
     EMPTY_BELOW,
     EMPTY_INLINE,
@@ -308,6 +313,12 @@ def head(variant: str, label: dict[str, Any], subject: list[str]) -> list[str] |
             *subject,
             "",
         ]
+    if variant == TABLE_ROWS:
+        if len(subject) > 1:
+            return None  # a cell of one line
+        return [word, "", "Nr. | Betreff | Datum", f"{ref} | {first} | 22.02.2024", ""]
+    if variant == LABEL_CELL:
+        return [word, "", "Datum | Vorlage-Nr.", f"19.03.2024 | {ref}", "", "Titel", *subject, ""]
     if variant == ANSWER_PHRASE:
         if kind != "Antwort":
             return None

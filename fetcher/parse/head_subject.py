@@ -34,6 +34,7 @@ _FIELD_VALUE = re.compile(
     # the meeting the paper is for, with its date ("zur Sitzung des Rates am 14.11.2024",
     # "Ratssitzung am …", "Sitzung der Bezirksvertretung Nord am …")
     rf"|[Ss]itzung\b(?:\s+[\wäöüß.-]+){{0,5}}?\s+am\s+{DATE.pattern}"
+    r"(?:\s*[,–—-]?\s*(?:Tagesordnungspunkt|TOP)\s*:?\s*\d+[a-z]?\b)?"
 )
 # A type word or an office opening what follows a field: the next head line, not the subject
 # ("… Drucksache 19/10957 - Antwort des Ministeriums …", "GB 2 Die Oberbürgermeisterin").

@@ -120,8 +120,9 @@ _FIELD_BEFORE = re.compile(
     rf"|vom\s+{DATE.pattern}"
     # the meeting the paper is for, after the sender's town or not ("Karlsruhe zur Sitzung des
     # Rates am 14.11.2024 <subject>")
-    rf"|(?:[A-ZÄÖÜ][\wäöüß-]+\s+)?(?:zur|für\s+die|in\s+der)\s+[\wäöüß-]*[Ss]itzung\b"
+    rf"|(?:[A-ZÄÖÜ][\wäöüß-]+\s+)?(?:(?:zur|für\s+die|in\s+der)\s+)?[\wäöüß-]*[Ss]itzung\b"
     rf"(?:\s+[\wäöüß.-]+){{0,5}}?\s+am\s+{DATE.pattern}"
+    r"(?:\s*[,–—-]?\s*(?:Tagesordnungspunkt|TOP)\s*:?\s*\d+[a-z]?\b)?"
     # the sender, the town and the date ("der Fraktion AfD Musterstadt, 04.02.2021")
     rf"|(?:\S+\s+){{0,6}}?[A-ZÄÖÜ][\wäöüß-]+,\s*(?:den\s+)?{DATE.pattern}"
     # the sender and date before the number ("CDU vom 04.02.2021 Nummer: 19/11138 …")

@@ -18,7 +18,9 @@ from fetcher.parse.text import HEADER_LINES, LABEL_LINE, join_lines, wraps
 # the subject's label in the words of council forms, with or without its colon
 _LABEL = r"(?:Betreff|Betr\.|Titel|Bezeichnung|Gegenstand|Thema)\s*:?"
 _LABEL_CELL = re.compile(rf"{_LABEL}")
-_LABEL_ALONE = re.compile(rf"\s*{_LABEL}\s*")
+# alone, or with an e-mail's reply and forward marks only ("Betreff: AW: WG:" / "Anfrage <subject>":
+# a text run together and split again at its labels)
+_LABEL_ALONE = re.compile(rf"\s*{_LABEL}\s*(?P<marks>(?:(?:AW|WG|RE|Re|FW|Fw|Fwd|Antw)\s*:\s*)*)")
 _LABEL_BESIDE = re.compile(rf"\s*{_LABEL}\s*\|\s*(?P<value>\S.*)")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{3,}")
 _MAX_LINES = 3  # a subject wrapped in its cell
@@ -33,7 +35,7 @@ def _value_below(lines: Sequence[str], at: int) -> str | None:
     k = at + 1
     while k < len(lines) and not lines[k].strip():
         k += 1
-    if k >= len(lines) or LABEL_LINE.match(lines[k]) or _LABEL_ALONE.fullmatch(lines[k]):
+    if k >= len(lines) or LABEL_LINE.match(lines[k]) or _LABEL_CELL.fullmatch(lines[k].strip()):
         return None
     taken = [lines[k].strip()]
     while wraps(taken[-1]) and len(taken) < _MAX_LINES and k + 1 < len(lines):
@@ -50,8 +52,10 @@ def table_title(lines: Sequence[str]) -> str | None:
     for i, line in enumerate(head):
         if not line.strip():
             continue
-        if _LABEL_ALONE.fullmatch(line):
-            return _value_below(head, i)
+        if alone := _LABEL_ALONE.fullmatch(line):
+            value = _value_below(head, i)
+            # the marks kept: they tell an e-mail's "Anfrage <subject>" (type_subject)
+            return f"{alone.group('marks')}{value}" if value else None
         if beside := _LABEL_BESIDE.fullmatch(line):
             return beside.group("value").strip(" |")
         cells = _cells(line)
