@@ -22,6 +22,9 @@ _LABEL_CELL = re.compile(rf"{_LABEL}")
 # a text run together and split again at its labels)
 _LABEL_ALONE = re.compile(rf"\s*{_LABEL}\s*(?P<marks>(?:(?:AW|WG|RE|Re|FW|Fw|Fwd|Antw)\s*:\s*)*)")
 _LABEL_BESIDE = re.compile(rf"\s*{_LABEL}\s*\|\s*(?P<value>\S.*)")
+# a label cell without its colon joined to its value in a paragraph of its own ("Titel
+# Barrierefreiheit der Bushaltestellen"; not "Thema", a subject's own first word)
+_LABEL_JOINED = re.compile(r"\s*(?:Betreff|Titel|Bezeichnung|Gegenstand)\s+(?=[A-ZÄÖÜ„\"])")
 _CELL_GAP = re.compile(r"\s*\|\s*|\s{3,}")
 _MAX_LINES = 3  # a subject wrapped in its cell
 
@@ -56,6 +59,12 @@ def table_title(lines: Sequence[str]) -> str | None:
             value = _value_below(head, i)
             # the marks kept: they tell an e-mail's "Anfrage <subject>" (type_subject)
             return f"{alone.group('marks')}{value}" if value else None
+        if (
+            (cell := _LABEL_JOINED.match(line))
+            and (i == 0 or not head[i - 1].strip())
+            and (i + 1 >= len(head) or not head[i + 1].strip())
+        ):
+            return line[cell.end() :].strip()  # "Titel <subject>": the cells' paragraph joined
         if beside := _LABEL_BESIDE.fullmatch(line):
             return beside.group("value").strip(" |")
         cells = _cells(line)

@@ -128,15 +128,24 @@ _HEADING = re.compile(
 def subject_below_heading(lines: Sequence[str], before: int | None = None) -> str | None:
     """Return the subject below a page that opens with its type as the heading (above line
     `before`, the type line found elsewhere), or None."""
-    first = next((i for i, line in enumerate(lines[:HEADER_LINES]) if line.strip()), None)
-    if first is None or (before is not None and first >= before):
+    filled = [i for i, line in enumerate(lines[:HEADER_LINES]) if line.strip()]
+    if not filled or (before is not None and filled[0] >= before):
         return None
+    first = filled[0]
     heading = _HEADING.fullmatch(lines[first].strip())
     if fields_only(lines[first]):
         pass  # "Antwort der Fraktion AfD Eingang: 05.09.2022 19/11158": the head in one paragraph
     elif heading is None or re.search(r"\d", heading.group("type")):
-        return None
+        # the head's fields in one paragraph below the letterhead ("Gemeinde X" / "Eingang: <date>
+        # Anfrage der Gruppe F Sitzung des Rates am <date>" / <subject>)
+        below = next((i for i in filled[1:_FIELDS_LINE] if fields_only(lines[i])), None)
+        if below is None or (before is not None and below >= before):
+            return None
+        return subject_below_type(lines, below)
     return subject_below_type(lines, first)
+
+
+_FIELDS_LINE = 3  # the letterhead's lines above the head's fields
 
 
 # The type line names its subject: "Anfrage zu <subject>", "Antrag betreffend <subject>".
