@@ -118,6 +118,9 @@ _FIELD_BEFORE = re.compile(
     rf"|[A-ZÄÖÜ][\wäöüß.-]*(?:\s+am)?:\s*{DATE.pattern}"
     rf"|(?=[A-Za-zÄÖÜ]{{0,5}}\s?\d+\s?/|[A-ZÄÖÜ]{{1,5}}(?:-[A-ZÄÖÜ]{{1,3}})*-\d){VALUE}"
     rf"|vom\s+{DATE.pattern}"
+    # the responsible department's code, a cell printed in the column before the subject ("Dez.
+    # 5", "FB 3", "Dez. 1 / ZJD"; a letterhead spells its office out: "Dezernat 3" / its name)
+    r"|(?:Dez\.|GB|FB)\s*\d{1,2}\b(?:\s*/\s*[A-ZÄÖÜ]{2,5}\b)?"
     # the meeting the paper is for, after the sender's town or not ("Karlsruhe zur Sitzung des
     # Rates am 14.11.2024 <subject>")
     rf"|(?:[A-ZÄÖÜ][\wäöüß-]+\s+)?(?:(?:zur|für\s+die|in\s+der)\s+)?[\wäöüß-]*[Ss]itzung\b"
