@@ -112,7 +112,7 @@ def _subject_at(rest: str) -> str | None:
 # A subject label with its colon inside a head line run together: "Beratungsfolge: Gremium …
 # Stadtrat 23.03.2023 Entscheidung öffentlich Gegenstand: Schulbaumaßnahmen".
 _RUN_IN_SUBJECT = re.compile(
-    r"(?<=\S)\s+(?:Betreff|Gegenstand|Bezeichnung|Titel|Thema)\s*:\s+(?=[A-ZÄÖÜ„\"\d])"
+    r"(?<=\S)\s+(?:Betreff|Betr\.|Gegenstand|Bezeichnung|Titel|Thema)\s*:\s+(?=[A-ZÄÖÜ„\"\d])"
 )
 
 
