@@ -81,3 +81,40 @@ def test_contact_line_is_no_title() -> None:
     """A letterhead's line with a phone number and an e-mail address is never the title."""
     text, title = _rewritten(_INQUIRY, tv.CONTACT_LINE)
     assert _title(text, "text") == title
+
+
+@pytest.mark.parametrize(
+    ("variant", "shape"),
+    [(tv.TABLE_ROWS, "text"), (tv.LABEL_CELL, "text"), (tv.LABEL_CELL, "para")],
+)
+def test_subject_cell_of_a_form_table_is_the_title(variant: str, shape: str) -> None:
+    """A subject label as a table's cell gives the value beside or below it: the cell under
+    "Betreff" in the row below the labels, the line under "Titel" alone."""
+    text, title = _rewritten(_INQUIRY, variant)
+    assert _title(text, shape) == title
+
+
+@pytest.mark.parametrize("shape", sorted(_SHAPES))
+def test_short_subject_label_leaves_the_title(shape: str) -> None:
+    """ "Betr.: <subject>" is read like "Betreff: <subject>": the label is no part of the title."""
+    text, title = _rewritten(_INQUIRY, "label Betr.:")
+    assert _title(text, shape) == title
+
+
+@pytest.mark.parametrize("shape", ["text", "para"])
+def test_department_code_before_the_subject_is_no_title(shape: str) -> None:
+    """Karlsruhe's "Dez. 3" cell in the column before the subject is left out of the title."""
+    item = _item("karlsruhe-2018-0587-stellungnahme-fdp-schwimmunterricht")
+    lines = [line.strip() for line in item.text.split("\n")]
+    subject = lines[lines.index("Dez. 3") + 1]
+    assert _title(item.text, shape) == subject
+
+
+def test_summary_leaves_the_meeting_and_the_title_out() -> None:
+    """A meeting line and the title above the text are no part of the summary."""
+    name = "karlsruhe-2019-or-durlach-anfrage-cdu-drohnenflug"
+    text, title = _rewritten(name, tv.MEETING_LINE)
+    summary = parse_text(text).summary
+    assert summary
+    assert not summary.startswith("zur Sitzung")
+    assert title not in summary[: len(title) + 40]
