@@ -269,9 +269,9 @@ def without_type_word(title: str) -> str:
     if unmarked != title and (typed := _MAIL_TYPE.match(unmarked)):
         # "AW: WG: Anfrage Straßenbeleuchtung im Ortsteil …": an e-mail's subject names the type
         # and the subject without a separator (a sender after it is none)
-        subject = unmarked[typed.end() :].strip()
-        if len(subject) >= _MIN_NAMED_CHARS and not names_sender(subject):
-            return subject
+        mailed = unmarked[typed.end() :].strip()
+        if len(mailed) >= _MIN_NAMED_CHARS and not names_sender(mailed):
+            return mailed
     title = unmarked
     if after_prefix := subject_after_prefix(title):
         return after_prefix  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
