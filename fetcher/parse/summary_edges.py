@@ -133,9 +133,12 @@ def after_title_in_head(text: str, title: str) -> str:
     """Return the text after the title, where the head's lines (a meeting, a subject label, an
     addressee, no sentence) stand before it and a field or none after it; else the text."""
     at = text.lower().find(title.lower(), 0, _HEAD_CHARS + len(title))
-    if at <= 0 or _PROSE_END.search(text, 0, at):
-        return text
-    rest = text[at + len(title) :].lstrip(" .:-–")
+    if at <= 0 or _PROSE_END.search(text, 0, at) or text[at - 1] in '„"“»(':
+        return text  # prose before it, or the title quoted in a sentence ("zum Thema „…“")
+    rest = text[at + len(title) :]
+    if not rest.startswith(" "):
+        return text  # the title's words run on ("… Durlach – Sachstand …“")
+    rest = rest.lstrip()
     if field := _FIELD_AFTER.match(rest):
         rest = rest[field.end() :]
     first = sentences(rest)[:1]
