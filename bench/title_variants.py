@@ -59,10 +59,10 @@ Layouts (where they come from):
   e-mail's subject line), "meeting line: T der Gruppe F / Sitzung des Rates am DATE –
   Tagesordnungspunkt 7" (the meeting and agenda item on a line of their own above the subject),
   "letterhead: Fraktion F / street, postcode town · Tel. · e-mail / T zur … / subject" (a faction's
-  letterhead with its contact line; inquiries and motions); "form table: Nr. | Betreff | Datum /
-  R | subject | DATE" (a label row over a value row, one-line subjects only) and "form table: Datum
-  | Vorlage-Nr. / DATE | R / Titel / subject" (the label a cell alone, its value below; probes
-  titles21-13, -18, -19); "label Betr.:" (the short label, probe titles21-03).
+  letterhead with its contact line; inquiries and motions); "form table: row Nr. ¦ Betreff ¦ Datum
+  over row R ¦ subject ¦ DATE" (a label row over a value row, cells set apart by "|"; one-line
+  subjects only) and "form table: cell Titel alone, subject below" (below a "Datum | Vorlage-Nr."
+  table; probes titles21-13, -18, -19); "label Betr.:" (the short label, probe titles21-03).
 Scored: the title read equals the expected one (spaces and a word hyphenated across a printed
 line aside).
 """
@@ -146,8 +146,8 @@ ANSWER_PHRASE = "prefix: Beantwortung der Anfrage der Fraktion F vom DATE: subje
 MAIL_MARKS = "e-mail: Betreff: AW: WG: T subject / salutation / the text"
 AGENDA_LINE = "meeting line: T der Gruppe F / Sitzung des Rates am DATE – Tagesordnungspunkt 7"
 CONTACT_LINE = "letterhead: Fraktion F / street, postcode town · Tel. · e-mail / T zur … / subject"
-TABLE_ROWS = "form table: Nr. | Betreff | Datum / R | subject | DATE"
-LABEL_CELL = "form table: Datum | Vorlage-Nr. / DATE | R / Titel / subject"
+TABLE_ROWS = "form table: row Nr. ¦ Betreff ¦ Datum over row R ¦ subject ¦ DATE"
+LABEL_CELL = "form table: cell Titel alone, subject below"
 NEW_VARIANTS = (ANSWER_PHRASE, MAIL_MARKS, AGENDA_LINE, CONTACT_LINE, TABLE_ROWS, LABEL_CELL)
 VARIANTS = (
     EMPTY_BELOW,
