@@ -138,14 +138,23 @@ def subject_below_heading(lines: Sequence[str], before: int | None = None) -> st
     elif heading is None or re.search(r"\d", heading.group("type")):
         # the head's fields in one paragraph below the letterhead ("Gemeinde X" / "Eingang: <date>
         # Anfrage der Gruppe F Sitzung des Rates am <date>" / <subject>)
-        below = next((i for i in filled[1:_FIELDS_LINE] if fields_only(lines[i])), None)
-        if below is None or (before is not None and below >= before):
+        # (only where no type line stands elsewhere: this paragraph holds the paper's type)
+        below = next(
+            (
+                i
+                for i in filled[1:_FIELDS_LINE]
+                if fields_only(lines[i]) and _TYPED.search(lines[i])
+            ),
+            None,
+        )
+        if below is None or before is not None:
             return None
         return subject_below_type(lines, below)
     return subject_below_type(lines, first)
 
 
 _FIELDS_LINE = 3  # the letterhead's lines above the head's fields
+_TYPED = re.compile(r"\b(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Aa]nfrage|[Aa]ntrag|Antwort|Stellungnahme)\b")
 
 
 # The type line names its subject: "Anfrage zu <subject>", "Antrag betreffend <subject>".
