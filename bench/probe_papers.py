@@ -17,7 +17,9 @@ subject, a running head on page 2 only — or only numbers that are not its own:
 IBAN, Flurstück, Amtsblatt, a law, another paper cited) and letters20-NN (letters of council
 groups: a Bezirksvertretung's speaker, two groups' signers side by side, a fraktionslos member, an
 answer to a faction, a logo word above "Kreistagsfraktion <place>", "Für die Fraktion <group>"
-above two signers, a letterhead run into the place and date line).
+above two signers, a letterhead run into the place and date line). The twenty-first round added
+titles21-NN (heads of every order and label, Landkreis, Amt, Verbandsgemeinde and e-mail heads),
+whose expected titles and summaries bench.probe_titles reads.
 """
 
 from __future__ import annotations

@@ -53,6 +53,16 @@ Layouts (where they come from):
 - "e-mail: Betreff: T für die Sitzung … / lead-in: / subject / the text": an e-mail whose subject
   line names only the meeting, the subject a heading after the lead-in (probe g6; read where the
   text below starts with its first question).
+- twenty-first round (probes titles21-02, -09, -20, -24, written like papers of Sachsen-Anhalt,
+  Niedersachsen and e-mails anywhere): "prefix: Beantwortung der Anfrage der Fraktion F vom DATE:
+  subject" (answers), "e-mail: Betreff: AW: WG: T subject / salutation / the text" (a forwarded
+  e-mail's subject line), "meeting line: T der Gruppe F / Sitzung des Rates am DATE –
+  Tagesordnungspunkt 7" (the meeting and agenda item on a line of their own above the subject),
+  "letterhead: Fraktion F / street, postcode town · Tel. · e-mail / T zur … / subject" (a faction's
+  letterhead with its contact line; inquiries and motions); "form table: row Nr. ¦ Betreff ¦ Datum
+  over row R ¦ subject ¦ DATE" (a label row over a value row, cells set apart by "|"; one-line
+  subjects only) and "form table: cell Titel alone, subject below" (below a "Datum | Vorlage-Nr."
+  table; probes titles21-13, -18, -19); "label Betr.:" (the short label, probe titles21-03).
 Scored: the title read equals the expected one (spaces and a word hyphenated across a printed
 line aside).
 """
@@ -92,7 +102,7 @@ _NOT_SUBJECT = re.compile(
 EMPTY_BELOW, EMPTY_INLINE = "Betreff, empty fields below", "Betreff: subject, empty fields inline"
 CONSULTATION, TWO_COLUMN = "subject, Beratungsfolge", "two-column head"
 LETTER = "letter: type, sender, date, number, subject"
-LABELS = ("Bezeichnung:", "Gegenstand:", "Thema:", "Titel:")
+LABELS = ("Bezeichnung:", "Gegenstand:", "Thema:", "Titel:", "Betr.:")
 TYPE_NAMES = ("T zu subject", "T betreffend subject", "T: subject")
 ANSWERS = (
     "answer: Stellungnahme der Verwaltung / Bezeichnung:",
@@ -129,6 +139,16 @@ PREFIXES = {
 }
 MEETING_LINE = "meeting line: T der Fraktion F / zur Sitzung des Rates am DATE / subject"
 MAIL = "e-mail: Betreff: T für die Sitzung … / lead-in: / subject / the text"
+# The twenty-first round's shapes (probes titles21-02, -09, -24, -25): an answer's phrase naming
+# the inquiry before the subject, an e-mail's reply marks before "T <subject>", a meeting line
+# with its agenda item between the sender and the subject, a letterhead's contact line above.
+ANSWER_PHRASE = "prefix: Beantwortung der Anfrage der Fraktion F vom DATE: subject"
+MAIL_MARKS = "e-mail: Betreff: AW: WG: T subject / salutation / the text"
+AGENDA_LINE = "meeting line: T der Gruppe F / Sitzung des Rates am DATE – Tagesordnungspunkt 7"
+CONTACT_LINE = "letterhead: Fraktion F / street, postcode town · Tel. · e-mail / T zur … / subject"
+TABLE_ROWS = "form table: row Nr. ¦ Betreff ¦ Datum over row R ¦ subject ¦ DATE"
+LABEL_CELL = "form table: cell Titel alone, subject below"
+NEW_VARIANTS = (ANSWER_PHRASE, MAIL_MARKS, AGENDA_LINE, CONTACT_LINE, TABLE_ROWS, LABEL_CELL)
 VARIANTS = (
     EMPTY_BELOW,
     EMPTY_INLINE,
@@ -144,6 +164,7 @@ VARIANTS = (
     *PREFIXES,
     MEETING_LINE,
     MAIL,
+    *NEW_VARIANTS,
 )
 _TABLE = ["Beratungsfolge:", "Gremium   Sitzung   Status", "Stadtrat   23.03.2023   öffentlich"]
 
@@ -289,6 +310,62 @@ def head(variant: str, label: dict[str, Any], subject: list[str]) -> list[str] |
             "",
             f"für die Fraktion {faction} stelle ich folgende Anfrage:",
             "",
+            *subject,
+            "",
+        ]
+    if variant == TABLE_ROWS:
+        if len(subject) > 1:
+            return None  # a cell of one line
+        return [word, "", "Nr. | Betreff | Datum", f"{ref} | {first} | 22.02.2024", ""]
+    if variant == LABEL_CELL:
+        return [word, "", "Datum | Vorlage-Nr.", f"19.03.2024 | {ref}", "", "Titel", *subject, ""]
+    if variant == ANSWER_PHRASE:
+        if kind != "Antwort":
+            return None
+        phrase = f"Beantwortung der Anfrage der Fraktion {faction} vom 10.09.2024: "
+        return [
+            "Der Oberbürgermeister",
+            "",
+            "Musterstadt, 02.10.2024",
+            "",
+            f"{phrase}{first}",
+            *rest,
+            "",
+        ]
+    if variant == MAIL_MARKS:
+        if kind not in ("Anfrage", "Antrag"):
+            return None
+        return [
+            "Von: Petra Lindner <p.lindner@example.org>",
+            "Gesendet: Dienstag, 7. Mai 2024 18:42",
+            "An: Ratsbüro Musterstadt <ratsbuero@musterstadt.de>",
+            f"Betreff: AW: WG: {word} {first}",
+            *rest,
+            "",
+            "Sehr geehrte Damen und Herren,",
+            "",
+        ]
+    if variant == AGENDA_LINE:
+        if kind not in ("Anfrage", "Antrag"):
+            return None
+        return [
+            "Eingang: 06.05.2024",
+            f"{word} der Gruppe {faction}",
+            "Sitzung des Rates am 16.05.2024 – Tagesordnungspunkt 7",
+            "",
+            *subject,
+            "",
+        ]
+    if variant == CONTACT_LINE:
+        if kind not in ("Anfrage", "Antrag"):
+            return None
+        return [
+            f"Fraktion {faction} im Stadtrat Musterstadt",
+            "Markt 1, 06100 Musterstadt · Tel. 0345 1234567 · fraktion@musterstadt.de",
+            "",
+            "Herrn Oberbürgermeister",
+            "",
+            f"{word} zur Ratssitzung am 18.12.2024",
             *subject,
             "",
         ]

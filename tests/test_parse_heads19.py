@@ -15,7 +15,7 @@ import pytest
 
 from bench.text_shapes import flat, paragraphs
 from fetcher.parse import parse_text
-from fetcher.parse.head_subject import not_subject
+from fetcher.parse.non_subject import not_subject
 from tests.corpus_data import corpus_items
 from tests.title_rewrites import dev_text, rewritten
 

@@ -15,7 +15,7 @@ import pytest
 
 from bench.text_shapes import SHAPES
 from fetcher.parse import parse_text
-from fetcher.parse.head_subject import subject_end
+from fetcher.parse.subject_run import subject_end
 from standins.fixtures import OPARL_FIXTURES
 from tests.corpus_data import corpus_path
 

@@ -9,7 +9,7 @@ itself. Where a text's lines ran together, the subject runs on into those: the l
 question's sentence end it. A reference line, an address line or a sentence that asks ("Wir
 möchten wissen, wie viele …") is never a title. The shapes are the language's own (a first person
 and a verb of asking, a passive "wird gebeten", an interrogative that opens a sentence), not one
-Kommune's wording. Used by head_subject and type_subject.
+Kommune's wording. Used by subject_run, non_subject, head_subject and type_subject.
 """
 
 from __future__ import annotations

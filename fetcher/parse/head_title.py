@@ -213,7 +213,7 @@ def subject_in_office_field(line: str) -> str | None:
 # Betreff Gemeinwesenarbeit – Vernetzung – Synergie" (a council system's page as text, its
 # table's label cells without colons).
 _INNER_SUBJECT_LABEL = re.compile(
-    r"(?<=\S)\s+(?:(?:Betreff|Gegenstand)\s*:?|(?:Thema|Bezeichnung|Titel)\s*:)\s+(?=[A-ZÄÖÜ„\"\d])"
+    r"(?<=\S)\s+(?:(?:Betreff|Gegenstand)\s*:?|(?:Thema|Bezeichnung|Titel|Betr\.)\s*:)\s+(?=[A-ZÄÖÜ„\"\d])"
 )
 
 
@@ -221,4 +221,12 @@ def after_subject_label(title: str) -> str:
     """Return the words after the last subject label inside a title read from a head run
     together, else the title as it is."""
     labels = list(_INNER_SUBJECT_LABEL.finditer(title))
-    return title[labels[-1].end() :].strip() if labels else title
+    title = title[labels[-1].end() :].strip() if labels else title
+    # a label the head's reading left before its value: the short form "Betr.:" (the long ones
+    # are read as labels), a table's rule after the label cell ("Betreff | <subject>")
+    return _LEADING_LABEL.sub("", title, count=1)
+
+
+_LEADING_LABEL = re.compile(
+    r"^(?:Betr\.\s*:?|(?:Betreff|Gegenstand|Bezeichnung|Titel|Thema)\s*\|)\s*"
+)

@@ -15,13 +15,7 @@ from fetcher.parse.form_title import (
     title_after_form,
 )
 from fetcher.parse.head_numbers import number_in_type_run, number_then_type
-from fetcher.parse.head_subject import (
-    names_sender_only,
-    not_subject,
-    subject_in_head_run,
-    subject_run_in,
-    without_run_after,
-)
+from fetcher.parse.head_subject import subject_in_head_run, subject_run_in
 from fetcher.parse.head_title import (
     after_subject_label,
     subject_after_fields,
@@ -32,6 +26,7 @@ from fetcher.parse.head_title import (
 )
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.letter_head import reply_reference, subject_reference
+from fetcher.parse.non_subject import names_sender_only, not_subject
 from fetcher.parse.paper_number import (
     AGENDA_ITEM,
     ANSWER_HEAD,
@@ -58,7 +53,9 @@ from fetcher.parse.reference_labels import (
     value_in_column,
     without_page_counter,
 )
+from fetcher.parse.subject_run import without_run_after
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
+from fetcher.parse.table_title import table_title
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import number_before_type
 from fetcher.parse.type_subject import (
@@ -275,7 +272,7 @@ def find_title(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> 
     subject label inside it (a head run together) starts it.
 
     The ways of reading a head are tried in turn; a reading that is no subject (a label, a date,
-    a type phrase, a sender alone: head_subject) gives way to the next, and none is better than
+    a type phrase, a sender alone: non_subject) gives way to the next, and none is better than
     a wrong one.
     """
     for title in _titles(lines, doc_label):
@@ -299,6 +296,7 @@ def _titles(lines: Sequence[str], doc_label: tuple[int, str, str] | None) -> Ite
         values[0] = _SUBJECT_LABEL.sub("", values[0]).strip()
     if values:
         yield without_label_after(without_run_on(join_lines(values)))
+    yield table_title(lines)  # "Titel" / <subject>, "Nr. | Betreff | Datum" / "… | <subject> | …"
     yield subject_line_after_prefix(lines)  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     # SessionNet (Karlsruhe): title lines sit between "Vorlage Nr./Eingang/Dienststelle" and
     # "Anfrage: <faction>" or "Gremien Termin TOP".

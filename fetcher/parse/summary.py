@@ -12,6 +12,7 @@ from fetcher.parse.summary_edges import (
     LIST_START,
     PAGE_EDGE_START,
     SECTION_HEADING,
+    after_title_in_head,
     before_closing,
     headings_apart,
     mostly_title,
@@ -227,6 +228,8 @@ def prose_only(text: str, title: str | None, questions: Sequence[str]) -> str:
         folded = re.sub(r"\s+", " ", title).strip()
         if folded and text.lower().startswith(folded.lower()):
             text = text[len(folded) :].lstrip(" .:-–")
+        elif folded:
+            text = after_title_in_head(text, folded)
     asked = [re.sub(r"\s+", " ", q).strip().lower() for q in questions]
     kept = [
         sentence

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from fetcher.parse.text import sentences
+from fetcher.parse.text import DATE, sentences
 
 SECTION_HEADING = re.compile(
     r"^(?:Sachverhalt|Begründung|Ergänzende Erläuterungen|Erläuterung|Hintergrund"
@@ -116,6 +116,35 @@ def without_head(text: str) -> str:
     ):
         dropped += 1
     return " ".join(parts[dropped:]) if dropped else text
+
+
+_HEAD_CHARS = 300  # a head's lines left before the title: a meeting, a label, an addressee
+# a sentence's end in what stands before the title: prose, not a head
+_PROSE_END = re.compile(r"[a-zäöüß]{2}[.!?]\s")
+# a head's field after the title: the type phrase with its sender and date ("Anfrage der
+# FDP-Gruppe im Ortsrat vom 14.02.2024"), a label with a short value ("Datum: 05.11.2024")
+_FIELD_AFTER = re.compile(
+    r"(?:(?:Kleine|Große|Schriftliche|Mündliche)\s+)?(?:Anfrage|Antrag)\s+de[rs]\s+[^.?!:]{1,80}?"
+    rf"\bvom\s+{DATE.pattern}\s+(?=[A-ZÄÖÜ])"
+)
+
+
+def after_title_in_head(text: str, title: str) -> str:
+    """Return the text after the title, where the head's lines (a meeting, a subject label, an
+    addressee, no sentence) stand before it and a field or none after it; else the text."""
+    at = text.lower().find(title.lower(), 0, _HEAD_CHARS + len(title))
+    if at <= 0 or _PROSE_END.search(text, 0, at) or text[at - 1] in '„"“»(':
+        return text  # prose before it, or the title quoted in a sentence ("zum Thema „…“")
+    rest = text[at + len(title) :]
+    if not rest.startswith(" "):
+        return text  # the title's words run on ("… Durlach – Sachstand …“")
+    rest = rest.lstrip()
+    if field := _FIELD_AFTER.match(rest):
+        rest = rest[field.end() :]
+    first = sentences(rest)[:1]
+    if not (re.match(r"[A-ZÄÖÜ„\"]", rest) and first and reads_as_prose(first[0])):
+        return text  # a table, a form's cells after it: the head goes on
+    return rest if "|" not in first[0] else text
 
 
 def mostly_title(sentence: str, title: str) -> bool:

@@ -10,7 +10,7 @@ law, a meeting noun with its body and date, "vom <date>", a sender's group); the
 follows them. A line of those pieces alone ("Auskunftsersuchen nach § 27 BezVG", "zur Sitzung des
 Rates am 14.11.2024", "Anfrage für die Sitzung der Bezirksvertretung Nord am 14.03.2024") is no
 subject: the subject is printed elsewhere.
-Used by type_subject.without_type_word and head_subject.not_subject.
+Used by type_subject.without_type_word and non_subject.not_subject.
 """
 
 from __future__ import annotations
@@ -21,7 +21,14 @@ from fetcher.parse.text import DATE, LONG_DATE
 
 # The paper's type, as council papers print it: "Anfrage", "Große Anfrage", "Ihre Anfrage",
 # "Auskunftsersuchen", "Prüfauftrag", "Sachstandsanfrage", "Antrag", "Nachfrage".
+_ANSWERING = (
+    r"\b(?:Beantwortung|Antwort|Stellungnahme)\s+(?:(?:auf|zu)\s+(?:die|der|Ihre)|der|zur)\s+"
+    r"(?:Kleinen\s+|Großen\s+)?(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:anfrage|antrag|Anfrage|Antrag)\b"
+)
 _TYPE = (
+    # an answer's phrase before the inquiry it answers ("Beantwortung der Anfrage …", "Antwort
+    # auf die Anfrage …", "Stellungnahme zur Anfrage …")
+    r"(?:(?:Beantwortung|Antwort|Stellungnahme)\s+(?:(?:auf|zu)\s+(?:die|der|Ihre)|der|zur)\s+)?"
     r"(?:(?:Ihre|Unsere|Eine|Die|Der|Kleine|Große|Mündliche|Schriftliche|Dringliche|Gemeinsame"
     r"|Öffentliche|Einwohner|Bürger)\s+)?"
     r"(?:[A-ZÄÖÜ][a-zäöüß]*(?:anfrage|antrag|ersuchen|auftrag)|Anfrage|Antrag|Auskunftsersuchen"
@@ -58,7 +65,7 @@ _PIECE = rf"(?:{_LEGAL}|{_MEETING}|{_WHEN}|{_SENDER})"
 # the type word with at least one piece, or a meeting alone ("zur Sitzung des Rates am …")
 _PREFIX = re.compile(rf"(?:{_TYPE}(?:\s+{_PIECE})+|{_MEETING}(?:\s+{_PIECE})*)")
 _SEPARATOR = re.compile(
-    r"(?:\s*(?::|[–—-](?=\s)|/(?=\s))|\s+(?:zur|zum|zu|betreffend|betr\.|bzgl\.|bezüglich)"
+    r"(?:\s*(?::|[–—-](?=\s)|/(?=\s))|\s+(?:zum\s+Thema|zur|zum|zu|betreffend|betr\.|bzgl\.|bezüglich)"
     r"|[\s,;]+hier\s*:)"
     r"\s+(?=[A-ZÄÖÜ„\"“0-9])"
 )
@@ -66,7 +73,7 @@ _SEPARATOR = re.compile(
 _PREFIX_BEFORE = re.compile(rf"{_PREFIX.pattern}(?={_SEPARATOR.pattern})")
 # a meeting or the legal basis, one of which the prefix must hold to stand before a subject
 # (a type word and a sender before a colon is read by type_subject already)
-_MARK = re.compile(rf"{_LEGAL}|{_MEETING}|\b(?:Ihre|Unsere)\s|{_WHEN}")
+_MARK = re.compile(rf"{_LEGAL}|{_MEETING}|\b(?:Ihre|Unsere)\s|{_WHEN}|{_ANSWERING}")
 # "hier:" separates a subject from a legal basis or a meeting; after a sender and a date it is
 # part of the paper's name ("Anfrage der Grünen-OR-Fraktion vom 04.08.2025; hier: <subject>",
 # the name Karlsruhe's council system gives an Ortschaftsrat's inquiry), kept whole as before

@@ -21,10 +21,11 @@ from fetcher.parse.faction_phrases import group_like
 from fetcher.parse.fields import at_width as _at_width
 from fetcher.parse.fields import ends_value
 from fetcher.parse.head_pieces import is_address_line, is_reference_line
-from fetcher.parse.head_subject import fields_only
 from fetcher.parse.head_title import SENDER_AFTER
 from fetcher.parse.kind import DOC_LABEL
 from fetcher.parse.markers import list_marker
+from fetcher.parse.non_subject import is_meeting_line
+from fetcher.parse.subject_run import fields_only, without_run_after
 from fetcher.parse.submitters import OF_FACTION
 from fetcher.parse.text import DATE, HEADER_LINES, LABEL_LINE, join_lines, wraps
 from fetcher.parse.type_names import MOTION_ORDER
@@ -75,6 +76,7 @@ def subject_below_type(lines: Sequence[str], index: int) -> str | None:
         or is_reference_line(lines[j])  # "Nr. OF 112/4 vom 02.03.2022", "AN 45/2022"
         or is_address_line(lines[j])  # "an den Oberbürgermeister"
         or prefix_only(lines[j])  # "zur Sitzung des Rates am 14.11.2024"
+        or is_meeting_line(lines[j])  # "Sitzung des Rates am 16.05.2024 – TOP 7"
     ):
         j += 1
     if (j == index + 1 and not fields_only(lines[index])) or j >= len(lines):
@@ -126,20 +128,43 @@ _HEADING = re.compile(
 def subject_below_heading(lines: Sequence[str], before: int | None = None) -> str | None:
     """Return the subject below a page that opens with its type as the heading (above line
     `before`, the type line found elsewhere), or None."""
-    first = next((i for i, line in enumerate(lines[:HEADER_LINES]) if line.strip()), None)
-    if first is None or (before is not None and first >= before):
+    filled = [i for i, line in enumerate(lines[:HEADER_LINES]) if line.strip()]
+    if not filled or (before is not None and filled[0] >= before):
         return None
+    first = filled[0]
     heading = _HEADING.fullmatch(lines[first].strip())
     if fields_only(lines[first]):
         pass  # "Antwort der Fraktion AfD Eingang: 05.09.2022 19/11158": the head in one paragraph
     elif heading is None or re.search(r"\d", heading.group("type")):
-        return None
+        # the head's fields in one paragraph below the letterhead ("Gemeinde X" / "Eingang: <date>
+        # Anfrage der Gruppe F Sitzung des Rates am <date>" / <subject>)
+        # (only where no type line stands elsewhere: this paragraph holds the paper's type)
+        below = next(
+            (
+                i
+                for i in filled[1:_FIELDS_LINE]
+                if fields_only(lines[i]) and _TYPED.search(lines[i])
+            ),
+            None,
+        )
+        if below is None or before is not None:
+            return None
+        return subject_below_type(lines, below)
     return subject_below_type(lines, first)
+
+
+_FIELDS_LINE = 3  # the letterhead's lines above the head's fields
+_TYPED = re.compile(r"\b(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Aa]nfrage|[Aa]ntrag|Antwort|Stellungnahme)\b")
 
 
 # The type line names its subject: "Anfrage zu <subject>", "Antrag betreffend <subject>".
 _NAMES_SUBJECT = re.compile(r"(?:zu|betreffend|betr\.|bzgl\.|bezüglich)\s+(?=[A-ZÄÖÜ„\"\d])")
 _MIN_CHARS = 12
+# the type word alone before a capitalised subject in an e-mail's subject line
+_MAIL_TYPE = re.compile(
+    r"(?:(?:Kleine|Große|Schriftliche|Mündliche)\s+)?(?:Anfrage|Antrag)\s+"
+    r"(?=[A-ZÄÖÜ„\"])(?!(?:Nr|Nummer|Drucksache|Vorlage)\b)"
+)
 _MIN_NAMED_CHARS = 3  # "B172", "Schulbau": after the type word that names it, a subject
 
 
@@ -183,22 +208,62 @@ def heading_above_list(lines: Sequence[str]) -> str | None:
 
     An e-mail or a letter whose subject line names only the meeting ("Betreff: Anfrage für die
     Sitzung der Bezirksvertretung Nord am 14.03.2024") prints its subject as a heading over the
-    questions: "… stelle ich folgende Anfrage:" / "Spielplatz Lindenweg" / "1) Warum …".
+    questions: "… stelle ich folgende Anfrage:" / "Spielplatz Lindenweg" / "1) Warum …". A lead-in
+    that announces the paper itself ("folgende Anfrage:", "folgenden Antrag:") names it on the
+    next line whatever follows (prose, a form's label); run together, right after its colon.
     """
     filled = [(i, x.strip()) for i, x in enumerate(lines[:HEADER_LINES]) if x.strip()]
     for k in range(1, len(filled) - 1):
-        line = filled[k][1]
-        if (
-            filled[k - 1][1].endswith(":")
-            and len(filled[k - 1][1].split()) >= _LEAD_IN_WORDS  # a sentence, not a label
-            and _FIRST_ITEM.match(filled[k + 1][1])
-            and 1 <= len(line.split()) <= _HEADING_WORDS
-            and re.match(r"[A-ZÄÖÜ„\"]", line)
-            and not re.search(r"[.:?!,;]$", line)
-            and not (list_marker(line) or LABEL_LINE.match(line) or DOC_LABEL.match(line))
-        ):
+        line, lead_in = filled[k][1], filled[k - 1][1]
+        if not lead_in.endswith(":") or len(lead_in.split()) < _LEAD_IN_WORDS:
+            continue  # a label, not a sentence
+        if _ANNOUNCES.search(lead_in):
+            heading = without_run_after(_announced(lines, filled[k][0]))
+            if heading and _heading(heading, _ANNOUNCED_WORDS):
+                return heading
+        elif _FIRST_ITEM.match(filled[k + 1][1]) and _heading(line, _HEADING_WORDS):
             return line
+    for _, line in filled[:_RUN_HEAD_LINES]:
+        announced = _ANNOUNCES.search(line, 0, _ANNOUNCE_CHARS)
+        if announced and (rest := line[announced.end() :].strip()) and rest[0] != "1":
+            heading = without_run_after(rest[:_ANNOUNCE_CHARS])
+            if heading and _heading(heading, _ANNOUNCED_WORDS):
+                return heading
     return None
+
+
+def _heading(line: str, max_words: int) -> bool:
+    """Whether a line reads as a short heading: capitalised, no sentence, label or list item."""
+    return (
+        1 <= len(line.split()) <= max_words
+        and bool(re.match(r"[A-ZÄÖÜ„\"]", line))
+        and not re.search(r"[.:?!,;]$", line)
+        and not (list_marker(line) or LABEL_LINE.match(line) or DOC_LABEL.match(line))
+    )
+
+
+def _announced(lines: Sequence[str], at: int) -> str:
+    """Return the subject named below an announcing lead-in: its lines up to a blank line (a
+    subject wrapped at a letter's width), or its first line where prose or a label follows."""
+    taken = [lines[at].strip()]
+    for line in lines[at + 1 : at + _MAX_LINES + 1]:
+        if not line.strip():
+            return join_lines(taken)
+        if re.search(r"[.:?!;]$", line.strip()) or list_marker(line) or LABEL_LINE.match(line):
+            break
+        taken.append(line.strip())
+    return taken[0]
+
+
+# A lead-in's end that announces the paper itself: its name follows ("… stelle ich folgende
+# Anfrage:", "… stellen wir folgenden Antrag:").
+_ANNOUNCES = re.compile(
+    r"\bfolgenden?\s+(?:(?:Kleine|Große|Schriftliche|Mündliche|Dringliche)\s+)?(?:Anfrage|Antrag)"
+    r"\s*:(?=\s|$)"
+)
+_RUN_HEAD_LINES = 3  # a head run together into a line or two
+_ANNOUNCE_CHARS = 1500  # an e-mail's head and salutation before the lead-in
+_ANNOUNCED_WORDS = 20  # a subject the paper's announcement names, run together with the text
 
 
 def names_sender(value: str) -> bool:
@@ -209,7 +274,14 @@ def names_sender(value: str) -> bool:
 
 def without_type_word(title: str) -> str:
     """Return the title without a type word that opens it and names the subject after it."""
-    title = without_mail_marks(title)
+    unmarked = without_mail_marks(title)
+    if unmarked != title and (typed := _MAIL_TYPE.match(unmarked)):
+        # "AW: WG: Anfrage Straßenbeleuchtung im Ortsteil …": an e-mail's subject names the type
+        # and the subject without a separator (a sender after it is none)
+        mailed = unmarked[typed.end() :].strip()
+        if len(mailed) >= _MIN_NAMED_CHARS and not names_sender(mailed):
+            return mailed
+    title = unmarked
     if after_prefix := subject_after_prefix(title):
         return after_prefix  # "Anfrage gem. § 16 Abs. 1 GO: <subject>"
     opens = _TYPE_OPENS.match(title)
