@@ -4,9 +4,9 @@ A word processor's or a form's list may number its items with circled digits ("�
 "❶ Welche …?": Unicode's enclosed and dingbat digits) or open each with an empty check box
 ("☐ Wie viele …?"). The question finder (fetcher.parse.markers, fetcher.parse.label_runs) reads
 numbers and bullets; a glyph label before an item becomes the number ("1. Wie …?") or the bullet
-("• Wie …?") it stands for. Only a glyph that opens a line or follows a sentence's end and stands
-before a capital is a label: a box inside a form's row ("9 ☒ ☐ „1. Gibt es …") stays, as does a
-ticked box (☒ ☑: a form's choice, never a list sign).
+("• Wie …?") it stands for, also inside a line run together ("Fragen: ① Wie …? ② Welche …").
+Only a glyph before a capital or a quote is a label; a box next to another box ("9 ☒ ☐ „1. Gibt
+es …", a form's row of choices) stays, as does a ticked box (☒ ☑: a choice, never a list sign).
 """
 
 from __future__ import annotations
@@ -22,17 +22,23 @@ _CIRCLED = {
 }
 _BOXES = "☐❑❒□"
 _ANY = re.compile("[" + "".join(_CIRCLED) + _BOXES + "]")
-# the glyph at a line start (after blanks) or after a sentence's end, before a capital or a quote
+# A circled digit is a label wherever it stands before a capital or a quote (no prose prints one
+# there); a box at a line start or after a blank, unless a box stands before it ("9 ☒ ☐ „1. …",
+# a form's row of choices).
 _GLYPH = re.compile(
-    r"(?:(?<=\n)|^|(?<=[?!.:])(?=[ \t]))(?P<lead>[ \t]*)"
-    "(?P<glyph>[" + "".join(_CIRCLED) + _BOXES + r"])(?=[ \t]+[„\"A-ZÄÖÜ])"
+    r"(?:^|(?<=\s))"
+    "(?P<glyph>["
+    + "".join(_CIRCLED)
+    + "]|(?<![☐❑❒□☒☑✓✗xX][ \t])(?<![☐❑❒□☒☑✓✗])["
+    + _BOXES
+    + r"])(?=[ \t]+[„\"A-ZÄÖÜ])"
 )
 
 
 def _plain(match: re.Match[str]) -> str:
     glyph = match["glyph"]
     label = "•" if glyph in _BOXES else f"{_CIRCLED[glyph]}."
-    return f"{match['lead']}{label}"
+    return label
 
 
 def plain_label_glyphs(text: str) -> str:
