@@ -55,7 +55,9 @@ conventions of council systems and Landtage):
 - "1. 2. 2. 4.", "1. 2. 4. 5.": numbers typed by hand that slip, the third item's number the
   second's again or one left out (skips a list of fewer than four items);
 - "1.1", "1.Wie": decimal leaves without their dot and without a parent "1." line, and numbers
-  touching their first word ("1.Wie viele …?", typed without the space).
+  touching their first word ("1.Wie viele …?", typed without the space);
+- "> 1. mail quote": the list quoted in an e-mail reply, "> " before each of its lines (skips a
+  list whose last item does not end in "?").
 The control "original" parses the located documents as they are. Only the dev split is read;
 check is never used.
 """
@@ -456,6 +458,18 @@ def _slipped(found: Located, *, again: bool) -> str | None:
     return _relabel(found, lambda k, n: f"{n + 1}." if k >= 2 else f"{n}.")
 
 
+def _mail_quoted(found: Located) -> str | None:
+    """Return the text with every line of the list quoted as a reply quotes a mail ("> 1. Wie
+    …?"), up to the last item's "?". Skips a list whose last item does not end in "?"."""
+    end = found.question_end(len(found.rows) - 1)
+    if end is None:
+        return None
+    lines = list(found.lines)
+    for row in range(found.rows[0], end + 1):
+        lines[row] = f"> {lines[row]}" if lines[row].strip() else ">"
+    return "\n".join(lines)
+
+
 def _glyph(first: int, last: int) -> Callable[[int, int], str]:
     """Return a label of glyphs numbered from code point `first` ("①"); past `last`, "N."."""
     return lambda _k, n: chr(first + n - 1) if 1 <= n <= last else f"{n}."
@@ -499,6 +513,7 @@ VARIANTS: dict[str, Callable[[Located], str | None]] = {
     "1. 2. 4. 5.": partial(_slipped, again=False),
     "1.1": partial(_relabel, label=lambda _k, n: f"1.{n}"),
     "1.Wie": _glued,
+    "> 1. mail quote": _mail_quoted,
 }
 
 
