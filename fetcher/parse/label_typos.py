@@ -62,29 +62,41 @@ def _slipped(
     marker: tuple[str, str, str],
     last_marker: Mapping[tuple[str, str], int],
 ) -> str | None:
-    if marker[0] != "num" or not slips(label, marker[1]):
-        return None
-    value, current = int(marker[1]), int(label)
-    rest = marker[2]
-    if not (rest[:1].isupper() and _asks(rest, lines[i + 1 : i + 1 + ITEM_LINES])):
+    if not may_slip(lines, i, label, marker, last_marker):
         return None
     opened = list_marker(lines[open_line])
     if opened is None or not _asks(opened[2], lines[open_line + 1 : open_line + 1 + ITEM_LINES]):
         return None  # the open item asks too (its answer may follow it: "1. …? / Die …")
-    if _mark(lines[i], rest) != _mark(lines[open_line], opened[2]):
+    if _mark(lines[i], marker[2]) != _mark(lines[open_line], opened[2]):
         return None
+    return str(int(marker[1]) - 1)
+
+
+def may_slip(
+    lines: Sequence[str],
+    i: int,
+    label: str,
+    marker: tuple[str, str, str] | None,
+    last_marker: Mapping[tuple[str, str], int],
+) -> bool:
+    """Return True if lines[i] may open the item after `label` under a slipped number: what the
+    line and the labels below it say, before the open item is looked at (see the module)."""
+    if marker is None or marker[0] != "num" or not slips(label, marker[1]):
+        return False
+    value, current = int(marker[1]), int(label)
+    rest = marker[2]
+    if not (rest[:1].isupper() and _asks(rest, lines[i + 1 : i + 1 + ITEM_LINES])):
+        return False
     if last_marker.get(("num", str(current + 1)), -1) > i:
-        return None  # the number it skips or stands for is printed below: another list's
-    if value == current and not (
+        return False  # the number it skips or stands for is printed below: another list's
+    return value != current or (
         last_marker.get(("num", str(current + 2)), -1) > i
         or not any(
             (found := list_marker(below)) and found[0] == "num"
             for below in lines[i + 1 : i + 1 + 3 * ITEM_LINES]
             if below
         )
-    ):
-        return None  # "2." again: "4." follows, or the list ends with it
-    return str(value - 1)
+    )  # "2." again: "4." follows, or the list ends with it
 
 
 def slips(label: str, printed: str) -> bool:
