@@ -50,6 +50,14 @@ conventions of council systems and Landtage):
   warum nicht?" or "Bitte begründen." after the first question (both part of it), or without the
   lead-in line (skips a document without a lead-in ending in ":" right above its list, or whose
   items hold more than their one "?" sentence).
+- "① circled", "❶ dingbat", "☐ box": a word processor's circled numbers (Unicode's enclosed and
+  dingbat digits) and a form's empty check box before each item (twenty-first round);
+- "1. 2. 2. 4.", "1. 2. 4. 5.": numbers typed by hand that slip, the third item's number the
+  second's again or one left out (skips a list of fewer than four items);
+- "1.1", "1.Wie": decimal leaves without their dot and without a parent "1." line, and numbers
+  touching their first word ("1.Wie viele …?", typed without the space);
+- "> 1. mail quote": the list quoted in an e-mail reply, "> " before each of its lines (skips a
+  list whose last item does not end in "?").
 The control "original" parses the located documents as they are. Only the dev split is read;
 check is never used.
 """
@@ -432,6 +440,41 @@ def _sub_questions(found: Located, *, decimal: bool) -> str | None:
     return "\n".join(lines)
 
 
+def _glued(found: Located) -> str:
+    """Return the text with each item's number touching its first word ("1.Wie viele …?")."""
+    lines = list(found.lines)
+    for k, row in enumerate(found.rows):
+        lines[row] = f"{found.indent(k)}{found.numbers[k]}.{found.rest(k)}"
+    return "\n".join(lines)
+
+
+def _slipped(found: Located, *, again: bool) -> str | None:
+    """Return the text with the third item's number typed wrong: the second's again ("1. 2. 2.
+    4.") or left out ("1. 2. 4. 5."). Skips a list of fewer than four items."""
+    if len(found.rows) < 4:
+        return None
+    if again:
+        return _relabel(found, lambda k, n: f"{n - 1}." if k == 2 else f"{n}.")
+    return _relabel(found, lambda k, n: f"{n + 1}." if k >= 2 else f"{n}.")
+
+
+def _mail_quoted(found: Located) -> str | None:
+    """Return the text with every line of the list quoted as a reply quotes a mail ("> 1. Wie
+    …?"), up to the last item's "?". Skips a list whose last item does not end in "?"."""
+    end = found.question_end(len(found.rows) - 1)
+    if end is None:
+        return None
+    lines = list(found.lines)
+    for row in range(found.rows[0], end + 1):
+        lines[row] = f"> {lines[row]}" if lines[row].strip() else ">"
+    return "\n".join(lines)
+
+
+def _glyph(first: int, last: int) -> Callable[[int, int], str]:
+    """Return a label of glyphs numbered from code point `first` ("①"); past `last`, "N."."""
+    return lambda _k, n: chr(first + n - 1) if 1 <= n <= last else f"{n}."
+
+
 ORIGINAL = "original"
 VARIANTS: dict[str, Callable[[Located], str | None]] = {
     # several unlabelled questions in one paragraph (issue #11, nineteenth round)
@@ -460,6 +503,17 @@ VARIANTS: dict[str, Callable[[Located], str | None]] = {
     # "1) – Wann …"), as typed lists print a number and a dash before each item.
     "1. -": partial(_relabel, label=lambda _k, n: f"{n}. -"),
     "1) –": partial(_relabel, label=lambda _k, n: f"{n}) –"),
+    # Twenty-first round (lists21): labels printed as glyphs (a word processor's circled
+    # numbering, a form's empty check boxes), numbers typed by hand that slip, a decimal leaf
+    # without its dot and a number touching its word.
+    "① circled": partial(_relabel, label=_glyph(0x2460, 20)),
+    "❶ dingbat": partial(_relabel, label=_glyph(0x2776, 10)),
+    "☐ box": partial(_relabel, label=lambda _k, _n: "☐"),
+    "1. 2. 2. 4.": partial(_slipped, again=True),
+    "1. 2. 4. 5.": partial(_slipped, again=False),
+    "1.1": partial(_relabel, label=lambda _k, n: f"1.{n}"),
+    "1.Wie": _glued,
+    "> 1. mail quote": _mail_quoted,
 }
 
 

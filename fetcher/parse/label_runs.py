@@ -17,6 +17,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from fetcher.parse.label_typos import slips
 from fetcher.parse.markers import (
     ARROWS,
     INLINE_BULLET_SIGNS,
@@ -35,14 +36,17 @@ _TOKEN = re.compile(
     rf"(?:^|(?<=[?!.:“”\"])\s+|\s+(?=[{INLINE_BULLET_SIGNS}]))"
     # a number with the word naming it and the mark ending it (markers.NUM: "Frage Nr. 1:",
     # "Punkt 1:", "F1:", "1 -", "1.-", "1/", "1. Frage:"; after a word the number alone)
-    rf"(?P<label>(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{LABEL_MARK}"
+    # a decimal outline's leaf ("1.1 Wie …? 1.2 Wie …?": markers.flatten_outline reads the lines)
+    r"(?P<label>(?P<outline>\d{1,2})\.(?P<leaf>\d{1,2})\.?(?=\s)"
+    rf"|(?P<frage>{LABEL_WORD})?(?P<num>\d{{1,2}})\s*(?P<nmark>{LABEL_MARK}"
     rf"|(?(frage){WORD_AFTER}|(?!)))"
     r"|(?P<ordinal>" + "|".join(ORDINAL_WORDS) + r")(?P<omark>[:.)])"
     r"|[(\[](?P<bnum>\d{1,2}|[A-Za-z])[)\]]"
     r"|(?P<roman>(?=[IVX])X{0,3}(?:IX|IV|V?I{0,3}))(?P<rmark>[.)])"
     r"|(?P<letter>[A-Za-z])(?P<lmark>[.)])"
     rf"|(?P<bullet>[{INLINE_BULLET_SIGNS}–\-]|(?<=[?!.:]\s)[{ARROWS}]|(?<=[?!.:“”\"]\s)o))"
-    r"(?=\s+[„\"A-ZÄÖÜ])"
+    # before a capital; a number's dot may touch it ("? 2.Welche …": typed without the space)
+    r"(?=\s+[„\"A-ZÄÖÜ]|(?<=\d\.)[A-ZÄÖÜ][a-zäöüß])"
 )
 _SPACE = re.compile(r"\s+")
 _ROMAN_VALUE = {numeral: value for value, numeral in enumerate(ROMAN_NUMERALS, 1)}
@@ -61,7 +65,9 @@ MIN_LINE_CHARS = 60  # a shorter line holds no two asking items
 def _readings(match: re.Match[str]) -> list[tuple[tuple[str, ...], int]]:
     """Return the (style, value) readings of one label ("I." is Roman one and the letter I)."""
     found: list[tuple[tuple[str, ...], int]] = []
-    if match["num"]:
+    if match["outline"]:
+        found.append((("outline", match["outline"]), int(match["leaf"])))
+    elif match["num"]:
         word, mark = (_SPACE.sub("", match[name] or "") for name in ("frage", "nmark"))
         found.append((("num", word, mark), int(match["num"])))
     elif match["ordinal"]:
@@ -95,6 +101,11 @@ def _chains(line: str) -> list[list[tuple[int, int]]]:
             chains = open_chains.setdefault(style, [])
             bullet = style[0] == "bullet"
             nxt = next((c for c in chains if bullet or c[0] + 1 == value), None)
+            if nxt is None and style[0] == "num" and line[: span[0]].rstrip().endswith("?"):
+                # "1. …? 2. …? 2. …? 4. …?": a number typed twice or left out after a question
+                # (fetcher.parse.label_typos) goes on the run
+                nxt = next((c for c in chains if slips(str(c[0]), str(value))), None)
+                value = nxt[0] + 1 if nxt is not None and value == nxt[0] else value
             if nxt is not None:
                 chains.remove(nxt)
                 chains.append((value, [*nxt[1], span]))

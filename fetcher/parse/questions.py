@@ -28,6 +28,7 @@ from fetcher.parse.item_ends import (
     unnumbered_first,
 )
 from fetcher.parse.label_runs import split_label_runs, unbracket_labels
+from fetcher.parse.label_typos import label_before
 from fetcher.parse.list_score import asks_for_items, asks_or_heads, own_text, score_run
 from fetcher.parse.markers import (
     flatten_outline,
@@ -152,6 +153,7 @@ def _build_run(lines: Sequence[str], start: int, scan: RunScan) -> tuple[_Run, i
         in_heading = False
         if marker and style == "letter" and marker[0] == "roman" and marker[1] in "IVX":
             marker = ("letter", marker[1], marker[2])  # "H." then "I." (Karlsruhe 2015/0499)
+        label = label_before(lines, i, item_lines[-1], label, marker, scan.last_marker)  # "2. 2."
         if (
             marker
             and marker[0] == style

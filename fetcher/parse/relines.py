@@ -26,7 +26,9 @@ from collections.abc import Sequence
 
 from fetcher.parse.header import CITED
 from fetcher.parse.kind import DOC_LABEL
+from fetcher.parse.label_glyphs import plain_label_glyphs
 from fetcher.parse.letter_head import PAPER_NUMBER
+from fetcher.parse.mail_quotes import unquoted_mail
 from fetcher.parse.markers import INLINE_BULLET
 from fetcher.parse.page_lists import first_labels
 from fetcher.parse.printed_paragraphs import (
@@ -120,6 +122,8 @@ _NUMBER_BEFORE = re.compile(rf"(?<!\S)(?:Nr\.?\s*)?(?:{PAPER_NUMBER})\s+$")
 def relined_pages(pages: Sequence[str]) -> list[str]:
     """Return the pages with line breaks put back into lines that were run together (a list
     goes on over a page break: the label expected next is carried to the next page)."""
+    # "☐ Wie …? ☐ …" as "• Wie …? • …"; an e-mail's quoted "> 1. Wie …?" as "1. Wie …?"
+    pages = [plain_label_glyphs(unquoted_mail(page)) for page in pages]
     expect = first_labels(pages)
     heads = running_heads(pages)
     return [

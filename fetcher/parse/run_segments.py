@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Hashable, Sequence
 from typing import cast
 
+from fetcher.parse.label_typos import may_slip
 from fetcher.parse.markers import LINE_CHARS, next_label
 from fetcher.parse.no_items import Labels
 from fetcher.parse.sections import opens_next
@@ -149,6 +150,8 @@ class RunScan:
             marker = ("letter", marker[1], marker[2])
         if marker[0] == style and marker[1] == next_label(style, label):
             return EVENT
+        if style == "num" and may_slip(lines, i, label, marker, self.last_marker):
+            return EVENT  # maybe a number typed twice or left out (fetcher.parse.label_typos)
         if style == "num" and marker[1] == label and marker[2][1:3] == ") ":
             return EVENT  # a sub-question of the same item
         if style == "num" and marker[0] in ("roman", "letter") and marker[1].isupper():

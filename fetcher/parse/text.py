@@ -7,6 +7,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
+from fetcher.parse.label_glyphs import plain_label_glyphs
 from fetcher.parse.page_edges import (
     FIRST_PAGE_TOP,
     body_repeats,
@@ -304,7 +305,7 @@ def clean_lines(pages: Sequence[str]) -> list[str]:
     """Return the document's lines without page furniture (page numbers, running heads, footers)."""
     page_lines: list[list[str]] = []
     for page in pages:
-        raw = fixed_chars(page)
+        raw = plain_label_glyphs(fixed_chars(page))
         lines = raw.split("\n")
         if is_flattened(lines):
             # its printed lines joined as prose ("1. Beab-" + "sichtigt die Stadt …" one word)
