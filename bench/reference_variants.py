@@ -311,6 +311,31 @@ HEAD_FIELDS: dict[str, tuple[str, str]] = {
         "Von: fraktion@example.org\nBetreff: Anfrage {} - Radwege im Stadtgebiet",
         "2021/0123",
     ),
+    # Twenty-first round (sources in the docstring): a head's table read with its cell borders,
+    # a column of labels above the column of their values, the number wrapped after its separator
+    # in a narrow cell, the value above its caption, the label, number and next cell glued by an
+    # extractor that drops the gaps, a forwarded e-mail's subject.
+    "pipe table row": ("| Drucksache | {} |\n| Datum | 12.03.2021 |", "2021/0123"),
+    "pipe table row, Vorlagen-Nr.": (
+        "| Vorlagen-Nr.: | {} | Status: | öffentlich |",
+        "VO/2021/0123",
+    ),
+    "label column, values below": ("Drucksache:\nDatum:\n{}\n12.03.2021", "2021/0123"),
+    "label column of three, values below": (
+        "Datum:\nVorlage-Nr.:\nStatus:\n12.03.2021\n{}\nöffentlich",
+        "0123/2021",
+    ),
+    "wrapped after separator": (
+        "Anfrage der SPD-Fraktion   Drucksache Nr. 2021/\n0123",
+        "2021/0123",
+    ),
+    "wrapped after separator, letters": ("Vorlage - VO/2021/\n0123", "VO/2021/0123"),
+    "value above caption": ("{}\nVorlagen-Nr.\n12.03.2021\nDatum", "2021/0123"),
+    "label and number glued": ("Vorlage{}Anfrage der SPD-Fraktion", "2021/0123"),
+    "e-mail subject, WG: … Nr. … der": (
+        "Von: fraktion@example.org\nBetreff: WG: Anfrage Nr. {} der FDP-Fraktion - Hallenbad",
+        "17/2021",
+    ),
 }
 PLACE_VALUE = "2021/0123"
 # An answer letter's subject naming the inquiry it answers (DIN 5008 "Ihr Zeichen"/"Ihre Anfrage").
