@@ -50,6 +50,15 @@ a number opening the text): "TOP Ö 5.3", an Amtsblatt's number (cell and senten
 paper cited in a sentence, file and letter signs with an en dash, a type line with its date and no
 number, a type line naming a plan's number, sentences citing another inquiry with its sender,
 number and date; and first lines a stamp is not: a span of years, a parcel, a phone, a month.
+Twenty-first round (bench.reference_variants reads a bordered table row, a label column above its
+values, a number wrapped after its separator, above its caption, glued to its label, and a
+forwarded e-mail's subject; these must stay unread): a council system's session number
+("Sitzung: SI/2021/012", "Sitzungsnummer:"), a Geschäftszeichen, a number field left empty above
+the date's or filled with the template's note, an old decision cited as the basis ("Bezug:
+Beschluss-Nr. … vom …"), and other fields' numbers in the new shapes (a bordered Aktenzeichen and
+session row, a label column of an Aktenzeichen and of a Bezugsvorlage, a number above the caption
+"Sitzungs-Nr." or "Bezugsvorlagen-Nr.", a wrapped Az., a glued "Bezugsvorlage…"), an e-mail
+subject with no number.
 --shape brings each rewritten text into a bench.text_shapes shape first.
 """
 
