@@ -50,6 +50,15 @@ a number opening the text): "TOP Ö 5.3", an Amtsblatt's number (cell and senten
 paper cited in a sentence, file and letter signs with an en dash, a type line with its date and no
 number, a type line naming a plan's number, sentences citing another inquiry with its sender,
 number and date; and first lines a stamp is not: a span of years, a parcel, a phone, a month.
+Twenty-first round (bench.reference_variants reads a bordered table row, a label column above its
+values, a number wrapped after its separator, above its caption, glued to its label, and a
+forwarded e-mail's subject; these must stay unread): a council system's session number
+("Sitzung: SI/2021/012", "Sitzungsnummer:"), a Geschäftszeichen, a number field left empty above
+the date's or filled with the template's note, an old decision cited as the basis ("Bezug:
+Beschluss-Nr. … vom …"), and other fields' numbers in the new shapes (a bordered Aktenzeichen and
+session row, a label column of an Aktenzeichen and of a Bezugsvorlage, a number above the caption
+"Sitzungs-Nr." or "Bezugsvorlagen-Nr.", a wrapped Az., a glued "Bezugsvorlage…"), an e-mail
+subject with no number.
 --shape brings each rewritten text into a bench.text_shapes shape first.
 """
 
@@ -190,6 +199,28 @@ HEAD_TRAPS: dict[str, str] = {
     "2020/0815 vom 12.03.2020.",
     "sentence: Antrag … der … vom, lower": "Der Antrag 2020/0815 der CDU-Fraktion vom 12.03.2020 "
     "wurde abgelehnt.",
+    # Twenty-first round (bench.reference_variants reads a head's table with its cell borders, a
+    # column of labels above their values, a number wrapped after its separator, a number above
+    # its caption and an e-mail's subject; these must stay unread): a session's number of a
+    # council system, an office's Geschäftszeichen, a number field left empty above the date's or
+    # filled with the template's note, an old decision cited as the paper's basis, the same
+    # shapes for other fields' numbers (bordered rows, label columns, captions, a wrapped file
+    # sign), an e-mail subject citing no number.
+    "Sitzung: SI/…": "Sitzung: SI/2021/012",
+    "Sitzungsnummer:": "Sitzungsnummer: 12/2021",
+    "Gesch.-Z.:": "Gesch.-Z.: 10.21/123-21",
+    "empty label, date field below": "Vorlage Nr.:\nDatum: 12.03.2021",
+    "label filled with a note": "Drucksache Nr.: (wird von der Verwaltung ausgefüllt)",
+    "Bezug: Beschluss-Nr. vom": "Bezug: Beschluss-Nr. 045/2020 vom 12.05.2020",
+    "pipe row: Aktenzeichen": "| Aktenzeichen | 61.2-123/2021 |",
+    "pipe row: Sitzung, Datum": "| Sitzung | SI/2021/012 | Datum | 12.03.2021 |",
+    "label column: Aktenzeichen": "Aktenzeichen:\nDatum:\n61.2-123/2021\n12.03.2021",
+    "label column: Bezugsvorlage": "Bezugsvorlage:\nDatum:\n2020/0815\n12.03.2021",
+    "caption: Sitzungs-Nr.": "2021/0815\nSitzungs-Nr.\n12.03.2021\nDatum",
+    "caption: Bezugsvorlagen-Nr.": "2020/0815\nBezugsvorlagen-Nr.\n12.03.2021\nDatum",
+    "wrapped Az.": "Az.: 61.2/0815-\n21",
+    "glued Bezugsvorlage": "Bezugsvorlage2020/0815Datum: 12.03.2021",
+    "e-mail subject, no number": "Von: fraktion@example.org\nBetreff: WG: Anfrage der FDP-Fraktion",
 }
 # Sixteenth round: the same in a head line's right-hand column (variant → the cell printed after
 # a gap at the end of the first printed line: a letterhead's right column).

@@ -78,6 +78,14 @@ Twentieth round (same sources; never from the check Kommunen):
 - traps: "TOP Ö 5.3", an Amtsblatt's and the BGBl.'s number, "§ 24 Abs. 4 GemO", an IBAN, a fax,
   a postcode, "Flur 3, Flurstück 123/4", a paper cited in a sentence, an Aktenzeichen with an en
   dash.
+Twenty-first round (same sources; never from the check Kommunen): places where a head's table or
+an extractor leaves the number apart from its label: the table saved with its cell borders ("|
+Drucksache | … |", a council system's page or a word processor's table as text), a column of labels
+above the column of their values ("Drucksache:" / "Datum:" / … / "12.03.2021"), the number wrapped
+after its slash in a narrow cell ("Drucksache Nr. 2021/" / "0123", "Vorlage - VO/2021/" / "0123"), a
+form's caption printed under its field ("2021/0123" / "Vorlagen-Nr."), the label, number and next
+cell glued by an extractor that drops the gaps ("Vorlage2021/0123Anfrage …"), a forwarded e-mail's
+subject ("Betreff: WG: Anfrage Nr. … der FDP-Fraktion - …").
 --shape brings each rewritten text into a bench.text_shapes shape first; --via-pdf reads each
 through a rendered PDF (bench.parse_accuracy's readers; slow: pick variants with --variant).
 """
@@ -310,6 +318,31 @@ HEAD_FIELDS: dict[str, tuple[str, str]] = {
     "e-mail subject": (
         "Von: fraktion@example.org\nBetreff: Anfrage {} - Radwege im Stadtgebiet",
         "2021/0123",
+    ),
+    # Twenty-first round (sources in the docstring): a head's table read with its cell borders,
+    # a column of labels above the column of their values, the number wrapped after its separator
+    # in a narrow cell, the value above its caption, the label, number and next cell glued by an
+    # extractor that drops the gaps, a forwarded e-mail's subject.
+    "pipe table row": ("| Drucksache | {} |\n| Datum | 12.03.2021 |", "2021/0123"),
+    "pipe table row, Vorlagen-Nr.": (
+        "| Vorlagen-Nr.: | {} | Status: | öffentlich |",
+        "VO/2021/0123",
+    ),
+    "label column, values below": ("Drucksache:\nDatum:\n{}\n12.03.2021", "2021/0123"),
+    "label column of three, values below": (
+        "Datum:\nVorlage-Nr.:\nStatus:\n12.03.2021\n{}\nöffentlich",
+        "0123/2021",
+    ),
+    "wrapped after separator": (
+        "Anfrage der SPD-Fraktion   Drucksache Nr. 2021/\n0123",
+        "2021/0123",
+    ),
+    "wrapped after separator, letters": ("Vorlage - VO/2021/\n0123", "VO/2021/0123"),
+    "value above caption": ("{}\nVorlagen-Nr.\n12.03.2021\nDatum", "2021/0123"),
+    "label and number glued": ("Vorlage{}Anfrage der SPD-Fraktion", "2021/0123"),
+    "e-mail subject, WG: … Nr. … der": (
+        "Von: fraktion@example.org\nBetreff: WG: Anfrage Nr. {} der FDP-Fraktion - Hallenbad",
+        "17/2021",
     ),
 }
 PLACE_VALUE = "2021/0123"

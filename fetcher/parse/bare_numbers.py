@@ -96,8 +96,8 @@ _LABEL_END = re.compile(
 _RUN_CHARS = 160
 _IN_RUN = re.compile(rf"(?<![\w/.,-])(?P<ref>{VALUE})(?![\w/-])")
 _NOT_OWN_BEFORE = re.compile(
-    r"(?:[:(]|\b(?:[\wäöüß]*(?:anfrage|antrag|vorlage|drucksache|nummer|zeichen|plan)|Drs|DS|Nr"
-    r"|vom|der|die|das|des|den|dem|zu[rm]?|und|oder|siehe|vgl|gem)\.?)\s*$",
+    r"(?:[:(]|\b(?:[\wäöüß]*(?:anfrage|antrag|vorlage|drucksache|nummer|zeichen|plan|sitzungs?)|Drs"
+    r"|DS|Nr|vom|der|die|das|des|den|dem|zu[rm]?|und|oder|siehe|vgl|gem)\.?)\s*(?:[|│¦]\s*)?$",
     re.I,
 )
 
@@ -137,6 +137,40 @@ def _after_date_field(line: str) -> str | None:
         if re.match(r"\s*(?:vom\s+\d|[a-zäöüß]|[-–:])", line[match.end() :]):
             continue  # "… S0123/21 vom …", "… 2021/0123 beantworte ich": prose, another paper's
         return tidy(ref)
+    return None
+
+
+# A number printed above its caption ("2024/0815" / "Vorlagen-Nr.", a form whose field names stand
+# under the fields), the two run together in flat text: the number, the number's caption, then the
+# line's end or the next field's value, a date ("… 2024/0815 Vorlagen-Nr. 12.03.2024 Datum …").
+_CAPTION = (
+    r"(?i:(?!bezug)[\wäöüß]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*(?:Nr\.?|nummer)"
+    r"|drucksache|(?:vorl|ds|drs)\.?\s*-?\s*nr\.?)"
+)
+_ABOVE_CAPTION = re.compile(
+    rf"(?:^|(?<=\s))(?P<ref>{VALUE})\s+{_CAPTION}(?=\s*$|\s+{DATE.pattern}(?:\s|$))"
+)
+
+
+def _other_caption(line: str) -> bool:
+    """Whether a line is the caption of another field's number ("Sitzungs-Nr.", "Az.",
+    "Bezugsvorlagen-Nr."), printed under its value: the number above it is that field's."""
+    return (
+        len(line) <= 30
+        and bool(_LABEL_END.search(line))
+        and not line.endswith(":")
+        and not re.fullmatch(_CAPTION, line)
+    )
+
+
+def caption_value(lines: Sequence[str]) -> str | None:
+    """Return a number that stands right before its caption in a head line, or None."""
+    for line in lines[:HEADER_LINES]:
+        for match in _ABOVE_CAPTION.finditer(line[: _RUN_CHARS * 2]):
+            ref, before = match.group("ref"), line[: match.start()]
+            if not bare_number(ref) or _LABEL_END.search(before) or _NOT_OWN_BEFORE.search(before):
+                continue  # "Sitzung: 2021/0815 …", "zur Anfrage 2021/0815 …": another's number
+            return tidy(ref)
     return None
 
 
@@ -196,6 +230,7 @@ def head_bare_value(pages: Sequence[str]) -> str | None:
             found
             and not (k and _LABEL_END.search(printed[k - 1]))
             and not _in_number_column(printed, k)
+            and not (k + 1 < len(printed) and _other_caption(printed[k + 1]))
         ):
             return found
     for line in printed[:_RUN_HEAD_LINES]:
@@ -259,6 +294,7 @@ def paper_reference(lines: Sequence[str], pages: Sequence[str]) -> str | None:
         return found
     return (
         table_value(pages)  # a head's label row, the values under it by column (label_rows)
+        or caption_value(lines)  # "2024/0815" above its caption "Vorlagen-Nr.", run together
         or page_foot_value(pages)
         or head_bare_value(pages)
         or page_head_value(pages)

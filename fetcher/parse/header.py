@@ -53,6 +53,7 @@ from fetcher.parse.reference_labels import (
     value_in_column,
     without_page_counter,
 )
+from fetcher.parse.reference_lines import rejoined
 from fetcher.parse.subject_run import without_run_after
 from fetcher.parse.submitters import KA_FACTION_LINE, OF_FACTION
 from fetcher.parse.table_title import table_title
@@ -117,6 +118,7 @@ _OTHER_PAPER = re.compile(
 
 def find_reference(lines: Sequence[str]) -> str | None:
     """Return the paper's reference as printed ("F-00724/14", "2025/0833", "17/273"), or None."""
+    lines = rejoined(lines)  # table borders as gaps, a number wrapped after "/" (reference_lines)
     agenda = False  # below an agenda item's heading: its papers, not the minutes' own
     for i, line in enumerate(lines[:HEADER_LINES]):
         agenda = agenda or bool(AGENDA_ITEM.match(line))
@@ -127,7 +129,8 @@ def find_reference(lines: Sequence[str]) -> str | None:
         if not agenda and (below := value_below(lines, i)):
             return below  # "Drucksache:" / "21-1234": a label ending its line, its value below
         if re.fullmatch(
-            r"(?:\w*vorlagen?|Drucksachen?|Antrags?|\w*anfrage)\s*-?\s*(?:Nr\.?|nummer)\s*:?",
+            r"(?:\w*vorlagen?|Drucksachen?|Antrags?|\w*anfrage)\s*-?\s*(?:Nr\.?|nummer)\s*:?"
+            r"|(?!bezug)\w*(?:vorlage|drucksache)\s*:",  # a label column's "Drucksache:" / "Datum:"
             line,
             re.I,
         ):

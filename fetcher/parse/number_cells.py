@@ -114,9 +114,26 @@ _SENDER_DATED = re.compile(
 )
 
 
+# An e-mail's subject field up to its value, a forward's or a reply's marks before it ("Betreff:
+# WG: AW: Anfrage Nr. …"): the value opens there, whatever the header's fields before it print
+# (an address, a weekday and a time, in flat text run into one line).
+SUBJECT_FIELD = re.compile(
+    r"(?:^|\s)(?:Betreff|Subject)\s*:\s*(?:(?:AW|WG|RE|FW|Fwd?|Aw|Wg|Re|Fw)\s*:\s*)*$"
+)
+
+# The sender's first word after the number in a subject: capitalised ("der FDP-Fraktion", "der
+# Fraktion …", "von Stadtrat …").
+_SUBJECT_SENDER = re.compile(r"\s+(?:der|des|von)\s+[A-ZÄÖÜ][\w./-]*(?:\s|$)")
+
+
 def submitter_after(before: str, after: str) -> bool:
-    """Whether a number label opening its line (or after a head's cells) is followed by the
-    paper's sender alone, or by the sender and the paper's date before the head goes on."""
+    """Whether a number label opening its line (or after a head's cells, or opening an e-mail's
+    subject) is followed by the paper's sender alone, or by the sender and the paper's date
+    before the head goes on."""
+    if SUBJECT_FIELD.search(before[-80:]):
+        # "Von: … <k.weber@…> Betreff: WG: Anfrage Nr. … der FDP-Fraktion - Hallenbad": the
+        # subject names the paper, its sender and its title, the text run on after it
+        return bool(_SUBJECT_SENDER.match(after))
     if not head_cells(before):
         return False
     return any(

@@ -112,9 +112,11 @@ CITED = re.compile(
 
 # A paper-number label inside a line: "Vorlage Nr.:", "Antrag Nr.:", "Vorlagen-Nr.",
 # "Drucksachennummer"; never another noun's number ("Objekt-Nr.", "Top-Nr.", "Tel.-Nr.").
+# A label column's "Drucksache:" / "Vorlage:" (its colon makes it a field's name) counts too:
+# "Drucksache: Datum: 2024/0815 12.03.2024", the column of labels run before its values.
 _NUMBER_LABEL = re.compile(
     r"(?<![\w-])[\wÄÖÜäöü]*(?:vorlage|drucksache|anfrage|antrag)(?:n|s)?\s*-?\s*(?:Nr\.?|nummer)"
-    r"\s*:?",
+    r"\s*:?|(?<![\w-])(?!bezug)[\wÄÖÜäöü]*(?:vorlage|drucksache):",
     re.I,
 )
 # Any label of a head: "Termin:", "TOP:", "Verantwortlich:", "Vorlage Nr.:", "Datum:".
