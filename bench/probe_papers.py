@@ -17,7 +17,13 @@ subject, a running head on page 2 only — or only numbers that are not its own:
 IBAN, Flurstück, Amtsblatt, a law, another paper cited) and letters20-NN (letters of council
 groups: a Bezirksvertretung's speaker, two groups' signers side by side, a fraktionslos member, an
 answer to a faction, a logo word above "Kreistagsfraktion <place>", "Für die Fraktion <group>"
-above two signers, a letterhead run into the place and date line).
+above two signers, a letterhead run into the place and date line). The twenty-first round added
+factions21-NN: letters and forms of council groups in other Länder (a letterhead in two columns
+run together, the group only in the signature, "im Namen der Fraktion", Fraktionsgemeinschaften,
+local lists with names of their own, a party's abbreviation after a member, Kreistag, Ortsbeirat,
+Ortsrat and Bezirksvertretung groups, two groups joined by "und"/"sowie", fraktionslos and
+Einzelmandat members, an e-mail from a faction's address, answers addressed to a group or citing
+its inquiry, and traps: parties in the Begründung, administration units, a table's column head).
 """
 
 from __future__ import annotations
