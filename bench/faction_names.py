@@ -44,6 +44,9 @@ UNSEEN: dict[str, str] = {
     "one word": "Tierschutzpartei",
     "article + word": "Die Unabhängigen",
     "slash": "WIR/Freie Liste",
+    # a local list whose name does not say it is a group (no "Liste", "Wähler", "für", acronym):
+    # only its place in the letterhead does (twenty-first round)
+    "plain words": "Aktive Bürger Neustadt",
 }
 KNOWN = ("SPD", "CDU", "FDP", "AfD", "Die Linke", "Bündnis 90/Die Grünen")
 KNOWN_SWAP = "known swap"

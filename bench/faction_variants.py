@@ -71,6 +71,7 @@ class Variant:
     unseen: bool = False
     joiner: str = ""  # how a joint phrase joins its parties ("" → "X, Y und Z"; "/"; " & ")
     closing: str = ""  # a closing put after the text's last line besides the phrase
+    names: tuple[str, ...] = ()  # further bench.faction_names UNSEEN shapes for the unseen table
 
 
 VARIANTS: dict[str, Variant] = {
@@ -197,6 +198,43 @@ VARIANTS: dict[str, Variant] = {
     "letterhead run into place, date: Fraktion X Place, date": Variant(
         "Fraktion {p} Musterstadt, 22.01.2024 An den Bürgermeister", place=TOP, unseen=True
     ),
+    # Twenty-first round (letters and forms of councils in other Länder, German letter practice,
+    # no check Kommune's layout): a letterhead set in two columns and run together by the
+    # extraction, the logo word and the label left, the address and telephone right; the group's
+    # name above its label with the seat in a Land's own council word (Schleswig-Holstein's
+    # Ratsversammlung, Hessen's and Brandenburg's Gemeindevertretung, Rhineland-Palatinate's
+    # Verbandsgemeinderat), a local list's name that does not say it is a group too; a
+    # letterhead run into the group's street address, or a head into the addressee; a
+    # Fraktionsgemeinschaft of two parties joined by a hyphen (Rhineland-Palatinate councils); an
+    # answer's head citing the inquiry by its sender and date, without a faction label.
+    "letterhead two columns: X  Fraktion im Rat · address / Fraktion  Tel.": Variant(
+        "{p}            Fraktion im Rat der Stadt Musterstadt · Rathausplatz 1 · "
+        "12345 Musterstadt\n"
+        "Fraktion       Tel. 0123 4567 · fraktion@example.org",
+        place=TOP,
+        unseen=True,
+    ),
+    "letterhead: X / Fraktion in der Ratsversammlung": Variant(
+        "{p}\nFraktion in der Ratsversammlung", place=TOP, unseen=True, names=("plain words",)
+    ),
+    "letterhead: X / Fraktion im Verbandsgemeinderat Place": Variant(
+        "{p}\nFraktion im Verbandsgemeinderat Musterland",
+        place=TOP,
+        unseen=True,
+        names=("plain words",),
+    ),
+    "letterhead run into address: Fraktion X Street 1 12345 Place": Variant(
+        "Fraktion {p} Rathausplatz 1 12345 Musterstadt", place=TOP, unseen=True
+    ),
+    "head run into addressee: Anfrage der Fraktion X An den Bürgermeister": Variant(
+        "Anfrage der Fraktion {p} An den Bürgermeister der Gemeinde Musterstadt",
+        place=TOP,
+        unseen=True,
+    ),
+    "Fraktionsgemeinschaft X-Y im Verbandsgemeinderat": Variant(
+        "Fraktionsgemeinschaft {pp} im Verbandsgemeinderat Musterland", joint=True, joiner="-"
+    ),
+    "answer head: Anfrage der X vom date": Variant("Anfrage der {p} vom 01.07.2024 zum Thema"),
 }
 # The signers of a joint letter side by side, one per party ("{nn}").
 _SIGNERS = ("Anna Schmidt", "Peter Müller", "Eva Braun", "Jan Wolf", "Lena Vogel")
@@ -368,7 +406,7 @@ def outcomes(
             if unseen:
                 if not variant.unseen or len(expected) > 1:
                     continue
-                for shape in UNSEEN_NAMES:
+                for shape in (*UNSEEN_NAMES, *variant.names):
                     new = UNSEEN[shape]
                     text = variant_text(item.text, found, variant.template.format(p=new), variant)
                     outcome = _unseen_score(parse(text).factions, new, layout)

@@ -20,6 +20,12 @@ answer to a faction, a logo word above "Kreistagsfraktion <place>", "Für die Fr
 above two signers, a letterhead run into the place and date line). The twenty-first round added
 titles21-NN (heads of every order and label, Landkreis, Amt, Verbandsgemeinde and e-mail heads),
 whose expected titles and summaries bench.probe_titles reads.
+factions21-NN: letters and forms of council groups in other Länder (a letterhead in two columns
+run together, the group only in the signature, "im Namen der Fraktion", Fraktionsgemeinschaften,
+local lists with names of their own, a party's abbreviation after a member, Kreistag, Ortsbeirat,
+Ortsrat and Bezirksvertretung groups, two groups joined by "und"/"sowie", fraktionslos and
+Einzelmandat members, an e-mail from a faction's address, answers addressed to a group or citing
+its inquiry, and traps: parties in the Begründung, administration units, a table's column head).
 """
 
 from __future__ import annotations

@@ -23,7 +23,7 @@ import pytest
 
 import fetcher.parse
 from fetcher import factions, pdf
-from fetcher.parse import parse_pdf_file, prose_factions, senders
+from fetcher.parse import parse_pdf_file, prose_factions, seated_labels, senders
 from fetcher.parse.pattern_gates import gated, ungated
 from fetcher.parse.text import _CHAR_FIXES, _fold, clean_lines, fixed_chars
 from fetcher.pdf_rules import could_rule_table, page_could_rule_table
@@ -108,7 +108,7 @@ def test_each_faction_phrase_holds_one_of_its_words() -> None:
                 assert pattern.search(line) is None, (pattern.pattern[:40], line[:80])
     for line in _dev_lines():
         if "raktion" not in line:
-            assert prose_factions._SEATED_LABEL.search(line) is None
+            assert seated_labels._SEATED_LABEL.search(line) is None
 
 
 def test_a_place_and_date_needs_its_comma() -> None:

@@ -12,11 +12,10 @@ from collections.abc import Sequence
 from itertools import pairwise
 
 from fetcher.factions import faction_spans, factions_in
+from fetcher.parse.cited_papers import cited_groups
 from fetcher.parse.faction_phrases import (
     ACRONYM,
     group_like,
-    name_before,
-    name_shaped,
     phrase_names,
 )
 from fetcher.parse.member_parties import member_spans, party_below, party_names
@@ -25,13 +24,14 @@ from fetcher.parse.name_edges import after_places, cells_apart, read_on, without
 from fetcher.parse.pattern_gates import gated
 from fetcher.parse.phrase_values import (
     COUNCIL_COMPOUND,
-    LABEL_CHARS,
     field_names,
     inner_piece,
     names_in,
     place_alone,
     without_signer,
 )
+from fetcher.parse.seated_labels import group_above_seat, seated_groups
+from fetcher.parse.sender_addresses import CONTACT_LABEL
 from fetcher.parse.sender_blocks import GROUP_WORD, run_in_signers, signer_parties, top_group
 from fetcher.parse.senders import (
     is_place,
@@ -103,7 +103,8 @@ _NAMED_FACTION = re.compile(
     # "mit einer Gruppe Jugendlicher": after an indefinite article a group is no label.
     r"\b(?:(?<!-)(?:[A-ZÄÖÜ][a-zäöüß]*)?(?:[Rr]ats|[Tt]ags|[Bb]eirats)[Ff]raktion(?:en)?|"
     # "X-Fraktion Jürgen Wenzel": after a hyphened label the name stood before it
-    r"(?<![-–])[Ff]raktion(?:en)?|"
+    # a joint faction of two groups: "Fraktionsgemeinschaft FW-FDP"
+    r"(?<![-–])[Ff]raktion(?:en|sgemeinschaft)?|"
     # a group with its council ("Kreistagsgruppe X/Y", "Stadtratsgruppe"), as a faction is named;
     # not a day-care group ("Halbtagsgruppe HT", "Nachmittagsgruppe"): only a council's "-tags"
     r"(?<![-–])FRAKTION|(?<!-)(?<!ne\s)(?<!ner\s)(?<!nen\s)Gruppe|Ratsgruppe|"
@@ -111,6 +112,9 @@ _NAMED_FACTION = re.compile(
     r"(?:[Rr]ats|(?:[Kk]reis|[Ll]and|[Bb]ezirks|[Bb]undes)tags)gruppe|Zählgemeinschaft|"
     r"Fraktionsvorsitzende[rn]?|"
     r"Fraktionssprecher(?:in)?)\s+(?:der\s+|von\s+|aus\s+)?"
+    # not a letterhead's contact field beside the label (two columns run together: "SPD   Fraktion
+    # im Rat …" / "Fraktion   Tel. 0123 …", DIN 5008 Kommunikationsangaben)
+    rf"(?!{CONTACT_LABEL})"
     # "Fraktion der SPD, der Fraktion der CDU": a new label after the comma starts a new phrase
     r"(?P<v>[^\n,;:()]{2,80}?(?:,(?!\s*(?:der\s+|die\s+)?\w*[Ff]raktion)\s*[^\n,;:()]{2,40}?)*)"
     # "für" ends the name before an article ("… für die Sitzung"), not in one ("Menschen für
@@ -122,6 +126,10 @@ _NAMED_FACTION = re.compile(
     # a dot ends the name unless the list of groups goes on: "Fraktionen DIE LINKE. und SPD",
     # "Gruppe DIE LINKE. & SPD"
     r"(?:[,;:()]|\.(?!\s+(?:und|sowie|&)\s))\s|[;:()]|\s[-–]\s|\s*$|"
+    # a letterhead run into what follows it (a text run together): the addressee ("Fraktion Wir
+    # für Musterstadt An den Bürgermeister …") or the group's street address with its postcode
+    # ("Fraktion Bürgerforum X Hauptstraße 12 01234 X", DIN 5008)
+    r"\s+An\s+(?:den|die|das|Herrn?|Frau)\s|\s+[A-ZÄÖÜ][\w.-]*\s+\d{1,4}\s?[a-z]?,?\s+\d{5}\s|"
     # a person with a member's role after the name: "Fraktion X Jens Hoffsommer Stadtrat"
     rf"\s+{_PERSON}\s+{_MEMBER_ROLE}|"
     # the head's next field with its date: "… und Die Linke Datum 17.05.2023" (run together),
@@ -130,14 +138,6 @@ _NAMED_FACTION = re.compile(
     r"\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}(?!\d))"
 )
 _NAMED_FACTION = gated(_NAMED_FACTION)  # the same matches, tried only where one can start
-# "X Fraktion im Stadtrat der …": a label followed by its seat; the name stands before it.
-_SEATED_LABEL = re.compile(
-    r"\s\w*[Ff]raktion\s+(?:im|in\s+der|der|des)\s+(?:Rat|Rates|Stadtrat|Stadtrates|Gemeinderat|"
-    r"Kreistag|Landtag|Ortschaftsrat|Ortsbeirat|Bezirksvertretung|Regionalversammlung|"
-    r"Stadtverordnetenversammlung|Bezirksverordnetenversammlung)\b|"
-    # or the next field of a head run into one line: "X Fraktion Gegenstand: …"
-    r"\s\w*[Ff]raktion\s+[A-ZÄÖÜ][\wäöüß]+:\s"
-)
 # A known party before the paper's type word: "SPD Anfrage aus dem Ortschaftsrat …", "SPD-Anfrage";
 # or before its local branch, a party's own letterhead: "SPD Ortsverein Musterstadt",
 # "CDU-Ortsverband …" (the branch sends for the party; a branch is no council group, but the
@@ -210,8 +210,9 @@ def _scan(lines: Sequence[str]) -> list[str]:
     for i, line in enumerate(lines):
         end = len(line.rstrip())
         line = cells_apart(read_on(line, lines[i + 1] if i + 1 < len(lines) else ""))
-        spans = _seated(line) if "raktion" in line else []  # every _SEATED_LABEL holds it
+        spans = seated_groups(line) if "raktion" in line else []  # every seated label holds it
         spans += member_spans(line) if _BESIDE.search(line) else []
+        spans += cited_groups(line) if " vom " in line else []  # every cited paper holds it
         for pattern, words in _PHRASE_GATES:
             if not words.search(line):
                 continue
@@ -241,24 +242,6 @@ def _scan(lines: Sequence[str]) -> list[str]:
         for match in _MEMBER_PARTY.finditer(pair):
             if not re.fullmatch(r"\s*fraktionslos\s*", match.group("v"), re.I):
                 found += [n for n in party_names(match.group("v")) if n not in found]
-    return found
-
-
-def _seated(line: str) -> list[tuple[int, int, list[str]]]:
-    """Return each label with its seat and the group before it: "BürgerBündnis / Freie Bürger
-    Fraktion im Stadtrat der Landeshauptstadt Dresden" (a letterhead run into the address).
-
-    Each as (where the name starts, where the phrase ends, the groups it names).
-    """
-    found: list[tuple[int, int, list[str]]] = []
-    for match in _SEATED_LABEL.finditer(line):
-        name = name_before(line[: match.start()], sentence=False)
-        person = re.search(
-            r"(?:Herrn?|Frau|Stadtr\w*|Dr\.)\s+$",
-            line[max(0, match.start() - len(name) - LABEL_CHARS) : match.start() - len(name)],
-        )
-        if name and not person and name_shaped(name):
-            found.append((match.start() - len(name), match.end(), names_in(name)))
     return found
 
 
@@ -293,7 +276,8 @@ def _match_names(pattern: re.Pattern[str], match: re.Match[str], line: str) -> l
             # before the acronym may open the name; else "Antrag der FFH Fraktion" (Hürtgenwald),
             # a group's acronym
             start = match.start("v")
-            before = re.search(r"(?<!\S)[A-ZÄÖÜ]{2,}\s+$", line[max(0, start - 30) : start])
+            # (after a slash too: "BVB/FREIE WÄHLER Fraktion", a name joined to another)
+            before = re.search(r"(?<![^\s/])[A-ZÄÖÜ]{2,}\s+$", line[max(0, start - 30) : start])
             names = (before and factions_in(before.group(0) + value)) or [value]
         return names
     return names_in(value)
@@ -367,6 +351,7 @@ def factions_in_prose(
         closings = [i for i, line in enumerate(lines) if _CLOSING.match(line)]
         found = (
             top_group(lines[:limit])
+            or group_above_seat(lines[:limit])
             or signer_parties([x for i in closings for x in lines[i + 1 : i + 6]])
             or run_in_signers(lines[-3:])  # a closing inside a run-together last line
             # the parties after the signers' names (and role): "Anna Schmidt" / "Stadträtin"

@@ -26,6 +26,11 @@ _ADDRESS = re.compile(
     r"[\w.+-]{1,64}@[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}|"
     r"(?:https?://|www\.)[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
 )
+# A contact field's label in a letterhead or footer (DIN 5008 Kommunikationsangaben): what
+# follows it is a number or an address, never a group's name.
+CONTACT_LABEL = (
+    r"(?:Tel(?:efon)?|Fax|Telefax|Fon|Mobil|Handy|E-?Mail|Mail|Internet|Web|Homepage|Postfach)\b"
+)
 _GROUP_WORD = re.compile(r"(?:stadtrats|gemeinderats|kreistags|rats)?(?:fraktion|gruppe)")
 # Words of an address that name nothing: the scheme, the mailbox's role, the top-level domain.
 _EMPTY = {

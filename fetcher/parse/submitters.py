@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from itertools import pairwise
 
-from fetcher.factions import factions_in
+from fetcher.factions import faction_spans, factions_in
 from fetcher.parse.faction_phrases import (
     GROUP_NAME_WORDS,
     LABEL_WORD,
@@ -270,8 +270,18 @@ def factions_of_submitter(submitter: str) -> list[str]:
         names = phrase_names(value)  # "UWG/Die PARTEI": the unknown group beside the known one
     else:
         names = []
-    # A party the table knows in the line is never lost to the phrase's reading.
-    return names + [k for k in known if k not in names]
+    # A party the table knows in the line is never lost to the phrase's reading; the groups come
+    # in the order the line names them ("Fraktion Bündnis 90/Die Grünen sowie der Fraktion Die
+    # Linke": the phrase reads the last group, the table the first).
+    return sorted(names + [k for k in known if k not in names], key=lambda n: _at(submitter, n))
+
+
+def _at(line: str, name: str) -> int:
+    """Return where a line names a group: as written, else where the table finds it."""
+    if (where := line.find(name)) >= 0:
+        return where
+    starts = [start for start, _, found in faction_spans(line) if found == name]
+    return min(starts, default=len(line))
 
 
 # A member who sits in no faction: "Stadtrat Max Muster (fraktionslos)", "Einzelstadtrat …",
