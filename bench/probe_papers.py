@@ -1,6 +1,6 @@
 """Whole probe papers: short texts written the way other Kommunen set inquiries and answers.
 
-Run: .venv/bin/python -m bench.probe_papers [-v]
+Run: .venv/bin/python -m bench.probe_papers [-v] [--via-pdf] [DIR]
 
 bench/probe_papers/ holds the texts two rounds wrote as probes (synthetic, not from any
 corpus document and not modelled on a check Kommune's layout): letters and forms of inquiries,
@@ -18,14 +18,19 @@ IBAN, Flurstück, Amtsblatt, a law, another paper cited) and letters20-NN (lette
 groups: a Bezirksvertretung's speaker, two groups' signers side by side, a fraktionslos member, an
 answer to a faction, a logo word above "Kreistagsfraktion <place>", "Für die Fraktion <group>"
 above two signers, a letterhead run into the place and date line). The twenty-first round added
-titles21-NN (heads of every order and label, Landkreis, Amt, Verbandsgemeinde and e-mail heads),
-whose expected titles and summaries bench.probe_titles reads.
-factions21-NN: letters and forms of council groups in other Länder (a letterhead in two columns
-run together, the group only in the signature, "im Namen der Fraktion", Fraktionsgemeinschaften,
-local lists with names of their own, a party's abbreviation after a member, Kreistag, Ortsbeirat,
-Ortsrat and Bezirksvertretung groups, two groups joined by "und"/"sowie", fraktionslos and
-Einzelmandat members, an e-mail from a faction's address, answers addressed to a group or citing
-its inquiry, and traps: parties in the Begründung, administration units, a table's column head).
+six families: lists21-NN (list labels of every style: glyphs, slipped numbers, quoted mail),
+prose21-NN (questions and requests in letters and e-mails without labels), refs21-NN (the
+paper's own number in forms and letters of other council systems, and traps), factions21-NN
+(letters and forms of council groups in other Länder: a letterhead in two columns run together,
+the group only in the signature, Fraktionsgemeinschaften, local lists with names of their own,
+fraktionslos members, answers citing a group's inquiry, parties named in the Begründung as
+traps), answers21-NN (answer letters, Q/A tables, answers holding lists of their own) and
+titles21-NN (heads of every order and label, whose expected titles and summaries
+bench.probe_titles reads).
+
+Through a rendered PDF instead of the text shapes (what a user's PDF goes through):
+    .venv/bin/python -m bench.probe_papers --via-pdf [-v]        # paged, letter and column renders
+A folder of papers in the same format may be given last (default: bench/probe_papers/).
 """
 
 from __future__ import annotations
@@ -36,6 +41,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from bench.text_shapes import flat, paragraphs
+from fetcher.model import ParsedDocument
 from fetcher.parse import parse_text
 
 PAPERS = Path(__file__).parent / "probe_papers"
@@ -46,9 +52,11 @@ SHAPES: dict[str, Callable[[str], str]] = {
 }
 
 
-def misses(text: str, want: dict[str, object]) -> list[str]:
-    """Return the fields of one reading that differ from what the paper prints. Pure."""
-    doc = parse_text(text)
+def misses(
+    text: str, want: dict[str, object], read: Callable[[str], ParsedDocument] = parse_text
+) -> list[str]:
+    """Return the fields of one reading that differ from the labels. Pure with parse_text."""
+    doc = read(text)
     questions = list(doc.questions)
     first = str(want["first"])
     wrong = []
@@ -67,20 +75,31 @@ def misses(text: str, want: dict[str, object]) -> list[str]:
 
 def main(argv: list[str]) -> None:
     verbose = "-v" in argv
-    right = dict.fromkeys(SHAPES, 0)
-    papers = sorted(PAPERS.glob("*.txt"))
+    folders = [arg for arg in argv if not arg.startswith("-")]
+    papers = sorted((Path(folders[0]) if folders else PAPERS).glob("*.txt"))
+    if "--via-pdf" in argv:
+        from bench.parse_accuracy import via_pdf  # renders PDFs: fpdf2 only here
+
+        readers = {style: (_same, via_pdf(style)) for style in ("paged", "letter", "column")}
+    else:
+        readers = {shape: (reshape, parse_text) for shape, reshape in SHAPES.items()}
+    right = dict.fromkeys(readers, 0)
     for path in papers:
         want = json.loads(path.with_suffix(".json").read_text("utf-8"))
         text = path.read_text("utf-8")
-        for shape, reshape in SHAPES.items():
-            wrong = misses(reshape(text), want)
-            right[shape] += not wrong
+        for name, (reshape, read) in readers.items():
+            wrong = misses(reshape(text), want, read)
+            right[name] += not wrong
             if wrong and verbose:
-                print(f"{path.stem} {shape}: {'; '.join(wrong)}")
-    print("| shape | papers with every field right |")
+                print(f"{path.stem} {name}: {'; '.join(wrong)}")
+    print("| reading | papers with every field right |")
     print("|---|---:|")
-    for shape, count in right.items():
-        print(f"| {shape} | {count} of {len(papers)} |")
+    for name, count in right.items():
+        print(f"| {name} | {count} of {len(papers)} |")
+
+
+def _same(text: str) -> str:
+    return text
 
 
 if __name__ == "__main__":
