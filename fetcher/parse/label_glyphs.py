@@ -6,7 +6,11 @@ A word processor's or a form's list may number its items with circled digits ("�
 numbers and bullets; a glyph label before an item becomes the number ("1. Wie …?") or the bullet
 ("• Wie …?") it stands for, also inside a line run together ("Fragen: ① Wie …? ② Welche …").
 Only a glyph before a capital or a quote is a label; a box next to another box ("9 ☒ ☐ „1. Gibt
-es …", a form's row of choices) stays, as does a ticked box (☒ ☑: a choice, never a list sign).
+es …", a form's row of choices) stays, as does a ticked box (☒ ☑: a choice, never a list sign),
+and so does a box with another box a short word away ("Nein ☐ Ja ☒ Korridorthema", a form's yes/no
+field: no list item is that short), a box beside a column's tick "x", and every box of a text that
+ticks one (a form whose boxes are choices). A box opens a list item only where the text up to the
+next box asks something ("?"): a form's options ("☐ Investition ☐ Konsumtive Maßnahme") stay.
 """
 
 from __future__ import annotations
@@ -21,6 +25,9 @@ _CIRCLED = {
     **{chr(0x278A + k): k + 1 for k in range(10)},
 }
 _BOXES = "☐❑❒□"
+_ANY_BOX = _BOXES + "☒☑"
+# How far a choice row's next (or last) box stands from a box: "Nein ☐ Ja ☒" (a word of up to 12).
+_CHOICE_REACH = 14
 _ANY = re.compile("[" + "".join(_CIRCLED) + _BOXES + "]")
 # A circled digit is a label wherever it stands before a capital or a quote (no prose prints one
 # there); a box at a line start or after a blank, unless a box stands before it ("9 ☒ ☐ „1. …",
@@ -35,12 +42,39 @@ _GLYPH = re.compile(
 )
 
 
+# the circled digits alone, for a form's text whose boxes are choices
+_CIRCLED_ONLY = re.compile(
+    r"(?:^|(?<=\s))(?P<glyph>[" + "".join(_CIRCLED) + r"])(?=[ \t]+[„\"A-ZÄÖÜ])"
+)
+# A box opens a question only: the text up to the next box asks ("☐ Wie viele …?").
+_NEXT_BOX = re.compile("[" + _ANY_BOX + "]")
+_ITEM_REACH = 600
+_TICK_BEFORE = re.compile(r"(?:^|\s)[xX✓✗☐❑❒□☒☑]\s*$")
+
+
 def _plain(match: re.Match[str]) -> str:
     glyph = match["glyph"]
-    label = "•" if glyph in _BOXES else f"{_CIRCLED[glyph]}."
-    return label
+    if glyph not in _BOXES:
+        return f"{_CIRCLED[glyph]}."
+    start, end = match.start("glyph"), match.end("glyph")
+    before = match.string[max(0, start - _CHOICE_REACH) : start]
+    after = match.string[end : end + _CHOICE_REACH]
+    row = before.rsplit("\n", 1)[-1] + " " + after.split("\n", 1)[0]  # the box's own line
+    if _TICK_BEFORE.search(before) or any(box in row for box in _ANY_BOX):
+        return glyph  # a yes/no field's box ("Nein ☐ Ja ☒"), a column's box beside an "x"
+    item = _NEXT_BOX.split(match.string[end : end + _ITEM_REACH], 1)[0]
+    if "?" not in item:
+        return glyph  # a form's option ("☐ Investition", "☐ teilweise budgetiert"), no question
+    return "•"
 
 
 def plain_label_glyphs(text: str) -> str:
-    """Return `text` with circled-digit and check-box labels as "1." and "•" (see the module)."""
-    return _GLYPH.sub(_plain, text) if _ANY.search(text) else text
+    """Return `text` with circled-digit and check-box labels as "1." and "•" (see the module).
+
+    A text that ticks a box (☒ ☑) is a form whose boxes are choices: its boxes stay.
+    """
+    if not _ANY.search(text):
+        return text
+    if "☒" in text or "☑" in text:
+        return _CIRCLED_ONLY.sub(_plain, text)
+    return _GLYPH.sub(_plain, text)
