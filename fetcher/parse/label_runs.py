@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
-from fetcher.parse.label_typos import slips
 from fetcher.parse.markers import (
     ARROWS,
     INLINE_BULLET_SIGNS,
@@ -92,28 +92,53 @@ def _readings(match: re.Match[str]) -> list[tuple[tuple[str, ...], int]]:
 
 
 def _chains(line: str) -> list[list[tuple[int, int]]]:
-    """Return every run of labels of one style counting on by one: [(label start, end)]."""
-    open_chains: dict[tuple[str, ...], list[tuple[int, list[tuple[int, int]]]]] = {}
-    done: list[list[tuple[int, int]]] = []
+    """Return every run of labels of one style counting on by one: [(label start, end)].
+
+    Linear in the labels: the open runs of a style are kept by the value they wait to go on
+    from, each run as [touched, value, spans]; of the runs that could take a label, the one
+    touched longest ago takes it.
+    """
+    # style → last value → the open runs ending in it, the one touched longest ago first
+    open_runs: dict[tuple[str, ...], dict[int, list[list[Any]]]] = {}
+    touched = 0
     for match in _TOKEN.finditer(line):
         span = (match.start("label"), match.end("label"))
         for style, value in _readings(match):
-            chains = open_chains.setdefault(style, [])
+            runs = open_runs.setdefault(style, {})
             bullet = style[0] == "bullet"
-            nxt = next((c for c in chains if bullet or c[0] + 1 == value), None)
-            if nxt is None and style[0] == "num" and line[: span[0]].rstrip().endswith("?"):
+            candidates = [runs.get(0 if bullet else value - 1)]
+            slipped = style[0] == "num" and not any(candidates) and _after_question(line, span[0])
+            if slipped:
                 # "1. …? 2. …? 2. …? 4. …?": a number typed twice or left out after a question
-                # (fetcher.parse.label_typos) goes on the run
-                nxt = next((c for c in chains if slips(str(c[0]), str(value))), None)
-                value = nxt[0] + 1 if nxt is not None and value == nxt[0] else value
-            if nxt is not None:
-                chains.remove(nxt)
-                chains.append((value, [*nxt[1], span]))
+                # (fetcher.parse.label_typos.slips) goes on the run
+                candidates = [runs.get(value), runs.get(value - 2)]
+            waiting = [group for group in candidates if group]
+            if waiting:
+                group = min(waiting, key=lambda group: group[0][0])
+                run = group.pop(0)
+                if slipped and run[1] == value:  # a number typed twice stands for the next one
+                    value += 1
+                touched += 1
+                run[0], run[1] = touched, value
+                run[2].append(span)
+                runs.setdefault(run[1], []).append(run)
             elif value == 1 or (style[0] == "num" and value <= 20) or bullet:
-                chains.append((value, [span]))
-    for chains in open_chains.values():
-        done += [spans for _value, spans in chains if len(spans) >= 2]
-    return done
+                touched += 1
+                runs.setdefault(value, []).append([touched, value, [span]])
+    return [
+        run[2]
+        for runs in open_runs.values()
+        for run in sorted((run for group in runs.values() for run in group), key=lambda r: r[0])
+        if len(run[2]) >= 2
+    ]
+
+
+def _after_question(line: str, start: int) -> bool:
+    """Return True if the last character before `start`, blanks aside, is a "?"."""
+    k = start - 1
+    while k >= 0 and line[k].isspace():
+        k -= 1
+    return k >= 0 and line[k] == "?"
 
 
 def _asks(line: str, spans: Sequence[tuple[int, int]]) -> bool:

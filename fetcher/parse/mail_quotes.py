@@ -11,14 +11,18 @@ from __future__ import annotations
 
 import re
 
-# two or more quoted lines in a row (blank lines between them belong to the block)
-_BLOCK = re.compile(r"(?m)^[ \t]*>[> \t]*[ \t]\S.*(?:\n(?:[ \t]*>[> \t]*(?:[ \t]\S.*)?)?)+$")
+# two or more quoted lines in a row (blank lines between them belong to the block); the marks and
+# blanks are read possessively: a run of "> > >" is split one way only
+_BLOCK = re.compile(
+    r"(?m)^[ \t]*+>[> \t]*+(?<=[ \t])\S.*(?:\n(?:[ \t]*+>[> \t]*+(?:(?<=[ \t])\S.*)?)?)+$"
+)
 _MARK = re.compile(r"(?m)^[ \t]*>[> \t]*(?:[ \t]|$)")
+_QUOTED_TEXT = re.compile(r"[ \t]*+>[> \t]*+(?<=[ \t])\S")  # a quoted line with text on it
 
 
 def _unquoted(match: re.Match[str]) -> str:
     block = match.group(0)
-    if sum(1 for line in block.split("\n") if _MARK.match(line)) < 2:
+    if sum(1 for line in block.split("\n") if _QUOTED_TEXT.match(line)) < 2:
         return block
     return _MARK.sub("", block)
 

@@ -153,11 +153,11 @@ def _build_run(lines: Sequence[str], start: int, scan: RunScan) -> tuple[_Run, i
         in_heading = False
         if marker and style == "letter" and marker[0] == "roman" and marker[1] in "IVX":
             marker = ("letter", marker[1], marker[2])  # "H." then "I." (Karlsruhe 2015/0499)
-        label = label_before(lines, i, item_lines[-1], label, marker, scan.last_marker)  # "2. 2."
+        goes_on_from = label_before(lines, i, item_lines[-1], label, marker, scan.last_marker)
         if (
             marker
             and marker[0] == style
-            and marker[1] == next_label(style, label)
+            and marker[1] == next_label(style, goes_on_from)  # or a slip: "2. … 2. …"
             and not no_item(lines, i, marker, labels)
         ):
             label = marker[1]

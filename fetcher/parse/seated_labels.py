@@ -37,6 +37,19 @@ _SEAT_LINE = re.compile(
 
 
 _OWN_ACRONYM = re.compile(r"\s+\([A-ZÄÖÜ]{2,6}\)\Z")
+_ACRONYM_REACH = 40  # " (UWG)" with the blanks before it
+# How far before a label its name is looked for: name_before keeps five words at most, so a
+# window of whole words this long holds it (and a long line is not split again per label).
+_NAME_REACH = 600
+
+
+def _words_before(line: str, end: int) -> str:
+    """Return the whole words of `line` in the _NAME_REACH characters before `end`."""
+    start = max(0, end - _NAME_REACH)
+    if start and not line[start - 1].isspace():
+        blank = re.search(r"\s", line[start:end])
+        start = start + blank.start() if blank else end
+    return line[start:end]
 
 
 def seated_groups(line: str) -> list[tuple[int, int, list[str]]]:
@@ -47,9 +60,9 @@ def seated_groups(line: str) -> list[tuple[int, int, list[str]]]:
     found: list[tuple[int, int, list[str]]] = []
     for match in _SEATED_LABEL.finditer(line):
         # the name's own acronym after it: "Wählergruppe Unabhängige Liste (UL) Fraktion im …"
-        own = _OWN_ACRONYM.search(line, 0, match.start())
+        own = _OWN_ACRONYM.search(line, max(0, match.start() - _ACRONYM_REACH), match.start())
         end = own.start() if own else match.start()
-        name = name_before(line[:end], sentence=False)
+        name = name_before(_words_before(line, end), sentence=False)
         person = re.search(
             r"(?:Herrn?|Frau|Stadtr\w*|Dr\.)\s+$",
             line[max(0, end - len(name) - LABEL_CHARS) : end - len(name)],
