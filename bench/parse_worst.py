@@ -57,6 +57,13 @@ PHRASES = (
     "Seite 1 von 2 ",
     "ob ",
     "? ",
+    # the twenty-first round's readers: outline and slipped numbers run together, a local list's
+    # name before its seat, an e-mail's quote marks, box labels (no row steeper than ×8 at merge)
+    "1.1 Wie geht es? 1.2 Was ist? ",
+    "1. Wie? 2. Was? 2. Wer? 4. Wo? ",
+    "Aktive Bürger Fraktion im Stadtrat ",
+    "> > ",
+    "☐ Wie viele? ",
 )
 
 
