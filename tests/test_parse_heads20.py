@@ -10,30 +10,14 @@ from __future__ import annotations
 import pytest
 
 from bench import title_variants as tv
-from bench.text_shapes import flat, paragraphs
+from bench.text_shapes import flat
 from fetcher.parse import parse_text
-from tests.corpus_data import CorpusItem, corpus_items
+from tests.variant_cases import SHAPES, dev_item, head_rewritten
 
-_SHAPES = {"text": lambda text: text, "flat": flat, "para": paragraphs}
+_SHAPES = SHAPES
 _INQUIRY = "dresden-AF2006-13-anfrage-gruene-schulbaumassnahmen"
 _ANSWER = "LANDTAG-niedersachsen-19-11161-kleine-anfrage-mit-antwort"
 _MAIL_INQUIRY = "karlsruhe-2014-0802-anfrage-gruene-streuobstwiesen"
-
-
-def _item(name: str) -> CorpusItem:
-    return next(item for item in corpus_items("dev") if item.name == name)
-
-
-def _rewritten(name: str, variant: str) -> tuple[str, str]:
-    """Return the document with its head printed as `variant`, and the title as printed."""
-    item = _item(name)
-    title = parse_text(item.text).title
-    assert title
-    subject = tv.find_subject(item.text, title)
-    assert subject is not None
-    lines = tv.head(variant, item.label, subject.lines)
-    assert lines is not None
-    return "\n".join([*lines, *subject.body]), title
 
 
 @pytest.mark.parametrize("shape", sorted(_SHAPES))
@@ -43,14 +27,14 @@ def _rewritten(name: str, variant: str) -> tuple[str, str]:
 )
 def test_legal_basis_and_meeting_leave_the_title(variant: str, shape: str) -> None:
     """The legal basis or the meeting before the colon is no part of an inquiry's title."""
-    text, title = _rewritten(_INQUIRY, variant)
+    text, title = head_rewritten(_INQUIRY, variant)
     assert parse_text(_SHAPES[shape](text)).title == title
 
 
 @pytest.mark.parametrize("shape", sorted(_SHAPES))
 def test_reply_reference_leaves_the_title(shape: str) -> None:
     """An answer letter's "Ihre Anfrage vom <date> –" before the subject is no part of the title."""
-    text, title = _rewritten(_ANSWER, "prefix: Ihre Anfrage vom DATE – subject")
+    text, title = head_rewritten(_ANSWER, "prefix: Ihre Anfrage vom DATE – subject")
     assert parse_text(_SHAPES[shape](text)).title == title
 
 
@@ -58,14 +42,14 @@ def test_reply_reference_leaves_the_title(shape: str) -> None:
 def test_meeting_line_is_no_title(shape: str) -> None:
     """A meeting line between the sender and the subject is skipped: the subject below is the
     title."""
-    text, title = _rewritten(_INQUIRY, tv.MEETING_LINE)
+    text, title = head_rewritten(_INQUIRY, tv.MEETING_LINE)
     assert parse_text(_SHAPES[shape](text)).title == title
 
 
 def test_dated_sender_and_dash_before_subject() -> None:
     """ "Anfrage der …-Fraktion vom <date> – <subject>" printed in a form's head: the subject is
     the title (Karlsruhe, Ortschaftsrat Neureut)."""
-    item = _item("karlsruhe-2020-or-neureut-informationsvorlage-gruene-kroetenschranke")
+    item = dev_item("karlsruhe-2020-or-neureut-informationsvorlage-gruene-kroetenschranke")
     title = parse_text(item.text).title
     assert title is not None
     assert title.startswith("Status Schranken „Alte Bahnlinie“")
@@ -83,7 +67,7 @@ def test_dated_sender_and_dash_before_subject() -> None:
 def test_letter_paragraph_before_lead_in_is_the_summary(name: str) -> None:
     """A letter's paragraph before its lead-in ("… Wir bitten um Beantwortung folgender Fragen:")
     is its Sachverhalt: the summary as printed and flat, without the lead-in or a question."""
-    text = _item(name).text
+    text = dev_item(name).text
     printed, run_together = parse_text(text), parse_text(flat(text))
     assert printed.summary
     assert printed.summary == run_together.summary
@@ -95,5 +79,5 @@ def test_letter_paragraph_before_lead_in_is_the_summary(name: str) -> None:
 def test_heading_over_the_questions_when_the_subject_line_names_the_meeting(shape: str) -> None:
     """An e-mail whose "Betreff:" names only the meeting: the heading between the lead-in and the
     first question is the title."""
-    text, title = _rewritten(_MAIL_INQUIRY, tv.MAIL)
+    text, title = head_rewritten(_MAIL_INQUIRY, tv.MAIL)
     assert parse_text(_SHAPES[shape](text)).title == title

@@ -8,33 +8,20 @@ bench.bare_references.cases, bench.noref_variants.with_head_trap), read as print
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from types import SimpleNamespace
 
 import pytest
 
 from bench import bare_references
 from bench.noref_variants import variants, with_head_trap, without_number
-from bench.reference_variants import _fold, cases
-from bench.text_shapes import flat, paragraphs
+from bench.reference_variants import _fold
 from fetcher.parse import parse_text
 from tests.corpus_data import corpus_path, dev_label
+from tests.variant_cases import SHAPES, reference_case
 
 LANDTAG = "LANDTAG-niedersachsen-19-11138-kleine-anfrage-mit-antwort"
 PARKPLAETZE = "dresden-AF2024-13-anfrage-spd-parkplaetze-krankenhaeuser"
 AMPELN = "karlsruhe-2006-anfrage-kal-led-ampeln-stellungnahme"
-SHAPES: dict[str, Callable[[str], str]] = {
-    "text": lambda text: text,
-    "flat": flat,
-    "para": paragraphs,
-}
-
-
-def _case(name: str, variant: str) -> tuple[str, frozenset[str]]:
-    text = corpus_path(name, "dev").read_text("utf-8")
-    case = cases(text, dev_label(name))[variant]
-    assert case.accepted, (name, variant)
-    return case.text, case.accepted
 
 
 @pytest.mark.parametrize(
@@ -53,7 +40,7 @@ def _case(name: str, variant: str) -> tuple[str, frozenset[str]]:
 def test_label_with_an_en_or_em_dash_names_the_number(name: str, variant: str, shape: str) -> None:
     """ "Drucksachen–Nr.:", "Anfrage—Nr.", "Vorlage —": a word processor's dash in the label is
     the label's hyphen; the number beside it is the paper's own."""
-    text, accepted = _case(name, variant)
+    text, accepted = reference_case(name, variant)
     assert any(dash in text for dash in "–—")
     assert _fold(parse_text(SHAPES[shape](text)).reference) in accepted
 
@@ -63,7 +50,7 @@ def test_label_with_an_en_or_em_dash_names_the_number(name: str, variant: str, s
 def test_type_line_naming_its_sender_before_nr_and_date(name: str, shape: str) -> None:
     """ "Anfrage der SPD-Fraktion im Ortschaftsrat Nr. 2021/0123 vom 12.03.2021": the head's type
     line, its sender, the number and its date; the same words naming a plan's number are none."""
-    text, accepted = _case(name, "type line, sender, Nr. … vom")
+    text, accepted = reference_case(name, "type line, sender, Nr. … vom")
     assert _fold(parse_text(SHAPES[shape](text)).reference) in accepted
     removed = without_number(corpus_path(name, "dev").read_text("utf-8"), dev_label(name))
     assert removed is not None
@@ -76,7 +63,7 @@ def test_type_line_naming_its_sender_before_nr_and_date(name: str, shape: str) -
 def test_number_then_sender_and_date_on_the_type_line(name: str, shape: str) -> None:
     """ "Anfrage A 0123/21 der Fraktion Die Linke vom 12.03.2021": sender and date after the
     number end its clause; the head goes on after them, no sentence."""
-    text, accepted = _case(name, "type line, number, sender, vom")
+    text, accepted = reference_case(name, "type line, number, sender, vom")
     assert _fold(parse_text(SHAPES[shape](text)).reference) in accepted
 
 

@@ -8,36 +8,22 @@ bench.noref_variants.with_head_trap), read as printed or run together (bench.tex
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
 
 from bench.noref_variants import HEAD_TRAPS, with_head_trap, without_number
-from bench.reference_variants import _fold, cases
-from bench.text_shapes import flat, paragraphs
+from bench.reference_variants import _fold
 from fetcher.parse import parse_text
 from fetcher.parse.reference_lines import rejoined, unglued, without_borders
 from tests.corpus_data import corpus_path, dev_label
+from tests.variant_cases import SHAPES, reference_case
 
 LANDTAG = "LANDTAG-niedersachsen-19-11138-kleine-anfrage-mit-antwort"
 PARKPLAETZE = "dresden-AF2024-13-anfrage-spd-parkplaetze-krankenhaeuser"
 AMPELN = "karlsruhe-2006-anfrage-kal-led-ampeln-stellungnahme"
-SHAPES: dict[str, Callable[[str], str]] = {
-    "text": lambda text: text,
-    "flat": flat,
-    "para": paragraphs,
-}
-
-
-def _case(name: str, variant: str) -> tuple[str, frozenset[str]]:
-    text = corpus_path(name, "dev").read_text("utf-8")
-    case = cases(text, dev_label(name))[variant]
-    assert case.accepted, (name, variant)
-    return case.text, case.accepted
 
 
 def _read(name: str, variant: str, shape: str) -> tuple[str | None, frozenset[str]]:
-    text, accepted = _case(name, variant)
+    text, accepted = reference_case(name, variant)
     return parse_text(SHAPES[shape](text)).reference, accepted
 
 
