@@ -29,24 +29,16 @@ _ANY_BOX = _BOXES + "☒☑"
 # How far a choice row's next (or last) box stands from a box: "Nein ☐ Ja ☒" (a word of up to 12).
 _CHOICE_REACH = 14
 _ANY = re.compile("[" + "".join(_CIRCLED) + _BOXES + "]")
-# A circled digit is a label wherever it stands before a capital or a quote (no prose prints one
-# there); a box at a line start or after a blank, unless a box stands before it ("9 ☒ ☐ „1. …",
-# a form's row of choices).
+# A glyph at a line start or after a blank, before a capital or a quote (no prose prints one
+# there); whether a box there is a label, _plain decides. The circled digits alone serve a
+# form's text whose boxes are choices.
 _GLYPH = re.compile(
-    r"(?:^|(?<=\s))"
-    "(?P<glyph>["
-    + "".join(_CIRCLED)
-    + "]|(?<![☐❑❒□☒☑✓✗][ \t])["
-    + _BOXES
-    + r"])(?=[ \t]+[„\"A-ZÄÖÜ])"
+    r"(?:^|(?<=\s))(?P<glyph>[" + "".join(_CIRCLED) + _BOXES + r"])(?=[ \t]+[„\"A-ZÄÖÜ])"
 )
-
-
-# the circled digits alone, for a form's text whose boxes are choices
 _CIRCLED_ONLY = re.compile(
     r"(?:^|(?<=\s))(?P<glyph>[" + "".join(_CIRCLED) + r"])(?=[ \t]+[„\"A-ZÄÖÜ])"
 )
-# A box opens a question only: the text up to the next box asks ("☐ Wie viele …?").
+# A box opens a question only: the text up to the next box (within _ITEM_REACH) asks.
 _NEXT_BOX = re.compile("[" + _ANY_BOX + "]")
 _ITEM_REACH = 600
 _TICK_BEFORE = re.compile(r"(?:^|\s)[xX✓✗☐❑❒□☒☑]\s*$")
@@ -62,8 +54,8 @@ def _plain(match: re.Match[str]) -> str:
     row = before.rsplit("\n", 1)[-1] + " " + after.split("\n", 1)[0]  # the box's own line
     if _TICK_BEFORE.search(before) or any(box in row for box in _ANY_BOX):
         return glyph  # a yes/no field's box ("Nein ☐ Ja ☒"), a column's box beside an "x"
-    item = _NEXT_BOX.split(match.string[end : end + _ITEM_REACH], 1)[0]
-    if "?" not in item:
+    next_box = _NEXT_BOX.search(match.string, end, end + _ITEM_REACH)
+    if "?" not in match.string[end : next_box.start() if next_box else end + _ITEM_REACH]:
         return glyph  # a form's option ("☐ Investition", "☐ teilweise budgetiert"), no question
     return "•"
 
