@@ -14,6 +14,11 @@ Each label's `origin` names one method and its options (see tests/corpus/README.
   blank line.
 - `java-field`: the String `field` of one serialized Java object (the cache files a scraper wrote
   with `ObjectOutputStream`) whose fields are all Strings.
+- `pdf-ocr`: a scanned PDF without a text layer: the page text Ratsbot's own reader
+  (`fetcher.pdf.extract_text`) gives through tesseract, pages joined by a blank line. It depends
+  on the tesseract version (the label's `origin` names it), so such texts are committed beside
+  their labels (`in_snapshot` false) and this method only checks them where that version is
+  installed.
 
 `plain` keeps the file's bytes as they are; the other methods end the text with a newline (one is
 added where the extraction gives none).
@@ -28,7 +33,15 @@ from collections.abc import Callable
 from html.parser import HTMLParser
 from typing import Any
 
-METHODS = ("plain", "json-field", "html-strip", "markdown-body", "pdf-text", "java-field")
+METHODS = (
+    "plain",
+    "json-field",
+    "html-strip",
+    "markdown-body",
+    "pdf-text",
+    "java-field",
+    "pdf-ocr",
+)
 
 
 class ExtractError(ValueError):
@@ -200,6 +213,21 @@ def _java_field(data: bytes, origin: dict[str, Any]) -> str:
     return value
 
 
+def _pdf_ocr(data: bytes, origin: dict[str, Any]) -> str:
+    import tempfile
+    from pathlib import Path
+
+    from fetcher.pdf import extract_text
+
+    with tempfile.TemporaryDirectory(prefix="corpus-ocr-") as tmp:
+        path = Path(tmp) / "scan.pdf"
+        path.write_bytes(data)
+        result = extract_text(path)
+    if not result.ocr:
+        raise ExtractError("the PDF has a text layer: use pdf-text")
+    return "\n\n".join(result.pages)
+
+
 _EXTRACTORS: dict[str, Callable[[bytes, dict[str, Any]], str]] = {
     "plain": _plain,
     "json-field": _json_field,
@@ -207,6 +235,7 @@ _EXTRACTORS: dict[str, Callable[[bytes, dict[str, Any]], str]] = {
     "markdown-body": _markdown_body,
     "pdf-text": _pdf_text,
     "java-field": _java_field,
+    "pdf-ocr": _pdf_ocr,
 }
 
 

@@ -45,7 +45,7 @@ def test_split_folders_hold_labels_and_only_unfetchable_texts() -> None:
 def test_labels_are_well_formed() -> None:
     """Each label has every key and a kind the parser emits, with values of the right shape."""
     entries = corpus_labels()
-    assert len(entries) == 328
+    assert len(entries) == 333
     for entry in entries:
         label, name = entry.label, entry.name
         assert set(LABEL_KEYS) <= set(label), (name, set(LABEL_KEYS) - set(label))
@@ -100,7 +100,7 @@ def test_labels_agree_with_their_texts() -> None:
     """Every text materializes with its recorded sha256 and holds the labelled first question and
     reference (skipped without the snapshots)."""
     items = corpus_items()
-    assert len(items) == 328
+    assert len(items) == 333
     for item in items:
         label, flat = item.label, _flat(item.text)
         if label["first_question_start"] is not None:
@@ -144,3 +144,28 @@ def test_java_field_reads_strings_nulls_and_back_references() -> None:
     assert extract(stream, {"extract": "java-field", "field": "titel"}).startswith("Ich frage")
     with pytest.raises(ExtractError, match="no text field 'status'"):
         extract(stream, {"extract": "java-field", "field": "status"})
+
+
+def test_ocr_texts_are_what_ratsbot_reads_from_the_scans() -> None:
+    """A text read by OCR from a scanned PDF (`pdf-ocr`) is the page text fetcher.pdf gives for
+    that file; checked on the shortest one where the recorded tesseract version and the snapshot
+    are at hand (OCR output differs between tesseract versions)."""
+    import shutil
+    import subprocess
+
+    scans = [e for e in corpus_labels() if e.label["origin"]["extract"] == "pdf-ocr"]
+    assert scans
+    assert all(not e.label["origin"]["in_snapshot"] for e in scans)
+    entry = min(scans, key=lambda e: len(corpus_text(e)))
+    origin = entry.label["origin"]
+    exe = shutil.which("tesseract")
+    if exe is None:
+        pytest.skip("tesseract not installed")
+    version = subprocess.run([exe, "--version"], capture_output=True, text=True).stdout
+    if not origin["ocr"].startswith(version.splitlines()[0].strip()):
+        pytest.skip(f"the texts were read with {origin['ocr']}")
+    git_dir = corpus_data._git_dir(origin["repo"])
+    if git_dir is None:
+        pytest.skip(UNAVAILABLE)
+    data = corpus_data._blob(git_dir, origin["commit"], origin["path"])
+    assert extract(data, origin) == corpus_text(entry)
